@@ -1,0 +1,35 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { JOB_OPTIONS, JobName, QueueName } from '../queues/queue-catalogue';
+import { AuditService } from './audit.service';
+
+/** How often new audit events are linked into the chain: the window in which a fresh event is
+ *  not yet covered by a hash. */
+const CHAIN_EVERY_MS = 5_000;
+
+/** Worker-only: one job scheduler (however many workers run) links new audit events. */
+@Processor(QueueName.Audit, { concurrency: 1 })
+export class AuditChainProcessor extends WorkerHost implements OnApplicationBootstrap {
+  static readonly handles = [JobName.ChainAudit];
+
+  constructor(
+    private readonly audit: AuditService,
+    @InjectQueue(QueueName.Audit) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'chain-audit',
+      { every: CHAIN_EVERY_MS },
+      { name: JobName.ChainAudit, data: {}, opts: JOB_OPTIONS[JobName.ChainAudit] },
+    );
+  }
+
+  async process(job: Job): Promise<number> {
+    if (job.name !== JobName.ChainAudit) throw new Error(`no handler for job ${job.name} on ${QueueName.Audit}`);
+    return this.audit.chain();
+  }
+}

@@ -1,0 +1,17 @@
+import type { CaseEntity } from './case.entity';
+
+/** Published after a case change has committed. Side effects (jobs, e-mails) listen to this;
+ *  controllers never start them inline. If the process dies between commit and publish, the
+ *  reconciliation pass rebuilds the deadline jobs from PostgreSQL. */
+export const CASE_CHANGED = 'case.changed';
+
+export interface CaseChangedEvent {
+  /** e.g. `case.registered`, `case.extended`, `case.completed`. */
+  type: string;
+  caseId: string;
+  /** The case as committed. */
+  snapshot: CaseEntity;
+  deadlinesChanged: boolean;
+  data: Record<string, unknown>;
+  actor: string;
+}

@@ -1,0 +1,57 @@
+import type { CaseEntity } from './case.entity';
+
+/** A task as the case JSON shows it (the connectors module fills these in). */
+export interface CaseTaskJson {
+  id: string;
+  system: string;
+  action: string;
+  status: string;
+  outcome?: Record<string, unknown>;
+  error?: string;
+}
+
+/** The case as the API shows it (CONTRACT.md): dates as YYYY-MM-DD in the company's time zone. */
+export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = []) {
+  return {
+    id: entity.id,
+    reference: entity.reference,
+    type: entity.type,
+    status: entity.status,
+    channel: entity.channel,
+    language: entity.language,
+    receivedAt: entity.receivedAt.toISOString(),
+    receivedOn: entity.receivedOn,
+    deadlines: {
+      statutory: entity.statutoryDue,
+      promise: entity.promiseDue,
+      effective: entity.effectiveDue,
+      sendBy: entity.sendBy,
+      ...(entity.extendedDue ? { extended: entity.extendedDue } : {}),
+    },
+    ...(entity.extendedDue
+      ? { extension: { reason: entity.extensionReason, notifiedAt: entity.extensionNotifiedAt?.toISOString() ?? null } }
+      : {}),
+    pause: entity.pausedAt
+      ? { pausedAt: entity.pausedAt.toISOString(), reason: entity.pauseReason, pausedDays: entity.pausedDays }
+      : { pausedDays: entity.pausedDays },
+    subject: {
+      ...(entity.subjectEmail ? { email: entity.subjectEmail } : {}),
+      ...(entity.subjectName ? { name: entity.subjectName } : {}),
+      ...(entity.subjectPhone ? { phone: entity.subjectPhone } : {}),
+      ...(entity.subjectCustomerNumber ? { customerNumber: entity.subjectCustomerNumber } : {}),
+    },
+    details: entity.details,
+    verification: entity.verifiedAt
+      ? { verifiedAt: entity.verifiedAt.toISOString(), method: entity.verificationMethod }
+      : null,
+    approvedAt: entity.approvedAt?.toISOString() ?? null,
+    assignee: entity.assigneeId,
+    rejection: entity.rejectionCode ? { reasonCode: entity.rejectionCode, reason: entity.rejectionReason } : null,
+    flaggedExcessive: entity.flaggedExcessive,
+    createdAt: entity.createdAt.toISOString(),
+    closedAt: entity.closedAt?.toISOString() ?? null,
+    tasks,
+  };
+}
+
+export type CaseJson = ReturnType<typeof toCaseJson>;

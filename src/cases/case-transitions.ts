@@ -1,0 +1,138 @@
+import { conflict } from '../common/domain-error';
+import type { CaseEntity } from './case.entity';
+import { CLOSED_STATUSES, type CaseStatus, type RejectionCode } from './case-types';
+
+/**
+ * The case's state machine. Each transition checks the case may take it, changes the row, and
+ * returns the domain event it stands for; the service saves the row and audits the event in one
+ * transaction, then publishes it. A refused transition throws a 409 that says why.
+ *
+ *   awaiting_verification → in_progress → awaiting_review → completed
+ *          └──────────────────┴───────────────┴──→ rejected / withdrawn
+ */
+export interface CaseEvent {
+  type: string;
+  data: Record<string, unknown>;
+  /** True when the case's deadlines (and so its alert jobs) moved or stopped. */
+  deadlinesChanged?: boolean;
+}
+
+const LABEL: Record<CaseStatus, string> = {
+  awaiting_verification: 'awaiting verification',
+  in_progress: 'in progress',
+  awaiting_review: 'awaiting review',
+  completed: 'completed',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
+};
+
+export function isClosed(entity: Pick<CaseEntity, 'status'>): boolean {
+  return CLOSED_STATUSES.includes(entity.status);
+}
+
+function requireOpen(entity: CaseEntity, action: string): void {
+  if (isClosed(entity)) throw conflict(`Cannot ${action}: the case is ${LABEL[entity.status]}.`);
+}
+
+function requireStatus(entity: CaseEntity, allowed: CaseStatus[], action: string): void {
+  requireOpen(entity, action);
+  if (!allowed.includes(entity.status)) {
+    throw conflict(`Cannot ${action} while the case is ${LABEL[entity.status]}.`);
+  }
+}
+
+export function verify(entity: CaseEntity, method: string, at: Date): CaseEvent {
+  requireStatus(entity, ['awaiting_verification'], 'verify identity');
+  entity.status = 'in_progress';
+  entity.verifiedAt = at;
+  entity.verificationMethod = method;
+  return { type: 'case.verified', data: { method } };
+}
+
+export function approve(entity: CaseEntity, at: Date): CaseEvent {
+  requireStatus(entity, ['in_progress'], 'approve');
+  if (entity.approvedAt) throw conflict('Cannot approve: the case is already approved.');
+  entity.approvedAt = at;
+  return { type: 'case.approved', data: {} };
+}
+
+export function assign(entity: CaseEntity, assigneeId: string | null): CaseEvent {
+  requireOpen(entity, 'assign');
+  const previous = entity.assigneeId;
+  entity.assigneeId = assigneeId;
+  return { type: 'case.assigned', data: { assigneeId, previousAssigneeId: previous } };
+}
+
+export function extend(
+  entity: CaseEntity,
+  reason: string,
+  extendedDue: string,
+  at: Date,
+  breaksPromise: boolean,
+): CaseEvent {
+  requireOpen(entity, 'extend the deadline');
+  entity.extendedDue = extendedDue;
+  entity.extensionReason = reason;
+  // The notice with the reasons is queued in the same step (Art 12(3): the requester is told
+  // before the first deadline), so the decision and "told" share one moment.
+  entity.extensionNotifiedAt = at;
+  return { type: 'case.extended', data: { reason, extendedDue, breaksPromise }, deadlinesChanged: true };
+}
+
+export function pause(entity: CaseEntity, reason: string, at: Date): CaseEvent {
+  requireStatus(entity, ['awaiting_verification', 'in_progress', 'awaiting_review'], 'pause the clock');
+  if (entity.pausedAt) throw conflict('Cannot pause: the clock is already paused.');
+  entity.pausedAt = at;
+  entity.pauseReason = reason;
+  return { type: 'case.paused', data: { reason }, deadlinesChanged: true };
+}
+
+export function resume(entity: CaseEntity, pausedDays: number): CaseEvent {
+  requireOpen(entity, 'resume the clock');
+  if (!entity.pausedAt) throw conflict('Cannot resume: the clock is not paused.');
+  entity.pausedAt = null;
+  entity.pauseReason = null;
+  entity.pausedDays += pausedDays;
+  return { type: 'case.resumed', data: { pausedDays, totalPausedDays: entity.pausedDays }, deadlinesChanged: true };
+}
+
+export function submitForReview(entity: CaseEntity): CaseEvent {
+  requireStatus(entity, ['in_progress'], 'send for review');
+  entity.status = 'awaiting_review';
+  return { type: 'case.awaiting_review', data: {} };
+}
+
+export function complete(entity: CaseEntity, at: Date): CaseEvent {
+  requireStatus(entity, ['in_progress', 'awaiting_review'], 'complete');
+  close(entity, 'completed', at);
+  return { type: 'case.completed', data: {}, deadlinesChanged: true };
+}
+
+export function reject(entity: CaseEntity, code: RejectionCode, reason: string, at: Date): CaseEvent {
+  requireOpen(entity, 'reject');
+  entity.rejectionCode = code;
+  entity.rejectionReason = reason;
+  close(entity, 'rejected', at);
+  return { type: 'case.rejected', data: { reasonCode: code, reason }, deadlinesChanged: true };
+}
+
+export function withdraw(entity: CaseEntity, at: Date): CaseEvent {
+  requireOpen(entity, 'withdraw');
+  close(entity, 'withdrawn', at);
+  return { type: 'case.withdrawn', data: {}, deadlinesChanged: true };
+}
+
+export function flagExcessive(entity: CaseEntity, flagged: boolean, reason: string): CaseEvent {
+  requireOpen(entity, 'flag the request');
+  entity.flaggedExcessive = flagged;
+  return { type: flagged ? 'case.flagged_excessive' : 'case.unflagged_excessive', data: { reason } };
+}
+
+function close(entity: CaseEntity, status: CaseStatus, at: Date): void {
+  entity.status = status;
+  entity.closedAt = at;
+  if (entity.pausedAt) {
+    entity.pausedAt = null;
+    entity.pauseReason = null;
+  }
+}

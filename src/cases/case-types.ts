@@ -1,0 +1,33 @@
+/** The vocabulary of a case, as in CONTRACT.md. Arrays drive validation, OpenAPI and the DB checks. */
+export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const CHANNELS = ['web', 'email', 'phone', 'letter', 'chat', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CASE_STATUSES = [
+  'awaiting_verification',
+  'in_progress',
+  'awaiting_review',
+  'completed',
+  'rejected',
+  'withdrawn',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const OPEN_STATUSES: readonly CaseStatus[] = ['awaiting_verification', 'in_progress', 'awaiting_review'];
+export const CLOSED_STATUSES: readonly CaseStatus[] = ['completed', 'rejected', 'withdrawn'];
+
+export const LANGUAGES = ['nb', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Why a request is refused (Art 12(4) letters explain them in plain words). */
+export const REJECTION_CODES = [
+  'identity_not_confirmed',
+  'manifestly_unfounded',
+  'excessive',
+  'exception_applies',
+  'not_a_data_subject_request',
+  'unverified',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];

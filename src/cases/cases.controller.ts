@@ -1,0 +1,157 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditService } from '../audit/audit.service';
+import { CASE_READERS, CASE_WORKERS, Roles } from '../staff/auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../staff/auth/staff-principal';
+import { CaseQueryService } from './case-query.service';
+import { toCaseJson } from './case-json';
+import { CaseTasksReader } from './case-tasks-reader';
+import { CasesService } from './cases.service';
+import { AssignCaseDto, FlagExcessiveDto, NoteDto, ReasonDto, RejectCaseDto, VerifyCaseDto } from './dto/case-actions.dto';
+import { ListCasesQuery } from './dto/list-cases.query';
+import { RegisterCaseDto } from './dto/register-case.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly queue: CaseQueryService,
+    private readonly audit: AuditService,
+    private readonly tasks: CaseTasksReader,
+  ) {}
+
+  @Post()
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Register a request that came by any channel, with the date it really arrived' })
+  async register(@Body() body: RegisterCaseDto, @CurrentStaff() staff: StaffPrincipal) {
+    const entity = await this.cases.register(
+      {
+        type: body.type,
+        channel: body.channel,
+        receivedAt: new Date(body.receivedAt),
+        subject: body.subject,
+        details: body.details,
+        language: body.language,
+        identityVerifiedBy: body.identityVerified?.method,
+      },
+      staffActor(staff),
+    );
+    return toCaseJson(entity);
+  }
+
+  @Get()
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'The case queue, soonest effective deadline first' })
+  async list(@Query() query: ListCasesQuery) {
+    const { items, total } = await this.queue.list(query);
+    return { items: items.map((item) => toCaseJson(item)), total };
+  }
+
+  @Get(':reference')
+  @Roles(...CASE_READERS)
+  async get(@Param('reference') reference: string) {
+    const entity = await this.cases.findByReference(reference);
+    return toCaseJson(entity, await this.tasks.tasksFor(entity.id));
+  }
+
+  @Get(':reference/audit')
+  @Roles(...CASE_READERS)
+  async auditTrail(@Param('reference') reference: string) {
+    const entity = await this.cases.findByReference(reference);
+    const events = await this.audit.forCase(entity.id);
+    return {
+      items: events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        actor: event.actor,
+        occurredAt: event.occurredAt.toISOString(),
+        data: event.data,
+        hash: event.hash,
+      })),
+    };
+  }
+
+  @Post(':reference/verify')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async verify(@Param('reference') reference: string, @Body() body: VerifyCaseDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.verify(reference, body.method, staffActor(staff)));
+  }
+
+  @Post(':reference/approve')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async approve(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.approve(reference, staffActor(staff)));
+  }
+
+  @Post(':reference/assign')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async assign(@Param('reference') reference: string, @Body() body: AssignCaseDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.assign(reference, body.userId, staffActor(staff)));
+  }
+
+  @Post(':reference/extend')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async extend(@Param('reference') reference: string, @Body() body: ReasonDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.extend(reference, body.reason, staffActor(staff)));
+  }
+
+  @Post(':reference/pause')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async pause(@Param('reference') reference: string, @Body() body: ReasonDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.pause(reference, body.reason, staffActor(staff)));
+  }
+
+  @Post(':reference/resume')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async resume(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.resume(reference, staffActor(staff)));
+  }
+
+  @Post(':reference/reject')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async reject(@Param('reference') reference: string, @Body() body: RejectCaseDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.reject(reference, body.reasonCode, body.reason, staffActor(staff)));
+  }
+
+  @Post(':reference/withdraw')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async withdraw(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.withdraw(reference, staffActor(staff)));
+  }
+
+  @Post(':reference/flag-excessive')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async flag(@Param('reference') reference: string, @Body() body: FlagExcessiveDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.flagExcessive(reference, body.flagged ?? true, body.reason, staffActor(staff)));
+  }
+
+  @Post(':reference/complete')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  async complete(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.complete(reference, staffActor(staff)));
+  }
+
+  @Post(':reference/notes')
+  @HttpCode(201)
+  @Roles(...CASE_WORKERS)
+  async note(@Param('reference') reference: string, @Body() body: NoteDto, @CurrentStaff() staff: StaffPrincipal) {
+    await this.cases.addNote(reference, body.text, staffActor(staff));
+    return { ok: true };
+  }
+
+  private async answer(entity: Awaited<ReturnType<CasesService['findByReference']>>) {
+    return toCaseJson(entity, await this.tasks.tasksFor(entity.id));
+  }
+}

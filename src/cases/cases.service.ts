@@ -1,0 +1,261 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { conflict, invalid, notFound } from '../common/domain-error';
+import { DeadlineService } from '../deadlines/deadline.service';
+import { CaseEntity } from './case.entity';
+import { CASE_CHANGED, type CaseChangedEvent } from './case-events';
+import { nextCaseReference } from './case-reference';
+import type { CaseEvent } from './case-transitions';
+import * as transitions from './case-transitions';
+import type { Channel, Language, RejectionCode, RequestType } from './case-types';
+
+export interface NewCase {
+  type: RequestType;
+  channel: Channel;
+  receivedAt: Date;
+  subject: { email?: string; name?: string; phone?: string; customerNumber?: string };
+  details?: Record<string, unknown>;
+  language?: Language;
+  /** How staff confirmed identity, when they already did. */
+  identityVerifiedBy?: string;
+}
+
+/** Runs inside the completing transaction after the state check; what it returns joins the
+ *  `case.completed` event's data. The responses module assembles and stores the answer here. */
+export type CompletionHook = (entity: CaseEntity, manager: EntityManager, actor: string) => Promise<Record<string, unknown>>;
+
+/** How long an answer waits for the side effects of a committed change (see publish). */
+const PUBLISH_WAIT_MS = 3000;
+
+/** A received time a little ahead of our clock is tolerated (clock skew between machines). */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** The case aggregate's application service: every change is load-lock-apply-save-audit in one
+ *  transaction, then a CASE_CHANGED event for the side effects. */
+@Injectable()
+export class CasesService {
+  private readonly logger = new Logger('Cases');
+  private completionHook: CompletionHook | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly deadlines: DeadlineService,
+    private readonly events: EventEmitter2,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(input: NewCase, actor: string): Promise<CaseEntity> {
+    const now = this.clock.now();
+    if (Number.isNaN(input.receivedAt.getTime())) throw invalid('receivedAt', 'is not a valid date');
+    if (input.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw invalid('receivedAt', 'may not be in the future');
+    }
+    const receivedOn = this.deadlines.dayOf(input.receivedAt);
+    const due = this.deadlines.forCase({ receivedOn, pausedDays: 0, extendedDue: null });
+    const verified = input.identityVerifiedBy !== undefined;
+    const reference = await nextCaseReference(this.dataSource, Number(this.deadlines.dayOf(now).slice(0, 4)));
+    const entity = await this.dataSource.transaction(async (manager) => {
+      const created = manager.create(CaseEntity, {
+        reference,
+        type: input.type,
+        channel: input.channel,
+        status: verified ? 'in_progress' : 'awaiting_verification',
+        language: input.language ?? 'nb',
+        subjectEmail: input.subject.email?.trim().toLowerCase() || null,
+        subjectName: input.subject.name?.trim() || null,
+        subjectPhone: input.subject.phone?.trim() || null,
+        subjectCustomerNumber: input.subject.customerNumber?.trim() || null,
+        details: input.details ?? {},
+        receivedAt: input.receivedAt,
+        receivedOn,
+        statutoryDue: due.statutory,
+        promiseDue: due.promise,
+        effectiveDue: due.effective,
+        sendBy: due.sendBy,
+        extendedDue: null,
+        verifiedAt: verified ? now : null,
+        verificationMethod: input.identityVerifiedBy ?? null,
+      });
+      const saved = await manager.save(created);
+      await this.audit.append(manager, {
+        caseId: saved.id,
+        type: 'case.registered',
+        actor,
+        occurredAt: now,
+        // Facts about the request, not about the person: the audit trail carries no personal data.
+        data: {
+          reference: saved.reference,
+          requestType: saved.type,
+          channel: saved.channel,
+          receivedOn,
+          deadlines: due,
+          ...(verified ? { verifiedBy: input.identityVerifiedBy } : {}),
+        },
+      });
+      return saved;
+    });
+    await this.publish({ type: 'case.registered', caseId: entity.id, snapshot: entity, deadlinesChanged: true, data: {}, actor });
+    return entity;
+  }
+
+  async findByReference(reference: string): Promise<CaseEntity> {
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { reference: reference.toUpperCase() } });
+    if (!entity) throw notFound(`Case ${reference}`);
+    return entity;
+  }
+
+  async findById(id: string): Promise<CaseEntity | null> {
+    return this.dataSource.getRepository(CaseEntity).findOne({ where: { id } });
+  }
+
+  verify(reference: string, method: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.verify(entity, method, this.clock.now()));
+  }
+
+  approve(reference: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.approve(entity, this.clock.now()));
+  }
+
+  assign(reference: string, userId: string | null, actor: string) {
+    return this.change(reference, actor, async (entity, manager) => {
+      if (userId) {
+        const [user] = await manager.query('SELECT role, active FROM staff_users WHERE id = $1', [userId]);
+        if (!user || !user.active) throw invalid('userId', 'is not an active staff user');
+        if (!['admin', 'handler'].includes(user.role)) throw invalid('userId', 'must be a handler or an admin');
+      }
+      return transitions.assign(entity, userId);
+    });
+  }
+
+  extend(reference: string, reason: string, actor: string) {
+    return this.change(reference, actor, (entity) => {
+      if (entity.pausedAt) throw conflict('Cannot extend while the clock is paused; resume it first.');
+      const check = this.deadlines.checkExtension(entity);
+      if (!check.allowed) throw conflict(`Cannot extend: ${check.reason}`);
+      const event = transitions.extend(entity, reason, check.deadline, this.clock.now(), check.breaksPromise);
+      this.applyDeadlines(entity);
+      if (check.warning) event.data.warning = check.warning;
+      return event;
+    });
+  }
+
+  pause(reference: string, reason: string, actor: string) {
+    return this.change(reference, actor, (entity) => {
+      if (!this.deadlines.pauseAllowed) {
+        throw conflict('Cannot pause: the clock may not pause under this company\'s policy (DEADLINE_PAUSE=off).');
+      }
+      return transitions.pause(entity, reason, this.clock.now());
+    });
+  }
+
+  resume(reference: string, actor: string) {
+    return this.change(reference, actor, (entity) => {
+      const days = entity.pausedAt ? this.deadlines.calendarDaysBetween(entity.pausedAt, this.clock.now()) : 0;
+      const event = transitions.resume(entity, days);
+      this.applyDeadlines(entity);
+      return event;
+    });
+  }
+
+  reject(reference: string, code: RejectionCode, reason: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.reject(entity, code, reason, this.clock.now()));
+  }
+
+  withdraw(reference: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.withdraw(entity, this.clock.now()));
+  }
+
+  useCompletionHook(hook: CompletionHook): void {
+    this.completionHook = hook;
+  }
+
+  complete(reference: string, actor: string) {
+    return this.change(reference, actor, async (entity, manager) => {
+      const event = transitions.complete(entity, this.clock.now());
+      if (this.completionHook) event.data = { ...event.data, ...(await this.completionHook(entity, manager, actor)) };
+      return event;
+    });
+  }
+
+  submitForReview(reference: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.submitForReview(entity));
+  }
+
+  flagExcessive(reference: string, flagged: boolean, reason: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.flagExcessive(entity, flagged, reason));
+  }
+
+  async addNote(reference: string, text: string, actor: string): Promise<void> {
+    const entity = await this.findByReference(reference);
+    await this.audit.record({ caseId: entity.id, type: 'case.note', actor, occurredAt: this.clock.now(), data: { text } });
+  }
+
+  /**
+   * Runs one transition: locks the row (concurrent actions on one case queue up instead of
+   * overwriting each other), applies it, saves, audits, commits, then publishes.
+   */
+  async change(
+    reference: string,
+    actor: string,
+    apply: (entity: CaseEntity, manager: EntityManager) => CaseEvent | Promise<CaseEvent>,
+    byId = false,
+  ): Promise<CaseEntity> {
+    const { entity, event } = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.getRepository(CaseEntity).findOne({
+        where: byId ? { id: reference } : { reference: reference.toUpperCase() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked) throw notFound(`Case ${reference}`);
+      const event = await apply(locked, manager);
+      const saved = await manager.save(locked);
+      await this.audit.append(manager, {
+        caseId: saved.id,
+        type: event.type,
+        actor,
+        occurredAt: this.clock.now(),
+        data: event.data,
+      });
+      return { entity: saved, event };
+    });
+    await this.publish({
+      type: event.type,
+      caseId: entity.id,
+      snapshot: entity,
+      deadlinesChanged: event.deadlinesChanged ?? false,
+      data: event.data,
+      actor,
+    });
+    return entity;
+  }
+
+  private applyDeadlines(entity: CaseEntity): void {
+    const due = this.deadlines.forCase(entity);
+    entity.statutoryDue = due.statutory;
+    entity.promiseDue = due.promise;
+    entity.effectiveDue = due.effective;
+    entity.sendBy = due.sendBy;
+    if (entity.extendedDue) entity.extendedDue = due.extended;
+  }
+
+  private async publish(event: CaseChangedEvent): Promise<void> {
+    // Awaited so the caller's answer normally reflects the side effects (jobs queued). But the
+    // change is already committed: if Redis is unreachable the listeners would wait for it, so
+    // after a bound the answer goes out anyway, the listeners finish when Redis is back, and the
+    // reconciliation pass rebuilds whatever they could not do. A listener failure never undoes
+    // the change.
+    const listeners = this.events.emitAsync(CASE_CHANGED, event).catch((error: Error) => {
+      this.logger.warn(`a case.changed listener failed (${error.name}); reconciliation will repair it`);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, PUBLISH_WAIT_MS);
+    });
+    await Promise.race([listeners, bound]);
+    clearTimeout(timer);
+  }
+}

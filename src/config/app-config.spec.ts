@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const secret = () => 'generated-secret';
+
+describe('loadConfig', () => {
+  it('applies the CONTRACT.md defaults', () => {
+    const config = loadConfig({}, secret);
+    expect(config).toMatchObject({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/dsr',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: '{dsr}',
+      PORT: 3000,
+      ROLE: 'all',
+      PUBLIC_URL: 'http://localhost:3000',
+      SYSTEMS_FILE: 'config/systems.yaml',
+      DEADLINE_PROMISE_DAYS: 30,
+      DEADLINE_PAUSE: 'on',
+      TZ_NAME: 'Europe/Oslo',
+      APP_SECRET: 'generated-secret',
+      generatedSecret: true,
+    });
+  });
+
+  it('names every invalid variable', () => {
+    const attempt = () =>
+      loadConfig({ ROLE: 'scheduler', PORT: 'eighty', TZ_NAME: 'Europe/Atlantis', QUEUE_PREFIX: 'a:b', DEADLINE_PAUSE: 'maybe' }, secret);
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['ROLE', 'PORT', 'TZ_NAME', 'QUEUE_PREFIX', 'DEADLINE_PAUSE']) expect(message).toContain(`${name}:`);
+    }
+  });
+
+  it('requires APP_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, secret)).toThrow(/APP_SECRET: is required when NODE_ENV=production/);
+  });
+
+  it('reads the promise, extra closed days and the public URL', () => {
+    const config = loadConfig(
+      { DEADLINE_PROMISE_DAYS: '0', DEADLINE_EXTRA_CLOSED_DAYS: '2026-12-24, 2026-12-31', PUBLIC_URL: 'https://dsr.example.no/', APP_SECRET: 'x'.repeat(32) },
+      secret,
+    );
+    expect(config.DEADLINE_PROMISE_DAYS).toBe(0);
+    expect(config.DEADLINE_EXTRA_CLOSED_DAYS).toEqual(['2026-12-24', '2026-12-31']);
+    expect(config.PUBLIC_URL).toBe('https://dsr.example.no');
+    expect(config.generatedSecret).toBe(false);
+  });
+});

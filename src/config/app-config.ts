@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/** Every setting the service reads, validated once at boot (CONTRACT.md "Environment").
+ *  An invalid value stops start-up with a message naming the variable. */
+const onOff = z.enum(['on', 'off']);
+const isoDateList = z
+  .string()
+  .optional()
+  .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []))
+  .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected comma-separated YYYY-MM-DD dates')));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/dsr'),
+    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z
+      .string()
+      .min(1)
+      .regex(/^[^:\s]+$/, 'may not contain ":" or spaces')
+      .default('{dsr}'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+    PUBLIC_URL: z.string().url().optional(),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().optional(),
+    MAIL_DIR: z.string().default('var/mail'),
+    SYSTEMS_FILE: z.string().default('config/systems.yaml'),
+    DEADLINE_PROMISE_DAYS: z.coerce.number().int().min(0).max(90).default(30),
+    DEADLINE_PAUSE: onOff.default('on'),
+    DEADLINE_EXTRA_CLOSED_DAYS: isoDateList,
+    DEADLINE_EXTRA_WORKING_DAYS: isoDateList,
+    TZ_NAME: z
+      .string()
+      .default('Europe/Oslo')
+      .refine((name) => isTimeZone(name), 'not a known IANA time zone'),
+    ALERT_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    STAFF_ALERT_EMAIL: z.string().email().optional(),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** How long an e-mailed verification link works; an unverified request is closed when it lapses. */
+    VERIFICATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    /** Days after submission when one reminder goes out if the e-mail is still unconfirmed. */
+    VERIFICATION_REMINDER_DAYS: z.coerce.number().int().min(1).max(89).default(3),
+    /** Public submissions (form and POST /api/v1/requests) per client address per minute. */
+    INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
+    /** Fan-out task jobs: attempts and the first exponential back-off step. */
+    TASK_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    TASK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** How long a task job's lock lasts: after a worker dies, its running tasks restart this much later. */
+    TASK_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    /** Task jobs per connector type and window, e.g. `zendesk=30/60000,hubspot=20/10000` (max/ms). */
+    TASK_RATE_LIMITS: z
+      .string()
+      .optional()
+      .refine((value) => !value || /^\s*[a-z][a-z0-9-]*=\d+\/\d+\s*(,\s*[a-z][a-z0-9-]*=\d+\/\d+\s*)*$/.test(value), 'expected type=max/ms pairs, e.g. zendesk=30/60000,hubspot=20/10000'),
+    /** A provider's Retry-After up to this long is waited out inside the connector call; longer ones go back to the queue. */
+    CONNECTOR_INLINE_RETRY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+    /** Staff UI: a session ends after this many minutes without a request (sliding expiry). */
+    STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    /** Staff UI: sign-in attempts per client address per minute (the account lockout is separate). */
+    STAFF_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
+    /** Answer packages: AES-256-GCM key, base64 of 32 bytes. Unset → derived from APP_SECRET (development only, with a warning). */
+    PACKAGE_KEY: z
+      .string()
+      .optional()
+      .refine((value) => !value || Buffer.from(value, 'base64').length === 32, 'must be the base64 of exactly 32 random bytes (openssl rand -base64 32)'),
+    /** Days an answer package can be downloaded; then it is deleted. */
+    PACKAGE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Minutes a one-time download code works. */
+    PACKAGE_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Environment = z.infer<typeof schema>;
+
+export interface AppConfig extends Environment {
+  PUBLIC_URL: string;
+  /** True when APP_SECRET was not given and one was generated for this run. */
+  generatedSecret: boolean;
+  APP_SECRET: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, generateSecret: () => string): AppConfig {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]),
+  );
+  const parsed = schema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const config = parsed.data;
+  return {
+    ...config,
+    PUBLIC_URL: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+    APP_SECRET: config.APP_SECRET ?? generateSecret(),
+    generatedSecret: !config.APP_SECRET,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The contract every connector fulfils, one implementation per kind of system (DESIGN.md "Fan-out").
+ * Instances are stateless: everything a call needs comes in through its arguments, so one
+ * instance serves every case and every worker concurrently.
+ */
+
+/** Who the request is about, as identified on the case. At least one field is set. */
+export interface Subject {
+  email?: string;
+  name?: string;
+  phone?: string;
+  customerNumber?: string;
+}
+
+/** The system's entry in the data map, as the connector needs it. `connection` holds plain
+ *  settings; secrets are resolved from the environment by the name the data map gives. */
+export interface SystemContext {
+  systemId: string;
+  connection: Record<string, unknown>;
+  /** Resolves a secret by the env var name the data map gives (never inline secrets). */
+  secret(envVarName: string): string;
+}
+
+/** A record the connector found for the subject (used to tell "found" from "not found"). */
+export interface Match {
+  /** The id of the record in the external system, e.g. a Zendesk user id. */
+  externalId: string;
+  /** What kind of record, e.g. "user", "associate", "contact". */
+  kind: string;
+  /** A short human label for staff (no more personal data than needed). */
+  label?: string;
+}
+
+/** One system's share of an access/portability answer. */
+export interface ExportPart {
+  systemId: string;
+  /** JSON-serialisable data, grouped by record type (e.g. { user: {...}, tickets: [...] }). */
+  data: Record<string, unknown>;
+  /** Optional tabular views for the CSV files of the package: name → rows. */
+  tables?: Record<string, Array<Record<string, unknown>>>;
+  /** How many records were found in total (0 = nothing held in this system). */
+  recordCount: number;
+}
+
+export interface RetainedRecords {
+  /** Which records were kept, e.g. "invoices and customer ledger entries". */
+  records: string;
+  /** The legal basis, e.g. "GDPR 6(1)(c) and 17(3)(b) with bokføringsloven § 13 (5-year rule)". */
+  basis: string;
+  /** YYYY-MM-DD until which they are kept. */
+  until: string;
+}
+
+/** The outcome of one action against one system (task outcomes in DESIGN.md). */
+export type Outcome =
+  | { status: 'done'; summary: string; details?: Record<string, unknown> }
+  | { status: 'not_found'; summary: string }
+  | {
+      status: 'retained';
+      summary: string;
+      retained: RetainedRecords[];
+      /** What was erased or blanked despite the hold. */
+      erased?: string[];
+      details?: Record<string, unknown>;
+    }
+  | { status: 'forwarded'; summary: string; controller: string; forwardedAt: string }
+  | { status: 'manual'; summary: string }
+  | { status: 'failed'; summary: string; retryable: boolean };
+
+/** Rectification: field name (as in the case's details, e.g. "name", "phone", "email") → new value. */
+export type Changes = Record<string, string>;
+
+/** Legal holds that apply to the system, from the data map. */
+export interface RetentionRules {
+  legalHolds: Array<{ records: string; basis: string; keepFor: string; from?: string }>;
+}
+
+export type RestrictScope = 'marketing' | 'processing';
+
+export interface Connector {
+  readonly type: string;
+  find(ctx: SystemContext, subject: Subject): Promise<Match[]>;
+  export(ctx: SystemContext, subject: Subject): Promise<ExportPart>;
+  rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome>;
+  erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome>;
+  restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome>;
+}

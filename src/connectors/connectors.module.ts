@@ -1,0 +1,65 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CaseTasksReader } from '../cases/case-tasks-reader';
+import { CasesModule } from '../cases/cases.module';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ConnectorRegistry } from './connector-registry';
+import { CaseSettlementService } from './fanout/case-settlement.service';
+import { FANOUT_FLOW, FanoutService } from './fanout/fanout.service';
+import { FanoutReconciliation } from './fanout/fanout-reconciliation';
+import { ObjectionDecisionEntity } from './fanout/objection-decision.entity';
+import { LegalHoldEntity } from './holds/legal-hold.entity';
+import { LegalHoldExpiryService } from './holds/legal-hold-expiry.service';
+import { LegalHoldService } from './holds/legal-hold.service';
+import { ForwardingService } from './manual/forwarding.service';
+import { ManualTaskService } from './manual/manual-task.service';
+import { CaseTaskEntity } from './tasks/case-task.entity';
+import { TaskCommandsService } from './tasks/task-commands.service';
+import { TaskExportEntity } from './tasks/task-export.entity';
+import { toTaskJson } from './tasks/task-json';
+import { TaskOutcomeRecorder } from './tasks/task-outcome.recorder';
+import { TaskRunnerService } from './tasks/task-runner.service';
+import { TasksController } from './tasks/tasks.controller';
+
+const SERVICES = [
+  ConnectorRegistry,
+  FanoutService,
+  CaseSettlementService,
+  TaskRunnerService,
+  TaskOutcomeRecorder,
+  TaskCommandsService,
+  LegalHoldService,
+  LegalHoldExpiryService,
+  ManualTaskService,
+  ForwardingService,
+  FanoutReconciliation,
+];
+
+/** Connectors, fan-out and tasks: from a ready case to one outcome per system (DESIGN.md "Fan-out"). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CaseTaskEntity, TaskExportEntity, LegalHoldEntity, ObjectionDecisionEntity]),
+    BullModule.registerFlowProducer({ name: FANOUT_FLOW }),
+    AuditModule,
+    CasesModule,
+    DeadlinesModule,
+    NotificationsModule,
+  ],
+  controllers: [TasksController],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ConnectorsModule implements OnModuleInit {
+  constructor(
+    private readonly reader: CaseTasksReader,
+    private readonly commands: TaskCommandsService,
+  ) {}
+
+  /** The case JSON gets its tasks from here (the cases module does not know the task table). */
+  onModuleInit(): void {
+    this.reader.useReader(async (caseId) => (await this.commands.tasksFor(caseId)).map(toTaskJson));
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CasesService } from '../../cases/cases.service';
+import * as transitions from '../../cases/case-transitions';
+import { SystemsService } from '../../systems/systems.service';
+import { OPEN_TASK_STATUSES } from '../tasks/case-task.entity';
+import { ObjectionDecisionEntity } from './objection-decision.entity';
+import { readiness } from './fanout-plan';
+
+/** Thrown inside the case transaction to roll it back when the case is not ready for review. */
+class NotYet extends Error {}
+
+/**
+ * Moves a case to `awaiting_review` when none of its tasks is pending, running or waiting for a
+ * person. The check runs under the case's row lock, so of many tasks finishing together exactly one
+ * moves the case; every later call finds it no longer `in_progress` and does nothing.
+ */
+@Injectable()
+export class CaseSettlementService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly systems: SystemsService,
+  ) {}
+
+  /** `allowEmpty`: only fan-out itself may settle a case that has no tasks (its plan was empty);
+   *  anyone else could run between the approval and the tasks' insert. */
+  async settle(caseId: string, options: { allowEmpty?: boolean } = {}): Promise<boolean> {
+    try {
+      await this.cases.change(
+        caseId,
+        'system',
+        async (entity, manager) => {
+          if (entity.status !== 'in_progress') throw new NotYet();
+          const decision = await manager.findOne(ObjectionDecisionEntity, { where: { caseId } });
+          if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null) !== 'ready') throw new NotYet();
+          const counts = await this.countByStatus(manager, caseId);
+          const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+          if (total === 0 && !options.allowEmpty) throw new NotYet();
+          if (OPEN_TASK_STATUSES.some((status) => counts[status])) throw new NotYet();
+          const event = transitions.submitForReview(entity);
+          event.data = { tasks: counts };
+          return event;
+        },
+        true,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof NotYet) return false;
+      throw error;
+    }
+  }
+
+  private async countByStatus(manager: EntityManager, caseId: string): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; count: string }> = await manager.query(
+      'SELECT status, count(*) AS count FROM case_tasks WHERE case_id = $1 GROUP BY status',
+      [caseId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  }
+
+  /** Open cases whose tasks have all finished but which are still `in_progress` (a crash between
+   *  a task's end and its settle call). */
+  async unsettledCaseIds(limit = 1000): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT c.id FROM cases c
+        WHERE c.status = 'in_progress'
+          AND EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id)
+          AND NOT EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.status IN ('pending','running','manual'))
+        LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+}

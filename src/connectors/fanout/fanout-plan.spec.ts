@@ -1,0 +1,69 @@
+import type { CaseEntity } from '../../cases/case.entity';
+import { systemSchema, type SystemEntry } from '../../systems/data-map.schema';
+import { changesFrom, planTasks, readiness } from './fanout-plan';
+
+const system = (id: string, extra: Record<string, unknown> = {}): SystemEntry =>
+  systemSchema.parse({
+    id,
+    name: id,
+    connector: 'manual',
+    owner: `${id}@example.no`,
+    categories: ['contact details'],
+    purposes: ['customer service'],
+    legalBasis: 'GDPR art. 6(1)(b) contract',
+    retention: { period: 'P1Y' },
+    ...extra,
+  });
+
+const SYSTEMS = [
+  system('crm', { connector: 'hubspot', purposes: ['direct marketing'], legalBasis: 'GDPR art. 6(1)(f) legitimate interest', portable: false }),
+  system('erp', { connector: 'visma', portable: true, legalHolds: [{ records: 'invoices', basis: 'bokføringsloven § 13', keepFor: 'P5Y' }] }),
+  system('cctv', { legalBasis: 'GDPR art. 6(1)(f) legitimate interest' }),
+  system('shipping', { role: 'processor', controllerName: 'Shop AS', controllerContact: 'privacy@shop.example' }),
+];
+
+type PlanCase = Pick<CaseEntity, 'type' | 'status' | 'verifiedAt' | 'approvedAt' | 'details'>;
+const ready = (type: CaseEntity['type'], details: Record<string, unknown> = {}): PlanCase => ({
+  type,
+  status: 'in_progress',
+  verifiedAt: new Date(),
+  approvedAt: null,
+  details,
+});
+const keys = (entity: PlanCase, decision: 'stop' | 'compelling_grounds' | null = null) =>
+  planTasks(entity, SYSTEMS, decision).map((task) => `${task.systemId}:${task.action}`);
+
+describe('fan-out plan', () => {
+  it('waits for verification, approval where required, and an objection decision on legitimate interest', () => {
+    expect(readiness({ ...ready('erasure'), verifiedAt: null }, true, null)).toBe('unverified');
+    expect(readiness(ready('erasure'), true, null)).toBe('awaiting_approval');
+    expect(readiness({ ...ready('erasure'), approvedAt: new Date() }, true, null)).toBe('ready');
+    expect(readiness(ready('objection', { processing: 'direct_marketing' }), true, null)).toBe('ready');
+    expect(readiness(ready('objection', { processing: 'legitimate_interest' }), false, null)).toBe('awaiting_objection_decision');
+    expect(readiness(ready('objection', { processing: 'legitimate_interest' }), false, 'stop')).toBe('ready');
+    expect(readiness({ ...ready('access'), status: 'awaiting_review' }, false, null)).toBe('not_in_progress');
+  });
+
+  it('gives each right its actions and forwards processor-role systems instead of searching them', () => {
+    expect(keys(ready('access'))).toEqual(['crm:export', 'erp:export', 'cctv:export', 'shipping:forward']);
+    expect(keys(ready('portability'))).toEqual(['erp:export', 'shipping:forward']);
+    expect(keys(ready('restriction'))).toEqual(['crm:restrict', 'erp:restrict', 'cctv:restrict', 'shipping:forward']);
+    expect(keys(ready('erasure'))).toEqual(['crm:erase', 'erp:erase', 'cctv:erase', 'shipping:forward']);
+    expect(planTasks(ready('erasure'), SYSTEMS, null)[1].params.legalHolds).toEqual([expect.objectContaining({ records: 'invoices', keepFor: 'P5Y' })]);
+  });
+
+  it('stops marketing in every API system at once and restricts legitimate-interest systems after a stop decision', () => {
+    expect(keys(ready('objection', { processing: 'direct_marketing' }))).toEqual(['crm:restrict', 'erp:restrict', 'shipping:forward']);
+    expect(planTasks(ready('objection', { processing: 'direct_marketing' }), SYSTEMS, null)[0].params.scope).toBe('marketing');
+    const lawful = ready('objection', { processing: 'legitimate_interest' });
+    expect(keys(lawful)).toEqual([]);
+    expect(keys(lawful, 'stop')).toEqual(['crm:restrict', 'cctv:restrict', 'shipping:forward']);
+    expect(keys(lawful, 'compelling_grounds')).toEqual(['shipping:forward']);
+  });
+
+  it('reads rectification changes from either shape of the details', () => {
+    expect(changesFrom({ field: 'phone', correctedValue: '+4791234567' })).toEqual({ phone: '+4791234567' });
+    expect(changesFrom({ changes: { name: 'Kari Nordmann', email: 'kari@example.no' } })).toEqual({ name: 'Kari Nordmann', email: 'kari@example.no' });
+    expect(keys(ready('rectification', { field: 'name', correctedValue: 'Kari' }))).toEqual(['crm:rectify', 'erp:rectify', 'cctv:rectify', 'shipping:forward']);
+  });
+});

@@ -1,0 +1,96 @@
+import type { CaseEntity } from '../../cases/case.entity';
+import type { Changes, RestrictScope } from '../connector';
+import type { SystemEntry } from '../../systems/data-map.schema';
+import type { TaskAction } from '../tasks/case-task.entity';
+
+export interface PlannedTask {
+  systemId: string;
+  connectorType: string;
+  action: TaskAction;
+  params: Record<string, unknown>;
+}
+
+export type ObjectionDecision = 'stop' | 'compelling_grounds';
+
+type PlanCase = Pick<CaseEntity, 'type' | 'status' | 'verifiedAt' | 'approvedAt' | 'details'>;
+
+/** Why a case has no tasks yet (or `ready`): verification, approval or a handler's objection decision. */
+export type Readiness = 'ready' | 'not_in_progress' | 'unverified' | 'awaiting_approval' | 'awaiting_objection_decision';
+
+const LEGITIMATE_INTEREST = /legitimate interest|6\s*\(1\)\s*\(f\)/i;
+const MARKETING = /market/i;
+
+export function objectionKind(details: Record<string, unknown>): 'direct_marketing' | 'legitimate_interest' {
+  return details.processing === 'direct_marketing' ? 'direct_marketing' : 'legitimate_interest';
+}
+
+/** Fan-out waits for verification, for approval where the data map asks for it, and, for an
+ *  objection on legitimate interest, for a handler's decision. Direct marketing never waits (Art 21(3)). */
+export function readiness(entity: PlanCase, approvalRequired: boolean, decision: ObjectionDecision | null): Readiness {
+  if (entity.status !== 'in_progress') return 'not_in_progress';
+  if (!entity.verifiedAt) return 'unverified';
+  if (entity.type === 'objection') {
+    if (objectionKind(entity.details) === 'direct_marketing') return 'ready';
+    return decision ? 'ready' : 'awaiting_objection_decision';
+  }
+  if (approvalRequired && !entity.approvedAt) return 'awaiting_approval';
+  return 'ready';
+}
+
+/** Rectification details: `{field, correctedValue}` or `{changes: {field: value}}`. */
+export function changesFrom(details: Record<string, unknown>): Changes {
+  const changes: Changes = {};
+  if (details.changes && typeof details.changes === 'object') {
+    for (const [field, value] of Object.entries(details.changes as Record<string, unknown>)) {
+      if (typeof value === 'string' || typeof value === 'number') changes[field] = String(value);
+    }
+  }
+  if (typeof details.field === 'string' && (typeof details.correctedValue === 'string' || typeof details.correctedValue === 'number')) {
+    changes[details.field] = String(details.correctedValue);
+  }
+  return changes;
+}
+
+/**
+ * One task per (system, action) for a ready case. Processor-role systems are never searched: the
+ * request goes to their controller (`forward`). Manual systems get the same action, done by a person.
+ */
+export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: ObjectionDecision | null): PlannedTask[] {
+  const task = (system: SystemEntry, action: TaskAction, params: Record<string, unknown> = {}): PlannedTask => ({
+    systemId: system.id,
+    connectorType: system.connector,
+    action,
+    params,
+  });
+  const controllerSystems = systems.filter((system) => system.role === 'controller');
+  const forwards = systems
+    .filter((system) => system.role === 'processor')
+    .map((system) => task(system, 'forward', { requestType: entity.type }));
+
+  switch (entity.type) {
+    case 'access':
+      return [...controllerSystems.map((system) => task(system, 'export')), ...forwards];
+    case 'portability':
+      return [...controllerSystems.filter((system) => system.portable).map((system) => task(system, 'export', { portable: true })), ...forwards];
+    case 'rectification':
+      return [...controllerSystems.map((system) => task(system, 'rectify', { changes: changesFrom(entity.details) })), ...forwards];
+    case 'erasure':
+      return [...controllerSystems.map((system) => task(system, 'erase', { legalHolds: system.legalHolds })), ...forwards];
+    case 'restriction':
+      return [...controllerSystems.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope })), ...forwards];
+    case 'objection': {
+      if (objectionKind(entity.details) === 'direct_marketing') {
+        // Absolute: every system with an API, and any manual system used for marketing.
+        const targets = controllerSystems.filter(
+          (system) => system.connector !== 'manual' || system.purposes.some((purpose) => MARKETING.test(purpose)),
+        );
+        return [...targets.map((system) => task(system, 'restrict', { scope: 'marketing' satisfies RestrictScope })), ...forwards];
+      }
+      if (decision !== 'stop') return decision === 'compelling_grounds' ? forwards : [];
+      const targets = controllerSystems.filter((system) => LEGITIMATE_INTEREST.test(system.legalBasis));
+      return [...targets.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope })), ...forwards];
+    }
+    default:
+      return [];
+  }
+}

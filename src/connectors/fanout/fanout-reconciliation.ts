@@ -1,0 +1,57 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ReconciliationService } from '../../deadlines/alerts/reconciliation.service';
+import { LegalHoldService } from '../holds/legal-hold.service';
+import { ManualTaskService } from '../manual/manual-task.service';
+import type { CaseTaskEntity } from '../tasks/case-task.entity';
+import { CaseSettlementService } from './case-settlement.service';
+import { FanoutService } from './fanout.service';
+
+const BATCH = 1000;
+
+/**
+ * Fan-out's share of the reconciliation pass: everything Redis should hold is rebuilt from PostgreSQL.
+ * Ready cases get their missing tasks, open tasks their jobs, manual tasks their reminders, holds
+ * their erasure jobs, and finished cases their move to review. Every step is idempotent.
+ */
+@Injectable()
+export class FanoutReconciliation implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reconciliation: ReconciliationService,
+    private readonly fanout: FanoutService,
+    private readonly settlement: CaseSettlementService,
+    private readonly manual: ManualTaskService,
+    private readonly holds: LegalHoldService,
+  ) {}
+
+  onModuleInit(): void {
+    this.reconciliation.registerPass('fanout', () => this.rebuild());
+  }
+
+  async rebuild(): Promise<number> {
+    let offered = 0;
+    let afterId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const cases: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT id FROM cases WHERE status = 'in_progress' AND verified_at IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
+        [afterId, BATCH],
+      );
+      for (const { id } of cases) offered += await this.fanout.fanOut(id);
+      if (cases.length < BATCH) break;
+      afterId = cases[cases.length - 1].id;
+    }
+    const open: Array<Pick<CaseTaskEntity, 'id' | 'action' | 'connectorType' | 'jobId'>> = await this.dataSource.query(
+      `SELECT t.id, t.action, t.connector_type AS "connectorType", t.job_id AS "jobId"
+         FROM case_tasks t JOIN cases c ON c.id = t.case_id
+        WHERE t.status IN ('pending','running') AND c.status IN ('in_progress','awaiting_review')`,
+    );
+    for (const task of open) await this.fanout.enqueue(task);
+    offered += open.length;
+    offered += await this.manual.rebuild();
+    offered += await this.holds.rebuild();
+    for (const caseId of await this.settlement.unsettledCaseIds()) await this.settlement.settle(caseId);
+    return offered;
+  }
+}

@@ -1,0 +1,131 @@
+import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FlowProducer, Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditService } from '../../audit/audit.service';
+import { CaseEntity } from '../../cases/case.entity';
+import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
+import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { SystemsService } from '../../systems/systems.service';
+import { CaseTaskEntity } from '../tasks/case-task.entity';
+import { taskJobOptions, taskQueueFor } from '../tasks/task-queues';
+import { CaseSettlementService } from './case-settlement.service';
+import { planTasks, readiness } from './fanout-plan';
+import { ObjectionDecisionEntity } from './objection-decision.entity';
+
+export const FANOUT_FLOW = 'fanout';
+
+/** Changes after which a case may have become ready for fan-out. */
+const FANOUT_EVENTS = new Set(['case.registered', 'case.verified', 'case.approved', 'case.objection_decided']);
+
+/**
+ * Turns a ready case into tasks: one row per (system, action), inserted idempotently, then one
+ * BullMQ flow per batch: the tasks as children on their connector's queue, a parent that runs when
+ * every child has finished (a failed child does not hold it up).
+ */
+@Injectable()
+export class FanoutService {
+  private readonly logger = new Logger('Fanout');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectFlowProducer(FANOUT_FLOW) private readonly flows: FlowProducer,
+    @InjectQueue(QueueName.TasksZendesk) private readonly zendeskQueue: Queue,
+    @InjectQueue(QueueName.TasksVisma) private readonly vismaQueue: Queue,
+    @InjectQueue(QueueName.TasksHubSpot) private readonly hubspotQueue: Queue,
+    @InjectQueue(QueueName.TasksManual) private readonly manualQueue: Queue,
+    private readonly systems: SystemsService,
+    private readonly settlement: CaseSettlementService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  @OnEvent(CASE_CHANGED, { promisify: true, suppressErrors: false })
+  async onCaseChanged(event: CaseChangedEvent): Promise<void> {
+    if (!FANOUT_EVENTS.has(event.type) || event.snapshot.status !== 'in_progress') return;
+    try {
+      await this.fanOut(event.caseId);
+    } catch (error) {
+      // The change is committed; the reconciliation pass fans the case out later.
+      this.logger.warn(`could not fan out case ${event.caseId}: ${(error as Error).name}`);
+    }
+  }
+
+  /** Creates the tasks a ready case is missing and queues them. Returns how many were created. */
+  async fanOut(caseId: string): Promise<number> {
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId } });
+    if (!entity) return 0;
+    const decision = await this.dataSource.getRepository(ObjectionDecisionEntity).findOne({ where: { caseId } });
+    if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null) !== 'ready') return 0;
+    const planned = planTasks(entity, this.systems.systems(), decision?.decision ?? null);
+    if (!planned.length) {
+      await this.settlement.settle(caseId, { allowEmpty: true });
+      return 0;
+    }
+    const created = await this.dataSource.transaction(async (manager) => {
+      const rows = planned.map((task) => {
+        const id = randomUUID();
+        return { id, caseId, ...task, status: 'pending' as const, jobId: jobIds.task(id) };
+      });
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CaseTaskEntity)
+        .values(rows as QueryDeepPartialEntity<CaseTaskEntity>[])
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const insertedIds = new Set((inserted.raw as Array<{ id: string }>).map((row) => row.id));
+      const fresh = rows.filter((row) => insertedIds.has(row.id));
+      if (fresh.length) {
+        await this.audit.append(manager, {
+          caseId,
+          type: 'case.fanned_out',
+          actor: 'system',
+          occurredAt: this.clock.now(),
+          data: { tasks: fresh.map((row) => ({ taskId: row.id, system: row.systemId, action: row.action })) },
+        });
+      }
+      return fresh;
+    });
+    if (!created.length) return 0;
+    await this.flows.add({
+      name: JobName.FanoutComplete,
+      queueName: QueueName.Fanout,
+      data: { caseId },
+      opts: { ...JOB_OPTIONS[JobName.FanoutComplete], jobId: jobIds.fanout(caseId, created[0].id) },
+      children: created.map((task) => ({
+        name: JobName.RunTask,
+        queueName: taskQueueFor(task),
+        data: { taskId: task.id },
+        opts: { ...taskJobOptions(this.config, task.jobId), ignoreDependencyOnFailure: true },
+      })),
+    });
+    this.logger.log(`case ${caseId}: ${created.length} task(s) queued`);
+    return created.length;
+  }
+
+  /** Queues one task's job on its own (a retry, or reconciliation re-offering a lost job). */
+  async enqueue(task: Pick<CaseTaskEntity, 'id' | 'action' | 'connectorType' | 'jobId'>): Promise<void> {
+    const jobId = task.jobId ?? jobIds.task(task.id);
+    await this.queueFor(task).add(JobName.RunTask, { taskId: task.id }, taskJobOptions(this.config, jobId));
+  }
+
+  private queueFor(task: Pick<CaseTaskEntity, 'action' | 'connectorType'>): Queue {
+    const queues: Record<string, Queue> = {
+      [QueueName.TasksZendesk]: this.zendeskQueue,
+      [QueueName.TasksVisma]: this.vismaQueue,
+      [QueueName.TasksHubSpot]: this.hubspotQueue,
+      [QueueName.TasksManual]: this.manualQueue,
+    };
+    return queues[taskQueueFor(task)];
+  }
+}

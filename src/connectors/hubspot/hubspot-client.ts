@@ -1,0 +1,198 @@
+import { Logger } from '@nestjs/common';
+import { connectorErrorFrom, networkError, rateLimitedError, rateLimitFrom } from './hubspot-errors';
+import type {
+  HubSpotChannel,
+  HubSpotContact,
+  HubSpotErrorBody,
+  HubSpotProperties,
+  HubSpotPropertyDefinition,
+  HubSpotSearchRequest,
+  HubSpotSearchResponse,
+  HubSpotSubscriptionStatus,
+  HubSpotSubscriptionStatusesResponse,
+  HubSpotUnsubscribeRequest,
+  HubSpotV4ActionResponse,
+} from './hubspot-types';
+
+export interface HubSpotClientOptions {
+  baseUrl: string;
+  token: string;
+  /** A 429 asking for at most this long is waited out in the call; longer ones throw RateLimitedError. */
+  maxInlineRetryWaitMs: number;
+  maxInlineRetries: number;
+  requestTimeoutMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+interface RequestSpec {
+  /** Names the call in errors and logs; never contains personal data (paths can hold e-mails). */
+  operation: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+interface RawResponse {
+  status: number;
+  body: unknown;
+}
+
+/** A thin typed client over fetch. Deliberately not @hubspot/api-client, which retries 429s on its own
+ *  schedule and ignores Retry-After. Built per call from the system's context; holds no shared state. */
+export class HubSpotClient {
+  private readonly logger = new Logger(HubSpotClient.name);
+
+  constructor(private readonly options: HubSpotClientOptions) {}
+
+  async searchContacts(request: HubSpotSearchRequest): Promise<HubSpotSearchResponse> {
+    return (await this.expect(200, {
+      operation: 'contact search',
+      method: 'POST',
+      path: '/crm/v3/objects/contacts/search',
+      body: request,
+    })) as HubSpotSearchResponse;
+  }
+
+  /** Null when HubSpot answers 404 (no such contact, or archived). */
+  async getContact(id: string, properties: string[], associations: string[]): Promise<HubSpotContact | null> {
+    const response = await this.send({
+      operation: 'contact read',
+      method: 'GET',
+      path: `/crm/v3/objects/contacts/${encodeURIComponent(id)}`,
+      query: {
+        ...(properties.length ? { properties: properties.join(',') } : {}),
+        ...(associations.length ? { associations: associations.join(',') } : {}),
+      },
+    });
+    if (response.status === 404) return null;
+    return this.accept(200, 'contact read', response) as HubSpotContact;
+  }
+
+  async updateContact(id: string, properties: HubSpotProperties): Promise<HubSpotContact> {
+    return (await this.expect(200, {
+      operation: 'contact update',
+      method: 'PATCH',
+      path: `/crm/v3/objects/contacts/${encodeURIComponent(id)}`,
+      body: { properties },
+    })) as HubSpotContact;
+  }
+
+  /** Permanent GDPR deletion. Returns false when HubSpot no longer knows the id (already deleted). */
+  async gdprDeleteContact(id: string): Promise<boolean> {
+    const response = await this.send({
+      operation: 'contact GDPR delete',
+      method: 'POST',
+      path: '/crm/v3/objects/contacts/gdpr-delete',
+      body: { objectId: id },
+    });
+    if (response.status === 404) return false;
+    this.accept(204, 'contact GDPR delete', response);
+    return true;
+  }
+
+  async listContactProperties(): Promise<HubSpotPropertyDefinition[]> {
+    const body = (await this.expect(200, {
+      operation: 'contact property list',
+      method: 'GET',
+      path: '/crm/v3/properties/contacts',
+    })) as { results: HubSpotPropertyDefinition[] };
+    return body.results;
+  }
+
+  /** Null when HubSpot has nothing for the address (404). */
+  async getEmailSubscriptionStatuses(email: string): Promise<HubSpotSubscriptionStatusesResponse | null> {
+    const response = await this.send({
+      operation: 'subscription status read',
+      method: 'GET',
+      path: `/communication-preferences/v3/status/email/${encodeURIComponent(email)}`,
+    });
+    if (response.status === 404) return null;
+    return this.accept(200, 'subscription status read', response) as HubSpotSubscriptionStatusesResponse;
+  }
+
+  async unsubscribe(request: HubSpotUnsubscribeRequest): Promise<HubSpotSubscriptionStatus> {
+    return (await this.expect(200, {
+      operation: 'unsubscribe',
+      method: 'POST',
+      path: '/communication-preferences/v3/unsubscribe',
+      body: request,
+    })) as HubSpotSubscriptionStatus;
+  }
+
+  async unsubscribeAll(subscriberId: string, channel: HubSpotChannel): Promise<HubSpotV4ActionResponse> {
+    return (await this.expect(200, {
+      operation: 'unsubscribe from all',
+      method: 'POST',
+      path: `/communication-preferences/v4/statuses/${encodeURIComponent(subscriberId)}/unsubscribe-all`,
+      query: { channel },
+    })) as HubSpotV4ActionResponse;
+  }
+
+  /** The wide ("unsubscribed from all") status; `results` is empty when there is none. */
+  async getUnsubscribeAllStatus(subscriberId: string, channel: HubSpotChannel): Promise<HubSpotV4ActionResponse> {
+    return (await this.expect(200, {
+      operation: 'unsubscribe-from-all status read',
+      method: 'GET',
+      path: `/communication-preferences/v4/statuses/${encodeURIComponent(subscriberId)}/unsubscribe-all`,
+      query: { channel },
+    })) as HubSpotV4ActionResponse;
+  }
+
+  private async expect(status: number, spec: RequestSpec): Promise<unknown> {
+    return this.accept(status, spec.operation, await this.send(spec));
+  }
+
+  private accept(expected: number, operation: string, response: RawResponse): unknown {
+    if (response.status === expected || (expected === 200 && response.status === 201)) return response.body;
+    throw connectorErrorFrom(operation, response.status, response.body as HubSpotErrorBody | undefined);
+  }
+
+  /** Sends one request, waiting out short 429s; 404 is returned to the caller, other failures throw. */
+  private async send(spec: RequestSpec): Promise<RawResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const { response, body } = await this.fetchOnce(spec);
+      if (response.status !== 429) {
+        if (response.ok || response.status === 404) return { status: response.status, body };
+        throw connectorErrorFrom(spec.operation, response.status, body as HubSpotErrorBody | undefined);
+      }
+      const limit = rateLimitFrom(response.headers, body as HubSpotErrorBody | undefined);
+      if (limit.daily || limit.waitMs > this.options.maxInlineRetryWaitMs || attempt >= this.options.maxInlineRetries) {
+        throw rateLimitedError(limit);
+      }
+      this.logger.warn(`HubSpot ${spec.operation} rate limited (${limit.policyName}); waiting ${limit.waitMs} ms`);
+      await this.options.sleep(limit.waitMs);
+    }
+  }
+
+  private async fetchOnce(spec: RequestSpec): Promise<{ response: Response; body: unknown }> {
+    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${spec.path}`);
+    for (const [key, value] of Object.entries(spec.query ?? {})) url.searchParams.set(key, value);
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${this.options.token}`,
+      Accept: 'application/json',
+    };
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      const response = await fetch(url, {
+        method: spec.method,
+        headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
+      });
+      return { response, body: await readBody(response) };
+    } catch (error) {
+      throw networkError(spec.operation, error);
+    }
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}

@@ -1,0 +1,121 @@
+import type { Subject } from '../connector';
+import { ConnectorError } from '../connector-errors';
+import type { HubSpotClient } from './hubspot-client';
+import type { HubSpotConnection } from './hubspot-connection';
+import type { HubSpotContact, HubSpotFilter } from './hubspot-types';
+
+/** HubSpot's search endpoint pages at most 200 results at a time and stops at 10,000 in total. */
+export const SEARCH_PAGE_LIMIT = 200;
+export const SEARCH_RESULT_CAP = 10_000;
+
+export type MatchedOn = 'email' | 'secondary email' | 'phone' | 'customer number';
+
+export interface FoundContact {
+  contact: HubSpotContact;
+  matchedOn: MatchedOn[];
+}
+
+/** The properties every search returns, so later steps need no extra read. */
+export function searchProperties(connection: HubSpotConnection): string[] {
+  const properties = ['email', 'hs_additional_emails', 'firstname', 'lastname', 'phone', 'mobilephone'];
+  if (connection.customerNumberProperty) properties.push(connection.customerNumberProperty);
+  properties.push(connection.restrictionProperty);
+  return properties;
+}
+
+/** One filter group per identifier: groups are OR-ed, so any identifier finds the contact. */
+export function searchFilterGroups(subject: Subject, connection: HubSpotConnection): Array<{ filters: HubSpotFilter[] }> {
+  const groups: Array<{ filters: HubSpotFilter[] }> = [];
+  const email = normaliseEmail(subject.email);
+  if (email) {
+    groups.push({ filters: [{ propertyName: 'email', operator: 'EQ', value: email }] });
+    // Secondary addresses sit in one ';'-separated property, so match the address as a token.
+    groups.push({ filters: [{ propertyName: 'hs_additional_emails', operator: 'CONTAINS_TOKEN', value: email }] });
+  }
+  const phone = subject.phone?.trim();
+  if (phone) {
+    groups.push({ filters: [{ propertyName: 'phone', operator: 'EQ', value: phone }] });
+    groups.push({ filters: [{ propertyName: 'mobilephone', operator: 'EQ', value: phone }] });
+  }
+  const customerNumber = subject.customerNumber?.trim();
+  if (customerNumber && connection.customerNumberProperty) {
+    groups.push({ filters: [{ propertyName: connection.customerNumberProperty, operator: 'EQ', value: customerNumber }] });
+  }
+  return groups;
+}
+
+/** Every contact matching any of the subject's identifiers, each checked again locally so a broad
+ *  token match (CONTAINS_TOKEN) never counts as the subject's record. */
+export async function findContacts(
+  client: HubSpotClient,
+  connection: HubSpotConnection,
+  subject: Subject,
+): Promise<FoundContact[]> {
+  const filterGroups = searchFilterGroups(subject, connection);
+  if (filterGroups.length === 0) {
+    throw new ConnectorError(
+      'HubSpot can only be searched by e-mail, phone or customer number (a customer-number property must be configured); the subject has none of these',
+      false,
+    );
+  }
+  const properties = searchProperties(connection);
+  const found = new Map<string, FoundContact>();
+  let after: string | undefined;
+  let seen = 0;
+  do {
+    const page = await client.searchContacts({ filterGroups, properties, limit: SEARCH_PAGE_LIMIT, after });
+    seen += page.results.length;
+    for (const contact of page.results) {
+      const matchedOn = matchReasons(contact, subject, connection);
+      if (matchedOn.length > 0) found.set(contact.id, { contact, matchedOn });
+    }
+    after = page.paging?.next?.after;
+    if (after && seen >= SEARCH_RESULT_CAP) {
+      throw new ConnectorError(
+        `More than ${SEARCH_RESULT_CAP} HubSpot contacts match the subject's identifiers; HubSpot search cannot page further`,
+        false,
+      );
+    }
+  } while (after);
+  return [...found.values()];
+}
+
+export function contactEmails(contact: HubSpotContact): string[] {
+  const primary = normaliseEmail(contact.properties.email ?? undefined);
+  const secondary = splitAdditionalEmails(contact.properties.hs_additional_emails);
+  return [...new Set([primary, ...secondary].filter((email): email is string => Boolean(email)))];
+}
+
+export function contactPhones(contact: HubSpotContact): string[] {
+  const phones = [contact.properties.phone, contact.properties.mobilephone].map((phone) => phone?.trim());
+  return [...new Set(phones.filter((phone): phone is string => Boolean(phone)))];
+}
+
+export function normaliseEmail(email: string | undefined): string | undefined {
+  const trimmed = email?.trim().toLowerCase();
+  return trimmed ? trimmed : undefined;
+}
+
+function matchReasons(contact: HubSpotContact, subject: Subject, connection: HubSpotConnection): MatchedOn[] {
+  const reasons: MatchedOn[] = [];
+  const email = normaliseEmail(subject.email);
+  if (email && normaliseEmail(contact.properties.email ?? undefined) === email) reasons.push('email');
+  if (email && splitAdditionalEmails(contact.properties.hs_additional_emails).includes(email)) reasons.push('secondary email');
+  const phone = subject.phone ? digits(subject.phone) : '';
+  if (phone && contactPhones(contact).some((candidate) => digits(candidate) === phone)) reasons.push('phone');
+  const customerNumber = subject.customerNumber?.trim();
+  const property = connection.customerNumberProperty;
+  if (customerNumber && property && contact.properties[property]?.trim() === customerNumber) reasons.push('customer number');
+  return reasons;
+}
+
+function splitAdditionalEmails(value: string | null | undefined): string[] {
+  return (value ?? '')
+    .split(';')
+    .map((email) => normaliseEmail(email))
+    .filter((email): email is string => Boolean(email));
+}
+
+function digits(phone: string): string {
+  return phone.replace(/[^\d]/g, '');
+}

@@ -1,0 +1,158 @@
+import type { ExportPart, Subject } from '../connector';
+import type { HubSpotClient } from './hubspot-client';
+import type { HubSpotConnection } from './hubspot-connection';
+import { contactEmails, findContacts, normaliseEmail } from './hubspot-contact-search';
+import type { HubSpotContact, HubSpotSubscriptionStatus } from './hubspot-types';
+
+export const EXPORT_ASSOCIATIONS = ['companies', 'deals', 'tickets'];
+
+/** Keeps each GET's query string well under common URL limits when a portal has hundreds of properties. */
+const MAX_PROPERTY_LIST_CHARS = 6000;
+
+type Row = Record<string, unknown>;
+
+interface ExportedContact {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  properties: Record<string, string>;
+  associations: Record<string, string[]>;
+}
+
+interface ExportedPreferences {
+  email: string;
+  subscriptions: HubSpotSubscriptionStatus[];
+}
+
+interface ExportedSuppression {
+  email: string;
+  channel: string;
+  status: string;
+  since: string;
+}
+
+/** The subject's HubSpot contacts with every property HubSpot holds, their associations and e-mail
+ *  subscription statuses, plus any "unsubscribed from all" entry left for an address without a contact. */
+export async function exportSubject(
+  client: HubSpotClient,
+  connection: HubSpotConnection,
+  systemId: string,
+  subject: Subject,
+): Promise<ExportPart> {
+  const found = await findContacts(client, connection, subject);
+  const labels = await propertyLabels(client, connection);
+  const propertyChunks = chunkProperties([...labels.keys()]);
+
+  const contacts: ExportedContact[] = [];
+  for (const { contact } of found) {
+    const full = await readWholeContact(client, contact.id, propertyChunks);
+    if (full) contacts.push(full);
+  }
+
+  const emails = new Set(contacts.flatMap((contact) => contactEmails(asContact(contact))));
+  const preferences: ExportedPreferences[] = [];
+  for (const email of emails) {
+    const statuses = await client.getEmailSubscriptionStatuses(email);
+    if (statuses) preferences.push({ email, subscriptions: statuses.subscriptionStatuses });
+  }
+
+  const suppressions: ExportedSuppression[] = [];
+  const subjectEmail = normaliseEmail(subject.email);
+  if (subjectEmail && !emails.has(subjectEmail)) {
+    const wide = await client.getUnsubscribeAllStatus(subjectEmail, 'EMAIL');
+    for (const status of wide.results) {
+      suppressions.push({ email: subjectEmail, channel: status.channel, status: status.status, since: status.timestamp });
+    }
+  }
+
+  return {
+    systemId,
+    data: { contacts, communicationPreferences: preferences, marketingSuppressions: suppressions },
+    tables: tables(contacts, preferences, suppressions, labels),
+    recordCount: contacts.length + suppressions.length,
+  };
+}
+
+async function propertyLabels(client: HubSpotClient, connection: HubSpotConnection): Promise<Map<string, string>> {
+  if (connection.exportProperties) return new Map(connection.exportProperties.map((name) => [name, name]));
+  const definitions = await client.listContactProperties();
+  return new Map(definitions.map((definition) => [definition.name, definition.label || definition.name]));
+}
+
+async function readWholeContact(client: HubSpotClient, id: string, chunks: string[][]): Promise<ExportedContact | null> {
+  let merged: ExportedContact | null = null;
+  for (const [index, properties] of chunks.entries()) {
+    const part = await client.getContact(id, properties, index === 0 ? EXPORT_ASSOCIATIONS : []);
+    if (!part) return null;
+    merged ??= {
+      id: part.id,
+      createdAt: part.createdAt,
+      updatedAt: part.updatedAt,
+      properties: {},
+      associations: Object.fromEntries(
+        Object.entries(part.associations ?? {}).map(([type, list]) => [type, list.results.map((item) => item.id)]),
+      ),
+    };
+    for (const [name, value] of Object.entries(part.properties)) {
+      if (value !== null && value !== '') merged.properties[name] = value;
+    }
+  }
+  return merged;
+}
+
+function chunkProperties(names: string[]): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const name of names) {
+    if (current.length > 0 && length + name.length + 1 > MAX_PROPERTY_LIST_CHARS) {
+      chunks.push(current);
+      current = [];
+      length = 0;
+    }
+    current.push(name);
+    length += name.length + 1;
+  }
+  chunks.push(current);
+  return chunks;
+}
+
+function asContact(contact: ExportedContact): HubSpotContact {
+  return { id: contact.id, createdAt: contact.createdAt, updatedAt: contact.updatedAt, archived: false, properties: contact.properties };
+}
+
+function tables(
+  contacts: ExportedContact[],
+  preferences: ExportedPreferences[],
+  suppressions: ExportedSuppression[],
+  labels: Map<string, string>,
+): Record<string, Row[]> {
+  return {
+    hubspot_contacts: contacts.map((contact) => ({ contactId: contact.id, createdAt: contact.createdAt, updatedAt: contact.updatedAt })),
+    hubspot_contact_properties: contacts.flatMap((contact) =>
+      Object.entries(contact.properties).map(([property, value]) => ({
+        contactId: contact.id,
+        property,
+        label: labels.get(property) ?? property,
+        value,
+      })),
+    ),
+    hubspot_contact_associations: contacts.flatMap((contact) =>
+      Object.entries(contact.associations).flatMap(([objectType, ids]) =>
+        ids.map((objectId) => ({ contactId: contact.id, objectType, objectId })),
+      ),
+    ),
+    hubspot_email_subscriptions: preferences.flatMap(({ email, subscriptions }) =>
+      subscriptions.map((subscription) => ({
+        email,
+        subscriptionId: subscription.id,
+        subscription: subscription.name,
+        status: subscription.status,
+        source: subscription.sourceOfStatus,
+        legalBasis: subscription.legalBasis ?? '',
+        legalBasisExplanation: subscription.legalBasisExplanation ?? '',
+      })),
+    ),
+    hubspot_marketing_suppressions: suppressions.map((suppression) => ({ ...suppression })),
+  };
+}

@@ -1,0 +1,89 @@
+import type { Outcome, Subject } from '../connector';
+import type { HubSpotClient } from './hubspot-client';
+import type { HubSpotConnection } from './hubspot-connection';
+import { contactEmails, contactPhones, type FoundContact, normaliseEmail } from './hubspot-contact-search';
+import type { HubSpotChannel, HubSpotV4ActionResponse } from './hubspot-types';
+
+/**
+ * Objection to direct marketing is absolute (Art 21(3)): every address the subject or their contacts
+ * have is unsubscribed from everything on every configured channel. It works without a contact record:
+ * HubSpot keeps the opt-out keyed by the address, and that suppression entry is what stops marketing.
+ */
+export async function stopMarketing(
+  client: HubSpotClient,
+  connection: HubSpotConnection,
+  subject: Subject,
+  found: FoundContact[],
+  now: () => Date,
+): Promise<Outcome> {
+  const emails = unique([normaliseEmail(subject.email), ...found.flatMap(({ contact }) => contactEmails(contact))]);
+  const phoneChannels = connection.channels.filter((channel) => channel !== 'EMAIL');
+  const phones = phoneChannels.length
+    ? unique([subject.phone?.trim(), ...found.flatMap(({ contact }) => contactPhones(contact))])
+    : [];
+  if (emails.length === 0 && phones.length === 0) {
+    return { status: 'not_found', summary: 'No e-mail address or phone number is known for the subject in HubSpot; nothing to unsubscribe' };
+  }
+
+  const unsubscribedFrom = new Set<string>();
+  const timestamps: string[] = [];
+  for (const email of emails) {
+    for (const subscriptionId of await subscribedIds(client, connection, email)) {
+      await client.unsubscribe({
+        emailAddress: email,
+        subscriptionId,
+        legalBasis: connection.unsubscribeLegalBasis,
+        legalBasisExplanation: connection.unsubscribeLegalBasisExplanation,
+      });
+      unsubscribedFrom.add(subscriptionId);
+    }
+    if (connection.channels.includes('EMAIL')) timestamps.push(...stamps(await client.unsubscribeAll(email, 'EMAIL')));
+  }
+  for (const phone of phones) {
+    for (const channel of phoneChannels) timestamps.push(...stamps(await client.unsubscribeAll(phone, channel as HubSpotChannel)));
+  }
+
+  const since = earliest(timestamps) ?? now().toISOString();
+  const channels = connection.channels.join(', ');
+  return {
+    status: 'done',
+    summary:
+      `Marketing stopped in HubSpot from ${since}: ${emails.length} e-mail address(es)` +
+      (phones.length ? ` and ${phones.length} phone number(s)` : '') +
+      ` unsubscribed from all subscriptions (${channels}); ${found.length} contact record(s) matched.` +
+      ' Calls and post by staff are outside HubSpot and must be stopped there too.',
+    details: {
+      since,
+      channels: connection.channels,
+      emailAddresses: emails.length,
+      phoneNumbers: phones.length,
+      contactIds: found.map(({ contact }) => contact.id),
+      subscriptionsUnsubscribed: [...unsubscribedFrom],
+    },
+  };
+}
+
+/** Configured subscription types the address is still subscribed to; the rest are left alone so a
+ *  repeat objection does not re-send unsubscribes HubSpot would refuse. */
+async function subscribedIds(client: HubSpotClient, connection: HubSpotConnection, email: string): Promise<string[]> {
+  if (connection.subscriptionIds.length === 0) return [];
+  const statuses = await client.getEmailSubscriptionStatuses(email);
+  const subscribed = new Set(
+    (statuses?.subscriptionStatuses ?? []).filter((status) => status.status === 'SUBSCRIBED').map((status) => status.id),
+  );
+  return connection.subscriptionIds.filter((id) => subscribed.has(id));
+}
+
+function stamps(response: HubSpotV4ActionResponse): string[] {
+  const fromResults = response.results.map((result) => result.timestamp).filter(Boolean);
+  return fromResults.length ? fromResults : [response.completedAt].filter((stamp): stamp is string => Boolean(stamp));
+}
+
+function earliest(timestamps: string[]): string | undefined {
+  const times = timestamps.map((stamp) => Date.parse(stamp)).filter((time) => !Number.isNaN(time));
+  return times.length ? new Date(Math.min(...times)).toISOString() : undefined;
+}
+
+function unique(values: Array<string | undefined>): string[] {
+  return [...new Set(values.filter((value): value is string => Boolean(value)))];
+}

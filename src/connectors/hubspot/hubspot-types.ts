@@ -1,0 +1,95 @@
+/** The parts of HubSpot's API shapes the connector reads (CRM v3 contacts, communication preferences v3/v4). */
+
+export type HubSpotProperties = Record<string, string | null>;
+
+export interface HubSpotFilter {
+  propertyName: string;
+  operator: 'EQ' | 'NEQ' | 'CONTAINS_TOKEN' | 'HAS_PROPERTY' | 'NOT_HAS_PROPERTY' | 'IN';
+  value?: string;
+  values?: string[];
+}
+
+export interface HubSpotSearchRequest {
+  filterGroups: Array<{ filters: HubSpotFilter[] }>;
+  properties?: string[];
+  limit?: number;
+  after?: string;
+}
+
+export interface HubSpotContact {
+  id: string;
+  properties: HubSpotProperties;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  associations?: Record<string, { results: Array<{ id: string; type: string }> }>;
+}
+
+export interface HubSpotSearchResponse {
+  total: number;
+  results: HubSpotContact[];
+  paging?: { next?: { after: string } };
+}
+
+export interface HubSpotPropertyDefinition {
+  name: string;
+  label: string;
+  type: string;
+  groupName?: string;
+}
+
+/** v3 `GET /communication-preferences/v3/status/email/{email}`. */
+export interface HubSpotSubscriptionStatus {
+  id: string;
+  name: string;
+  description?: string;
+  status: 'SUBSCRIBED' | 'NOT_SUBSCRIBED';
+  sourceOfStatus: 'PORTAL_WIDE_STATUS' | 'BRAND_WIDE_STATUS' | 'SUBSCRIPTION_STATUS';
+  brandId?: number;
+  preferenceGroupName?: string;
+  legalBasis?: string;
+  legalBasisExplanation?: string;
+}
+
+export interface HubSpotSubscriptionStatusesResponse {
+  recipient: string;
+  subscriptionStatuses: HubSpotSubscriptionStatus[];
+}
+
+/** v3 `POST /communication-preferences/v3/unsubscribe` body. */
+export interface HubSpotUnsubscribeRequest {
+  emailAddress: string;
+  subscriptionId: string;
+  legalBasis?: string;
+  legalBasisExplanation?: string;
+}
+
+export type HubSpotChannel = 'EMAIL' | 'SMS' | 'WHATSAPP';
+
+/** v4 status entry, as returned by `POST …/unsubscribe-all` and `GET …/unsubscribe-all`. */
+export interface HubSpotV4Status {
+  subscriberIdString: string;
+  channel: HubSpotChannel;
+  status: string;
+  timestamp: string;
+  subscriptionId?: number | string;
+  wideStatusType?: string;
+}
+
+export interface HubSpotV4ActionResponse {
+  status: string;
+  results: HubSpotV4Status[];
+  startedAt?: string;
+  completedAt?: string;
+}
+
+/** HubSpot's error body: `{status:"error", message, correlationId, category, errors?, …}`. */
+export interface HubSpotErrorBody {
+  status?: string;
+  message?: string;
+  correlationId?: string;
+  category?: string;
+  errorType?: string;
+  policyName?: string;
+  errors?: Array<{ message?: string; code?: string }>;
+}

@@ -1,0 +1,218 @@
+import type {
+  Changes,
+  Connector,
+  ExportPart,
+  Match,
+  Outcome,
+  RestrictScope,
+  RetentionRules,
+  Subject,
+  SystemContext,
+} from '../connector';
+import { ConnectorAuthError } from '../connector-errors';
+import { HubSpotClient } from './hubspot-client';
+import { type HubSpotConnection, parseConnection } from './hubspot-connection';
+import { type FoundContact, findContacts, normaliseEmail } from './hubspot-contact-search';
+import { exportSubject } from './hubspot-export';
+import { stopMarketing } from './hubspot-marketing-objection';
+import type { HubSpotProperties } from './hubspot-types';
+
+export interface HubSpotConnectorOptions {
+  /** 429s asking for at most this long are waited out inside the call (default 5000). */
+  maxInlineRetryWaitMs?: number;
+  /** How many 429s one request may wait out before giving up with RateLimitedError (default 3). */
+  maxInlineRetries?: number;
+  requestTimeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** HubSpot CRM contacts and their e-mail subscriptions. Settings: see README.md in this folder. */
+export class HubSpotConnector implements Connector {
+  readonly type = 'hubspot';
+  private readonly settings: Required<HubSpotConnectorOptions>;
+
+  constructor(options: HubSpotConnectorOptions = {}) {
+    this.settings = {
+      maxInlineRetryWaitMs: options.maxInlineRetryWaitMs ?? 5000,
+      maxInlineRetries: Math.min(options.maxInlineRetries ?? 3, 3),
+      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+      sleep: options.sleep ?? defaultSleep,
+      now: options.now ?? (() => new Date()),
+    };
+  }
+
+  async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
+    const { client, connection } = this.open(ctx);
+    const found = await findContacts(client, connection, subject);
+    return found.map(({ contact, matchedOn }) => ({
+      externalId: contact.id,
+      kind: 'contact',
+      label: `HubSpot contact ${contact.id} (matched on ${matchedOn.join(', ')})`,
+    }));
+  }
+
+  async export(ctx: SystemContext, subject: Subject): Promise<ExportPart> {
+    const { client, connection } = this.open(ctx);
+    return exportSubject(client, connection, ctx.systemId, subject);
+  }
+
+  async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
+    const { client, connection } = this.open(ctx);
+    const { properties, unmapped } = toContactProperties(changes, connection);
+    const ignored = unmapped.length ? ` Not held as HubSpot contact properties: ${unmapped.join(', ')}.` : '';
+    if (Object.keys(properties).length === 0) {
+      return { status: 'manual', summary: `None of the changed fields map to HubSpot contact properties.${ignored}` };
+    }
+
+    const found = await findContacts(client, connection, subject);
+    if (found.length === 0 && changes.email) {
+      // A repeat after the e-mail was already changed finds the contact only under its new address.
+      const already = await findContacts(client, connection, { email: changes.email });
+      if (already.some(({ contact }) => differences(contact.properties, properties).length === 0)) {
+        return { status: 'done', summary: `HubSpot contact already up to date.${ignored}` };
+      }
+    }
+    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to rectify' };
+    if (properties.email && found.length > 1) {
+      return {
+        status: 'manual',
+        summary: `${found.length} HubSpot contacts matched; an e-mail address can only sit on one contact, so merge them in HubSpot before changing it`,
+      };
+    }
+
+    const updated: string[] = [];
+    for (const { contact } of found) {
+      const changed = differences(contact.properties, properties);
+      if (changed.length === 0) continue;
+      await client.updateContact(contact.id, Object.fromEntries(changed.map((name) => [name, properties[name]])));
+      updated.push(contact.id);
+    }
+    const fields = Object.keys(properties).join(', ');
+    return updated.length
+      ? {
+          status: 'done',
+          summary: `Updated ${fields} on ${updated.length} HubSpot contact(s).${ignored}`,
+          details: { contactIds: updated, properties: Object.keys(properties) },
+        }
+      : { status: 'done', summary: `HubSpot contact(s) already up to date (${fields}).${ignored}` };
+  }
+
+  async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
+    const { client, connection } = this.open(ctx);
+    if (retention.legalHolds.length > 0) {
+      // GDPR delete removes the whole contact irreversibly; it cannot keep part of it under a hold.
+      return {
+        status: 'manual',
+        summary: `The data map lists legal holds for this system (${retention.legalHolds.map((hold) => hold.records).join('; ')}); HubSpot's GDPR delete removes the whole contact, so a person must decide what to keep before erasing`,
+      };
+    }
+    const found = await findContacts(client, connection, subject);
+    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to erase' };
+
+    const deleted: string[] = [];
+    const alreadyGone: string[] = [];
+    for (const { contact } of found) {
+      (await client.gdprDeleteContact(contact.id)) ? deleted.push(contact.id) : alreadyGone.push(contact.id);
+    }
+    return {
+      status: 'done',
+      summary:
+        `Permanently deleted ${deleted.length} HubSpot contact(s) with GDPR delete` +
+        (alreadyGone.length ? `; ${alreadyGone.length} had already been deleted` : ''),
+      details: { deletedContactIds: deleted, alreadyDeletedContactIds: alreadyGone, method: 'gdpr-delete' },
+    };
+  }
+
+  async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome> {
+    const { client, connection } = this.open(ctx);
+    const found = await findContacts(client, connection, subject);
+    if (scope === 'marketing') return stopMarketing(client, connection, subject, found, this.settings.now);
+    return this.flagRestricted(client, connection, found);
+  }
+
+  private async flagRestricted(client: HubSpotClient, connection: HubSpotConnection, found: FoundContact[]): Promise<Outcome> {
+    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to restrict' };
+    const property = connection.restrictionProperty;
+    const flagged: string[] = [];
+    for (const { contact } of found) {
+      if (contact.properties[property] === 'true') continue;
+      await client.updateContact(contact.id, { [property]: 'true' });
+      flagged.push(contact.id);
+    }
+    return {
+      status: 'done',
+      summary:
+        `Processing restricted from ${this.settings.now().toISOString()}: ${property}=true on ${found.length} HubSpot contact(s)` +
+        (flagged.length < found.length ? ` (${found.length - flagged.length} already flagged)` : '') +
+        '. Workflows, lists and sequences must exclude contacts with this flag.',
+      details: { property, contactIds: found.map(({ contact }) => contact.id), newlyFlagged: flagged },
+    };
+  }
+
+  private open(ctx: SystemContext): { client: HubSpotClient; connection: HubSpotConnection } {
+    const connection = parseConnection(ctx.systemId, ctx.connection);
+    const token = ctx.secret(connection.tokenEnv);
+    if (!token) throw new ConnectorAuthError(`HubSpot token variable ${connection.tokenEnv} is empty`, 401);
+    const client = new HubSpotClient({
+      baseUrl: connection.baseUrl,
+      token,
+      maxInlineRetryWaitMs: this.settings.maxInlineRetryWaitMs,
+      maxInlineRetries: this.settings.maxInlineRetries,
+      requestTimeoutMs: this.settings.requestTimeoutMs,
+      sleep: this.settings.sleep,
+    });
+    return { client, connection };
+  }
+}
+
+/** Case field names → HubSpot contact properties. A full name splits at its last space: the last word
+ *  is the family name, the rest the given names (a single word clears the family name). */
+function toContactProperties(changes: Changes, connection: HubSpotConnection): { properties: HubSpotProperties; unmapped: string[] } {
+  const properties: Record<string, string> = {};
+  const unmapped: string[] = [];
+  for (const [field, raw] of Object.entries(changes)) {
+    const value = raw.trim();
+    switch (field) {
+      case 'name': {
+        const words = value.split(/\s+/).filter(Boolean);
+        properties.firstname = (words.length > 1 ? words.slice(0, -1) : words).join(' ');
+        properties.lastname = words.length > 1 ? words[words.length - 1] : '';
+        break;
+      }
+      case 'firstName':
+      case 'firstname':
+        properties.firstname = value;
+        break;
+      case 'lastName':
+      case 'lastname':
+        properties.lastname = value;
+        break;
+      case 'email':
+        properties.email = normaliseEmail(value) ?? '';
+        break;
+      case 'phone':
+        properties.phone = value;
+        break;
+      case 'mobilephone':
+        properties.mobilephone = value;
+        break;
+      case 'customerNumber':
+        if (connection.customerNumberProperty) properties[connection.customerNumberProperty] = value;
+        else unmapped.push(field);
+        break;
+      default:
+        unmapped.push(field);
+    }
+  }
+  return { properties, unmapped };
+}
+
+function differences(current: HubSpotProperties, wanted: HubSpotProperties): string[] {
+  return Object.keys(wanted).filter((name) => {
+    const have = name === 'email' ? normaliseEmail(current[name] ?? undefined) ?? '' : (current[name] ?? '');
+    return have !== (wanted[name] ?? '');
+  });
+}

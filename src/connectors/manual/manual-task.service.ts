@@ -1,0 +1,176 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { CaseEntity } from '../../cases/case.entity';
+import { isClosed } from '../../cases/case-transitions';
+import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { OutboxService } from '../../notifications/outbox.service';
+import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import type { SystemEntry } from '../../systems/data-map.schema';
+import { SystemsService } from '../../systems/systems.service';
+import { CaseTaskEntity } from '../tasks/case-task.entity';
+import { composeManualEscalation, composeManualReminder, composeManualTask } from './task-mail';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** The owner is reminded every 3 days; after 7 the case's handler is told. */
+export const REMINDER_EVERY_MS = 3 * DAY_MS;
+export const ESCALATE_AFTER_MS = 7 * DAY_MS;
+
+export type FollowUpResult = { outcome: 'sent' | 'stale' } | { outcome: 'later'; delayMs: number };
+
+/**
+ * Tasks a person does: the system's owner gets an e-mail with what to do and a link, reminders every
+ * three days and, after a week, the handler is told. The outcome comes back through the API.
+ */
+@Injectable()
+export class ManualTaskService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.Fanout) private readonly queue: Queue,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly systems: SystemsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Hands the task to the system's owner (`note`: why, when a connector could not finish it). */
+  async assign(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, note: string | null = null): Promise<void> {
+    const now = this.clock.now();
+    const emailId = await this.dataSource.transaction(async (manager) => {
+      await manager.update(CaseTaskEntity, { id: task.id }, {
+        status: 'manual',
+        outcome: { status: 'manual', summary: note ?? `Waiting for ${system.owner} to do this by hand and record the outcome.`, owner: system.owner },
+        error: null,
+        startedAt: task.startedAt ?? now,
+      });
+      const mail = composeManualTask(entity, task, system, this.config.PUBLIC_URL, note);
+      const id = await this.outbox.store(manager, 'manual-task', `task-${task.id}-assigned`, mail);
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'task.manual_assigned',
+        actor: 'system',
+        occurredAt: now,
+        data: { taskId: task.id, system: system.id, action: task.action },
+      });
+      return id;
+    });
+    await this.outbox.dispatch(emailId);
+    await this.scheduleFollowUps([{ id: task.id, startedAt: task.startedAt ?? now, escalatedAt: null }]);
+  }
+
+  async scheduleFollowUps(tasks: Array<Pick<CaseTaskEntity, 'id' | 'startedAt' | 'escalatedAt'>>): Promise<void> {
+    const now = this.clock.now().getTime();
+    const jobs = tasks.flatMap((task) => {
+      const since = (task.startedAt ?? new Date(now)).getTime();
+      const elapsed = Math.max(0, now - since);
+      const nextReminder = since + (Math.floor(elapsed / REMINDER_EVERY_MS) + 1) * REMINDER_EVERY_MS;
+      return [
+        {
+          name: JobName.ManualTaskReminder,
+          data: { taskId: task.id },
+          opts: { ...JOB_OPTIONS[JobName.ManualTaskReminder], jobId: jobIds.manualReminder(task.id), delay: nextReminder - now },
+        },
+        ...(task.escalatedAt
+          ? []
+          : [
+              {
+                name: JobName.ManualTaskEscalation,
+                data: { taskId: task.id },
+                opts: {
+                  ...JOB_OPTIONS[JobName.ManualTaskEscalation],
+                  jobId: jobIds.manualEscalation(task.id),
+                  delay: Math.max(0, since + ESCALATE_AFTER_MS - now),
+                },
+              },
+            ]),
+      ];
+    });
+    if (jobs.length) await this.queue.addBulk(jobs as Parameters<Queue['addBulk']>[0]);
+  }
+
+  /** Reconciliation: every task still waiting for a person gets its reminder and escalation jobs back. */
+  async rebuild(): Promise<number> {
+    const tasks = await this.dataSource.query(
+      `SELECT t.id, t.started_at AS "startedAt", t.escalated_at AS "escalatedAt"
+         FROM case_tasks t JOIN cases c ON c.id = t.case_id
+        WHERE t.status = 'manual' AND c.status IN ('in_progress','awaiting_review')`,
+    );
+    await this.scheduleFollowUps(tasks);
+    return tasks.length;
+  }
+
+  /** A reminder job fired: remind the owner (once per 3-day step) and say when to run again. */
+  async remind(taskId: string): Promise<FollowUpResult> {
+    const loaded = await this.load(taskId);
+    if (!loaded) return { outcome: 'stale' };
+    const { task, entity, system } = loaded;
+    const now = this.clock.now().getTime();
+    const since = (task.startedAt ?? task.createdAt).getTime();
+    const due = Math.floor((now - since) / REMINDER_EVERY_MS);
+    if (due <= task.remindersSent) return { outcome: 'later', delayMs: since + (task.remindersSent + 1) * REMINDER_EVERY_MS - now };
+    const emailId = await this.dataSource.transaction(async (manager) => {
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(CaseTaskEntity)
+        .set({ remindersSent: due })
+        .where('id = :id AND reminders_sent < :due AND status = :status', { id: taskId, due, status: 'manual' })
+        .execute();
+      if (!claimed.affected) return null;
+      const mail = composeManualReminder(entity, task, system, this.config.PUBLIC_URL, due);
+      return this.outbox.store(manager, 'manual-task-reminder', `task-${taskId}-reminder-${due}`, mail);
+    });
+    if (emailId) await this.outbox.dispatch(emailId);
+    return { outcome: 'later', delayMs: since + (due + 1) * REMINDER_EVERY_MS - now };
+  }
+
+  /** The escalation job fired: tell the handler once, if the owner still has not answered. */
+  async escalate(taskId: string): Promise<FollowUpResult> {
+    const loaded = await this.load(taskId);
+    if (!loaded || loaded.task.escalatedAt) return { outcome: 'stale' };
+    const { task, entity, system } = loaded;
+    const dueAt = (task.startedAt ?? task.createdAt).getTime() + ESCALATE_AFTER_MS;
+    const now = this.clock.now();
+    if (dueAt > now.getTime() + 1000) return { outcome: 'later', delayMs: dueAt - now.getTime() };
+    const to = await this.handlerAddress(entity);
+    const emailId = await this.dataSource.transaction(async (manager) => {
+      const claimed = await manager.update(CaseTaskEntity, { id: taskId, status: 'manual', escalatedAt: IsNull() }, { escalatedAt: now });
+      if (!claimed.affected) return null;
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'task.escalated',
+        actor: 'system',
+        occurredAt: now,
+        data: { taskId, system: system.id, action: task.action },
+      });
+      return this.outbox.store(manager, 'manual-task-escalation', `task-${taskId}-escalation`, composeManualEscalation(entity, task, system, this.config.PUBLIC_URL, to));
+    });
+    if (emailId) await this.outbox.dispatch(emailId);
+    return { outcome: emailId ? 'sent' : 'stale' };
+  }
+
+  private async load(taskId: string): Promise<{ task: CaseTaskEntity; entity: CaseEntity; system: SystemEntry } | null> {
+    const task = await this.dataSource.getRepository(CaseTaskEntity).findOne({ where: { id: taskId } });
+    if (!task || task.status !== 'manual') return null;
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: task.caseId } });
+    const system = this.systems.system(task.systemId);
+    if (!entity || isClosed(entity) || !system) return null;
+    return { task, entity, system };
+  }
+
+  /** The case's assignee, else the staff alert address, else the first active admin. */
+  private async handlerAddress(entity: CaseEntity): Promise<string> {
+    if (entity.assigneeId) {
+      const [assignee] = await this.dataSource.query('SELECT email FROM staff_users WHERE id = $1 AND active', [entity.assigneeId]);
+      if (assignee) return assignee.email;
+    }
+    if (this.config.STAFF_ALERT_EMAIL) return this.config.STAFF_ALERT_EMAIL;
+    const [admin] = await this.dataSource.query(`SELECT email FROM staff_users WHERE role = 'admin' AND active ORDER BY created_at LIMIT 1`);
+    return admin?.email ?? this.config.ADMIN_EMAIL ?? 'admin@localhost';
+  }
+}

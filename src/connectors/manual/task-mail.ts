@@ -1,0 +1,158 @@
+import type { CaseEntity } from '../../cases/case.entity';
+import type { ComposedMail } from '../../notifications/mail-composer.registry';
+import type { SystemEntry } from '../../systems/data-map.schema';
+import { changesFrom } from '../fanout/fanout-plan';
+import type { CaseTaskEntity } from '../tasks/case-task.entity';
+
+/** Staff e-mails for fan-out: Norwegian first, English after (staff read both). The owner and the
+ *  controller need the person's identifiers to search; nothing else about the person is included. */
+
+const ACTION_TEXT: Record<string, { nb: string; en: string }> = {
+  export: {
+    nb: 'Finn alle opplysninger om personen i systemet og registrer hva som finnes (innsyn).',
+    en: 'Find everything the system holds about the person and record what you found (access).',
+  },
+  erase: {
+    nb: 'Slett opplysningene om personen. Det som må beholdes etter lov (f.eks. bokføringsloven § 13), registreres som «retained» med grunnlag og dato.',
+    en: 'Delete the data about the person. What the law requires us to keep (e.g. bokføringsloven § 13) is recorded as "retained" with its basis and end date.',
+  },
+  rectify: {
+    nb: 'Rett opplysningene slik det står under.',
+    en: 'Correct the data as shown below.',
+  },
+  restrict: {
+    nb: 'Begrens bruken av opplysningene (ingen markedsføring / kun lagring) og sørg for at rutinemessig sletting ikke fjerner dem mens saken er åpen.',
+    en: 'Restrict the use of the data (no marketing / storage only) and make sure routine deletion does not remove it while the case is open.',
+  },
+};
+
+function identifiers(entity: CaseEntity): string[] {
+  return [
+    entity.subjectName ? `  Navn / name: ${entity.subjectName}` : null,
+    entity.subjectEmail ? `  E-post / e-mail: ${entity.subjectEmail}` : null,
+    entity.subjectPhone ? `  Telefon / phone: ${entity.subjectPhone}` : null,
+    entity.subjectCustomerNumber ? `  Kundenummer / customer number: ${entity.subjectCustomerNumber}` : null,
+  ].filter((line): line is string => line !== null);
+}
+
+function changesLines(task: CaseTaskEntity): string[] {
+  const changes = (task.params.changes ?? {}) as Record<string, string>;
+  return Object.entries(changes).map(([field, value]) => `  ${field} → ${value}`);
+}
+
+export function taskLink(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity): string {
+  return `${publicUrl}/staff/cases/${entity.reference}#task-${task.id}`;
+}
+
+function outcomeHowTo(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity): string[] {
+  return [
+    `Registrer utfallet / record the outcome: ${taskLink(publicUrl, entity, task)}`,
+    `  (API: POST ${publicUrl}/api/v1/cases/${entity.reference}/tasks/${task.id}/outcome {"status": "done"|"not_found"|"retained", "summary": "…"})`,
+  ];
+}
+
+export function composeManualTask(
+  entity: CaseEntity,
+  task: CaseTaskEntity,
+  system: SystemEntry,
+  publicUrl: string,
+  note: string | null,
+): ComposedMail {
+  const what = ACTION_TEXT[task.action] ?? ACTION_TEXT.export;
+  const text = [
+    `Sak ${entity.reference} (${entity.type}) trenger en manuell oppgave i «${system.name}».`,
+    what.nb,
+    '',
+    `Case ${entity.reference} (${entity.type}) needs a manual task in "${system.name}".`,
+    what.en,
+    '',
+    'Personen / the person:',
+    ...identifiers(entity),
+    ...(task.action === 'rectify' ? ['', 'Rettelser / corrections:', ...changesLines(task)] : []),
+    ...(note ? ['', `Merknad / note: ${note}`] : []),
+    '',
+    `Frist / deadline: ${entity.effectiveDue}`,
+    ...outcomeHowTo(publicUrl, entity, task),
+  ].join('\n');
+  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Oppgave / task: ${system.name} (${task.action})`, text };
+}
+
+export function composeManualReminder(
+  entity: CaseEntity,
+  task: CaseTaskEntity,
+  system: SystemEntry,
+  publicUrl: string,
+  number: number,
+): ComposedMail {
+  const text = [
+    `Påminnelse ${number}: oppgaven i «${system.name}» for sak ${entity.reference} er ikke registrert ferdig.`,
+    `Reminder ${number}: the task in "${system.name}" for case ${entity.reference} has no outcome yet.`,
+    `Frist / deadline: ${entity.effectiveDue}`,
+    ...outcomeHowTo(publicUrl, entity, task),
+  ].join('\n');
+  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Påminnelse / reminder: ${system.name} (${task.action})`, text };
+}
+
+export function composeManualEscalation(
+  entity: CaseEntity,
+  task: CaseTaskEntity,
+  system: SystemEntry,
+  publicUrl: string,
+  to: string,
+): ComposedMail {
+  const text = [
+    `Oppgaven i «${system.name}» for sak ${entity.reference} har ventet på ${system.owner} i over 7 dager.`,
+    `The task in "${system.name}" for case ${entity.reference} has waited for ${system.owner} for more than 7 days.`,
+    `Frist / deadline: ${entity.effectiveDue}`,
+    `Åpne saken / open the case: ${taskLink(publicUrl, entity, task)}`,
+  ].join('\n');
+  return { to, caseId: entity.id, subject: `[${entity.reference}] Eskalert / escalated: ${system.name} (${task.action})`, text };
+}
+
+export function composeForward(entity: CaseEntity, task: CaseTaskEntity, system: SystemEntry, controller: { name: string; email: string }, sender: string): ComposedMail {
+  const text = [
+    `Til ${system.controllerName}:`,
+    `Vi har mottatt en henvendelse om personvernrettigheter (${entity.type}) som kan gjelde opplysninger vi behandler på deres vegne i «${system.name}» (databehandleravtale, GDPR art. 28).`,
+    'Vi har ikke søkt i, utlevert eller slettet noe. Gi oss instruks om hva vi skal gjøre, eller svar personen direkte.',
+    '',
+    `To ${system.controllerName}:`,
+    `We received a data subject request (${entity.type}) that may concern data we process on your behalf in "${system.name}" (data processing agreement, GDPR Art 28).`,
+    'We have not searched, disclosed or deleted anything. Please instruct us, or answer the person directly.',
+    '',
+    'Personen / the person:',
+    ...identifiers(entity),
+    ...(entity.type === 'rectification'
+      ? ['', 'Rettelser / corrections:', ...Object.entries(changesFrom(entity.details)).map(([field, value]) => `  ${field} → ${value}`)]
+      : []),
+    `Mottatt / received: ${entity.receivedOn}. Vår referanse / our reference: ${entity.reference}.`,
+    '',
+    `${controller.name}, ${sender}`,
+  ].join('\n');
+  return {
+    to: system.controllerContact ?? '',
+    caseId: entity.id,
+    subject: `[${entity.reference}] Videresendt personvernhenvendelse / forwarded data subject request`,
+    text,
+  };
+}
+
+export function composeHoldEnded(
+  entity: CaseEntity,
+  system: SystemEntry,
+  hold: { records: string; basis: string; until: string },
+  reason: string,
+): ComposedMail {
+  const text = [
+    `Oppbevaringsplikten for «${hold.records}» i «${system.name}» (sak ${entity.reference}) gikk ut ${hold.until} (${hold.basis}).`,
+    'Opplysningene skal nå slettes eller anonymiseres, men det kunne ikke gjøres automatisk:',
+    `  ${reason}`,
+    '',
+    `The legal hold on "${hold.records}" in "${system.name}" (case ${entity.reference}) ended on ${hold.until} (${hold.basis}).`,
+    'The data must now be erased or anonymised, which could not be done automatically:',
+    `  ${reason}`,
+    '',
+    'Personen / the person:',
+    ...identifiers(entity),
+  ].join('\n');
+  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Slett etter oppbevaringsplikt / erase after legal hold: ${system.name}`, text };
+}

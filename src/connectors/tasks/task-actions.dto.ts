@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+export class RetainedRecordsDto {
+  @ApiProperty({ example: 'recordings from the loading bay, 2026-03-02' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  records: string;
+
+  @ApiProperty({ example: 'GDPR art. 17(3)(e): kept for a pending police report' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  basis: string;
+
+  @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD: the last day the records are kept' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  until: string;
+}
+
+export class RecordOutcomeDto {
+  @ApiProperty({ enum: ['done', 'not_found', 'retained'] })
+  @IsIn(['done', 'not_found', 'retained'], { message: 'must be done, not_found or retained' })
+  status: 'done' | 'not_found' | 'retained';
+
+  @ApiProperty({ example: 'Deleted 3 call log entries from the phone system.' })
+  @IsString()
+  @MinLength(3, { message: 'is required: say what was done or found' })
+  @MaxLength(4000)
+  summary: string;
+
+  @ApiPropertyOptional({ type: [RetainedRecordsDto], description: 'Required with status retained' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RetainedRecordsDto)
+  retained?: RetainedRecordsDto[];
+}
+
+export class ObjectionDecisionDto {
+  @ApiProperty({ enum: ['stop', 'compelling_grounds'] })
+  @IsIn(['stop', 'compelling_grounds'], { message: 'must be stop or compelling_grounds' })
+  decision: 'stop' | 'compelling_grounds';
+
+  @ApiProperty({ example: 'No overriding grounds: the analytics can run without this customer.' })
+  @IsString()
+  @MinLength(5, { message: 'is required: document the reasons for the decision' })
+  @MaxLength(4000)
+  grounds: string;
+}

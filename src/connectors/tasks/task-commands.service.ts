@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { CaseEntity } from '../../cases/case.entity';
+import { isClosed } from '../../cases/case-transitions';
+import { CasesService } from '../../cases/cases.service';
+import { Clock } from '../../common/clock';
+import { conflict, DomainError, notFound } from '../../common/domain-error';
+import { jobIds } from '../../queues/queue-catalogue';
+import type { StaffPrincipal } from '../../staff/auth/staff-principal';
+import { staffActor } from '../../staff/auth/staff-principal';
+import { SystemsService } from '../../systems/systems.service';
+import type { RetainedRecords } from '../connector';
+import { CaseSettlementService } from '../fanout/case-settlement.service';
+import { FanoutService } from '../fanout/fanout.service';
+import { objectionKind } from '../fanout/fanout-plan';
+import { ObjectionDecisionEntity } from '../fanout/objection-decision.entity';
+import { LegalHoldService } from '../holds/legal-hold.service';
+import { CaseTaskEntity } from './case-task.entity';
+import { TaskOutcomeRecorder } from './task-outcome.recorder';
+
+export interface ManualOutcomeInput {
+  status: 'done' | 'not_found' | 'retained';
+  summary: string;
+  retained?: RetainedRecords[];
+}
+
+/** What staff do to tasks: retry a failed one, record a manual outcome, decide an objection. */
+@Injectable()
+export class TaskCommandsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly fanout: FanoutService,
+    private readonly settlement: CaseSettlementService,
+    private readonly recorder: TaskOutcomeRecorder,
+    private readonly holds: LegalHoldService,
+    private readonly systems: SystemsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async tasksFor(caseId: string): Promise<CaseTaskEntity[]> {
+    return this.dataSource.getRepository(CaseTaskEntity).find({ where: { caseId }, order: { createdAt: 'ASC', systemId: 'ASC', action: 'ASC' } });
+  }
+
+  /** Runs a failed task again (as a new job with its own id; the failed job stays as evidence). */
+  async retry(reference: string, taskId: string, staff: StaffPrincipal): Promise<CaseTaskEntity> {
+    const entity = await this.cases.findByReference(reference);
+    if (isClosed(entity)) throw conflict(`Cannot retry: the case is ${entity.status}.`);
+    const task = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(CaseTaskEntity, { where: { id: taskId, caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw notFound(`Task ${taskId}`);
+      if (locked.status !== 'failed') throw conflict(`Cannot retry: the task is ${locked.status}; only a failed task can be retried.`);
+      locked.retries += 1;
+      locked.status = 'pending';
+      locked.error = null;
+      locked.outcome = null;
+      locked.finishedAt = null;
+      locked.jobId = jobIds.task(locked.id, locked.retries);
+      const saved = await manager.save(locked);
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'task.retry_requested',
+        actor: staffActor(staff),
+        occurredAt: this.clock.now(),
+        data: { taskId, system: locked.systemId, action: locked.action, retry: locked.retries },
+      });
+      return saved;
+    });
+    await this.fanout.enqueue(task);
+    return task;
+  }
+
+  /** The outcome of a task a person did. An owner may only answer for the systems they own. */
+  async recordOutcome(reference: string, taskId: string, input: ManualOutcomeInput, staff: StaffPrincipal): Promise<CaseTaskEntity> {
+    const entity = await this.cases.findByReference(reference);
+    const task = await this.dataSource.getRepository(CaseTaskEntity).findOne({ where: { id: taskId, caseId: entity.id } });
+    if (!task) throw notFound(`Task ${taskId}`);
+    const system = this.systems.system(task.systemId);
+    if (staff.role === 'owner' && system?.owner.toLowerCase() !== staff.email.toLowerCase()) {
+      throw new DomainError('forbidden', 'Only the owner of this system (or a handler) may record its outcome.');
+    }
+    if (isClosed(entity)) throw conflict(`Cannot record an outcome: the case is ${entity.status}.`);
+    if (task.status !== 'manual') throw conflict(`Cannot record an outcome: the task is ${task.status}, not waiting for a person.`);
+    if (input.status === 'retained' && !input.retained?.length) {
+      throw new DomainError('invalid', 'retained needs at least one {records, basis, until}', [{ field: 'retained', problem: 'list what was kept, its basis and until when' }]);
+    }
+    const outcome =
+      input.status === 'retained'
+        ? { status: 'retained' as const, summary: input.summary, retained: input.retained ?? [] }
+        : { status: input.status, summary: input.summary };
+    const holds = await this.recorder.outcome(task, outcome, staffActor(staff));
+    await this.holds.schedule(holds);
+    await this.settlement.settle(entity.id);
+    return this.dataSource.getRepository(CaseTaskEntity).findOneOrFail({ where: { id: taskId } });
+  }
+
+  /** Art 21(1): a person decides whether compelling legitimate grounds override the objection. */
+  async decideObjection(reference: string, decision: 'stop' | 'compelling_grounds', grounds: string, staff: StaffPrincipal): Promise<CaseEntity> {
+    return this.cases.change(reference, staffActor(staff), async (entity, manager) => {
+      if (entity.type !== 'objection' || objectionKind(entity.details) !== 'legitimate_interest') {
+        throw conflict('Only an objection to processing based on legitimate interest needs a decision; direct marketing stops without one.');
+      }
+      if (entity.status !== 'in_progress') throw conflict(`Cannot decide while the case is ${entity.status.replace(/_/g, ' ')}.`);
+      if (await manager.findOne(ObjectionDecisionEntity, { where: { caseId: entity.id } })) throw conflict('The objection has already been decided.');
+      await manager.insert(ObjectionDecisionEntity, { caseId: entity.id, decision, grounds, decidedBy: staffActor(staff), decidedAt: this.clock.now() });
+      return { type: 'case.objection_decided', data: { decision, grounds } };
+    });
+  }
+
+  async decisionFor(caseId: string): Promise<ObjectionDecisionEntity | null> {
+    return this.dataSource.getRepository(ObjectionDecisionEntity).findOne({ where: { caseId } });
+  }
+
+  caseByReference(reference: string): Promise<CaseEntity> {
+    return this.cases.findByReference(reference);
+  }
+}

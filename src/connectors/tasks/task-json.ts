@@ -1,0 +1,16 @@
+import type { CaseTaskJson } from '../../cases/case-json';
+import type { CaseTaskEntity } from './case-task.entity';
+
+/** A task as the case JSON shows it (CONTRACT.md): `{id, system, action, status, outcome?, error?}`. */
+export function toTaskJson(task: CaseTaskEntity): CaseTaskJson & { attempts: number; updatedAt: string } {
+  return {
+    id: task.id,
+    system: task.systemId,
+    action: task.action,
+    status: task.status,
+    ...(task.outcome ? { outcome: task.outcome } : {}),
+    ...(task.error ? { error: task.error } : {}),
+    attempts: task.attempts,
+    updatedAt: task.updatedAt.toISOString(),
+  };
+}

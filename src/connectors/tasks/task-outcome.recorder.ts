@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditService } from '../../audit/audit.service';
+import { Clock } from '../../common/clock';
+import type { ExportPart, Outcome } from '../connector';
+import { LegalHoldService } from '../holds/legal-hold.service';
+import { CaseTaskEntity, type TaskStatus } from './case-task.entity';
+import { TaskExportEntity } from './task-export.entity';
+
+export type FinalOutcome = Exclude<Outcome, { status: 'manual' }>;
+
+/**
+ * Writes a task's result: the row, its export part or legal holds, and an audit event, in one
+ * transaction. The audit event names the system, action and status only (no personal data).
+ */
+@Injectable()
+export class TaskOutcomeRecorder {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly holds: LegalHoldService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async exported(task: CaseTaskEntity, part: ExportPart, systemName: string): Promise<void> {
+    const status: TaskStatus = part.recordCount > 0 ? 'done' : 'not_found';
+    const summary = part.recordCount > 0 ? `${part.recordCount} record(s) exported from ${systemName}` : `Nothing about the person was found in ${systemName}`;
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TaskExportEntity)
+        .values({ taskId: task.id, caseId: task.caseId, systemId: task.systemId, data: part.data, tables: part.tables ?? null, recordCount: part.recordCount } as QueryDeepPartialEntity<TaskExportEntity>)
+        .orUpdate(['data', 'tables', 'record_count'], ['task_id'])
+        .execute();
+      await this.finish(manager, task, status, { status, summary, recordCount: part.recordCount }, null, 'system');
+    });
+  }
+
+  /** Records a final outcome; a `retained` one also records its holds and returns them for scheduling. */
+  async outcome(task: CaseTaskEntity, outcome: FinalOutcome, actor = 'system'): Promise<Array<{ id: string; until: string }>> {
+    return this.dataSource.transaction(async (manager) => {
+      if (outcome.status === 'failed') {
+        await this.finish(manager, task, 'failed', { ...outcome }, outcome.summary, actor);
+        return [];
+      }
+      if (outcome.status === 'retained') {
+        // Data kept under a hold may only be used for the hold's purpose: flagged restricted.
+        const retained = outcome.retained.map((item) => ({ ...item, restricted: true }));
+        const holds = await this.holds.record(manager, task, outcome.retained);
+        await this.finish(manager, task, 'retained', { ...outcome, retained }, null, actor);
+        return holds.map((hold) => ({ id: hold.id, until: hold.until }));
+      }
+      await this.finish(manager, task, outcome.status, { ...outcome }, null, actor);
+      return [];
+    });
+  }
+
+  /** The task cannot succeed without someone fixing something (credentials, data map, the case closed). */
+  async failed(task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId' | 'action'>, reason: string): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      this.finish(manager, task, 'failed', { status: 'failed', summary: reason, retryable: false }, reason, 'system'),
+    );
+  }
+
+  private async finish(
+    manager: EntityManager,
+    task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId' | 'action'>,
+    status: TaskStatus,
+    outcome: Record<string, unknown>,
+    error: string | null,
+    actor: string,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await manager.update(CaseTaskEntity, { id: task.id }, { status, outcome, error, finishedAt: now } as QueryDeepPartialEntity<CaseTaskEntity>);
+    await this.audit.append(manager, {
+      caseId: task.caseId,
+      type: 'task.finished',
+      actor,
+      occurredAt: now,
+      data: { taskId: task.id, system: task.systemId, action: task.action, status },
+    });
+  }
+}

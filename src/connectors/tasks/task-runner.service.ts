@@ -1,0 +1,200 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { CaseEntity } from '../../cases/case.entity';
+import { isClosed } from '../../cases/case-transitions';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { QueueName } from '../../queues/queue-catalogue';
+import type { SystemEntry } from '../../systems/data-map.schema';
+import { SystemsService } from '../../systems/systems.service';
+import type { Connector, Outcome, RestrictScope, RetentionRules, Subject } from '../connector';
+import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../connector-errors';
+import { ConnectorRegistry } from '../connector-registry';
+import { CaseSettlementService } from '../fanout/case-settlement.service';
+import { LegalHoldService } from '../holds/legal-hold.service';
+import { ForwardingService } from '../manual/forwarding.service';
+import { ManualTaskService } from '../manual/manual-task.service';
+import { systemContext } from '../system-context';
+import { CaseTaskEntity, FINISHED_TASK_STATUSES } from './case-task.entity';
+import { countConnectorCall } from './connector-call-metrics';
+import { TaskOutcomeRecorder } from './task-outcome.recorder';
+
+/** What the job should do next; the processor turns it into BullMQ's terms. */
+export type TaskRunResult =
+  | { kind: 'finished'; status: string }
+  | { kind: 'skipped'; reason: string }
+  /** The provider asked us to wait: the whole connector queue pauses this long. */
+  | { kind: 'rate_limited'; delayMs: number }
+  /** A transient failure with attempts left: BullMQ retries with exponential back-off. */
+  | { kind: 'retry'; message: string }
+  /** Recorded as failed on the task; retrying only helps once someone fixes the cause. */
+  | { kind: 'failed'; message: string };
+
+export interface AttemptInfo {
+  /** Attempts BullMQ has already counted as failed for this job. */
+  attemptsMade: number;
+  maxAttempts: number;
+}
+
+export function subjectOf(entity: CaseEntity): Subject {
+  return {
+    ...(entity.subjectEmail ? { email: entity.subjectEmail } : {}),
+    ...(entity.subjectName ? { name: entity.subjectName } : {}),
+    ...(entity.subjectPhone ? { phone: entity.subjectPhone } : {}),
+    ...(entity.subjectCustomerNumber ? { customerNumber: entity.subjectCustomerNumber } : {}),
+  };
+}
+
+/**
+ * Runs one task. Re-reads PostgreSQL first and does nothing for a task that has finished, so a
+ * duplicate or replayed job never repeats a deletion; the connectors' own actions are idempotent
+ * for the window between the provider's answer and our commit.
+ */
+@Injectable()
+export class TaskRunnerService {
+  private readonly logger = new Logger('Tasks');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: ConnectorRegistry,
+    private readonly systems: SystemsService,
+    private readonly recorder: TaskOutcomeRecorder,
+    private readonly holds: LegalHoldService,
+    private readonly manual: ManualTaskService,
+    private readonly forwarding: ForwardingService,
+    private readonly settlement: CaseSettlementService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
+  ) {}
+
+  async run(taskId: string, attempt: AttemptInfo): Promise<TaskRunResult> {
+    const repository = this.dataSource.getRepository(CaseTaskEntity);
+    const found = await repository.findOne({ where: { id: taskId } });
+    if (!found) return { kind: 'skipped', reason: 'no such task' };
+    if (FINISHED_TASK_STATUSES.includes(found.status) || found.status === 'manual') return { kind: 'skipped', reason: `already ${found.status}` };
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: found.caseId } });
+    if (!entity) return { kind: 'skipped', reason: 'no such case' };
+    if (isClosed(entity)) {
+      await this.recorder.failed(found, `not run: the case was ${entity.status} before the task ran`);
+      return { kind: 'skipped', reason: `case ${entity.status}` };
+    }
+    const system = this.systems.system(found.systemId);
+    if (!system) {
+      const reason = `system "${found.systemId}" is no longer in the data map`;
+      await this.recorder.failed(found, reason);
+      await this.settlement.settle(found.caseId);
+      return { kind: 'failed', message: reason };
+    }
+
+    const claimed = await repository
+      .createQueryBuilder()
+      .update(CaseTaskEntity)
+      .set({ status: 'running', attempts: () => 'attempts + 1', startedAt: () => 'COALESCE(started_at, now())' })
+      .where('id = :id AND status IN (:...open)', { id: taskId, open: ['pending', 'running'] })
+      .execute();
+    if (!claimed.affected) return { kind: 'skipped', reason: 'claimed elsewhere' };
+    const task = await repository.findOneOrFail({ where: { id: taskId } });
+
+    const result = await this.execute(task, entity, system, attempt);
+    if (result.kind === 'finished' || result.kind === 'failed') await this.settlement.settle(task.caseId);
+    return result;
+  }
+
+  /** BullMQ gave up on a job our code did not finish (e.g. it stalled too often): record it. */
+  async onJobFailed(taskId: string, jobId: string | undefined, reason: string): Promise<void> {
+    const updated = await this.dataSource
+      .getRepository(CaseTaskEntity)
+      .createQueryBuilder()
+      .update(CaseTaskEntity)
+      .set({ status: 'failed', error: `job failed: ${reason}` })
+      .where('id = :id AND status IN (:...open) AND job_id = :jobId', { id: taskId, open: ['pending', 'running'], jobId: jobId ?? '' })
+      .execute();
+    if (updated.affected) {
+      const task = await this.dataSource.getRepository(CaseTaskEntity).findOneOrFail({ where: { id: taskId } });
+      await this.settlement.settle(task.caseId);
+    }
+  }
+
+  private async execute(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, attempt: AttemptInfo): Promise<TaskRunResult> {
+    if (task.action === 'forward') {
+      await this.forwarding.forward(task, entity, system);
+      return { kind: 'finished', status: 'forwarded' };
+    }
+    const connector = this.registry.forSystem(system);
+    if (!connector) {
+      await this.manual.assign(task, entity, system);
+      return { kind: 'finished', status: 'manual' };
+    }
+    await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connector.type, 'calls');
+    try {
+      if (task.action === 'export') {
+        const part = await connector.export(systemContext(system), subjectOf(entity));
+        await this.recorder.exported(task, part, system.name);
+        return { kind: 'finished', status: part.recordCount > 0 ? 'done' : 'not_found' };
+      }
+      const outcome = await this.act(connector, task, entity, system);
+      if (outcome === null) {
+        await this.manual.assign(task, entity, system, 'The request does not say which value to correct; a person must read it and decide.');
+        return { kind: 'finished', status: 'manual' };
+      }
+      if (outcome.status === 'manual') {
+        await this.manual.assign(task, entity, system, outcome.summary);
+        return { kind: 'finished', status: 'manual' };
+      }
+      if (outcome.status === 'failed' && outcome.retryable) throw new ConnectorError(outcome.summary, true);
+      const holds = await this.recorder.outcome(task, outcome);
+      await this.holds.schedule(holds);
+      return outcome.status === 'failed' ? { kind: 'failed', message: outcome.summary } : { kind: 'finished', status: outcome.status };
+    } catch (error) {
+      return this.handleError(task, error as Error, attempt);
+    }
+  }
+
+  /** null = nothing to do automatically (a rectification without corrected values). */
+  private async act(connector: Connector, task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry): Promise<Outcome | null> {
+    const ctx = systemContext(system);
+    const subject = subjectOf(entity);
+    switch (task.action) {
+      case 'rectify': {
+        const changes = (task.params.changes ?? {}) as Record<string, string>;
+        return Object.keys(changes).length ? connector.rectify(ctx, subject, changes) : null;
+      }
+      case 'erase': {
+        const retention: RetentionRules = { legalHolds: system.legalHolds };
+        return connector.erase(ctx, subject, retention);
+      }
+      case 'restrict':
+        return connector.restrict(ctx, subject, ((task.params.scope as RestrictScope | undefined) ?? 'processing'));
+      default:
+        throw new ConnectorError(`action "${task.action}" is not something a connector does`, false);
+    }
+  }
+
+  private async handleError(task: CaseTaskEntity, error: Error, attempt: AttemptInfo): Promise<TaskRunResult> {
+    const repository = this.dataSource.getRepository(CaseTaskEntity);
+    this.logger.warn(`task ${task.id} (${task.systemId}/${task.action}) attempt ${attempt.attemptsMade + 1}: ${error.name}`);
+    if (error instanceof RateLimitedError) {
+      await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, task.connectorType, 'rate_limited');
+      await repository.update({ id: task.id }, { status: 'pending', error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` });
+      return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
+    }
+    const reason = describe(error);
+    const retryable = !(error instanceof ConnectorError) || error.retryable;
+    if (!retryable || attempt.attemptsMade + 1 >= attempt.maxAttempts) {
+      const message = retryable ? `gave up after ${attempt.attemptsMade + 1} attempts: ${reason}` : reason;
+      await this.recorder.failed(task, message);
+      return { kind: 'failed', message };
+    }
+    await repository.update({ id: task.id }, { status: 'pending', error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` });
+    return { kind: 'retry', message: reason };
+  }
+}
+
+function describe(error: Error): string {
+  if (error instanceof ConnectorAuthError) return `credentials rejected by the provider (HTTP ${error.httpStatus ?? 401}): ${error.message}`;
+  if (error instanceof ConnectorError) return error.httpStatus ? `${error.message} (HTTP ${error.httpStatus})` : error.message;
+  return `${error.name}: ${error.message}`;
+}

@@ -1,0 +1,99 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { WORKER_METADATA } from '@nestjs/bullmq/dist/bull.constants';
+import { Inject } from '@nestjs/common';
+import { RateLimitError, UnrecoverableError, type Job, type Queue } from 'bullmq';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { JobName, QueueName, type JobPayloads } from '../../queues/queue-catalogue';
+import { recordJobDuration } from './connector-call-metrics';
+import { TaskRunnerService } from './task-runner.service';
+
+/**
+ * Thin: a task job asks the runner and turns its answer into BullMQ's terms. One subclass per
+ * connector queue, so each queue has its own worker and rate limit.
+ */
+abstract class TaskProcessor extends WorkerHost {
+  static readonly handles = [JobName.RunTask];
+
+  constructor(
+    private readonly runner: TaskRunnerService,
+    private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {
+    super();
+    // The lock decides how soon a task held by a dead worker runs again; it comes from the
+    // validated config, which decorators cannot read. The explorer reads this when it builds the
+    // worker, after every provider is constructed.
+    const decorated = (Reflect.getMetadata(WORKER_METADATA, new.target) ?? {}) as Record<string, unknown>;
+    Reflect.defineMetadata(
+      WORKER_METADATA,
+      { concurrency: 4, ...decorated, lockDuration: config.TASK_LOCK_MS, stalledInterval: config.TASK_LOCK_MS, maxStalledCount: 2 },
+      new.target,
+    );
+  }
+
+  async process(job: Job): Promise<string> {
+    if (job.name !== JobName.RunTask) throw new Error(`no handler for job ${job.name} on ${job.queueName}`);
+    const { taskId } = job.data as JobPayloads[JobName.RunTask];
+    const result = await this.runner.run(taskId, { attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 });
+    switch (result.kind) {
+      case 'finished':
+        return result.status;
+      case 'skipped':
+        return `skipped: ${result.reason}`;
+      case 'rate_limited':
+        // The provider's Retry-After pauses this connector's whole queue; the job goes back to
+        // waiting without using up an attempt.
+        await this.queue.rateLimit(result.delayMs);
+        throw new RateLimitError();
+      case 'retry':
+        throw new Error(result.message);
+      case 'failed':
+        throw new UnrecoverableError(result.message);
+    }
+  }
+
+  /** Feeds the task job duration histogram that /metrics exposes (connector-call-metrics.ts). */
+  @OnWorkerEvent('completed')
+  async onCompleted(job: Job): Promise<void> {
+    if (job.processedOn && job.finishedOn) await recordJobDuration(this.queue, this.config.QUEUE_PREFIX, job.finishedOn - job.processedOn);
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job || job.name !== JobName.RunTask || error instanceof UnrecoverableError) return;
+    if (job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message)) {
+      await this.runner.onJobFailed((job.data as JobPayloads[JobName.RunTask]).taskId, job.id, error.message);
+    }
+  }
+}
+
+@Processor(QueueName.TasksZendesk)
+export class ZendeskTaskProcessor extends TaskProcessor {
+  constructor(runner: TaskRunnerService, @InjectQueue(QueueName.TasksZendesk) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+    super(runner, queue, config);
+  }
+}
+
+@Processor(QueueName.TasksVisma)
+export class VismaTaskProcessor extends TaskProcessor {
+  constructor(runner: TaskRunnerService, @InjectQueue(QueueName.TasksVisma) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+    super(runner, queue, config);
+  }
+}
+
+@Processor(QueueName.TasksHubSpot)
+export class HubSpotTaskProcessor extends TaskProcessor {
+  constructor(runner: TaskRunnerService, @InjectQueue(QueueName.TasksHubSpot) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+    super(runner, queue, config);
+  }
+}
+
+@Processor(QueueName.TasksManual)
+export class ManualTaskProcessor extends TaskProcessor {
+  constructor(runner: TaskRunnerService, @InjectQueue(QueueName.TasksManual) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+    super(runner, queue, config);
+  }
+}
+
+export const TASK_PROCESSORS = [ZendeskTaskProcessor, VismaTaskProcessor, HubSpotTaskProcessor, ManualTaskProcessor];

@@ -1,0 +1,155 @@
+import { ConnectorError } from '../connector-errors';
+import type { Outcome, RetainedRecords, RetentionRules, Subject } from '../connector';
+import type { AssociateRow, ContactRow, CustomerTransactionRow } from './visma-queries';
+import type { VismaRecords } from './visma-records';
+import { ledgerState, type LedgerState } from './visma-retention';
+
+/** The optional personal fields blanked when the ledger must be kept; name, customer number and
+ *  address stay because issued invoices and the customer ledger need them. */
+const BLANKED = { emailAddress: '', phone: '', mobilePhone: '' } as const;
+
+interface Progress {
+  erased: string[];
+  holds: RetainedRecords[];
+  needsPerson: string[];
+  deletedAssociates: number;
+  deletedContacts: number;
+  blankedRecords: number;
+}
+
+/**
+ * Erasure following Visma Business' own "delete customer data" rule: delete the customer when its
+ * ledger allows, otherwise blank the optional personal fields and report the legal hold.
+ * Writes that remove the subject's lookup keys (e-mail, phone) run last, so a retry after a
+ * failure still finds what is left; a repeat after success finds nothing and deletes nothing.
+ */
+export async function eraseFromVisma(records: VismaRecords, subject: Subject, rules: RetentionRules, today: string): Promise<Outcome> {
+  const associates = await records.findAssociates(subject);
+  const matchedNos = new Set(associates.map((associate) => associate.associateNo));
+  const directContacts = (await records.findContacts(subject)).filter((contact) => !matchedNos.has(contact.associateNo));
+  if (!associates.length && !directContacts.length) {
+    return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject (already erased, or never held).' };
+  }
+
+  const parents = await records.associatesByNo(directContacts.map((contact) => contact.associateNo));
+  const ledger = await records.transactionsOf([...associates, ...parents].map((associate) => associate.customerNo));
+  const stateOf = (associate: AssociateRow | undefined): LedgerState =>
+    ledgerState(associate ? entriesOf(ledger, associate.customerNo) : [], rules, today);
+  const contactsByAssociate = groupBy(await records.contactsOf([...matchedNos]), (contact) => contact.associateNo);
+  const progress: Progress = { erased: [], holds: [], needsPerson: [], deletedAssociates: 0, deletedContacts: 0, blankedRecords: 0 };
+
+  for (const contact of directContacts) {
+    const parent = parents.find((associate) => associate.associateNo === contact.associateNo);
+    const state = stateOf(parent);
+    if (state.held) {
+      await blankContact(records, contact, progress);
+      recordHold(parent as AssociateRow, state, today, progress);
+    } else {
+      progress.deletedContacts += await records.deleteContact(contact.contactNo);
+      progress.erased.push(`contact person ${contact.contactNo} deleted`);
+    }
+  }
+
+  for (const associate of associates) {
+    const contacts = contactsByAssociate.get(associate.associateNo) ?? [];
+    const state = stateOf(associate);
+    if (state.held) await keepLedgerBlankRest(records, associate, contacts, state, today, progress);
+    else await deleteCustomer(records, associate, contacts, progress);
+  }
+  return outcome(progress);
+}
+
+async function keepLedgerBlankRest(
+  records: VismaRecords,
+  associate: AssociateRow,
+  contacts: ContactRow[],
+  state: LedgerState,
+  today: string,
+  progress: Progress,
+): Promise<void> {
+  for (const contact of contacts) await blankContact(records, contact, progress);
+  await blankAssociate(records, associate, progress);
+  recordHold(associate, state, today, progress);
+}
+
+function recordHold(associate: AssociateRow, state: LedgerState, today: string, progress: Progress): void {
+  if (state.hold && state.hold.until >= today) progress.holds.push(state.hold);
+  else {
+    // Kept only because of the open balance: the § 13 period is over, so someone must settle it.
+    progress.needsPerson.push(`${label(associate)} has an open balance in the customer ledger; settle or write it off in Visma, then erase again`);
+  }
+}
+
+async function deleteCustomer(records: VismaRecords, associate: AssociateRow, contacts: ContactRow[], progress: Progress): Promise<void> {
+  for (const contact of contacts) progress.deletedContacts += await records.deleteContact(contact.contactNo);
+  try {
+    progress.deletedAssociates += await records.deleteAssociate(associate.associateNo);
+    progress.erased.push(`${label(associate)} deleted${contacts.length ? ` with ${contacts.length} contact person(s)` : ''}`);
+  } catch (error) {
+    if (!(error instanceof ConnectorError) || error.retryable) throw error;
+    // Visma's own rule refused (e.g. appointments, budget lines, or a longer ledger hold than ours).
+    await blankAssociate(records, associate, progress);
+    progress.needsPerson.push(`Visma refused to delete ${label(associate)} (${error.message}); its e-mail and phone numbers were blanked and a person must decide what else to do`);
+  }
+}
+
+async function blankAssociate(records: VismaRecords, associate: AssociateRow, progress: Progress): Promise<void> {
+  const restricted = associate.noMarketing === true && associate.processingRestricted === true;
+  if (!isBlank(associate) || !restricted) {
+    await records.updateAssociate(associate.associateNo, { ...BLANKED, noMarketing: true, processingRestricted: true });
+    progress.blankedRecords += 1;
+  }
+  progress.erased.push(`e-mail address, phone and mobile phone on ${label(associate)}`);
+}
+
+async function blankContact(records: VismaRecords, contact: ContactRow, progress: Progress): Promise<void> {
+  if (!isBlank(contact)) {
+    await records.updateContact(contact.contactNo, { ...BLANKED });
+    progress.blankedRecords += 1;
+  }
+  progress.erased.push(`e-mail address, phone and mobile phone of contact person ${contact.contactNo}`);
+}
+
+function outcome(progress: Progress): Outcome {
+  const details = {
+    deletedAssociates: progress.deletedAssociates,
+    deletedContacts: progress.deletedContacts,
+    blankedRecords: progress.blankedRecords,
+  };
+  if (progress.needsPerson.length) {
+    return { status: 'manual', summary: [...progress.needsPerson, ...progress.erased.map((item) => `done: ${item}`)].join('. ') };
+  }
+  if (progress.holds.length) {
+    const hold = progress.holds.reduce((latest, next) => (next.until > latest.until ? next : latest));
+    return {
+      status: 'retained',
+      summary: `Visma Business keeps the ${hold.records} until ${hold.until} (${hold.basis}); use is restricted to bookkeeping, audit and tax control. Optional personal fields were blanked.`,
+      retained: [hold],
+      erased: progress.erased,
+      details: { ...details, anonymiseAfter: hold.until },
+    };
+  }
+  return {
+    status: 'done',
+    summary: `Deleted from Visma Business: ${progress.erased.join('; ')}.`,
+    details,
+  };
+}
+
+function isBlank(row: { emailAddress: string | null; phone: string | null; mobilePhone: string | null }): boolean {
+  return !row.emailAddress && !row.phone && !row.mobilePhone;
+}
+
+function label(associate: AssociateRow): string {
+  return associate.customerNo > 0 ? `customer ${associate.customerNo}` : `associate ${associate.associateNo}`;
+}
+
+function entriesOf(ledger: CustomerTransactionRow[], customerNo: number): CustomerTransactionRow[] {
+  return customerNo > 0 ? ledger.filter((entry) => entry.customerNo === customerNo) : [];
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

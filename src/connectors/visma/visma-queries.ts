@@ -1,0 +1,118 @@
+/**
+ * Every GraphQL document the connector sends, and so every Business NXT name it relies on.
+ * Confirmed in the Business NXT documentation: `useCompany(no:)`, the `associate` table with
+ * `associateNo`, `customerNo` and `name`, the `contact` table, `filter` with `_eq _in _or`,
+ * `first/after` with `totalCount pageInfo{hasNextPage endCursor} items`, `<table>_update(filter,
+ * value){affectedRows items}` and `<table>_delete(filter){affectedRows}`, dates as yyyymmdd integers.
+ * Everything else is (unverified) and listed in README.md:
+ *  - associate: emailAddress, phone, mobilePhone, addressLine1, postCode, postalArea (unverified),
+ *    noMarketing, processingRestricted (unverified; modelled flags for "no marketing"/"restricted")
+ *  - contact: contactNo, associateNo, name, emailAddress, phone, mobilePhone, noMarketing,
+ *    processingRestricted (unverified)
+ *  - customerTransaction table with customerNo, voucherNo, voucherDate, amount (unverified)
+ *  - input type names Associate_Input, Contact_Input (unverified)
+ */
+
+export const PAGE_SIZE = 100;
+
+export interface AssociateRow {
+  associateNo: number;
+  customerNo: number;
+  name: string | null;
+  emailAddress: string | null;
+  phone: string | null;
+  mobilePhone: string | null;
+  addressLine1: string | null;
+  postCode: string | null;
+  postalArea: string | null;
+  noMarketing: boolean | null;
+  processingRestricted: boolean | null;
+}
+
+export interface ContactRow {
+  contactNo: number;
+  associateNo: number;
+  name: string | null;
+  emailAddress: string | null;
+  phone: string | null;
+  mobilePhone: string | null;
+  noMarketing: boolean | null;
+  processingRestricted: boolean | null;
+}
+
+export interface CustomerTransactionRow {
+  customerNo: number;
+  voucherNo: number;
+  /** yyyymmdd, as Business NXT stores dates. */
+  voucherDate: number;
+  amount: number;
+}
+
+export type AssociateValue = Partial<Omit<AssociateRow, 'associateNo' | 'customerNo'>>;
+export type ContactValue = Partial<Omit<ContactRow, 'contactNo' | 'associateNo'>>;
+
+export interface Page<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  items: T[] | null;
+}
+
+export type Table = 'associate' | 'contact' | 'customerTransaction';
+
+const SELECTION: Record<Table, string> = {
+  associate:
+    'associateNo customerNo name emailAddress phone mobilePhone addressLine1 postCode postalArea noMarketing processingRestricted',
+  contact: 'contactNo associateNo name emailAddress phone mobilePhone noMarketing processingRestricted',
+  customerTransaction: 'customerNo voucherNo voucherDate amount',
+};
+
+/** A paged read of `table`; `filter` is a GraphQL literal using `$value` of type `valueType`. */
+export function pageQuery(table: Table, filter: string, valueType: string): string {
+  return `query read_${table}($cid: Int!, $value: ${valueType}, $after: String) {
+  useCompany(no: $cid) {
+    ${table}(filter: ${filter}, first: ${PAGE_SIZE}, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      items { ${SELECTION[table]} }
+    }
+  }
+}`;
+}
+
+export const FILTERS = {
+  byEmail: '{ emailAddress: { _eq: $value } }',
+  byPhone: '{ _or: [{ phone: { _in: $value } }, { mobilePhone: { _in: $value } }] }',
+  byCustomerNo: '{ customerNo: { _eq: $value } }',
+  byAssociateNos: '{ associateNo: { _in: $value } }',
+  byCustomerNos: '{ customerNo: { _in: $value } }',
+} as const;
+
+export const ASSOCIATE_UPDATE = `mutation update_associate($cid: Int!, $no: Int!, $value: Associate_Input!) {
+  useCompany(no: $cid) {
+    associate_update(filter: { associateNo: { _eq: $no } }, value: $value) {
+      affectedRows
+      items { ${SELECTION.associate} }
+    }
+  }
+}`;
+
+export const ASSOCIATE_DELETE = `mutation delete_associate($cid: Int!, $no: Int!) {
+  useCompany(no: $cid) {
+    associate_delete(filter: { associateNo: { _eq: $no } }) { affectedRows }
+  }
+}`;
+
+export const CONTACT_UPDATE = `mutation update_contact($cid: Int!, $no: Int!, $value: Contact_Input!) {
+  useCompany(no: $cid) {
+    contact_update(filter: { contactNo: { _eq: $no } }, value: $value) {
+      affectedRows
+      items { ${SELECTION.contact} }
+    }
+  }
+}`;
+
+export const CONTACT_DELETE = `mutation delete_contact($cid: Int!, $no: Int!) {
+  useCompany(no: $cid) {
+    contact_delete(filter: { contactNo: { _eq: $no } }) { affectedRows }
+  }
+}`;

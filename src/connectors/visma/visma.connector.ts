@@ -1,0 +1,173 @@
+import { DateTime } from 'luxon';
+import type { Changes, Connector, ExportPart, Match, Outcome, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
+import { VismaClient, type VismaClientOptions } from './visma-client';
+import { eraseFromVisma } from './visma-erasure';
+import type { AssociateRow, AssociateValue, ContactRow, ContactValue } from './visma-queries';
+import { VismaRecords } from './visma-records';
+import { vismaDateToIso } from './visma-retention';
+import { readVismaSettings } from './visma-settings';
+
+export interface VismaConnectorOptions {
+  /** The clock for retention dates and token expiry. */
+  now?: () => Date;
+  /** Wait inline for a 429 when Retry-After is at most this long (default 5000 ms). */
+  maxInlineRetryWaitMs?: number;
+  /** How many 429s one call may wait out inline (default 3). */
+  maxRateLimitRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  fetch?: typeof fetch;
+  /** The company's time zone, for "today" in retention decisions (default Europe/Oslo). */
+  timeZone?: string;
+}
+
+/** Case field names (Changes keys) → associate / contact fields. */
+const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
+  name: 'name',
+  email: 'emailAddress',
+  phone: 'phone',
+  mobile: 'mobilePhone',
+  mobilePhone: 'mobilePhone',
+  address: 'addressLine1',
+  postCode: 'postCode',
+  postalCode: 'postCode',
+  city: 'postalArea',
+  postalArea: 'postalArea',
+};
+const CONTACT_FIELD: Record<string, keyof ContactValue> = {
+  name: 'name',
+  email: 'emailAddress',
+  phone: 'phone',
+  mobile: 'mobilePhone',
+  mobilePhone: 'mobilePhone',
+};
+
+/** Visma Business NXT (GraphQL service API): customers (`associate`), contact persons and the
+ *  customer ledger of one company. Stateless; every call reads its settings from `ctx`. */
+export class VismaConnector implements Connector {
+  readonly type = 'visma';
+  private readonly clientOptions: VismaClientOptions;
+  private readonly timeZone: string;
+
+  constructor(options: VismaConnectorOptions = {}) {
+    this.clientOptions = {
+      now: options.now ?? (() => new Date()),
+      maxInlineRetryWaitMs: options.maxInlineRetryWaitMs ?? 5000,
+      maxRateLimitRetries: options.maxRateLimitRetries ?? 3,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    };
+    this.timeZone = options.timeZone ?? 'Europe/Oslo';
+  }
+
+  async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
+    const records = this.records(ctx);
+    const associates = await records.findAssociates(subject);
+    const contacts = await records.findContacts(subject);
+    return [
+      ...associates.map((associate) => ({
+        externalId: String(associate.associateNo),
+        kind: 'associate',
+        label: associate.customerNo > 0 ? `Customer ${associate.customerNo}` : `Associate ${associate.associateNo}`,
+      })),
+      ...contacts.map((contact) => ({
+        externalId: String(contact.contactNo),
+        kind: 'contact',
+        label: `Contact person at associate ${contact.associateNo}`,
+      })),
+    ];
+  }
+
+  async export(ctx: SystemContext, subject: Subject): Promise<ExportPart> {
+    const records = this.records(ctx);
+    const associates = await records.findAssociates(subject);
+    const matchedNos = associates.map((associate) => associate.associateNo);
+    const contactsOfCustomers = await records.contactsOf(matchedNos);
+    const directContacts = (await records.findContacts(subject)).filter((contact) => !matchedNos.includes(contact.associateNo));
+    const contacts = [...contactsOfCustomers, ...directContacts];
+    const ledger = await records.transactionsOf(associates.map((associate) => associate.customerNo));
+    const customerTransactions = ledger.map((entry) => ({ ...entry, voucherDate: vismaDateToIso(entry.voucherDate) }));
+    const data = { associates, contacts, customerTransactions };
+    return {
+      systemId: ctx.systemId,
+      data,
+      tables: { associates: rows(associates), contacts: rows(contacts), customerTransactions },
+      recordCount: associates.length + contacts.length + customerTransactions.length,
+    };
+  }
+
+  async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
+    const records = this.records(ctx);
+    const unmapped = Object.keys(changes).filter((key) => !(key in ASSOCIATE_FIELD));
+    const associateValue = mapValue(changes, ASSOCIATE_FIELD) as AssociateValue;
+    const contactValue = mapValue(changes, CONTACT_FIELD) as ContactValue;
+    let associates = await records.findAssociates(subject);
+    let contacts = await records.findContacts(subject);
+    if (!associates.length && !contacts.length) {
+      // A repeat after the e-mail/phone itself was corrected: accept records that already hold every change.
+      const corrected = { email: changes.email, phone: changes.phone ?? changes.mobile };
+      associates = (await records.findAssociates(corrected)).filter((row) => differences(row, associateValue).length === 0);
+      contacts = (await records.findContacts(corrected)).filter((row) => differences(row, contactValue).length === 0);
+      if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
+    }
+    let updated = 0;
+    for (const contact of contacts) {
+      const fields = differences(contact, contactValue);
+      if (fields.length) updated += await records.updateContact(contact.contactNo, pick(contactValue, fields));
+    }
+    for (const associate of associates) {
+      const fields = differences(associate, associateValue);
+      if (fields.length) updated += await records.updateAssociate(associate.associateNo, pick(associateValue, fields));
+    }
+    const applied = `${updated ? `Updated ${updated} record(s)` : 'Already up to date'} in Visma Business (${Object.keys(associateValue).join(', ') || 'no mapped fields'})`;
+    if (unmapped.length) {
+      return { status: 'manual', summary: `${applied}. These fields have no Visma mapping and need a person: ${unmapped.join(', ')}.` };
+    }
+    return { status: 'done', summary: `${applied}.`, details: { updatedRecords: updated } };
+  }
+
+  async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
+    const today = DateTime.fromJSDate(this.clientOptions.now()).setZone(this.timeZone).toISODate() as string;
+    return eraseFromVisma(this.records(ctx), subject, retention, today);
+  }
+
+  async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome> {
+    const records = this.records(ctx);
+    // Restricting processing also stops marketing, which is processing too.
+    const flags = scope === 'marketing' ? { noMarketing: true } : { noMarketing: true, processingRestricted: true };
+    const associates = await records.findAssociates(subject);
+    const contacts = await records.findContacts(subject);
+    if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
+    let updated = 0;
+    for (const row of associates) if (differences(row, flags).length) updated += await records.updateAssociate(row.associateNo, flags);
+    for (const row of contacts) if (differences(row, flags).length) updated += await records.updateContact(row.contactNo, flags);
+    const what = scope === 'marketing' ? 'no-marketing flag' : 'processing-restricted and no-marketing flags';
+    return {
+      status: 'done',
+      summary: `Set the ${what} on ${associates.length + contacts.length} record(s) in Visma Business${updated ? '' : ' (already set)'}.`,
+      details: { updatedRecords: updated },
+    };
+  }
+
+  private records(ctx: SystemContext): VismaRecords {
+    const settings = readVismaSettings(ctx);
+    return new VismaRecords(new VismaClient(settings, this.clientOptions), settings.companyNo);
+  }
+}
+
+function rows(items: object[]): Array<Record<string, unknown>> {
+  return items.map((item) => ({ ...item }));
+}
+
+function mapValue(changes: Changes, fields: Record<string, string>): Record<string, string> {
+  const value: Record<string, string> = {};
+  for (const [key, newValue] of Object.entries(changes)) if (fields[key]) value[fields[key]] = newValue;
+  return value;
+}
+
+function differences(row: AssociateRow | ContactRow, value: Record<string, unknown>): string[] {
+  return Object.keys(value).filter((field) => (row as unknown as Record<string, unknown>)[field] !== value[field]);
+}
+
+function pick<T extends object>(value: T, fields: string[]): T {
+  return Object.fromEntries(Object.entries(value).filter(([field]) => fields.includes(field))) as T;
+}

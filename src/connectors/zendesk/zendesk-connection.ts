@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ConnectorError } from '../connector-errors';
+import type { SystemContext } from '../connector';
+
+/** The data map's `connection` block for a Zendesk system (see README.md). Secrets are env var names. */
+const connectionSchema = z
+  .object({
+    baseUrl: z.url({ protocol: /^https?$/ }),
+    auth: z.enum(['oauth', 'api_token']).optional(),
+    clientId: z.string().min(1).optional(),
+    clientIdEnv: z.string().min(1).optional(),
+    clientSecretEnv: z.string().min(1).optional(),
+    scope: z.string().min(1).optional(),
+    email: z.string().min(3).optional(),
+    emailEnv: z.string().min(1).optional(),
+    apiTokenEnv: z.string().min(1).optional(),
+    pageSize: z.number().int().min(1).max(100).optional(),
+    closedTickets: z.enum(['redact', 'delete']).optional(),
+  })
+  .loose();
+
+export type ZendeskCredentials =
+  | { kind: 'oauth'; clientId: string; clientSecret: string; scope: string }
+  | { kind: 'api_token'; email: string; token: string };
+
+export interface ZendeskConnection {
+  /** The account root, e.g. https://acme.zendesk.com (no trailing slash, no /api/v2). */
+  baseUrl: string;
+  credentials: ZendeskCredentials;
+  pageSize: number;
+  closedTickets: 'redact' | 'delete';
+}
+
+export const DEFAULT_SCOPE = 'users:read users:write tickets:read tickets:write';
+
+function invalid(problem: string): ConnectorError {
+  return new ConnectorError(`Zendesk connection settings: ${problem}`, false);
+}
+
+/** Reads and checks `ctx.connection`; secrets come only through `ctx.secret`. Prefers OAuth. */
+export function resolveConnection(ctx: SystemContext): ZendeskConnection {
+  const parsed = connectionSchema.safeParse(ctx.connection);
+  if (!parsed.success) {
+    throw invalid(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'connection'}: ${issue.message}`).join('; '));
+  }
+  const settings = parsed.data;
+  const baseUrl = settings.baseUrl.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
+  const hasOauth = !!((settings.clientId || settings.clientIdEnv) && settings.clientSecretEnv);
+  const kind = settings.auth ?? (hasOauth ? 'oauth' : 'api_token');
+  let credentials: ZendeskCredentials;
+  if (kind === 'oauth') {
+    if (!hasOauth) throw invalid('auth "oauth" needs clientId or clientIdEnv, and clientSecretEnv');
+    credentials = {
+      kind,
+      clientId: settings.clientId ?? ctx.secret(settings.clientIdEnv!),
+      clientSecret: ctx.secret(settings.clientSecretEnv!),
+      scope: settings.scope ?? DEFAULT_SCOPE,
+    };
+  } else {
+    if (!(settings.email || settings.emailEnv) || !settings.apiTokenEnv) throw invalid('auth "api_token" needs email or emailEnv, and apiTokenEnv');
+    credentials = { kind, email: settings.email ?? ctx.secret(settings.emailEnv!), token: ctx.secret(settings.apiTokenEnv) };
+  }
+  return { baseUrl, credentials, pageSize: settings.pageSize ?? 100, closedTickets: settings.closedTickets ?? 'redact' };
+}

@@ -1,0 +1,141 @@
+import type { Outcome } from '../connector';
+import type { ZendeskClient } from './zendesk-client';
+import type { ZendeskConnection } from './zendesk-connection';
+import { isNotFound, isRecordInvalid } from './zendesk-errors';
+import { fullRedactionRequest } from './zendesk-redaction';
+import type { MatchedUser } from './zendesk-subject-lookup';
+import type { ZendeskComment, ZendeskTicket } from './zendesk-types';
+
+type UserErasure =
+  | { userId: number; result: 'erased'; redactedComments: number; deletedTickets: number }
+  | { userId: number; result: 'blocked'; redactedComments: number; deletedTickets: number; openTicketIds: number[] }
+  | { userId: number; result: 'soft_deleted_only'; redactedComments: number; deletedTickets: number; reason: string };
+
+/**
+ * Erasure in the order Zendesk requires: the person's closed tickets (redacted or deleted) and
+ * their own comments on tickets they were copied on, then the user (soft delete), then the
+ * deleted user (permanent). Every step is safe to repeat.
+ */
+export class ZendeskEraser {
+  constructor(
+    private readonly client: ZendeskClient,
+    private readonly connection: ZendeskConnection,
+  ) {}
+
+  async eraseAll(matches: MatchedUser[]): Promise<Outcome> {
+    const staff = matches.filter((match) => match.user.role !== 'end-user');
+    const results: UserErasure[] = [];
+    for (const match of matches) if (match.user.role === 'end-user') results.push(await this.eraseUser(match));
+
+    const parts = results.map(describe);
+    if (staff.length) {
+      parts.push(`staff account(s) ${staff.map((match) => `#${match.user.id} (${match.user.role})`).join(', ')} not deleted: Zendesk staff accounts are handled by an administrator`);
+    }
+    const summary = parts.join('; ');
+    if (results.some((result) => result.result !== 'erased')) return { status: 'failed', summary, retryable: false };
+    if (staff.length) return { status: 'manual', summary };
+    return {
+      status: 'done',
+      summary,
+      details: {
+        userIds: results.map((result) => result.userId),
+        redactedComments: sum(results, 'redactedComments'),
+        deletedTickets: sum(results, 'deletedTickets'),
+        closedTickets: this.connection.closedTickets,
+      },
+    };
+  }
+
+  private async eraseUser({ user }: MatchedUser): Promise<UserErasure> {
+    let redactedComments = 0;
+    let deletedTickets = 0;
+    // An inactive user was soft-deleted earlier (by a previous run or by hand): finish the job.
+    if (user.active !== false) {
+      const requested = await this.requestedTickets(user.id);
+      const ccd = await this.client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
+      for (const ticket of requested.filter((candidate) => candidate.status === 'closed')) {
+        if (this.connection.closedTickets === 'delete') deletedTickets += await this.deleteTicket(ticket.id);
+        else redactedComments += await this.redactComments(ticket.id, () => true);
+      }
+      const requestedIds = new Set(requested.map((ticket) => ticket.id));
+      for (const ticket of ccd.filter((candidate) => !requestedIds.has(candidate.id))) {
+        redactedComments += await this.redactComments(ticket.id, (comment) => comment.author_id === user.id);
+      }
+      try {
+        await this.client.delete(`/users/${user.id}`);
+      } catch (error) {
+        if (isRecordInvalid(error)) {
+          // Zendesk's message names the person; the ids come from our own listing instead.
+          const open = (await this.requestedTickets(user.id)).filter((ticket) => ticket.status !== 'closed').map((ticket) => ticket.id);
+          return { userId: user.id, result: 'blocked', redactedComments, deletedTickets, openTicketIds: open };
+        }
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    try {
+      await this.client.delete(`/deleted_users/${user.id}`);
+    } catch (error) {
+      if (!isNotFound(error)) {
+        // The soft-deleted user no longer shows in search, so a retry would not find it again.
+        const reason = error instanceof Error ? error.message : 'unknown error';
+        return { userId: user.id, result: 'soft_deleted_only', redactedComments, deletedTickets, reason };
+      }
+    }
+    return { userId: user.id, result: 'erased', redactedComments, deletedTickets };
+  }
+
+  private requestedTickets(userId: number): Promise<ZendeskTicket[]> {
+    return this.client.offsetList<ZendeskTicket>(`/users/${userId}/tickets/requested`, 'tickets');
+  }
+
+  private async redactComments(ticketId: number, whose: (comment: ZendeskComment) => boolean): Promise<number> {
+    let count = 0;
+    for (const comment of await this.client.cursorList<ZendeskComment>(`/tickets/${ticketId}/comments`, 'comments')) {
+      const request = whose(comment) ? fullRedactionRequest(ticketId, comment) : null;
+      if (!request) continue;
+      await this.client.put(`/comment_redactions/${comment.id}`, request);
+      count += 1;
+    }
+    return count;
+  }
+
+  /** Soft, then permanent: a ticket deleted only softly would stay recoverable for 30 days. */
+  private async deleteTicket(ticketId: number): Promise<number> {
+    try {
+      await this.client.delete(`/tickets/${ticketId}`);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    try {
+      await this.client.delete(`/deleted_tickets/${ticketId}`);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    return 1;
+  }
+}
+
+function sum(results: UserErasure[], field: 'redactedComments' | 'deletedTickets'): number {
+  return results.reduce((total, result) => total + result[field], 0);
+}
+
+function describe(result: UserErasure): string {
+  const work =
+    result.deletedTickets > 0
+      ? `${result.deletedTickets} closed ticket(s) deleted, ${result.redactedComments} comment(s) redacted`
+      : `${result.redactedComments} comment(s) redacted`;
+  switch (result.result) {
+    case 'erased':
+      return `Zendesk user #${result.userId}: ${work}; user soft-deleted and permanently deleted`;
+    case 'blocked':
+      return (
+        `Zendesk user #${result.userId} not deleted: Zendesk refuses (RecordInvalid) while the user is requester on tickets that are not closed: ` +
+        `${result.openTicketIds.map((id) => `#${id}`).join(', ') || '(none listed)'}; ${work} so far. Solve and close those tickets, then run the erasure again`
+      );
+    case 'soft_deleted_only':
+      return (
+        `Zendesk user #${result.userId}: ${work}; soft-deleted but the permanent deletion failed (${result.reason}). ` +
+        `Permanently delete user #${result.userId} under Admin Center → People → Deleted users`
+      );
+  }
+}

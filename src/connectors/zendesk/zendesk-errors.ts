@@ -1,0 +1,52 @@
+import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../connector-errors';
+import type { ZendeskErrorBody } from './zendesk-types';
+
+/**
+ * A Zendesk answer the connector cannot turn into a result by itself. The message names the
+ * endpoint path and Zendesk's error code only: descriptions can carry names and addresses.
+ */
+export class ZendeskApiError extends ConnectorError {
+  constructor(
+    message: string,
+    retryable: boolean,
+    httpStatus: number,
+    /** Zendesk's `error` code, e.g. RecordNotFound, RecordInvalid. */
+    readonly code?: string,
+    /** The error codes in `details`, by field (`base`, `value`, …), without the descriptions. */
+    readonly detailCodes: Record<string, string[]> = {},
+  ) {
+    super(message, retryable, httpStatus);
+  }
+}
+
+export const isNotFound = (error: unknown): error is ZendeskApiError => error instanceof ZendeskApiError && error.httpStatus === 404;
+
+export const isRecordInvalid = (error: unknown): error is ZendeskApiError =>
+  error instanceof ZendeskApiError && error.httpStatus === 422;
+
+function parseBody(text: string): ZendeskErrorBody {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? (parsed as ZendeskErrorBody) : {};
+  } catch {
+    // Zendesk answers some errors (429s in particular) with text/plain.
+    return {};
+  }
+}
+
+/** Maps a non-2xx answer (other than 429, which the client handles itself) to a typed error. */
+export function zendeskError(status: number, bodyText: string, operation: string): ConnectorError {
+  const body = parseBody(bodyText);
+  const code = typeof body.error === 'string' ? body.error : body.error?.title;
+  const detailCodes: Record<string, string[]> = {};
+  for (const [field, entries] of Object.entries(body.details ?? {})) {
+    if (Array.isArray(entries)) detailCodes[field] = entries.map((entry) => entry.error ?? 'invalid');
+  }
+  const suffix = code ? ` (${code})` : '';
+  if (status === 401) return new ConnectorAuthError(`Zendesk rejected the credentials for ${operation}`, 401);
+  if (status === 403) return new ConnectorAuthError(`Zendesk denied ${operation}: the account or token lacks permission${suffix}`, 403);
+  if (status === 429) return new RateLimitedError(1000, `Zendesk rate limit on ${operation}`);
+  // 409: a concurrent update of the same record; trying again is the documented remedy.
+  const retryable = status >= 500 || status === 409 || status === 408;
+  return new ZendeskApiError(`Zendesk answered ${status} to ${operation}${suffix}`, retryable, status, code, detailCodes);
+}

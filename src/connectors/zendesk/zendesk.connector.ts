@@ -1,0 +1,213 @@
+import type { Changes, Connector, ExportPart, Match, Outcome, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
+import { ZendeskClient } from './zendesk-client';
+import { resolveConnection, type ZendeskConnection } from './zendesk-connection';
+import { ZendeskEraser } from './zendesk-erasure';
+import { isRecordInvalid } from './zendesk-errors';
+import { findSoftDeletedUsers, findUsers, normalizePhone, type MatchedUser } from './zendesk-subject-lookup';
+import type { ZendeskComment, ZendeskIdentity, ZendeskTicket, ZendeskUser } from './zendesk-types';
+
+export interface ZendeskConnectorOptions {
+  /** A 429 whose Retry-After is at most this long is waited out inline (default 5000 ms). */
+  maxInlineRetryWaitMs?: number;
+  /** How many 429s one request may wait out inline (default 3). */
+  maxInlineRetries?: number;
+  /** Per-request timeout (default 30000 ms). */
+  requestTimeoutMs?: number;
+}
+
+/** Zendesk has no marketing or processing flag: a tag marks the user, a line in the notes tells agents why. */
+const RESTRICTION_MARKERS: Record<RestrictScope, { tag: string; note: string }> = {
+  marketing: { tag: 'gdpr-no-marketing', note: 'GDPR: objected to direct marketing (Art. 21). Do not use for marketing on any channel.' },
+  processing: { tag: 'gdpr-restricted', note: 'GDPR: processing restricted (Art. 18). Store only; do not otherwise process without the data protection team.' },
+};
+
+const RECTIFIABLE_FIELDS = ['name', 'phone', 'notes', 'email'] as const;
+
+/** The Zendesk Support connector (README.md beside this file). Holds no per-request state. */
+export class ZendeskConnector implements Connector {
+  readonly type = 'zendesk';
+  private readonly settings: Required<ZendeskConnectorOptions>;
+
+  constructor(options: ZendeskConnectorOptions = {}) {
+    this.settings = {
+      maxInlineRetryWaitMs: options.maxInlineRetryWaitMs ?? 5000,
+      maxInlineRetries: options.maxInlineRetries ?? 3,
+      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    };
+  }
+
+  async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
+    const { client } = this.open(ctx);
+    return (await findUsers(client, subject)).map(({ user }) => ({ externalId: String(user.id), kind: 'user', label: `Zendesk ${user.role} #${user.id}` }));
+  }
+
+  async export(ctx: SystemContext, subject: Subject): Promise<ExportPart> {
+    const { client } = this.open(ctx);
+    const matches = await findUsers(client, subject);
+    const tickets = new Map<number, ZendeskTicket & { relation: 'requester' | 'cc'; comments: ZendeskComment[] }>();
+    for (const { user } of matches) {
+      const requested = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
+      const ccd = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
+      for (const [relation, list] of [['requester', requested], ['cc', ccd]] as const) {
+        for (const ticket of list) {
+          if (tickets.has(ticket.id)) continue;
+          const comments = await client.cursorList<ZendeskComment>(`/tickets/${ticket.id}/comments`, 'comments');
+          tickets.set(ticket.id, { ...ticket, relation, comments });
+        }
+      }
+    }
+    const subjectIds = new Set(matches.map(({ user }) => user.id));
+    const identities = matches.flatMap((match) => match.identities);
+    const ticketList = [...tickets.values()];
+    const commentRows = ticketList.flatMap((ticket) =>
+      ticket.comments.map((comment) => ({
+        ticket_id: ticket.id,
+        comment_id: comment.id,
+        written_by_you: subjectIds.has(comment.author_id),
+        public: comment.public,
+        created_at: comment.created_at,
+        body: comment.plain_body ?? comment.body ?? '',
+        attachments: (comment.attachments ?? []).map((attachment) => attachment.file_name).join(', '),
+      })),
+    );
+    return {
+      systemId: ctx.systemId,
+      data: { users: matches.map(({ user }) => user), identities, tickets: ticketList },
+      tables: {
+        users: matches.map(({ user }) => userRow(user)),
+        identities: identities.map((identity) => ({ user_id: identity.user_id, type: identity.type, value: identity.value, primary: identity.primary, verified: identity.verified })),
+        tickets: ticketList.map((ticket) => ({
+          ticket_id: ticket.id,
+          relation: ticket.relation,
+          subject: ticket.subject,
+          status: ticket.status,
+          created_at: ticket.created_at,
+          updated_at: ticket.updated_at,
+          comments: ticket.comments.length,
+        })),
+        comments: commentRows,
+      },
+      recordCount: matches.length + identities.length + ticketList.length + commentRows.length,
+    };
+  }
+
+  async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
+    const { client } = this.open(ctx);
+    let matches = await findUsers(client, subject);
+    // A repeated run after the e-mail was corrected finds the person under the new address.
+    if (!matches.length && changes.email) matches = await findUsers(client, { email: changes.email });
+    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly' };
+
+    const unsupported = Object.keys(changes).filter((field) => !(RECTIFIABLE_FIELDS as readonly string[]).includes(field));
+    const applied = new Set<string>();
+    for (const match of matches) {
+      try {
+        for (const field of await this.rectifyUser(client, match, subject, changes)) applied.add(field);
+      } catch (error) {
+        if (isRecordInvalid(error)) {
+          return { status: 'failed', retryable: false, summary: `Zendesk refused to update user #${match.user.id} (${error.code ?? 'RecordInvalid'}; ${Object.keys(error.detailCodes).join(', ') || 'no field given'}): e.g. the e-mail address already belongs to another Zendesk user` };
+        }
+        throw error;
+      }
+    }
+    const users = matches.map(({ user }) => `#${user.id}`).join(', ');
+    const done = applied.size ? `updated ${[...applied].join(', ')} on Zendesk user ${users}` : `Zendesk user ${users} already up to date`;
+    if (unsupported.length) {
+      return { status: 'manual', summary: `${done}; the Zendesk connector cannot change ${unsupported.join(', ')}: update those by hand` };
+    }
+    return { status: 'done', summary: done };
+  }
+
+  async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
+    const { client, connection } = this.open(ctx);
+    const active = await findUsers(client, subject);
+    // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: finish it.
+    const matches = active.length ? active : await findSoftDeletedUsers(client, subject);
+    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly (never present, or already erased)' };
+    if (retention.legalHolds.length) {
+      // Which tickets carry records under a hold (e.g. correspondence on a booked entry) needs a person.
+      return {
+        status: 'manual',
+        summary: `Legal holds apply to this system (${retention.legalHolds.map((hold) => hold.records).join('; ')}): decide which Zendesk tickets to keep before erasing user ${matches.map(({ user }) => `#${user.id}`).join(', ')}`,
+      };
+    }
+    return new ZendeskEraser(client, connection).eraseAll(matches);
+  }
+
+  async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome> {
+    const { client } = this.open(ctx);
+    const matches = await findUsers(client, subject);
+    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly' };
+    const { tag, note } = RESTRICTION_MARKERS[scope];
+    for (const { user } of matches) {
+      const tags = user.tags ?? [];
+      const notes = user.notes ?? '';
+      if (tags.includes(tag) && notes.includes(note)) continue;
+      await client.put(`/users/${user.id}`, {
+        user: { tags: tags.includes(tag) ? tags : [...tags, tag], notes: notes.includes(note) ? notes : [notes, note].filter(Boolean).join('\n') },
+      });
+    }
+    return {
+      status: 'done',
+      summary:
+        `Zendesk user ${matches.map(({ user }) => `#${user.id}`).join(', ')} tagged "${tag}" with a note for agents. ` +
+        'Zendesk has no marketing or processing flag: triggers, automations and integrations must honour the tag',
+      details: { tag, scope, userIds: matches.map(({ user }) => user.id) },
+    };
+  }
+
+  private open(ctx: SystemContext): { client: ZendeskClient; connection: ZendeskConnection } {
+    const connection = resolveConnection(ctx);
+    return { connection, client: new ZendeskClient({ systemId: ctx.systemId, connection, ...this.settings }) };
+  }
+
+  /** Applies the supported changes to one user; returns the fields it changed. Safe to repeat. */
+  private async rectifyUser(client: ZendeskClient, { user, identities }: MatchedUser, subject: Subject, changes: Changes): Promise<string[]> {
+    const applied: string[] = [];
+    const update: Record<string, string> = {};
+    if (changes.name !== undefined && changes.name !== user.name) update.name = changes.name;
+    if (changes.phone !== undefined && normalizePhone(changes.phone) !== normalizePhone(user.phone ?? '')) update.phone = changes.phone;
+    if (changes.notes !== undefined && changes.notes !== (user.notes ?? '')) update.notes = changes.notes;
+    if (Object.keys(update).length) {
+      await client.put(`/users/${user.id}`, { user: update });
+      applied.push(...Object.keys(update));
+    }
+    if (changes.email) {
+      const wanted = changes.email.trim();
+      let identity = identities.find((candidate) => isEmail(candidate, wanted));
+      if (!identity) {
+        identity = (await client.post<{ identity: ZendeskIdentity }>(`/users/${user.id}/identities`, { identity: { type: 'email', value: wanted } })).identity;
+        applied.push('email');
+      }
+      if (!identity.primary) {
+        await client.put(`/users/${user.id}/identities/${identity.id}/make_primary`, {});
+        if (!applied.includes('email')) applied.push('email');
+      }
+      // The corrected address replaces the wrong one; it is not kept as a second identity.
+      const old = subject.email ? identities.find((candidate) => isEmail(candidate, subject.email!) && !isEmail(candidate, wanted)) : undefined;
+      if (old) {
+        await client.delete(`/users/${user.id}/identities/${old.id}`);
+        if (!applied.includes('email')) applied.push('email');
+      }
+    }
+    return applied;
+  }
+}
+
+function isEmail(identity: ZendeskIdentity, email: string): boolean {
+  return identity.type === 'email' && identity.value.trim().toLowerCase() === email.trim().toLowerCase();
+}
+
+function userRow(user: ZendeskUser): Record<string, unknown> {
+  return {
+    user_id: user.id,
+    name: user.name,
+    email: user.email,
+    phone: user.phone,
+    role: user.role,
+    tags: (user.tags ?? []).join(' '),
+    notes: user.notes,
+    created_at: user.created_at,
+    updated_at: user.updated_at,
+  };
+}

@@ -1,0 +1,104 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { JobsOptions, Queue } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { Clock } from '../../common/clock';
+import type { CaseEntity } from '../../cases/case.entity';
+import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
+import { isClosed } from '../../cases/case-transitions';
+import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { DeadlineService } from '../deadline.service';
+import { alertKey, planAlerts, type PlannedAlert } from './alert-plan';
+import { CaseAlertEntity } from './case-alert.entity';
+
+type AlertCase = Pick<CaseEntity, 'id' | 'status' | 'pausedAt' | 'effectiveDue'>;
+
+export interface AlertJob {
+  name: JobName.DeadlineAlert;
+  data: Record<string, never>;
+  opts: JobsOptions;
+}
+
+/**
+ * Keeps each open case's deadline alerts in BullMQ in step with PostgreSQL. A case has one
+ * pending alert job (`case-<id>-alert`), delayed to its next alert; when it fires it sends that
+ * alert and re-arms itself for the following one (7 days, 2 days, the day, then daily). One job
+ * per case keeps Redis small at a million open cases, and the fixed id makes adding idempotent.
+ */
+@Injectable()
+export class AlertSchedulerService {
+  private readonly logger = new Logger('DeadlineAlerts');
+
+  constructor(
+    @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deadlines: DeadlineService,
+    private readonly clock: Clock,
+  ) {}
+
+  @OnEvent(CASE_CHANGED, { promisify: true, suppressErrors: false })
+  async onCaseChanged(event: CaseChangedEvent): Promise<void> {
+    if (!event.deadlinesChanged) return;
+    try {
+      await this.sync(event.snapshot);
+    } catch (error) {
+      // The change is committed; the next reconciliation pass repairs the job.
+      this.logger.warn(`could not update the alert job for case ${event.caseId}: ${(error as Error).name}`);
+    }
+  }
+
+  /** Replaces the case's alert job with the one its current deadline calls for (none when closed or paused). */
+  async sync(entity: AlertCase): Promise<void> {
+    try {
+      await this.queue.remove(jobIds.alert(entity.id));
+    } catch {
+      // A job being processed right now is locked; it re-reads the case when it finishes.
+    }
+    if (isClosed(entity) || entity.pausedAt) return;
+    const jobs = await this.jobsFor([entity]);
+    if (jobs.length) await this.queue.addBulk(jobs);
+  }
+
+  /** The next alert of each open case, skipping alerts PostgreSQL says were already sent. */
+  async jobsFor(cases: AlertCase[]): Promise<AlertJob[]> {
+    const active = cases.filter((entity) => !isClosed(entity) && !entity.pausedAt);
+    if (!active.length) return [];
+    const sent = await this.sentAlerts(active.map((entity) => entity.id));
+    const today = this.deadlines.today();
+    const now = this.clock.now().getTime();
+    return active.flatMap((entity) => {
+      const next = this.nextUnsent(planAlerts(entity.effectiveDue, today), sent.get(entity.id));
+      if (!next) return [];
+      return [
+        {
+          name: JobName.DeadlineAlert as const,
+          data: {},
+          opts: {
+            ...JOB_OPTIONS[JobName.DeadlineAlert],
+            jobId: jobIds.alert(entity.id),
+            delay: Math.max(0, this.deadlines.alertInstant(next.fireOn).getTime() - now),
+          },
+        },
+      ];
+    });
+  }
+
+  nextUnsent(plan: PlannedAlert[], sent: Set<string> | undefined): PlannedAlert | undefined {
+    return plan.find((alert) => !sent?.has(alertKey(alert)));
+  }
+
+  private async sentAlerts(caseIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows = await this.dataSource.getRepository(CaseAlertEntity).find({
+      where: { caseId: In(caseIds) },
+      select: { caseId: true, kind: true, forDate: true },
+    });
+    const byCase = new Map<string, Set<string>>();
+    for (const row of rows) {
+      if (!byCase.has(row.caseId)) byCase.set(row.caseId, new Set());
+      byCase.get(row.caseId)!.add(alertKey(row));
+    }
+    return byCase;
+  }
+}

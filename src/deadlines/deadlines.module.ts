@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AlertSchedulerService } from './alerts/alert-scheduler.service';
+import { CaseAlertEntity } from './alerts/case-alert.entity';
+import { DeadlineAlertService } from './alerts/deadline-alert.service';
+import { ReconciliationService } from './alerts/reconciliation.service';
+import { DeadlineService } from './deadline.service';
+import { DeadlinesController } from './deadlines.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule],
+  controllers: [DeadlinesController],
+  providers: [DeadlineService, AlertSchedulerService, DeadlineAlertService, ReconciliationService],
+  exports: [DeadlineService, AlertSchedulerService, DeadlineAlertService, ReconciliationService],
+})
+export class DeadlinesModule {}

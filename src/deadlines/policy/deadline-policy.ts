@@ -1,0 +1,105 @@
+import { addDays, addMonths, compareIsoDates, IsoDate, minIsoDate, parseIsoDate } from './iso-date';
+import { WorkingDayCalendar } from './working-day-calendar';
+
+export interface DeadlinePolicyOptions {
+  /** Calendar days the company promises to answer within; 0 = no promise, statutory only. */
+  promiseDays: number;
+  calendar: WorkingDayCalendar;
+}
+
+export interface DeadlineInput {
+  receivedOn: IsoDate;
+  /** Whole calendar days the clock was paused while waiting for the requester. */
+  pausedDays?: number;
+  extended?: boolean;
+}
+
+export interface Deadlines {
+  statutory: IsoDate;
+  promise: IsoDate | null;
+  effective: IsoDate;
+  sendBy: IsoDate;
+  extended: IsoDate | null;
+}
+
+export type ExtensionCheck =
+  | { allowed: true; deadline: IsoDate; breaksPromise: boolean; warning?: string }
+  | { allowed: false; reason: string };
+
+export interface ExtensionCheckInput {
+  receivedOn: IsoDate;
+  pausedDays?: number;
+  today: IsoDate;
+  alreadyExtended: boolean;
+}
+
+/** GDPR Art 12(3) deadlines computed per Regulation 1182/71, plus the company's own promise. */
+export class DeadlinePolicy {
+  private readonly promiseDays: number;
+  private readonly calendar: WorkingDayCalendar;
+
+  constructor(options: DeadlinePolicyOptions) {
+    assertWholeDays(options.promiseDays, 'promiseDays');
+    this.promiseDays = options.promiseDays;
+    this.calendar = options.calendar;
+  }
+
+  compute(input: DeadlineInput): Deadlines {
+    const receivedOn = parseIsoDate(input.receivedOn);
+    const pausedDays = input.pausedDays ?? 0;
+    assertWholeDays(pausedDays, 'pausedDays');
+
+    // The day of receipt is not counted: one month from 5 March ends on 5 April.
+    const statutory = this.calendar.nextWorkingDayOnOrAfter(addDays(addMonths(receivedOn, 1), pausedDays));
+    // The promise is in calendar days as published, so it is not rolled to a working day.
+    const promise = this.promiseDays > 0 ? addDays(receivedOn, this.promiseDays + pausedDays) : null;
+    const extended = input.extended ? this.extendedDeadline(receivedOn, pausedDays) : null;
+    const effective = extended ?? (promise === null ? statutory : minIsoDate(statutory, promise));
+    // Staff need a day the office is open to send the answer.
+    const sendBy = this.calendar.lastWorkingDayOnOrBefore(effective);
+    return { statutory, promise, effective, sendBy, extended };
+  }
+
+  checkExtension(input: ExtensionCheckInput): ExtensionCheck {
+    const today = parseIsoDate(input.today);
+    const { statutory, promise } = this.compute({ receivedOn: input.receivedOn, pausedDays: input.pausedDays });
+    if (compareIsoDates(today, input.receivedOn) < 0) {
+      throw new RangeError(`today (${today}) is before the request was received (${input.receivedOn})`);
+    }
+    if (input.alreadyExtended) {
+      return {
+        allowed: false,
+        reason: 'This request has already been extended. The GDPR allows only one extension, of up to two further months.',
+      };
+    }
+    if (compareIsoDates(today, statutory) > 0) {
+      return {
+        allowed: false,
+        reason:
+          `The first deadline was ${statutory}. An extension is only valid if the requester is told about it, ` +
+          'with the reasons, before that deadline, so this request can no longer be extended.',
+      };
+    }
+    const deadline = this.extendedDeadline(input.receivedOn, input.pausedDays ?? 0);
+    if (promise === null) return { allowed: true, deadline, breaksPromise: false };
+    return {
+      allowed: true,
+      deadline,
+      breaksPromise: true,
+      warning:
+        `Extending breaks the company's own promise to answer within ${this.promiseDays} days ` +
+        `(by ${promise}). The new deadline is ${deadline}.`,
+    };
+  }
+
+  // Art 12(3): two further months on top of the first, i.e. three months from receipt.
+  private extendedDeadline(receivedOn: IsoDate, pausedDays: number): IsoDate {
+    return this.calendar.nextWorkingDayOnOrAfter(addDays(addMonths(receivedOn, 3), pausedDays));
+  }
+}
+
+function assertWholeDays(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a whole number of days, 0 or more; got ${value}`);
+  }
+}

@@ -1,0 +1,72 @@
+import { parseIntake, problemInEnglish } from './intake-input';
+
+describe('parseIntake', () => {
+  it('accepts a minimal access request and normalises it', () => {
+    const result = parseIntake({ type: 'access', email: '  kari@example.no ', name: '', language: 'en' });
+    expect(result).toEqual({ ok: true, request: { type: 'access', email: 'kari@example.no', details: {}, language: 'en' } });
+  });
+
+  it('defaults to bokmål and keeps free text given as a string', () => {
+    const result = parseIntake({ type: 'erasure', email: 'a@example.no', details: 'All of it, please.' });
+    expect(result).toMatchObject({ ok: true, request: { language: 'nb', details: { text: 'All of it, please.' } } });
+  });
+
+  it('needs what is wrong and what is right for a rectification', () => {
+    const result = parseIntake({ type: 'rectification', email: 'a@example.no', details: { field: 'my address' } });
+    expect(result).toEqual({ ok: false, problems: [{ field: 'details.correctedValue', code: 'required' }] });
+  });
+
+  it('needs which processing an objection is about, and drops grounds for direct marketing', () => {
+    expect(parseIntake({ type: 'objection', email: 'a@example.no' })).toEqual({
+      ok: false,
+      problems: [{ field: 'details.processing', code: 'required' }],
+    });
+    expect(parseIntake({ type: 'objection', email: 'a@example.no', details: { processing: 'everything' } })).toEqual({
+      ok: false,
+      problems: [{ field: 'details.processing', code: 'unknown_processing' }],
+    });
+    const marketing = parseIntake({ type: 'objection', email: 'a@example.no', details: { processing: 'direct_marketing', grounds: 'x' } });
+    expect(marketing).toMatchObject({ ok: true, request: { details: { processing: 'direct_marketing' } } });
+    const weighed = parseIntake({ type: 'objection', email: 'a@example.no', details: { processing: 'legitimate_interest', grounds: 'I moved.' } });
+    expect(weighed).toMatchObject({ ok: true, request: { details: { processing: 'legitimate_interest', grounds: 'I moved.' } } });
+  });
+
+  it('drops fields that belong to another request type (the form shows every section)', () => {
+    const result = parseIntake({ type: 'access', email: 'a@example.no', details: { correctedValue: 'x', processing: 'direct_marketing' } });
+    expect(result).toMatchObject({ ok: true, request: { details: {} } });
+  });
+
+  it('names every bad field with a problem in plain English', () => {
+    const result = parseIntake({
+      type: 'delete-everything',
+      email: 'not-an-email',
+      phone: 'call me',
+      name: 'x'.repeat(201),
+      customerNumber: 42,
+      language: 'de',
+      details: { text: 'a\u0000b', colour: 'blue' },
+      extra: true,
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems.map((problem) => [problem.field, problemInEnglish(problem)]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        ['extra', 'is not a known field'],
+        ['type', 'must be one of access, rectification, erasure, objection, restriction, portability'],
+        ['email', 'must be an e-mail address'],
+        ['phone', 'must be a phone number (digits, spaces, +, -, parentheses)'],
+        ['name', 'is too long (at most 200 characters)'],
+        ['customerNumber', 'must be text'],
+        ['language', 'must be one of nb, en'],
+        ['details.colour', 'is not a known field'],
+        ['details.text', 'contains control characters that are not allowed'],
+      ]),
+    );
+  });
+
+  it('refuses a body that is not an object', () => {
+    for (const body of [null, [], 'access', 42]) {
+      expect(parseIntake(body)).toEqual({ ok: false, problems: [{ field: 'body', code: 'not_json_object' }] });
+    }
+  });
+});

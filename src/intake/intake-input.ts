@@ -1,0 +1,187 @@
+import { isEmail } from 'class-validator';
+import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from '../cases/case-types';
+
+/** Which processing an objection is about (Art 21(2) direct marketing is absolute; 21(1) is weighed). */
+export const OBJECTION_PROCESSINGS = ['direct_marketing', 'legitimate_interest'] as const;
+export type ObjectionProcessing = (typeof OBJECTION_PROCESSINGS)[number];
+
+export interface IntakeDetails {
+  /** Free text: anything the person wants to add. */
+  text?: string;
+  /** Rectification: which information is wrong. */
+  field?: string;
+  /** Rectification: what it should be. */
+  correctedValue?: string;
+  /** Objection: which processing. */
+  processing?: ObjectionProcessing;
+  /** Objection to a legitimate-interest processing: the person's grounds (asked for, not required). */
+  grounds?: string;
+}
+
+/** A public request, validated and normalised; the same for the form and the JSON API. */
+export interface IntakeRequest {
+  type: RequestType;
+  email: string;
+  name?: string;
+  phone?: string;
+  customerNumber?: string;
+  details: IntakeDetails;
+  language: Language;
+}
+
+export type ProblemCode =
+  | 'required'
+  | 'not_text'
+  | 'too_long'
+  | 'bad_characters'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'unknown_type'
+  | 'unknown_processing'
+  | 'unknown_language'
+  | 'unknown_field'
+  | 'not_object'
+  | 'not_json_object';
+
+/** One problem with one field, as a code the pages translate (nb/en) and the API words in English. */
+export interface IntakeProblem {
+  field: string;
+  code: ProblemCode;
+  max?: number;
+}
+
+export type IntakeParse = { ok: true; request: IntakeRequest } | { ok: false; problems: IntakeProblem[] };
+
+export const LIMITS = {
+  email: 254,
+  name: 200,
+  phone: 30,
+  customerNumber: 64,
+  text: 5000,
+  field: 500,
+  correctedValue: 1000,
+  grounds: 5000,
+} as const;
+
+const TOP_LEVEL = ['type', 'email', 'name', 'phone', 'customerNumber', 'details', 'language'] as const;
+const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds'] as const;
+const PHONE = /^\+?[0-9 ().-]{5,30}$/;
+// C0 controls other than tab and line breaks, and DEL: PostgreSQL refuses NUL, and none belong in a request.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {
+  required: () => 'is required',
+  not_text: () => 'must be text',
+  too_long: (problem) => `is too long (at most ${problem.max} characters)`,
+  bad_characters: () => 'contains control characters that are not allowed',
+  invalid_email: () => 'must be an e-mail address',
+  invalid_phone: () => 'must be a phone number (digits, spaces, +, -, parentheses)',
+  unknown_type: () => `must be one of ${REQUEST_TYPES.join(', ')}`,
+  unknown_processing: () => `must be one of ${OBJECTION_PROCESSINGS.join(', ')}`,
+  unknown_language: () => `must be one of ${LANGUAGES.join(', ')}`,
+  unknown_field: () => 'is not a known field',
+  not_object: () => 'must be an object or text',
+  not_json_object: () => 'must be a JSON object',
+};
+
+export function problemInEnglish(problem: IntakeProblem): string {
+  return ENGLISH[problem.code](problem);
+}
+
+/**
+ * Validates a public request. Accepts the JSON body of POST /api/v1/requests; the form maps its
+ * flat fields to the same shape first. Empty strings count as absent (an empty form field).
+ */
+export function parseIntake(body: unknown): IntakeParse {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, problems: [{ field: 'body', code: 'not_json_object' }] };
+  }
+  const input = body as Record<string, unknown>;
+  const problems: IntakeProblem[] = [];
+  for (const key of Object.keys(input)) {
+    if (!(TOP_LEVEL as readonly string[]).includes(key)) problems.push({ field: key, code: 'unknown_field' });
+  }
+  const text = (field: string, value: unknown, max: number, required = false): string | undefined => {
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      if (required) problems.push({ field, code: 'required' });
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      problems.push({ field, code: 'not_text' });
+      return undefined;
+    }
+    const trimmed = value.trim();
+    if (CONTROL.test(trimmed)) problems.push({ field, code: 'bad_characters' });
+    else if (trimmed.length > max) problems.push({ field, code: 'too_long', max });
+    else return trimmed;
+    return undefined;
+  };
+
+  const rawType = text('type', input.type, 40, true);
+  let type: RequestType | undefined;
+  if (rawType !== undefined) {
+    if ((REQUEST_TYPES as readonly string[]).includes(rawType)) type = rawType as RequestType;
+    else problems.push({ field: 'type', code: 'unknown_type' });
+  }
+
+  const email = text('email', input.email, LIMITS.email, true);
+  if (email !== undefined && !isEmail(email)) problems.push({ field: 'email', code: 'invalid_email' });
+  const name = text('name', input.name, LIMITS.name);
+  const phone = text('phone', input.phone, LIMITS.phone);
+  if (phone !== undefined && !PHONE.test(phone)) problems.push({ field: 'phone', code: 'invalid_phone' });
+  const customerNumber = text('customerNumber', input.customerNumber, LIMITS.customerNumber);
+
+  let language: Language = 'nb';
+  const rawLanguage = text('language', input.language, 10);
+  if (rawLanguage !== undefined) {
+    if ((LANGUAGES as readonly string[]).includes(rawLanguage)) language = rawLanguage as Language;
+    else problems.push({ field: 'language', code: 'unknown_language' });
+  }
+
+  const details = parseDetails(input.details, type, problems, text);
+  if (problems.length || !type || !email) return { ok: false, problems };
+  return {
+    ok: true,
+    request: {
+      type,
+      email,
+      ...(name ? { name } : {}),
+      ...(phone ? { phone } : {}),
+      ...(customerNumber ? { customerNumber } : {}),
+      details,
+      language,
+    },
+  };
+}
+
+type TextReader = (field: string, value: unknown, max: number, required?: boolean) => string | undefined;
+
+function parseDetails(raw: unknown, type: RequestType | undefined, problems: IntakeProblem[], text: TextReader): IntakeDetails {
+  let source: Record<string, unknown> = {};
+  if (typeof raw === 'string') source = { text: raw };
+  else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) source = raw as Record<string, unknown>;
+  else if (raw !== undefined && raw !== null) problems.push({ field: 'details', code: 'not_object' });
+  for (const key of Object.keys(source)) {
+    if (!(DETAIL_KEYS as readonly string[]).includes(key)) problems.push({ field: `details.${key}`, code: 'unknown_field' });
+  }
+  const details: IntakeDetails = {};
+  const freeText = text('details.text', source.text, LIMITS.text);
+  if (freeText) details.text = freeText;
+  // Fields that belong to another type are dropped: the no-JavaScript form shows every section.
+  if (type === 'rectification') {
+    const field = text('details.field', source.field, LIMITS.field, true);
+    const correctedValue = text('details.correctedValue', source.correctedValue, LIMITS.correctedValue, true);
+    if (field) details.field = field;
+    if (correctedValue) details.correctedValue = correctedValue;
+  }
+  if (type === 'objection') {
+    const processing = text('details.processing', source.processing, 40, true);
+    if (processing !== undefined) {
+      if ((OBJECTION_PROCESSINGS as readonly string[]).includes(processing)) details.processing = processing as ObjectionProcessing;
+      else problems.push({ field: 'details.processing', code: 'unknown_processing' });
+    }
+    const grounds = text('details.grounds', source.grounds, LIMITS.grounds);
+    if (grounds && details.processing !== 'direct_marketing') details.grounds = grounds;
+  }
+  return details;
+}

@@ -1,0 +1,75 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { CasesModule } from '../cases/cases.module';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ReconciliationService } from '../deadlines/alerts/reconciliation.service';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { redisOptionsFromUrl } from '../queues/redis-connection';
+import { AnswerLinkRegistry } from './answer-links';
+import { CaseVerificationEntity } from './case-verification.entity';
+import { FormCsrf } from './form-csrf';
+import { IntakeApiController } from './intake-api.controller';
+import { IntakeFormController } from './intake-form.controller';
+import { IntakeSubmissionEntity } from './intake-submission.entity';
+import { IntakeService } from './intake.service';
+import { PageRenderer } from './pages/page-renderer';
+import { PublicPageFilter } from './public-page.filter';
+import { RequesterLinks } from './requester-links';
+import { RequesterMailComposers } from './requester-mail.composers';
+import { RequesterNotificationsListener } from './requester-notifications.listener';
+import { RequesterPagesController } from './requester-pages.controller';
+import { VerificationJobsService } from './verification-jobs.service';
+import { VerificationService } from './verification.service';
+
+/** The requester's side: public form and JSON intake, e-mail verification, status page and
+ *  the e-mails of the journey. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([IntakeSubmissionEntity, CaseVerificationEntity]),
+    CasesModule,
+    DeadlinesModule,
+    NotificationsModule,
+    // Counted in Redis so the limit holds across api processes; keys live under the queue
+    // prefix so one deployment (or test run) never counts another's requests.
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
+        // One count per client address for the form and the JSON API together.
+        generateKey: (_context, tracker, name) => `${name}-${tracker}`,
+        storage: new ThrottlerStorageRedisService({
+          ...redisOptionsFromUrl(config.REDIS_URL),
+          keyPrefix: `${config.QUEUE_PREFIX}:throttle:`,
+        }),
+      }),
+    }),
+  ],
+  controllers: [IntakeFormController, IntakeApiController, RequesterPagesController],
+  providers: [
+    IntakeService,
+    VerificationService,
+    VerificationJobsService,
+    RequesterLinks,
+    AnswerLinkRegistry,
+    RequesterMailComposers,
+    RequesterNotificationsListener,
+    FormCsrf,
+    PageRenderer,
+    PublicPageFilter,
+  ],
+  exports: [AnswerLinkRegistry, RequesterLinks, VerificationService, VerificationJobsService],
+})
+export class IntakeModule implements OnModuleInit {
+  constructor(
+    private readonly reconciliation: ReconciliationService,
+    private readonly verification: VerificationService,
+  ) {}
+
+  onModuleInit(): void {
+    this.reconciliation.registerPass('intake-verification', () => this.verification.reconcile());
+  }
+}

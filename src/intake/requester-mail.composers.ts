@@ -1,0 +1,113 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CaseEntity } from '../cases/case.entity';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { DeadlineService } from '../deadlines/deadline.service';
+import type { ComposedMail, ComposeRequest } from '../notifications/mail-composer.registry';
+import { MailComposerRegistry } from '../notifications/mail-composer.registry';
+import { type RequesterMailKind } from '../notifications/templates/requester/requester-mail-copy';
+import { renderRequesterMail, type RequesterMailVars } from '../notifications/templates/requester/requester-mail.templates';
+import { SystemsService } from '../systems/systems.service';
+import { CaseVerificationEntity } from './case-verification.entity';
+import { RequesterLinks } from './requester-links';
+import { handlerAddressFor } from './staff-recipient';
+
+type Compose = (entity: CaseEntity, base: RequesterMailVars, params: Record<string, string>) => Promise<ComposedMail | null>;
+
+/**
+ * Builds every requester-journey e-mail from fresh state when its render job runs. A message
+ * that no longer fits the case (verified meanwhile, resumed before the request went out)
+ * composes to null and is not sent.
+ */
+@Injectable()
+export class RequesterMailComposers implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: MailComposerRegistry,
+    private readonly links: RequesterLinks,
+    private readonly systems: SystemsService,
+    private readonly deadlines: DeadlineService,
+  ) {}
+
+  onModuleInit(): void {
+    const composers: Record<RequesterMailKind, Compose> = {
+      'requester-verification': (entity, base) => this.withVerification(entity, base, 'requester-verification', false),
+      'requester-verification-reminder': (entity, base) =>
+        this.withVerification(entity, base, 'requester-verification-reminder', false),
+      'requester-unverified-closure': (entity, base) =>
+        entity.status === 'rejected' && entity.rejectionCode === 'unverified'
+          ? this.withVerification(entity, base, 'requester-unverified-closure', true)
+          : Promise.resolve(null),
+      'requester-receipt': async (entity, base) =>
+        entity.verifiedAt ? this.toRequester(entity, 'requester-receipt', base) : null,
+      'requester-extension': async (entity, base) =>
+        entity.extendedDue && entity.extensionReason
+          ? this.toRequester(entity, 'requester-extension', {
+              ...base,
+              extendedDue: entity.extendedDue,
+              extensionReason: entity.extensionReason,
+            })
+          : null,
+      'requester-information-request': async (entity, base, params) =>
+        entity.pausedAt && entity.pauseReason && entity.pausedAt.toISOString() === params.pausedAt
+          ? this.toRequester(entity, 'requester-information-request', { ...base, pauseReason: entity.pauseReason })
+          : null,
+      'handler-new-case': async (entity, base) => {
+        const to = await handlerAddressFor(this.dataSource, this.config, entity.assigneeId);
+        const mail = renderRequesterMail('handler-new-case', entity.language, { ...base, caseUrl: this.links.caseUrl(entity.reference) });
+        return { to, caseId: entity.id, ...mail };
+      },
+    };
+    for (const [kind, compose] of Object.entries(composers)) {
+      this.registry.register(kind, (request) => this.run(request, compose));
+    }
+  }
+
+  private async run(request: ComposeRequest, compose: Compose): Promise<ComposedMail | null> {
+    if (!request.caseId) return null;
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: request.caseId } });
+    if (!entity) return null;
+    return compose(entity, this.baseVars(entity), request.params);
+  }
+
+  private baseVars(entity: CaseEntity): RequesterMailVars {
+    const controller = this.systems.controller();
+    return {
+      reference: entity.reference,
+      requestType: entity.type,
+      receivedOn: entity.receivedOn,
+      deadline: entity.effectiveDue,
+      statusUrl: this.links.statusUrl(entity.id),
+      formUrl: this.links.formUrl(entity.language),
+      controllerName: controller.name,
+      controllerEmail: controller.email,
+      ...(controller.privacyPolicyUrl ? { privacyPolicyUrl: controller.privacyPolicyUrl } : {}),
+    };
+  }
+
+  private async withVerification(
+    entity: CaseEntity,
+    base: RequesterMailVars,
+    kind: RequesterMailKind,
+    closed: boolean,
+  ): Promise<ComposedMail | null> {
+    if (!closed && entity.status !== 'awaiting_verification') return null;
+    const row = await this.dataSource.getRepository(CaseVerificationEntity).findOne({ where: { caseId: entity.id } });
+    if (!row || (!closed && row.usedAt)) return null;
+    // The last day the link works, in the company's time zone (it lapses at the same time of day it was sent).
+    const verifyBy = this.deadlines.dayOf(new Date(row.expiresAt.getTime() - 1));
+    return this.toRequester(entity, kind, {
+      ...base,
+      verifyBy,
+      ...(closed ? {} : { verifyUrl: this.links.verifyUrl(entity.id, row.expiresAt) }),
+    });
+  }
+
+  private toRequester(entity: CaseEntity, kind: RequesterMailKind, vars: RequesterMailVars): ComposedMail | null {
+    if (!entity.subjectEmail) return null;
+    return { to: entity.subjectEmail, caseId: entity.id, ...renderRequesterMail(kind, entity.language, vars) };
+  }
+}

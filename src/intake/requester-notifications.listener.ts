@@ -1,0 +1,76 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { CASE_CHANGED, type CaseChangedEvent } from '../cases/case-events';
+import { OutboxService } from '../notifications/outbox.service';
+import { VerificationJobsService } from './verification-jobs.service';
+import { VerificationService } from './verification.service';
+
+/**
+ * The requester journey's side effects, hung off committed case changes (never inline in a
+ * controller). Each e-mail has a dedupe key per case and kind, so a repeated event or a
+ * retried job never sends twice. A failure here is logged and repaired by reconciliation;
+ * it never undoes the change.
+ */
+@Injectable()
+export class RequesterNotificationsListener {
+  private readonly logger = new Logger('RequesterJourney');
+
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly verification: VerificationService,
+    private readonly verificationJobs: VerificationJobsService,
+  ) {}
+
+  @OnEvent(CASE_CHANGED, { promisify: true, suppressErrors: false })
+  async onCaseChanged(event: CaseChangedEvent): Promise<void> {
+    try {
+      await this.react(event);
+    } catch (error) {
+      // Ids and event types only: no personal data in logs.
+      this.logger.warn(`could not queue requester messages for case ${event.caseId} after ${event.type}: ${(error as Error).name}`);
+    }
+  }
+
+  private async react(event: CaseChangedEvent): Promise<void> {
+    const entity = event.snapshot;
+    const caseId = entity.id;
+    const mail = (kind: string, dedupeKey: string, params?: Record<string, string>) =>
+      this.outbox.requestEmail({ kind, dedupeKey, caseId, ...(params ? { params } : {}) });
+    switch (event.type) {
+      case 'case.registered':
+        if (this.verification.needsVerification(entity)) await this.verification.start(entity);
+        else if (entity.status === 'in_progress' && entity.subjectEmail) await mail('requester-receipt', `receipt-${caseId}`);
+        return;
+      case 'case.verified':
+        await this.verificationJobs.remove(caseId);
+        if (entity.subjectEmail) await mail('requester-receipt', `receipt-${caseId}`);
+        // Staff who verified a case know about it; a case the requester confirmed is news to them.
+        if (event.actor === 'requester') await mail('handler-new-case', `handler-new-${caseId}`);
+        return;
+      case 'case.extended':
+        // An extension happens once per case (Art 12(3)), so one notice per case.
+        if (entity.subjectEmail) await mail('requester-extension', `extension-${caseId}`);
+        return;
+      case 'case.paused':
+        if (entity.subjectEmail && entity.pausedAt) {
+          await mail('requester-information-request', `info-request-${caseId}-${entity.pausedAt.getTime()}`, {
+            pausedAt: entity.pausedAt.toISOString(),
+          });
+        }
+        return;
+      case 'case.resumed':
+        if (entity.status === 'awaiting_verification') await this.verification.reconcileCase(entity);
+        return;
+      case 'case.rejected':
+        await this.verificationJobs.remove(caseId);
+        if (event.data.reasonCode === 'unverified' && entity.subjectEmail) await mail('requester-unverified-closure', `unverified-${caseId}`);
+        return;
+      case 'case.withdrawn':
+      case 'case.completed':
+        await this.verificationJobs.remove(caseId);
+        return;
+      default:
+        return;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { CaseEntity } from '../cases/case.entity';
+import type { Language } from '../cases/case-types';
+import { REQUEST_TYPE_WORDS, dayInWords } from '../notifications/templates/requester/request-type-words';
+import type { AnswerLink } from './answer-links';
+import { PAGE_COPY } from './pages/page-copy';
+
+type StepKey = 'received' | 'confirmed' | 'working' | 'review' | 'done';
+const STEPS: StepKey[] = ['received', 'confirmed', 'working', 'review', 'done'];
+
+export interface StatusView {
+  reference: string;
+  typeLabel: string;
+  received: string;
+  deadline: string;
+  now: string;
+  steps: Array<{ label: string; state: 'done' | 'current' | 'todo'; current: boolean }>;
+  extension: { extended: string; reason: string } | null;
+  answer: { url: string; expires: string | null } | null;
+  closed: boolean;
+}
+
+/** Which step a case is on, in plain words. Shows what the person typed or was told, nothing
+ *  else: no name, e-mail, staff notes or pause reason (that went to their inbox). */
+export function statusView(entity: CaseEntity, language: Language, answer: AnswerLink | null, dayOf: (instant: Date) => string): StatusView {
+  const copy = PAGE_COPY[language].status;
+  const unverified = entity.status === 'rejected' && entity.rejectionCode === 'unverified';
+  const nowKey =
+    entity.pausedAt && (entity.status === 'in_progress' || entity.status === 'awaiting_verification' || entity.status === 'awaiting_review')
+      ? 'paused'
+      : unverified
+        ? 'unverified'
+        : entity.status;
+  const current: StepKey = {
+    awaiting_verification: 'received',
+    in_progress: 'working',
+    awaiting_review: 'review',
+    completed: 'done',
+    rejected: 'done',
+    withdrawn: 'done',
+  }[entity.status] as StepKey;
+  const currentIndex = STEPS.indexOf(current);
+  const closed = ['completed', 'rejected', 'withdrawn'].includes(entity.status);
+  return {
+    reference: entity.reference,
+    typeLabel: REQUEST_TYPE_WORDS[language][entity.type].label,
+    received: dayInWords(entity.receivedOn, language),
+    deadline: dayInWords(entity.effectiveDue, language),
+    now: copy.now[nowKey],
+    steps: STEPS.map((key, index) => {
+      const state = index < currentIndex || (closed && index === currentIndex) ? 'done' : index === currentIndex ? 'current' : 'todo';
+      return { label: copy.steps[key], state, current: index === currentIndex };
+    }),
+    extension:
+      entity.extendedDue && entity.extensionReason
+        ? { extended: dayInWords(entity.extendedDue, language), reason: entity.extensionReason }
+        : null,
+    answer: answer ? { url: answer.url, expires: answer.expiresAt ? dayInWords(dayOf(answer.expiresAt), language) : null } : null,
+    closed: closed && !answer,
+  };
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import type { JobName, JobPayloads } from '../queues/queue-catalogue';
+import { MailComposerRegistry } from './mail-composer.registry';
+import { MailTransport } from './mail-transport';
+import { OutboundEmailEntity } from './outbound-email.entity';
+import { OutboxService } from './outbox.service';
+
+/** What the e-mail jobs do. Both stages are idempotent: rendering keys on the dedupe key,
+ *  delivery on the row's status, so a retried or duplicated job never sends twice. */
+@Injectable()
+export class EmailDeliveryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly composers: MailComposerRegistry,
+    private readonly outbox: OutboxService,
+    private readonly transport: MailTransport,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Stage one: compose from fresh state, store in the outbox, queue delivery. */
+  async render(payload: JobPayloads[JobName.RenderEmail]): Promise<'queued' | 'skipped'> {
+    const mail = await this.composers.compose(payload.kind, { caseId: payload.caseId, params: payload.params ?? {} });
+    if (!mail) return 'skipped';
+    const id = await this.dataSource.transaction((manager) =>
+      this.outbox.store(manager, payload.kind, payload.dedupeKey, { caseId: payload.caseId ?? null, ...mail }),
+    );
+    await this.outbox.dispatch(id);
+    return 'queued';
+  }
+
+  /** Stage two: deliver one stored message, once. Throws on SMTP failure so the job retries. */
+  async deliver(outboundEmailId: string): Promise<'sent' | 'already-sent' | 'missing'> {
+    const repository = this.dataSource.getRepository(OutboundEmailEntity);
+    const row = await repository.findOne({ where: { id: outboundEmailId } });
+    if (!row) return 'missing';
+    if (row.status === 'sent') return 'already-sent';
+    await repository.increment({ id: row.id }, 'attempts', 1);
+    try {
+      const messageId = await this.transport.send({
+        messageId: `<${row.id}@dsr-engine>`,
+        to: row.toAddress,
+        subject: row.subject,
+        text: row.textBody,
+        html: row.htmlBody,
+      });
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(OutboundEmailEntity, { id: row.id }, {
+          status: 'sent',
+          sentAt: this.clock.now(),
+          messageId,
+          lastError: null,
+        });
+        if (row.caseId) {
+          await this.audit.append(manager, {
+            caseId: row.caseId,
+            type: 'email.sent',
+            actor: 'system',
+            occurredAt: this.clock.now(),
+            data: { kind: row.kind, outboundEmailId: row.id },
+          });
+        }
+      });
+      return 'sent';
+    } catch (error) {
+      // The SMTP reply can quote the address; keep only its code and class on the row.
+      const code = (error as { responseCode?: number; code?: string }).responseCode ?? (error as { code?: string }).code;
+      await repository.update({ id: row.id }, { lastError: `delivery failed (${code ?? (error as Error).name})` });
+      throw error;
+    }
+  }
+
+  /** Called when the last attempt failed: staff see the message as failed, not pending forever. */
+  async markFailed(outboundEmailId: string): Promise<void> {
+    await this.dataSource.getRepository(OutboundEmailEntity).update({ id: outboundEmailId, status: 'pending' }, { status: 'failed' });
+  }
+}

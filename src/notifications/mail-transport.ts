@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { SystemsService } from '../systems/systems.service';
+
+export interface MailMessage {
+  /** A stable Message-ID (per outbox row), so a receiver can recognise a repeat. */
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+}
+
+/**
+ * The SMTP adapter. With SMTP_URL set, messages go to that server (Mailpit in compose, the
+ * company's relay in production); without it, each message is written as an .eml file under
+ * MAIL_DIR so a developer can open it, and nothing is lost.
+ */
+@Injectable()
+export class MailTransport implements OnModuleDestroy {
+  private readonly logger = new Logger('Mail');
+  private readonly transporter: Transporter;
+  private readonly toFiles: boolean;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly systems: SystemsService,
+  ) {
+    this.toFiles = !config.SMTP_URL;
+    this.transporter = config.SMTP_URL
+      ? nodemailer.createTransport(config.SMTP_URL)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  get from(): string {
+    const controller = this.systems.controller();
+    return this.config.MAIL_FROM ?? `"${controller.name.replace(/"/g, '')}" <${controller.email}>`;
+  }
+
+  async send(message: MailMessage): Promise<string> {
+    const info = await this.transporter.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+      messageId: message.messageId,
+    });
+    if (this.toFiles) {
+      const dir = resolve(this.config.MAIL_DIR);
+      await mkdir(dir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${message.messageId.replace(/[^a-zA-Z0-9-]/g, '')}.eml`;
+      await writeFile(join(dir, name), (info as unknown as { message: Buffer }).message);
+      this.logger.debug(`message written to ${join(this.config.MAIL_DIR, name)}`);
+    }
+    return message.messageId;
+  }
+
+  onModuleDestroy(): void {
+    this.transporter.close();
+  }
+}

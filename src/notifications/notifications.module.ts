@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { EmailDeliveryService } from './email-delivery.service';
+import { MailComposerRegistry } from './mail-composer.registry';
+import { MailTransport } from './mail-transport';
+import { OutboundEmailEntity } from './outbound-email.entity';
+import { OutboxService } from './outbox.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboundEmailEntity]), AuditModule],
+  providers: [MailTransport, MailComposerRegistry, OutboxService, EmailDeliveryService],
+  exports: [MailTransport, MailComposerRegistry, OutboxService, EmailDeliveryService],
+})
+export class NotificationsModule {}

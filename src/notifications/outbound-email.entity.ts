@@ -1,0 +1,52 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboundEmailStatus = 'pending' | 'sent' | 'failed';
+
+/** The outbox: every message is rendered into a row first, then delivered by a `send-email` job.
+ *  `dedupeKey` (e.g. `case:<id>:receipt`) makes rendering idempotent; `status` makes delivery so. */
+@Entity('outbound_emails')
+export class OutboundEmailEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('outbound_emails_dedupe_uq', { unique: true })
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 200 })
+  dedupeKey: string;
+
+  @Index('outbound_emails_case_idx')
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId: string | null;
+
+  @Column({ type: 'varchar', length: 60 })
+  kind: string;
+
+  @Column({ name: 'to_address', type: 'varchar', length: 320 })
+  toAddress: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  subject: string;
+
+  @Column({ name: 'text_body', type: 'text' })
+  textBody: string;
+
+  @Column({ name: 'html_body', type: 'text', nullable: true })
+  htmlBody: string | null;
+
+  @Column({ type: 'varchar', length: 10, default: 'pending' })
+  status: OutboundEmailStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'message_id', type: 'varchar', length: 300, nullable: true })
+  messageId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+}

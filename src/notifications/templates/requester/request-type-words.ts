@@ -1,0 +1,31 @@
+import type { Language, RequestType } from '../../../cases/case-types';
+
+/** Request types in plain words, for e-mails and pages (the person never needs to know an article number). */
+export const REQUEST_TYPE_WORDS: Record<Language, Record<RequestType, { label: string; phrase: string }>> = {
+  nb: {
+    access: { label: 'Se opplysningene mine (innsyn)', phrase: 'få se opplysningene vi har om deg' },
+    rectification: { label: 'Rette opplysninger (retting)', phrase: 'rette opplysninger vi har om deg' },
+    erasure: { label: 'Slette opplysningene mine (sletting)', phrase: 'slette opplysningene vi har om deg' },
+    objection: { label: 'Protestere mot bruk (innsigelse)', phrase: 'protestere mot hvordan vi bruker opplysningene dine' },
+    restriction: { label: 'Begrense bruken (begrensning)', phrase: 'begrense hvordan vi bruker opplysningene dine' },
+    portability: { label: 'Få med meg opplysningene (dataportabilitet)', phrase: 'få opplysningene dine i et format du kan ta med deg' },
+  },
+  en: {
+    access: { label: 'See my data (access)', phrase: 'see the data we hold about you' },
+    rectification: { label: 'Correct my data (rectification)', phrase: 'correct data we hold about you' },
+    erasure: { label: 'Delete my data (erasure)', phrase: 'delete the data we hold about you' },
+    objection: { label: 'Object to a use of my data (objection)', phrase: 'object to how we use your data' },
+    restriction: { label: 'Limit the use of my data (restriction)', phrase: 'limit how we use your data' },
+    portability: { label: 'Get my data to take elsewhere (portability)', phrase: 'get your data in a format you can take elsewhere' },
+  },
+};
+
+const DATE_LOCALE: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
+
+/** A calendar day (YYYY-MM-DD) in words: "4. april 2026" / "4 April 2026". */
+export function dayInWords(isoDate: string, language: Language): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  return new Intl.DateTimeFormat(DATE_LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}

@@ -1,0 +1,170 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { CaseEntity } from '../cases/case.entity';
+import { CasesService } from '../cases/cases.service';
+import { Clock } from '../common/clock';
+import { conflict, invalid } from '../common/domain-error';
+import { OPEN_TASK_STATUSES } from '../connectors/tasks/case-task.entity';
+import { CaseTaskEntity } from '../connectors/tasks/case-task.entity';
+import { OutboundEmailEntity } from '../notifications/outbound-email.entity';
+import { OutboxService } from '../notifications/outbox.service';
+import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../queues/queue-catalogue';
+import { SystemsService } from '../systems/systems.service';
+import { composeLetter, renderEditedLetter, renderLetter, type RenderedLetter } from './letters/compose-letter';
+import { LetterDraftEntity } from './letters/letter-draft.entity';
+import { LetterFactsService, ART19_TYPES } from './letters/letter-facts.service';
+import { changesFrom } from '../connectors/fanout/fanout-plan';
+import { recipientNotice } from './notices/recipient-notice';
+import { PackageBuilderService } from './package/package-builder.service';
+import { AnswerPackageEntity, type AnswerPackageKind } from './package/answer-package.entity';
+
+/** Outbox kinds this module writes; their rows are dispatched after the case's transaction commits. */
+export const ANSWER_MAIL_KINDS = ['answer-letter', 'answer-refusal', 'art19-notice', 'answer-download-code', 'answer-locked'];
+
+export interface LetterPreview extends RenderedLetter {
+  edited: boolean;
+  notices: Array<{ name: string; email: string; system: string }>;
+}
+
+/**
+ * The answer: assembles the letter from the outcomes (or the handler's edited draft), builds the
+ * package for access and portability, stores the letter and the Art 19 notices in the outbox, all
+ * inside the completing transaction, so a case is never closed without its answer on record.
+ */
+@Injectable()
+export class AnswerService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Answers) private readonly queue: Queue,
+    private readonly cases: CasesService,
+    private readonly facts: LetterFactsService,
+    private readonly packages: PackageBuilderService,
+    private readonly outbox: OutboxService,
+    private readonly systems: SystemsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The letter as it would go out now (GET …/letter). */
+  async preview(reference: string): Promise<LetterPreview> {
+    const entity = await this.cases.findByReference(reference);
+    return this.dataSource.transaction(async (manager) => {
+      const download = packageKind(entity) ? { expiresAt: this.facts.expiresAt(this.clock.now()) } : null;
+      return this.letterFor(manager, entity, download);
+    });
+  }
+
+  async saveDraft(reference: string, edit: { subject?: string; text?: string }, actor: string): Promise<LetterPreview> {
+    if (edit.subject === undefined && edit.text === undefined) throw invalid('body', 'needs subject or text');
+    const entity = await this.cases.findByReference(reference);
+    if (!['in_progress', 'awaiting_review'].includes(entity.status)) throw conflict('Cannot edit the letter: the case is closed.');
+    const current = await this.preview(reference);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(
+        manager.create(LetterDraftEntity, {
+          caseId: entity.id,
+          kind: current.kind,
+          subject: edit.subject ?? current.subject,
+          text: edit.text ?? current.text,
+          editedBy: actor,
+          editedAt: this.clock.now(),
+        }),
+      );
+      await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_edited', actor, occurredAt: this.clock.now(), data: { subjectEdited: edit.subject !== undefined, textEdited: edit.text !== undefined } });
+    });
+    return this.preview(reference);
+  }
+
+  /**
+   * Runs inside `CasesService.complete`'s transaction, after the state check: refuses while tasks
+   * are open, then builds the package, stores the letter and the notices, and audits each.
+   */
+  async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
+    const open = await manager.count(CaseTaskEntity, { where: { caseId: entity.id, status: In([...OPEN_TASK_STATUSES]) } });
+    if (open > 0) throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`);
+    const now = this.clock.now();
+    const kind = packageKind(entity);
+    let stored: AnswerPackageEntity | null = null;
+    if (kind && entity.subjectEmail) {
+      stored = await this.packages.build(manager, entity, kind, now, this.facts.expiresAt(now));
+      await this.audit.append(manager, { caseId: entity.id, type: 'answer.package_built', actor, occurredAt: now, data: { packageId: stored.id, kind, sizeBytes: stored.sizeBytes, sha256: stored.sha256, expiresAt: stored.expiresAt.toISOString() } });
+    }
+    const letter = await this.letterFor(manager, entity, stored);
+    const data: Record<string, unknown> = { letterKind: letter.kind, ...(stored ? { packageId: stored.id } : {}) };
+    if (entity.subjectEmail) {
+      const outboundEmailId = await this.outbox.store(manager, 'answer-letter', `answer-${entity.id}`, { to: entity.subjectEmail, caseId: entity.id, subject: letter.subject, text: letter.text, html: letter.html });
+      await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_stored', actor, occurredAt: now, data: { letterKind: letter.kind, edited: letter.edited, outboundEmailId } });
+    } else {
+      // Registered by phone or letter with no e-mail: staff send the letter by post from the preview.
+      await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_by_post', actor, occurredAt: now, data: { letterKind: letter.kind } });
+    }
+    data.recipientsNotified = await this.storeNotices(manager, entity, actor);
+    return data;
+  }
+
+  /** After commit: deliver what the completion stored and arm the package's expiry. */
+  async afterComplete(caseId: string): Promise<void> {
+    await this.dispatchPending(caseId);
+    const row = await this.dataSource.getRepository(AnswerPackageEntity).findOne({ where: { caseId }, select: { id: true, expiresAt: true, deletedAt: true } });
+    if (row && !row.deletedAt) await this.scheduleExpiry(row);
+  }
+
+  /** A rejection (other than an unconfirmed e-mail, which intake answers) gets the Art 12(4) letter. */
+  async onRejected(caseId: string): Promise<void> {
+    const entity = await this.cases.findById(caseId);
+    if (!entity || entity.status !== 'rejected' || !entity.subjectEmail || entity.rejectionCode === 'unverified') return;
+    await this.dataSource.transaction(async (manager) => {
+      const letter = await this.letterFor(manager, entity, null);
+      const outboundEmailId = await this.outbox.store(manager, 'answer-refusal', `refusal-${entity.id}`, { to: entity.subjectEmail!, caseId: entity.id, subject: letter.subject, text: letter.text, html: letter.html });
+      const already = await manager.count(OutboundEmailEntity, { where: { id: outboundEmailId, status: 'sent' } });
+      if (!already) await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_stored', actor: 'system', occurredAt: this.clock.now(), data: { letterKind: 'refusal', edited: letter.edited, outboundEmailId } });
+    });
+    await this.dispatchPending(caseId);
+  }
+
+  async scheduleExpiry(row: Pick<AnswerPackageEntity, 'id' | 'expiresAt'>): Promise<void> {
+    await this.queue.add(
+      JobName.AnswerPackageExpiry,
+      { packageId: row.id },
+      { ...JOB_OPTIONS[JobName.AnswerPackageExpiry], jobId: jobIds.packageExpiry(row.id), delay: Math.max(0, row.expiresAt.getTime() - this.clock.now().getTime()) },
+    );
+  }
+
+  async dispatchPending(caseId: string): Promise<void> {
+    const rows = await this.dataSource.getRepository(OutboundEmailEntity).find({ where: { caseId, status: 'pending', kind: In(ANSWER_MAIL_KINDS) }, select: { id: true } });
+    for (const row of rows) await this.outbox.dispatch(row.id);
+  }
+
+  private async letterFor(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null): Promise<LetterPreview> {
+    const facts = await this.facts.facts(manager, entity, download);
+    const composed = renderLetter(composeLetter(facts), entity.language);
+    const draft = await manager.findOne(LetterDraftEntity, { where: { caseId: entity.id } });
+    const tasks = facts.tasks;
+    const notices = ART19_TYPES.includes(entity.type)
+      ? this.facts.noticeTargets(tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName }))
+      : [];
+    if (!draft || draft.kind !== composed.kind) return { ...composed, edited: false, notices };
+    return { ...renderEditedLetter(composed.kind, draft.subject, draft.text, entity.language), edited: true, notices };
+  }
+
+  private async storeNotices(manager: EntityManager, entity: CaseEntity, actor: string): Promise<number> {
+    if (!ART19_TYPES.includes(entity.type)) return 0;
+    const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id } });
+    const targets = this.facts.noticeTargets(tasks.map((task) => ({ systemId: task.systemId, action: task.action, status: task.status })));
+    const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, new: value }));
+    for (const [index, target] of targets.entries()) {
+      const outboundEmailId = await this.outbox.store(manager, 'art19-notice', `art19-${entity.id}-${index}`, recipientNotice(entity, target, this.systems.controller(), entity.type === 'rectification' ? changes : []));
+      // The recipient is a company named in the data map: no personal data in the trail.
+      await this.audit.append(manager, { caseId: entity.id, type: 'answer.recipient_notified', actor, occurredAt: this.clock.now(), data: { system: target.systemId, recipient: target.name, outboundEmailId } });
+    }
+    return targets.length;
+  }
+}
+
+export function packageKind(entity: Pick<CaseEntity, 'type'>): AnswerPackageKind | null {
+  return entity.type === 'access' || entity.type === 'portability' ? entity.type : null;
+}

@@ -1,0 +1,38 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAC_BYTES = 16;
+
+/**
+ * The download link names a package: its id and a truncated HMAC under a key derived from
+ * APP_SECRET for this purpose only, so a status or verification token never opens a download
+ * page and a changed id is refused. The link alone discloses nothing: a code is still needed.
+ */
+export class AnswerLinkSigner {
+  private readonly key: Buffer;
+
+  constructor(appSecret: string) {
+    this.key = createHmac('sha256', appSecret).update('dsr-answer-download-links').digest();
+  }
+
+  sign(packageId: string): string {
+    if (!UUID.test(packageId)) throw new Error('a download link is signed for a package id (uuid)');
+    const body = Buffer.from(packageId.replace(/-/g, ''), 'hex');
+    return Buffer.concat([body, this.mac(body)]).toString('base64url');
+  }
+
+  /** The package id, or null for anything malformed or tampered with. */
+  check(token: string): string | null {
+    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,48}$/.test(token)) return null;
+    const raw = Buffer.from(token, 'base64url');
+    if (raw.length !== 16 + MAC_BYTES) return null;
+    const body = raw.subarray(0, 16);
+    if (!timingSafeEqual(raw.subarray(16), this.mac(body))) return null;
+    const hex = body.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  private mac(body: Buffer): Buffer {
+    return createHmac('sha256', this.key).update(body).digest().subarray(0, MAC_BYTES);
+  }
+}

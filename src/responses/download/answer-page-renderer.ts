@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import Handlebars from 'handlebars';
+import type { Language } from '../../cases/case-types';
+import { PAGE_COPY } from '../../intake/pages/page-copy';
+import { PAGE_CSS } from '../../intake/pages/page-styles';
+import { LAYOUT } from '../../intake/pages/page-templates';
+import { SystemsService } from '../../systems/systems.service';
+import { ANSWER_PAGE_COPY } from './answer-page-copy';
+
+const handlebars = Handlebars.create();
+const layout = handlebars.compile(LAYOUT);
+
+/** One page for every step: a title, a lead, and the form the step needs (CSRF token inside). */
+const PAGE = handlebars.compile(`<h1>{{title}}</h1>
+<p id="lead">{{lead}}</p>
+{{#if codeForm}}<form method="post" action="{{codeForm.action}}">
+<input type="hidden" name="_csrf" value="{{csrfToken}}">
+<input type="hidden" name="lang" value="{{lang}}">
+<div class="field"><label for="code">{{answerCopy.codeLabel}}</label>
+<p class="hint" id="code-hint">{{answerCopy.codeHint}}</p>
+<input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="12" aria-describedby="code-hint" spellcheck="false"></div>
+<button type="submit">{{answerCopy.download}}</button>
+</form>{{/if}}
+{{#if sendForm}}<form method="post" action="{{sendForm.action}}">
+<input type="hidden" name="_csrf" value="{{csrfToken}}">
+<input type="hidden" name="lang" value="{{lang}}">
+<button type="submit"{{#if codeForm}} class="secondary"{{/if}}>{{sendForm.label}}</button>
+</form>{{/if}}`);
+
+export interface AnswerPage {
+  title: string;
+  lead: string;
+  csrfToken?: string;
+  codeForm?: { action: string };
+  sendForm?: { action: string; label: string };
+}
+
+/** Server-rendered download pages in the public site's layout, no scripts, never cached. */
+@Injectable()
+export class AnswerPageRenderer {
+  constructor(private readonly systems: SystemsService) {}
+
+  copy(language: Language) {
+    return ANSWER_PAGE_COPY[language];
+  }
+
+  /** Fills `{{name}}` in a copy string; values are escaped by the page template afterwards. */
+  fill(source: string, values: Record<string, string | number>): string {
+    return source.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  }
+
+  send(response: Response, status: number, language: Language, page: AnswerPage, switchUrl?: string): void {
+    const context = { ...page, copy: PAGE_COPY[language], answerCopy: ANSWER_PAGE_COPY[language], lang: language, controller: this.systems.controller() };
+    response.status(status).setHeader('Cache-Control', 'no-store');
+    response.type('html').send(layout({ ...context, hasErrors: status >= 400, switchUrl, css: PAGE_CSS, body: PAGE(context) }));
+  }
+}

@@ -1,0 +1,42 @@
+import type { CaseEntity } from '../../cases/case.entity';
+import type { ComposedMail } from '../../notifications/mail-composer.registry';
+import type { ControllerInfo } from '../../systems/data-map.schema';
+
+const escape = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+
+function mail(entity: CaseEntity, subject: string, paragraphs: string[]): ComposedMail {
+  const text = `${paragraphs.join('\n\n')}\n`;
+  const html = `<!doctype html><html lang="${entity.language}"><head><meta charset="utf-8"></head><body>${paragraphs.map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`).join('\n')}</body></html>`;
+  return { to: entity.subjectEmail!, caseId: entity.id, subject, text, html };
+}
+
+/** The one-time code for downloading the answer. */
+export function codeMail(entity: CaseEntity, code: string, minutes: number, controller: ControllerInfo): ComposedMail {
+  return entity.language === 'en'
+    ? mail(entity, `Your download code (${entity.reference})`, [
+        `Your one-time code for downloading the answer to ${entity.reference} is: ${code}`,
+        `It works once, for ${minutes} minutes. If you did not ask for it, you can ignore this e-mail; nobody can download your answer without the code.`,
+        `${controller.name}, ${controller.email}`,
+      ])
+    : mail(entity, `Koden din for nedlasting (${entity.reference})`, [
+        `Engangskoden for å laste ned svaret på ${entity.reference} er: ${code}`,
+        `Den virker én gang, i ${minutes} minutter. Har du ikke bedt om den, kan du se bort fra denne e-posten; ingen kan laste ned svaret uten koden.`,
+        `${controller.name}, ${controller.email}`,
+      ]);
+}
+
+/** Three wrong codes: the download is locked, and the person hears of it at once. */
+export function lockedMail(entity: CaseEntity, controller: ControllerInfo): ComposedMail {
+  return entity.language === 'en'
+    ? mail(entity, `Download of your answer locked (${entity.reference})`, [
+        `Someone entered a wrong download code three times for the answer to ${entity.reference}, so we have locked the download. Nothing was disclosed.`,
+        `If it was you, or if it was not, write to ${controller.email} and we will help you get your answer safely.`,
+        controller.name,
+      ])
+    : mail(entity, `Nedlastingen av svaret ditt er sperret (${entity.reference})`, [
+        `Noen skrev feil nedlastingskode tre ganger for svaret på ${entity.reference}, så vi har sperret nedlastingen. Ingenting er utlevert.`,
+        `Enten det var deg eller ikke: skriv til ${controller.email}, så hjelper vi deg å få svaret på en trygg måte.`,
+        controller.name,
+      ]);
+}

@@ -1,0 +1,105 @@
+import type { Language } from '../../cases/case-types';
+import { composeLetter, renderEditedLetter, renderLetter } from './compose-letter';
+import { LETTER_KINDS, type LetterFacts, type LetterKind, type TaskFact } from './letter-facts';
+
+const task = (overrides: Partial<TaskFact>): TaskFact => ({
+  systemId: 'zendesk',
+  systemName: 'Zendesk Support',
+  action: 'erase',
+  status: 'done',
+  summary: 'Deleted the user and redacted 2 comments',
+  retained: [],
+  erased: [],
+  keepsRecords: false,
+  ...overrides,
+});
+
+const visma = (overrides: Partial<TaskFact>) => task({ systemId: 'visma', systemName: 'Visma Business', keepsRecords: true, ...overrides });
+
+function factsFor(kind: LetterKind, language: Language): LetterFacts {
+  const base: LetterFacts = {
+    language,
+    reference: 'DSR-2026-000123',
+    type: 'access',
+    receivedOn: '2026-03-05',
+    answeredOn: '2026-03-20',
+    controller: { name: 'Eksempel Deler AS', email: 'personvern@eksempel.no' },
+    tasks: [],
+    changes: [],
+    notified: [],
+    holdsData: true,
+  };
+  switch (kind) {
+    case 'access':
+      return { ...base, tasks: [task({ action: 'export', summary: '3 record(s) exported' })], download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' } };
+    case 'portability':
+      return { ...base, type: 'portability', tasks: [task({ action: 'export' })], download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' } };
+    case 'rectification':
+      return { ...base, type: 'rectification', tasks: [visma({ action: 'rectify' })], changes: [{ field: 'phone', old: '+4791234567', new: '+4799999999' }], notified: [{ name: 'Revisor AS', system: 'Visma Business' }] };
+    case 'erasure':
+      return { ...base, type: 'erasure', tasks: [task({})], notified: [{ name: 'Zendesk Inc.', system: 'Zendesk Support' }] };
+    case 'erasure-partial':
+      return {
+        ...base,
+        type: 'erasure',
+        tasks: [task({}), visma({ status: 'retained', erased: ['e-mail and phone on customer 10001'], retained: [{ records: 'invoices and customer ledger entries', basis: 'bokføringsloven § 13 (5-year rule)', until: '2030-12-31' }] })],
+        notified: [{ name: 'Revisor AS', system: 'Visma Business' }],
+      };
+    case 'objection':
+      return { ...base, type: 'objection', tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict' })], objection: { processing: 'direct_marketing', decision: null } };
+    case 'objection-refused':
+      return { ...base, type: 'objection', tasks: [], objection: { processing: 'legitimate_interest', decision: 'compelling_grounds', grounds: 'CCTV is needed after three break-ins this year.' } };
+    case 'restriction':
+      return { ...base, type: 'restriction', tasks: [task({ action: 'restrict' })], notified: [{ name: 'Zendesk Inc.', system: 'Zendesk Support' }] };
+    case 'forwarded':
+      return { ...base, tasks: [task({ systemName: 'Cargonizer', action: 'forward', status: 'forwarded', controller: 'Nettbutikken AS' })] };
+    case 'refusal':
+      return { ...base, rejection: { code: 'manifestly_unfounded', reason: 'The request asks for data of another person.' } };
+  }
+}
+
+/** What every letter of a kind must say, by language (golden elements, not whole-text snapshots). */
+const REQUIRED: Record<LetterKind, Record<Language, string[]>> = {
+  access: { nb: ['Vi behandler opplysninger om deg', 'engangskode', '19. april 2026', 'https://dsr.example/status/abc'], en: ['We process data about you', 'one-time code', '19 April 2026', 'never send your data as an attachment'] },
+  portability: { nb: ['maskinlesbart format (JSON og CSV)', 'samtykke eller avtale'], en: ['machine-readable format (JSON and CSV)', 'consent or a contract'] },
+  rectification: { nb: ['telefonnummer: +4791234567 → +4799999999', 'er ikke endret', 'Revisor AS (Visma Business)'], en: ['phone number: +4791234567 → +4799999999', 'were not changed', 'Revisor AS (Visma Business)'] },
+  erasure: { nb: ['Vi har slettet opplysningene om deg', 'Zendesk Inc. (Zendesk Support)'], en: ['We have erased the data about you', 'Zendesk Inc. (Zendesk Support)'] },
+  'erasure-partial': {
+    nb: ['Beholdt i Visma Business: invoices and customer ledger entries', 'bokføringsloven § 13 (5-year rule)', '17(3)(b)', '31. desember 2030', 'regnskap, revisjon og skattekontroll', 'delvis avslag'],
+    en: ['Kept in Visma Business: invoices and customer ledger entries', 'bokføringsloven § 13 (5-year rule)', '17(3)(b)', '31 December 2030', 'bookkeeping, audit and tax control', 'partial refusal'],
+  },
+  objection: { nb: ['stanset all direkte markedsføring', '20. mars 2026', 'HubSpot CRM', 'minimal oppføring'], en: ['stopped all direct marketing', '20 March 2026', 'HubSpot CRM', 'minimal entry'] },
+  'objection-refused': { nb: ['tvingende berettigede grunner', 'three break-ins'], en: ['compelling legitimate grounds', 'three break-ins'] },
+  restriction: { nb: ['lagrer vi bare opplysningene', 'før begrensningen oppheves'], en: ['we only store the data', 'before the restriction is lifted'] },
+  forwarded: { nb: ['Nettbutikken AS', 'behandlingsansvarlig'], en: ['Nettbutikken AS', 'is the controller'] },
+  refusal: { nb: ['Vi kan ikke imøtekomme', 'åpenbart grunnløs', 'data of another person'], en: ['We cannot grant your request', 'manifestly unfounded', 'data of another person'] },
+};
+
+const REMEDIES: Record<Language, string[]> = {
+  nb: ['Klage til Datatilsynet', 'Postboks 458 Sentrum, 0105 Oslo', 'https://www.datatilsynet.no', 'domstolene'],
+  en: ['Complaint to Datatilsynet', 'Postboks 458 Sentrum, 0105 Oslo', 'https://www.datatilsynet.no', 'take the matter to court'],
+};
+
+describe('answer letters', () => {
+  for (const kind of LETTER_KINDS) {
+    for (const language of ['nb', 'en'] as const) {
+      it(`${kind} in ${language}: the assembled kind, its required elements and both remedies, in text and HTML`, () => {
+        const letter = renderLetter(composeLetter(factsFor(kind, language)), language);
+        expect(letter.kind).toBe(kind);
+        expect(letter.subject).toContain('DSR-2026-000123');
+        for (const element of [...REQUIRED[kind][language], ...REMEDIES[language]]) {
+          expect(letter.text).toContain(element);
+          expect(letter.html).toContain(element.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        }
+        expect(letter.html).toContain(`lang="${language}"`);
+      });
+    }
+  }
+
+  it('escapes what staff or outcomes wrote in the HTML', () => {
+    const facts = factsFor('refusal', 'en');
+    facts.rejection!.reason = '<script>alert(1)</script>';
+    expect(renderLetter(composeLetter(facts), 'en').html).not.toContain('<script>');
+    expect(renderEditedLetter('refusal', 'S', 'Hi <b>\n\nhttps://x.example/a', 'en').html).toContain('&lt;b&gt;');
+  });
+});

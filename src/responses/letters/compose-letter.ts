@@ -1,0 +1,146 @@
+import { dayInWords } from '../../notifications/templates/requester/request-type-words';
+import { RIGHTS } from '../copy/rights-copy';
+import { LETTER_COPY, fieldWord, rejectionWords } from './letter-copy';
+import { letterKind, type LetterFacts, type LetterKind } from './letter-facts';
+
+/** A paragraph, optionally followed by a list. */
+export interface LetterBlock {
+  text?: string;
+  items?: string[];
+}
+
+export interface Letter {
+  kind: LetterKind;
+  subject: string;
+  blocks: LetterBlock[];
+}
+
+export interface RenderedLetter {
+  kind: LetterKind;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Assembles the letter the outcomes call for: what was done per system, what was kept and why,
+ *  who was told (Art 19), and always the rights, the complaint to Datatilsynet and the courts. */
+export function composeLetter(facts: LetterFacts): Letter {
+  const kind = letterKind(facts);
+  const copy = LETTER_COPY[facts.language];
+  const day = (iso: string) => dayInWords(iso, facts.language);
+  const own = facts.tasks.filter((task) => task.action !== 'forward');
+  const forwards = facts.tasks.filter((task) => task.action === 'forward');
+  const acted = own.filter((task) => ['done', 'retained'].includes(task.status));
+  const empty = own.filter((task) => task.status === 'not_found');
+  const names = (tasks: typeof own) => tasks.map((task) => task.systemName).join(', ');
+  const blocks: LetterBlock[] = [{ text: copy.greeting }, { text: copy.intro(facts.reference, day(facts.receivedOn)) }];
+
+  switch (kind) {
+    case 'access':
+      blocks.push({ text: facts.holdsData ? copy.access.holds : copy.access.none });
+      if (facts.download) blocks.push({ text: copy.access.download(facts.download.statusUrl, day(facts.download.expiresOn)) });
+      blocks.push({ text: copy.access.systemsHeading, items: own.map((task) => `${task.systemName}: ${task.summary}`) });
+      break;
+    case 'portability':
+      blocks.push({ text: copy.portability.lead });
+      if (facts.download) blocks.push({ text: copy.access.download(facts.download.statusUrl, day(facts.download.expiresOn)) });
+      break;
+    case 'rectification': {
+      blocks.push({
+        text: copy.rectification.lead,
+        items: facts.changes.map((change) => copy.rectification.change(fieldWord(change.field, facts.language), change.old, change.new)),
+      });
+      if (acted.length) blocks.push({ text: copy.rectification.systems, items: acted.map((task) => task.systemName) });
+      const records = acted.filter((task) => task.keepsRecords);
+      if (records.length) blocks.push({ text: copy.rectification.invoices(names(records)) });
+      break;
+    }
+    case 'erasure':
+    case 'erasure-partial': {
+      const erased = acted.flatMap((task) => (task.erased.length ? task.erased.map((item) => `${task.systemName}: ${item}`) : task.status === 'done' ? [`${task.systemName}: ${task.summary}`] : []));
+      if (kind === 'erasure') {
+        blocks.push({ text: copy.erasure.full, items: erased });
+      } else {
+        blocks.push({
+          text: copy.erasure.partial,
+          items: own.flatMap((task) => task.retained.map((kept) => copy.erasure.kept(kept.records, task.systemName, kept.basis, day(kept.until)))),
+        });
+        if (erased.length) blocks.push({ text: copy.erasure.erasedHeading, items: erased });
+        blocks.push({ text: copy.erasure.refusalNote });
+      }
+      break;
+    }
+    case 'objection':
+      blocks.push({
+        text:
+          facts.objection?.processing === 'direct_marketing'
+            ? copy.objection.marketing(day(facts.answeredOn), names(acted) || names(own))
+            : copy.objection.stopped(day(facts.answeredOn), names(acted) || names(own)),
+      });
+      break;
+    case 'objection-refused':
+      blocks.push({ text: copy.objection.refused(facts.objection?.grounds ?? '') });
+      break;
+    case 'restriction':
+      blocks.push({ text: copy.restriction.lead(day(facts.answeredOn), names(acted) || names(own)) }, { text: copy.restriction.lifting });
+      break;
+    case 'forwarded':
+      break;
+    case 'refusal':
+      blocks.push({ text: copy.refusal.lead }, { text: copy.refusal.reasons, items: [rejectionWords(facts.rejection!.code, facts.language), facts.rejection!.reason] });
+      break;
+  }
+  if (kind !== 'refusal' && kind !== 'access' && empty.length) blocks.push({ text: copy.nothingFound(names(empty)) });
+  for (const [controller, tasks] of groupBy(forwards, (task) => task.controller ?? '')) {
+    blocks.push({ text: copy.forwarded(controller, names(tasks)) });
+  }
+  if (facts.notified.length) blocks.push({ text: copy.notifiedHeading, items: facts.notified.map((recipient) => `${recipient.name} (${recipient.system})`) });
+  const rights = RIGHTS[facts.language];
+  blocks.push({ text: rights.heading, items: [...rights.rights, rights.complaint, rights.court] });
+  blocks.push({ text: copy.questions(facts.controller.email) }, { text: copy.closing(facts.controller.name) });
+  return { kind, subject: copy.subject[kind](facts.reference), blocks };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+const escape = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+const linkify = (escaped: string) => escaped.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
+
+export function renderLetter(letter: Letter, language: 'nb' | 'en'): RenderedLetter {
+  const text = letter.blocks
+    .map((block) => [block.text ?? '', ...(block.items ?? []).map((item) => `- ${item}`)].filter(Boolean).join('\n'))
+    .join('\n\n');
+  const html = htmlDocument(
+    letter.subject,
+    language,
+    letter.blocks
+      .map(
+        (block) =>
+          `${block.text ? `<p>${linkify(escape(block.text)).replace(/\n/g, '<br>')}</p>` : ''}${block.items?.length ? `<ul>${block.items.map((item) => `<li>${linkify(escape(item))}</li>`).join('')}</ul>` : ''}`,
+      )
+      .join('\n'),
+  );
+  return { kind: letter.kind, subject: letter.subject, text: `${text}\n`, html };
+}
+
+/** A handler's edited text as a letter: paragraphs as written, links kept clickable. */
+export function renderEditedLetter(kind: LetterKind, subject: string, text: string, language: 'nb' | 'en'): RenderedLetter {
+  const html = htmlDocument(
+    subject,
+    language,
+    text
+      .split(/\n{2,}/)
+      .map((paragraph) => `<p>${linkify(escape(paragraph)).replace(/\n/g, '<br>')}</p>`)
+      .join('\n'),
+  );
+  return { kind, subject, text: text.endsWith('\n') ? text : `${text}\n`, html };
+}
+
+function htmlDocument(subject: string, language: string, body: string): string {
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40rem">\n${body}\n</body></html>`;
+}

@@ -1,0 +1,145 @@
+import type { Language, RejectionCode } from '../../cases/case-types';
+
+const FIELD_WORDS: Record<Language, Record<string, string>> = {
+  nb: { name: 'navn', email: 'e-postadresse', phone: 'telefonnummer', mobile: 'mobilnummer', address: 'adresse', customerNumber: 'kundenummer' },
+  en: { name: 'name', email: 'e-mail address', phone: 'phone number', mobile: 'mobile number', address: 'address', customerNumber: 'customer number' },
+};
+
+export const fieldWord = (field: string, language: Language) => FIELD_WORDS[language][field] ?? field;
+
+const REJECTION_WORDS: Record<Language, Record<RejectionCode, string>> = {
+  nb: {
+    identity_not_confirmed: 'Vi kunne ikke bekrefte at forespørselen kom fra deg (personvernforordningen art. 12(6)).',
+    manifestly_unfounded: 'Vi mener forespørselen er åpenbart grunnløs (art. 12(5)).',
+    excessive: 'Vi mener forespørselen er overdreven, blant annet fordi den gjentar tidligere forespørsler (art. 12(5)).',
+    exception_applies: 'Et unntak i loven gjelder for opplysningene du ba om.',
+    not_a_data_subject_request: 'Henvendelsen gjelder ikke rettighetene dine etter personvernforordningen.',
+    unverified: 'E-postadressen ble ikke bekreftet i tide.',
+  },
+  en: {
+    identity_not_confirmed: 'We could not confirm that the request came from you (GDPR Art 12(6)).',
+    manifestly_unfounded: 'We consider the request manifestly unfounded (Art 12(5)).',
+    excessive: 'We consider the request excessive, among other things because it repeats earlier requests (Art 12(5)).',
+    exception_applies: 'A legal exception applies to the data you asked for.',
+    not_a_data_subject_request: 'The enquiry does not concern your rights under the GDPR.',
+    unverified: 'The e-mail address was not confirmed in time.',
+  },
+};
+
+export const rejectionWords = (code: RejectionCode, language: Language) => REJECTION_WORDS[language][code];
+
+/** The fixed sentences of the letters, per language. Variables are filled by the composer. */
+export const LETTER_COPY = {
+  nb: {
+    greeting: 'Hei,',
+    closing: (controller: string) => `Vennlig hilsen\n${controller}`,
+    questions: (email: string) => `Har du spørsmål, svar på denne e-posten eller skriv til ${email}.`,
+    subject: {
+      access: (ref: string) => `Svar på innsynsforespørselen din (${ref})`,
+      portability: (ref: string) => `Dine data i maskinlesbart format (${ref})`,
+      rectification: (ref: string) => `Opplysningene dine er rettet (${ref})`,
+      erasure: (ref: string) => `Opplysningene dine er slettet (${ref})`,
+      'erasure-partial': (ref: string) => `Opplysningene dine er slettet, med unntak (${ref})`,
+      objection: (ref: string) => `Vi har stanset behandlingen du protesterte mot (${ref})`,
+      'objection-refused': (ref: string) => `Svar på protesten din (${ref})`,
+      restriction: (ref: string) => `Behandlingen er begrenset (${ref})`,
+      forwarded: (ref: string) => `Forespørselen din er sendt videre (${ref})`,
+      refusal: (ref: string) => `Svar på forespørselen din (${ref})`,
+    },
+    intro: (ref: string, received: string) => `Vi viser til forespørselen din ${ref}, mottatt ${received}.`,
+    access: {
+      holds: 'Vi behandler opplysninger om deg. Svaret ligger i en pakke med en lesbar oversikt (HTML og PDF) og en maskinlesbar kopi (JSON og CSV). For hver behandling står formål, kategorier av opplysninger, mottakere, lagringstid, kilde, automatiserte avgjørelser og overføringer utenfor EØS.',
+      none: 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.',
+      download: (url: string, until: string) => `Last ned svaret fra statussiden: ${url}\nFor å laste ned ber du om en engangskode, som vi sender til denne e-postadressen. Pakken kan lastes ned til og med ${until}; deretter slettes den. Vi sender aldri opplysningene som vedlegg.`,
+      systemsHeading: 'Systemene vi har søkt i',
+    },
+    portability: {
+      lead: 'Her er opplysningene du selv har gitt oss, og som vi behandler etter samtykke eller avtale, i et strukturert, maskinlesbart format (JSON og CSV).',
+    },
+    rectification: {
+      lead: 'Vi har rettet opplysningene dine:',
+      change: (field: string, old: string | null, value: string) => `${field}: ${old ?? '(tidligere verdi)'} → ${value}`,
+      systems: 'Rettet i:',
+      invoices: (systems: string) => `Fakturaer som allerede er utstedt i ${systems}, er regnskapsdokumentasjon (bokføringsloven) og er ikke endret; rettingen er notert på kundeopplysningene og i saken.`,
+    },
+    erasure: {
+      full: 'Vi har slettet opplysningene om deg:',
+      partial: 'Vi har slettet det vi kan. Noe må vi etter loven ta vare på en stund til; det er begrenset til regnskap, revisjon og skattekontroll og slettes når fristen er ute:',
+      kept: (records: string, system: string, basis: string, until: string) => `Beholdt i ${system}: ${records}. Grunnlag: ${basis}${/17\s*\(3\)/.test(basis) ? '' : '; personvernforordningen art. 6(1)(c) og 17(3)(b)'}. Slettes etter ${until}.`,
+      erasedHeading: 'Slettet:',
+      refusalNote: 'At vi beholder disse opplysningene, er et delvis avslag på slettingen. Du kan klage på det til Datatilsynet eller gå til domstolene, se under.',
+    },
+    objection: {
+      marketing: (from: string, channels: string) => `Vi har stanset all direkte markedsføring til deg fra ${from}, i alle kanaler: ${channels}. Vi beholder bare en minimal oppføring om at du ikke skal ha markedsføring, slik at det ikke starter igjen.`,
+      stopped: (from: string, channels: string) => `Vi har stanset behandlingen du protesterte mot fra ${from}. Stanset i: ${channels}.`,
+      refused: (grounds: string) => `Vi har vurdert protesten din. Vi fortsetter behandlingen fordi det foreligger tvingende berettigede grunner som går foran dine interesser (personvernforordningen art. 21(1)): ${grounds}`,
+    },
+    restriction: {
+      lead: (from: string, systems: string) => `Fra ${from} lagrer vi bare opplysningene om deg i ${systems}; vi bruker dem ikke til noe annet uten ditt samtykke eller for å fastsette, gjøre gjeldende eller forsvare rettskrav.`,
+      lifting: 'Vi gir deg beskjed før begrensningen oppheves (art. 18(3)).',
+    },
+    forwarded: (controller: string, systems: string) => `I ${systems} behandler vi opplysninger på vegne av ${controller}, som er behandlingsansvarlig. Vi har sendt forespørselen din dit; ${controller} svarer deg. Vi har ikke utlevert eller slettet noe uten deres instruks.`,
+    refusal: {
+      lead: 'Vi kan ikke imøtekomme forespørselen din.',
+      reasons: 'Begrunnelse:',
+    },
+    notifiedHeading: 'Disse mottakerne er varslet om endringen (art. 19):',
+    nothingFound: (systems: string) => `Ingen opplysninger om deg i: ${systems}.`,
+  },
+  en: {
+    greeting: 'Hello,',
+    closing: (controller: string) => `Kind regards\n${controller}`,
+    questions: (email: string) => `If you have questions, reply to this e-mail or write to ${email}.`,
+    subject: {
+      access: (ref: string) => `The answer to your access request (${ref})`,
+      portability: (ref: string) => `Your data in a machine-readable format (${ref})`,
+      rectification: (ref: string) => `Your data has been corrected (${ref})`,
+      erasure: (ref: string) => `Your data has been erased (${ref})`,
+      'erasure-partial': (ref: string) => `Your data has been erased, with exceptions (${ref})`,
+      objection: (ref: string) => `We have stopped the processing you objected to (${ref})`,
+      'objection-refused': (ref: string) => `Our answer to your objection (${ref})`,
+      restriction: (ref: string) => `Processing has been restricted (${ref})`,
+      forwarded: (ref: string) => `Your request has been forwarded (${ref})`,
+      refusal: (ref: string) => `Our answer to your request (${ref})`,
+    },
+    intro: (ref: string, received: string) => `This is about your request ${ref}, received on ${received}.`,
+    access: {
+      holds: 'We process data about you. The answer is a package with a readable overview (HTML and PDF) and a machine-readable copy (JSON and CSV). For each processing it gives the purposes, categories of data, recipients, retention, source, automated decisions and transfers outside the EEA.',
+      none: 'We hold no data about you. We searched every system of ours that holds personal data.',
+      download: (url: string, until: string) => `Download the answer from the status page: ${url}\nTo download, ask for a one-time code, which we send to this e-mail address. The package can be downloaded until ${until}; after that it is deleted. We never send your data as an attachment.`,
+      systemsHeading: 'The systems we searched',
+    },
+    portability: {
+      lead: 'Here is the data you gave us and that we process under your consent or a contract, in a structured, machine-readable format (JSON and CSV).',
+    },
+    rectification: {
+      lead: 'We have corrected your data:',
+      change: (field: string, old: string | null, value: string) => `${field}: ${old ?? '(previous value)'} → ${value}`,
+      systems: 'Corrected in:',
+      invoices: (systems: string) => `Invoices already issued in ${systems} are accounting records (Norwegian Bookkeeping Act) and were not changed; the correction is noted on the customer record and in the case.`,
+    },
+    erasure: {
+      full: 'We have erased the data about you:',
+      partial: 'We have erased what we can. Some records the law requires us to keep a while longer; their use is restricted to bookkeeping, audit and tax control, and they are erased when the period ends:',
+      kept: (records: string, system: string, basis: string, until: string) => `Kept in ${system}: ${records}. Basis: ${basis}${/17\s*\(3\)/.test(basis) ? '' : '; GDPR Art 6(1)(c) and 17(3)(b)'}. Erased after ${until}.`,
+      erasedHeading: 'Erased:',
+      refusalNote: 'Keeping these records is a partial refusal of the erasure. You may complain about it to Datatilsynet or go to court, see below.',
+    },
+    objection: {
+      marketing: (from: string, channels: string) => `We have stopped all direct marketing to you from ${from}, on every channel: ${channels}. We keep only a minimal entry saying you must not receive marketing, so that it does not start again.`,
+      stopped: (from: string, channels: string) => `We have stopped the processing you objected to from ${from}. Stopped in: ${channels}.`,
+      refused: (grounds: string) => `We have considered your objection. We continue the processing because there are compelling legitimate grounds that override your interests (GDPR Art 21(1)): ${grounds}`,
+    },
+    restriction: {
+      lead: (from: string, systems: string) => `From ${from} we only store the data about you in ${systems}; we do not use it for anything else without your consent or to establish, exercise or defend legal claims.`,
+      lifting: 'We will tell you before the restriction is lifted (Art 18(3)).',
+    },
+    forwarded: (controller: string, systems: string) => `In ${systems} we process data on behalf of ${controller}, who is the controller. We have forwarded your request to them; ${controller} will answer you. We have disclosed or deleted nothing without their instruction.`,
+    refusal: {
+      lead: 'We cannot grant your request.',
+      reasons: 'Reasons:',
+    },
+    notifiedHeading: 'These recipients have been told of the change (Art 19):',
+    nothingFound: (systems: string) => `No data about you in: ${systems}.`,
+  },
+} as const;

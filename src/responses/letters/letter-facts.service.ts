@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { CaseEntity } from '../../cases/case.entity';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { changesFrom, objectionKind } from '../../connectors/fanout/fanout-plan';
+import { ObjectionDecisionEntity } from '../../connectors/fanout/objection-decision.entity';
+import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
+import { DeadlineService } from '../../deadlines/deadline.service';
+import { RequesterLinks } from '../../intake/requester-links';
+import { SystemsService } from '../../systems/systems.service';
+import type { LetterFacts, TaskFact } from './letter-facts';
+
+/** Types whose outcome is passed on to every recipient of the affected systems (Art 19). */
+export const ART19_TYPES = ['rectification', 'erasure', 'restriction'];
+
+export interface NoticeTarget {
+  systemId: string;
+  systemName: string;
+  name: string;
+  email: string;
+}
+
+/** Reads what a letter needs from PostgreSQL and the data map: tasks and outcomes, decisions, recipients. */
+@Injectable()
+export class LetterFactsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly systems: SystemsService,
+    private readonly deadlines: DeadlineService,
+    private readonly links: RequesterLinks,
+  ) {}
+
+  async facts(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null): Promise<LetterFacts> {
+    const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id }, order: { systemId: 'ASC' } });
+    const decision = entity.type === 'objection' ? await manager.findOne(ObjectionDecisionEntity, { where: { caseId: entity.id } }) : null;
+    const taskFacts: TaskFact[] = tasks.map((task) => {
+      const system = this.systems.system(task.systemId);
+      const outcome = (task.outcome ?? {}) as Record<string, unknown>;
+      return {
+        systemId: task.systemId,
+        systemName: system?.name ?? task.systemId,
+        action: task.action,
+        status: task.status,
+        summary: typeof outcome.summary === 'string' ? outcome.summary : task.status,
+        retained: Array.isArray(outcome.retained) ? (outcome.retained as TaskFact['retained']) : [],
+        erased: Array.isArray(outcome.erased) ? (outcome.erased as string[]) : [],
+        ...(typeof outcome.controller === 'string' ? { controller: outcome.controller } : system?.controllerName ? { controller: system.controllerName } : {}),
+        ...(typeof outcome.forwardedAt === 'string' ? { forwardedAt: outcome.forwardedAt } : {}),
+        keepsRecords: (system?.legalHolds.length ?? 0) > 0,
+      };
+    });
+    const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, old: this.oldValue(entity, field), new: value }));
+    const exportRows: Array<{ count: string }> = ['access', 'portability'].includes(entity.type)
+      ? await manager.query('SELECT coalesce(sum(record_count), 0) AS count FROM case_task_exports WHERE case_id = $1', [entity.id])
+      : [{ count: '0' }];
+    const manualFound = taskFacts.some((task) => task.action === 'export' && task.status === 'done');
+    return {
+      language: entity.language,
+      reference: entity.reference,
+      type: entity.type,
+      receivedOn: entity.receivedOn,
+      answeredOn: this.deadlines.today(),
+      controller: this.systems.controller(),
+      tasks: taskFacts,
+      changes,
+      notified: ART19_TYPES.includes(entity.type) ? this.noticeTargets(taskFacts).map((target) => ({ name: target.name, system: target.systemName })) : [],
+      ...(entity.type === 'objection'
+        ? { objection: { processing: objectionKind(entity.details), decision: decision?.decision ?? null, ...(decision ? { grounds: decision.grounds } : {}) } }
+        : {}),
+      ...(entity.rejectionCode && entity.status === 'rejected' ? { rejection: { code: entity.rejectionCode, reason: entity.rejectionReason ?? '' } } : {}),
+      ...(download ? { download: { statusUrl: this.links.statusUrl(entity.id), expiresOn: this.deadlines.dayOf(new Date(download.expiresAt.getTime() - 1)) } } : {}),
+      holdsData: Number(exportRows[0].count) > 0 || manualFound,
+    };
+  }
+
+  /** Every `recipientContacts` entry of the systems the rectification, erasure or restriction touched. */
+  noticeTargets(tasks: Array<Pick<TaskFact, 'systemId' | 'action' | 'status'>>): NoticeTarget[] {
+    const affected = tasks.filter((task) => task.action !== 'forward' && ['done', 'retained'].includes(task.status));
+    return affected.flatMap((task) => {
+      const system = this.systems.system(task.systemId);
+      return (system?.recipientContacts ?? []).map((contact) => ({ systemId: task.systemId, systemName: system!.name, name: contact.name, email: contact.email }));
+    });
+  }
+
+  expiresAt(from: Date): Date {
+    return new Date(from.getTime() + this.config.PACKAGE_TTL_DAYS * 24 * 3600_000);
+  }
+
+  private oldValue(entity: CaseEntity, field: string): string | null {
+    const known: Record<string, string | null> = {
+      name: entity.subjectName,
+      email: entity.subjectEmail,
+      phone: entity.subjectPhone,
+      mobile: entity.subjectPhone,
+      customerNumber: entity.subjectCustomerNumber,
+    };
+    return known[field] ?? null;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Language, RejectionCode, RequestType } from '../../cases/case-types';
+import type { ControllerInfo } from '../../systems/data-map.schema';
+import type { RetainedRecords } from '../../connectors/connector';
+
+/** Every kind of answer letter this module writes (extension and information requests live in intake). */
+export const LETTER_KINDS = [
+  'access',
+  'portability',
+  'rectification',
+  'erasure',
+  'erasure-partial',
+  'objection',
+  'objection-refused',
+  'restriction',
+  'forwarded',
+  'refusal',
+] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** One system's share of the answer, as the letter tells it. */
+export interface TaskFact {
+  systemId: string;
+  systemName: string;
+  action: string;
+  status: string;
+  summary: string;
+  retained: Array<RetainedRecords & { restricted?: boolean }>;
+  erased: string[];
+  /** Processor role: the controller the request went to. */
+  controller?: string;
+  forwardedAt?: string;
+  /** The system keeps accounting records (issued invoices are annotated, not changed). */
+  keepsRecords: boolean;
+}
+
+export interface LetterFacts {
+  language: Language;
+  reference: string;
+  type: RequestType;
+  receivedOn: string;
+  /** The day the answer goes out (from when a stop or restriction applies). */
+  answeredOn: string;
+  controller: ControllerInfo;
+  tasks: TaskFact[];
+  /** Rectification: field, the value we had, the corrected value. */
+  changes: Array<{ field: string; old: string | null; new: string }>;
+  /** Art 19: recipients told of the rectification, erasure or restriction. */
+  notified: Array<{ name: string; system: string }>;
+  objection?: { processing: 'direct_marketing' | 'legitimate_interest'; decision: 'stop' | 'compelling_grounds' | null; grounds?: string };
+  rejection?: { code: RejectionCode; reason: string };
+  /** Access/portability: where and until when the package can be downloaded. */
+  download?: { statusUrl: string; expiresOn: string };
+  holdsData: boolean;
+}
+
+/** Which letter the outcomes call for. */
+export function letterKind(facts: Pick<LetterFacts, 'type' | 'tasks' | 'objection' | 'rejection'>): LetterKind {
+  if (facts.rejection) return 'refusal';
+  const own = facts.tasks.filter((task) => task.action !== 'forward');
+  if (!own.length && facts.tasks.some((task) => task.action === 'forward')) return 'forwarded';
+  switch (facts.type) {
+    case 'access':
+      return 'access';
+    case 'portability':
+      return 'portability';
+    case 'rectification':
+      return 'rectification';
+    case 'erasure':
+      return own.some((task) => task.status === 'retained') ? 'erasure-partial' : 'erasure';
+    case 'restriction':
+      return 'restriction';
+    case 'objection':
+      return facts.objection?.processing === 'legitimate_interest' && facts.objection.decision === 'compelling_grounds' ? 'objection-refused' : 'objection';
+  }
+}

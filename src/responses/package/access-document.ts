@@ -1,0 +1,133 @@
+import type { Language } from '../../cases/case-types';
+import type { ControllerInfo, SystemEntry } from '../../systems/data-map.schema';
+import { DEFAULT_WORDS, ELEMENT_LABELS, RIGHTS, periodInWords } from '../copy/rights-copy';
+
+/** One processing (one system of the data map) with every Art 15(1) element, in words. */
+export interface ProcessingInfo {
+  systemId: string;
+  name: string;
+  purposes: string[];
+  categories: string[];
+  legalBasis: string;
+  recipients: string[];
+  retention: string;
+  source: string;
+  automatedDecisions: string;
+  transfersOutsideEea: string;
+}
+
+/** One system's data in the package. */
+export interface SystemData {
+  systemId: string;
+  name: string;
+  recordCount: number;
+  data: Record<string, unknown>;
+  tables: Record<string, Array<Record<string, unknown>>>;
+  /** What a person found, for systems searched by hand (no machine export). */
+  note?: string;
+}
+
+export interface AccessDocument {
+  language: Language;
+  reference: string;
+  controller: ControllerInfo;
+  generatedOn: string;
+  /** False: "we hold no data about you" — still a complete answer with the rights. */
+  holdsData: boolean;
+  processings: ProcessingInfo[];
+  systems: SystemData[];
+  /** Systems searched where nothing was found. */
+  searchedEmpty: string[];
+}
+
+export function processingInfo(system: SystemEntry, language: Language): ProcessingInfo {
+  const words = DEFAULT_WORDS[language];
+  const retention = [system.retention.period ? periodInWords(system.retention.period, language) : null, system.retention.criteria, system.retention.basis]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    systemId: system.id,
+    name: system.name,
+    purposes: system.purposes,
+    categories: system.categories,
+    legalBasis: system.legalBasis,
+    recipients: system.recipients.length ? system.recipients : [words.noRecipients],
+    retention,
+    source: system.source === 'the data subject' ? words.subjectSource : system.source,
+    automatedDecisions: system.automatedDecisions === 'none' ? words.none : system.automatedDecisions,
+    transfersOutsideEea: system.transfersOutsideEea === 'none' ? words.none : system.transfersOutsideEea,
+  };
+}
+
+/** The readable document's text, section by section: shared by the HTML and the PDF. */
+export interface DocumentSection {
+  heading: string;
+  paragraphs: string[];
+  /** label → value lines (the Art 15(1) elements). */
+  facts?: Array<[string, string]>;
+  /** Pretty JSON of one system's data. */
+  data?: string;
+}
+
+const COPY = {
+  nb: {
+    title: 'Innsyn i personopplysninger',
+    intro: (d: AccessDocument) => `Dette er svaret på innsynsforespørselen din ${d.reference} til ${d.controller.name}, laget ${d.generatedOn}.`,
+    holds: 'Vi behandler opplysninger om deg. Under står hvilke systemer de finnes i, hva vi bruker dem til og hvilke opplysninger det er. Pakken har også en maskinlesbar kopi (JSON og CSV).',
+    none: 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.',
+    processingHeading: (name: string) => `Behandling: ${name}`,
+    dataHeading: (name: string) => `Opplysningene i ${name}`,
+    records: (count: number) => `${count} oppføring(er).`,
+    searched: 'Søkt uten treff',
+    controller: 'Behandlingsansvarlig',
+  },
+  en: {
+    title: 'Access to your personal data',
+    intro: (d: AccessDocument) => `This is the answer to your access request ${d.reference} to ${d.controller.name}, made on ${d.generatedOn}.`,
+    holds: 'We process data about you. Below is each system it is in, what we use it for and the data itself. The package also holds a machine-readable copy (JSON and CSV).',
+    none: 'We hold no data about you. We searched every system of ours that holds personal data.',
+    processingHeading: (name: string) => `Processing: ${name}`,
+    dataHeading: (name: string) => `The data in ${name}`,
+    records: (count: number) => `${count} record(s).`,
+    searched: 'Searched, nothing found',
+    controller: 'Controller',
+  },
+};
+
+export function documentSections(document: AccessDocument): { title: string; sections: DocumentSection[] } {
+  const copy = COPY[document.language];
+  const labels = ELEMENT_LABELS[document.language];
+  const rights = RIGHTS[document.language];
+  const sections: DocumentSection[] = [{ heading: copy.title, paragraphs: [copy.intro(document), document.holdsData ? copy.holds : copy.none] }];
+  for (const processing of document.processings) {
+    sections.push({
+      heading: copy.processingHeading(processing.name),
+      paragraphs: [],
+      facts: [
+        [labels.purposes, processing.purposes.join(', ')],
+        [labels.categories, processing.categories.join(', ')],
+        [labels.legalBasis, processing.legalBasis],
+        [labels.recipients, processing.recipients.join(', ')],
+        [labels.retention, processing.retention],
+        [labels.source, processing.source],
+        [labels.automatedDecisions, processing.automatedDecisions],
+        [labels.transfers, processing.transfersOutsideEea],
+      ],
+    });
+  }
+  for (const system of document.systems) {
+    sections.push({
+      heading: copy.dataHeading(system.name),
+      paragraphs: [copy.records(system.recordCount), ...(system.note ? [system.note] : [])],
+      ...(Object.keys(system.data).length ? { data: JSON.stringify(system.data, null, 2) } : {}),
+    });
+  }
+  if (document.searchedEmpty.length) sections.push({ heading: copy.searched, paragraphs: [document.searchedEmpty.join(', ')] });
+  sections.push({ heading: rights.heading, paragraphs: [...rights.rights, rights.complaint, rights.court] });
+  const controller = document.controller;
+  sections.push({
+    heading: copy.controller,
+    paragraphs: [[controller.name, controller.orgNumber, controller.address, controller.email, controller.dpo?.email].filter(Boolean).join(', ')],
+  });
+  return { title: copy.title, sections };
+}

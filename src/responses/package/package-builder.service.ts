@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import type { CaseEntity } from '../../cases/case.entity';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
+import { TaskExportEntity } from '../../connectors/tasks/task-export.entity';
+import { DeadlineService } from '../../deadlines/deadline.service';
+import { SystemsService } from '../../systems/systems.service';
+import { processingInfo, type AccessDocument, type SystemData } from './access-document';
+import { AnswerPackageEntity, type AnswerPackageKind } from './answer-package.entity';
+import { PackageCipher, packageKey } from './package-cipher';
+import { buildArchive } from './package-archive';
+
+/** Builds a case's package from the exports in PostgreSQL and the data map, and stores it encrypted. */
+@Injectable()
+export class PackageBuilderService implements OnModuleInit {
+  private readonly logger = new Logger('AnswerPackages');
+  readonly cipher: PackageCipher;
+  private readonly keySource: 'env' | 'derived';
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly systems: SystemsService,
+    private readonly deadlines: DeadlineService,
+  ) {
+    const { key, source } = packageKey(config.PACKAGE_KEY, config.APP_SECRET);
+    this.cipher = new PackageCipher(key);
+    this.keySource = source;
+  }
+
+  onModuleInit(): void {
+    if (this.keySource === 'derived') {
+      this.logger.warn('PACKAGE_KEY is not set: answer packages are encrypted with a key derived from APP_SECRET. Set PACKAGE_KEY (openssl rand -base64 32) in production.');
+    }
+  }
+
+  /** The readable document's content: every processing with its Art 15(1) elements and the data per system. */
+  async document(manager: EntityManager, entity: CaseEntity, kind: AnswerPackageKind, at: Date): Promise<AccessDocument> {
+    const exports = await manager.find(TaskExportEntity, { where: { caseId: entity.id }, order: { systemId: 'ASC' } });
+    const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id, action: 'export' }, order: { systemId: 'ASC' } });
+    const systems: SystemData[] = [];
+    const searchedEmpty: string[] = [];
+    for (const task of tasks) {
+      const system = this.systems.system(task.systemId);
+      if (kind === 'portability' && !system?.portable) continue;
+      const name = system?.name ?? task.systemId;
+      const part = exports.find((row) => row.taskId === task.id);
+      const summary = typeof task.outcome?.summary === 'string' ? task.outcome.summary : undefined;
+      if (part && part.recordCount > 0) {
+        systems.push({ systemId: task.systemId, name, recordCount: part.recordCount, data: part.data, tables: part.tables ?? {} });
+      } else if (!part && task.status === 'done' && kind === 'access') {
+        // Searched by a person: what they reported is the answer for that system.
+        systems.push({ systemId: task.systemId, name, recordCount: 0, data: {}, tables: {}, ...(summary ? { note: summary } : {}) });
+      } else {
+        searchedEmpty.push(name);
+      }
+    }
+    const processings = systems
+      .map((item) => this.systems.system(item.systemId))
+      .filter((system): system is NonNullable<typeof system> => system !== undefined)
+      .map((system) => processingInfo(system, entity.language));
+    return {
+      language: entity.language,
+      reference: entity.reference,
+      controller: this.systems.controller(),
+      generatedOn: this.deadlines.dayOf(at),
+      holdsData: systems.length > 0,
+      processings,
+      systems,
+      searchedEmpty,
+    };
+  }
+
+  /** Builds, encrypts and stores the package inside the caller's transaction. */
+  async build(manager: EntityManager, entity: CaseEntity, kind: AnswerPackageKind, at: Date, expiresAt: Date): Promise<AnswerPackageEntity> {
+    const document = await this.document(manager, entity, kind, at);
+    const { zip } = await buildArchive(document, kind, at);
+    const id = randomUUID();
+    const sealed = this.cipher.seal(zip, id);
+    const row = manager.create(AnswerPackageEntity, {
+      id,
+      caseId: entity.id,
+      kind,
+      ...sealed,
+      sha256: createHash('sha256').update(zip).digest('hex'),
+      sizeBytes: zip.length,
+      expiresAt,
+      deletedAt: null,
+      failedAttempts: 0,
+      lockedAt: null,
+    });
+    return manager.save(row);
+  }
+
+  open(row: AnswerPackageEntity): Buffer {
+    if (!row.ciphertext) throw new Error('the package was deleted');
+    return this.cipher.open({ ciphertext: row.ciphertext, iv: row.iv, authTag: row.authTag }, row.id);
+  }
+}

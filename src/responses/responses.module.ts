@@ -1,0 +1,70 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CasesModule } from '../cases/cases.module';
+import { CasesService } from '../cases/cases.service';
+import { ReconciliationService } from '../deadlines/alerts/reconciliation.service';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { AnswerLinkRegistry } from '../intake/answer-links';
+import { FormCsrf } from '../intake/form-csrf';
+import { IntakeModule } from '../intake/intake.module';
+import { PageRenderer } from '../intake/pages/page-renderer';
+import { PublicPageFilter } from '../intake/public-page.filter';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AnswerEventsListener } from './answer-events.listener';
+import { AnswerService } from './answer.service';
+import { AnswerPageRenderer } from './download/answer-page-renderer';
+import { AnswerPagesController } from './download/answer-pages.controller';
+import { AnswerUnlockController } from './download/answer-unlock.controller';
+import { DownloadCodeEntity } from './download/download-code.entity';
+import { DownloadService } from './download/download.service';
+import { PackageDownloadEntity } from './download/package-download.entity';
+import { LetterDraftEntity } from './letters/letter-draft.entity';
+import { LetterFactsService } from './letters/letter-facts.service';
+import { LettersController } from './letters/letters.controller';
+import { AnswerPackageEntity } from './package/answer-package.entity';
+import { PackageBuilderService } from './package/package-builder.service';
+import { PackageExpiryService } from './package/package-expiry.service';
+
+/** The answer (DESIGN.md "The answer"): package, letters, secure download, Art 19 notices. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity]),
+    AuditModule,
+    CasesModule,
+    DeadlinesModule,
+    NotificationsModule,
+    IntakeModule,
+  ],
+  controllers: [LettersController, AnswerPagesController, AnswerUnlockController],
+  providers: [
+    AnswerService,
+    LetterFactsService,
+    PackageBuilderService,
+    PackageExpiryService,
+    DownloadService,
+    AnswerPageRenderer,
+    AnswerEventsListener,
+    // The public site's CSRF and error pages, same secret and cookies as the request form.
+    FormCsrf,
+    PageRenderer,
+    PublicPageFilter,
+  ],
+  exports: [AnswerService, PackageExpiryService, DownloadService],
+})
+export class ResponsesModule implements OnModuleInit {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly answers: AnswerService,
+    private readonly expiry: PackageExpiryService,
+    private readonly downloads: DownloadService,
+    private readonly links: AnswerLinkRegistry,
+    private readonly reconciliation: ReconciliationService,
+  ) {}
+
+  onModuleInit(): void {
+    this.cases.useCompletionHook((entity, manager, actor) => this.answers.onComplete(entity, manager, actor));
+    this.links.register((caseId) => this.downloads.linkFor(caseId));
+    this.reconciliation.registerPass('answer-packages', () => this.expiry.reconcile());
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { StaffUserEntity } from '../staff-user.entity';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+import type { StaffPrincipal } from './staff-principal';
+
+const MAX_FAILED_LOGINS = 5;
+const LOCKOUT_MINUTES = 15;
+/** Verified against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
+const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$kfxjsZOU0B3SpCjYYoFiXw$yHKAIcoT5pOQTHJcnkbPbZNH4K7KrqnyXMI6OpqNuaY';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Checks the password; five failures lock the account for 15 minutes. One message for every
+   *  failure, so the answer never tells which e-mails have accounts. */
+  async checkCredentials(email: string, password: string): Promise<StaffUserEntity> {
+    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() } });
+    const now = this.clock.now();
+    const ok = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
+    if (!user || !user.active) throw new DomainError('unauthorized', 'Wrong e-mail or password.');
+    if (user.lockedUntil && user.lockedUntil > now) {
+      throw new DomainError('unauthorized', 'Too many failed sign-ins; try again in a few minutes.');
+    }
+    if (!ok) {
+      const failedLogins = user.failedLogins + 1;
+      const lockedUntil =
+        failedLogins >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil;
+      await this.users.update(user.id, { failedLogins: failedLogins >= MAX_FAILED_LOGINS ? 0 : failedLogins, lockedUntil });
+      throw new DomainError('unauthorized', 'Wrong e-mail or password.');
+    }
+    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    return user;
+  }
+
+  async login(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {
+    const user = await this.checkCredentials(email, password);
+    return this.tokens.issue(user.id);
+  }
+
+  /** The principal for a bearer token, or null when the token or the account is no longer good. */
+  async principalForToken(token: string): Promise<StaffPrincipal | null> {
+    const userId = this.tokens.verify(token);
+    return userId ? this.principalForUser(userId) : null;
+  }
+
+  async principalForUser(userId: string): Promise<StaffPrincipal | null> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user || !user.active) return null;
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
+  }
+}

@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { StaffRole } from '../staff-user.entity';
+import { AuthService } from './auth.service';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import type { StaffPrincipal } from './staff-principal';
+
+/** How a request can prove who it is besides a bearer token (the staff UI's session cookie). */
+export const STAFF_SESSION_RESOLVER = Symbol('STAFF_SESSION_RESOLVER');
+export type StaffSessionResolver = (request: Request) => Promise<StaffPrincipal | null>;
+
+/**
+ * The global guard: every route is closed unless marked @Public, and an authenticated staff
+ * member still needs one of the route's @Roles. A route with no @Roles at all is refused (403),
+ * so a new route without a decision is never open.
+ */
+@Injectable()
+export class StaffAuthGuard implements CanActivate {
+  private sessionResolver: StaffSessionResolver | null = null;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** The staff UI registers how to read its session; the API works with bearer tokens alone. */
+  useSessionResolver(resolver: StaffSessionResolver): void {
+    this.sessionResolver = resolver;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { staff?: StaffPrincipal }>();
+    const staff = await this.authenticate(request);
+    if (!staff) throw new UnauthorizedException('Sign in first: send a valid bearer token.');
+    request.staff = staff;
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
+    if (!roles || !roles.includes(staff.role)) {
+      throw new ForbiddenException(`Your role (${staff.role}) may not do this.`);
+    }
+    return true;
+  }
+
+  private async authenticate(request: Request): Promise<StaffPrincipal | null> {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) return this.auth.principalForToken(header.slice(7).trim());
+    return this.sessionResolver ? this.sessionResolver(request) : null;
+  }
+}

@@ -1,0 +1,17 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { StaffRole } from '../staff-user.entity';
+
+/** The signed-in staff member, attached to the request by the guard. */
+export interface StaffPrincipal {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+export const CurrentStaff = createParamDecorator(
+  (_: unknown, context: ExecutionContext): StaffPrincipal => context.switchToHttp().getRequest().staff,
+);
+
+/** How the audit trail names a staff actor (no e-mail: the id is enough and is not personal data in logs). */
+export const staffActor = (staff: StaffPrincipal) => `staff:${staff.id}`;

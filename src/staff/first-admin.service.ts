@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { PasswordHasher } from './auth/password-hasher';
+import { StaffUserEntity } from './staff-user.entity';
+
+/** Creates the first admin when no staff user exists, so a fresh install can be signed into. */
+@Injectable()
+export class FirstAdminService {
+  private readonly logger = new Logger('FirstAdmin');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async ensureFirstAdmin(): Promise<'created' | 'exists'> {
+    if ((await this.users.count()) > 0) return 'exists';
+    const email = (this.config.ADMIN_EMAIL ?? 'admin@localhost').toLowerCase();
+    const generated = !this.config.ADMIN_PASSWORD;
+    const password = this.config.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+    try {
+      await this.users.insert({
+        email,
+        name: 'Administrator',
+        role: 'admin',
+        passwordHash: await this.hasher.hash(password),
+      });
+    } catch (error) {
+      // Another process starting at the same moment created it first.
+      if ((error as { code?: string }).code === '23505') return 'exists';
+      throw error;
+    }
+    if (generated) {
+      // Printed once, to the operator starting the service; only its hash is stored.
+      process.stdout.write(
+        `\nFirst admin created: ${email}\nOne-time password: ${password}\nSign in and set ADMIN_PASSWORD or change it; it is not shown again.\n\n`,
+      );
+    } else {
+      this.logger.log('First admin created from ADMIN_EMAIL/ADMIN_PASSWORD');
+    }
+    return 'created';
+  }
+}

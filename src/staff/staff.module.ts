@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { StaffAuthGuard } from './auth/staff-auth.guard';
+import { TokenService } from './auth/token.service';
+import { FirstAdminService } from './first-admin.service';
+import { StaffUserEntity } from './staff-user.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StaffUserEntity])],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    FirstAdminService,
+    StaffAuthGuard,
+    { provide: APP_GUARD, useExisting: StaffAuthGuard },
+  ],
+  exports: [AuthService, PasswordHasher, FirstAdminService, StaffAuthGuard, TokenService],
+})
+export class StaffModule {}

@@ -1,0 +1,240 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { CaseEntity } from '../../cases/case.entity';
+import { isClosed } from '../../cases/case-transitions';
+import { OPEN_STATUSES, REJECTION_CODES } from '../../cases/case-types';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { objectionKind } from '../../connectors/fanout/fanout-plan';
+import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
+import { OPEN_TASK_STATUSES } from '../../connectors/tasks/case-task.entity';
+import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
+import { DeadlineService } from '../../deadlines/deadline.service';
+import { OutboxService } from '../../notifications/outbox.service';
+import { AnswerService } from '../../responses/answer.service';
+import { DownloadService } from '../../responses/download/download.service';
+import { SystemsService } from '../../systems/systems.service';
+import type { StaffPrincipal } from '../auth/staff-principal';
+import { StaffUsersService } from '../users/staff-users.service';
+import { DeadlineStates } from './deadline-states';
+import { fill, type StaffCopy } from './pages/staff-copy';
+import { formatInstant } from './staff-format';
+
+export type FormValues = Record<string, Record<string, string>>;
+export type FormErrors = Record<string, Record<string, string>>;
+
+export interface CaseFormState {
+  values?: FormValues;
+  errors?: FormErrors;
+  formProblem?: string;
+  /** The manual task whose outcome form the values and errors belong to. */
+  taskId?: string;
+}
+
+/** Statuses in which the answer letter can still be previewed and edited. */
+const LETTER_STATUSES = new Set(['in_progress', 'awaiting_review']);
+
+const CASE_WORKER_ROLES = new Set(['admin', 'handler']);
+
+/** Everything the case page shows: the request as received, subject and identity, deadlines,
+ *  tasks, a timeline of events, e-mails and alerts, and the actions state and role allow. */
+@Injectable()
+export class CasePagePresenter {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly tasks: TaskCommandsService,
+    private readonly deadlines: DeadlineService,
+    private readonly states: DeadlineStates,
+    private readonly systems: SystemsService,
+    private readonly users: StaffUsersService,
+    private readonly answers: AnswerService,
+    private readonly downloads: DownloadService,
+    @InjectRepository(CaseAlertEntity) private readonly alerts: Repository<CaseAlertEntity>,
+  ) {}
+
+  async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
+    const tz = this.config.TZ_NAME;
+    const [events, emails, alerts, tasks, staffUsers, decision, preview, download] = await Promise.all([
+      this.audit.forCase(entity.id),
+      this.outbox.forCase(entity.id),
+      this.alerts.find({ where: { caseId: entity.id }, order: { sentAt: 'ASC' } }),
+      this.tasks.tasksFor(entity.id),
+      this.users.list(),
+      this.tasks.decisionFor(entity.id),
+      LETTER_STATUSES.has(entity.status) ? this.answers.preview(entity.reference) : Promise.resolve(null),
+      this.downloads.packageState(entity.id),
+    ]);
+    const names = new Map(staffUsers.map((user) => [user.id, user.name]));
+    const who = (actor: string) =>
+      actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system;
+    const urgency = this.states.of(entity);
+    const open = !isClosed(entity);
+    const worker = CASE_WORKER_ROLES.has(staff.role);
+    const extension = open && !entity.pausedAt ? this.deadlines.checkExtension(entity) : null;
+    const isLegitimateInterestObjection = entity.type === 'objection' && objectionKind(entity.details) === 'legitimate_interest';
+
+    const can = {
+      assign: worker && open,
+      verify: worker && entity.status === 'awaiting_verification',
+      approve: worker && entity.status === 'in_progress' && !entity.approvedAt && this.systems.approvalRequired(entity.type),
+      objection: worker && entity.status === 'in_progress' && isLegitimateInterestObjection && !decision,
+      pause: worker && (OPEN_STATUSES as string[]).includes(entity.status) && !entity.pausedAt && this.deadlines.pauseAllowed,
+      resume: worker && open && Boolean(entity.pausedAt),
+      extend: worker && Boolean(extension?.allowed),
+      complete: worker && (entity.status === 'in_progress' || entity.status === 'awaiting_review'),
+      flag: worker && open,
+      reject: worker && open,
+      note: worker,
+      editLetter: worker && Boolean(preview),
+      unlock: worker && Boolean(download && !download.gone && download.lockedAt),
+    };
+
+    const timeline = [
+      ...events.map((event) => ({
+        time: event.occurredAt,
+        kind: 'event',
+        title: copy.events[event.type] ?? event.type,
+        text: describe(event.data, copy),
+        by: fill(copy.by, { who: who(event.actor) }),
+      })),
+      ...emails.map((email) => ({
+        time: email.sentAt ?? email.createdAt,
+        kind: 'email',
+        title: email.subject,
+        text: `${email.toAddress} – ${copy.emailStatus[email.status] ?? email.status}`,
+        by: '',
+      })),
+      ...alerts.map((alert) => ({
+        time: alert.sentAt,
+        kind: 'alert',
+        title: `${copy.alertKind[alert.kind] ?? alert.kind} (${alert.forDate})`,
+        text: copy.alertTo[alert.recipientKind] ?? '',
+        by: '',
+      })),
+    ]
+      .sort((left, right) => left.time.getTime() - right.time.getTime())
+      .map((item) => ({
+        ...item,
+        iso: item.time.toISOString(),
+        at: formatInstant(item.time, tz),
+        kindLabel: copy.timelineKind[item.kind as keyof StaffCopy['timelineKind']],
+      }));
+
+    const finished = tasks.filter((task) => !(OPEN_TASK_STATUSES as string[]).includes(task.status)).length;
+    const values = form.values ?? {};
+    return {
+      case: {
+        reference: entity.reference,
+        urgency,
+        urgencyLabel: copy.urgency[urgency],
+        statusLabel: copy.status[entity.status],
+        typeLabel: copy.type[entity.type],
+        channelLabel: copy.channel[entity.channel],
+        assignee: entity.assigneeId ? (names.get(entity.assigneeId) ?? entity.assigneeId) : copy.case.nobody,
+        flagged: entity.flaggedExcessive,
+        receivedAt: formatInstant(entity.receivedAt, tz),
+        receivedOn: entity.receivedOn,
+        language: entity.language === 'en' ? 'English' : 'Norsk',
+        details: Object.entries(entity.details ?? {}).map(([key, value]) => ({
+          key,
+          value: typeof value === 'string' ? value : JSON.stringify(value),
+        })),
+        subject: {
+          email: entity.subjectEmail,
+          name: entity.subjectName,
+          phone: entity.subjectPhone,
+          customerNumber: entity.subjectCustomerNumber,
+        },
+        identity: entity.verifiedAt
+          ? fill(copy.case.verifiedBy, { at: formatInstant(entity.verifiedAt, tz), method: entity.verificationMethod ?? '' })
+          : copy.case.notVerified,
+        deadlines: {
+          statutory: entity.statutoryDue,
+          promise: entity.promiseDue ?? copy.case.noPromise,
+          effective: entity.effectiveDue,
+          sendBy: entity.sendBy,
+          extended: entity.extendedDue,
+        },
+        extension: entity.extendedDue
+          ? { reason: entity.extensionReason, notifiedAt: formatInstant(entity.extensionNotifiedAt, tz) }
+          : null,
+        paused: entity.pausedAt ? fill(copy.case.paused, { at: formatInstant(entity.pausedAt, tz), reason: entity.pauseReason ?? '' }) : null,
+        pausedDays: entity.pausedDays,
+        approved: entity.approvedAt ? fill(copy.case.approved, { at: formatInstant(entity.approvedAt, tz) }) : null,
+        rejected: entity.rejectionCode
+          ? fill(copy.case.rejected, { code: copy.rejection[entity.rejectionCode], reason: entity.rejectionReason ?? '' })
+          : null,
+        closed: entity.closedAt ? fill(copy.case.closed, { at: formatInstant(entity.closedAt, tz) }) : null,
+      },
+      tasks: tasks.map((task) => ({
+        id: task.id,
+        system: this.systems.system(task.systemId)?.name ?? task.systemId,
+        action: task.action,
+        status: task.status,
+        statusLabel: copy.task[task.status],
+        outcome: typeof task.outcome?.summary === 'string' && task.outcome.summary !== task.error ? task.outcome.summary : '',
+        error: task.error,
+        retained: retainedOf(task.outcome).map((item) => fill(copy.case.retained, item)),
+        attempts: task.attempts,
+        canRetry: worker && open && task.status === 'failed',
+        canRecord: worker && open && task.status === 'manual',
+        form: form.taskId === task.id ? { values: values.outcome ?? {}, errors: form.errors?.outcome ?? {} } : { values: {}, errors: {} },
+      })),
+      letter: preview
+        ? {
+            kind: preview.kind,
+            edited: preview.edited,
+            subject: values.letter?.subject ?? preview.subject,
+            text: values.letter?.text ?? preview.text,
+            notices: preview.notices.map((notice) => `${notice.name} (${notice.system})`),
+          }
+        : null,
+      download: download
+        ? {
+            state: download.gone ? copy.answer.downloadGone : download.lockedAt ? copy.answer.downloadLocked : copy.answer.downloadOpen,
+            locked: Boolean(!download.gone && download.lockedAt),
+            lockedAt: download.lockedAt ? formatInstant(download.lockedAt, tz) : null,
+            expiresAt: formatInstant(download.expiresAt, tz),
+          }
+        : null,
+      taskProgress: fill(copy.case.progress, { finished, total: tasks.length }),
+      timeline,
+      can,
+      anyAction: Object.values(can).some(Boolean),
+      extendWarning: extension?.allowed && extension.breaksPromise ? fill(copy.actions.extendWarning, { days: this.config.DEADLINE_PROMISE_DAYS }) : null,
+      assignees: (await this.users.assignable()).map((user) => ({
+        id: user.id,
+        label: `${user.name} (${copy.roles[user.role]})`,
+        selected: (values.assign?.userId ?? entity.assigneeId ?? staff.id) === user.id,
+      })),
+      rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
+      values,
+      errors: form.errors ?? {},
+      formProblem: form.formProblem,
+    };
+  }
+}
+
+/** What a `retained` outcome kept, on which basis and until when (as recorded; nothing else). */
+function retainedOf(outcome: Record<string, unknown> | null | undefined): Array<{ records: string; basis: string; until: string }> {
+  const list = outcome?.retained;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
+    .map((item) => ({ records: String(item.records ?? ''), basis: String(item.basis ?? ''), until: String(item.until ?? '') }));
+}
+
+/** The few facts of an event worth a line (reasons, methods, outcomes); never the raw payload. */
+function describe(data: Record<string, unknown>, copy: StaffCopy): string {
+  const parts: string[] = [];
+  for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning']) {
+    const value = data[key];
+    if (typeof value === 'string' && value) parts.push(value);
+  }
+  if (typeof data.reasonCode === 'string') parts.unshift(copy.rejection[data.reasonCode as keyof StaffCopy['rejection']] ?? data.reasonCode);
+  return parts.join(' – ');
+}

@@ -1,0 +1,102 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { RedisStore } from 'connect-redis';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import session from 'express-session';
+import Redis from 'ioredis';
+import type { Language } from '../../../cases/case-types';
+import type { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
+import { redisOptionsFromUrl } from '../../../queues/redis-connection';
+import type { StaffUserEntity } from '../../staff-user.entity';
+import { IoRedisSessionClient } from './ioredis-session-client';
+
+declare module 'express-session' {
+  interface SessionData {
+    staffUserId?: string;
+    language?: Language;
+    /** Set for a visitor of the sign-in page, so the session (and its CSRF binding) persists. */
+    visitor?: boolean;
+  }
+}
+
+/**
+ * Staff UI sessions: express-session with the session in Redis (any api replica can serve any
+ * request), a sliding idle expiry (STAFF_SESSION_IDLE_MINUTES), an HttpOnly SameSite=Lax cookie
+ * that is Secure when PUBLIC_URL is https. Keys live under QUEUE_PREFIX so deployments and test
+ * runs never see each other's sessions.
+ */
+@Injectable()
+export class StaffSessionService implements OnModuleDestroy {
+  readonly cookieName: string;
+  private redis: Redis | null = null;
+  private handler: RequestHandler | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.cookieName = this.secure ? '__Host-dsr-staff' : 'dsr-staff';
+  }
+
+  get secure(): boolean {
+    return this.config.PUBLIC_URL.startsWith('https://');
+  }
+
+  get idleMs(): number {
+    return this.config.STAFF_SESSION_IDLE_MINUTES * 60_000;
+  }
+
+  get keyPrefix(): string {
+    return `${this.config.QUEUE_PREFIX}:staff-session:`;
+  }
+
+  /** The express-session middleware; its Redis connection opens on first use (never in a worker). */
+  readonly middleware = (request: Request, response: Response, next: NextFunction): void => {
+    this.handler ??= this.createHandler();
+    this.handler(request, response, next);
+  };
+
+  /** The signed-in user's id, when the request carries a live session. */
+  userId(request: Request): string | null {
+    return request.session?.staffUserId ?? null;
+  }
+
+  language(request: Request): Language {
+    return request.session?.language === 'en' ? 'en' : 'nb';
+  }
+
+  /** A new session id at sign-in, so an id planted before sign-in is worth nothing (fixation). */
+  async signIn(request: Request, user: StaffUserEntity): Promise<void> {
+    const language = this.language(request);
+    await new Promise<void>((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
+    request.session.staffUserId = user.id;
+    request.session.language = language;
+    await this.save(request);
+  }
+
+  async signOut(request: Request, response: Response): Promise<void> {
+    if (request.session) {
+      await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
+    }
+    response.clearCookie(this.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure });
+  }
+
+  async save(request: Request): Promise<void> {
+    await new Promise<void>((resolve, reject) => request.session.save((error) => (error ? reject(error) : resolve())));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.redis) await this.redis.quit().catch(() => undefined);
+  }
+
+  private createHandler(): RequestHandler {
+    this.redis = new Redis({ ...redisOptionsFromUrl(this.config.REDIS_URL), maxRetriesPerRequest: 3 });
+    return session({
+      name: this.cookieName,
+      store: new RedisStore({ client: new IoRedisSessionClient(this.redis), prefix: this.keyPrefix }),
+      secret: this.config.APP_SECRET,
+      resave: false,
+      saveUninitialized: false,
+      // Every request moves the expiry on: the session ends after the idle time, not a fixed age.
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: this.secure, path: '/', maxAge: this.idleMs },
+    });
+  }
+}

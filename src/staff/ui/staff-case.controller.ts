@@ -1,0 +1,306 @@
+import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CasesService } from '../../cases/cases.service';
+import { REJECTION_CODES } from '../../cases/case-types';
+import { isUuid } from '../../cases/dto/list-cases.query';
+import { DomainError, notFound } from '../../common/domain-error';
+import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
+import { DeadlineService } from '../../deadlines/deadline.service';
+import { AnswerService } from '../../responses/answer.service';
+import { DownloadService } from '../../responses/download/download.service';
+import { CASE_READERS, CASE_WORKERS, Roles } from '../auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../auth/staff-principal';
+import { StaffUsersService } from '../users/staff-users.service';
+import { CasePagePresenter, type CaseFormState } from './case-page.presenter';
+import { FormCheck } from './form-rules';
+import { fill, type StaffCopy } from './pages/staff-copy';
+import { StaffPageFilter } from './pages/staff-page.filter';
+import { StaffPageRenderer } from './pages/staff-page-renderer';
+import { StaffCsrfGuard } from './session/staff-csrf';
+import { StaffBadge } from './staff-badge';
+import { StaffTasksPage } from './staff-tasks.page';
+
+type DoneKey = keyof StaffCopy['done'];
+
+/** The case page and its actions. Each action is a POST form calling the same services as the
+ *  REST API; bad input re-shows the page with the input kept and the fields marked, and an
+ *  action the case's state no longer allows (someone else moved it) says so with a 409 page. */
+@ApiExcludeController()
+@UseFilters(StaffPageFilter)
+@Controller('staff/cases')
+export class StaffCaseController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly tasks: TaskCommandsService,
+    private readonly users: StaffUsersService,
+    private readonly presenter: CasePagePresenter,
+    private readonly pages: StaffPageRenderer,
+    private readonly badge: StaffBadge,
+    private readonly tasksPage: StaffTasksPage,
+    private readonly answers: AnswerService,
+    private readonly downloads: DownloadService,
+    private readonly deadlines: DeadlineService,
+  ) {}
+
+  @Get(':reference')
+  @Roles(...CASE_READERS)
+  async show(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const copy = this.pages.copy(request);
+    const done = typeof request.query.done === 'string' && request.query.done in copy.done ? copy.done[request.query.done as DoneKey] : undefined;
+    await this.render(request, response, staff, reference, 200, {}, done);
+  }
+
+  @Post(':reference/assign')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async assign(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const userId = check.raw('userId');
+    if (userId && !(isUuid(userId) && (await this.users.assignable()).some((user) => user.id === userId))) {
+      check.fail('userId', this.pages.copy(request).errors.choose);
+    }
+    await this.act(request, response, staff, reference, 'assign', check, 'assigned', () =>
+      this.cases.assign(reference, userId || null, staffActor(staff)),
+    );
+  }
+
+  @Post(':reference/verify')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async verify(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const method = check.text('method', 2, 100);
+    await this.act(request, response, staff, reference, 'verify', check, 'verified', () => this.cases.verify(reference, method, staffActor(staff)));
+  }
+
+  @Post(':reference/approve')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async approve(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    await this.act(request, response, staff, reference, 'approve', this.check(request), 'approved', () => this.cases.approve(reference, staffActor(staff)));
+  }
+
+  /** Asking the requester for information pauses the clock (when DEADLINE_PAUSE allows). */
+  @Post(':reference/pause')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async pause(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const reason = check.text('reason', 5, 2000);
+    await this.act(request, response, staff, reference, 'pause', check, 'paused', () => this.cases.pause(reference, reason, staffActor(staff)));
+  }
+
+  @Post(':reference/resume')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async resume(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    await this.act(request, response, staff, reference, 'resume', this.check(request), 'resumed', () => this.cases.resume(reference, staffActor(staff)));
+  }
+
+  @Post(':reference/extend')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async extend(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const reason = check.text('reason', 5, 2000);
+    await this.act(request, response, staff, reference, 'extend', check, 'extended', () => this.cases.extend(reference, reason, staffActor(staff)));
+  }
+
+  @Post(':reference/reject')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async reject(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const code = check.oneOf('reasonCode', REJECTION_CODES);
+    const reason = check.text('reason', 5, 2000);
+    await this.act(request, response, staff, reference, 'reject', check, 'rejected', () => this.cases.reject(reference, code!, reason, staffActor(staff)));
+  }
+
+  /** "Possibly excessive" is a flag for a person to decide on; the engine never refuses by itself. */
+  @Post(':reference/flag')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async flag(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const flagged = check.raw('flagged') !== 'false';
+    const reason = check.text('reason', 5, 2000);
+    await this.act(request, response, staff, reference, 'flag', check, 'flagged', () =>
+      this.cases.flagExcessive(reference, flagged, reason, staffActor(staff)),
+    );
+  }
+
+  @Post(':reference/notes')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async note(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const text = check.text('text', 1, 5000);
+    await this.act(request, response, staff, reference, 'note', check, 'noted', () => this.cases.addNote(reference, text, staffActor(staff)));
+  }
+
+  @Post(':reference/complete')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async complete(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    await this.act(request, response, staff, reference, 'complete', this.check(request), 'completed', () => this.cases.complete(reference, staffActor(staff)));
+  }
+
+  /** The answer letter's subject and text, kept as a draft that goes out on completion. */
+  @Post(':reference/letter')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async letter(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const subject = check.text('subject', 1, 300);
+    const text = check.text('text', 1, 50_000);
+    await this.act(request, response, staff, reference, 'letter', check, 'letterSaved', () =>
+      this.answers.saveDraft(reference, { subject, text }, staffActor(staff)),
+    );
+  }
+
+  /** Lifts the lock three wrong download codes put on the answer; the requester asks for a new code. */
+  @Post(':reference/answer/unlock')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async unlock(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    await this.act(request, response, staff, reference, 'unlock', this.check(request), 'unlocked', () => this.downloads.unlock(reference, staffActor(staff)));
+  }
+
+  /** Art 21(1): a person documents whether compelling grounds override an objection. */
+  @Post(':reference/objection-decision')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async objection(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const decision = check.oneOf('decision', ['stop', 'compelling_grounds'] as const);
+    const grounds = check.text('grounds', 5, 4000);
+    await this.act(request, response, staff, reference, 'objection', check, 'objection', () =>
+      this.tasks.decideObjection(reference, decision!, grounds, staff),
+    );
+  }
+
+  @Post(':reference/tasks/:taskId/retry')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async retry(
+    @Param('reference') reference: string,
+    @Param('taskId') taskId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    if (!isUuid(taskId)) throw notFound('Task');
+    await this.act(request, response, staff, reference, 'retry', this.check(request), 'retried', () => this.tasks.retry(reference, taskId, staff));
+  }
+
+  /** A manual task's outcome: a system owner from their task page (only for systems they own —
+   *  TaskCommandsService checks), a handler from the case page. */
+  @Post(':reference/tasks/:taskId/outcome')
+  @Roles('admin', 'handler', 'owner')
+  @UseGuards(StaffCsrfGuard)
+  async outcome(
+    @Param('reference') reference: string,
+    @Param('taskId') taskId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    if (!isUuid(taskId)) throw notFound('Task');
+    const check = this.check(request);
+    const status = check.oneOf('status', ['done', 'not_found', 'retained'] as const);
+    const summary = check.text('summary', 3, 4000);
+    // Kept under a legal obligation: what, on which basis, and until when (deletion is scheduled for that day).
+    const retained =
+      status === 'retained'
+        ? [{ records: check.text('records', 2, 500), basis: check.text('basis', 2, 500), until: check.date('until', this.deadlines.today()) }]
+        : undefined;
+    if (status !== 'retained') for (const name of ['records', 'basis', 'until']) check.raw(name);
+    const input = { status: status!, summary, ...(retained ? { retained } : {}) };
+    const fromTasks = check.raw('from') === 'tasks' || staff.role === 'owner';
+    if (!fromTasks) {
+      await this.act(request, response, staff, reference, 'outcome', check, 'outcome', () => this.tasks.recordOutcome(reference, taskId, input, staff), taskId);
+      return;
+    }
+    const copy = this.pages.copy(request);
+    if (!check.ok) {
+      await this.tasksPage.send(request, response, staff, 400, { taskId, values: check.values, errors: check.errors, problem: copy.fieldErrors });
+      return;
+    }
+    try {
+      await this.tasks.recordOutcome(reference, taskId, input, staff);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
+      await this.tasksPage.send(request, response, staff, 409, { taskId, values: check.values, errors: {}, problem: fill(copy.stale, { message: error.message }) });
+      return;
+    }
+    response.redirect(303, '/staff/tasks?done=outcome');
+  }
+
+  private check(request: Request): FormCheck {
+    return new FormCheck(request.body, this.pages.copy(request));
+  }
+
+  /** Runs an action and answers with the page a person expects: back to the case with a notice,
+   *  or the case again with the problem explained. */
+  private async act(
+    request: Request,
+    response: Response,
+    staff: StaffPrincipal,
+    reference: string,
+    form: string,
+    check: FormCheck,
+    done: DoneKey,
+    run: () => Promise<unknown>,
+    taskId?: string,
+  ): Promise<void> {
+    const copy = this.pages.copy(request);
+    if (!check.ok) {
+      await this.render(request, response, staff, reference, 400, {
+        values: { [form]: check.values },
+        errors: { [form]: check.errors },
+        formProblem: copy.fieldErrors,
+        taskId,
+      });
+      return;
+    }
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['conflict', 'invalid'].includes(error.code)) throw error;
+      const status = error.code === 'conflict' ? 409 : 400;
+      const errors = Object.fromEntries((error.details ?? []).map((detail) => [detail.field, detail.problem]));
+      await this.render(request, response, staff, reference, status, {
+        values: { [form]: check.values },
+        errors: { [form]: errors },
+        formProblem: error.code === 'conflict' ? fill(copy.stale, { message: error.message }) : error.message,
+        taskId,
+      });
+      return;
+    }
+    const entity = await this.cases.findByReference(reference);
+    response.redirect(303, `/staff/cases/${encodeURIComponent(entity.reference)}?done=${done}`);
+  }
+
+  private async render(
+    request: Request,
+    response: Response,
+    staff: StaffPrincipal,
+    reference: string,
+    status: number,
+    form: CaseFormState,
+    notice?: string,
+  ): Promise<void> {
+    const copy = this.pages.copy(request);
+    const entity = await this.cases.findByReference(reference);
+    const [data, badge] = await Promise.all([this.presenter.present(entity, staff, copy, form), this.badge.count(staff)]);
+    this.pages.send(request, response, status, 'case', {
+      title: entity.reference,
+      active: 'queue',
+      notice,
+      problem: status === 409 ? form.formProblem : undefined,
+      badge,
+      data,
+    });
+  }
+}

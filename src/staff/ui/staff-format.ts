@@ -1,0 +1,26 @@
+import { DateTime } from 'luxon';
+import type { StaffPrincipal } from '../auth/staff-principal';
+
+/** An instant as staff read it: company time, minutes. */
+export function formatInstant(instant: Date | null | undefined, timeZone: string): string {
+  if (!instant) return '';
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/** Only our own staff pages are followed after sign-in or a language switch (no open redirect). */
+export function safeStaffPath(value: unknown, fallback = '/staff'): string {
+  if (typeof value !== 'string') return fallback;
+  if (!/^\/staff(?:[/?#]|$)/.test(value) || value.includes('//') || value.includes('\\')) return fallback;
+  return value;
+}
+
+/** Where each role starts. */
+export function homeOf(staff: Pick<StaffPrincipal, 'role'>): string {
+  return staff.role === 'owner' ? '/staff/tasks' : '/staff';
+}
+
+/** A form field as a trimmed string ('' when missing or not a string). */
+export function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value.trim() : '';
+}

@@ -1,0 +1,92 @@
+import { Controller, Get, HttpCode, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { Repository } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { AuthService } from '../auth/auth.service';
+import { Public, Roles } from '../auth/roles.decorator';
+import { StaffUserEntity } from '../staff-user.entity';
+import { StaffPageFilter } from './pages/staff-page.filter';
+import { StaffPageRenderer } from './pages/staff-page-renderer';
+import { LoginRateLimit } from './session/login-rate-limit';
+import { StaffCsrfGuard } from './session/staff-csrf';
+import { StaffSessionService } from './session/staff-session.service';
+import { field, homeOf, safeStaffPath } from './staff-format';
+
+/** Sign-in, sign-out and the language switch of the staff UI. */
+@ApiExcludeController()
+@UseFilters(StaffPageFilter)
+@Controller('staff')
+export class StaffLoginController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly session: StaffSessionService,
+    private readonly rateLimit: LoginRateLimit,
+    private readonly pages: StaffPageRenderer,
+    private readonly clock: Clock,
+    @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
+  ) {}
+
+  @Public()
+  @Get('login')
+  async form(@Req() request: Request, @Res() response: Response): Promise<void> {
+    if (this.session.userId(request)) {
+      const principal = await this.auth.principalForUser(this.session.userId(request)!);
+      if (principal) return response.redirect(303, safeStaffPath(request.query.next, homeOf(principal)));
+    }
+    const copy = this.pages.copy(request);
+    this.pages.send(request, response, 200, 'login', {
+      title: copy.login.title,
+      notice: request.query.signedOut === '1' ? copy.login.signedOut : undefined,
+      data: { next: safeStaffPath(request.query.next, '') },
+    });
+  }
+
+  @Public()
+  @Post('login')
+  @UseGuards(StaffCsrfGuard)
+  async signIn(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const copy = this.pages.copy(request);
+    const email = field(request.body, 'email').slice(0, 320);
+    const password = typeof request.body?.password === 'string' ? request.body.password.slice(0, 200) : '';
+    const next = safeStaffPath(request.body?.next, '');
+    const again = (status: number, problem: string) =>
+      this.pages.send(request, response, status, 'login', { title: copy.login.title, problem, data: { email, next } });
+
+    if (!(await this.rateLimit.allow(request.ip ?? 'unknown'))) return again(429, copy.login.tooMany);
+    try {
+      const user = await this.auth.checkCredentials(email, password);
+      await this.session.signIn(request, user);
+      response.redirect(303, next || homeOf(user));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'unauthorized') throw error;
+      return again(401, (await this.isLocked(email)) ? copy.login.locked : copy.login.failed);
+    }
+  }
+
+  @Roles('admin', 'handler', 'owner', 'auditor')
+  @Post('logout')
+  @UseGuards(StaffCsrfGuard)
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.session.signOut(request, response);
+    response.redirect(303, '/staff/login?signedOut=1');
+  }
+
+  /** Remembered in the session (signed in or not), so every page follows it. */
+  @Public()
+  @Post('language')
+  @HttpCode(303)
+  @UseGuards(StaffCsrfGuard)
+  async language(@Req() request: Request, @Res() response: Response): Promise<void> {
+    request.session.language = field(request.body, 'language') === 'en' ? 'en' : 'nb';
+    await this.session.save(request);
+    response.redirect(303, safeStaffPath(request.body?.next));
+  }
+
+  private async isLocked(email: string): Promise<boolean> {
+    const user = await this.users.findOne({ where: { email: email.toLowerCase() }, select: { id: true, lockedUntil: true } });
+    return Boolean(user?.lockedUntil && user.lockedUntil > this.clock.now());
+  }
+}

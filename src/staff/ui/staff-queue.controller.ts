@@ -1,0 +1,143 @@
+import { Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CaseQueryService } from '../../cases/case-query.service';
+import { CASE_STATUSES, CHANNELS, REQUEST_TYPES, type CaseStatus, type Channel, type RequestType } from '../../cases/case-types';
+import type { ListCasesQuery } from '../../cases/dto/list-cases.query';
+import { isUuid } from '../../cases/dto/list-cases.query';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { CASE_READERS, Roles } from '../auth/roles.decorator';
+import { CurrentStaff, type StaffPrincipal } from '../auth/staff-principal';
+import { StaffUsersService } from '../users/staff-users.service';
+import { DUE_STATES, DeadlineStates, type DueState } from './deadline-states';
+import { fill } from './pages/staff-copy';
+import { StaffPageFilter } from './pages/staff-page.filter';
+import { StaffPageRenderer } from './pages/staff-page-renderer';
+import { StaffBadge } from './staff-badge';
+import { formatInstant } from './staff-format';
+
+const PAGE_SIZE = 25;
+
+interface QueueFilter {
+  status: CaseStatus | 'open';
+  type?: RequestType;
+  channel?: Channel;
+  assignee?: string;
+  q?: string;
+  due?: DueState;
+  page: number;
+}
+
+/** Unknown or malformed filter values are dropped: a hand-edited URL shows the queue, not an error. */
+function parseFilter(query: Record<string, unknown>): QueueFilter {
+  const pick = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
+    typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+  const assignee = typeof query.assignee === 'string' && (query.assignee === 'mine' || query.assignee === 'none' || isUuid(query.assignee)) ? query.assignee : undefined;
+  const page = Number(query.page);
+  return {
+    status: pick(query.status, [...CASE_STATUSES, 'open'] as const) ?? 'open',
+    type: pick(query.type, REQUEST_TYPES),
+    channel: pick(query.channel, CHANNELS),
+    assignee,
+    q: typeof query.q === 'string' && query.q.trim() ? query.q.trim().slice(0, 200) : undefined,
+    due: pick(query.due, DUE_STATES),
+    page: Number.isInteger(page) && page > 1 && page < 100_000 ? page : 1,
+  };
+}
+
+function queueUrl(filter: QueueFilter, change: Partial<QueueFilter>): string {
+  const merged = { ...filter, ...change };
+  const params = new URLSearchParams();
+  if (merged.q) params.set('q', merged.q);
+  if (merged.status !== 'open') params.set('status', merged.status);
+  for (const key of ['type', 'channel', 'assignee', 'due'] as const) if (merged[key]) params.set(key, merged[key]!);
+  if (merged.page > 1) params.set('page', String(merged.page));
+  const search = params.toString();
+  return search ? `/staff?${search}` : '/staff';
+}
+
+/** The case queue at /staff: open cases, soonest effective deadline first, with the deadline
+ *  state of each, counts per state, filters, search and paging — all paged queries in PostgreSQL. */
+@ApiExcludeController()
+@UseFilters(StaffPageFilter)
+@Controller('staff')
+export class StaffQueueController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queue: CaseQueryService,
+    private readonly states: DeadlineStates,
+    private readonly users: StaffUsersService,
+    private readonly badge: StaffBadge,
+    private readonly pages: StaffPageRenderer,
+  ) {}
+
+  @Get()
+  @Roles(...CASE_READERS)
+  async list(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
+    const copy = this.pages.copy(request);
+    const filter = parseFilter(request.query as Record<string, unknown>);
+    const query: ListCasesQuery = {
+      status: filter.status,
+      type: filter.type,
+      channel: filter.channel,
+      assignee: filter.assignee === 'mine' ? staff.id : filter.assignee,
+      q: filter.q,
+    };
+    const bounds = this.states.bounds();
+    const [page, all, [overdue, due2, due7, later], staffUsers, badge] = await Promise.all([
+      this.queue.list({ ...query, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE }, filter.due ? this.states.range(filter.due) : undefined),
+      this.queue.list({ ...query, limit: 1 }),
+      Promise.all(DUE_STATES.map((state) => this.queue.list({ ...query, limit: 1 }, this.states.range(state)))),
+      this.users.list(),
+      this.badge.count(staff),
+    ]);
+    const names = new Map(staffUsers.map((user) => [user.id, user.name]));
+    const from = (filter.page - 1) * PAGE_SIZE + 1;
+    const items = page.items.map((entity) => {
+      const urgency = this.states.of(entity, bounds);
+      return {
+        reference: entity.reference,
+        urgency,
+        urgencyLabel: copy.urgency[urgency],
+        due: entity.effectiveDue,
+        typeLabel: copy.type[entity.type],
+        statusLabel: copy.status[entity.status],
+        subject: entity.subjectName ?? entity.subjectEmail ?? entity.subjectCustomerNumber ?? entity.subjectPhone ?? '',
+        channelLabel: copy.channel[entity.channel],
+        received: formatInstant(entity.receivedAt, this.config.TZ_NAME),
+        assignee: entity.assigneeId ? (names.get(entity.assigneeId) ?? '') : '—',
+        flagged: entity.flaggedExcessive,
+      };
+    });
+    const options = <T extends string>(values: readonly T[], labels: Record<T, string>, selected?: string) =>
+      values.map((value) => ({ value, label: labels[value], selected: value === selected }));
+    this.pages.send(request, response, 200, 'queue', {
+      title: copy.queue.title,
+      active: 'queue',
+      badge,
+      data: {
+        filter,
+        items,
+        counts: { all: all.total, overdue: overdue.total, due2: due2.total, due7: due7.total, later: later.total },
+        countLinks: {
+          all: queueUrl(filter, { due: undefined, page: 1 }),
+          ...Object.fromEntries(DUE_STATES.map((state) => [state, queueUrl(filter, { due: state, page: 1 })])),
+        },
+        showing: fill(copy.queue.showing, { from, to: from + items.length - 1, total: page.total }),
+        previousUrl: filter.page > 1 ? queueUrl(filter, { page: filter.page - 1 }) : null,
+        nextUrl: filter.page * PAGE_SIZE < page.total ? queueUrl(filter, { page: filter.page + 1 }) : null,
+        statusOptions: options(['open', ...CASE_STATUSES] as const, copy.status, filter.status),
+        typeOptions: options(REQUEST_TYPES, copy.type, filter.type),
+        channelOptions: options(CHANNELS, copy.channel, filter.channel),
+        assigneeOptions: [
+          { value: 'mine', label: copy.queue.mine, selected: filter.assignee === 'mine' },
+          { value: 'none', label: copy.queue.unassigned, selected: filter.assignee === 'none' },
+          ...staffUsers
+            .filter((user) => user.role === 'admin' || user.role === 'handler')
+            .map((user) => ({ value: user.id, label: user.name, selected: filter.assignee === user.id })),
+        ],
+      },
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { DataSource, In } from 'typeorm';
+import { CaseEntity } from '../../cases/case.entity';
+import { OPEN_STATUSES } from '../../cases/case-types';
+import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
+import { SystemsService } from '../../systems/systems.service';
+import type { StaffPrincipal } from '../auth/staff-principal';
+import { StaffPageRenderer } from './pages/staff-page-renderer';
+import { StaffBadge } from './staff-badge';
+
+export interface TaskFormState {
+  taskId: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  problem?: string;
+}
+
+/** The manual tasks a person is to do: a system owner sees only the systems whose data-map
+ *  `owner` is their e-mail; admins and auditors see every task waiting for a person. */
+@Injectable()
+export class StaffTasksPage {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly systems: SystemsService,
+    private readonly pages: StaffPageRenderer,
+    private readonly badge: StaffBadge,
+  ) {}
+
+  /** The systems this person answers for (every system for admins and auditors). */
+  systemIdsFor(staff: StaffPrincipal): string[] {
+    const all = this.systems.systems();
+    if (staff.role !== 'owner') return all.map((system) => system.id);
+    return all.filter((system) => system.owner.toLowerCase() === staff.email.toLowerCase()).map((system) => system.id);
+  }
+
+  async send(request: Request, response: Response, staff: StaffPrincipal, status: number, form?: TaskFormState, notice?: string): Promise<void> {
+    const copy = this.pages.copy(request);
+    const systemIds = this.systemIdsFor(staff);
+    const tasks = systemIds.length
+      ? await this.dataSource.getRepository(CaseTaskEntity).find({
+          where: { status: 'manual', systemId: In(systemIds) },
+          order: { createdAt: 'ASC' },
+          take: 200,
+        })
+      : [];
+    const cases = tasks.length
+      ? await this.dataSource.getRepository(CaseEntity).find({ where: { id: In([...new Set(tasks.map((task) => task.caseId))]), status: In([...OPEN_STATUSES]) } })
+      : [];
+    const byId = new Map(cases.map((entity) => [entity.id, entity]));
+    const items = tasks
+      .filter((task) => byId.has(task.caseId))
+      .map((task) => {
+        const entity = byId.get(task.caseId)!;
+        const mine = form?.taskId === task.id;
+        return {
+          id: task.id,
+          system: task.systemId,
+          systemName: this.systems.system(task.systemId)?.name ?? task.systemId,
+          reference: entity.reference,
+          due: entity.effectiveDue,
+          what: `${copy.type[entity.type]} (${task.action === 'manual' ? String(task.params.action ?? task.action) : task.action})`,
+          subject: [entity.subjectName, entity.subjectEmail, entity.subjectPhone, entity.subjectCustomerNumber].filter(Boolean).join(', '),
+          values: mine ? form.values : {},
+          errors: mine ? form.errors : {},
+        };
+      })
+      .sort((left, right) => left.due.localeCompare(right.due));
+    this.pages.send(request, response, status, 'tasks', {
+      title: copy.tasks.title,
+      active: 'tasks',
+      notice,
+      problem: form?.problem,
+      badge: await this.badge.count(staff),
+      data: { tasks: items, canRecord: staff.role === 'owner' || staff.role === 'admin', canOpenCases: staff.role !== 'owner' },
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { MiddlewareConsumer, Module, NestModule, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { AuditModule } from '../../audit/audit.module';
+import { CasesModule } from '../../cases/cases.module';
+import { ConnectorsModule } from '../../connectors/connectors.module';
+import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
+import { DeadlinesModule } from '../../deadlines/deadlines.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
+import { ResponsesModule } from '../../responses/responses.module';
+import { AuthService } from '../auth/auth.service';
+import { StaffAuthGuard } from '../auth/staff-auth.guard';
+import { StaffModule } from '../staff.module';
+import { StaffUserEntity } from '../staff-user.entity';
+import { StaffUsersService } from '../users/staff-users.service';
+import { CasePagePresenter } from './case-page.presenter';
+import { DeadlineStates } from './deadline-states';
+import { StaffPageFilter } from './pages/staff-page.filter';
+import { StaffPageRenderer } from './pages/staff-page-renderer';
+import { QueuesDashboardController } from './queues-dashboard.controller';
+import { LoginRateLimit } from './session/login-rate-limit';
+import { StaffCsrf, StaffCsrfGuard } from './session/staff-csrf';
+import { StaffSessionService } from './session/staff-session.service';
+import { StaffBadge } from './staff-badge';
+import { StaffCaseController } from './staff-case.controller';
+import { StaffLoginController } from './staff-login.controller';
+import { StaffQueueController } from './staff-queue.controller';
+import { StaffRegisterController } from './staff-register.controller';
+import { StaffTasksController } from './staff-tasks.controller';
+import { StaffTasksPage } from './staff-tasks.page';
+import { StaffUsersController } from './staff-users.controller';
+
+/** The register form's route (`/staff/cases/new`) comes before the case page's `:reference`. */
+const CONTROLLERS = [
+  StaffLoginController,
+  StaffQueueController,
+  StaffRegisterController,
+  StaffCaseController,
+  StaffTasksController,
+  StaffUsersController,
+  QueuesDashboardController,
+];
+
+/** The staff web UI: server-rendered pages under /staff with Redis sessions, CSRF on every
+ *  form, and the same services (and role checks) as the REST API. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([StaffUserEntity, CaseAlertEntity]),
+    StaffModule,
+    AuditModule,
+    CasesModule,
+    DeadlinesModule,
+    NotificationsModule,
+    ConnectorsModule,
+    // The answer letter and the download lock on the case page (ResponsesModule imports no staff UI).
+    ResponsesModule,
+  ],
+  controllers: CONTROLLERS,
+  providers: [
+    StaffSessionService,
+    StaffCsrf,
+    StaffCsrfGuard,
+    LoginRateLimit,
+    StaffPageRenderer,
+    StaffPageFilter,
+    StaffUsersService,
+    DeadlineStates,
+    StaffBadge,
+    CasePagePresenter,
+    StaffTasksPage,
+  ],
+  exports: [StaffUsersService],
+})
+export class StaffUiModule implements NestModule, OnModuleInit {
+  constructor(
+    private readonly session: StaffSessionService,
+    private readonly guard: StaffAuthGuard,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Sessions exist only under the staff pages; the REST API stays bearer-token only. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(this.session.middleware).forRoutes(...CONTROLLERS);
+  }
+
+  onModuleInit(): void {
+    this.guard.useSessionResolver(async (request: Request) => {
+      const userId = this.session.userId(request);
+      return userId ? this.auth.principalForUser(userId) : null;
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { REQUEST_TYPES } from '../cases/case-types';
+
+/** The data map (SYSTEMS_FILE, CONTRACT.md "Data map"): who the controller is, and for every
+ *  system that holds personal data, how to reach it and what the law needs said about it. */
+
+const isoDuration = z
+  .string()
+  .regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO-8601 duration such as P5Y, P4M or P7D');
+
+const legalHold = z.object({
+  records: z.string().min(1),
+  basis: z.string().min(1),
+  keepFor: isoDuration,
+  from: z.enum(['end-of-financial-year', 'record-date', 'end-of-contract']).default('end-of-financial-year'),
+});
+
+const SECRET_KEY = /(secret|token|password|apikey|api_key|key)$/i;
+
+const connection = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+  .default({})
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (SECRET_KEY.test(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `looks like an inline secret: name the environment variable instead (e.g. ${key}Env: MY_${key.toUpperCase()})`,
+        });
+      }
+    }
+  });
+
+export const systemSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes (it is used in task ids)'),
+    name: z.string().min(1),
+    connector: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a connector type such as zendesk, visma, hubspot, manual'),
+    role: z.enum(['controller', 'processor']).default('controller'),
+    controllerName: z.string().min(1).optional(),
+    controllerContact: z.string().email('must be an e-mail address').optional(),
+    owner: z.string().email('must be the e-mail address of the person responsible'),
+    connection,
+    categories: z.array(z.string().min(1)).min(1, 'list at least one category of personal data'),
+    purposes: z.array(z.string().min(1)).min(1, 'list at least one purpose'),
+    legalBasis: z.string().min(1),
+    recipients: z.array(z.string().min(1)).default([]),
+    /** E-mail addresses that get Art 19 notices (rectification, erasure, restriction). */
+    recipientContacts: z.array(z.object({ name: z.string().min(1), email: z.string().email() })).default([]),
+    source: z.string().min(1).default('the data subject'),
+    retention: z.object({ period: isoDuration.optional(), criteria: z.string().optional(), basis: z.string().optional() }).refine(
+      (value) => value.period || value.criteria,
+      'give a period (ISO duration) or the criteria that decide how long data is kept',
+    ),
+    legalHolds: z.array(legalHold).default([]),
+    automatedDecisions: z.string().default('none'),
+    transfersOutsideEea: z.string().default('none'),
+    /** Portability covers data the person provided under consent or contract, processed by automated means. */
+    portable: z.boolean().default(false),
+  })
+  .superRefine((system, ctx) => {
+    if (system.role === 'processor' && (!system.controllerName || !system.controllerContact)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['controllerContact'],
+        message: 'a processor-role system needs controllerName and controllerContact (requests are forwarded there)',
+      });
+    }
+  });
+
+export const dataMapSchema = z
+  .object({
+    controller: z.object({
+      name: z.string().min(1),
+      orgNumber: z.string().optional(),
+      email: z.string().email('must be an e-mail address'),
+      address: z.string().optional(),
+      dpo: z.object({ name: z.string().optional(), email: z.string().email() }).optional(),
+      privacyPolicyUrl: z.string().url().optional(),
+    }),
+    policy: z
+      .object({
+        /** Request types whose fan-out waits for a handler's approval after verification. */
+        approvalRequired: z.array(z.enum(REQUEST_TYPES)).default(['erasure', 'rectification']),
+      })
+      .default({ approvalRequired: ['erasure', 'rectification'] }),
+    systems: z.array(systemSchema).min(1, 'list at least one system'),
+  })
+  .superRefine((map, ctx) => {
+    const seen = new Set<string>();
+    map.systems.forEach((system, index) => {
+      if (seen.has(system.id)) ctx.addIssue({ code: 'custom', path: ['systems', index, 'id'], message: `"${system.id}" is used twice` });
+      seen.add(system.id);
+    });
+  });
+
+export type DataMap = z.infer<typeof dataMapSchema>;
+export type SystemEntry = z.infer<typeof systemSchema>;
+export type ControllerInfo = DataMap['controller'];

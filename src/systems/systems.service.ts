@@ -1,0 +1,36 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { dataMapWarnings, loadDataMap } from './data-map.loader';
+import type { ControllerInfo, DataMap, SystemEntry } from './data-map.schema';
+
+/** The data map, loaded and validated once at boot (an invalid file stops start-up). */
+@Injectable()
+export class SystemsService implements OnModuleInit {
+  private readonly logger = new Logger('DataMap');
+  private map: DataMap;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.map = loadDataMap(config.SYSTEMS_FILE);
+  }
+
+  onModuleInit(): void {
+    for (const warning of dataMapWarnings(this.map, process.env)) this.logger.warn(warning);
+  }
+
+  controller(): ControllerInfo {
+    return this.map.controller;
+  }
+
+  systems(): SystemEntry[] {
+    return this.map.systems;
+  }
+
+  system(id: string): SystemEntry | undefined {
+    return this.map.systems.find((system) => system.id === id);
+  }
+
+  approvalRequired(type: string): boolean {
+    return (this.map.policy.approvalRequired as string[]).includes(type);
+  }
+}

@@ -1,0 +1,441 @@
+import type { SystemContext } from '../../src/connectors/connector';
+import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
+import { HubSpotConnector, type HubSpotConnectorOptions } from '../../src/connectors/hubspot/hubspot.connector';
+import {
+  type HubSpotSimulator,
+  type HubSpotSimulatorOptions,
+  startHubSpotSimulator,
+} from '../simulators/hubspot/hubspot-simulator';
+
+const SEARCH = '/crm/v3/objects/contacts/search';
+const CONTACT = '/crm/v3/objects/contacts/:id';
+const GDPR_DELETE = '/crm/v3/objects/contacts/gdpr-delete';
+const UNSUBSCRIBE = '/communication-preferences/v3/unsubscribe';
+const UNSUBSCRIBE_ALL = '/communication-preferences/v4/statuses/:subscriber/unsubscribe-all';
+
+const KARI = {
+  properties: {
+    email: 'kari.nordmann@example.no',
+    hs_additional_emails: 'kari@old-employer.example;kn@example.org',
+    firstname: 'Kari',
+    lastname: 'Nordmann',
+    phone: '+47 912 34 567',
+    customer_number: 'C-1001',
+    city: 'Bergen',
+  },
+  associations: { companies: ['9001'], deals: ['7001', '7002'] },
+  subscriptions: { '1001': 'SUBSCRIBED' as const, '1002': 'SUBSCRIBED' as const },
+};
+const OLA = { properties: { email: 'ola@example.no', firstname: 'Ola', lastname: 'Hansen', hs_additional_emails: 'kari@example.no' } };
+
+let simulator: HubSpotSimulator | undefined;
+afterEach(async () => {
+  await simulator?.close();
+  simulator = undefined;
+});
+
+async function start(options: HubSpotSimulatorOptions = {}): Promise<HubSpotSimulator> {
+  simulator = await startHubSpotSimulator({ contacts: [KARI, OLA], ...options });
+  return simulator;
+}
+
+function contextFor(sim: HubSpotSimulator, connection: Record<string, unknown> = {}, token = sim.token): SystemContext {
+  return {
+    systemId: 'hubspot-crm',
+    connection: { baseUrl: sim.baseUrl, tokenEnv: 'HUBSPOT_PRIVATE_APP_TOKEN', customerNumberProperty: 'customer_number', ...connection },
+    secret: (name) => {
+      if (name !== 'HUBSPOT_PRIVATE_APP_TOKEN') throw new Error(`unexpected secret ${name}`);
+      return token;
+    },
+  };
+}
+
+/** A connector whose inline waits are recorded (and really waited, with the small intervals used here). */
+function connectorWithWaits(options: HubSpotConnectorOptions = {}): { connector: HubSpotConnector; waits: number[] } {
+  const waits: number[] = [];
+  const sleep = async (ms: number) => {
+    waits.push(ms);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  };
+  return { connector: new HubSpotConnector({ sleep, ...options }), waits };
+}
+
+function kariId(sim: HubSpotSimulator): string {
+  const contact = sim.state.contactByEmail('kari.nordmann@example.no');
+  if (!contact) throw new Error('seeded contact missing');
+  return contact.id;
+}
+
+describe('HubSpotConnector against the HubSpot simulator', () => {
+  describe('find', () => {
+    it('finds a contact by its primary e-mail, ignoring case, and only that contact', async () => {
+      const sim = await start();
+      const matches = await new HubSpotConnector().find(contextFor(sim), { email: ' Kari.Nordmann@Example.NO ' });
+      expect(matches).toEqual([
+        { externalId: kariId(sim), kind: 'contact', label: `HubSpot contact ${kariId(sim)} (matched on email)` },
+      ]);
+    });
+
+    it('finds a contact by a secondary e-mail held in hs_additional_emails', async () => {
+      const sim = await start();
+      const matches = await new HubSpotConnector().find(contextFor(sim), { email: 'kn@example.org' });
+      expect(matches.map((match) => match.externalId)).toEqual([kariId(sim)]);
+      expect(matches[0].label).toContain('secondary email');
+    });
+
+    it('tells apart a secondary address of one contact from the primary of another', async () => {
+      const sim = await start({ contacts: [KARI, OLA, { properties: { email: 'kari@example.no', firstname: 'Kari', lastname: 'Berg' } }] });
+      const matches = await new HubSpotConnector().find(contextFor(sim), { email: 'kari@example.no' });
+      const ola = sim.state.contactByEmail('ola@example.no')?.id;
+      const berg = sim.state.contactByEmail('kari@example.no')?.id;
+      expect(matches.map((match) => match.label)).toEqual([
+        `HubSpot contact ${ola} (matched on secondary email)`,
+        `HubSpot contact ${berg} (matched on email)`,
+      ]);
+    });
+
+    it('finds by phone and by customer number, and returns nothing for an unknown subject', async () => {
+      const sim = await start();
+      const connector = new HubSpotConnector();
+      expect((await connector.find(contextFor(sim), { phone: '+47 912 34 567' })).map((m) => m.externalId)).toEqual([kariId(sim)]);
+      expect((await connector.find(contextFor(sim), { customerNumber: 'C-1001' }))[0].label).toContain('customer number');
+      expect(await connector.find(contextFor(sim), { email: 'nobody@example.no' })).toEqual([]);
+    });
+
+    it('follows paging.next.after through every page of 200', async () => {
+      const shared = Array.from({ length: 450 }, (_, index) => ({
+        properties: { email: `member${index}@club.example`, phone: '+47 55 00 00 00' },
+      }));
+      const sim = await start({ contacts: shared });
+      const matches = await new HubSpotConnector().find(contextFor(sim), { phone: '+47 55 00 00 00' });
+      expect(matches).toHaveLength(450);
+      expect(new Set(matches.map((match) => match.externalId)).size).toBe(450);
+      expect(sim.count('POST', SEARCH, 200)).toBe(3);
+    });
+
+    it('refuses a subject it cannot search for (name only)', async () => {
+      const sim = await start();
+      await expect(new HubSpotConnector().find(contextFor(sim), { name: 'Kari Nordmann' })).rejects.toMatchObject({
+        retryable: false,
+        message: expect.stringContaining('e-mail, phone or customer number'),
+      });
+      expect(sim.calls).toHaveLength(0);
+    });
+  });
+
+  describe('export', () => {
+    it('exports every property, the associations and the e-mail subscriptions', async () => {
+      const sim = await start();
+      const part = await new HubSpotConnector().export(contextFor(sim), { email: 'kari.nordmann@example.no' });
+
+      expect(part.systemId).toBe('hubspot-crm');
+      expect(part.recordCount).toBe(1);
+      const contacts = part.data.contacts as Array<{ id: string; properties: Record<string, string>; associations: Record<string, string[]> }>;
+      expect(contacts).toHaveLength(1);
+      expect(contacts[0].properties).toMatchObject({ firstname: 'Kari', lastname: 'Nordmann', city: 'Bergen', customer_number: 'C-1001' });
+      expect(contacts[0].associations).toEqual({ companies: ['9001'], deals: ['7001', '7002'] });
+
+      const preferences = part.data.communicationPreferences as Array<{ email: string; subscriptions: Array<{ id: string; status: string }> }>;
+      expect(preferences.map((entry) => entry.email).sort()).toEqual(['kari.nordmann@example.no', 'kari@old-employer.example', 'kn@example.org']);
+      const primary = preferences.find((entry) => entry.email === 'kari.nordmann@example.no');
+      expect(primary?.subscriptions.map((s) => [s.id, s.status])).toEqual([
+        ['1001', 'SUBSCRIBED'],
+        ['1002', 'SUBSCRIBED'],
+      ]);
+
+      expect(part.tables?.hubspot_contact_properties).toContainEqual({ contactId: contacts[0].id, property: 'city', label: 'City', value: 'Bergen' });
+      expect(part.tables?.hubspot_contact_associations).toHaveLength(3);
+      expect(part.tables?.hubspot_email_subscriptions).toHaveLength(6);
+      expect(sim.count('GET', CONTACT, 200)).toBe(1);
+    });
+
+    it('reports nothing held for an unknown subject, but counts a marketing suppression entry', async () => {
+      const sim = await start();
+      const connector = new HubSpotConnector();
+      const nothing = await connector.export(contextFor(sim), { email: 'stranger@example.no' });
+      expect(nothing.recordCount).toBe(0);
+
+      sim.state.recordOptOutOfAll('stranger@example.no', 'EMAIL', '2026-01-05T10:00:00.000Z');
+      const suppressed = await connector.export(contextFor(sim), { email: 'stranger@example.no' });
+      expect(suppressed.recordCount).toBe(1);
+      expect(suppressed.data.marketingSuppressions).toEqual([
+        { email: 'stranger@example.no', channel: 'EMAIL', status: 'NOT_SUBSCRIBED', since: '2026-01-05T10:00:00.000Z' },
+      ]);
+    });
+  });
+
+  describe('rectify', () => {
+    it('updates name and phone once and does nothing on a repeat', async () => {
+      const sim = await start();
+      const connector = new HubSpotConnector();
+      const subject = { email: 'kari.nordmann@example.no' };
+      const first = await connector.rectify(contextFor(sim), subject, { name: 'Kari Marie Nordmann-Lie', phone: '+47 400 00 000' });
+      expect(first).toMatchObject({ status: 'done', summary: expect.stringContaining('Updated firstname, lastname, phone on 1') });
+      expect(sim.state.contacts.get(kariId(sim))?.properties).toMatchObject({
+        firstname: 'Kari Marie',
+        lastname: 'Nordmann-Lie',
+        phone: '+47 400 00 000',
+      });
+
+      const repeat = await connector.rectify(contextFor(sim), subject, { name: 'Kari Marie Nordmann-Lie', phone: '+47 400 00 000' });
+      expect(repeat).toMatchObject({ status: 'done', summary: expect.stringContaining('already up to date') });
+      expect(sim.count('PATCH', CONTACT)).toBe(1);
+    });
+
+    it('changes the e-mail address and recognises a repeat under the new address', async () => {
+      const sim = await start();
+      const connector = new HubSpotConnector();
+      const subject = { email: 'kari.nordmann@example.no' };
+      const id = kariId(sim);
+      expect((await connector.rectify(contextFor(sim), subject, { email: 'Kari@New.Example' })).status).toBe('done');
+      expect(sim.state.contactByEmail('kari.nordmann@example.no')).toBeUndefined();
+      expect(sim.state.contactByEmail('kari@new.example')?.id).toBe(id);
+
+      expect(await connector.rectify(contextFor(sim), subject, { email: 'kari@new.example' })).toMatchObject({
+        status: 'done',
+        summary: expect.stringContaining('already up to date'),
+      });
+      expect(sim.count('PATCH', CONTACT)).toBe(1);
+    });
+
+    it('surfaces HubSpot’s 400 with its message', async () => {
+      const sim = await start();
+      const attempt = new HubSpotConnector().rectify(contextFor(sim), { email: 'kari.nordmann@example.no' }, { email: 'not-an-address' });
+      await expect(attempt).rejects.toBeInstanceOf(ConnectorError);
+      await expect(attempt).rejects.toMatchObject({
+        httpStatus: 400,
+        retryable: false,
+        message: expect.stringContaining('Email address is invalid'),
+      });
+    });
+  });
+
+  describe('erase', () => {
+    it('uses gdpr-delete exactly once, never the archiving DELETE, and is idempotent', async () => {
+      const sim = await start();
+      const connector = new HubSpotConnector();
+      const id = kariId(sim);
+
+      const first = await connector.erase(contextFor(sim), { email: 'kari.nordmann@example.no' }, { legalHolds: [] });
+      expect(first).toMatchObject({ status: 'done', details: { deletedContactIds: [id], method: 'gdpr-delete' } });
+      expect(sim.state.contacts.has(id)).toBe(false);
+      expect(sim.state.gdprDeletions).toEqual([expect.objectContaining({ objectId: id })]);
+
+      const repeat = await connector.erase(contextFor(sim), { email: 'kari.nordmann@example.no' }, { legalHolds: [] });
+      expect(repeat.status).toBe('not_found');
+      expect(sim.count('POST', GDPR_DELETE)).toBe(1);
+      expect(sim.count('DELETE', CONTACT)).toBe(0);
+      expect(sim.state.contactByEmail('ola@example.no')).toBeDefined();
+    });
+
+    it('leaves the decision to a person when the data map lists a legal hold', async () => {
+      const sim = await start();
+      const outcome = await new HubSpotConnector().erase(contextFor(sim), { email: 'kari.nordmann@example.no' }, {
+        legalHolds: [{ records: 'deal invoices', basis: 'bokføringsloven § 13', keepFor: 'P5Y' }],
+      });
+      expect(outcome.status).toBe('manual');
+      expect(sim.count('POST', GDPR_DELETE)).toBe(0);
+      expect(sim.state.contacts.has(kariId(sim))).toBe(true);
+    });
+  });
+
+  describe('restrict', () => {
+    it('marketing: unsubscribes every address from everything and records the legal basis', async () => {
+      const sim = await start();
+      const connector = new HubSpotConnector({ now: () => new Date('2030-01-01T00:00:00Z') });
+      const ctx = contextFor(sim, { subscriptionIds: ['1001'] });
+
+      const outcome = await connector.restrict(ctx, { email: 'kari.nordmann@example.no' }, 'marketing');
+      expect(outcome.status).toBe('done');
+      for (const email of ['kari.nordmann@example.no', 'kari@old-employer.example', 'kn@example.org']) {
+        expect(sim.state.optOutOfAllSince(email, 'EMAIL')).toBeDefined();
+      }
+      const since = sim.state.optOutOfAllSince('kari.nordmann@example.no', 'EMAIL');
+      expect(outcome.summary).toContain(`Marketing stopped in HubSpot from ${since}`);
+      expect(sim.state.subscription('kari.nordmann@example.no', '1001')).toMatchObject({
+        status: 'NOT_SUBSCRIBED',
+        legalBasis: 'CONSENT_WITH_NOTICE',
+        legalBasisExplanation: expect.stringContaining('Art. 21'),
+      });
+
+      const status = await fetch(`${sim.baseUrl}/communication-preferences/v3/status/email/kari.nordmann%40example.no`, {
+        headers: { Authorization: `Bearer ${sim.token}` },
+      });
+      const body = (await status.json()) as { subscriptionStatuses: Array<{ status: string; sourceOfStatus: string }> };
+      expect(body.subscriptionStatuses.map((s) => [s.status, s.sourceOfStatus])).toEqual([
+        ['NOT_SUBSCRIBED', 'PORTAL_WIDE_STATUS'],
+        ['NOT_SUBSCRIBED', 'PORTAL_WIDE_STATUS'],
+      ]);
+
+      const repeat = await connector.restrict(ctx, { email: 'kari.nordmann@example.no' }, 'marketing');
+      expect(repeat).toMatchObject({ status: 'done', details: { since } });
+      expect(sim.count('POST', UNSUBSCRIBE, 200)).toBe(1);
+      expect(sim.count('POST', UNSUBSCRIBE, 400)).toBe(0);
+    });
+
+    it('marketing: suppresses a known address even when no contact record exists', async () => {
+      const sim = await start();
+      const outcome = await new HubSpotConnector().restrict(contextFor(sim), { email: 'former.customer@example.no' }, 'marketing');
+      expect(outcome).toMatchObject({ status: 'done', details: { contactIds: [], emailAddresses: 1 } });
+      expect(sim.state.optOutOfAllSince('former.customer@example.no', 'EMAIL')).toBeDefined();
+      expect(sim.count('POST', UNSUBSCRIBE_ALL, 200)).toBe(1);
+    });
+
+    it('marketing: also stops SMS for the phone numbers when the channel is configured', async () => {
+      const sim = await start();
+      await new HubSpotConnector().restrict(contextFor(sim, { channels: ['EMAIL', 'SMS'] }), { email: 'kari.nordmann@example.no' }, 'marketing');
+      expect(sim.state.optOutOfAllSince('+47 912 34 567', 'SMS')).toBeDefined();
+    });
+
+    it('processing: sets the restriction property once', async () => {
+      const sim = await start();
+      const connector = new HubSpotConnector();
+      const outcome = await connector.restrict(contextFor(sim), { email: 'kari.nordmann@example.no' }, 'processing');
+      expect(outcome.status).toBe('done');
+      expect(sim.state.contacts.get(kariId(sim))?.properties.gdpr_restricted).toBe('true');
+      await connector.restrict(contextFor(sim), { email: 'kari.nordmann@example.no' }, 'processing');
+      expect(sim.count('PATCH', CONTACT)).toBe(1);
+    });
+
+    it('processing: surfaces HubSpot’s 400 when the restriction property does not exist in the portal', async () => {
+      const sim = await start();
+      const attempt = new HubSpotConnector().restrict(
+        contextFor(sim, { restrictionProperty: 'dsr_restricted' }),
+        { email: 'kari.nordmann@example.no' },
+        'processing',
+      );
+      await expect(attempt).rejects.toMatchObject({
+        httpStatus: 400,
+        retryable: false,
+        message: expect.stringContaining('Property \\"dsr_restricted\\" does not exist'),
+      });
+    });
+  });
+
+  describe('rate limits and errors', () => {
+    it('waits out a short 429 inline, as long as Retry-After says', async () => {
+      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 300 } });
+      const { connector, waits } = connectorWithWaits();
+      await connector.find(contextFor(sim), { email: 'ola@example.no' });
+      const matches = await connector.find(contextFor(sim), { email: 'ola@example.no' });
+      expect(matches).toHaveLength(1);
+      expect(waits).toEqual([1000]);
+      expect(sim.count('POST', SEARCH, 429)).toBe(1);
+    });
+
+    it('without Retry-After waits the X-HubSpot-RateLimit-Interval-Milliseconds window', async () => {
+      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 250, sendRetryAfter: false } });
+      const { connector, waits } = connectorWithWaits();
+      await connector.find(contextFor(sim), { email: 'ola@example.no' });
+      expect(await connector.find(contextFor(sim), { email: 'ola@example.no' })).toHaveLength(1);
+      expect(waits).toEqual([250]);
+    });
+
+    it('throws RateLimitedError instead of waiting long', async () => {
+      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 60_000 } });
+      const { connector, waits } = connectorWithWaits();
+      await connector.find(contextFor(sim), { email: 'ola@example.no' });
+      const attempt = connector.find(contextFor(sim), { email: 'ola@example.no' });
+      await expect(attempt).rejects.toBeInstanceOf(RateLimitedError);
+      await expect(attempt).rejects.toMatchObject({ retryable: true, retryAfterMs: 60_000 });
+      expect(waits).toEqual([]);
+    });
+
+    it('never waits inline for the daily cap', async () => {
+      const sim = await start({ rateLimit: { dailyLimit: 1 } });
+      const { connector, waits } = connectorWithWaits({ maxInlineRetryWaitMs: Number.MAX_SAFE_INTEGER });
+      await connector.find(contextFor(sim), { email: 'ola@example.no' });
+      const error = await connector.find(contextFor(sim), { email: 'ola@example.no' }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RateLimitedError);
+      expect((error as RateLimitedError).message).toContain('DAILY');
+      expect((error as RateLimitedError).retryAfterMs).toBeGreaterThan(0);
+      expect(waits).toEqual([]);
+    });
+
+    it('gives up after three inline retries', async () => {
+      const sim = await start();
+      sim.failNext({
+        route: SEARCH,
+        status: 429,
+        times: 4,
+        headers: { 'Retry-After': '0' },
+        body: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING', message: 'You have reached your ten_secondly_rolling limit.' },
+      });
+      const { connector, waits } = connectorWithWaits();
+      await expect(connector.find(contextFor(sim), { email: 'ola@example.no' })).rejects.toBeInstanceOf(RateLimitedError);
+      expect(waits).toEqual([0, 0, 0]);
+      expect(sim.count('POST', SEARCH, 429)).toBe(4);
+    });
+
+    it('maps 401 to ConnectorAuthError', async () => {
+      const sim = await start();
+      const attempt = new HubSpotConnector().find(contextFor(sim, {}, 'pat-eu1-wrong'), { email: 'ola@example.no' });
+      await expect(attempt).rejects.toBeInstanceOf(ConnectorAuthError);
+      await expect(attempt).rejects.toMatchObject({ retryable: false, httpStatus: 401, message: expect.stringContaining('INVALID_AUTHENTICATION') });
+    });
+
+    it('maps 5xx to a retryable ConnectorError', async () => {
+      const sim = await start();
+      sim.failNext({ route: GDPR_DELETE, status: 502, body: { message: 'Bad gateway' } });
+      const attempt = new HubSpotConnector().erase(contextFor(sim), { email: 'ola@example.no' }, { legalHolds: [] });
+      await expect(attempt).rejects.toMatchObject({ retryable: true, httpStatus: 502, message: expect.stringContaining('Bad gateway') });
+      expect(sim.state.contactByEmail('ola@example.no')).toBeDefined();
+    });
+
+    it('rejects an invalid connection before calling HubSpot', async () => {
+      const sim = await start();
+      const ctx = { ...contextFor(sim), connection: { baseUrl: sim.baseUrl } };
+      await expect(new HubSpotConnector().find(ctx, { email: 'ola@example.no' })).rejects.toMatchObject({
+        retryable: false,
+        message: expect.stringContaining('tokenEnv'),
+      });
+      expect(sim.calls).toHaveLength(0);
+    });
+  });
+});
+
+describe('HubSpot simulator', () => {
+  const call = (sim: HubSpotSimulator, method: string, path: string, body?: unknown) =>
+    fetch(`${sim.baseUrl}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${sim.token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it('refuses a search limit above 200 with VALIDATION_ERROR', async () => {
+    const sim = await start();
+    const response = await call(sim, 'POST', SEARCH, { filterGroups: [], limit: 201 });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
+  });
+
+  it('sends the rate-limit headers and the documented 429 body', async () => {
+    const sim = await start({ rateLimit: { maxPerInterval: 2, intervalMs: 60_000 } });
+    const first = await call(sim, 'GET', '/crm/v3/properties/contacts');
+    expect(first.headers.get('x-hubspot-ratelimit-max')).toBe('2');
+    expect(first.headers.get('x-hubspot-ratelimit-remaining')).toBe('1');
+    expect(first.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('60000');
+    expect(first.headers.get('x-hubspot-ratelimit-daily-remaining')).toBe('249999');
+    await call(sim, 'GET', '/crm/v3/properties/contacts');
+    const refused = await call(sim, 'GET', '/crm/v3/properties/contacts');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
+  });
+
+  it('archives on DELETE without erasing: hidden from search and read, still restorable data', async () => {
+    const sim = await start();
+    const id = kariId(sim);
+    expect((await call(sim, 'DELETE', `/crm/v3/objects/contacts/${id}`)).status).toBe(204);
+    expect((await call(sim, 'GET', `/crm/v3/objects/contacts/${id}`)).status).toBe(404);
+    const archived = await call(sim, 'GET', `/crm/v3/objects/contacts/${id}?archived=true&properties=firstname`);
+    expect(await archived.json()).toMatchObject({ id, archived: true, properties: { firstname: 'Kari' } });
+    expect(await new HubSpotConnector().find(contextFor(sim), { email: 'kari.nordmann@example.no' })).toEqual([]);
+  });
+
+  it('block-lists an unknown address sent to gdpr-delete by e-mail', async () => {
+    const sim = await start();
+    const response = await call(sim, 'POST', GDPR_DELETE, { objectId: 'unknown@example.no', idProperty: 'email' });
+    expect(response.status).toBe(204);
+    expect(sim.state.blocklistedEmails.has('unknown@example.no')).toBe(true);
+  });
+});

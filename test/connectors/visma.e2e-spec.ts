@@ -1,0 +1,431 @@
+import type { RetentionRules, SystemContext } from '../../src/connectors/connector';
+import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
+import { VismaConnector, type VismaConnectorOptions } from '../../src/connectors/visma/visma.connector';
+import {
+  SIM_CLIENT_ID,
+  SIM_CLIENT_SECRET,
+  SIM_COMPANY_NO,
+  startVismaSimulator,
+  type VismaSimulator,
+  type VismaSimulatorOptions,
+} from '../simulators/visma/visma-simulator';
+
+const TODAY = Date.parse('2026-11-22T10:00:00Z');
+const SCOPE = 'business-graphql-service-api:access-group-based';
+const BOOKKEEPING: RetentionRules = {
+  legalHolds: [
+    {
+      records: 'invoices and customer ledger entries',
+      basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
+      keepFor: 'P5Y',
+      from: 'end-of-financial-year',
+    },
+  ],
+};
+
+const OLA = {
+  associateNo: 1,
+  customerNo: 10001,
+  name: 'Ola Nordmann',
+  emailAddress: 'ola.nordmann@example.no',
+  phone: '22 12 34 56',
+  mobilePhone: '912 34 567',
+  addressLine1: 'Storgata 1',
+  postCode: '0155',
+  postalArea: 'Oslo',
+};
+const KARI = { associateNo: 2, customerNo: 10002, name: 'Kari Hansen', emailAddress: 'kari@example.no', mobilePhone: '+4798765432' };
+const FJORD = { associateNo: 3, customerNo: 10003, name: 'Fjord Demo AS', emailAddress: 'post@fjord.example' };
+const OLD_CUSTOMER = { associateNo: 4, customerNo: 10004, name: 'Gammel Kunde', emailAddress: 'gammel@example.no' };
+const LARS = { associateNo: 5, customerNo: 10005, name: 'Lars Berg', emailAddress: 'lars@example.no' };
+const SHARED_EMAIL = 'felles@example.no';
+
+function seed(): VismaSimulatorOptions {
+  return {
+    associates: [
+      OLA,
+      KARI,
+      FJORD,
+      OLD_CUSTOMER,
+      LARS,
+      ...Array.from({ length: 130 }, (_, i) => ({ associateNo: 1000 + i, customerNo: 20000 + i, name: `Medlem ${i}`, emailAddress: SHARED_EMAIL })),
+    ],
+    contacts: [
+      { contactNo: 201, associateNo: 2, name: 'Kari Hansen (privat)', phone: '98765432' },
+      { contactNo: 301, associateNo: 3, name: 'Per Olsen', emailAddress: 'per.olsen@fjord.example', phone: '22 33 44 55' },
+    ],
+    customerTransactions: [
+      { customerNo: 10001, voucherNo: 4001, voucherDate: 20240110, amount: 300 },
+      { customerNo: 10001, voucherNo: 4002, voucherDate: 20240201, amount: -300 },
+      { customerNo: 10001, voucherNo: 5001, voucherDate: 20250314, amount: 1250 },
+      { customerNo: 10001, voucherNo: 5002, voucherDate: 20250401, amount: -1250 },
+      { customerNo: 10003, voucherNo: 5100, voucherDate: 20250610, amount: 9900 },
+      { customerNo: 10004, voucherNo: 1900, voucherDate: 20190305, amount: 450 },
+      { customerNo: 10004, voucherNo: 1901, voucherDate: 20190320, amount: -450 },
+      { customerNo: 10005, voucherNo: 2300, voucherDate: 20230505, amount: 800 },
+      { customerNo: 10005, voucherNo: 2301, voucherDate: 20230601, amount: -800 },
+    ],
+  };
+}
+
+async function fetchToken(sim: VismaSimulator): Promise<string> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: SIM_CLIENT_ID, client_secret: SIM_CLIENT_SECRET, scope: SCOPE });
+  const response = await fetch(sim.tokenUrl, { method: 'POST', body: form });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+describe('VismaConnector against the Business NXT simulator', () => {
+  let sim: VismaSimulator;
+  let simNow: number;
+  let systemSeq = 0;
+  let ctx: SystemContext;
+
+  async function start(overrides: VismaSimulatorOptions = {}, connection: Record<string, unknown> = {}): Promise<void> {
+    simNow = TODAY;
+    sim = await startVismaSimulator({ ...seed(), now: () => new Date(simNow), ...overrides });
+    const secrets: Record<string, string> = { VISMA_CLIENT_ID: SIM_CLIENT_ID, VISMA_CLIENT_SECRET: SIM_CLIENT_SECRET };
+    // A fresh system id per test, so the process-wide token cache never carries a token across simulators.
+    ctx = {
+      systemId: `visma-e2e-${++systemSeq}`,
+      connection: {
+        tokenUrl: sim.tokenUrl,
+        graphqlUrl: sim.graphqlUrl,
+        companyNo: SIM_COMPANY_NO,
+        clientIdEnv: 'VISMA_CLIENT_ID',
+        clientSecretEnv: 'VISMA_CLIENT_SECRET',
+        ...connection,
+      },
+      secret: (name) => {
+        if (!(name in secrets)) throw new Error(`unknown secret ${name}`);
+        return secrets[name];
+      },
+    };
+  }
+
+  const connector = (options: VismaConnectorOptions = {}) => new VismaConnector({ now: () => new Date(TODAY), ...options });
+  const associate = (no: number) => sim.state.associates.find((row) => row.associateNo === no);
+  const contact = (no: number) => sim.state.contacts.find((row) => row.contactNo === no);
+
+  afterEach(async () => {
+    await sim?.close();
+  });
+
+  describe('find', () => {
+    beforeEach(() => start());
+
+    it('finds a customer by e-mail, phone (as stored in other spellings) and customer number', async () => {
+      const visma = connector();
+      const ola = [{ externalId: '1', kind: 'associate', label: 'Customer 10001' }];
+      await expect(visma.find(ctx, { email: 'ola.nordmann@example.no' })).resolves.toEqual(ola);
+      await expect(visma.find(ctx, { phone: '91234567' })).resolves.toEqual(ola);
+      await expect(visma.find(ctx, { phone: '+47 22 12 34 56' })).resolves.toEqual(ola);
+      await expect(visma.find(ctx, { customerNumber: '10002' })).resolves.toEqual([
+        { externalId: '2', kind: 'associate', label: 'Customer 10002' },
+      ]);
+    });
+
+    it('finds contact persons at company customers and nothing for unknown people', async () => {
+      const visma = connector();
+      await expect(visma.find(ctx, { email: 'per.olsen@fjord.example' })).resolves.toEqual([
+        { externalId: '301', kind: 'contact', label: 'Contact person at associate 3' },
+      ]);
+      await expect(visma.find(ctx, { email: 'nobody@example.no', customerNumber: 'ABC' })).resolves.toEqual([]);
+    });
+
+    it('pages through more than 100 matching associates with first/after', async () => {
+      const matches = await connector().find(ctx, { email: SHARED_EMAIL });
+      expect(matches).toHaveLength(130);
+      expect(new Set(matches.map((match) => match.externalId)).size).toBe(130);
+      expect(sim.calls.operations.filter((operation) => operation === 'associate')).toHaveLength(2);
+    });
+  });
+
+  describe('export', () => {
+    beforeEach(() => start());
+
+    it('exports the customer with its booked ledger entries as rows', async () => {
+      const part = await connector().export(ctx, { email: 'ola.nordmann@example.no' });
+      expect(part.systemId).toBe(ctx.systemId);
+      expect(part.recordCount).toBe(5);
+      expect(part.data.associates).toEqual([
+        expect.objectContaining({ associateNo: 1, customerNo: 10001, name: 'Ola Nordmann', mobilePhone: '912 34 567', postalArea: 'Oslo' }),
+      ]);
+      expect(part.tables?.customerTransactions).toHaveLength(4);
+      expect(part.tables?.customerTransactions).toContainEqual({ customerNo: 10001, voucherNo: 5001, voucherDate: '2025-03-14', amount: 1250 });
+    });
+
+    it('exports a company customer with its contact persons, and nothing for an unknown person', async () => {
+      const part = await connector().export(ctx, { customerNumber: '10003' });
+      expect(part.data.contacts).toEqual([expect.objectContaining({ contactNo: 301, name: 'Per Olsen' })]);
+      expect(part.recordCount).toBe(3);
+      await expect(connector().export(ctx, { email: 'nobody@example.no' })).resolves.toMatchObject({ recordCount: 0 });
+    });
+  });
+
+  describe('rectify', () => {
+    beforeEach(() => start());
+
+    it('updates the associate once and is idempotent', async () => {
+      const visma = connector();
+      const changes = { name: 'Kari Nordmann', phone: '22 99 88 77' };
+      await expect(visma.rectify(ctx, { email: 'kari@example.no' }, changes)).resolves.toMatchObject({ status: 'done' });
+      expect(associate(2)).toMatchObject({ name: 'Kari Nordmann', phone: '22 99 88 77', emailAddress: 'kari@example.no' });
+      await expect(visma.rectify(ctx, { email: 'kari@example.no' }, changes)).resolves.toMatchObject({
+        status: 'done',
+        details: { updatedRecords: 0 },
+      });
+      expect(sim.calls.associateUpdates.get(2)).toBe(1);
+    });
+
+    it('recognises a corrected e-mail address on a repeat', async () => {
+      const visma = connector();
+      const changes = { email: 'kari.ny@example.no' };
+      await expect(visma.rectify(ctx, { email: 'kari@example.no' }, changes)).resolves.toMatchObject({ status: 'done' });
+      await expect(visma.rectify(ctx, { email: 'kari@example.no' }, changes)).resolves.toMatchObject({ status: 'done' });
+      expect(associate(2)?.emailAddress).toBe('kari.ny@example.no');
+      expect(sim.calls.associateUpdates.get(2)).toBe(1);
+    });
+
+    it('leaves fields without a Visma mapping to a person', async () => {
+      const outcome = await connector().rectify(ctx, { customerNumber: '10002' }, { shoeSize: '42' });
+      expect(outcome).toMatchObject({ status: 'manual' });
+      expect(outcome.summary).toContain('shoeSize');
+      expect(sim.calls.associateUpdates.size).toBe(0);
+    });
+  });
+
+  describe('erase', () => {
+    beforeEach(() => start());
+
+    it('keeps a customer with 2025 invoices under bokføringsloven § 13 and blanks the optional personal fields', async () => {
+      const outcome = await connector().erase(ctx, { email: 'ola.nordmann@example.no' }, BOOKKEEPING);
+      expect(outcome).toMatchObject({
+        status: 'retained',
+        retained: [
+          {
+            records: 'invoices and customer ledger entries',
+            basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
+            until: '2030-12-31',
+          },
+        ],
+        erased: ['e-mail address, phone and mobile phone on customer 10001'],
+        details: { anonymiseAfter: '2030-12-31' },
+      });
+      expect(associate(1)).toMatchObject({
+        name: 'Ola Nordmann',
+        customerNo: 10001,
+        addressLine1: 'Storgata 1',
+        emailAddress: '',
+        phone: '',
+        mobilePhone: '',
+        noMarketing: true,
+        processingRestricted: true,
+      });
+      expect(sim.state.customerTransactions.filter((entry) => entry.customerNo === 10001)).toHaveLength(4);
+      expect(sim.calls.operations).not.toContain('associate_delete');
+    });
+
+    it('applies the § 13 default without data-map holds, and a repeat changes nothing', async () => {
+      const visma = connector();
+      const subject = { email: 'ola.nordmann@example.no', customerNumber: '10001' };
+      const first = await visma.erase(ctx, subject, { legalHolds: [] });
+      const again = await visma.erase(ctx, subject, { legalHolds: [] });
+      expect(first).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }], details: { blankedRecords: 1 } });
+      expect(again).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }], details: { blankedRecords: 0 } });
+      expect(sim.calls.associateUpdates.get(1)).toBe(1);
+      expect(sim.calls.operations).not.toContain('associate_delete');
+    });
+
+    it('computes the until-date from a longer data-map hold', async () => {
+      const rules = { legalHolds: [{ records: 'invoices', basis: 'bokføringsloven § 13 and the articles of association', keepFor: 'P10Y' }] };
+      await expect(connector().erase(ctx, { customerNumber: '10001' }, rules)).resolves.toMatchObject({
+        status: 'retained',
+        retained: [{ records: 'invoices', until: '2035-12-31' }],
+        details: { anonymiseAfter: '2035-12-31' },
+      });
+    });
+
+    it('deletes a customer without ledger entries exactly once, with its contact persons', async () => {
+      const visma = connector();
+      await expect(visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING)).resolves.toMatchObject({
+        status: 'done',
+        details: { deletedAssociates: 1, deletedContacts: 1 },
+      });
+      expect(associate(2)).toBeUndefined();
+      expect(contact(201)).toBeUndefined();
+      await expect(visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
+      expect(sim.calls.associateDeletes.get(2)).toBe(1);
+      expect(sim.calls.operations.filter((operation) => operation === 'associate_delete')).toHaveLength(1);
+    });
+
+    it('deletes a customer whose ledger entries are past the retention period', async () => {
+      await expect(connector().erase(ctx, { customerNumber: '10004' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'done' });
+      expect(associate(4)).toBeUndefined();
+      expect(sim.calls.associateDeletes.get(4)).toBe(1);
+    });
+
+    it('blanks a contact person of a company customer whose invoices are kept', async () => {
+      const outcome = await connector().erase(ctx, { email: 'per.olsen@fjord.example' }, BOOKKEEPING);
+      expect(outcome).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }] });
+      expect(contact(301)).toMatchObject({ name: 'Per Olsen', emailAddress: '', phone: '', mobilePhone: '' });
+      expect(associate(3)?.emailAddress).toBe('post@fjord.example');
+    });
+
+    it('hands over to a person when Visma refuses a deletion the data map would allow', async () => {
+      const tooShort = { legalHolds: [{ records: 'invoices', basis: 'bokføringsloven § 13', keepFor: 'P1Y', from: 'end-of-financial-year' }] };
+      const outcome = await connector().erase(ctx, { email: 'lars@example.no' }, tooShort);
+      expect(outcome.status).toBe('manual');
+      expect(outcome.summary).toContain('DELETE_NOT_ALLOWED');
+      expect(sim.calls.associateDeleteRefusals.get(5)).toBe(1);
+      expect(sim.calls.associateDeletes.get(5)).toBeUndefined();
+      expect(associate(5)).toMatchObject({ name: 'Lars Berg', emailAddress: '' });
+    });
+  });
+
+  describe('restrict', () => {
+    beforeEach(() => start());
+
+    it('sets the no-marketing flag once', async () => {
+      const visma = connector();
+      await expect(visma.restrict(ctx, { email: 'ola.nordmann@example.no' }, 'marketing')).resolves.toMatchObject({ status: 'done' });
+      await expect(visma.restrict(ctx, { email: 'ola.nordmann@example.no' }, 'marketing')).resolves.toMatchObject({
+        status: 'done',
+        details: { updatedRecords: 0 },
+      });
+      expect(associate(1)).toMatchObject({ noMarketing: true, processingRestricted: false });
+      expect(sim.calls.associateUpdates.get(1)).toBe(1);
+    });
+
+    it('marks processing as restricted', async () => {
+      await expect(connector().restrict(ctx, { customerNumber: '10002' }, 'processing')).resolves.toMatchObject({ status: 'done' });
+      expect(associate(2)).toMatchObject({ noMarketing: true, processingRestricted: true });
+      await expect(connector().restrict(ctx, { email: 'nobody@example.no' }, 'processing')).resolves.toMatchObject({ status: 'not_found' });
+    });
+  });
+
+  describe('errors, auth and limits', () => {
+    it('surfaces GraphQL errors sent with HTTP 200 as permanent ConnectorErrors', async () => {
+      await start({}, { companyNo: 1234 });
+      const error = await connector()
+        .find(ctx, { email: 'ola.nordmann@example.no' })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect(error).not.toBeInstanceOf(ConnectorAuthError);
+      expect(error).toMatchObject({ retryable: false, httpStatus: 200 });
+      expect((error as Error).message).toContain('COMPANY_ACCESS_DENIED');
+    });
+
+    it('the simulator validates queries against the schema and answers errors with HTTP 200', async () => {
+      await start();
+      const response = await fetch(sim.graphqlUrl, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await fetchToken(sim)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ useCompany(no: ${SIM_COMPANY_NO}) { associate { items { shoeSize } } } }` }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(body.errors[0].message).toContain('shoeSize');
+      expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('the simulator answers a call without a valid bearer token with 401 and an HTML page', async () => {
+      await start();
+      const response = await fetch(sim.graphqlUrl, {
+        method: 'POST',
+        headers: { authorization: 'Bearer not-a-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toContain('text/html');
+    });
+
+    it('maps rejected client credentials to ConnectorAuthError', async () => {
+      await start({ clients: { [SIM_CLIENT_ID]: 'another-secret' } });
+      await expect(connector().find(ctx, { email: 'ola.nordmann@example.no' })).rejects.toBeInstanceOf(ConnectorAuthError);
+      expect(sim.calls.tokenRejected).toBe(1);
+      expect(sim.calls.graphql).toBe(0);
+    });
+
+    it('maps a GraphQL 401 that survives a fresh token to ConnectorAuthError', async () => {
+      await start({ tokenLifetimeSeconds: 0 });
+      const error = await connector()
+        .find(ctx, { email: 'ola.nordmann@example.no' })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConnectorAuthError);
+      expect(error).toMatchObject({ httpStatus: 401, retryable: false });
+      expect(sim.calls.unauthorized).toBe(2);
+      expect(sim.calls.token).toBe(2);
+    });
+
+    it('fetches a new token once when Visma revokes the cached one', async () => {
+      await start();
+      const visma = connector();
+      await visma.find(ctx, { email: 'ola.nordmann@example.no' });
+      sim.state.tokens.clear();
+      await expect(visma.find(ctx, { email: 'ola.nordmann@example.no' })).resolves.toHaveLength(1);
+      expect(sim.calls.unauthorized).toBe(1);
+      expect(sim.calls.token).toBe(2);
+    });
+
+    it('reuses one token for many queries, across connector instances', async () => {
+      await start();
+      await connector().find(ctx, { email: 'ola.nordmann@example.no' });
+      await connector().export(ctx, { customerNumber: '10001' });
+      await connector().restrict(ctx, { customerNumber: '10002' }, 'marketing');
+      expect(sim.calls.graphql).toBeGreaterThanOrEqual(7);
+      expect(sim.calls.token).toBe(1);
+    });
+
+    it('waits out a short Retry-After inline and retries', async () => {
+      await start({ rateLimitPerMinute: 2 });
+      const waits: number[] = [];
+      const sleep = async (ms: number) => {
+        waits.push(ms);
+        simNow += ms;
+      };
+      const visma = connector({ sleep });
+      await visma.find(ctx, { email: 'ola.nordmann@example.no' }); // associate + contact: 2 requests
+      simNow += 58_000; // two seconds left in the minute
+      await expect(visma.find(ctx, { email: 'ola.nordmann@example.no' })).resolves.toHaveLength(1);
+      expect(waits).toEqual([2000]);
+      expect(sim.calls.rateLimited).toBe(1);
+    });
+
+    it('throws RateLimitedError when Retry-After is longer than the inline limit', async () => {
+      await start({ rateLimitPerMinute: 2 });
+      const waits: number[] = [];
+      const visma = connector({ sleep: async (ms) => void waits.push(ms) });
+      await visma.find(ctx, { email: 'ola.nordmann@example.no' });
+      const error = await visma.find(ctx, { email: 'ola.nordmann@example.no' }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RateLimitedError);
+      expect(error).toMatchObject({ retryAfterMs: 60_000, retryable: true, httpStatus: 429 });
+      expect(waits).toEqual([]);
+    });
+
+    it('gives up after three inline retries', async () => {
+      await start({ rateLimitPerMinute: 1 });
+      const waits: number[] = [];
+      // The simulator's clock does not move, so every retry is refused again.
+      const visma = connector({ maxInlineRetryWaitMs: 120_000, sleep: async (ms) => void waits.push(ms) });
+      await expect(visma.find(ctx, { email: 'ola.nordmann@example.no' })).rejects.toBeInstanceOf(RateLimitedError);
+      expect(waits).toEqual([60_000, 60_000, 60_000]);
+      expect(sim.calls.rateLimited).toBe(4);
+    });
+
+    it('the simulator refuses requests above its concurrency cap with 429', async () => {
+      await start({ concurrencyLimit: 1, responseDelayMs: 300 });
+      const token = await fetchToken(sim);
+      const call = () =>
+        fetch(sim.graphqlUrl, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ useCompany(no: ${SIM_COMPANY_NO}) { associate(first: 1) { totalCount } } }` }),
+        });
+      const responses = await Promise.all([call(), call()]);
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 429]);
+      expect(responses.find((response) => response.status === 429)?.headers.get('retry-after')).toBe('1');
+      expect(sim.calls.concurrencyRejected).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import type { CaseEntity } from '../../src/cases/case.entity';
+import { isConnectorType } from '../../src/connectors/connector-registry';
+import { planTasks } from '../../src/connectors/fanout/fanout-plan';
+import { dataMapWarnings, loadDataMap } from '../../src/systems/data-map.loader';
+
+const load = (name: string) => loadDataMap(join(__dirname, '..', '..', 'examples', `${name}.yaml`));
+const verified = (type: CaseEntity['type'], details: Record<string, unknown> = {}) =>
+  ({ type, status: 'in_progress', verifiedAt: new Date(), approvedAt: new Date(), details }) as Pick<CaseEntity, 'type' | 'status' | 'verifiedAt' | 'approvedAt' | 'details'>;
+const planned = (map: ReturnType<typeof loadDataMap>, type: CaseEntity['type'], details: Record<string, unknown> = {}) =>
+  planTasks(verified(type, details), map.systems, null).map((task) => `${task.systemId}:${task.action}`).sort();
+
+describe('the example data maps in examples/', () => {
+  it.each(['logistics-software', 'auto-parts-wholesaler', 'courier', '../config/systems'])('%s loads, uses known connectors and keeps retention within its basis', (name) => {
+    const map = load(name);
+    for (const system of map.systems) expect(isConnectorType(system.connector)).toBe(true);
+    // Only "variable not set" warnings (no secrets here); no retention longer than its legal basis.
+    expect(dataMapWarnings(map, {}).filter((warning) => !warning.includes('is not set'))).toEqual([]);
+  });
+
+  it('logistics software: forwards to the controller for the shipping data, searches Zendesk, phone logs by hand', () => {
+    const map = load('logistics-software');
+    expect(map.systems.map((system) => `${system.id}:${system.connector}:${system.role}`)).toEqual([
+      'zendesk:zendesk:controller',
+      'shipping-platform:manual:processor',
+      'phone-logs:manual:controller',
+    ]);
+    expect(planned(map, 'access')).toEqual(['phone-logs:export', 'shipping-platform:forward', 'zendesk:export']);
+  });
+
+  it('auto-parts wholesaler: Visma erasure carries the bookkeeping hold; phone logs 4 months, CCTV one week', () => {
+    const map = load('auto-parts-wholesaler');
+    const visma = map.systems.find((system) => system.id === 'visma')!;
+    expect(visma.legalHolds).toEqual([expect.objectContaining({ keepFor: 'P5Y', from: 'end-of-financial-year' })]);
+    expect(map.systems.find((system) => system.id === 'phone-logs')!.retention.period).toBe('P4M');
+    expect(map.systems.find((system) => system.id === 'cctv')!.retention.period).toBe('P7D');
+    const erase = planTasks(verified('erasure'), map.systems, null).find((task) => task.systemId === 'visma')!;
+    expect(erase.params.legalHolds).toEqual(visma.legalHolds);
+    expect(planned(map, 'erasure')).toEqual(['cctv:erase', 'phone-logs:erase', 'visma:erase']);
+  });
+
+  it('courier: an objection to direct marketing restricts HubSpot; one on legitimate interest waits for a decision', () => {
+    const map = load('courier');
+    expect(map.systems.find((system) => system.id === 'hubspot')!.legalBasis).toMatch(/legitimate interest/);
+    expect(planned(map, 'objection', { processing: 'direct_marketing' })).toEqual(['hubspot:restrict']);
+    expect(planned(map, 'objection', { processing: 'legitimate_interest' })).toEqual([]);
+    expect(planTasks(verified('objection', { processing: 'legitimate_interest' }), map.systems, 'stop').map((task) => task.systemId)).toEqual(['hubspot']);
+  });
+});

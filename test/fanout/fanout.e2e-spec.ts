@@ -1,0 +1,239 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../src/queues/queue-catalogue';
+import { SmtpCapture } from '../support/smtp-capture';
+import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
+import {
+  api,
+  registration,
+  settled,
+  simulatorSecrets,
+  staffUser,
+  startSimulators,
+  taskOf,
+  waitForCase,
+  writeDataMap,
+  type Api,
+  type Simulators,
+} from './fanout-stack';
+import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from './norwegian-people';
+
+const PREFIX = 'FANOUT_E2E';
+const [KARI, OLA, INGRID, LARS, SIGRID] = NORWEGIAN_PEOPLE;
+
+describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-role system', () => {
+  const smtp = new SmtpCapture();
+  let sims: Simulators;
+  let stack: TestApp;
+  let auth: { Authorization: string };
+  let client: Api;
+  const secrets = simulatorSecrets(PREFIX);
+
+  beforeAll(async () => {
+    Object.assign(process.env, secrets);
+    sims = await startSimulators({ visma: vismaSeed(NORWEGIAN_PEOPLE) });
+    for (const person of NORWEGIAN_PEOPLE) {
+      seedZendesk(sims.zendesk, person);
+      seedHubSpot(sims.hubspot, person);
+    }
+    const smtpUrl = await smtp.start();
+    stack = await startTestApp({
+      env: {
+        SMTP_URL: smtpUrl,
+        // Objections are on the approval list: direct marketing must still stop without one.
+        SYSTEMS_FILE: writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot', 'phone-logs', 'shipping'], ['erasure', 'rectification', 'objection']),
+        TASK_BACKOFF_MS: '100',
+        TASK_ATTEMPTS: '6',
+        CONNECTOR_INLINE_RETRY_WAIT_MS: '0',
+        TASK_RATE_LIMITS: 'zendesk=100/1000,visma=100/1000,hubspot=100/1000',
+      },
+    });
+    auth = await adminAuth(stack.url);
+    client = api(stack.url, () => auth);
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await sims?.close();
+    await smtp.stop();
+    for (const name of Object.keys(secrets)) delete process.env[name];
+  });
+
+  const register = async (body: unknown) => {
+    const response = await client.post('/api/v1/cases', body);
+    expect(response.status).toBe(201);
+    return (await response.json()) as { reference: string; id: string };
+  };
+  const fanoutQueue = () => stack.context.get<Queue>(getQueueToken(QueueName.Fanout), { strict: false });
+
+  it('waits for approval, then erases everywhere: done, retained with a scheduled deletion, manual, forwarded; then review', async () => {
+    const { reference } = await register(registration('erasure', KARI));
+    const before = await (await client.get(`/api/v1/cases/${reference}`)).json();
+    expect(before.status).toBe('in_progress');
+    expect(before.tasks).toEqual([]);
+
+    expect((await client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
+    const body = await waitForCase(client, reference, settled);
+    expect(body.tasks.map((task) => `${task.system}:${task.action}`).sort()).toEqual([
+      'hubspot:erase',
+      'phone-logs:erase',
+      'shipping:forward',
+      'visma:erase',
+      'zendesk:erase',
+    ]);
+    expect(taskOf(body, 'zendesk').status).toBe('done');
+    expect(taskOf(body, 'hubspot').status).toBe('done');
+    expect(sims.hubspot.count('POST', '/crm/v3/objects/contacts/gdpr-delete', 204)).toBe(1);
+    expect(sims.zendesk.calls.count('DELETE /api/v2/deleted_users/:id')).toBe(1);
+
+    const visma = taskOf(body, 'visma');
+    expect(visma.status).toBe('retained');
+    expect(visma.outcome?.retained).toEqual([
+      expect.objectContaining({ records: 'invoices and customer ledger entries', until: '2030-12-31', restricted: true }),
+    ]);
+    const holds = await (await client.get(`/api/v1/cases/${reference}/legal-holds`)).json();
+    expect(holds.items).toEqual([expect.objectContaining({ system: 'visma', until: '2030-12-31', status: 'held', restricted: true })]);
+    const holdJob = await fanoutQueue().getJob(`hold-${holds.items[0].id}`);
+    expect(await holdJob?.getState()).toBe('delayed');
+    expect(holdJob!.timestamp + holdJob!.delay).toBeGreaterThan(Date.parse('2030-12-31T00:00:00Z'));
+
+    const shipping = taskOf(body, 'shipping');
+    expect(shipping.status).toBe('forwarded');
+    expect(shipping.outcome).toEqual(expect.objectContaining({ controller: 'Nettbutikken AS', forwardedAt: expect.any(String) }));
+    const forward = await smtp.waitFor((mail) => mail.to.includes('personvern@nettbutikken.example') && mail.subject.includes(reference));
+    expect(forward.text).toContain(KARI.email);
+    expect(forward.text).toMatch(/not searched, disclosed or deleted/);
+
+    const phone = taskOf(body, 'phone-logs');
+    expect(phone.status).toBe('manual');
+    const ownerMail = await smtp.waitFor((mail) => mail.to.includes('telefoni@firma.example') && mail.subject.includes(reference));
+    expect(ownerMail.text).toContain(`/staff/cases/${reference}#task-${phone.id}`);
+    expect(ownerMail.text).toContain(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`);
+    expect(await (await fanoutQueue().getJob(`manual-${phone.id}-reminder`))?.getState()).toBe('delayed');
+    expect(await (await fanoutQueue().getJob(`manual-${phone.id}-escalation`))?.getState()).toBe('delayed');
+    expect(body.status).toBe('in_progress');
+
+    // The owner of another system may not answer for this one; the phone system's owner may.
+    const otherOwner = await staffUser(stack, 'regnskap@firma.example', 'owner');
+    const outcome = { status: 'done', summary: 'Deleted 4 call log entries for the number.' };
+    const refused = await client.post(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`, outcome, otherOwner);
+    expect(refused.status).toBe(403);
+    const owner = await staffUser(stack, 'telefoni@firma.example', 'owner');
+    const recorded = await client.post(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`, outcome, owner);
+    expect(recorded.status).toBe(200);
+    expect(await recorded.json()).toEqual(expect.objectContaining({ status: 'done', outcome: expect.objectContaining({ summary: outcome.summary }) }));
+    expect((await client.post(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`, outcome, owner)).status).toBe(409);
+
+    const reviewed = await waitForCase(client, reference, (current) => current.status === 'awaiting_review');
+    expect(reviewed.tasks.every((task) => task.status !== 'manual')).toBe(true);
+    const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
+    const types = audit.items.map((event: { type: string }) => event.type);
+    expect(types.filter((type: string) => type === 'case.awaiting_review')).toHaveLength(1);
+    expect(types).toEqual(expect.arrayContaining(['case.fanned_out', 'task.forwarded', 'task.manual_assigned', 'task.finished']));
+  });
+
+  it('stores each system export of an access request in PostgreSQL', async () => {
+    const { reference, id } = await register(registration('access', OLA));
+    const body = await waitForCase(client, reference, settled);
+    expect(body.tasks.map((task) => `${task.system}:${task.status}`).sort()).toEqual([
+      'hubspot:done',
+      'phone-logs:manual',
+      'shipping:forwarded',
+      'visma:done',
+      'zendesk:done',
+    ]);
+    const rows: Array<{ system_id: string; record_count: number; data: Record<string, unknown> }> = await stack.dataSource.query(
+      'SELECT system_id, record_count, data FROM case_task_exports WHERE case_id = $1 ORDER BY system_id',
+      [id],
+    );
+    expect(rows.map((row) => row.system_id)).toEqual(['hubspot', 'visma', 'zendesk']);
+    for (const row of rows) expect(row.record_count).toBeGreaterThan(0);
+    expect(JSON.stringify(rows.find((row) => row.system_id === 'visma')!.data)).toContain(OLA.email);
+    expect(JSON.stringify(rows.find((row) => row.system_id === 'zendesk')!.data)).toContain('Hei, når kommer pakken min?');
+  });
+
+  it('exports only portable systems for portability', async () => {
+    const { reference } = await register(registration('portability', OLA));
+    const body = await waitForCase(client, reference, settled);
+    expect(body.tasks.map((task) => `${task.system}:${task.action}`).sort()).toEqual(['shipping:forward', 'visma:export', 'zendesk:export']);
+    // Nothing waits for a person here, so the case goes straight to review.
+    await waitForCase(client, reference, (current) => current.status === 'awaiting_review');
+  });
+
+  it('stops direct marketing everywhere at once, without waiting for approval', async () => {
+    const { reference } = await register(registration('objection', LARS, { processing: 'direct_marketing' }));
+    const body = await waitForCase(client, reference, settled);
+    expect(body.tasks.map((task) => `${task.system}:${task.action}`).sort()).toEqual([
+      'hubspot:restrict',
+      'shipping:forward',
+      'visma:restrict',
+      'zendesk:restrict',
+    ]);
+    expect(taskOf(body, 'hubspot').status).toBe('done');
+    expect(sims.hubspot.count('POST', '/communication-preferences/v4/statuses/:subscriber/unsubscribe-all')).toBeGreaterThanOrEqual(1);
+    expect(sims.visma.state.associates.find((row) => row.emailAddress === LARS.email)?.noMarketing).toBe(true);
+    await waitForCase(client, reference, (current) => current.status === 'awaiting_review');
+  });
+
+  it('waits for a documented decision on an objection to legitimate interest, then restricts those systems', async () => {
+    const { reference } = await register(registration('objection', SIGRID, { processing: 'legitimate_interest', grounds: 'I do not want profiling.' }));
+    const waiting = await (await client.get(`/api/v1/cases/${reference}`)).json();
+    expect(waiting.tasks).toEqual([]);
+    expect((await client.post(`/api/v1/cases/${reference}/objection-decision`, { decision: 'maybe', grounds: '' })).status).toBe(400);
+
+    const decided = await client.post(`/api/v1/cases/${reference}/objection-decision`, { decision: 'stop', grounds: 'No compelling grounds override the objection.' });
+    expect(decided.status).toBe(200);
+    const body = await waitForCase(client, reference, settled);
+    expect(body.tasks.map((task) => `${task.system}:${task.action}`).sort()).toEqual(['hubspot:restrict', 'phone-logs:restrict', 'shipping:forward']);
+    expect((await client.post(`/api/v1/cases/${reference}/objection-decision`, { decision: 'stop', grounds: 'Once more.' })).status).toBe(409);
+    const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
+    expect(audit.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'case.objection_decided', data: { decision: 'stop', grounds: 'No compelling grounds override the objection.' } })]),
+    );
+  });
+
+  it('rides out a 429 with Retry-After and a run of 5xx without going over the limit', async () => {
+    sims.zendesk.state.rateLimitNext(1, 1);
+    sims.hubspot.failNext({ status: 503, times: 3, body: { category: 'INTERNAL_ERROR', message: 'try again' } });
+    const zendesk429Before = sims.zendesk.calls.all.filter((call) => call.status === 429).length;
+    const { reference } = await register(registration('restriction', INGRID));
+    const body = await waitForCase(client, reference, settled);
+    expect(taskOf(body, 'zendesk').status).toBe('done');
+    expect(taskOf(body, 'hubspot').status).toBe('done');
+    // Only the scripted 429: after it the task waited Retry-After instead of tripping the limit again.
+    expect(sims.zendesk.calls.all.filter((call) => call.status === 429).length - zendesk429Before).toBe(1);
+    expect(sims.hubspot.calls.filter((call) => call.status === 503)).toHaveLength(3);
+    expect(sims.hubspot.calls.filter((call) => call.status === 429)).toHaveLength(0);
+  });
+
+  it('fails a task with a clear reason on a bad credential or a missing variable, and retries it once fixed', async () => {
+    // The client secret was rotated in Zendesk and ours is now wrong; the HubSpot token was never set.
+    sims.zendesk.state.revokeTokens();
+    process.env[`${PREFIX}_ZENDESK_CLIENT_SECRET`] = 'not-the-secret';
+    delete process.env[`${PREFIX}_HUBSPOT_TOKEN`];
+    const person = { name: 'Per Olsen', email: 'per.olsen@example.no', phone: '+4796789012' };
+    seedZendesk(sims.zendesk, person);
+    seedHubSpot(sims.hubspot, person);
+    const { reference } = await register(registration('restriction', person));
+    const failed = await waitForCase(client, reference, settled);
+    const zendesk = taskOf(failed, 'zendesk');
+    expect(zendesk.status).toBe('failed');
+    expect(zendesk.error).toMatch(/credentials rejected by the provider \(HTTP 401\)/);
+    const hubspot = taskOf(failed, 'hubspot');
+    expect(hubspot.status).toBe('failed');
+    expect(hubspot.error).toBe(`environment variable ${PREFIX}_HUBSPOT_TOKEN (named in the data map for system "hubspot") is not set`);
+    expect(taskOf(failed, 'visma').status).toBe('not_found');
+    expect((await client.post(`/api/v1/cases/${reference}/tasks/${taskOf(failed, 'visma').id}/retry`, {})).status).toBe(409);
+
+    Object.assign(process.env, secrets);
+    for (const task of [zendesk, hubspot]) {
+      const retried = await client.post(`/api/v1/cases/${reference}/tasks/${task.id}/retry`, {});
+      expect(retried.status).toBe(202);
+    }
+    const fixed = await waitForCase(client, reference, (current) => ['zendesk', 'hubspot'].every((system) => taskOf(current, system).status === 'done'));
+    expect(taskOf(fixed, 'zendesk').error).toBeUndefined();
+    const owner = await staffUser(stack, 'telefoni@firma.example', 'owner');
+    const phone = taskOf(fixed, 'phone-logs');
+    expect((await client.post(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`, { status: 'not_found', summary: 'No calls from this person.' }, owner)).status).toBe(200);
+    await waitForCase(client, reference, (current) => current.status === 'awaiting_review');
+  });
+});

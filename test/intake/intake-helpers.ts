@@ -1,0 +1,23 @@
+import type { CapturedMail } from '../support/smtp-capture';
+
+/** The first link to `/verify/…` or `/status/…` in a message, re-pointed at the test server. */
+export function linkIn(mail: CapturedMail, kind: 'verify' | 'status', baseUrl: string): string {
+  const match = mail.text.match(new RegExp(`https?://[^\\s]+/${kind}/[A-Za-z0-9_-]+`));
+  if (!match) throw new Error(`no ${kind} link in "${mail.subject}"`);
+  return `${baseUrl}${new URL(match[0]).pathname}`;
+}
+
+/** Visible text of a page, for asserting what a person reads. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });

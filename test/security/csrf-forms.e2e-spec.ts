@@ -1,0 +1,170 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import { CaseEntity } from '../../src/cases/case.entity';
+import { AnswerLinkSigner } from '../../src/responses/download/answer-link-signer';
+import { PackageBuilderService } from '../../src/responses/package/package-builder.service';
+import { SessionClient, createStaffUser } from '../staff-ui/staff-session-client';
+import { TEST_ADMIN, adminAuth, startTestApp, type TestApp } from '../support/test-app';
+import { cookiesFrom, csrfIn } from './fuzz-support';
+
+type Route = `post ${string}`;
+
+/** How one form is exercised: post it without a token, and with a good one; `after` runs last. */
+interface FormCase {
+  path: string;
+  /** A client that holds the page's cookies, and the page's token. */
+  open(): Promise<{ send(fields: Record<string, string>): Promise<Response>; csrf: string }>;
+  fields: Record<string, string>;
+  /** What a post with the good token answers (anything but 403 proves the token was the gate). */
+  accepted: number[];
+}
+
+/**
+ * Every HTML form that changes state, found from the running app's route table (POST routes
+ * outside /api), posted once without a valid CSRF token (403, nothing done) and once with one
+ * (accepted). A new form without a case here fails the first test. The bull-board JSON API under
+ * /staff/queues (an @All route, admins only) is not a form: it is a same-origin XHR API whose
+ * SameSite=Lax session cookie is not sent on cross-site POST/PUT.
+ */
+describe('CSRF on every state-changing form', () => {
+  let stack: TestApp;
+  let reference: string;
+  let otherUserId: string;
+  let answerToken: string;
+  let staff: SessionClient;
+
+  beforeAll(async () => {
+    stack = await startTestApp({ env: { INTAKE_RATE_LIMIT_PER_MINUTE: '1000' } });
+    const auth = await adminAuth(stack.url);
+    const created = await fetch(`${stack.url}/api/v1/cases`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: JSON.stringify({ type: 'access', channel: 'letter', receivedAt: new Date().toISOString(), subject: { email: 'csrf.case@example.no', name: 'Siri Lund' } }),
+    });
+    expect(created.status).toBe(201);
+    reference = (await created.json()).reference;
+    otherUserId = await createStaffUser(stack, 'csrf.handler@example.no', 'handler');
+    const entity = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference });
+    const row = await stack.dataSource.transaction((manager) =>
+      stack.context.get(PackageBuilderService).build(manager, entity, 'access', new Date(), new Date(Date.now() + 7 * 86_400_000)),
+    );
+    answerToken = new AnswerLinkSigner(stack.config.APP_SECRET).sign(row.id);
+    staff = new SessionClient(stack.url);
+    expect((await staff.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).status).toBe(303);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  /** A public page's cookies and token, sent back the way a browser would. */
+  const publicPage = (pagePath: string, action: string) => async () => {
+    const page = await fetch(`${stack.url}${pagePath}`);
+    const cookies = cookiesFrom(page);
+    const csrf = csrfIn(await page.text());
+    return {
+      csrf,
+      send: (fields: Record<string, string>) =>
+        fetch(`${stack.url}${action}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies },
+          body: new URLSearchParams(fields).toString(),
+        }),
+    };
+  };
+  /** A staff form, from the signed-in admin's session (or a fresh visitor's for sign-in). */
+  const staffPage = (client: () => SessionClient, pagePath: string, action: string) => async () => {
+    const session = client();
+    const csrf = csrfIn(await (await session.get(pagePath)).text());
+    return { csrf, send: (fields: Record<string, string>) => session.request('POST', action, fields) };
+  };
+  const signedIn = () => staff;
+  const visitor = () => new SessionClient(stack.url);
+  const caseForm = (action: string, fields: Record<string, string>, accepted: number[] = [303, 400, 409]): FormCase => ({
+    path: `/staff/cases/${reference}/${action}`,
+    open: staffPage(signedIn, `/staff/cases/${reference}`, `/staff/cases/${reference}/${action}`),
+    fields,
+    accepted,
+  });
+
+  const forms = (): Record<Route, FormCase> => ({
+    'post /': { path: '/', open: publicPage('/', '/'), fields: { type: 'access', email: 'csrf.form@example.no', idempotencyKey: randomUUID() }, accepted: [200] },
+    'post /answer/:token/code': { path: `/answer/${answerToken}/code`, open: publicPage(`/answer/${answerToken}`, `/answer/${answerToken}/code`), fields: {}, accepted: [200] },
+    'post /answer/:token/download': { path: `/answer/${answerToken}/download`, open: publicPage(`/answer/${answerToken}`, `/answer/${answerToken}/download`), fields: { code: '00000000' }, accepted: [400] },
+    'post /staff/login': { path: '/staff/login', open: staffPage(visitor, '/staff/login', '/staff/login'), fields: { email: TEST_ADMIN.email, password: 'not the password' }, accepted: [401] },
+    'post /staff/language': { path: '/staff/language', open: staffPage(signedIn, '/staff', '/staff/language'), fields: { language: 'nb', next: '/staff' }, accepted: [303] },
+    'post /staff/cases': { path: '/staff/cases', open: staffPage(signedIn, '/staff/cases/new', '/staff/cases'), fields: { type: 'access' }, accepted: [400] },
+    'post /staff/cases/:reference/assign': caseForm('assign', { assignee: otherUserId }),
+    'post /staff/cases/:reference/verify': caseForm('verify', { method: 'signed letter with ID copy' }),
+    'post /staff/cases/:reference/approve': caseForm('approve', {}),
+    'post /staff/cases/:reference/pause': caseForm('pause', { reason: 'waiting for ID' }),
+    'post /staff/cases/:reference/resume': caseForm('resume', {}),
+    'post /staff/cases/:reference/extend': caseForm('extend', { reason: 'many systems to search through' }),
+    'post /staff/cases/:reference/reject': caseForm('reject', {}),
+    'post /staff/cases/:reference/flag': caseForm('flag', {}),
+    'post /staff/cases/:reference/notes': caseForm('notes', { text: 'called the requester' }),
+    'post /staff/cases/:reference/letter': caseForm('letter', { subject: 'Svar på forespørselen', text: 'Her er svaret.' }),
+    'post /staff/cases/:reference/answer/unlock': caseForm('answer/unlock', {}),
+    'post /staff/cases/:reference/complete': caseForm('complete', {}),
+    'post /staff/cases/:reference/objection-decision': caseForm('objection-decision', {}),
+    'post /staff/cases/:reference/tasks/:taskId/retry': { ...caseForm('tasks/x/retry', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/tasks/${randomUUID()}/retry` },
+    'post /staff/cases/:reference/tasks/:taskId/outcome': { ...caseForm('tasks/x/outcome', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/tasks/${randomUUID()}/outcome` },
+    'post /staff/users': { path: '/staff/users', open: staffPage(signedIn, '/staff/users', '/staff/users'), fields: {}, accepted: [400] },
+    'post /staff/users/:id/role': { path: `/staff/users/${otherUserId}/role`, open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/role`), fields: { role: 'auditor' }, accepted: [303, 400] },
+    'post /staff/users/:id/deactivate': { path: `/staff/users/${otherUserId}/deactivate`, open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/deactivate`), fields: {}, accepted: [303, 400] },
+    'post /staff/users/:id/reactivate': { path: `/staff/users/${otherUserId}/reactivate`, open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/reactivate`), fields: {}, accepted: [303, 400] },
+    // Last: signs the admin out.
+    'post /staff/logout': { path: '/staff/logout', open: staffPage(signedIn, '/staff', '/staff/logout'), fields: {}, accepted: [303] },
+  });
+
+  /** The verification confirm (POST /verify/:token) carries no cookie-bound token: its secret is
+   *  the signed link itself, and the request rides on no session or cookie, so a forged cross-site
+   *  post has nothing to borrow. Tested below as such. */
+  const LINK_CAPABILITY_FORMS = ['post /verify/:token'];
+
+  /** Routes that answer POST but are not forms: the staff session middleware mounted for every
+   *  path, and bull-board's same-origin XHR API (see above). */
+  const NOT_FORMS = ['post /{*path}', 'post /staff/queues', 'post /staff/queues/*path'];
+
+  it('has a CSRF case for every POST route outside /api (read from the running router)', () => {
+    const router = ((stack.app as NestExpressApplication).getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const posts = router.stack
+      .filter((layer) => layer.route?.methods.post && !layer.route.path.startsWith('/api/'))
+      .map((layer) => `post ${layer.route!.path.replace(/(.)\/$/, '$1')}`);
+    expect([...new Set(posts)].sort()).toEqual([...Object.keys(forms()), ...LINK_CAPABILITY_FORMS, ...NOT_FORMS].sort());
+  });
+
+  it('refuses each form without a token, with a forged one and with another browser\'s token (403), and accepts it with its own', async () => {
+    const checked: string[] = [];
+    for (const [route, form] of Object.entries(forms())) {
+      const page = await form.open();
+      const other = await form.open();
+      const foreign = (await publicPage('/', '/')()).csrf;
+      const forged = `${page.csrf.slice(0, -4)}${page.csrf.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+      for (const token of [undefined, '', forged, foreign]) {
+        const refused = await page.send({ ...form.fields, ...(token === undefined ? {} : { _csrf: token }) });
+        expect({ route, token, status: refused.status }).toEqual({ route, token, status: 403 });
+        expect(refused.headers.get('content-type')).toMatch(/text\/html/);
+        await refused.arrayBuffer();
+      }
+      // A token issued to another browser/session is no good with this one's cookies.
+      if (other.csrf !== page.csrf) expect((await page.send({ ...form.fields, _csrf: other.csrf })).status).toBe(403);
+      const accepted = await page.send({ ...form.fields, _csrf: page.csrf });
+      expect({ route, status: accepted.status, accepted: form.accepted.includes(accepted.status) }).toEqual({ route, status: accepted.status, accepted: true });
+      checked.push(route);
+    }
+    expect(checked).toHaveLength(Object.keys(forms()).length);
+    // The refusals did nothing: the public form's four refused posts made no case, the accepted one made one.
+    const formCases = await stack.dataSource.query(`SELECT count(*)::int AS n FROM cases WHERE subject_email = 'csrf.form@example.no'`);
+    expect(formCases[0].n).toBe(1);
+  });
+
+  it('confirms a verification only with the exact signed link; a forged cross-site post changes nothing', async () => {
+    const response = await fetch(`${stack.url}/api/v1/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'csrf.verify@example.no' }) });
+    const { reference: verifyReference } = await response.json();
+    const forged = await fetch(`${stack.url}/verify/${'A'.repeat(51)}`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(forged.status).toBe(400);
+    const status = await stack.dataSource.query('SELECT status FROM cases WHERE reference = $1', [verifyReference]);
+    expect(status[0].status).toBe('awaiting_verification');
+  });
+});

@@ -1,0 +1,142 @@
+/** In-memory portal: contacts, property catalogue, subscriptions, opt-outs and what was deleted. */
+
+export type AssociationType = 'companies' | 'deals' | 'tickets';
+export type SubscriptionState = 'SUBSCRIBED' | 'NOT_SUBSCRIBED';
+export type Channel = 'EMAIL' | 'SMS' | 'WHATSAPP';
+
+export interface SimulatedContact {
+  id: string;
+  properties: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  archivedAt?: string;
+  associations: Record<AssociationType, string[]>;
+}
+
+export interface ContactSeed {
+  id?: string;
+  properties: Record<string, string>;
+  associations?: Partial<Record<AssociationType, string[]>>;
+  /** Subscription id → status, recorded for the contact's primary e-mail. */
+  subscriptions?: Record<string, SubscriptionState>;
+  createdAt?: string;
+}
+
+export interface SubscriptionDefinition {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface SubscriptionRecord {
+  status: SubscriptionState;
+  legalBasis?: string;
+  legalBasisExplanation?: string;
+  timestamp: string;
+}
+
+export interface GdprDeletion {
+  objectId: string;
+  idProperty?: string;
+  contactId?: string;
+  at: string;
+}
+
+export const READ_ONLY_PROPERTIES = ['hs_object_id', 'createdate', 'lastmodifieddate'];
+export const DEFAULT_RETURNED_PROPERTIES = ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'];
+
+const STANDARD_PROPERTIES: Array<[string, string]> = [
+  ['email', 'Email'],
+  ['firstname', 'First Name'],
+  ['lastname', 'Last Name'],
+  ['phone', 'Phone Number'],
+  ['mobilephone', 'Mobile Phone Number'],
+  ['hs_additional_emails', 'Additional email addresses'],
+  ['company', 'Company Name'],
+  ['jobtitle', 'Job Title'],
+  ['address', 'Street Address'],
+  ['city', 'City'],
+  ['zip', 'Postal Code'],
+  ['country', 'Country/Region'],
+  ['lifecyclestage', 'Lifecycle Stage'],
+  ['hs_lead_status', 'Lead Status'],
+  ['hs_object_id', 'Record ID'],
+  ['createdate', 'Create Date'],
+  ['lastmodifieddate', 'Last Modified Date'],
+];
+
+export class HubSpotSimulatorState {
+  readonly contacts = new Map<string, SimulatedContact>();
+  /** Property name → label; PATCH refuses names not listed here, as HubSpot does. */
+  readonly propertyLabels = new Map<string, string>(STANDARD_PROPERTIES);
+  readonly subscriptionDefinitions: SubscriptionDefinition[];
+  /** Lower-cased e-mail → subscription id → status. */
+  readonly subscriptions = new Map<string, Map<string, SubscriptionRecord>>();
+  /** `${channel}:${subscriber}` → timestamp of the opt-out from everything on that channel. */
+  readonly optedOutOfAll = new Map<string, string>();
+  readonly gdprDeletions: GdprDeletion[] = [];
+  readonly blocklistedEmails = new Set<string>();
+  private nextId = 101;
+
+  constructor(definitions: SubscriptionDefinition[], customProperties: string[]) {
+    this.subscriptionDefinitions = definitions;
+    for (const name of customProperties) this.propertyLabels.set(name, name);
+  }
+
+  addContact(seed: ContactSeed): SimulatedContact {
+    const id = seed.id ?? String(this.nextId++);
+    const createdAt = seed.createdAt ?? new Date().toISOString();
+    for (const name of Object.keys(seed.properties)) {
+      if (!this.propertyLabels.has(name)) this.propertyLabels.set(name, name);
+    }
+    const contact: SimulatedContact = {
+      id,
+      properties: { ...seed.properties, hs_object_id: id, createdate: createdAt, lastmodifieddate: createdAt },
+      createdAt,
+      updatedAt: createdAt,
+      archived: false,
+      associations: { companies: [], deals: [], tickets: [], ...seed.associations },
+    };
+    if (contact.properties.email) contact.properties.email = contact.properties.email.toLowerCase();
+    this.contacts.set(id, contact);
+    const email = contact.properties.email;
+    for (const [subscriptionId, status] of Object.entries(seed.subscriptions ?? {})) {
+      if (email) this.setSubscription(email, subscriptionId, { status, timestamp: createdAt });
+    }
+    return contact;
+  }
+
+  contactByEmail(email: string, includeArchived = false): SimulatedContact | undefined {
+    const wanted = email.toLowerCase();
+    return [...this.contacts.values()].find(
+      (contact) => contact.properties.email === wanted && (includeArchived || !contact.archived),
+    );
+  }
+
+  setSubscription(email: string, subscriptionId: string, record: SubscriptionRecord): void {
+    const key = email.toLowerCase();
+    const forEmail = this.subscriptions.get(key) ?? new Map<string, SubscriptionRecord>();
+    forEmail.set(subscriptionId, record);
+    this.subscriptions.set(key, forEmail);
+  }
+
+  subscription(email: string, subscriptionId: string): SubscriptionRecord | undefined {
+    return this.subscriptions.get(email.toLowerCase())?.get(subscriptionId);
+  }
+
+  optOutOfAllSince(subscriber: string, channel: Channel): string | undefined {
+    return this.optedOutOfAll.get(optOutKey(subscriber, channel));
+  }
+
+  recordOptOutOfAll(subscriber: string, channel: Channel, at: string): string {
+    const key = optOutKey(subscriber, channel);
+    const since = this.optedOutOfAll.get(key) ?? at;
+    this.optedOutOfAll.set(key, since);
+    return since;
+  }
+}
+
+function optOutKey(subscriber: string, channel: Channel): string {
+  return `${channel}:${subscriber.trim().toLowerCase()}`;
+}

@@ -1,0 +1,257 @@
+/**
+ * The slice of the Business NXT GraphQL schema the simulator serves. Shapes confirmed in the
+ * Business NXT docs: `useCompany(no:)` on Query and Mutation, tables as fields with
+ * `filter/first/after`, connections with `totalCount pageInfo{hasNextPage endCursor} items`,
+ * `<table>_update(filter, value)` / `<table>_delete(filter)` returning `{affectedRows items}`,
+ * `FilterExpression_Associate`, `Mutation_UseCompany_Associate_Result`, dates as yyyymmdd Int.
+ * Every name marked (unverified) below is an assumption; the list is repeated in
+ * src/connectors/visma/README.md.
+ */
+export const UNVERIFIED_FIELDS = [
+  'associate.emailAddress',
+  'associate.phone',
+  'associate.mobilePhone',
+  'associate.addressLine1',
+  'associate.postCode',
+  'associate.postalArea',
+  'associate.noMarketing',
+  'associate.processingRestricted',
+  'contact.contactNo',
+  'contact.associateNo',
+  'contact.name',
+  'contact.emailAddress',
+  'contact.phone',
+  'contact.mobilePhone',
+  'contact.noMarketing',
+  'contact.processingRestricted',
+  'customerTransaction (table)',
+  'customerTransaction.customerNo',
+  'customerTransaction.voucherNo',
+  'customerTransaction.voucherDate',
+  'customerTransaction.amount',
+  'Associate_Input, Contact_Input (input type names)',
+  'error codes in extensions.code',
+] as const;
+
+export interface SimAssociate {
+  associateNo: number;
+  customerNo: number;
+  name: string;
+  emailAddress: string;
+  phone: string;
+  mobilePhone: string;
+  addressLine1: string;
+  postCode: string;
+  postalArea: string;
+  noMarketing: boolean;
+  processingRestricted: boolean;
+}
+
+export interface SimContact {
+  contactNo: number;
+  associateNo: number;
+  name: string;
+  emailAddress: string;
+  phone: string;
+  mobilePhone: string;
+  noMarketing: boolean;
+  processingRestricted: boolean;
+}
+
+export interface SimCustomerTransaction {
+  customerNo: number;
+  voucherNo: number;
+  /** yyyymmdd */
+  voucherDate: number;
+  amount: number;
+}
+
+export const VISMA_SCHEMA_SDL = /* GraphQL */ `
+type Query {
+  useCompany(no: Int!): Query_UseCompany
+}
+
+type Mutation {
+  useCompany(no: Int!): Mutation_UseCompany
+}
+
+type PageInfo {
+  hasNextPage: Boolean!
+  hasPreviousPage: Boolean!
+  startCursor: String
+  endCursor: String
+}
+
+input FilterExpression_Int {
+  _eq: Int
+  _not_eq: Int
+  _gt: Int
+  _gte: Int
+  _lt: Int
+  _lte: Int
+  _in: [Int!]
+  _not_in: [Int!]
+  _between: [Int!]
+}
+
+input FilterExpression_String {
+  _eq: String
+  _not_eq: String
+  _gt: String
+  _gte: String
+  _lt: String
+  _lte: String
+  _like: String
+  _not_like: String
+  _in: [String!]
+  _not_in: [String!]
+}
+
+input FilterExpression_Decimal {
+  _eq: Float
+  _not_eq: Float
+  _gt: Float
+  _gte: Float
+  _lt: Float
+  _lte: Float
+  _in: [Float!]
+  _not_in: [Float!]
+  _between: [Float!]
+}
+
+input FilterExpression_Boolean {
+  _eq: Boolean
+  _not_eq: Boolean
+}
+
+type Associate {
+  associateNo: Int!
+  customerNo: Int!
+  name: String
+  emailAddress: String          # (unverified)
+  phone: String                 # (unverified)
+  mobilePhone: String           # (unverified)
+  addressLine1: String          # (unverified)
+  postCode: String              # (unverified)
+  postalArea: String            # (unverified)
+  noMarketing: Boolean          # (unverified) modelled "no marketing" flag
+  processingRestricted: Boolean # (unverified) modelled "processing restricted" flag
+}
+
+input FilterExpression_Associate {
+  associateNo: FilterExpression_Int
+  customerNo: FilterExpression_Int
+  name: FilterExpression_String
+  emailAddress: FilterExpression_String
+  phone: FilterExpression_String
+  mobilePhone: FilterExpression_String
+  noMarketing: FilterExpression_Boolean
+  processingRestricted: FilterExpression_Boolean
+  _and: [FilterExpression_Associate!]
+  _or: [FilterExpression_Associate!]
+}
+
+# (unverified) input type name
+input Associate_Input {
+  name: String
+  emailAddress: String
+  phone: String
+  mobilePhone: String
+  addressLine1: String
+  postCode: String
+  postalArea: String
+  noMarketing: Boolean
+  processingRestricted: Boolean
+}
+
+type Query_UseCompany_Associate_Connection {
+  totalCount: Int!
+  pageInfo: PageInfo!
+  items: [Associate!]
+}
+
+type Mutation_UseCompany_Associate_Result {
+  affectedRows: Int!
+  items: [Associate!]
+}
+
+# (unverified) every contact field name
+type Contact {
+  contactNo: Int!
+  associateNo: Int!
+  name: String
+  emailAddress: String
+  phone: String
+  mobilePhone: String
+  noMarketing: Boolean
+  processingRestricted: Boolean
+}
+
+input FilterExpression_Contact {
+  contactNo: FilterExpression_Int
+  associateNo: FilterExpression_Int
+  name: FilterExpression_String
+  emailAddress: FilterExpression_String
+  phone: FilterExpression_String
+  mobilePhone: FilterExpression_String
+  _and: [FilterExpression_Contact!]
+  _or: [FilterExpression_Contact!]
+}
+
+# (unverified) input type name
+input Contact_Input {
+  name: String
+  emailAddress: String
+  phone: String
+  mobilePhone: String
+  noMarketing: Boolean
+  processingRestricted: Boolean
+}
+
+type Query_UseCompany_Contact_Connection {
+  totalCount: Int!
+  pageInfo: PageInfo!
+  items: [Contact!]
+}
+
+type Mutation_UseCompany_Contact_Result {
+  affectedRows: Int!
+  items: [Contact!]
+}
+
+# (unverified) table and field names of the customer ledger
+type CustomerTransaction {
+  customerNo: Int!
+  voucherNo: Int!
+  voucherDate: Int!
+  amount: Float!
+}
+
+input FilterExpression_CustomerTransaction {
+  customerNo: FilterExpression_Int
+  voucherNo: FilterExpression_Int
+  voucherDate: FilterExpression_Int
+  amount: FilterExpression_Decimal
+  _and: [FilterExpression_CustomerTransaction!]
+  _or: [FilterExpression_CustomerTransaction!]
+}
+
+type Query_UseCompany_CustomerTransaction_Connection {
+  totalCount: Int!
+  pageInfo: PageInfo!
+  items: [CustomerTransaction!]
+}
+
+type Query_UseCompany {
+  associate(filter: FilterExpression_Associate, first: Int, after: String): Query_UseCompany_Associate_Connection
+  contact(filter: FilterExpression_Contact, first: Int, after: String): Query_UseCompany_Contact_Connection
+  customerTransaction(filter: FilterExpression_CustomerTransaction, first: Int, after: String): Query_UseCompany_CustomerTransaction_Connection
+}
+
+type Mutation_UseCompany {
+  associate_update(filter: FilterExpression_Associate, value: Associate_Input!): Mutation_UseCompany_Associate_Result
+  associate_delete(filter: FilterExpression_Associate): Mutation_UseCompany_Associate_Result
+  contact_update(filter: FilterExpression_Contact, value: Contact_Input!): Mutation_UseCompany_Contact_Result
+  contact_delete(filter: FilterExpression_Contact): Mutation_UseCompany_Contact_Result
+}
+`;
