@@ -27,4 +27,14 @@ describe('LinkSigner', () => {
     expect(signer.check('status', 'not-a-token', now)).toEqual({ valid: false, reason: 'malformed' });
     expect(signer.check('status', `${status}AAAA`, now)).toEqual({ valid: false, reason: 'malformed' });
   });
+
+  it('refuses another spelling of the same bytes: the unused low bits of the last character', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const token = signer.sign('status', caseId, null);
+    const last = alphabet.indexOf(token.slice(-1));
+    // 38 bytes take 51 characters: the last one carries 4 bits, so its 2 low bits are padding.
+    const respelled = token.slice(0, -1) + alphabet[last ^ 1];
+    expect(Buffer.from(respelled, 'base64url').equals(Buffer.from(token, 'base64url'))).toBe(true);
+    expect(signer.check('status', respelled, now)).toEqual({ valid: false, reason: 'malformed' });
+  });
 });

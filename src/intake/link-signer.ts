@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeCanonicalBase64url } from '../common/canonical-base64url';
 
 /** What a signed link is for; the purpose is inside the signature, so a status link never verifies. */
 export type LinkPurpose = 'verify' | 'status';
@@ -36,8 +37,8 @@ export class LinkSigner {
 
   check(purpose: LinkPurpose, token: string, now: Date): LinkCheck {
     if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,60}$/.test(token)) return { valid: false, reason: 'malformed' };
-    const raw = Buffer.from(token, 'base64url');
-    if (raw.length !== 22 + MAC_BYTES) return { valid: false, reason: 'malformed' };
+    const raw = decodeCanonicalBase64url(token);
+    if (!raw || raw.length !== 22 + MAC_BYTES) return { valid: false, reason: 'malformed' };
     const body = raw.subarray(0, 22);
     const given = raw.subarray(22);
     if (!timingSafeEqual(given, this.mac(body))) return { valid: false, reason: 'tampered' };

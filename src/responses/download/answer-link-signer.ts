@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeCanonicalBase64url } from '../../common/canonical-base64url';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAC_BYTES = 16;
@@ -24,8 +25,8 @@ export class AnswerLinkSigner {
   /** The package id, or null for anything malformed or tampered with. */
   check(token: string): string | null {
     if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,48}$/.test(token)) return null;
-    const raw = Buffer.from(token, 'base64url');
-    if (raw.length !== 16 + MAC_BYTES) return null;
+    const raw = decodeCanonicalBase64url(token);
+    if (!raw || raw.length !== 16 + MAC_BYTES) return null;
     const body = raw.subarray(0, 16);
     if (!timingSafeEqual(raw.subarray(16), this.mac(body))) return null;
     const hex = body.toString('hex');
