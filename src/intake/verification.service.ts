@@ -13,6 +13,12 @@ import { RequesterLinks } from './requester-links';
 import { VerificationJobsService } from './verification-jobs.service';
 
 const DAY_MS = 24 * 3600 * 1000;
+/** Cases written to PostgreSQL or Redis per round trip during reconciliation. */
+const CHUNK = 1000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}
 export const VERIFICATION_METHOD = 'e-mail link';
 
 /** What following a verification link finds. */
@@ -43,23 +49,32 @@ export class VerificationService {
 
   /** Records when the link lapses and the reminder is due (counted from receipt), queues both
    *  jobs and the verification e-mail. Idempotent: safe from the event and from reconciliation. */
-  async start(entity: CaseEntity): Promise<void> {
-    const from = entity.receivedAt.getTime();
+  async start(entity: Pick<CaseEntity, 'id' | 'receivedAt'>): Promise<void> {
+    await this.recordAndAsk([entity]);
+    await this.jobs.schedule([await this.dataSource.getRepository(CaseVerificationEntity).findOneByOrFail({ caseId: entity.id })]);
+  }
+
+  /** The verification rows (kept when they exist) and the e-mail requests of many cases in two
+   *  round trips; their jobs are scheduled by the caller. */
+  private async recordAndAsk(entities: Array<Pick<CaseEntity, 'id' | 'receivedAt'>>): Promise<void> {
+    if (!entities.length) return;
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(CaseVerificationEntity)
-      .values({
-        caseId: entity.id,
-        expiresAt: new Date(from + this.config.VERIFICATION_TTL_DAYS * DAY_MS),
-        // A reminder due at or after expiry finds the request expired and stands down.
-        remindAt: new Date(from + this.config.VERIFICATION_REMINDER_DAYS * DAY_MS),
-      })
+      .values(
+        entities.map((entity) => ({
+          caseId: entity.id,
+          expiresAt: new Date(entity.receivedAt.getTime() + this.config.VERIFICATION_TTL_DAYS * DAY_MS),
+          // A reminder due at or after expiry finds the request expired and stands down.
+          remindAt: new Date(entity.receivedAt.getTime() + this.config.VERIFICATION_REMINDER_DAYS * DAY_MS),
+        })),
+      )
       .orIgnore()
       .execute();
-    const row = await this.dataSource.getRepository(CaseVerificationEntity).findOneByOrFail({ caseId: entity.id });
-    await this.jobs.schedule([row]);
-    await this.outbox.requestEmail({ kind: 'requester-verification', dedupeKey: `verify-${entity.id}`, caseId: entity.id });
+    await this.outbox.requestEmails(
+      entities.map((entity) => ({ kind: 'requester-verification', dedupeKey: `verify-${entity.id}`, caseId: entity.id })),
+    );
   }
 
   /** After the clock resumes, a case still awaiting its requester gets its jobs back. */
@@ -110,37 +125,27 @@ export class VerificationService {
   /** Reconciliation pass: every web/API case still awaiting its requester gets its verification
    *  row, e-mail and jobs back from PostgreSQL. Returns how many jobs and e-mails it offered. */
   async reconcile(): Promise<number> {
-    let offered = 0;
-    const unstarted: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT c.id FROM cases c
+    // Cases whose verification never started, or whose e-mail was asked for but not yet rendered
+    // when Redis lost the request. One read each (a page per query would rescan the waiting cases
+    // every time), then written in chunks.
+    const unstarted: Array<{ id: string; received_at: Date }> = await this.dataSource.query(
+      `SELECT c.id, c.received_at FROM cases c
          LEFT JOIN case_verifications v ON v.case_id = c.id
          LEFT JOIN outbound_emails e ON e.dedupe_key = 'verify-' || c.id::text
         WHERE c.status = 'awaiting_verification' AND c.channel IN ('web', 'api') AND c.subject_email IS NOT NULL
           AND (v.case_id IS NULL OR e.id IS NULL)`,
     );
-    for (const { id } of unstarted) {
-      const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id } });
-      if (entity && this.needsVerification(entity)) {
-        await this.start(entity);
-        offered += 1;
-      }
+    for (const chunk of chunks(unstarted, CHUNK)) {
+      await this.recordAndAsk(chunk.map((row) => ({ id: row.id, receivedAt: row.received_at })));
     }
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = await this.dataSource
-        .getRepository(CaseVerificationEntity)
-        .createQueryBuilder('v')
-        .innerJoin(CaseEntity, 'c', 'c.id = v.case_id')
-        .where(`c.status = 'awaiting_verification' AND c.paused_at IS NULL AND v.used_at IS NULL`)
-        .andWhere('v.case_id > :after', { after })
-        .orderBy('v.case_id', 'ASC')
-        .limit(1000)
-        .getMany();
-      if (!rows.length) break;
-      offered += await this.jobs.schedule(rows);
-      after = rows[rows.length - 1].caseId;
-      if (rows.length < 1000) break;
-    }
+    // Then the reminder and expiry jobs of every request still waiting, those just started included.
+    const waiting: CaseVerificationEntity[] = await this.dataSource.query(
+      `SELECT v.case_id AS "caseId", v.remind_at AS "remindAt", v.reminded_at AS "remindedAt", v.expires_at AS "expiresAt"
+         FROM case_verifications v JOIN cases c ON c.id = v.case_id
+        WHERE c.status = 'awaiting_verification' AND c.paused_at IS NULL AND v.used_at IS NULL`,
+    );
+    let offered = unstarted.length;
+    for (const chunk of chunks(waiting, CHUNK)) offered += await this.jobs.schedule(chunk);
     return offered;
   }
 }

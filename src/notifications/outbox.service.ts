@@ -20,11 +20,20 @@ export class OutboxService {
 
   /** Asks the worker to render and send a message of `kind` (stage one of two). Idempotent per dedupeKey. */
   async requestEmail(payload: JobPayloads[JobName.RenderEmail]): Promise<void> {
-    assertJobIdSafe(payload.dedupeKey);
-    await this.emailQueue.add(JobName.RenderEmail, payload, {
-      ...JOB_OPTIONS[JobName.RenderEmail],
-      jobId: jobIds.renderEmail(payload.dedupeKey),
-    });
+    await this.requestEmails([payload]);
+  }
+
+  /** `requestEmail` for many messages in one round trip (reconciliation). */
+  async requestEmails(payloads: Array<JobPayloads[JobName.RenderEmail]>): Promise<void> {
+    for (const payload of payloads) assertJobIdSafe(payload.dedupeKey);
+    if (!payloads.length) return;
+    await this.emailQueue.addBulk(
+      payloads.map((payload) => ({
+        name: JobName.RenderEmail,
+        data: payload,
+        opts: { ...JOB_OPTIONS[JobName.RenderEmail], jobId: jobIds.renderEmail(payload.dedupeKey) },
+      })),
+    );
   }
 
   /** Stores a rendered message inside the caller's transaction; returns its row id (existing

@@ -126,4 +126,31 @@ describe('verification reminder and expiry (BullMQ delayed jobs driven by the cl
     await stack.context.get(ReconciliationService).reconcile();
     expect(await delayOf(jobIds.verificationExpiry(caseId))).toBeNull();
   });
+
+  it('starts the verification of a request whose side effects were lost (api died after commit, or Redis lost them), once', async () => {
+    clock.set(start);
+    // Only the case row exists: no verification row, no e-mail, no jobs.
+    const [lost] = await stack.dataSource.query(
+      `INSERT INTO cases (reference, type, channel, status, language, subject_email, details, received_at, received_on,
+                          statutory_due, promise_due, effective_due, send_by, version)
+       VALUES ('DSR-2026-0090001', 'access', 'web', 'awaiting_verification', 'nb', 'borte@example.no', '{}'::jsonb, $1,
+               '2026-03-10', '2026-04-10', '2026-04-09', '2026-04-09', '2026-04-08', 1)
+       RETURNING id, reference`,
+      [start],
+    );
+    const reconciliation = stack.context.get(ReconciliationService);
+    await Promise.all([reconciliation.reconcile(), reconciliation.reconcile()]);
+    await drainQueues(stack.context);
+    await reconciliation.reconcile();
+    await drainQueues(stack.context);
+
+    expect(smtp.to('borte@example.no').map((mail) => mail.subject)).toEqual([`Bekreft forespørselen din (${lost.reference})`]);
+    expect((await delayOf(jobIds.verificationReminder(lost.id)))?.state).toBe('delayed');
+    expect((await delayOf(jobIds.verificationExpiry(lost.id)))?.state).toBe('delayed');
+    // The link in that e-mail verifies the request.
+    const confirmed = await fetch(linkIn(smtp.to('borte@example.no')[0], 'verify', stack.url), { method: 'POST' });
+    expect(confirmed.status).toBe(200);
+    expect((await caseOf(lost.reference)).status).toBe('in_progress');
+  });
 });
+

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobsOptions, Queue } from 'bullmq';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import type { CaseEntity } from '../../cases/case.entity';
 import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
@@ -68,8 +68,11 @@ export class AlertSchedulerService {
     const sent = await this.sentAlerts(active.map((entity) => entity.id));
     const today = this.deadlines.today();
     const now = this.clock.now().getTime();
+    // Many cases share a deadline day: plan each day once per call, not once per case.
+    const plans = new Map<string, PlannedAlert[]>();
+    const planFor = (due: string) => plans.get(due) ?? plans.set(due, planAlerts(due, today)).get(due)!;
     return active.flatMap((entity) => {
-      const next = this.nextUnsent(planAlerts(entity.effectiveDue, today), sent.get(entity.id));
+      const next = this.nextUnsent(planFor(entity.effectiveDue), sent.get(entity.id));
       if (!next) return [];
       return [
         {
@@ -90,14 +93,15 @@ export class AlertSchedulerService {
   }
 
   private async sentAlerts(caseIds: string[]): Promise<Map<string, Set<string>>> {
-    const rows = await this.dataSource.getRepository(CaseAlertEntity).find({
-      where: { caseId: In(caseIds) },
-      select: { caseId: true, kind: true, forDate: true },
-    });
+    // One array parameter rather than TypeORM's In(): a reconciliation page has a thousand ids.
+    const rows: Array<{ case_id: string; kind: CaseAlertEntity['kind']; for_date: string }> = await this.dataSource.query(
+      'SELECT case_id, kind, for_date FROM case_alerts WHERE case_id = ANY($1::uuid[])',
+      [caseIds],
+    );
     const byCase = new Map<string, Set<string>>();
     for (const row of rows) {
-      if (!byCase.has(row.caseId)) byCase.set(row.caseId, new Set());
-      byCase.get(row.caseId)!.add(alertKey(row));
+      if (!byCase.has(row.case_id)) byCase.set(row.case_id, new Set());
+      byCase.get(row.case_id)!.add(alertKey({ kind: row.kind, forDate: row.for_date }));
     }
     return byCase;
   }
