@@ -5,7 +5,8 @@
  * engine's own FanoutService, then run by real `worker` processes. Reports achieved calls/s per
  * connector as a share of the allowed rate, the share answered 429, and that every task ended.
  *   npm run bench:fanout -- [cases] [workers]
- * BENCH_CALLS_PER_SECOND (default 30) is the allowed rate of each simulator.
+ * BENCH_CALLS_PER_SECOND (default 30) is the allowed rate of each simulator; BENCH_TASK_RATE_HEADROOM
+ * (default 0.95) the share of it the task rate limit aims at.
  */
 import 'reflect-metadata';
 import Redis from 'ioredis';

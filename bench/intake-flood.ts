@@ -3,6 +3,7 @@
  * process on this machine, beside a bare NestJS POST route as the reference. Then checks that
  * nothing was lost: every 202 has its case row, its deadline alert job and its verification e-mail.
  *   npm run bench:intake -- [seconds] [connections]
+ * BENCH_PROFILE_DIR=<dir> also writes a CPU profile of the api process.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -77,7 +78,9 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'info',
   };
   const bare = await start(join(dist, 'bench', 'bare-app.js'), { PORT: '3902' }, /bare app ready/);
-  const api = await start(join(dist, 'src', 'main.js'), { ...env, ROLE: 'api', PORT: '3903' }, /listening on port/);
+  // BENCH_PROFILE_DIR=dir: the api process writes a V8 CPU profile there when it stops.
+  const profile: Record<string, string> = process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` } : {};
+  const api = await start(join(dist, 'src', 'main.js'), { ...env, ...profile, ROLE: 'api', PORT: '3903' }, /listening on port/);
   const worker = await start(join(dist, 'src', 'main.js'), { ...env, ROLE: 'worker' }, /worker started/);
 
   const body = JSON.stringify({ type: 'access', email: 'flood-[<id>]@example.no', name: 'Flom Testesen', language: 'nb' });
@@ -123,8 +126,10 @@ async function main(): Promise<void> {
       2,
     ),
   );
+  const apiExited = new Promise((resolve) => api.once('exit', resolve));
   api.kill();
   worker.kill();
+  await apiExited;
   await pg.end();
   await deleteKeys(redis, `${PREFIX}*`);
   redis.disconnect();

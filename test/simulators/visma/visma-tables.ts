@@ -56,8 +56,18 @@ function compare(raw: unknown, operator: string, rawOperand: unknown): boolean {
   }
 }
 
-/** SQL LIKE: % = any run, _ = one character. */
+const likePatterns = new Map<string, RegExp>();
+
+/** SQL LIKE: % = any run, _ = one character. Compiled once per pattern, not once per row. */
 function likePattern(pattern: string): RegExp {
+  const cached = likePatterns.get(pattern);
+  if (cached) return cached;
+  if (likePatterns.size > 1000) likePatterns.clear();
+  likePatterns.set(pattern, compileLike(pattern));
+  return likePatterns.get(pattern)!;
+}
+
+function compileLike(pattern: string): RegExp {
   const body = pattern
     .split('')
     .map((char) => (char === '%' ? '.*' : char === '_' ? '.' : char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))

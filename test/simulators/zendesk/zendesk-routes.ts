@@ -36,25 +36,28 @@ function route(method: string, pattern: string, handle: (context: RouteContext) 
 
 const digits = (value: string) => value.replace(/\D/g, '');
 
-/** Zendesk search matches partially; the simulator matches substrings, the least kind reading. */
-function matchesQuery(state: ZendeskState, user: SimUser, query: string): boolean {
-  const identities = state.identitiesOf(user.id);
-  const emails = identities.filter((identity) => identity.type === 'email').map((identity) => identity.value.toLowerCase());
-  const phones = identities.filter((identity) => identity.type === 'phone_number').map((identity) => digits(identity.value));
-  return query
+/** Zendesk search matches partially; the simulator matches substrings, the least kind reading.
+ *  The query is parsed once per search, then tested against each user's cached identities. */
+function compileQuery(state: ZendeskState, query: string): (user: SimUser) => boolean {
+  const tests = query
     .split(/\s+/)
     .filter(Boolean)
-    .every((term) => {
+    .map((term): ((user: SimUser) => boolean) => {
       const [keyword, ...rest] = term.split(':');
       const value = rest.join(':').replace(/^"|"$/g, '').toLowerCase();
-      if (rest.length && keyword === 'email') return emails.some((email) => email.includes(value));
+      if (rest.length && keyword === 'email') return (user) => state.searchableOf(user.id).emails.some((email) => email.includes(value));
       if (rest.length && keyword === 'phone') {
         const wanted = digits(value);
-        return wanted.length > 0 && phones.some((phone) => phone.includes(wanted));
+        return (user) => wanted.length > 0 && state.searchableOf(user.id).phones.some((phone) => phone.includes(wanted));
       }
       const text = term.toLowerCase();
-      return user.name.toLowerCase().includes(text) || emails.some((email) => email.includes(text)) || phones.some((phone) => phone.includes(digits(text) || '\u0000'));
+      const textDigits = digits(text) || '\u0000';
+      return (user) => {
+        const { emails, phones } = state.searchableOf(user.id);
+        return user.name.toLowerCase().includes(text) || emails.some((email) => email.includes(text)) || phones.some((phone) => phone.includes(textDigits));
+      };
     });
+  return (user) => tests.every((test) => test(user));
 }
 
 function redactHtml(html: string): string {
@@ -77,9 +80,8 @@ export function buildZendeskRoutes(
   return [
     route('GET', '/users/search', (context) => {
       const query = (context.url.searchParams.get('query') ?? '').trim();
-      const users = query
-        ? [...state.users.values()].filter((user) => state.isLive(user.id) && matchesQuery(state, user, query)).sort((a, b) => a.id - b.id)
-        : [];
+      const matches = compileQuery(state, query);
+      const users = query ? [...state.users.values()].filter((user) => state.isLive(user.id) && matches(user)).sort((a, b) => a.id - b.id) : [];
       send(context, paginate(users.map((user) => state.render(user, context.origin)), 'users', context.url, false));
     }),
 
@@ -104,7 +106,8 @@ export function buildZendeskRoutes(
       if (typeof changes.phone === 'string') {
         user.phone = changes.phone;
         const phone = state.identitiesOf(id).find((identity) => identity.type === 'phone_number' && identity.primary);
-        if (phone) phone.value = changes.phone;
+        // Stored again so the identity table re-indexes the changed number for search.
+        if (phone) state.identities.set(phone.id, { ...phone, value: changes.phone });
         else state.addIdentity(id, 'phone_number', changes.phone, true);
       }
       if (typeof changes.email === 'string') {
