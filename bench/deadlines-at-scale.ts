@@ -64,6 +64,9 @@ async function main(): Promise<void> {
         cases,
         alertJobs: report.alertJobsOffered,
         jobsPerCase: +(report.alertJobsOffered / cases).toFixed(2),
+        // Job hashes stay compact (listpack) only when BullMQ's ~120-byte options JSON fits (README).
+        redisHashMaxListpackValue: Number(((await redis.config('GET', 'hash-max-listpack-value')) as string[])[1]),
+        jobHashEncoding: keys.length ? await redis.object('ENCODING', keys[0]) : null,
         redisBytesPerCase: Math.round(perJobHash + delayedSet / cases),
         redisBytesPerCaseByUsedMemoryDelta: Math.round(perCase),
         jobHashBytes: Math.round(perJobHash),

@@ -50,15 +50,17 @@ export class VerificationService {
   /** Records when the link lapses and the reminder is due (counted from receipt), queues both
    *  jobs and the verification e-mail. Idempotent: safe from the event and from reconciliation. */
   async start(entity: Pick<CaseEntity, 'id' | 'receivedAt'>): Promise<void> {
-    await this.recordAndAsk([entity]);
-    await this.jobs.schedule([await this.dataSource.getRepository(CaseVerificationEntity).findOneByOrFail({ caseId: entity.id })]);
+    const [inserted] = await this.recordAndAsk([entity]);
+    // Started before (a repeated event): schedule from the row that was kept.
+    const row = inserted ?? (await this.dataSource.getRepository(CaseVerificationEntity).findOneByOrFail({ caseId: entity.id }));
+    await this.jobs.schedule([row]);
   }
 
   /** The verification rows (kept when they exist) and the e-mail requests of many cases in two
-   *  round trips; their jobs are scheduled by the caller. */
-  private async recordAndAsk(entities: Array<Pick<CaseEntity, 'id' | 'receivedAt'>>): Promise<void> {
-    if (!entities.length) return;
-    await this.dataSource
+   *  round trips; returns the rows it inserted. Their jobs are scheduled by the caller. */
+  private async recordAndAsk(entities: Array<Pick<CaseEntity, 'id' | 'receivedAt'>>): Promise<CaseVerificationEntity[]> {
+    if (!entities.length) return [];
+    const result = await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(CaseVerificationEntity)
@@ -71,10 +73,12 @@ export class VerificationService {
         })),
       )
       .orIgnore()
+      .returning('case_id AS "caseId", remind_at AS "remindAt", reminded_at AS "remindedAt", expires_at AS "expiresAt"')
       .execute();
     await this.outbox.requestEmails(
       entities.map((entity) => ({ kind: 'requester-verification', dedupeKey: `verify-${entity.id}`, caseId: entity.id })),
     );
+    return result.raw as CaseVerificationEntity[];
   }
 
   /** After the clock resumes, a case still awaiting its requester gets its jobs back. */

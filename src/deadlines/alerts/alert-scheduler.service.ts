@@ -42,7 +42,9 @@ export class AlertSchedulerService {
   async onCaseChanged(event: CaseChangedEvent): Promise<void> {
     if (!event.deadlinesChanged) return;
     try {
-      await this.sync(event.snapshot);
+      // A case registered a moment ago has no job to replace and no alert sent yet.
+      if (event.type === 'case.registered') await this.arm(event.snapshot);
+      else await this.sync(event.snapshot);
     } catch (error) {
       // The change is committed; the next reconciliation pass repairs the job.
       this.logger.warn(`could not update the alert job for case ${event.caseId}: ${(error as Error).name}`);
@@ -61,11 +63,21 @@ export class AlertSchedulerService {
     if (jobs.length) await this.queue.addBulk(jobs);
   }
 
+  /** Adds the first alert job of a new case (one Redis round trip on the intake path). */
+  private async arm(entity: AlertCase): Promise<void> {
+    const jobs = this.jobsGiven([entity], new Map());
+    if (jobs.length) await this.queue.addBulk(jobs);
+  }
+
   /** The next alert of each open case, skipping alerts PostgreSQL says were already sent. */
   async jobsFor(cases: AlertCase[]): Promise<AlertJob[]> {
     const active = cases.filter((entity) => !isClosed(entity) && !entity.pausedAt);
     if (!active.length) return [];
-    const sent = await this.sentAlerts(active.map((entity) => entity.id));
+    return this.jobsGiven(active, await this.sentAlerts(active.map((entity) => entity.id)));
+  }
+
+  private jobsGiven(cases: AlertCase[], sent: Map<string, Set<string>>): AlertJob[] {
+    const active = cases.filter((entity) => !isClosed(entity) && !entity.pausedAt);
     const today = this.deadlines.today();
     const now = this.clock.now().getTime();
     // Many cases share a deadline day: plan each day once per call, not once per case.
