@@ -16,9 +16,13 @@ import { deleteKeys } from './bench-redis';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = '{dsrb}';
 
-function start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+/** Every process started, so a failed run stops them too instead of leaving ports taken. */
+const children: ChildProcess[] = [];
+
+function start(script: string, env: Record<string, string>, ready: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk;
@@ -79,8 +83,8 @@ async function main(): Promise<void> {
   };
   const bare = await start(join(dist, 'bench', 'bare-app.js'), { PORT: '3902' }, /bare app ready/);
   // BENCH_PROFILE_DIR=dir: the api process writes a V8 CPU profile there when it stops.
-  const profile: Record<string, string> = process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` } : {};
-  const api = await start(join(dist, 'src', 'main.js'), { ...env, ...profile, ROLE: 'api', PORT: '3903' }, /listening on port/);
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const api = await start(join(dist, 'src', 'main.js'), { ...env, ROLE: 'api', PORT: '3903' }, /listening on port/, profile);
   const worker = await start(join(dist, 'src', 'main.js'), { ...env, ROLE: 'worker' }, /worker started/);
 
   const body = JSON.stringify({ type: 'access', email: 'flood-[<id>]@example.no', name: 'Flom Testesen', language: 'nb' });
@@ -138,5 +142,6 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   console.error(error);
+  for (const child of children) child.kill();
   process.exit(1);
 });
