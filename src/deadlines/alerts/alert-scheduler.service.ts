@@ -65,6 +65,7 @@ export class AlertSchedulerService {
 
   /** Adds the first alert job of a new case (one Redis round trip on the intake path). */
   private async arm(entity: AlertCase): Promise<void> {
+    if (isClosed(entity) || entity.pausedAt) return;
     const jobs = this.jobsGiven([entity], new Map());
     if (jobs.length) await this.queue.addBulk(jobs);
   }
@@ -76,8 +77,8 @@ export class AlertSchedulerService {
     return this.jobsGiven(active, await this.sentAlerts(active.map((entity) => entity.id)));
   }
 
-  private jobsGiven(cases: AlertCase[], sent: Map<string, Set<string>>): AlertJob[] {
-    const active = cases.filter((entity) => !isClosed(entity) && !entity.pausedAt);
+  /** Jobs for open, running cases, given the alerts already sent per case. */
+  private jobsGiven(active: AlertCase[], sent: Map<string, Set<string>>): AlertJob[] {
     const today = this.deadlines.today();
     const now = this.clock.now().getTime();
     // Many cases share a deadline day: plan each day once per call, not once per case.
