@@ -5,6 +5,7 @@ import { api, registration, simulatorSecrets, startSimulators, waitForCase, writ
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { Browser, codeIn, formOn } from '../responses/answer-stack';
 import { SmtpCapture, type CapturedMail } from '../support/smtp-capture';
+import { waitUntil } from '../support/service-process';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { bearerFor, createStaffUser, csrfTokenIn, SessionClient } from './staff-session-client';
 
@@ -221,6 +222,11 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     const openPage = await (await handler.get(`/staff/cases/${reference}?done=unlocked`)).text();
     expect(openPage).toContain('Nedlastingen er åpnet igjen.');
     expect(openPage).not.toContain(`action="/staff/cases/${reference}/answer/unlock"`);
+    // The requester, told of the lock, hears that the download works again, with the same link.
+    const isUnlockMail = (mail: CapturedMail) => mail.to.includes(person.email) && mail.subject === `Du kan laste ned svaret igjen (${reference})`;
+    const unlockMail = await smtp.waitFor(isUnlockMail);
+    expect(unlockMail.text).toContain(answerPath);
+    expect(unlockMail.text).toContain('be om en ny engangskode');
     // A code from before the lock does not come back to life; a new one is needed.
     expect((await requester.post(first.enter.action, { _csrf: first.enter.csrf, code: first.code })).status).toBe(400);
     // Unlocking what is not locked is a 409 with the reason, in the page and in the API.
@@ -234,6 +240,7 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     const viaApi = await client.post(`/api/v1/cases/${reference}/answer/unlock`, {}, await bearerFor(stack, 'answer.handler@example.no'));
     expect(viaApi.status).toBe(200);
     expect(await viaApi.json()).toEqual(expect.objectContaining({ packageId: row.id, locked: false }));
+    await waitUntil(async () => smtp.messages.filter(isUnlockMail).length === 2, 10_000, 'second unlock e-mail');
     const fresh = await newCode();
     const download = await requester.post(fresh.enter.action, { _csrf: fresh.enter.csrf, code: fresh.code });
     expect(download.status).toBe(200);

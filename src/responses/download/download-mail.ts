@@ -40,3 +40,20 @@ export function lockedMail(entity: CaseEntity, controller: ControllerInfo): Comp
         controller.name,
       ]);
 }
+
+/** Staff lifted the lock: the person can ask for a new code from the same link, which this repeats. */
+export function unlockedMail(entity: CaseEntity, url: string, lastDay: string, controller: ControllerInfo): ComposedMail {
+  return entity.language === 'en'
+    ? mail(entity, `You can download your answer again (${entity.reference})`, [
+        `We have lifted the lock on the download of the answer to ${entity.reference}. Codes sent before the lock no longer work.`,
+        `Open the link, ask for a new one-time code and enter it: ${url}`,
+        `The answer can be downloaded until ${lastDay}.`,
+        `${controller.name}, ${controller.email}`,
+      ])
+    : mail(entity, `Du kan laste ned svaret igjen (${entity.reference})`, [
+        `Vi har opphevet sperren på nedlastingen av svaret på ${entity.reference}. Koder sendt før sperren virker ikke lenger.`,
+        `Åpne lenken, be om en ny engangskode og skriv den inn: ${url}`,
+        `Svaret kan lastes ned til og med ${lastDay}.`,
+        `${controller.name}, ${controller.email}`,
+      ]);
+}

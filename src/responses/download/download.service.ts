@@ -16,7 +16,7 @@ import { AnswerPackageEntity } from '../package/answer-package.entity';
 import { PackageBuilderService } from '../package/package-builder.service';
 import { AnswerLinkSigner } from './answer-link-signer';
 import { DownloadCodeEntity } from './download-code.entity';
-import { codeMail, lockedMail } from './download-mail';
+import { codeMail, lockedMail, unlockedMail } from './download-mail';
 import { PackageDownloadEntity } from './package-download.entity';
 
 export const MAX_WRONG_CODES = 3;
@@ -150,7 +150,7 @@ export class DownloadService {
    */
   async unlock(reference: string, actor: string): Promise<{ packageId: string; unlockedAt: Date }> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    const unlocked = await this.dataSource.transaction(async (manager) => {
       const entity = await manager.findOne(CaseEntity, { where: { reference } });
       if (!entity) throw notFound(`Case ${reference}`);
       const row = await manager.getRepository(AnswerPackageEntity).findOne({ where: { caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
@@ -161,8 +161,19 @@ export class DownloadService {
       await manager.update(AnswerPackageEntity, { id: row.id }, { lockedAt: null, failedAttempts: 0 });
       await manager.update(DownloadCodeEntity, { packageId: row.id, usedAt: IsNull() }, { expiresAt: now });
       await this.audit.append(manager, { caseId: entity.id, type: 'answer.download_unlocked', actor, occurredAt: now, data: { packageId: row.id, failedAttempts } });
-      return { packageId: row.id, unlockedAt: now };
+      // The lock e-mail told the person to wait for us; this one says they can go on.
+      const mailId = entity.subjectEmail
+        ? await this.outbox.store(
+            manager,
+            'answer-unlocked',
+            `answer-unlocked-${row.id}-${now.getTime()}`,
+            unlockedMail(entity, `${this.config.PUBLIC_URL}${this.pagePath(row.id)}`, this.lastDay(row, entity.language), this.systems.controller()),
+          )
+        : null;
+      return { packageId: row.id, unlockedAt: now, mailId };
     });
+    if (unlocked.mailId) await this.outbox.dispatch(unlocked.mailId);
+    return { packageId: unlocked.packageId, unlockedAt: unlocked.unlockedAt };
   }
 
   /** The last day the package can be fetched, in words, for pages. */
