@@ -1,3 +1,4 @@
+import { FixedClock } from '../support/fixed-clock';
 import { TcpProxy } from '../support/tcp-proxy';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { waitUntil } from '../support/service-process';
@@ -6,12 +7,14 @@ import { waitUntil } from '../support/service-process';
  *  source of truth) and its deadline job is in Redis once Redis is back and reconciliation ran. */
 describe('Redis outage', () => {
   const proxy = new TcpProxy('127.0.0.1', 6379);
+  // A fixed "now" the day after receipt, so the first alert (effective − 7 days) is always ahead.
+  const clock = new FixedClock(new Date('2026-11-03T10:00:00Z'));
   let stack: TestApp;
   let auth: { Authorization: string };
 
   beforeAll(async () => {
     await proxy.start();
-    stack = await startTestApp({ role: 'api', env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}` } });
+    stack = await startTestApp({ role: 'api', clock, env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}` } });
     auth = await adminAuth(stack.url);
   });
   afterAll(async () => {
