@@ -4,7 +4,7 @@ import { REQUEST_TYPES } from '../../src/cases/case-types';
 import { PAGE_COPY } from '../../src/intake/pages/page-copy';
 import { FixedClock } from '../support/fixed-clock';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { pageText } from './intake-helpers';
+import { openForm, pageText, postForm } from './intake-helpers';
 
 /** What the form tells a person before they send anything: who the controller is, how to reach
  *  it, and the six requests with what each means; and that an objection's choice reaches the case. */
@@ -57,25 +57,15 @@ describe('public request form content (controller, request types, objection)', (
   });
 
   it('files an objection to a legitimate-interest processing, with the grounds, through the form', async () => {
-    const form = await fetch(`${stack.url}/?lang=en`);
-    const html = await form.text();
-    const cookies = form.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
-    const hidden = (name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))![1];
-    expect(html).toContain('<label for="objectionProcessing-legitimate_interest">Another use we base on legitimate interest</label>');
+    const form = await openForm(stack.url, '/?lang=en');
+    expect(form.html).toContain('<label for="objectionProcessing-legitimate_interest">Another use we base on legitimate interest</label>');
     const grounds = 'I moved abroad and do not want my old address used for profiling.';
-    const response = await fetch(`${stack.url}/?lang=en`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies },
-      body: new URLSearchParams({
-        _csrf: hidden('_csrf'),
-        idempotencyKey: hidden('idempotencyKey'),
-        lang: 'en',
-        type: 'objection',
-        objectionProcessing: 'legitimate_interest',
-        objectionGrounds: grounds,
-        email: 'objector@example.no',
-      }).toString(),
-    });
+    const response = await postForm(
+      stack.url,
+      form.cookies,
+      { _csrf: form.csrf, idempotencyKey: form.key, lang: 'en', type: 'objection', objectionProcessing: 'legitimate_interest', objectionGrounds: grounds, email: 'objector@example.no' },
+      '/?lang=en',
+    );
     expect(response.status).toBe(200);
     expect(pageText(await response.text())).toContain('Check your e-mail');
     const [row] = await stack.dataSource.query(`SELECT type, channel, origin, language, details FROM cases WHERE subject_email = 'objector@example.no'`);

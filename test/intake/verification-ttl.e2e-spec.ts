@@ -3,7 +3,7 @@ import { FixedClock } from '../support/fixed-clock';
 import { drainQueues, queueOf } from '../support/queues';
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { pageText, postJson } from './intake-helpers';
+import { openForm, pageText, postForm, postJson } from './intake-helpers';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -58,15 +58,9 @@ describe('a configured verification period (VERIFICATION_TTL_DAYS=2, VERIFICATIO
 
   it('tells the person on the form how many days the link works', async () => {
     clock.set(start);
-    const form = await fetch(`${stack.url}/?lang=en`);
-    const html = await form.text();
-    const cookies = form.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
-    const hidden = (name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))![1];
-    const sent = await fetch(`${stack.url}/?lang=en`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies },
-      body: new URLSearchParams({ _csrf: hidden('_csrf'), idempotencyKey: hidden('idempotencyKey'), lang: 'en', type: 'access', email: 'form-kort@example.no' }).toString(),
-    });
+    const form = await openForm(stack.url, '/?lang=en');
+    const fields = { _csrf: form.csrf, idempotencyKey: form.key, lang: 'en', type: 'access', email: 'form-kort@example.no' };
+    const sent = await postForm(stack.url, form.cookies, fields, '/?lang=en');
     expect(sent.status).toBe(200);
     expect(pageText(await sent.text())).toContain('Open it to confirm the request. It works for 2 days.');
   });
