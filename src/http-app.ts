@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
+import { PublicPageFilter } from './intake/public-page.filter';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 
@@ -14,6 +15,8 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '100kb' });
   express.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  // A body the parsers refuse on a public page (an oversized form post) gets a page, not JSON.
+  app.use(app.get(PublicPageFilter).bodyErrors());
   app.use(
     helmet({
       contentSecurityPolicy: {

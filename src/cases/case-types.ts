@@ -18,6 +18,11 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const OPEN_STATUSES: readonly CaseStatus[] = ['awaiting_verification', 'in_progress', 'awaiting_review'];
 export const CLOSED_STATUSES: readonly CaseStatus[] = ['completed', 'rejected', 'withdrawn'];
 
+/** Who put the case in: the public intake (form or public API; the requester confirms by e-mail)
+ *  or staff (who check identity themselves, whatever the channel). */
+export const CASE_ORIGINS = ['intake', 'staff'] as const;
+export type CaseOrigin = (typeof CASE_ORIGINS)[number];
+
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

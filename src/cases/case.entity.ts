@@ -7,7 +7,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { CaseStatus, Channel, Language, RejectionCode, RequestType } from './case-types';
+import type { CaseOrigin, CaseStatus, Channel, Language, RejectionCode, RequestType } from './case-types';
 
 /**
  * The case aggregate's state. Transitions live in `case-transitions.ts` so that this file stays
@@ -32,6 +32,11 @@ export class CaseEntity {
 
   @Column({ type: 'varchar', length: 30 })
   status: CaseStatus;
+
+  /** The channel says how the request reached the company; the origin says who registered it,
+   *  and so who confirms the requester's identity (the e-mail link, or staff). */
+  @Column({ type: 'varchar', length: 10, default: 'staff' })
+  origin: CaseOrigin;
 
   @Column({ type: 'varchar', length: 2, default: 'nb' })
   language: Language;

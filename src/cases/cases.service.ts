@@ -11,7 +11,7 @@ import { CASE_CHANGED, type CaseChangedEvent } from './case-events';
 import { nextCaseReference } from './case-reference';
 import type { CaseEvent } from './case-transitions';
 import * as transitions from './case-transitions';
-import type { Channel, Language, RejectionCode, RequestType } from './case-types';
+import type { CaseOrigin, Channel, Language, RejectionCode, RequestType } from './case-types';
 
 export interface NewCase {
   type: RequestType;
@@ -22,6 +22,8 @@ export interface NewCase {
   language?: Language;
   /** How staff confirmed identity, when they already did. */
   identityVerifiedBy?: string;
+  /** `staff` unless the public intake registers it. */
+  origin?: CaseOrigin;
 }
 
 /** Runs inside the completing transaction after the state check; what it returns joins the
@@ -64,6 +66,7 @@ export class CasesService {
         reference,
         type: input.type,
         channel: input.channel,
+        origin: input.origin ?? 'staff',
         status: verified ? 'in_progress' : 'awaiting_verification',
         language: input.language ?? 'nb',
         subjectEmail: input.subject.email?.trim().toLowerCase() || null,

@@ -71,6 +71,7 @@ export class IntakeService {
         {
           type: request.type,
           channel,
+          origin: 'intake',
           receivedAt: this.clock.now(),
           subject: { email: request.email, name: request.name, phone: request.phone, customerNumber: request.customerNumber },
           details: { ...request.details },

@@ -119,10 +119,11 @@ export class VerificationJobsService {
   }
 
   /** The case and its verification, when the case still waits for the requester; paused cases
-   *  wait for staff, who asked for something, so neither reminder nor expiry applies. */
+   *  wait for staff, who asked for something, so neither reminder nor expiry applies. A case staff
+   *  registered is theirs to verify, even if an older release started an e-mail check for it. */
   private async load(caseId: string): Promise<{ entity: CaseEntity; row: CaseVerificationEntity } | null> {
     const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId } });
-    if (!entity || entity.status !== 'awaiting_verification' || entity.pausedAt) return null;
+    if (!entity || entity.origin !== 'intake' || entity.status !== 'awaiting_verification' || entity.pausedAt) return null;
     const row = await this.dataSource.getRepository(CaseVerificationEntity).findOne({ where: { caseId } });
     if (!row || row.usedAt) return null;
     return { entity, row };

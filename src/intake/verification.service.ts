@@ -28,8 +28,10 @@ export type VerifyLinkState =
   | { state: 'ready' | 'already' | 'verified'; entity: CaseEntity };
 
 /**
- * E-mail verification of web and API requests: the case waits in `awaiting_verification` until
- * the person follows the signed link. Staff-registered cases are verified by staff instead.
+ * E-mail verification of requests that came through the public intake (form or public API): the
+ * case waits in `awaiting_verification` until the person follows the signed link. Cases staff
+ * register are verified by staff instead, whatever their channel (a staff-entered `web` case
+ * must never be closed as unverified by the engine).
  */
 @Injectable()
 export class VerificationService {
@@ -43,8 +45,8 @@ export class VerificationService {
     private readonly clock: Clock,
   ) {}
 
-  needsVerification(entity: Pick<CaseEntity, 'channel' | 'status' | 'subjectEmail'>): boolean {
-    return (entity.channel === 'web' || entity.channel === 'api') && entity.status === 'awaiting_verification' && !!entity.subjectEmail;
+  needsVerification(entity: Pick<CaseEntity, 'origin' | 'status' | 'subjectEmail'>): boolean {
+    return entity.origin === 'intake' && entity.status === 'awaiting_verification' && !!entity.subjectEmail;
   }
 
   /** Records when the link lapses and the reminder is due (counted from receipt), queues both
@@ -126,7 +128,7 @@ export class VerificationService {
     }
   }
 
-  /** Reconciliation pass: every web/API case still awaiting its requester gets its verification
+  /** Reconciliation pass: every public-intake case still awaiting its requester gets its verification
    *  row, e-mail and jobs back from PostgreSQL. Returns how many jobs and e-mails it offered. */
   async reconcile(): Promise<number> {
     // Cases whose verification never started, or whose e-mail was asked for but not yet rendered
@@ -136,7 +138,7 @@ export class VerificationService {
       `SELECT c.id, c.received_at FROM cases c
          LEFT JOIN case_verifications v ON v.case_id = c.id
          LEFT JOIN outbound_emails e ON e.dedupe_key = 'verify-' || c.id::text
-        WHERE c.status = 'awaiting_verification' AND c.channel IN ('web', 'api') AND c.subject_email IS NOT NULL
+        WHERE c.status = 'awaiting_verification' AND c.origin = 'intake' AND c.subject_email IS NOT NULL
           AND (v.case_id IS NULL OR e.id IS NULL)`,
     );
     for (const chunk of chunks(unstarted, CHUNK)) {
@@ -146,7 +148,7 @@ export class VerificationService {
     const waiting: CaseVerificationEntity[] = await this.dataSource.query(
       `SELECT v.case_id AS "caseId", v.remind_at AS "remindAt", v.reminded_at AS "remindedAt", v.expires_at AS "expiresAt"
          FROM case_verifications v JOIN cases c ON c.id = v.case_id
-        WHERE c.status = 'awaiting_verification' AND c.paused_at IS NULL AND v.used_at IS NULL`,
+        WHERE c.status = 'awaiting_verification' AND c.origin = 'intake' AND c.paused_at IS NULL AND v.used_at IS NULL`,
     );
     let offered = unstarted.length;
     for (const chunk of chunks(waiting, CHUNK)) offered += await this.jobs.schedule(chunk);

@@ -49,7 +49,8 @@ export interface JobPayloads {
    *  across a million pending jobs. */
   [JobName.DeadlineAlert]: Record<string, never>;
   [JobName.RenderEmail]: { kind: string; dedupeKey: string; caseId?: string; params?: Record<string, string> };
-  [JobName.SendEmail]: { outboundEmailId: string };
+  /** `acceptedMessageId`: set once the SMTP server accepted it, so a retry only records it. */
+  [JobName.SendEmail]: { outboundEmailId: string; acceptedMessageId?: string };
   [JobName.ReconcileDeadlines]: Record<string, never>;
   [JobName.VerificationReminder]: { caseId: string };
   [JobName.VerificationExpiry]: { caseId: string };

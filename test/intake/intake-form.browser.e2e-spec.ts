@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FixedClock } from '../support/fixed-clock';
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -33,6 +33,25 @@ describe('public request form in a real browser without JavaScript', () => {
   });
 
   const caseFor = async (email: string) => (await stack.dataSource.query('SELECT * FROM cases WHERE subject_email = $1', [email]))[0];
+
+  /** What has the keyboard focus: its id, or its text for a link or button without one. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return element?.id || element?.textContent?.trim() || element?.tagName || '';
+    });
+  /** Presses Tab once and answers where the focus went. */
+  const tab = async (page: Page) => {
+    await page.keyboard.press('Tab');
+    return focused(page);
+  };
+  /** Presses a key that sends the form, and waits for the page that answers. */
+  const pressAndLoad = async (page: Page, key: string) => {
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press(key)]);
+  };
+  /** Nothing on the page is wider than a 390 px phone screen (no sideways scrolling). */
+  const fitsTheScreen = (page: Page) =>
+    page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth);
 
   it('submits a rectification in Norwegian with the keyboard, creates the case and sends the e-mail', async () => {
     const page = await context.newPage();
@@ -101,6 +120,74 @@ describe('public request form in a real browser without JavaScript', () => {
     const created = await caseFor('john.smith@example.com');
     expect(created).toMatchObject({ type: 'objection', language: 'en', channel: 'web', details: { processing: 'direct_marketing' } });
     await smtp.waitFor((message) => message.subject === `Confirm your request (${created.reference})`);
+    await page.close();
+  });
+
+  it('can be filled in and sent with the keyboard alone: Tab, Space, arrow keys, typing and Enter', async () => {
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/?lang=en`);
+    expect(await fitsTheScreen(page)).toBe(true);
+    // The skip link, the language switch, then the first request type.
+    expect(await tab(page)).toBe('Skip to main content');
+    expect(await tab(page)).toBe('På norsk');
+    expect(await tab(page)).toBe('type-access');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#type-access')).toBe(true);
+    // Arrow keys move within the group and choose: access → rectification → erasure → objection.
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toBe('type-objection');
+    expect(await page.isChecked('#type-objection')).toBe(true);
+
+    // The objection's own questions come next (the rectification section stays out of the way).
+    expect(await tab(page)).toBe('objectionProcessing-direct_marketing');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('#objectionProcessing-legitimate_interest')).toBe(true);
+    expect(await tab(page)).toBe('field-objectionGrounds');
+    await page.keyboard.type('You use my purchase history for profiling.');
+    expect(await tab(page)).toBe('field-name');
+    await page.keyboard.type('Kim Keyboard');
+    expect(await tab(page)).toBe('field-email');
+    await page.keyboard.type('kim.keyboard@example.no');
+    expect(await tab(page)).toBe('field-phone');
+    expect(await tab(page)).toBe('field-customerNumber');
+    expect(await tab(page)).toBe('field-text');
+    // The hidden bot trap is skipped: the next stop is the send button.
+    expect(await tab(page)).toBe('Send the request');
+    await pressAndLoad(page, 'Enter');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Check your e-mail');
+    expect(await fitsTheScreen(page)).toBe(true);
+
+    expect(await caseFor('kim.keyboard@example.no')).toMatchObject({
+      type: 'objection',
+      channel: 'web',
+      language: 'en',
+      details: { processing: 'legitimate_interest', grounds: 'You use my purchase history for profiling.' },
+    });
+    await page.close();
+  });
+
+  it('puts the keyboard on the error summary after a failed submit, and its link on the field to fix', async () => {
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/`);
+    for (const expected of ['Gå til hovedinnholdet', 'In English', 'type-access']) expect(await tab(page)).toBe(expected);
+    await page.keyboard.press('Space');
+    for (const expected of ['field-name', 'field-email']) expect(await tab(page)).toBe(expected);
+    await page.keyboard.type('ikke-en-adresse');
+    await pressAndLoad(page, 'Enter');
+
+    await expect(page.title()).resolves.toMatch(/^Feil: /);
+    expect(await fitsTheScreen(page)).toBe(true);
+    // The summary takes the focus (autofocus, works without scripts), so the next Tab is its first link.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    const link = await tab(page);
+    expect(link).toContain('Skriv en gyldig e-postadresse');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('field-email');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('rettet@example.no');
+    await pressAndLoad(page, 'Enter');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sjekk e-posten din');
+    expect(await caseFor('rettet@example.no')).toMatchObject({ type: 'access', language: 'nb' });
     await page.close();
   });
 });

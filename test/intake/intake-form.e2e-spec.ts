@@ -3,7 +3,7 @@ import { FixedClock } from '../support/fixed-clock';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { pageText, postJson } from './intake-helpers';
+import { openForm as openFormAt, pageText, postForm, postJson } from './intake-helpers';
 
 /** The form over plain HTTP, as a browser without JavaScript would post it. */
 describe('public request form protection (CSRF, honeypot, rate limit)', () => {
@@ -19,20 +19,8 @@ describe('public request form protection (CSRF, honeypot, rate limit)', () => {
     await smtp.stop();
   });
 
-  /** Opens the form like a browser: keeps its cookies and the hidden fields. */
-  async function openForm(path = '/') {
-    const response = await fetch(`${stack.url}${path}`);
-    const html = await response.text();
-    const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
-    const hidden = (name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))![1];
-    return { html, cookies, csrf: hidden('_csrf'), key: hidden('idempotencyKey') };
-  }
-  const post = (cookies: string, fields: Record<string, string>, path = '/') =>
-    fetch(`${stack.url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies },
-      body: new URLSearchParams(fields).toString(),
-    });
+  const openForm = (path = '/') => openFormAt(stack.url, path);
+  const post = (cookies: string, fields: Record<string, string>, path = '/') => postForm(stack.url, cookies, fields, path);
   const caseCount = async (email: string) =>
     (await stack.dataSource.query('SELECT count(*)::int AS n FROM cases WHERE subject_email = $1', [email]))[0].n;
 

@@ -21,3 +21,20 @@ export function pageText(html: string): string {
 
 export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+/** Opens the form like a browser: keeps its cookies and the hidden fields. */
+export async function openForm(baseUrl: string, path = '/') {
+  const response = await fetch(`${baseUrl}${path}`);
+  const html = await response.text();
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  const hidden = (name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))![1];
+  return { html, cookies, csrf: hidden('_csrf'), key: hidden('idempotencyKey') };
+}
+
+/** Posts the form as a browser without JavaScript would. */
+export const postForm = (baseUrl: string, cookies: string, fields: Record<string, string>, path = '/') =>
+  fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies },
+    body: new URLSearchParams(fields).toString(),
+  });

@@ -85,6 +85,30 @@ describe('requester journey over the JSON API (real PostgreSQL, Redis and SMTP)'
     expect(statusText).not.toMatch(/kari|Nordmann|10042/i);
   });
 
+  it('keeps the deadline counted from receipt when the requester confirms five days later', async () => {
+    const received = clock.now();
+    const { reference } = await (await submit({ type: 'access', email: 'sein@example.no' })).json();
+    // Signed in afresh each time: a staff session does not outlive five days on the clock.
+    const caseJson = async () => (await fetch(`${stack.url}/api/v1/cases/${reference}`, { headers: await adminAuth(stack.url) })).json();
+    const before = await caseJson();
+    expect(before.deadlines).toMatchObject({ statutory: '2026-04-07', promise: '2026-04-04', effective: '2026-04-04' });
+    const verification = await smtp.waitFor((mail) => mail.subject === `Bekreft forespørselen din (${reference})`);
+
+    clock.advance(5 * 24 * 3600 * 1000);
+    try {
+      expect((await fetch(linkIn(verification, 'verify', stack.url), { method: 'POST' })).status).toBe(200);
+      const after = await caseJson();
+      expect(after.status).toBe('in_progress');
+      expect(after.receivedAt).toBe(before.receivedAt);
+      expect(after.deadlines).toEqual(before.deadlines);
+      const receipt = await smtp.waitFor((mail) => mail.subject === `Vi har mottatt forespørselen din (${reference})`);
+      expect(receipt.text).toContain('Vi mottok den 5. mars 2026.');
+      expect(receipt.text).toContain('Du får svar senest 4. april 2026.');
+    } finally {
+      clock.set(received);
+    }
+  });
+
   it('writes to an English requester in English, and the status page follows', async () => {
     const { reference } = await (await submit({ type: 'portability', email: 'jo@example.com', language: 'en' })).json();
     const verification = await smtp.waitFor((mail) => mail.subject === `Confirm your request (${reference})`);
@@ -176,8 +200,13 @@ describe('requester journey over the JSON API (real PostgreSQL, Redis and SMTP)'
     expect(extension.text).toContain(`Grunnen er: ${reason}`);
     expect(extension.text).toContain('Ny frist er 5. juni 2026.');
     const status = pageText(await (await fetch(linkIn(extension, 'status', stack.url))).text());
+    expect(status).toContain('Svarfrist 5. juni 2026');
+    expect(status).not.toContain('4. april 2026');
     expect(status).toContain('Fristen er forlenget til 5. juni 2026.');
     expect(status).toContain(`Begrunnelse: ${reason}`);
+    const english = pageText(await (await fetch(`${linkIn(extension, 'status', stack.url)}?lang=en`)).text());
+    expect(english).toContain('Deadline for our answer 5 June 2026');
+    expect(english).toContain(reason);
 
     const question = 'Which of your two customer accounts is the request about?';
     expect((await postJson(`${stack.url}/api/v1/cases/${reference}/pause`, { reason: question }, auth)).status).toBe(200);

@@ -4,7 +4,7 @@ import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../src/queues/queue-
 import { FixedClock } from '../support/fixed-clock';
 import { drainQueues, queueOf } from '../support/queues';
 import { SmtpCapture } from '../support/smtp-capture';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { linkIn, pageText, postJson } from './intake-helpers';
 
 const HOUR = 3600 * 1000;
@@ -127,13 +127,48 @@ describe('verification reminder and expiry (BullMQ delayed jobs driven by the cl
     expect(await delayOf(jobIds.verificationExpiry(caseId))).toBeNull();
   });
 
+  it('leaves a case staff registered with channel web to staff: no verification e-mail, no jobs, never closed as unverified', async () => {
+    clock.set(start);
+    const auth = await adminAuth(stack.url);
+    const registered = await postJson(
+      `${stack.url}/api/v1/cases`,
+      { type: 'access', channel: 'web', receivedAt: start.toISOString(), subject: { email: 'staff-entered@example.no' } },
+      auth,
+    );
+    expect(registered.status).toBe(201);
+    const staffCase = await registered.json();
+    expect(staffCase).toMatchObject({ status: 'awaiting_verification', channel: 'web' });
+    // The public intake, on the same channel, still asks its requester to confirm.
+    const publicCase = await submit('public-web@example.no');
+
+    const reconciliation = stack.context.get(ReconciliationService);
+    await reconciliation.reconcile();
+    await drainQueues(stack.context);
+    expect(smtp.to('staff-entered@example.no')).toEqual([]);
+    expect(await delayOf(jobIds.verificationReminder(staffCase.id))).toBeNull();
+    expect(await delayOf(jobIds.verificationExpiry(staffCase.id))).toBeNull();
+    expect(await stack.dataSource.query('SELECT 1 FROM case_verifications WHERE case_id = $1', [staffCase.id])).toEqual([]);
+    expect((await delayOf(jobIds.verificationExpiry(publicCase.caseId)))?.state).toBe('delayed');
+
+    // Even a stray expiry job (as an older release queued for such cases) leaves it open.
+    await queue().add(JobName.VerificationExpiry, { caseId: staffCase.id }, {
+      ...JOB_OPTIONS[JobName.VerificationExpiry],
+      jobId: jobIds.verificationExpiry(staffCase.id),
+      delay: DAY,
+    });
+    clock.set(new Date(start.getTime() + 8 * DAY));
+    await runNow(jobIds.verificationExpiry(staffCase.id));
+    expect((await caseOf(staffCase.reference)).status).toBe('awaiting_verification');
+    expect(smtp.to('staff-entered@example.no')).toEqual([]);
+  });
+
   it('starts the verification of a request whose side effects were lost (api died after commit, or Redis lost them), once', async () => {
     clock.set(start);
     // Only the case row exists: no verification row, no e-mail, no jobs.
     const [lost] = await stack.dataSource.query(
-      `INSERT INTO cases (reference, type, channel, status, language, subject_email, details, received_at, received_on,
+      `INSERT INTO cases (reference, type, channel, origin, status, language, subject_email, details, received_at, received_on,
                           statutory_due, promise_due, effective_due, send_by, version)
-       VALUES ('DSR-2026-0090001', 'access', 'web', 'awaiting_verification', 'nb', 'borte@example.no', '{}'::jsonb, $1,
+       VALUES ('DSR-2026-0090001', 'access', 'web', 'intake', 'awaiting_verification', 'nb', 'borte@example.no', '{}'::jsonb, $1,
                '2026-03-10', '2026-04-10', '2026-04-09', '2026-04-09', '2026-04-08', 1)
        RETURNING id, reference`,
       [start],

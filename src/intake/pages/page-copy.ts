@@ -111,7 +111,17 @@ export interface PageCopy {
     answerClosed: string;
     questions: string;
   };
-  errors: { tooManyTitle: string; tooManyLead: string; notFoundTitle: string; notFoundLead: string; brokenTitle: string; brokenLead: string; back: string };
+  errors: {
+    tooManyTitle: string;
+    tooManyLead: string;
+    tooLargeTitle: string;
+    tooLargeLead: string;
+    notFoundTitle: string;
+    notFoundLead: string;
+    brokenTitle: string;
+    brokenLead: string;
+    back: string;
+  };
 }
 
 export const PAGE_COPY: Record<Language, PageCopy> = {
@@ -259,6 +269,8 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       tooManyLead: 'Vi har fått mange forespørsler fra deg på kort tid. Vent et minutt og prøv igjen.',
       notFoundTitle: 'Fant ikke siden',
       notFoundLead: 'Siden finnes ikke.',
+      tooLargeTitle: 'Det du sendte var for stort',
+      tooLargeLead: 'Forespørselen ble ikke lagret. Gå tilbake, gjør teksten kortere og send igjen.',
       brokenTitle: 'Noe gikk galt hos oss',
       brokenLead: 'Forespørselen din ble ikke lagret. Prøv igjen om litt.',
       back: 'Til skjemaet',
@@ -408,6 +420,8 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       tooManyLead: 'We have received many requests from you in a short time. Wait a minute and try again.',
       notFoundTitle: 'Page not found',
       notFoundLead: 'The page does not exist.',
+      tooLargeTitle: 'What you sent was too large',
+      tooLargeLead: 'Your request was not saved. Go back, make the text shorter and send it again.',
       brokenTitle: 'Something went wrong on our side',
       brokenLead: 'Your request was not saved. Please try again shortly.',
       back: 'To the form',
