@@ -44,8 +44,9 @@ describe('two processes starting at once on a database that does not exist', () 
       processes.push({ service: startServiceProcess({ ...shared, PORT: String(port) }), url: `http://127.0.0.1:${port}` });
     }
     try {
-      for (const { url } of processes) {
-        await waitUntil(async () => (await fetch(`${url}/health`)).status === 200, 90_000, `${url}/health`);
+      for (const { service, url } of processes) {
+        const exited = new Promise<never>((_, reject) => service.child.once('exit', (code) => reject(new Error(`a process exited with ${code}`))));
+        await Promise.race([waitUntil(async () => (await fetch(`${url}/health`)).status === 200, 90_000, `${url}/health`), exited]);
       }
     } catch (error) {
       const tails = processes.map(({ service }) => service.output().slice(-2000)).join('\n---\n');
