@@ -36,7 +36,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.DATABASE_URL),
           // Fail fast when PostgreSQL is down, so callers get a 503 instead of a hanging request.
-          extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 3000 },
+          extra: { max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: 3000 },
           retryAttempts: 3,
         }),
         EventEmitterModule.forRoot(),

@@ -1,31 +1,37 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { JobSchedulers } from '../queues/job-schedulers';
 import { JOB_OPTIONS, JobName, QueueName } from '../queues/queue-catalogue';
 import { AuditService } from './audit.service';
+
+export const CHAIN_AUDIT_SCHEDULER = 'chain-audit';
 
 /** How often new audit events are linked into the chain: the window in which a fresh event is
  *  not yet covered by a hash. */
 const CHAIN_EVERY_MS = 5_000;
 
-/** Worker-only: one job scheduler (however many workers run) links new audit events. */
+/** Worker-only: one job scheduler (however many workers run; the SchedulerWatchdog writes it)
+ *  links new audit events. */
 @Processor(QueueName.Audit, { concurrency: 1 })
-export class AuditChainProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class AuditChainProcessor extends WorkerHost implements OnModuleInit {
   static readonly handles = [JobName.ChainAudit];
 
   constructor(
     private readonly audit: AuditService,
     @InjectQueue(QueueName.Audit) private readonly queue: Queue,
+    private readonly schedulers: JobSchedulers,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'chain-audit',
-      { every: CHAIN_EVERY_MS },
-      { name: JobName.ChainAudit, data: {}, opts: JOB_OPTIONS[JobName.ChainAudit] },
-    );
+  onModuleInit(): void {
+    this.schedulers.register({
+      queue: this.queue,
+      id: CHAIN_AUDIT_SCHEDULER,
+      repeat: { every: CHAIN_EVERY_MS },
+      job: { name: JobName.ChainAudit, data: {}, opts: JOB_OPTIONS[JobName.ChainAudit] },
+    });
   }
 
   async process(job: Job): Promise<number> {

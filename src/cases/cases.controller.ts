@@ -98,7 +98,8 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   async extend(@Param('reference') reference: string, @Body() body: ReasonDto, @CurrentStaff() staff: StaffPrincipal) {
-    return this.answer(await this.cases.extend(reference, body.reason, staffActor(staff)));
+    const { entity, warning } = await this.cases.extend(reference, body.reason, staffActor(staff));
+    return { ...(await this.answer(entity)), warnings: warning ? [warning] : [] };
   }
 
   @Post(':reference/pause')

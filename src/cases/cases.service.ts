@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { conflict, invalid, notFound } from '../common/domain-error';
 import { DeadlineService } from '../deadlines/deadline.service';
+import { receivedOnProblem } from '../deadlines/policy/deadline-policy';
 import { CaseEntity } from './case.entity';
 import { CASE_CHANGED, type CaseChangedEvent } from './case-events';
 import { nextCaseReference } from './case-reference';
@@ -58,6 +59,8 @@ export class CasesService {
       throw invalid('receivedAt', 'may not be in the future');
     }
     const receivedOn = this.deadlines.dayOf(input.receivedAt);
+    const outOfRange = receivedOnProblem(receivedOn);
+    if (outOfRange) throw invalid('receivedAt', outOfRange);
     const due = this.deadlines.forCase({ receivedOn, pausedDays: 0, extendedDue: null });
     const verified = input.identityVerifiedBy !== undefined;
     const reference = await nextCaseReference(this.dataSource, Number(this.deadlines.dayOf(now).slice(0, 4)));
@@ -135,16 +138,20 @@ export class CasesService {
     });
   }
 
-  extend(reference: string, reason: string, actor: string) {
-    return this.change(reference, actor, (entity) => {
+  /** Extends the deadline; `warning` says when that breaks the company's own promise, so the
+   *  handler who asked sees it, not only the audit trail. */
+  async extend(reference: string, reason: string, actor: string): Promise<{ entity: CaseEntity; warning: string | null }> {
+    let warning: string | null = null;
+    const entity = await this.change(reference, actor, (entity) => {
       if (entity.pausedAt) throw conflict('Cannot extend while the clock is paused; resume it first.');
       const check = this.deadlines.checkExtension(entity);
       if (!check.allowed) throw conflict(`Cannot extend: ${check.reason}`);
       const event = transitions.extend(entity, reason, check.deadline, this.clock.now(), check.breaksPromise);
       this.applyDeadlines(entity);
-      if (check.warning) event.data.warning = check.warning;
+      if (check.warning) event.data.warning = warning = check.warning;
       return event;
     });
+    return { entity, warning };
   }
 
   pause(reference: string, reason: string, actor: string) {

@@ -48,3 +48,41 @@ describe('loadConfig', () => {
     expect(config.generatedSecret).toBe(false);
   });
 });
+
+describe('loadConfig: the deadline calendar and the pool', () => {
+  const messageOf = (env: NodeJS.ProcessEnv): string => {
+    try {
+      loadConfig(env, secret);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('names DEADLINE_EXTRA_CLOSED_DAYS and the date that does not exist', () => {
+    expect(messageOf({ DEADLINE_EXTRA_CLOSED_DAYS: '2026-12-24, 2026-02-30' })).toMatch(/DEADLINE_EXTRA_CLOSED_DAYS: 2026-02-30 is not a real calendar date/);
+    expect(messageOf({ DEADLINE_EXTRA_CLOSED_DAYS: 'christmas' })).toMatch(/DEADLINE_EXTRA_CLOSED_DAYS: christmas is not a real calendar date/);
+  });
+
+  it('names DEADLINE_EXTRA_WORKING_DAYS and the weekend day it lists', () => {
+    expect(messageOf({ DEADLINE_EXTRA_WORKING_DAYS: '2026-04-04' })).toMatch(/DEADLINE_EXTRA_WORKING_DAYS: 2026-04-04 is a Saturday; a weekend day cannot be declared a working day/);
+    expect(messageOf({ DEADLINE_EXTRA_WORKING_DAYS: '2026-04-31' })).toMatch(/DEADLINE_EXTRA_WORKING_DAYS: 2026-04-31 is not a real calendar date/);
+  });
+
+  it('refuses a day that is both a closed and a working day', () => {
+    expect(messageOf({ DEADLINE_EXTRA_CLOSED_DAYS: '2026-12-24', DEADLINE_EXTRA_WORKING_DAYS: '2026-12-24' })).toMatch(
+      /DEADLINE_EXTRA_WORKING_DAYS: 2026-12-24 is also listed in DEADLINE_EXTRA_CLOSED_DAYS/,
+    );
+  });
+
+  it('accepts a holiday declared a working day', () => {
+    expect(loadConfig({ DEADLINE_EXTRA_WORKING_DAYS: '2026-05-14' }, secret).DEADLINE_EXTRA_WORKING_DAYS).toEqual(['2026-05-14']);
+  });
+
+  it('reads DATABASE_POOL_SIZE as a positive whole number, 10 by default', () => {
+    expect(loadConfig({}, secret).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25' }, secret).DATABASE_POOL_SIZE).toBe(25);
+    for (const bad of ['0', '-3', '2.5', 'many']) expect(messageOf({ DATABASE_POOL_SIZE: bad })).toMatch(/DATABASE_POOL_SIZE:/);
+  });
+});

@@ -1,18 +1,33 @@
 import { z } from 'zod';
+import { isIsoDate, isWeekend } from '../deadlines/policy/iso-date';
 
 /** Every setting the service reads, validated once at boot (CONTRACT.md "Environment").
  *  An invalid value stops start-up with a message naming the variable. */
 const onOff = z.enum(['on', 'off']);
-const isoDateList = z
-  .string()
-  .optional()
-  .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []))
-  .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected comma-separated YYYY-MM-DD dates')));
+/** Comma-separated YYYY-MM-DD dates. Each bad value is named in the message: the calendar would
+ *  otherwise fail on it later, at the first deadline it computes, without saying which setting. */
+const isoDateList = (kind: 'closed' | 'working') =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []))
+    .superRefine((dates, ctx) => {
+      for (const date of dates) {
+        if (!isIsoDate(date)) {
+          ctx.addIssue({ code: 'custom', message: `${date} is not a real calendar date (expected comma-separated YYYY-MM-DD dates)` });
+        } else if (kind === 'working' && isWeekend(date)) {
+          // Regulation 1182/71 art. 3(4): Saturdays and Sundays are never working days.
+          ctx.addIssue({ code: 'custom', message: `${date} is a ${weekdayName(date)}; a weekend day cannot be declared a working day` });
+        }
+      }
+    });
 
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/dsr'),
+    /** PostgreSQL connections per process. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     QUEUE_PREFIX: z
       .string()
@@ -28,8 +43,8 @@ const schema = z
     SYSTEMS_FILE: z.string().default('config/systems.yaml'),
     DEADLINE_PROMISE_DAYS: z.coerce.number().int().min(0).max(90).default(30),
     DEADLINE_PAUSE: onOff.default('on'),
-    DEADLINE_EXTRA_CLOSED_DAYS: isoDateList,
-    DEADLINE_EXTRA_WORKING_DAYS: isoDateList,
+    DEADLINE_EXTRA_CLOSED_DAYS: isoDateList('closed'),
+    DEADLINE_EXTRA_WORKING_DAYS: isoDateList('working'),
     TZ_NAME: z
       .string()
       .default('Europe/Oslo')
@@ -78,7 +93,17 @@ const schema = z
     if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required when NODE_ENV=production' });
     }
+    const closed = new Set(env.DEADLINE_EXTRA_CLOSED_DAYS);
+    for (const date of env.DEADLINE_EXTRA_WORKING_DAYS) {
+      if (closed.has(date)) {
+        ctx.addIssue({ code: 'custom', path: ['DEADLINE_EXTRA_WORKING_DAYS'], message: `${date} is also listed in DEADLINE_EXTRA_CLOSED_DAYS` });
+      }
+    }
   });
+
+function weekdayName(date: string): string {
+  return new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
 
 function isTimeZone(name: string): boolean {
   try {

@@ -7,7 +7,8 @@ import type { DataSourceOptions } from 'typeorm';
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
 /** One definition of how we talk to PostgreSQL, shared by the app, the TypeORM CLI and tests.
- *  Entities and migrations are found by glob so that compiled (dist/) and source (ts) runs agree. */
+ *  Entities and migrations are found by glob so that compiled (dist/) and source (ts) runs agree.
+ *  The pool size is the app's (DATABASE_POOL_SIZE, in AppModule); migrations and the CLI use one connection at a time. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   const ext = __filename.endsWith('.ts') ? 'ts' : 'js';
   return {
@@ -19,6 +20,5 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
   };
 }

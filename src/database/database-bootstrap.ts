@@ -23,7 +23,10 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
       return true;
     } catch (error) {
-      if ((error as { code?: string }).code === '42P04') return false; // created meanwhile by another process
+      // Created meanwhile by another process: 42P04 when its CREATE had committed, 23505 on
+      // pg_database's name index when both ran at the same moment.
+      const code = (error as { code?: string }).code;
+      if (code === '42P04' || code === '23505') return false;
       throw error;
     }
   } finally {

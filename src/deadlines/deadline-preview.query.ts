@@ -1,21 +1,23 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
+import { IsBoolean, IsOptional, Validate, type ValidationArguments, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
+import { receivedOnProblem } from './policy/deadline-policy';
 import { isIsoDate } from './policy/iso-date';
 
-@ValidatorConstraint({ name: 'calendarDate' })
-class CalendarDate implements ValidatorConstraintInterface {
+/** A real calendar date in the years the deadline policy computes for. */
+@ValidatorConstraint({ name: 'receivedDate' })
+class ReceivedDate implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return isIsoDate(value);
+    return isIsoDate(value) && receivedOnProblem(value) === null;
   }
-  defaultMessage(): string {
-    return 'must be a real calendar date as YYYY-MM-DD';
+  defaultMessage(args: ValidationArguments): string {
+    return isIsoDate(args.value) ? receivedOnProblem(args.value)! : 'must be a real calendar date as YYYY-MM-DD';
   }
 }
 
 export class DeadlinePreviewQuery {
   @ApiProperty({ example: '2026-03-05' })
-  @Validate(CalendarDate)
+  @Validate(ReceivedDate)
   receivedAt: string;
 
   @ApiPropertyOptional()

@@ -13,12 +13,14 @@ import { IntakeModule } from '../intake/intake.module';
 import { VerificationProcessor } from '../intake/verification.processor';
 import { EmailProcessor } from '../notifications/email.processor';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { JobSchedulers } from '../queues/job-schedulers';
 import { JobName } from '../queues/queue-catalogue';
 import { PackageExpiryProcessor } from '../responses/package/package-expiry.processor';
 import { ResponsesModule } from '../responses/responses.module';
 import { StaffDigestModule } from '../staff/digest/staff-digest.module';
 import { StaffDigestProcessor } from '../staff/digest/staff-digest.processor';
 import { StaffDigestSchedule } from '../staff/digest/staff-digest.schedule';
+import { SchedulerWatchdog } from './scheduler-watchdog';
 
 /** Every BullMQ processor, loaded only in the worker role (ROLE=worker or all). */
 export const PROCESSORS = [
@@ -35,7 +37,7 @@ export const PROCESSORS = [
 
 @Module({
   imports: [AuditModule, DeadlinesModule, NotificationsModule, ConnectorsModule, IntakeModule, StaffDigestModule, ResponsesModule],
-  providers: [...PROCESSORS, ReconciliationSchedule, TaskRateLimits, StaffDigestSchedule],
+  providers: [...PROCESSORS, JobSchedulers, ReconciliationSchedule, StaffDigestSchedule, SchedulerWatchdog, TaskRateLimits],
 })
 export class WorkerModule implements OnModuleInit {
   /** Start-up fails when a job in the catalogue has no processor (STYLE.md). */

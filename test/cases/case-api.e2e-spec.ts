@@ -73,6 +73,39 @@ describe('staff case API (real PostgreSQL and Redis)', () => {
     expect((await response.json()).details).toEqual([{ field: 'receivedAt', problem: 'may not be in the future' }]);
   });
 
+  it('refuses a receivedAt outside the years the deadline policy covers with 400, not 500', async () => {
+    const problem = 'must be in the years 1583-4098, the range the holiday calendar is computed for';
+    const registered = await post('/api/v1/cases', { ...letter, receivedAt: '1500-03-05T10:00:00Z' });
+    expect(registered.status).toBe(400);
+    expect((await registered.json()).details).toEqual([{ field: 'receivedAt', problem }]);
+
+    for (const receivedAt of ['1500-03-05', '4099-06-01', '0001-01-01']) {
+      const preview = await get(`/api/v1/deadlines?receivedAt=${receivedAt}`);
+      expect(preview.status).toBe(400);
+      const body = await preview.json();
+      expect(body.details[0].field).toBe('receivedAt');
+      expect(body.details[0].problem).toBe(problem);
+    }
+    expect((await get('/api/v1/deadlines?receivedAt=1583-01-03')).status).toBe(200);
+    expect((await get('/api/v1/deadlines?receivedAt=4098-12-31&extended=true')).status).toBe(200);
+  });
+
+  it('refuses approve, complete and resume from the wrong state with 409 and the reason', async () => {
+    const fresh = await (await post('/api/v1/cases', letter)).json();
+    const refused = async (action: string) => {
+      const response = await post(`/api/v1/cases/${fresh.reference}/${action}`, {});
+      expect(response.status).toBe(409);
+      return (await response.json()).message;
+    };
+    expect(await refused('approve')).toBe('Cannot approve while the case is awaiting verification.');
+    expect(await refused('complete')).toBe('Cannot complete while the case is awaiting verification.');
+    expect(await refused('resume')).toBe('Cannot resume: the clock is not paused.');
+
+    expect((await post(`/api/v1/cases/${fresh.reference}/withdraw`, {})).status).toBe(200);
+    expect(await refused('complete')).toBe('Cannot complete: the case is withdrawn.');
+    expect(await refused('approve')).toBe('Cannot approve: the case is withdrawn.');
+  });
+
   it('answers 401 without a valid token and 404 for an unknown case', async () => {
     expect((await get('/api/v1/cases', {})).status).toBe(401);
     expect((await get('/api/v1/cases', { Authorization: 'Bearer forged.token' })).status).toBe(401);
@@ -90,6 +123,10 @@ describe('staff case API (real PostgreSQL and Redis)', () => {
     expect(extended.deadlines.extended).toBe('2026-06-05');
     expect(extended.deadlines.effective).toBe('2026-06-05');
     expect(extended.extension.reason).toBe('Records in nine systems must be reviewed.');
+    // The handler sees that the extension breaks the 30-day promise, not only the audit trail.
+    expect(extended.warnings).toEqual([
+      "Extending breaks the company's own promise to answer within 30 days (by 2026-04-04). The new deadline is 2026-06-05.",
+    ]);
 
     const second = await post(`/api/v1/cases/${ref}/extend`, { reason: 'Once more, please.' });
     expect(second.status).toBe(409);
@@ -154,5 +191,28 @@ describe('staff case API (real PostgreSQL and Redis)', () => {
     expect(extended.extended).toBe('2026-06-05');
     expect(extended.warning).toMatch(/30/);
     expect((await get('/api/v1/deadlines?receivedAt=2026-02-30')).status).toBe(400);
+  });
+});
+
+describe('staff case API with DEADLINE_PAUSE=off', () => {
+  let stack: TestApp;
+
+  beforeAll(async () => {
+    stack = await startTestApp({ clock: new FixedClock(new Date('2026-03-10T09:00:00+01:00')), env: { DEADLINE_PAUSE: 'off' } });
+  });
+  afterAll(() => stack.close());
+
+  it('refuses to pause the clock with 409 naming the policy', async () => {
+    const auth = await adminAuth(stack.url);
+    const post = (path: string, body: unknown) =>
+      fetch(`${stack.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify(body) });
+    const created = await (
+      await post('/api/v1/cases', { type: 'access', channel: 'letter', receivedAt: '2026-03-05T14:00:00+01:00', subject: { name: 'Kari Nordmann' } })
+    ).json();
+    const response = await post(`/api/v1/cases/${created.reference}/pause`, { reason: 'Asked which account the request is about.' });
+    expect(response.status).toBe(409);
+    expect((await response.json()).message).toBe("Cannot pause: the clock may not pause under this company's policy (DEADLINE_PAUSE=off).");
+    const after = await (await fetch(`${stack.url}/api/v1/cases/${created.reference}`, { headers: auth })).json();
+    expect(after.pause).toEqual({ pausedDays: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation.service';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import { JobName, QueueName, jobIds } from '../../src/queues/queue-catalogue';
 import { FixedClock } from '../support/fixed-clock';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
@@ -163,6 +163,53 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
     // The reminder re-arms itself for 08:00 tomorrow.
     await waitForDelayedAgain(`case-${overdue.id}-alert`);
     expect(await alertJobs(overdue.id)).toEqual({ [`case-${overdue.id}-alert`]: '2026-04-08T06:00:00.000Z' });
+    clock.set('2026-03-10T09:00:00+01:00');
+    auth = await adminAuth(stack.url);
+  });
+
+  it('sends an assigned case\'s alert to the assignee, not the staff alert address', async () => {
+    const [handler] = await stack.dataSource.query(
+      `INSERT INTO staff_users (email, name, role, password_hash) VALUES ('ingrid.handler@example.no', 'Ingrid Handler', 'handler', 'unused') RETURNING id`,
+    );
+    // Received 4 March → effective 3 April; the 7-day alert is on 27 March 08:00.
+    const created = await register('2026-03-04T10:00:00+01:00');
+    expect((await post(`/api/v1/cases/${created.reference}/assign`, { userId: handler.id })).status).toBe(200);
+    clock.set('2026-03-27T08:00:01+01:00');
+    await (await deadlinesQueue().getJob(jobIds.alert(created.id)))!.changeDelay(0);
+    const mail = await smtp.waitFor((message) => message.subject.includes(created.reference));
+    expect(mail.to).toEqual(['ingrid.handler@example.no']);
+    expect(mail.text).toContain('due in 7 days');
+    const alerts = await stack.dataSource.query('SELECT kind, recipient_kind FROM case_alerts WHERE case_id = $1', [created.id]);
+    expect(alerts).toEqual([{ kind: 'due-7d', recipient_kind: 'assignee' }]);
+    clock.set('2026-03-10T09:00:00+01:00');
+    auth = await adminAuth(stack.url);
+  });
+
+  it('an alert job that fires for a withdrawn or completed case sends and records nothing', async () => {
+    const withdrawn = await register('2026-03-03T10:00:00+01:00');
+    expect((await post(`/api/v1/cases/${withdrawn.reference}/withdraw`, {})).status).toBe(200);
+    // Completing through the API needs every fan-out task done; the alert job only reads the row.
+    const completed = await register('2026-03-03T10:00:00+01:00');
+    await stack.dataSource.query(`UPDATE cases SET status = 'completed', closed_at = now() WHERE id = $1`, [completed.id]);
+    // Both are overdue on 7 April, so an open case would get its alert now. A job left behind
+    // (a removal lost, an old reconciliation, the row changed behind the queue's back) fires anyway.
+    clock.set('2026-04-07T09:00:00+02:00');
+    const cases = [withdrawn, completed];
+    expect(await alertJobs(withdrawn.id)).toEqual({});
+    // Kept when done, so the test sees that it ran.
+    await (await deadlinesQueue().getJob(jobIds.alert(completed.id)))!.remove();
+    for (const { id } of cases) await deadlinesQueue().add(JobName.DeadlineAlert, {}, { jobId: jobIds.alert(id), removeOnComplete: false });
+    for (const { id } of cases) {
+      const job = (await deadlinesQueue().getJob(jobIds.alert(id)))!;
+      for (let i = 0; i < 100 && !(await job.isCompleted()); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await job.isCompleted()).toBe(true);
+    }
+    await drainQueues(stack.context);
+    const ids = cases.map(({ id }) => id);
+    expect(await stack.dataSource.query('SELECT * FROM case_alerts WHERE case_id = ANY($1)', [ids])).toEqual([]);
+    expect(await stack.dataSource.query(`SELECT * FROM audit_events WHERE case_id = ANY($1) AND type = 'deadline.alert'`, [ids])).toEqual([]);
+    expect(await stack.dataSource.query(`SELECT * FROM outbound_emails WHERE dedupe_key LIKE 'alert-%' AND case_id = ANY($1)`, [ids])).toEqual([]);
+    expect(smtp.messages.filter((message) => cases.some(({ reference }) => message.subject.startsWith(`[${reference}]`)))).toEqual([]);
     clock.set('2026-03-10T09:00:00+01:00');
     auth = await adminAuth(stack.url);
   });

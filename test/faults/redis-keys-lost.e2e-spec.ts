@@ -4,7 +4,7 @@ import { DeadlineService } from '../../src/deadlines/deadline.service';
 import { addDays } from '../../src/deadlines/policy/iso-date';
 import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation.service';
 import { QueueName, jobIds } from '../../src/queues/queue-catalogue';
-import { queueOf } from '../support/queues';
+import { deleteKeysUnder, queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -35,16 +35,7 @@ describe('Redis loses every job with 500 open cases', () => {
     redis.disconnect();
   });
 
-  const wipePrefix = async () => {
-    let cursor = '0';
-    let deleted = 0;
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${stack.config.QUEUE_PREFIX}*`, 'COUNT', 1000);
-      if (keys.length) deleted += await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    return deleted;
-  };
+  const wipePrefix = () => deleteKeysUnder(redis, stack.config.QUEUE_PREFIX);
 
   /** When a delayed job is due (host clock), or null when it is missing. */
   const dueAt = async (queue: QueueName, jobId: string) => {

@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import type Redis from 'ioredis';
 import { QueueName } from '../../src/queues/queue-catalogue';
 
 export function queueOf(context: INestApplicationContext, name: QueueName): Queue {
@@ -20,4 +21,17 @@ export async function drainQueues(context: INestApplicationContext, names = Obje
     if (Date.now() > deadline) throw new Error(`queues still busy after ${timeoutMs} ms (${busy} jobs)`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Deletes every key under a queue prefix, as a Redis that lost its data would have it (never
+ *  FLUSHALL: other test files share the server). Returns how many keys went. */
+export async function deleteKeysUnder(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length) deleted += await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  return deleted;
 }

@@ -1,5 +1,18 @@
 import { addDays, addMonths, compareIsoDates, IsoDate, minIsoDate, parseIsoDate } from './iso-date';
+import { EASTER_FIRST_YEAR, EASTER_LAST_YEAR } from './norwegian-holidays';
 import { WorkingDayCalendar } from './working-day-calendar';
+
+/** Years of receipt the policy computes deadlines for: the Norwegian calendar needs Easter
+ *  (1583-4099), and an extended deadline three months on can fall in the next year. */
+export const RECEIVED_FIRST_YEAR = EASTER_FIRST_YEAR;
+export const RECEIVED_LAST_YEAR = EASTER_LAST_YEAR - 1;
+
+/** Why a day of receipt cannot be given deadlines, or null when it can (a real date is assumed). */
+export function receivedOnProblem(receivedOn: IsoDate): string | null {
+  const year = Number(receivedOn.slice(0, 4));
+  if (year >= RECEIVED_FIRST_YEAR && year <= RECEIVED_LAST_YEAR) return null;
+  return `must be in the years ${RECEIVED_FIRST_YEAR}-${RECEIVED_LAST_YEAR}, the range the holiday calendar is computed for`;
+}
 
 export interface DeadlinePolicyOptions {
   /** Calendar days the company promises to answer within; 0 = no promise, statutory only. */

@@ -3,7 +3,8 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.no' })
-  @IsEmail({}, { message: 'must be an e-mail address' })
+  // No top-level domain required: the first admin of a fresh install is admin@localhost.
+  @IsEmail({ require_tld: false }, { message: 'must be an e-mail address' })
   @MaxLength(320)
   email: string;
 

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePort } from '../support/free-port';
+import { startServiceProcess, waitUntil, type ServiceProcess } from '../support/service-process';
+import { freshQueuePrefix } from '../support/test-app';
+import { ADMIN_DATABASE_URL, TEST_REDIS_URL, databaseUrl, runId } from '../support/test-env';
+
+const ONE_TIME_PASSWORD = /One-time password: (\S+)/g;
+
+/**
+ * `npm start` on a fresh machine, twice at once: two real processes with a DATABASE_URL naming a
+ * database that does not exist and no ADMIN_EMAIL/ADMIN_PASSWORD. One creates the database, the
+ * migrations run once under the advisory lock, one first admin is created and its one-time
+ * password is printed once.
+ */
+describe('two processes starting at once on a database that does not exist', () => {
+  // Named like this run's other databases, so globalTeardown drops it even if afterAll does not run.
+  const name = `dsr_test_${runId()}_fresh${randomBytes(3).toString('hex')}`;
+  const processes: Array<{ service: ServiceProcess; url: string }> = [];
+
+  const query = async <T>(sql: string, url = ADMIN_DATABASE_URL): Promise<T[]> => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    expect(await query(`SELECT 1 FROM pg_database WHERE datname = '${name}'`)).toEqual([]);
+    const shared = {
+      DATABASE_URL: databaseUrl(name),
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: freshQueuePrefix(),
+      APP_SECRET: 'fresh-start-secret-0123456789abcdef0123',
+      MAIL_DIR: mkdtempSync(join(tmpdir(), 'dsr-fresh-mail-')),
+    };
+    for (const port of [await freePort(), await freePort()]) {
+      processes.push({ service: startServiceProcess({ ...shared, PORT: String(port) }), url: `http://127.0.0.1:${port}` });
+    }
+    try {
+      for (const { service, url } of processes) {
+        const exited = new Promise<never>((_, reject) => service.child.once('exit', (code) => reject(new Error(`a process exited with ${code}`))));
+        await Promise.race([waitUntil(async () => (await fetch(`${url}/health`)).status === 200, 90_000, `${url}/health`), exited]);
+      }
+    } catch (error) {
+      const tails = processes.map(({ service }) => service.output().slice(-2000)).join('\n---\n');
+      throw new Error(`${(error as Error).message}\n${tails}`);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(processes.map(({ service }) => service.stop()));
+    await query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  it('both come up with health, the API docs and its paths', async () => {
+    for (const { url } of processes) {
+      const health = await fetch(`${url}/health`);
+      expect(health.status).toBe(200);
+      const docs = await fetch(`${url}/api/docs`);
+      expect(docs.status).toBe(200);
+      expect(docs.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await docs.text()).toMatch(/swagger/i);
+      const spec = await (await fetch(`${url}/api/docs-json`)).json();
+      expect(spec.paths['/api/v1/cases']).toBeDefined();
+    }
+  });
+
+  it('created the database and ran every migration once', async () => {
+    const outputs = processes.map(({ service }) => service.output());
+    expect(outputs.filter((output) => output.includes('database created'))).toHaveLength(1);
+    expect(outputs.filter((output) => output.includes('migrations applied'))).toHaveLength(1);
+    const applied = await query<{ name: string }>('SELECT name FROM migrations', databaseUrl(name));
+    expect(new Set(applied.map((row) => row.name)).size).toBe(applied.length);
+    expect(applied.length).toBeGreaterThan(0);
+  });
+
+  it('made exactly one admin and printed its one-time password once, which signs in', async () => {
+    const admins = await query<{ email: string; role: string }>('SELECT email, role FROM staff_users', databaseUrl(name));
+    expect(admins).toEqual([{ email: 'admin@localhost', role: 'admin' }]);
+
+    const printed = processes.flatMap(({ service }) => [...service.output().matchAll(ONE_TIME_PASSWORD)].map((match) => match[1]));
+    expect(printed).toHaveLength(1);
+    for (const { url } of processes) {
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@localhost', password: printed[0] }),
+      });
+      expect(login.status).toBe(200);
+      const { token } = await login.json();
+      expect((await fetch(`${url}/api/v1/cases`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    }
+  });
+});
