@@ -19,7 +19,10 @@ import { AnswerUnlockController } from './download/answer-unlock.controller';
 import { DownloadCodeEntity } from './download/download-code.entity';
 import { DownloadService } from './download/download.service';
 import { PackageDownloadEntity } from './download/package-download.entity';
+import { AnswerLetterEntity } from './letters/answer-letter.entity';
 import { LetterDraftEntity } from './letters/letter-draft.entity';
+import { LetterStore } from './letters/letter-store';
+import { RestrictionLiftingEntity } from './restriction/restriction-lifting.entity';
 import { LetterFactsService } from './letters/letter-facts.service';
 import { LettersController } from './letters/letters.controller';
 import { AnswerPackageEntity } from './package/answer-package.entity';
@@ -29,7 +32,7 @@ import { PackageExpiryService } from './package/package-expiry.service';
 /** The answer (DESIGN.md "The answer"): package, letters, secure download, Art 19 notices. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity]),
+    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity, AnswerLetterEntity, RestrictionLiftingEntity]),
     AuditModule,
     CasesModule,
     DeadlinesModule,
@@ -40,6 +43,7 @@ import { PackageExpiryService } from './package/package-expiry.service';
   providers: [
     AnswerService,
     LetterFactsService,
+    LetterStore,
     PackageBuilderService,
     PackageExpiryService,
     DownloadService,
@@ -64,6 +68,7 @@ export class ResponsesModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.cases.useCompletionHook((entity, manager, actor) => this.answers.onComplete(entity, manager, actor));
+    this.cases.useRejectionHook((entity, manager, actor) => this.answers.onReject(entity, manager, actor));
     this.links.register((caseId) => this.downloads.linkFor(caseId));
     this.reconciliation.registerPass('answer-packages', () => this.expiry.reconcile());
   }
