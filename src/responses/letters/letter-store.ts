@@ -23,7 +23,7 @@ export class LetterStore {
   async store(
     manager: EntityManager,
     entity: CaseEntity,
-    letter: RenderedLetter & { edited?: boolean },
+    letter: Omit<RenderedLetter, 'kind'> & { kind: string; edited?: boolean },
     actor: string,
     mail: { outboxKind: string; dedupeKey: string },
   ): Promise<AnswerLetterEntity> {

@@ -15,6 +15,8 @@ import { DeadlineService } from '../../deadlines/deadline.service';
 import { OutboxService } from '../../notifications/outbox.service';
 import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
+import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
+import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../auth/staff-principal';
 import { StaffUsersService } from '../users/staff-users.service';
@@ -53,6 +55,8 @@ export class CasePagePresenter {
     private readonly users: StaffUsersService,
     private readonly answers: AnswerService,
     private readonly downloads: DownloadService,
+    private readonly files: StaffAnswerFilesService,
+    private readonly liftings: RestrictionLiftingService,
     @InjectRepository(CaseAlertEntity) private readonly alerts: Repository<CaseAlertEntity>,
   ) {}
 
@@ -68,6 +72,7 @@ export class CasePagePresenter {
       LETTER_STATUSES.has(entity.status) ? this.answers.preview(entity.reference) : Promise.resolve(null),
       this.downloads.packageState(entity.id),
     ]);
+    const [storedLetters, lifting] = await Promise.all([this.files.letters(entity.id), this.liftings.liftingFor(entity.id)]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
     const who = (actor: string) =>
       actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system;
@@ -91,6 +96,7 @@ export class CasePagePresenter {
       note: worker,
       editLetter: worker && Boolean(preview),
       unlock: worker && Boolean(download && !download.gone && download.lockedAt),
+      liftRestriction: worker && entity.type === 'restriction' && ['completed', 'awaiting_review'].includes(entity.status) && !lifting,
     };
 
     const timeline = [
@@ -199,6 +205,12 @@ export class CasePagePresenter {
             locked: Boolean(!download.gone && download.lockedAt),
             lockedAt: download.lockedAt ? formatInstant(download.lockedAt, tz) : null,
             expiresAt: formatInstant(download.expiresAt, tz),
+          }
+        : null,
+      files: worker && (storedLetters.length || (download && !download.gone))
+        ? {
+            letters: storedLetters.map((letter) => ({ id: letter.id, subject: letter.subject, delivery: letter.delivery === 'post' ? copy.answer.byPost : copy.answer.byEmail })),
+            package: Boolean(download && !download.gone),
           }
         : null,
       taskProgress: fill(copy.case.progress, { finished, total: tasks.length }),

@@ -9,6 +9,7 @@ import { TaskCommandsService } from '../../connectors/tasks/task-commands.servic
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
+import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../auth/staff-principal';
 import { StaffUsersService } from '../users/staff-users.service';
@@ -41,6 +42,7 @@ export class StaffCaseController {
     private readonly answers: AnswerService,
     private readonly downloads: DownloadService,
     private readonly deadlines: DeadlineService,
+    private readonly liftings: RestrictionLiftingService,
   ) {}
 
   @Get(':reference')
@@ -165,6 +167,16 @@ export class StaffCaseController {
   @UseGuards(StaffCsrfGuard)
   async unlock(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     await this.act(request, response, staff, reference, 'unlock', this.check(request), 'unlocked', () => this.downloads.unlock(reference, staffActor(staff)));
+  }
+
+  /** Art 18(3): the requester is told (with the reasons) before the restriction is lifted. */
+  @Post(':reference/lift-restriction')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async liftRestriction(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const reason = check.text('reason', 5, 2000);
+    await this.act(request, response, staff, reference, 'lift', check, 'liftRequested', () => this.liftings.requestLift(reference, reason, staffActor(staff)));
   }
 
   /** Art 21(1): a person documents whether compelling grounds override an objection. */

@@ -211,6 +211,13 @@ ${outcomeFields('form.values', 'form.errors')}
 </tbody></table></div>
 {{else}}<p>{{copy.case.noTasks}}</p>{{/if}}
 </section>
+{{#if files}}
+<section class="card" aria-labelledby="h-files" data-testid="answer-files">
+<h2 id="h-files" style="margin-top:0">{{copy.answer.files}}</h2>
+<ul>{{#each files.letters}}<li>{{subject}} ({{delivery}}): <a href="/staff/cases/{{../case.reference}}/answer/letters/{{id}}/html">{{../copy.answer.letterHtml}}</a>, <a href="/staff/cases/{{../case.reference}}/answer/letters/{{id}}/pdf">{{../copy.answer.letterPdf}}</a></li>{{/each}}
+{{#if files.package}}<li><a href="/staff/cases/{{case.reference}}/answer/package.zip">{{copy.answer.packageZip}}</a></li>{{/if}}</ul>
+</section>
+{{/if}}
 {{#if letter}}
 <section class="card" aria-labelledby="h-letter" data-testid="letter">
 <h2 id="h-letter" style="margin-top:0">{{copy.answer.letter}}</h2>
@@ -311,6 +318,15 @@ ${fieldError('pause', 'reason')}
 <textarea id="extend-reason" name="reason" ${invalidAttrs('extend', 'reason')}>{{values.extend.reason}}</textarea>
 ${fieldError('extend', 'reason')}
 <button>{{copy.actions.extend}}</button>
+</form>
+{{/if}}
+{{#if can.liftRestriction}}
+<form method="post" action="/staff/cases/{{case.reference}}/lift-restriction">${csrf}
+<h3>{{copy.answer.lift}}</h3><p>{{copy.answer.liftHelp}}</p>
+<label for="lift-reason">{{copy.answer.liftReason}}</label>
+<textarea id="lift-reason" name="reason" ${invalidAttrs('lift', 'reason')}>{{values.lift.reason}}</textarea>
+${fieldError('lift', 'reason')}
+<button data-testid="lift-restriction">{{copy.answer.lift}}</button>
 </form>
 {{/if}}
 {{#if can.unlock}}
