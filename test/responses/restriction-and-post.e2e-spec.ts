@@ -9,7 +9,9 @@ import { createStaffUser, SessionClient } from '../staff-ui/staff-session-client
 import { enrichDataMap } from './answer-stack';
 
 const PREFIX = 'RESTRICT_POST_E2E';
-const [KARI, OLA] = NORWEGIAN_PEOPLE;
+const [KARI, OLA, , LARS] = NORWEGIAN_PEOPLE;
+
+const unescape = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 type AuditItem = { type: string; occurredAt: string; data: Record<string, unknown> };
 
@@ -151,5 +153,40 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     const downloads = (await auditOf(reference)).filter((event) => event.type === 'answer.staff_downloaded');
     expect(downloads.map((event) => event.data.format).sort()).toEqual(['html', 'pdf', 'zip']);
     expect(JSON.stringify(downloads)).not.toContain('Čuđe');
+  });
+
+  it('previews the refusal letter from the reject form, refuses an edit without the remedies, and sends the edited refusal', async () => {
+    const { reference } = (await (await client.post('/api/v1/cases', { ...registration('access', LARS), language: 'nb' })).json()) as { reference: string };
+    await toReview(reference);
+    const reason = 'Dette er den fjerde like forespørselen på to måneder.';
+    const page = await (await handler.get(`/staff/cases/${reference}`)).text();
+    expect(page).toContain('data-testid="refusal-preview"');
+
+    const previewed = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/refusal-letter`, { reasonCode: 'excessive', reason });
+    expect(previewed.status).toBe(200);
+    const previewPage = await previewed.text();
+    const text = unescape(/<textarea id="refusal-text"[^>]*>([\s\S]*?)<\/textarea>/.exec(previewPage)![1]);
+    const subject = unescape(/id="refusal-subject" name="subject" value="([^"]*)"/.exec(previewPage)![1]);
+    expect(text).toContain('Vi kan ikke imøtekomme forespørselen din.');
+    expect(text).toContain(reason);
+    expect(text).toContain('Klage til Datatilsynet');
+
+    const stripped = text.split('\n').filter((line) => !line.includes('Datatilsynet')).join('\n');
+    const refused = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/refusal-letter`, { reasonCode: 'excessive', reason, subject, text: stripped });
+    expect(refused.status).toBe(400);
+    expect(pageText(await refused.text())).toContain('must keep, word for word');
+
+    const edited = text.replace('Vi kan ikke imøtekomme forespørselen din.', 'Vi kan ikke imøtekomme forespørselen din. Ring oss gjerne om du lurer på noe.');
+    const saved = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/refusal-letter`, { reasonCode: 'excessive', reason, subject, text: edited });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/staff/cases/${reference}?done=refusalSaved`);
+
+    const rejected = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/reject`, { reasonCode: 'excessive', reason });
+    expect(rejected.status).toBe(303);
+    const letter = await smtp.waitFor((mail) => mail.to.includes(LARS.email) && mail.subject === subject);
+    expect(letter.text).toContain('Ring oss gjerne om du lurer på noe.');
+    expect(letter.text).toContain(reason);
+    expect(letter.text).toContain('Klage til Datatilsynet');
+    expect(letter.text).toContain('domstolene');
   });
 });

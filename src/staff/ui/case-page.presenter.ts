@@ -33,6 +33,8 @@ export interface CaseFormState {
   formProblem?: string;
   /** The manual task whose outcome form the values and errors belong to. */
   taskId?: string;
+  /** The refusal letter the reject form's "preview" asked for, with the reasons it was built from. */
+  refusal?: { reasonCode: string; reason: string; subject: string; text: string; edited: boolean };
 }
 
 /** Statuses in which the answer letter can still be previewed and edited. */
@@ -223,6 +225,7 @@ export class CasePagePresenter {
         label: `${user.name} (${copy.roles[user.role]})`,
         selected: (values.assign?.userId ?? entity.assigneeId ?? staff.id) === user.id,
       })),
+      refusal: form.refusal ?? null,
       rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
       values,
       errors: form.errors ?? {},

@@ -169,6 +169,40 @@ export class StaffCaseController {
     await this.act(request, response, staff, reference, 'unlock', this.check(request), 'unlocked', () => this.downloads.unlock(reference, staffActor(staff)));
   }
 
+  /** The reject form's preview of the refusal letter (reasons as typed), and saving its edit:
+   *  the edited refusal is what goes out when the case is rejected. */
+  @Post(':reference/refusal-letter')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async refusalLetter(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const code = check.oneOf('reasonCode', REJECTION_CODES);
+    const reason = check.text('reason', 5, 2000);
+    const saving = check.raw('subject') !== '' || check.raw('text') !== '';
+    if (!saving || !check.ok) {
+      if (!check.ok) {
+        await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { reject: check.errors }, formProblem: this.pages.copy(request).fieldErrors });
+        return;
+      }
+      const preview = await this.answers.preview(reference, { code: code!, reason });
+      await this.render(request, response, staff, reference, 200, { values: { reject: check.values }, refusal: { reasonCode: code!, reason, subject: preview.subject, text: preview.text, edited: preview.edited } });
+      return;
+    }
+    const subject = check.text('subject', 1, 300);
+    const text = check.text('text', 1, 50_000);
+    const refusal = { reasonCode: code!, reason, subject, text, edited: true };
+    try {
+      if (!check.ok) throw new DomainError('invalid', this.pages.copy(request).fieldErrors, Object.entries(check.errors).map(([field, problem]) => ({ field, problem })));
+      await this.answers.saveDraft(reference, { subject, text }, staffActor(staff), { code: code!, reason });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
+      const errors = Object.fromEntries((error.details ?? []).map((detail) => [detail.field, detail.problem]));
+      await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { refusal: errors }, formProblem: error.message, refusal });
+      return;
+    }
+    response.redirect(303, `/staff/cases/${encodeURIComponent(reference.toUpperCase())}?done=refusalSaved`);
+  }
+
   /** Art 18(3): the requester is told (with the reasons) before the restriction is lifted. */
   @Post(':reference/lift-restriction')
   @Roles(...CASE_WORKERS)

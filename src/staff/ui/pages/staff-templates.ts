@@ -360,8 +360,23 @@ ${fieldError('reject', 'reasonCode')}
 <label for="reject-reason">{{copy.actions.rejectReason}}</label>
 <textarea id="reject-reason" name="reason" ${invalidAttrs('reject', 'reason')}>{{values.reject.reason}}</textarea>
 ${fieldError('reject', 'reason')}
+<button class="secondary" formaction="/staff/cases/{{case.reference}}/refusal-letter" data-testid="refusal-preview">{{copy.answer.refusalPreview}}</button>
 <button class="danger">{{copy.actions.reject}}</button>
 </form>
+{{#if refusal}}
+<form method="post" action="/staff/cases/{{case.reference}}/refusal-letter" data-testid="refusal-letter">${csrf}
+<h3>{{copy.answer.refusalLetter}}</h3><p>{{copy.answer.refusalLead}} {{#if refusal.edited}}{{copy.answer.edited}}{{/if}}</p>
+<input type="hidden" name="reasonCode" value="{{refusal.reasonCode}}"><input type="hidden" name="reason" value="{{refusal.reason}}">
+<label for="refusal-subject">{{copy.answer.subject}}</label>
+<input type="text" id="refusal-subject" name="subject" value="{{refusal.subject}}" maxlength="300" ${invalidAttrs('refusal', 'subject')}>
+${fieldError('refusal', 'subject')}
+<label for="refusal-text">{{copy.answer.text}}</label>
+<textarea id="refusal-text" name="text" rows="14" ${invalidAttrs('refusal', 'text')}>{{refusal.text}}</textarea>
+${fieldError('refusal', 'text')}
+<button class="secondary">{{copy.answer.refusalSave}}</button>
+<button class="danger" formaction="/staff/cases/{{case.reference}}/reject">{{copy.actions.reject}}</button>
+</form>
+{{/if}}
 {{/if}}
 {{#if can.note}}
 <form method="post" action="/staff/cases/{{case.reference}}/notes">${csrf}
