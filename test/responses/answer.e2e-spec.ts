@@ -226,6 +226,25 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     expect(names.some((name) => name.startsWith('data/hubspot'))).toBe(false);
   });
 
+  it('refuses a download code past PACKAGE_CODE_TTL_MINUTES with a clear page and no download', async () => {
+    const { reference } = await caseFor('access', LARS, 'en');
+    await reviewed(reference);
+    await complete(reference);
+    const { browser, code, enter } = await downloadAnswer(reference, LARS.email);
+    clock.advance((stack.config.PACKAGE_CODE_TTL_MINUTES + 1) * 60_000);
+    try {
+      const late = await browser.post(enter.action, { _csrf: enter.csrf, code });
+      expect(late.status).toBe(400);
+      expect(late.headers.get('content-type')).toMatch(/^text\/html/);
+      const body = await late.text();
+      expect(pageText(body)).toContain('The code has expired');
+      expect(pageText(body)).toContain('Ask for a new one');
+      expect(body).not.toContain('PK');
+    } finally {
+      clock.set(new Date());
+    }
+  });
+
   it('deletes the package when the download period ends (delayed job, and reconciliation for a lost job)', async () => {
     const { reference, id } = await caseFor('access', KARI, 'en');
     await reviewed(reference);

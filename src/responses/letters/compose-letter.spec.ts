@@ -1,4 +1,5 @@
 import type { Language } from '../../cases/case-types';
+import { RIGHTS } from '../copy/rights-copy';
 import { composeLetter, renderEditedLetter, renderLetter } from './compose-letter';
 import { LETTER_KINDS, type LetterFacts, type LetterKind, type TaskFact } from './letter-facts';
 
@@ -130,6 +131,19 @@ describe('answer letters', () => {
     expect(text).toContain('Telefonlogg: Slettet samtalelogg for nummeret.');
     const access = renderLetter(composeLetter({ ...factsFor('access', 'nb'), tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })] }), 'nb');
     expect(access.text).toContain('Zendesk Support: ingen opplysninger om deg');
+  });
+
+  it.each([
+    ['nb', 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.', 'Zendesk Support: ingen opplysninger om deg'],
+    ['en', 'We hold no data about you. We searched every system of ours that holds personal data.', 'Zendesk Support: no data about you'],
+  ] as const)('the "no data" access answer in %s says so, per system, and carries the full rights text', (language, none, line) => {
+    const facts: LetterFacts = { ...factsFor('access', language), holdsData: false, tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })] };
+    const { kind, text } = renderLetter(composeLetter(facts), language);
+    expect(kind).toBe('access');
+    expect(text).toContain(none);
+    expect(text).toContain(line);
+    const rights = RIGHTS[language];
+    for (const element of [rights.heading, ...rights.rights, rights.complaint, rights.court]) expect(text).toContain(element);
   });
 
   it('escapes what staff or outcomes wrote in the HTML', () => {
