@@ -173,8 +173,8 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   },
   /** Waits (by retrying) until the notice before lifting has gone out; reconciliation re-adds it. */
   [JobName.RestrictionLift]: {
-    attempts: 15,
-    backoff: { type: 'exponential', delay: 1_000 },
+    attempts: 20,
+    backoff: { type: 'exponential', delay: 500 },
     removeOnComplete: true,
     removeOnFail: false,
   },

@@ -2,6 +2,8 @@ import JSZip from 'jszip';
 import { api, registration, settled, simulatorSecrets, startSimulators, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from '../fanout/norwegian-people';
 import { pageText } from '../intake/intake-helpers';
+import { QueueName } from '../../src/queues/queue-catalogue';
+import { queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
@@ -9,7 +11,7 @@ import { createStaffUser, SessionClient } from '../staff-ui/staff-session-client
 import { enrichDataMap } from './answer-stack';
 
 const PREFIX = 'RESTRICT_POST_E2E';
-const [KARI, OLA, , LARS] = NORWEGIAN_PEOPLE;
+const [KARI, OLA, INGRID, LARS] = NORWEGIAN_PEOPLE;
 
 const unescape = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -111,6 +113,31 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     // Once decided, not twice; and the page no longer offers it.
     expect((await client.post(`/api/v1/cases/${reference}/lift-restriction`, { reason: 'Once more, for the record.' })).status).toBe(409);
     expect(await (await handler.get(`/staff/cases/${reference}`)).text()).not.toContain(`action="/staff/cases/${reference}/lift-restriction"`);
+  });
+
+  it('keeps the restriction in force while the notice cannot be sent, and lifts it once it has gone out', async () => {
+    const created = (await (await client.post('/api/v1/cases', { ...registration('restriction', INGRID), language: 'en' })).json()) as { reference: string; id: string };
+    await toReview(created.reference);
+    expect((await client.post(`/api/v1/cases/${created.reference}/complete`, {})).status).toBe(200);
+    smtp.refuse = true;
+    try {
+      const lift = await client.post(`/api/v1/cases/${created.reference}/lift-restriction`, { reason: 'The accuracy of your address has been verified against the signed contract.' });
+      expect(lift.status).toBe(202);
+      expect((await lift.json()).liftedAt).toBeNull();
+      // The relay refused the notice, and the lift job has run and declined.
+      await waitUntil(async () => (await stack.dataSource.query(`SELECT last_error FROM outbound_emails WHERE case_id = $1 AND kind = 'restriction-lifting-notice'`, [created.id]))[0]?.last_error !== null, 20_000);
+      await waitUntil(async () => ((await queueOf(stack.context, QueueName.Answers).getJob(`restriction-lift-${created.id}`))?.attemptsMade ?? 0) >= 1, 20_000);
+      expect((await auditOf(created.reference)).some((event) => event.type === 'restriction.lifted')).toBe(false);
+      const [row] = await stack.dataSource.query('SELECT lifted_at FROM restriction_liftings WHERE case_id = $1', [created.id]);
+      expect(row.lifted_at).toBeNull();
+    } finally {
+      smtp.refuse = false;
+    }
+    const notice = await smtp.waitFor((mail) => mail.to.includes(INGRID.email) && mail.subject.includes('The restriction of processing will be lifted'), 30_000);
+    expect(notice.text).toContain('The accuracy of your address has been verified');
+    expect(notice.text).toContain('Art 18(3)');
+    expect(notice.text).toContain('take the matter to court');
+    await waitUntil(async () => (await auditOf(created.reference)).some((event) => event.type === 'restriction.lifted'), 30_000);
   });
 
   it('answers a case without an e-mail address by post: the package is built, the letter stored, both downloadable by a handler, audited', async () => {

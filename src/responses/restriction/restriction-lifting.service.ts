@@ -126,6 +126,12 @@ export class RestrictionLiftingService {
   }
 
   private async schedule(caseId: string): Promise<void> {
+    // A job that gave up (the notice could not be sent for hours) is kept as evidence; run it again.
+    const existing = await this.queue.getJob(jobIds.restrictionLift(caseId));
+    if (existing && (await existing.isFailed())) {
+      await existing.retry();
+      return;
+    }
     await this.queue.add(JobName.RestrictionLift, { caseId }, { ...JOB_OPTIONS[JobName.RestrictionLift], jobId: jobIds.restrictionLift(caseId) });
   }
 

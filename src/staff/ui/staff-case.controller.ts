@@ -178,26 +178,32 @@ export class StaffCaseController {
     const check = this.check(request);
     const code = check.oneOf('reasonCode', REJECTION_CODES);
     const reason = check.text('reason', 5, 2000);
+    if (!check.ok) {
+      await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { reject: check.errors }, formProblem: this.pages.copy(request).fieldErrors });
+      return;
+    }
+    const reasons = { code: code!, reason };
     const saving = check.raw('subject') !== '' || check.raw('text') !== '';
-    if (!saving || !check.ok) {
-      if (!check.ok) {
-        await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { reject: check.errors }, formProblem: this.pages.copy(request).fieldErrors });
-        return;
-      }
-      const preview = await this.answers.preview(reference, { code: code!, reason });
+    if (!saving) {
+      const preview = await this.answers.preview(reference, reasons);
       await this.render(request, response, staff, reference, 200, { values: { reject: check.values }, refusal: { reasonCode: code!, reason, subject: preview.subject, text: preview.text, edited: preview.edited } });
       return;
     }
-    const subject = check.text('subject', 1, 300);
-    const text = check.text('text', 1, 50_000);
-    const refusal = { reasonCode: code!, reason, subject, text, edited: true };
-    try {
-      if (!check.ok) throw new DomainError('invalid', this.pages.copy(request).fieldErrors, Object.entries(check.errors).map(([field, problem]) => ({ field, problem })));
-      await this.answers.saveDraft(reference, { subject, text }, staffActor(staff), { code: code!, reason });
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
-      const errors = Object.fromEntries((error.details ?? []).map((detail) => [detail.field, detail.problem]));
-      await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { refusal: errors }, formProblem: error.message, refusal });
+    const edit = new FormCheck(request.body, this.pages.copy(request));
+    const subject = edit.text('subject', 1, 300);
+    const text = edit.text('text', 1, 50_000);
+    let problem = edit.ok ? null : { errors: edit.errors, message: this.pages.copy(request).fieldErrors };
+    if (!problem) {
+      try {
+        await this.answers.saveDraft(reference, { subject, text }, staffActor(staff), reasons);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
+        problem = { errors: Object.fromEntries((error.details ?? []).map((detail) => [detail.field, detail.problem])), message: error.message };
+      }
+    }
+    if (problem) {
+      const refusal = { reasonCode: code!, reason, subject, text, edited: true };
+      await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { refusal: problem.errors }, formProblem: problem.message, refusal });
       return;
     }
     response.redirect(303, `/staff/cases/${encodeURIComponent(reference.toUpperCase())}?done=refusalSaved`);

@@ -360,8 +360,8 @@ ${fieldError('reject', 'reasonCode')}
 <label for="reject-reason">{{copy.actions.rejectReason}}</label>
 <textarea id="reject-reason" name="reason" ${invalidAttrs('reject', 'reason')}>{{values.reject.reason}}</textarea>
 ${fieldError('reject', 'reason')}
-<button class="secondary" formaction="/staff/cases/{{case.reference}}/refusal-letter" data-testid="refusal-preview">{{copy.answer.refusalPreview}}</button>
 <button class="danger">{{copy.actions.reject}}</button>
+<button class="secondary" formaction="/staff/cases/{{case.reference}}/refusal-letter" data-testid="refusal-preview">{{copy.answer.refusalPreview}}</button>
 </form>
 {{#if refusal}}
 <form method="post" action="/staff/cases/{{case.reference}}/refusal-letter" data-testid="refusal-letter">${csrf}
