@@ -45,7 +45,7 @@ export class LettersController {
 
   @Get()
   @Roles(...CASE_WORKERS)
-  @ApiOperation({ summary: 'The answer letter as it would be sent now (the edited draft if there is one)' })
+  @ApiOperation({ summary: 'The answer letter as it would be sent now (the edited draft if there is one); kind=refusal&reasonCode=&reason= previews the refusal letter' })
   preview(@Param('reference') reference: string, @Query() query: LetterChoiceDto) {
     return this.answers.preview(reference, refusalOf(query));
   }
