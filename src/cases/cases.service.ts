@@ -43,6 +43,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export class CasesService {
   private readonly logger = new Logger('Cases');
   private completionHook: CompletionHook | null = null;
+  private rejectionHook: CompletionHook | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -173,7 +174,16 @@ export class CasesService {
   }
 
   reject(reference: string, code: RejectionCode, reason: string, actor: string) {
-    return this.change(reference, actor, (entity) => transitions.reject(entity, code, reason, this.clock.now()));
+    return this.change(reference, actor, async (entity, manager) => {
+      const event = transitions.reject(entity, code, reason, this.clock.now());
+      if (this.rejectionHook) event.data = { ...event.data, ...(await this.rejectionHook(entity, manager, actor)) };
+      return event;
+    });
+  }
+
+  /** Like the completion hook, for a rejection: the refusal letter is stored in its transaction. */
+  useRejectionHook(hook: CompletionHook): void {
+    this.rejectionHook = hook;
   }
 
   withdraw(reference: string, actor: string) {

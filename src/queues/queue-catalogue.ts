@@ -39,6 +39,7 @@ export enum JobName {
   ManualTaskEscalation = 'manual-task-escalation',
   LegalHoldExpiry = 'legal-hold-expiry',
   AnswerPackageExpiry = 'answer-package-expiry',
+  RestrictionLift = 'restriction-lift',
   StaffDigest = 'staff-digest',
 }
 
@@ -60,6 +61,7 @@ export interface JobPayloads {
   [JobName.ManualTaskEscalation]: { taskId: string };
   [JobName.LegalHoldExpiry]: { holdId: string };
   [JobName.AnswerPackageExpiry]: { packageId: string };
+  [JobName.RestrictionLift]: { caseId: string };
   [JobName.StaffDigest]: Record<string, never>;
 }
 
@@ -79,6 +81,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ManualTaskEscalation]: QueueName.Fanout,
   [JobName.LegalHoldExpiry]: QueueName.Fanout,
   [JobName.AnswerPackageExpiry]: QueueName.Answers,
+  [JobName.RestrictionLift]: QueueName.Answers,
   [JobName.StaffDigest]: QueueName.StaffDigest,
 };
 
@@ -169,6 +172,13 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: true,
     removeOnFail: false,
   },
+  /** Waits (by retrying) until the notice before lifting has gone out; reconciliation re-adds it. */
+  [JobName.RestrictionLift]: {
+    attempts: 20,
+    backoff: { type: 'exponential', delay: 500 },
+    removeOnComplete: true,
+    removeOnFail: false,
+  },
   /** Asks for the e-mails only (each deduplicated per user and day), so a retry sends nothing twice. */
   [JobName.StaffDigest]: {
     attempts: 5,
@@ -192,4 +202,5 @@ export const jobIds = {
   manualEscalation: (taskId: string) => `manual-${taskId}-escalation`,
   legalHold: (holdId: string) => `hold-${holdId}`,
   packageExpiry: (packageId: string) => `package-expiry-${packageId}`,
+  restrictionLift: (caseId: string) => `restriction-lift-${caseId}`,
 };

@@ -17,6 +17,9 @@ import { SystemsService } from '../systems/systems.service';
 import { composeLetter, renderEditedLetter, renderLetter, type RenderedLetter } from './letters/compose-letter';
 import { LetterDraftEntity } from './letters/letter-draft.entity';
 import { LetterFactsService, ART19_TYPES } from './letters/letter-facts.service';
+import type { LetterFacts } from './letters/letter-facts';
+import { assertRequiredKept, missingRequired } from './letters/letter-required';
+import { LetterStore } from './letters/letter-store';
 import { changesFrom } from '../connectors/fanout/fanout-plan';
 import { recipientNotice } from './notices/recipient-notice';
 import { PackageBuilderService } from './package/package-builder.service';
@@ -24,6 +27,9 @@ import { AnswerPackageEntity, type AnswerPackageKind } from './package/answer-pa
 
 /** Outbox kinds this module writes; their rows are dispatched after the case's transaction commits. */
 export const ANSWER_MAIL_KINDS = ['answer-letter', 'answer-refusal', 'art19-notice', 'answer-download-code', 'answer-locked'];
+
+/** The reasons a refusal will give, for its preview before the case is rejected. */
+export type RefusalFacts = NonNullable<LetterFacts['rejection']>;
 
 export interface LetterPreview extends RenderedLetter {
   edited: boolean;
@@ -44,26 +50,30 @@ export class AnswerService {
     private readonly facts: LetterFactsService,
     private readonly packages: PackageBuilderService,
     private readonly outbox: OutboxService,
+    private readonly letters: LetterStore,
     private readonly systems: SystemsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  /** The letter as it would go out now (GET …/letter). */
-  async preview(reference: string): Promise<LetterPreview> {
+  /** The letter as it would go out now (GET …/letter); `refusal` previews the refusal letter
+   *  with the reasons the handler is about to give. */
+  async preview(reference: string, refusal?: RefusalFacts): Promise<LetterPreview> {
     const entity = await this.cases.findByReference(reference);
-    return this.dataSource.transaction(async (manager) => {
-      const download = packageKind(entity) ? { expiresAt: this.facts.expiresAt(this.clock.now()) } : null;
-      return this.letterFor(manager, entity, download);
-    });
+    return this.dataSource.transaction((manager) => this.letterFor(manager, entity, this.downloadFor(entity), refusal));
   }
 
-  async saveDraft(reference: string, edit: { subject?: string; text?: string }, actor: string): Promise<LetterPreview> {
+  /** Stores an edit of the answer letter, or of the refusal letter when `refusal` is given. An
+   *  edit may not drop the remedies or the links (400 naming what must stay). */
+  async saveDraft(reference: string, edit: { subject?: string; text?: string }, actor: string, refusal?: RefusalFacts): Promise<LetterPreview> {
     if (edit.subject === undefined && edit.text === undefined) throw invalid('body', 'needs subject or text');
     const entity = await this.cases.findByReference(reference);
-    if (!['in_progress', 'awaiting_review'].includes(entity.status)) throw conflict('Cannot edit the letter: the case is closed.');
-    const current = await this.preview(reference);
+    if (!['in_progress', 'awaiting_review', 'awaiting_verification'].includes(entity.status)) throw conflict('Cannot edit the letter: the case is closed.');
+    if (!refusal && entity.status === 'awaiting_verification') throw conflict('Cannot edit the answer letter before the identity is verified.');
     await this.dataSource.transaction(async (manager) => {
+      const assembled = await this.assemble(manager, entity, this.downloadFor(entity), refusal);
+      const current = await this.letterFor(manager, entity, this.downloadFor(entity), refusal);
+      if (edit.text !== undefined) assertRequiredKept(assembled.text, edit.text, entity.language);
       await manager.save(
         manager.create(LetterDraftEntity, {
           caseId: entity.id,
@@ -74,14 +84,15 @@ export class AnswerService {
           editedAt: this.clock.now(),
         }),
       );
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_edited', actor, occurredAt: this.clock.now(), data: { subjectEdited: edit.subject !== undefined, textEdited: edit.text !== undefined } });
+      await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_edited', actor, occurredAt: this.clock.now(), data: { letterKind: current.kind, subjectEdited: edit.subject !== undefined, textEdited: edit.text !== undefined } });
     });
-    return this.preview(reference);
+    return this.preview(reference, refusal);
   }
 
   /**
    * Runs inside `CasesService.complete`'s transaction, after the state check: refuses while tasks
-   * are open, then builds the package, stores the letter and the notices, and audits each.
+   * are open, then builds the package (also for a case with no e-mail address: staff print or
+   * post it), stores the letter and the notices, and audits each.
    */
   async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
     const open = await manager.count(CaseTaskEntity, { where: { caseId: entity.id, status: In([...OPEN_TASK_STATUSES]) } });
@@ -89,19 +100,13 @@ export class AnswerService {
     const now = this.clock.now();
     const kind = packageKind(entity);
     let stored: AnswerPackageEntity | null = null;
-    if (kind && entity.subjectEmail) {
+    if (kind) {
       stored = await this.packages.build(manager, entity, kind, now, this.facts.expiresAt(now));
       await this.audit.append(manager, { caseId: entity.id, type: 'answer.package_built', actor, occurredAt: now, data: { packageId: stored.id, kind, sizeBytes: stored.sizeBytes, sha256: stored.sha256, expiresAt: stored.expiresAt.toISOString() } });
     }
     const letter = await this.letterFor(manager, entity, stored);
+    await this.letters.store(manager, entity, letter, actor, { outboxKind: 'answer-letter', dedupeKey: `answer-${entity.id}` });
     const data: Record<string, unknown> = { letterKind: letter.kind, ...(stored ? { packageId: stored.id } : {}) };
-    if (entity.subjectEmail) {
-      const outboundEmailId = await this.outbox.store(manager, 'answer-letter', `answer-${entity.id}`, { to: entity.subjectEmail, caseId: entity.id, subject: letter.subject, text: letter.text, html: letter.html });
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_stored', actor, occurredAt: now, data: { letterKind: letter.kind, edited: letter.edited, outboundEmailId } });
-    } else {
-      // Registered by phone or letter with no e-mail: staff send the letter by post from the preview.
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_by_post', actor, occurredAt: now, data: { letterKind: letter.kind } });
-    }
     data.recipientsNotified = await this.storeNotices(manager, entity, actor);
     return data;
   }
@@ -113,17 +118,16 @@ export class AnswerService {
     if (row && !row.deletedAt) await this.scheduleExpiry(row);
   }
 
-  /** A rejection (other than an unconfirmed e-mail, which intake answers) gets the Art 12(4) letter. */
-  async onRejected(caseId: string): Promise<void> {
-    const entity = await this.cases.findById(caseId);
-    if (!entity || entity.status !== 'rejected' || !entity.subjectEmail || entity.rejectionCode === 'unverified') return;
-    await this.dataSource.transaction(async (manager) => {
-      const letter = await this.letterFor(manager, entity, null);
-      const outboundEmailId = await this.outbox.store(manager, 'answer-refusal', `refusal-${entity.id}`, { to: entity.subjectEmail!, caseId: entity.id, subject: letter.subject, text: letter.text, html: letter.html });
-      const already = await manager.count(OutboundEmailEntity, { where: { id: outboundEmailId, status: 'sent' } });
-      if (!already) await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_stored', actor: 'system', occurredAt: this.clock.now(), data: { letterKind: 'refusal', edited: letter.edited, outboundEmailId } });
-    });
-    await this.dispatchPending(caseId);
+  /**
+   * Runs inside `CasesService.reject`'s transaction: the Art 12(4) letter (the handler's edited
+   * refusal if there is one) is stored with the rejection, so it cannot be lost between commit
+   * and delivery. An unconfirmed e-mail address is intake's to answer.
+   */
+  async onReject(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
+    if (entity.rejectionCode === 'unverified') return {};
+    const letter = await this.letterFor(manager, entity, null);
+    await this.letters.store(manager, entity, letter, actor, { outboxKind: 'answer-refusal', dedupeKey: `refusal-${entity.id}` });
+    return { letterKind: letter.kind, letterEdited: letter.edited };
   }
 
   async scheduleExpiry(row: Pick<AnswerPackageEntity, 'id' | 'expiresAt'>): Promise<void> {
@@ -139,16 +143,28 @@ export class AnswerService {
     for (const row of rows) await this.outbox.dispatch(row.id);
   }
 
-  private async letterFor(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null): Promise<LetterPreview> {
-    const facts = await this.facts.facts(manager, entity, download);
-    const composed = renderLetter(composeLetter(facts), entity.language);
-    const draft = await manager.findOne(LetterDraftEntity, { where: { caseId: entity.id } });
-    const tasks = facts.tasks;
+  private downloadFor(entity: CaseEntity): { expiresAt: Date } | null {
+    return packageKind(entity) ? { expiresAt: this.facts.expiresAt(this.clock.now()) } : null;
+  }
+
+  private async assemble(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null, refusal?: RefusalFacts): Promise<RenderedLetter> {
+    const facts = await this.facts.facts(manager, entity, download, refusal);
+    return renderLetter(composeLetter(facts), entity.language);
+  }
+
+  private async letterFor(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null, refusal?: RefusalFacts): Promise<LetterPreview> {
+    const composed = await this.assemble(manager, entity, download, refusal);
+    const draft = await manager.findOne(LetterDraftEntity, { where: { caseId: entity.id, kind: composed.kind } });
+    const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id } });
     const notices = ART19_TYPES.includes(entity.type)
       ? this.facts.noticeTargets(tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName }))
       : [];
-    if (!draft || draft.kind !== composed.kind) return { ...composed, edited: false, notices };
-    return { ...renderEditedLetter(composed.kind, draft.subject, draft.text, entity.language), edited: true, notices };
+    if (!draft) return { ...composed, edited: false, notices };
+    // Saving refused an edit without the remedies or links; one that now lacks them (a link
+    // that changed since) gets them back rather than going out without them.
+    const missing = missingRequired(composed.text, draft.text, entity.language);
+    const text = missing.length ? `${draft.text.trimEnd()}\n\n${missing.join('\n\n')}` : draft.text;
+    return { ...renderEditedLetter(composed.kind, draft.subject, text, entity.language), edited: true, notices };
   }
 
   private async storeNotices(manager: EntityManager, entity: CaseEntity, actor: string): Promise<number> {

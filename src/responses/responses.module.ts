@@ -18,8 +18,14 @@ import { AnswerPagesController } from './download/answer-pages.controller';
 import { AnswerUnlockController } from './download/answer-unlock.controller';
 import { DownloadCodeEntity } from './download/download-code.entity';
 import { DownloadService } from './download/download.service';
+import { StaffAnswerFilesService } from './download/staff-answer-files.service';
 import { PackageDownloadEntity } from './download/package-download.entity';
+import { AnswerLetterEntity } from './letters/answer-letter.entity';
 import { LetterDraftEntity } from './letters/letter-draft.entity';
+import { LetterStore } from './letters/letter-store';
+import { RestrictionLiftingController } from './restriction/restriction-lifting.controller';
+import { RestrictionLiftingEntity } from './restriction/restriction-lifting.entity';
+import { RestrictionLiftingService } from './restriction/restriction-lifting.service';
 import { LetterFactsService } from './letters/letter-facts.service';
 import { LettersController } from './letters/letters.controller';
 import { AnswerPackageEntity } from './package/answer-package.entity';
@@ -29,17 +35,20 @@ import { PackageExpiryService } from './package/package-expiry.service';
 /** The answer (DESIGN.md "The answer"): package, letters, secure download, Art 19 notices. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity]),
+    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity, AnswerLetterEntity, RestrictionLiftingEntity]),
     AuditModule,
     CasesModule,
     DeadlinesModule,
     NotificationsModule,
     IntakeModule,
   ],
-  controllers: [LettersController, AnswerPagesController, AnswerUnlockController],
+  controllers: [LettersController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController],
   providers: [
     AnswerService,
     LetterFactsService,
+    LetterStore,
+    RestrictionLiftingService,
+    StaffAnswerFilesService,
     PackageBuilderService,
     PackageExpiryService,
     DownloadService,
@@ -50,7 +59,7 @@ import { PackageExpiryService } from './package/package-expiry.service';
     PageRenderer,
     PublicPageFilter,
   ],
-  exports: [AnswerService, PackageExpiryService, DownloadService],
+  exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService],
 })
 export class ResponsesModule implements OnModuleInit {
   constructor(
@@ -60,11 +69,14 @@ export class ResponsesModule implements OnModuleInit {
     private readonly downloads: DownloadService,
     private readonly links: AnswerLinkRegistry,
     private readonly reconciliation: ReconciliationService,
+    private readonly liftings: RestrictionLiftingService,
   ) {}
 
   onModuleInit(): void {
     this.cases.useCompletionHook((entity, manager, actor) => this.answers.onComplete(entity, manager, actor));
+    this.cases.useRejectionHook((entity, manager, actor) => this.answers.onReject(entity, manager, actor));
     this.links.register((caseId) => this.downloads.linkFor(caseId));
     this.reconciliation.registerPass('answer-packages', () => this.expiry.reconcile());
+    this.reconciliation.registerPass('restriction-liftings', () => this.liftings.reconcile());
   }
 }

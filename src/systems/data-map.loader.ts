@@ -24,6 +24,13 @@ const YEARS = /^P(\d+)Y/;
 /** bokføringsloven § 13 allows at most 5 years after the financial year (3½ for some records). */
 const BOOKKEEPING_MAX_YEARS = 5;
 
+/** Consent or contract, in English or Norwegian, incl. GDPR 6(1)(a)/(b) and 9(2)(a). */
+const PORTABLE_BASIS = /consent|contract|samtykke|avtale|kontrakt|6\s*\(1\)\s*\(?[ab]\b|9\s*\(2\)\s*\(?a\b/i;
+
+export function portableBasis(legalBasis: string): boolean {
+  return PORTABLE_BASIS.test(legalBasis);
+}
+
 /** Warnings a DPO should see: retention longer than its stated legal basis allows, missing secrets. */
 export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] {
   const warnings: string[] = [];
@@ -37,6 +44,10 @@ export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] 
   };
   for (const system of map.systems) {
     check(system, system.retention.period, system.retention.basis ?? system.legalBasis, 'retention');
+    // Art 20(1)(a): only data processed under consent or a contract is portable.
+    if (system.portable && !portableBasis(system.legalBasis)) {
+      warnings.push(`${system.id}.portable: legal basis "${system.legalBasis}" is neither consent nor contract; portability (Art 20) covers only those, so its data goes into no portability package`);
+    }
     system.legalHolds.forEach((hold, index) => check(system, hold.keepFor, hold.basis, `legalHolds.${index}`));
     for (const [key, value] of Object.entries(system.connection)) {
       if (key.endsWith('Env') && typeof value === 'string' && !env[value]) {

@@ -62,6 +62,24 @@ describe('requester e-mail templates', () => {
     expect(nb.html).not.toContain('<nine>');
   });
 
+  it('gives the extension reason and new date in English too', () => {
+    const en = renderRequesterMail('requester-extension', 'en', vars);
+    expect(en.text).toContain('The reason is: Records in <nine> systems & a paper archive');
+    expect(en.text).toContain('The new deadline is 5 June 2026.');
+    expect(en.html).toContain('Records in &lt;nine&gt; systems &amp; a paper archive');
+  });
+
+  it.each([
+    ['nb', 'mottatt 5. mars 2026', 'Fristen står stille'],
+    ['en', 'received on 5 March 2026', 'The deadline stands still'],
+  ] as const)('asks for information in %s with the question, the day received and that the clock stops', (language, day, paused) => {
+    const mail = renderRequesterMail('requester-information-request', language, vars);
+    expect(mail.text).toContain('Which of your two customer accounts is this about?');
+    expect(mail.text).toContain(day);
+    expect(mail.text).toContain(paused);
+    expect(mail.html).toContain('Which of your two customer accounts is this about?');
+  });
+
   it('refuses to render a message whose link is missing rather than send a gap', () => {
     const { verifyUrl: _unused, ...withoutLink } = vars;
     expect(() => renderRequesterMail('requester-verification', 'nb', withoutLink)).toThrow(/verifyUrl/);

@@ -10,7 +10,7 @@ import { api, registration, settled, simulatorSecrets, startSimulators, waitForC
 import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from '../fanout/norwegian-people';
 import { linkIn, pageText } from '../intake/intake-helpers';
 import { FixedClock } from '../support/fixed-clock';
-import { drainQueues } from '../support/queues';
+import { drainQueues, queueOf } from '../support/queues';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { Browser, codeIn, enrichDataMap, formOn } from './answer-stack';
@@ -95,7 +95,11 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
     expect(preview.kind).toBe('access');
     expect(preview.text).toContain('We process data about you');
+    const alertJob = () => queueOf(stack.context, QueueName.Deadlines).getJob(`case-${id}-alert`);
+    expect(await (await alertJob())?.getState()).toBe('delayed');
     await complete(reference);
+    // A completed case has no deadline left to watch: its alert job is gone from Redis.
+    expect(await alertJob()).toBeUndefined();
 
     const { browser, answerPath, code, enter, letter } = await downloadAnswer(reference, OLA.email);
     expect(letter.text).toContain('Datatilsynet');
@@ -120,6 +124,13 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     }
     expect(await zip.file('data/zendesk.json')!.async('string')).toContain('Hei, når kommer pakken min?');
     expect(await zip.file('data/visma.json')!.async('string')).toContain(OLA.email);
+    // Tabular data also comes as CSV, one file per table, listed in the manifest.
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    const csvFiles = Object.keys(zip.files).filter((name) => name.endsWith('.csv'));
+    expect(csvFiles.length).toBeGreaterThan(0);
+    expect(manifest.systems.flatMap((system: { files: string[] }) => system.files)).toEqual(expect.arrayContaining(csvFiles));
+    const firstCsv = await zip.file(csvFiles[0])!.async('string');
+    expect(firstCsv.split('\n').length).toBeGreaterThan(1);
 
     const html = pageText(await zip.file('answer.html')!.async('string'));
     for (const system of ['Zendesk Support', 'Visma Business NXT', 'HubSpot CRM']) expect(html).toContain(`Processing: ${system}`);
@@ -213,6 +224,25 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     expect(names.some((name) => name.endsWith('.pdf') || name.endsWith('.html'))).toBe(false);
     expect(names).toEqual(expect.arrayContaining(['data/visma.json', 'data/zendesk.json', 'manifest.json']));
     expect(names.some((name) => name.startsWith('data/hubspot'))).toBe(false);
+  });
+
+  it('refuses a download code past PACKAGE_CODE_TTL_MINUTES with a clear page and no download', async () => {
+    const { reference } = await caseFor('access', LARS, 'en');
+    await reviewed(reference);
+    await complete(reference);
+    const { browser, code, enter } = await downloadAnswer(reference, LARS.email);
+    clock.advance((stack.config.PACKAGE_CODE_TTL_MINUTES + 1) * 60_000);
+    try {
+      const late = await browser.post(enter.action, { _csrf: enter.csrf, code });
+      expect(late.status).toBe(400);
+      expect(late.headers.get('content-type')).toMatch(/^text\/html/);
+      const body = await late.text();
+      expect(pageText(body)).toContain('The code has expired');
+      expect(pageText(body)).toContain('Ask for a new one');
+      expect(body).not.toContain('PK');
+    } finally {
+      clock.set(new Date());
+    }
   });
 
   it('deletes the package when the download period ends (delayed job, and reconciliation for a lost job)', async () => {

@@ -58,12 +58,14 @@ describe('answer letters and Art 19 notices against the simulators', () => {
 
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
     const letter = await smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes('slettet, med unntak'));
-    expect(letter.text).toContain('Beholdt i Visma Business NXT: invoices and customer ledger entries');
-    expect(letter.text).toContain('bokføringsloven § 13 (5-year rule)');
-    expect(letter.text).toContain('GDPR art. 6(1)(c) and 17(3)(b)');
+    expect(letter.text).toContain('Beholdt i Visma Business NXT: fakturaer og kundereskontro');
+    expect(letter.text).toContain('bokføringsloven § 13 (femårsregelen)');
+    expect(letter.text).toContain('personvernforordningen art. 6(1)(c) og 17(3)(b)');
+    // The connectors' staff-facing English never reaches a Norwegian letter.
+    for (const english of ['GDPR art.', '5-year rule', 'record(s)', 'user #', 'invoices and']) expect(letter.text).not.toContain(english);
     expect(letter.text).toContain('Slettes etter 31. desember 2030');
     expect(letter.text).toContain('regnskap, revisjon og skattekontroll');
-    expect(letter.text).toMatch(/Slettet:\n- HubSpot CRM: .+\n- Visma Business NXT: e-mail address, phone and mobile phone on customer 10001\n- Zendesk Support: /);
+    expect(letter.text).toMatch(/Slettet:\n- HubSpot CRM: .+\n- Visma Business NXT: e-postadresse, telefon og mobiltelefon på kunde 10001\n- Zendesk Support: /);
     expect(letter.text).toContain('Revisor AS (Visma Business NXT)');
     expect(letter.text).toContain('Datatilsynet, Postboks 458 Sentrum, 0105 Oslo, https://www.datatilsynet.no');
     expect(letter.text).toContain('domstolene');
@@ -81,17 +83,48 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect(JSON.stringify(audit.items)).not.toContain(KARI.email);
   });
 
-  it('refusal: the letter gives the reasons, the right to complain to Datatilsynet and the right to go to court', async () => {
-    const { reference } = await register('access', LARS, 'en');
+  it('refusal: previewed and edited before rejecting, stored with the rejection, with reasons, Datatilsynet and the courts', async () => {
+    const { reference, id } = await register('access', LARS, 'en');
     await toReview(reference, false);
-    const rejected = await client.post(`/api/v1/cases/${reference}/reject`, { reasonCode: 'excessive', reason: 'This is the fourth identical request in two months; the last answer was sent on 3 November.' });
+    const reason = 'This is the fourth identical request in two months; the last answer was sent on 3 November.';
+    const query = `kind=refusal&reasonCode=excessive&reason=${encodeURIComponent(reason)}`;
+    const preview = await (await client.get(`/api/v1/cases/${reference}/letter?${query}`)).json();
+    expect(preview.kind).toBe('refusal');
+    expect(preview.text).toContain('We consider the request excessive');
+    expect(preview.text).toContain(reason);
+    expect(preview.text).toMatch(/status page: http:\/\/\S+\/status\//);
+    expect((await client.get(`/api/v1/cases/${reference}/letter?kind=refusal`)).status).toBe(400);
+
+    // An edit that drops the remedies is refused and names what must stay.
+    const withoutRemedies = preview.text.split('\n').filter((line: string) => !/Datatilsynet|court/.test(line)).join('\n');
+    const refused = await client.post(`/api/v1/cases/${reference}/letter`, { kind: 'refusal', reasonCode: 'excessive', reason, text: withoutRemedies });
+    expect(refused.status).toBe(400);
+    const problem = await refused.json();
+    expect(problem.details[0].field).toBe('text');
+    expect(problem.message).toContain('Complaint to Datatilsynet');
+    const edited = preview.text.replace('We cannot grant your request.', 'We cannot grant your request. We are sorry for the trouble.');
+    expect((await client.post(`/api/v1/cases/${reference}/letter`, { kind: 'refusal', reasonCode: 'excessive', reason, text: edited })).status).toBe(200);
+    // The answer letter's own draft is untouched by the refusal's.
+    expect((await (await client.get(`/api/v1/cases/${reference}/letter`)).json()).edited).toBe(false);
+
+    const rejected = await client.post(`/api/v1/cases/${reference}/reject`, { reasonCode: 'excessive', reason });
     expect(rejected.status).toBe(200);
     const letter = await smtp.waitFor((mail) => mail.to.includes(LARS.email) && mail.subject.includes('Our answer to your request'));
-    expect(letter.text).toContain('We cannot grant your request.');
+    expect(letter.text).toContain('We are sorry for the trouble.');
     expect(letter.text).toContain('We consider the request excessive');
     expect(letter.text).toContain('the fourth identical request in two months');
     expect(letter.text).toContain('Datatilsynet (the Norwegian Data Protection Authority), Postboks 458 Sentrum, 0105 Oslo, Norway, https://www.datatilsynet.no');
     expect(letter.text).toContain('you may also take the matter to court (Art 79)');
+
+    // Stored in the rejecting transaction: exactly one letter and one e-mail, named in the rejection's own audit event.
+    const stored = await stack.dataSource.query(`SELECT kind, delivery, text_body FROM case_answer_letters WHERE case_id = $1`, [id]);
+    expect(stored).toEqual([expect.objectContaining({ kind: 'refusal', delivery: 'email' })]);
+    expect(stored[0].text_body).toBe(letter.text);
+    const mails = await stack.dataSource.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE case_id = $1 AND kind = 'answer-refusal'`, [id]);
+    expect(mails[0].n).toBe(1);
+    const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
+    expect(audit.items.find((event: { type: string }) => event.type === 'case.rejected').data).toEqual(expect.objectContaining({ letterKind: 'refusal', letterEdited: true }));
+    expect(audit.items.filter((event: { type: string }) => event.type === 'answer.letter_stored')).toHaveLength(1);
   });
 
   it('rectification: old → new, invoices not changed, an edited subject is what goes out, recipients told', async () => {

@@ -78,6 +78,10 @@ describe('route table RBAC (every registered route, real stack)', () => {
         'get /staff/tasks',
         'get /api/v1/cases',
         'post /api/v1/cases/:reference/complete',
+        'post /api/v1/cases/:reference/lift-restriction',
+        'post /staff/cases/:reference/lift-restriction',
+        'get /staff/cases/:reference/answer/letters/:letterId/:format',
+        'get /staff/cases/:reference/answer/package.zip',
       ]),
     );
     expect(paths.some((path) => path.startsWith('get /staff/queues'))).toBe(true);

@@ -1,4 +1,5 @@
 import type { Language } from '../../cases/case-types';
+import { RIGHTS } from '../copy/rights-copy';
 import { composeLetter, renderEditedLetter, renderLetter } from './compose-letter';
 import { LETTER_KINDS, type LetterFacts, type LetterKind, type TaskFact } from './letter-facts';
 
@@ -8,6 +9,7 @@ const task = (overrides: Partial<TaskFact>): TaskFact => ({
   action: 'erase',
   status: 'done',
   summary: 'Deleted the user and redacted 2 comments',
+  byPerson: false,
   retained: [],
   erased: [],
   keepsRecords: false,
@@ -31,7 +33,7 @@ function factsFor(kind: LetterKind, language: Language): LetterFacts {
   };
   switch (kind) {
     case 'access':
-      return { ...base, tasks: [task({ action: 'export', summary: '3 record(s) exported' })], download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' } };
+      return { ...base, tasks: [task({ action: 'export', summary: '3 record(s) exported', recordCount: 3 })], download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' } };
     case 'portability':
       return { ...base, type: 'portability', tasks: [task({ action: 'export' })], download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' } };
     case 'rectification':
@@ -60,12 +62,15 @@ function factsFor(kind: LetterKind, language: Language): LetterFacts {
 
 /** What every letter of a kind must say, by language (golden elements, not whole-text snapshots). */
 const REQUIRED: Record<LetterKind, Record<Language, string[]>> = {
-  access: { nb: ['Vi behandler opplysninger om deg', 'engangskode', '19. april 2026', 'https://dsr.example/status/abc'], en: ['We process data about you', 'one-time code', '19 April 2026', 'never send your data as an attachment'] },
+  access: {
+    nb: ['Vi behandler opplysninger om deg', 'engangskode', '19. april 2026', 'https://dsr.example/status/abc', 'Zendesk Support: 3 oppføringer, lagt i svarpakken'],
+    en: ['We process data about you', 'one-time code', '19 April 2026', 'never send your data as an attachment', 'Zendesk Support: 3 records, included in the answer package'],
+  },
   portability: { nb: ['maskinlesbart format (JSON og CSV)', 'samtykke eller avtale'], en: ['machine-readable format (JSON and CSV)', 'consent or a contract'] },
   rectification: { nb: ['telefonnummer: +4791234567 → +4799999999', 'er ikke endret', 'Revisor AS (Visma Business)'], en: ['phone number: +4791234567 → +4799999999', 'were not changed', 'Revisor AS (Visma Business)'] },
   erasure: { nb: ['Vi har slettet opplysningene om deg', 'Zendesk Inc. (Zendesk Support)'], en: ['We have erased the data about you', 'Zendesk Inc. (Zendesk Support)'] },
   'erasure-partial': {
-    nb: ['Beholdt i Visma Business: invoices and customer ledger entries', 'bokføringsloven § 13 (5-year rule)', '17(3)(b)', '31. desember 2030', 'regnskap, revisjon og skattekontroll', 'delvis avslag'],
+    nb: ['Beholdt i Visma Business: fakturaer og kundereskontro', 'bokføringsloven § 13 (femårsregelen)', '17(3)(b)', '31. desember 2030', 'regnskap, revisjon og skattekontroll', 'delvis avslag'],
     en: ['Kept in Visma Business: invoices and customer ledger entries', 'bokføringsloven § 13 (5-year rule)', '17(3)(b)', '31 December 2030', 'bookkeeping, audit and tax control', 'partial refusal'],
   },
   objection: { nb: ['stanset all direkte markedsføring', '20. mars 2026', 'HubSpot CRM', 'minimal oppføring'], en: ['stopped all direct marketing', '20 March 2026', 'HubSpot CRM', 'minimal entry'] },
@@ -95,6 +100,51 @@ describe('answer letters', () => {
       });
     }
   }
+
+  it('renders connector outcomes in Norwegian: no English summaries, internal user ids or English bases in an nb letter', () => {
+    const facts: LetterFacts = {
+      ...factsFor('erasure-partial', 'nb'),
+      tasks: [
+        task({ summary: 'Zendesk user #4711: 2 comment(s) redacted; user soft-deleted and permanently deleted' }),
+        visma({
+          status: 'retained',
+          summary: 'Visma Business keeps the invoices and customer ledger entries until 2030-12-31',
+          erased: ['e-mail address, phone and mobile phone on customer 10001', 'contact person 7 deleted'],
+          // One entry per financial year and hold rule: each is its own line.
+          retained: [
+            { records: 'invoices and customer ledger entries', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2030-12-31' },
+            { records: 'invoices and customer ledger entries', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2031-12-31' },
+          ],
+        }),
+        task({ systemId: 'phone-logs', systemName: 'Telefonlogg', byPerson: true, summary: 'Slettet samtalelogg for nummeret.' }),
+      ],
+    };
+    const { text } = renderLetter(composeLetter(facts), 'nb');
+    for (const english of ['user #', 'record(s)', 'invoices and customer ledger entries', 'GDPR art.', ' and 17(3)', '5-year rule', 'e-mail address', 'contact person', 'deleted']) {
+      expect(text).not.toContain(english);
+    }
+    expect(text).toContain('Zendesk Support: opplysningene om deg er slettet');
+    expect(text).toContain('Visma Business: e-postadresse, telefon og mobiltelefon på kunde 10001');
+    expect(text).toContain('Visma Business: kontaktperson 7 slettet');
+    expect(text).toContain('Grunnlag: personvernforordningen art. 6(1)(c) og 17(3)(b), bokføringsloven § 13 (femårsregelen). Slettes etter 31. desember 2030.');
+    expect(text).toContain('Slettes etter 31. desember 2031.');
+    expect(text).toContain('Telefonlogg: Slettet samtalelogg for nummeret.');
+    const access = renderLetter(composeLetter({ ...factsFor('access', 'nb'), tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })] }), 'nb');
+    expect(access.text).toContain('Zendesk Support: ingen opplysninger om deg');
+  });
+
+  it.each([
+    ['nb', 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.', 'Zendesk Support: ingen opplysninger om deg'],
+    ['en', 'We hold no data about you. We searched every system of ours that holds personal data.', 'Zendesk Support: no data about you'],
+  ] as const)('the "no data" access answer in %s says so, per system, and carries the full rights text', (language, none, line) => {
+    const facts: LetterFacts = { ...factsFor('access', language), holdsData: false, tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })] };
+    const { kind, text } = renderLetter(composeLetter(facts), language);
+    expect(kind).toBe('access');
+    expect(text).toContain(none);
+    expect(text).toContain(line);
+    const rights = RIGHTS[language];
+    for (const element of [rights.heading, ...rights.rights, rights.complaint, rights.court]) expect(text).toContain(element);
+  });
 
   it('escapes what staff or outcomes wrote in the HTML', () => {
     const facts = factsFor('refusal', 'en');

@@ -2,6 +2,7 @@ import { dayInWords } from '../../notifications/templates/requester/request-type
 import { RIGHTS } from '../copy/rights-copy';
 import { LETTER_COPY, fieldWord, rejectionWords } from './letter-copy';
 import { letterKind, type LetterFacts, type LetterKind } from './letter-facts';
+import { phrase, taskLine } from './outcome-words';
 
 /** A paragraph, optionally followed by a list. */
 export interface LetterBlock {
@@ -39,11 +40,13 @@ export function composeLetter(facts: LetterFacts): Letter {
     case 'access':
       blocks.push({ text: facts.holdsData ? copy.access.holds : copy.access.none });
       if (facts.download) blocks.push({ text: copy.access.download(facts.download.statusUrl, day(facts.download.expiresOn)) });
-      blocks.push({ text: copy.access.systemsHeading, items: own.map((task) => `${task.systemName}: ${task.summary}`) });
+      else if (facts.byPost) blocks.push({ text: copy.access.enclosed });
+      blocks.push({ text: copy.access.systemsHeading, items: own.map((task) => `${task.systemName}: ${taskLine(task, facts.language)}`) });
       break;
     case 'portability':
       blocks.push({ text: copy.portability.lead });
       if (facts.download) blocks.push({ text: copy.access.download(facts.download.statusUrl, day(facts.download.expiresOn)) });
+      else if (facts.byPost) blocks.push({ text: copy.access.enclosed });
       break;
     case 'rectification': {
       blocks.push({
@@ -57,13 +60,17 @@ export function composeLetter(facts: LetterFacts): Letter {
     }
     case 'erasure':
     case 'erasure-partial': {
-      const erased = acted.flatMap((task) => (task.erased.length ? task.erased.map((item) => `${task.systemName}: ${item}`) : task.status === 'done' ? [`${task.systemName}: ${task.summary}`] : []));
+      const erased = acted.flatMap((task) =>
+        task.erased.length
+          ? task.erased.map((item) => `${task.systemName}: ${phrase(item, facts.language)}`)
+          : task.status === 'done' ? [`${task.systemName}: ${taskLine(task, facts.language)}`] : [],
+      );
       if (kind === 'erasure') {
         blocks.push({ text: copy.erasure.full, items: erased });
       } else {
         blocks.push({
           text: copy.erasure.partial,
-          items: own.flatMap((task) => task.retained.map((kept) => copy.erasure.kept(kept.records, task.systemName, kept.basis, day(kept.until)))),
+          items: own.flatMap((task) => task.retained.map((kept) => copy.erasure.kept(phrase(kept.records, facts.language), task.systemName, phrase(kept.basis, facts.language), day(kept.until)))),
         });
         if (erased.length) blocks.push({ text: copy.erasure.erasedHeading, items: erased });
         blocks.push({ text: copy.erasure.refusalNote });
@@ -87,7 +94,8 @@ export function composeLetter(facts: LetterFacts): Letter {
     case 'forwarded':
       break;
     case 'refusal':
-      blocks.push({ text: copy.refusal.lead }, { text: copy.refusal.reasons, items: [rejectionWords(facts.rejection!.code, facts.language), facts.rejection!.reason] });
+      blocks.push({ text: copy.refusal.lead }, { text: copy.refusal.reasons, items: [rejectionWords(facts.rejection!.code, facts.language), facts.rejection!.reason].filter(Boolean) });
+      if (facts.statusUrl) blocks.push({ text: copy.refusal.status(facts.statusUrl) });
       break;
   }
   if (kind !== 'refusal' && kind !== 'access' && empty.length) blocks.push({ text: copy.nothingFound(names(empty)) });

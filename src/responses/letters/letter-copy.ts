@@ -52,6 +52,7 @@ export const LETTER_COPY = {
       none: 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.',
       download: (url: string, until: string) => `Last ned svaret fra statussiden: ${url}\nFor å laste ned ber du om en engangskode, som vi sender til denne e-postadressen. Pakken kan lastes ned til og med ${until}; deretter slettes den. Vi sender aldri opplysningene som vedlegg.`,
       systemsHeading: 'Systemene vi har søkt i',
+      enclosed: 'Svaret følger med dette brevet: en lesbar oversikt og en maskinlesbar kopi (JSON og CSV).',
     },
     portability: {
       lead: 'Her er opplysningene du selv har gitt oss, og som vi behandler etter samtykke eller avtale, i et strukturert, maskinlesbart format (JSON og CSV).',
@@ -82,6 +83,7 @@ export const LETTER_COPY = {
     refusal: {
       lead: 'Vi kan ikke imøtekomme forespørselen din.',
       reasons: 'Begrunnelse:',
+      status: (url: string) => `Du kan se saken din på statussiden: ${url}`,
     },
     notifiedHeading: 'Disse mottakerne er varslet om endringen (art. 19):',
     nothingFound: (systems: string) => `Ingen opplysninger om deg i: ${systems}.`,
@@ -108,6 +110,7 @@ export const LETTER_COPY = {
       none: 'We hold no data about you. We searched every system of ours that holds personal data.',
       download: (url: string, until: string) => `Download the answer from the status page: ${url}\nTo download, ask for a one-time code, which we send to this e-mail address. The package can be downloaded until ${until}; after that it is deleted. We never send your data as an attachment.`,
       systemsHeading: 'The systems we searched',
+      enclosed: 'The answer comes with this letter: a readable overview and a machine-readable copy (JSON and CSV).',
     },
     portability: {
       lead: 'Here is the data you gave us and that we process under your consent or a contract, in a structured, machine-readable format (JSON and CSV).',
@@ -138,6 +141,7 @@ export const LETTER_COPY = {
     refusal: {
       lead: 'We cannot grant your request.',
       reasons: 'Reasons:',
+      status: (url: string) => `You can see your request on its status page: ${url}`,
     },
     notifiedHeading: 'These recipients have been told of the change (Art 19):',
     nothingFound: (systems: string) => `No data about you in: ${systems}.`,

@@ -1,13 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A handler's edited answer letter, used instead of the assembled one when the case completes. */
+/** A handler's edited letter, one per kind: the answer is used when the case completes, the
+ *  refusal when it is rejected, so reviewing a refusal never discards the answer draft. */
 @Entity('case_letter_drafts')
 export class LetterDraftEntity {
   @PrimaryColumn({ name: 'case_id', type: 'uuid' })
   caseId: string;
 
-  /** The letter kind the draft was edited from; a different outcome (e.g. a refusal) ignores it. */
-  @Column({ type: 'varchar', length: 30 })
+  /** The letter kind the draft was edited from; a different outcome ignores it. */
+  @PrimaryColumn({ type: 'varchar', length: 30 })
   kind: string;
 
   @Column({ type: 'varchar', length: 300 })

@@ -31,7 +31,8 @@ export class LetterFactsService {
     private readonly links: RequesterLinks,
   ) {}
 
-  async facts(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null): Promise<LetterFacts> {
+  /** `rejection` previews a refusal before the case is rejected (the handler's chosen reasons). */
+  async facts(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null, rejection?: LetterFacts['rejection']): Promise<LetterFacts> {
     const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id }, order: { systemId: 'ASC' } });
     const decision = entity.type === 'objection' ? await manager.findOne(ObjectionDecisionEntity, { where: { caseId: entity.id } }) : null;
     const taskFacts: TaskFact[] = tasks.map((task) => {
@@ -43,6 +44,8 @@ export class LetterFactsService {
         action: task.action,
         status: task.status,
         summary: typeof outcome.summary === 'string' ? outcome.summary : task.status,
+        byPerson: task.connectorType === 'manual',
+        ...(typeof outcome.recordCount === 'number' ? { recordCount: outcome.recordCount } : {}),
         retained: Array.isArray(outcome.retained) ? (outcome.retained as TaskFact['retained']) : [],
         erased: Array.isArray(outcome.erased) ? (outcome.erased as string[]) : [],
         ...(typeof outcome.controller === 'string' ? { controller: outcome.controller } : system?.controllerName ? { controller: system.controllerName } : {}),
@@ -68,8 +71,11 @@ export class LetterFactsService {
       ...(entity.type === 'objection'
         ? { objection: { processing: objectionKind(entity.details), decision: decision?.decision ?? null, ...(decision ? { grounds: decision.grounds } : {}) } }
         : {}),
-      ...(entity.rejectionCode && entity.status === 'rejected' ? { rejection: { code: entity.rejectionCode, reason: entity.rejectionReason ?? '' } } : {}),
-      ...(download ? { download: { statusUrl: this.links.statusUrl(entity.id), expiresOn: this.deadlines.dayOf(new Date(download.expiresAt.getTime() - 1)) } } : {}),
+      ...(rejection ? { rejection } : entity.rejectionCode && entity.status === 'rejected' ? { rejection: { code: entity.rejectionCode, reason: entity.rejectionReason ?? '' } } : {}),
+      // A posted letter cannot point at an e-mailed one-time code: the package goes with the letter.
+      ...(download && entity.subjectEmail ? { download: { statusUrl: this.links.statusUrl(entity.id), expiresOn: this.deadlines.dayOf(new Date(download.expiresAt.getTime() - 1)) } } : {}),
+      statusUrl: this.links.statusUrl(entity.id),
+      byPost: !entity.subjectEmail,
       holdsData: Number(exportRows[0].count) > 0 || manualFound,
     };
   }

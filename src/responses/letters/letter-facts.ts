@@ -23,7 +23,12 @@ export interface TaskFact {
   systemName: string;
   action: string;
   status: string;
+  /** The outcome's summary: for staff, in English, unless a person typed it (`byPerson`). */
   summary: string;
+  /** The outcome was recorded by a person (manual task), so its summary is theirs to show. */
+  byPerson: boolean;
+  /** Export: how many records the system returned. */
+  recordCount?: number;
   retained: Array<RetainedRecords & { restricted?: boolean }>;
   erased: string[];
   /** Processor role: the controller the request went to. */
@@ -50,6 +55,10 @@ export interface LetterFacts {
   rejection?: { code: RejectionCode; reason: string };
   /** Access/portability: where and until when the package can be downloaded. */
   download?: { statusUrl: string; expiresOn: string };
+  /** The requester's status page (no expiry). */
+  statusUrl?: string;
+  /** No e-mail address on the case: the letter and package go by post. */
+  byPost?: boolean;
   holdsData: boolean;
 }
 

@@ -8,7 +8,10 @@ const ACTION = {
   rectification: { nb: 'rettet', en: 'rectified (GDPR Art 16)' },
   erasure: { nb: 'slettet', en: 'erased (GDPR Art 17)' },
   restriction: { nb: 'begrenset behandlingen av', en: 'restricted the processing of (GDPR Art 18)' },
+  'restriction-lifted': { nb: 'opphevet begrensningen av behandlingen av', en: 'lifted the restriction of the processing of (GDPR Art 18(3))' },
 } as const;
+
+export type NoticeAction = keyof typeof ACTION;
 
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
@@ -23,8 +26,9 @@ export function recipientNotice(
   target: NoticeTarget,
   controller: ControllerInfo,
   changes: Array<{ field: string; new: string }>,
+  action: NoticeAction = entity.type as NoticeAction,
 ): ComposedMail {
-  const type = entity.type as keyof typeof ACTION;
+  const type = action;
   const identifiers = [entity.subjectName, entity.subjectEmail, entity.subjectPhone, entity.subjectCustomerNumber].filter(Boolean).join(', ');
   const nbChanges = changes.map((change) => `- ${fieldWord(change.field, 'nb')}: ${change.new}`);
   const enChanges = changes.map((change) => `- ${fieldWord(change.field, 'en')}: ${change.new}`);

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { AccessDocument } from './access-document';
 import { documentSections } from './access-document';
+import { pdfFonts, pdfText } from './pdf-fonts';
 
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
@@ -31,32 +32,44 @@ ${body}
 `;
 }
 
-/** PDFKit's standard fonts cover Latin-1 (æ, ø, å, §) but not every symbol; replace the rest. */
-function pdfText(value: string): string {
-  return value.replace(/→/g, '->').replace(/[–—]/g, '-').replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '?');
-}
-
 /** The same document as a PDF (the readable copy people print or keep). */
 export function renderDocumentPdf(document: AccessDocument, createdAt: Date): Promise<Buffer> {
   const { title, sections } = documentSections(document);
-  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: pdfText(`${title} ${document.reference}`), CreationDate: createdAt } });
+  return renderPdf(`${title} ${document.reference}`, createdAt, (pdf, fonts, text) => {
+    sections.forEach((section, index) => {
+      pdf.font(fonts.bold).fontSize(index === 0 ? 18 : 13).text(text(section.heading));
+      pdf.moveDown(0.4);
+      pdf.font(fonts.regular).fontSize(10);
+      for (const paragraph of section.paragraphs) pdf.text(text(paragraph)).moveDown(0.3);
+      for (const [label, value] of section.facts ?? []) {
+        pdf.font(fonts.bold).text(text(`${label}: `), { continued: true }).font(fonts.regular).text(text(value));
+      }
+      if (section.data) pdf.font(fonts.mono).fontSize(8).text(text(section.data)).font(fonts.regular).fontSize(10);
+      pdf.moveDown(0.8);
+    });
+  });
+}
+
+/** A letter as a PDF for printing and posting: the subject as heading, then its paragraphs. */
+export function renderLetterPdf(subject: string, text: string, createdAt: Date): Promise<Buffer> {
+  return renderPdf(subject, createdAt, (pdf, fonts, draw) => {
+    pdf.font(fonts.bold).fontSize(14).text(draw(subject)).moveDown(0.8);
+    pdf.font(fonts.regular).fontSize(11);
+    for (const paragraph of text.trimEnd().split(/\n{2,}/)) pdf.text(draw(paragraph)).moveDown(0.5);
+  });
+}
+
+function renderPdf(title: string, createdAt: Date, draw: (pdf: PDFKit.PDFDocument, fonts: ReturnType<typeof pdfFonts>, text: (value: string) => string) => void): Promise<Buffer> {
+  const fonts = pdfFonts();
+  const text = (value: string) => pdfText(value, fonts);
+  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: text(title), CreationDate: createdAt } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
-  sections.forEach((section, index) => {
-    pdf.font('Helvetica-Bold').fontSize(index === 0 ? 18 : 13).text(pdfText(section.heading));
-    pdf.moveDown(0.4);
-    pdf.font('Helvetica').fontSize(10);
-    for (const paragraph of section.paragraphs) pdf.text(pdfText(paragraph)).moveDown(0.3);
-    for (const [label, value] of section.facts ?? []) {
-      pdf.font('Helvetica-Bold').text(pdfText(`${label}: `), { continued: true }).font('Helvetica').text(pdfText(value));
-    }
-    if (section.data) pdf.font('Courier').fontSize(8).text(pdfText(section.data)).font('Helvetica').fontSize(10);
-    pdf.moveDown(0.8);
-  });
+  draw(pdf, fonts, text);
   pdf.end();
   return done;
 }

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { TaskExportEntity } from '../../connectors/tasks/task-export.entity';
 import { DeadlineService } from '../../deadlines/deadline.service';
+import { portableBasis } from '../../systems/data-map.loader';
 import { SystemsService } from '../../systems/systems.service';
 import { processingInfo, type AccessDocument, type SystemData } from './access-document';
 import { AnswerPackageEntity, type AnswerPackageKind } from './answer-package.entity';
@@ -44,7 +45,8 @@ export class PackageBuilderService implements OnModuleInit {
     const searchedEmpty: string[] = [];
     for (const task of tasks) {
       const system = this.systems.system(task.systemId);
-      if (kind === 'portability' && !system?.portable) continue;
+      // Art 20: only what the person provided under consent or a contract (the data map warns of the rest).
+      if (kind === 'portability' && !(system?.portable && portableBasis(system.legalBasis))) continue;
       const name = system?.name ?? task.systemId;
       const part = exports.find((row) => row.taskId === task.id);
       const summary = typeof task.outcome?.summary === 'string' ? task.outcome.summary : undefined;

@@ -15,6 +15,8 @@ import { DeadlineService } from '../../deadlines/deadline.service';
 import { OutboxService } from '../../notifications/outbox.service';
 import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
+import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
+import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../auth/staff-principal';
 import { StaffUsersService } from '../users/staff-users.service';
@@ -31,6 +33,8 @@ export interface CaseFormState {
   formProblem?: string;
   /** The manual task whose outcome form the values and errors belong to. */
   taskId?: string;
+  /** The refusal letter the reject form's "preview" asked for, with the reasons it was built from. */
+  refusal?: { reasonCode: string; reason: string; subject: string; text: string; edited: boolean };
 }
 
 /** Statuses in which the answer letter can still be previewed and edited. */
@@ -53,6 +57,8 @@ export class CasePagePresenter {
     private readonly users: StaffUsersService,
     private readonly answers: AnswerService,
     private readonly downloads: DownloadService,
+    private readonly files: StaffAnswerFilesService,
+    private readonly liftings: RestrictionLiftingService,
     @InjectRepository(CaseAlertEntity) private readonly alerts: Repository<CaseAlertEntity>,
   ) {}
 
@@ -68,6 +74,7 @@ export class CasePagePresenter {
       LETTER_STATUSES.has(entity.status) ? this.answers.preview(entity.reference) : Promise.resolve(null),
       this.downloads.packageState(entity.id),
     ]);
+    const [storedLetters, lifting] = await Promise.all([this.files.letters(entity.id), this.liftings.liftingFor(entity.id)]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
     const who = (actor: string) =>
       actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system;
@@ -91,6 +98,7 @@ export class CasePagePresenter {
       note: worker,
       editLetter: worker && Boolean(preview),
       unlock: worker && Boolean(download && !download.gone && download.lockedAt),
+      liftRestriction: worker && entity.type === 'restriction' && ['completed', 'awaiting_review'].includes(entity.status) && !lifting,
     };
 
     const timeline = [
@@ -201,6 +209,12 @@ export class CasePagePresenter {
             expiresAt: formatInstant(download.expiresAt, tz),
           }
         : null,
+      files: worker && (storedLetters.length || (download && !download.gone))
+        ? {
+            letters: storedLetters.map((letter) => ({ id: letter.id, subject: letter.subject, delivery: letter.delivery === 'post' ? copy.answer.byPost : copy.answer.byEmail })),
+            package: Boolean(download && !download.gone),
+          }
+        : null,
       taskProgress: fill(copy.case.progress, { finished, total: tasks.length }),
       timeline,
       can,
@@ -211,6 +225,7 @@ export class CasePagePresenter {
         label: `${user.name} (${copy.roles[user.role]})`,
         selected: (values.assign?.userId ?? entity.assigneeId ?? staff.id) === user.id,
       })),
+      refusal: form.refusal ?? null,
       rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
       values,
       errors: form.errors ?? {},

@@ -9,6 +9,7 @@ import { TaskCommandsService } from '../../connectors/tasks/task-commands.servic
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
+import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../auth/staff-principal';
 import { StaffUsersService } from '../users/staff-users.service';
@@ -41,6 +42,7 @@ export class StaffCaseController {
     private readonly answers: AnswerService,
     private readonly downloads: DownloadService,
     private readonly deadlines: DeadlineService,
+    private readonly liftings: RestrictionLiftingService,
   ) {}
 
   @Get(':reference')
@@ -165,6 +167,56 @@ export class StaffCaseController {
   @UseGuards(StaffCsrfGuard)
   async unlock(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     await this.act(request, response, staff, reference, 'unlock', this.check(request), 'unlocked', () => this.downloads.unlock(reference, staffActor(staff)));
+  }
+
+  /** The reject form's preview of the refusal letter (reasons as typed), and saving its edit:
+   *  the edited refusal is what goes out when the case is rejected. */
+  @Post(':reference/refusal-letter')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async refusalLetter(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const code = check.oneOf('reasonCode', REJECTION_CODES);
+    const reason = check.text('reason', 5, 2000);
+    if (!check.ok) {
+      await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { reject: check.errors }, formProblem: this.pages.copy(request).fieldErrors });
+      return;
+    }
+    const reasons = { code: code!, reason };
+    const saving = check.raw('subject') !== '' || check.raw('text') !== '';
+    if (!saving) {
+      const preview = await this.answers.preview(reference, reasons);
+      await this.render(request, response, staff, reference, 200, { values: { reject: check.values }, refusal: { reasonCode: code!, reason, subject: preview.subject, text: preview.text, edited: preview.edited } });
+      return;
+    }
+    const edit = new FormCheck(request.body, this.pages.copy(request));
+    const subject = edit.text('subject', 1, 300);
+    const text = edit.text('text', 1, 50_000);
+    let problem = edit.ok ? null : { errors: edit.errors, message: this.pages.copy(request).fieldErrors };
+    if (!problem) {
+      try {
+        await this.answers.saveDraft(reference, { subject, text }, staffActor(staff), reasons);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
+        problem = { errors: Object.fromEntries((error.details ?? []).map((detail) => [detail.field, detail.problem])), message: error.message };
+      }
+    }
+    if (problem) {
+      const refusal = { reasonCode: code!, reason, subject, text, edited: true };
+      await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { refusal: problem.errors }, formProblem: problem.message, refusal });
+      return;
+    }
+    response.redirect(303, `/staff/cases/${encodeURIComponent(reference.toUpperCase())}?done=refusalSaved`);
+  }
+
+  /** Art 18(3): the requester is told (with the reasons) before the restriction is lifted. */
+  @Post(':reference/lift-restriction')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async liftRestriction(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const reason = check.text('reason', 5, 2000);
+    await this.act(request, response, staff, reference, 'lift', check, 'liftRequested', () => this.liftings.requestLift(reference, reason, staffActor(staff)));
   }
 
   /** Art 21(1): a person documents whether compelling grounds override an objection. */

@@ -22,6 +22,7 @@ import { LoginRateLimit } from './session/login-rate-limit';
 import { StaffCsrf, StaffCsrfGuard } from './session/staff-csrf';
 import { StaffSessionService } from './session/staff-session.service';
 import { StaffBadge } from './staff-badge';
+import { StaffAnswerFilesController } from './staff-answer-files.controller';
 import { StaffCaseController } from './staff-case.controller';
 import { StaffLoginController } from './staff-login.controller';
 import { StaffQueueController } from './staff-queue.controller';
@@ -36,6 +37,7 @@ const CONTROLLERS = [
   StaffQueueController,
   StaffRegisterController,
   StaffCaseController,
+  StaffAnswerFilesController,
   StaffTasksController,
   StaffUsersController,
   QueuesDashboardController,

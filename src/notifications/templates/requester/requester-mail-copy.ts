@@ -162,7 +162,7 @@ export const MAIL_COPY: Record<RequesterMailKind, Record<Language, MailCopy>> = 
       audience: 'requester',
       subject: 'Vi trenger mer informasjon ({{reference}})',
       paragraphs: [
-        'For å behandle forespørselen din om å {{typePhrase}} (referanse {{reference}}) trenger vi mer informasjon fra deg:',
+        'For å behandle forespørselen din om å {{typePhrase}} (referanse {{reference}}, mottatt {{receivedText}}) trenger vi mer informasjon fra deg:',
         '{{pauseReason}}',
         'Svar på denne e-posten eller skriv til {{controllerEmail}}, og oppgi referansen {{reference}}. Fristen står stille til vi har fått svar fra deg.',
       ],
@@ -172,7 +172,7 @@ export const MAIL_COPY: Record<RequesterMailKind, Record<Language, MailCopy>> = 
       audience: 'requester',
       subject: 'We need more information ({{reference}})',
       paragraphs: [
-        'To handle your request to {{typePhrase}} (reference {{reference}}) we need more information from you:',
+        'To handle your request to {{typePhrase}} (reference {{reference}}, received on {{receivedText}}) we need more information from you:',
         '{{pauseReason}}',
         'Reply to this e-mail or write to {{controllerEmail}}, quoting the reference {{reference}}. The deadline stands still until we hear from you.',
       ],

@@ -211,6 +211,13 @@ ${outcomeFields('form.values', 'form.errors')}
 </tbody></table></div>
 {{else}}<p>{{copy.case.noTasks}}</p>{{/if}}
 </section>
+{{#if files}}
+<section class="card" aria-labelledby="h-files" data-testid="answer-files">
+<h2 id="h-files" style="margin-top:0">{{copy.answer.files}}</h2>
+<ul>{{#each files.letters}}<li>{{subject}} ({{delivery}}): <a href="/staff/cases/{{../case.reference}}/answer/letters/{{id}}/html">{{../copy.answer.letterHtml}}</a>, <a href="/staff/cases/{{../case.reference}}/answer/letters/{{id}}/pdf">{{../copy.answer.letterPdf}}</a></li>{{/each}}
+{{#if files.package}}<li><a href="/staff/cases/{{case.reference}}/answer/package.zip">{{copy.answer.packageZip}}</a></li>{{/if}}</ul>
+</section>
+{{/if}}
 {{#if letter}}
 <section class="card" aria-labelledby="h-letter" data-testid="letter">
 <h2 id="h-letter" style="margin-top:0">{{copy.answer.letter}}</h2>
@@ -313,6 +320,15 @@ ${fieldError('extend', 'reason')}
 <button>{{copy.actions.extend}}</button>
 </form>
 {{/if}}
+{{#if can.liftRestriction}}
+<form method="post" action="/staff/cases/{{case.reference}}/lift-restriction">${csrf}
+<h3>{{copy.answer.lift}}</h3><p>{{copy.answer.liftHelp}}</p>
+<label for="lift-reason">{{copy.answer.liftReason}}</label>
+<textarea id="lift-reason" name="reason" ${invalidAttrs('lift', 'reason')}>{{values.lift.reason}}</textarea>
+${fieldError('lift', 'reason')}
+<button data-testid="lift-restriction">{{copy.answer.lift}}</button>
+</form>
+{{/if}}
 {{#if can.unlock}}
 <form method="post" action="/staff/cases/{{case.reference}}/answer/unlock">${csrf}
 <h3>{{copy.answer.unlock}}</h3><p>{{copy.answer.unlockHelp}}</p>
@@ -345,7 +361,22 @@ ${fieldError('reject', 'reasonCode')}
 <textarea id="reject-reason" name="reason" ${invalidAttrs('reject', 'reason')}>{{values.reject.reason}}</textarea>
 ${fieldError('reject', 'reason')}
 <button class="danger">{{copy.actions.reject}}</button>
+<button class="secondary" formaction="/staff/cases/{{case.reference}}/refusal-letter" data-testid="refusal-preview">{{copy.answer.refusalPreview}}</button>
 </form>
+{{#if refusal}}
+<form method="post" action="/staff/cases/{{case.reference}}/refusal-letter" data-testid="refusal-letter">${csrf}
+<h3>{{copy.answer.refusalLetter}}</h3><p>{{copy.answer.refusalLead}} {{#if refusal.edited}}{{copy.answer.edited}}{{/if}}</p>
+<input type="hidden" name="reasonCode" value="{{refusal.reasonCode}}"><input type="hidden" name="reason" value="{{refusal.reason}}">
+<label for="refusal-subject">{{copy.answer.subject}}</label>
+<input type="text" id="refusal-subject" name="subject" value="{{refusal.subject}}" maxlength="300" ${invalidAttrs('refusal', 'subject')}>
+${fieldError('refusal', 'subject')}
+<label for="refusal-text">{{copy.answer.text}}</label>
+<textarea id="refusal-text" name="text" rows="14" ${invalidAttrs('refusal', 'text')}>{{refusal.text}}</textarea>
+${fieldError('refusal', 'text')}
+<button class="secondary">{{copy.answer.refusalSave}}</button>
+<button class="danger" formaction="/staff/cases/{{case.reference}}/reject">{{copy.actions.reject}}</button>
+</form>
+{{/if}}
 {{/if}}
 {{#if can.note}}
 <form method="post" action="/staff/cases/{{case.reference}}/notes">${csrf}

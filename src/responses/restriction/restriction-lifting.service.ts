@@ -1,0 +1,146 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource, In, IsNull } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { CasesService } from '../../cases/cases.service';
+import { Clock } from '../../common/clock';
+import { conflict } from '../../common/domain-error';
+import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
+import { DeadlineService } from '../../deadlines/deadline.service';
+import { RequesterLinks } from '../../intake/requester-links';
+import { OutboundEmailEntity } from '../../notifications/outbound-email.entity';
+import { OutboxService } from '../../notifications/outbox.service';
+import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { SystemsService } from '../../systems/systems.service';
+import { AnswerLetterEntity } from '../letters/answer-letter.entity';
+import { LetterFactsService } from '../letters/letter-facts.service';
+import { LetterStore } from '../letters/letter-store';
+import { recipientNotice } from '../notices/recipient-notice';
+import { liftingNotice, ownerLiftTask } from './lifting-notice';
+import { RestrictionLiftingEntity } from './restriction-lifting.entity';
+
+/** States in which the restriction is in force and may be lifted: applied and answered, or applied and in review. */
+const LIFTABLE = ['completed', 'awaiting_review'];
+
+/** Mail kinds the lifting writes; dispatched after their transaction commits. */
+const LIFTING_MAIL_KINDS = ['restriction-lifting-notice', 'restriction-lift-owner', 'art19-notice'];
+
+/**
+ * Lifting a restriction (Art 18(3)): the requester's notice is stored and sent first; a job lifts
+ * the restriction only once that notice has gone out (or, for a case without e-mail, is stored
+ * for posting). The connectors have no "un-restrict", so each system's owner gets the task, and
+ * the recipients told of the restriction are told it is lifted (Art 19).
+ */
+@Injectable()
+export class RestrictionLiftingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Answers) private readonly queue: Queue,
+    private readonly cases: CasesService,
+    private readonly letters: LetterStore,
+    private readonly outbox: OutboxService,
+    private readonly facts: LetterFactsService,
+    private readonly systems: SystemsService,
+    private readonly deadlines: DeadlineService,
+    private readonly links: RequesterLinks,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async requestLift(reference: string, reason: string, actor: string): Promise<RestrictionLiftingEntity> {
+    const entity = await this.cases.findByReference(reference);
+    if (entity.type !== 'restriction') throw conflict('Cannot lift a restriction: the case is not a restriction request.');
+    if (!LIFTABLE.includes(entity.status)) throw conflict('Cannot lift the restriction: it is in force only once applied (awaiting review or completed).');
+    const lifting = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [entity.id]);
+      if (await manager.findOne(RestrictionLiftingEntity, { where: { caseId: entity.id } })) throw conflict('Cannot lift the restriction: lifting is already decided.');
+      const now = this.clock.now();
+      const liftOn = this.deadlines.today();
+      const notice = liftingNotice({
+        language: entity.language,
+        reference: entity.reference,
+        reason,
+        liftOn,
+        systems: (await this.restrictedTasks(entity.id)).map((task) => this.systems.system(task.systemId)?.name ?? task.systemId),
+        statusUrl: this.links.statusUrl(entity.id),
+        controller: this.systems.controller(),
+      });
+      const letter = await this.letters.store(manager, entity, notice, actor, { outboxKind: 'restriction-lifting-notice', dedupeKey: `restriction-lifting-${entity.id}` });
+      const row = await manager.save(manager.create(RestrictionLiftingEntity, { caseId: entity.id, reason, liftOn, decidedBy: actor, decidedAt: now, noticeLetterId: letter.id, liftedAt: null }));
+      await this.audit.append(manager, { caseId: entity.id, type: 'restriction.lift_notice_stored', actor, occurredAt: now, data: { reason, liftOn, letterId: letter.id, delivery: letter.delivery } });
+      return row;
+    });
+    await this.dispatch(entity.id);
+    await this.schedule(entity.id);
+    return lifting;
+  }
+
+  /** The job: lifts once the notice has gone out; throws (and is retried) while it has not. */
+  async liftWhenNotified(caseId: string): Promise<string> {
+    const lifting = await this.dataSource.getRepository(RestrictionLiftingEntity).findOne({ where: { caseId } });
+    if (!lifting) return 'gone';
+    if (lifting.liftedAt) return 'already-lifted';
+    const letter = await this.dataSource.getRepository(AnswerLetterEntity).findOneOrFail({ where: { id: lifting.noticeLetterId } });
+    if (letter.outboundEmailId) {
+      const mail = await this.dataSource.getRepository(OutboundEmailEntity).findOneOrFail({ where: { id: letter.outboundEmailId }, select: { id: true, status: true } });
+      if (mail.status !== 'sent') throw new Error('the notice before lifting has not been sent yet');
+    }
+    const entity = await this.cases.findById(caseId);
+    if (!entity) return 'gone';
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(RestrictionLiftingEntity, { where: { caseId, liftedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) return;
+      const now = this.clock.now();
+      const tasks = await this.restrictedTasks(caseId);
+      const owners: string[] = [];
+      for (const task of tasks) {
+        const system = this.systems.system(task.systemId);
+        if (!system) continue;
+        await this.outbox.store(manager, 'restriction-lift-owner', `restriction-lift-owner-${caseId}-${task.systemId}`, ownerLiftTask(entity, system, this.links.caseUrl(entity.reference)));
+        owners.push(task.systemId);
+      }
+      const targets = this.facts.noticeTargets(tasks);
+      for (const [index, target] of targets.entries()) {
+        await this.outbox.store(manager, 'art19-notice', `art19-lift-${caseId}-${index}`, recipientNotice(entity, target, this.systems.controller(), [], 'restriction-lifted'));
+      }
+      locked.liftedAt = now;
+      await manager.save(locked);
+      // Systems and recipients are named in the data map: no personal data in the trail.
+      await this.audit.append(manager, { caseId, type: 'restriction.lifted', actor: 'system', occurredAt: now, data: { noticeLetterId: letter.id, ownerTasks: owners, recipientsNotified: targets.map((target) => target.name) } });
+    });
+    await this.dispatch(caseId);
+    return 'lifted';
+  }
+
+  liftingFor(caseId: string): Promise<RestrictionLiftingEntity | null> {
+    return this.dataSource.getRepository(RestrictionLiftingEntity).findOne({ where: { caseId } });
+  }
+
+  /** Reconciliation: re-adds the job of every decided lifting not yet done. */
+  async reconcile(): Promise<number> {
+    const open = await this.dataSource.getRepository(RestrictionLiftingEntity).find({ where: { liftedAt: IsNull() }, select: { caseId: true } });
+    for (const row of open) await this.schedule(row.caseId);
+    return open.length;
+  }
+
+  private async schedule(caseId: string): Promise<void> {
+    // A job that gave up (the notice could not be sent for hours) is kept as evidence; run it again.
+    const existing = await this.queue.getJob(jobIds.restrictionLift(caseId));
+    if (existing && (await existing.isFailed())) {
+      await existing.retry();
+      return;
+    }
+    await this.queue.add(JobName.RestrictionLift, { caseId }, { ...JOB_OPTIONS[JobName.RestrictionLift], jobId: jobIds.restrictionLift(caseId) });
+  }
+
+  private async dispatch(caseId: string): Promise<void> {
+    const rows = await this.dataSource.getRepository(OutboundEmailEntity).find({ where: { caseId, status: 'pending', kind: In(LIFTING_MAIL_KINDS) }, select: { id: true } });
+    for (const row of rows) await this.outbox.dispatch(row.id);
+  }
+
+  private restrictedTasks(caseId: string): Promise<CaseTaskEntity[]> {
+    return this.dataSource.getRepository(CaseTaskEntity).find({ where: { caseId, action: 'restrict', status: In(['done', 'retained']) }, order: { systemId: 'ASC' } });
+  }
+}

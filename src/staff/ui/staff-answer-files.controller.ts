@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { isUuid } from '../../cases/dto/list-cases.query';
+import { notFound } from '../../common/domain-error';
+import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
+import { CASE_WORKERS, Roles } from '../auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../auth/staff-principal';
+import { StaffPageFilter } from './pages/staff-page.filter';
+
+/** Downloads for printing and posting an answer (handlers and admins; each one audited). */
+@ApiExcludeController()
+@UseFilters(StaffPageFilter)
+@Controller('staff/cases/:reference/answer')
+export class StaffAnswerFilesController {
+  constructor(private readonly files: StaffAnswerFilesService) {}
+
+  @Get('letters/:letterId/:format')
+  @Roles(...CASE_WORKERS)
+  async letter(@Param('reference') reference: string, @Param('letterId') letterId: string, @Param('format') format: string, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    if (!isUuid(letterId) || !['html', 'pdf'].includes(format)) throw notFound('Letter');
+    const file = await this.files.letter(reference, letterId, format as 'html' | 'pdf', staffActor(staff));
+    send(response, file.body, file.contentType, file.filename);
+  }
+
+  @Get('package.zip')
+  @Roles(...CASE_WORKERS)
+  async package(@Param('reference') reference: string, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const file = await this.files.package(reference, staffActor(staff));
+    send(response, file.body, 'application/zip', file.filename);
+  }
+}
+
+function send(response: Response, body: Buffer | string, contentType: string, filename: string): void {
+  response.setHeader('Content-Type', contentType);
+  response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  response.setHeader('Cache-Control', 'no-store');
+  response.send(body);
+}
