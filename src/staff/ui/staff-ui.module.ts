@@ -18,7 +18,6 @@ import { DeadlineStates } from './deadline-states';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { QueuesDashboardController } from './queues-dashboard.controller';
-import { LoginRateLimit } from './session/login-rate-limit';
 import { StaffCsrf, StaffCsrfGuard } from './session/staff-csrf';
 import { StaffSessionService } from './session/staff-session.service';
 import { StaffBadge } from './staff-badge';
@@ -60,7 +59,6 @@ const CONTROLLERS = [
     StaffSessionService,
     StaffCsrf,
     StaffCsrfGuard,
-    LoginRateLimit,
     StaffPageRenderer,
     StaffPageFilter,
     StaffUsersService,
