@@ -87,6 +87,18 @@ export function pause(entity: CaseEntity, reason: string, at: Date): CaseEvent {
   return { type: 'case.paused', data: { reason }, deadlinesChanged: true };
 }
 
+/** Asking the requester for information is always possible on an open case; the clock stops only
+ *  when the company's policy lets it (`mayPause`) and it is not already stopped. */
+export function requestInformation(entity: CaseEntity, message: string, at: Date, mayPause: boolean): CaseEvent {
+  requireStatus(entity, ['awaiting_verification', 'in_progress', 'awaiting_review'], 'ask the requester for information');
+  if (mayPause && !entity.pausedAt) {
+    entity.pausedAt = at;
+    entity.pauseReason = message;
+    return { type: 'case.paused', data: { reason: message, informationRequested: true }, deadlinesChanged: true };
+  }
+  return { type: 'case.information_requested', data: { reason: message, requestedAt: at.toISOString(), clockPaused: Boolean(entity.pausedAt) } };
+}
+
 export function resume(entity: CaseEntity, pausedDays: number): CaseEvent {
   requireOpen(entity, 'resume the clock');
   if (!entity.pausedAt) throw conflict('Cannot resume: the clock is not paused.');

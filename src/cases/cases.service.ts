@@ -153,6 +153,12 @@ export class CasesService {
     });
   }
 
+  /** Records the request for information and e-mails it (a listener does); pauses the clock only
+   *  under DEADLINE_PAUSE=on. `pause` keeps its stricter contract (409 when the policy forbids). */
+  requestInformation(reference: string, message: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.requestInformation(entity, message, this.clock.now(), this.deadlines.pauseAllowed));
+  }
+
   resume(reference: string, actor: string) {
     return this.change(reference, actor, (entity) => {
       const days = entity.pausedAt ? this.deadlines.calendarDaysBetween(entity.pausedAt, this.clock.now()) : 0;

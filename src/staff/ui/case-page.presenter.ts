@@ -82,7 +82,7 @@ export class CasePagePresenter {
       verify: worker && entity.status === 'awaiting_verification',
       approve: worker && entity.status === 'in_progress' && !entity.approvedAt && this.systems.approvalRequired(entity.type),
       objection: worker && entity.status === 'in_progress' && isLegitimateInterestObjection && !decision,
-      pause: worker && (OPEN_STATUSES as string[]).includes(entity.status) && !entity.pausedAt && this.deadlines.pauseAllowed,
+      requestInformation: worker && (OPEN_STATUSES as string[]).includes(entity.status),
       resume: worker && open && Boolean(entity.pausedAt),
       extend: worker && Boolean(extension?.allowed),
       complete: worker && (entity.status === 'in_progress' || entity.status === 'awaiting_review'),
@@ -205,6 +205,7 @@ export class CasePagePresenter {
       timeline,
       can,
       anyAction: Object.values(can).some(Boolean),
+      requestInformationHelp: this.deadlines.pauseAllowed && !entity.pausedAt ? copy.actions.requestInformationPauses : copy.actions.requestInformationClockRuns,
       extendWarning: extension?.allowed && extension.breaksPromise ? fill(copy.actions.extendWarning, { days: this.config.DEADLINE_PROMISE_DAYS }) : null,
       assignees: (await this.users.assignable()).map((user) => ({
         id: user.id,

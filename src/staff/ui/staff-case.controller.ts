@@ -81,14 +81,16 @@ export class StaffCaseController {
     await this.act(request, response, staff, reference, 'approve', this.check(request), 'approved', () => this.cases.approve(reference, staffActor(staff)));
   }
 
-  /** Asking the requester for information pauses the clock (when DEADLINE_PAUSE allows). */
-  @Post(':reference/pause')
+  /** Asking the requester for information is always possible; it pauses the clock only when DEADLINE_PAUSE allows. */
+  @Post(':reference/request-information')
   @Roles(...CASE_WORKERS)
   @UseGuards(StaffCsrfGuard)
-  async pause(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+  async requestInformation(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     const check = this.check(request);
-    const reason = check.text('reason', 5, 2000);
-    await this.act(request, response, staff, reference, 'pause', check, 'paused', () => this.cases.pause(reference, reason, staffActor(staff)));
+    const message = check.text('message', 5, 2000);
+    await this.act(request, response, staff, reference, 'requestInformation', check, 'informationRequested', () =>
+      this.cases.requestInformation(reference, message, staffActor(staff)),
+    );
   }
 
   @Post(':reference/resume')

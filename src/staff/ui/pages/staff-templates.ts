@@ -288,12 +288,13 @@ ${fieldError('objection', 'grounds')}
 <button>{{copy.actions.objection}}</button>
 </form>
 {{/if}}
-{{#if can.pause}}
-<form method="post" action="/staff/cases/{{case.reference}}/pause">${csrf}
+{{#if can.requestInformation}}
+<form method="post" action="/staff/cases/{{case.reference}}/request-information" data-testid="request-information">${csrf}
 <h3>{{copy.actions.pause}}</h3>
-<label for="pause-reason">{{copy.actions.pauseReason}}</label>
-<textarea id="pause-reason" name="reason" ${invalidAttrs('pause', 'reason')}>{{values.pause.reason}}</textarea>
-${fieldError('pause', 'reason')}
+<p><small>{{requestInformationHelp}}</small></p>
+<label for="requestInformation-message">{{copy.actions.pauseReason}}</label>
+<textarea id="requestInformation-message" name="message" ${invalidAttrs('requestInformation', 'message')}>{{values.requestInformation.message}}</textarea>
+${fieldError('requestInformation', 'message')}
 <button>{{copy.actions.pause}}</button>
 </form>
 {{/if}}
