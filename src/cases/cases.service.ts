@@ -134,9 +134,9 @@ export class CasesService {
 
   extend(reference: string, reason: string, actor: string) {
     return this.change(reference, actor, (entity) => {
-      if (entity.pausedAt) throw conflict('Cannot extend while the clock is paused; resume it first.');
+      if (entity.pausedAt) throw conflict('Cannot extend while the clock is paused; resume it first.', { code: 'extend_while_paused' });
       const check = this.deadlines.checkExtension(entity);
-      if (!check.allowed) throw conflict(`Cannot extend: ${check.reason}`);
+      if (!check.allowed) throw conflict(`Cannot extend: ${check.reason}`, { code: check.code, params: { statutory: entity.statutoryDue } });
       const event = transitions.extend(entity, reason, check.deadline, this.clock.now(), check.breaksPromise);
       this.applyDeadlines(entity);
       if (check.warning) event.data.warning = check.warning;
@@ -147,7 +147,7 @@ export class CasesService {
   pause(reference: string, reason: string, actor: string) {
     return this.change(reference, actor, (entity) => {
       if (!this.deadlines.pauseAllowed) {
-        throw conflict('Cannot pause: the clock may not pause under this company\'s policy (DEADLINE_PAUSE=off).');
+        throw conflict('Cannot pause: the clock may not pause under this company\'s policy (DEADLINE_PAUSE=off).', { code: 'pause_policy_off' });
       }
       return transitions.pause(entity, reason, this.clock.now());
     });

@@ -14,6 +14,7 @@ import { CurrentStaff, staffActor, type StaffPrincipal } from '../auth/staff-pri
 import { StaffUsersService } from '../users/staff-users.service';
 import { CasePagePresenter, type CaseFormState } from './case-page.presenter';
 import { FormCheck } from './form-rules';
+import { refusalText } from './refusal-text';
 import { fill, type StaffCopy } from './pages/staff-copy';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
@@ -233,7 +234,7 @@ export class StaffCaseController {
       await this.tasks.recordOutcome(reference, taskId, input, staff);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
-      await this.tasksPage.send(request, response, staff, 409, { taskId, values: check.values, errors: {}, problem: fill(copy.stale, { message: error.message }) });
+      await this.tasksPage.send(request, response, staff, 409, { taskId, values: check.values, errors: {}, problem: fill(copy.stale, { message: refusalText(error, copy) }) });
       return;
     }
     response.redirect(303, '/staff/tasks?done=outcome');
@@ -275,7 +276,7 @@ export class StaffCaseController {
       await this.render(request, response, staff, reference, status, {
         values: { [form]: check.values },
         errors: { [form]: errors },
-        formProblem: error.code === 'conflict' ? fill(copy.stale, { message: error.message }) : error.message,
+        formProblem: error.code === 'conflict' ? fill(copy.stale, { message: refusalText(error, copy) }) : error.details?.length ? copy.fieldErrors : error.message,
         taskId,
       });
       return;
@@ -303,6 +304,8 @@ export class StaffCaseController {
       problem: status === 409 ? form.formProblem : undefined,
       badge,
       data,
+      // Only the plain page reloads itself: a form shown back with its input would lose it.
+      refreshSeconds: status === 200 ? data.refreshSeconds : undefined,
     });
   }
 }

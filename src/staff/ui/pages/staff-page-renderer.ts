@@ -34,6 +34,8 @@ export interface StaffPageOptions {
   /** Overdue + due within 2 working days, for the badge. */
   badge?: number;
   data?: Record<string, unknown>;
+  /** Reload the page after this many seconds (a meta refresh: staff pages run no JavaScript). */
+  refreshSeconds?: number;
 }
 
 /** What each role finds in the menu (the guard decides what it may open). */
@@ -88,6 +90,7 @@ export class StaffPageRenderer {
       badge: options.badge,
       notice: options.notice,
       problem: options.problem,
+      refreshSeconds: options.refreshSeconds,
       here: request.originalUrl.startsWith('/staff') && request.method === 'GET' ? request.originalUrl : '/staff',
       otherLanguage: language === 'nb' ? 'en' : 'nb',
     });

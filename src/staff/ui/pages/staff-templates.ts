@@ -8,6 +8,7 @@ export const LAYOUT = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{{#if refreshSeconds}}<meta http-equiv="refresh" content="{{refreshSeconds}}">{{/if}}
 <title>{{title}} · {{copy.product}}</title>
 <style>{{{css}}}</style>
 </head>
