@@ -25,6 +25,7 @@ import { StaffCaseController } from './staff-case.controller';
 import { StaffLoginController } from './staff-login.controller';
 import { StaffQueueController } from './staff-queue.controller';
 import { StaffRegisterController } from './staff-register.controller';
+import { StaffSystemsController } from './staff-systems.controller';
 import { StaffTasksController } from './staff-tasks.controller';
 import { StaffTasksPage } from './staff-tasks.page';
 import { StaffUsersController } from './staff-users.controller';
@@ -37,6 +38,7 @@ const CONTROLLERS = [
   StaffCaseController,
   StaffTasksController,
   StaffUsersController,
+  StaffSystemsController,
   QueuesDashboardController,
 ];
 

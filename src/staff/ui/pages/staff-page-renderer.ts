@@ -7,6 +7,7 @@ import { StaffCsrf } from '../session/staff-csrf';
 import { StaffSessionService } from '../session/staff-session.service';
 import { STAFF_COPY, type StaffCopy } from './staff-copy';
 import { STAFF_CSS } from './staff-styles';
+import { SYSTEMS_PAGE } from './systems-template';
 import { CASE_PAGE, LAYOUT, LOGIN_PAGE, MESSAGE_PAGE, QUEUE_PAGE, REGISTER_PAGE, TASKS_PAGE, USERS_PAGE } from './staff-templates';
 
 const handlebars = Handlebars.create();
@@ -20,11 +21,12 @@ const PAGES = {
   register: handlebars.compile(REGISTER_PAGE),
   users: handlebars.compile(USERS_PAGE),
   tasks: handlebars.compile(TASKS_PAGE),
+  systems: handlebars.compile(SYSTEMS_PAGE),
 };
 const layout = handlebars.compile(LAYOUT);
 
 export type StaffPageName = keyof typeof PAGES;
-export type NavItem = 'queue' | 'register' | 'tasks' | 'users';
+export type NavItem = 'queue' | 'register' | 'tasks' | 'users' | 'systems';
 
 export interface StaffPageOptions {
   title: string;
@@ -47,6 +49,7 @@ function navFor(staff: StaffPrincipal | undefined): Record<string, boolean> {
     register: staff.role === 'admin' || staff.role === 'handler',
     tasks: staff.role === 'owner' || staff.role === 'admin' || staff.role === 'auditor',
     users: staff.role === 'admin' || staff.role === 'auditor',
+    systems: staff.role === 'admin' || staff.role === 'auditor',
     queues: staff.role === 'admin',
   };
 }

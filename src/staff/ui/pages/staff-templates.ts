@@ -22,6 +22,7 @@ export const LAYOUT = `<!doctype html>
 {{#if nav.register}}<a href="/staff/cases/new" {{#if (eq active "register")}}aria-current="page"{{/if}}>{{copy.nav.register}}</a>{{/if}}
 {{#if nav.tasks}}<a href="/staff/tasks" {{#if (eq active "tasks")}}aria-current="page"{{/if}}>{{copy.nav.tasks}}</a>{{/if}}
 {{#if nav.users}}<a href="/staff/users" {{#if (eq active "users")}}aria-current="page"{{/if}}>{{copy.nav.users}}</a>{{/if}}
+{{#if nav.systems}}<a href="/staff/systems" {{#if (eq active "systems")}}aria-current="page"{{/if}}>{{copy.nav.systems}}</a>{{/if}}
 {{#if nav.queues}}<a href="/staff/queues">{{copy.nav.queues}}</a>{{/if}}
 {{/if}}
 <form method="post" action="/staff/language">${csrf}<input type="hidden" name="next" value="{{here}}"><button name="language" value="{{otherLanguage}}" lang="{{otherLanguage}}">{{copy.nav.switchTo}}</button></form>
