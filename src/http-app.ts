@@ -11,7 +11,7 @@ import type { AppConfig } from './config/app-config';
 /** Everything an HTTP app needs beyond its modules; used by main.ts and by the e2e tests alike. */
 export function configureHttpApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', config.TRUST_PROXY);
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '100kb' });
   express.useBodyParser('urlencoded', { limit: '100kb', extended: false });

@@ -7,6 +7,14 @@ import { CaseEntity } from './case.entity';
 import { OPEN_STATUSES } from './case-types';
 import type { ListCasesQuery } from './dto/list-cases.query';
 
+export interface DueCounts {
+  all: number;
+  overdue: number;
+  due2: number;
+  due7: number;
+  later: number;
+}
+
 const REFERENCE_PATTERN = /^DSR-\d{4}-\d{1,9}$/i;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,6 +29,37 @@ export class CaseQueryService {
 
   /** `due` narrows to effective deadlines in [from, to] (the staff queue's deadline states). */
   async list(query: ListCasesQuery, due?: { from?: string; to?: string }): Promise<{ items: CaseEntity[]; total: number }> {
+    const builder = this.filtered(query);
+    if (due?.from) builder.andWhere('c.effective_due >= :dueFrom', { dueFrom: due.from });
+    if (due?.to) builder.andWhere('c.effective_due <= :dueTo', { dueTo: due.to });
+    builder
+      .orderBy('c.effective_due', 'ASC')
+      .addOrderBy('c.created_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(query.limit ?? 50)
+      .skip(query.offset ?? 0);
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total };
+  }
+
+  /**
+   * The staff queue's counts in one pass over the filtered cases: all, and per deadline state
+   * (overdue: before `today`; due2: up to `soon`; due7: up to `week`; later), so the page costs
+   * one count instead of one per state. The status filter keeps it on the (status, effective_due) indexes.
+   */
+  async countByDue(query: ListCasesQuery, bounds: { today: string; soon: string; week: string }): Promise<DueCounts> {
+    const row = await this.filtered(query)
+      .select('COUNT(*)::int', 'all')
+      .addSelect('(COUNT(*) FILTER (WHERE c.effective_due < :today))::int', 'overdue')
+      .addSelect('(COUNT(*) FILTER (WHERE c.effective_due >= :today AND c.effective_due <= :soon))::int', 'due2')
+      .addSelect('(COUNT(*) FILTER (WHERE c.effective_due > :soon AND c.effective_due <= :week))::int', 'due7')
+      .addSelect('(COUNT(*) FILTER (WHERE c.effective_due > :week))::int', 'later')
+      .setParameters(bounds)
+      .getRawOne<DueCounts>();
+    return row ?? { all: 0, overdue: 0, due2: 0, due7: 0, later: 0 };
+  }
+
+  private filtered(query: ListCasesQuery) {
     const builder = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
     if (query.status === 'open' || (query.status === undefined && query.overdue)) {
       builder.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
@@ -36,18 +75,9 @@ export class CaseQueryService {
     }
     if (query.overdue === true) builder.andWhere('c.effective_due < :today', { today: this.deadlines.today() });
     if (query.overdue === false) builder.andWhere('c.effective_due >= :today', { today: this.deadlines.today() });
-    if (due?.from) builder.andWhere('c.effective_due >= :dueFrom', { dueFrom: due.from });
-    if (due?.to) builder.andWhere('c.effective_due <= :dueTo', { dueTo: due.to });
     const q = query.q?.trim();
     if (q) this.applySearch(builder, q);
-    builder
-      .orderBy('c.effective_due', 'ASC')
-      .addOrderBy('c.created_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(query.limit ?? 50)
-      .skip(query.offset ?? 0);
-    const [items, total] = await builder.getManyAndCount();
-    return { items, total };
+    return builder;
   }
 
   private applySearch(builder: ReturnType<typeof this.dataSource.createQueryBuilder>, q: string): void {

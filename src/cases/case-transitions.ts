@@ -31,13 +31,13 @@ export function isClosed(entity: Pick<CaseEntity, 'status'>): boolean {
 }
 
 function requireOpen(entity: CaseEntity, action: string): void {
-  if (isClosed(entity)) throw conflict(`Cannot ${action}: the case is ${LABEL[entity.status]}.`);
+  if (isClosed(entity)) throw conflict(`Cannot ${action}: the case is ${LABEL[entity.status]}.`, { code: 'case_closed', params: { status: entity.status } });
 }
 
 function requireStatus(entity: CaseEntity, allowed: CaseStatus[], action: string): void {
   requireOpen(entity, action);
   if (!allowed.includes(entity.status)) {
-    throw conflict(`Cannot ${action} while the case is ${LABEL[entity.status]}.`);
+    throw conflict(`Cannot ${action} while the case is ${LABEL[entity.status]}.`, { code: 'state_forbids', params: { status: entity.status } });
   }
 }
 
@@ -51,7 +51,7 @@ export function verify(entity: CaseEntity, method: string, at: Date): CaseEvent 
 
 export function approve(entity: CaseEntity, at: Date): CaseEvent {
   requireStatus(entity, ['in_progress'], 'approve');
-  if (entity.approvedAt) throw conflict('Cannot approve: the case is already approved.');
+  if (entity.approvedAt) throw conflict('Cannot approve: the case is already approved.', { code: 'already_approved' });
   entity.approvedAt = at;
   return { type: 'case.approved', data: {} };
 }
@@ -81,15 +81,27 @@ export function extend(
 
 export function pause(entity: CaseEntity, reason: string, at: Date): CaseEvent {
   requireStatus(entity, ['awaiting_verification', 'in_progress', 'awaiting_review'], 'pause the clock');
-  if (entity.pausedAt) throw conflict('Cannot pause: the clock is already paused.');
+  if (entity.pausedAt) throw conflict('Cannot pause: the clock is already paused.', { code: 'already_paused' });
   entity.pausedAt = at;
   entity.pauseReason = reason;
   return { type: 'case.paused', data: { reason }, deadlinesChanged: true };
 }
 
+/** Asking the requester for information is always possible on an open case; the clock stops only
+ *  when the company's policy lets it (`mayPause`) and it is not already stopped. */
+export function requestInformation(entity: CaseEntity, message: string, at: Date, mayPause: boolean): CaseEvent {
+  requireStatus(entity, ['awaiting_verification', 'in_progress', 'awaiting_review'], 'ask the requester for information');
+  if (mayPause && !entity.pausedAt) {
+    entity.pausedAt = at;
+    entity.pauseReason = message;
+    return { type: 'case.paused', data: { reason: message, informationRequested: true }, deadlinesChanged: true };
+  }
+  return { type: 'case.information_requested', data: { reason: message, requestedAt: at.toISOString(), clockPaused: Boolean(entity.pausedAt) } };
+}
+
 export function resume(entity: CaseEntity, pausedDays: number): CaseEvent {
   requireOpen(entity, 'resume the clock');
-  if (!entity.pausedAt) throw conflict('Cannot resume: the clock is not paused.');
+  if (!entity.pausedAt) throw conflict('Cannot resume: the clock is not paused.', { code: 'not_paused' });
   entity.pausedAt = null;
   entity.pauseReason = null;
   entity.pausedDays += pausedDays;

@@ -7,7 +7,7 @@ import { CaseQueryService } from './case-query.service';
 import { toCaseJson } from './case-json';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CasesService } from './cases.service';
-import { AssignCaseDto, FlagExcessiveDto, NoteDto, ReasonDto, RejectCaseDto, VerifyCaseDto } from './dto/case-actions.dto';
+import { AssignCaseDto, FlagExcessiveDto, NoteDto, ReasonDto, RejectCaseDto, RequestInformationDto, VerifyCaseDto } from './dto/case-actions.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { RegisterCaseDto } from './dto/register-case.dto';
 
@@ -107,6 +107,14 @@ export class CasesController {
   @Roles(...CASE_WORKERS)
   async pause(@Param('reference') reference: string, @Body() body: ReasonDto, @CurrentStaff() staff: StaffPrincipal) {
     return this.answer(await this.cases.pause(reference, body.reason, staffActor(staff)));
+  }
+
+  @Post(':reference/request-information')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Ask the requester for information by e-mail; the clock pauses only when DEADLINE_PAUSE=on' })
+  async requestInformation(@Param('reference') reference: string, @Body() body: RequestInformationDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.requestInformation(reference, body.message, staffActor(staff)));
   }
 
   @Post(':reference/resume')

@@ -144,9 +144,9 @@ export class CasesService {
   async extend(reference: string, reason: string, actor: string): Promise<{ entity: CaseEntity; warning: string | null }> {
     let warning: string | null = null;
     const entity = await this.change(reference, actor, (entity) => {
-      if (entity.pausedAt) throw conflict('Cannot extend while the clock is paused; resume it first.');
+      if (entity.pausedAt) throw conflict('Cannot extend while the clock is paused; resume it first.', { code: 'extend_while_paused' });
       const check = this.deadlines.checkExtension(entity);
-      if (!check.allowed) throw conflict(`Cannot extend: ${check.reason}`);
+      if (!check.allowed) throw conflict(`Cannot extend: ${check.reason}`, { code: check.code, params: { statutory: entity.statutoryDue } });
       const event = transitions.extend(entity, reason, check.deadline, this.clock.now(), check.breaksPromise);
       this.applyDeadlines(entity);
       if (check.warning) event.data.warning = warning = check.warning;
@@ -158,10 +158,16 @@ export class CasesService {
   pause(reference: string, reason: string, actor: string) {
     return this.change(reference, actor, (entity) => {
       if (!this.deadlines.pauseAllowed) {
-        throw conflict('Cannot pause: the clock may not pause under this company\'s policy (DEADLINE_PAUSE=off).');
+        throw conflict('Cannot pause: the clock may not pause under this company\'s policy (DEADLINE_PAUSE=off).', { code: 'pause_policy_off' });
       }
       return transitions.pause(entity, reason, this.clock.now());
     });
+  }
+
+  /** Records the request for information and e-mails it (a listener does); pauses the clock only
+   *  under DEADLINE_PAUSE=on. `pause` keeps its stricter contract (409 when the policy forbids). */
+  requestInformation(reference: string, message: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.requestInformation(entity, message, this.clock.now(), this.deadlines.pauseAllowed));
   }
 
   resume(reference: string, actor: string) {

@@ -12,11 +12,19 @@ export interface FieldProblem {
   problem: string;
 }
 
+/** Why an action was refused, as a stable code (and the facts its wording needs), so a page can
+ *  say it in the reader's language; the message stays the API's English text. */
+export interface Refusal {
+  code: string;
+  params?: Record<string, string>;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly details?: FieldProblem[],
+    readonly refusal?: Refusal,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -24,6 +32,6 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
-export const conflict = (reason: string) => new DomainError('conflict', reason);
+export const conflict = (reason: string, refusal?: Refusal) => new DomainError('conflict', reason, undefined, refusal);
 export const invalid = (field: string, problem: string) =>
   new DomainError('invalid', `${field} ${problem}`, [{ field, problem }]);

@@ -47,6 +47,15 @@ describe('loadConfig', () => {
     expect(config.PUBLIC_URL).toBe('https://dsr.example.no');
     expect(config.generatedSecret).toBe(false);
   });
+
+  it('reads TRUST_PROXY as Express takes it: loopback by default, a hop count, or addresses and CIDR ranges', () => {
+    expect(loadConfig({}, secret).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '2' }, secret).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.0.2.7' }, secret).TRUST_PROXY).toBe('loopback,10.0.0.0/8,fd00::/8,192.0.2.7');
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '1,2', '-1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }, secret)).toThrow(/TRUST_PROXY: expected a hop count/);
+    }
+  });
 });
 
 describe('loadConfig: the deadline calendar and the pool', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isIsoDate, isWeekend } from '../deadlines/policy/iso-date';
 
@@ -22,6 +23,27 @@ const isoDateList = (kind: 'closed' | 'working') =>
       }
     });
 
+/** Express's `trust proxy`: a hop count, or a comma list of addresses, CIDR ranges and the names
+ *  proxy-addr knows. `true` (trust every hop) is left out: any client could then pick its address. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+const trustProxy = z
+  .string()
+  .default('loopback')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .refine((items) => items.length > 0, 'give a hop count, loopback, or comma-separated addresses/CIDR ranges')
+  .refine(
+    (items) => (items.length === 1 && /^\d{1,2}$/.test(items[0])) || items.every(isProxyAddress),
+    'expected a hop count (e.g. 1), loopback/linklocal/uniquelocal, or comma-separated IP addresses and CIDR ranges (e.g. 10.0.0.0/8)',
+  )
+  .transform((items): number | string => (/^\d+$/.test(items[0]) ? Number(items[0]) : items.join(',')));
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -37,6 +59,9 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     ROLE: z.enum(['all', 'api', 'worker']).default('all'),
     PUBLIC_URL: z.string().url().optional(),
+    /** Which proxies in front may say who the client is (X-Forwarded-For/-Proto): the client address
+     *  for rate limits, and whether the request came over https (the Secure session cookie). */
+    TRUST_PROXY: trustProxy,
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().optional(),
     MAIL_DIR: z.string().default('var/mail'),

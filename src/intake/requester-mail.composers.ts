@@ -51,10 +51,14 @@ export class RequesterMailComposers implements OnModuleInit {
               extensionReason: entity.extensionReason,
             })
           : null,
-      'requester-information-request': async (entity, base, params) =>
-        entity.pausedAt && entity.pauseReason && entity.pausedAt.toISOString() === params.pausedAt
-          ? this.toRequester(entity, 'requester-information-request', { ...base, pauseReason: entity.pauseReason })
-          : null,
+      'requester-information-request': async (entity, base, params) => {
+        if (params.message) {
+          return this.toRequester(entity, 'requester-information-request', { ...base, pauseReason: params.message, clockPaused: entity.pausedAt ? 'yes' : '' });
+        }
+        return entity.pausedAt && entity.pauseReason && entity.pausedAt.toISOString() === params.pausedAt
+          ? this.toRequester(entity, 'requester-information-request', { ...base, pauseReason: entity.pauseReason, clockPaused: 'yes' })
+          : null;
+      },
       'handler-new-case': async (entity, base) => {
         const to = await handlerAddressFor(this.dataSource, this.config, entity.assigneeId);
         const mail = renderRequesterMail('handler-new-case', entity.language, { ...base, caseUrl: this.links.caseUrl(entity.reference) });

@@ -58,6 +58,15 @@ export class RequesterNotificationsListener {
           });
         }
         return;
+      case 'case.information_requested':
+        // Asked while the clock runs (DEADLINE_PAUSE=off) or is already stopped: the message travels with the e-mail.
+        if (entity.subjectEmail && typeof event.data.requestedAt === 'string' && typeof event.data.reason === 'string') {
+          await mail('requester-information-request', `info-request-${caseId}-${Date.parse(event.data.requestedAt)}`, {
+            requestedAt: event.data.requestedAt,
+            message: event.data.reason,
+          });
+        }
+        return;
       case 'case.resumed':
         if (entity.status === 'awaiting_verification') await this.verification.reconcileCase(entity);
         return;

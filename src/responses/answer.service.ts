@@ -96,7 +96,7 @@ export class AnswerService {
    */
   async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
     const open = await manager.count(CaseTaskEntity, { where: { caseId: entity.id, status: In([...OPEN_TASK_STATUSES]) } });
-    if (open > 0) throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`);
+    if (open > 0) throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });
     const now = this.clock.now();
     const kind = packageKind(entity);
     let stored: AnswerPackageEntity | null = null;

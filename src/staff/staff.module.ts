@@ -6,6 +6,7 @@ import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
 import { TokenService } from './auth/token.service';
+import { LoginRateLimit } from './auth/login-rate-limit';
 import { FirstAdminService } from './first-admin.service';
 import { StaffUserEntity } from './staff-user.entity';
 
@@ -17,9 +18,10 @@ import { StaffUserEntity } from './staff-user.entity';
     TokenService,
     PasswordHasher,
     FirstAdminService,
+    LoginRateLimit,
     StaffAuthGuard,
     { provide: APP_GUARD, useExisting: StaffAuthGuard },
   ],
-  exports: [AuthService, PasswordHasher, FirstAdminService, StaffAuthGuard, TokenService],
+  exports: [AuthService, PasswordHasher, FirstAdminService, StaffAuthGuard, TokenService, LoginRateLimit],
 })
 export class StaffModule {}

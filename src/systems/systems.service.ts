@@ -15,7 +15,12 @@ export class SystemsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    for (const warning of dataMapWarnings(this.map, process.env)) this.logger.warn(warning);
+    for (const warning of this.warnings()) this.logger.warn(warning);
+  }
+
+  /** What a DPO should look at, each line starting with the system id (see dataMapWarnings). */
+  warnings(): string[] {
+    return dataMapWarnings(this.map, process.env);
   }
 
   controller(): ControllerInfo {

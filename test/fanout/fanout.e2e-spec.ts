@@ -106,7 +106,10 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     const phone = taskOf(body, 'phone-logs');
     expect(phone.status).toBe('manual');
     const ownerMail = await smtp.waitFor((mail) => mail.to.includes('telefoni@firma.example') && mail.subject.includes(reference));
-    expect(ownerMail.text).toContain(`/staff/cases/${reference}#task-${phone.id}`);
+    // The link goes to the owner's task page (the case page is closed to owners).
+    const link = new RegExp(`${stack.config.PUBLIC_URL}(/staff/tasks)#task-${phone.id}`).exec(ownerMail.text);
+    expect(link).not.toBeNull();
+    expect(ownerMail.text).not.toContain(`/staff/cases/${reference}#task-`);
     expect(ownerMail.text).toContain(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`);
     expect(await (await fanoutQueue().getJob(`manual-${phone.id}-reminder`))?.getState()).toBe('delayed');
     expect(await (await fanoutQueue().getJob(`manual-${phone.id}-escalation`))?.getState()).toBe('delayed');
@@ -118,6 +121,9 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     const refused = await client.post(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`, outcome, otherOwner);
     expect(refused.status).toBe(403);
     const owner = await staffUser(stack, 'telefoni@firma.example', 'owner');
+    const taskPage = await fetch(`${stack.url}${link![1]}`, { headers: owner, redirect: 'manual' });
+    expect(taskPage.status).toBe(200);
+    expect(await taskPage.text()).toContain(`id="task-${phone.id}"`);
     const recorded = await client.post(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`, outcome, owner);
     expect(recorded.status).toBe(200);
     expect(await recorded.json()).toEqual(expect.objectContaining({ status: 'done', outcome: expect.objectContaining({ summary: outcome.summary }) }));

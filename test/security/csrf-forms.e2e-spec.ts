@@ -97,7 +97,7 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/assign': caseForm('assign', { assignee: otherUserId }),
     'post /staff/cases/:reference/verify': caseForm('verify', { method: 'signed letter with ID copy' }),
     'post /staff/cases/:reference/approve': caseForm('approve', {}),
-    'post /staff/cases/:reference/pause': caseForm('pause', { reason: 'waiting for ID' }),
+    'post /staff/cases/:reference/request-information': caseForm('request-information', { message: 'waiting for ID' }),
     'post /staff/cases/:reference/resume': caseForm('resume', {}),
     'post /staff/cases/:reference/extend': caseForm('extend', { reason: 'many systems to search through' }),
     'post /staff/cases/:reference/reject': caseForm('reject', {}),

@@ -133,4 +133,23 @@ describe('staff session security', () => {
       expect(session!.split(';')[0]).not.toBe(cookie.split('; ').find((pair) => pair.startsWith('__Host-dsr-staff='))!);
     });
   });
+
+  describe('behind https when TRUST_PROXY does not name this hop (TRUST_PROXY=192.0.2.0/24)', () => {
+    let stack: TestApp;
+    beforeAll(async () => {
+      stack = await startTestApp({ env: { PUBLIC_URL: 'https://dsr.example.no', TRUST_PROXY: '192.0.2.0/24' } });
+    });
+    afterAll(async () => {
+      await stack?.close();
+    });
+
+    it('ignores X-Forwarded-Proto from an untrusted peer, so no Secure session cookie is issued over plain http', async () => {
+      const headers = { 'X-Forwarded-Proto': 'https' };
+      const login = await fetch(`${stack.url}/staff/login`, { redirect: 'manual', headers });
+      expect(login.status).toBe(200);
+      // Loopback is trusted by default; here it is not, so the request counts as plain http.
+      expect(setCookies(login).has('__Host-dsr-staff')).toBe(false);
+    });
+  });
 });
+

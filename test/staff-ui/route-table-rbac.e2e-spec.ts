@@ -76,6 +76,7 @@ describe('route table RBAC (every registered route, real stack)', () => {
         'post /staff/cases/:reference/extend',
         'post /staff/users',
         'get /staff/tasks',
+        'get /staff/systems',
         'get /api/v1/cases',
         'post /api/v1/cases/:reference/complete',
         'post /api/v1/cases/:reference/lift-restriction',
@@ -85,6 +86,10 @@ describe('route table RBAC (every registered route, real stack)', () => {
       ]),
     );
     expect(paths.some((path) => path.startsWith('get /staff/queues'))).toBe(true);
+  });
+
+  it('opens the data map page to admins and auditors only', () => {
+    expect(routes.find((route) => route.method === 'get' && route.path === '/staff/systems')?.roles?.slice().sort()).toEqual(['admin', 'auditor']);
   });
 
   it('has an access decision (@Roles or @Public) on every route Nest serves', () => {

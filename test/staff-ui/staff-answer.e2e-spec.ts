@@ -232,7 +232,7 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     // Unlocking what is not locked is a 409 with the reason, in the page and in the API.
     const stale = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/answer/unlock`, {});
     expect(stale.status).toBe(409);
-    expect(await stale.text()).toContain('the download is not locked');
+    expect(await stale.text()).toContain('Nedlastingen er ikke sperret.');
     expect((await client.post(`/api/v1/cases/${reference}/answer/unlock`, {})).status).toBe(409);
 
     // Locked again, unlocked through the API this time; the requester asks for a code and downloads.

@@ -215,7 +215,8 @@ describe('staff UI in a real browser', () => {
     expect(await notice(page)).toBe('Saken er fullført.');
     expect(await page.locator('[data-testid=status]').innerText()).toContain('Fullført');
 
-    // Two tabs on one case: one rejects it, the other still shows "complete".
+    // Two tabs on one case: one rejects it, the other still shows "assign" (its manual tasks are
+    // open, so it offers no "complete").
     const other = await page.context().newPage();
     await other.goto(`${stack.url}/staff/cases/${staleReference}`);
     await page.goto(`${stack.url}/staff/cases/${staleReference}`);
@@ -223,9 +224,10 @@ describe('staff UI in a real browser', () => {
     await page.fill('#reject-reason', 'The letter asks about an invoice, not about personal data.');
     await navigate(page, () => page.click('form[action$="/reject"] button'));
     expect(await notice(page)).toBe('Saken er avvist.');
-    await navigate(other, () => other.click('form[action$="/complete"] button'));
+    expect(await other.locator('form[action$="/complete"]').count()).toBe(0);
+    await navigate(other, () => other.click('form[action$="/assign"] button'));
     const stale = other;
-    expect(await stale.locator('.problem').first().innerText()).toContain('Cannot complete: the case is rejected.');
+    expect(await stale.locator('.problem').first().innerText()).toContain('Saken er avsluttet (avvist).');
     expect(await stale.locator('[data-testid=status]').innerText()).toContain('Avvist');
   });
 

@@ -45,3 +45,11 @@ export class FlagExcessiveDto extends ReasonDto {
   @IsBoolean()
   flagged?: boolean;
 }
+
+export class RequestInformationDto {
+  @ApiProperty({ example: 'Which of your two customer accounts is the request about?' })
+  @IsString()
+  @MinLength(5, { message: 'is required: say what we need from the requester' })
+  @MaxLength(2000)
+  message: string;
+}

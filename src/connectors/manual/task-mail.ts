@@ -40,13 +40,18 @@ function changesLines(task: CaseTaskEntity): string[] {
   return Object.entries(changes).map(([field, value]) => `  ${field} → ${value}`);
 }
 
-export function taskLink(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity): string {
+/** The owner's task page, which owners may open (the case page is for handlers and admins). */
+export function taskLink(publicUrl: string, task: CaseTaskEntity): string {
+  return `${publicUrl}/staff/tasks#task-${task.id}`;
+}
+
+function caseLink(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity): string {
   return `${publicUrl}/staff/cases/${entity.reference}#task-${task.id}`;
 }
 
 function outcomeHowTo(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity): string[] {
   return [
-    `Registrer utfallet / record the outcome: ${taskLink(publicUrl, entity, task)}`,
+    `Registrer utfallet / record the outcome: ${taskLink(publicUrl, task)}`,
     `  (API: POST ${publicUrl}/api/v1/cases/${entity.reference}/tasks/${task.id}/outcome {"status": "done"|"not_found"|"retained", "summary": "…"})`,
   ];
 }
@@ -104,7 +109,7 @@ export function composeManualEscalation(
     `Oppgaven i «${system.name}» for sak ${entity.reference} har ventet på ${system.owner} i over 7 dager.`,
     `The task in "${system.name}" for case ${entity.reference} has waited for ${system.owner} for more than 7 days.`,
     `Frist / deadline: ${entity.effectiveDue}`,
-    `Åpne saken / open the case: ${taskLink(publicUrl, entity, task)}`,
+    `Åpne saken / open the case: ${caseLink(publicUrl, entity, task)}`,
   ].join('\n');
   return { to, caseId: entity.id, subject: `[${entity.reference}] Eskalert / escalated: ${system.name} (${task.action})`, text };
 }

@@ -37,7 +37,7 @@ export interface Deadlines {
 
 export type ExtensionCheck =
   | { allowed: true; deadline: IsoDate; breaksPromise: boolean; warning?: string }
-  | { allowed: false; reason: string };
+  | { allowed: false; reason: string; code: 'already_extended' | 'past_first_deadline' };
 
 export interface ExtensionCheckInput {
   receivedOn: IsoDate;
@@ -82,12 +82,14 @@ export class DeadlinePolicy {
     if (input.alreadyExtended) {
       return {
         allowed: false,
+        code: 'already_extended',
         reason: 'This request has already been extended. The GDPR allows only one extension, of up to two further months.',
       };
     }
     if (compareIsoDates(today, statutory) > 0) {
       return {
         allowed: false,
+        code: 'past_first_deadline',
         reason:
           `The first deadline was ${statutory}. An extension is only valid if the requester is told about it, ` +
           'with the reasons, before that deadline, so this request can no longer be extended.',

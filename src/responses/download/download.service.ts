@@ -154,9 +154,9 @@ export class DownloadService {
       const entity = await manager.findOne(CaseEntity, { where: { reference } });
       if (!entity) throw notFound(`Case ${reference}`);
       const row = await manager.getRepository(AnswerPackageEntity).findOne({ where: { caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw conflict('Cannot unlock: the case has no answer package.');
-      if (row.deletedAt || row.expiresAt.getTime() <= now.getTime()) throw conflict('Cannot unlock: the answer package has expired.');
-      if (!row.lockedAt) throw conflict('Cannot unlock: the download is not locked.');
+      if (!row) throw conflict('Cannot unlock: the case has no answer package.', { code: 'no_package' });
+      if (row.deletedAt || row.expiresAt.getTime() <= now.getTime()) throw conflict('Cannot unlock: the answer package has expired.', { code: 'package_expired' });
+      if (!row.lockedAt) throw conflict('Cannot unlock: the download is not locked.', { code: 'download_not_locked' });
       const failedAttempts = row.failedAttempts;
       await manager.update(AnswerPackageEntity, { id: row.id }, { lockedAt: null, failedAttempts: 0 });
       await manager.update(DownloadCodeEntity, { packageId: row.id, usedAt: IsNull() }, { expiresAt: now });

@@ -13,6 +13,8 @@ const LOCKOUT_MINUTES = 15;
 /** Verified against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$kfxjsZOU0B3SpCjYYoFiXw$yHKAIcoT5pOQTHJcnkbPbZNH4K7KrqnyXMI6OpqNuaY';
 
+const locked = () => new DomainError('unauthorized', 'Too many failed sign-ins; try again in a few minutes.');
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -29,18 +31,32 @@ export class AuthService {
     const now = this.clock.now();
     const ok = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !user.active) throw new DomainError('unauthorized', 'Wrong e-mail or password.');
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new DomainError('unauthorized', 'Too many failed sign-ins; try again in a few minutes.');
-    }
+    if (user.lockedUntil && user.lockedUntil > now) throw locked();
     if (!ok) {
-      const failedLogins = user.failedLogins + 1;
-      const lockedUntil =
-        failedLogins >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil;
-      await this.users.update(user.id, { failedLogins: failedLogins >= MAX_FAILED_LOGINS ? 0 : failedLogins, lockedUntil });
+      await this.countFailure(user.id, now);
       throw new DomainError('unauthorized', 'Wrong e-mail or password.');
     }
-    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    // Conditional on the lock, so a lock set by a parallel wrong guess since our read still holds.
+    const [signedIn] = await this.users.query(
+      `UPDATE staff_users SET failed_logins = 0, locked_until = NULL, last_login_at = $2
+       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING id`,
+      [user.id, now],
+    );
+    if (!signedIn) throw locked();
     return user;
+  }
+
+  /** One failure, counted in the row itself: parallel wrong guesses each add one (no read-then-write),
+   *  and once the fifth has set the lock the rest no longer count. An expired lock starts a new count. */
+  private async countFailure(userId: string, now: Date): Promise<void> {
+    const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+    await this.users.query(
+      `UPDATE staff_users
+       SET failed_logins = (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1,
+           locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= $3 THEN $4::timestamptz END
+       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)`,
+      [userId, now, MAX_FAILED_LOGINS, lockedUntil],
+    );
   }
 
   async login(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {

@@ -40,6 +40,8 @@ export interface CaseFormState {
 /** Statuses in which the answer letter can still be previewed and edited. */
 const LETTER_STATUSES = new Set(['in_progress', 'awaiting_review']);
 
+const TASK_REFRESH_SECONDS = 10;
+
 const CASE_WORKER_ROLES = new Set(['admin', 'handler']);
 
 /** Everything the case page shows: the request as received, subject and identity, deadlines,
@@ -82,6 +84,7 @@ export class CasePagePresenter {
     const open = !isClosed(entity);
     const worker = CASE_WORKER_ROLES.has(staff.role);
     const extension = open && !entity.pausedAt ? this.deadlines.checkExtension(entity) : null;
+    const openTasks = tasks.filter((task) => (OPEN_TASK_STATUSES as string[]).includes(task.status)).length;
     const isLegitimateInterestObjection = entity.type === 'objection' && objectionKind(entity.details) === 'legitimate_interest';
 
     const can = {
@@ -89,10 +92,11 @@ export class CasePagePresenter {
       verify: worker && entity.status === 'awaiting_verification',
       approve: worker && entity.status === 'in_progress' && !entity.approvedAt && this.systems.approvalRequired(entity.type),
       objection: worker && entity.status === 'in_progress' && isLegitimateInterestObjection && !decision,
-      pause: worker && (OPEN_STATUSES as string[]).includes(entity.status) && !entity.pausedAt && this.deadlines.pauseAllowed,
+      requestInformation: worker && (OPEN_STATUSES as string[]).includes(entity.status),
       resume: worker && open && Boolean(entity.pausedAt),
       extend: worker && Boolean(extension?.allowed),
-      complete: worker && (entity.status === 'in_progress' || entity.status === 'awaiting_review'),
+      // Completing refuses while a task runs or waits for a person, so the button waits too.
+      complete: worker && (entity.status === 'in_progress' || entity.status === 'awaiting_review') && openTasks === 0,
       flag: worker && open,
       reject: worker && open,
       note: worker,
@@ -132,7 +136,7 @@ export class CasePagePresenter {
         kindLabel: copy.timelineKind[item.kind as keyof StaffCopy['timelineKind']],
       }));
 
-    const finished = tasks.filter((task) => !(OPEN_TASK_STATUSES as string[]).includes(task.status)).length;
+    const finished = tasks.length - openTasks;
     const values = form.values ?? {};
     return {
       case: {
@@ -216,9 +220,12 @@ export class CasePagePresenter {
           }
         : null,
       taskProgress: fill(copy.case.progress, { finished, total: tasks.length }),
+      /** Seconds between reloads while a connector task is queued or running (no JavaScript on staff pages). */
+      refreshSeconds: tasks.some((task) => task.status === 'pending' || task.status === 'running') ? TASK_REFRESH_SECONDS : undefined,
       timeline,
       can,
       anyAction: Object.values(can).some(Boolean),
+      requestInformationHelp: this.deadlines.pauseAllowed && !entity.pausedAt ? copy.actions.requestInformationPauses : copy.actions.requestInformationClockRuns,
       extendWarning: extension?.allowed && extension.breaksPromise ? fill(copy.actions.extendWarning, { days: this.config.DEADLINE_PROMISE_DAYS }) : null,
       assignees: (await this.users.assignable()).map((user) => ({
         id: user.id,

@@ -15,6 +15,7 @@ import { CurrentStaff, staffActor, type StaffPrincipal } from '../auth/staff-pri
 import { StaffUsersService } from '../users/staff-users.service';
 import { CasePagePresenter, type CaseFormState } from './case-page.presenter';
 import { FormCheck } from './form-rules';
+import { refusalText } from './refusal-text';
 import { fill, type StaffCopy } from './pages/staff-copy';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
@@ -83,14 +84,16 @@ export class StaffCaseController {
     await this.act(request, response, staff, reference, 'approve', this.check(request), 'approved', () => this.cases.approve(reference, staffActor(staff)));
   }
 
-  /** Asking the requester for information pauses the clock (when DEADLINE_PAUSE allows). */
-  @Post(':reference/pause')
+  /** Asking the requester for information is always possible; it pauses the clock only when DEADLINE_PAUSE allows. */
+  @Post(':reference/request-information')
   @Roles(...CASE_WORKERS)
   @UseGuards(StaffCsrfGuard)
-  async pause(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+  async requestInformation(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     const check = this.check(request);
-    const reason = check.text('reason', 5, 2000);
-    await this.act(request, response, staff, reference, 'pause', check, 'paused', () => this.cases.pause(reference, reason, staffActor(staff)));
+    const message = check.text('message', 5, 2000);
+    await this.act(request, response, staff, reference, 'requestInformation', check, 'informationRequested', () =>
+      this.cases.requestInformation(reference, message, staffActor(staff)),
+    );
   }
 
   @Post(':reference/resume')
@@ -283,7 +286,7 @@ export class StaffCaseController {
       await this.tasks.recordOutcome(reference, taskId, input, staff);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
-      await this.tasksPage.send(request, response, staff, 409, { taskId, values: check.values, errors: {}, problem: fill(copy.stale, { message: error.message }) });
+      await this.tasksPage.send(request, response, staff, 409, { taskId, values: check.values, errors: {}, problem: fill(copy.stale, { message: refusalText(error, copy) }) });
       return;
     }
     response.redirect(303, '/staff/tasks?done=outcome');
@@ -325,7 +328,7 @@ export class StaffCaseController {
       await this.render(request, response, staff, reference, status, {
         values: { [form]: check.values },
         errors: { [form]: errors },
-        formProblem: error.code === 'conflict' ? fill(copy.stale, { message: error.message }) : error.message,
+        formProblem: error.code === 'conflict' ? fill(copy.stale, { message: refusalText(error, copy) }) : error.details?.length ? copy.fieldErrors : error.message,
         taskId,
       });
       return;
@@ -353,6 +356,8 @@ export class StaffCaseController {
       problem: status === 409 ? form.formProblem : undefined,
       badge,
       data,
+      // Only the plain page reloads itself: a form shown back with its input would lose it.
+      refreshSeconds: status === 200 ? data.refreshSeconds : undefined,
     });
   }
 }

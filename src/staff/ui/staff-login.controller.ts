@@ -6,11 +6,11 @@ import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { AuthService } from '../auth/auth.service';
+import { LoginRateLimit } from '../auth/login-rate-limit';
 import { Public, Roles } from '../auth/roles.decorator';
 import { StaffUserEntity } from '../staff-user.entity';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
-import { LoginRateLimit } from './session/login-rate-limit';
 import { StaffCsrfGuard } from './session/staff-csrf';
 import { StaffSessionService } from './session/staff-session.service';
 import { field, homeOf, safeStaffPath } from './staff-format';
@@ -55,7 +55,11 @@ export class StaffLoginController {
     const again = (status: number, problem: string) =>
       this.pages.send(request, response, status, 'login', { title: copy.login.title, problem, data: { email, next } });
 
-    if (!(await this.rateLimit.allow(request.ip ?? 'unknown'))) return again(429, copy.login.tooMany);
+    const retryAfter = await this.rateLimit.retryAfter(request.ip ?? 'unknown');
+    if (retryAfter !== null) {
+      response.setHeader('Retry-After', String(retryAfter));
+      return again(429, copy.login.tooMany);
+    }
     try {
       const user = await this.auth.checkCredentials(email, password);
       await this.session.signIn(request, user);

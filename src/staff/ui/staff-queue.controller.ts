@@ -85,10 +85,9 @@ export class StaffQueueController {
       q: filter.q,
     };
     const bounds = this.states.bounds();
-    const [page, all, [overdue, due2, due7, later], staffUsers, badge] = await Promise.all([
+    const [page, counts, staffUsers, badge] = await Promise.all([
       this.queue.list({ ...query, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE }, filter.due ? this.states.range(filter.due) : undefined),
-      this.queue.list({ ...query, limit: 1 }),
-      Promise.all(DUE_STATES.map((state) => this.queue.list({ ...query, limit: 1 }, this.states.range(state)))),
+      this.queue.countByDue(query, bounds),
       this.users.list(),
       this.badge.count(staff),
     ]);
@@ -119,7 +118,7 @@ export class StaffQueueController {
       data: {
         filter,
         items,
-        counts: { all: all.total, overdue: overdue.total, due2: due2.total, due7: due7.total, later: later.total },
+        counts,
         countLinks: {
           all: queueUrl(filter, { due: undefined, page: 1 }),
           ...Object.fromEntries(DUE_STATES.map((state) => [state, queueUrl(filter, { due: state, page: 1 })])),

@@ -18,7 +18,6 @@ import { DeadlineStates } from './deadline-states';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { QueuesDashboardController } from './queues-dashboard.controller';
-import { LoginRateLimit } from './session/login-rate-limit';
 import { StaffCsrf, StaffCsrfGuard } from './session/staff-csrf';
 import { StaffSessionService } from './session/staff-session.service';
 import { StaffBadge } from './staff-badge';
@@ -27,6 +26,7 @@ import { StaffCaseController } from './staff-case.controller';
 import { StaffLoginController } from './staff-login.controller';
 import { StaffQueueController } from './staff-queue.controller';
 import { StaffRegisterController } from './staff-register.controller';
+import { StaffSystemsController } from './staff-systems.controller';
 import { StaffTasksController } from './staff-tasks.controller';
 import { StaffTasksPage } from './staff-tasks.page';
 import { StaffUsersController } from './staff-users.controller';
@@ -40,6 +40,7 @@ const CONTROLLERS = [
   StaffAnswerFilesController,
   StaffTasksController,
   StaffUsersController,
+  StaffSystemsController,
   QueuesDashboardController,
 ];
 
@@ -62,7 +63,6 @@ const CONTROLLERS = [
     StaffSessionService,
     StaffCsrf,
     StaffCsrfGuard,
-    LoginRateLimit,
     StaffPageRenderer,
     StaffPageFilter,
     StaffUsersService,

@@ -164,7 +164,7 @@ export const MAIL_COPY: Record<RequesterMailKind, Record<Language, MailCopy>> = 
       paragraphs: [
         'For å behandle forespørselen din om å {{typePhrase}} (referanse {{reference}}, mottatt {{receivedText}}) trenger vi mer informasjon fra deg:',
         '{{pauseReason}}',
-        'Svar på denne e-posten eller skriv til {{controllerEmail}}, og oppgi referansen {{reference}}. Fristen står stille til vi har fått svar fra deg.',
+        'Svar på denne e-posten eller skriv til {{controllerEmail}}, og oppgi referansen {{reference}}.{{#if clockPaused}} Fristen står stille til vi har fått svar fra deg.{{/if}}',
       ],
       action: { label: 'Se status for saken', url: 'statusUrl' },
     },
@@ -174,7 +174,7 @@ export const MAIL_COPY: Record<RequesterMailKind, Record<Language, MailCopy>> = 
       paragraphs: [
         'To handle your request to {{typePhrase}} (reference {{reference}}, received on {{receivedText}}) we need more information from you:',
         '{{pauseReason}}',
-        'Reply to this e-mail or write to {{controllerEmail}}, quoting the reference {{reference}}. The deadline stands still until we hear from you.',
+        'Reply to this e-mail or write to {{controllerEmail}}, quoting the reference {{reference}}.{{#if clockPaused}} The deadline stands still until we hear from you.{{/if}}',
       ],
       action: { label: 'See the status of your request', url: 'statusUrl' },
     },

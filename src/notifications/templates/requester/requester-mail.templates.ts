@@ -21,6 +21,8 @@ export interface RequesterMailVars {
   extensionReason?: string;
   extendedDue?: string;
   pauseReason?: string;
+  /** 'yes' when the deadline stands still while we wait for the answer (DEADLINE_PAUSE=on). */
+  clockPaused?: string;
   caseUrl?: string;
 }
 

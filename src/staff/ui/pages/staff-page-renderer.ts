@@ -7,6 +7,7 @@ import { StaffCsrf } from '../session/staff-csrf';
 import { StaffSessionService } from '../session/staff-session.service';
 import { STAFF_COPY, type StaffCopy } from './staff-copy';
 import { STAFF_CSS } from './staff-styles';
+import { SYSTEMS_PAGE } from './systems-template';
 import { CASE_PAGE, LAYOUT, LOGIN_PAGE, MESSAGE_PAGE, QUEUE_PAGE, REGISTER_PAGE, TASKS_PAGE, USERS_PAGE } from './staff-templates';
 
 const handlebars = Handlebars.create();
@@ -20,11 +21,12 @@ const PAGES = {
   register: handlebars.compile(REGISTER_PAGE),
   users: handlebars.compile(USERS_PAGE),
   tasks: handlebars.compile(TASKS_PAGE),
+  systems: handlebars.compile(SYSTEMS_PAGE),
 };
 const layout = handlebars.compile(LAYOUT);
 
 export type StaffPageName = keyof typeof PAGES;
-export type NavItem = 'queue' | 'register' | 'tasks' | 'users';
+export type NavItem = 'queue' | 'register' | 'tasks' | 'users' | 'systems';
 
 export interface StaffPageOptions {
   title: string;
@@ -34,6 +36,8 @@ export interface StaffPageOptions {
   /** Overdue + due within 2 working days, for the badge. */
   badge?: number;
   data?: Record<string, unknown>;
+  /** Reload the page after this many seconds (a meta refresh: staff pages run no JavaScript). */
+  refreshSeconds?: number;
 }
 
 /** What each role finds in the menu (the guard decides what it may open). */
@@ -45,6 +49,7 @@ function navFor(staff: StaffPrincipal | undefined): Record<string, boolean> {
     register: staff.role === 'admin' || staff.role === 'handler',
     tasks: staff.role === 'owner' || staff.role === 'admin' || staff.role === 'auditor',
     users: staff.role === 'admin' || staff.role === 'auditor',
+    systems: staff.role === 'admin' || staff.role === 'auditor',
     queues: staff.role === 'admin',
   };
 }
@@ -88,6 +93,7 @@ export class StaffPageRenderer {
       badge: options.badge,
       notice: options.notice,
       problem: options.problem,
+      refreshSeconds: options.refreshSeconds,
       here: request.originalUrl.startsWith('/staff') && request.method === 'GET' ? request.originalUrl : '/staff',
       otherLanguage: language === 'nb' ? 'en' : 'nb',
     });

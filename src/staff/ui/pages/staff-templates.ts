@@ -8,6 +8,7 @@ export const LAYOUT = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{{#if refreshSeconds}}<meta http-equiv="refresh" content="{{refreshSeconds}}">{{/if}}
 <title>{{title}} · {{copy.product}}</title>
 <style>{{{css}}}</style>
 </head>
@@ -21,6 +22,7 @@ export const LAYOUT = `<!doctype html>
 {{#if nav.register}}<a href="/staff/cases/new" {{#if (eq active "register")}}aria-current="page"{{/if}}>{{copy.nav.register}}</a>{{/if}}
 {{#if nav.tasks}}<a href="/staff/tasks" {{#if (eq active "tasks")}}aria-current="page"{{/if}}>{{copy.nav.tasks}}</a>{{/if}}
 {{#if nav.users}}<a href="/staff/users" {{#if (eq active "users")}}aria-current="page"{{/if}}>{{copy.nav.users}}</a>{{/if}}
+{{#if nav.systems}}<a href="/staff/systems" {{#if (eq active "systems")}}aria-current="page"{{/if}}>{{copy.nav.systems}}</a>{{/if}}
 {{#if nav.queues}}<a href="/staff/queues">{{copy.nav.queues}}</a>{{/if}}
 {{/if}}
 <form method="post" action="/staff/language">${csrf}<input type="hidden" name="next" value="{{here}}"><button name="language" value="{{otherLanguage}}" lang="{{otherLanguage}}">{{copy.nav.switchTo}}</button></form>
@@ -295,12 +297,13 @@ ${fieldError('objection', 'grounds')}
 <button>{{copy.actions.objection}}</button>
 </form>
 {{/if}}
-{{#if can.pause}}
-<form method="post" action="/staff/cases/{{case.reference}}/pause">${csrf}
+{{#if can.requestInformation}}
+<form method="post" action="/staff/cases/{{case.reference}}/request-information" data-testid="request-information">${csrf}
 <h3>{{copy.actions.pause}}</h3>
-<label for="pause-reason">{{copy.actions.pauseReason}}</label>
-<textarea id="pause-reason" name="reason" ${invalidAttrs('pause', 'reason')}>{{values.pause.reason}}</textarea>
-${fieldError('pause', 'reason')}
+<p><small>{{requestInformationHelp}}</small></p>
+<label for="requestInformation-message">{{copy.actions.pauseReason}}</label>
+<textarea id="requestInformation-message" name="message" ${invalidAttrs('requestInformation', 'message')}>{{values.requestInformation.message}}</textarea>
+${fieldError('requestInformation', 'message')}
 <button>{{copy.actions.pause}}</button>
 </form>
 {{/if}}

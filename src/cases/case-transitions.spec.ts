@@ -1,0 +1,40 @@
+import { CaseEntity } from './case.entity';
+import { requestInformation } from './case-transitions';
+
+const at = new Date('2026-03-05T09:00:00Z');
+const openCase = (changes: Partial<CaseEntity> = {}) =>
+  Object.assign(new CaseEntity(), { status: 'in_progress', pausedAt: null, pauseReason: null, pausedDays: 0, ...changes });
+
+describe('requestInformation', () => {
+  it('pauses the clock when the policy allows and it runs', () => {
+    const entity = openCase();
+    expect(requestInformation(entity, 'Which account?', at, true)).toEqual({
+      type: 'case.paused',
+      data: { reason: 'Which account?', informationRequested: true },
+      deadlinesChanged: true,
+    });
+    expect(entity.pausedAt).toEqual(at);
+    expect(entity.pauseReason).toBe('Which account?');
+  });
+
+  it('only records the request when the policy forbids a pause, or the clock already stands', () => {
+    const running = openCase();
+    expect(requestInformation(running, 'Which account?', at, false)).toEqual({
+      type: 'case.information_requested',
+      data: { reason: 'Which account?', requestedAt: at.toISOString(), clockPaused: false },
+    });
+    expect(running.pausedAt).toBeNull();
+
+    const earlier = new Date('2026-03-01T09:00:00Z');
+    const paused = openCase({ pausedAt: earlier, pauseReason: 'First question' });
+    expect(requestInformation(paused, 'And the order number?', at, true).data).toEqual({ reason: 'And the order number?', requestedAt: at.toISOString(), clockPaused: true });
+    expect(paused.pausedAt).toEqual(earlier);
+    expect(paused.pauseReason).toBe('First question');
+  });
+
+  it('refuses on a closed case with a refusal code', () => {
+    expect(() => requestInformation(openCase({ status: 'completed' }), 'Which account?', at, true)).toThrow(
+      expect.objectContaining({ code: 'conflict', refusal: { code: 'case_closed', params: { status: 'completed' } } }),
+    );
+  });
+});
