@@ -101,6 +101,8 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/resume': caseForm('resume', {}),
     'post /staff/cases/:reference/extend': caseForm('extend', { reason: 'many systems to search through' }),
     'post /staff/cases/:reference/reject': caseForm('reject', {}),
+    'post /staff/cases/:reference/refusal-letter': caseForm('refusal-letter', { reasonCode: 'manifestly_unfounded', reason: 'third identical request' }, [200, 303, 400, 409]),
+    'post /staff/cases/:reference/lift-restriction': caseForm('lift-restriction', { reason: 'the accuracy check is done' }),
     'post /staff/cases/:reference/flag': caseForm('flag', {}),
     'post /staff/cases/:reference/notes': caseForm('notes', { text: 'called the requester' }),
     'post /staff/cases/:reference/letter': caseForm('letter', { subject: 'Svar på forespørselen', text: 'Her er svaret.' }),
