@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../cases/case-types';
 import type { AppConfig } from '../config/app-config';
+import { toErrorBody } from '../common/http/error-body';
 import { APP_CONFIG } from '../config/config.module';
 import { Public } from '../staff/auth/roles.decorator';
 import { FormCsrf } from './form-csrf';
@@ -36,7 +37,7 @@ export class IntakeFormController {
   @Get()
   form(@Req() request: Request, @Res() response: Response): void {
     const language = pageLanguage(request.query.lang);
-    this.renderForm(request, response, 200, language, {}, {}, false, randomUUID());
+    this.renderForm(request, response, 200, language, {}, {}, null, randomUUID());
   }
 
   @Post()
@@ -50,11 +51,11 @@ export class IntakeFormController {
     const errors = parsed.ok ? {} : fieldErrors(parsed.problems, language);
 
     if (!this.csrf.valid(request)) {
-      this.renderForm(request, response, 403, language, values, errors, true, key);
+      this.renderForm(request, response, 403, language, values, errors, 'csrf', key);
       return;
     }
     if (!parsed.ok) {
-      this.renderForm(request, response, 400, language, values, errors, false, key);
+      this.renderForm(request, response, 400, language, values, errors, null, key);
       return;
     }
     if (typeof body.website === 'string' && body.website.trim() !== '') {
@@ -63,8 +64,18 @@ export class IntakeFormController {
       this.renderSent(response, language, parsed.request.email, null);
       return;
     }
-    const submitted = await this.intake.submit(parsed.request, 'web', key);
-    this.renderSent(response, language, parsed.request.email, submitted.reference);
+    let reference: string;
+    try {
+      reference = (await this.intake.submit(parsed.request, 'web', key)).reference;
+    } catch (error) {
+      // PostgreSQL (or Redis) unreachable: the form again, with what the person typed and the same
+      // idempotency key, so sending it again later cannot make a second case.
+      if (toErrorBody(error).statusCode !== 503) throw error;
+      response.setHeader('Retry-After', '5');
+      this.renderForm(request, response, 503, language, values, {}, 'unavailable', key);
+      return;
+    }
+    this.renderSent(response, language, parsed.request.email, reference);
   }
 
   private renderForm(
@@ -74,11 +85,11 @@ export class IntakeFormController {
     language: Language,
     values: FormValues,
     errors: Partial<Record<FormField, string>>,
-    csrfProblem: boolean,
+    formProblem: 'csrf' | 'unavailable' | null,
     idempotencyKey: string,
   ): void {
     const copy = this.pages.copy(language);
-    const hasErrors = csrfProblem || Object.keys(errors).length > 0;
+    const hasErrors = formProblem !== null || Object.keys(errors).length > 0;
     this.pages.send(response, status, 'form', {
       language,
       title: copy.form.title,
@@ -88,7 +99,7 @@ export class IntakeFormController {
         language,
         values,
         errors,
-        csrfProblem,
+        formProblem,
         csrfToken: this.csrf.token(request, response),
         idempotencyKey,
         answerWithin: this.answerWithin(language),

@@ -21,6 +21,7 @@ import { StaffDigestModule } from '../staff/digest/staff-digest.module';
 import { StaffDigestProcessor } from '../staff/digest/staff-digest.processor';
 import { StaffDigestSchedule } from '../staff/digest/staff-digest.schedule';
 import { SchedulerWatchdog } from './scheduler-watchdog';
+import { measureJobRuns } from './measured-processors';
 
 /** Every BullMQ processor, loaded only in the worker role (ROLE=worker or all). */
 export const PROCESSORS = [
@@ -34,6 +35,7 @@ export const PROCESSORS = [
   StaffDigestProcessor,
   PackageExpiryProcessor,
 ];
+measureJobRuns(PROCESSORS);
 
 @Module({
   imports: [AuditModule, DeadlinesModule, NotificationsModule, ConnectorsModule, IntakeModule, StaffDigestModule, ResponsesModule],

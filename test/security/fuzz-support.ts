@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { routeMatcher } from '../support/public-routes';
 
 /** One HTTP call a generated input turns into. */
 export interface FuzzCall {
@@ -8,20 +9,36 @@ export interface FuzzCall {
   body?: string;
 }
 
-/** What a fuzz run saw: how many calls, by status; the first 5xx with the call that caused it. */
+/** What a fuzz run saw: how many calls, by status and by target route; the first 5xx with the
+ *  call that caused it. */
 export class FuzzTally {
   total = 0;
   readonly byStatus = new Map<number, number>();
+  readonly byRoute = new Map<string, number>();
   readonly serverErrors: Array<{ status: number; call: FuzzCall; body: string }> = [];
+  private readonly matchers: Array<[key: string, matches: (method: string, path: string) => boolean]>;
+
+  /** `routes`: the route keys (`get /status/:token`) this file fuzzes, counted per call. */
+  constructor(readonly routes: readonly string[] = []) {
+    this.matchers = routes.map((key) => [key, routeMatcher(key)]);
+    for (const key of routes) this.byRoute.set(key, 0);
+  }
 
   record(status: number, call: FuzzCall, body: string): void {
     this.total += 1;
     this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
+    const path = call.path.split('?')[0];
+    for (const [key, matches] of this.matchers) if (matches(call.method, path)) this.byRoute.set(key, (this.byRoute.get(key) ?? 0) + 1);
     if (status >= 500 && this.serverErrors.length < 5) this.serverErrors.push({ status, call: { ...call, body: call.body?.slice(0, 300) }, body: body.slice(0, 300) });
   }
 
   summary(): string {
     return [...this.byStatus].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
+  }
+
+  /** The target routes that got fewer than `minimum` generated inputs, with their counts. */
+  underFuzzed(minimum: number): string[] {
+    return [...this.byRoute].filter(([, count]) => count < minimum).map(([key, count]) => `${key}: ${count}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { FuzzTally, anyContentType, anyQuery, anyText, anyValue, cookiesFrom, csrfIn, fuzzHttp } from './fuzz-support';
+import { FUZZ_TARGETS, MIN_INPUTS_PER_ROUTE } from './fuzz-targets';
 
 const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability'] as const;
 
@@ -12,7 +13,7 @@ const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection', 'restr
  */
 describe('public intake under generated input (fast-check)', () => {
   let stack: TestApp;
-  const tally = new FuzzTally();
+  const tally = new FuzzTally(FUZZ_TARGETS.intake);
 
   beforeAll(async () => {
     stack = await startTestApp({ role: 'api', env: { INTAKE_RATE_LIMIT_PER_MINUTE: '1000000' } });
@@ -143,5 +144,6 @@ describe('public intake under generated input (fast-check)', () => {
     process.stdout.write(`intake fuzz: ${tally.total} calls, ${tally.summary()}\n`);
     expect(tally.serverErrors).toEqual([]);
     expect(tally.total).toBeGreaterThanOrEqual(5000);
+    expect(tally.underFuzzed(MIN_INPUTS_PER_ROUTE)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { LinkSigner } from '../../src/intake/link-signer';
 import { AnswerLinkSigner } from '../../src/responses/download/answer-link-signer';
 import { TEST_ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { FuzzTally, anyContentType, anyQuery, anySegment, anyText, anyValue, cookiesFrom, csrfIn, fuzzHttp, mutatedToken } from './fuzz-support';
+import { FUZZ_TARGETS, MIN_INPUTS_PER_ROUTE } from './fuzz-targets';
 
 /**
  * The pages behind e-mailed links and the staff sign-in, fuzzed: 2,500 verification and status
@@ -12,7 +13,7 @@ import { FuzzTally, anyContentType, anyQuery, anySegment, anyText, anyValue, coo
  */
 describe('links, answer pages and sign-in under generated input (fast-check)', () => {
   let stack: TestApp;
-  const tally = new FuzzTally();
+  const tally = new FuzzTally(FUZZ_TARGETS.links);
   const realTokens: string[] = [];
   let answerTokens: string[] = [];
 
@@ -124,5 +125,6 @@ describe('links, answer pages and sign-in under generated input (fast-check)', (
     process.stdout.write(`links/answer/login fuzz: ${tally.total} calls, ${tally.summary()}\n`);
     expect(tally.serverErrors).toEqual([]);
     expect(tally.total).toBeGreaterThanOrEqual(5000);
+    expect(tally.underFuzzed(MIN_INPUTS_PER_ROUTE)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { countConnectorResponse } from '../connector-http-metrics';
 import { connectorErrorFrom, networkError, rateLimitedError, rateLimitFrom } from './hubspot-errors';
 import type {
   HubSpotChannel,
@@ -180,6 +181,7 @@ export class HubSpotClient {
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         signal: AbortSignal.timeout(this.options.requestTimeoutMs),
       });
+      countConnectorResponse('hubspot', response.status);
       return { response, body: await readBody(response) };
     } catch (error) {
       throw networkError(spec.operation, error);

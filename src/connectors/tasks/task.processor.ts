@@ -5,7 +5,6 @@ import { RateLimitError, UnrecoverableError, type Job, type Queue } from 'bullmq
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobName, QueueName, type JobPayloads } from '../../queues/queue-catalogue';
-import { recordJobDuration } from './connector-call-metrics';
 import { TaskRunnerService } from './task-runner.service';
 
 /**
@@ -18,7 +17,7 @@ abstract class TaskProcessor extends WorkerHost {
   constructor(
     private readonly runner: TaskRunnerService,
     private readonly queue: Queue,
-    private readonly config: AppConfig,
+    config: AppConfig,
   ) {
     super();
     // The lock decides how soon a task held by a dead worker runs again; it comes from the
@@ -51,12 +50,6 @@ abstract class TaskProcessor extends WorkerHost {
       case 'failed':
         throw new UnrecoverableError(result.message);
     }
-  }
-
-  /** Feeds the task job duration histogram that /metrics exposes (connector-call-metrics.ts). */
-  @OnWorkerEvent('completed')
-  async onCompleted(job: Job): Promise<void> {
-    if (job.processedOn && job.finishedOn) await recordJobDuration(this.queue, this.config.QUEUE_PREFIX, job.finishedOn - job.processedOn);
   }
 
   @OnWorkerEvent('failed')

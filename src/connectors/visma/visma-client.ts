@@ -1,4 +1,5 @@
 import { ConnectorAuthError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { countConnectorResponse } from '../connector-http-metrics';
 import { graphQLErrorsToConnectorError, httpStatusToConnectorError, type GraphQLErrorEntry } from './visma-errors';
 import { VISMA_SERVICE_SCOPE, type VismaSettings } from './visma-settings';
 
@@ -143,6 +144,7 @@ export class VismaClient {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ConnectorError(`Visma Business NXT could not be reached: ${reason}`, true);
     }
+    countConnectorResponse('visma', response.status);
     const text = await response.text();
     let body: unknown;
     try {

@@ -1,4 +1,5 @@
 import { ConnectorAuthError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { countConnectorResponse } from '../connector-http-metrics';
 import type { ZendeskCredentials } from './zendesk-connection';
 
 interface CachedToken {
@@ -32,6 +33,7 @@ async function requestToken(baseUrl: string, credentials: Extract<ZendeskCredent
   } catch {
     throw new ConnectorError('Zendesk OAuth token request failed (network error or timeout)', true);
   }
+  countConnectorResponse('zendesk', response.status);
   const text = await response.text();
   if (response.status === 429) throw new RateLimitedError(retryAfterMs(response.headers.get('retry-after')), 'Zendesk rate limit on the OAuth token request');
   if (response.status === 400 || response.status === 401 || response.status === 403) {

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { countConnectorResponse } from '../connector-http-metrics';
 import { bearerToken } from './zendesk-auth';
 import type { ZendeskConnection } from './zendesk-connection';
 import { zendeskError } from './zendesk-errors';
@@ -111,6 +112,7 @@ export class ZendeskClient {
       } catch {
         throw new ConnectorError(`Zendesk ${operation} failed (network error or timeout)`, true);
       }
+      countConnectorResponse('zendesk', response.status);
       const text = await response.text();
 
       if (response.status === 401 && this.options.connection.credentials.kind === 'oauth' && !refreshedToken) {

@@ -96,7 +96,8 @@ export interface FormViewInput {
   language: Language;
   values: FormValues;
   errors: Partial<Record<FormField, string>>;
-  csrfProblem: boolean;
+  /** A problem with the whole form rather than a field. */
+  formProblem: 'csrf' | 'unavailable' | null;
   csrfToken: string;
   idempotencyKey: string;
   answerWithin: string;
@@ -121,7 +122,8 @@ export function formView(input: FormViewInput): Record<string, unknown> {
   });
   const order: FormField[] = ['type', 'rectificationField', 'correctedValue', 'objectionProcessing', 'objectionGrounds', 'name', 'email', 'phone', 'customerNumber', 'text'];
   const errorList = [
-    ...(input.csrfProblem ? [{ message: form.csrfProblem }] : []),
+    ...(input.formProblem === 'csrf' ? [{ message: form.csrfProblem }] : []),
+    ...(input.formProblem === 'unavailable' ? [{ message: form.unavailable }] : []),
     ...order.filter((name) => errors[name]).map((name) => ({ href: anchorOf(name), message: errors[name] })),
   ];
   return {

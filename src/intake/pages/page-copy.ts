@@ -61,6 +61,8 @@ export interface PageCopy {
     nextSteps: string[];
     errorSummaryTitle: string;
     csrfProblem: string;
+    /** The request could not be stored just now (database unreachable); the form keeps what was typed. */
+    unavailable: string;
     optional: string;
   };
   problems: {
@@ -178,6 +180,7 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       ],
       errorSummaryTitle: 'Det er noe som må rettes',
       csrfProblem: 'Skjemaet er utløpt eller ble sendt fra et annet sted. Se over opplysningene og send på nytt.',
+      unavailable: 'Vi kunne ikke ta imot forespørselen akkurat nå, på grunn av en feil hos oss. Opplysningene dine står under: send skjemaet på nytt om noen minutter.',
       optional: 'valgfritt',
     },
     problems: {
@@ -329,6 +332,7 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       ],
       errorSummaryTitle: 'There is a problem',
       csrfProblem: 'The form has expired or was sent from somewhere else. Check your details and send it again.',
+      unavailable: 'We could not take your request just now, because of a fault on our side. Your details are below: please send the form again in a few minutes.',
       optional: 'optional',
     },
     problems: {
