@@ -53,7 +53,13 @@ export class CasesService {
     private readonly clock: Clock,
   ) {}
 
-  async register(input: NewCase, actor: string): Promise<CaseEntity> {
+  /** `alsoInTransaction` joins the registration's transaction (intake's idempotency claim):
+   *  when it throws, no case is saved. */
+  async register(
+    input: NewCase,
+    actor: string,
+    alsoInTransaction?: (manager: EntityManager, saved: CaseEntity) => Promise<void>,
+  ): Promise<CaseEntity> {
     const now = this.clock.now();
     if (Number.isNaN(input.receivedAt.getTime())) throw invalid('receivedAt', 'is not a valid date');
     if (input.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
@@ -104,6 +110,7 @@ export class CasesService {
           ...(verified ? { verifiedBy: input.identityVerifiedBy } : {}),
         },
       });
+      if (alsoInTransaction) await alsoInTransaction(manager, saved);
       return saved;
     });
     await this.publish({ type: 'case.registered', caseId: entity.id, snapshot: entity, deadlinesChanged: true, data: {}, actor });

@@ -10,7 +10,7 @@ export class IntakeSubmissionEntity {
   @PrimaryColumn({ type: 'char', length: 64 })
   key: string;
 
-  /** Null while the first request is still creating the case. */
+  /** Written with the case, in its transaction; null only in claims left by older versions. */
   @Column({ name: 'case_id', type: 'uuid', nullable: true })
   caseId: string | null;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CasesService } from '../cases/cases.service';
 import { CaseEntity } from '../cases/case.entity';
 import { Clock } from '../common/clock';
@@ -18,14 +18,16 @@ export interface Submitted {
   created: boolean;
 }
 
-/** A claim older than this whose case never appeared belongs to a request that died mid-way. */
-const STALE_CLAIM_MS = 60_000;
-const WAIT_FOR_FIRST_MS = 10_000;
+/** Thrown inside the registering transaction when another request already holds the key. */
+class AlreadySubmitted extends Error {}
 
 /**
- * Turns a validated public request into a case, once per idempotency key. The key is claimed
- * in PostgreSQL before the case is registered; a concurrent repeat waits for the first to
- * finish and answers with the same case.
+ * Turns a validated public request into a case, once per idempotency key. The claim is written
+ * in the transaction that saves the case, so a case never exists without its claim and a claim
+ * never outlives a case that was not saved. A concurrent repeat's INSERT waits on PostgreSQL's
+ * unique index until the first commits (then it answers with that case) or rolls back (then it
+ * makes the case itself): no polling, and no claim left behind when a process or the database
+ * dies mid-way.
  */
 @Injectable()
 export class IntakeService {
@@ -37,37 +39,10 @@ export class IntakeService {
 
   async submit(request: IntakeRequest, channel: IntakeChannel, idempotencyKey: string): Promise<Submitted> {
     const key = claimKey(channel, idempotencyKey, request);
-    const claims = this.dataSource.getRepository(IntakeSubmissionEntity);
-    const inserted = await claims
-      .createQueryBuilder()
-      .insert()
-      .values({ key, caseId: null, claimedAt: this.clock.now() })
-      .orIgnore()
-      .returning(['key'])
-      .execute();
-    if (inserted.raw.length) return this.register(request, channel, key);
-
-    const waitUntil = Date.now() + WAIT_FOR_FIRST_MS;
-    for (;;) {
-      const claim = await claims.findOne({ where: { key } });
-      if (claim?.caseId) {
-        const existing = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: claim.caseId } });
-        if (existing) return { caseId: existing.id, reference: existing.reference, created: false };
-      }
-      if (!claim || this.clock.now().getTime() - claim.claimedAt.getTime() > STALE_CLAIM_MS) {
-        if (await this.takeOver(key, claim?.claimedAt ?? null)) return this.register(request, channel, key);
-      }
-      if (Date.now() > waitUntil) {
-        throw new DomainError('unavailable', 'The same request is still being registered; please try again shortly.');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  private async register(request: IntakeRequest, channel: IntakeChannel, key: string): Promise<Submitted> {
-    let entity: CaseEntity;
+    const earlier = await this.caseOfClaim(key);
+    if (earlier) return earlier;
     try {
-      entity = await this.cases.register(
+      const entity = await this.cases.register(
         {
           type: request.type,
           channel,
@@ -78,30 +53,35 @@ export class IntakeService {
           language: request.language,
         },
         'requester',
+        (manager, saved) => this.claim(manager, key, saved.id),
       );
+      return { caseId: entity.id, reference: entity.reference, created: true };
     } catch (error) {
-      // Free the key so the person's retry is not stuck behind a request that failed.
-      await this.dataSource.query('DELETE FROM intake_submissions WHERE key = $1 AND case_id IS NULL', [key]);
-      throw error;
+      if (!(error instanceof AlreadySubmitted)) throw error;
+      const first = await this.caseOfClaim(key);
+      if (first) return first;
+      throw new DomainError('unavailable', 'The same request is still being registered; please try again shortly.');
     }
-    await this.dataSource.getRepository(IntakeSubmissionEntity).update({ key }, { caseId: entity.id });
-    return { caseId: entity.id, reference: entity.reference, created: true };
   }
 
-  private async takeOver(key: string, seenClaimedAt: Date | null): Promise<boolean> {
-    const now = this.clock.now();
-    if (!seenClaimedAt) {
-      const result = await this.dataSource.query(
-        `INSERT INTO intake_submissions (key, case_id, claimed_at) VALUES ($1, NULL, $2) ON CONFLICT DO NOTHING RETURNING key`,
-        [key, now],
-      );
-      return result.length > 0;
-    }
-    const [rows] = await this.dataSource.query(
-      `UPDATE intake_submissions SET claimed_at = $3 WHERE key = $1 AND case_id IS NULL AND claimed_at = $2 RETURNING key`,
-      [key, seenClaimedAt, now],
+  /** Claims the key for the case being saved; a claim without a case (left by versions that
+   *  claimed before registering) is taken over. */
+  private async claim(manager: EntityManager, key: string, caseId: string): Promise<void> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO intake_submissions (key, case_id, claimed_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET case_id = EXCLUDED.case_id, claimed_at = EXCLUDED.claimed_at
+       WHERE intake_submissions.case_id IS NULL
+       RETURNING key`,
+      [key, caseId, this.clock.now()],
     );
-    return rows.length > 0;
+    if (!rows.length) throw new AlreadySubmitted();
+  }
+
+  private async caseOfClaim(key: string): Promise<Submitted | null> {
+    const claim = await this.dataSource.getRepository(IntakeSubmissionEntity).findOne({ where: { key } });
+    if (!claim?.caseId) return null;
+    const existing = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: claim.caseId } });
+    return existing ? { caseId: existing.id, reference: existing.reference, created: false } : null;
   }
 }
 

@@ -73,11 +73,15 @@ describe('requester e-mail templates', () => {
     ['nb', 'mottatt 5. mars 2026', 'Fristen står stille'],
     ['en', 'received on 5 March 2026', 'The deadline stands still'],
   ] as const)('asks for information in %s with the question, the day received and that the clock stops', (language, day, paused) => {
-    const mail = renderRequesterMail('requester-information-request', language, vars);
+    const mail = renderRequesterMail('requester-information-request', language, { ...vars, clockPaused: 'yes' });
     expect(mail.text).toContain('Which of your two customer accounts is this about?');
     expect(mail.text).toContain(day);
     expect(mail.text).toContain(paused);
     expect(mail.html).toContain('Which of your two customer accounts is this about?');
+    // With DEADLINE_PAUSE=off the request still goes out, without promising a paused clock.
+    const unpaused = renderRequesterMail('requester-information-request', language, { ...vars, clockPaused: '' });
+    expect(unpaused.text).toContain(day);
+    expect(unpaused.text).not.toContain(paused);
   });
 
   it('refuses to render a message whose link is missing rather than send a gap', () => {
