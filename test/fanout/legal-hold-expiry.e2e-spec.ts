@@ -14,8 +14,15 @@ const OWNER = 'regnskap@firma.example';
 const PEOPLE: TestPerson[] = [
   { name: 'Kari Nordmann', email: 'kari.hold@example.no', phone: '+4791234001', customerNo: 30001, invoices: [{ voucherDate: 20250314, amount: 1250 }, { voucherDate: 20250401, amount: -1250 }] },
   { name: 'Ingrid Johansen', email: 'ingrid.hold@example.no', phone: '+4791234002', customerNo: 30002, invoices: [{ voucherDate: 20250610, amount: 990 }] },
+  {
+    name: 'Per Olsen',
+    email: 'per.hold@example.no',
+    phone: '+4791234003',
+    customerNo: 30003,
+    invoices: [{ voucherDate: 20240110, amount: 300 }, { voucherDate: 20240201, amount: -300 }, { voucherDate: 20250314, amount: 700 }, { voucherDate: 20250401, amount: -700 }],
+  },
 ];
-const [KARI, INGRID] = PEOPLE;
+const [KARI, INGRID, PER] = PEOPLE;
 
 interface HoldBody {
   id: string;
@@ -133,5 +140,28 @@ describe('legal hold expiry: the scheduled deletion really deletes', () => {
     expect(associate(2)).toMatchObject({ name: INGRID.name, emailAddress: '' });
     expect(sims.visma.calls.associateDeletes.get(2)).toBeUndefined();
     expect(await auditTypes(reference)).toContain('legal_hold.needs_person');
+  }, 90_000);
+
+  it('one hold per financial year: the earlier one waits for the later, then both end together and the customer is deleted once', async () => {
+    await moveClockTo(new Date().toISOString());
+    const reference = await erase(PER);
+    const [fy2024, fy2025] = await holdsOf(reference);
+    expect(fy2024).toMatchObject({ records: 'invoices and customer ledger entries, financial year 2024', until: '2029-12-31' });
+    expect(fy2025).toMatchObject({ records: 'invoices and customer ledger entries, financial year 2025', until: '2030-12-31' });
+
+    // Visma keeps the customer while the 2025 entries are held: the 2024 hold moves to their end.
+    await moveClockTo('2030-01-02T09:00:00Z');
+    expect(await runHoldJob(reference, fy2024, (item) => item.until !== '2029-12-31')).toMatchObject({ status: 'held', until: '2030-12-31' });
+    expect(associate(3)).toBeDefined();
+
+    await moveClockTo('2031-01-02T09:00:00Z');
+    const jobs = await Promise.all([fy2024, fy2025].map((hold) => queueOf(stack.context, QueueName.Fanout).getJob(jobIds.legalHold(hold.id))));
+    await Promise.all(jobs.map((job) => job!.promote()));
+    await waitUntil(async () => (await holdsOf(reference)).every((item) => item.status !== 'held'), 30_000, 'both holds to end');
+    expect((await holdsOf(reference)).map((item) => item.status)).toEqual(['released', 'released']);
+    expect(associate(3)).toBeUndefined();
+    expect(sims.visma.calls.associateDeletes.get(3)).toBe(1);
+    expect((await auditTypes(reference)).filter((type) => type === 'legal_hold.released')).toHaveLength(2);
+    expect(smtp.to(OWNER).filter((mail) => mail.subject.includes(reference))).toEqual([]);
   }, 90_000);
 });
