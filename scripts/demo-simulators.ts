@@ -65,6 +65,8 @@ export function writeDemoDataMap(sims: DemoSimulators, file: string): void {
           clientSecretEnv: 'DEMO_VISMA_CLIENT_SECRET',
           tokenUrl: sims.visma.tokenUrl,
           graphqlUrl: sims.visma.graphqlUrl,
+          marketingFlagField: 'noMarketing',
+          restrictionFlagField: 'processingRestricted',
         },
         ...common,
         categories: ['name', 'address', 'orders', 'invoices'],

@@ -1,3 +1,4 @@
+import { SystemClock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import type { SystemsService } from '../systems/systems.service';
 import { ConnectorRegistry, UnknownConnectorError } from './connector-registry';
@@ -9,7 +10,7 @@ const systems = (list: Array<Pick<SystemEntry, 'id' | 'connector'>>) => ({ syste
 
 describe('connector registry', () => {
   it('hands out one stateless instance per type, none for manual systems', () => {
-    const registry = new ConnectorRegistry(config, systems([]));
+    const registry = new ConnectorRegistry(config, systems([]), new SystemClock());
     const first = registry.forSystem({ id: 'a', connector: 'zendesk' });
     expect(first?.type).toBe('zendesk');
     expect(registry.forSystem({ id: 'b', connector: 'zendesk' })).toBe(first);
@@ -19,7 +20,7 @@ describe('connector registry', () => {
   });
 
   it('stops start-up on an unknown connector type, naming the system', () => {
-    const registry = new ConnectorRegistry(config, systems([{ id: 'mailchimp-news', connector: 'mailchimp' }]));
+    const registry = new ConnectorRegistry(config, systems([{ id: 'mailchimp-news', connector: 'mailchimp' }]), new SystemClock());
     expect(() => registry.onModuleInit()).toThrow(UnknownConnectorError);
     expect(() => registry.onModuleInit()).toThrow(/system "mailchimp-news" uses connector "mailchimp"/);
   });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { SystemEntry } from '../systems/data-map.schema';
 import { SystemsService } from '../systems/systems.service';
@@ -22,6 +23,14 @@ export class UnknownConnectorError extends Error {
   }
 }
 
+/** A system's `connection` block has the wrong shape: start-up stops and names the system and field. */
+export class ConnectionSettingsError extends Error {
+  constructor(readonly systemId: string, readonly problems: string[]) {
+    super(`system "${systemId}" has invalid connection settings: ${problems.join('; ')}`);
+    this.name = 'ConnectionSettingsError';
+  }
+}
+
 export function isConnectorType(type: string): type is ConnectorType {
   return (CONNECTOR_TYPES as readonly string[]).includes(type);
 }
@@ -37,18 +46,26 @@ export class ConnectorRegistry implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly systems: SystemsService,
+    clock: Clock,
   ) {
     const inline = { maxInlineRetryWaitMs: config.CONNECTOR_INLINE_RETRY_WAIT_MS };
     const timeZone = config.TZ_NAME;
+    // Retention dates ("is the hold over?") follow the engine's clock, like every other deadline.
+    const now = () => clock.now();
     this.connectors = new Map<string, Connector>([
       ['zendesk', new ZendeskConnector(inline)],
-      ['visma', new VismaConnector({ ...inline, timeZone })],
-      ['hubspot', new HubSpotConnector(inline)],
+      ['visma', new VismaConnector({ ...inline, timeZone, now })],
+      ['hubspot', new HubSpotConnector({ ...inline, now })],
     ]);
   }
 
+  /** Every system's connector exists and its `connection` has the right shape; a missing secret
+   *  value stays a task-time failure, so the service still starts without it. */
   onModuleInit(): void {
-    for (const system of this.systems.systems()) this.assertKnown(system);
+    for (const system of this.systems.systems()) {
+      const problems = this.forSystem(system)?.checkConnection(system.connection ?? {}) ?? [];
+      if (problems.length) throw new ConnectionSettingsError(system.id, problems);
+    }
   }
 
   assertKnown(system: Pick<SystemEntry, 'id' | 'connector'>): void {

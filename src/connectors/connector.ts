@@ -49,6 +49,9 @@ export interface RetainedRecords {
   basis: string;
   /** YYYY-MM-DD until which they are kept. */
   until: string;
+  /** The kept records' ids in the external system, stored with the hold (never shown to the
+   *  requester): erasure at the end of the hold finds them by these once e-mail and phone are blank. */
+  externalIds?: Record<string, unknown>;
 }
 
 /** The outcome of one action against one system (task outcomes in DESIGN.md). */
@@ -84,4 +87,8 @@ export interface Connector {
   rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome>;
   erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome>;
   restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome>;
+  /** Problems with the shape of a system's `connection` ("connection.<field>: <problem>"), checked at boot. */
+  checkConnection(connection: Record<string, unknown>): string[];
+  /** Erases records kept under a hold that has ended, by the `externalIds` recorded with it. */
+  eraseRetained?(ctx: SystemContext, externalIds: Record<string, unknown>, retention: RetentionRules): Promise<Outcome>;
 }

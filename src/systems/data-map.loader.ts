@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { dataMapSchema, type DataMap, type SystemEntry } from './data-map.schema';
+import { bookkeepingOverrun } from './retention-limits';
 
 export class DataMapError extends Error {}
 
@@ -14,15 +15,19 @@ export function loadDataMap(file: string): DataMap {
   }
   const parsed = dataMapSchema.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    const lines = parsed.error.issues.map((issue) => `${where(raw, issue.path)}: ${issue.message}`);
     throw new DataMapError(`SYSTEMS_FILE ${file} is not a valid data map:\n  ${lines.join('\n  ')}`);
   }
   return parsed.data;
 }
 
-const YEARS = /^P(\d+)Y/;
-/** bokføringsloven § 13 allows at most 5 years after the financial year (3½ for some records). */
-const BOOKKEEPING_MAX_YEARS = 5;
+/** An issue's place in the file, with the system's id when it is inside one ("systems[2] (id "cctv").retention.period"). */
+function where(raw: unknown, path: PropertyKey[]): string {
+  if (path[0] !== 'systems' || typeof path[1] !== 'number') return path.map(String).join('.') || '(top)';
+  const id = (raw as { systems?: Array<{ id?: unknown }> }).systems?.[path[1]]?.id;
+  const system = `systems[${path[1]}]${typeof id === 'string' ? ` (id "${id}")` : ''}`;
+  return [system, ...path.slice(2).map(String)].join('.');
+}
 
 /** Consent or contract, in English or Norwegian, incl. GDPR 6(1)(a)/(b) and 9(2)(a). */
 const PORTABLE_BASIS = /consent|contract|samtykke|avtale|kontrakt|6\s*\(1\)\s*\(?[ab]\b|9\s*\(2\)\s*\(?a\b/i;
@@ -35,12 +40,8 @@ export function portableBasis(legalBasis: string): boolean {
 export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] {
   const warnings: string[] = [];
   const check = (system: SystemEntry, period: string | undefined, basis: string | undefined, where: string) => {
-    const years = Number(YEARS.exec(period ?? '')?.[1] ?? 0);
-    if (basis && /bokføringsloven/i.test(basis) && years > BOOKKEEPING_MAX_YEARS + 1) {
-      warnings.push(
-        `${system.id}.${where}: ${period} rests on bokføringsloven, which allows at most 5 years after the end of the financial year`,
-      );
-    }
+    const warning = bookkeepingOverrun(system, where, period, basis);
+    if (warning) warnings.push(warning);
   };
   for (const system of map.systems) {
     check(system, system.retention.period, system.retention.basis ?? system.legalBasis, 'retention');

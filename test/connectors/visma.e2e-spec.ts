@@ -94,6 +94,9 @@ describe('VismaConnector against the Business NXT simulator', () => {
         companyNo: SIM_COMPANY_NO,
         clientIdEnv: 'VISMA_CLIENT_ID',
         clientSecretEnv: 'VISMA_CLIENT_SECRET',
+        // The simulated company's flag fields (a real company names its own in the data map).
+        marketingFlagField: 'noMarketing',
+        restrictionFlagField: 'processingRestricted',
         ...connection,
       },
       secret: (name) => {
@@ -198,15 +201,22 @@ describe('VismaConnector against the Business NXT simulator', () => {
   describe('erase', () => {
     beforeEach(() => start());
 
-    it('keeps a customer with 2025 invoices under bokføringsloven § 13 and blanks the optional personal fields', async () => {
+    it('keeps a customer with 2024 and 2025 invoices under bokføringsloven § 13, one hold per financial year, and blanks the optional personal fields', async () => {
       const outcome = await connector().erase(ctx, { email: 'ola.nordmann@example.no' }, BOOKKEEPING);
       expect(outcome).toMatchObject({
         status: 'retained',
         retained: [
           {
-            records: 'invoices and customer ledger entries',
+            records: 'invoices and customer ledger entries, financial year 2024',
+            basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
+            until: '2029-12-31',
+            externalIds: { associateNos: [1], contactNos: [] },
+          },
+          {
+            records: 'invoices and customer ledger entries, financial year 2025',
             basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
             until: '2030-12-31',
+            externalIds: { associateNos: [1], contactNos: [] },
           },
         ],
         erased: ['e-mail address, phone and mobile phone on customer 10001'],
@@ -231,8 +241,8 @@ describe('VismaConnector against the Business NXT simulator', () => {
       const subject = { email: 'ola.nordmann@example.no', customerNumber: '10001' };
       const first = await visma.erase(ctx, subject, { legalHolds: [] });
       const again = await visma.erase(ctx, subject, { legalHolds: [] });
-      expect(first).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }], details: { blankedRecords: 1 } });
-      expect(again).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }], details: { blankedRecords: 0 } });
+      expect(first).toMatchObject({ status: 'retained', retained: [{ until: '2029-12-31' }, { until: '2030-12-31' }], details: { blankedRecords: 1 } });
+      expect(again).toMatchObject({ status: 'retained', retained: [{ until: '2029-12-31' }, { until: '2030-12-31' }], details: { blankedRecords: 0 } });
       expect(sim.calls.associateUpdates.get(1)).toBe(1);
       expect(sim.calls.operations).not.toContain('associate_delete');
     });
@@ -241,7 +251,10 @@ describe('VismaConnector against the Business NXT simulator', () => {
       const rules = { legalHolds: [{ records: 'invoices', basis: 'bokføringsloven § 13 and the articles of association', keepFor: 'P10Y' }] };
       await expect(connector().erase(ctx, { customerNumber: '10001' }, rules)).resolves.toMatchObject({
         status: 'retained',
-        retained: [{ records: 'invoices', until: '2035-12-31' }],
+        retained: [
+          { records: 'invoices, financial year 2024', until: '2034-12-31' },
+          { records: 'invoices, financial year 2025', until: '2035-12-31' },
+        ],
         details: { anonymiseAfter: '2035-12-31' },
       });
     });
@@ -267,7 +280,7 @@ describe('VismaConnector against the Business NXT simulator', () => {
 
     it('blanks a contact person of a company customer whose invoices are kept', async () => {
       const outcome = await connector().erase(ctx, { email: 'per.olsen@fjord.example' }, BOOKKEEPING);
-      expect(outcome).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }] });
+      expect(outcome).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31', externalIds: { associateNos: [], contactNos: [301] } }] });
       expect(contact(301)).toMatchObject({ name: 'Per Olsen', emailAddress: '', phone: '', mobilePhone: '' });
       expect(associate(3)?.emailAddress).toBe('post@fjord.example');
     });
@@ -283,6 +296,30 @@ describe('VismaConnector against the Business NXT simulator', () => {
     });
   });
 
+  describe('erase at the end of a hold', () => {
+    beforeEach(() => start());
+
+    it('finds the kept customer by the ids stored with the hold and deletes it once the last hold has ended', async () => {
+      const held = await connector().erase(ctx, { email: 'ola.nordmann@example.no' }, BOOKKEEPING);
+      if (held.status !== 'retained') throw new Error(`expected retained, got ${held.status}`);
+      expect(associate(1)?.emailAddress).toBe('');
+      const ids = held.retained[0].externalIds!;
+      // The e-mail is blank now: a search by subject finds nothing.
+      await expect(connector().erase(ctx, { email: 'ola.nordmann@example.no' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
+
+      const in2030 = connector({ now: () => new Date('2030-01-02T09:00:00Z') });
+      await expect(in2030.eraseRetained!(ctx, ids, BOOKKEEPING)).resolves.toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }] });
+      expect(sim.calls.associateDeletes.get(1)).toBeUndefined();
+
+      simNow = Date.parse('2031-01-02T09:00:00Z');
+      const in2031 = connector({ now: () => new Date(simNow) });
+      await expect(in2031.eraseRetained!(ctx, ids, BOOKKEEPING)).resolves.toMatchObject({ status: 'done', details: { deletedAssociates: 1 } });
+      await expect(in2031.eraseRetained!(ctx, ids, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
+      expect(associate(1)).toBeUndefined();
+      expect(sim.calls.associateDeletes.get(1)).toBe(1);
+    });
+  });
+
   describe('restrict', () => {
     beforeEach(() => start());
 
@@ -295,6 +332,19 @@ describe('VismaConnector against the Business NXT simulator', () => {
       });
       expect(associate(1)).toMatchObject({ noMarketing: true, processingRestricted: false });
       expect(sim.calls.associateUpdates.get(1)).toBe(1);
+    });
+
+    it('without flag fields in the data map, leaves the restriction to the owner and writes nothing', async () => {
+      delete ctx.connection.marketingFlagField;
+      delete ctx.connection.restrictionFlagField;
+      const outcome = await connector().restrict(ctx, { email: 'ola.nordmann@example.no' }, 'processing');
+      expect(outcome.status).toBe('manual');
+      expect(outcome.summary).toContain('restrict processing (storage only) of associate 1');
+      expect(outcome.summary).toContain('connection.restrictionFlagField');
+      const marketing = await connector().restrict(ctx, { email: 'ola.nordmann@example.no' }, 'marketing');
+      expect(marketing.summary).toContain('stop all marketing to associate 1');
+      expect(sim.calls.associateUpdates.size).toBe(0);
+      expect(associate(1)).toMatchObject({ noMarketing: false, processingRestricted: false });
     });
 
     it('marks processing as restricted', async () => {

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { CaseEntity } from '../../src/cases/case.entity';
-import { isConnectorType } from '../../src/connectors/connector-registry';
+import { SystemClock } from '../../src/common/clock';
+import type { AppConfig } from '../../src/config/app-config';
+import { ConnectorRegistry, isConnectorType } from '../../src/connectors/connector-registry';
+import type { SystemsService } from '../../src/systems/systems.service';
 import { planTasks } from '../../src/connectors/fanout/fanout-plan';
 import { dataMapWarnings, loadDataMap } from '../../src/systems/data-map.loader';
 
@@ -13,7 +16,11 @@ const planned = (map: ReturnType<typeof loadDataMap>, type: CaseEntity['type'], 
 describe('the example data maps in examples/', () => {
   it.each(['logistics-software', 'auto-parts-wholesaler', 'courier', '../config/systems'])('%s loads, uses known connectors and keeps retention within its basis', (name) => {
     const map = load(name);
-    for (const system of map.systems) expect(isConnectorType(system.connector)).toBe(true);
+    const registry = new ConnectorRegistry({ CONNECTOR_INLINE_RETRY_WAIT_MS: 0, TZ_NAME: 'Europe/Oslo' } as AppConfig, { systems: () => map.systems } as SystemsService, new SystemClock());
+    for (const system of map.systems) {
+      expect(isConnectorType(system.connector)).toBe(true);
+      expect({ system: system.id, problems: registry.forSystem(system)?.checkConnection(system.connection) ?? [] }).toEqual({ system: system.id, problems: [] });
+    }
     // Only "variable not set" warnings (no secrets here); no retention longer than its legal basis.
     expect(dataMapWarnings(map, {}).filter((warning) => !warning.includes('is not set'))).toEqual([]);
   });

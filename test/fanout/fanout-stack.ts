@@ -92,6 +92,8 @@ export function writeDataMap(
         clientSecretEnv: `${prefix}_VISMA_CLIENT_SECRET`,
         tokenUrl: sims.visma.tokenUrl,
         graphqlUrl: sims.visma.graphqlUrl,
+        marketingFlagField: 'noMarketing',
+        restrictionFlagField: 'processingRestricted',
       },
       ...common,
       legalBasis: 'GDPR art. 6(1)(b) contract and 6(1)(c) legal obligation (bokføringsloven)',

@@ -88,7 +88,7 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     const visma = taskOf(body, 'visma');
     expect(visma.status).toBe('retained');
     expect(visma.outcome?.retained).toEqual([
-      expect.objectContaining({ records: 'invoices and customer ledger entries', until: '2030-12-31', restricted: true }),
+      expect.objectContaining({ records: 'invoices and customer ledger entries, financial year 2025', until: '2030-12-31', restricted: true }),
     ]);
     const holds = await (await client.get(`/api/v1/cases/${reference}/legal-holds`)).json();
     expect(holds.items).toEqual([expect.objectContaining({ system: 'visma', until: '2030-12-31', status: 'held', restricted: true })]);

@@ -18,7 +18,9 @@ import { LegalHoldService } from './legal-hold.service';
 
 /**
  * The day after a hold ends, erase what it kept: the connector runs erasure again (its own rules
- * decide what may go now). Anything it cannot finish goes to the system's owner by e-mail.
+ * decide what may go now), by the external ids stored with the hold where it has them (the
+ * subject's e-mail and phone were blanked when the hold began). Anything it cannot finish goes to
+ * the system's owner by e-mail.
  */
 @Injectable()
 export class LegalHoldExpiryService {
@@ -33,8 +35,19 @@ export class LegalHoldExpiryService {
   ) {}
 
   async expire(holdId: string): Promise<FollowUpResult> {
-    const hold = await this.dataSource.getRepository(LegalHoldEntity).findOne({ where: { id: holdId } });
-    if (!hold || hold.status !== 'held') return { outcome: 'stale' };
+    const first = await this.dataSource.getRepository(LegalHoldEntity).findOne({ where: { id: holdId } });
+    if (!first || first.status !== 'held') return { outcome: 'stale' };
+    // One task's holds (one per financial year) often end on the same morning and name the same
+    // records: one at a time, so the second finds them gone instead of racing the first.
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`legal-hold-task-${first.taskId}`]);
+      const hold = await manager.findOne(LegalHoldEntity, { where: { id: holdId } });
+      if (!hold || hold.status !== 'held') return { outcome: 'stale' } as FollowUpResult;
+      return this.expireLocked(hold);
+    });
+  }
+
+  private async expireLocked(hold: LegalHoldEntity): Promise<FollowUpResult> {
     if (!this.holds.isDue(hold)) return { outcome: 'later', delayMs: this.holds.dueAt(hold).getTime() - this.clock.now().getTime() };
     const entity = await this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { id: hold.caseId } });
     const system = this.systems.system(hold.systemId);
@@ -42,15 +55,33 @@ export class LegalHoldExpiryService {
     const connector = this.registry.forSystem(system);
     if (!connector) return this.settle(hold, entity, 'needs_person', { summary: 'a manual system: its owner erases the records' });
 
-    const outcome = await connector.erase(systemContext(system), subjectOf(entity), { legalHolds: system.legalHolds });
+    const rules = { legalHolds: system.legalHolds };
+    const byIds = hold.externalIds && connector.eraseRetained;
+    const outcome = byIds
+      ? await connector.eraseRetained!(systemContext(system), hold.externalIds!, rules)
+      : await connector.erase(systemContext(system), subjectOf(entity), rules);
     switch (outcome.status) {
       case 'done':
         return this.settle(hold, entity, 'released', { ...outcome });
+      case 'not_found':
+        // Looked up by id, nothing left means another hold's erasure already took the records.
+        if (byIds) return this.settle(hold, entity, 'released', { ...outcome });
+        // By subject, the lookup keys were blanked when the hold began: a person finishes it.
+        return this.settle(hold, entity, 'needs_person', { ...outcome });
       case 'retained': {
         const until = outcome.retained.map((item) => item.until).sort().at(-1) ?? hold.until;
         if (until > hold.until) {
           // Newer records restarted the period: keep holding until the new end date.
           await this.dataSource.getRepository(LegalHoldEntity).update({ id: hold.id }, { until });
+          await this.dataSource.transaction((manager) =>
+            this.audit.append(manager, {
+              caseId: entity.id,
+              type: 'legal_hold.extended',
+              actor: 'system',
+              occurredAt: this.clock.now(),
+              data: { holdId: hold.id, system: hold.systemId, from: hold.until, until },
+            }),
+          );
           await this.holds.schedule([{ id: hold.id, until }]);
           return { outcome: 'later', delayMs: this.holds.dueAt({ until }).getTime() - this.clock.now().getTime() };
         }
@@ -60,7 +91,7 @@ export class LegalHoldExpiryService {
         if (outcome.retryable) throw new ConnectorError(outcome.summary, true);
         return this.settle(hold, entity, 'needs_person', { ...outcome });
       default:
-        // not_found (the lookup keys were blanked when the hold began) or manual: a person finishes it.
+        // manual (e.g. an open balance, or Visma refused): a person finishes it.
         return this.settle(hold, entity, 'needs_person', { ...outcome });
     }
   }

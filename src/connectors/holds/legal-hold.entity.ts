@@ -41,6 +41,10 @@ export class LegalHoldEntity {
   @Column({ type: 'varchar', length: 20, default: 'held' })
   status: LegalHoldStatus;
 
+  /** The kept records' ids in the external system (connector-specific), for the erasure at the end. */
+  @Column({ name: 'external_ids', type: 'jsonb', nullable: true })
+  externalIds: Record<string, unknown> | null;
+
   /** What the erasure at the end of the hold did. */
   @Column({ type: 'jsonb', nullable: true })
   outcome: Record<string, unknown> | null;

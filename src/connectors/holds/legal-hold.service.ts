@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../../common/clock';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { addDays, compareIsoDates } from '../../deadlines/policy/iso-date';
@@ -35,7 +36,7 @@ export class LegalHoldService {
       .createQueryBuilder()
       .insert()
       .into(LegalHoldEntity)
-      .values(retained.map((item) => ({ caseId: task.caseId, taskId: task.id, systemId: task.systemId, records: item.records, basis: item.basis, until: item.until })))
+      .values(retained.map((item) => ({ caseId: task.caseId, taskId: task.id, systemId: task.systemId, records: item.records, basis: item.basis, until: item.until, externalIds: item.externalIds ?? null })) as QueryDeepPartialEntity<LegalHoldEntity>[])
       .orIgnore()
       .execute();
     return manager.find(LegalHoldEntity, { where: { taskId: task.id, records: In(retained.map((item) => item.records)) } });

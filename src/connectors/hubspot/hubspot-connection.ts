@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConnectorError } from '../connector-errors';
+import { connectionProblems } from '../connection-check';
 
 const LEGAL_BASES = [
   'LEGITIMATE_INTEREST_PQL',
@@ -38,4 +39,9 @@ export function parseConnection(systemId: string, connection: Record<string, unk
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   throw new ConnectorError(`HubSpot connection for system ${systemId} is invalid: ${problems.join('; ')}`, false);
+}
+
+/** The shape of the settings, checked at boot (the token's value is read only when a task runs). */
+export function checkHubSpotConnection(connection: Record<string, unknown>): string[] {
+  return connectionProblems(connectionSchema.safeParse(connection));
 }

@@ -11,7 +11,7 @@ import type {
 } from '../connector';
 import { ConnectorAuthError } from '../connector-errors';
 import { HubSpotClient } from './hubspot-client';
-import { type HubSpotConnection, parseConnection } from './hubspot-connection';
+import { checkHubSpotConnection, type HubSpotConnection, parseConnection } from './hubspot-connection';
 import { type FoundContact, findContacts, normaliseEmail } from './hubspot-contact-search';
 import { exportSubject } from './hubspot-export';
 import { stopMarketing } from './hubspot-marketing-objection';
@@ -42,6 +42,10 @@ export class HubSpotConnector implements Connector {
       sleep: options.sleep ?? defaultSleep,
       now: options.now ?? (() => new Date()),
     };
+  }
+
+  checkConnection(connection: Record<string, unknown>): string[] {
+    return checkHubSpotConnection(connection);
   }
 
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {

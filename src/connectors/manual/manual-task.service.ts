@@ -14,12 +14,15 @@ import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-cata
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
+import { escalationDelayMs } from './preservation';
 import { composeManualEscalation, composeManualReminder, composeManualTask } from './task-mail';
 
+type FollowUpTask = Pick<CaseTaskEntity, 'id' | 'startedAt' | 'escalatedAt' | 'systemId'>;
+
 const DAY_MS = 24 * 3600 * 1000;
-/** The owner is reminded every 3 days; after 7 the case's handler is told. */
+/** The owner is reminded every 3 days; after 7 (sooner when routine deletion comes first) the
+ *  case's handler is told (preservation.ts). */
 export const REMINDER_EVERY_MS = 3 * DAY_MS;
-export const ESCALATE_AFTER_MS = 7 * DAY_MS;
 
 export type FollowUpResult = { outcome: 'sent' | 'stale' } | { outcome: 'later'; delayMs: number };
 
@@ -49,7 +52,7 @@ export class ManualTaskService {
         error: null,
         startedAt: task.startedAt ?? now,
       });
-      const mail = composeManualTask(entity, task, system, this.config.PUBLIC_URL, note);
+      const mail = composeManualTask(entity, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now);
       const id = await this.outbox.store(manager, 'manual-task', `task-${task.id}-assigned`, mail);
       await this.audit.append(manager, {
         caseId: entity.id,
@@ -61,10 +64,10 @@ export class ManualTaskService {
       return id;
     });
     await this.outbox.dispatch(emailId);
-    await this.scheduleFollowUps([{ id: task.id, startedAt: task.startedAt ?? now, escalatedAt: null }]);
+    await this.scheduleFollowUps([{ id: task.id, startedAt: task.startedAt ?? now, escalatedAt: null, systemId: task.systemId }]);
   }
 
-  async scheduleFollowUps(tasks: Array<Pick<CaseTaskEntity, 'id' | 'startedAt' | 'escalatedAt'>>): Promise<void> {
+  async scheduleFollowUps(tasks: FollowUpTask[]): Promise<void> {
     const now = this.clock.now().getTime();
     const jobs = tasks.flatMap((task) => {
       const since = (task.startedAt ?? new Date(now)).getTime();
@@ -85,7 +88,7 @@ export class ManualTaskService {
                 opts: {
                   ...JOB_OPTIONS[JobName.ManualTaskEscalation],
                   jobId: jobIds.manualEscalation(task.id),
-                  delay: Math.max(0, since + ESCALATE_AFTER_MS - now),
+                  delay: Math.max(0, this.escalationDueAt(task, new Date(since)) - now),
                 },
               },
             ]),
@@ -97,7 +100,7 @@ export class ManualTaskService {
   /** Reconciliation: every task still waiting for a person gets its reminder and escalation jobs back. */
   async rebuild(): Promise<number> {
     const tasks = await this.dataSource.query(
-      `SELECT t.id, t.started_at AS "startedAt", t.escalated_at AS "escalatedAt"
+      `SELECT t.id, t.system_id AS "systemId", t.started_at AS "startedAt", t.escalated_at AS "escalatedAt"
          FROM case_tasks t JOIN cases c ON c.id = t.case_id
         WHERE t.status = 'manual' AND c.status IN ('in_progress','awaiting_review')`,
     );
@@ -134,7 +137,8 @@ export class ManualTaskService {
     const loaded = await this.load(taskId);
     if (!loaded || loaded.task.escalatedAt) return { outcome: 'stale' };
     const { task, entity, system } = loaded;
-    const dueAt = (task.startedAt ?? task.createdAt).getTime() + ESCALATE_AFTER_MS;
+    const since = task.startedAt ?? task.createdAt;
+    const dueAt = this.escalationDueAt(task, since);
     const now = this.clock.now();
     if (dueAt > now.getTime() + 1000) return { outcome: 'later', delayMs: dueAt - now.getTime() };
     const to = await this.handlerAddress(entity);
@@ -148,10 +152,17 @@ export class ManualTaskService {
         occurredAt: now,
         data: { taskId, system: system.id, action: task.action },
       });
-      return this.outbox.store(manager, 'manual-task-escalation', `task-${taskId}-escalation`, composeManualEscalation(entity, task, system, this.config.PUBLIC_URL, to));
+      const mail = composeManualEscalation(entity, task, system, this.config.PUBLIC_URL, to, since);
+      return this.outbox.store(manager, 'manual-task-escalation', `task-${taskId}-escalation`, mail);
     });
     if (emailId) await this.outbox.dispatch(emailId);
     return { outcome: emailId ? 'sent' : 'stale' };
+  }
+
+  /** A week after the task went to its owner, or a day before the system's routine deletion. */
+  private escalationDueAt(task: Pick<CaseTaskEntity, 'systemId'>, since: Date): number {
+    const system = this.systems.system(task.systemId);
+    return since.getTime() + (system ? escalationDelayMs(system, since) : escalationDelayMs({ retention: {} }, since));
   }
 
   private async load(taskId: string): Promise<{ task: CaseTaskEntity; entity: CaseEntity; system: SystemEntry } | null> {

@@ -3,6 +3,7 @@ import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { changesFrom } from '../fanout/fanout-plan';
 import type { CaseTaskEntity } from '../tasks/case-task.entity';
+import { escalationDelayMs, needsPreservation, routineDeletionAt } from './preservation';
 
 /** Staff e-mails for fan-out: Norwegian first, English after (staff read both). The owner and the
  *  controller need the person's identifiers to search; nothing else about the person is included. */
@@ -62,9 +63,12 @@ export function composeManualTask(
   system: SystemEntry,
   publicUrl: string,
   note: string | null,
+  since: Date,
 ): ComposedMail {
   const what = ACTION_TEXT[task.action] ?? ACTION_TEXT.export;
+  const preserve = needsPreservation(entity, system, task.action, since);
   const text = [
+    ...(preserve ? [...preservationLines(entity, system, since), ''] : []),
     `Sak ${entity.reference} (${entity.type}) trenger en manuell oppgave i «${system.name}».`,
     what.nb,
     '',
@@ -79,7 +83,17 @@ export function composeManualTask(
     `Frist / deadline: ${entity.effectiveDue}`,
     ...outcomeHowTo(publicUrl, entity, task),
   ].join('\n');
-  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Oppgave / task: ${system.name} (${task.action})`, text };
+  const urgent = preserve ? 'BEVAR NÅ / PRESERVE NOW – ' : '';
+  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] ${urgent}Oppgave / task: ${system.name} (${task.action})`, text };
+}
+
+/** First in the mail: what routine deletion would remove before the case is answered. */
+function preservationLines(entity: CaseEntity, system: SystemEntry, since: Date): string[] {
+  const gone = routineDeletionAt(system, since)!.toISOString().slice(0, 10);
+  return [
+    `BEVAR NÅ: «${system.name}» sletter eller overskriver opplysninger etter ${system.retention.period}. Ta straks vare på opptak/opplysninger om personen fra og med ${entity.receivedOn} for denne henvendelsen, og hold dem utenfor rutinemessig sletting til saken er lukket – ellers er de borte før ${gone}.`,
+    `PRESERVE NOW: "${system.name}" deletes or overwrites data after ${system.retention.period}. Preserve the recordings/records about the person from ${entity.receivedOn} on for this request at once, and keep them out of routine deletion until the case is closed – otherwise they are gone before ${gone}.`,
+  ];
 }
 
 export function composeManualReminder(
@@ -104,10 +118,19 @@ export function composeManualEscalation(
   system: SystemEntry,
   publicUrl: string,
   to: string,
+  since: Date,
 ): ComposedMail {
+  const days = Math.round(escalationDelayMs(system, since) / (24 * 3600 * 1000));
+  const gone = routineDeletionAt(system, since);
   const text = [
-    `Oppgaven i «${system.name}» for sak ${entity.reference} har ventet på ${system.owner} i over 7 dager.`,
-    `The task in "${system.name}" for case ${entity.reference} has waited for ${system.owner} for more than 7 days.`,
+    `Oppgaven i «${system.name}» for sak ${entity.reference} har ventet på ${system.owner} i ${days} dager.`,
+    `The task in "${system.name}" for case ${entity.reference} has waited for ${system.owner} for ${days} days.`,
+    ...(needsPreservation(entity, system, task.action, since)
+      ? [
+          `Rutinemessig sletting (${system.retention.period}) fjerner opplysningene ${gone!.toISOString().slice(0, 10)}: sørg for at de blir bevart.`,
+          `Routine deletion (${system.retention.period}) removes the data on ${gone!.toISOString().slice(0, 10)}: make sure it is preserved.`,
+        ]
+      : []),
     `Frist / deadline: ${entity.effectiveDue}`,
     `Åpne saken / open the case: ${caseLink(publicUrl, entity, task)}`,
   ].join('\n');

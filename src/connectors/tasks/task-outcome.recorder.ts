@@ -47,8 +47,9 @@ export class TaskOutcomeRecorder {
         return [];
       }
       if (outcome.status === 'retained') {
-        // Data kept under a hold may only be used for the hold's purpose: flagged restricted.
-        const retained = outcome.retained.map((item) => ({ ...item, restricted: true }));
+        // Data kept under a hold may only be used for the hold's purpose: flagged restricted. The
+        // external ids live on the hold only; the task outcome is what staff and letters show.
+        const retained = outcome.retained.map(({ externalIds: _ids, ...item }) => ({ ...item, restricted: true }));
         const holds = await this.holds.record(manager, task, outcome.retained);
         await this.finish(manager, task, 'retained', { ...outcome, retained }, null, actor);
         return holds.map((hold) => ({ id: hold.id, until: hold.until }));

@@ -3,6 +3,16 @@ import type { Outcome, RetainedRecords, RetentionRules, Subject } from '../conne
 import type { AssociateRow, ContactRow, CustomerTransactionRow } from './visma-queries';
 import type { VismaRecords } from './visma-records';
 import { ledgerState, type LedgerState } from './visma-retention';
+import type { VismaSettings } from './visma-settings';
+
+/** What erasure needs from the settings: the company's flag fields and financial year. */
+export type VismaLayout = Pick<VismaSettings, 'flags' | 'financialYearStart'>;
+
+/** The ids a hold keeps, so the erasure at its end needs no e-mail or phone (they were blanked). */
+export interface VismaHeldIds {
+  associateNos: number[];
+  contactNos: number[];
+}
 
 /** The optional personal fields blanked when the ledger must be kept; name, customer number and
  *  address stay because issued invoices and the customer ledger need them. */
@@ -23,18 +33,41 @@ interface Progress {
  * Writes that remove the subject's lookup keys (e-mail, phone) run last, so a retry after a
  * failure still finds what is left; a repeat after success finds nothing and deletes nothing.
  */
-export async function eraseFromVisma(records: VismaRecords, subject: Subject, rules: RetentionRules, today: string): Promise<Outcome> {
+export async function eraseFromVisma(records: VismaRecords, subject: Subject, rules: RetentionRules, today: string, layout: VismaLayout): Promise<Outcome> {
   const associates = await records.findAssociates(subject);
   const matchedNos = new Set(associates.map((associate) => associate.associateNo));
   const directContacts = (await records.findContacts(subject)).filter((contact) => !matchedNos.has(contact.associateNo));
   if (!associates.length && !directContacts.length) {
     return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject (already erased, or never held).' };
   }
+  return eraseRecords(records, associates, directContacts, rules, today, layout);
+}
+
+/** The end of a hold: the same rule, applied to the records the hold names by id. */
+export async function eraseHeldInVisma(records: VismaRecords, ids: VismaHeldIds, rules: RetentionRules, today: string, layout: VismaLayout): Promise<Outcome> {
+  const associates = await records.associatesByNo(ids.associateNos);
+  const matchedNos = new Set(associates.map((associate) => associate.associateNo));
+  const directContacts = (await records.contactsByNo(ids.contactNos)).filter((contact) => !matchedNos.has(contact.associateNo));
+  if (!associates.length && !directContacts.length) {
+    return { status: 'not_found', summary: 'The records this hold kept are no longer in Visma Business (already erased).' };
+  }
+  return eraseRecords(records, associates, directContacts, rules, today, layout);
+}
+
+async function eraseRecords(
+  records: VismaRecords,
+  associates: AssociateRow[],
+  directContacts: ContactRow[],
+  rules: RetentionRules,
+  today: string,
+  layout: VismaLayout,
+): Promise<Outcome> {
+  const matchedNos = new Set(associates.map((associate) => associate.associateNo));
 
   const parents = await records.associatesByNo(directContacts.map((contact) => contact.associateNo));
   const ledger = await records.transactionsOf([...associates, ...parents].map((associate) => associate.customerNo));
   const stateOf = (associate: AssociateRow | undefined): LedgerState =>
-    ledgerState(associate ? entriesOf(ledger, associate.customerNo) : [], rules, today);
+    ledgerState(associate ? entriesOf(ledger, associate.customerNo) : [], rules, today, layout.financialYearStart);
   const contactsByAssociate = groupBy(await records.contactsOf([...matchedNos]), (contact) => contact.associateNo);
   const progress: Progress = { erased: [], holds: [], needsPerson: [], deletedAssociates: 0, deletedContacts: 0, blankedRecords: 0 };
 
@@ -43,7 +76,7 @@ export async function eraseFromVisma(records: VismaRecords, subject: Subject, ru
     const state = stateOf(parent);
     if (state.held) {
       await blankContact(records, contact, progress);
-      recordHold(parent as AssociateRow, state, today, progress);
+      recordHold(parent as AssociateRow, state, { associateNos: [], contactNos: [contact.contactNo] }, progress);
     } else {
       progress.deletedContacts += await records.deleteContact(contact.contactNo);
       progress.erased.push(`contact person ${contact.contactNo} deleted`);
@@ -53,8 +86,8 @@ export async function eraseFromVisma(records: VismaRecords, subject: Subject, ru
   for (const associate of associates) {
     const contacts = contactsByAssociate.get(associate.associateNo) ?? [];
     const state = stateOf(associate);
-    if (state.held) await keepLedgerBlankRest(records, associate, contacts, state, today, progress);
-    else await deleteCustomer(records, associate, contacts, progress);
+    if (state.held) await keepLedgerBlankRest(records, associate, contacts, state, layout, progress);
+    else await deleteCustomer(records, associate, contacts, layout, progress);
   }
   return outcome(progress);
 }
@@ -64,23 +97,23 @@ async function keepLedgerBlankRest(
   associate: AssociateRow,
   contacts: ContactRow[],
   state: LedgerState,
-  today: string,
+  layout: VismaLayout,
   progress: Progress,
 ): Promise<void> {
   for (const contact of contacts) await blankContact(records, contact, progress);
-  await blankAssociate(records, associate, progress);
-  recordHold(associate, state, today, progress);
+  await blankAssociate(records, associate, layout, progress);
+  recordHold(associate, state, { associateNos: [associate.associateNo], contactNos: [] }, progress);
 }
 
-function recordHold(associate: AssociateRow, state: LedgerState, today: string, progress: Progress): void {
-  if (state.hold && state.hold.until >= today) progress.holds.push(state.hold);
+function recordHold(associate: AssociateRow, state: LedgerState, ids: VismaHeldIds, progress: Progress): void {
+  if (state.holds.length) progress.holds.push(...state.holds.map((hold) => ({ ...hold, externalIds: { ...ids } })));
   else {
     // Kept only because of the open balance: the § 13 period is over, so someone must settle it.
     progress.needsPerson.push(`${label(associate)} has an open balance in the customer ledger; settle or write it off in Visma, then erase again`);
   }
 }
 
-async function deleteCustomer(records: VismaRecords, associate: AssociateRow, contacts: ContactRow[], progress: Progress): Promise<void> {
+async function deleteCustomer(records: VismaRecords, associate: AssociateRow, contacts: ContactRow[], layout: VismaLayout, progress: Progress): Promise<void> {
   for (const contact of contacts) progress.deletedContacts += await records.deleteContact(contact.contactNo);
   try {
     progress.deletedAssociates += await records.deleteAssociate(associate.associateNo);
@@ -88,15 +121,18 @@ async function deleteCustomer(records: VismaRecords, associate: AssociateRow, co
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.retryable) throw error;
     // Visma's own rule refused (e.g. appointments, budget lines, or a longer ledger hold than ours).
-    await blankAssociate(records, associate, progress);
+    await blankAssociate(records, associate, layout, progress);
     progress.needsPerson.push(`Visma refused to delete ${label(associate)} (${error.message}); its e-mail and phone numbers were blanked and a person must decide what else to do`);
   }
 }
 
-async function blankAssociate(records: VismaRecords, associate: AssociateRow, progress: Progress): Promise<void> {
-  const restricted = associate.noMarketing === true && associate.processingRestricted === true;
-  if (!isBlank(associate) || !restricted) {
-    await records.updateAssociate(associate.associateNo, { ...BLANKED, noMarketing: true, processingRestricted: true });
+/** Blanks the optional fields and sets the company's flag fields (when the data map names them):
+ *  what is kept may only be used for bookkeeping. */
+async function blankAssociate(records: VismaRecords, associate: AssociateRow, layout: VismaLayout, progress: Progress): Promise<void> {
+  const flags = Object.fromEntries([layout.flags.marketing, layout.flags.restriction].filter((field): field is string => !!field).map((field) => [field, true]));
+  const flagged = Object.keys(flags).every((field) => associate[field] === true);
+  if (!isBlank(associate) || !flagged) {
+    await records.updateAssociate(associate.associateNo, { ...BLANKED, ...flags });
     progress.blankedRecords += 1;
   }
   progress.erased.push(`e-mail address, phone and mobile phone on ${label(associate)}`);
@@ -120,13 +156,15 @@ function outcome(progress: Progress): Outcome {
     return { status: 'manual', summary: [...progress.needsPerson, ...progress.erased.map((item) => `done: ${item}`)].join('. ') };
   }
   if (progress.holds.length) {
-    const hold = progress.holds.reduce((latest, next) => (next.until > latest.until ? next : latest));
+    const retained = mergeHolds(progress.holds);
+    const last = retained.reduce((latest, next) => (next.until > latest.until ? next : latest));
+    const kept = retained.map((hold) => `the ${hold.records} until ${hold.until} (${hold.basis})`).join('; ');
     return {
       status: 'retained',
-      summary: `Visma Business keeps the ${hold.records} until ${hold.until} (${hold.basis}); use is restricted to bookkeeping, audit and tax control. Optional personal fields were blanked.`,
-      retained: [hold],
+      summary: `Visma Business keeps ${kept}; use is restricted to bookkeeping, audit and tax control. Optional personal fields were blanked.`,
+      retained,
       erased: progress.erased,
-      details: { ...details, anonymiseAfter: hold.until },
+      details: { ...details, anonymiseAfter: last.until },
     };
   }
   return {
@@ -134,6 +172,22 @@ function outcome(progress: Progress): Outcome {
     summary: `Deleted from Visma Business: ${progress.erased.join('; ')}.`,
     details,
   };
+}
+
+/** One entry per (records, basis, until); the ids of every customer it covers go together. */
+function mergeHolds(holds: RetainedRecords[]): RetainedRecords[] {
+  const merged = new Map<string, RetainedRecords & { externalIds: VismaHeldIds }>();
+  for (const hold of holds) {
+    const key = `${hold.records}|${hold.basis}|${hold.until}`;
+    const ids = hold.externalIds as unknown as VismaHeldIds;
+    const known = merged.get(key);
+    if (!known) merged.set(key, { ...hold, externalIds: { associateNos: [...ids.associateNos], contactNos: [...ids.contactNos] } });
+    else {
+      known.externalIds.associateNos = [...new Set([...known.externalIds.associateNos, ...ids.associateNos])];
+      known.externalIds.contactNos = [...new Set([...known.externalIds.contactNos, ...ids.contactNos])];
+    }
+  }
+  return [...merged.values()].map((hold) => ({ ...hold, externalIds: { ...hold.externalIds } }));
 }
 
 function isBlank(row: { emailAddress: string | null; phone: string | null; mobilePhone: string | null }): boolean {

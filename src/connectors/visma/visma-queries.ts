@@ -5,39 +5,40 @@
  * `first/after` with `totalCount pageInfo{hasNextPage endCursor} items`, `<table>_update(filter,
  * value){affectedRows items}` and `<table>_delete(filter){affectedRows}`, dates as yyyymmdd integers.
  * Everything else is (unverified) and listed in README.md:
- *  - associate: emailAddress, phone, mobilePhone, addressLine1, postCode, postalArea (unverified),
- *    noMarketing, processingRestricted (unverified; modelled flags for "no marketing"/"restricted")
- *  - contact: contactNo, associateNo, name, emailAddress, phone, mobilePhone, noMarketing,
- *    processingRestricted (unverified)
+ *  - associate: emailAddress, phone, mobilePhone, addressLine1, postCode, postalArea (unverified)
+ *  - contact: contactNo, associateNo, name, emailAddress, phone, mobilePhone (unverified)
+ *  - the "no marketing" / "restricted" flags are not assumed: the data map names the company's
+ *    fields (connection.marketingFlagField / restrictionFlagField), which are then read and written
  *  - customerTransaction table with customerNo, voucherNo, voucherDate, amount (unverified)
  *  - input type names Associate_Input, Contact_Input (unverified)
  */
 
 export const PAGE_SIZE = 100;
 
-export interface AssociateRow {
-  associateNo: number;
-  customerNo: number;
+interface ContactFields {
   name: string | null;
   emailAddress: string | null;
   phone: string | null;
   mobilePhone: string | null;
+}
+
+interface AssociateFields extends ContactFields {
   addressLine1: string | null;
   postCode: string | null;
   postalArea: string | null;
-  noMarketing: boolean | null;
-  processingRestricted: boolean | null;
 }
 
-export interface ContactRow {
+/** A row also carries the configured flag fields, by the company's own names. */
+export interface AssociateRow extends AssociateFields {
+  associateNo: number;
+  customerNo: number;
+  [flagField: string]: unknown;
+}
+
+export interface ContactRow extends ContactFields {
   contactNo: number;
   associateNo: number;
-  name: string | null;
-  emailAddress: string | null;
-  phone: string | null;
-  mobilePhone: string | null;
-  noMarketing: boolean | null;
-  processingRestricted: boolean | null;
+  [flagField: string]: unknown;
 }
 
 export interface CustomerTransactionRow {
@@ -48,8 +49,8 @@ export interface CustomerTransactionRow {
   amount: number;
 }
 
-export type AssociateValue = Partial<Omit<AssociateRow, 'associateNo' | 'customerNo'>>;
-export type ContactValue = Partial<Omit<ContactRow, 'contactNo' | 'associateNo'>>;
+export type AssociateValue = Partial<AssociateFields> & Record<string, unknown>;
+export type ContactValue = Partial<ContactFields> & Record<string, unknown>;
 
 export interface Page<T> {
   totalCount: number;
@@ -60,20 +61,21 @@ export interface Page<T> {
 export type Table = 'associate' | 'contact' | 'customerTransaction';
 
 const SELECTION: Record<Table, string> = {
-  associate:
-    'associateNo customerNo name emailAddress phone mobilePhone addressLine1 postCode postalArea noMarketing processingRestricted',
-  contact: 'contactNo associateNo name emailAddress phone mobilePhone noMarketing processingRestricted',
+  associate: 'associateNo customerNo name emailAddress phone mobilePhone addressLine1 postCode postalArea',
+  contact: 'contactNo associateNo name emailAddress phone mobilePhone',
   customerTransaction: 'customerNo voucherNo voucherDate amount',
 };
 
-/** A paged read of `table`; `filter` is a GraphQL literal using `$value` of type `valueType`. */
-export function pageQuery(table: Table, filter: string, valueType: string): string {
+/** A paged read of `table`; `filter` is a GraphQL literal using `$value` of type `valueType`;
+ *  `flagFields` (the data map's flag names) are read on associates and contacts. */
+export function pageQuery(table: Table, filter: string, valueType: string, flagFields: string[] = []): string {
+  const selection = [SELECTION[table], ...(table === 'customerTransaction' ? [] : flagFields)].join(' ');
   return `query read_${table}($cid: Int!, $value: ${valueType}, $after: String) {
   useCompany(no: $cid) {
     ${table}(filter: ${filter}, first: ${PAGE_SIZE}, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      items { ${SELECTION[table]} }
+      items { ${selection} }
     }
   }
 }`;
@@ -84,6 +86,7 @@ export const FILTERS = {
   byPhone: '{ _or: [{ phone: { _in: $value } }, { mobilePhone: { _in: $value } }] }',
   byCustomerNo: '{ customerNo: { _eq: $value } }',
   byAssociateNos: '{ associateNo: { _in: $value } }',
+  byContactNos: '{ contactNo: { _in: $value } }',
   byCustomerNos: '{ customerNo: { _in: $value } }',
 } as const;
 
@@ -91,7 +94,6 @@ export const ASSOCIATE_UPDATE = `mutation update_associate($cid: Int!, $no: Int!
   useCompany(no: $cid) {
     associate_update(filter: { associateNo: { _eq: $no } }, value: $value) {
       affectedRows
-      items { ${SELECTION.associate} }
     }
   }
 }`;
@@ -106,7 +108,6 @@ export const CONTACT_UPDATE = `mutation update_contact($cid: Int!, $no: Int!, $v
   useCompany(no: $cid) {
     contact_update(filter: { contactNo: { _eq: $no } }, value: $value) {
       affectedRows
-      items { ${SELECTION.contact} }
     }
   }
 }`;

@@ -25,6 +25,8 @@ export class VismaRecords {
   constructor(
     private readonly client: VismaClient,
     private readonly companyNo: number,
+    /** The company's flag fields named in the data map, read with every associate and contact. */
+    private readonly flagFields: string[] = [],
   ) {}
 
   /** Associates matching any of the subject's identifiers (exact matches), without duplicates. */
@@ -50,6 +52,11 @@ export class VismaRecords {
   async associatesByNo(associateNos: number[]): Promise<AssociateRow[]> {
     if (!associateNos.length) return [];
     return this.readAll<AssociateRow>('associate', FILTERS.byAssociateNos, '[Int!]', unique(associateNos, (no) => no));
+  }
+
+  async contactsByNo(contactNos: number[]): Promise<ContactRow[]> {
+    if (!contactNos.length) return [];
+    return this.readAll<ContactRow>('contact', FILTERS.byContactNos, '[Int!]', unique(contactNos, (no) => no));
   }
 
   async contactsOf(associateNos: number[]): Promise<ContactRow[]> {
@@ -99,7 +106,7 @@ export class VismaRecords {
   }
 
   private async readAll<T>(table: Table, filter: string, valueType: string, value: unknown): Promise<T[]> {
-    const query = pageQuery(table, filter, valueType);
+    const query = pageQuery(table, filter, valueType, this.flagFields);
     const rows: T[] = [];
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {

@@ -7,15 +7,17 @@ export const LEDGER_RECORDS = 'invoices and customer ledger entries';
 export const LEDGER_BASIS = 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)';
 const DEFAULT_HOLD = { records: LEDGER_RECORDS, basis: LEDGER_BASIS, keepFor: 'P5Y', from: 'end-of-financial-year' };
 
-/** Where a legal hold's period starts. Financial year = calendar year (the Norwegian default). */
+/** Where a legal hold's period starts. */
 const FROM_END_OF_FINANCIAL_YEAR = new Set(['end-of-financial-year', 'end-of-fiscal-year']);
-const FROM_VOUCHER_DATE = new Set(['transaction-date', 'voucher-date', 'entry-date']);
+const FROM_VOUCHER_DATE = new Set(['record-date', 'transaction-date', 'voucher-date', 'entry-date']);
+/** The Norwegian default: the financial year is the calendar year. */
+export const CALENDAR_YEAR = '01-01';
 
 export interface LedgerState {
   /** The customer ledger must be kept (open balance, or entries still inside their hold). */
   held: boolean;
-  /** The hold that ends last, when there are ledger entries. */
-  hold?: RetainedRecords;
+  /** One hold per (hold rule, financial year) that has not ended, soonest end first. */
+  holds: RetainedRecords[];
   balance: number;
   entries: number;
 }
@@ -26,35 +28,54 @@ export function vismaDateToIso(value: number): string {
   return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
 }
 
-/** The date until which a ledger entry of `voucherDate` must be kept under `rules` (latest hold wins). */
-export function holdUntil(voucherDate: string, rules: RetentionRules | undefined): RetainedRecords {
+/** The financial year an entry falls in, for a year starting on `start` (MM-DD): its label and last day. */
+export function financialYearOf(date: DateTime, start = CALENDAR_YEAR): { label: string; end: DateTime } {
+  const [month, day] = start.split('-').map(Number);
+  let first = date.set({ month, day }).startOf('day');
+  if (first > date) first = first.minus({ years: 1 });
+  const end = first.plus({ years: 1 }).minus({ days: 1 });
+  return { label: first.year === end.year ? String(first.year) : `${first.year}/${end.year}`, end };
+}
+
+/**
+ * The holds `entries` are under: one per data-map hold rule and financial year, each ending
+ * `keepFor` after the end of that year (or after the year's last voucher, for `from: record-date`).
+ * No rules → bokføringsloven § 13's 5-year rule. LEGAL.md: the end date is given per financial year.
+ */
+export function ledgerHolds(entries: Array<{ voucherDate: string }>, rules: RetentionRules | undefined, financialYearStart = CALENDAR_YEAR): RetainedRecords[] {
   const holds = rules?.legalHolds?.length ? rules.legalHolds : [DEFAULT_HOLD];
-  const date = DateTime.fromISO(voucherDate, { zone: 'utc' });
-  if (!date.isValid) throw new ConnectorError(`Visma ledger entry has an unreadable date`, false);
-  let latest: RetainedRecords | undefined;
+  const years = new Map<string, { end: DateTime; lastVoucher: DateTime }>();
+  for (const entry of entries) {
+    const date = DateTime.fromISO(entry.voucherDate, { zone: 'utc' });
+    if (!date.isValid) throw new ConnectorError(`Visma ledger entry has an unreadable date`, false);
+    const year = financialYearOf(date, financialYearStart);
+    const known = years.get(year.label);
+    if (!known || date > known.lastVoucher) years.set(year.label, { end: year.end, lastVoucher: date });
+  }
+  const result: RetainedRecords[] = [];
   for (const hold of holds) {
     const keepFor = Duration.fromISO(hold.keepFor);
     if (!keepFor.isValid) throw new ConnectorError(`legal hold keepFor "${hold.keepFor}" is not an ISO 8601 duration`, false);
     const from = hold.from ?? 'end-of-financial-year';
-    let start: DateTime;
-    if (FROM_END_OF_FINANCIAL_YEAR.has(from)) start = date.endOf('year').startOf('day');
-    else if (FROM_VOUCHER_DATE.has(from)) start = date;
-    else throw new ConnectorError(`legal hold "from: ${from}" is not understood by the Visma connector`, false);
-    const until = start.plus(keepFor).toISODate() as string;
-    if (!latest || until > latest.until) {
-      const basis = hold === DEFAULT_HOLD || /GDPR/i.test(hold.basis) ? hold.basis : `GDPR art. 6(1)(c) and 17(3)(b), ${hold.basis}`;
-      latest = { records: hold === DEFAULT_HOLD ? LEDGER_RECORDS : hold.records, basis, until };
+    if (!FROM_END_OF_FINANCIAL_YEAR.has(from) && !FROM_VOUCHER_DATE.has(from)) {
+      throw new ConnectorError(`legal hold "from: ${from}" is not understood by the Visma connector`, false);
+    }
+    const basis = hold === DEFAULT_HOLD || /GDPR/i.test(hold.basis) ? hold.basis : `GDPR art. 6(1)(c) and 17(3)(b), ${hold.basis}`;
+    for (const [label, year] of years) {
+      const start = FROM_END_OF_FINANCIAL_YEAR.has(from) ? year.end : year.lastVoucher;
+      result.push({ records: `${hold.records}, financial year ${label}`, basis, until: start.plus(keepFor).toISODate() as string });
     }
   }
-  return latest as RetainedRecords;
+  return result.sort((a, b) => a.until.localeCompare(b.until) || a.records.localeCompare(b.records));
 }
 
 /** Whether Visma Business' own deletion rule forbids deleting the customer: a non-zero balance,
  *  or ledger entries whose hold has not ended on `today` (YYYY-MM-DD, company time zone). */
-export function ledgerState(entries: CustomerTransactionRow[], rules: RetentionRules | undefined, today: string): LedgerState {
+export function ledgerState(entries: CustomerTransactionRow[], rules: RetentionRules | undefined, today: string, financialYearStart = CALENDAR_YEAR): LedgerState {
   const balance = Math.round(entries.reduce((sum, entry) => sum + Number(entry.amount ?? 0), 0) * 100) / 100;
-  if (!entries.length) return { held: false, balance, entries: 0 };
-  const lastDate = Math.max(...entries.map((entry) => entry.voucherDate));
-  const hold = holdUntil(vismaDateToIso(lastDate), rules);
-  return { held: balance !== 0 || hold.until >= today, hold, balance, entries: entries.length };
+  if (!entries.length) return { held: false, holds: [], balance, entries: 0 };
+  const holds = ledgerHolds(entries.map((entry) => ({ voucherDate: vismaDateToIso(entry.voucherDate) })), rules, financialYearStart).filter(
+    (hold) => hold.until >= today,
+  );
+  return { held: balance !== 0 || holds.length > 0, holds, balance, entries: entries.length };
 }

@@ -1,9 +1,34 @@
+import { z } from 'zod';
 import { ConnectorError } from '../connector-errors';
 import type { SystemContext } from '../connector';
+import { connectionProblems } from '../connection-check';
 
 export const DEFAULT_VISMA_TOKEN_URL = 'https://connect.visma.com/connect/token';
 export const DEFAULT_VISMA_GRAPHQL_URL = 'https://business.visma.net/api/graphql-service';
 export const VISMA_SERVICE_SCOPE = 'business-graphql-service-api:access-group-based';
+
+const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Business NXT field name (letters, digits, _)');
+
+/** The data map's `connection` block for a Visma Business NXT system (see README.md). */
+const connectionSchema = z
+  .object({
+    companyNo: z.coerce.number().int().positive('must be a positive integer'),
+    clientIdEnv: z.string().min(1, 'name the env var holding the client id'),
+    clientSecretEnv: z.string().min(1, 'name the env var holding the client secret'),
+    tokenUrl: z.url().optional(),
+    graphqlUrl: z.url().optional(),
+    tenantId: z.string().min(1).optional(),
+    /** Boolean field on associate and contact that stops marketing; unset → restriction is a manual task. */
+    marketingFlagField: fieldName.optional(),
+    /** Boolean field on associate and contact that marks processing as restricted. */
+    restrictionFlagField: fieldName.optional(),
+    /** MM-DD on which the company's financial year starts (bokføringsloven § 13 counts from its end). */
+    financialYearStart: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 01-01 (calendar year) or 07-01')
+      .default('01-01'),
+  })
+  .loose();
 
 /** The resolved `connection` of a Visma Business NXT system (see README.md). */
 export interface VismaSettings {
@@ -15,33 +40,36 @@ export interface VismaSettings {
   clientSecret: string;
   /** Sent as `tenant_id` in the token request when set (unverified for NXT). */
   tenantId?: string;
+  flags: VismaFlagFields;
+  financialYearStart: string;
+}
+
+/** The company's own names for the "no marketing" and "restricted" flags (none is assumed). */
+export interface VismaFlagFields {
+  marketing?: string;
+  restriction?: string;
+}
+
+/** The shape of the settings, checked at boot (secret values are read only when a task runs). */
+export function checkVismaConnection(connection: Record<string, unknown>): string[] {
+  return connectionProblems(connectionSchema.safeParse(connection));
 }
 
 /** Reads and checks `ctx.connection`; a broken data-map entry is a permanent failure. */
 export function readVismaSettings(ctx: SystemContext): VismaSettings {
-  const connection = ctx.connection ?? {};
-  const text = (key: string): string | undefined => {
-    const value = connection[key];
-    if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string') throw invalid(`connection.${key} must be a string`);
-    return value;
-  };
-  const companyNo = Number(connection.companyNo);
-  if (!Number.isInteger(companyNo) || companyNo <= 0) throw invalid('connection.companyNo must be a positive integer');
-  const clientIdEnv = text('clientIdEnv');
-  const clientSecretEnv = text('clientSecretEnv');
-  if (!clientIdEnv || !clientSecretEnv) throw invalid('connection.clientIdEnv and connection.clientSecretEnv are required');
-  const clientId = ctx.secret(clientIdEnv);
-  const clientSecret = ctx.secret(clientSecretEnv);
-  if (!clientId || !clientSecret) throw invalid(`the secrets named by clientIdEnv/clientSecretEnv are empty`);
+  const parsed = connectionSchema.safeParse(ctx.connection ?? {});
+  if (!parsed.success) throw invalid(connectionProblems(parsed).join('; '));
+  const connection = parsed.data;
   return {
     systemId: ctx.systemId,
-    tokenUrl: text('tokenUrl') ?? DEFAULT_VISMA_TOKEN_URL,
-    graphqlUrl: text('graphqlUrl') ?? DEFAULT_VISMA_GRAPHQL_URL,
-    companyNo,
-    clientId,
-    clientSecret,
-    tenantId: text('tenantId'),
+    tokenUrl: connection.tokenUrl ?? DEFAULT_VISMA_TOKEN_URL,
+    graphqlUrl: connection.graphqlUrl ?? DEFAULT_VISMA_GRAPHQL_URL,
+    companyNo: connection.companyNo,
+    clientId: ctx.secret(connection.clientIdEnv),
+    clientSecret: ctx.secret(connection.clientSecretEnv),
+    tenantId: connection.tenantId,
+    flags: { marketing: connection.marketingFlagField, restriction: connection.restrictionFlagField },
+    financialYearStart: connection.financialYearStart,
   };
 }
 

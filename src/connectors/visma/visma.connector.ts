@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import type { Changes, Connector, ExportPart, Match, Outcome, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
 import { VismaClient, type VismaClientOptions } from './visma-client';
-import { eraseFromVisma } from './visma-erasure';
+import { eraseFromVisma, eraseHeldInVisma, type VismaHeldIds } from './visma-erasure';
 import type { AssociateRow, AssociateValue, ContactRow, ContactValue } from './visma-queries';
 import { VismaRecords } from './visma-records';
 import { vismaDateToIso } from './visma-retention';
-import { readVismaSettings } from './visma-settings';
+import { checkVismaConnection, readVismaSettings, type VismaSettings } from './visma-settings';
 
 export interface VismaConnectorOptions {
   /** The clock for retention dates and token expiry. */
@@ -57,6 +57,10 @@ export class VismaConnector implements Connector {
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     };
     this.timeZone = options.timeZone ?? 'Europe/Oslo';
+  }
+
+  checkConnection(connection: Record<string, unknown>): string[] {
+    return checkVismaConnection(connection);
   }
 
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
@@ -126,32 +130,64 @@ export class VismaConnector implements Connector {
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
-    const today = DateTime.fromJSDate(this.clientOptions.now()).setZone(this.timeZone).toISODate() as string;
-    return eraseFromVisma(this.records(ctx), subject, retention, today);
+    const settings = readVismaSettings(ctx);
+    return eraseFromVisma(this.recordsFor(settings), subject, retention, this.today(), settings);
+  }
+
+  /** At the end of a hold: the records it kept, by associate/contact number (their e-mail and phone are blank by now). */
+  async eraseRetained(ctx: SystemContext, externalIds: Record<string, unknown>, retention: RetentionRules): Promise<Outcome> {
+    const settings = readVismaSettings(ctx);
+    const ids: VismaHeldIds = { associateNos: numbers(externalIds.associateNos), contactNos: numbers(externalIds.contactNos) };
+    return eraseHeldInVisma(this.recordsFor(settings), ids, retention, this.today(), settings);
   }
 
   async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome> {
-    const records = this.records(ctx);
+    const settings = readVismaSettings(ctx);
+    const { marketing, restriction } = settings.flags;
     // Restricting processing also stops marketing, which is processing too.
-    const flags = scope === 'marketing' ? { noMarketing: true } : { noMarketing: true, processingRestricted: true };
+    const fields = scope === 'marketing' ? [marketing] : [marketing, restriction];
+    const missing = scope === 'marketing' ? !marketing : !restriction;
+    const records = this.recordsFor(settings);
     const associates = await records.findAssociates(subject);
     const contacts = await records.findContacts(subject);
     if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
+    if (missing) {
+      // Which field means "no marketing" or "restricted" differs per company: no guessing.
+      const what = scope === 'marketing' ? 'stop all marketing to' : 'restrict processing (storage only) of';
+      const setting = scope === 'marketing' ? 'marketingFlagField' : 'restrictionFlagField';
+      const found = [...associates.map((row) => `associate ${row.associateNo}`), ...contacts.map((row) => `contact person ${row.contactNo}`)].join(', ');
+      return {
+        status: 'manual',
+        summary: `In Visma Business, ${what} ${found}, in the field your company uses for it, then record the outcome. (Name that field as connection.${setting} in the data map to have this done automatically.)`,
+      };
+    }
+    const flags = Object.fromEntries(fields.filter((field): field is string => !!field).map((field) => [field, true]));
     let updated = 0;
     for (const row of associates) if (differences(row, flags).length) updated += await records.updateAssociate(row.associateNo, flags);
     for (const row of contacts) if (differences(row, flags).length) updated += await records.updateContact(row.contactNo, flags);
-    const what = scope === 'marketing' ? 'no-marketing flag' : 'processing-restricted and no-marketing flags';
     return {
       status: 'done',
-      summary: `Set the ${what} on ${associates.length + contacts.length} record(s) in Visma Business${updated ? '' : ' (already set)'}.`,
+      summary: `Set ${Object.keys(flags).join(' and ')} on ${associates.length + contacts.length} record(s) in Visma Business${updated ? '' : ' (already set)'}.`,
       details: { updatedRecords: updated },
     };
   }
 
-  private records(ctx: SystemContext): VismaRecords {
-    const settings = readVismaSettings(ctx);
-    return new VismaRecords(new VismaClient(settings, this.clientOptions), settings.companyNo);
+  private today(): string {
+    return DateTime.fromJSDate(this.clientOptions.now()).setZone(this.timeZone).toISODate() as string;
   }
+
+  private records(ctx: SystemContext): VismaRecords {
+    return this.recordsFor(readVismaSettings(ctx));
+  }
+
+  private recordsFor(settings: VismaSettings): VismaRecords {
+    const flagFields = [settings.flags.marketing, settings.flags.restriction].filter((field): field is string => !!field);
+    return new VismaRecords(new VismaClient(settings, this.clientOptions), settings.companyNo, flagFields);
+  }
+}
+
+function numbers(value: unknown): number[] {
+  return Array.isArray(value) ? value.filter((item): item is number => Number.isInteger(item)) : [];
 }
 
 function rows(items: object[]): Array<Record<string, unknown>> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectorError } from '../connector-errors';
 import type { SystemContext } from '../connector';
+import { connectionProblems } from '../connection-check';
 
 /** The data map's `connection` block for a Zendesk system (see README.md). Secrets are env var names. */
 const connectionSchema = z
@@ -17,7 +18,25 @@ const connectionSchema = z
     pageSize: z.number().int().min(1).max(100).optional(),
     closedTickets: z.enum(['redact', 'delete']).optional(),
   })
-  .loose();
+  .loose()
+  .superRefine((settings, ctx) => {
+    const kind = settings.auth ?? (hasOauth(settings) ? 'oauth' : 'api_token');
+    if (kind === 'oauth' && !hasOauth(settings)) {
+      ctx.addIssue({ code: 'custom', path: [settings.clientSecretEnv ? 'clientIdEnv' : 'clientSecretEnv'], message: 'auth "oauth" needs clientId or clientIdEnv, and clientSecretEnv' });
+    }
+    if (kind === 'api_token' && (!(settings.email || settings.emailEnv) || !settings.apiTokenEnv)) {
+      ctx.addIssue({ code: 'custom', path: [settings.apiTokenEnv ? 'emailEnv' : 'apiTokenEnv'], message: 'auth "api_token" needs email or emailEnv, and apiTokenEnv' });
+    }
+  });
+
+function hasOauth(settings: { clientId?: string; clientIdEnv?: string; clientSecretEnv?: string }): boolean {
+  return !!((settings.clientId || settings.clientIdEnv) && settings.clientSecretEnv);
+}
+
+/** The shape of the settings, checked at boot (secret values are read only when a task runs). */
+export function checkZendeskConnection(connection: Record<string, unknown>): string[] {
+  return connectionProblems(connectionSchema.safeParse(connection));
+}
 
 export type ZendeskCredentials =
   | { kind: 'oauth'; clientId: string; clientSecret: string; scope: string }
@@ -41,15 +60,13 @@ function invalid(problem: string): ConnectorError {
 export function resolveConnection(ctx: SystemContext): ZendeskConnection {
   const parsed = connectionSchema.safeParse(ctx.connection);
   if (!parsed.success) {
-    throw invalid(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'connection'}: ${issue.message}`).join('; '));
+    throw invalid(connectionProblems(parsed).join('; '));
   }
   const settings = parsed.data;
   const baseUrl = settings.baseUrl.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
-  const hasOauth = !!((settings.clientId || settings.clientIdEnv) && settings.clientSecretEnv);
-  const kind = settings.auth ?? (hasOauth ? 'oauth' : 'api_token');
+  const kind = settings.auth ?? (hasOauth(settings) ? 'oauth' : 'api_token');
   let credentials: ZendeskCredentials;
   if (kind === 'oauth') {
-    if (!hasOauth) throw invalid('auth "oauth" needs clientId or clientIdEnv, and clientSecretEnv');
     credentials = {
       kind,
       clientId: settings.clientId ?? ctx.secret(settings.clientIdEnv!),
@@ -57,8 +74,7 @@ export function resolveConnection(ctx: SystemContext): ZendeskConnection {
       scope: settings.scope ?? DEFAULT_SCOPE,
     };
   } else {
-    if (!(settings.email || settings.emailEnv) || !settings.apiTokenEnv) throw invalid('auth "api_token" needs email or emailEnv, and apiTokenEnv');
-    credentials = { kind, email: settings.email ?? ctx.secret(settings.emailEnv!), token: ctx.secret(settings.apiTokenEnv) };
+    credentials = { kind, email: settings.email ?? ctx.secret(settings.emailEnv!), token: ctx.secret(settings.apiTokenEnv!) };
   }
   return { baseUrl, credentials, pageSize: settings.pageSize ?? 100, closedTickets: settings.closedTickets ?? 'redact' };
 }

@@ -1,6 +1,6 @@
 import type { Changes, Connector, ExportPart, Match, Outcome, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
 import { ZendeskClient } from './zendesk-client';
-import { resolveConnection, type ZendeskConnection } from './zendesk-connection';
+import { checkZendeskConnection, resolveConnection, type ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
 import { isRecordInvalid } from './zendesk-errors';
 import { findSoftDeletedUsers, findUsers, normalizePhone, type MatchedUser } from './zendesk-subject-lookup';
@@ -34,6 +34,10 @@ export class ZendeskConnector implements Connector {
       maxInlineRetries: options.maxInlineRetries ?? 3,
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     };
+  }
+
+  checkConnection(connection: Record<string, unknown>): string[] {
+    return checkZendeskConnection(connection);
   }
 
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {

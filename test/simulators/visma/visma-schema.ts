@@ -5,7 +5,9 @@
  * `<table>_update(filter, value)` / `<table>_delete(filter)` returning `{affectedRows items}`,
  * `FilterExpression_Associate`, `Mutation_UseCompany_Associate_Result`, dates as yyyymmdd Int.
  * Every name marked (unverified) below is an assumption; the list is repeated in
- * src/connectors/visma/README.md.
+ * src/connectors/visma/README.md. `noMarketing` / `processingRestricted` stand for the simulated
+ * company's own flag fields: the connector assumes no name and writes them only when the data map
+ * names them (connection.marketingFlagField / restrictionFlagField).
  */
 export const UNVERIFIED_FIELDS = [
   'associate.emailAddress',
@@ -134,8 +136,8 @@ type Associate {
   addressLine1: String          # (unverified)
   postCode: String              # (unverified)
   postalArea: String            # (unverified)
-  noMarketing: Boolean          # (unverified) modelled "no marketing" flag
-  processingRestricted: Boolean # (unverified) modelled "processing restricted" flag
+  noMarketing: Boolean          # (unverified) this company's "no marketing" field (data map: marketingFlagField)
+  processingRestricted: Boolean # (unverified) this company's "restricted" field (data map: restrictionFlagField)
 }
 
 input FilterExpression_Associate {
