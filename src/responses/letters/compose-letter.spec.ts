@@ -112,15 +112,15 @@ describe('answer letters', () => {
           erased: ['e-mail address, phone and mobile phone on customer 10001', 'contact person 7 deleted'],
           // One entry per financial year and hold rule: each is its own line.
           retained: [
-            { records: 'invoices and customer ledger entries', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2030-12-31' },
-            { records: 'invoices and customer ledger entries', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2031-12-31' },
+            { records: 'invoices and customer ledger entries, financial year 2025', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2030-12-31' },
+            { records: 'invoices and customer ledger entries, financial year 2025/2026', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2031-12-31' },
           ],
         }),
         task({ systemId: 'phone-logs', systemName: 'Telefonlogg', byPerson: true, summary: 'Slettet samtalelogg for nummeret.' }),
       ],
     };
     const { text } = renderLetter(composeLetter(facts), 'nb');
-    for (const english of ['user #', 'record(s)', 'invoices and customer ledger entries', 'GDPR art.', ' and 17(3)', '5-year rule', 'e-mail address', 'contact person', 'deleted']) {
+    for (const english of ['user #', 'record(s)', 'invoices and customer ledger entries', 'GDPR art.', ' and 17(3)', '5-year rule', 'e-mail address', 'contact person', 'deleted', 'financial year']) {
       expect(text).not.toContain(english);
     }
     expect(text).toContain('Zendesk Support: opplysningene om deg er slettet');
@@ -128,6 +128,7 @@ describe('answer letters', () => {
     expect(text).toContain('Visma Business: kontaktperson 7 slettet');
     expect(text).toContain('Grunnlag: personvernforordningen art. 6(1)(c) og 17(3)(b), bokføringsloven § 13 (femårsregelen). Slettes etter 31. desember 2030.');
     expect(text).toContain('Slettes etter 31. desember 2031.');
+    expect(text).toContain('fakturaer og kundereskontro, regnskapsåret 2025/2026');
     expect(text).toContain('Telefonlogg: Slettet samtalelogg for nummeret.');
     const access = renderLetter(composeLetter({ ...factsFor('access', 'nb'), tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })] }), 'nb');
     expect(access.text).toContain('Zendesk Support: ingen opplysninger om deg');

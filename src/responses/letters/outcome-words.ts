@@ -36,6 +36,7 @@ export function taskLine(task: TaskFact, language: Language): string {
 /** English phrases the connectors use for records and legal bases, in Norwegian. Longest first. */
 const NB_PHRASES: Array<[RegExp, string]> = [
   [/invoices and customer ledger entries/gi, 'fakturaer og kundereskontro'],
+  [/, financial year (\d{4}(?:\/\d{4})?)/gi, ', regnskapsåret $1'],
   [/e-mail address, phone and mobile phone of contact person (\d+)/gi, 'e-postadresse, telefon og mobiltelefon for kontaktperson $1'],
   [/e-mail address, phone and mobile phone on customer (\d+)/gi, 'e-postadresse, telefon og mobiltelefon på kunde $1'],
   [/e-mail address, phone and mobile phone on associate (\d+)/gi, 'e-postadresse, telefon og mobiltelefon på aktør $1'],
