@@ -1,7 +1,7 @@
 import { postJson } from '../intake/intake-helpers';
 import { FixedClock } from '../support/fixed-clock';
 import { adminAuth, startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
-import { SessionClient } from './staff-session-client';
+import { createStaffUser, SessionClient, STAFF_PASSWORD } from './staff-session-client';
 
 type Counts = Record<'all' | 'overdue' | 'due2' | 'due7' | 'later', number>;
 
@@ -98,5 +98,18 @@ describe('staff queue counts, filters and paging', () => {
     expect(rows(second)).toEqual(byState.later.slice(-5));
     expect(second).toContain('href="/staff" rel="prev"');
     expect(second).not.toContain('rel="next"');
+  });
+
+  it('shows in the menu badge the open cases overdue or due within 2 working days: all for an admin, their own for a handler', async () => {
+    const badgeIn = (html: string) => /data-testid="badge">(\d+)</.exec(html)?.[1];
+    expect(badgeIn(await queue())).toBe(String(byState.overdue.length + byState.due2.length));
+
+    const handlerId = await createStaffUser(stack, 'badge.handler@example.no', 'handler');
+    const handler = new SessionClient(stack.url);
+    expect((await handler.signIn('badge.handler@example.no', STAFF_PASSWORD)).status).toBe(303);
+    const own = async () => badgeIn(await (await handler.get('/staff')).text());
+    expect(await own()).toBeUndefined();
+    await stack.dataSource.query('UPDATE cases SET assignee_id = $2 WHERE reference = ANY($1)', [[byState.overdue[0], byState.later[0]], handlerId]);
+    expect(await own()).toBe('1');
   });
 });
