@@ -25,5 +25,5 @@ export function bookkeepingOverrun(system: Pick<SystemEntry, 'id'>, where: strin
   const rule = short
     ? 'the 3½-year rule, which allows at most 3 years and 6 months after the end of the financial year (to 30 June of FY+4)'
     : 'the 5-year rule, which allows at most 5 years after the end of the financial year';
-  return `${system.id}.${where}: ${period} is longer than its basis "${basis}" allows: bokføringsloven § 13 ${rule}; a longer period needs another legal basis`;
+  return `${system.id}.${where}: ${period} is longer than its basis "${basis}" allows: bokføringsloven § 13 has ${rule}; a longer period needs another legal basis`;
 }

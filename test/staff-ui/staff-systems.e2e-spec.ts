@@ -12,7 +12,7 @@ systems:
     name: Regnskap
     connector: visma
     owner: regnskap@karideler.example
-    connection: { companyNo: 1, clientSecretEnv: STAFF_SYSTEMS_TEST_UNSET_SECRET }
+    connection: { companyNo: 1, clientIdEnv: STAFF_SYSTEMS_TEST_CLIENT_ID, clientSecretEnv: STAFF_SYSTEMS_TEST_UNSET_SECRET }
     categories: [invoices, payments]
     purposes: [bookkeeping]
     legalBasis: GDPR art. 6(1)(c) (bokføringsloven)
@@ -73,7 +73,7 @@ describe('data map page /staff/systems', () => {
       'Mottakere Revisor AS (auditor)',
       'Lagringstid P10Y – bokføringsloven § 13',
       'invoices – bokføringsloven § 13 – P5Y fra utgangen av regnskapsåret',
-      'ledger.retention: P10Y rests on bokføringsloven, which allows at most 5 years after the end of the financial year',
+      'ledger.retention: P10Y is longer than its basis "bokføringsloven § 13" allows: bokføringsloven § 13 has the 5-year rule, which allows at most 5 years after the end of the financial year',
       'ledger.connection.clientSecretEnv: environment variable STAFF_SYSTEMS_TEST_UNSET_SECRET is not set',
       'Fraktportal',
       'Rolle Databehandler for Nettbutikken AS (personvern@nettbutikken.example)',
