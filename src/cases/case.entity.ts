@@ -49,9 +49,13 @@ export class CaseEntity {
   @Column({ name: 'subject_name', type: 'varchar', length: 200, nullable: true })
   subjectName: string | null;
 
+  /** Indexed, like the customer number, because a search by name also matches these exactly:
+   *  one unindexed branch of that OR would turn every name search into a full scan. */
+  @Index('cases_subject_phone_idx')
   @Column({ name: 'subject_phone', type: 'varchar', length: 40, nullable: true })
   subjectPhone: string | null;
 
+  @Index('cases_subject_customer_number_idx')
   @Column({ name: 'subject_customer_number', type: 'varchar', length: 64, nullable: true })
   subjectCustomerNumber: string | null;
 
