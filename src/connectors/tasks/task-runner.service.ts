@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../../cases/case.entity';
 import { isClosed } from '../../cases/case-transitions';
+import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { QueueName } from '../../queues/queue-catalogue';
@@ -68,6 +69,7 @@ export class TaskRunnerService {
     private readonly settlement: CaseSettlementService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
+    private readonly clock: Clock,
   ) {}
 
   async run(taskId: string, attempt: AttemptInfo): Promise<TaskRunResult> {
@@ -92,8 +94,9 @@ export class TaskRunnerService {
     const claimed = await repository
       .createQueryBuilder()
       .update(CaseTaskEntity)
-      .set({ status: 'running', attempts: () => 'attempts + 1', startedAt: () => 'COALESCE(started_at, now())' })
-      .where('id = :id AND status IN (:...open)', { id: taskId, open: ['pending', 'running'] })
+      // The engine's clock, not the database's: a manual task's reminders and escalation count from it.
+      .set({ status: 'running', attempts: () => 'attempts + 1', startedAt: () => 'COALESCE(started_at, :startedAt)' })
+      .where('id = :id AND status IN (:...open)', { id: taskId, open: ['pending', 'running'], startedAt: this.clock.now() })
       .execute();
     if (!claimed.affected) return { kind: 'skipped', reason: 'claimed elsewhere' };
     const task = await repository.findOneOrFail({ where: { id: taskId } });
