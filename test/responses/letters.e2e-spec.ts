@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
+import { dayInWords } from '../../src/notifications/templates/requester/request-type-words';
 import { api, registration, simulatorSecrets, startSimulators, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from '../fanout/norwegian-people';
 import { SmtpCapture } from '../support/smtp-capture';
@@ -181,6 +182,18 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
     expect(audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_not_notified').map((event: { data: unknown }) => event.data)).toEqual([{ system: 'visma', recipient: 'Inkasso Nord AS' }]);
     expect(JSON.stringify(audit.items)).not.toContain('Larsen');
+  });
+
+  it('objection to direct marketing: each channel is stopped from the day its task finished, not the day of the letter', async () => {
+    const { reference, id } = await register('objection', OLA, 'en', { processing: 'direct_marketing' });
+    await toReview(reference, false);
+    // HubSpot's task stopped the marketing three days before the answer is written.
+    const earlier = new Date(Date.now() - 3 * 24 * 3600_000);
+    await stack.dataSource.query(`UPDATE case_tasks SET finished_at = $2 WHERE case_id = $1 AND system_id = 'hubspot'`, [id, earlier]);
+    const osloDay = (instant: Date) => dayInWords(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(instant), 'en');
+    const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
+    expect(preview.kind).toBe('objection');
+    expect(preview.text).toContain(`We have stopped all direct marketing to you on every channel: HubSpot CRM from ${osloDay(earlier)}; Visma Business NXT, Zendesk Support from ${osloDay(new Date())}.`);
   });
 
   it('complete answers 409 while a task is still open, and the letter API needs a signed-in handler', async () => {
