@@ -173,6 +173,9 @@ describe('answer letters', () => {
     expect(nb).toContain('- adresse: Storgata 1 → Kirkegata 2');
     expect(nb).toContain('- telefonnummer: den tidligere verdien er rettet til +4799999999');
     expect(nb).toContain('- navn i HubSpot CRM: K. Nordmann / (tomt) → Kari Nordmann');
+    // Done by hand, nothing reported: the case's name is already the corrected one, so no "old → old".
+    const manual = renderLetter(composeLetter({ ...facts, tasks: [task({ action: 'rectify', byPerson: true, summary: 'Fixed by hand' })] }), 'en').text;
+    expect(manual).toContain('- name: the previous value has been corrected to Kari Nordmann');
   });
 
   it.each([

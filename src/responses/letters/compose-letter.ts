@@ -115,7 +115,7 @@ export function composeLetter(facts: LetterFacts): Letter {
 /**
  * "field: old → new". The old value is what the systems reported replacing; when they differ it is
  * given per system. With no report (a manual task), the case's own identifier is the old value if
- * the field is one; otherwise the line says the previous value was corrected.
+ * the field is one and differs; otherwise the line says the previous value was corrected.
  */
 function changeLines(facts: LetterFacts, acted: TaskFact[]): string[] {
   const copy = LETTER_COPY[facts.language].rectification;
@@ -123,7 +123,8 @@ function changeLines(facts: LetterFacts, acted: TaskFact[]): string[] {
     const field = fieldWord(change.field, facts.language);
     const olds = (task: TaskFact) => (task.previous?.[change.field] ?? []).map((value) => value || copy.empty).join(' / ');
     const reported = acted.filter((task) => olds(task));
-    if (!reported.length) return [change.old ? copy.change(field, change.old, change.new) : copy.changeUnknown(field, change.new)];
+    // The case's identifier may already be the corrected value (the person gave their right name).
+    if (!reported.length) return [change.old && change.old !== change.new ? copy.change(field, change.old, change.new) : copy.changeUnknown(field, change.new)];
     const groups = [...groupBy(reported, olds)];
     if (groups.length === 1) return [copy.change(field, groups[0][0], change.new)];
     return groups.map(([old, tasks]) => copy.changeIn(field, tasks.map((task) => task.systemName).join(', '), old, change.new));
