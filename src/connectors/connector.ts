@@ -73,6 +73,23 @@ export type Outcome =
 /** Rectification: field name (as in the case's details, e.g. "name", "phone", "email") → new value. */
 export type Changes = Record<string, string>;
 
+/** Which request a rectification belongs to, for a note the connector writes in the system. */
+export interface RectifyRequest {
+  reference: string;
+}
+
+/** A rectification's `details.previous`: case field → the distinct values the changed records
+ *  held before ('' = empty). Stored on the task row for the letter's "old → new"; never logged
+ *  or audited. */
+export type PreviousValues = Record<string, string[]>;
+
+/** Adds one record's old value of `field` to `previous`, once. */
+export function notePrevious(previous: PreviousValues, field: string, value: unknown): void {
+  const text = value === null || value === undefined ? '' : String(value);
+  const seen = previous[field] ?? (previous[field] = []);
+  if (!seen.includes(text)) seen.push(text);
+}
+
 /** Legal holds that apply to the system, from the data map. */
 export interface RetentionRules {
   legalHolds: Array<{ records: string; basis: string; keepFor: string; from?: string }>;
@@ -84,7 +101,7 @@ export interface Connector {
   readonly type: string;
   find(ctx: SystemContext, subject: Subject): Promise<Match[]>;
   export(ctx: SystemContext, subject: Subject): Promise<ExportPart>;
-  rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome>;
+  rectify(ctx: SystemContext, subject: Subject, changes: Changes, request?: RectifyRequest): Promise<Outcome>;
   erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome>;
   restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome>;
   /** Problems with the shape of a system's `connection` ("connection.<field>: <problem>"), checked at boot. */

@@ -34,6 +34,8 @@ export type RefusalFacts = NonNullable<LetterFacts['rejection']>;
 export interface LetterPreview extends RenderedLetter {
   edited: boolean;
   notices: Array<{ name: string; email: string; system: string }>;
+  /** Art 19 recipients with no e-mail contact: a handler tells them by other means. */
+  notNotified: Array<{ name: string; system: string }>;
 }
 
 /**
@@ -107,7 +109,7 @@ export class AnswerService {
     const letter = await this.letterFor(manager, entity, stored);
     await this.letters.store(manager, entity, letter, actor, { outboxKind: 'answer-letter', dedupeKey: `answer-${entity.id}` });
     const data: Record<string, unknown> = { letterKind: letter.kind, ...(stored ? { packageId: stored.id } : {}) };
-    data.recipientsNotified = await this.storeNotices(manager, entity, actor);
+    Object.assign(data, await this.storeNotices(manager, entity, actor));
     return data;
   }
 
@@ -156,28 +158,34 @@ export class AnswerService {
     const composed = await this.assemble(manager, entity, download, refusal);
     const draft = await manager.findOne(LetterDraftEntity, { where: { caseId: entity.id, kind: composed.kind } });
     const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id } });
-    const notices = ART19_TYPES.includes(entity.type)
-      ? this.facts.noticeTargets(tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName }))
-      : [];
-    if (!draft) return { ...composed, edited: false, notices };
+    const art19 = ART19_TYPES.includes(entity.type);
+    const notices = art19 ? this.facts.noticeTargets(tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName })) : [];
+    const notNotified = art19 ? this.facts.uncontacted(tasks).map((target) => ({ name: target.name, system: target.systemName })) : [];
+    if (!draft) return { ...composed, edited: false, notices, notNotified };
     // Saving refused an edit without the remedies or links; one that now lacks them (a link
     // that changed since) gets them back rather than going out without them.
     const missing = missingRequired(composed.text, draft.text, entity.language);
     const text = missing.length ? `${draft.text.trimEnd()}\n\n${missing.join('\n\n')}` : draft.text;
-    return { ...renderEditedLetter(composed.kind, draft.subject, text, entity.language), edited: true, notices };
+    return { ...renderEditedLetter(composed.kind, draft.subject, text, entity.language), edited: true, notices, notNotified };
   }
 
-  private async storeNotices(manager: EntityManager, entity: CaseEntity, actor: string): Promise<number> {
-    if (!ART19_TYPES.includes(entity.type)) return 0;
+  /** Stores an Art 19 notice per e-mail contact and audits each; a recipient with no contact is
+   *  audited as not notified, so a handler can tell it by other means. */
+  private async storeNotices(manager: EntityManager, entity: CaseEntity, actor: string): Promise<{ recipientsNotified: number; recipientsNotNotified?: number }> {
+    if (!ART19_TYPES.includes(entity.type)) return { recipientsNotified: 0 };
     const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id } });
-    const targets = this.facts.noticeTargets(tasks.map((task) => ({ systemId: task.systemId, action: task.action, status: task.status })));
+    const targets = this.facts.noticeTargets(tasks);
     const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, new: value }));
     for (const [index, target] of targets.entries()) {
       const outboundEmailId = await this.outbox.store(manager, 'art19-notice', `art19-${entity.id}-${index}`, recipientNotice(entity, target, this.systems.controller(), entity.type === 'rectification' ? changes : []));
       // The recipient is a company named in the data map: no personal data in the trail.
       await this.audit.append(manager, { caseId: entity.id, type: 'answer.recipient_notified', actor, occurredAt: this.clock.now(), data: { system: target.systemId, recipient: target.name, outboundEmailId } });
     }
-    return targets.length;
+    const uncontacted = this.facts.uncontacted(tasks);
+    for (const target of uncontacted) {
+      await this.audit.append(manager, { caseId: entity.id, type: 'answer.recipient_not_notified', actor, occurredAt: this.clock.now(), data: { system: target.systemId, recipient: target.name } });
+    }
+    return { recipientsNotified: targets.length, ...(uncontacted.length ? { recipientsNotNotified: uncontacted.length } : {}) };
   }
 }
 

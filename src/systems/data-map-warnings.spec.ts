@@ -21,3 +21,31 @@ describe('data map warnings: portability', () => {
     expect(dataMapWarnings(loaded, {}).filter((warning) => warning.includes('.portable'))).toEqual([]);
   });
 });
+
+describe('data map warnings: Art 19 recipients without a contact', () => {
+  const map = () => loadDataMap(join(__dirname, '..', '..', 'config', 'systems.yaml'));
+  const art19 = (loaded: ReturnType<typeof map>) => dataMapWarnings(loaded, {}).filter((warning) => warning.includes('Art 19'));
+
+  it('warns for every recipient that no recipientContacts entry covers', () => {
+    const loaded = map();
+    const system = loaded.systems.find((entry) => entry.id === 'visma')!;
+    system.recipients = ['Revisor AS (auditor)', 'Inkasso Nord AS (debt collection)'];
+    system.recipientContacts = [{ name: 'Revisor AS', email: 'revisjon@revisor.example' }];
+    expect(art19(loaded)).toContain(
+      `${system.id}.recipients: Art 19 notices to "Inkasso Nord AS (debt collection)" can't be e-mailed: add it to recipientContacts, or tell it by other means`,
+    );
+    expect(art19(loaded).filter((warning) => warning.includes('Revisor AS'))).toEqual([]);
+  });
+
+  it("does not ask for a separate notice to the processor of a system its connector changes through the processor's API", () => {
+    const loaded = map();
+    const zendesk = loaded.systems.find((entry) => entry.id === 'zendesk')!;
+    zendesk.connector = 'zendesk';
+    zendesk.recipients = ['Zendesk Inc. (processor)'];
+    zendesk.recipientContacts = [];
+    expect(art19(loaded).filter((warning) => warning.startsWith(`${zendesk.id}.`))).toEqual([]);
+    // Kept by hand, the same processor is only reached by a notice.
+    zendesk.connector = 'manual';
+    expect(art19(loaded)).toContain(`${zendesk.id}.recipients: Art 19 notices to "Zendesk Inc. (processor)" can't be e-mailed: add it to recipientContacts, or tell it by other means`);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { dataMapSchema, type DataMap, type SystemEntry } from './data-map.schema';
+import { uncontactedRecipients } from './art19-recipients';
 import { bookkeepingOverrun } from './retention-limits';
 
 export class DataMapError extends Error {}
@@ -50,6 +51,10 @@ export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] 
       warnings.push(`${system.id}.portable: legal basis "${system.legalBasis}" is neither consent nor contract; portability (Art 20) covers only those, so its data goes into no portability package`);
     }
     system.legalHolds.forEach((hold, index) => check(system, hold.keepFor, hold.basis, `legalHolds.${index}`));
+    // Art 19: only recipientContacts get the notice by e-mail; anyone else must be told otherwise.
+    for (const recipient of uncontactedRecipients(system)) {
+      warnings.push(`${system.id}.recipients: Art 19 notices to "${recipient}" can't be e-mailed: add it to recipientContacts, or tell it by other means`);
+    }
     for (const [key, value] of Object.entries(system.connection)) {
       if (key.endsWith('Env') && typeof value === 'string' && !env[value]) {
         warnings.push(`${system.id}.connection.${key}: environment variable ${value} is not set; its tasks will fail until it is`);

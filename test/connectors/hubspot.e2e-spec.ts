@@ -171,6 +171,9 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       const subject = { email: 'kari.nordmann@example.no' };
       const first = await connector.rectify(contextFor(sim), subject, { name: 'Kari Marie Nordmann-Lie', phone: '+47 400 00 000' });
       expect(first).toMatchObject({ status: 'done', summary: expect.stringContaining('Updated firstname, lastname, phone on 1') });
+      // The contact read before the update, per case field (a name is first and last name together).
+      expect(first).toMatchObject({ details: { previous: { name: ['Kari Nordmann'], phone: ['+47 912 34 567'] } } });
+      expect(first.summary).not.toContain('912 34 567');
       expect(sim.state.contacts.get(kariId(sim))?.properties).toMatchObject({
         firstname: 'Kari Marie',
         lastname: 'Nordmann-Lie',

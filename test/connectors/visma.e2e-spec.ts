@@ -190,6 +190,41 @@ describe('VismaConnector against the Business NXT simulator', () => {
       expect(sim.calls.associateUpdates.get(2)).toBe(1);
     });
 
+    it('returns the values the changed records held before, distinct per field', async () => {
+      // Kari's mobile number matches both her customer record and her private contact person.
+      const outcome = await connector().rectify(ctx, { phone: '98765432' }, { name: 'Kari Nordmann', phone: '22 99 88 77' });
+      expect(outcome).toMatchObject({ status: 'done', details: { updatedRecords: 2 } });
+      expect(outcome).toHaveProperty('details.previous', { name: ['Kari Hansen (privat)', 'Kari Hansen'], phone: ['98765432', ''] });
+      expect(outcome.summary).not.toContain('Kari Hansen');
+      // A repeat changes nothing, so it has no previous values to report.
+      await expect(connector().rectify(ctx, { phone: '98765432' }, { name: 'Kari Nordmann', phone: '22 99 88 77' })).resolves.toMatchObject({ details: { updatedRecords: 0, previous: {} } });
+    });
+
+    it('never changes issued invoices: a name and address correction leaves the ledger as it was and says where it is recorded', async () => {
+      const ledger = structuredClone(sim.state.customerTransactions);
+      const outcome = await connector().rectify(ctx, { email: 'ola.nordmann@example.no' }, { name: 'Ola Nordmann-Berg', address: 'Kirkegata 2' }, { reference: 'DSR-2026-000042' });
+      expect(outcome).toMatchObject({ status: 'done', details: { previous: { name: ['Ola Nordmann'], address: ['Storgata 1'] }, correctionNote: 'case', annotatedRecords: 0 } });
+      expect(outcome.summary).toContain('Issued invoices and ledger entries were left unchanged; the correction is recorded in the case');
+      expect(associate(1)).toMatchObject({ name: 'Ola Nordmann-Berg', addressLine1: 'Kirkegata 2', memo: '' });
+      expect(sim.state.customerTransactions).toEqual(ledger);
+      expect(sim.calls.operations.filter((operation) => operation.endsWith('_update') || operation.endsWith('_delete'))).toEqual(['associate_update']);
+    });
+
+    it("appends a dated note naming the request and the fields (no values) to the company's annotation field, once", async () => {
+      await start({ associates: [{ ...OLA, memo: 'Wants invoices by e-mail' }] }, { annotationField: 'memo' });
+      const ledger = structuredClone(sim.state.customerTransactions);
+      const changes = { name: 'Ola Nordmann-Berg', address: 'Kirkegata 2' };
+      const outcome = await connector().rectify(ctx, { email: 'ola.nordmann@example.no' }, changes, { reference: 'DSR-2026-000042' });
+      expect(outcome).toMatchObject({ status: 'done', details: { correctionNote: 'customer-record', annotatedRecords: 1 } });
+      const note = "Wants invoices by e-mail\n2026-11-22: corrected at the data subject's request (DSR-2026-000042): name, address";
+      expect(associate(1)).toMatchObject({ name: 'Ola Nordmann-Berg', memo: note });
+      expect(associate(1)?.memo).not.toContain('Storgata');
+      expect(sim.state.customerTransactions).toEqual(ledger);
+      await connector().rectify(ctx, { email: 'ola.nordmann@example.no' }, changes, { reference: 'DSR-2026-000042' });
+      expect(associate(1)?.memo).toBe(note);
+      expect(sim.calls.associateUpdates.get(1)).toBe(1);
+    });
+
     it('leaves fields without a Visma mapping to a person', async () => {
       const outcome = await connector().rectify(ctx, { customerNumber: '10002' }, { shoeSize: '42' });
       expect(outcome).toMatchObject({ status: 'manual' });

@@ -153,6 +153,9 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
 
       const first = await connector.rectify(ctx, { email: 'kari@example.no' }, changes);
       expect(first).toMatchObject({ status: 'done', summary: expect.stringContaining('name, phone, email') });
+      // What the user read held before the change, for the letter's "old → new" (not in the summary).
+      expect(first).toMatchObject({ details: { previous: { name: ['Kari Nordman'], phone: ['+47 900 00 000'], email: ['kari@example.no'] } } });
+      expect(first.summary).not.toContain('kari@example.no');
       const snapshot = () => ({
         name: sim.state.users.get(kari.id)?.name,
         phone: sim.state.users.get(kari.id)?.phone,
@@ -170,7 +173,7 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       expect(after.identities.some((identity) => identity.value === 'kari@example.no')).toBe(false);
 
       const second = await connector.rectify(ctx, { email: 'kari@example.no' }, changes);
-      expect(second).toMatchObject({ status: 'done', summary: expect.stringContaining('already up to date') });
+      expect(second).toMatchObject({ status: 'done', summary: expect.stringContaining('already up to date'), details: { previous: {} } });
       expect(snapshot()).toEqual(after);
       expect(sim.calls.count('PUT /api/v2/users/:id')).toBe(1);
       expect(sim.calls.count('POST /api/v2/users/:id/identities')).toBe(1);

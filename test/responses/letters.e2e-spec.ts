@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
+import { dayInWords } from '../../src/notifications/templates/requester/request-type-words';
 import { api, registration, simulatorSecrets, startSimulators, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from '../fanout/norwegian-people';
 import { SmtpCapture } from '../support/smtp-capture';
@@ -5,7 +8,17 @@ import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { enrichDataMap } from './answer-stack';
 
 const PREFIX = 'LETTERS_E2E';
-const [KARI, OLA, INGRID, LARS] = NORWEGIAN_PEOPLE;
+const [KARI, OLA, INGRID, LARS, SIGRID] = NORWEGIAN_PEOPLE;
+
+/** Visma gets a recipient without an e-mail contact (told by other means) and the company's note field. */
+function withVismaExtras(file: string): string {
+  const map = parse(readFileSync(file, 'utf8'));
+  const visma = map.systems.find((system: { id: string }) => system.id === 'visma');
+  visma.recipients.push('Inkasso Nord AS (debt collection)');
+  visma.connection.annotationField = 'memo';
+  writeFileSync(file, stringify(map));
+  return file;
+}
 
 describe('answer letters and Art 19 notices against the simulators', () => {
   const smtp = new SmtpCapture();
@@ -24,7 +37,7 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     stack = await startTestApp({
       env: {
         SMTP_URL: await smtp.start(),
-        SYSTEMS_FILE: enrichDataMap(writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot'])),
+        SYSTEMS_FILE: withVismaExtras(enrichDataMap(writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot']))),
         TASK_BACKOFF_MS: '100',
         CONNECTOR_INLINE_RETRY_WAIT_MS: '0',
       },
@@ -55,6 +68,8 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
     expect(preview.kind).toBe('erasure-partial');
     expect(preview.notices.map((notice: { email: string }) => notice.email).sort()).toEqual(['privacy@zendesk.example', 'revisjon@revisor.example']);
+    // No contact for the debt collector: staff see it to tell it by other means (Zendesk's and HubSpot's processors are reached through their APIs).
+    expect(preview.notNotified).toEqual([{ name: 'Inkasso Nord AS', system: 'Visma Business NXT' }]);
 
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
     const letter = await smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes('slettet, med unntak'));
@@ -70,6 +85,8 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect(letter.text).toContain('Datatilsynet, Postboks 458 Sentrum, 0105 Oslo, https://www.datatilsynet.no');
     expect(letter.text).toContain('domstolene');
     expect(letter.html).toContain('<li>Revisor AS (Visma Business NXT)</li>');
+    expect(letter.text).toContain('Andre mottakere av opplysningene får beskjed om endringen på annen måte.');
+    expect(letter.text).not.toContain('Inkasso Nord AS');
 
     for (const recipient of ['revisjon@revisor.example', 'privacy@zendesk.example']) {
       const notice = await smtp.waitFor((mail) => mail.to.includes(recipient) && mail.subject.includes(reference));
@@ -80,6 +97,8 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
     const notified = audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_notified');
     expect(notified.map((event: { data: { recipient: string } }) => event.data.recipient).sort()).toEqual(['Revisor AS', 'Zendesk Inc.']);
+    const notNotified = audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_not_notified');
+    expect(notNotified.map((event: { data: unknown }) => event.data)).toEqual([{ system: 'visma', recipient: 'Inkasso Nord AS' }]);
     expect(JSON.stringify(audit.items)).not.toContain(KARI.email);
   });
 
@@ -132,7 +151,8 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     await toReview(reference, true);
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
     expect(preview.kind).toBe('rectification');
-    expect(preview.text).toContain(`phone number: ${INGRID.phone} → +4799999999`);
+    // Zendesk and HubSpot held the number as phone; Visma holds it as mobile, so its phone field was empty.
+    expect(preview.text).toContain(`- phone number in HubSpot CRM, Zendesk Support: ${INGRID.phone} → +4799999999\n- phone number in Visma Business NXT: (empty) → +4799999999`);
     expect(preview.text).toContain('Invoices already issued in Visma Business NXT are accounting records');
     expect((await client.post(`/api/v1/cases/${reference}/letter`, { subject: 'Your phone number is corrected' })).status).toBe(200);
     expect((await client.post(`/api/v1/cases/${reference}/letter`, {})).status).toBe(400);
@@ -141,6 +161,39 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect(letter.text).toContain('+4799999999');
     const notice = await smtp.waitFor((mail) => mail.to.includes('revisjon@revisor.example') && mail.subject.includes(reference));
     expect(notice.text).toContain('telefonnummer: +4799999999');
+  });
+
+  it('rectification of a misspelt name: old → new from what the connectors replaced, a dated note on the Visma customer record, no old values in the trail', async () => {
+    // The requester gives their name as it should be: the case knows only the corrected spelling.
+    const { reference } = await register('rectification', { ...SIGRID, name: 'Sigrid Larssen' }, 'en', { field: 'name', correctedValue: 'Sigrid Larssen' });
+    await toReview(reference, true);
+    const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
+    expect(preview.text).toContain('- name: Sigrid Larsen → Sigrid Larssen');
+    expect(preview.text).toContain('We have written a dated note of the correction on the customer record in Visma Business NXT');
+    expect(preview.notNotified).toEqual([{ name: 'Inkasso Nord AS', system: 'Visma Business NXT' }]);
+    const customer = sims.visma.state.associates.find((row) => row.associateNo === 5)!;
+    expect(customer.name).toBe('Sigrid Larssen');
+    expect(customer.memo).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}: corrected at the data subject's request \\(${reference}\\): name$`));
+
+    expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
+    const letter = await smtp.waitFor((mail) => mail.to.includes(SIGRID.email) && mail.subject === `Your data has been corrected (${reference})`);
+    expect(letter.text).toContain('- name: Sigrid Larsen → Sigrid Larssen');
+    expect(letter.text).toContain('Other recipients of the data will be told of the change by other means.');
+    const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
+    expect(audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_not_notified').map((event: { data: unknown }) => event.data)).toEqual([{ system: 'visma', recipient: 'Inkasso Nord AS' }]);
+    expect(JSON.stringify(audit.items)).not.toContain('Larsen');
+  });
+
+  it('objection to direct marketing: each channel is stopped from the day its task finished, not the day of the letter', async () => {
+    const { reference, id } = await register('objection', OLA, 'en', { processing: 'direct_marketing' });
+    await toReview(reference, false);
+    // HubSpot's task stopped the marketing three days before the answer is written.
+    const earlier = new Date(Date.now() - 3 * 24 * 3600_000);
+    await stack.dataSource.query(`UPDATE case_tasks SET finished_at = $2 WHERE case_id = $1 AND system_id = 'hubspot'`, [id, earlier]);
+    const osloDay = (instant: Date) => dayInWords(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(instant), 'en');
+    const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
+    expect(preview.kind).toBe('objection');
+    expect(preview.text).toContain(`We have stopped all direct marketing to you on every channel: HubSpot CRM from ${osloDay(earlier)}; Visma Business NXT, Zendesk Support from ${osloDay(new Date())}.`);
   });
 
   it('complete answers 409 while a task is still open, and the letter API needs a signed-in handler', async () => {

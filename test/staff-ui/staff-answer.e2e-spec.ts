@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
 import { CaseEntity } from '../../src/cases/case.entity';
 import { DownloadService } from '../../src/responses/download/download.service';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
@@ -10,6 +12,13 @@ import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { bearerFor, createStaffUser, csrfTokenIn, SessionClient } from './staff-session-client';
 
 const PREFIX = 'STAFF_ANSWER_E2E';
+
+function withRecipient(file: string, systemId: string, recipient: string): string {
+  const map = parse(readFileSync(file, 'utf8'));
+  map.systems.find((system: { id: string }) => system.id === systemId).recipients = [recipient];
+  writeFileSync(file, stringify(map));
+  return file;
+}
 const [KARI, OLA] = NORWEGIAN_PEOPLE;
 
 /** Handlebars' escaping of a value shown in the page, for comparing typed input with the HTML. */
@@ -38,8 +47,9 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     stack = await startTestApp({
       env: {
         SMTP_URL: await smtp.start(),
-        // One manual system: every case gets a task waiting for a person.
-        SYSTEMS_FILE: writeDataMap(sims, PREFIX, ['phone-logs']),
+        // One manual system: every case gets a task waiting for a person. Its recipient has no
+        // e-mail contact, so staff must tell it of an erasure by other means (Art 19).
+        SYSTEMS_FILE: withRecipient(writeDataMap(sims, PREFIX, ['phone-logs']), 'phone-logs', 'Telenor Norge AS (telephony provider)'),
         PACKAGE_KEY: Buffer.alloc(32, 9).toString('base64'),
         INTAKE_RATE_LIMIT_PER_MINUTE: '1000',
       },
@@ -149,6 +159,8 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     const shown = await (await handler.get(`/staff/cases/${reference}`)).text();
     expect(shown).toMatch(new RegExp(`data-task="${taskId}" data-status="retained">\\s*<td>Phone system call logs</td><td>erase</td><td>Beholdt \\(lovpålagt\\)</td>`));
     expect(shown).toContain(`<li>Beholdt: ${escaped(form.records)} – grunnlag: ${escaped(form.basis)} – til og med 2031-12-31</li>`);
+    // The erasure touched a system whose recipient has no e-mail contact: the handler is told to reach it otherwise.
+    expect(shown).toContain('<p data-testid="not-notified">Mottakere uten e-postadresse i datakartet – gi dem beskjed på annen måte (art. 19): Telenor Norge AS (Phone system call logs)</p>');
   });
 
   it('lets the system owner record the same retained outcome from their task page', async () => {

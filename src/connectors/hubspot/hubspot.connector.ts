@@ -1,13 +1,15 @@
-import type {
-  Changes,
-  Connector,
-  ExportPart,
-  Match,
-  Outcome,
-  RestrictScope,
-  RetentionRules,
-  Subject,
-  SystemContext,
+import {
+  notePrevious,
+  type Changes,
+  type Connector,
+  type ExportPart,
+  type Match,
+  type Outcome,
+  type PreviousValues,
+  type RestrictScope,
+  type RetentionRules,
+  type Subject,
+  type SystemContext,
 } from '../connector';
 import { ConnectorAuthError } from '../connector-errors';
 import { HubSpotClient } from './hubspot-client';
@@ -65,7 +67,7 @@ export class HubSpotConnector implements Connector {
 
   async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
-    const { properties, unmapped } = toContactProperties(changes, connection);
+    const { properties, unmapped, sources } = toContactProperties(changes, connection);
     const ignored = unmapped.length ? ` Not held as HubSpot contact properties: ${unmapped.join(', ')}.` : '';
     if (Object.keys(properties).length === 0) {
       return { status: 'manual', summary: `None of the changed fields map to HubSpot contact properties.${ignored}` };
@@ -88,18 +90,23 @@ export class HubSpotConnector implements Connector {
     }
 
     const updated: string[] = [];
+    const previous: PreviousValues = {};
     for (const { contact } of found) {
       const changed = differences(contact.properties, properties);
       if (changed.length === 0) continue;
       await client.updateContact(contact.id, Object.fromEntries(changed.map((name) => [name, properties[name]])));
       updated.push(contact.id);
+      // The contact as read before the update: a name is its first and last name together.
+      for (const [field, names] of Object.entries(sources)) {
+        if (names.some((name) => changed.includes(name))) notePrevious(previous, field, names.map((name) => contact.properties[name] ?? '').filter(Boolean).join(' '));
+      }
     }
     const fields = Object.keys(properties).join(', ');
     return updated.length
       ? {
           status: 'done',
           summary: `Updated ${fields} on ${updated.length} HubSpot contact(s).${ignored}`,
-          details: { contactIds: updated, properties: Object.keys(properties) },
+          details: { contactIds: updated, properties: Object.keys(properties), previous },
         }
       : { status: 'done', summary: `HubSpot contact(s) already up to date (${fields}).${ignored}` };
   }
@@ -174,11 +181,14 @@ export class HubSpotConnector implements Connector {
 
 /** Case field names → HubSpot contact properties. A full name splits at its last space: the last word
  *  is the family name, the rest the given names (a single word clears the family name). */
-function toContactProperties(changes: Changes, connection: HubSpotConnection): { properties: HubSpotProperties; unmapped: string[] } {
+/** The changes as contact properties; `sources` says which properties each case field became. */
+function toContactProperties(changes: Changes, connection: HubSpotConnection): { properties: HubSpotProperties; unmapped: string[]; sources: Record<string, string[]> } {
   const properties: Record<string, string> = {};
   const unmapped: string[] = [];
+  const sources: Record<string, string[]> = {};
   for (const [field, raw] of Object.entries(changes)) {
     const value = raw.trim();
+    const before = Object.keys(properties);
     switch (field) {
       case 'name': {
         const words = value.split(/\s+/).filter(Boolean);
@@ -210,8 +220,10 @@ function toContactProperties(changes: Changes, connection: HubSpotConnection): {
       default:
         unmapped.push(field);
     }
+    const added = Object.keys(properties).filter((name) => !before.includes(name));
+    if (added.length) sources[field] = added;
   }
-  return { properties, unmapped };
+  return { properties, unmapped, sources };
 }
 
 function differences(current: HubSpotProperties, wanted: HubSpotProperties): string[] {

@@ -163,7 +163,7 @@ export class TaskRunnerService {
     switch (task.action) {
       case 'rectify': {
         const changes = (task.params.changes ?? {}) as Record<string, string>;
-        return Object.keys(changes).length ? connector.rectify(ctx, subject, changes) : null;
+        return Object.keys(changes).length ? connector.rectify(ctx, subject, changes, { reference: entity.reference }) : null;
       }
       case 'erase': {
         const retention: RetentionRules = { legalHolds: system.legalHolds };

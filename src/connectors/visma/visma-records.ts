@@ -27,6 +27,8 @@ export class VismaRecords {
     private readonly companyNo: number,
     /** The company's flag fields named in the data map, read with every associate and contact. */
     private readonly flagFields: string[] = [],
+    /** Further company fields read with every associate (the note field named in the data map). */
+    private readonly associateFields: string[] = [],
   ) {}
 
   /** Associates matching any of the subject's identifiers (exact matches), without duplicates. */
@@ -106,7 +108,7 @@ export class VismaRecords {
   }
 
   private async readAll<T>(table: Table, filter: string, valueType: string, value: unknown): Promise<T[]> {
-    const query = pageQuery(table, filter, valueType, this.flagFields);
+    const query = pageQuery(table, filter, valueType, table === 'associate' ? [...this.flagFields, ...this.associateFields] : this.flagFields);
     const rows: T[] = [];
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {

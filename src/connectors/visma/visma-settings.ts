@@ -22,6 +22,8 @@ const connectionSchema = z
     marketingFlagField: fieldName.optional(),
     /** Boolean field on associate and contact that marks processing as restricted. */
     restrictionFlagField: fieldName.optional(),
+    /** Text field on the associate for the company's own notes; rectify appends a dated note there. */
+    annotationField: fieldName.optional(),
     /** MM-DD on which the company's financial year starts (bokføringsloven § 13 counts from its end). */
     financialYearStart: z
       .string()
@@ -41,6 +43,8 @@ export interface VismaSettings {
   /** Sent as `tenant_id` in the token request when set (unverified for NXT). */
   tenantId?: string;
   flags: VismaFlagFields;
+  /** The company's note field on the associate; unset → a correction is recorded only in the case. */
+  annotationField?: string;
   financialYearStart: string;
 }
 
@@ -69,6 +73,7 @@ export function readVismaSettings(ctx: SystemContext): VismaSettings {
     clientSecret: ctx.secret(connection.clientSecretEnv),
     tenantId: connection.tenantId,
     flags: { marketing: connection.marketingFlagField, restriction: connection.restrictionFlagField },
+    annotationField: connection.annotationField,
     financialYearStart: connection.financialYearStart,
   };
 }

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Changes, Connector, ExportPart, Match, Outcome, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
+import type { Changes, Connector, ExportPart, Match, Outcome, RectifyRequest, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
 import { VismaClient, type VismaClientOptions } from './visma-client';
 import { eraseFromVisma, eraseHeldInVisma, type VismaHeldIds } from './visma-erasure';
-import type { AssociateRow, AssociateValue, ContactRow, ContactValue } from './visma-queries';
 import { VismaRecords } from './visma-records';
+import { differences, rectifyInVisma } from './visma-rectify';
 import { vismaDateToIso } from './visma-retention';
 import { checkVismaConnection, readVismaSettings, type VismaSettings } from './visma-settings';
 
@@ -19,27 +19,6 @@ export interface VismaConnectorOptions {
   /** The company's time zone, for "today" in retention decisions (default Europe/Oslo). */
   timeZone?: string;
 }
-
-/** Case field names (Changes keys) → associate / contact fields. */
-const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
-  name: 'name',
-  email: 'emailAddress',
-  phone: 'phone',
-  mobile: 'mobilePhone',
-  mobilePhone: 'mobilePhone',
-  address: 'addressLine1',
-  postCode: 'postCode',
-  postalCode: 'postCode',
-  city: 'postalArea',
-  postalArea: 'postalArea',
-};
-const CONTACT_FIELD: Record<string, keyof ContactValue> = {
-  name: 'name',
-  email: 'emailAddress',
-  phone: 'phone',
-  mobile: 'mobilePhone',
-  mobilePhone: 'mobilePhone',
-};
 
 /** Visma Business NXT (GraphQL service API): customers (`associate`), contact persons and the
  *  customer ledger of one company. Stateless; every call reads its settings from `ctx`. */
@@ -99,34 +78,9 @@ export class VismaConnector implements Connector {
     };
   }
 
-  async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
-    const records = this.records(ctx);
-    const unmapped = Object.keys(changes).filter((key) => !(key in ASSOCIATE_FIELD));
-    const associateValue = mapValue(changes, ASSOCIATE_FIELD) as AssociateValue;
-    const contactValue = mapValue(changes, CONTACT_FIELD) as ContactValue;
-    let associates = await records.findAssociates(subject);
-    let contacts = await records.findContacts(subject);
-    if (!associates.length && !contacts.length) {
-      // A repeat after the e-mail/phone itself was corrected: accept records that already hold every change.
-      const corrected = { email: changes.email, phone: changes.phone ?? changes.mobile };
-      associates = (await records.findAssociates(corrected)).filter((row) => differences(row, associateValue).length === 0);
-      contacts = (await records.findContacts(corrected)).filter((row) => differences(row, contactValue).length === 0);
-      if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
-    }
-    let updated = 0;
-    for (const contact of contacts) {
-      const fields = differences(contact, contactValue);
-      if (fields.length) updated += await records.updateContact(contact.contactNo, pick(contactValue, fields));
-    }
-    for (const associate of associates) {
-      const fields = differences(associate, associateValue);
-      if (fields.length) updated += await records.updateAssociate(associate.associateNo, pick(associateValue, fields));
-    }
-    const applied = `${updated ? `Updated ${updated} record(s)` : 'Already up to date'} in Visma Business (${Object.keys(associateValue).join(', ') || 'no mapped fields'})`;
-    if (unmapped.length) {
-      return { status: 'manual', summary: `${applied}. These fields have no Visma mapping and need a person: ${unmapped.join(', ')}.` };
-    }
-    return { status: 'done', summary: `${applied}.`, details: { updatedRecords: updated } };
+  async rectify(ctx: SystemContext, subject: Subject, changes: Changes, request?: RectifyRequest): Promise<Outcome> {
+    const settings = readVismaSettings(ctx);
+    return rectifyInVisma(this.recordsFor(settings), subject, changes, { annotationField: settings.annotationField, request, today: this.today() });
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
@@ -182,7 +136,7 @@ export class VismaConnector implements Connector {
 
   private recordsFor(settings: VismaSettings): VismaRecords {
     const flagFields = [settings.flags.marketing, settings.flags.restriction].filter((field): field is string => !!field);
-    return new VismaRecords(new VismaClient(settings, this.clientOptions), settings.companyNo, flagFields);
+    return new VismaRecords(new VismaClient(settings, this.clientOptions), settings.companyNo, flagFields, settings.annotationField ? [settings.annotationField] : []);
   }
 }
 
@@ -192,18 +146,4 @@ function numbers(value: unknown): number[] {
 
 function rows(items: object[]): Array<Record<string, unknown>> {
   return items.map((item) => ({ ...item }));
-}
-
-function mapValue(changes: Changes, fields: Record<string, string>): Record<string, string> {
-  const value: Record<string, string> = {};
-  for (const [key, newValue] of Object.entries(changes)) if (fields[key]) value[fields[key]] = newValue;
-  return value;
-}
-
-function differences(row: AssociateRow | ContactRow, value: Record<string, unknown>): string[] {
-  return Object.keys(value).filter((field) => (row as unknown as Record<string, unknown>)[field] !== value[field]);
-}
-
-function pick<T extends object>(value: T, fields: string[]): T {
-  return Object.fromEntries(Object.entries(value).filter(([field]) => fields.includes(field))) as T;
 }

@@ -1,4 +1,4 @@
-import type { Changes, Connector, ExportPart, Match, Outcome, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
+import { notePrevious, type Changes, type Connector, type ExportPart, type Match, type Outcome, type PreviousValues, type RestrictScope, type RetentionRules, type Subject, type SystemContext } from '../connector';
 import { ZendeskClient } from './zendesk-client';
 import { checkZendeskConnection, resolveConnection, type ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
@@ -104,9 +104,10 @@ export class ZendeskConnector implements Connector {
 
     const unsupported = Object.keys(changes).filter((field) => !(RECTIFIABLE_FIELDS as readonly string[]).includes(field));
     const applied = new Set<string>();
+    const previous: PreviousValues = {};
     for (const match of matches) {
       try {
-        for (const field of await this.rectifyUser(client, match, subject, changes)) applied.add(field);
+        for (const field of await this.rectifyUser(client, match, subject, changes, previous)) applied.add(field);
       } catch (error) {
         if (isRecordInvalid(error)) {
           return { status: 'failed', retryable: false, summary: `Zendesk refused to update user #${match.user.id} (${error.code ?? 'RecordInvalid'}; ${Object.keys(error.detailCodes).join(', ') || 'no field given'}): e.g. the e-mail address already belongs to another Zendesk user` };
@@ -119,7 +120,7 @@ export class ZendeskConnector implements Connector {
     if (unsupported.length) {
       return { status: 'manual', summary: `${done}; the Zendesk connector cannot change ${unsupported.join(', ')}: update those by hand` };
     }
-    return { status: 'done', summary: done };
+    return { status: 'done', summary: done, details: { previous } };
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
@@ -165,8 +166,9 @@ export class ZendeskConnector implements Connector {
     return { connection, client: new ZendeskClient({ systemId: ctx.systemId, connection, ...this.settings }) };
   }
 
-  /** Applies the supported changes to one user; returns the fields it changed. Safe to repeat. */
-  private async rectifyUser(client: ZendeskClient, { user, identities }: MatchedUser, subject: Subject, changes: Changes): Promise<string[]> {
+  /** Applies the supported changes to one user, noting in `previous` what it held before the
+   *  change (from the user read); returns the fields it changed. Safe to repeat. */
+  private async rectifyUser(client: ZendeskClient, { user, identities }: MatchedUser, subject: Subject, changes: Changes, previous: PreviousValues): Promise<string[]> {
     const applied: string[] = [];
     const update: Record<string, string> = {};
     if (changes.name !== undefined && changes.name !== user.name) update.name = changes.name;
@@ -175,7 +177,9 @@ export class ZendeskConnector implements Connector {
     if (Object.keys(update).length) {
       await client.put(`/users/${user.id}`, { user: update });
       applied.push(...Object.keys(update));
+      for (const field of Object.keys(update) as Array<'name' | 'phone' | 'notes'>) notePrevious(previous, field, user[field]);
     }
+    const primaryBefore = identities.find((candidate) => candidate.type === 'email' && candidate.primary)?.value ?? user.email;
     if (changes.email) {
       const wanted = changes.email.trim();
       let identity = identities.find((candidate) => isEmail(candidate, wanted));
@@ -193,6 +197,7 @@ export class ZendeskConnector implements Connector {
         await client.delete(`/users/${user.id}/identities/${old.id}`);
         if (!applied.includes('email')) applied.push('email');
       }
+      if (applied.includes('email')) notePrevious(previous, 'email', primaryBefore);
     }
     return applied;
   }

@@ -29,6 +29,7 @@ function factsFor(kind: LetterKind, language: Language): LetterFacts {
     tasks: [],
     changes: [],
     notified: [],
+    notNotified: [],
     holdsData: true,
   };
   switch (kind) {
@@ -145,6 +146,76 @@ describe('answer letters', () => {
     expect(text).toContain(line);
     const rights = RIGHTS[language];
     for (const element of [rights.heading, ...rights.rights, rights.complaint, rights.court]) expect(text).toContain(element);
+  });
+
+  it('rectification: old → new from what each system replaced, per system where they differ; the natural wording when none reported', () => {
+    const base = factsFor('rectification', 'en');
+    const facts: LetterFacts = {
+      ...base,
+      changes: [
+        { field: 'name', old: 'Kari Nordmann', new: 'Kari Nordmann' },
+        { field: 'address', old: null, new: 'Kirkegata 2' },
+        { field: 'phone', old: null, new: '+4799999999' },
+      ],
+      tasks: [
+        visma({ action: 'rectify', previous: { name: ['Kari Nordman'], address: ['Storgata 1'] } }),
+        task({ action: 'rectify', previous: { name: ['Kari Nordman'] } }),
+        task({ systemId: 'hubspot', systemName: 'HubSpot CRM', action: 'rectify', previous: { name: ['K. Nordmann', ''] } }),
+      ],
+    };
+    const { text } = renderLetter(composeLetter(facts), 'en');
+    // The case's own name is what the person gave us (already the corrected one): the systems know better.
+    expect(text).toContain('- name in Visma Business, Zendesk Support: Kari Nordman → Kari Nordmann\n- name in HubSpot CRM: K. Nordmann / (empty) → Kari Nordmann');
+    expect(text).toContain('- address: Storgata 1 → Kirkegata 2');
+    expect(text).toContain('- phone number: the previous value has been corrected to +4799999999');
+    expect(text).not.toContain('(previous value) →');
+    const nb = renderLetter(composeLetter({ ...facts, language: 'nb' }), 'nb').text;
+    expect(nb).toContain('- adresse: Storgata 1 → Kirkegata 2');
+    expect(nb).toContain('- telefonnummer: den tidligere verdien er rettet til +4799999999');
+    expect(nb).toContain('- navn i HubSpot CRM: K. Nordmann / (tomt) → Kari Nordmann');
+    // Done by hand, nothing reported: the case's name is already the corrected one, so no "old → old".
+    const manual = renderLetter(composeLetter({ ...facts, tasks: [task({ action: 'rectify', byPerson: true, summary: 'Fixed by hand' })] }), 'en').text;
+    expect(manual).toContain('- name: the previous value has been corrected to Kari Nordmann');
+  });
+
+  it.each([
+    ['en', 'customer-record', 'We have written a dated note of the correction on the customer record in Visma Business', 'recorded in our case file'],
+    ['en', 'case', 'the correction is recorded in our case file', 'dated note'],
+    ['nb', 'customer-record', 'Vi har skrevet en datert merknad om rettingen på kundeopplysningene i Visma Business', 'saksmappen'],
+    ['nb', 'case', 'rettingen er registrert i saksmappen vår', 'merknad'],
+  ] as const)('rectification in %s: issued invoices unchanged, and the letter says where the correction is recorded (%s)', (language, note, says, not) => {
+    const facts: LetterFacts = { ...factsFor('rectification', language), tasks: [visma({ action: 'rectify', correctionNote: note })] };
+    const { text } = renderLetter(composeLetter(facts), language);
+    expect(text).toContain(says);
+    expect(text).not.toContain(not);
+  });
+
+  it('objection: each system stopped from the day its task finished; one without a time from the letter’s day', () => {
+    const facts: LetterFacts = {
+      ...factsFor('objection', 'en'),
+      tasks: [
+        task({ systemName: 'HubSpot CRM', action: 'restrict', finishedOn: '2026-03-07' }),
+        task({ systemId: 'visma', systemName: 'Visma Business', action: 'restrict', finishedOn: '2026-03-09' }),
+        task({ systemId: 'paper', systemName: 'Mailing list (paper)', action: 'restrict' }),
+      ],
+    };
+    expect(renderLetter(composeLetter(facts), 'en').text).toContain(
+      'We have stopped all direct marketing to you on every channel: HubSpot CRM from 7 March 2026; Visma Business from 9 March 2026; Mailing list (paper) from 20 March 2026.',
+    );
+    const one: LetterFacts = { ...facts, language: 'nb', objection: { processing: 'legitimate_interest', decision: 'stop' }, tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict', finishedOn: '2026-03-07' })] };
+    expect(renderLetter(composeLetter(one), 'nb').text).toContain('Vi har stanset behandlingen du protesterte mot fra 7. mars 2026. Stanset i: HubSpot CRM.');
+  });
+
+  it.each([
+    ['en', 'Other recipients of the data will be told of the change by other means.'],
+    ['nb', 'Andre mottakere av opplysningene får beskjed om endringen på annen måte.'],
+  ] as const)('Art 19 in %s: lists only the recipients told, and says the others are told by other means', (language, sentence) => {
+    const facts: LetterFacts = { ...factsFor('erasure', language), notNotified: [{ name: 'Inkasso Nord AS', system: 'Zendesk Support' }] };
+    const { text } = renderLetter(composeLetter(facts), language);
+    expect(text).toContain('Zendesk Inc. (Zendesk Support)');
+    expect(text).toContain(sentence);
+    expect(text).not.toContain('Inkasso Nord AS');
+    expect(renderLetter(composeLetter(factsFor('erasure', language)), language).text).not.toContain(sentence);
   });
 
   it('escapes what staff or outcomes wrote in the HTML', () => {

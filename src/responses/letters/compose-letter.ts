@@ -1,7 +1,7 @@
 import { dayInWords } from '../../notifications/templates/requester/request-type-words';
 import { RIGHTS } from '../copy/rights-copy';
 import { LETTER_COPY, fieldWord, rejectionWords } from './letter-copy';
-import { letterKind, type LetterFacts, type LetterKind } from './letter-facts';
+import { letterKind, type LetterFacts, type LetterKind, type TaskFact } from './letter-facts';
 import { phrase, taskLine } from './outcome-words';
 
 /** A paragraph, optionally followed by a list. */
@@ -49,13 +49,13 @@ export function composeLetter(facts: LetterFacts): Letter {
       else if (facts.byPost) blocks.push({ text: copy.access.enclosed });
       break;
     case 'rectification': {
-      blocks.push({
-        text: copy.rectification.lead,
-        items: facts.changes.map((change) => copy.rectification.change(fieldWord(change.field, facts.language), change.old, change.new)),
-      });
+      blocks.push({ text: copy.rectification.lead, items: changeLines(facts, acted) });
       if (acted.length) blocks.push({ text: copy.rectification.systems, items: acted.map((task) => task.systemName) });
       const records = acted.filter((task) => task.keepsRecords);
-      if (records.length) blocks.push({ text: copy.rectification.invoices(names(records)) });
+      const noted = records.filter((task) => task.correctionNote === 'customer-record');
+      const inCase = records.filter((task) => task.correctionNote !== 'customer-record');
+      if (noted.length) blocks.push({ text: copy.rectification.invoicesNoted(names(noted)) });
+      if (inCase.length) blocks.push({ text: copy.rectification.invoicesCase(names(inCase)) });
       break;
     }
     case 'erasure':
@@ -77,14 +77,16 @@ export function composeLetter(facts: LetterFacts): Letter {
       }
       break;
     }
-    case 'objection':
-      blocks.push({
-        text:
-          facts.objection?.processing === 'direct_marketing'
-            ? copy.objection.marketing(day(facts.answeredOn), names(acted) || names(own))
-            : copy.objection.stopped(day(facts.answeredOn), names(acted) || names(own)),
-      });
+    case 'objection': {
+      // Each system stopped when its task finished; a task without a time stops with this letter.
+      const stopped = acted.length ? acted : own;
+      const stops = [...groupBy(stopped, (task) => task.finishedOn ?? facts.answeredOn)]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([from, tasks]) => ({ from: day(from), channels: names(tasks) }));
+      if (!stops.length) stops.push({ from: day(facts.answeredOn), channels: '' });
+      blocks.push({ text: facts.objection?.processing === 'direct_marketing' ? copy.objection.marketing(stops) : copy.objection.stopped(stops) });
       break;
+    }
     case 'objection-refused':
       blocks.push({ text: copy.objection.refused(facts.objection?.grounds ?? '') });
       break;
@@ -103,10 +105,30 @@ export function composeLetter(facts: LetterFacts): Letter {
     blocks.push({ text: copy.forwarded(controller, names(tasks)) });
   }
   if (facts.notified.length) blocks.push({ text: copy.notifiedHeading, items: facts.notified.map((recipient) => `${recipient.name} (${recipient.system})`) });
+  if (facts.notNotified.length) blocks.push({ text: copy.notifiedOtherwise });
   const rights = RIGHTS[facts.language];
   blocks.push({ text: rights.heading, items: [...rights.rights, rights.complaint, rights.court] });
   blocks.push({ text: copy.questions(facts.controller.email) }, { text: copy.closing(facts.controller.name) });
   return { kind, subject: copy.subject[kind](facts.reference), blocks };
+}
+
+/**
+ * "field: old → new". The old value is what the systems reported replacing; when they differ it is
+ * given per system. With no report (a manual task), the case's own identifier is the old value if
+ * the field is one and differs; otherwise the line says the previous value was corrected.
+ */
+function changeLines(facts: LetterFacts, acted: TaskFact[]): string[] {
+  const copy = LETTER_COPY[facts.language].rectification;
+  return facts.changes.flatMap((change) => {
+    const field = fieldWord(change.field, facts.language);
+    const olds = (task: TaskFact) => (task.previous?.[change.field] ?? []).map((value) => value || copy.empty).join(' / ');
+    const reported = acted.filter((task) => olds(task));
+    // The case's identifier may already be the corrected value (the person gave their right name).
+    if (!reported.length) return [change.old && change.old !== change.new ? copy.change(field, change.old, change.new) : copy.changeUnknown(field, change.new)];
+    const groups = [...groupBy(reported, olds)];
+    if (groups.length === 1) return [copy.change(field, groups[0][0], change.new)];
+    return groups.map(([old, tasks]) => copy.changeIn(field, tasks.map((task) => task.systemName).join(', '), old, change.new));
+  });
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

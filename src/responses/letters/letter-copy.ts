@@ -28,6 +28,12 @@ const REJECTION_WORDS: Record<Language, Record<RejectionCode, string>> = {
 
 export const rejectionWords = (code: RejectionCode, language: Language) => REJECTION_WORDS[language][code];
 
+/** Objection: from which day the processing stopped, in which systems (one entry per day). */
+export interface Stop {
+  from: string;
+  channels: string;
+}
+
 /** The fixed sentences of the letters, per language. Variables are filled by the composer. */
 export const LETTER_COPY = {
   nb: {
@@ -59,9 +65,14 @@ export const LETTER_COPY = {
     },
     rectification: {
       lead: 'Vi har rettet opplysningene dine:',
-      change: (field: string, old: string | null, value: string) => `${field}: ${old ?? '(tidligere verdi)'} → ${value}`,
+      change: (field: string, old: string, value: string) => `${field}: ${old} → ${value}`,
+      changeIn: (field: string, systems: string, old: string, value: string) => `${field} i ${systems}: ${old} → ${value}`,
+      // No system told us what it held (a person corrected it by hand): no old value to show.
+      changeUnknown: (field: string, value: string) => `${field}: den tidligere verdien er rettet til ${value}`,
+      empty: '(tomt)',
       systems: 'Rettet i:',
-      invoices: (systems: string) => `Fakturaer som allerede er utstedt i ${systems}, er regnskapsdokumentasjon (bokføringsloven) og er ikke endret; rettingen er notert på kundeopplysningene og i saken.`,
+      invoicesNoted: (systems: string) => `Fakturaer som allerede er utstedt i ${systems}, er regnskapsdokumentasjon (bokføringsloven) og er ikke endret. Vi har skrevet en datert merknad om rettingen på kundeopplysningene i ${systems}, og rettingen er registrert i saken.`,
+      invoicesCase: (systems: string) => `Fakturaer som allerede er utstedt i ${systems}, er regnskapsdokumentasjon (bokføringsloven) og er ikke endret; rettingen er registrert i saksmappen vår.`,
     },
     erasure: {
       full: 'Vi har slettet opplysningene om deg:',
@@ -71,8 +82,12 @@ export const LETTER_COPY = {
       refusalNote: 'At vi beholder disse opplysningene, er et delvis avslag på slettingen. Du kan klage på det til Datatilsynet eller gå til domstolene, se under.',
     },
     objection: {
-      marketing: (from: string, channels: string) => `Vi har stanset all direkte markedsføring til deg fra ${from}, i alle kanaler: ${channels}. Vi beholder bare en minimal oppføring om at du ikke skal ha markedsføring, slik at det ikke starter igjen.`,
-      stopped: (from: string, channels: string) => `Vi har stanset behandlingen du protesterte mot fra ${from}. Stanset i: ${channels}.`,
+      marketing: (stops: Stop[]) =>
+        `Vi har stanset all direkte markedsføring til deg ${stops.length === 1 ? `fra ${stops[0].from}, i alle kanaler: ${stops[0].channels}` : `i alle kanaler: ${stops.map((stop) => `${stop.channels} fra ${stop.from}`).join('; ')}`}. Vi beholder bare en minimal oppføring om at du ikke skal ha markedsføring, slik at det ikke starter igjen.`,
+      stopped: (stops: Stop[]) =>
+        stops.length === 1
+          ? `Vi har stanset behandlingen du protesterte mot fra ${stops[0].from}. Stanset i: ${stops[0].channels}.`
+          : `Vi har stanset behandlingen du protesterte mot: ${stops.map((stop) => `i ${stop.channels} fra ${stop.from}`).join('; ')}.`,
       refused: (grounds: string) => `Vi har vurdert protesten din. Vi fortsetter behandlingen fordi det foreligger tvingende berettigede grunner som går foran dine interesser (personvernforordningen art. 21(1)): ${grounds}`,
     },
     restriction: {
@@ -86,6 +101,7 @@ export const LETTER_COPY = {
       status: (url: string) => `Du kan se saken din på statussiden: ${url}`,
     },
     notifiedHeading: 'Disse mottakerne er varslet om endringen (art. 19):',
+    notifiedOtherwise: 'Andre mottakere av opplysningene får beskjed om endringen på annen måte.',
     nothingFound: (systems: string) => `Ingen opplysninger om deg i: ${systems}.`,
   },
   en: {
@@ -117,9 +133,14 @@ export const LETTER_COPY = {
     },
     rectification: {
       lead: 'We have corrected your data:',
-      change: (field: string, old: string | null, value: string) => `${field}: ${old ?? '(previous value)'} → ${value}`,
+      change: (field: string, old: string, value: string) => `${field}: ${old} → ${value}`,
+      changeIn: (field: string, systems: string, old: string, value: string) => `${field} in ${systems}: ${old} → ${value}`,
+      // No system told us what it held (a person corrected it by hand): no old value to show.
+      changeUnknown: (field: string, value: string) => `${field}: the previous value has been corrected to ${value}`,
+      empty: '(empty)',
       systems: 'Corrected in:',
-      invoices: (systems: string) => `Invoices already issued in ${systems} are accounting records (Norwegian Bookkeeping Act) and were not changed; the correction is noted on the customer record and in the case.`,
+      invoicesNoted: (systems: string) => `Invoices already issued in ${systems} are accounting records (Norwegian Bookkeeping Act) and were not changed. We have written a dated note of the correction on the customer record in ${systems}, and the correction is recorded in the case.`,
+      invoicesCase: (systems: string) => `Invoices already issued in ${systems} are accounting records (Norwegian Bookkeeping Act) and were not changed; the correction is recorded in our case file.`,
     },
     erasure: {
       full: 'We have erased the data about you:',
@@ -129,8 +150,12 @@ export const LETTER_COPY = {
       refusalNote: 'Keeping these records is a partial refusal of the erasure. You may complain about it to Datatilsynet or go to court, see below.',
     },
     objection: {
-      marketing: (from: string, channels: string) => `We have stopped all direct marketing to you from ${from}, on every channel: ${channels}. We keep only a minimal entry saying you must not receive marketing, so that it does not start again.`,
-      stopped: (from: string, channels: string) => `We have stopped the processing you objected to from ${from}. Stopped in: ${channels}.`,
+      marketing: (stops: Stop[]) =>
+        `We have stopped all direct marketing to you ${stops.length === 1 ? `from ${stops[0].from}, on every channel: ${stops[0].channels}` : `on every channel: ${stops.map((stop) => `${stop.channels} from ${stop.from}`).join('; ')}`}. We keep only a minimal entry saying you must not receive marketing, so that it does not start again.`,
+      stopped: (stops: Stop[]) =>
+        stops.length === 1
+          ? `We have stopped the processing you objected to from ${stops[0].from}. Stopped in: ${stops[0].channels}.`
+          : `We have stopped the processing you objected to: ${stops.map((stop) => `in ${stop.channels} from ${stop.from}`).join('; ')}.`,
       refused: (grounds: string) => `We have considered your objection. We continue the processing because there are compelling legitimate grounds that override your interests (GDPR Art 21(1)): ${grounds}`,
     },
     restriction: {
@@ -144,6 +169,7 @@ export const LETTER_COPY = {
       status: (url: string) => `You can see your request on its status page: ${url}`,
     },
     notifiedHeading: 'These recipients have been told of the change (Art 19):',
+    notifiedOtherwise: 'Other recipients of the data will be told of the change by other means.',
     nothingFound: (systems: string) => `No data about you in: ${systems}.`,
   },
 } as const;

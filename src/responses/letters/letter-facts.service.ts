@@ -9,6 +9,8 @@ import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { RequesterLinks } from '../../intake/requester-links';
 import { SystemsService } from '../../systems/systems.service';
+import { recipientName, uncontactedRecipients } from '../../systems/art19-recipients';
+import type { SystemEntry } from '../../systems/data-map.schema';
 import type { LetterFacts, TaskFact } from './letter-facts';
 
 /** Types whose outcome is passed on to every recipient of the affected systems (Art 19). */
@@ -38,6 +40,7 @@ export class LetterFactsService {
     const taskFacts: TaskFact[] = tasks.map((task) => {
       const system = this.systems.system(task.systemId);
       const outcome = (task.outcome ?? {}) as Record<string, unknown>;
+      const details = (outcome.details ?? {}) as Record<string, unknown>;
       return {
         systemId: task.systemId,
         systemName: system?.name ?? task.systemId,
@@ -51,6 +54,9 @@ export class LetterFactsService {
         ...(typeof outcome.controller === 'string' ? { controller: outcome.controller } : system?.controllerName ? { controller: system.controllerName } : {}),
         ...(typeof outcome.forwardedAt === 'string' ? { forwardedAt: outcome.forwardedAt } : {}),
         keepsRecords: (system?.legalHolds.length ?? 0) > 0,
+        ...(isPrevious(details.previous) ? { previous: details.previous } : {}),
+        ...(details.correctionNote === 'customer-record' || details.correctionNote === 'case' ? { correctionNote: details.correctionNote } : {}),
+        ...(task.finishedAt ? { finishedOn: this.deadlines.dayOf(task.finishedAt) } : {}),
       };
     });
     const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, old: this.oldValue(entity, field), new: value }));
@@ -68,6 +74,7 @@ export class LetterFactsService {
       tasks: taskFacts,
       changes,
       notified: ART19_TYPES.includes(entity.type) ? this.noticeTargets(taskFacts).map((target) => ({ name: target.name, system: target.systemName })) : [],
+      notNotified: ART19_TYPES.includes(entity.type) ? this.uncontacted(taskFacts).map((target) => ({ name: target.name, system: target.systemName })) : [],
       ...(entity.type === 'objection'
         ? { objection: { processing: objectionKind(entity.details), decision: decision?.decision ?? null, ...(decision ? { grounds: decision.grounds } : {}) } }
         : {}),
@@ -82,11 +89,16 @@ export class LetterFactsService {
 
   /** Every `recipientContacts` entry of the systems the rectification, erasure or restriction touched. */
   noticeTargets(tasks: Array<Pick<TaskFact, 'systemId' | 'action' | 'status'>>): NoticeTarget[] {
-    const affected = tasks.filter((task) => task.action !== 'forward' && ['done', 'retained'].includes(task.status));
-    return affected.flatMap((task) => {
-      const system = this.systems.system(task.systemId);
-      return (system?.recipientContacts ?? []).map((contact) => ({ systemId: task.systemId, systemName: system!.name, name: contact.name, email: contact.email }));
-    });
+    return affectedSystems(tasks, this.systems).flatMap(({ id, system }) =>
+      system.recipientContacts.map((contact) => ({ systemId: id, systemName: system.name, name: contact.name, email: contact.email })),
+    );
+  }
+
+  /** The recipients of those systems that no notice can be e-mailed to (see uncontactedRecipients). */
+  uncontacted(tasks: Array<Pick<TaskFact, 'systemId' | 'action' | 'status'>>): Array<Omit<NoticeTarget, 'email'>> {
+    return affectedSystems(tasks, this.systems).flatMap(({ id, system }) =>
+      uncontactedRecipients(system).map((recipient) => ({ systemId: id, systemName: system.name, name: recipientName(recipient) })),
+    );
   }
 
   expiresAt(from: Date): Date {
@@ -103,4 +115,17 @@ export class LetterFactsService {
     };
     return known[field] ?? null;
   }
+}
+
+/** The data-map entries of the systems a task acted on (not forwarded), once each. */
+function affectedSystems(tasks: Array<Pick<TaskFact, 'systemId' | 'action' | 'status'>>, systems: SystemsService): Array<{ id: string; system: SystemEntry }> {
+  const ids = [...new Set(tasks.filter((task) => task.action !== 'forward' && ['done', 'retained'].includes(task.status)).map((task) => task.systemId))];
+  return ids.flatMap((id) => {
+    const system = systems.system(id);
+    return system ? [{ id, system }] : [];
+  });
+}
+
+function isPrevious(value: unknown): value is Record<string, string[]> {
+  return !!value && typeof value === 'object' && Object.values(value).every((values) => Array.isArray(values) && values.every((item) => typeof item === 'string'));
 }

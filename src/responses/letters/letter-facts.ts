@@ -36,6 +36,12 @@ export interface TaskFact {
   forwardedAt?: string;
   /** The system keeps accounting records (issued invoices are annotated, not changed). */
   keepsRecords: boolean;
+  /** Rectification: case field → the distinct values the connector replaced ('' = empty). */
+  previous?: Record<string, string[]>;
+  /** Rectification: where the connector recorded the correction next to the issued invoices. */
+  correctionNote?: 'customer-record' | 'case';
+  /** The company's date the task finished (a stop or restriction applies from then). */
+  finishedOn?: string;
 }
 
 export interface LetterFacts {
@@ -51,6 +57,8 @@ export interface LetterFacts {
   changes: Array<{ field: string; old: string | null; new: string }>;
   /** Art 19: recipients told of the rectification, erasure or restriction. */
   notified: Array<{ name: string; system: string }>;
+  /** Art 19: recipients with no e-mail contact in the data map, to be told by other means. */
+  notNotified: Array<{ name: string; system: string }>;
   objection?: { processing: 'direct_marketing' | 'legitimate_interest'; decision: 'stop' | 'compelling_grounds' | null; grounds?: string };
   rejection?: { code: RejectionCode; reason: string };
   /** Access/portability: where and until when the package can be downloaded. */

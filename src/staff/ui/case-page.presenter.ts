@@ -203,6 +203,7 @@ export class CasePagePresenter {
             subject: values.letter?.subject ?? preview.subject,
             text: values.letter?.text ?? preview.text,
             notices: preview.notices.map((notice) => `${notice.name} (${notice.system})`),
+            notNotified: preview.notNotified.map((recipient) => `${recipient.name} (${recipient.system})`),
           }
         : null,
       download: download

@@ -7,7 +7,9 @@
  * Every name marked (unverified) below is an assumption; the list is repeated in
  * src/connectors/visma/README.md. `noMarketing` / `processingRestricted` stand for the simulated
  * company's own flag fields: the connector assumes no name and writes them only when the data map
- * names them (connection.marketingFlagField / restrictionFlagField).
+ * names them (connection.marketingFlagField / restrictionFlagField). `memo` stands for the
+ * company's own note field on the associate, written only when the data map names it
+ * (connection.annotationField).
  */
 export const UNVERIFIED_FIELDS = [
   'associate.emailAddress',
@@ -18,6 +20,7 @@ export const UNVERIFIED_FIELDS = [
   'associate.postalArea',
   'associate.noMarketing',
   'associate.processingRestricted',
+  'associate.memo',
   'contact.contactNo',
   'contact.associateNo',
   'contact.name',
@@ -47,6 +50,7 @@ export interface SimAssociate {
   postalArea: string;
   noMarketing: boolean;
   processingRestricted: boolean;
+  memo: string;
 }
 
 export interface SimContact {
@@ -138,6 +142,7 @@ type Associate {
   postalArea: String            # (unverified)
   noMarketing: Boolean          # (unverified) this company's "no marketing" field (data map: marketingFlagField)
   processingRestricted: Boolean # (unverified) this company's "restricted" field (data map: restrictionFlagField)
+  memo: String                  # (unverified) this company's note field on the customer (data map: annotationField)
 }
 
 input FilterExpression_Associate {
@@ -164,6 +169,7 @@ input Associate_Input {
   postalArea: String
   noMarketing: Boolean
   processingRestricted: Boolean
+  memo: String
 }
 
 type Query_UseCompany_Associate_Connection {

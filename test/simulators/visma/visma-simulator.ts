@@ -78,6 +78,7 @@ export function simAssociate(row: Partial<SimAssociate> & Pick<SimAssociate, 'as
     postalArea: '',
     noMarketing: false,
     processingRestricted: false,
+    memo: '',
     ...row,
   };
 }

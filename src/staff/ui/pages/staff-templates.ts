@@ -225,6 +225,7 @@ ${outcomeFields('form.values', 'form.errors')}
 <h2 id="h-letter" style="margin-top:0">{{copy.answer.letter}}</h2>
 <p>{{copy.answer.letterLead}} {{#if letter.edited}}{{copy.answer.edited}}{{else}}{{copy.answer.composed}}{{/if}}</p>
 {{#if letter.notices.length}}<p>{{copy.answer.notices}}: {{#each letter.notices}}{{this}}{{#unless @last}}, {{/unless}}{{/each}}</p>{{/if}}
+{{#if letter.notNotified.length}}<p data-testid="not-notified">{{copy.answer.notNotified}}: {{#each letter.notNotified}}{{this}}{{#unless @last}}, {{/unless}}{{/each}}</p>{{/if}}
 {{#if can.editLetter}}
 <form method="post" action="/staff/cases/{{case.reference}}/letter">${csrf}
 <label for="letter-subject">{{copy.answer.subject}}</label>

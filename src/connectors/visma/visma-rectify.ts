@@ -1,0 +1,116 @@
+import { notePrevious, type Changes, type Outcome, type PreviousValues, type RectifyRequest, type Subject } from '../connector';
+import type { AssociateRow, AssociateValue, ContactRow, ContactValue } from './visma-queries';
+import type { VismaRecords } from './visma-records';
+
+/** Case field names (Changes keys) → associate / contact fields. */
+const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
+  name: 'name',
+  email: 'emailAddress',
+  phone: 'phone',
+  mobile: 'mobilePhone',
+  mobilePhone: 'mobilePhone',
+  address: 'addressLine1',
+  postCode: 'postCode',
+  postalCode: 'postCode',
+  city: 'postalArea',
+  postalArea: 'postalArea',
+};
+const CONTACT_FIELD: Record<string, keyof ContactValue> = {
+  name: 'name',
+  email: 'emailAddress',
+  phone: 'phone',
+  mobile: 'mobilePhone',
+  mobilePhone: 'mobilePhone',
+};
+
+export interface VismaRectifyOptions {
+  /** The company's own note field on the associate (connection.annotationField), if any. */
+  annotationField?: string;
+  request?: RectifyRequest;
+  /** YYYY-MM-DD in the company's time zone, for the dated note. */
+  today: string;
+}
+
+/**
+ * Rectification in Business NXT: only associate and contact rows are written; issued invoices and
+ * ledger entries are accounting records and are never touched (LEGAL.md: annotated, not
+ * overwritten). With an annotation field, each changed customer record gets a dated note naming
+ * the request and the corrected fields (no values), so the correction is visible next to the
+ * invoices; without one, the correction is on record only in the case.
+ */
+export async function rectifyInVisma(records: VismaRecords, subject: Subject, changes: Changes, options: VismaRectifyOptions): Promise<Outcome> {
+  const unmapped = Object.keys(changes).filter((key) => !(key in ASSOCIATE_FIELD));
+  const associateValue = mapValue(changes, ASSOCIATE_FIELD) as AssociateValue;
+  const contactValue = mapValue(changes, CONTACT_FIELD) as ContactValue;
+  let associates = await records.findAssociates(subject);
+  let contacts = await records.findContacts(subject);
+  if (!associates.length && !contacts.length) {
+    // A repeat after the e-mail/phone itself was corrected: accept records that already hold every change.
+    const corrected = { email: changes.email, phone: changes.phone ?? changes.mobile };
+    associates = (await records.findAssociates(corrected)).filter((row) => differences(row, associateValue).length === 0);
+    contacts = (await records.findContacts(corrected)).filter((row) => differences(row, contactValue).length === 0);
+    if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
+  }
+  const previous: PreviousValues = {};
+  const note = noteLine(changes, options);
+  let updated = 0;
+  let annotated = 0;
+  for (const contact of contacts) {
+    const fields = differences(contact, contactValue);
+    if (!fields.length) continue;
+    keepPrevious(previous, contact, changes, CONTACT_FIELD, fields);
+    updated += await records.updateContact(contact.contactNo, pick(contactValue, fields));
+  }
+  for (const associate of associates) {
+    const fields = differences(associate, associateValue);
+    if (!fields.length) continue;
+    keepPrevious(previous, associate, changes, ASSOCIATE_FIELD, fields);
+    const value: AssociateValue = pick(associateValue, fields);
+    if (note && options.annotationField) {
+      const existing = typeof associate[options.annotationField] === 'string' ? (associate[options.annotationField] as string) : '';
+      value[options.annotationField] = existing ? `${existing}\n${note}` : note;
+      annotated++;
+    }
+    updated += await records.updateAssociate(associate.associateNo, value);
+  }
+  const applied = `${updated ? `Updated ${updated} record(s)` : 'Already up to date'} in Visma Business (${Object.keys(associateValue).join(', ') || 'no mapped fields'})`;
+  if (unmapped.length) {
+    return { status: 'manual', summary: `${applied}. These fields have no Visma mapping and need a person: ${unmapped.join(', ')}.` };
+  }
+  const record = annotated
+    ? `a dated note on ${annotated} customer record(s) (${options.annotationField})`
+    : 'the case (no annotationField in the data map)';
+  return {
+    status: 'done',
+    summary: `${applied}. Issued invoices and ledger entries were left unchanged; the correction is recorded in ${record}.`,
+    details: { updatedRecords: updated, previous, correctionNote: annotated ? 'customer-record' : 'case', annotatedRecords: annotated },
+  };
+}
+
+/** "2026-11-22: corrected at the data subject's request (DSR-…): name, address" — fields only, no values. */
+function noteLine(changes: Changes, options: VismaRectifyOptions): string | null {
+  if (!options.annotationField || !options.request) return null;
+  const fields = Object.keys(changes).filter((key) => key in ASSOCIATE_FIELD);
+  return `${options.today}: corrected at the data subject's request (${options.request.reference}): ${fields.join(', ')}`;
+}
+
+function keepPrevious(previous: PreviousValues, row: AssociateRow | ContactRow, changes: Changes, map: Record<string, string>, fields: string[]): void {
+  for (const key of Object.keys(changes)) {
+    if (map[key] && fields.includes(map[key])) notePrevious(previous, key, (row as Record<string, unknown>)[map[key]]);
+  }
+}
+
+function mapValue(changes: Changes, fields: Record<string, string>): Record<string, string> {
+  const value: Record<string, string> = {};
+  for (const [key, newValue] of Object.entries(changes)) if (fields[key]) value[fields[key]] = newValue;
+  return value;
+}
+
+/** The fields of `value` that `row` does not already hold. */
+export function differences(row: AssociateRow | ContactRow, value: Record<string, unknown>): string[] {
+  return Object.keys(value).filter((field) => (row as unknown as Record<string, unknown>)[field] !== value[field]);
+}
+
+function pick<T extends object>(value: T, fields: string[]): T {
+  return Object.fromEntries(Object.entries(value).filter(([field]) => fields.includes(field))) as T;
+}
