@@ -39,8 +39,8 @@ export class IntakeService {
 
   async submit(request: IntakeRequest, channel: IntakeChannel, idempotencyKey: string): Promise<Submitted> {
     const key = claimKey(channel, idempotencyKey, request);
-    const earlier = await this.caseOfClaim(key);
-    if (earlier) return earlier;
+    // No look-up first: a repeat is rare, and the claim inside the transaction catches it (its
+    // case is rolled back, leaving a gap in the references), so a first request saves a query.
     try {
       const entity = await this.cases.register(
         {
