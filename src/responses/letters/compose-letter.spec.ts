@@ -76,7 +76,7 @@ const REQUIRED: Record<LetterKind, Record<Language, string[]>> = {
   },
   objection: { nb: ['stanset all direkte markedsføring', '20. mars 2026', 'HubSpot CRM', 'minimal oppføring'], en: ['stopped all direct marketing', '20 March 2026', 'HubSpot CRM', 'minimal entry'] },
   'objection-refused': { nb: ['tvingende berettigede grunner', 'three break-ins'], en: ['compelling legitimate grounds', 'three break-ins'] },
-  restriction: { nb: ['lagrer vi bare opplysningene', 'før begrensningen oppheves'], en: ['we only store the data', 'before the restriction is lifted'] },
+  restriction: { nb: ['lagrer bare opplysningene', 'før begrensningen oppheves'], en: ['only store the data', 'before the restriction is lifted'] },
   forwarded: { nb: ['Nettbutikken AS', 'behandlingsansvarlig'], en: ['Nettbutikken AS', 'is the controller'] },
   refusal: { nb: ['Vi kan ikke imøtekomme', 'åpenbart grunnløs', 'data of another person'], en: ['We cannot grant your request', 'manifestly unfounded', 'data of another person'] },
 };
@@ -204,6 +204,18 @@ describe('answer letters', () => {
     );
     const one: LetterFacts = { ...facts, language: 'nb', objection: { processing: 'legitimate_interest', decision: 'stop' }, tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict', finishedOn: '2026-03-07' })] };
     expect(renderLetter(composeLetter(one), 'nb').text).toContain('Vi har stanset behandlingen du protesterte mot fra 7. mars 2026. Stanset i: HubSpot CRM.');
+  });
+
+  it('restriction: each system is restricted from the day its task finished', () => {
+    const facts: LetterFacts = {
+      ...factsFor('restriction', 'en'),
+      tasks: [
+        task({ systemName: 'Zendesk Support', action: 'restrict', finishedOn: '2026-03-07' }),
+        task({ systemId: 'visma', systemName: 'Visma Business', action: 'restrict', finishedOn: '2026-03-09' }),
+      ],
+    };
+    expect(renderLetter(composeLetter(facts), 'en').text).toContain('We only store the data about you (in Zendesk Support from 7 March 2026; in Visma Business from 9 March 2026);');
+    expect(renderLetter(composeLetter({ ...facts, language: 'nb' }), 'nb').text).toContain('Vi lagrer bare opplysningene om deg (i Zendesk Support fra 7. mars 2026; i Visma Business fra 9. mars 2026);');
   });
 
   it.each([

@@ -34,6 +34,13 @@ export function composeLetter(facts: LetterFacts): Letter {
   const acted = own.filter((task) => ['done', 'retained'].includes(task.status));
   const empty = own.filter((task) => task.status === 'not_found');
   const names = (tasks: typeof own) => tasks.map((task) => task.systemName).join(', ');
+  // Each system stopped (or was restricted) when its task finished; a task without a time, with this letter.
+  const stopsByDay = (tasks: typeof own) => {
+    const stops = [...groupBy(tasks, (task) => task.finishedOn ?? facts.answeredOn)]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([from, grouped]) => ({ from: day(from), channels: names(grouped) }));
+    return stops.length ? stops : [{ from: day(facts.answeredOn), channels: '' }];
+  };
   const blocks: LetterBlock[] = [{ text: copy.greeting }, { text: copy.intro(facts.reference, day(facts.receivedOn)) }];
 
   switch (kind) {
@@ -78,12 +85,7 @@ export function composeLetter(facts: LetterFacts): Letter {
       break;
     }
     case 'objection': {
-      // Each system stopped when its task finished; a task without a time stops with this letter.
-      const stopped = acted.length ? acted : own;
-      const stops = [...groupBy(stopped, (task) => task.finishedOn ?? facts.answeredOn)]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([from, tasks]) => ({ from: day(from), channels: names(tasks) }));
-      if (!stops.length) stops.push({ from: day(facts.answeredOn), channels: '' });
+      const stops = stopsByDay(acted.length ? acted : own);
       blocks.push({ text: facts.objection?.processing === 'direct_marketing' ? copy.objection.marketing(stops) : copy.objection.stopped(stops) });
       break;
     }
@@ -91,7 +93,7 @@ export function composeLetter(facts: LetterFacts): Letter {
       blocks.push({ text: copy.objection.refused(facts.objection?.grounds ?? '') });
       break;
     case 'restriction':
-      blocks.push({ text: copy.restriction.lead(day(facts.answeredOn), names(acted) || names(own)) }, { text: copy.restriction.lifting });
+      blocks.push({ text: copy.restriction.lead(stopsByDay(acted.length ? acted : own)) }, { text: copy.restriction.lifting });
       break;
     case 'forwarded':
       break;

@@ -91,7 +91,8 @@ export const LETTER_COPY = {
       refused: (grounds: string) => `Vi har vurdert protesten din. Vi fortsetter behandlingen fordi det foreligger tvingende berettigede grunner som går foran dine interesser (personvernforordningen art. 21(1)): ${grounds}`,
     },
     restriction: {
-      lead: (from: string, systems: string) => `Fra ${from} lagrer vi bare opplysningene om deg i ${systems}; vi bruker dem ikke til noe annet uten ditt samtykke eller for å fastsette, gjøre gjeldende eller forsvare rettskrav.`,
+      lead: (stops: Array<{ from: string; channels: string }>) =>
+        `Vi lagrer bare opplysningene om deg (${stops.map((stop) => `i ${stop.channels} fra ${stop.from}`).join('; ')}); vi bruker dem ikke til noe annet uten ditt samtykke eller for å fastsette, gjøre gjeldende eller forsvare rettskrav.`,
       lifting: 'Vi gir deg beskjed før begrensningen oppheves (art. 18(3)).',
     },
     forwarded: (controller: string, systems: string) => `I ${systems} behandler vi opplysninger på vegne av ${controller}, som er behandlingsansvarlig. Vi har sendt forespørselen din dit; ${controller} svarer deg. Vi har ikke utlevert eller slettet noe uten deres instruks.`,
@@ -159,7 +160,8 @@ export const LETTER_COPY = {
       refused: (grounds: string) => `We have considered your objection. We continue the processing because there are compelling legitimate grounds that override your interests (GDPR Art 21(1)): ${grounds}`,
     },
     restriction: {
-      lead: (from: string, systems: string) => `From ${from} we only store the data about you in ${systems}; we do not use it for anything else without your consent or to establish, exercise or defend legal claims.`,
+      lead: (stops: Array<{ from: string; channels: string }>) =>
+        `We only store the data about you (${stops.map((stop) => `in ${stop.channels} from ${stop.from}`).join('; ')}); we do not use it for anything else without your consent or to establish, exercise or defend legal claims.`,
       lifting: 'We will tell you before the restriction is lifted (Art 18(3)).',
     },
     forwarded: (controller: string, systems: string) => `In ${systems} we process data on behalf of ${controller}, who is the controller. We have forwarded your request to them; ${controller} will answer you. We have disclosed or deleted nothing without their instruction.`,
