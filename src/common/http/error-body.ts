@@ -32,6 +32,14 @@ const CONNECTION_ERROR_CODES = new Set([
   '08006',
 ]);
 
+/** PostgreSQL text cannot hold U+0000 (22P05, and 22021 for a bad byte sequence): the value
+ *  came from the client, so it is a 400 — the last line behind the input checks. */
+function isUnstorableText(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  const code = candidate?.code ?? candidate?.driverError?.code;
+  return code === '22P05' || code === '22021';
+}
+
 /** A lost PostgreSQL or Redis connection is a 503 (try again), not a 500. */
 export function isBackendUnavailable(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string }; message?: string; name?: string };
@@ -70,6 +78,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
   }
   const clientError = bodyReadError(exception);
   if (clientError) return clientError;
+  if (isUnstorableText(exception)) {
+    return { statusCode: 400, error: 'Bad Request', message: 'A text value contains a character that cannot be stored (U+0000); remove it and try again.' };
+  }
   if (isBackendUnavailable(exception)) {
     return {
       statusCode: 503,

@@ -1,4 +1,5 @@
 import { fill, type StaffCopy } from './pages/staff-copy';
+import { field } from './staff-format';
 
 /** Field checks for the staff forms, mirroring the API's DTOs, with messages in the page's language. */
 export class FormCheck {
@@ -15,8 +16,7 @@ export class FormCheck {
   }
 
   raw(name: string): string {
-    const value = (this.body as Record<string, unknown> | undefined)?.[name];
-    const text = typeof value === 'string' ? value.trim() : '';
+    const text = field(this.body, name);
     this.values[name] = text;
     return text;
   }

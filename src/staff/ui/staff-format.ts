@@ -19,8 +19,9 @@ export function homeOf(staff: Pick<StaffPrincipal, 'role'>): string {
   return staff.role === 'owner' ? '/staff/tasks' : '/staff';
 }
 
-/** A form field as a trimmed string ('' when missing or not a string). */
+/** A form field as a trimmed string ('' when missing or not a string), without NUL characters,
+ *  which PostgreSQL cannot store and no person types. */
 export function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? value.replace(/\u0000/g, '').trim() : '';
 }
