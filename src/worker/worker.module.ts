@@ -1,4 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { AuditChainProcessor } from '../audit/audit-chain.processor';
 import { AuditModule } from '../audit/audit.module';
 import { ConnectorsModule } from '../connectors/connectors.module';
@@ -22,6 +23,7 @@ import { StaffDigestProcessor } from '../staff/digest/staff-digest.processor';
 import { StaffDigestSchedule } from '../staff/digest/staff-digest.schedule';
 import { SchedulerWatchdog } from './scheduler-watchdog';
 import { measureJobRuns } from './measured-processors';
+import { logWorkerErrors } from './worker-error-log';
 
 /** Every BullMQ processor, loaded only in the worker role (ROLE=worker or all). */
 export const PROCESSORS = [
@@ -41,11 +43,18 @@ measureJobRuns(PROCESSORS);
   imports: [AuditModule, DeadlinesModule, NotificationsModule, ConnectorsModule, IntakeModule, StaffDigestModule, ResponsesModule],
   providers: [...PROCESSORS, JobSchedulers, ReconciliationSchedule, StaffDigestSchedule, SchedulerWatchdog, TaskRateLimits],
 })
-export class WorkerModule implements OnModuleInit {
+export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
   /** Start-up fails when a job in the catalogue has no processor (STYLE.md). */
   onModuleInit(): void {
     const handled = new Set<JobName>(PROCESSORS.flatMap((processor) => processor.handles));
     const missing = Object.values(JobName).filter((name) => !handled.has(name));
     if (missing.length) throw new Error(`jobs without a handler: ${missing.join(', ')}`);
+  }
+
+  /** The workers exist from here on (they are created during init). */
+  onApplicationBootstrap(): void {
+    logWorkerErrors(PROCESSORS.map((processor) => this.moduleRef.get(processor, { strict: false })));
   }
 }
