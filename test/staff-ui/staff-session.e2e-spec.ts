@@ -104,14 +104,19 @@ describe('staff sign-in, sessions and CSRF (real PostgreSQL and Redis)', () => {
       expect(wrong.status).toBe(401);
       expect(await wrong.text()).toContain('Feil e-post eller passord.');
     }
+    // The fifth locks the account, yet says no more than a wrong sign-in to an unknown address
+    // would: the lock must not tell a guesser which e-mails have accounts.
     const fifth = await client.signIn('locked@example.no', 'not the password');
-    expect(await fifth.text()).toContain('Kontoen er sperret');
-    // The right password does not help while the lock lasts.
+    expect(fifth.status).toBe(401);
+    expect(await fifth.text()).toContain('Feil e-post eller passord.');
+    const sixth = await client.signIn('locked@example.no', 'still not the password');
+    expect(await sixth.text()).not.toContain('Kontoen er sperret');
+    // The right password does not help while the lock lasts, and only it hears why.
     const locked = await client.signIn('locked@example.no');
     expect(locked.status).toBe(401);
     expect(await locked.text()).toContain('Kontoen er sperret');
 
-    // Nine sign-ins from this address so far in this file; the limit is ten a minute.
+    // Ten sign-ins from this address so far in this file; the limit is ten a minute.
     let status = 0;
     for (let attempt = 0; attempt < 10 && status !== 429; attempt++) {
       status = (await client.signIn('nobody@example.no', 'wrong')).status;

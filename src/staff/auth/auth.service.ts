@@ -13,7 +13,14 @@ const LOCKOUT_MINUTES = 15;
 /** Verified against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$kfxjsZOU0B3SpCjYYoFiXw$yHKAIcoT5pOQTHJcnkbPbZNH4K7KrqnyXMI6OpqNuaY';
 
-const locked = () => new DomainError('unauthorized', 'Too many failed sign-ins; try again in a few minutes.');
+/** Said only to whoever gave the right password: to anyone else a locked account looks like any
+ *  wrong sign-in, so the lock does not tell which e-mails have accounts. */
+const LOCKED_MESSAGE = 'Too many failed sign-ins; try again in a few minutes.';
+const locked = () => new DomainError('unauthorized', LOCKED_MESSAGE);
+const wrong = () => new DomainError('unauthorized', 'Wrong e-mail or password.');
+
+/** True for the refusal of a right password on a locked account. */
+export const isLockedRefusal = (error: unknown): boolean => error instanceof DomainError && error.message === LOCKED_MESSAGE;
 
 @Injectable()
 export class AuthService {
@@ -25,16 +32,17 @@ export class AuthService {
   ) {}
 
   /** Checks the password; five failures lock the account for 15 minutes. One message for every
-   *  failure, so the answer never tells which e-mails have accounts. */
+   *  failure, so the answer never tells which e-mails have accounts; only the right password on a
+   *  locked account hears that it is locked. */
   async checkCredentials(email: string, password: string): Promise<StaffUserEntity> {
     const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() } });
     const now = this.clock.now();
     const ok = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !user.active) throw new DomainError('unauthorized', 'Wrong e-mail or password.');
-    if (user.lockedUntil && user.lockedUntil > now) throw locked();
+    if (!user || !user.active) throw wrong();
+    if (user.lockedUntil && user.lockedUntil > now) throw ok ? locked() : wrong();
     if (!ok) {
       await this.countFailure(user.id, now);
-      throw new DomainError('unauthorized', 'Wrong e-mail or password.');
+      throw wrong();
     }
     // Conditional on the lock, so a lock set by a parallel wrong guess since our read still holds.
     const [signedIn] = await this.users.query(

@@ -1,14 +1,10 @@
 import { Controller, Get, HttpCode, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { Repository } from 'typeorm';
-import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { AuthService } from '../auth/auth.service';
+import { AuthService, isLockedRefusal } from '../auth/auth.service';
 import { LoginRateLimit } from '../auth/login-rate-limit';
 import { Public, Roles } from '../auth/roles.decorator';
-import { StaffUserEntity } from '../staff-user.entity';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffCsrfGuard } from './session/staff-csrf';
@@ -25,8 +21,6 @@ export class StaffLoginController {
     private readonly session: StaffSessionService,
     private readonly rateLimit: LoginRateLimit,
     private readonly pages: StaffPageRenderer,
-    private readonly clock: Clock,
-    @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
   ) {}
 
   @Public()
@@ -66,7 +60,7 @@ export class StaffLoginController {
       response.redirect(303, next || homeOf(user));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'unauthorized') throw error;
-      return again(401, (await this.isLocked(email)) ? copy.login.locked : copy.login.failed);
+      return again(401, isLockedRefusal(error) ? copy.login.locked : copy.login.failed);
     }
   }
 
@@ -87,10 +81,5 @@ export class StaffLoginController {
     request.session.language = field(request.body, 'language') === 'en' ? 'en' : 'nb';
     await this.session.save(request);
     response.redirect(303, safeStaffPath(request.body?.next));
-  }
-
-  private async isLocked(email: string): Promise<boolean> {
-    const user = await this.users.findOne({ where: { email: email.toLowerCase() }, select: { id: true, lockedUntil: true } });
-    return Boolean(user?.lockedUntil && user.lockedUntil > this.clock.now());
   }
 }
