@@ -13,6 +13,7 @@ import {
   type ZendeskSimulatorOptions,
 } from '../simulators/zendesk/zendesk-simulator';
 import type { TestApp } from '../support/test-app';
+import { seedHubSpot, seedZendesk, vismaSeed, type TestPerson } from './norwegian-people';
 
 export interface Simulators {
   zendesk: ZendeskSimulator;
@@ -35,6 +36,20 @@ export async function startSimulators(
       await Promise.all([zendesk.close(), visma.close(), hubspot.close()]);
     },
   };
+}
+
+/** The simulators with `people` in all three: Visma's customers (and their invoices), a Zendesk
+ *  user and a HubSpot contact each. `options` tune the simulators (e.g. raised rate limits). */
+export async function startSimulatorsWith(
+  people: TestPerson[],
+  options: { zendesk?: ZendeskSimulatorOptions; visma?: Omit<VismaSimulatorOptions, 'associates' | 'customerTransactions'>; hubspot?: HubSpotSimulatorOptions } = {},
+): Promise<Simulators> {
+  const sims = await startSimulators({ ...options, visma: { ...vismaSeed(people), ...options.visma } });
+  for (const person of people) {
+    seedZendesk(sims.zendesk, person);
+    seedHubSpot(sims.hubspot, person);
+  }
+  return sims;
 }
 
 /** The secrets the data maps below name, as the simulators accept them. */

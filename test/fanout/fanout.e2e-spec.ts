@@ -9,14 +9,14 @@ import {
   settled,
   simulatorSecrets,
   staffUser,
-  startSimulators,
+  startSimulatorsWith,
   taskOf,
   waitForCase,
   writeDataMap,
   type Api,
   type Simulators,
 } from './fanout-stack';
-import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from './norwegian-people';
+import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk } from './norwegian-people';
 
 const PREFIX = 'FANOUT_E2E';
 const [KARI, OLA, INGRID, LARS, SIGRID] = NORWEGIAN_PEOPLE;
@@ -31,11 +31,7 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
 
   beforeAll(async () => {
     Object.assign(process.env, secrets);
-    sims = await startSimulators({ visma: vismaSeed(NORWEGIAN_PEOPLE) });
-    for (const person of NORWEGIAN_PEOPLE) {
-      seedZendesk(sims.zendesk, person);
-      seedHubSpot(sims.hubspot, person);
-    }
+    sims = await startSimulatorsWith(NORWEGIAN_PEOPLE);
     const smtpUrl = await smtp.start();
     stack = await startTestApp({
       env: {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { startServiceProcess, waitUntil, type ServiceProcess } from '../support/service-process';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
-import { api, registration, simulatorSecrets, startSimulators, waitForCase, writeDataMap, type Api, type Simulators } from './fanout-stack';
-import { seedHubSpot, seedZendesk, vismaSeed, type TestPerson } from './norwegian-people';
+import { api, registration, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from './fanout-stack';
+import type { TestPerson } from './norwegian-people';
 
 const PREFIX = 'FANOUT_CRASH';
 /** Customers without recent invoices, so Visma deletes them (a deletion the simulator counts). */
@@ -41,11 +41,7 @@ describe('a worker killed in the middle of a fan-out', () => {
   };
 
   beforeAll(async () => {
-    sims = await startSimulators({ visma: vismaSeed(PEOPLE) });
-    for (const person of PEOPLE) {
-      seedZendesk(sims.zendesk, person);
-      seedHubSpot(sims.hubspot, person);
-    }
+    sims = await startSimulatorsWith(PEOPLE);
     const settings = {
       SYSTEMS_FILE: writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot'], []),
       // Slow enough that the kill lands mid fan-out; a dead worker's tasks restart after 2 s.

@@ -1,8 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Simulators } from '../fanout/fanout-stack';
-import { seedHubSpot, seedZendesk, vismaSeed, type TestPerson } from '../fanout/norwegian-people';
+import type { TestPerson } from '../fanout/norwegian-people';
 import { startServiceProcess, waitUntil, type ServiceProcess } from '../support/service-process';
 import type { TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
@@ -17,15 +16,6 @@ export function faultPeople(count: number, label: string): TestPerson[] {
     invoices: [],
   }));
 }
-
-export function seedPeople(sims: Simulators, people: TestPerson[]): void {
-  for (const person of people) {
-    seedZendesk(sims.zendesk, person);
-    seedHubSpot(sims.hubspot, person);
-  }
-}
-
-export { vismaSeed };
 
 /** The environment of a real `worker` process on the same stack (database, queue prefix) as `stack`. */
 export function workerEnv(stack: TestApp, extra: Record<string, string>): Record<string, string> {

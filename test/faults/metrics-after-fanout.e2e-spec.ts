@@ -2,11 +2,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { FanoutService } from '../../src/connectors/fanout/fanout.service';
 import { JOB_OPTIONS, JobName, QueueName } from '../../src/queues/queue-catalogue';
-import { simulatorSecrets, startSimulators, writeDataMap, type Simulators } from '../fanout/fanout-stack';
+import { simulatorSecrets, startSimulatorsWith, writeDataMap, type Simulators } from '../fanout/fanout-stack';
 import { FixedClock } from '../support/fixed-clock';
 import { waitUntil } from '../support/service-process';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { faultPeople, seedPeople, seedVerifiedCases, vismaSeed } from './fault-workers';
+import { faultPeople, seedVerifiedCases } from './fault-workers';
 
 const PREFIX = 'FAULT_METRICS';
 const PEOPLE = faultPeople(3, 'maaling');
@@ -32,8 +32,7 @@ describe('/metrics after a small fan-out', () => {
   let stack: TestApp;
 
   beforeAll(async () => {
-    sims = await startSimulators({ visma: vismaSeed(PEOPLE) });
-    seedPeople(sims, PEOPLE);
+    sims = await startSimulatorsWith(PEOPLE);
     Object.assign(process.env, simulatorSecrets(PREFIX));
     stack = await startTestApp({
       role: 'all',

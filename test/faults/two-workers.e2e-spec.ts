@@ -1,10 +1,10 @@
 import { FanoutService } from '../../src/connectors/fanout/fanout.service';
 import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation.service';
-import { simulatorSecrets, startSimulators, writeDataMap, type Simulators } from '../fanout/fanout-stack';
+import { simulatorSecrets, startSimulatorsWith, writeDataMap, type Simulators } from '../fanout/fanout-stack';
 import { waitUntil, type ServiceProcess } from '../support/service-process';
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { faultPeople, seedPeople, seedVerifiedCases, startWorker, vismaSeed, workerEnv } from './fault-workers';
+import { faultPeople, seedVerifiedCases, startWorker, workerEnv } from './fault-workers';
 
 const PREFIX = 'FAULT_TWO';
 const PEOPLE = faultPeople(50, 'tvilling');
@@ -22,8 +22,7 @@ describe('two worker processes and one api process', () => {
   const workers: ServiceProcess[] = [];
 
   beforeAll(async () => {
-    sims = await startSimulators({ visma: { ...vismaSeed(PEOPLE), rateLimitPerMinute: 100_000 } });
-    seedPeople(sims, PEOPLE);
+    sims = await startSimulatorsWith(PEOPLE, { visma: { rateLimitPerMinute: 100_000 } });
     const settings = {
       SYSTEMS_FILE: writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot', 'phone-logs', 'shipping'], []),
       TASK_RATE_LIMITS: 'zendesk=50/1000,visma=50/1000,hubspot=50/1000',

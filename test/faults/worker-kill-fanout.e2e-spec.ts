@@ -1,8 +1,8 @@
 import { FanoutService } from '../../src/connectors/fanout/fanout.service';
-import { simulatorSecrets, startSimulators, writeDataMap, type Simulators } from '../fanout/fanout-stack';
+import { simulatorSecrets, startSimulatorsWith, writeDataMap, type Simulators } from '../fanout/fanout-stack';
 import { waitUntil, type ServiceProcess } from '../support/service-process';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { faultPeople, seedPeople, seedVerifiedCases, startWorker, vismaSeed, workerEnv } from './fault-workers';
+import { faultPeople, seedVerifiedCases, startWorker, workerEnv } from './fault-workers';
 
 const PREFIX = 'FAULT_KILL';
 const PEOPLE = faultPeople(200, 'kill');
@@ -19,11 +19,7 @@ describe('a worker killed with SIGKILL during a fan-out of 200 erasures', () => 
 
   beforeAll(async () => {
     // Provider limits raised: this test is about the crash, not about waiting out a minute's quota.
-    sims = await startSimulators({
-      zendesk: { rateLimitPerMinute: 100_000 },
-      visma: { ...vismaSeed(PEOPLE), rateLimitPerMinute: 100_000 },
-    });
-    seedPeople(sims, PEOPLE);
+    sims = await startSimulatorsWith(PEOPLE, { zendesk: { rateLimitPerMinute: 100_000 }, visma: { rateLimitPerMinute: 100_000 } });
     const settings = {
       SYSTEMS_FILE: writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot'], []),
       TASK_RATE_LIMITS: process.env.FAULT_TASK_RATE_LIMITS ?? 'zendesk=40/1000,visma=40/1000,hubspot=40/1000',

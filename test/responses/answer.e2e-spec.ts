@@ -6,8 +6,8 @@ import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation
 import { QueueName } from '../../src/queues/queue-catalogue';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
 import { PackageBuilderService } from '../../src/responses/package/package-builder.service';
-import { api, registration, settled, simulatorSecrets, startSimulators, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
-import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from '../fanout/norwegian-people';
+import { api, registration, settled, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { linkIn, pageText } from '../intake/intake-helpers';
 import { FixedClock } from '../support/fixed-clock';
 import { drainQueues, queueOf } from '../support/queues';
@@ -30,11 +30,7 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
 
   beforeAll(async () => {
     Object.assign(process.env, secrets);
-    sims = await startSimulators({ visma: vismaSeed(NORWEGIAN_PEOPLE) });
-    for (const person of NORWEGIAN_PEOPLE) {
-      seedZendesk(sims.zendesk, person);
-      seedHubSpot(sims.hubspot, person);
-    }
+    sims = await startSimulatorsWith(NORWEGIAN_PEOPLE);
     stack = await startTestApp({
       clock,
       env: {

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { dayInWords } from '../../src/notifications/templates/requester/request-type-words';
-import { api, registration, simulatorSecrets, startSimulators, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
-import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from '../fanout/norwegian-people';
+import { api, registration, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { enrichDataMap } from './answer-stack';
@@ -29,11 +29,7 @@ describe('answer letters and Art 19 notices against the simulators', () => {
 
   beforeAll(async () => {
     Object.assign(process.env, secrets);
-    sims = await startSimulators({ visma: vismaSeed(NORWEGIAN_PEOPLE) });
-    for (const person of NORWEGIAN_PEOPLE) {
-      seedZendesk(sims.zendesk, person);
-      seedHubSpot(sims.hubspot, person);
-    }
+    sims = await startSimulatorsWith(NORWEGIAN_PEOPLE);
     stack = await startTestApp({
       env: {
         SMTP_URL: await smtp.start(),

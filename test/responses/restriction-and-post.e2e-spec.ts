@@ -1,13 +1,13 @@
 import JSZip from 'jszip';
-import { api, registration, settled, simulatorSecrets, startSimulators, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
-import { NORWEGIAN_PEOPLE, seedHubSpot, seedZendesk, vismaSeed } from '../fanout/norwegian-people';
+import { api, registration, settled, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { pageText } from '../intake/intake-helpers';
 import { QueueName } from '../../src/queues/queue-catalogue';
 import { queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-import { createStaffUser, SessionClient } from '../staff-ui/staff-session-client';
+import { signedInStaff, type SessionClient } from '../staff-ui/staff-session-client';
 import { enrichDataMap } from './answer-stack';
 
 const PREFIX = 'RESTRICT_POST_E2E';
@@ -29,11 +29,7 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
 
   beforeAll(async () => {
     Object.assign(process.env, secrets);
-    sims = await startSimulators({ visma: vismaSeed(NORWEGIAN_PEOPLE) });
-    for (const person of NORWEGIAN_PEOPLE) {
-      seedZendesk(sims.zendesk, person);
-      seedHubSpot(sims.hubspot, person);
-    }
+    sims = await startSimulatorsWith(NORWEGIAN_PEOPLE);
     stack = await startTestApp({
       env: {
         SMTP_URL: await smtp.start(),
@@ -45,12 +41,8 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     });
     const auth = await adminAuth(stack.url);
     client = api(stack.url, () => auth);
-    await createStaffUser(stack, 'lift.handler@example.no', 'handler');
-    await createStaffUser(stack, 'lift.auditor@example.no', 'auditor');
-    handler = new SessionClient(stack.url);
-    expect((await handler.signIn('lift.handler@example.no')).status).toBe(303);
-    auditor = new SessionClient(stack.url);
-    expect((await auditor.signIn('lift.auditor@example.no')).status).toBe(303);
+    handler = await signedInStaff(stack, 'lift.handler@example.no', 'handler');
+    auditor = await signedInStaff(stack, 'lift.auditor@example.no', 'auditor');
   });
   afterAll(async () => {
     await stack?.close();

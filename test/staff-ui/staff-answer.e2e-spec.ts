@@ -9,7 +9,7 @@ import { Browser, codeIn, formOn } from '../responses/answer-stack';
 import { SmtpCapture, type CapturedMail } from '../support/smtp-capture';
 import { waitUntil } from '../support/service-process';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-import { bearerFor, createStaffUser, csrfTokenIn, SessionClient } from './staff-session-client';
+import { bearerFor, csrfTokenIn, signedInStaff, type SessionClient } from './staff-session-client';
 
 const PREFIX = 'STAFF_ANSWER_E2E';
 
@@ -56,12 +56,8 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     });
     const auth = await adminAuth(stack.url);
     client = api(stack.url, () => auth);
-    await createStaffUser(stack, 'answer.handler@example.no', 'handler');
-    await createStaffUser(stack, 'answer.auditor@example.no', 'auditor');
-    handler = new SessionClient(stack.url);
-    expect((await handler.signIn('answer.handler@example.no')).status).toBe(303);
-    auditor = new SessionClient(stack.url);
-    expect((await auditor.signIn('answer.auditor@example.no')).status).toBe(303);
+    handler = await signedInStaff(stack, 'answer.handler@example.no', 'handler');
+    auditor = await signedInStaff(stack, 'answer.auditor@example.no', 'auditor');
   });
   afterAll(async () => {
     await stack?.close();
@@ -165,9 +161,7 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
 
   it('lets the system owner record the same retained outcome from their task page', async () => {
     const { reference, taskId } = await manualCase('erasure', NORWEGIAN_PEOPLE[3]);
-    await createStaffUser(stack, 'telefoni@firma.example', 'owner');
-    const owner = new SessionClient(stack.url);
-    expect((await owner.signIn('telefoni@firma.example')).status).toBe(303);
+    const owner = await signedInStaff(stack, 'telefoni@firma.example', 'owner');
     const action = `/staff/cases/${reference}/tasks/${taskId}/outcome`;
     const form = { from: 'tasks', status: 'retained', summary: 'Kept the call log for the complaint.', records: 'one call log entry', basis: 'GDPR art. 17(3)(e)' };
     const wrong = await owner.submit('/staff/tasks', action, { ...form, until: '31.12.2031' });

@@ -18,6 +18,15 @@ export async function createStaffUser(stack: TestApp, email: string, role: Staff
   return row.id;
 }
 
+/** A staff user of `role`, signed in through the sign-in page: their browser session. */
+export async function signedInStaff(stack: TestApp, email: string, role: StaffRole): Promise<SessionClient> {
+  await createStaffUser(stack, email, role);
+  const client = new SessionClient(stack.url);
+  const response = await client.signIn(email);
+  if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}`);
+  return client;
+}
+
 export async function bearerFor(stack: TestApp, email: string, password = STAFF_PASSWORD): Promise<{ Authorization: string }> {
   const response = await fetch(`${stack.url}/api/v1/auth/login`, {
     method: 'POST',
