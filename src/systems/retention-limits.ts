@@ -1,3 +1,4 @@
+import { Duration } from 'luxon';
 import type { SystemEntry } from './data-map.schema';
 
 /** bokføringsloven § 13: 5 years after the end of the financial year; 3½ years (to 30 June of
@@ -8,11 +9,9 @@ const BOOKKEEPING = /bokføringsloven/i;
 const SHORT_RULE = /3\s*(½|1\/2|[.,]5)/;
 
 /** The whole ISO duration in months (weeks and days as fractions of a month), or null if unreadable. */
-export function durationMonths(period: string): number | null {
-  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(period);
-  if (!match || period === 'P') return null;
-  const [years, months, weeks, days] = match.slice(1).map((part) => Number(part ?? 0));
-  return years * 12 + months + (weeks * 7 + days) / 31;
+function durationMonths(period: string): number | null {
+  const duration = Duration.fromISO(period);
+  return duration.isValid ? duration.as('months') : null;
 }
 
 /** A warning when `period` is longer than the bookkeeping rule its `basis` names allows, else null. */
