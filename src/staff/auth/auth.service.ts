@@ -15,12 +15,11 @@ const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$kfxjsZOU0B3SpCjYYoFiXw$yHKAIc
 
 /** Said only to whoever gave the right password: to anyone else a locked account looks like any
  *  wrong sign-in, so the lock does not tell which e-mails have accounts. */
-const LOCKED_MESSAGE = 'Too many failed sign-ins; try again in a few minutes.';
-const locked = () => new DomainError('unauthorized', LOCKED_MESSAGE);
+const locked = () => new DomainError('unauthorized', 'Too many failed sign-ins; try again in a few minutes.', undefined, { code: 'account_locked' });
 const wrong = () => new DomainError('unauthorized', 'Wrong e-mail or password.');
 
 /** True for the refusal of a right password on a locked account. */
-export const isLockedRefusal = (error: unknown): boolean => error instanceof DomainError && error.message === LOCKED_MESSAGE;
+export const isLockedRefusal = (error: unknown): boolean => error instanceof DomainError && error.refusal?.code === 'account_locked';
 
 @Injectable()
 export class AuthService {
