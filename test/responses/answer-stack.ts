@@ -66,6 +66,16 @@ export class Browser {
   }
 }
 
+/** Reads a response that must not be a zip: what a zip is (its content type and its first four
+ *  bytes, the local-file-header signature PK\x03\x04), never a substring of the page, which a
+ *  random token in it could contain. Returns the body as text for further checks. */
+export async function notAZip(response: Response): Promise<string> {
+  expect(response.headers.get('content-type') ?? '').not.toMatch(/zip|octet-stream/);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  expect(bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBe(false);
+  return bytes.toString('utf8');
+}
+
 /** The first form on a page: its action and CSRF token. */
 export function formOn(html: string, actionPart: string): { action: string; csrf: string } {
   const forms = [...html.matchAll(/<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/g)];

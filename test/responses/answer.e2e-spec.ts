@@ -13,7 +13,7 @@ import { FixedClock } from '../support/fixed-clock';
 import { drainQueues, queueOf } from '../support/queues';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-import { Browser, codeIn, enrichDataMap, formOn } from './answer-stack';
+import { Browser, codeIn, enrichDataMap, formOn, notAZip } from './answer-stack';
 
 const PREFIX = 'ANSWER_E2E';
 /** The answer letters' subjects (access and portability, nb and en), not the receipt's. */
@@ -179,9 +179,8 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     expect((await browser.post(enter.action, { _csrf: enter.csrf, code: wrong })).status).toBe(400);
     const third = await browser.post(enter.action, { _csrf: enter.csrf, code: wrong });
     expect(third.status).toBe(423);
-    const body = await third.text();
+    const body = await notAZip(third);
     expect(pageText(body)).toContain('Nedlastingen er sperret');
-    expect(body).not.toContain('PK');
     // Even the right code no longer opens it.
     expect((await browser.post(enter.action, { _csrf: enter.csrf, code })).status).toBe(423);
     const locked = await smtp.waitFor((mail) => mail.to.includes(SIGRID.email) && mail.subject.includes('sperret'));
@@ -232,10 +231,9 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
       const late = await browser.post(enter.action, { _csrf: enter.csrf, code });
       expect(late.status).toBe(400);
       expect(late.headers.get('content-type')).toMatch(/^text\/html/);
-      const body = await late.text();
+      const body = await notAZip(late);
       expect(pageText(body)).toContain('The code has expired');
       expect(pageText(body)).toContain('Ask for a new one');
-      expect(body).not.toContain('PK');
     } finally {
       clock.set(new Date());
     }

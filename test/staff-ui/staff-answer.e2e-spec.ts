@@ -251,7 +251,7 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     const download = await requester.post(fresh.enter.action, { _csrf: fresh.enter.csrf, code: fresh.code });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/zip');
-    expect(Buffer.from(await download.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(Buffer.from(await download.arrayBuffer()).subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBe(true);
 
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
     const unlocks = audit.items.filter((event: { type: string }) => event.type === 'answer.download_unlocked');
