@@ -10,7 +10,7 @@ export interface CaseTaskJson {
   error?: string;
 }
 
-/** The case as the API shows it (CONTRACT.md): dates as YYYY-MM-DD in the company's time zone. */
+/** The case as the API shows it (README.md, REST API): dates as YYYY-MM-DD in the company's time zone. */
 export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = []) {
   return {
     id: entity.id,

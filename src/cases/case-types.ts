@@ -1,4 +1,4 @@
-/** The vocabulary of a case, as in CONTRACT.md. Arrays drive validation, OpenAPI and the DB checks. */
+/** The vocabulary of a case (request types, channels, statuses, languages). Arrays drive validation, OpenAPI and the DB checks. */
 export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 

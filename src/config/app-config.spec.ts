@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './app-config';
 const secret = () => 'generated-secret';
 
 describe('loadConfig', () => {
-  it('applies the CONTRACT.md defaults', () => {
+  it('applies the defaults the README documents', () => {
     const config = loadConfig({}, secret);
     expect(config).toMatchObject({
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/dsr',
