@@ -4,12 +4,20 @@
  * instance serves every case and every worker concurrently.
  */
 
-/** Who the request is about, as identified on the case. At least one field is set. */
+/** Who the request is about: only identifiers the engine has established (never what was merely
+ *  claimed; see src/identity/). At least one field is set. */
 export interface Subject {
   email?: string;
   name?: string;
+  /** E.164 when the engine builds the subject. */
   phone?: string;
   customerNumber?: string;
+  /**
+   * When set, the connector reads, exports, changes and deletes only records whose `externalId`
+   * (as its `find` returns it) is in this list; anything else its search finds is left alone.
+   * The engine sets it to the records matched or confirmed (and approved) for the case.
+   */
+  onlyRecords?: string[];
 }
 
 /** The system's entry in the data map, as the connector needs it. `connection` holds plain
@@ -29,6 +37,19 @@ export interface Match {
   kind: string;
   /** A short human label for staff (no more personal data than needed). */
   label?: string;
+  /** The identifiers the record itself holds: compared with the case's identifiers (a claimed
+   *  phone the subject's own record also holds is established) and, for a candidate, where a
+   *  proof code may be sent (the contact on file, never what the requester typed). */
+  holds?: RecordIdentifiers;
+}
+
+/** Identifiers a record holds. Phones in E.164 (src/identity/phone.ts), e-mails lower-cased. */
+export interface RecordIdentifiers {
+  emails?: string[];
+  phones?: string[];
+  customerNumbers?: string[];
+  names?: string[];
+  addresses?: string[];
 }
 
 /** One system's share of an access/portability answer. */
