@@ -2,16 +2,18 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { IdentityModule } from '../identity/identity.module';
 import { CaseEntity } from './case.entity';
 import { CaseQueryService } from './case-query.service';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CasesController } from './cases.controller';
+import { CaseIdentifiersService } from './case-identifiers.service';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlinesModule],
+  imports: [TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlinesModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseQueryService, CaseTasksReader],
-  exports: [CasesService, CaseQueryService, CaseTasksReader],
+  providers: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader],
+  exports: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader],
 })
 export class CasesModule {}

@@ -3,6 +3,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CaseTasksReader } from '../cases/case-tasks-reader';
+import { IdentityModule } from '../identity/identity.module';
 import { CasesModule } from '../cases/cases.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -45,6 +46,7 @@ const SERVICES = [
     BullModule.registerFlowProducer({ name: FANOUT_FLOW }),
     AuditModule,
     CasesModule,
+    IdentityModule,
     DeadlinesModule,
     NotificationsModule,
   ],

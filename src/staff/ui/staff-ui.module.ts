@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, OnModuleInit } from '@nestjs/co
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { AuditModule } from '../../audit/audit.module';
+import { IdentityModule } from '../../identity/identity.module';
 import { CasesModule } from '../../cases/cases.module';
 import { ConnectorsModule } from '../../connectors/connectors.module';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
@@ -52,6 +53,7 @@ const CONTROLLERS = [
     StaffModule,
     AuditModule,
     CasesModule,
+    IdentityModule,
     DeadlinesModule,
     NotificationsModule,
     ConnectorsModule,
