@@ -1,6 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { representationJson } from '../representation/representation-json';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../staff/auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../staff/auth/staff-principal';
 import { CaseQueryService } from './case-query.service';
@@ -20,6 +23,7 @@ export class CasesController {
     private readonly queue: CaseQueryService,
     private readonly audit: AuditService,
     private readonly tasks: CaseTasksReader,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post()
@@ -53,7 +57,7 @@ export class CasesController {
   @Roles(...CASE_READERS)
   async get(@Param('reference') reference: string) {
     const entity = await this.cases.findByReference(reference);
-    return toCaseJson(entity, await this.tasks.tasksFor(entity.id));
+    return { ...toCaseJson(entity, await this.tasks.tasksFor(entity.id)), representation: await representationJson(this.dataSource.manager, entity.id) };
   }
 
   @Get(':reference/audit')

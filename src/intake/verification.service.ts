@@ -45,8 +45,10 @@ export class VerificationService {
     private readonly clock: Clock,
   ) {}
 
-  needsVerification(entity: Pick<CaseEntity, 'origin' | 'status' | 'subjectEmail'>): boolean {
-    return entity.origin === 'intake' && entity.status === 'awaiting_verification' && !!entity.subjectEmail;
+  /** Every public-intake case has an address to confirm: the requester's own, or for a request
+   *  on someone else's behalf the representative's (the person it is about may have none). */
+  needsVerification(entity: Pick<CaseEntity, 'origin' | 'status'>): boolean {
+    return entity.origin === 'intake' && entity.status === 'awaiting_verification';
   }
 
   /** Records when the link lapses and the reminder is due (counted from receipt), queues both
@@ -138,7 +140,7 @@ export class VerificationService {
       `SELECT c.id, c.received_at FROM cases c
          LEFT JOIN case_verifications v ON v.case_id = c.id
          LEFT JOIN outbound_emails e ON e.dedupe_key = 'verify-' || c.id::text
-        WHERE c.status = 'awaiting_verification' AND c.origin = 'intake' AND c.subject_email IS NOT NULL
+        WHERE c.status = 'awaiting_verification' AND c.origin = 'intake'
           AND (v.case_id IS NULL OR e.id IS NULL)`,
     );
     for (const chunk of chunks(unstarted, CHUNK)) {

@@ -62,6 +62,7 @@ const nb = {
     exception_applies: 'Et unntak gjelder',
     not_a_data_subject_request: 'Ikke en henvendelse om rettigheter',
     unverified: 'E-post ikke bekreftet',
+    authority_not_accepted: 'Fullmakt ikke godtatt',
   },
   task: {
     pending: 'I kø',
@@ -426,6 +427,7 @@ const en: StaffCopy = {
     exception_applies: 'An exception applies',
     not_a_data_subject_request: 'Not a data subject request',
     unverified: 'E-mail never confirmed',
+    authority_not_accepted: 'Authority not accepted',
   },
   task: {
     pending: 'Queued',
