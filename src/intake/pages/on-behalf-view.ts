@@ -137,9 +137,7 @@ export function onBehalfView(language: Language, values: OnBehalfValues, errors:
 
 /** Where an error summary link jumps to. */
 export function onBehalfAnchor(field: OnBehalfField): string {
-  if (field === 'relationship') return `#relationship-${RELATIONSHIPS[0]}`;
-  if (field === 'onBehalf' || field === 'coversAnswer') return `#field-${field}`;
-  return `#field-${field}`;
+  return field === 'relationship' ? `#relationship-${RELATIONSHIPS[0]}` : `#field-${field}`;
 }
 
 export const ON_BEHALF_ORDER: OnBehalfField[] = ['onBehalf', 'representativeName', 'representativeEmail', 'relationship', 'coversAnswer', 'authorityDocument'];
