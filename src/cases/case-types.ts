@@ -34,5 +34,7 @@ export const REJECTION_CODES = [
   'exception_applies',
   'not_a_data_subject_request',
   'unverified',
+  /** A request on someone else's behalf whose authority staff did not accept. */
+  'authority_not_accepted',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

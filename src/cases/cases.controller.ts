@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { invalid } from '../common/domain-error';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { representationJson } from '../representation/representation-json';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../staff/auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../staff/auth/staff-principal';
 import { toIdentifierJson } from '../identity/identifier-json';
@@ -26,6 +29,7 @@ export class CasesController {
     private readonly tasks: CaseTasksReader,
     private readonly identity: IdentityService,
     private readonly identifiers: CaseIdentifiersService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post()
@@ -59,8 +63,7 @@ export class CasesController {
   @Roles(...CASE_READERS)
   async get(@Param('reference') reference: string) {
     const entity = await this.cases.findByReference(reference);
-    const [tasks, identifiers] = await Promise.all([this.tasks.tasksFor(entity.id), this.identity.list(entity.id)]);
-    return toCaseJson(entity, tasks, identifiers.map(toIdentifierJson));
+    return this.answer(entity);
   }
 
   @Get(':reference/audit')
@@ -181,7 +184,11 @@ export class CasesController {
   }
 
   private async answer(entity: Awaited<ReturnType<CasesService['findByReference']>>) {
-    const [tasks, identifiers] = await Promise.all([this.tasks.tasksFor(entity.id), this.identity.list(entity.id)]);
-    return toCaseJson(entity, tasks, identifiers.map(toIdentifierJson));
+    const [tasks, identifiers, representation] = await Promise.all([
+      this.tasks.tasksFor(entity.id),
+      this.identity.list(entity.id),
+      representationJson(this.dataSource.manager, entity.id),
+    ]);
+    return { ...toCaseJson(entity, tasks, identifiers.map(toIdentifierJson)), representation };
   }
 }

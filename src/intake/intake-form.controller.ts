@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Logger, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Post, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -8,10 +8,13 @@ import type { AppConfig } from '../config/app-config';
 import { toErrorBody } from '../common/http/error-body';
 import { APP_CONFIG } from '../config/config.module';
 import { Public } from '../staff/auth/roles.decorator';
+import { AuthorityUploadInterceptor, checkedDocument, uploadOf } from '../representation/authority-upload';
+import { DOCUMENT_FIELD } from '../representation/representation-types';
 import { FormCsrf } from './form-csrf';
-import { parseIntake } from './intake-input';
+import { parseIntake, requesterEmail, type IntakeProblem } from './intake-input';
 import { IntakeService } from './intake.service';
 import { fieldErrors, formToIntakeBody, formValues, formView, type FormValues } from './pages/form-view';
+import { ON_BEHALF_ORDER, onBehalfAnchor, onBehalfErrors, onBehalfValues, onBehalfView, type OnBehalfField, type OnBehalfValues } from './pages/on-behalf-view';
 import type { FormField } from './pages/page-copy';
 import { PageRenderer, pageLanguage } from './pages/page-renderer';
 import { PublicPageFilter } from './public-page.filter';
@@ -40,42 +43,61 @@ export class IntakeFormController {
     this.renderForm(request, response, 200, language, {}, {}, null, randomUUID());
   }
 
+  /** Posted as multipart/form-data (the authority document of a request on someone's behalf)
+   *  or urlencoded; the file is never shown back, everything typed is. */
   @Post()
   @UseGuards(ThrottlerGuard)
+  @UseInterceptors(AuthorityUploadInterceptor)
   async submit(@Req() request: Request, @Res() response: Response): Promise<void> {
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
     const language = pageLanguage(body.lang ?? request.query.lang);
     const values = formValues(body);
+    const behalf = onBehalfValues(body);
     const key = typeof body.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
     const parsed = parseIntake(formToIntakeBody(body));
-    const errors = parsed.ok ? {} : fieldErrors(parsed.problems, language);
+    const upload = uploadOf(request);
+    const checked = upload.problem ? {} : checkedDocument(upload.file, body.onBehalf === 'yes');
+    const problems: IntakeProblem[] = [
+      ...(parsed.ok ? [] : parsed.problems),
+      ...(upload.problem?.code === 'document_too_large' ? [{ field: DOCUMENT_FIELD, code: 'document_too_large' as const }] : []),
+      ...(checked.problem ? [{ field: DOCUMENT_FIELD, code: checked.problem }] : []),
+    ];
+    const errors = fieldErrors(problems, language);
+    const behalfErrors = onBehalfErrors(problems, language);
+    const render = (status: number, formProblem: 'csrf' | 'unavailable' | null, shownErrors = errors) =>
+      this.renderForm(request, response, status, language, values, shownErrors, formProblem, key, behalf, formProblem === 'unavailable' ? {} : behalfErrors);
 
     if (!this.csrf.valid(request)) {
-      this.renderForm(request, response, 403, language, values, errors, 'csrf', key);
+      render(403, 'csrf');
       return;
     }
-    if (!parsed.ok) {
-      this.renderForm(request, response, 400, language, values, errors, null, key);
+    if (upload.problem && upload.problem.code !== 'document_too_large') {
+      // A body too large in another part, or not multipart at all: nothing typed can be trusted to be complete.
+      render(upload.problem.status, null);
+      return;
+    }
+    if (!parsed.ok || problems.length || (parsed.request.onBehalf && !checked.document)) {
+      render(upload.problem?.status ?? 400, null);
       return;
     }
     if (typeof body.website === 'string' && body.website.trim() !== '') {
       // A bot filled the hidden field: answer as if all went well, register nothing.
       this.logger.log('honeypot field filled; submission discarded');
-      this.renderSent(response, language, parsed.request.email, null);
+      this.renderSent(response, language, requesterEmail(parsed.request), null);
       return;
     }
     let reference: string;
     try {
-      reference = (await this.intake.submit(parsed.request, 'web', key)).reference;
+      reference = (await this.intake.submit(parsed.request, 'web', key, checked.document)).reference;
     } catch (error) {
       // PostgreSQL (or Redis) unreachable: the form again, with what the person typed and the same
       // idempotency key, so sending it again later cannot make a second case.
       if (toErrorBody(error).statusCode !== 503) throw error;
       response.setHeader('Retry-After', '5');
-      this.renderForm(request, response, 503, language, values, {}, 'unavailable', key);
+      render(503, 'unavailable', {});
       return;
     }
-    this.renderSent(response, language, parsed.request.email, reference);
+    this.renderSent(response, language, requesterEmail(parsed.request), reference);
   }
 
   private renderForm(
@@ -87,23 +109,30 @@ export class IntakeFormController {
     errors: Partial<Record<FormField, string>>,
     formProblem: 'csrf' | 'unavailable' | null,
     idempotencyKey: string,
+    behalf: OnBehalfValues = {},
+    behalfErrors: Partial<Record<OnBehalfField, string>> = {},
   ): void {
     const copy = this.pages.copy(language);
-    const hasErrors = formProblem !== null || Object.keys(errors).length > 0;
+    const hasErrors = formProblem !== null || Object.keys(errors).length > 0 || Object.keys(behalfErrors).length > 0;
+    const view = formView({
+      language,
+      values,
+      errors,
+      formProblem,
+      csrfToken: this.csrf.token(request, response),
+      idempotencyKey,
+      answerWithin: this.answerWithin(language),
+    });
+    const errorList = [
+      ...(view.errorList as Array<{ href?: string; message: string }>),
+      ...ON_BEHALF_ORDER.filter((field) => behalfErrors[field]).map((field) => ({ href: onBehalfAnchor(field), message: behalfErrors[field] })),
+    ];
     this.pages.send(response, status, 'form', {
       language,
       title: copy.form.title,
       hasErrors,
       switchUrl: language === 'en' ? '/' : '/?lang=en',
-      data: formView({
-        language,
-        values,
-        errors,
-        formProblem,
-        csrfToken: this.csrf.token(request, response),
-        idempotencyKey,
-        answerWithin: this.answerWithin(language),
-      }),
+      data: { ...view, errorList, onBehalf: onBehalfView(language, behalf, behalfErrors) },
     });
   }
 

@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from '../cases/case-types';
+import { RELATIONSHIPS, type Relationship } from '../representation/representation-types';
 
 /** Which processing an objection is about (Art 21(2) direct marketing is absolute; 21(1) is weighed). */
 export const OBJECTION_PROCESSINGS = ['direct_marketing', 'legitimate_interest'] as const;
@@ -18,15 +19,33 @@ export interface IntakeDetails {
   grounds?: string;
 }
 
-/** A public request, validated and normalised; the same for the form and the JSON API. */
+/** "I am asking for someone else": who is asking, and what authority they say they have. */
+export interface OnBehalfRequest {
+  /** The representative's own name and e-mail: they get the verification and journey e-mails. */
+  name: string;
+  email: string;
+  relationship: Relationship;
+  /** Whether the authority (as the representative reads it) covers receiving the answer. */
+  coversAnswer: boolean;
+}
+
+/** A public request, validated and normalised; the same for the form and the JSON API. The
+ *  subject fields (email, name, phone, customerNumber) are the person the data is about. */
 export interface IntakeRequest {
   type: RequestType;
-  email: string;
+  /** Required when people ask for themselves; optional for someone asked for (a child may have none). */
+  email?: string;
   name?: string;
   phone?: string;
   customerNumber?: string;
   details: IntakeDetails;
   language: Language;
+  onBehalf?: OnBehalfRequest;
+}
+
+/** Who made the request and gets its e-mails: the representative, or the person themselves. */
+export function requesterEmail(request: IntakeRequest): string {
+  return (request.onBehalf?.email ?? request.email)!;
 }
 
 export type ProblemCode =
@@ -41,7 +60,13 @@ export type ProblemCode =
   | 'unknown_language'
   | 'unknown_field'
   | 'not_object'
-  | 'not_json_object';
+  | 'not_json_object'
+  | 'unknown_relationship'
+  | 'not_boolean'
+  | 'document_required'
+  | 'document_type'
+  | 'document_too_large'
+  | 'document_not_expected';
 
 /** One problem with one field, as a code the pages translate (nb/en) and the API words in English. */
 export interface IntakeProblem {
@@ -63,7 +88,8 @@ export const LIMITS = {
   grounds: 5000,
 } as const;
 
-const TOP_LEVEL = ['type', 'email', 'name', 'phone', 'customerNumber', 'details', 'language'] as const;
+const TOP_LEVEL = ['type', 'email', 'name', 'phone', 'customerNumber', 'details', 'language', 'onBehalf'] as const;
+const ON_BEHALF_KEYS = ['name', 'email', 'relationship', 'coversAnswer'] as const;
 const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds'] as const;
 const PHONE = /^\+?[0-9 ().-]{5,30}$/;
 // C0 controls other than tab and line breaks, and DEL: PostgreSQL refuses NUL, and none belong in a request.
@@ -82,6 +108,12 @@ const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {
   unknown_field: () => 'is not a known field',
   not_object: () => 'must be an object or text',
   not_json_object: () => 'must be a JSON object',
+  unknown_relationship: () => `must be one of ${RELATIONSHIPS.join(', ')}`,
+  not_boolean: () => 'must be true or false',
+  document_required: () => 'is required for a request on someone else\'s behalf (PDF, JPEG or PNG, at most 10 MB)',
+  document_type: () => 'must be a PDF, JPEG or PNG file (checked by its content, not its name)',
+  document_too_large: () => 'is too large (at most 10 MB)',
+  document_not_expected: () => 'is only for a request on someone else\'s behalf',
 };
 
 export function problemInEnglish(problem: IntakeProblem): string {
@@ -124,9 +156,11 @@ export function parseIntake(body: unknown): IntakeParse {
     else problems.push({ field: 'type', code: 'unknown_type' });
   }
 
-  const email = text('email', input.email, LIMITS.email, true);
+  const onBehalf = parseOnBehalf(input.onBehalf, problems, text);
+  // Asking for someone else: their e-mail may be unknown, but who they are must be said.
+  const email = text('email', input.email, LIMITS.email, input.onBehalf === undefined || input.onBehalf === null);
   if (email !== undefined && !isEmail(email)) problems.push({ field: 'email', code: 'invalid_email' });
-  const name = text('name', input.name, LIMITS.name);
+  const name = text('name', input.name, LIMITS.name, onBehalf !== undefined);
   const phone = text('phone', input.phone, LIMITS.phone);
   if (phone !== undefined && !PHONE.test(phone)) problems.push({ field: 'phone', code: 'invalid_phone' });
   const customerNumber = text('customerNumber', input.customerNumber, LIMITS.customerNumber);
@@ -139,19 +173,46 @@ export function parseIntake(body: unknown): IntakeParse {
   }
 
   const details = parseDetails(input.details, type, problems, text);
-  if (problems.length || !type || !email) return { ok: false, problems };
+  if (problems.length || !type || !(email || onBehalf)) return { ok: false, problems };
   return {
     ok: true,
     request: {
       type,
-      email,
+      ...(email ? { email } : {}),
       ...(name ? { name } : {}),
       ...(phone ? { phone } : {}),
       ...(customerNumber ? { customerNumber } : {}),
       details,
       language,
+      ...(onBehalf ? { onBehalf } : {}),
     },
   };
+}
+
+/** `onBehalf`: absent (or null) when people ask for themselves. */
+function parseOnBehalf(raw: unknown, problems: IntakeProblem[], text: TextReader): OnBehalfRequest | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ field: 'onBehalf', code: 'not_object' });
+    return undefined;
+  }
+  const source = raw as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (!(ON_BEHALF_KEYS as readonly string[]).includes(key)) problems.push({ field: `onBehalf.${key}`, code: 'unknown_field' });
+  }
+  const name = text('onBehalf.name', source.name, LIMITS.name, true);
+  const email = text('onBehalf.email', source.email, LIMITS.email, true);
+  if (email !== undefined && !isEmail(email)) problems.push({ field: 'onBehalf.email', code: 'invalid_email' });
+  const rawRelationship = text('onBehalf.relationship', source.relationship, 40, true);
+  let relationship: Relationship | undefined;
+  if (rawRelationship !== undefined) {
+    if ((RELATIONSHIPS as readonly string[]).includes(rawRelationship)) relationship = rawRelationship as Relationship;
+    else problems.push({ field: 'onBehalf.relationship', code: 'unknown_relationship' });
+  }
+  const coversAnswer = source.coversAnswer ?? false;
+  if (typeof coversAnswer !== 'boolean') problems.push({ field: 'onBehalf.coversAnswer', code: 'not_boolean' });
+  if (!name || !email || !relationship || typeof coversAnswer !== 'boolean') return undefined;
+  return { name, email, relationship, coversAnswer };
 }
 
 type TextReader = (field: string, value: unknown, max: number, required?: boolean) => string | undefined;

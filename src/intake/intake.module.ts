@@ -9,6 +9,7 @@ import { ReconciliationService } from '../deadlines/alerts/reconciliation.servic
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { redisOptionsFromUrl } from '../queues/redis-connection';
+import { RepresentationModule } from '../representation/representation.module';
 import { AnswerLinkRegistry } from './answer-links';
 import { CaseVerificationEntity } from './case-verification.entity';
 import { FormCsrf } from './form-csrf';
@@ -33,6 +34,7 @@ import { VerificationService } from './verification.service';
     CasesModule,
     DeadlinesModule,
     NotificationsModule,
+    RepresentationModule,
     // Counted in Redis so the limit holds across api processes; keys live under the queue
     // prefix so one deployment (or test run) never counts another's requests.
     ThrottlerModule.forRootAsync({

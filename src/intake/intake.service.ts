@@ -6,7 +6,9 @@ import { CasesService } from '../cases/cases.service';
 import { CaseEntity } from '../cases/case.entity';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import type { IntakeRequest } from './intake-input';
+import { RepresentationService } from '../representation/representation.service';
+import type { DocumentType } from '../representation/representation-types';
+import { requesterEmail, type IntakeRequest } from './intake-input';
 import { IntakeSubmissionEntity } from './intake-submission.entity';
 
 export type IntakeChannel = 'web' | 'api';
@@ -35,9 +37,12 @@ export class IntakeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly clock: Clock,
+    private readonly representations: RepresentationService,
   ) {}
 
-  async submit(request: IntakeRequest, channel: IntakeChannel, idempotencyKey: string): Promise<Submitted> {
+  /** `document` is the checked authority document of a request on someone else's behalf. */
+  async submit(request: IntakeRequest, channel: IntakeChannel, idempotencyKey: string, document?: { bytes: Buffer; type: DocumentType }): Promise<Submitted> {
+    if (request.onBehalf && !document) throw new Error('a request on someone else\'s behalf needs its authority document');
     const key = claimKey(channel, idempotencyKey, request);
     // No look-up first: a repeat is rare, and the claim inside the transaction catches it (its
     // case is rolled back, leaving a gap in the references), so a first request saves a query.
@@ -53,7 +58,10 @@ export class IntakeService {
           language: request.language,
         },
         'requester',
-        (manager, saved) => this.claim(manager, key, saved.id),
+        async (manager, saved) => {
+          await this.claim(manager, key, saved.id);
+          if (request.onBehalf && document) await this.representations.record(manager, saved, { ...request.onBehalf, document });
+        },
       );
       return { caseId: entity.id, reference: entity.reference, created: true };
     } catch (error) {
@@ -88,6 +96,6 @@ export class IntakeService {
 /** Same key + same person + same kind of request = the same submission. */
 function claimKey(channel: IntakeChannel, idempotencyKey: string, request: IntakeRequest): string {
   return createHash('sha256')
-    .update(JSON.stringify([channel, idempotencyKey, request.email.toLowerCase(), request.type]))
+    .update(JSON.stringify([channel, idempotencyKey, requesterEmail(request).toLowerCase(), request.type]))
     .digest('hex');
 }

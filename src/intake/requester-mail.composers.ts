@@ -9,6 +9,7 @@ import type { ComposedMail, ComposeRequest } from '../notifications/mail-compose
 import { MailComposerRegistry } from '../notifications/mail-composer.registry';
 import { type RequesterMailKind } from '../notifications/templates/requester/requester-mail-copy';
 import { renderRequesterMail, type RequesterMailVars } from '../notifications/templates/requester/requester-mail.templates';
+import { requesterAddress } from '../representation/answer-address';
 import { SystemsService } from '../systems/systems.service';
 import { CaseVerificationEntity } from './case-verification.entity';
 import { RequesterLinks } from './requester-links';
@@ -110,8 +111,10 @@ export class RequesterMailComposers implements OnModuleInit {
     });
   }
 
-  private toRequester(entity: CaseEntity, kind: RequesterMailKind, vars: RequesterMailVars): ComposedMail | null {
-    if (!entity.subjectEmail) return null;
-    return { to: entity.subjectEmail, caseId: entity.id, ...renderRequesterMail(kind, entity.language, vars) };
+  /** To whoever made the request: the person themselves, or their representative. */
+  private async toRequester(entity: CaseEntity, kind: RequesterMailKind, vars: RequesterMailVars): Promise<ComposedMail | null> {
+    const to = await requesterAddress(this.dataSource.manager, entity);
+    if (!to) return null;
+    return { to, caseId: entity.id, ...renderRequesterMail(kind, entity.language, vars) };
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { CASE_CHANGED, type CaseChangedEvent } from '../cases/case-events';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { OutboxService } from '../notifications/outbox.service';
+import { requesterAddress } from '../representation/answer-address';
 import { VerificationJobsService } from './verification-jobs.service';
 import { VerificationService } from './verification.service';
 
@@ -16,6 +19,7 @@ export class RequesterNotificationsListener {
   private readonly logger = new Logger('RequesterJourney');
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly verification: VerificationService,
     private readonly verificationJobs: VerificationJobsService,
@@ -36,23 +40,25 @@ export class RequesterNotificationsListener {
     const caseId = entity.id;
     const mail = (kind: string, dedupeKey: string, params?: Record<string, string>) =>
       this.outbox.requestEmail({ kind, dedupeKey, caseId, ...(params ? { params } : {}) });
+    // The requester's address: their own, or the representative's for a request on someone's behalf.
+    const reachable = async () => Boolean(await requesterAddress(this.dataSource.manager, entity));
     switch (event.type) {
       case 'case.registered':
         if (this.verification.needsVerification(entity)) await this.verification.start(entity);
-        else if (entity.status === 'in_progress' && entity.subjectEmail) await mail('requester-receipt', `receipt-${caseId}`);
+        else if (entity.status === 'in_progress' && (await reachable())) await mail('requester-receipt', `receipt-${caseId}`);
         return;
       case 'case.verified':
         await this.verificationJobs.remove(caseId);
-        if (entity.subjectEmail) await mail('requester-receipt', `receipt-${caseId}`);
+        if (await reachable()) await mail('requester-receipt', `receipt-${caseId}`);
         // Staff who verified a case know about it; a case the requester confirmed is news to them.
         if (event.actor === 'requester') await mail('handler-new-case', `handler-new-${caseId}`);
         return;
       case 'case.extended':
         // An extension happens once per case (Art 12(3)), so one notice per case.
-        if (entity.subjectEmail) await mail('requester-extension', `extension-${caseId}`);
+        if (await reachable()) await mail('requester-extension', `extension-${caseId}`);
         return;
       case 'case.paused':
-        if (entity.subjectEmail && entity.pausedAt) {
+        if ((await reachable()) && entity.pausedAt) {
           await mail('requester-information-request', `info-request-${caseId}-${entity.pausedAt.getTime()}`, {
             pausedAt: entity.pausedAt.toISOString(),
           });
@@ -60,7 +66,7 @@ export class RequesterNotificationsListener {
         return;
       case 'case.information_requested':
         // Asked while the clock runs (DEADLINE_PAUSE=off) or is already stopped: the message travels with the e-mail.
-        if (entity.subjectEmail && typeof event.data.requestedAt === 'string' && typeof event.data.reason === 'string') {
+        if ((await reachable()) && typeof event.data.requestedAt === 'string' && typeof event.data.reason === 'string') {
           await mail('requester-information-request', `info-request-${caseId}-${Date.parse(event.data.requestedAt)}`, {
             requestedAt: event.data.requestedAt,
             message: event.data.reason,
@@ -72,7 +78,7 @@ export class RequesterNotificationsListener {
         return;
       case 'case.rejected':
         await this.verificationJobs.remove(caseId);
-        if (event.data.reasonCode === 'unverified' && entity.subjectEmail) await mail('requester-unverified-closure', `unverified-${caseId}`);
+        if (event.data.reasonCode === 'unverified' && (await reachable())) await mail('requester-unverified-closure', `unverified-${caseId}`);
         return;
       case 'case.withdrawn':
       case 'case.completed':

@@ -1,3 +1,4 @@
+import { requesterAddress } from '../representation/answer-address';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -45,8 +46,10 @@ export class VerificationService {
     private readonly clock: Clock,
   ) {}
 
-  needsVerification(entity: Pick<CaseEntity, 'origin' | 'status' | 'subjectEmail'>): boolean {
-    return entity.origin === 'intake' && entity.status === 'awaiting_verification' && !!entity.subjectEmail;
+  /** Every public-intake case has an address to confirm: the requester's own, or for a request
+   *  on someone else's behalf the representative's (the person it is about may have none). */
+  needsVerification(entity: Pick<CaseEntity, 'origin' | 'status'>): boolean {
+    return entity.origin === 'intake' && entity.status === 'awaiting_verification';
   }
 
   /** Records when the link lapses and the reminder is due (counted from receipt), queues both
@@ -114,8 +117,9 @@ export class VerificationService {
     try {
       const entity = await this.cases.verify(found.entity.reference, VERIFICATION_METHOD, 'requester', {
         kind: 'link',
-        // The link went to the case's e-mail address: answering it proves that address, nothing else.
-        sentTo: found.entity.subjectEmail,
+        // Answering the link proves the address it went to, nothing else: for a request on someone's
+        // behalf that is the representative's, which is no identifier of the person it is about.
+        sentTo: await requesterAddress(this.dataSource.manager, found.entity),
       });
       await this.dataSource
         .getRepository(CaseVerificationEntity)
@@ -142,7 +146,7 @@ export class VerificationService {
       `SELECT c.id, c.received_at FROM cases c
          LEFT JOIN case_verifications v ON v.case_id = c.id
          LEFT JOIN outbound_emails e ON e.dedupe_key = 'verify-' || c.id::text
-        WHERE c.status = 'awaiting_verification' AND c.origin = 'intake' AND c.subject_email IS NOT NULL
+        WHERE c.status = 'awaiting_verification' AND c.origin = 'intake'
           AND (v.case_id IS NULL OR e.id IS NULL)`,
     );
     for (const chunk of chunks(unstarted, CHUNK)) {

@@ -13,6 +13,7 @@ import { CaseTaskEntity } from '../connectors/tasks/case-task.entity';
 import { OutboundEmailEntity } from '../notifications/outbound-email.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../queues/queue-catalogue';
+import { representationGate } from '../representation/representation-gate';
 import { SystemsService } from '../systems/systems.service';
 import { composeLetter, renderEditedLetter, renderLetter, type RenderedLetter } from './letters/compose-letter';
 import { LetterDraftEntity } from './letters/letter-draft.entity';
@@ -97,6 +98,9 @@ export class AnswerService {
    * post it), stores the letter and the notices, and audits each.
    */
   async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
+    // A request on someone's behalf is answered only once staff accepted the authority.
+    const gate = await representationGate(manager, entity.id);
+    if (gate) throw conflict(`Cannot complete: the authority to ask on the person's behalf is ${gate === 'authority_rejected' ? 'refused' : 'not yet decided'}.`, { code: gate });
     const open = await manager.count(CaseTaskEntity, { where: { caseId: entity.id, status: In([...OPEN_TASK_STATUSES]) } });
     if (open > 0) throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });
     const now = this.clock.now();

@@ -13,6 +13,7 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { representationGate } from '../../representation/representation-gate';
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { taskJobOptions, taskQueueFor } from '../tasks/task-queues';
@@ -23,7 +24,7 @@ import { ObjectionDecisionEntity } from './objection-decision.entity';
 export const FANOUT_FLOW = 'fanout';
 
 /** Changes after which a case may have become ready for fan-out. */
-const FANOUT_EVENTS = new Set(['case.registered', 'case.verified', 'case.approved', 'case.objection_decided']);
+const FANOUT_EVENTS = new Set(['case.registered', 'case.verified', 'case.approved', 'case.objection_decided', 'authority.accepted']);
 
 /**
  * Turns a ready case into tasks: one row per (system, action), inserted idempotently, then one
@@ -61,6 +62,7 @@ export class FanoutService {
 
   /** Creates the tasks a ready case is missing and queues them. Returns how many were created. */
   async fanOut(caseId: string): Promise<number> {
+    if (await representationGate(this.dataSource.manager, caseId)) return 0;
     const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId } });
     if (!entity) return 0;
     const decision = await this.dataSource.getRepository(ObjectionDecisionEntity).findOne({ where: { caseId } });

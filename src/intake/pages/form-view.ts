@@ -1,6 +1,7 @@
 import type { Language } from '../../cases/case-types';
 import { REQUEST_TYPES } from '../../cases/case-types';
 import { LIMITS, OBJECTION_PROCESSINGS, type IntakeProblem } from '../intake-input';
+import { onBehalfBody } from './on-behalf-view';
 import { PAGE_COPY, type FormField } from './page-copy';
 import Handlebars from 'handlebars';
 
@@ -38,6 +39,7 @@ export function formToIntakeBody(body: Record<string, unknown>): Record<string, 
       processing: body.objectionProcessing,
       grounds: body.objectionGrounds,
     },
+    onBehalf: onBehalfBody(body),
   };
 }
 

@@ -38,7 +38,30 @@ const CHOICES_PARTIAL = `<fieldset id="{{id}}"{{#if error}} class="has-error" ar
 </div>{{/each}}
 </fieldset>`;
 
-export const PARTIALS = { field: FIELD_PARTIAL, choices: CHOICES_PARTIAL };
+/** "I am asking for someone else". Last in the form, the file last of all: a multipart body is
+ *  read in order, so when the file is too large every field typed before it is still there to
+ *  show again. */
+const ON_BEHALF_PARTIAL = `<fieldset id="on-behalf">
+<legend>{{legend}}</legend>
+<p class="hint">{{hint}}</p>
+{{#if error}}<p class="field-error" id="field-onBehalf-error"><span class="vh">{{@root.copy.errorTitlePrefix}}</span>{{error}}</p>{{/if}}
+<div class="choice"><input type="checkbox" id="field-onBehalf" name="onBehalf" value="yes"{{#if checked}} checked{{/if}}>
+<label for="field-onBehalf">{{checkbox}}</label></div>
+{{> field representativeName}}
+{{> field representativeEmail}}
+{{> choices relationship}}
+<div class="choice{{#if coversAnswer.error}} has-error{{/if}}"><input type="checkbox" id="field-coversAnswer" name="coversAnswer" value="yes" aria-describedby="field-coversAnswer-hint"{{#if coversAnswer.checked}} checked{{/if}}>
+<label for="field-coversAnswer">{{coversAnswer.label}}</label>
+<p class="hint" id="field-coversAnswer-hint">{{coversAnswer.help}}</p></div>
+<div class="field{{#if document.error}} has-error{{/if}}">
+<label for="{{document.id}}">{{document.label}}</label>
+<p class="hint" id="{{document.id}}-hint">{{document.help}}</p>
+{{#if document.error}}<p class="field-error" id="{{document.id}}-error"><span class="vh">{{@root.copy.errorTitlePrefix}}</span>{{document.error}}</p>{{/if}}
+<input id="{{document.id}}" name="authorityDocument" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby="{{document.id}}-hint{{#if document.error}} {{document.id}}-error{{/if}}"{{#if document.error}} aria-invalid="true"{{/if}}>
+</div>
+</fieldset>`;
+
+export const PARTIALS = { field: FIELD_PARTIAL, choices: CHOICES_PARTIAL, onBehalf: ON_BEHALF_PARTIAL };
 
 export const FORM_PAGE = `<h1>{{copy.form.title}}</h1>
 {{#if errorList.length}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
@@ -47,7 +70,7 @@ export const FORM_PAGE = `<h1>{{copy.form.title}}</h1>
 </div>{{/if}}
 <p>{{t copy.form.intro}}</p>
 <p class="notice">{{t copy.form.free}}</p>
-<form method="post" action="/{{#if isEnglish}}?lang=en{{/if}}" novalidate>
+<form method="post" action="/{{#if isEnglish}}?lang=en{{/if}}" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="_csrf" value="{{csrfToken}}">
 <input type="hidden" name="idempotencyKey" value="{{idempotencyKey}}">
 <input type="hidden" name="lang" value="{{lang}}">
@@ -78,6 +101,7 @@ export const FORM_PAGE = `<h1>{{copy.form.title}}</h1>
 <label for="website">{{copy.form.honeypot}}</label>
 <input type="text" id="website" name="website" value="" tabindex="-1" autocomplete="off">
 </div>
+{{#if onBehalf}}{{> onBehalf onBehalf}}{{/if}}
 <button type="submit">{{copy.form.submit}}</button>
 </form>
 <h2>{{copy.form.nextHeading}}</h2>

@@ -16,6 +16,7 @@ import { AnswerPackageEntity } from '../package/answer-package.entity';
 import { PackageBuilderService } from '../package/package-builder.service';
 import { AnswerLinkSigner } from './answer-link-signer';
 import { DownloadCodeEntity } from './download-code.entity';
+import { answerAddress } from '../../representation/answer-address';
 import { codeMail, lockedMail, unlockedMail } from './download-mail';
 import { PackageDownloadEntity } from './package-download.entity';
 
@@ -80,15 +81,18 @@ export class DownloadService {
   /** Sends a fresh code to the verified address; earlier unused codes stop working. */
   async sendCode(token: string): Promise<LinkState> {
     const found = await this.inspect(token);
-    if (found.state !== 'ready' || !found.entity.subjectEmail) return found;
+    if (found.state !== 'ready') return found;
     const { entity, row } = found;
+    // The code goes to whoever receives the answer; with no address the answer went by post.
+    const to = (await answerAddress(this.dataSource.manager, entity)).to;
+    if (!to) return found;
     const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.PACKAGE_CODE_TTL_MINUTES * 60_000);
     const outboundEmailId = await this.dataSource.transaction(async (manager) => {
       await manager.update(DownloadCodeEntity, { packageId: row.id, usedAt: IsNull() }, { expiresAt: now });
       const saved = await manager.save(manager.create(DownloadCodeEntity, { packageId: row.id, codeHash: this.hash(row.id, code), expiresAt, usedAt: null }));
-      const mail = codeMail(entity, code, this.config.PACKAGE_CODE_TTL_MINUTES, this.systems.controller());
+      const mail = codeMail(entity, code, this.config.PACKAGE_CODE_TTL_MINUTES, this.systems.controller(), to);
       const id = await this.outbox.store(manager, 'answer-download-code', `answer-code-${saved.id}`, mail);
       await this.audit.append(manager, { caseId: entity.id, type: 'answer.code_sent', actor: 'requester', occurredAt: now, data: { packageId: row.id, codeId: saved.id, outboundEmailId: id } });
       return id;
@@ -121,8 +125,9 @@ export class DownloadService {
         await manager.update(AnswerPackageEntity, { id: row.id }, { failedAttempts: row.failedAttempts, lockedAt: row.lockedAt });
         await this.audit.append(manager, { caseId: entity.id, type: locked ? 'answer.download_locked' : 'answer.code_wrong', actor: 'requester', occurredAt: now, data: { packageId: row.id, failedAttempts: row.failedAttempts } });
         if (!locked) return { result: 'wrong', entity, attemptsLeft: MAX_WRONG_CODES - row.failedAttempts };
-        const mailId = entity.subjectEmail
-          ? await this.outbox.store(manager, 'answer-locked', `answer-locked-${row.id}-${now.getTime()}`, lockedMail(entity, this.systems.controller()))
+        const to = (await answerAddress(manager, entity)).to;
+        const mailId = to
+          ? await this.outbox.store(manager, 'answer-locked', `answer-locked-${row.id}-${now.getTime()}`, lockedMail(entity, this.systems.controller(), to))
           : undefined;
         return { result: 'locked', entity, mailId };
       }
@@ -162,12 +167,13 @@ export class DownloadService {
       await manager.update(DownloadCodeEntity, { packageId: row.id, usedAt: IsNull() }, { expiresAt: now });
       await this.audit.append(manager, { caseId: entity.id, type: 'answer.download_unlocked', actor, occurredAt: now, data: { packageId: row.id, failedAttempts } });
       // The lock e-mail told the person to wait for us; this one says they can go on.
-      const mailId = entity.subjectEmail
+      const to = (await answerAddress(manager, entity)).to;
+      const mailId = to
         ? await this.outbox.store(
             manager,
             'answer-unlocked',
             `answer-unlocked-${row.id}-${now.getTime()}`,
-            unlockedMail(entity, `${this.config.PUBLIC_URL}${this.pagePath(row.id)}`, this.lastDay(row, entity.language), this.systems.controller()),
+            unlockedMail(entity, `${this.config.PUBLIC_URL}${this.pagePath(row.id)}`, this.lastDay(row, entity.language), this.systems.controller(), to),
           )
         : null;
       return { packageId: row.id, unlockedAt: now, mailId };

@@ -15,6 +15,7 @@ const REJECTION_WORDS: Record<Language, Record<RejectionCode, string>> = {
     exception_applies: 'Et unntak i loven gjelder for opplysningene du ba om.',
     not_a_data_subject_request: 'Henvendelsen gjelder ikke rettighetene dine etter personvernforordningen.',
     unverified: 'E-postadressen ble ikke bekreftet i tide.',
+    authority_not_accepted: 'Du ba om opplysninger om en annen person, og vi kunne ikke godta dokumentasjonen på at du har fullmakt til det (personvernforordningen art. 12(6)). Personen selv kan be om innsyn, eller du kan sende en ny forespørsel med gyldig fullmakt.',
   },
   en: {
     identity_not_confirmed: 'We could not confirm that the request came from you (GDPR Art 12(6)).',
@@ -23,6 +24,7 @@ const REJECTION_WORDS: Record<Language, Record<RejectionCode, string>> = {
     exception_applies: 'A legal exception applies to the data you asked for.',
     not_a_data_subject_request: 'The enquiry does not concern your rights under the GDPR.',
     unverified: 'The e-mail address was not confirmed in time.',
+    authority_not_accepted: 'You asked on behalf of another person, and we could not accept the document showing your authority to do so (GDPR Art 12(6)). The person can ask us themselves, or you can send a new request with a valid authority.',
   },
 };
 

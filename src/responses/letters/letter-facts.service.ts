@@ -11,6 +11,7 @@ import { RequesterLinks } from '../../intake/requester-links';
 import { SystemsService } from '../../systems/systems.service';
 import { recipientName, uncontactedRecipients } from '../../systems/art19-recipients';
 import type { SystemEntry } from '../../systems/data-map.schema';
+import { answerAddress } from '../../representation/answer-address';
 import type { LetterFacts, TaskFact } from './letter-facts';
 
 /** Types whose outcome is passed on to every recipient of the affected systems (Art 19). */
@@ -64,6 +65,7 @@ export class LetterFactsService {
       ? await manager.query('SELECT coalesce(sum(record_count), 0) AS count FROM case_task_exports WHERE case_id = $1', [entity.id])
       : [{ count: '0' }];
     const manualFound = taskFacts.some((task) => task.action === 'export' && task.status === 'done');
+    const answerTo = (await answerAddress(manager, entity)).to;
     return {
       language: entity.language,
       reference: entity.reference,
@@ -80,9 +82,9 @@ export class LetterFactsService {
         : {}),
       ...(rejection ? { rejection } : entity.rejectionCode && entity.status === 'rejected' ? { rejection: { code: entity.rejectionCode, reason: entity.rejectionReason ?? '' } } : {}),
       // A posted letter cannot point at an e-mailed one-time code: the package goes with the letter.
-      ...(download && entity.subjectEmail ? { download: { statusUrl: this.links.statusUrl(entity.id), expiresOn: this.deadlines.dayOf(new Date(download.expiresAt.getTime() - 1)) } } : {}),
+      ...(download && answerTo ? { download: { statusUrl: this.links.statusUrl(entity.id), expiresOn: this.deadlines.dayOf(new Date(download.expiresAt.getTime() - 1)) } } : {}),
       statusUrl: this.links.statusUrl(entity.id),
-      byPost: !entity.subjectEmail,
+      byPost: !answerTo,
       holdsData: Number(exportRows[0].count) > 0 || manualFound,
     };
   }

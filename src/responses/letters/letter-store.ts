@@ -4,6 +4,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { CaseEntity } from '../../cases/case.entity';
 import { Clock } from '../../common/clock';
 import { OutboxService } from '../../notifications/outbox.service';
+import { answerAddress } from '../../representation/answer-address';
 import { AnswerLetterEntity } from './answer-letter.entity';
 import type { RenderedLetter } from './compose-letter';
 
@@ -29,8 +30,9 @@ export class LetterStore {
   ): Promise<AnswerLetterEntity> {
     const existing = await manager.findOne(AnswerLetterEntity, { where: { caseId: entity.id, kind: letter.kind } });
     if (existing) return existing;
-    const outboundEmailId = entity.subjectEmail
-      ? await this.outbox.store(manager, mail.outboxKind, mail.dedupeKey, { to: entity.subjectEmail, caseId: entity.id, subject: letter.subject, text: letter.text, html: letter.html })
+    const { to } = await answerAddress(manager, entity);
+    const outboundEmailId = to
+      ? await this.outbox.store(manager, mail.outboxKind, mail.dedupeKey, { to, caseId: entity.id, subject: letter.subject, text: letter.text, html: letter.html })
       : null;
     const row = await manager.save(
       manager.create(AnswerLetterEntity, {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { CaseEntity } from '../../cases/case.entity';
 import { isClosed } from '../../cases/case-transitions';
@@ -18,6 +18,7 @@ import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
 import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
+import { onBehalfSection } from '../../representation/on-behalf-section';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../auth/staff-principal';
 import { StaffUsersService } from '../users/staff-users.service';
@@ -66,6 +67,7 @@ export class CasePagePresenter {
     private readonly liftings: RestrictionLiftingService,
     @InjectRepository(CaseAlertEntity) private readonly alerts: Repository<CaseAlertEntity>,
     private readonly identity: IdentityService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -85,6 +87,7 @@ export class CasePagePresenter {
       this.liftings.liftingFor(entity.id),
       this.identity.list(entity.id),
     ]);
+    const onBehalf = await onBehalfSection(this.dataSource.manager, entity, copy.languageName === 'English' ? 'en' : 'nb', CASE_WORKER_ROLES.has(staff.role));
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
     const who = (actor: string) =>
       actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system;
@@ -247,6 +250,7 @@ export class CasePagePresenter {
       refreshSeconds: tasks.some((task) => task.status === 'pending' || task.status === 'running') ? TASK_REFRESH_SECONDS : undefined,
       timeline,
       can,
+      onBehalf,
       anyAction: Object.values(can).some(Boolean),
       requestInformationHelp: this.deadlines.pauseAllowed && !entity.pausedAt ? copy.actions.requestInformationPauses : copy.actions.requestInformationClockRuns,
       extendWarning: extension?.allowed && extension.breaksPromise ? fill(copy.actions.extendWarning, { days: this.config.DEADLINE_PROMISE_DAYS }) : null,

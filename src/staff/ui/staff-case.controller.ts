@@ -11,6 +11,8 @@ import { DeadlineService } from '../../deadlines/deadline.service';
 import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
+import { sendDocument } from '../../representation/representation.controller';
+import { RepresentationService } from '../../representation/representation.service';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../auth/staff-principal';
 import { StaffUsersService } from '../users/staff-users.service';
@@ -46,6 +48,7 @@ export class StaffCaseController {
     private readonly deadlines: DeadlineService,
     private readonly liftings: RestrictionLiftingService,
     private readonly identifiers: CaseIdentifiersService,
+    private readonly representations: RepresentationService,
   ) {}
 
   @Get(':reference')
@@ -143,6 +146,34 @@ export class StaffCaseController {
     const code = check.oneOf('reasonCode', REJECTION_CODES);
     const reason = check.text('reason', 5, 2000);
     await this.act(request, response, staff, reference, 'reject', check, 'rejected', () => this.cases.reject(reference, code!, reason, staffActor(staff)));
+  }
+
+  @Post(':reference/authority/accept')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async acceptAuthority(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const reason = check.text('reason', 5, 2000);
+    const coversAnswer = check.raw('coversAnswer') === 'yes';
+    await this.act(request, response, staff, reference, 'authorityAccept', check, 'authorityAccepted', () =>
+      this.representations.accept(reference, reason, coversAnswer, staffActor(staff)),
+    );
+  }
+
+  @Post(':reference/authority/reject')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async rejectAuthority(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const reason = check.text('reason', 5, 2000);
+    await this.act(request, response, staff, reference, 'authorityReject', check, 'authorityRejected', () => this.representations.reject(reference, reason, staffActor(staff)));
+  }
+
+  /** The authority document, decrypted, as a download (audited). */
+  @Get(':reference/authority/document')
+  @Roles(...CASE_WORKERS)
+  async authorityDocument(@Param('reference') reference: string, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    sendDocument(response, await this.representations.document(reference, staffActor(staff)));
   }
 
   /** "Possibly excessive" is a flag for a person to decide on; the engine never refuses by itself. */

@@ -8,6 +8,7 @@ import { ConnectorsModule } from '../../connectors/connectors.module';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
 import { DeadlinesModule } from '../../deadlines/deadlines.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
+import { RepresentationModule } from '../../representation/representation.module';
 import { ResponsesModule } from '../../responses/responses.module';
 import { AuthService } from '../auth/auth.service';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
@@ -59,6 +60,7 @@ const CONTROLLERS = [
     ConnectorsModule,
     // The answer letter and the download lock on the case page (ResponsesModule imports no staff UI).
     ResponsesModule,
+    RepresentationModule,
   ],
   controllers: CONTROLLERS,
   providers: [

@@ -62,6 +62,7 @@ const nb = {
     exception_applies: 'Et unntak gjelder',
     not_a_data_subject_request: 'Ikke en henvendelse om rettigheter',
     unverified: 'E-post ikke bekreftet',
+    authority_not_accepted: 'Fullmakt ikke godtatt',
   },
   task: {
     pending: 'I kø',
@@ -200,6 +201,8 @@ const nb = {
     resumed: 'Klokken går igjen.',
     extended: 'Fristen er forlenget, og den registrerte får beskjed.',
     rejected: 'Saken er avvist.',
+    authorityAccepted: 'Fullmakten er godtatt; saken kjøres.',
+    authorityRejected: 'Fullmakten er ikke godtatt, og saken er avvist.',
     flagged: 'Merkingen er lagret.',
     noted: 'Notatet er lagret.',
     completed: 'Saken er fullført.',
@@ -446,6 +449,7 @@ const en: StaffCopy = {
     exception_applies: 'An exception applies',
     not_a_data_subject_request: 'Not a data subject request',
     unverified: 'E-mail never confirmed',
+    authority_not_accepted: 'Authority not accepted',
   },
   task: {
     pending: 'Queued',
@@ -584,6 +588,8 @@ const en: StaffCopy = {
     resumed: 'The clock is running again.',
     extended: 'The deadline is extended and the requester is told.',
     rejected: 'The case is rejected.',
+    authorityAccepted: 'The authority is accepted; the case runs.',
+    authorityRejected: 'The authority is refused and the case is rejected.',
     flagged: 'The flag is saved.',
     noted: 'The note is saved.',
     completed: 'The case is completed.',

@@ -213,6 +213,32 @@ export const CASE_PAGE = `
 </tbody></table></div>
 {{/if}}
 </section>
+{{#if onBehalf}}<section class="card" aria-labelledby="h-on-behalf" data-testid="on-behalf">
+<h2 id="h-on-behalf" style="margin-top:0">{{onBehalf.copy.title}}</h2>
+<p>{{onBehalf.copy.lead}}</p>
+{{#if onBehalf.byPost}}<p class="notice" data-testid="answer-by-post">{{onBehalf.copy.byPost}}</p>{{/if}}
+<dl class="facts">
+{{#each onBehalf.rows}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/each}}
+<dt>{{onBehalf.copy.document}}</dt><dd>{{onBehalf.document.label}}{{#if onBehalf.document.url}} – <a href="{{onBehalf.document.url}}">{{onBehalf.copy.download}}</a>{{/if}}</dd>
+</dl>
+{{#if onBehalf.canDecide}}
+<form method="post" action="/staff/cases/{{case.reference}}/authority/accept">${csrf}
+<h3>{{onBehalf.copy.accept}}</h3><p>{{onBehalf.copy.acceptHelp}}</p>
+<label for="authorityAccept-reason">{{onBehalf.copy.reason}}</label>
+<input type="text" id="authorityAccept-reason" name="reason" value="{{values.authorityAccept.reason}}" maxlength="2000" ${invalidAttrs('authorityAccept', 'reason')}>
+${fieldError('authorityAccept', 'reason')}
+<div><input type="checkbox" id="authorityAccept-coversAnswer" name="coversAnswer" value="yes"{{#if onBehalf.coversAnswerChecked}} checked{{/if}}> <label for="authorityAccept-coversAnswer">{{onBehalf.copy.coversAnswerCheck}}</label></div>
+<button>{{onBehalf.copy.accept}}</button>
+</form>
+<form method="post" action="/staff/cases/{{case.reference}}/authority/reject">${csrf}
+<h3>{{onBehalf.copy.reject}}</h3><p>{{onBehalf.copy.rejectHelp}}</p>
+<label for="authorityReject-reason">{{onBehalf.copy.reason}}</label>
+<input type="text" id="authorityReject-reason" name="reason" value="{{values.authorityReject.reason}}" maxlength="2000" ${invalidAttrs('authorityReject', 'reason')}>
+${fieldError('authorityReject', 'reason')}
+<button>{{onBehalf.copy.reject}}</button>
+</form>
+{{/if}}
+</section>{{/if}}
 <section class="card" aria-labelledby="h-tasks">
 <h2 id="h-tasks" style="margin-top:0">{{copy.case.tasks}}</h2>
 {{#if tasks.length}}
