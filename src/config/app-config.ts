@@ -117,8 +117,8 @@ const schema = z
     SMS_FILE: z.string().default('var/sms.log'),
     TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
     TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
-    /** The sender: an E.164 number or an alphanumeric sender id Twilio allows for the account. */
-    TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, 'expected an E.164 number (+4712345678) or an alphanumeric sender id of up to 11 characters').optional(),
+    /** The sender: an E.164 number, or an alphanumeric sender id (Twilio wants at least one letter in it). */
+    TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9 ]{1,11})$/, 'expected an E.164 number (+4712345678) or an alphanumeric sender id of up to 11 characters with at least one letter').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
