@@ -177,6 +177,8 @@ export class ProofService {
       const sends = match ? await manager.find(ProofSendEntity, { where: { codeId: match.id }, order: { sentAt: 'ASC', id: 'ASC' } }) : [];
       if (match?.usedAt) return { result: 'used' };
       if (match && (match.voidedAt || match.expiresAt.getTime() <= now.getTime())) return { result: 'expired' };
+      // A handler who meanwhile said none of those records is the requester's has the last word.
+      if (match && sends.length && !(await this.anyRecordStillOpen(manager, caseId, sends))) return { result: 'expired' };
       // A code that went nowhere proves nothing, however it was come by.
       if (!match || !sends.length) {
         const live = codes.filter((row) => !row.usedAt && !row.voidedAt && row.expiresAt.getTime() > now.getTime());
@@ -200,6 +202,11 @@ export class ProofService {
     });
     if (outcome.result === 'proven') await this.identity.published(caseId, outcome.changed ?? []);
     return outcome.result === 'proven' ? { result: 'proven', kind: outcome.kind } : { result: outcome.result };
+  }
+
+  private async anyRecordStillOpen(manager: EntityManager, caseId: string, sends: ProofSendEntity[]): Promise<boolean> {
+    const records = await manager.find(CaseRecordMatchEntity, { where: { caseId }, select: { systemId: true, externalId: true, status: true } });
+    return sends.some((send) => records.some((record) => record.systemId === send.systemId && record.externalId === send.externalId && record.status !== 'rejected'));
   }
 
   /** "code sent to the e-mail and mobile on file in Visma": which channels, in which systems. */

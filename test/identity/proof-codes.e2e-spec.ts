@@ -152,6 +152,35 @@ describe('proof of a claimed identifier by a code to the contacts on file (real 
     expect((await identifier(seeded.ids['20077'])).basis).toBe('claimed');
   });
 
+  it('refuses a code for a record a handler has since rejected, and offers nothing on a closed case', async () => {
+    const seeded = await seedCase(stack, 'mallory6@evil.example', [{ kind: 'customer_number', given: '60006', value: '60006' }]);
+    await seedCandidate(stack, seeded.caseId, { systemId: 'visma', externalId: '60006', foundBy: [seeded.ids['60006']], emails: ['per@example.no'] });
+    const page = await openProofPage(stack, seeded.token);
+    expect((await page.askCode(seeded.ids['60006'])).status).toBe(200);
+    const code = codeIn((await smtp.waitFor((message) => message.to.includes('per@example.no'))).text);
+    await stack.dataSource.query(`UPDATE case_record_matches SET status = 'rejected', decided_by = 'staff', decided_at = now(), decision_reason = 'not the requester' WHERE case_id = $1`, [seeded.caseId]);
+    const refused = await page.enterCode(code);
+    expect(refused.status).toBe(400);
+    expect(pageText(await refused.text())).toContain('The code no longer works');
+    expect((await identifier(seeded.ids['60006'])).basis).toBe('claimed');
+
+    await stack.dataSource.query(`UPDATE cases SET status = 'withdrawn' WHERE id = $1`, [seeded.caseId]);
+    expect(pageText(await (await fetch(`${stack.url}/status/${seeded.token}?lang=en`)).text())).not.toContain('Confirm details you gave us');
+    const closed = await page.askCode(seeded.ids['60006']);
+    expect(closed.status).toBe(409);
+    expect(pageText(await closed.text())).toContain('The request is closed');
+  });
+
+  it('shows no offer on the status page when nothing typed is left to prove', async () => {
+    const seeded = await seedCase(stack, 'kari.own@example.no', []);
+    const status = await fetch(`${stack.url}/status/${seeded.token}?lang=en`);
+    expect(status.status).toBe(200);
+    expect(pageText(await status.text())).not.toContain('Confirm details you gave us');
+    const page = await openProofPage(stack, seeded.token);
+    expect(pageText(page.html)).toContain('There are no details to confirm for this request at the moment.');
+    expect(page.html).not.toContain('name="identifier"');
+  });
+
   it('names the code field when what was typed is not a code, and refuses a post without the form token', async () => {
     const seeded = await seedCase(stack, 'mallory4@evil.example', [{ kind: 'customer_number', given: '30011', value: '30011' }]);
     const page = await openProofPage(stack, seeded.token);
