@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { loggerOptions } from './logging/logger-options';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ProofsModule } from './proofs/proofs.module';
 import { QueuesModule } from './queues/queues.module';
 import { ResponsesModule } from './responses/responses.module';
 import { StaffModule } from './staff/staff.module';
@@ -50,6 +51,7 @@ export class AppModule {
         ConnectorsModule,
         HealthModule,
         IntakeModule,
+        ProofsModule,
         ResponsesModule,
         StaffUiModule,
         ...(runsWorker ? [WorkerModule] : []),

@@ -95,3 +95,23 @@ describe('loadConfig: the deadline calendar and the pool', () => {
     for (const bad of ['0', '-3', '2.5', 'many']) expect(messageOf({ DATABASE_POOL_SIZE: bad })).toMatch(/DATABASE_POOL_SIZE:/);
   });
 });
+
+describe('loadConfig: SMS for proof codes', () => {
+  it('writes texts to var/sms.log by default', () => {
+    expect(loadConfig({}, secret)).toMatchObject({ SMS_TRANSPORT: 'file', SMS_FILE: 'var/sms.log' });
+  });
+
+  it('names each Twilio setting SMS_TRANSPORT=twilio needs', () => {
+    expect(() => loadConfig({ SMS_TRANSPORT: 'twilio' }, secret)).toThrow(
+      /TWILIO_ACCOUNT_SID: is required when SMS_TRANSPORT=twilio[\s\S]*TWILIO_AUTH_TOKEN: is required when SMS_TRANSPORT=twilio[\s\S]*TWILIO_FROM: is required when SMS_TRANSPORT=twilio/,
+    );
+  });
+
+  it('refuses an account SID or sender that Twilio would not accept, naming the variable', () => {
+    expect(() => loadConfig({ SMS_TRANSPORT: 'twilio', TWILIO_ACCOUNT_SID: 'sk_live_x', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '0047 12' }, secret)).toThrow(
+      /TWILIO_ACCOUNT_SID: expected AC followed by 32 hex digits[\s\S]*TWILIO_FROM: expected an E.164 number/,
+    );
+    const config = loadConfig({ SMS_TRANSPORT: 'twilio', TWILIO_ACCOUNT_SID: `AC${'ab'.repeat(16)}`, TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: 'Eksempel' }, secret);
+    expect(config.TWILIO_FROM).toBe('Eksempel');
+  });
+});

@@ -112,11 +112,23 @@ const schema = z
     PACKAGE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Minutes a one-time download code works. */
     PACKAGE_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Where proof codes by SMS go: `file` appends JSON lines to SMS_FILE (development, tests); `twilio` sends them. */
+    SMS_TRANSPORT: z.enum(['file', 'twilio']).default('file'),
+    SMS_FILE: z.string().default('var/sms.log'),
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+    /** The sender: an E.164 number, or an alphanumeric sender id (Twilio wants at least one letter in it). */
+    TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9 ]{1,11})$/, 'expected an E.164 number (+4712345678) or an alphanumeric sender id of up to 11 characters with at least one letter').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.SMS_TRANSPORT === 'twilio') {
+      for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SMS_TRANSPORT=twilio' });
+      }
     }
     const closed = new Set(env.DEADLINE_EXTRA_CLOSED_DAYS);
     for (const date of env.DEADLINE_EXTRA_WORKING_DAYS) {

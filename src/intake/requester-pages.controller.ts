@@ -2,11 +2,12 @@ import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
 import type { Language } from '../cases/case-types';
 import { Clock } from '../common/clock';
 import { DeadlineService } from '../deadlines/deadline.service';
+import { CaseIdentifierEntity } from '../identity/case-identifier.entity';
 import { REQUEST_TYPE_WORDS, dayInWords } from '../notifications/templates/requester/request-type-words';
 import { Public } from '../staff/auth/roles.decorator';
 import { AnswerLinkRegistry } from './answer-links';
@@ -68,8 +69,16 @@ export class RequesterPagesController {
       language,
       title: copy.status.title,
       switchUrl: this.switchUrl(`/status/${encodeURIComponent(token)}`, language),
-      data: { view: statusView(entity, language, answer, (instant) => this.deadlines.dayOf(instant)) },
+      data: { view: statusView(entity, language, answer, (instant) => this.deadlines.dayOf(instant), await this.proveUrl(entity.id, token, language)) },
     });
+  }
+
+  /** The proof page, when the case has a claimed phone, customer number or e-mail to prove. */
+  private async proveUrl(caseId: string, token: string, language: Language): Promise<string | null> {
+    const claimed = await this.dataSource
+      .getRepository(CaseIdentifierEntity)
+      .count({ where: { caseId, basis: 'claimed', searchable: true, kind: In(['phone', 'customer_number', 'email']) } });
+    return claimed ? `/status/${encodeURIComponent(token)}/prove${language === 'en' ? '?lang=en' : ''}` : null;
   }
 
   private renderVerify(request: Request, response: Response, token: string, found: VerifyLinkState): void {

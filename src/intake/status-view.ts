@@ -17,11 +17,13 @@ export interface StatusView {
   extension: { extended: string; reason: string } | null;
   answer: { url: string; expires: string | null } | null;
   closed: boolean;
+  /** The page where claimed identifiers can be proven, while any can. */
+  proveUrl: string | null;
 }
 
 /** Which step a case is on, in plain words. Shows what the person typed or was told, nothing
  *  else: no name, e-mail, staff notes or pause reason (that went to their inbox). */
-export function statusView(entity: CaseEntity, language: Language, answer: AnswerLink | null, dayOf: (instant: Date) => string): StatusView {
+export function statusView(entity: CaseEntity, language: Language, answer: AnswerLink | null, dayOf: (instant: Date) => string, proveUrl: string | null = null): StatusView {
   const copy = PAGE_COPY[language].status;
   const unverified = entity.status === 'rejected' && entity.rejectionCode === 'unverified';
   const nowKey =
@@ -56,5 +58,6 @@ export function statusView(entity: CaseEntity, language: Language, answer: Answe
         : null,
     answer: answer ? { url: answer.url, expires: answer.expiresAt ? dayInWords(dayOf(answer.expiresAt), language) : null } : null,
     closed: closed && !answer,
+    proveUrl: closed ? null : proveUrl,
   };
 }

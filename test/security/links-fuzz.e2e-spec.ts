@@ -9,7 +9,8 @@ import { FUZZ_TARGETS, MIN_INPUTS_PER_ROUTE } from './fuzz-targets';
 /**
  * The pages behind e-mailed links and the staff sign-in, fuzzed: 2,500 verification and status
  * calls with random and mutated real tokens, 1,500 calls to the answer pages with random tokens
- * and codes (with and without a CSRF token), 1,000 sign-in bodies. Never a 5xx.
+ * and codes (with and without a CSRF token), 1,000 calls to the proof pages, 1,000 sign-in
+ * bodies. Never a 5xx.
  */
 describe('links, answer pages and sign-in under generated input (fast-check)', () => {
   let stack: TestApp;
@@ -97,6 +98,40 @@ describe('links, answer pages and sign-in under generated input (fast-check)', (
       1500,
     );
     expect(tally.total - before).toBeGreaterThanOrEqual(1500);
+  }, 120_000);
+
+  it('/status/{token}/prove and /prove/code: 1,000 random tokens, identifiers and codes, never a 5xx', async () => {
+    const page = await fetch(`${stack.url}/`);
+    const browser = { cookies: cookiesFrom(page), csrf: csrfIn(await page.text()) };
+    const before = tally.total;
+    const call = fc.record({
+      route: fc.constantFrom('GET', 'POST', 'POST code'),
+      token: token(),
+      identifier: fc.oneof(fc.uuid(), anyText),
+      code: fc.oneof(fc.stringMatching(/^\d{8}$/), fc.stringMatching(/^[\d -]{0,14}$/), anyText),
+      extra: fc.dictionary(fc.constantFrom('lang', 'identifier', 'code', '_csrf', '__proto__'), anyText, { maxKeys: 2 }),
+      csrf: fc.boolean(),
+      contentType: fc.oneof({ weight: 5, arbitrary: fc.constant('application/x-www-form-urlencoded') }, { weight: 1, arbitrary: anyContentType }),
+      query: anyQuery,
+    });
+    await fuzzHttp(
+      stack.url,
+      tally,
+      call,
+      (value) => {
+        if (value.route === 'GET') return { method: 'GET', path: `/status/${value.token}/prove${value.query}` };
+        const form = new URLSearchParams({ ...value.extra, identifier: value.identifier, code: value.code });
+        if (value.csrf) form.set('_csrf', browser.csrf);
+        return {
+          method: 'POST',
+          path: `/status/${value.token}/prove${value.route === 'POST code' ? '/code' : ''}${value.query}`,
+          headers: { 'Content-Type': value.contentType, ...(value.csrf ? { Cookie: browser.cookies } : {}) },
+          body: form.toString(),
+        };
+      },
+      1000,
+    );
+    expect(tally.total - before).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 
   it('POST /api/v1/auth/login: 1,000 generated bodies (a few dozen reach the password check), never a 5xx', async () => {

@@ -111,6 +111,10 @@ export interface PageCopy {
     answerExpires: string;
     answerPending: string;
     answerClosed: string;
+    /** The offer to prove a claimed phone, customer number or e-mail (see src/proofs). */
+    proveHeading: string;
+    proveLead: string;
+    proveLink: string;
     questions: string;
   };
   errors: {
@@ -271,6 +275,9 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       answerExpires: 'Lenken virker til {{expires}}.',
       answerPending: 'Når svaret er klart, finner du en nedlastingslenke her, og vi sender deg en e-post.',
       answerClosed: 'Det er ikke noe svar å laste ned for denne forespørselen.',
+      proveHeading: 'Bekreft opplysninger du har gitt oss',
+      proveLead: 'Vi bruker bare opplysninger du har bekreftet. Du kan bekrefte telefonnummer, kundenummer eller e-postadresse du har oppgitt med en kode vi sender til kontaktopplysningene vi allerede har for dem.',
+      proveLink: 'Bekreft med en kode',
       questions: 'Spørsmål? Kontakt {{controller.name}} på {{controller.email}} og oppgi referansen.',
     },
     errors: {
@@ -429,6 +436,9 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       answerExpires: 'The link works until {{expires}}.',
       answerPending: 'When the answer is ready, you will find a download link here, and we will e-mail you.',
       answerClosed: 'There is no answer to download for this request.',
+      proveHeading: 'Confirm details you gave us',
+      proveLead: 'We only act on details you have confirmed. You can confirm a phone number, customer number or e-mail address you gave with a code we send to the contact details we already hold for it.',
+      proveLink: 'Confirm with a code',
       questions: 'Questions? Contact {{controller.name}} at {{controller.email}} and quote the reference.',
     },
     errors: {

@@ -147,4 +147,7 @@ export const STATUS_PAGE = `<h1>{{copy.status.title}}</h1>
 <p><a class="button" href="{{view.answer.url}}">{{copy.status.answerLink}}</a></p>
 {{#if view.answer.expires}}<p>{{t copy.status.answerExpires expires=view.answer.expires}}</p>{{/if}}
 {{else}}{{#if view.closed}}<p>{{copy.status.answerClosed}}</p>{{else}}<p>{{copy.status.answerPending}}</p>{{/if}}{{/if}}</div>
+{{#if view.proveUrl}}<h2>{{copy.status.proveHeading}}</h2>
+<p>{{copy.status.proveLead}}</p>
+<p><a class="button" id="prove" href="{{view.proveUrl}}">{{copy.status.proveLink}}</a></p>{{/if}}
 <p>{{t copy.status.questions}}</p>`;
