@@ -39,6 +39,13 @@ describe('impostor: access and portability with a verified mailbox and a victim\
     expect(result.after).toEqual(result.before);
   });
 
+  it('access: the victim\'s customer number with a leading zero (058317) exports nothing of hers', async () => {
+    const result = await runAttack(stack, { type: 'access', email: MALLORY.email, customerNumber: `0${KARI.customerNumber}` }, { customerNumber: true });
+    ownDataArrived(result.files);
+    expect(result.leaks).toEqual([]);
+    expect(result.after).toEqual(result.before);
+  });
+
   it('access: the victim\'s name and address export nothing of hers', async () => {
     const address = `${KARI.address}, ${KARI.postCode} ${KARI.postalArea}`;
     const result = await runAttack(stack, { type: 'access', email: MALLORY.email, name: KARI.name, address }, { name: true, address: true });
@@ -85,6 +92,7 @@ describe('impostor: access and portability with a verified mailbox and a victim\
 
   it('an earlier case\'s verification and status links never verify or answer a request in the victim\'s name', async () => {
     const before = stack.reseed();
+    const since = stack.smtp.messages.length;
     // Mallory's own earlier request: its links are in her mailbox.
     const earlier = await fileRequest(stack, { type: 'access', email: MALLORY.email });
     // Then one in Kari's name: the link goes to Kari's mailbox (a plus-address still reaches her), not Mallory's.
@@ -113,7 +121,7 @@ describe('impostor: access and portability with a verified mailbox and a victim\
     expect((await handleAsStaff(stack, earlier.reference, 'access')).status).toBe('completed');
     await lettersDelivered(stack, earlier);
     const files = await downloadPackage(stack, earlier);
-    const mails = mailsFor(stack, [MALLORY.email], [earlier.reference, victimCase.reference]);
+    const mails = mailsFor(stack, [MALLORY.email], since);
     expect(leaksOfKari({ mails, files }, { emails: [MALLORY.email] })).toEqual([]);
     expect(stack.victim()).toEqual(before);
   });

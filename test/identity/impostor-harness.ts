@@ -142,7 +142,7 @@ export async function guessProofCodes(stack: ImpostorStack, filed: Filed): Promi
 
 interface CaseView {
   status: string;
-  tasks: Array<{ id: string; status: string }>;
+  tasks: Array<{ id: string; system: string; status: string }>;
   records?: Array<{ id: string; status: string }>;
   recordSearch?: Array<{ system: string; status: string }>;
 }
@@ -157,7 +157,6 @@ const CLOSED = ['completed', 'rejected', 'withdrawn'];
  */
 export async function handleAsStaff(stack: ImpostorStack, reference: string, type: Attempt['type'], timeoutMs = 45_000): Promise<CaseView> {
   const deadline = Date.now() + timeoutMs;
-  let approved = false;
   let last: CaseView | null = null;
   for (;;) {
     const response = await stack.staff.get(`/api/v1/cases/${reference}`);
@@ -173,8 +172,10 @@ export async function handleAsStaff(stack: ImpostorStack, reference: string, typ
     }
     const searching = (last.recordSearch ?? []).some((search) => search.status === 'pending');
     if (!undecided && !searching) {
-      if (APPROVAL_REQUIRED.includes(type) && !approved && last.status === 'in_progress' && last.tasks.length === 0) {
-        approved = (await stack.staff.post(`/api/v1/cases/${reference}/approve`, {})).status === 200;
+      // Asked again whenever nothing runs yet: a refusal (say, the records changed since) is a 409
+      // that changes nothing, and an approval of a changed record set is what the handler would give.
+      if (APPROVAL_REQUIRED.includes(type) && last.status === 'in_progress' && last.tasks.length === 0) {
+        await stack.staff.post(`/api/v1/cases/${reference}/approve`, {});
       }
       for (const task of last.tasks.filter((candidate) => candidate.status === 'manual')) {
         await stack.staff.post(`/api/v1/cases/${reference}/tasks/${task.id}/outcome`, {
@@ -242,11 +243,9 @@ function pdfText(bytes: Buffer): string {
   return parts.join('\n');
 }
 
-/** Every e-mail the attacker's mailboxes received about these cases, with its attachments. */
-export function mailsFor(stack: ImpostorStack, emails: string[], references: string[]): CapturedMail[] {
-  return stack.smtp.messages.filter(
-    (mail) => emails.some((email) => mailTo(mail, email)) && references.some((reference) => `${mail.subject}\n${mail.text}`.includes(reference)),
-  );
+/** Every e-mail the attacker's mailboxes received since message number `since`, whatever it is about. */
+export function mailsFor(stack: ImpostorStack, emails: string[], since: number): CapturedMail[] {
+  return stack.smtp.messages.slice(since).filter((mail) => emails.some((email) => mailTo(mail, email)));
 }
 
 /** Waits for the answer letter to the attacker and for every queued e-mail to be sent. */
@@ -296,6 +295,7 @@ export interface AttackResult {
  */
 export async function runAttack(stack: ImpostorStack, attempt: Attempt, typed: Parameters<typeof victimNeedles>[0] = {}): Promise<AttackResult> {
   const before = stack.reseed();
+  const since = stack.smtp.messages.length;
   const filed = await fileRequest(stack, attempt);
   await confirm(filed);
   await guessProofCodes(stack, filed);
@@ -304,6 +304,6 @@ export async function runAttack(stack: ImpostorStack, attempt: Attempt, typed: P
   await lettersDelivered(stack, filed);
   const files = ['access', 'portability'].includes(attempt.type) ? await downloadPackage(stack, filed) : [];
   await drainQueues(stack.app.context);
-  const leaks = leaksOfKari({ mails: mailsFor(stack, [attempt.email], [filed.reference]), files }, { emails: [attempt.email], typed });
+  const leaks = leaksOfKari({ mails: mailsFor(stack, [attempt.email], since), files }, { emails: [attempt.email], typed });
   return { filed, files, leaks, before, after: stack.victim() };
 }
