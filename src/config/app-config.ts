@@ -15,7 +15,7 @@ const isoDateList = (kind: 'closed' | 'working') =>
     .superRefine((dates, ctx) => {
       for (const date of dates) {
         if (!isIsoDate(date)) {
-          ctx.addIssue({ code: 'custom', message: `${date} is not a real calendar date (expected comma-separated YYYY-MM-DD dates)` });
+          ctx.addIssue({ code: 'custom', message: `${String(date)} is not a real calendar date (expected comma-separated YYYY-MM-DD dates)` });
         } else if (kind === 'working' && isWeekend(date)) {
           // Regulation 1182/71 art. 3(4): Saturdays and Sundays are never working days.
           ctx.addIssue({ code: 'custom', message: `${date} is a ${weekdayName(date)}; a weekend day cannot be declared a working day` });
