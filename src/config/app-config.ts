@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isIsoDate, isWeekend } from '../deadlines/policy/iso-date';
 
-/** Every setting the service reads, validated once at boot (CONTRACT.md "Environment").
+/** Every setting the service reads, validated once at boot (README "Configuration").
  *  An invalid value stops start-up with a message naming the variable. */
 /** The first admin's address when ADMIN_EMAIL is unset (a fresh install; README "Configuration"). */
 export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
