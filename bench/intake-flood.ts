@@ -27,7 +27,7 @@ function start(script: string, env: Record<string, string>, ready: RegExp, nodeA
     children.push(child);
     let output = '';
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (ready.test(output)) resolve(child);
     };
     child.stdout!.on('data', onData);

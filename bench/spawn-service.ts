@@ -12,7 +12,7 @@ export function spawnService(env: Record<string, string>, ready: RegExp): Promis
     const onData = (chunk: Buffer) => {
       if (process.env.BENCH_SERVICE_OUTPUT) process.stderr.write(chunk);
       if (started) return;
-      output += chunk;
+      output += chunk.toString();
       if (ready.test(output)) {
         started = true;
         output = '';

@@ -2,8 +2,11 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isIsoDate, isWeekend } from '../deadlines/policy/iso-date';
 
-/** Every setting the service reads, validated once at boot (CONTRACT.md "Environment").
+/** Every setting the service reads, validated once at boot (README "Configuration").
  *  An invalid value stops start-up with a message naming the variable. */
+/** The first admin's address when ADMIN_EMAIL is unset (a fresh install; README "Configuration"). */
+export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
+
 const onOff = z.enum(['on', 'off']);
 /** Comma-separated YYYY-MM-DD dates. Each bad value is named in the message: the calendar would
  *  otherwise fail on it later, at the first deadline it computes, without saying which setting. */
@@ -15,7 +18,7 @@ const isoDateList = (kind: 'closed' | 'working') =>
     .superRefine((dates, ctx) => {
       for (const date of dates) {
         if (!isIsoDate(date)) {
-          ctx.addIssue({ code: 'custom', message: `${date} is not a real calendar date (expected comma-separated YYYY-MM-DD dates)` });
+          ctx.addIssue({ code: 'custom', message: `${String(date)} is not a real calendar date (expected comma-separated YYYY-MM-DD dates)` });
         } else if (kind === 'working' && isWeekend(date)) {
           // Regulation 1182/71 art. 3(4): Saturdays and Sundays are never working days.
           ctx.addIssue({ code: 'custom', message: `${date} is a ${weekdayName(date)}; a weekend day cannot be declared a working day` });
@@ -76,7 +79,8 @@ const schema = z
       .refine((name) => isTimeZone(name), 'not a known IANA time zone'),
     ALERT_HOUR: z.coerce.number().int().min(0).max(23).default(8),
     STAFF_ALERT_EMAIL: z.string().email().optional(),
-    ADMIN_EMAIL: z.string().email().optional(),
+    /** The first admin, and the last fallback for staff e-mails when no admin is active. */
+    ADMIN_EMAIL: z.string().email().default(DEFAULT_ADMIN_EMAIL),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),

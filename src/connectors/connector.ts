@@ -1,5 +1,5 @@
 /**
- * The contract every connector fulfils, one implementation per kind of system (DESIGN.md "Fan-out").
+ * The contract every connector fulfils, one implementation per kind of system (ARCHITECTURE.md "The life of a case", docs/connectors.md).
  * Instances are stateless: everything a call needs comes in through its arguments, so one
  * instance serves every case and every worker concurrently.
  */
@@ -75,7 +75,7 @@ export interface RetainedRecords {
   externalIds?: Record<string, unknown>;
 }
 
-/** The outcome of one action against one system (task outcomes in DESIGN.md). */
+/** The outcome of one action against one system (task outcomes: ARCHITECTURE.md "The life of a case"). */
 export type Outcome =
   | { status: 'done'; summary: string; details?: Record<string, unknown> }
   | { status: 'not_found'; summary: string }

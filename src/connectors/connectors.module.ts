@@ -39,7 +39,7 @@ const SERVICES = [
   FanoutReconciliation,
 ];
 
-/** Connectors, fan-out and tasks: from a ready case to one outcome per system (DESIGN.md "Fan-out"). */
+/** Connectors, fan-out and tasks: from a ready case to one outcome per system (ARCHITECTURE.md "The life of a case", step 4). */
 @Module({
   imports: [
     TypeOrmModule.forFeature([CaseTaskEntity, TaskExportEntity, LegalHoldEntity, ObjectionDecisionEntity]),

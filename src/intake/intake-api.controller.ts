@@ -14,7 +14,7 @@ import { IntakeService } from './intake.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-/** Public JSON intake for integrations (CONTRACT.md). The answer is the same whatever the
+/** Public JSON intake for integrations (README "API overview"). The answer is the same whatever the
  *  company holds about the person: it never reveals whether data exists. */
 @ApiTags('requests')
 @Public()

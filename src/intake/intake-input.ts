@@ -93,6 +93,7 @@ const ON_BEHALF_KEYS = ['name', 'email', 'relationship', 'coversAnswer'] as cons
 const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds'] as const;
 const PHONE = /^\+?[0-9 ().-]{5,30}$/;
 // C0 controls other than tab and line breaks, and DEL: PostgreSQL refuses NUL, and none belong in a request.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {

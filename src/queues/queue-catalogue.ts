@@ -1,7 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 
 /**
- * The one typed catalogue of queues and jobs (STYLE.md "Jobs"). Producing a job goes through
+ * The one typed catalogue of queues and jobs (ARCHITECTURE.md "Modules", queues/). Producing a job goes through
  * `JobPayloads`, so a wrong payload does not compile; start-up checks every job has a handler.
  */
 export enum QueueName {

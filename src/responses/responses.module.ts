@@ -32,7 +32,7 @@ import { AnswerPackageEntity } from './package/answer-package.entity';
 import { PackageBuilderService } from './package/package-builder.service';
 import { PackageExpiryService } from './package/package-expiry.service';
 
-/** The answer (DESIGN.md "The answer"): package, letters, secure download, Art 19 notices. */
+/** The answer (ARCHITECTURE.md "The life of a case", step 6): package, letters, secure download, Art 19 notices. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity, AnswerLetterEntity, RestrictionLiftingEntity]),

@@ -20,7 +20,7 @@ export class FirstAdminService {
 
   async ensureFirstAdmin(): Promise<'created' | 'exists'> {
     if ((await this.users.count()) > 0) return 'exists';
-    const email = (this.config.ADMIN_EMAIL ?? 'admin@localhost').toLowerCase();
+    const email = this.config.ADMIN_EMAIL.toLowerCase();
     const generated = !this.config.ADMIN_PASSWORD;
     const password = this.config.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
     try {

@@ -46,7 +46,7 @@ measureJobRuns(PROCESSORS);
 export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(private readonly moduleRef: ModuleRef) {}
 
-  /** Start-up fails when a job in the catalogue has no processor (STYLE.md). */
+  /** Start-up fails when a job in the catalogue has no processor (ARCHITECTURE.md "Modules", worker/). */
   onModuleInit(): void {
     const handled = new Set<JobName>(PROCESSORS.flatMap((processor) => processor.handles));
     const missing = Object.values(JobName).filter((name) => !handled.has(name));

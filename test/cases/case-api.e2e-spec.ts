@@ -23,7 +23,7 @@ describe('staff case API (real PostgreSQL and Redis)', () => {
     subject: { email: 'Kari.Nordmann@example.no', name: 'Kari Nordmann' },
   };
 
-  it('registers a letter with the date it arrived and the deadlines LEGAL.md gives', async () => {
+  it('registers a letter with the date it arrived and the deadlines docs/legal-rules.md gives', async () => {
     const response = await post('/api/v1/cases', letter);
     expect(response.status).toBe(201);
     const body = await response.json();

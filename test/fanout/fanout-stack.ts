@@ -195,7 +195,7 @@ export async function waitForCase(
   timeoutMs = 30_000,
 ): Promise<CaseBody> {
   const deadline = Date.now() + timeoutMs;
-  let last: CaseBody | null = null;
+  let last: CaseBody | null;
   for (;;) {
     last = await (await client.get(`/api/v1/cases/${reference}`)).json();
     if (last && check(last)) return last;

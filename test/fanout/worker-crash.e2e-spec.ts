@@ -35,7 +35,7 @@ describe('a worker killed in the middle of a fan-out', () => {
     try {
       await waitUntil(() => worker.output().includes('worker started'), 60_000, 'worker start');
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${worker.output().slice(-3000)}`);
+      throw new Error(`${(error as Error).message}\n${worker.output().slice(-3000)}`, { cause: error });
     }
     return worker;
   };

@@ -38,7 +38,7 @@ export async function startWorker(env: Record<string, string>, started: ServiceP
   try {
     await waitUntil(() => worker.output().includes('worker started'), 60_000, 'worker start');
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${worker.output().slice(-3000)}`);
+    throw new Error(`${(error as Error).message}\n${worker.output().slice(-3000)}`, { cause: error });
   }
   return worker;
 }

@@ -57,7 +57,7 @@ describe('a worker killed with SIGKILL during a fan-out of 200 erasures', () => 
       const left = await stack.dataSource.query(
         `SELECT connector_type, status, count(*)::int AS n, max(attempts) AS attempts, max(error) AS error FROM case_tasks GROUP BY 1, 2 ORDER BY 1, 2`,
       );
-      throw new Error(`${(error as Error).message}: ${JSON.stringify(left)}`);
+      throw new Error(`${(error as Error).message}: ${JSON.stringify(left)}`, { cause: error });
     }
     const statuses: Array<{ status: string; n: number }> = await stack.dataSource.query(
       'SELECT status, count(*)::int AS n FROM case_tasks GROUP BY status',

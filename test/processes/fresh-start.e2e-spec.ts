@@ -50,7 +50,7 @@ describe('two processes starting at once on a database that does not exist', () 
       }
     } catch (error) {
       const tails = processes.map(({ service }) => service.output().slice(-2000)).join('\n---\n');
-      throw new Error(`${(error as Error).message}\n${tails}`);
+      throw new Error(`${(error as Error).message}\n${tails}`, { cause: error });
     }
   }, 120_000);
 

@@ -63,7 +63,7 @@ export async function startApiAndWorker(
     await waitUntil(() => worker.output().includes('worker started'), 60_000, 'worker start');
   } catch (error) {
     await Promise.all([api.stop(), worker.stop()]);
-    throw new Error(`${(error as Error).message}\napi:\n${api.output().slice(-2000)}\nworker:\n${worker.output().slice(-2000)}`);
+    throw new Error(`${(error as Error).message}\napi:\n${api.output().slice(-2000)}\nworker:\n${worker.output().slice(-2000)}`, { cause: error });
   }
   return { api, worker };
 }

@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, type FieldProblem } from '../domain-error';
 
-/** The one error shape of the API (CONTRACT.md): never a stack trace. */
+/** The one error shape of the API (README "API overview", docs/stable-interfaces.md): never a stack trace. */
 export interface ErrorBody {
   statusCode: number;
   error: string;

@@ -126,7 +126,7 @@ export class HubSpotConnector implements Connector {
     const deleted: string[] = [];
     const alreadyGone: string[] = [];
     for (const { contact } of found) {
-      (await client.gdprDeleteContact(contact.id)) ? deleted.push(contact.id) : alreadyGone.push(contact.id);
+      (await client.gdprDeleteContact(contact.id) ? deleted : alreadyGone).push(contact.id);
     }
     return {
       status: 'done',

@@ -13,6 +13,7 @@ import { OutboxService } from '../../notifications/outbox.service';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
+import { handlerRecipient } from '../../staff/handler-recipient';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs } from './preservation';
 import { IdentityService } from '../../identity/identity.service';
@@ -179,12 +180,6 @@ export class ManualTaskService {
 
   /** The case's assignee, else the staff alert address, else the first active admin. */
   private async handlerAddress(entity: CaseEntity): Promise<string> {
-    if (entity.assigneeId) {
-      const [assignee] = await this.dataSource.query('SELECT email FROM staff_users WHERE id = $1 AND active', [entity.assigneeId]);
-      if (assignee) return assignee.email;
-    }
-    if (this.config.STAFF_ALERT_EMAIL) return this.config.STAFF_ALERT_EMAIL;
-    const [admin] = await this.dataSource.query(`SELECT email FROM staff_users WHERE role = 'admin' AND active ORDER BY created_at LIMIT 1`);
-    return admin?.email ?? this.config.ADMIN_EMAIL ?? 'admin@localhost';
+    return (await handlerRecipient(this.dataSource, this.config, entity.assigneeId)).address;
   }
 }

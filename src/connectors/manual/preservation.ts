@@ -14,7 +14,7 @@ export function routineDeletionAt(system: Pick<SystemEntry, 'retention'>, since:
 }
 
 /**
- * LEGAL.md "Preservation": data that existed when the request arrived must not vanish through
+ * docs/legal-rules.md "Keeping data while a request is open": data that existed when the request arrived must not vanish through
  * routine deletion while the request is open. A system whose retention ends before the case's
  * deadline needs its owner to preserve the data at once; erasure is the exception (routine
  * deletion does what was asked).

@@ -1,7 +1,7 @@
 import type { CaseTaskJson } from '../../cases/case-json';
 import type { CaseTaskEntity } from './case-task.entity';
 
-/** A task as the case JSON shows it (CONTRACT.md): `{id, system, action, status, outcome?, error?}`. */
+/** A task as the case JSON shows it (README "API overview"): `{id, system, action, status, outcome?, error?}`. */
 export function toTaskJson(task: CaseTaskEntity): CaseTaskJson & { attempts: number; updatedAt: string } {
   return {
     id: task.id,

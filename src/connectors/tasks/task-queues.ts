@@ -30,7 +30,7 @@ export function taskJobOptions(config: Pick<AppConfig, 'TASK_ATTEMPTS' | 'TASK_B
 }
 
 /** Default task jobs per window and connector type, below each provider's documented limit given that
- *  one task makes several requests (CONNECTORS.md); TASK_RATE_LIMITS overrides them. */
+ *  one task makes several requests (docs/connectors.md); TASK_RATE_LIMITS overrides them. */
 export const DEFAULT_RATE_LIMITS: Record<string, { max: number; durationMs: number }> = {
   zendesk: { max: 20, durationMs: 60_000 },
   visma: { max: 60, durationMs: 60_000 },

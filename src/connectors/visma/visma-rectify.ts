@@ -33,7 +33,7 @@ export interface VismaRectifyOptions {
 
 /**
  * Rectification in Business NXT: only associate and contact rows are written; issued invoices and
- * ledger entries are accounting records and are never touched (LEGAL.md: annotated, not
+ * ledger entries are accounting records and are never touched (docs/legal-rules.md: annotated, not
  * overwritten). With an annotation field, each changed customer record gets a dated note naming
  * the request and the corrected fields (no values), so the correction is visible next to the
  * invoices; without one, the correction is on record only in the case.

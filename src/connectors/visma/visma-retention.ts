@@ -40,7 +40,7 @@ export function financialYearOf(date: DateTime, start = CALENDAR_YEAR): { label:
 /**
  * The holds `entries` are under: one per data-map hold rule and financial year, each ending
  * `keepFor` after the end of that year (or after the year's last voucher, for `from: record-date`).
- * No rules → bokføringsloven § 13's 5-year rule. LEGAL.md: the end date is given per financial year.
+ * No rules → bokføringsloven § 13's 5-year rule. docs/legal-rules.md: the end date is given per financial year.
  */
 export function ledgerHolds(entries: Array<{ voucherDate: string }>, rules: RetentionRules | undefined, financialYearStart = CALENDAR_YEAR): RetainedRecords[] {
   const holds = rules?.legalHolds?.length ? rules.legalHolds : [DEFAULT_HOLD];

@@ -8,6 +8,7 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { OutboxService } from '../../notifications/outbox.service';
+import { handlerRecipient, type HandlerRecipient } from '../../staff/handler-recipient';
 import { DeadlineService } from '../deadline.service';
 import { alertKey, planAlerts, type PlannedAlert } from './alert-plan';
 import { composeDeadlineAlert } from './deadline-alert.mail';
@@ -84,15 +85,7 @@ export class DeadlineAlertService {
   }
 
   /** The assignee, else the staff alert address, else the active admins' first address. */
-  private async recipientFor(entity: CaseEntity): Promise<{ kind: 'assignee' | 'staff-alerts'; address: string }> {
-    if (entity.assigneeId) {
-      const [assignee] = await this.dataSource.query('SELECT email FROM staff_users WHERE id = $1 AND active', [entity.assigneeId]);
-      if (assignee) return { kind: 'assignee', address: assignee.email };
-    }
-    if (this.config.STAFF_ALERT_EMAIL) return { kind: 'staff-alerts', address: this.config.STAFF_ALERT_EMAIL };
-    const [admin] = await this.dataSource.query(
-      `SELECT email FROM staff_users WHERE role = 'admin' AND active ORDER BY created_at LIMIT 1`,
-    );
-    return { kind: 'staff-alerts', address: admin?.email ?? this.config.ADMIN_EMAIL ?? 'admin@localhost' };
+  private recipientFor(entity: CaseEntity): Promise<HandlerRecipient> {
+    return handlerRecipient(this.dataSource, this.config, entity.assigneeId);
   }
 }

@@ -5,7 +5,7 @@ const norway = new WorkingDayCalendar();
 const thirtyDayPromise = new DeadlinePolicy({ promiseDays: 30, calendar: norway });
 const statutoryOnly = new DeadlinePolicy({ promiseDays: 0, calendar: norway });
 
-describe('DeadlinePolicy.compute — worked examples from LEGAL.md', () => {
+describe('DeadlinePolicy.compute — worked examples from docs/legal-rules.md', () => {
   it('received 2026-03-05: Easter rolls the statutory deadline, the promise is earlier', () => {
     expect(thirtyDayPromise.compute({ receivedOn: '2026-03-05' })).toEqual({
       statutory: '2026-04-07', // 5 Apr Easter Sunday, 6 Apr Easter Monday

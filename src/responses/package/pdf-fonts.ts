@@ -31,5 +31,6 @@ export function pdfFonts(): PdfFonts {
 /** Text the chosen fonts can draw: everything with a Unicode font, Latin-1 with the standard ones. */
 export function pdfText(value: string, fonts: PdfFonts): string {
   if (fonts.unicode) return value;
+  // eslint-disable-next-line no-control-regex -- keeps tab and line breaks, the only control characters the built-in font prints
   return value.replace(/→/g, '->').replace(/[–—]/g, '-').replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '?');
 }

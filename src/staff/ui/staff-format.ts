@@ -23,5 +23,6 @@ export function homeOf(staff: Pick<StaffPrincipal, 'role'>): string {
  *  which PostgreSQL cannot store and no person types. */
 export function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
+  // eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL in text, so it is dropped from form fields
   return typeof value === 'string' ? value.replace(/\u0000/g, '').trim() : '';
 }

@@ -7,7 +7,7 @@ import { buildZendeskRoutes, type RouteContext, type ZendeskRoute } from './zend
 import { ZendeskState } from './zendesk-state';
 
 /**
- * A loopback stand-in for the Zendesk Support API v2 (CONNECTORS.md): both auth schemes, the
+ * A loopback stand-in for the Zendesk Support API v2 (docs/connectors.md, src/connectors/zendesk/README.md): both auth schemes, the
  * endpoints a DSR connector uses, offset and cursor pagination, account and per-user rate limits,
  * the real error bodies and the "requester of a ticket that is not closed" rule.
  * Behaviour the docs leave open is collected in zendesk-assumptions.ts.
