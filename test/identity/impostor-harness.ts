@@ -157,11 +157,10 @@ const CLOSED = ['completed', 'rejected', 'withdrawn'];
  */
 export async function handleAsStaff(stack: ImpostorStack, reference: string, type: Attempt['type'], timeoutMs = 45_000): Promise<CaseView> {
   const deadline = Date.now() + timeoutMs;
-  let last: CaseView | null = null;
   for (;;) {
     const response = await stack.staff.get(`/api/v1/cases/${reference}`);
     expect(response.status).toBe(200);
-    last = (await response.json()) as CaseView;
+    const last = (await response.json()) as CaseView;
     if (CLOSED.includes(last.status)) return last;
     let undecided = 0;
     for (const record of last.records ?? []) {
