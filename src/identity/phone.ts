@@ -34,7 +34,7 @@ export function phoneSpellings(text: string | null | undefined): string[] {
   if (!e164) return [];
   const parsed = parsePhoneNumberFromString(e164)!;
   const international = parsed.formatInternational();
-  const spellings = [e164, `00${e164.slice(1)}`, international, international.replace(/^\+/, '00'), `+${parsed.countryCallingCode} ${parsed.nationalNumber}`];
+  const spellings = [e164, `00${e164.slice(1)}`, international, international.replace(/^\+/, '00'), `+${parsed.countryCallingCode} ${parsed.nationalNumber}`, `00${parsed.countryCallingCode} ${parsed.nationalNumber}`];
   if (parsed.country === DEFAULT_PHONE_REGION) {
     // Written without the country code only for numbers of the default region, where that is how
     // they are read back. Norwegian 8-digit numbers are grouped two ways by habit: 3-2-3 and 2-2-2-2.
