@@ -589,6 +589,16 @@ describe('VismaConnector against the Business NXT simulator', () => {
       expect(veraState()).toEqual(before);
     });
 
+    it('recognises its own corrected e-mail on a repeat, but never an unlisted record that holds the new value', async () => {
+      const kari = { email: 'kari@example.no', onlyRecords: ['associate:2'] };
+      await expect(connector().rectify(ctx, kari, { email: 'kari.ny@example.no' })).resolves.toMatchObject({ status: 'done' });
+      await expect(connector().rectify(ctx, kari, { email: 'kari.ny@example.no' })).resolves.toMatchObject({ status: 'done', details: { updatedRecords: 0 } });
+      expect(sim.calls.associateUpdates.get(2)).toBe(1);
+
+      await expect(connector().rectify(ctx, kari, { email: 'vera@vik.example' })).resolves.toMatchObject({ status: 'not_found' });
+      expect(sim.calls.associateUpdates.get(201)).toBeUndefined();
+    });
+
     it('acts on nothing with an empty list', async () => {
       const before = structuredClone(sim.state);
       const none = { ...kariOnly, onlyRecords: [] };
