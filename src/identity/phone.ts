@@ -22,3 +22,26 @@ export function samePhone(a: string | null | undefined, b: string | null | undef
   const left = toE164(a);
   return left !== null && left === toE164(b);
 }
+
+/**
+ * The ways people commonly write the number, for providers whose search is exact on free text
+ * (a phone field is typed by hand: "912 34 567", "+47 91234567", "0047 912 34 567"). Each hit of a
+ * search by these must still be confirmed with `samePhone`. Empty when the text is not a valid
+ * number: such a number is never searched.
+ */
+export function phoneSpellings(text: string | null | undefined): string[] {
+  const e164 = toE164(text);
+  if (!e164) return [];
+  const parsed = parsePhoneNumberFromString(e164)!;
+  const international = parsed.formatInternational();
+  const spellings = [e164, `00${e164.slice(1)}`, international, international.replace(/^\+/, '00'), `+${parsed.countryCallingCode} ${parsed.nationalNumber}`, `00${parsed.countryCallingCode} ${parsed.nationalNumber}`];
+  if (parsed.country === DEFAULT_PHONE_REGION) {
+    // Written without the country code only for numbers of the default region, where that is how
+    // they are read back. Norwegian 8-digit numbers are grouped two ways by habit: 3-2-3 and 2-2-2-2.
+    const national = parsed.nationalNumber;
+    const groupings = [parsed.formatNational()];
+    if (/^\d{8}$/.test(national)) groupings.push(`${national.slice(0, 3)} ${national.slice(3, 5)} ${national.slice(5)}`, `${national.slice(0, 2)} ${national.slice(2, 4)} ${national.slice(4, 6)} ${national.slice(6)}`);
+    spellings.push(national, ...groupings, ...groupings.map((grouping) => `+${parsed.countryCallingCode} ${grouping}`), ...groupings.map((grouping) => `00${parsed.countryCallingCode} ${grouping}`));
+  }
+  return [...new Set(spellings)];
+}

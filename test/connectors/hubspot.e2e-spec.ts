@@ -72,7 +72,17 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       const sim = await start();
       const matches = await new HubSpotConnector().find(contextFor(sim), { email: ' Kari.Nordmann@Example.NO ' });
       expect(matches).toEqual([
-        { externalId: kariId(sim), kind: 'contact', label: `HubSpot contact ${kariId(sim)} (matched on email)` },
+        {
+          externalId: kariId(sim),
+          kind: 'contact',
+          label: `HubSpot contact ${kariId(sim)} (matched on email)`,
+          holds: {
+            emails: ['kari.nordmann@example.no', 'kari@old-employer.example', 'kn@example.org'],
+            phones: ['+4791234567'],
+            customerNumbers: ['C-1001'],
+            names: ['Kari Nordmann'],
+          },
+        },
       ]);
     });
 
@@ -100,6 +110,30 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect((await connector.find(contextFor(sim), { phone: '+47 912 34 567' })).map((m) => m.externalId)).toEqual([kariId(sim)]);
       expect((await connector.find(contextFor(sim), { customerNumber: 'C-1001' }))[0].label).toContain('customer number');
       expect(await connector.find(contextFor(sim), { email: 'nobody@example.no' })).toEqual([]);
+    });
+
+    it('finds one number however it is typed or stored, in phone or mobilephone, and never a different or longer one', async () => {
+      const stored: Array<Record<string, string>> = [{ phone: '912 34 567' }, { mobilephone: '+47 91234567' }, { phone: '0047 912 34 567' }, { mobilephone: '91 23 45 67' }];
+      const others: Array<Record<string, string>> = [{ phone: '912 34 568' }, { mobilephone: '+47 912 34 5670' }, { phone: '1912 34 567' }];
+      const sim = await start({ contacts: [...stored, ...others].map((properties, index) => ({ properties: { email: `p${index}@example.no`, ...properties } })), rateLimit: { searchPerSecond: 100 } });
+      const holders = stored.map((_, index) => sim.state.contactByEmail(`p${index}@example.no`)!.id);
+      for (const given of ['+4791234567', '912 34 567', '+47 91234567', '0047 912 34 567']) {
+        const found = await new HubSpotConnector().find(contextFor(sim), { phone: given });
+        expect(found.map((match) => match.externalId)).toEqual(holders);
+        expect(found.every((match) => match.holds?.phones?.includes('+4791234567'))).toBe(true);
+      }
+    });
+
+    it('never searches a phone that is not a valid number, nor finds by a near-miss e-mail', async () => {
+      // Many searches in a row: HubSpot's search allows 5 a second, which is not what this test is about.
+      const sim = await start({ contacts: [KARI, OLA, { properties: { email: 'kari.nordmann+news@example.no' } }], rateLimit: { searchPerSecond: 100 } });
+      const connector = new HubSpotConnector();
+      await expect(connector.find(contextFor(sim), { phone: '912 34' })).rejects.toMatchObject({ retryable: false });
+      expect(sim.calls).toHaveLength(0);
+      for (const email of ['ari.nordmann@example.no', 'kari.nordmann@example.no.evil.example', 'kari.nordmann+x@example.no', 'nordmann@example.no', 'kari.nordmann@example', 'k*@example.org', '*']) {
+        expect(await connector.find(contextFor(sim), { email })).toEqual([]);
+      }
+      expect((await connector.find(contextFor(sim), { email: 'KARI.NORDMANN+NEWS@example.no' })).map((match) => match.holds?.emails)).toEqual([['kari.nordmann+news@example.no']]);
     });
 
     it('follows paging.next.after through every page of 200', async () => {
@@ -287,7 +321,8 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
     it('marketing: also stops SMS for the phone numbers when the channel is configured', async () => {
       const sim = await start();
       await new HubSpotConnector().restrict(contextFor(sim, { channels: ['EMAIL', 'SMS'] }), { email: 'kari.nordmann@example.no' }, 'marketing');
-      expect(sim.state.optOutOfAllSince('+47 912 34 567', 'SMS')).toBeDefined();
+      // SMS subscribers are numbers in E.164, however the contact's phone field was typed.
+      expect(sim.state.optOutOfAllSince('+4791234567', 'SMS')).toBeDefined();
     });
 
     it('processing: sets the restriction property once', async () => {
@@ -393,6 +428,75 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
         message: expect.stringContaining('tokenEnv'),
       });
       expect(sim.calls).toHaveLength(0);
+    });
+  });
+
+  describe('onlyRecords', () => {
+    /** Vera holds Kari's phone number (typed another way) and is not on the case's record list. */
+    const VERA = {
+      properties: { email: 'vera@vik.example', firstname: 'Vera', lastname: 'Vik', mobilephone: '0047 912 34 567', city: 'Tromsø' },
+      associations: { deals: ['8801'] },
+      subscriptions: { '1001': 'SUBSCRIBED' as const },
+    };
+    const veraOf = (sim: HubSpotSimulator) => sim.state.contactByEmail('vera@vik.example');
+    const veraState = (sim: HubSpotSimulator) =>
+      structuredClone({
+        contact: veraOf(sim),
+        subscription: sim.state.subscription('vera@vik.example', '1001'),
+        optedOut: sim.state.optOutOfAllSince('vera@vik.example', 'EMAIL'),
+        deleted: sim.state.gdprDeletions.filter((deletion) => deletion.objectId === veraOf(sim)?.id),
+      });
+    const kariOnly = (sim: HubSpotSimulator) => ({ email: 'kari.nordmann@example.no', phone: '+4791234567', onlyRecords: [kariId(sim)] });
+
+    it('finds and exports only the listed contact: nothing of an unlisted contact with the same phone, nor its associations', async () => {
+      const sim = await start({ contacts: [KARI, OLA, VERA] });
+      const connector = new HubSpotConnector();
+      const unscoped = await connector.find(contextFor(sim), { ...kariOnly(sim), onlyRecords: undefined });
+      expect(unscoped.map((match) => match.externalId)).toEqual([kariId(sim), veraOf(sim)!.id]);
+      expect((await connector.find(contextFor(sim), kariOnly(sim))).map((match) => match.externalId)).toEqual([kariId(sim)]);
+
+      const part = await connector.export(contextFor(sim), kariOnly(sim));
+      const exported = JSON.stringify(part);
+      expect(exported).toContain('Bergen');
+      for (const text of ['Vera', 'vera@vik.example', 'Tromsø', '8801', '0047 912 34 567']) expect(exported).not.toContain(text);
+    });
+
+    it('leaves the unlisted contact untouched by rectify, restrict (processing and marketing) and erase', async () => {
+      const sim = await start({ contacts: [KARI, OLA, VERA] });
+      const connector = new HubSpotConnector();
+      const ctx = contextFor(sim, { subscriptionIds: ['1001'], channels: ['EMAIL', 'SMS'] });
+      const subject = kariOnly(sim);
+      const kari = kariId(sim);
+      const before = veraState(sim);
+
+      expect((await connector.rectify(ctx, subject, { name: 'Kari Lie', phone: '+47 400 00 000' })).status).toBe('done');
+      expect((await connector.restrict(ctx, subject, 'processing')).status).toBe('done');
+      expect((await connector.restrict(ctx, subject, 'marketing')).status).toBe('done');
+      expect((await connector.erase(ctx, subject, { legalHolds: [] })).status).toBe('done');
+
+      expect(sim.state.gdprDeletions.map((deletion) => deletion.objectId)).toEqual([kari]);
+      expect(sim.state.optOutOfAllSince('kari.nordmann@example.no', 'EMAIL')).toBeDefined();
+      expect(veraState(sim)).toEqual(before);
+    });
+
+    it('acts on nothing with an empty list, not even on opt-outs kept by the address', async () => {
+      const sim = await start({ contacts: [KARI, OLA, VERA] });
+      const connector = new HubSpotConnector();
+      const none = { ...kariOnly(sim), onlyRecords: [] };
+      sim.state.recordOptOutOfAll('kari.nordmann@example.no', 'SMS', '2026-01-05T10:00:00.000Z');
+      const contacts = structuredClone([...sim.state.contacts.values()]);
+
+      expect(await connector.find(contextFor(sim), none)).toEqual([]);
+      expect((await connector.export(contextFor(sim), none)).recordCount).toBe(0);
+      expect((await connector.rectify(contextFor(sim), none, { name: 'Someone Else' })).status).toBe('not_found');
+      expect((await connector.restrict(contextFor(sim), none, 'processing')).status).toBe('not_found');
+      expect((await connector.restrict(contextFor(sim), none, 'marketing')).status).toBe('not_found');
+      expect((await connector.erase(contextFor(sim), none, { legalHolds: [] })).status).toBe('not_found');
+
+      expect([...sim.state.contacts.values()]).toEqual(contacts);
+      expect(sim.state.gdprDeletions).toEqual([]);
+      expect(sim.state.optOutOfAllSince('kari.nordmann@example.no', 'EMAIL')).toBeUndefined();
+      expect(sim.count('PATCH', CONTACT) + sim.count('POST', UNSUBSCRIBE) + sim.count('POST', UNSUBSCRIBE_ALL)).toBe(0);
     });
   });
 });

@@ -119,21 +119,61 @@ describe('VismaConnector against the Business NXT simulator', () => {
 
     it('finds a customer by e-mail, phone (as stored in other spellings) and customer number', async () => {
       const visma = connector();
-      const ola = [{ externalId: '1', kind: 'associate', label: 'Customer 10001' }];
+      const ola = [
+        {
+          externalId: 'associate:1',
+          kind: 'associate',
+          label: 'Customer 10001',
+          holds: {
+            emails: ['ola.nordmann@example.no'],
+            phones: ['+4722123456', '+4791234567'],
+            customerNumbers: ['10001'],
+            names: ['Ola Nordmann'],
+            addresses: ['Storgata 1, 0155 Oslo'],
+          },
+        },
+      ];
       await expect(visma.find(ctx, { email: 'ola.nordmann@example.no' })).resolves.toEqual(ola);
       await expect(visma.find(ctx, { phone: '91234567' })).resolves.toEqual(ola);
       await expect(visma.find(ctx, { phone: '+47 22 12 34 56' })).resolves.toEqual(ola);
       await expect(visma.find(ctx, { customerNumber: '10002' })).resolves.toEqual([
-        { externalId: '2', kind: 'associate', label: 'Customer 10002' },
+        { externalId: 'associate:2', kind: 'associate', label: 'Customer 10002', holds: expect.objectContaining({ customerNumbers: ['10002'] }) },
       ]);
     });
 
     it('finds contact persons at company customers and nothing for unknown people', async () => {
       const visma = connector();
       await expect(visma.find(ctx, { email: 'per.olsen@fjord.example' })).resolves.toEqual([
-        { externalId: '301', kind: 'contact', label: 'Contact person at associate 3' },
+        { externalId: 'contact:301', kind: 'contact', label: 'Contact person at associate 3', holds: { emails: ['per.olsen@fjord.example'], phones: ['+4722334455'], names: ['Per Olsen'] } },
       ]);
       await expect(visma.find(ctx, { email: 'nobody@example.no', customerNumber: 'ABC' })).resolves.toEqual([]);
+    });
+
+    it('finds one number however it is typed or stored, and never a different or longer one', async () => {
+      await start({
+        associates: [
+          { associateNo: 11, customerNo: 30011, name: 'Spaced', mobilePhone: '912 34 567' },
+          { associateNo: 12, customerNo: 30012, name: 'With country code', phone: '+47 91234567' },
+          { associateNo: 13, customerNo: 30013, name: 'International prefix', mobilePhone: '0047 912 34 567' },
+          { associateNo: 14, customerNo: 30014, name: 'Neighbour', mobilePhone: '912 34 568' },
+          { associateNo: 15, customerNo: 30015, name: 'Longer', mobilePhone: '912 34 5670' },
+        ],
+        contacts: [{ contactNo: 16, associateNo: 14, name: 'Grouped in pairs', phone: '91 23 45 67' }],
+      });
+      for (const given of ['+4791234567', '912 34 567', '+47 91234567', '0047 912 34 567']) {
+        const found = await connector().find(ctx, { phone: given });
+        expect(found.map((match) => match.externalId)).toEqual(['associate:11', 'associate:12', 'associate:13', 'contact:16']);
+        expect(found.every((match) => match.holds?.phones?.includes('+4791234567'))).toBe(true);
+      }
+    });
+
+    it('never searches a phone that is not a valid number, nor finds by a near-miss e-mail', async () => {
+      await expect(connector().find(ctx, { phone: '912 34' })).resolves.toEqual([]);
+      expect(sim.calls.operations).toEqual([]);
+      for (const email of ['la.nordmann@example.no', 'ola.nordmann@example.no.evil.example', 'ola.nordmann+x@example.no', 'nordmann@example.no', 'ola.nordmann@example']) {
+        await expect(connector().find(ctx, { email })).resolves.toEqual([]);
+      }
+      await expect(connector().find(ctx, { email: 'OLA.Nordmann@Example.NO' })).resolves.toEqual([expect.objectContaining({ externalId: 'associate:1' })]);
     });
 
     it('pages through more than 100 matching associates with first/after', async () => {
@@ -511,6 +551,69 @@ describe('VismaConnector against the Business NXT simulator', () => {
       expect(responses.map((response) => response.status).sort()).toEqual([200, 429]);
       expect(responses.find((response) => response.status === 429)?.headers.get('retry-after')).toBe('1');
       expect(sim.calls.concurrencyRejected).toBe(1);
+    });
+  });
+  describe('onlyRecords', () => {
+    /** Vera holds Kari's mobile number in another spelling; her associate number is Kari's
+     *  contact person's number and her contact person's number is Kari's associate number. */
+    const VERA = { associateNo: 201, customerNo: 10201, name: 'Vera Vik', emailAddress: 'vera@vik.example', phone: '987 65 432', addressLine1: 'Vikveien 9' };
+    const VERA_PRIVATE = { contactNo: 2, associateNo: 201, name: 'Vera Vik (privat)', mobilePhone: '0047 98765432' };
+    const VERA_LEDGER = [{ customerNo: 10201, voucherNo: 7001, voucherDate: 20250505, amount: 777 }];
+    const kariOnly = { email: 'kari@example.no', phone: '+4798765432', onlyRecords: ['associate:2', 'contact:201'] };
+
+    beforeEach(() => start({ associates: [...seed().associates!, VERA], contacts: [...seed().contacts!, VERA_PRIVATE], customerTransactions: [...seed().customerTransactions!, ...VERA_LEDGER] }));
+
+    const veraState = () => structuredClone({ associate: associate(201), contact: contact(2), ledger: sim.state.customerTransactions.filter((entry) => entry.customerNo === 10201) });
+
+    it('finds and exports only the listed records, not an unlisted customer with the same phone nor its ledger', async () => {
+      const unscoped = await connector().find(ctx, { ...kariOnly, onlyRecords: undefined });
+      expect(unscoped.map((match) => match.externalId).sort()).toEqual(['associate:2', 'associate:201', 'contact:2', 'contact:201']);
+      expect((await connector().find(ctx, kariOnly)).map((match) => match.externalId)).toEqual(['associate:2', 'contact:201']);
+
+      const part = await connector().export(ctx, kariOnly);
+      const exported = JSON.stringify(part);
+      expect(exported).toContain('Kari Hansen');
+      for (const text of ['Vera', 'vera@vik.example', '987 65 432', '0047 98765432', 'Vikveien', '10201', '7001', '777']) expect(exported).not.toContain(text);
+      expect(part.recordCount).toBe(2);
+    });
+
+    it('leaves the unlisted customer, its contact person and ledger untouched by restrict, rectify and erase', async () => {
+      const before = veraState();
+
+      expect((await connector().restrict(ctx, kariOnly, 'processing')).status).toBe('done');
+      expect((await connector().rectify(ctx, kariOnly, { name: 'Kari Nordmann', address: 'Nygata 3' })).status).toBe('done');
+      expect((await connector().erase(ctx, kariOnly, BOOKKEEPING)).status).toBe('done');
+
+      expect(associate(2)).toBeUndefined();
+      expect(contact(201)).toBeUndefined();
+      expect(veraState()).toEqual(before);
+    });
+
+    it('recognises its own corrected e-mail on a repeat, but never an unlisted record that holds the new value', async () => {
+      const kari = { email: 'kari@example.no', onlyRecords: ['associate:2'] };
+      await expect(connector().rectify(ctx, kari, { email: 'kari.ny@example.no' })).resolves.toMatchObject({ status: 'done' });
+      await expect(connector().rectify(ctx, kari, { email: 'kari.ny@example.no' })).resolves.toMatchObject({ status: 'done', details: { updatedRecords: 0 } });
+      expect(sim.calls.associateUpdates.get(2)).toBe(1);
+
+      await expect(connector().rectify(ctx, kari, { email: 'vera@vik.example' })).resolves.toMatchObject({ status: 'not_found' });
+      expect(sim.calls.associateUpdates.get(201)).toBeUndefined();
+    });
+
+    it('acts on nothing with an empty list', async () => {
+      const before = structuredClone(sim.state);
+      const none = { ...kariOnly, onlyRecords: [] };
+
+      await expect(connector().find(ctx, none)).resolves.toEqual([]);
+      await expect(connector().export(ctx, none)).resolves.toMatchObject({ recordCount: 0 });
+      await expect(connector().restrict(ctx, none, 'marketing')).resolves.toMatchObject({ status: 'not_found' });
+      await expect(connector().rectify(ctx, none, { email: 'kari.ny@example.no' })).resolves.toMatchObject({ status: 'not_found' });
+      await expect(connector().erase(ctx, none, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
+      expect(sim.calls.operations.filter((operation) => operation.endsWith('_update') || operation.endsWith('_delete'))).toEqual([]);
+      expect({ associates: sim.state.associates, contacts: sim.state.contacts, ledger: sim.state.customerTransactions }).toEqual({
+        associates: before.associates,
+        contacts: before.contacts,
+        ledger: before.customerTransactions,
+      });
     });
   });
 });

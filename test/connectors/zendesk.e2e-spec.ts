@@ -63,7 +63,9 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       });
       expect(((await search.json()) as { users: unknown[] }).users).toHaveLength(3);
 
-      expect(await connector.find(ctx, { email: 'Kari@Example.NO' })).toEqual([{ externalId: String(kari.id), kind: 'user', label: `Zendesk end-user #${kari.id}` }]);
+      expect(await connector.find(ctx, { email: 'Kari@Example.NO' })).toEqual([
+        { externalId: String(kari.id), kind: 'user', label: `Zendesk end-user #${kari.id}`, holds: { emails: ['kari@example.no'], names: ['Kari Nordmann'] } },
+      ]);
     });
 
     it('finds nothing, and erases nothing, when only partial matches exist', async () => {
@@ -83,6 +85,41 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
 
       expect((await connector.find(ctx, { email: 'kari@example.no' })).map((match) => match.externalId)).toEqual([String(kari.id)]);
       expect(sim.calls.count('GET /api/v2/users/search')).toBe(2);
+    });
+
+    it('tells what the user holds: every e-mail lower-cased, the phone in E.164, the name', async () => {
+      const kari = sim.state.addUser({ name: 'Kari  Nordmann', email: 'Kari@Example.NO', emails: ['kari.work@firma.example'], phone: '912 34 567' });
+      sim.state.addIdentity(kari.id, 'phone_number', 'ring meg');
+
+      const [match] = await connector.find(ctx, { email: 'kari@example.no' });
+
+      expect(match.holds).toEqual({ emails: ['kari@example.no', 'kari.work@firma.example'], phones: ['+4791234567'], names: ['Kari Nordmann'] });
+    });
+
+    it('finds one number however it was typed, and never a different or longer one', async () => {
+      const spellings = ['912 34 567', '+47 91234567', '0047 912 34 567'];
+      const holders = spellings.map((phone, index) => sim.state.addUser({ name: `Holder ${index}`, phone }));
+      sim.state.addUser({ name: 'Neighbour', phone: '912 34 568' });
+      sim.state.addUser({ name: 'Longer number', phone: '+47 912 34 5670' });
+      sim.state.addUser({ name: 'Prefix', phone: '1912 34 567' });
+
+      for (const given of ['+4791234567', ...spellings]) {
+        const found = await connector.find(ctx, { phone: given });
+        expect(found.map((match) => match.externalId).sort()).toEqual(holders.map((user) => String(user.id)).sort());
+        expect(found.every((match) => match.holds?.phones?.includes('+4791234567'))).toBe(true);
+      }
+    });
+
+    it('never searches a phone that is not a valid number, nor finds by a near-miss e-mail', async () => {
+      sim.state.addUser({ name: 'Kari', email: 'kari.nordmann@example.no', phone: '912 34 567' });
+      sim.state.addUser({ name: 'Plus', email: 'kari.nordmann+shop@example.no' });
+
+      expect(await connector.find(ctx, { phone: '912 34' })).toEqual([]);
+      expect(sim.calls.count('GET /api/v2/users/search')).toBe(0);
+      for (const email of ['ari.nordmann@example.no', 'kari.nordmann@example.no.evil.example', 'kari.nordmann+x@example.no', 'nordmann@example.no', 'kari.nordmann@example']) {
+        expect(await connector.find(ctx, { email })).toEqual([]);
+      }
+      expect((await connector.find(ctx, { email: 'kari.nordmann+shop@example.no' })).map((match) => match.holds?.emails)).toEqual([['kari.nordmann+shop@example.no']]);
     });
 
     it('searches by phone when there is no e-mail, comparing every digit', async () => {
@@ -305,6 +342,67 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       expect(user.notes).toContain('Art. 21');
       expect(user.notes).toContain('Art. 18');
       expect((await connector.restrict(ctx, { email: 'nobody@example.no' }, 'marketing')).status).toBe('not_found');
+    });
+  });
+
+  describe('onlyRecords', () => {
+    /** Kari (the subject's listed record) and Ola, who has the same phone number in another spelling. */
+    function twoHoldersOfOnePhone() {
+      const kari = sim.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no', phone: '912 34 567' });
+      const ola = sim.state.addUser({ name: 'Ola Unlisted', email: 'ola@example.no', phone: '+47 91234567', tags: ['vip'] });
+      sim.state.addTicket({ requesterId: kari.id, subject: 'Kari order 1', status: 'closed' });
+      const olaTicket = sim.state.addTicket({ requesterId: ola.id, subject: 'Ola secret order', status: 'closed', comments: [{ authorId: ola.id, body: 'Ola private words' }] });
+      const subject = { email: 'kari@example.no', phone: '+4791234567', onlyRecords: [String(kari.id)] };
+      const olaState = () => ({
+        user: { ...sim.state.users.get(ola.id) },
+        live: sim.state.isLive(ola.id),
+        identities: sim.state.identitiesOf(ola.id).map(({ type, value, primary }) => ({ type, value, primary })),
+        comments: sim.state.commentsOf(olaTicket.id).map((comment) => comment.plain_body),
+      });
+      return { kari, ola, subject, olaState };
+    }
+
+    it('finds and exports only the listed user: nothing of an unlisted user with the same phone, not even its tickets', async () => {
+      const { kari, ola, subject } = twoHoldersOfOnePhone();
+
+      expect((await connector.find(ctx, { ...subject, onlyRecords: undefined })).map((match) => match.externalId).sort()).toEqual([String(kari.id), String(ola.id)].sort());
+      expect((await connector.find(ctx, subject)).map((match) => match.externalId)).toEqual([String(kari.id)]);
+
+      const part = await connector.export(ctx, subject);
+      const exported = JSON.stringify(part);
+      expect(exported).toContain('Kari order 1');
+      for (const text of ['Ola', 'ola@example.no', '+47 91234567', 'secret order', 'private words']) expect(exported).not.toContain(text);
+      // The unlisted user's tickets are not even read.
+      expect(sim.calls.count('GET /api/v2/users/:id/tickets/requested')).toBe(1);
+    });
+
+    it('leaves the unlisted user untouched by erase, restrict and rectify', async () => {
+      const { kari, subject, olaState } = twoHoldersOfOnePhone();
+      const before = olaState();
+
+      expect((await connector.restrict(ctx, subject, 'processing')).status).toBe('done');
+      expect((await connector.restrict(ctx, subject, 'marketing')).status).toBe('done');
+      expect((await connector.rectify(ctx, subject, { name: 'Kari N', phone: '+47 400 00 000' })).status).toBe('done');
+      expect((await connector.erase(ctx, subject, noHolds)).status).toBe('done');
+
+      expect(sim.state.permanentlyDeletedUserIds.has(kari.id)).toBe(true);
+      expect(olaState()).toEqual(before);
+    });
+
+    it('acts on nothing with an empty list, also not on a user left soft-deleted by an earlier run', async () => {
+      const { kari, subject, olaState } = twoHoldersOfOnePhone();
+      const before = olaState();
+      const none = { ...subject, onlyRecords: [] };
+
+      expect(await connector.find(ctx, none)).toEqual([]);
+      expect((await connector.export(ctx, none)).recordCount).toBe(0);
+      expect((await connector.restrict(ctx, none, 'processing')).status).toBe('not_found');
+      expect((await connector.rectify(ctx, none, { email: 'new@example.no' })).status).toBe('not_found');
+      sim.state.softDeletedUserIds.add(kari.id);
+      expect((await connector.erase(ctx, none, noHolds)).status).toBe('not_found');
+      expect(sim.calls.count('DELETE /api/v2/deleted_users/:id')).toBe(0);
+      expect(sim.calls.count('PUT /api/v2/users/:id')).toBe(0);
+      expect(olaState()).toEqual(before);
     });
   });
 

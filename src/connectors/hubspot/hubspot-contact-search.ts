@@ -1,5 +1,7 @@
-import type { Subject } from '../connector';
+import { phoneSpellings, samePhone } from '../../identity/phone';
+import type { RecordIdentifiers, Subject } from '../connector';
 import { ConnectorError } from '../connector-errors';
+import { inScope, recordIdentifiers } from '../record-identifiers';
 import type { HubSpotClient } from './hubspot-client';
 import type { HubSpotConnection } from './hubspot-connection';
 import type { HubSpotContact, HubSpotFilter } from './hubspot-types';
@@ -23,7 +25,9 @@ export function searchProperties(connection: HubSpotConnection): string[] {
   return properties;
 }
 
-/** One filter group per identifier: groups are OR-ed, so any identifier finds the contact. */
+/** One filter group per identifier: groups are OR-ed, so any identifier finds the contact.
+ *  A phone is searched in the spellings people type it in (EQ is exact on the stored text; IN
+ *  takes them all in one filter), and only when it is a valid number. */
 export function searchFilterGroups(subject: Subject, connection: HubSpotConnection): Array<{ filters: HubSpotFilter[] }> {
   const groups: Array<{ filters: HubSpotFilter[] }> = [];
   const email = normaliseEmail(subject.email);
@@ -32,10 +36,10 @@ export function searchFilterGroups(subject: Subject, connection: HubSpotConnecti
     // Secondary addresses sit in one ';'-separated property, so match the address as a token.
     groups.push({ filters: [{ propertyName: 'hs_additional_emails', operator: 'CONTAINS_TOKEN', value: email }] });
   }
-  const phone = subject.phone?.trim();
-  if (phone) {
-    groups.push({ filters: [{ propertyName: 'phone', operator: 'EQ', value: phone }] });
-    groups.push({ filters: [{ propertyName: 'mobilephone', operator: 'EQ', value: phone }] });
+  const phones = phoneSpellings(subject.phone);
+  if (phones.length) {
+    groups.push({ filters: [{ propertyName: 'phone', operator: 'IN', values: phones }] });
+    groups.push({ filters: [{ propertyName: 'mobilephone', operator: 'IN', values: phones }] });
   }
   const customerNumber = subject.customerNumber?.trim();
   if (customerNumber && connection.customerNumberProperty) {
@@ -44,8 +48,24 @@ export function searchFilterGroups(subject: Subject, connection: HubSpotConnecti
   return groups;
 }
 
-/** Every contact matching any of the subject's identifiers, each checked again locally so a broad
- *  token match (CONTAINS_TOKEN) never counts as the subject's record. */
+/** What the contact holds, as the engine compares identifiers. */
+export function heldByContact(contact: HubSpotContact, connection: HubSpotConnection): RecordIdentifiers {
+  const property = connection.customerNumberProperty;
+  return recordIdentifiers({
+    emails: contactEmails(contact),
+    phones: contactPhones(contact),
+    customerNumbers: property ? [contact.properties[property]] : [],
+    names: [[contact.properties.firstname, contact.properties.lastname].map((part) => part?.trim()).filter(Boolean).join(' ')],
+  });
+}
+
+/**
+ * The subject's contacts: every contact one of the subject's identifiers finds, each checked again
+ * locally so a broad token match (CONTAINS_TOKEN), a longer address or another number never counts
+ * as the subject's record. This is where the connector decides whose data it touches, so
+ * `onlyRecords` is applied here and nowhere else: export, rectify, erase and restrict, and what
+ * they read along (associations, subscriptions of the contact's addresses), start from this.
+ */
 export async function findContacts(
   client: HubSpotClient,
   connection: HubSpotConnection,
@@ -54,7 +74,7 @@ export async function findContacts(
   const filterGroups = searchFilterGroups(subject, connection);
   if (filterGroups.length === 0) {
     throw new ConnectorError(
-      'HubSpot can only be searched by e-mail, phone or customer number (a customer-number property must be configured); the subject has none of these',
+      'HubSpot can only be searched by e-mail, phone or customer number (the phone a valid number, and a customer-number property configured); the subject has none of these',
       false,
     );
   }
@@ -66,6 +86,7 @@ export async function findContacts(
     const page = await client.searchContacts({ filterGroups, properties, limit: SEARCH_PAGE_LIMIT, after });
     seen += page.results.length;
     for (const contact of page.results) {
+      if (!inScope(subject, contact.id)) continue;
       const matchedOn = matchReasons(contact, subject, connection);
       if (matchedOn.length > 0) found.set(contact.id, { contact, matchedOn });
     }
@@ -78,6 +99,12 @@ export async function findContacts(
     }
   } while (after);
   return [...found.values()];
+}
+
+/** An empty `onlyRecords`: nothing in this system is the subject's, so nothing is read or changed,
+ *  not even what HubSpot keeps by the subject's address without a contact (opt-outs). */
+export function actsOnNothing(subject: Subject): boolean {
+  return subject.onlyRecords !== undefined && subject.onlyRecords.length === 0;
 }
 
 export function contactEmails(contact: HubSpotContact): string[] {
@@ -101,8 +128,7 @@ function matchReasons(contact: HubSpotContact, subject: Subject, connection: Hub
   const email = normaliseEmail(subject.email);
   if (email && normaliseEmail(contact.properties.email ?? undefined) === email) reasons.push('email');
   if (email && splitAdditionalEmails(contact.properties.hs_additional_emails).includes(email)) reasons.push('secondary email');
-  const phone = subject.phone ? digits(subject.phone) : '';
-  if (phone && contactPhones(contact).some((candidate) => digits(candidate) === phone)) reasons.push('phone');
+  if (contactPhones(contact).some((candidate) => samePhone(candidate, subject.phone))) reasons.push('phone');
   const customerNumber = subject.customerNumber?.trim();
   const property = connection.customerNumberProperty;
   if (customerNumber && property && contact.properties[property]?.trim() === customerNumber) reasons.push('customer number');
@@ -114,8 +140,4 @@ function splitAdditionalEmails(value: string | null | undefined): string[] {
     .split(';')
     .map((email) => normaliseEmail(email))
     .filter((email): email is string => Boolean(email));
-}
-
-function digits(phone: string): string {
-  return phone.replace(/[^\d]/g, '');
 }

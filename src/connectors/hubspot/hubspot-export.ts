@@ -1,7 +1,7 @@
 import type { ExportPart, Subject } from '../connector';
 import type { HubSpotClient } from './hubspot-client';
 import type { HubSpotConnection } from './hubspot-connection';
-import { contactEmails, findContacts, normaliseEmail } from './hubspot-contact-search';
+import { actsOnNothing, contactEmails, findContacts, normaliseEmail } from './hubspot-contact-search';
 import type { HubSpotContact, HubSpotSubscriptionStatus } from './hubspot-types';
 
 export const EXPORT_ASSOCIATIONS = ['companies', 'deals', 'tickets'];
@@ -58,7 +58,9 @@ export async function exportSubject(
 
   const suppressions: ExportedSuppression[] = [];
   const subjectEmail = normaliseEmail(subject.email);
-  if (subjectEmail && !emails.has(subjectEmail)) {
+  // An opt-out is kept by address, not on a contact: the subject's own (established) address is
+  // read even when no contact holds it, unless the case says there is nothing of theirs here.
+  if (subjectEmail && !emails.has(subjectEmail) && !actsOnNothing(subject)) {
     const wide = await client.getUnsubscribeAllStatus(subjectEmail, 'EMAIL');
     for (const status of wide.results) {
       suppressions.push({ email: subjectEmail, channel: status.channel, status: status.status, since: status.timestamp });

@@ -1,7 +1,8 @@
+import { toE164 } from '../../identity/phone';
 import type { Outcome, Subject } from '../connector';
 import type { HubSpotClient } from './hubspot-client';
 import type { HubSpotConnection } from './hubspot-connection';
-import { contactEmails, contactPhones, type FoundContact, normaliseEmail } from './hubspot-contact-search';
+import { actsOnNothing, contactEmails, contactPhones, type FoundContact, normaliseEmail } from './hubspot-contact-search';
 import type { HubSpotChannel, HubSpotV4ActionResponse } from './hubspot-types';
 
 /**
@@ -16,10 +17,15 @@ export async function stopMarketing(
   found: FoundContact[],
   now: () => Date,
 ): Promise<Outcome> {
+  if (actsOnNothing(subject)) return { status: 'not_found', summary: 'No HubSpot record is the subject\'s for this case; nothing to unsubscribe' };
+  // The subject's own address and phone are established identifiers: their opt-out is kept by
+  // address, so it is set even without a contact. Other addresses come only from listed contacts.
   const emails = unique([normaliseEmail(subject.email), ...found.flatMap(({ contact }) => contactEmails(contact))]);
   const phoneChannels = connection.channels.filter((channel) => channel !== 'EMAIL');
+  // Phone subscribers are numbers in E.164, however the contact's field was typed; text that is
+  // not a valid number cannot receive SMS and is left out.
   const phones = phoneChannels.length
-    ? unique([subject.phone?.trim(), ...found.flatMap(({ contact }) => contactPhones(contact))])
+    ? unique([toE164(subject.phone) ?? undefined, ...found.flatMap(({ contact }) => contactPhones(contact).map((phone) => toE164(phone) ?? undefined))])
     : [];
   if (emails.length === 0 && phones.length === 0) {
     return { status: 'not_found', summary: 'No e-mail address or phone number is known for the subject in HubSpot; nothing to unsubscribe' };

@@ -14,7 +14,7 @@ import {
 import { ConnectorAuthError } from '../connector-errors';
 import { HubSpotClient } from './hubspot-client';
 import { checkHubSpotConnection, type HubSpotConnection, parseConnection } from './hubspot-connection';
-import { type FoundContact, findContacts, normaliseEmail } from './hubspot-contact-search';
+import { type FoundContact, findContacts, heldByContact, normaliseEmail } from './hubspot-contact-search';
 import { exportSubject } from './hubspot-export';
 import { stopMarketing } from './hubspot-marketing-objection';
 import type { HubSpotProperties } from './hubspot-types';
@@ -57,6 +57,7 @@ export class HubSpotConnector implements Connector {
       externalId: contact.id,
       kind: 'contact',
       label: `HubSpot contact ${contact.id} (matched on ${matchedOn.join(', ')})`,
+      holds: heldByContact(contact, connection),
     }));
   }
 
@@ -75,8 +76,9 @@ export class HubSpotConnector implements Connector {
 
     const found = await findContacts(client, connection, subject);
     if (found.length === 0 && changes.email) {
-      // A repeat after the e-mail was already changed finds the contact only under its new address.
-      const already = await findContacts(client, connection, { email: changes.email });
+      // A repeat after the e-mail was already changed finds the contact only under its new address
+      // (the same contacts only: the case's record list still applies).
+      const already = await findContacts(client, connection, { email: changes.email, onlyRecords: subject.onlyRecords });
       if (already.some(({ contact }) => differences(contact.properties, properties).length === 0)) {
         return { status: 'done', summary: `HubSpot contact already up to date.${ignored}` };
       }

@@ -34,9 +34,10 @@ interface Progress {
  * failure still finds what is left; a repeat after success finds nothing and deletes nothing.
  */
 export async function eraseFromVisma(records: VismaRecords, subject: Subject, rules: RetentionRules, today: string, layout: VismaLayout): Promise<Outcome> {
-  const associates = await records.findAssociates(subject);
+  const found = await records.subjectRecords(subject);
+  const associates = found.associates;
   const matchedNos = new Set(associates.map((associate) => associate.associateNo));
-  const directContacts = (await records.findContacts(subject)).filter((contact) => !matchedNos.has(contact.associateNo));
+  const directContacts = found.contacts.filter((contact) => !matchedNos.has(contact.associateNo));
   if (!associates.length && !directContacts.length) {
     return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject (already erased, or never held).' };
   }

@@ -1,6 +1,6 @@
 import { ConnectorAuthError } from '../connector-errors';
 import { graphQLErrorsToConnectorError, httpStatusToConnectorError } from './visma-errors';
-import { customerNumber, phoneVariants } from './visma-records';
+import { associateId, contactId, customerNumber, heldByAssociate, heldByContact } from './visma-records';
 
 describe('Visma error mapping', () => {
   it('keeps GraphQL messages and codes; only throttling/transient codes are retryable', () => {
@@ -20,12 +20,21 @@ describe('Visma error mapping', () => {
 });
 
 describe('Visma identifiers', () => {
-  it('spells a Norwegian number the ways it is commonly stored', () => {
-    expect(phoneVariants('91234567')).toEqual(
-      expect.arrayContaining(['91234567', '+4791234567', '912 34 567', '91 23 45 67', '+47 912 34 567']),
-    );
-    expect(phoneVariants('0047 912 34 567')).toEqual(expect.arrayContaining(['+4791234567', '91234567']));
-    expect(phoneVariants('  ')).toEqual([]);
+  it('lists what an associate and a contact person hold, phones in E.164', () => {
+    const associate = { associateNo: 1, customerNo: 10001, name: ' Ola  Nordmann ', emailAddress: 'Ola@Example.NO', phone: '22 12 34 56', mobilePhone: 'ring sentralbordet', addressLine1: 'Storgata 1', postCode: '0155', postalArea: 'Oslo' };
+    expect(heldByAssociate(associate)).toEqual({
+      emails: ['ola@example.no'],
+      phones: ['+4722123456'],
+      customerNumbers: ['10001'],
+      names: ['Ola Nordmann'],
+      addresses: ['Storgata 1, 0155 Oslo'],
+    });
+    expect(heldByContact({ contactNo: 7, associateNo: 3, name: 'Per', emailAddress: '', phone: '0047 912 34 567', mobilePhone: null })).toEqual({ phones: ['+4791234567'], names: ['Per'] });
+  });
+
+  it('names associates and contact persons apart, as their numbers are separate series', () => {
+    expect(associateId(5)).toBe('associate:5');
+    expect(contactId(5)).toBe('contact:5');
   });
 
   it('accepts only numeric customer numbers', () => {

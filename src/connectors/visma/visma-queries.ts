@@ -82,7 +82,7 @@ export function pageQuery(table: Table, filter: string, valueType: string, flagF
 }
 
 export const FILTERS = {
-  byEmail: '{ emailAddress: { _eq: $value } }',
+  byEmails: '{ emailAddress: { _in: $value } }',
   byPhone: '{ _or: [{ phone: { _in: $value } }, { mobilePhone: { _in: $value } }] }',
   byCustomerNo: '{ customerNo: { _eq: $value } }',
   byAssociateNos: '{ associateNo: { _in: $value } }',

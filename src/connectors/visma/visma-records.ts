@@ -1,5 +1,8 @@
+import { normaliseEmail, sameEmail } from '../../identity/email';
+import { phoneSpellings, samePhone } from '../../identity/phone';
 import { ConnectorError } from '../connector-errors';
-import type { Subject } from '../connector';
+import type { RecordIdentifiers, Subject } from '../connector';
+import { inScope, recordIdentifiers } from '../record-identifiers';
 import type { VismaClient } from './visma-client';
 import {
   ASSOCIATE_DELETE,
@@ -31,22 +34,36 @@ export class VismaRecords {
     private readonly associateFields: string[] = [],
   ) {}
 
-  /** Associates matching any of the subject's identifiers (exact matches), without duplicates. */
-  async findAssociates(subject: Subject): Promise<AssociateRow[]> {
+  /**
+   * The subject's records: associates and contact persons one of the subject's identifiers finds,
+   * each confirmed locally (e-mail equal ignoring case, phone the same number in E.164, customer
+   * number equal). This is where the connector decides whose data it touches, so `onlyRecords` is
+   * applied here and nowhere else; every action, and what it reads along (a customer's ledger and
+   * contact persons), starts from what this returns.
+   */
+  async subjectRecords(subject: Subject): Promise<SubjectRecords> {
+    const associates = (await this.findAssociates(subject)).filter((row) => holdsSubject(row, subject) && inScope(subject, associateId(row.associateNo)));
+    const contacts = (await this.findContacts(subject)).filter((row) => holdsSubject(row, subject) && inScope(subject, contactId(row.contactNo)));
+    return { associates, contacts };
+  }
+
+  private async findAssociates(subject: Subject): Promise<AssociateRow[]> {
     const found: AssociateRow[] = [];
-    if (subject.email?.trim()) found.push(...(await this.readAll<AssociateRow>('associate', FILTERS.byEmail, 'String', subject.email.trim())));
-    const phones = phoneVariants(subject.phone);
+    const emails = emailSpellings(subject.email);
+    if (emails.length) found.push(...(await this.readAll<AssociateRow>('associate', FILTERS.byEmails, '[String!]', emails)));
+    const phones = phoneSpellings(subject.phone);
     if (phones.length) found.push(...(await this.readAll<AssociateRow>('associate', FILTERS.byPhone, '[String!]', phones)));
     const customerNo = customerNumber(subject.customerNumber);
     if (customerNo !== undefined) found.push(...(await this.readAll<AssociateRow>('associate', FILTERS.byCustomerNo, 'Int', customerNo)));
     return unique(found, (row) => row.associateNo);
   }
 
-  /** Contact persons (at company customers) matching the subject's e-mail or phone. */
-  async findContacts(subject: Subject): Promise<ContactRow[]> {
+  /** Contact persons (at company customers) are searched by e-mail and phone only. */
+  private async findContacts(subject: Subject): Promise<ContactRow[]> {
     const found: ContactRow[] = [];
-    if (subject.email?.trim()) found.push(...(await this.readAll<ContactRow>('contact', FILTERS.byEmail, 'String', subject.email.trim())));
-    const phones = phoneVariants(subject.phone);
+    const emails = emailSpellings(subject.email);
+    if (emails.length) found.push(...(await this.readAll<ContactRow>('contact', FILTERS.byEmails, '[String!]', emails)));
+    const phones = phoneSpellings(subject.phone);
     if (phones.length) found.push(...(await this.readAll<ContactRow>('contact', FILTERS.byPhone, '[String!]', phones)));
     return unique(found, (row) => row.contactNo);
   }
@@ -135,20 +152,53 @@ export function customerNumber(value: string | undefined): number | undefined {
   return number > 0 ? number : undefined;
 }
 
-/** Exact spellings a Norwegian number is commonly stored in (phone is free text in Visma):
- *  as given, compact, with/without +47, and grouped "912 34 567" / "22 12 34 56". */
-export function phoneVariants(phone: string | undefined): string[] {
-  const given = phone?.trim();
-  if (!given) return [];
-  const compact = given.replace(/[\s\-().]/g, '').replace(/^00/, '+');
-  const variants = [given, compact];
-  const national = compact.startsWith('+47') ? compact.slice(3) : /^\d{8}$/.test(compact) ? compact : undefined;
-  if (national && /^\d{8}$/.test(national)) {
-    const mobileStyle = `${national.slice(0, 3)} ${national.slice(3, 5)} ${national.slice(5)}`;
-    const landlineStyle = `${national.slice(0, 2)} ${national.slice(2, 4)} ${national.slice(4, 6)} ${national.slice(6)}`;
-    variants.push(national, `+47${national}`, mobileStyle, landlineStyle, `+47 ${mobileStyle}`, `+47 ${landlineStyle}`);
-  }
-  return unique(variants, (variant) => variant);
+/** A record's externalId: associates and contact persons are numbered separately in Business
+ *  NXT, so the table is part of the id (associate 5 and contact person 5 are different people). */
+export function associateId(associateNo: number): string {
+  return `associate:${associateNo}`;
+}
+
+export function contactId(contactNo: number): string {
+  return `contact:${contactNo}`;
+}
+
+export interface SubjectRecords {
+  associates: AssociateRow[];
+  contacts: ContactRow[];
+}
+
+/** What an associate or contact person holds, as the engine compares identifiers. A contact
+ *  person's customer number is its company's, not the person's own, so it is not listed. */
+export function heldByAssociate(row: AssociateRow): RecordIdentifiers {
+  const address = [row.addressLine1, [row.postCode, row.postalArea].filter((part) => part?.trim()).join(' ')].filter((part) => part?.trim()).join(', ');
+  return recordIdentifiers({
+    emails: [row.emailAddress],
+    phones: [row.phone, row.mobilePhone],
+    customerNumbers: row.customerNo > 0 ? [String(row.customerNo)] : [],
+    names: [row.name],
+    addresses: [address],
+  });
+}
+
+export function heldByContact(row: ContactRow): RecordIdentifiers {
+  return recordIdentifiers({ emails: [row.emailAddress], phones: [row.phone, row.mobilePhone], names: [row.name] });
+}
+
+/** Whether the row itself holds one of the subject's identifiers: Business NXT compares strings by
+ *  the company database's collation, and `_in` on spellings is only a search. */
+function holdsSubject(row: AssociateRow | ContactRow, subject: Subject): boolean {
+  if (sameEmail(row.emailAddress, subject.email)) return true;
+  if (samePhone(row.phone, subject.phone) || samePhone(row.mobilePhone, subject.phone)) return true;
+  const customerNo = customerNumber(subject.customerNumber);
+  return customerNo !== undefined && 'customerNo' in row && row.customerNo === customerNo;
+}
+
+/** The address as given and in lower case: whether `_eq` ignores case depends on the company
+ *  database's collation (not documented), so both are asked for and the rows confirmed locally. */
+function emailSpellings(email: string | undefined): string[] {
+  const given = email?.trim();
+  const normalised = normaliseEmail(email);
+  return normalised ? unique([given!, normalised], (spelling) => spelling) : [];
 }
 
 function unique<T, K>(items: T[], key: (item: T) => K): T[] {

@@ -42,13 +42,13 @@ export async function rectifyInVisma(records: VismaRecords, subject: Subject, ch
   const unmapped = Object.keys(changes).filter((key) => !(key in ASSOCIATE_FIELD));
   const associateValue = mapValue(changes, ASSOCIATE_FIELD) as AssociateValue;
   const contactValue = mapValue(changes, CONTACT_FIELD) as ContactValue;
-  let associates = await records.findAssociates(subject);
-  let contacts = await records.findContacts(subject);
+  let { associates, contacts } = await records.subjectRecords(subject);
   if (!associates.length && !contacts.length) {
-    // A repeat after the e-mail/phone itself was corrected: accept records that already hold every change.
-    const corrected = { email: changes.email, phone: changes.phone ?? changes.mobile };
-    associates = (await records.findAssociates(corrected)).filter((row) => differences(row, associateValue).length === 0);
-    contacts = (await records.findContacts(corrected)).filter((row) => differences(row, contactValue).length === 0);
+    // A repeat after the e-mail/phone itself was corrected: accept records that already hold every
+    // change, among the same records only (the case's record list still applies).
+    const corrected = await records.subjectRecords({ email: changes.email, phone: changes.phone ?? changes.mobile, onlyRecords: subject.onlyRecords });
+    associates = corrected.associates.filter((row) => differences(row, associateValue).length === 0);
+    contacts = corrected.contacts.filter((row) => differences(row, contactValue).length === 0);
     if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
   }
   const previous: PreviousValues = {};

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Changes, Connector, ExportPart, Match, Outcome, RectifyRequest, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
 import { VismaClient, type VismaClientOptions } from './visma-client';
 import { eraseFromVisma, eraseHeldInVisma, type VismaHeldIds } from './visma-erasure';
-import { VismaRecords } from './visma-records';
+import { associateId, contactId, heldByAssociate, heldByContact, VismaRecords } from './visma-records';
 import { differences, rectifyInVisma } from './visma-rectify';
 import { vismaDateToIso } from './visma-retention';
 import { checkVismaConnection, readVismaSettings, type VismaSettings } from './visma-settings';
@@ -43,29 +43,32 @@ export class VismaConnector implements Connector {
   }
 
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
-    const records = this.records(ctx);
-    const associates = await records.findAssociates(subject);
-    const contacts = await records.findContacts(subject);
+    const { associates, contacts } = await this.records(ctx).subjectRecords(subject);
     return [
       ...associates.map((associate) => ({
-        externalId: String(associate.associateNo),
+        externalId: associateId(associate.associateNo),
         kind: 'associate',
         label: associate.customerNo > 0 ? `Customer ${associate.customerNo}` : `Associate ${associate.associateNo}`,
+        holds: heldByAssociate(associate),
       })),
       ...contacts.map((contact) => ({
-        externalId: String(contact.contactNo),
+        externalId: contactId(contact.contactNo),
         kind: 'contact',
         label: `Contact person at associate ${contact.associateNo}`,
+        holds: heldByContact(contact),
       })),
     ];
   }
 
+  /** The subject's customers with their ledger and contact persons, and contact persons found on
+   *  their own (at a customer that is not the subject's, whose ledger is then not read). */
   async export(ctx: SystemContext, subject: Subject): Promise<ExportPart> {
     const records = this.records(ctx);
-    const associates = await records.findAssociates(subject);
+    const found = await records.subjectRecords(subject);
+    const associates = found.associates;
     const matchedNos = associates.map((associate) => associate.associateNo);
     const contactsOfCustomers = await records.contactsOf(matchedNos);
-    const directContacts = (await records.findContacts(subject)).filter((contact) => !matchedNos.includes(contact.associateNo));
+    const directContacts = found.contacts.filter((contact) => !matchedNos.includes(contact.associateNo));
     const contacts = [...contactsOfCustomers, ...directContacts];
     const ledger = await records.transactionsOf(associates.map((associate) => associate.customerNo));
     const customerTransactions = ledger.map((entry) => ({ ...entry, voucherDate: vismaDateToIso(entry.voucherDate) }));
@@ -102,8 +105,7 @@ export class VismaConnector implements Connector {
     const fields = scope === 'marketing' ? [marketing] : [marketing, restriction];
     const missing = scope === 'marketing' ? !marketing : !restriction;
     const records = this.recordsFor(settings);
-    const associates = await records.findAssociates(subject);
-    const contacts = await records.findContacts(subject);
+    const { associates, contacts } = await records.subjectRecords(subject);
     if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
     if (missing) {
       // Which field means "no marketing" or "restricted" differs per company: no guessing.

@@ -1,4 +1,7 @@
-import type { Subject } from '../connector';
+import { normaliseEmail, sameEmail } from '../../identity/email';
+import { phoneSpellings, samePhone, toE164 } from '../../identity/phone';
+import type { RecordIdentifiers, Subject } from '../connector';
+import { inScope, recordIdentifiers } from '../record-identifiers';
 import type { ZendeskClient } from './zendesk-client';
 import { isNotFound } from './zendesk-errors';
 import type { ZendeskIdentity, ZendeskUser } from './zendesk-types';
@@ -8,39 +11,56 @@ export interface MatchedUser {
   identities: ZendeskIdentity[];
 }
 
-/** Digits only, an international "00" read as "+": "+47 912 34 567" and "0047 91234567" compare equal. */
-export function normalizePhone(phone: string | undefined): string {
-  return (phone ?? '').replace(/\D/g, '').replace(/^00/, '');
+/** The user's own identifiers: every e-mail and phone identity, the profile's phone and name. */
+export function heldBy({ user, identities }: MatchedUser): RecordIdentifiers {
+  return recordIdentifiers({
+    emails: [user.email, ...identities.filter((identity) => identity.type === 'email').map((identity) => identity.value)],
+    phones: [user.phone, ...identities.filter((identity) => identity.type === 'phone_number').map((identity) => identity.value)],
+    names: [user.name],
+  });
 }
 
-/** Fewer digits than this could match many people; such a phone number is not used to search. */
-const MIN_PHONE_DIGITS = 6;
+/**
+ * Search terms for the subject: the e-mail, and the phone written as E.164 and as people at home
+ * write it (Zendesk keeps the number as typed; whether its search normalises is not documented).
+ * A phone that is not a valid number, and a name, are never searched.
+ */
+function searchQueries(subject: Subject): string[] {
+  const queries: string[] = [];
+  const email = normaliseEmail(subject.email);
+  if (email) queries.push(`email:${email}`);
+  const e164 = toE164(subject.phone);
+  if (e164) {
+    const domestic = phoneSpellings(e164).filter((spelling) => !/^(\+|00)/.test(spelling)).slice(0, 2);
+    for (const spelling of [e164, ...domestic]) queries.push(`phone:"${spelling}"`);
+  }
+  return queries;
+}
+
+/** An identity that is exactly one of the subject's: the same address ignoring case, the same
+ *  number in E.164 ("+47 912 34 567" is "0047 91234567"; a longer number is another number). */
+function isSubjects(identity: ZendeskIdentity, subject: Subject): boolean {
+  if (identity.type === 'email') return sameEmail(identity.value, subject.email);
+  if (identity.type === 'phone_number') return samePhone(identity.value, subject.phone);
+  return false;
+}
 
 /**
- * The Zendesk users whose identities match the subject exactly. Zendesk's search matches
- * partially (kari@example.no also finds akari@example.no), so every hit is confirmed
- * against its identities, case-insensitively for e-mail, digit by digit for phone.
- * E-mail is used when given, phone only without e-mail; a name alone identifies no one.
+ * The subject's Zendesk users: every user one of the subject's identities finds. This is where
+ * the connector decides whose data it touches, so `onlyRecords` is applied here and nowhere else:
+ * an unlisted user is dropped before even its identities are read, and so are its tickets.
+ * Zendesk's search matches partially (kari@example.no also finds akari@example.no), so every hit
+ * is confirmed against its identities.
  */
 export async function findUsers(client: ZendeskClient, subject: Subject): Promise<MatchedUser[]> {
-  const email = subject.email?.trim().toLowerCase();
-  const phone = normalizePhone(subject.phone);
-  let query: string;
-  let exact: (identity: ZendeskIdentity) => boolean;
-  if (email) {
-    query = `email:${email}`;
-    exact = (identity) => identity.type === 'email' && identity.value.trim().toLowerCase() === email;
-  } else if (phone.length >= MIN_PHONE_DIGITS) {
-    query = `phone:${phone}`;
-    exact = (identity) => identity.type === 'phone_number' && normalizePhone(identity.value) === phone;
-  } else {
-    return [];
+  const candidates = new Map<number, ZendeskUser>();
+  for (const query of searchQueries(subject)) {
+    for (const user of await client.offsetList<ZendeskUser>(`/users/search?query=${encodeURIComponent(query)}`, 'users')) {
+      if (!candidates.has(user.id) && inScope(subject, String(user.id))) candidates.set(user.id, user);
+    }
   }
-
-  const candidates = await client.offsetList<ZendeskUser>(`/users/search?query=${encodeURIComponent(query)}`, 'users');
-  const unique = [...new Map(candidates.map((user) => [user.id, user])).values()];
   const matches: MatchedUser[] = [];
-  for (const user of unique) {
+  for (const user of [...candidates.values()].sort((a, b) => a.id - b.id)) {
     let identities: ZendeskIdentity[];
     try {
       identities = await client.cursorList<ZendeskIdentity>(`/users/${user.id}/identities`, 'identities');
@@ -48,7 +68,7 @@ export async function findUsers(client: ZendeskClient, subject: Subject): Promis
       if (isNotFound(error)) continue; // deleted between search and lookup
       throw error;
     }
-    if (identities.some(exact)) matches.push({ user, identities });
+    if (identities.some((identity) => isSubjects(identity, subject))) matches.push({ user, identities });
   }
   return matches;
 }
@@ -57,16 +77,13 @@ export async function findUsers(client: ZendeskClient, subject: Subject): Promis
  * Users soft-deleted earlier whose primary e-mail or phone is exactly the subject's. Search no
  * longer shows them, so an erasure that stopped between the soft and the permanent delete (a
  * crashed worker, a failed call) is found again here and finished — never reported as "not found"
- * while Zendesk still keeps the user for 30 days.
+ * while Zendesk still keeps the user for 30 days. The same `onlyRecords` rule applies.
  */
 export async function findSoftDeletedUsers(client: ZendeskClient, subject: Subject): Promise<MatchedUser[]> {
-  const email = subject.email?.trim().toLowerCase();
-  const phone = normalizePhone(subject.phone);
-  if (!email && phone.length < MIN_PHONE_DIGITS) return [];
+  if (!searchQueries(subject).length) return [];
   const deleted = await client.offsetList<ZendeskUser>('/deleted_users', 'deleted_users');
   return deleted
-    .filter((user) =>
-      email ? (user.email ?? '').trim().toLowerCase() === email : normalizePhone(user.phone ?? undefined) === phone,
-    )
+    .filter((user) => inScope(subject, String(user.id)))
+    .filter((user) => sameEmail(user.email, subject.email) || samePhone(user.phone, subject.phone))
     .map((user) => ({ user: { ...user, active: false }, identities: [] }));
 }

@@ -3,7 +3,9 @@ import { ZendeskClient } from './zendesk-client';
 import { checkZendeskConnection, resolveConnection, type ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
 import { isRecordInvalid } from './zendesk-errors';
-import { findSoftDeletedUsers, findUsers, normalizePhone, type MatchedUser } from './zendesk-subject-lookup';
+import { sameEmail } from '../../identity/email';
+import { samePhone } from '../../identity/phone';
+import { findSoftDeletedUsers, findUsers, heldBy, type MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskIdentity, ZendeskTicket, ZendeskUser } from './zendesk-types';
 
 export interface ZendeskConnectorOptions {
@@ -42,7 +44,12 @@ export class ZendeskConnector implements Connector {
 
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
     const { client } = this.open(ctx);
-    return (await findUsers(client, subject)).map(({ user }) => ({ externalId: String(user.id), kind: 'user', label: `Zendesk ${user.role} #${user.id}` }));
+    return (await findUsers(client, subject)).map((match) => ({
+      externalId: String(match.user.id),
+      kind: 'user',
+      label: `Zendesk ${match.user.role} #${match.user.id}`,
+      holds: heldBy(match),
+    }));
   }
 
   async export(ctx: SystemContext, subject: Subject): Promise<ExportPart> {
@@ -98,8 +105,9 @@ export class ZendeskConnector implements Connector {
   async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
     const { client } = this.open(ctx);
     let matches = await findUsers(client, subject);
-    // A repeated run after the e-mail was corrected finds the person under the new address.
-    if (!matches.length && changes.email) matches = await findUsers(client, { email: changes.email });
+    // A repeated run after the e-mail was corrected finds the person under the new address
+    // (the same users only: the case's record list still applies).
+    if (!matches.length && changes.email) matches = await findUsers(client, { email: changes.email, onlyRecords: subject.onlyRecords });
     if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly' };
 
     const unsupported = Object.keys(changes).filter((field) => !(RECTIFIABLE_FIELDS as readonly string[]).includes(field));
@@ -172,7 +180,7 @@ export class ZendeskConnector implements Connector {
     const applied: string[] = [];
     const update: Record<string, string> = {};
     if (changes.name !== undefined && changes.name !== user.name) update.name = changes.name;
-    if (changes.phone !== undefined && normalizePhone(changes.phone) !== normalizePhone(user.phone ?? '')) update.phone = changes.phone;
+    if (changes.phone !== undefined && changes.phone !== (user.phone ?? '') && !samePhone(changes.phone, user.phone)) update.phone = changes.phone;
     if (changes.notes !== undefined && changes.notes !== (user.notes ?? '')) update.notes = changes.notes;
     if (Object.keys(update).length) {
       await client.put(`/users/${user.id}`, { user: update });
@@ -204,7 +212,7 @@ export class ZendeskConnector implements Connector {
 }
 
 function isEmail(identity: ZendeskIdentity, email: string): boolean {
-  return identity.type === 'email' && identity.value.trim().toLowerCase() === email.trim().toLowerCase();
+  return identity.type === 'email' && sameEmail(identity.value, email);
 }
 
 function userRow(user: ZendeskUser): Record<string, unknown> {

@@ -17,6 +17,8 @@ export const ASSUMPTIONS = {
    *  (a community report says real HubSpot also matches hs_additional_emails; the simulator does not,
    *  so the connector must ask for secondary addresses explicitly). */
   eqIgnoresCase: true,
+  /** (unverified) IN on a string property (e.g. phone) matches a stored value equal to one of `values`, like EQ. */
+  inComparesLikeEq: true,
   emailEqMatchesSecondary: false,
   /** (unverified) CONTAINS_TOKEN splits the stored value on ';', ',' and whitespace, compares tokens
    *  ignoring case and supports '*' wildcards. */

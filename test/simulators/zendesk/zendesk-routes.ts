@@ -37,11 +37,10 @@ function route(method: string, pattern: string, handle: (context: RouteContext) 
 const digits = (value: string) => value.replace(/\D/g, '');
 
 /** Zendesk search matches partially; the simulator matches substrings, the least kind reading.
- *  The query is parsed once per search, then tested against each user's cached identities. */
+ *  A value in double quotes is one term, spaces included (`phone:"912 34 567"`), as in Zendesk's
+ *  search syntax. The query is parsed once per search, then tested against each user's cached identities. */
 function compileQuery(state: ZendeskState, query: string): (user: SimUser) => boolean {
-  const tests = query
-    .split(/\s+/)
-    .filter(Boolean)
+  const tests = (query.match(/[^\s"]*"[^"]*"|\S+/g) ?? [])
     .map((term): ((user: SimUser) => boolean) => {
       const [keyword, ...rest] = term.split(':');
       const value = rest.join(':').replace(/^"|"$/g, '').toLowerCase();
