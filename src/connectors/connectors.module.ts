@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CaseTasksReader } from '../cases/case-tasks-reader';
 import { CasesModule } from '../cases/cases.module';
+import { CasesService } from '../cases/cases.service';
+import { IdentityModule } from '../identity/identity.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ConnectorRegistry } from './connector-registry';
@@ -15,6 +17,13 @@ import { LegalHoldEntity } from './holds/legal-hold.entity';
 import { LegalHoldExpiryService } from './holds/legal-hold-expiry.service';
 import { LegalHoldService } from './holds/legal-hold.service';
 import { ForwardingService } from './manual/forwarding.service';
+import { CaseRecordsService } from './records/case-records.service';
+import { RecordApprovalGate } from './records/record-approval.gate';
+import { RecordDecisionsService } from './records/record-decisions.service';
+import { RecordDiscoveryQueue } from './records/record-discovery-queue.service';
+import { RecordDiscoveryRunner } from './records/record-discovery.runner';
+import { RecordSubjects } from './records/record-subjects.service';
+import { RecordsController } from './records/records.controller';
 import { ManualTaskService } from './manual/manual-task.service';
 import { CaseTaskEntity } from './tasks/case-task.entity';
 import { TaskCommandsService } from './tasks/task-commands.service';
@@ -36,6 +45,12 @@ const SERVICES = [
   ManualTaskService,
   ForwardingService,
   FanoutReconciliation,
+  CaseRecordsService,
+  RecordDiscoveryQueue,
+  RecordDiscoveryRunner,
+  RecordDecisionsService,
+  RecordSubjects,
+  RecordApprovalGate,
 ];
 
 /** Connectors, fan-out and tasks: from a ready case to one outcome per system (DESIGN.md "Fan-out"). */
@@ -47,8 +62,9 @@ const SERVICES = [
     CasesModule,
     DeadlinesModule,
     NotificationsModule,
+    IdentityModule,
   ],
-  controllers: [TasksController],
+  controllers: [TasksController, RecordsController],
   providers: SERVICES,
   exports: SERVICES,
 })
@@ -56,10 +72,14 @@ export class ConnectorsModule implements OnModuleInit {
   constructor(
     private readonly reader: CaseTasksReader,
     private readonly commands: TaskCommandsService,
+    private readonly cases: CasesService,
+    private readonly approvals: RecordApprovalGate,
   ) {}
 
-  /** The case JSON gets its tasks from here (the cases module does not know the task table). */
+  /** The case JSON gets its tasks from here (the cases module does not know the task table), and
+   *  an approval covers the records found (src/connectors/records). */
   onModuleInit(): void {
     this.reader.useReader(async (caseId) => (await this.commands.tasksFor(caseId)).map(toTaskJson));
+    this.cases.useApprovalGate(this.approvals);
   }
 }
