@@ -1,4 +1,5 @@
 import type { CaseEntity } from './case.entity';
+import type { CaseRecordsJson } from './case-records-reader';
 
 /** A task as the case JSON shows it (the connectors module fills these in). */
 export interface CaseTaskJson {
@@ -11,7 +12,7 @@ export interface CaseTaskJson {
 }
 
 /** The case as the API shows it (README.md, REST API): dates as YYYY-MM-DD in the company's time zone. */
-export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = []) {
+export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = [], records: CaseRecordsJson = { records: [], recordSearch: [] }) {
   return {
     id: entity.id,
     reference: entity.reference,
@@ -51,6 +52,8 @@ export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = []) {
     createdAt: entity.createdAt.toISOString(),
     closedAt: entity.closedAt?.toISOString() ?? null,
     tasks,
+    records: records.records,
+    recordSearch: records.recordSearch,
   };
 }
 

@@ -5,6 +5,7 @@ import { CASE_READERS, CASE_WORKERS, Roles } from '../staff/auth/roles.decorator
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../staff/auth/staff-principal';
 import { CaseQueryService } from './case-query.service';
 import { toCaseJson } from './case-json';
+import { CaseRecordsReader } from './case-records-reader';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CasesService } from './cases.service';
 import { AssignCaseDto, FlagExcessiveDto, NoteDto, ReasonDto, RejectCaseDto, RequestInformationDto, VerifyCaseDto } from './dto/case-actions.dto';
@@ -20,6 +21,7 @@ export class CasesController {
     private readonly queue: CaseQueryService,
     private readonly audit: AuditService,
     private readonly tasks: CaseTasksReader,
+    private readonly records: CaseRecordsReader,
   ) {}
 
   @Post()
@@ -53,7 +55,7 @@ export class CasesController {
   @Roles(...CASE_READERS)
   async get(@Param('reference') reference: string) {
     const entity = await this.cases.findByReference(reference);
-    return toCaseJson(entity, await this.tasks.tasksFor(entity.id));
+    return toCaseJson(entity, await this.tasks.tasksFor(entity.id), await this.records.recordsFor(entity.id));
   }
 
   @Get(':reference/audit')
@@ -161,6 +163,6 @@ export class CasesController {
   }
 
   private async answer(entity: Awaited<ReturnType<CasesService['findByReference']>>) {
-    return toCaseJson(entity, await this.tasks.tasksFor(entity.id));
+    return toCaseJson(entity, await this.tasks.tasksFor(entity.id), await this.records.recordsFor(entity.id));
   }
 }

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { CaseEntity } from './case.entity';
 import { CaseQueryService } from './case-query.service';
+import { CaseRecordsReader } from './case-records-reader';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -11,7 +12,7 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlinesModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseQueryService, CaseTasksReader],
-  exports: [CasesService, CaseQueryService, CaseTasksReader],
+  providers: [CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
+  exports: [CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
 })
 export class CasesModule {}

@@ -2,10 +2,12 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { CaseRecordsReader } from '../cases/case-records-reader';
 import { CaseTasksReader } from '../cases/case-tasks-reader';
 import { CasesModule } from '../cases/cases.module';
 import { CasesService } from '../cases/cases.service';
 import { IdentityModule } from '../identity/identity.module';
+import { IdentityService } from '../identity/identity.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ConnectorRegistry } from './connector-registry';
@@ -24,6 +26,7 @@ import { RecordDiscoveryQueue } from './records/record-discovery-queue.service';
 import { RecordDiscoveryRunner } from './records/record-discovery.runner';
 import { RecordSubjects } from './records/record-subjects.service';
 import { RecordsController } from './records/records.controller';
+import { toRecordJson, toRecordSearchJson } from './records/records-json';
 import { ManualTaskService } from './manual/manual-task.service';
 import { CaseTaskEntity } from './tasks/case-task.entity';
 import { TaskCommandsService } from './tasks/task-commands.service';
@@ -74,6 +77,9 @@ export class ConnectorsModule implements OnModuleInit {
     private readonly commands: TaskCommandsService,
     private readonly cases: CasesService,
     private readonly approvals: RecordApprovalGate,
+    private readonly recordsReader: CaseRecordsReader,
+    private readonly records: CaseRecordsService,
+    private readonly identity: IdentityService,
   ) {}
 
   /** The case JSON gets its tasks from here (the cases module does not know the task table), and
@@ -81,5 +87,9 @@ export class ConnectorsModule implements OnModuleInit {
   onModuleInit(): void {
     this.reader.useReader(async (caseId) => (await this.commands.tasksFor(caseId)).map(toTaskJson));
     this.cases.useApprovalGate(this.approvals);
+    this.recordsReader.useReader(async (caseId) => {
+      const [records, discoveries, identifiers] = await Promise.all([this.records.records(caseId), this.records.discoveries(caseId), this.identity.list(caseId)]);
+      return { records: records.map((record) => toRecordJson(record, identifiers)), recordSearch: discoveries.map(toRecordSearchJson) };
+    });
   }
 }

@@ -21,12 +21,11 @@ export class CaseRecordsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async state(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<RecordsState> {
-    const [discoveries, undecided, actionable, latestApproval] = await Promise.all([
-      manager.find(CaseRecordDiscoveryEntity, { where: { caseId } }),
-      manager.count(CaseRecordMatchEntity, { where: { caseId, status: 'candidate' } }),
-      this.actionable(caseId, manager),
-      manager.findOne(CaseRecordApprovalEntity, { where: { caseId }, order: { approvedAt: 'DESC' } }),
-    ]);
+    // One after another: inside a transaction they share one connection.
+    const discoveries = await manager.find(CaseRecordDiscoveryEntity, { where: { caseId } });
+    const undecided = await manager.count(CaseRecordMatchEntity, { where: { caseId, status: 'candidate' } });
+    const actionable = await this.actionable(caseId, manager);
+    const latestApproval = await manager.findOne(CaseRecordApprovalEntity, { where: { caseId }, order: { approvedAt: 'DESC' } });
     const fingerprint = recordSetFingerprint(actionable);
     return {
       searching: discoveries.some((row) => row.status !== 'done'),
