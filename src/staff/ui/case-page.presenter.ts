@@ -8,6 +8,8 @@ import { OPEN_STATUSES, REJECTION_CODES } from '../../cases/case-types';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { objectionKind } from '../../connectors/fanout/fanout-plan';
+import { CaseRecordsService } from '../../connectors/records/case-records.service';
+import { recordsView } from './case-records.view';
 import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
 import { OPEN_TASK_STATUSES } from '../../connectors/tasks/case-task.entity';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
@@ -15,6 +17,7 @@ import { DeadlineService } from '../../deadlines/deadline.service';
 import { OutboxService } from '../../notifications/outbox.service';
 import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
+import { IdentityService } from '../../identity/identity.service';
 import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { SystemsService } from '../../systems/systems.service';
@@ -61,6 +64,8 @@ export class CasePagePresenter {
     private readonly downloads: DownloadService,
     private readonly files: StaffAnswerFilesService,
     private readonly liftings: RestrictionLiftingService,
+    private readonly records: CaseRecordsService,
+    private readonly identity: IdentityService,
     @InjectRepository(CaseAlertEntity) private readonly alerts: Repository<CaseAlertEntity>,
   ) {}
 
@@ -77,6 +82,12 @@ export class CasePagePresenter {
       this.downloads.packageState(entity.id),
     ]);
     const [storedLetters, lifting] = await Promise.all([this.files.letters(entity.id), this.liftings.liftingFor(entity.id)]);
+    const [found, searches, recordState, identifiers] = await Promise.all([
+      this.records.records(entity.id),
+      this.records.discoveries(entity.id),
+      this.records.state(entity.id),
+      this.identity.list(entity.id),
+    ]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
     const who = (actor: string) =>
       actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system;
@@ -90,7 +101,15 @@ export class CasePagePresenter {
     const can = {
       assign: worker && open,
       verify: worker && entity.status === 'awaiting_verification',
-      approve: worker && entity.status === 'in_progress' && !entity.approvedAt && this.systems.approvalRequired(entity.type),
+      // Approval is of the exact records found: once the search is done and every possible match
+      // decided, and again when those records changed since the last approval.
+      approve:
+        worker &&
+        entity.status === 'in_progress' &&
+        this.systems.approvalRequired(entity.type) &&
+        !(entity.approvedAt && recordState.approvalCurrent) &&
+        !recordState.searching &&
+        !recordState.undecided,
       objection: worker && entity.status === 'in_progress' && isLegitimateInterestObjection && !decision,
       requestInformation: worker && (OPEN_STATUSES as string[]).includes(entity.status),
       resume: worker && open && Boolean(entity.pausedAt),
@@ -182,6 +201,18 @@ export class CasePagePresenter {
           : null,
         closed: entity.closedAt ? fill(copy.case.closed, { at: formatInstant(entity.closedAt, tz) }) : null,
       },
+      records: recordsView({
+        records: found,
+        searches,
+        actionable: recordState.actionable,
+        identifiers,
+        copy,
+        systemName: (id) => this.systems.system(id)?.name ?? id,
+        mayDecide: worker && entity.status === 'in_progress' && tasks.length === 0,
+        values,
+        errors: form.errors ?? {},
+        tz,
+      }),
       tasks: tasks.map((task) => ({
         id: task.id,
         system: this.systems.system(task.systemId)?.name ?? task.systemId,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { AuditModule } from '../../audit/audit.module';
 import { CasesModule } from '../../cases/cases.module';
+import { IdentityModule } from '../../identity/identity.module';
 import { ConnectorsModule } from '../../connectors/connectors.module';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
 import { DeadlinesModule } from '../../deadlines/deadlines.module';
@@ -55,6 +56,7 @@ const CONTROLLERS = [
     DeadlinesModule,
     NotificationsModule,
     ConnectorsModule,
+    IdentityModule,
     // The answer letter and the download lock on the case page (ResponsesModule imports no staff UI).
     ResponsesModule,
   ],
