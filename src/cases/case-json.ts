@@ -1,3 +1,4 @@
+import type { IdentifierJson } from '../identity/identifier-json';
 import type { CaseEntity } from './case.entity';
 import type { CaseRecordsJson } from './case-records-reader';
 
@@ -12,7 +13,12 @@ export interface CaseTaskJson {
 }
 
 /** The case as the API shows it (README.md, REST API): dates as YYYY-MM-DD in the company's time zone. */
-export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = [], records: CaseRecordsJson = { records: [], recordSearch: [] }) {
+export function toCaseJson(
+  entity: CaseEntity,
+  tasks: CaseTaskJson[] = [],
+  identifiers?: IdentifierJson[],
+  records: CaseRecordsJson = { records: [], recordSearch: [] },
+) {
   return {
     id: entity.id,
     reference: entity.reference,
@@ -41,6 +47,8 @@ export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = [], recor
       ...(entity.subjectPhone ? { phone: entity.subjectPhone } : {}),
       ...(entity.subjectCustomerNumber ? { customerNumber: entity.subjectCustomerNumber } : {}),
     },
+    // Every identifier with how it was established (only a case's own page shows them, not the queue).
+    ...(identifiers ? { identifiers } : {}),
     details: entity.details,
     verification: entity.verifiedAt
       ? { verifiedAt: entity.verifiedAt.toISOString(), method: entity.verificationMethod }

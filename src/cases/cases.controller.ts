@@ -1,14 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { invalid } from '../common/domain-error';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../staff/auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../staff/auth/staff-principal';
+import { toIdentifierJson } from '../identity/identifier-json';
+import { IdentityService } from '../identity/identity.service';
 import { CaseQueryService } from './case-query.service';
 import { toCaseJson } from './case-json';
 import { CaseRecordsReader } from './case-records-reader';
 import { CaseTasksReader } from './case-tasks-reader';
+import { CaseIdentifiersService } from './case-identifiers.service';
 import { CasesService } from './cases.service';
-import { AssignCaseDto, FlagExcessiveDto, NoteDto, ReasonDto, RejectCaseDto, RequestInformationDto, VerifyCaseDto } from './dto/case-actions.dto';
+import { ConfirmIdentifierDto, AssignCaseDto, FlagExcessiveDto, NoteDto, ReasonDto, RejectCaseDto, RequestInformationDto, VerifyCaseDto } from './dto/case-actions.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { RegisterCaseDto } from './dto/register-case.dto';
 
@@ -22,6 +26,8 @@ export class CasesController {
     private readonly audit: AuditService,
     private readonly tasks: CaseTasksReader,
     private readonly records: CaseRecordsReader,
+    private readonly identity: IdentityService,
+    private readonly identifiers: CaseIdentifiersService,
   ) {}
 
   @Post()
@@ -55,7 +61,8 @@ export class CasesController {
   @Roles(...CASE_READERS)
   async get(@Param('reference') reference: string) {
     const entity = await this.cases.findByReference(reference);
-    return toCaseJson(entity, await this.tasks.tasksFor(entity.id), await this.records.recordsFor(entity.id));
+    const [tasks, identifiers] = await Promise.all([this.tasks.tasksFor(entity.id), this.identity.list(entity.id)]);
+    return toCaseJson(entity, tasks, identifiers.map(toIdentifierJson), await this.records.recordsFor(entity.id));
   }
 
   @Get(':reference/audit')
@@ -79,7 +86,20 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   async verify(@Param('reference') reference: string, @Body() body: VerifyCaseDto, @CurrentStaff() staff: StaffPrincipal) {
-    return this.answer(await this.cases.verify(reference, body.method, staffActor(staff)));
+    return this.answer(await this.cases.verify(reference, body.method, staffActor(staff), { kind: 'staff', kinds: body.identifiers }));
+  }
+
+  @Post(':reference/identifiers/:identifierId/confirm')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Confirm one claimed identifier after a check outside the engine (how and why are audited)' })
+  async confirmIdentifier(
+    @Param('reference') reference: string,
+    @Param('identifierId', new ParseUUIDPipe({ exceptionFactory: () => invalid('identifierId', 'must be a UUID') })) identifierId: string,
+    @Body() body: ConfirmIdentifierDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    return this.answer(await this.identifiers.confirm(reference, identifierId, body, staffActor(staff)));
   }
 
   @Post(':reference/approve')
@@ -163,6 +183,7 @@ export class CasesController {
   }
 
   private async answer(entity: Awaited<ReturnType<CasesService['findByReference']>>) {
-    return toCaseJson(entity, await this.tasks.tasksFor(entity.id), await this.records.recordsFor(entity.id));
+    const [tasks, identifiers] = await Promise.all([this.tasks.tasksFor(entity.id), this.identity.list(entity.id)]);
+    return toCaseJson(entity, tasks, identifiers.map(toIdentifierJson), await this.records.recordsFor(entity.id));
   }
 }

@@ -13,6 +13,13 @@ import { nextCaseReference } from './case-reference';
 import type { CaseEvent } from './case-transitions';
 import * as transitions from './case-transitions';
 import type { CaseOrigin, Channel, Language, RejectionCode, RequestType } from './case-types';
+import { normaliseEmail } from '../identity/email';
+import { identifiersOfSubject } from '../identity/identifier-input';
+import type { IdentifierKind } from '../identity/identity-types';
+import { IdentityService } from '../identity/identity.service';
+
+/** What a verification proves: the address a link was sent to, or what staff checked. */
+export type VerificationProof = { kind: 'link'; sentTo: string | null } | { kind: 'staff'; kinds?: IdentifierKind[] };
 
 export interface NewCase {
   type: RequestType;
@@ -60,6 +67,7 @@ export class CasesService {
     private readonly deadlines: DeadlineService,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
+    private readonly identity: IdentityService,
   ) {}
 
   /** `alsoInTransaction` joins the registration's transaction (intake's idempotency claim):
@@ -119,6 +127,14 @@ export class CasesService {
           ...(verified ? { verifiedBy: input.identityVerifiedBy } : {}),
         },
       });
+      // What the requester typed is only claimed; a staff registration with identity checked
+      // confirms it, with the method staff gave.
+      await this.identity.add(
+        manager,
+        saved.id,
+        identifiersOfSubject(input.subject),
+        verified ? { basis: 'staff_confirmed', method: input.identityVerifiedBy!, by: actor } : undefined,
+      );
       if (alsoInTransaction) await alsoInTransaction(manager, saved);
       return saved;
     });
@@ -136,8 +152,31 @@ export class CasesService {
     return this.dataSource.getRepository(CaseEntity).findOne({ where: { id } });
   }
 
-  verify(reference: string, method: string, actor: string) {
-    return this.change(reference, actor, (entity) => transitions.verify(entity, method, this.clock.now()));
+  /**
+   * Verifies the requester. A link answered proves only the address it was sent to (if that is an
+   * identifier of the case); a staff check confirms the identifiers staff name (all typed ones by
+   * default), with the method as how.
+   */
+  async verify(reference: string, method: string, actor: string, proof: VerificationProof) {
+    const established: string[] = [];
+    const entity = await this.change(reference, actor, async (locked, manager) => {
+      const event = transitions.verify(locked, method, this.clock.now());
+      established.push(...(await this.establishOnVerification(manager, locked.id, method, actor, proof)));
+      return event;
+    });
+    await this.identity.published(entity.id, established);
+    return entity;
+  }
+
+  private async establishOnVerification(manager: EntityManager, caseId: string, method: string, actor: string, proof: VerificationProof): Promise<string[]> {
+    const identifiers = await this.identity.list(caseId, manager);
+    if (proof.kind === 'link') {
+      const address = normaliseEmail(proof.sentTo);
+      const proven = identifiers.filter((identifier) => identifier.kind === 'email' && identifier.value === address);
+      return this.identity.establish(manager, caseId, proven.map((identifier) => identifier.id), { basis: 'proven', method: 'link sent to this address', by: actor });
+    }
+    const chosen = identifiers.filter((identifier) => !proof.kinds || proof.kinds.includes(identifier.kind));
+    return this.identity.establish(manager, caseId, chosen.map((identifier) => identifier.id), { basis: 'staff_confirmed', method, by: actor });
   }
 
   approve(reference: string, actor: string) {

@@ -4,9 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CaseRecordsReader } from '../cases/case-records-reader';
 import { CaseTasksReader } from '../cases/case-tasks-reader';
+import { IdentityModule } from '../identity/identity.module';
 import { CasesModule } from '../cases/cases.module';
 import { CasesService } from '../cases/cases.service';
-import { IdentityModule } from '../identity/identity.module';
 import { IdentityService } from '../identity/identity.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -63,9 +63,9 @@ const SERVICES = [
     BullModule.registerFlowProducer({ name: FANOUT_FLOW }),
     AuditModule,
     CasesModule,
+    IdentityModule,
     DeadlinesModule,
     NotificationsModule,
-    IdentityModule,
   ],
   controllers: [TasksController, RecordsController],
   providers: SERVICES,

@@ -1,5 +1,6 @@
 /** What an identifier names: a way to find the person in a system. */
-export type IdentifierKind = 'email' | 'phone' | 'customer_number' | 'name' | 'address' | 'system_id';
+export const IDENTIFIER_KINDS = ['email', 'phone', 'customer_number', 'name', 'address', 'system_id'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /**
  * How the engine came to believe an identifier is the requester's:

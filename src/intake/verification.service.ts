@@ -112,7 +112,11 @@ export class VerificationService {
     const found = await this.inspect(token);
     if (found.state !== 'ready') return found;
     try {
-      const entity = await this.cases.verify(found.entity.reference, VERIFICATION_METHOD, 'requester');
+      const entity = await this.cases.verify(found.entity.reference, VERIFICATION_METHOD, 'requester', {
+        kind: 'link',
+        // The link went to the case's e-mail address: answering it proves that address, nothing else.
+        sentTo: found.entity.subjectEmail,
+      });
       await this.dataSource
         .getRepository(CaseVerificationEntity)
         .createQueryBuilder()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IDENTIFIER_KINDS, type IdentifierKind } from '../../identity/identity-types';
 import { REJECTION_CODES, type RejectionCode } from '../case-types';
 
 export class VerifyCaseDto {
@@ -8,6 +9,15 @@ export class VerifyCaseDto {
   @MinLength(2, { message: 'is required (how was identity confirmed?)' })
   @MaxLength(100)
   method: string;
+
+  @ApiPropertyOptional({
+    description: 'Which of the typed identifiers the check confirmed (kinds); all of them when left out',
+    example: ['email', 'customer_number'],
+  })
+  @IsOptional()
+  @IsArray()
+  @IsIn(IDENTIFIER_KINDS, { each: true, message: `each must be one of: ${IDENTIFIER_KINDS.join(', ')}` })
+  identifiers?: IdentifierKind[];
 }
 
 export class AssignCaseDto {
@@ -52,4 +62,18 @@ export class RequestInformationDto {
   @MinLength(5, { message: 'is required: say what we need from the requester' })
   @MaxLength(2000)
   message: string;
+}
+
+export class ConfirmIdentifierDto {
+  @ApiProperty({ example: 'called back the number on file in Visma' })
+  @IsString()
+  @MinLength(2, { message: 'is required (how was the identifier checked?)' })
+  @MaxLength(200)
+  method: string;
+
+  @ApiProperty({ example: 'the customer answered and confirmed the request' })
+  @IsString()
+  @MinLength(2, { message: 'is required (why is it the requester\'s?)' })
+  @MaxLength(500)
+  reason: string;
 }

@@ -9,7 +9,8 @@ import { OutboxService } from '../../notifications/outbox.service';
 import { SystemsService } from '../../systems/systems.service';
 import { ConnectorError } from '../connector-errors';
 import { ConnectorRegistry } from '../connector-registry';
-import { composeHoldEnded } from '../manual/task-mail';
+import { IdentityService } from '../../identity/identity.service';
+import { composeHoldEnded, personIdentifiers } from '../manual/task-mail';
 import type { FollowUpResult } from '../manual/manual-task.service';
 import { systemContext } from '../system-context';
 import { RecordSubjects } from '../records/record-subjects.service';
@@ -31,6 +32,7 @@ export class LegalHoldExpiryService {
     private readonly systems: SystemsService,
     private readonly outbox: OutboxService,
     private readonly subjects: RecordSubjects,
+    private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -114,7 +116,8 @@ export class LegalHoldExpiryService {
         data: { holdId: hold.id, system: hold.systemId, until: hold.until },
       });
       if (status !== 'needs_person' || !system) return null;
-      return this.outbox.store(manager, 'legal-hold-ended', `hold-${hold.id}-ended`, composeHoldEnded(entity, system, hold, outcome.summary));
+      const people = personIdentifiers(await this.identity.list(entity.id, manager));
+      return this.outbox.store(manager, 'legal-hold-ended', `hold-${hold.id}-ended`, composeHoldEnded(entity, people, system, hold, outcome.summary));
     });
     if (emailId) await this.outbox.dispatch(emailId);
     return { outcome: 'sent' };

@@ -8,7 +8,8 @@ import { OutboxService } from '../../notifications/outbox.service';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
-import { composeForward } from './task-mail';
+import { IdentityService } from '../../identity/identity.service';
+import { composeForward, personIdentifiers } from './task-mail';
 
 /**
  * A system where we are only a processor (Art 28) is never searched: the request goes to its
@@ -23,13 +24,15 @@ export class ForwardingService {
     private readonly audit: AuditService,
     private readonly systems: SystemsService,
     private readonly clock: Clock,
+    private readonly identity: IdentityService,
   ) {}
 
   async forward(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry): Promise<void> {
     const now = this.clock.now();
     const controller = this.systems.controller();
     const emailId = await this.dataSource.transaction(async (manager) => {
-      const id = await this.outbox.store(manager, 'task-forward', `task-${task.id}-forward`, composeForward(entity, task, system, controller, controller.email));
+      const people = personIdentifiers(await this.identity.list(entity.id, manager));
+      const id = await this.outbox.store(manager, 'task-forward', `task-${task.id}-forward`, composeForward(entity, people, task, system, controller, controller.email));
       await manager.update(CaseTaskEntity, { id: task.id }, {
         status: 'forwarded',
         outcome: {

@@ -15,7 +15,8 @@ import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs } from './preservation';
-import { composeManualEscalation, composeManualReminder, composeManualTask } from './task-mail';
+import { IdentityService } from '../../identity/identity.service';
+import { composeManualEscalation, composeManualReminder, composeManualTask, personIdentifiers } from './task-mail';
 
 type FollowUpTask = Pick<CaseTaskEntity, 'id' | 'startedAt' | 'escalatedAt' | 'systemId'>;
 
@@ -40,6 +41,7 @@ export class ManualTaskService {
     private readonly audit: AuditService,
     private readonly systems: SystemsService,
     private readonly clock: Clock,
+    private readonly identity: IdentityService,
   ) {}
 
   /** Hands the task to the system's owner (`note`: why, when a connector could not finish it). */
@@ -52,7 +54,8 @@ export class ManualTaskService {
         error: null,
         startedAt: task.startedAt ?? now,
       });
-      const mail = composeManualTask(entity, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now);
+      const people = personIdentifiers(await this.identity.list(entity.id, manager));
+      const mail = composeManualTask(entity, people, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now);
       const id = await this.outbox.store(manager, 'manual-task', `task-${task.id}-assigned`, mail);
       await this.audit.append(manager, {
         caseId: entity.id,

@@ -1,4 +1,6 @@
 import type { CaseEntity } from '../../cases/case.entity';
+import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity';
+import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { changesFrom } from '../fanout/fanout-plan';
@@ -27,13 +29,41 @@ const ACTION_TEXT: Record<string, { nb: string; en: string }> = {
   },
 };
 
-function identifiers(entity: CaseEntity): string[] {
-  return [
-    entity.subjectName ? `  Navn / name: ${entity.subjectName}` : null,
-    entity.subjectEmail ? `  E-post / e-mail: ${entity.subjectEmail}` : null,
-    entity.subjectPhone ? `  Telefon / phone: ${entity.subjectPhone}` : null,
-    entity.subjectCustomerNumber ? `  Kundenummer / customer number: ${entity.subjectCustomerNumber}` : null,
-  ].filter((line): line is string => line !== null);
+const KIND_TEXT: Record<string, string> = {
+  name: 'Navn / name',
+  email: 'E-post / e-mail',
+  phone: 'Telefon / phone',
+  customer_number: 'Kundenummer / customer number',
+  address: 'Adresse / address',
+  system_id: 'ID i system / id in a system',
+};
+
+/** The identifiers a person may search with: only established ones. What the requester merely
+ *  claimed is left out (a person searching by it could act on someone else's data); the owner is
+ *  told how many, so a handler can decide on them on the case page. */
+function identifiers(people: PersonIdentifiers): string[] {
+  const lines = people.established.map((identifier) => `  ${KIND_TEXT[identifier.kind] ?? identifier.kind}: ${identifier.given}`);
+  if (!lines.length) lines.push('  (ingen bekreftede identifikatorer ennå / no established identifiers yet)');
+  if (people.claimedCount > 0) {
+    lines.push(
+      `  ${people.claimedCount} oppgitt(e), men ikke bevist(e) identifikator(er) er utelatt; bruk bare de over. / ` +
+        `${people.claimedCount} identifier(s) the requester gave but did not prove are left out; use only those above.`,
+    );
+  }
+  return lines;
+}
+
+/** A case's identifiers as the staff e-mails need them. */
+export interface PersonIdentifiers {
+  established: Array<Pick<CaseIdentifierEntity, 'kind' | 'given'>>;
+  claimedCount: number;
+}
+
+export function personIdentifiers(rows: CaseIdentifierEntity[]): PersonIdentifiers {
+  return {
+    established: rows.filter((row) => isEstablished(row.basis) && row.searchable),
+    claimedCount: rows.filter((row) => !isEstablished(row.basis) || !row.searchable).length,
+  };
 }
 
 function changesLines(task: CaseTaskEntity): string[] {
@@ -59,6 +89,7 @@ function outcomeHowTo(publicUrl: string, entity: CaseEntity, task: CaseTaskEntit
 
 export function composeManualTask(
   entity: CaseEntity,
+  people: PersonIdentifiers,
   task: CaseTaskEntity,
   system: SystemEntry,
   publicUrl: string,
@@ -76,7 +107,7 @@ export function composeManualTask(
     what.en,
     '',
     'Personen / the person:',
-    ...identifiers(entity),
+    ...identifiers(people),
     ...(task.action === 'rectify' ? ['', 'Rettelser / corrections:', ...changesLines(task)] : []),
     ...(note ? ['', `Merknad / note: ${note}`] : []),
     '',
@@ -137,7 +168,7 @@ export function composeManualEscalation(
   return { to, caseId: entity.id, subject: `[${entity.reference}] Eskalert / escalated: ${system.name} (${task.action})`, text };
 }
 
-export function composeForward(entity: CaseEntity, task: CaseTaskEntity, system: SystemEntry, controller: { name: string; email: string }, sender: string): ComposedMail {
+export function composeForward(entity: CaseEntity, people: PersonIdentifiers, task: CaseTaskEntity, system: SystemEntry, controller: { name: string; email: string }, sender: string): ComposedMail {
   const text = [
     `Til ${system.controllerName}:`,
     `Vi har mottatt en henvendelse om personvernrettigheter (${entity.type}) som kan gjelde opplysninger vi behandler på deres vegne i «${system.name}» (databehandleravtale, GDPR art. 28).`,
@@ -148,7 +179,7 @@ export function composeForward(entity: CaseEntity, task: CaseTaskEntity, system:
     'We have not searched, disclosed or deleted anything. Please instruct us, or answer the person directly.',
     '',
     'Personen / the person:',
-    ...identifiers(entity),
+    ...identifiers(people),
     ...(entity.type === 'rectification'
       ? ['', 'Rettelser / corrections:', ...Object.entries(changesFrom(entity.details)).map(([field, value]) => `  ${field} → ${value}`)]
       : []),
@@ -166,6 +197,7 @@ export function composeForward(entity: CaseEntity, task: CaseTaskEntity, system:
 
 export function composeHoldEnded(
   entity: CaseEntity,
+  people: PersonIdentifiers,
   system: SystemEntry,
   hold: { records: string; basis: string; until: string },
   reason: string,
@@ -180,7 +212,7 @@ export function composeHoldEnded(
     `  ${reason}`,
     '',
     'Personen / the person:',
-    ...identifiers(entity),
+    ...identifiers(people),
   ].join('\n');
   return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Slett etter oppbevaringsplikt / erase after legal hold: ${system.name}`, text };
 }

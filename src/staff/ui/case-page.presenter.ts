@@ -14,10 +14,10 @@ import { TaskCommandsService } from '../../connectors/tasks/task-commands.servic
 import { OPEN_TASK_STATUSES } from '../../connectors/tasks/case-task.entity';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
 import { DeadlineService } from '../../deadlines/deadline.service';
+import { IdentityService } from '../../identity/identity.service';
 import { OutboxService } from '../../notifications/outbox.service';
 import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
-import { IdentityService } from '../../identity/identity.service';
 import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { SystemsService } from '../../systems/systems.service';
@@ -36,6 +36,8 @@ export interface CaseFormState {
   formProblem?: string;
   /** The manual task whose outcome form the values and errors belong to. */
   taskId?: string;
+  /** The identifier whose confirm form the values and errors belong to. */
+  identifierId?: string;
   /** The refusal letter the reject form's "preview" asked for, with the reasons it was built from. */
   refusal?: { reasonCode: string; reason: string; subject: string; text: string; edited: boolean };
 }
@@ -65,8 +67,8 @@ export class CasePagePresenter {
     private readonly files: StaffAnswerFilesService,
     private readonly liftings: RestrictionLiftingService,
     private readonly records: CaseRecordsService,
-    private readonly identity: IdentityService,
     @InjectRepository(CaseAlertEntity) private readonly alerts: Repository<CaseAlertEntity>,
+    private readonly identity: IdentityService,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -81,12 +83,15 @@ export class CasePagePresenter {
       LETTER_STATUSES.has(entity.status) ? this.answers.preview(entity.reference) : Promise.resolve(null),
       this.downloads.packageState(entity.id),
     ]);
-    const [storedLetters, lifting] = await Promise.all([this.files.letters(entity.id), this.liftings.liftingFor(entity.id)]);
-    const [found, searches, recordState, identifiers] = await Promise.all([
+    const [storedLetters, lifting, identifiers] = await Promise.all([
+      this.files.letters(entity.id),
+      this.liftings.liftingFor(entity.id),
+      this.identity.list(entity.id),
+    ]);
+    const [found, searches, recordState] = await Promise.all([
       this.records.records(entity.id),
       this.records.discoveries(entity.id),
       this.records.state(entity.id),
-      this.identity.list(entity.id),
     ]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
     const who = (actor: string) =>
@@ -213,6 +218,20 @@ export class CasePagePresenter {
         errors: form.errors ?? {},
         tz,
       }),
+      identifiers: identifiers.map((identifier) => ({
+        id: identifier.id,
+        kind: copy.identity.kind[identifier.kind] ?? identifier.kind,
+        value: identifier.given,
+        basis: identifier.basis,
+        basisLabel: copy.identity.basis[identifier.basis],
+        notANumber: !identifier.searchable,
+        how: identifier.method
+          ? fill(copy.identity.how, { method: identifier.method, who: who(identifier.establishedBy ?? 'system'), at: formatInstant(identifier.establishedAt, tz) })
+          : '',
+        reason: identifier.reason ? fill(copy.identity.reason, { reason: identifier.reason }) : '',
+        canConfirm: worker && open && identifier.basis === 'claimed' && identifier.searchable,
+        form: form.identifierId === identifier.id ? { values: values.identifier ?? {}, errors: form.errors?.identifier ?? {} } : { values: {}, errors: {} },
+      })),
       tasks: tasks.map((task) => ({
         id: task.id,
         system: this.systems.system(task.systemId)?.name ?? task.systemId,

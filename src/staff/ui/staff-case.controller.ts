@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { CaseIdentifiersService } from '../../cases/case-identifiers.service';
 import { CasesService } from '../../cases/cases.service';
 import { REJECTION_CODES } from '../../cases/case-types';
 import { isUuid } from '../../cases/dto/list-cases.query';
@@ -46,6 +47,7 @@ export class StaffCaseController {
     private readonly deadlines: DeadlineService,
     private readonly liftings: RestrictionLiftingService,
     private readonly recordDecisions: RecordDecisionsService,
+    private readonly identifiers: CaseIdentifiersService,
   ) {}
 
   @Get(':reference')
@@ -76,7 +78,28 @@ export class StaffCaseController {
   async verify(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     const check = this.check(request);
     const method = check.text('method', 2, 100);
-    await this.act(request, response, staff, reference, 'verify', check, 'verified', () => this.cases.verify(reference, method, staffActor(staff)));
+    await this.act(request, response, staff, reference, 'verify', check, 'verified', () => this.cases.verify(reference, method, staffActor(staff), { kind: 'staff' }));
+  }
+
+  /** A claimed identifier confirmed after a check outside the engine; how and why are audited. */
+  @Post(':reference/identifiers/:identifierId/confirm')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async confirmIdentifier(
+    @Param('reference') reference: string,
+    @Param('identifierId') identifierId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const check = this.check(request);
+    const method = check.text('method', 2, 200);
+    const reason = check.text('reason', 2, 500);
+    if (!isUuid(identifierId)) throw notFound(`Identifier ${identifierId}`);
+    await this.act(request, response, staff, reference, 'identifier', check, 'identifierConfirmed', () =>
+      this.identifiers.confirm(reference, identifierId, { method, reason }, staffActor(staff)),
+      { identifierId },
+    );
   }
 
   @Post(':reference/approve')
@@ -303,7 +326,7 @@ export class StaffCaseController {
     const input = { status: status!, summary, ...(retained ? { retained } : {}) };
     const fromTasks = check.raw('from') === 'tasks' || staff.role === 'owner';
     if (!fromTasks) {
-      await this.act(request, response, staff, reference, 'outcome', check, 'outcome', () => this.tasks.recordOutcome(reference, taskId, input, staff), taskId);
+      await this.act(request, response, staff, reference, 'outcome', check, 'outcome', () => this.tasks.recordOutcome(reference, taskId, input, staff), { taskId });
       return;
     }
     const copy = this.pages.copy(request);
@@ -336,7 +359,8 @@ export class StaffCaseController {
     check: FormCheck,
     done: DoneKey,
     run: () => Promise<unknown>,
-    taskId?: string,
+    /** Which task's or identifier's form the values belong to, when the page has one per item. */
+    target: Pick<CaseFormState, 'taskId' | 'identifierId'> = {},
   ): Promise<void> {
     const copy = this.pages.copy(request);
     if (!check.ok) {
@@ -344,7 +368,7 @@ export class StaffCaseController {
         values: { [form]: check.values },
         errors: { [form]: check.errors },
         formProblem: copy.fieldErrors,
-        taskId,
+        ...target,
       });
       return;
     }
@@ -358,7 +382,7 @@ export class StaffCaseController {
         values: { [form]: check.values },
         errors: { [form]: errors },
         formProblem: error.code === 'conflict' ? fill(copy.stale, { message: refusalText(error, copy) }) : error.details?.length ? copy.fieldErrors : error.message,
-        taskId,
+        ...target,
       });
       return;
     }

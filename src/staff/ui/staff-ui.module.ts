@@ -2,8 +2,8 @@ import { MiddlewareConsumer, Module, NestModule, OnModuleInit } from '@nestjs/co
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { AuditModule } from '../../audit/audit.module';
-import { CasesModule } from '../../cases/cases.module';
 import { IdentityModule } from '../../identity/identity.module';
+import { CasesModule } from '../../cases/cases.module';
 import { ConnectorsModule } from '../../connectors/connectors.module';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
 import { DeadlinesModule } from '../../deadlines/deadlines.module';
@@ -53,10 +53,10 @@ const CONTROLLERS = [
     StaffModule,
     AuditModule,
     CasesModule,
+    IdentityModule,
     DeadlinesModule,
     NotificationsModule,
     ConnectorsModule,
-    IdentityModule,
     // The answer letter and the download lock on the case page (ResponsesModule imports no staff UI).
     ResponsesModule,
   ],

@@ -193,6 +193,7 @@ const nb = {
   done: {
     assigned: 'Saken er tildelt.',
     verified: 'Identiteten er bekreftet.',
+    identifierConfirmed: 'Identifikatoren er bekreftet og registrert med metode og begrunnelse.',
     approved: 'Saken er godkjent; oppgavene er sendt til systemene.',
     paused: 'Klokken er stoppet mens vi venter på opplysninger.',
     informationRequested: 'Forespørselen om opplysninger er sendt til den registrerte.',
@@ -216,6 +217,23 @@ const nb = {
     unlocked: 'Nedlastingen er åpnet igjen. Den registrerte får en e-post om det og kan be om en ny kode fra lenken sin.',
     liftRequested: 'Den registrerte får beskjed først; begrensningen oppheves når varselet er sendt.',
   },
+  identity: {
+    title: 'Identifikatorer og hvordan hver er bekreftet',
+    lead: 'Systemene søkes bare med identifikatorer som er bevist, hentet fra en post som samsvarte, eller bekreftet av en saksbehandler. Det som bare er oppgitt, brukes aldri til å hente ut, endre eller slette data.',
+    kind: { email: 'E-post', phone: 'Telefon', customer_number: 'Kundenummer', name: 'Navn', address: 'Adresse', system_id: 'ID i system' } as Record<string, string>,
+    basis: {
+      proven: 'Bevist av den registrerte',
+      from_record: 'Fra en post som samsvarte med en bevist identifikator',
+      staff_confirmed: 'Bekreftet av saksbehandler',
+      claimed: 'Bare oppgitt – ikke bevist',
+    } as Record<string, string>,
+    notANumber: 'Ikke et gyldig telefonnummer – beholdes som skrevet og brukes aldri til søk.',
+    how: '{{method}} – {{who}}, {{at}}',
+    reason: 'Begrunnelse: {{reason}}',
+    confirm: 'Bekreft etter kontroll',
+    confirmMethod: 'Hvordan ble det kontrollert? (f.eks. «ringte tilbake nummeret i Visma»)',
+    confirmReason: 'Hvorfor er det den registrertes?',
+  },
   stale: 'Handlingen ble ikke utført: {{message}} Noen kan ha endret saken i mellomtiden – siden viser nå sakens nåværende tilstand.',
   /** Why the domain refused an action, by its refusal code (src/common/domain-error.ts). */
   refusals: {
@@ -236,6 +254,8 @@ const nb = {
     no_package: 'Saken har ingen svarpakke.',
     package_expired: 'Svarpakken er utløpt.',
     download_not_locked: 'Nedlastingen er ikke sperret.',
+    identifier_established: 'Identifikatoren er allerede bekreftet.',
+    identifier_not_searchable: 'Det er ikke et gyldig telefonnummer og kan ikke brukes til å finne poster.',
   } as Record<string, string>,
   fieldErrors: 'Skjemaet har feil. Rett feltene som er merket.',
   errors: {
@@ -597,6 +617,7 @@ const en: StaffCopy = {
   done: {
     assigned: 'The case is assigned.',
     verified: 'Identity is verified.',
+    identifierConfirmed: 'The identifier is confirmed, with its method and reason recorded.',
     approved: 'The case is approved; tasks went out to the systems.',
     paused: 'The clock is paused while we wait for information.',
     informationRequested: 'The request for information has been sent to the requester.',
@@ -620,6 +641,23 @@ const en: StaffCopy = {
     unlocked: 'The download is open again. The requester is e-mailed and can ask for a new code from their link.',
     liftRequested: 'The requester is told first; the restriction is lifted once the notice has gone out.',
   },
+  identity: {
+    title: 'Identifiers and how each was established',
+    lead: 'Systems are searched only with identifiers that were proven, taken from a record that matched, or confirmed by a handler. What was only typed is never used to export, change or delete data.',
+    kind: { email: 'E-mail', phone: 'Phone', customer_number: 'Customer number', name: 'Name', address: 'Address', system_id: 'Id in a system' } as Record<string, string>,
+    basis: {
+      proven: 'Proven by the requester',
+      from_record: 'From a record that matched a proven identifier',
+      staff_confirmed: 'Confirmed by a handler',
+      claimed: 'Only claimed – not proven',
+    } as Record<string, string>,
+    notANumber: 'Not a valid phone number – kept as typed and never used to search.',
+    how: '{{method}} – {{who}}, {{at}}',
+    reason: 'Reason: {{reason}}',
+    confirm: 'Confirm after a check',
+    confirmMethod: 'How was it checked? (e.g. "called back the number on file in Visma")',
+    confirmReason: 'Why is it the requester\'s?',
+  },
   stale: 'Nothing was done: {{message}} Someone may have changed the case meanwhile – the page now shows its current state.',
   refusals: {
     case_closed: 'The case is closed ({{status}}).',
@@ -639,6 +677,8 @@ const en: StaffCopy = {
     no_package: 'The case has no answer package.',
     package_expired: 'The answer package has expired.',
     download_not_locked: 'The download is not locked.',
+    identifier_established: 'The identifier is already established.',
+    identifier_not_searchable: 'It is not a valid phone number and cannot be used to find records.',
   },
   fieldErrors: 'The form has errors. Correct the marked fields.',
   errors: {

@@ -187,6 +187,31 @@ export const CASE_PAGE = `
 {{#if case.subject.customerNumber}}<dt>{{copy.case.customerNumber}}</dt><dd>{{case.subject.customerNumber}}</dd>{{/if}}
 <dt>{{copy.case.identity}}</dt><dd data-testid="identity">{{case.identity}}</dd>
 </dl>
+{{#if identifiers.length}}
+<h3>{{copy.identity.title}}</h3>
+<p>{{copy.identity.lead}}</p>
+<div class="table-wrap"><table data-testid="identifiers">
+<tbody>
+{{#each identifiers}}
+<tr data-identifier="{{id}}" data-basis="{{basis}}">
+<th scope="row">{{kind}}</th><td>{{value}}</td>
+<td><strong>{{basisLabel}}</strong>{{#if notANumber}}<br>{{@root.copy.identity.notANumber}}{{/if}}{{#if how}}<br>{{how}}{{/if}}{{#if reason}}<br>{{reason}}{{/if}}
+{{#if canConfirm}}
+<details{{#if form.errors.method}} open{{/if}}{{#if form.errors.reason}} open{{/if}}><summary>{{@root.copy.identity.confirm}}</summary>
+<form method="post" action="/staff/cases/{{@root.case.reference}}/identifiers/{{id}}/confirm">${csrf}
+<label for="identifier-method-{{id}}">{{@root.copy.identity.confirmMethod}}</label>
+<input type="text" id="identifier-method-{{id}}" name="method" value="{{form.values.method}}" maxlength="200"{{#if form.errors.method}} aria-invalid="true" aria-describedby="identifier-method-{{id}}-error"{{/if}}>
+{{#if form.errors.method}}<p class="field-error" id="identifier-method-{{id}}-error">{{form.errors.method}}</p>{{/if}}
+<label for="identifier-reason-{{id}}">{{@root.copy.identity.confirmReason}}</label>
+<input type="text" id="identifier-reason-{{id}}" name="reason" value="{{form.values.reason}}" maxlength="500"{{#if form.errors.reason}} aria-invalid="true" aria-describedby="identifier-reason-{{id}}-error"{{/if}}>
+{{#if form.errors.reason}}<p class="field-error" id="identifier-reason-{{id}}-error">{{form.errors.reason}}</p>{{/if}}
+<button>{{@root.copy.identity.confirm}}</button>
+</form></details>
+{{/if}}
+</td></tr>
+{{/each}}
+</tbody></table></div>
+{{/if}}
 </section>
 {{#if records.show}}
 <section class="card" aria-labelledby="h-records" data-testid="records">
