@@ -16,7 +16,7 @@ export interface CaseRecordJson {
 
 export interface CaseRecordsJson {
   records: CaseRecordJson[];
-  recordSearch: Array<{ system: string; status: string }>;
+  recordSearch: Array<{ system: string; status: string; error?: string | null }>;
 }
 
 /** How the case API reads the records found for a case. The connectors module supplies the real

@@ -22,5 +22,6 @@ export function toRecordJson(record: CaseRecordMatchEntity, identifiers: Array<P
 export type RecordJson = ReturnType<typeof toRecordJson>;
 
 export function toRecordSearchJson(discovery: CaseRecordDiscoveryEntity) {
-  return { system: discovery.systemId, status: discovery.status };
+  // Why a search failed (the provider's answer, as for a failed task), so staff can fix it and search again.
+  return { system: discovery.systemId, status: discovery.status, ...(discovery.status === 'failed' ? { error: discovery.error } : {}) };
 }
