@@ -141,6 +141,12 @@ describe('staff UI in a real browser', () => {
     expect(await notice(page)).toBe('Identiteten er bekreftet.');
     expect(await page.locator('[data-testid=identity]').innerText()).toContain('called back on the phone number on file');
 
+    // The approve button comes once the search for the person's records is done.
+    for (let attempt = 0; attempt < 150 && !(await page.locator('form[action$="/approve"] button').count()); attempt++) {
+      await page.waitForTimeout(200);
+      await page.reload();
+    }
+    expect(await page.locator('[data-testid=record-search] li[data-status="done"]').count()).toBe(1);
     await navigate(page, () => page.click('form[action$="/approve"] button'));
     expect(await notice(page)).toBe('Saken er godkjent; oppgavene er sendt til systemene.');
     const waitForTasks = async (zendeskStates: string[]) => {

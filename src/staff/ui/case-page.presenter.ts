@@ -272,7 +272,8 @@ export class CasePagePresenter {
         : null,
       taskProgress: fill(copy.case.progress, { finished, total: tasks.length }),
       /** Seconds between reloads while a connector task is queued or running (no JavaScript on staff pages). */
-      refreshSeconds: tasks.some((task) => task.status === 'pending' || task.status === 'running') ? TASK_REFRESH_SECONDS : undefined,
+      refreshSeconds:
+        tasks.some((task) => task.status === 'pending' || task.status === 'running') || searches.some((search) => search.status === 'pending') ? TASK_REFRESH_SECONDS : undefined,
       timeline,
       can,
       anyAction: Object.values(can).some(Boolean),
