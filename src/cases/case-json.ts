@@ -1,5 +1,6 @@
 import type { IdentifierJson } from '../identity/identifier-json';
 import type { CaseEntity } from './case.entity';
+import type { CaseRecordsJson } from './case-records-reader';
 
 /** A task as the case JSON shows it (the connectors module fills these in). */
 export interface CaseTaskJson {
@@ -12,7 +13,12 @@ export interface CaseTaskJson {
 }
 
 /** The case as the API shows it (README.md, REST API): dates as YYYY-MM-DD in the company's time zone. */
-export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = [], identifiers?: IdentifierJson[]) {
+export function toCaseJson(
+  entity: CaseEntity,
+  tasks: CaseTaskJson[] = [],
+  identifiers?: IdentifierJson[],
+  records: CaseRecordsJson = { records: [], recordSearch: [] },
+) {
   return {
     id: entity.id,
     reference: entity.reference,
@@ -54,6 +60,8 @@ export function toCaseJson(entity: CaseEntity, tasks: CaseTaskJson[] = [], ident
     createdAt: entity.createdAt.toISOString(),
     closedAt: entity.closedAt?.toISOString() ?? null,
     tasks,
+    records: records.records,
+    recordSearch: records.recordSearch,
   };
 }
 

@@ -1,5 +1,5 @@
 import { CaseEntity } from './case.entity';
-import { requestInformation } from './case-transitions';
+import { approve, requestInformation } from './case-transitions';
 
 const at = new Date('2026-03-05T09:00:00Z');
 const openCase = (changes: Partial<CaseEntity> = {}) =>
@@ -36,5 +36,24 @@ describe('requestInformation', () => {
     expect(() => requestInformation(openCase({ status: 'completed' }), 'Which account?', at, true)).toThrow(
       expect.objectContaining({ code: 'conflict', refusal: { code: 'case_closed', params: { status: 'completed' } } }),
     );
+  });
+});
+
+describe('approve', () => {
+  const known = { searching: false, undecided: false, approvalCurrent: false };
+  const refusal = (code: string) => expect.objectContaining({ code: 'conflict', refusal: expect.objectContaining({ code }) });
+
+  it('waits until the records are known and every possible match is decided', () => {
+    expect(() => approve(openCase(), at, { ...known, searching: true })).toThrow(refusal('records_searching'));
+    expect(() => approve(openCase(), at, { ...known, undecided: true })).toThrow(refusal('matches_undecided'));
+    expect(approve(openCase(), at, known).type).toBe('case.approved');
+  });
+
+  it('refuses a second approval of the same records, and asks again when they changed', () => {
+    const earlier = new Date('2026-03-01T09:00:00Z');
+    expect(() => approve(openCase({ approvedAt: earlier }), at, { ...known, approvalCurrent: true })).toThrow(refusal('already_approved'));
+    const changed = openCase({ approvedAt: earlier });
+    expect(approve(changed, at, known).type).toBe('case.approved');
+    expect(changed.approvedAt).toEqual(at);
   });
 });

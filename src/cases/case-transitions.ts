@@ -49,9 +49,23 @@ export function verify(entity: CaseEntity, method: string, at: Date): CaseEvent 
   return { type: 'case.verified', data: { method } };
 }
 
-export function approve(entity: CaseEntity, at: Date): CaseEvent {
+/** Where the records an approval covers stand (the connectors module reads them). */
+export interface ApprovalRecords {
+  /** A system's search for the person's records is not finished. */
+  searching: boolean;
+  /** A possible match waits for a handler's decision. */
+  undecided: boolean;
+  /** The latest approval was given for exactly the records the engine would act on now. */
+  approvalCurrent: boolean;
+}
+
+/** An approval is of exactly the records that will be touched: only once they are known, and again
+ *  when they changed since the last one. */
+export function approve(entity: CaseEntity, at: Date, records: ApprovalRecords = { searching: false, undecided: false, approvalCurrent: true }): CaseEvent {
   requireStatus(entity, ['in_progress'], 'approve');
-  if (entity.approvedAt) throw conflict('Cannot approve: the case is already approved.', { code: 'already_approved' });
+  if (records.searching) throw conflict('Cannot approve: the search for the person\'s records is not finished.', { code: 'records_searching' });
+  if (records.undecided) throw conflict('Cannot approve: a possible match must be confirmed or rejected first.', { code: 'matches_undecided' });
+  if (entity.approvedAt && records.approvalCurrent) throw conflict('Cannot approve: the case is already approved.', { code: 'already_approved' });
   entity.approvedAt = at;
   return { type: 'case.approved', data: {} };
 }

@@ -11,6 +11,7 @@ import { toIdentifierJson } from '../identity/identifier-json';
 import { IdentityService } from '../identity/identity.service';
 import { CaseQueryService } from './case-query.service';
 import { toCaseJson } from './case-json';
+import { CaseRecordsReader } from './case-records-reader';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CaseIdentifiersService } from './case-identifiers.service';
 import { CasesService } from './cases.service';
@@ -27,6 +28,7 @@ export class CasesController {
     private readonly queue: CaseQueryService,
     private readonly audit: AuditService,
     private readonly tasks: CaseTasksReader,
+    private readonly records: CaseRecordsReader,
     private readonly identity: IdentityService,
     private readonly identifiers: CaseIdentifiersService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -184,11 +186,12 @@ export class CasesController {
   }
 
   private async answer(entity: Awaited<ReturnType<CasesService['findByReference']>>) {
-    const [tasks, identifiers, representation] = await Promise.all([
+    const [tasks, identifiers, representation, records] = await Promise.all([
       this.tasks.tasksFor(entity.id),
       this.identity.list(entity.id),
       representationJson(this.dataSource.manager, entity.id),
+      this.records.recordsFor(entity.id),
     ]);
-    return { ...toCaseJson(entity, tasks, identifiers.map(toIdentifierJson)), representation };
+    return { ...toCaseJson(entity, tasks, identifiers.map(toIdentifierJson), records), representation };
   }
 }

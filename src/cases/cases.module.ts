@@ -5,6 +5,7 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CaseEntity } from './case.entity';
 import { CaseQueryService } from './case-query.service';
+import { CaseRecordsReader } from './case-records-reader';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CasesController } from './cases.controller';
 import { CaseIdentifiersService } from './case-identifiers.service';
@@ -13,7 +14,7 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlinesModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader],
-  exports: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader],
+  providers: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
+  exports: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
 })
 export class CasesModule {}

@@ -38,6 +38,14 @@ export interface NewCase {
  *  `case.completed` event's data. The responses module assembles and stores the answer here. */
 export type CompletionHook = (entity: CaseEntity, manager: EntityManager, actor: string) => Promise<Record<string, unknown>>;
 
+/** Runs inside the approving transaction: where the records stand (before the transition's
+ *  checks) and, once it passed, storing the approval of exactly those records. The connectors
+ *  module supplies it. */
+export interface ApprovalGate {
+  state(entity: CaseEntity, manager: EntityManager): Promise<transitions.ApprovalRecords>;
+  record(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>>;
+}
+
 /** How long an answer waits for the side effects of a committed change (see publish). */
 const PUBLISH_WAIT_MS = 3000;
 
@@ -51,6 +59,7 @@ export class CasesService {
   private readonly logger = new Logger('Cases');
   private completionHook: CompletionHook | null = null;
   private rejectionHook: CompletionHook | null = null;
+  private approvalGate: ApprovalGate | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -171,7 +180,16 @@ export class CasesService {
   }
 
   approve(reference: string, actor: string) {
-    return this.change(reference, actor, (entity) => transitions.approve(entity, this.clock.now()));
+    return this.change(reference, actor, async (entity, manager) => {
+      const records = this.approvalGate ? await this.approvalGate.state(entity, manager) : undefined;
+      const event = transitions.approve(entity, this.clock.now(), records);
+      if (this.approvalGate) event.data = { ...event.data, ...(await this.approvalGate.record(entity, manager, actor)) };
+      return event;
+    });
+  }
+
+  useApprovalGate(gate: ApprovalGate): void {
+    this.approvalGate = gate;
   }
 
   assign(reference: string, userId: string | null, actor: string) {

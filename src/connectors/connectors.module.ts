@@ -2,9 +2,12 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { CaseRecordsReader } from '../cases/case-records-reader';
 import { CaseTasksReader } from '../cases/case-tasks-reader';
 import { IdentityModule } from '../identity/identity.module';
 import { CasesModule } from '../cases/cases.module';
+import { CasesService } from '../cases/cases.service';
+import { IdentityService } from '../identity/identity.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ConnectorRegistry } from './connector-registry';
@@ -16,6 +19,14 @@ import { LegalHoldEntity } from './holds/legal-hold.entity';
 import { LegalHoldExpiryService } from './holds/legal-hold-expiry.service';
 import { LegalHoldService } from './holds/legal-hold.service';
 import { ForwardingService } from './manual/forwarding.service';
+import { CaseRecordsService } from './records/case-records.service';
+import { RecordApprovalGate } from './records/record-approval.gate';
+import { RecordDecisionsService } from './records/record-decisions.service';
+import { RecordDiscoveryQueue } from './records/record-discovery-queue.service';
+import { RecordDiscoveryRunner } from './records/record-discovery.runner';
+import { RecordSubjects } from './records/record-subjects.service';
+import { RecordsController } from './records/records.controller';
+import { toRecordJson, toRecordSearchJson } from './records/records-json';
 import { ManualTaskService } from './manual/manual-task.service';
 import { CaseTaskEntity } from './tasks/case-task.entity';
 import { TaskCommandsService } from './tasks/task-commands.service';
@@ -37,6 +48,12 @@ const SERVICES = [
   ManualTaskService,
   ForwardingService,
   FanoutReconciliation,
+  CaseRecordsService,
+  RecordDiscoveryQueue,
+  RecordDiscoveryRunner,
+  RecordDecisionsService,
+  RecordSubjects,
+  RecordApprovalGate,
 ];
 
 /** Connectors, fan-out and tasks: from a ready case to one outcome per system (ARCHITECTURE.md "The life of a case", step 4). */
@@ -50,7 +67,7 @@ const SERVICES = [
     DeadlinesModule,
     NotificationsModule,
   ],
-  controllers: [TasksController],
+  controllers: [TasksController, RecordsController],
   providers: SERVICES,
   exports: SERVICES,
 })
@@ -58,10 +75,21 @@ export class ConnectorsModule implements OnModuleInit {
   constructor(
     private readonly reader: CaseTasksReader,
     private readonly commands: TaskCommandsService,
+    private readonly cases: CasesService,
+    private readonly approvals: RecordApprovalGate,
+    private readonly recordsReader: CaseRecordsReader,
+    private readonly records: CaseRecordsService,
+    private readonly identity: IdentityService,
   ) {}
 
-  /** The case JSON gets its tasks from here (the cases module does not know the task table). */
+  /** The case JSON gets its tasks from here (the cases module does not know the task table), and
+   *  an approval covers the records found (src/connectors/records). */
   onModuleInit(): void {
     this.reader.useReader(async (caseId) => (await this.commands.tasksFor(caseId)).map(toTaskJson));
+    this.cases.useApprovalGate(this.approvals);
+    this.recordsReader.useReader(async (caseId) => {
+      const [records, discoveries, identifiers] = await Promise.all([this.records.records(caseId), this.records.discoveries(caseId), this.identity.list(caseId)]);
+      return { records: records.map((record) => toRecordJson(record, identifiers)), recordSearch: discoveries.map(toRecordSearchJson) };
+    });
   }
 }

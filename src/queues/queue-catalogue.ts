@@ -34,6 +34,7 @@ export enum JobName {
   VerificationReminder = 'verification-reminder',
   VerificationExpiry = 'verification-expiry',
   RunTask = 'run-task',
+  DiscoverRecords = 'discover-records',
   FanoutComplete = 'fanout-complete',
   ManualTaskReminder = 'manual-task-reminder',
   ManualTaskEscalation = 'manual-task-escalation',
@@ -56,6 +57,8 @@ export interface JobPayloads {
   [JobName.VerificationReminder]: { caseId: string };
   [JobName.VerificationExpiry]: { caseId: string };
   [JobName.RunTask]: { taskId: string };
+  /** The search for a case's records in one system; `round` goes up each time it is asked again. */
+  [JobName.DiscoverRecords]: { caseId: string; systemId: string; round: number };
   [JobName.FanoutComplete]: { caseId: string };
   [JobName.ManualTaskReminder]: { taskId: string };
   [JobName.ManualTaskEscalation]: { taskId: string };
@@ -76,6 +79,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.VerificationExpiry]: QueueName.Intake,
   /** Runs on the queue of the system's connector type (TASK_QUEUES in connectors/tasks). */
   [JobName.RunTask]: QueueName.TasksManual,
+  /** Like tasks, on the connector type's queue, so its rate limit and Retry-After cover the search. */
+  [JobName.DiscoverRecords]: QueueName.TasksManual,
   [JobName.FanoutComplete]: QueueName.Fanout,
   [JobName.ManualTaskReminder]: QueueName.Fanout,
   [JobName.ManualTaskEscalation]: QueueName.Fanout,
@@ -142,6 +147,14 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
     removeOnFail: false,
   },
+  /** Attempts and back-off come from TASK_ATTEMPTS / TASK_BACKOFF_MS, as for tasks. Completed
+   *  jobs are removed: the discovery row is the record, and reconciliation may re-add a lost one. */
+  [JobName.DiscoverRecords]: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: true,
+    removeOnFail: false,
+  },
   [JobName.FanoutComplete]: {
     attempts: 8,
     backoff: { type: 'exponential', delay: 10_000 },
@@ -197,6 +210,7 @@ export const jobIds = {
   verificationReminder: (caseId: string) => `verify-remind-${caseId}`,
   verificationExpiry: (caseId: string) => `verify-expire-${caseId}`,
   task: (taskId: string, retry = 0) => (retry ? `task-${taskId}-retry-${retry}` : `task-${taskId}`),
+  discovery: (caseId: string, systemId: string, round: number) => `discover-${caseId}-${systemId}-${round}`,
   fanout: (caseId: string, firstTaskId: string) => `fanout-${caseId}-${firstTaskId}`,
   manualReminder: (taskId: string) => `manual-${taskId}-reminder`,
   manualEscalation: (taskId: string) => `manual-${taskId}-escalation`,

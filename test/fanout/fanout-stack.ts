@@ -218,6 +218,7 @@ export interface CaseBody {
   reference: string;
   status: string;
   tasks: TaskBody[];
+  recordSearch?: Array<{ system: string; status: string; error?: string | null }>;
 }
 
 export const taskOf = (body: CaseBody, system: string) => {
@@ -225,6 +226,11 @@ export const taskOf = (body: CaseBody, system: string) => {
   if (!task) throw new Error(`no task for ${system}: ${JSON.stringify(body.tasks)}`);
   return task;
 };
+
+/** Every API system's search for the person's records is done (for data maps with an API system). */
+export const searchDone = (body: CaseBody) => Boolean(body.recordSearch?.length) && body.recordSearch!.every((search) => search.status === 'done');
+
+export const searchOf = (body: CaseBody, system: string) => body.recordSearch?.find((search) => search.system === system);
 
 export const settled = (body: CaseBody) => body.tasks.length > 0 && body.tasks.every((task) => !['pending', 'running'].includes(task.status));
 

@@ -6,6 +6,8 @@ import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import {
   api,
   registration,
+  searchDone,
+  searchOf,
   settled,
   simulatorSecrets,
   staffUser,
@@ -67,6 +69,8 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     expect(before.status).toBe('in_progress');
     expect(before.tasks).toEqual([]);
 
+    // Approval is of the records found: once every system's search is done.
+    await waitForCase(client, reference, searchDone);
     expect((await client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
     const body = await waitForCase(client, reference, settled);
     expect(body.tasks.map((task) => `${task.system}:${task.action}`).sort()).toEqual([
@@ -207,15 +211,42 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     expect(sims.hubspot.calls.filter((call) => call.status === 429)).toHaveLength(0);
   });
 
-  it('fails a task with a clear reason on a bad credential or a missing variable, and retries it once fixed', async () => {
+  const breakCredentials = () => {
     // The client secret was rotated in Zendesk and ours is now wrong; the HubSpot token was never set.
     sims.zendesk.state.revokeTokens();
     process.env[`${PREFIX}_ZENDESK_CLIENT_SECRET`] = 'not-the-secret';
     delete process.env[`${PREFIX}_HUBSPOT_TOKEN`];
+  };
+
+  it('fails the search for records with a clear reason on a bad credential or a missing variable, does nothing meanwhile, and searches again once fixed', async () => {
+    breakCredentials();
     const person = { name: 'Per Olsen', email: 'per.olsen@example.no', phone: '+4796789012' };
     seedZendesk(sims.zendesk, person);
     seedHubSpot(sims.hubspot, person);
     const { reference } = await register(registration('restriction', person));
+    const failed = await waitForCase(client, reference, (current) => searchOf(current, 'zendesk')?.status === 'failed' && searchOf(current, 'hubspot')?.status === 'failed', 60_000);
+    expect(searchOf(failed, 'zendesk')?.error).toMatch(/credentials rejected by the provider \(HTTP 401\)|HTTP 401/);
+    expect(searchOf(failed, 'hubspot')?.error).toBe(`environment variable ${PREFIX}_HUBSPOT_TOKEN (named in the data map for system "hubspot") is not set`);
+    // Nothing is done anywhere while a system's search has failed: not even the manual tasks.
+    expect(failed.tasks).toEqual([]);
+
+    Object.assign(process.env, secrets);
+    expect((await client.post(`/api/v1/cases/${reference}/records/search`, {})).status).toBe(202);
+    const fixed = await waitForCase(client, reference, settled);
+    expect(taskOf(fixed, 'zendesk').status).toBe('done');
+    expect(taskOf(fixed, 'hubspot').status).toBe('done');
+    expect(taskOf(fixed, 'visma').status).toBe('not_found');
+  });
+
+  it('fails a task with a clear reason on a bad credential or a missing variable, and retries it once fixed', async () => {
+    const person = { name: 'Pia Olsen', email: 'pia.olsen@example.no', phone: '+4796789013' };
+    seedZendesk(sims.zendesk, person);
+    seedHubSpot(sims.hubspot, person);
+    // An erasure waits for approval after the search: the credentials break in between.
+    const { reference } = await register(registration('erasure', person));
+    await waitForCase(client, reference, searchDone);
+    breakCredentials();
+    expect((await client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
     const failed = await waitForCase(client, reference, settled);
     const zendesk = taskOf(failed, 'zendesk');
     expect(zendesk.status).toBe('failed');

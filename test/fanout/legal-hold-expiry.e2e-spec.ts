@@ -5,7 +5,7 @@ import { queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-import { api, registration, settled, simulatorSecrets, startSimulators, taskOf, waitForCase, writeDataMap, type Api, type Simulators } from './fanout-stack';
+import { api, registration, searchDone, settled, simulatorSecrets, startSimulators, taskOf, waitForCase, writeDataMap, type Api, type Simulators } from './fanout-stack';
 import { vismaSeed, type TestPerson } from './norwegian-people';
 
 const PREFIX = 'HOLD_EXPIRY_E2E';
@@ -67,6 +67,8 @@ describe('legal hold expiry: the scheduled deletion really deletes', () => {
     const created = await client.post('/api/v1/cases', registration('erasure', person));
     expect(created.status).toBe(201);
     const { reference } = (await created.json()) as { reference: string };
+    // Approval is of the records found: once every system's search is done.
+    await waitForCase(client, reference, searchDone);
     expect((await client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
     const body = await waitForCase(client, reference, settled);
     expect(taskOf(body, 'visma').status).toBe('retained');

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { dayInWords } from '../../src/notifications/templates/requester/request-type-words';
-import { api, registration, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import { api, registration, searchDone, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
@@ -54,6 +54,8 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     return (await response.json()) as { reference: string; id: string };
   };
   const toReview = async (reference: string, approve: boolean) => {
+    // Approval is of the records found: once every system's search is done.
+    if (approve) await waitForCase(client, reference, searchDone);
     if (approve) expect((await client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
     return waitForCase(client, reference, (body) => (body as unknown as { status: string }).status === 'awaiting_review');
   };

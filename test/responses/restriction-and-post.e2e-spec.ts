@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { api, registration, settled, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import { api, registration, searchDone, settled, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { pageText } from '../intake/intake-helpers';
 import { QueueName } from '../../src/queues/queue-catalogue';
@@ -53,6 +53,8 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
 
   const auditOf = async (reference: string): Promise<AuditItem[]> => (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()).items;
   const toReview = async (reference: string) => {
+    // Approval is of the records found: once every system's search is done.
+    await waitForCase(client, reference, searchDone);
     await client.post(`/api/v1/cases/${reference}/approve`, {});
     return waitForCase(client, reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
   };

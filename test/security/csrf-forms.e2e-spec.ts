@@ -109,10 +109,9 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/answer/unlock': caseForm('answer/unlock', {}),
     'post /staff/cases/:reference/complete': caseForm('complete', {}),
     'post /staff/cases/:reference/objection-decision': caseForm('objection-decision', {}),
-    'post /staff/cases/:reference/identifiers/:identifierId/confirm': {
-      ...caseForm('identifiers/x/confirm', { method: 'called back', reason: 'answered' }, [303, 400, 404, 409]),
-      path: `/staff/cases/${reference}/identifiers/${randomUUID()}/confirm`,
-    },
+    'post /staff/cases/:reference/records/search': caseForm('records/search', {}),
+    'post /staff/cases/:reference/records/:recordId/decide': { ...caseForm('records/x/decide', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/records/${randomUUID()}/decide` },
+    'post /staff/cases/:reference/identifiers/:identifierId/confirm': { ...caseForm('identifiers/x/confirm', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/identifiers/${randomUUID()}/confirm` },
     'post /staff/cases/:reference/tasks/:taskId/retry': { ...caseForm('tasks/x/retry', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/tasks/${randomUUID()}/retry` },
     'post /staff/cases/:reference/tasks/:taskId/outcome': { ...caseForm('tasks/x/outcome', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/tasks/${randomUUID()}/outcome` },
     'post /staff/users': { path: '/staff/users', open: staffPage(signedIn, '/staff/users', '/staff/users'), fields: {}, accepted: [400] },

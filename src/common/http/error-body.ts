@@ -7,6 +7,8 @@ export interface ErrorBody {
   error: string;
   message: string;
   details?: FieldProblem[];
+  /** A refusal's stable code (e.g. `matches_undecided`), so a client can tell refusals apart. */
+  code?: string;
 }
 
 const DOMAIN_STATUS: Record<DomainError['code'], number> = {
@@ -62,6 +64,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
       error: HttpStatus[statusCode] ? titleCase(HttpStatus[statusCode]) : 'Error',
       message: exception.message,
       ...(exception.details ? { details: exception.details } : {}),
+      ...(exception.refusal ? { code: exception.refusal.code } : {}),
     };
   }
   if (exception instanceof HttpException) {

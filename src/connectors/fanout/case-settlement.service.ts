@@ -6,6 +6,7 @@ import * as transitions from '../../cases/case-transitions';
 import { SystemsService } from '../../systems/systems.service';
 import { OPEN_TASK_STATUSES } from '../tasks/case-task.entity';
 import { ObjectionDecisionEntity } from './objection-decision.entity';
+import { CaseRecordsService } from '../records/case-records.service';
 import { readiness } from './fanout-plan';
 
 /** Thrown inside the case transaction to roll it back when the case is not ready for review. */
@@ -22,6 +23,7 @@ export class CaseSettlementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly systems: SystemsService,
+    private readonly records: CaseRecordsService,
   ) {}
 
   /** `allowEmpty`: only fan-out itself may settle a case that has no tasks (its plan was empty);
@@ -34,7 +36,8 @@ export class CaseSettlementService {
         async (entity, manager) => {
           if (entity.status !== 'in_progress') throw new NotYet();
           const decision = await manager.findOne(ObjectionDecisionEntity, { where: { caseId } });
-          if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null) !== 'ready') throw new NotYet();
+          const records = await this.records.state(caseId, manager);
+          if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null, records) !== 'ready') throw new NotYet();
           const counts = await this.countByStatus(manager, caseId);
           const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
           if (total === 0 && !options.allowEmpty) throw new NotYet();

@@ -44,6 +44,24 @@ describe('fan-out plan', () => {
     expect(readiness({ ...ready('access'), status: 'awaiting_review' }, false, null)).toBe('not_in_progress');
   });
 
+  it('waits for the record search and for every possible match to be decided, even on a marketing objection', () => {
+    const searching = { searching: true, undecided: false, approvalCurrent: false };
+    const undecided = { searching: false, undecided: true, approvalCurrent: false };
+    const approved = { ...ready('erasure'), approvedAt: new Date() };
+    expect(readiness(ready('access'), false, null, searching)).toBe('searching_records');
+    expect(readiness(ready('objection', { processing: 'direct_marketing' }), false, null, searching)).toBe('searching_records');
+    expect(readiness(ready('objection', { processing: 'direct_marketing' }), false, null, undecided)).toBe('matches_undecided');
+    expect(readiness(approved, true, null, undecided)).toBe('matches_undecided');
+    expect(readiness({ ...ready('access'), verifiedAt: null }, false, null, searching)).toBe('unverified');
+  });
+
+  it('counts an approval only while it covers exactly the records that would be touched', () => {
+    const approved = { ...ready('erasure'), approvedAt: new Date() };
+    expect(readiness(approved, true, null, { searching: false, undecided: false, approvalCurrent: true })).toBe('ready');
+    expect(readiness(approved, true, null, { searching: false, undecided: false, approvalCurrent: false })).toBe('awaiting_approval');
+    expect(readiness(ready('access'), false, null, { searching: false, undecided: false, approvalCurrent: false })).toBe('ready');
+  });
+
   it('gives each right its actions and forwards processor-role systems instead of searching them', () => {
     expect(keys(ready('access'))).toEqual(['crm:export', 'erp:export', 'cctv:export', 'shipping:forward']);
     expect(keys(ready('portability'))).toEqual(['erp:export', 'shipping:forward']);

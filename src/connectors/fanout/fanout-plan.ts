@@ -14,8 +14,29 @@ export type ObjectionDecision = 'stop' | 'compelling_grounds';
 
 type PlanCase = Pick<CaseEntity, 'type' | 'status' | 'verifiedAt' | 'approvedAt' | 'details'>;
 
-/** Why a case has no tasks yet (or `ready`): verification, approval or a handler's objection decision. */
-export type Readiness = 'ready' | 'not_in_progress' | 'unverified' | 'awaiting_approval' | 'awaiting_objection_decision';
+/** Why a case has no tasks yet (or `ready`): verification, the search for its records, a
+ *  handler's decision on possible matches, approval or a handler's objection decision. */
+export type Readiness =
+  | 'ready'
+  | 'not_in_progress'
+  | 'unverified'
+  | 'searching_records'
+  | 'matches_undecided'
+  | 'awaiting_approval'
+  | 'awaiting_objection_decision';
+
+/** Where the case's record search stands (src/connectors/records). */
+export interface RecordGate {
+  /** A system's search is pending, or failed and waits for staff to run it again. */
+  searching: boolean;
+  /** A possible match ("candidate") waits for a handler to confirm or reject it. */
+  undecided: boolean;
+  /** The latest approval was given for exactly the records the engine would act on now. */
+  approvalCurrent: boolean;
+}
+
+/** No search (no API system): nothing to wait for, and an approval stands as given. */
+export const NO_RECORD_SEARCH: RecordGate = { searching: false, undecided: false, approvalCurrent: true };
 
 const LEGITIMATE_INTEREST = /legitimate interest|6\s*\(1\)\s*\(f\)/i;
 const MARKETING = /market/i;
@@ -24,16 +45,20 @@ export function objectionKind(details: Record<string, unknown>): 'direct_marketi
   return details.processing === 'direct_marketing' ? 'direct_marketing' : 'legitimate_interest';
 }
 
-/** Fan-out waits for verification, for approval where the data map asks for it, and, for an
- *  objection on legitimate interest, for a handler's decision. Direct marketing never waits (Art 21(3)). */
-export function readiness(entity: PlanCase, approvalRequired: boolean, decision: ObjectionDecision | null): Readiness {
+/** Fan-out waits for verification, for the record search and every possible match to be decided
+ *  (nothing is done to a record that is not the requester's, whatever the request), for approval
+ *  of exactly those records where the data map asks for it, and, for an objection on legitimate
+ *  interest, for a handler's decision. Direct marketing waits for nothing else (Art 21(3)). */
+export function readiness(entity: PlanCase, approvalRequired: boolean, decision: ObjectionDecision | null, records: RecordGate = NO_RECORD_SEARCH): Readiness {
   if (entity.status !== 'in_progress') return 'not_in_progress';
   if (!entity.verifiedAt) return 'unverified';
+  if (records.searching) return 'searching_records';
+  if (records.undecided) return 'matches_undecided';
   if (entity.type === 'objection') {
     if (objectionKind(entity.details) === 'direct_marketing') return 'ready';
     return decision ? 'ready' : 'awaiting_objection_decision';
   }
-  if (approvalRequired && !entity.approvedAt) return 'awaiting_approval';
+  if (approvalRequired && !(entity.approvedAt && records.approvalCurrent)) return 'awaiting_approval';
   return 'ready';
 }
 

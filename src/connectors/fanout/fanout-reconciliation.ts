@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ReconciliationService } from '../../deadlines/alerts/reconciliation.service';
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { ManualTaskService } from '../manual/manual-task.service';
+import { RecordDiscoveryQueue } from '../records/record-discovery-queue.service';
 import type { CaseTaskEntity } from '../tasks/case-task.entity';
 import { CaseSettlementService } from './case-settlement.service';
 import { FanoutService } from './fanout.service';
@@ -12,7 +13,7 @@ const BATCH = 1000;
 
 /**
  * Fan-out's share of the reconciliation pass: everything Redis should hold is rebuilt from PostgreSQL.
- * Ready cases get their missing tasks, open tasks their jobs, manual tasks their reminders, holds
+ * Pending record searches get their jobs, ready cases their missing tasks, open tasks their jobs, manual tasks their reminders, holds
  * their erasure jobs, and finished cases their move to review. Every step is idempotent.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class FanoutReconciliation implements OnModuleInit {
     private readonly settlement: CaseSettlementService,
     private readonly manual: ManualTaskService,
     private readonly holds: LegalHoldService,
+    private readonly discovery: RecordDiscoveryQueue,
   ) {}
 
   onModuleInit(): void {
@@ -31,7 +33,8 @@ export class FanoutReconciliation implements OnModuleInit {
   }
 
   async rebuild(): Promise<number> {
-    let offered = 0;
+    // Searches first: a case whose search job Redis lost gets it back before fan-out looks at it.
+    let offered = await this.discovery.rebuild();
     let afterId = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const cases: Array<{ id: string }> = await this.dataSource.query(

@@ -17,6 +17,8 @@ import { representationGate } from '../../representation/representation-gate';
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { taskJobOptions, taskQueueFor } from '../tasks/task-queues';
+import { CaseRecordsService } from '../records/case-records.service';
+import { RecordDiscoveryQueue } from '../records/record-discovery-queue.service';
 import { CaseSettlementService } from './case-settlement.service';
 import { planTasks, readiness } from './fanout-plan';
 import { ObjectionDecisionEntity } from './objection-decision.entity';
@@ -45,6 +47,8 @@ export class FanoutService {
     @InjectQueue(QueueName.TasksManual) private readonly manualQueue: Queue,
     private readonly systems: SystemsService,
     private readonly settlement: CaseSettlementService,
+    private readonly records: CaseRecordsService,
+    private readonly discovery: RecordDiscoveryQueue,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -60,13 +64,21 @@ export class FanoutService {
     }
   }
 
-  /** Creates the tasks a ready case is missing and queues them. Returns how many were created. */
+  /**
+   * Creates the tasks a ready case is missing and queues them. Returns how many were created.
+   * A verified case first has its records searched for in every API system (the search ends by
+   * calling this again); tasks wait until that is done and every possible match is decided.
+   */
   async fanOut(caseId: string): Promise<number> {
     if (await representationGate(this.dataSource.manager, caseId)) return 0;
     const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId } });
     if (!entity) return 0;
+    if (entity.status !== 'in_progress' || !entity.verifiedAt) return 0;
+    // Once tasks exist the records they act on are fixed; before, a search is started where missing.
+    if (!(await this.records.hasTasks(caseId))) await this.discovery.ensureStarted(caseId);
     const decision = await this.dataSource.getRepository(ObjectionDecisionEntity).findOne({ where: { caseId } });
-    if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null) !== 'ready') return 0;
+    const records = await this.records.state(caseId);
+    if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null, records) !== 'ready') return 0;
     const planned = planTasks(entity, this.systems.systems(), decision?.decision ?? null);
     if (!planned.length) {
       await this.settlement.settle(caseId, { allowEmpty: true });

@@ -13,7 +13,7 @@ import { IdentityService } from '../../identity/identity.service';
 import { composeHoldEnded, personIdentifiers } from '../manual/task-mail';
 import type { FollowUpResult } from '../manual/manual-task.service';
 import { systemContext } from '../system-context';
-import { subjectOf } from '../tasks/task-runner.service';
+import { RecordSubjects } from '../records/record-subjects.service';
 import { LegalHoldEntity, type LegalHoldStatus } from './legal-hold.entity';
 import { LegalHoldService } from './legal-hold.service';
 
@@ -31,6 +31,7 @@ export class LegalHoldExpiryService {
     private readonly registry: ConnectorRegistry,
     private readonly systems: SystemsService,
     private readonly outbox: OutboxService,
+    private readonly subjects: RecordSubjects,
     private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -59,9 +60,12 @@ export class LegalHoldExpiryService {
 
     const rules = { legalHolds: system.legalHolds };
     const byIds = hold.externalIds && connector.eraseRetained;
+    // By subject, only the records matched or confirmed for the case (none left: a person looks).
+    const subject = byIds ? null : await this.subjects.forSystem(entity.id, system.id);
+    if (!byIds && !subject) return this.settle(hold, entity, 'needs_person', { summary: `no record in ${system.name} is matched to the requester any more` });
     const outcome = byIds
       ? await connector.eraseRetained!(systemContext(system), hold.externalIds!, rules)
-      : await connector.erase(systemContext(system), subjectOf(entity), rules);
+      : await connector.erase(systemContext(system), subject!, rules);
     switch (outcome.status) {
       case 'done':
         return this.settle(hold, entity, 'released', { ...outcome });

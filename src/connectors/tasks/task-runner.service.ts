@@ -12,6 +12,7 @@ import { QueueName } from '../../queues/queue-catalogue';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import type { Connector, Outcome, RestrictScope, RetentionRules, Subject } from '../connector';
+import { RecordSubjects } from '../records/record-subjects.service';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../connector-errors';
 import { ConnectorRegistry } from '../connector-registry';
 import { CaseSettlementService } from '../fanout/case-settlement.service';
@@ -40,15 +41,6 @@ export interface AttemptInfo {
   maxAttempts: number;
 }
 
-export function subjectOf(entity: CaseEntity): Subject {
-  return {
-    ...(entity.subjectEmail ? { email: entity.subjectEmail } : {}),
-    ...(entity.subjectName ? { name: entity.subjectName } : {}),
-    ...(entity.subjectPhone ? { phone: entity.subjectPhone } : {}),
-    ...(entity.subjectCustomerNumber ? { customerNumber: entity.subjectCustomerNumber } : {}),
-  };
-}
-
 /**
  * Runs one task. Re-reads PostgreSQL first and does nothing for a task that has finished, so a
  * duplicate or replayed job never repeats a deletion; the connectors' own actions are idempotent
@@ -67,6 +59,7 @@ export class TaskRunnerService {
     private readonly manual: ManualTaskService,
     private readonly forwarding: ForwardingService,
     private readonly settlement: CaseSettlementService,
+    private readonly subjects: RecordSubjects,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
     private readonly clock: Clock,
@@ -131,14 +124,17 @@ export class TaskRunnerService {
       await this.manual.assign(task, entity, system);
       return { kind: 'finished', status: 'manual' };
     }
+    // Only records matched or confirmed for the case: with none in this system, nothing is done there.
+    const subject = await this.subjects.forSystem(task.caseId, task.systemId);
+    if (!subject) return this.noRecord(task, system);
     await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connector.type, 'calls');
     try {
       if (task.action === 'export') {
-        const part = await connector.export(systemContext(system), subjectOf(entity));
+        const part = await connector.export(systemContext(system), subject);
         await this.recorder.exported(task, part, system.name);
         return { kind: 'finished', status: part.recordCount > 0 ? 'done' : 'not_found' };
       }
-      const outcome = await this.act(connector, task, entity, system);
+      const outcome = await this.act(connector, task, entity, system, subject);
       if (outcome === null) {
         await this.manual.assign(task, entity, system, 'The request does not say which value to correct; a person must read it and decide.');
         return { kind: 'finished', status: 'manual' };
@@ -157,9 +153,8 @@ export class TaskRunnerService {
   }
 
   /** null = nothing to do automatically (a rectification without corrected values). */
-  private async act(connector: Connector, task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry): Promise<Outcome | null> {
+  private async act(connector: Connector, task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, subject: Subject): Promise<Outcome | null> {
     const ctx = systemContext(system);
-    const subject = subjectOf(entity);
     switch (task.action) {
       case 'rectify': {
         const changes = (task.params.changes ?? {}) as Record<string, string>;
@@ -174,6 +169,16 @@ export class TaskRunnerService {
       default:
         throw new ConnectorError(`action "${task.action}" is not something a connector does`, false);
     }
+  }
+
+  /** No record of the person in this system (by what they proved, or a handler confirmed). */
+  private async noRecord(task: CaseTaskEntity, system: SystemEntry): Promise<TaskRunResult> {
+    if (task.action === 'export') {
+      await this.recorder.exported(task, { systemId: system.id, data: {}, recordCount: 0 }, system.name);
+    } else {
+      await this.recorder.outcome(task, { status: 'not_found', summary: `No record in ${system.name} matches what the requester proved or a handler confirmed; nothing was changed there` });
+    }
+    return { kind: 'finished', status: 'not_found' };
   }
 
   private async handleError(task: CaseTaskEntity, error: Error, attempt: AttemptInfo): Promise<TaskRunResult> {

@@ -5,17 +5,20 @@ import { RateLimitError, UnrecoverableError, type Job, type Queue } from 'bullmq
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobName, QueueName, type JobPayloads } from '../../queues/queue-catalogue';
-import { TaskRunnerService } from './task-runner.service';
+import { RecordDiscoveryRunner } from '../records/record-discovery.runner';
+import { TaskRunnerService, type TaskRunResult } from './task-runner.service';
 
 /**
- * Thin: a task job asks the runner and turns its answer into BullMQ's terms. One subclass per
- * connector queue, so each queue has its own worker and rate limit.
+ * Thin: a task job asks the runner (a record search, the discovery runner) and turns its answer
+ * into BullMQ's terms. One subclass per connector queue, so each queue has its own worker and rate
+ * limit, which covers searches and tasks together.
  */
 abstract class TaskProcessor extends WorkerHost {
-  static readonly handles = [JobName.RunTask];
+  static readonly handles = [JobName.RunTask, JobName.DiscoverRecords];
 
   constructor(
     private readonly runner: TaskRunnerService,
+    private readonly discovery: RecordDiscoveryRunner,
     private readonly queue: Queue,
     config: AppConfig,
   ) {
@@ -32,9 +35,11 @@ abstract class TaskProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<string> {
-    if (job.name !== JobName.RunTask) throw new Error(`no handler for job ${job.name} on ${job.queueName}`);
-    const { taskId } = job.data as JobPayloads[JobName.RunTask];
-    const result = await this.runner.run(taskId, { attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 });
+    const attempt = { attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 };
+    let result: TaskRunResult;
+    if (job.name === JobName.RunTask) result = await this.runner.run((job.data as JobPayloads[JobName.RunTask]).taskId, attempt);
+    else if (job.name === JobName.DiscoverRecords) result = await this.discovery.run(job.data as JobPayloads[JobName.DiscoverRecords], attempt);
+    else throw new Error(`no handler for job ${job.name} on ${job.queueName}`);
     switch (result.kind) {
       case 'finished':
         return result.status;
@@ -54,38 +59,38 @@ abstract class TaskProcessor extends WorkerHost {
 
   @OnWorkerEvent('failed')
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
-    if (!job || job.name !== JobName.RunTask || error instanceof UnrecoverableError) return;
-    if (job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message)) {
-      await this.runner.onJobFailed((job.data as JobPayloads[JobName.RunTask]).taskId, job.id, error.message);
-    }
+    if (!job || error instanceof UnrecoverableError) return;
+    if (job.attemptsMade < (job.opts.attempts ?? 1) && !/stalled/i.test(error.message)) return;
+    if (job.name === JobName.RunTask) await this.runner.onJobFailed((job.data as JobPayloads[JobName.RunTask]).taskId, job.id, error.message);
+    if (job.name === JobName.DiscoverRecords) await this.discovery.onJobFailed(job.data as JobPayloads[JobName.DiscoverRecords], error.message);
   }
 }
 
 @Processor(QueueName.TasksZendesk)
 export class ZendeskTaskProcessor extends TaskProcessor {
-  constructor(runner: TaskRunnerService, @InjectQueue(QueueName.TasksZendesk) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
-    super(runner, queue, config);
+  constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(QueueName.TasksZendesk) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+    super(runner, discovery, queue, config);
   }
 }
 
 @Processor(QueueName.TasksVisma)
 export class VismaTaskProcessor extends TaskProcessor {
-  constructor(runner: TaskRunnerService, @InjectQueue(QueueName.TasksVisma) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
-    super(runner, queue, config);
+  constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(QueueName.TasksVisma) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+    super(runner, discovery, queue, config);
   }
 }
 
 @Processor(QueueName.TasksHubSpot)
 export class HubSpotTaskProcessor extends TaskProcessor {
-  constructor(runner: TaskRunnerService, @InjectQueue(QueueName.TasksHubSpot) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
-    super(runner, queue, config);
+  constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(QueueName.TasksHubSpot) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+    super(runner, discovery, queue, config);
   }
 }
 
 @Processor(QueueName.TasksManual)
 export class ManualTaskProcessor extends TaskProcessor {
-  constructor(runner: TaskRunnerService, @InjectQueue(QueueName.TasksManual) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
-    super(runner, queue, config);
+  constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(QueueName.TasksManual) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+    super(runner, discovery, queue, config);
   }
 }
 

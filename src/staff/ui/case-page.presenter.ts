@@ -8,6 +8,8 @@ import { OPEN_STATUSES, REJECTION_CODES } from '../../cases/case-types';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { objectionKind } from '../../connectors/fanout/fanout-plan';
+import { CaseRecordsService } from '../../connectors/records/case-records.service';
+import { recordsView } from './case-records.view';
 import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
 import { OPEN_TASK_STATUSES } from '../../connectors/tasks/case-task.entity';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
@@ -65,6 +67,7 @@ export class CasePagePresenter {
     private readonly downloads: DownloadService,
     private readonly files: StaffAnswerFilesService,
     private readonly liftings: RestrictionLiftingService,
+    private readonly records: CaseRecordsService,
     @InjectRepository(CaseAlertEntity) private readonly alerts: Repository<CaseAlertEntity>,
     private readonly identity: IdentityService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -88,6 +91,11 @@ export class CasePagePresenter {
       this.identity.list(entity.id),
     ]);
     const onBehalf = await onBehalfSection(this.dataSource.manager, entity, copy.languageName === 'English' ? 'en' : 'nb', CASE_WORKER_ROLES.has(staff.role));
+    const [found, searches, recordState] = await Promise.all([
+      this.records.records(entity.id),
+      this.records.discoveries(entity.id),
+      this.records.state(entity.id),
+    ]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
     const who = (actor: string) =>
       actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system;
@@ -101,7 +109,15 @@ export class CasePagePresenter {
     const can = {
       assign: worker && open,
       verify: worker && entity.status === 'awaiting_verification',
-      approve: worker && entity.status === 'in_progress' && !entity.approvedAt && this.systems.approvalRequired(entity.type),
+      // Approval is of the exact records found: once the search is done and every possible match
+      // decided, and again when those records changed since the last approval.
+      approve:
+        worker &&
+        entity.status === 'in_progress' &&
+        this.systems.approvalRequired(entity.type) &&
+        !(entity.approvedAt && recordState.approvalCurrent) &&
+        !recordState.searching &&
+        !recordState.undecided,
       objection: worker && entity.status === 'in_progress' && isLegitimateInterestObjection && !decision,
       requestInformation: worker && (OPEN_STATUSES as string[]).includes(entity.status),
       resume: worker && open && Boolean(entity.pausedAt),
@@ -193,6 +209,18 @@ export class CasePagePresenter {
           : null,
         closed: entity.closedAt ? fill(copy.case.closed, { at: formatInstant(entity.closedAt, tz) }) : null,
       },
+      records: recordsView({
+        records: found,
+        searches,
+        actionable: recordState.actionable,
+        identifiers,
+        copy,
+        systemName: (id) => this.systems.system(id)?.name ?? id,
+        mayDecide: worker && entity.status === 'in_progress' && tasks.length === 0,
+        values,
+        errors: form.errors ?? {},
+        tz,
+      }),
       identifiers: identifiers.map((identifier) => ({
         id: identifier.id,
         kind: copy.identity.kind[identifier.kind] ?? identifier.kind,
@@ -247,7 +275,8 @@ export class CasePagePresenter {
         : null,
       taskProgress: fill(copy.case.progress, { finished, total: tasks.length }),
       /** Seconds between reloads while a connector task is queued or running (no JavaScript on staff pages). */
-      refreshSeconds: tasks.some((task) => task.status === 'pending' || task.status === 'running') ? TASK_REFRESH_SECONDS : undefined,
+      refreshSeconds:
+        tasks.some((task) => task.status === 'pending' || task.status === 'running') || searches.some((search) => search.status === 'pending') ? TASK_REFRESH_SECONDS : undefined,
       timeline,
       can,
       onBehalf,

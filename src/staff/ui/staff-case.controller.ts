@@ -6,6 +6,7 @@ import { CasesService } from '../../cases/cases.service';
 import { REJECTION_CODES } from '../../cases/case-types';
 import { isUuid } from '../../cases/dto/list-cases.query';
 import { DomainError, notFound } from '../../common/domain-error';
+import { RecordDecisionsService, REASON_MAX } from '../../connectors/records/record-decisions.service';
 import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { AnswerService } from '../../responses/answer.service';
@@ -47,6 +48,7 @@ export class StaffCaseController {
     private readonly downloads: DownloadService,
     private readonly deadlines: DeadlineService,
     private readonly liftings: RestrictionLiftingService,
+    private readonly recordDecisions: RecordDecisionsService,
     private readonly identifiers: CaseIdentifiersService,
     private readonly representations: RepresentationService,
   ) {}
@@ -287,6 +289,33 @@ export class StaffCaseController {
     await this.act(request, response, staff, reference, 'objection', check, 'objection', () =>
       this.tasks.decideObjection(reference, decision!, grounds, staff),
     );
+  }
+
+  /** A handler's decision on a possible match: confirm (it is the requester's) or reject, with a reason. */
+  @Post(':reference/records/:recordId/decide')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async decideRecord(
+    @Param('reference') reference: string,
+    @Param('recordId') recordId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    if (!isUuid(recordId)) throw notFound('Record');
+    const check = this.check(request);
+    const decision = check.oneOf('decision', ['confirm', 'reject'] as const);
+    const reason = check.text('reason', 1, REASON_MAX);
+    await this.act(request, response, staff, reference, `record-${recordId}`, check, decision === 'confirm' ? 'recordConfirmed' : 'recordRejected', () =>
+      this.recordDecisions.decide(reference, recordId, decision!, reason, staffActor(staff)),
+    );
+  }
+
+  @Post(':reference/records/search')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async searchRecords(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    await this.act(request, response, staff, reference, 'records', this.check(request), 'recordsSearched', () => this.recordDecisions.searchAgain(reference, staffActor(staff)));
   }
 
   @Post(':reference/tasks/:taskId/retry')

@@ -239,6 +239,39 @@ ${fieldError('authorityReject', 'reason')}
 </form>
 {{/if}}
 </section>{{/if}}
+{{#if records.show}}
+<section class="card" aria-labelledby="h-records" data-testid="records">
+<h2 id="h-records" style="margin-top:0">{{copy.records.title}}</h2>
+<p>{{copy.records.lead}}</p>
+<ul class="record-search" data-testid="record-search">{{#each records.search}}<li data-status="{{status}}">{{system}}: {{statusLabel}}{{#if error}} <span class="field-error">{{error}}</span>{{/if}}</li>{{/each}}</ul>
+{{#if records.canSearch}}<form method="post" action="/staff/cases/{{case.reference}}/records/search" class="inline">${csrf}<button class="secondary">{{copy.records.searchAgain}}</button></form>{{/if}}
+{{#if records.items.length}}
+<div class="table-wrap"><table data-testid="record-list">
+<thead><tr><th scope="col">{{copy.records.system}}</th><th scope="col">{{copy.records.record}}</th><th scope="col">{{copy.records.status}}</th><th scope="col">{{copy.records.given}}</th><th scope="col">{{copy.records.held}}</th><th scope="col">{{copy.records.decision}}</th></tr></thead>
+<tbody>
+{{#each records.items}}
+<tr data-record="{{id}}" data-status="{{status}}">
+<td>{{system}}</td><td>{{record}}</td>
+<td>{{#if candidate}}<strong class="warning">{{statusLabel}}</strong>{{else}}{{statusLabel}}{{/if}}{{#if foundBy}}<br><small>{{@root.copy.records.foundBy}}: {{foundBy}}</small>{{/if}}</td>
+<td><ul class="evidence" data-testid="evidence-given">{{#each given}}<li>{{kind}}: {{value}}</li>{{/each}}</ul></td>
+<td><ul class="evidence" data-testid="evidence-held">{{#each held}}<li>{{kind}}: {{value}}</li>{{/each}}</ul></td>
+<td>{{decision}}
+{{#if canDecide}}
+<form method="post" action="/staff/cases/{{@root.case.reference}}/records/{{id}}/decide">${csrf}
+<label for="record-reason-{{id}}">{{@root.copy.records.reason}}</label>
+<textarea id="record-reason-{{id}}" name="reason" maxlength="500" {{#if error}}aria-invalid="true" aria-describedby="record-reason-{{id}}-error"{{/if}}>{{reason}}</textarea>
+{{#if error}}<p class="field-error" id="record-reason-{{id}}-error">{{error}}</p>{{/if}}
+<button name="decision" value="confirm">{{@root.copy.records.confirm}}</button>
+<button name="decision" value="reject" class="secondary">{{@root.copy.records.reject}}</button>
+</form>
+{{/if}}
+</td>
+</tr>
+{{/each}}
+</tbody></table></div>
+{{else}}<p>{{#if records.searching}}{{copy.records.searching}}{{else}}{{copy.records.none}}{{/if}}</p>{{/if}}
+</section>
+{{/if}}
 <section class="card" aria-labelledby="h-tasks">
 <h2 id="h-tasks" style="margin-top:0">{{copy.case.tasks}}</h2>
 {{#if tasks.length}}
@@ -334,6 +367,8 @@ ${fieldError('verify', 'method')}
 {{#if can.approve}}
 <form method="post" action="/staff/cases/{{case.reference}}/approve">${csrf}
 <h3>{{copy.actions.approve}}</h3><p>{{copy.actions.approveHelp}}</p>
+{{#if records.show}}<p>{{#if records.willTouch.length}}{{copy.records.willTouch}}{{else}}{{copy.records.nothingToTouch}}{{/if}}</p>
+{{#if records.willTouch.length}}<ul data-testid="approval-records">{{#each records.willTouch}}<li>{{system}}: {{record}} ({{matchedBy}})</li>{{/each}}</ul>{{/if}}{{/if}}
 <button>{{copy.actions.approve}}</button>
 </form>
 {{/if}}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CaseRecordApprovalEntity } from '../../identity/case-record-approval.entity';
+import { CaseRecordDiscoveryEntity } from '../../identity/case-record-discovery.entity';
+import { CaseRecordMatchEntity } from '../../identity/case-record-match.entity';
+import { ACTIONABLE_RECORD_STATUSES } from '../../identity/identity-types';
+import type { RecordGate } from '../fanout/fanout-plan';
+import { recordSetFingerprint } from './record-fingerprint';
+
+export interface RecordsState extends RecordGate {
+  /** The records the engine may act on: matched, or confirmed by staff. */
+  actionable: CaseRecordMatchEntity[];
+  fingerprint: string;
+  latestApproval: CaseRecordApprovalEntity | null;
+}
+
+/** Reads where a case's record search stands: what fan-out, approval and the pages need. */
+@Injectable()
+export class CaseRecordsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async state(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<RecordsState> {
+    // One after another: inside a transaction they share one connection.
+    const discoveries = await manager.find(CaseRecordDiscoveryEntity, { where: { caseId } });
+    const undecided = await manager.count(CaseRecordMatchEntity, { where: { caseId, status: 'candidate' } });
+    const actionable = await this.actionable(caseId, manager);
+    const latestApproval = await manager.findOne(CaseRecordApprovalEntity, { where: { caseId }, order: { approvedAt: 'DESC' } });
+    const fingerprint = recordSetFingerprint(actionable);
+    return {
+      searching: discoveries.some((row) => row.status !== 'done'),
+      undecided: undecided > 0,
+      approvalCurrent: latestApproval?.fingerprint === fingerprint,
+      actionable,
+      fingerprint,
+      latestApproval,
+    };
+  }
+
+  actionable(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecordMatchEntity[]> {
+    return manager.find(CaseRecordMatchEntity, {
+      where: { caseId, status: In([...ACTIONABLE_RECORD_STATUSES]) },
+      order: { systemId: 'ASC', externalId: 'ASC' },
+    });
+  }
+
+  records(caseId: string): Promise<CaseRecordMatchEntity[]> {
+    return this.dataSource.getRepository(CaseRecordMatchEntity).find({ where: { caseId }, order: { systemId: 'ASC', createdAt: 'ASC' } });
+  }
+
+  discoveries(caseId: string): Promise<CaseRecordDiscoveryEntity[]> {
+    return this.dataSource.getRepository(CaseRecordDiscoveryEntity).find({ where: { caseId }, order: { systemId: 'ASC' } });
+  }
+
+  async hasTasks(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [caseId]);
+    return rows.length > 0;
+  }
+}

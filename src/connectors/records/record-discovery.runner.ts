@@ -1,0 +1,205 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { CaseEntity } from '../../cases/case.entity';
+import { isClosed } from '../../cases/case-transitions';
+import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity';
+import { CaseRecordDiscoveryEntity } from '../../identity/case-record-discovery.entity';
+import { CaseRecordMatchEntity, type MatchEvidence } from '../../identity/case-record-match.entity';
+import { IdentityService } from '../../identity/identity.service';
+import { isEstablished, type RecordMatchStatus } from '../../identity/identity-types';
+import { QueueName, type JobPayloads, type JobName } from '../../queues/queue-catalogue';
+import { SystemsService } from '../../systems/systems.service';
+import type { Match } from '../connector';
+import { ConnectorError, RateLimitedError } from '../connector-errors';
+import { ConnectorRegistry } from '../connector-registry';
+import { FanoutService } from '../fanout/fanout.service';
+import { systemContext } from '../system-context';
+import { countConnectorCall } from '../tasks/connector-call-metrics';
+import type { AttemptInfo, TaskRunResult } from '../tasks/task-runner.service';
+import { CANDIDATE_SEARCH_KINDS, contactsOf, givenEvidence, heldEvidence, isEmptySubject, promotable, recordHolds, subjectFrom } from './record-holds';
+
+type Key = JobPayloads[JobName.DiscoverRecords];
+
+/** What one search found, before it is written. */
+interface Found {
+  matched: Array<{ match: Match; foundBy: CaseIdentifierEntity[]; promote: string[] }>;
+  candidates: Map<string, { match: Match; foundBy: CaseIdentifierEntity[] }>;
+}
+
+/** Statuses a search never changes: a person decided them, or the record is already the subject's. */
+const KEPT_ON_CANDIDATE: readonly RecordMatchStatus[] = ['matched', 'confirmed', 'rejected'];
+const KEPT_ON_MATCH: readonly RecordMatchStatus[] = ['confirmed', 'rejected'];
+
+/**
+ * The `discover-records` job: searches one system for the case's records before anything is done.
+ * With the established identifiers, what it finds is the subject's (`matched`), and a claimed
+ * identifier that such a record also holds becomes established `from_record`. Each identifier
+ * still only claimed is then searched alone: what that finds is a `candidate`, a possible match a
+ * handler must confirm or reject, with masked evidence side by side. When every system's search
+ * is done, fan-out is asked again.
+ */
+@Injectable()
+export class RecordDiscoveryRunner {
+  private readonly logger = new Logger('Records');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: ConnectorRegistry,
+    private readonly systems: SystemsService,
+    private readonly identity: IdentityService,
+    private readonly fanout: FanoutService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
+  ) {}
+
+  async run(key: Key, attempt: AttemptInfo): Promise<TaskRunResult> {
+    const row = await this.current(key);
+    if (!row) return { kind: 'skipped', reason: 'an older round, or already searched' };
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: key.caseId } });
+    if (!entity || isClosed(entity)) return { kind: 'skipped', reason: 'case closed' };
+    const system = this.systems.system(key.systemId);
+    const connector = system ? this.registry.forSystem(system) : undefined;
+    if (!system || !connector) {
+      const reason = `system "${key.systemId}" is no longer an API system in the data map`;
+      await this.failed(key, reason);
+      return { kind: 'failed', message: reason };
+    }
+
+    let found: Found;
+    try {
+      await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connector.type, 'calls');
+      const identifiers = await this.identity.list(key.caseId);
+      const established = identifiers.filter((identifier) => isEstablished(identifier.basis) && identifier.searchable);
+      const claimed = identifiers.filter((identifier) => identifier.basis === 'claimed' && identifier.searchable);
+      const ctx = systemContext(system);
+      const subject = subjectFrom(established);
+      const matches = isEmptySubject(subject) ? [] : await connector.find(ctx, subject);
+      found = { matched: [], candidates: new Map() };
+      const promoted = new Set<string>();
+      for (const match of matches) {
+        const holding = established.filter((identifier) => recordHolds(match.holds, identifier));
+        // A connector that does not say what the record holds: it was found by the whole subject.
+        const foundBy = holding.length ? holding : established;
+        const promote = promotable(match, claimed);
+        promote.forEach((id) => promoted.add(id));
+        found.matched.push({ match, foundBy, promote });
+      }
+      const matchedIds = new Set(matches.map((match) => match.externalId));
+      for (const identifier of claimed.filter((item) => CANDIDATE_SEARCH_KINDS.includes(item.kind) && !promoted.has(item.id))) {
+        for (const match of await connector.find(ctx, subjectFrom([identifier]))) {
+          if (matchedIds.has(match.externalId)) continue;
+          const entry = found.candidates.get(match.externalId) ?? { match, foundBy: [] };
+          entry.foundBy.push(identifier);
+          found.candidates.set(match.externalId, entry);
+        }
+      }
+    } catch (error) {
+      return this.handleError(key, connector.type, error as Error, attempt);
+    }
+
+    const changed = await this.dataSource.transaction(async (manager) => {
+      // One search per case writes at a time: another system's may be establishing identifiers.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`case-records-${key.caseId}`]);
+      const locked = await manager.findOne(CaseRecordDiscoveryEntity, { where: { caseId: key.caseId, systemId: key.systemId }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || locked.round !== key.round || locked.status !== 'pending') return null;
+      const ids: string[] = [];
+      for (const item of found.matched) {
+        await this.upsert(manager, key, item.match, item.foundBy, 'matched');
+        ids.push(
+          ...(await this.identity.establish(manager, key.caseId, item.promote, {
+            basis: 'from_record',
+            method: `held by the requester's own record in ${system.name}`,
+            by: 'system',
+            source: { systemId: system.id, externalId: item.match.externalId },
+          })),
+        );
+      }
+      for (const item of found.candidates.values()) await this.upsert(manager, key, item.match, item.foundBy, 'candidate');
+      await manager.update(CaseRecordDiscoveryEntity, { caseId: key.caseId, systemId: key.systemId }, { status: 'done', error: null });
+      await this.audit.append(manager, {
+        caseId: key.caseId,
+        type: 'records.searched',
+        actor: 'system',
+        occurredAt: this.clock.now(),
+        // Counts only: which records and what they hold stay in their own table.
+        data: { system: key.systemId, round: key.round, matched: found.matched.length, candidates: found.candidates.size },
+      });
+      return ids;
+    });
+    if (changed === null) return { kind: 'skipped', reason: 'an older round' };
+    // First the new identifiers (which start a new round), then fan-out, which waits for it.
+    await this.identity.published(key.caseId, changed);
+    await this.fanout.fanOut(key.caseId);
+    return { kind: 'finished', status: `${found.matched.length} matched, ${found.candidates.size} possible` };
+  }
+
+  /** BullMQ gave up on the job (stalled too often, or out of attempts) without our code recording it. */
+  async onJobFailed(key: Key, reason: string): Promise<void> {
+    await this.failed(key, `job failed: ${reason}`);
+  }
+
+  private async current(key: Key): Promise<CaseRecordDiscoveryEntity | null> {
+    const row = await this.dataSource.getRepository(CaseRecordDiscoveryEntity).findOne({ where: { caseId: key.caseId, systemId: key.systemId } });
+    return row && row.round === key.round && row.status === 'pending' ? row : null;
+  }
+
+  private async upsert(manager: EntityManager, key: Key, match: Match, foundBy: CaseIdentifierEntity[], status: 'matched' | 'candidate'): Promise<void> {
+    const existing = await manager.findOne(CaseRecordMatchEntity, { where: { caseId: key.caseId, systemId: key.systemId, externalId: match.externalId } });
+    const kept = status === 'matched' ? KEPT_ON_MATCH : KEPT_ON_CANDIDATE;
+    if (existing && kept.includes(existing.status)) return;
+    const evidence: MatchEvidence = { given: givenEvidence(foundBy), held: heldEvidence(match.holds) };
+    const values = {
+      recordKind: match.kind.slice(0, 40),
+      label: match.label ?? null,
+      status,
+      foundBy: foundBy.map((identifier) => identifier.id),
+      evidence,
+      contacts: contactsOf(match.holds),
+    };
+    if (existing) await manager.update(CaseRecordMatchEntity, { id: existing.id }, values);
+    else await manager.insert(CaseRecordMatchEntity, { caseId: key.caseId, systemId: key.systemId, externalId: match.externalId, ...values });
+  }
+
+  private async handleError(key: Key, connectorType: string, error: Error, attempt: AttemptInfo): Promise<TaskRunResult> {
+    this.logger.warn(`record search ${key.systemId} for case ${key.caseId} attempt ${attempt.attemptsMade + 1}: ${error.name}`);
+    const repository = this.dataSource.getRepository(CaseRecordDiscoveryEntity);
+    if (error instanceof RateLimitedError) {
+      await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connectorType, 'rate_limited');
+      await repository.update({ caseId: key.caseId, systemId: key.systemId, round: key.round }, { error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` });
+      return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
+    }
+    const reason = error instanceof ConnectorError ? (error.httpStatus ? `${error.message} (HTTP ${error.httpStatus})` : error.message) : `${error.name}: ${error.message}`;
+    const retryable = !(error instanceof ConnectorError) || error.retryable;
+    if (!retryable || attempt.attemptsMade + 1 >= attempt.maxAttempts) {
+      const message = retryable ? `gave up after ${attempt.attemptsMade + 1} attempts: ${reason}` : reason;
+      await this.failed(key, message);
+      return { kind: 'failed', message };
+    }
+    await repository.update({ caseId: key.caseId, systemId: key.systemId, round: key.round }, { error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` });
+    return { kind: 'retry', message: reason };
+  }
+
+  /** Visible on the case; staff search again once the cause is fixed. */
+  private async failed(key: Key, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.update(CaseRecordDiscoveryEntity, { caseId: key.caseId, systemId: key.systemId, round: key.round, status: 'pending' }, { status: 'failed', error: reason });
+      if (!updated.affected) return;
+      await this.audit.append(manager, {
+        caseId: key.caseId,
+        type: 'records.search_failed',
+        actor: 'system',
+        occurredAt: this.clock.now(),
+        data: { system: key.systemId, round: key.round },
+      });
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity';
+import type { CaseRecordDiscoveryEntity } from '../../identity/case-record-discovery.entity';
+import type { CaseRecordMatchEntity } from '../../identity/case-record-match.entity';
+
+/** A found record as the case JSON shows it: evidence masked, the record's contacts never. */
+export function toRecordJson(record: CaseRecordMatchEntity, identifiers: Array<Pick<CaseIdentifierEntity, 'id' | 'kind'>>) {
+  const kindOf = new Map(identifiers.map((identifier) => [identifier.id, identifier.kind]));
+  return {
+    id: record.id,
+    system: record.systemId,
+    recordKind: record.recordKind,
+    label: record.label,
+    status: record.status,
+    foundBy: [...new Set(record.foundBy.map((id) => kindOf.get(id)).filter(Boolean))] as string[],
+    evidence: { given: record.evidence.given, held: record.evidence.held },
+    decidedBy: record.decidedBy,
+    decidedAt: record.decidedAt?.toISOString() ?? null,
+    reason: record.decisionReason,
+  };
+}
+
+export type RecordJson = ReturnType<typeof toRecordJson>;
+
+export function toRecordSearchJson(discovery: CaseRecordDiscoveryEntity) {
+  // Why a search failed (the provider's answer, as for a failed task), so staff can fix it and search again.
+  return { system: discovery.systemId, status: discovery.status, ...(discovery.status === 'failed' ? { error: discovery.error } : {}) };
+}

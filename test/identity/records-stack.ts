@@ -1,0 +1,49 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { IdentifierKind } from '../../src/identity/identity-types';
+import { IdentityService } from '../../src/identity/identity.service';
+import { waitForCase, type Api, type CaseBody } from '../fanout/fanout-stack';
+import type { TestPerson } from '../fanout/norwegian-people';
+import type { TestApp } from '../support/test-app';
+
+/** Mallory: a real mailbox of her own, and a victim's phone number typed on her request. */
+export const MALLORY: TestPerson = { name: 'Mallory Angrep', email: 'mallory@evil.example', phone: '+4741234567', customerNo: 20001, invoices: [] };
+
+export interface RecordBody {
+  id: string;
+  system: string;
+  recordKind: string;
+  label: string | null;
+  status: string;
+  foundBy: string[];
+  evidence: { given: Array<{ kind: string; value: string }>; held: Array<{ kind: string; value: string }> };
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+export type RecordsCaseBody = CaseBody & { records: RecordBody[]; recordSearch: Array<{ system: string; status: string }>; approvedAt: string | null };
+
+/** Stores identifiers on a case as the intake and proof flows do: `proven` ones, and ones only typed. */
+export async function giveIdentifiers(stack: TestApp, caseId: string, proven: Array<[IdentifierKind, string]>, claimed: Array<[IdentifierKind, string]>): Promise<void> {
+  const identity = stack.context.get(IdentityService, { strict: false });
+  const dataSource = stack.context.get<DataSource>(getDataSourceToken(), { strict: false });
+  const toGiven = (list: Array<[IdentifierKind, string]>) => list.map(([kind, given]) => ({ kind, given }));
+  await dataSource.transaction(async (manager) => {
+    await identity.add(manager, caseId, toGiven(proven), { basis: 'proven', method: 'link sent to this address', by: 'requester' });
+    await identity.add(manager, caseId, toGiven(claimed));
+  });
+}
+
+/** Asks for the search again and waits until every system's search is done. */
+export async function searchRecords(client: Api, reference: string, systems: number): Promise<RecordsCaseBody> {
+  const response = await client.post(`/api/v1/cases/${reference}/records/search`, {});
+  if (response.status !== 202) throw new Error(`search refused: ${response.status} ${await response.text()}`);
+  return (await waitForCase(client, reference, (body) => searched(body as RecordsCaseBody, systems))) as RecordsCaseBody;
+}
+
+export const searched = (body: RecordsCaseBody, systems: number) =>
+  body.recordSearch?.length === systems && body.recordSearch.every((search) => search.status === 'done');
+
+export const recordsOf = (body: RecordsCaseBody, status: string) =>
+  body.records.filter((record) => record.status === status).map((record) => record.system).sort();
