@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CaseEntity } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
@@ -13,6 +13,8 @@ import { CaseTaskEntity } from '../connectors/tasks/case-task.entity';
 import { OutboundEmailEntity } from '../notifications/outbound-email.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../queues/queue-catalogue';
+import { CaseRecordDiscoveryEntity } from '../identity/case-record-discovery.entity';
+import { CaseRecordMatchEntity } from '../identity/case-record-match.entity';
 import { representationGate } from '../representation/representation-gate';
 import { SystemsService } from '../systems/systems.service';
 import { composeLetter, renderEditedLetter, renderLetter, type RenderedLetter } from './letters/compose-letter';
@@ -101,6 +103,12 @@ export class AnswerService {
     // A request on someone's behalf is answered only once staff accepted the authority.
     const gate = await representationGate(manager, entity.id);
     if (gate) throw conflict(`Cannot complete: the authority to ask on the person's behalf is ${gate === 'authority_rejected' ? 'refused' : 'not yet decided'}.`, { code: gate });
+    // An answer says what was found and done: not while the search for the person's records runs,
+    // nor while a possible match waits for a handler's decision.
+    const searching = await manager.count(CaseRecordDiscoveryEntity, { where: { caseId: entity.id, status: Not('done') } });
+    if (searching > 0) throw conflict('Cannot complete: the search for the person\'s records has not finished.', { code: 'records_searching' });
+    const undecided = await manager.count(CaseRecordMatchEntity, { where: { caseId: entity.id, status: 'candidate' } });
+    if (undecided > 0) throw conflict(`Cannot complete: ${undecided} possible match(es) need a handler's decision.`, { code: 'matches_undecided', params: { count: String(undecided) } });
     const open = await manager.count(CaseTaskEntity, { where: { caseId: entity.id, status: In([...OPEN_TASK_STATUSES]) } });
     if (open > 0) throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });
     const now = this.clock.now();

@@ -71,6 +71,10 @@ describe('record discovery, possible matches and approval of the exact records',
     const refused = await post(`/api/v1/cases/${reference}/approve`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('matches_undecided');
+    // Nor can the case be answered while a possible match waits: the letter would not be true.
+    const completing = await post(`/api/v1/cases/${reference}/complete`, {});
+    expect(completing.status).toBe(409);
+    expect(completing.body.code).toBe('matches_undecided');
 
     for (const record of body.records.filter((item) => item.status === 'candidate')) {
       const rejected = await post(`/api/v1/cases/${reference}/records/${record.id}/reject`, { reason: 'Not the requester: a different person on file.' });

@@ -8,6 +8,7 @@ import { CaseEntity } from '../../cases/case.entity';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { IDENTITY_ESTABLISHED, type IdentityEstablishedEvent } from '../../identity/identity.service';
+import { representationGate } from '../../representation/representation-gate';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
@@ -61,6 +62,8 @@ export class RecordDiscoveryQueue {
 
   /** Searches every system again (a new round): an identifier was established, or staff asked. */
   async again(caseId: string): Promise<Array<{ systemId: string; round: number }>> {
+    // A request on someone's behalf is not searched until staff accepted the authority.
+    if (await representationGate(this.dataSource.manager, caseId)) return [];
     const systems = this.searchedSystems();
     if (!systems.length) return [];
     const rows: Array<{ system_id: string; round: number }> = await this.dataSource.query(
