@@ -34,9 +34,7 @@ async function main(): Promise<void> {
   await seedCases(databaseUrl, cases, 1, first, 20);
   console.log(`seeded ${cases} open cases in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const context = await startBenchContext(
-    benchConfig({ DATABASE_URL: databaseUrl, REDIS_URL, QUEUE_PREFIX: prefix, ROLE: 'api' }),
-  );
+  const context = await startBenchContext(benchConfig({ DATABASE_URL: databaseUrl, REDIS_URL, QUEUE_PREFIX: prefix, ROLE: 'api' }));
   const reconciliation = context.get(ReconciliationService);
   const memoryBefore = await usedMemory(redis);
 

@@ -104,12 +104,9 @@ async function main(): Promise<void> {
   console.error(`fanned out in ${fanoutSeconds.toFixed(1)} s; starting ${workers} worker(s)`);
 
   const started = Date.now();
-  const processes = await Promise.all(
-    Array.from({ length: workers }, () => spawnService({ ...env, ROLE: 'worker' }, /worker started/)),
-  );
+  const processes = await Promise.all(Array.from({ length: workers }, () => spawnService({ ...env, ROLE: 'worker' }, /worker started/)));
   const samples: Sample[] = [];
-  const openTasks = async () =>
-    Number((await pg.query(`SELECT count(*) AS n FROM case_tasks WHERE status IN ('pending','running')`)).rows[0].n);
+  const openTasks = async () => Number((await pg.query(`SELECT count(*) AS n FROM case_tasks WHERE status IN ('pending','running')`)).rows[0].n);
   for (;;) {
     const open = await openTasks();
     samples.push({ at: Date.now(), calls: sims.counts(), openTasks: open });
@@ -136,7 +133,7 @@ async function main(): Promise<void> {
           calls,
           callsAnswered429: final[type].limited,
           callsPerTask: +(final[type].answered / cases).toFixed(2),
-          allowedShareUsedByTaskLimit: +((sims.tasksPerWindow[type] * 1000) / TASK_WINDOW_MS * (final[type].answered / cases) / callsPerSecond).toFixed(3),
+          allowedShareUsedByTaskLimit: +((((sims.tasksPerWindow[type] * 1000) / TASK_WINDOW_MS) * (final[type].answered / cases)) / callsPerSecond).toFixed(3),
           activeSeconds: +seconds.toFixed(1),
           achievedCallsPerSecond: +achieved.toFixed(1),
           shareOfAllowedRate: +(achieved / callsPerSecond).toFixed(3),

@@ -53,9 +53,7 @@ async function main(): Promise<void> {
   await seedCases(databaseUrl, cases, 0.3);
   console.log(`seeded ${cases} cases in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const { app, url } = await startBenchHttp(
-    benchConfig({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: '{dsrbench-queue}', ROLE: 'api', PORT: '3901' }),
-  );
+  const { app, url } = await startBenchHttp(benchConfig({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: '{dsrbench-queue}', ROLE: 'api', PORT: '3901' }));
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -5,13 +5,7 @@ import { Client } from 'pg';
  * minute), spread over types, channels, statuses and a year of received dates, with realistic
  * e-mails and names to search for. Deadlines follow the 30-day promise (effective = received + 30).
  */
-export async function seedCases(
-  databaseUrl: string,
-  count: number,
-  openShare = 0.3,
-  firstReceived = '2026-01-01',
-  spreadDays = 330,
-): Promise<void> {
+export async function seedCases(databaseUrl: string, count: number, openShare = 0.3, firstReceived = '2026-01-01', spreadDays = 330): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

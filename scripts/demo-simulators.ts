@@ -74,7 +74,12 @@ export function writeDemoDataMap(sims: DemoSimulators, file: string): void {
         legalBasis: 'GDPR art. 6(1)(b) contract and 6(1)(c) legal obligation (bokføringsloven)',
         retention: { period: 'P5Y', basis: 'bokføringsloven § 13' },
         legalHolds: [
-          { records: 'invoices and customer ledger entries', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', keepFor: 'P5Y', from: 'end-of-financial-year' },
+          {
+            records: 'invoices and customer ledger entries',
+            basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
+            keepFor: 'P5Y',
+            from: 'end-of-financial-year',
+          },
         ],
         portable: true,
       },
@@ -112,6 +117,8 @@ export function describeSimulators(sims: DemoSimulators): string {
     `  Visma Business NXT       ${sims.visma.graphqlUrl}   (token ${sims.visma.tokenUrl})`,
     `  HubSpot CRM              ${sims.hubspot.baseUrl}   (private-app token ${DEFAULT_SIMULATOR_TOKEN})`,
     '  Test people (in all three):',
-    ...NORWEGIAN_PEOPLE.map((person) => `    ${person.name.padEnd(16)} ${person.email.padEnd(28)} customer ${person.customerNo}${person.invoices.length ? ' (has invoices)' : ''}`),
+    ...NORWEGIAN_PEOPLE.map(
+      (person) => `    ${person.name.padEnd(16)} ${person.email.padEnd(28)} customer ${person.customerNo}${person.invoices.length ? ' (has invoices)' : ''}`,
+    ),
   ].join('\n');
 }

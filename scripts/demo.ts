@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       `  Request form:  http://localhost:${port}/  (use one of the test people's e-mail addresses)`,
       `  Staff:         http://localhost:${port}/staff/login  as ${env.ADMIN_EMAIL} / ${env.ADMIN_EMAIL === DEMO_ADMIN.email ? DEMO_ADMIN.password : '(your ADMIN_PASSWORD)'}`,
       `  E-mails:       ${env.SMTP_URL ?? `.eml files under ${env.MAIL_DIR}`} (the verification link is in there)`,
-      '  Verify, approve (erasure), and watch each system\'s task outcome on the case.',
+      "  Verify, approve (erasure), and watch each system's task outcome on the case.",
       '',
     ].join('\n'),
   );

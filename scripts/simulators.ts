@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   const sims = await startDemoSimulators();
   const dataMap = join(process.cwd(), 'var', 'simulators', 'systems.yaml');
   writeDemoDataMap(sims, dataMap);
-  const env = Object.entries(DEMO_SECRETS).map(([name, value]) => `${name}=${value}`).join(' ');
+  const env = Object.entries(DEMO_SECRETS)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
   process.stdout.write(
     [
       'Simulators running:',

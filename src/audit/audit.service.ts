@@ -67,9 +67,7 @@ export class AuditService {
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-        const [head] = await manager.query(
-          'SELECT chain_seq, hash FROM audit_events WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1',
-        );
+        const [head] = await manager.query('SELECT chain_seq, hash FROM audit_events WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1');
         const pending = await manager
           .getRepository(AuditEventEntity)
           .createQueryBuilder('e')

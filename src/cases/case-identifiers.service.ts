@@ -20,14 +20,17 @@ export class CaseIdentifiersService {
   async confirm(reference: string, identifierId: string, how: { method: string; reason: string }, actor: string): Promise<CaseEntity> {
     const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { reference: reference.toUpperCase() } });
     if (!entity) throw notFound(`Case ${reference}`);
-    if (isClosed(entity)) throw conflict(`Cannot confirm an identifier: the case is ${entity.status}.`, { code: 'case_closed', params: { status: entity.status } });
+    if (isClosed(entity))
+      throw conflict(`Cannot confirm an identifier: the case is ${entity.status}.`, { code: 'case_closed', params: { status: entity.status } });
     const identifier = await this.dataSource.getRepository(CaseIdentifierEntity).findOne({ where: { id: identifierId, caseId: entity.id } });
     if (!identifier) throw notFound(`Identifier ${identifierId} on case ${entity.reference}`);
     if (isEstablished(identifier.basis)) {
       throw conflict(`The identifier is already established (${identifier.basis}).`, { code: 'identifier_established', params: { basis: identifier.basis } });
     }
     if (!identifier.searchable) {
-      throw conflict('The identifier is not a valid phone number; it is kept as typed and cannot be used to find records.', { code: 'identifier_not_searchable' });
+      throw conflict('The identifier is not a valid phone number; it is kept as typed and cannot be used to find records.', {
+        code: 'identifier_not_searchable',
+      });
     }
     await this.identity.establishNow(entity.id, [identifier.id], { basis: 'staff_confirmed', method: how.method, reason: how.reason, by: actor });
     return entity;

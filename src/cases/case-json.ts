@@ -35,9 +35,7 @@ export function toCaseJson(
       sendBy: entity.sendBy,
       ...(entity.extendedDue ? { extended: entity.extendedDue } : {}),
     },
-    ...(entity.extendedDue
-      ? { extension: { reason: entity.extensionReason, notifiedAt: entity.extensionNotifiedAt?.toISOString() ?? null } }
-      : {}),
+    ...(entity.extendedDue ? { extension: { reason: entity.extensionReason, notifiedAt: entity.extensionNotifiedAt?.toISOString() ?? null } } : {}),
     pause: entity.pausedAt
       ? { pausedAt: entity.pausedAt.toISOString(), reason: entity.pauseReason, pausedDays: entity.pausedDays }
       : { pausedDays: entity.pausedDays },
@@ -50,9 +48,7 @@ export function toCaseJson(
     // Every identifier with how it was established (only a case's own page shows them, not the queue).
     ...(identifiers ? { identifiers } : {}),
     details: entity.details,
-    verification: entity.verifiedAt
-      ? { verifiedAt: entity.verifiedAt.toISOString(), method: entity.verificationMethod }
-      : null,
+    verification: entity.verifiedAt ? { verifiedAt: entity.verifiedAt.toISOString(), method: entity.verificationMethod } : null,
     approvedAt: entity.approvedAt?.toISOString() ?? null,
     assignee: entity.assigneeId,
     rejection: entity.rejectionCode ? { reasonCode: entity.rejectionCode, reason: entity.rejectionReason } : null,

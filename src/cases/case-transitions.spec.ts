@@ -27,7 +27,11 @@ describe('requestInformation', () => {
 
     const earlier = new Date('2026-03-01T09:00:00Z');
     const paused = openCase({ pausedAt: earlier, pauseReason: 'First question' });
-    expect(requestInformation(paused, 'And the order number?', at, true).data).toEqual({ reason: 'And the order number?', requestedAt: at.toISOString(), clockPaused: true });
+    expect(requestInformation(paused, 'And the order number?', at, true).data).toEqual({
+      reason: 'And the order number?',
+      requestedAt: at.toISOString(),
+      clockPaused: true,
+    });
     expect(paused.pausedAt).toEqual(earlier);
     expect(paused.pauseReason).toBe('First question');
   });

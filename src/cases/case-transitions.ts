@@ -63,7 +63,7 @@ export interface ApprovalRecords {
  *  when they changed since the last one. */
 export function approve(entity: CaseEntity, at: Date, records: ApprovalRecords = { searching: false, undecided: false, approvalCurrent: true }): CaseEvent {
   requireStatus(entity, ['in_progress'], 'approve');
-  if (records.searching) throw conflict('Cannot approve: the search for the person\'s records is not finished.', { code: 'records_searching' });
+  if (records.searching) throw conflict("Cannot approve: the search for the person's records is not finished.", { code: 'records_searching' });
   if (records.undecided) throw conflict('Cannot approve: a possible match must be confirmed or rejected first.', { code: 'matches_undecided' });
   if (entity.approvedAt && records.approvalCurrent) throw conflict('Cannot approve: the case is already approved.', { code: 'already_approved' });
   entity.approvedAt = at;
@@ -77,13 +77,7 @@ export function assign(entity: CaseEntity, assigneeId: string | null): CaseEvent
   return { type: 'case.assigned', data: { assigneeId, previousAssigneeId: previous } };
 }
 
-export function extend(
-  entity: CaseEntity,
-  reason: string,
-  extendedDue: string,
-  at: Date,
-  breaksPromise: boolean,
-): CaseEvent {
+export function extend(entity: CaseEntity, reason: string, extendedDue: string, at: Date, breaksPromise: boolean): CaseEvent {
   requireOpen(entity, 'extend the deadline');
   entity.extendedDue = extendedDue;
   entity.extensionReason = reason;

@@ -5,14 +5,7 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 export const CHANNELS = ['web', 'email', 'phone', 'letter', 'chat', 'api'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CASE_STATUSES = [
-  'awaiting_verification',
-  'in_progress',
-  'awaiting_review',
-  'completed',
-  'rejected',
-  'withdrawn',
-] as const;
+export const CASE_STATUSES = ['awaiting_verification', 'in_progress', 'awaiting_review', 'completed', 'rejected', 'withdrawn'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly CaseStatus[] = ['awaiting_verification', 'in_progress', 'awaiting_review'];

@@ -15,7 +15,16 @@ import { CaseRecordsReader } from './case-records-reader';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CaseIdentifiersService } from './case-identifiers.service';
 import { CasesService } from './cases.service';
-import { ConfirmIdentifierDto, AssignCaseDto, FlagExcessiveDto, NoteDto, ReasonDto, RejectCaseDto, RequestInformationDto, VerifyCaseDto } from './dto/case-actions.dto';
+import {
+  ConfirmIdentifierDto,
+  AssignCaseDto,
+  FlagExcessiveDto,
+  NoteDto,
+  ReasonDto,
+  RejectCaseDto,
+  RequestInformationDto,
+  VerifyCaseDto,
+} from './dto/case-actions.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { RegisterCaseDto } from './dto/register-case.dto';
 

@@ -72,11 +72,7 @@ export class CasesService {
 
   /** `alsoInTransaction` joins the registration's transaction (intake's idempotency claim):
    *  when it throws, no case is saved. */
-  async register(
-    input: NewCase,
-    actor: string,
-    alsoInTransaction?: (manager: EntityManager, saved: CaseEntity) => Promise<void>,
-  ): Promise<CaseEntity> {
+  async register(input: NewCase, actor: string, alsoInTransaction?: (manager: EntityManager, saved: CaseEntity) => Promise<void>): Promise<CaseEntity> {
     const now = this.clock.now();
     if (Number.isNaN(input.receivedAt.getTime())) throw invalid('receivedAt', 'is not a valid date');
     if (input.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
@@ -173,10 +169,20 @@ export class CasesService {
     if (proof.kind === 'link') {
       const address = normaliseEmail(proof.sentTo);
       const proven = identifiers.filter((identifier) => identifier.kind === 'email' && identifier.value === address);
-      return this.identity.establish(manager, caseId, proven.map((identifier) => identifier.id), { basis: 'proven', method: 'link sent to this address', by: actor });
+      return this.identity.establish(
+        manager,
+        caseId,
+        proven.map((identifier) => identifier.id),
+        { basis: 'proven', method: 'link sent to this address', by: actor },
+      );
     }
     const chosen = identifiers.filter((identifier) => !proof.kinds || proof.kinds.includes(identifier.kind));
-    return this.identity.establish(manager, caseId, chosen.map((identifier) => identifier.id), { basis: 'staff_confirmed', method, by: actor });
+    return this.identity.establish(
+      manager,
+      caseId,
+      chosen.map((identifier) => identifier.id),
+      { basis: 'staff_confirmed', method, by: actor },
+    );
   }
 
   approve(reference: string, actor: string) {
@@ -222,7 +228,7 @@ export class CasesService {
   pause(reference: string, reason: string, actor: string) {
     return this.change(reference, actor, (entity) => {
       if (!this.deadlines.pauseAllowed) {
-        throw conflict('Cannot pause: the clock may not pause under this company\'s policy (DEADLINE_PAUSE=off).', { code: 'pause_policy_off' });
+        throw conflict("Cannot pause: the clock may not pause under this company's policy (DEADLINE_PAUSE=off).", { code: 'pause_policy_off' });
       }
       return transitions.pause(entity, reason, this.clock.now());
     });

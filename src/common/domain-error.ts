@@ -1,11 +1,5 @@
 /** Errors the domain raises with a code and a message fit to show the user; one filter maps them to HTTP. */
-export type DomainErrorCode =
-  | 'not_found'
-  | 'conflict'
-  | 'invalid'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'unavailable';
+export type DomainErrorCode = 'not_found' | 'conflict' | 'invalid' | 'unauthorized' | 'forbidden' | 'unavailable';
 
 export interface FieldProblem {
   field: string;
@@ -33,5 +27,4 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 export const conflict = (reason: string, refusal?: Refusal) => new DomainError('conflict', reason, undefined, refusal);
-export const invalid = (field: string, problem: string) =>
-  new DomainError('invalid', `${field} ${problem}`, [{ field, problem }]);
+export const invalid = (field: string, problem: string) => new DomainError('invalid', `${field} ${problem}`, [{ field, problem }]);

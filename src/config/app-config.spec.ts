@@ -22,8 +22,7 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid variable', () => {
-    const attempt = () =>
-      loadConfig({ ROLE: 'scheduler', PORT: 'eighty', TZ_NAME: 'Europe/Atlantis', QUEUE_PREFIX: 'a:b', DEADLINE_PAUSE: 'maybe' }, secret);
+    const attempt = () => loadConfig({ ROLE: 'scheduler', PORT: 'eighty', TZ_NAME: 'Europe/Atlantis', QUEUE_PREFIX: 'a:b', DEADLINE_PAUSE: 'maybe' }, secret);
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
@@ -75,7 +74,9 @@ describe('loadConfig: the deadline calendar and the pool', () => {
   });
 
   it('names DEADLINE_EXTRA_WORKING_DAYS and the weekend day it lists', () => {
-    expect(messageOf({ DEADLINE_EXTRA_WORKING_DAYS: '2026-04-04' })).toMatch(/DEADLINE_EXTRA_WORKING_DAYS: 2026-04-04 is a Saturday; a weekend day cannot be declared a working day/);
+    expect(messageOf({ DEADLINE_EXTRA_WORKING_DAYS: '2026-04-04' })).toMatch(
+      /DEADLINE_EXTRA_WORKING_DAYS: 2026-04-04 is a Saturday; a weekend day cannot be declared a working day/,
+    );
     expect(messageOf({ DEADLINE_EXTRA_WORKING_DAYS: '2026-04-31' })).toMatch(/DEADLINE_EXTRA_WORKING_DAYS: 2026-04-31 is not a real calendar date/);
   });
 

@@ -14,7 +14,14 @@ const isoDateList = (kind: 'closed' | 'working') =>
   z
     .string()
     .optional()
-    .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []))
+    .transform((value) =>
+      value
+        ? value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean)
+        : [],
+    )
     .superRefine((dates, ctx) => {
       for (const date of dates) {
         if (!isIsoDate(date)) {
@@ -39,7 +46,12 @@ function isProxyAddress(item: string): boolean {
 const trustProxy = z
   .string()
   .default('loopback')
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
   .refine((items) => items.length > 0, 'give a hop count, loopback, or comma-separated addresses/CIDR ranges')
   .refine(
     (items) => (items.length === 1 && /^\d{1,2}$/.test(items[0])) || items.every(isProxyAddress),
@@ -100,11 +112,19 @@ const schema = z
     TASK_RATE_LIMITS: z
       .string()
       .optional()
-      .refine((value) => !value || /^\s*[a-z][a-z0-9-]*=\d+\/\d+\s*(,\s*[a-z][a-z0-9-]*=\d+\/\d+\s*)*$/.test(value), 'expected type=max/ms pairs, e.g. zendesk=30/60000,hubspot=20/10000'),
+      .refine(
+        (value) => !value || /^\s*[a-z][a-z0-9-]*=\d+\/\d+\s*(,\s*[a-z][a-z0-9-]*=\d+\/\d+\s*)*$/.test(value),
+        'expected type=max/ms pairs, e.g. zendesk=30/60000,hubspot=20/10000',
+      ),
     /** A provider's Retry-After up to this long is waited out inside the connector call; longer ones go back to the queue. */
     CONNECTOR_INLINE_RETRY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
     /** Staff UI: a session ends after this many minutes without a request (sliding expiry). */
-    STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    STAFF_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
     /** Staff UI: sign-in attempts per client address per minute (the account lockout is separate). */
     STAFF_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
     /** Answer packages: AES-256-GCM key, base64 of 32 bytes. Unset → derived from APP_SECRET (development only, with a warning). */
@@ -119,10 +139,19 @@ const schema = z
     /** Where proof codes by SMS go: `file` appends JSON lines to SMS_FILE (development, tests); `twilio` sends them. */
     SMS_TRANSPORT: z.enum(['file', 'twilio']).default('file'),
     SMS_FILE: z.string().default('var/sms.log'),
-    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits')
+      .optional(),
     TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
     /** The sender: an E.164 number, or an alphanumeric sender id (Twilio wants at least one letter in it). */
-    TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9 ]{1,11})$/, 'expected an E.164 number (+4712345678) or an alphanumeric sender id of up to 11 characters with at least one letter').optional(),
+    TWILIO_FROM: z
+      .string()
+      .regex(
+        /^(\+[1-9]\d{6,14}|(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9 ]{1,11})$/,
+        'expected an E.164 number (+4712345678) or an alphanumeric sender id of up to 11 characters with at least one letter',
+      )
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -168,9 +197,7 @@ export class ConfigError extends Error {}
 
 /** Parses the environment; throws ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv, generateSecret: () => string): AppConfig {
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]),
-  );
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]));
   const parsed = schema.safeParse(blankToUndefined);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

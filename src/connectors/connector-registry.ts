@@ -15,7 +15,10 @@ export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
 
 /** A data map names a connector type the engine does not have: start-up stops and says which system. */
 export class UnknownConnectorError extends Error {
-  constructor(readonly systemId: string, readonly connectorType: string) {
+  constructor(
+    readonly systemId: string,
+    readonly connectorType: string,
+  ) {
     super(
       `system "${systemId}" uses connector "${connectorType}", which this engine does not have (known: ${CONNECTOR_TYPES.join(', ')}); use "manual" for a system without an API`,
     );
@@ -25,7 +28,10 @@ export class UnknownConnectorError extends Error {
 
 /** A system's `connection` block has the wrong shape: start-up stops and names the system and field. */
 export class ConnectionSettingsError extends Error {
-  constructor(readonly systemId: string, readonly problems: string[]) {
+  constructor(
+    readonly systemId: string,
+    readonly problems: string[],
+  ) {
     super(`system "${systemId}" has invalid connection settings: ${problems.join('; ')}`);
     this.name = 'ConnectionSettingsError';
   }

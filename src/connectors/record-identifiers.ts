@@ -18,8 +18,14 @@ export function recordIdentifiers(raw: { emails?: Raw[]; phones?: Raw[]; custome
   put('emails', (raw.emails ?? []).map(normaliseEmail));
   put('phones', (raw.phones ?? []).map(toE164));
   put('customerNumbers', (raw.customerNumbers ?? []).map(trimmed));
-  put('names', (raw.names ?? []).map((name) => trimmed(name)?.replace(/\s+/g, ' ') ?? null));
-  put('addresses', (raw.addresses ?? []).map((address) => trimmed(address)?.replace(/\s+/g, ' ') ?? null));
+  put(
+    'names',
+    (raw.names ?? []).map((name) => trimmed(name)?.replace(/\s+/g, ' ') ?? null),
+  );
+  put(
+    'addresses',
+    (raw.addresses ?? []).map((address) => trimmed(address)?.replace(/\s+/g, ' ') ?? null),
+  );
   return held;
 }
 

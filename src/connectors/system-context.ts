@@ -4,7 +4,10 @@ import { ConnectorError } from './connector-errors';
 
 /** A secret the data map names is not in the environment: nothing will work until someone sets it. */
 export class MissingSecretError extends ConnectorError {
-  constructor(readonly systemId: string, readonly variable: string) {
+  constructor(
+    readonly systemId: string,
+    readonly variable: string,
+  ) {
     super(`environment variable ${variable} (named in the data map for system "${systemId}") is not set`, false);
   }
 }

@@ -27,7 +27,11 @@ class HashHistogram {
     const value = (field: string) => Number(hash[field] ?? 0);
     const name = this.name;
     this.values = series.flatMap(({ labels, field }) => [
-      ...JOB_DURATION_BUCKETS.map((bound) => ({ metricName: `${name}_bucket`, labels: { ...labels, le: String(bound) }, value: value(`${field}|le|${bound}`) })),
+      ...JOB_DURATION_BUCKETS.map((bound) => ({
+        metricName: `${name}_bucket`,
+        labels: { ...labels, le: String(bound) },
+        value: value(`${field}|le|${bound}`),
+      })),
       { metricName: `${name}_bucket`, labels: { ...labels, le: '+Inf' }, value: value(`${field}|count`) },
       { metricName: `${name}_sum`, labels, value: value(`${field}|sum_ms`) / 1000 },
       { metricName: `${name}_count`, labels, value: value(`${field}|count`) },
@@ -60,7 +64,9 @@ export class JobDurations {
     const taskQueues = new Set<string>(ALL_TASK_QUEUES);
     this.tasks.render(
       hash,
-      seen.filter((field) => field.endsWith('|completed') && taskQueues.has(field.split('|')[0])).map((field) => ({ labels: { queue: field.split('|')[0] }, field })),
+      seen
+        .filter((field) => field.endsWith('|completed') && taskQueues.has(field.split('|')[0]))
+        .map((field) => ({ labels: { queue: field.split('|')[0] }, field })),
     );
   }
 }

@@ -27,18 +27,62 @@ const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed', 'completed', 'wa
 export class MetricsController {
   private readonly registry = new Registry();
   private readonly cases = new Gauge({ name: 'dsr_cases', help: 'Cases by status', labelNames: ['status'], registers: [this.registry] });
-  private readonly overdue = new Gauge({ name: 'dsr_cases_overdue', help: "Open cases past their effective deadline (the company's date, TZ_NAME)", registers: [this.registry] });
-  private readonly jobs = new Gauge({ name: 'dsr_queue_jobs', help: 'BullMQ jobs by queue and state, for every queue', labelNames: ['queue', 'state'], registers: [this.registry] });
+  private readonly overdue = new Gauge({
+    name: 'dsr_cases_overdue',
+    help: "Open cases past their effective deadline (the company's date, TZ_NAME)",
+    registers: [this.registry],
+  });
+  private readonly jobs = new Gauge({
+    name: 'dsr_queue_jobs',
+    help: 'BullMQ jobs by queue and state, for every queue',
+    labelNames: ['queue', 'state'],
+    registers: [this.registry],
+  });
   // Everything below is read at scrape time from PostgreSQL or from Redis hashes the workers
   // increment, never from this process's memory: workers serve no HTTP, and with N api processes
   // behind a load balancer each scrape must see the same totals.
-  private readonly deadlineStates = new Gauge({ name: 'dsr_open_cases_by_deadline', help: 'Open cases by deadline state: overdue, due within 2 days, within 7 days (cumulative), later', labelNames: ['state'], registers: [this.registry] });
-  private readonly emails = new Gauge({ name: 'dsr_emails', help: 'Outbound e-mails by status (sent, failed, pending)', labelNames: ['status'], registers: [this.registry] });
-  private readonly tasks = new Gauge({ name: 'dsr_tasks', help: 'Fan-out tasks by connector type and status', labelNames: ['connector', 'status'], registers: [this.registry] });
-  private readonly connectorCalls = new Counter({ name: 'dsr_connector_calls_total', help: 'Connector actions started by task jobs, per provider (one action makes several HTTP calls)', labelNames: ['connector'], registers: [this.registry] });
-  private readonly connectorRateLimited = new Counter({ name: 'dsr_connector_rate_limited_total', help: 'Connector actions handed back to the queue because the provider answered 429 with a Retry-After too long to wait inline, per provider', labelNames: ['connector'], registers: [this.registry] });
-  private readonly httpCalls = new Counter({ name: 'dsr_connector_http_requests_total', help: 'HTTP requests to each provider, by status class of the answer', labelNames: ['connector', 'status_class'], registers: [this.registry] });
-  private readonly http429 = new Counter({ name: 'dsr_connector_http_rate_limited_total', help: 'HTTP 429 answers from each provider, including those waited out inline', labelNames: ['connector'], registers: [this.registry] });
+  private readonly deadlineStates = new Gauge({
+    name: 'dsr_open_cases_by_deadline',
+    help: 'Open cases by deadline state: overdue, due within 2 days, within 7 days (cumulative), later',
+    labelNames: ['state'],
+    registers: [this.registry],
+  });
+  private readonly emails = new Gauge({
+    name: 'dsr_emails',
+    help: 'Outbound e-mails by status (sent, failed, pending)',
+    labelNames: ['status'],
+    registers: [this.registry],
+  });
+  private readonly tasks = new Gauge({
+    name: 'dsr_tasks',
+    help: 'Fan-out tasks by connector type and status',
+    labelNames: ['connector', 'status'],
+    registers: [this.registry],
+  });
+  private readonly connectorCalls = new Counter({
+    name: 'dsr_connector_calls_total',
+    help: 'Connector actions started by task jobs, per provider (one action makes several HTTP calls)',
+    labelNames: ['connector'],
+    registers: [this.registry],
+  });
+  private readonly connectorRateLimited = new Counter({
+    name: 'dsr_connector_rate_limited_total',
+    help: 'Connector actions handed back to the queue because the provider answered 429 with a Retry-After too long to wait inline, per provider',
+    labelNames: ['connector'],
+    registers: [this.registry],
+  });
+  private readonly httpCalls = new Counter({
+    name: 'dsr_connector_http_requests_total',
+    help: 'HTTP requests to each provider, by status class of the answer',
+    labelNames: ['connector', 'status_class'],
+    registers: [this.registry],
+  });
+  private readonly http429 = new Counter({
+    name: 'dsr_connector_http_rate_limited_total',
+    help: 'HTTP 429 answers from each provider, including those waited out inline',
+    labelNames: ['connector'],
+    registers: [this.registry],
+  });
   private readonly durations = new JobDurations(this.registry);
   private readonly queues: Queue[];
 
@@ -56,9 +100,7 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async metrics(): Promise<string> {
-    const rows: Array<{ status: string; count: string }> = await this.dataSource.query(
-      'SELECT status, count(*) AS count FROM cases GROUP BY status',
-    );
+    const rows: Array<{ status: string; count: string }> = await this.dataSource.query('SELECT status, count(*) AS count FROM cases GROUP BY status');
     this.cases.reset();
     for (const row of rows) this.cases.set({ status: row.status }, Number(row.count));
     for (const queue of this.queues) {
@@ -82,7 +124,9 @@ export class MetricsController {
     );
     for (const state of ['overdue', 'due_2d', 'due_7d', 'later']) this.deadlineStates.set({ state }, Number(states[state]));
     this.overdue.set(Number(states.overdue));
-    const emails: Array<{ status: string; count: string }> = await this.dataSource.query('SELECT status, count(*) AS count FROM outbound_emails GROUP BY status');
+    const emails: Array<{ status: string; count: string }> = await this.dataSource.query(
+      'SELECT status, count(*) AS count FROM outbound_emails GROUP BY status',
+    );
     this.emails.reset();
     for (const status of ['sent', 'failed']) this.emails.set({ status }, 0);
     for (const row of emails) this.emails.set({ status: row.status }, Number(row.count));
@@ -98,7 +142,11 @@ export class MetricsController {
   private async collectWorkerCounters(): Promise<void> {
     const prefix = this.config.QUEUE_PREFIX;
     const redis = await redisOf(this.queues[0]);
-    const [calls, http, durations] = await Promise.all([redis.hgetall(connectorCallsKey(prefix)), redis.hgetall(connectorHttpKey(prefix)), redis.hgetall(jobDurationKey(prefix))]);
+    const [calls, http, durations] = await Promise.all([
+      redis.hgetall(connectorCallsKey(prefix)),
+      redis.hgetall(connectorHttpKey(prefix)),
+      redis.hgetall(jobDurationKey(prefix)),
+    ]);
     this.connectorCalls.reset();
     this.connectorRateLimited.reset();
     for (const [field, value] of Object.entries(calls)) {

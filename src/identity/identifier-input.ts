@@ -32,7 +32,13 @@ export function normalise(identifier: GivenIdentifier): { value: string; searcha
 }
 
 /** The identifiers on a newly registered case's subject fields. */
-export function identifiersOfSubject(subject: { email?: string | null; phone?: string | null; customerNumber?: string | null; name?: string | null; address?: string | null }): GivenIdentifier[] {
+export function identifiersOfSubject(subject: {
+  email?: string | null;
+  phone?: string | null;
+  customerNumber?: string | null;
+  name?: string | null;
+  address?: string | null;
+}): GivenIdentifier[] {
   const given: GivenIdentifier[] = [];
   if (subject.email) given.push({ kind: 'email', given: subject.email });
   if (subject.phone) given.push({ kind: 'phone', given: subject.phone });

@@ -87,7 +87,14 @@ export class IdentityService {
     if (!changing.length) return [];
     const now = this.clock.now();
     for (const row of changing) {
-      Object.assign(row, { basis: how.basis, method: how.method, reason: how.reason ?? null, establishedBy: how.by, establishedAt: now, source: how.source ?? null });
+      Object.assign(row, {
+        basis: how.basis,
+        method: how.method,
+        reason: how.reason ?? null,
+        establishedBy: how.by,
+        establishedAt: now,
+        source: how.source ?? null,
+      });
     }
     await manager.save(changing);
     await this.audited(manager, caseId, changing, how);

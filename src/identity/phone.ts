@@ -34,14 +34,30 @@ export function phoneSpellings(text: string | null | undefined): string[] {
   if (!e164) return [];
   const parsed = parsePhoneNumberFromString(e164)!;
   const international = parsed.formatInternational();
-  const spellings = [e164, `00${e164.slice(1)}`, international, international.replace(/^\+/, '00'), `+${parsed.countryCallingCode} ${parsed.nationalNumber}`, `00${parsed.countryCallingCode} ${parsed.nationalNumber}`];
+  const spellings = [
+    e164,
+    `00${e164.slice(1)}`,
+    international,
+    international.replace(/^\+/, '00'),
+    `+${parsed.countryCallingCode} ${parsed.nationalNumber}`,
+    `00${parsed.countryCallingCode} ${parsed.nationalNumber}`,
+  ];
   if (parsed.country === DEFAULT_PHONE_REGION) {
     // Written without the country code only for numbers of the default region, where that is how
     // they are read back. Norwegian 8-digit numbers are grouped two ways by habit: 3-2-3 and 2-2-2-2.
     const national = parsed.nationalNumber;
     const groupings = [parsed.formatNational()];
-    if (/^\d{8}$/.test(national)) groupings.push(`${national.slice(0, 3)} ${national.slice(3, 5)} ${national.slice(5)}`, `${national.slice(0, 2)} ${national.slice(2, 4)} ${national.slice(4, 6)} ${national.slice(6)}`);
-    spellings.push(national, ...groupings, ...groupings.map((grouping) => `+${parsed.countryCallingCode} ${grouping}`), ...groupings.map((grouping) => `00${parsed.countryCallingCode} ${grouping}`));
+    if (/^\d{8}$/.test(national))
+      groupings.push(
+        `${national.slice(0, 3)} ${national.slice(3, 5)} ${national.slice(5)}`,
+        `${national.slice(0, 2)} ${national.slice(2, 4)} ${national.slice(4, 6)} ${national.slice(6)}`,
+      );
+    spellings.push(
+      national,
+      ...groupings,
+      ...groupings.map((grouping) => `+${parsed.countryCallingCode} ${grouping}`),
+      ...groupings.map((grouping) => `00${parsed.countryCallingCode} ${grouping}`),
+    );
   }
   return [...new Set(spellings)];
 }

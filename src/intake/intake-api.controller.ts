@@ -1,5 +1,14 @@
 import { Body, Controller, Headers, HttpCode, PayloadTooLargeException, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiHeader, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -77,16 +86,30 @@ export class IntakeApiController {
   @ApiBadRequestResponse({ description: '{statusCode, error, message, details: [{field, problem}]}' })
   @ApiTooManyRequestsResponse({ description: 'Too many requests from this address; try again in a minute' })
   @ApiPayloadTooLargeResponse({ description: 'The authority document (or another part) is too large; details name the field' })
-  async create(@Body() body: unknown, @Req() request: Request, @Headers('idempotency-key') idempotencyKey?: string): Promise<{ reference: string; status: string }> {
+  async create(
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<{ reference: string; status: string }> {
     const upload = uploadOf(request);
     if (upload.problem?.status === 413) {
       const problem = upload.problem.field === DOCUMENT_FIELD ? 'is too large (at most 10 MB)' : 'is too large';
-      throw new PayloadTooLargeException({ statusCode: 413, error: 'Payload Too Large', message: `${upload.problem.field}: ${problem}`, details: [{ field: upload.problem.field, problem }] });
+      throw new PayloadTooLargeException({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: `${upload.problem.field}: ${problem}`,
+        details: [{ field: upload.problem.field, problem }],
+      });
     }
-    if (upload.problem) throw new RequestValidationError([{ field: upload.problem.field, problem: 'could not be read as multipart/form-data with the parts request and authorityDocument' }]);
+    if (upload.problem)
+      throw new RequestValidationError([
+        { field: upload.problem.field, problem: 'could not be read as multipart/form-data with the parts request and authorityDocument' },
+      ]);
     const multipart = Boolean(request.is('multipart/form-data'));
     const parsed = parseIntake(multipart ? requestPart(body) : body);
-    const onBehalf = parsed.ok ? Boolean(parsed.request.onBehalf) : isObject(body) && (multipart ? isObject(requestPart(body)) && 'onBehalf' in (requestPart(body) as object) : 'onBehalf' in body);
+    const onBehalf = parsed.ok
+      ? Boolean(parsed.request.onBehalf)
+      : isObject(body) && (multipart ? isObject(requestPart(body)) && 'onBehalf' in (requestPart(body) as object) : 'onBehalf' in body);
     const checked = checkedDocument(upload.file, onBehalf);
     const keyProblem = idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey);
     const problems: IntakeProblem[] = [...(parsed.ok ? [] : parsed.problems), ...(checked.problem ? [{ field: DOCUMENT_FIELD, code: checked.problem }] : [])];

@@ -111,10 +111,10 @@ const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {
   not_json_object: () => 'must be a JSON object',
   unknown_relationship: () => `must be one of ${RELATIONSHIPS.join(', ')}`,
   not_boolean: () => 'must be true or false',
-  document_required: () => 'is required for a request on someone else\'s behalf (PDF, JPEG or PNG, at most 10 MB)',
+  document_required: () => "is required for a request on someone else's behalf (PDF, JPEG or PNG, at most 10 MB)",
   document_type: () => 'must be a PDF, JPEG or PNG file (checked by its content, not its name)',
   document_too_large: () => 'is too large (at most 10 MB)',
-  document_not_expected: () => 'is only for a request on someone else\'s behalf',
+  document_not_expected: () => "is only for a request on someone else's behalf",
 };
 
 export function problemInEnglish(problem: IntakeProblem): string {

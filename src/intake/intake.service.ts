@@ -42,7 +42,7 @@ export class IntakeService {
 
   /** `document` is the checked authority document of a request on someone else's behalf. */
   async submit(request: IntakeRequest, channel: IntakeChannel, idempotencyKey: string, document?: { bytes: Buffer; type: DocumentType }): Promise<Submitted> {
-    if (request.onBehalf && !document) throw new Error('a request on someone else\'s behalf needs its authority document');
+    if (request.onBehalf && !document) throw new Error("a request on someone else's behalf needs its authority document");
     const key = claimKey(channel, idempotencyKey, request);
     // No look-up first: a repeat is rare, and the claim inside the transaction catches it (its
     // case is rolled back, leaving a gap in the references), so a first request saves a query.

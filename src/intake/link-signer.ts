@@ -10,8 +10,7 @@ const MAC_BYTES = 16;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type LinkCheck =
-  | { valid: true; caseId: string; expiresAt: Date | null }
-  | { valid: false; reason: 'malformed' | 'tampered' | 'expired'; caseId?: string };
+  { valid: true; caseId: string; expiresAt: Date | null } | { valid: false; reason: 'malformed' | 'tampered' | 'expired'; caseId?: string };
 
 /**
  * Compact signed tokens for e-mailed links: version, purpose, case id and an optional expiry,

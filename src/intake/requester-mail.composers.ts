@@ -36,14 +36,12 @@ export class RequesterMailComposers implements OnModuleInit {
   onModuleInit(): void {
     const composers: Record<RequesterMailKind, Compose> = {
       'requester-verification': (entity, base) => this.withVerification(entity, base, 'requester-verification', false),
-      'requester-verification-reminder': (entity, base) =>
-        this.withVerification(entity, base, 'requester-verification-reminder', false),
+      'requester-verification-reminder': (entity, base) => this.withVerification(entity, base, 'requester-verification-reminder', false),
       'requester-unverified-closure': (entity, base) =>
         entity.status === 'rejected' && entity.rejectionCode === 'unverified'
           ? this.withVerification(entity, base, 'requester-unverified-closure', true)
           : Promise.resolve(null),
-      'requester-receipt': async (entity, base) =>
-        entity.verifiedAt ? this.toRequester(entity, 'requester-receipt', base) : null,
+      'requester-receipt': async (entity, base) => (entity.verifiedAt ? this.toRequester(entity, 'requester-receipt', base) : null),
       'requester-extension': async (entity, base) =>
         entity.extendedDue && entity.extensionReason
           ? this.toRequester(entity, 'requester-extension', {
@@ -93,12 +91,7 @@ export class RequesterMailComposers implements OnModuleInit {
     };
   }
 
-  private async withVerification(
-    entity: CaseEntity,
-    base: RequesterMailVars,
-    kind: RequesterMailKind,
-    closed: boolean,
-  ): Promise<ComposedMail | null> {
+  private async withVerification(entity: CaseEntity, base: RequesterMailVars, kind: RequesterMailKind, closed: boolean): Promise<ComposedMail | null> {
     if (!closed && entity.status !== 'awaiting_verification') return null;
     const row = await this.dataSource.getRepository(CaseVerificationEntity).findOne({ where: { caseId: entity.id } });
     if (!row || (!closed && row.usedAt)) return null;

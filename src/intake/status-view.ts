@@ -23,7 +23,13 @@ export interface StatusView {
 
 /** Which step a case is on, in plain words. Shows what the person typed or was told, nothing
  *  else: no name, e-mail, staff notes or pause reason (that went to their inbox). */
-export function statusView(entity: CaseEntity, language: Language, answer: AnswerLink | null, dayOf: (instant: Date) => string, proveUrl: string | null = null): StatusView {
+export function statusView(
+  entity: CaseEntity,
+  language: Language,
+  answer: AnswerLink | null,
+  dayOf: (instant: Date) => string,
+  proveUrl: string | null = null,
+): StatusView {
   const copy = PAGE_COPY[language].status;
   const unverified = entity.status === 'rejected' && entity.rejectionCode === 'unverified';
   const nowKey =
@@ -52,10 +58,7 @@ export function statusView(entity: CaseEntity, language: Language, answer: Answe
       const state = index < currentIndex || (closed && index === currentIndex) ? 'done' : index === currentIndex ? 'current' : 'todo';
       return { label: copy.steps[key], state, current: index === currentIndex };
     }),
-    extension:
-      entity.extendedDue && entity.extensionReason
-        ? { extended: dayInWords(entity.extendedDue, language), reason: entity.extensionReason }
-        : null,
+    extension: entity.extendedDue && entity.extensionReason ? { extended: dayInWords(entity.extendedDue, language), reason: entity.extensionReason } : null,
     answer: answer ? { url: answer.url, expires: answer.expiresAt ? dayInWords(dayOf(answer.expiresAt), language) : null } : null,
     closed: closed && !answer,
     proveUrl: closed ? null : proveUrl,

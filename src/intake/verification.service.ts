@@ -24,9 +24,7 @@ export const VERIFICATION_METHOD = 'e-mail link';
 
 /** What following a verification link finds. */
 export type VerifyLinkState =
-  | { state: 'invalid' }
-  | { state: 'expired' | 'closed'; entity: CaseEntity }
-  | { state: 'ready' | 'already' | 'verified'; entity: CaseEntity };
+  { state: 'invalid' } | { state: 'expired' | 'closed'; entity: CaseEntity } | { state: 'ready' | 'already' | 'verified'; entity: CaseEntity };
 
 /**
  * E-mail verification of requests that came through the public intake (form or public API): the
@@ -80,9 +78,7 @@ export class VerificationService {
       .orIgnore()
       .returning('case_id AS "caseId", remind_at AS "remindAt", reminded_at AS "remindedAt", expires_at AS "expiresAt"')
       .execute();
-    await this.outbox.requestEmails(
-      entities.map((entity) => ({ kind: 'requester-verification', dedupeKey: `verify-${entity.id}`, caseId: entity.id })),
-    );
+    await this.outbox.requestEmails(entities.map((entity) => ({ kind: 'requester-verification', dedupeKey: `verify-${entity.id}`, caseId: entity.id })));
     return result.raw as CaseVerificationEntity[];
   }
 

@@ -98,12 +98,16 @@ export class EmailDeliveryService {
 
   private async recordSent(row: OutboundEmailEntity, messageId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(OutboundEmailEntity, { id: row.id }, {
-        status: 'sent',
-        sentAt: this.clock.now(),
-        messageId,
-        lastError: null,
-      });
+      await manager.update(
+        OutboundEmailEntity,
+        { id: row.id },
+        {
+          status: 'sent',
+          sentAt: this.clock.now(),
+          messageId,
+          lastError: null,
+        },
+      );
       if (row.caseId) {
         await this.audit.append(manager, {
           caseId: row.caseId,

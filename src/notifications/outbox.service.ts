@@ -60,11 +60,7 @@ export class OutboxService {
 
   /** Queues delivery (stage two). A no-op when the job already exists. */
   async dispatch(outboundEmailId: string): Promise<void> {
-    await this.emailQueue.add(
-      JobName.SendEmail,
-      { outboundEmailId },
-      { ...JOB_OPTIONS[JobName.SendEmail], jobId: jobIds.sendEmail(outboundEmailId) },
-    );
+    await this.emailQueue.add(JobName.SendEmail, { outboundEmailId }, { ...JOB_OPTIONS[JobName.SendEmail], jobId: jobIds.sendEmail(outboundEmailId) });
   }
 
   /** Re-queues delivery of every message still pending (after Redis lost its jobs, or a crash

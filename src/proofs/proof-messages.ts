@@ -30,7 +30,10 @@ export function proofCodeMail(to: string, caseId: string, reference: string, lan
           `Var det ikke deg, skal du ikke bruke koden. Ingenting blir utlevert eller endret uten den. Du kan gi oss beskjed på ${controller.email}.`,
           controller.name,
         ];
-  const subject = language === 'en' ? `Code to confirm a request about your personal data (${reference})` : `Kode for å bekrefte en henvendelse om personopplysningene dine (${reference})`;
+  const subject =
+    language === 'en'
+      ? `Code to confirm a request about your personal data (${reference})`
+      : `Kode for å bekrefte en henvendelse om personopplysningene dine (${reference})`;
   const text = `${paragraphs.join('\n\n')}\n`;
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</body></html>`;
   return { to, caseId, subject, text, html };

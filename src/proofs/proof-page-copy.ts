@@ -2,41 +2,44 @@ import type { Language } from '../cases/case-types';
 import type { IdentifierKind } from '../identity/identity-types';
 
 /** Every word of the proof pages, bokmål and English. `{{name}}` is filled, then escaped. */
-export const PROOF_PAGE_COPY: Record<Language, {
-  title: string;
-  lead: string;
-  nothingLead: string;
-  kinds: Partial<Record<IdentifierKind, string>>;
-  sendButton: string;
-  codeHeading: string;
-  codeLabel: string;
-  codeHint: string;
-  codeButton: string;
-  sentTitle: string;
-  sentLead: string;
-  identifierLimitTitle: string;
-  identifierLimitLead: string;
-  caseLimitTitle: string;
-  caseLimitLead: string;
-  notProvableTitle: string;
-  notProvableLead: string;
-  alreadyTitle: string;
-  alreadyLead: string;
-  closedTitle: string;
-  closedLead: string;
-  provenTitle: string;
-  provenLead: string;
-  wrongTitle: string;
-  wrongLead: string;
-  expiredTitle: string;
-  expiredLead: string;
-  usedTitle: string;
-  usedLead: string;
-  malformed: string;
-  csrfTitle: string;
-  csrfLead: string;
-  back: string;
-}> = {
+export const PROOF_PAGE_COPY: Record<
+  Language,
+  {
+    title: string;
+    lead: string;
+    nothingLead: string;
+    kinds: Partial<Record<IdentifierKind, string>>;
+    sendButton: string;
+    codeHeading: string;
+    codeLabel: string;
+    codeHint: string;
+    codeButton: string;
+    sentTitle: string;
+    sentLead: string;
+    identifierLimitTitle: string;
+    identifierLimitLead: string;
+    caseLimitTitle: string;
+    caseLimitLead: string;
+    notProvableTitle: string;
+    notProvableLead: string;
+    alreadyTitle: string;
+    alreadyLead: string;
+    closedTitle: string;
+    closedLead: string;
+    provenTitle: string;
+    provenLead: string;
+    wrongTitle: string;
+    wrongLead: string;
+    expiredTitle: string;
+    expiredLead: string;
+    usedTitle: string;
+    usedLead: string;
+    malformed: string;
+    csrfTitle: string;
+    csrfLead: string;
+    back: string;
+  }
+> = {
   nb: {
     title: 'Bekreft opplysninger du har gitt oss',
     lead: 'Vi bruker bare opplysninger du har bekreftet, så ingen andre kan få dine data. Du kan bekrefte et telefonnummer, kundenummer eller en e-postadresse du har oppgitt: vi sender da en engangskode til kontaktopplysningene vi allerede har registrert for det, aldri til noe som er skrevet i skjemaet.',
@@ -50,7 +53,8 @@ export const PROOF_PAGE_COPY: Record<Language, {
     sentTitle: 'Se etter koden',
     sentLead: 'Hvis vi har kontaktopplysninger for dette, har vi sendt en kode til dem. Den er gyldig i 15 minutter.',
     identifierLimitTitle: 'Du har bedt om koder for mange ganger',
-    identifierLimitLead: 'Vi sender høyst tre koder for hver opplysning. Har du en kode som fortsatt virker, kan du skrive den inn nedenfor. Ellers kan du skrive til oss, så hjelper vi deg videre.',
+    identifierLimitLead:
+      'Vi sender høyst tre koder for hver opplysning. Har du en kode som fortsatt virker, kan du skrive den inn nedenfor. Ellers kan du skrive til oss, så hjelper vi deg videre.',
     caseLimitTitle: 'Du har bedt om koder for mange ganger i dag',
     caseLimitLead: 'Vi sender høyst ti koder per henvendelse i døgnet. Prøv igjen i morgen, eller skriv inn en kode du allerede har fått.',
     notProvableTitle: 'Denne opplysningen kan ikke bekreftes her',
@@ -85,7 +89,8 @@ export const PROOF_PAGE_COPY: Record<Language, {
     sentTitle: 'Look for the code',
     sentLead: 'If we hold contact details for this, we have sent a code to them. It is valid for 15 minutes.',
     identifierLimitTitle: 'You have asked for too many codes',
-    identifierLimitLead: 'We send at most three codes for each detail. If you have a code that still works, enter it below. Otherwise write to us and we will help you.',
+    identifierLimitLead:
+      'We send at most three codes for each detail. If you have a code that still works, enter it below. Otherwise write to us and we will help you.',
     caseLimitTitle: 'You have asked for too many codes today',
     caseLimitLead: 'We send at most ten codes per request a day. Try again tomorrow, or enter a code you already have.',
     notProvableTitle: 'This detail cannot be confirmed here',

@@ -60,6 +60,8 @@ export class ProofPageRenderer {
   send(response: Response, status: number, language: Language, page: ProofPage, switchUrl?: string): void {
     const context = { ...page, copy: PAGE_COPY[language], proofCopy: PROOF_PAGE_COPY[language], lang: language, controller: this.systems.controller() };
     response.status(status).setHeader('Cache-Control', 'no-store');
-    response.type('html').send(layout({ ...context, title: page.title, hasErrors: status >= 400 && status !== 429, switchUrl, css: PAGE_CSS, body: PAGE(context) }));
+    response
+      .type('html')
+      .send(layout({ ...context, title: page.title, hasErrors: status >= 400 && status !== 429, switchUrl, css: PAGE_CSS, body: PAGE(context) }));
   }
 }

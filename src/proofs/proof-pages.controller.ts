@@ -123,7 +123,14 @@ export class ProofPagesController {
   }
 
   /** The offers (one form per identifier) and the code form, with a CSRF token. */
-  private forms(request: Request, response: Response, token: string, language: Language, offers: ProofOffer[], codeForm = offers.length > 0): Partial<ProofPage> {
+  private forms(
+    request: Request,
+    response: Response,
+    token: string,
+    language: Language,
+    offers: ProofOffer[],
+    codeForm = offers.length > 0,
+  ): Partial<ProofPage> {
     const copy = this.pages.copy(language);
     const suffix = language === 'en' ? '?lang=en' : '';
     return {
@@ -157,7 +164,12 @@ export class ProofPagesController {
 
   private csrfProblem(request: Request, response: Response, token: string, language: Language): void {
     const copy = this.pages.copy(language);
-    this.pages.send(response, 403, language, { title: copy.csrfTitle, lead: copy.csrfLead, csrfToken: this.csrf.token(request, response), statusUrl: `${this.path(token)}${language === 'en' ? '?lang=en' : ''}` });
+    this.pages.send(response, 403, language, {
+      title: copy.csrfTitle,
+      lead: copy.csrfLead,
+      csrfToken: this.csrf.token(request, response),
+      statusUrl: `${this.path(token)}${language === 'en' ? '?lang=en' : ''}`,
+    });
   }
 
   private path(token: string): string {

@@ -41,9 +41,7 @@ export interface ProofOffer {
 /** The answer to a code request. `requested` is the same whether or not anything was sent. */
 export type CodeRequestResult = 'requested' | 'identifier-limit' | 'case-limit' | 'not-provable' | 'already-established' | 'closed';
 
-export type CodeEntryResult =
-  | { result: 'proven'; kind: CaseIdentifierEntity['kind'] }
-  | { result: 'wrong' | 'expired' | 'used' | 'malformed' | 'closed' };
+export type CodeEntryResult = { result: 'proven'; kind: CaseIdentifierEntity['kind'] } | { result: 'wrong' | 'expired' | 'used' | 'malformed' | 'closed' };
 
 interface Destination {
   channel: ProofChannel;
@@ -109,7 +107,16 @@ export class ProofService {
 
       const code = String(randomInt(0, 10 ** PROOF_CODE_DIGITS)).padStart(PROOF_CODE_DIGITS, '0');
       const row = await manager.save(
-        manager.create(ProofCodeEntity, { caseId, identifierId, codeHash: '', createdAt: now, expiresAt: new Date(now.getTime() + PROOF_CODE_TTL_MINUTES * 60_000), usedAt: null, voidedAt: null, wrongAttempts: 0 }),
+        manager.create(ProofCodeEntity, {
+          caseId,
+          identifierId,
+          codeHash: '',
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + PROOF_CODE_TTL_MINUTES * 60_000),
+          usedAt: null,
+          voidedAt: null,
+          wrongAttempts: 0,
+        }),
       );
       await manager.update(ProofCodeEntity, { id: row.id }, { codeHash: this.hash(row, code) });
 
@@ -127,7 +134,15 @@ export class ProofService {
           limited += 1;
           continue;
         }
-        await manager.insert(ProofSendEntity, { codeId: row.id, caseId, channel: destination.channel, systemId: destination.systemId, externalId: destination.externalId, destinationHash, sentAt: now });
+        await manager.insert(ProofSendEntity, {
+          codeId: row.id,
+          caseId,
+          channel: destination.channel,
+          systemId: destination.systemId,
+          externalId: destination.externalId,
+          destinationHash,
+          sentAt: now,
+        });
         sent.push(destination);
       }
       const controller = this.systems.controller();
@@ -150,7 +165,9 @@ export class ProofService {
           ...(limited ? { skippedOverAddressLimit: limited } : {}),
         },
       });
-      const texts = sent.filter((destination) => destination.channel === 'sms').map((destination) => ({ to: destination.address, text: proofCodeSms(entity.reference, entity.language, code, controller) }));
+      const texts = sent
+        .filter((destination) => destination.channel === 'sms')
+        .map((destination) => ({ to: destination.address, text: proofCodeSms(entity.reference, entity.language, code, controller) }));
       return { result: 'requested' as const, mailIds, texts, codeId: row.id };
     });
     if (outcome.result !== 'requested') return outcome.result;
@@ -197,7 +214,13 @@ export class ProofService {
         by: 'requester',
         source: { systemId: sends[0].systemId, externalId: sends[0].externalId },
       });
-      await this.audit.append(manager, { caseId, type: 'proof.code_used', actor: 'requester', occurredAt: now, data: { codeId: match.id, identifier: { id: identifier.id, kind: identifier.kind } } });
+      await this.audit.append(manager, {
+        caseId,
+        type: 'proof.code_used',
+        actor: 'requester',
+        occurredAt: now,
+        data: { codeId: match.id, identifier: { id: identifier.id, kind: identifier.kind } },
+      });
       return { result: 'proven', kind: identifier.kind, changed };
     });
     if (outcome.result === 'proven') await this.identity.published(caseId, outcome.changed ?? []);
@@ -206,7 +229,9 @@ export class ProofService {
 
   private async anyRecordStillOpen(manager: EntityManager, caseId: string, sends: ProofSendEntity[]): Promise<boolean> {
     const records = await manager.find(CaseRecordMatchEntity, { where: { caseId }, select: { systemId: true, externalId: true, status: true } });
-    return sends.some((send) => records.some((record) => record.systemId === send.systemId && record.externalId === send.externalId && record.status !== 'rejected'));
+    return sends.some((send) =>
+      records.some((record) => record.systemId === send.systemId && record.externalId === send.externalId && record.status !== 'rejected'),
+    );
   }
 
   /** "code sent to the e-mail and mobile on file in Visma": which channels, in which systems. */
@@ -230,7 +255,9 @@ export class ProofService {
       const found: Array<Destination | null> = [
         ...(contacts.emails ?? []).map((email) => {
           const address = normaliseEmail(email);
-          return address && /^[^@\s]+@[^@\s]+$/.test(address) ? { channel: 'email' as const, address, systemId: match.systemId, externalId: match.externalId } : null;
+          return address && /^[^@\s]+@[^@\s]+$/.test(address)
+            ? { channel: 'email' as const, address, systemId: match.systemId, externalId: match.externalId }
+            : null;
         }),
         ...(contacts.phones ?? []).map((phone) => {
           const address = toE164(phone);

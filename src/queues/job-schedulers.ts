@@ -30,9 +30,7 @@ export class JobSchedulers {
 
   /** The `queue/id` of every registered scheduler Redis does not hold. */
   async missing(): Promise<string[]> {
-    const found = await Promise.all(
-      [...this.specs].map(async ([key, spec]) => ((await spec.queue.getJobScheduler(spec.id)) ? null : key)),
-    );
+    const found = await Promise.all([...this.specs].map(async ([key, spec]) => ((await spec.queue.getJobScheduler(spec.id)) ? null : key)));
     return found.filter((key): key is string => key !== null);
   }
 }

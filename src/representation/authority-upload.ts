@@ -61,7 +61,10 @@ export function uploadOf(request: Request): { file: { bytes: Buffer; declaredTyp
 }
 
 /** The document's type by its bytes, or the problem to report on the document field. */
-export function checkedDocument(file: { bytes: Buffer } | null, onBehalf: boolean): { document?: { bytes: Buffer; type: DocumentType }; problem?: 'document_required' | 'document_type' | 'document_not_expected' } {
+export function checkedDocument(
+  file: { bytes: Buffer } | null,
+  onBehalf: boolean,
+): { document?: { bytes: Buffer; type: DocumentType }; problem?: 'document_required' | 'document_type' | 'document_not_expected' } {
   if (!onBehalf) return file ? { problem: 'document_not_expected' } : {};
   if (!file) return { problem: 'document_required' };
   const type = sniffDocumentType(file.bytes);

@@ -5,32 +5,35 @@ import { answerAddress } from './answer-address';
 import { CaseRepresentationEntity } from './case-representation.entity';
 import type { AuthorityStatus, Relationship } from './representation-types';
 
-const COPY: Record<Language, {
-  title: string;
-  lead: string;
-  name: string;
-  email: string;
-  relationship: string;
-  relationships: Record<Relationship, string>;
-  coversAnswer: string;
-  yes: string;
-  no: string;
-  authority: string;
-  statuses: Record<AuthorityStatus, string>;
-  document: string;
-  download: string;
-  deleted: string;
-  byPost: string;
-  answerTo: string;
-  toSubject: string;
-  toRepresentative: string;
-  accept: string;
-  acceptHelp: string;
-  coversAnswerCheck: string;
-  reject: string;
-  rejectHelp: string;
-  reason: string;
-}> = {
+const COPY: Record<
+  Language,
+  {
+    title: string;
+    lead: string;
+    name: string;
+    email: string;
+    relationship: string;
+    relationships: Record<Relationship, string>;
+    coversAnswer: string;
+    yes: string;
+    no: string;
+    authority: string;
+    statuses: Record<AuthorityStatus, string>;
+    document: string;
+    download: string;
+    deleted: string;
+    byPost: string;
+    answerTo: string;
+    toSubject: string;
+    toRepresentative: string;
+    accept: string;
+    acceptHelp: string;
+    coversAnswerCheck: string;
+    reject: string;
+    rejectHelp: string;
+    reason: string;
+  }
+> = {
   nb: {
     title: 'På vegne av',
     lead: 'Forespørselen kom fra en annen enn den opplysningene gjelder. Ingenting kjøres før fullmakten er godtatt.',
@@ -89,7 +92,18 @@ const COPY: Record<Language, {
 export async function onBehalfSection(manager: EntityManager, entity: CaseEntity, language: Language, canDecide: boolean) {
   const row = await manager.findOne(CaseRepresentationEntity, {
     where: { caseId: entity.id },
-    select: { id: true, name: true, email: true, relationship: true, coversAnswer: true, status: true, decisionReason: true, documentType: true, documentSize: true, documentDeletedAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      relationship: true,
+      coversAnswer: true,
+      status: true,
+      decisionReason: true,
+      documentType: true,
+      documentSize: true,
+      documentDeletedAt: true,
+    },
   });
   if (!row) return null;
   const copy = COPY[language];
@@ -106,7 +120,10 @@ export async function onBehalfSection(manager: EntityManager, entity: CaseEntity
       { label: copy.authority, value: `${copy.statuses[row.status]}${row.decisionReason ? ` – ${row.decisionReason}` : ''}` },
       { label: copy.answerTo, value: answer.recipient === 'representative' ? copy.toRepresentative : copy.toSubject },
     ],
-    document: { label: `${row.documentType}, ${kb} KB${row.documentDeletedAt ? ` (${copy.deleted})` : ''}`, url: row.documentDeletedAt ? null : `/staff/cases/${encodeURIComponent(entity.reference)}/authority/document` },
+    document: {
+      label: `${row.documentType}, ${kb} KB${row.documentDeletedAt ? ` (${copy.deleted})` : ''}`,
+      url: row.documentDeletedAt ? null : `/staff/cases/${encodeURIComponent(entity.reference)}/authority/document`,
+    },
     byPost: !answer.to,
     canDecide: canDecide && row.status === 'pending' && !entity.closedAt,
     coversAnswerChecked: row.coversAnswer,

@@ -5,7 +5,20 @@ import { CaseRepresentationEntity } from './case-representation.entity';
 export async function representationJson(manager: EntityManager, caseId: string) {
   const row = await manager.findOne(CaseRepresentationEntity, {
     where: { caseId },
-    select: { id: true, name: true, email: true, relationship: true, coversAnswer: true, status: true, decidedBy: true, decidedAt: true, decisionReason: true, documentType: true, documentSize: true, documentDeletedAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      relationship: true,
+      coversAnswer: true,
+      status: true,
+      decidedBy: true,
+      decidedAt: true,
+      decisionReason: true,
+      documentType: true,
+      documentSize: true,
+      documentDeletedAt: true,
+    },
   });
   if (!row) return null;
   return {

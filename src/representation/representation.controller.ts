@@ -20,7 +20,6 @@ export class AcceptAuthorityDto extends ReasonDto {
   coversAnswer?: boolean;
 }
 
-
 /** Staff decide on the authority of a request made on someone else's behalf, and read its document. */
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -68,4 +67,3 @@ export function sendDocument(response: Response, file: { bytes: Buffer; type: st
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.send(file.bytes);
 }
-

@@ -66,7 +66,11 @@ export class RepresentationService {
     });
     const saved = await manager.save(row);
     const sealed = this.cipher.seal(input.document.bytes, saved.id);
-    await manager.update(CaseRepresentationEntity, { id: saved.id }, { documentCiphertext: sealed.ciphertext, documentIv: sealed.iv, documentAuthTag: sealed.authTag });
+    await manager.update(
+      CaseRepresentationEntity,
+      { id: saved.id },
+      { documentCiphertext: sealed.ciphertext, documentIv: sealed.iv, documentAuthTag: sealed.authTag },
+    );
     await this.identity.add(
       manager,
       entity.id,
@@ -77,7 +81,12 @@ export class RepresentationService {
       type: 'authority.submitted',
       actor: 'requester',
       occurredAt: this.clock.now(),
-      data: { relationship: input.relationship, coversAnswer: input.coversAnswer, documentType: input.document.type, documentSize: input.document.bytes.length },
+      data: {
+        relationship: input.relationship,
+        coversAnswer: input.coversAnswer,
+        documentType: input.document.type,
+        documentSize: input.document.bytes.length,
+      },
     });
   }
 
@@ -125,7 +134,13 @@ export class RepresentationService {
     if (!row) throw notFound(`Authority document of case ${entity.reference}`);
     if (!row.documentCiphertext) throw conflict('The authority document has been deleted.', { code: 'authority_document_deleted' });
     const bytes = this.cipher.open({ ciphertext: row.documentCiphertext, iv: row.documentIv, authTag: row.documentAuthTag }, row.id);
-    await this.audit.record({ caseId: entity.id, type: 'authority.document_downloaded', actor, occurredAt: this.clock.now(), data: { documentType: row.documentType } });
+    await this.audit.record({
+      caseId: entity.id,
+      type: 'authority.document_downloaded',
+      actor,
+      occurredAt: this.clock.now(),
+      data: { documentType: row.documentType },
+    });
     return { bytes, type: row.documentType, filename: `${entity.reference}-authority.${extensionOf(row.documentType)}` };
   }
 
@@ -137,15 +152,23 @@ export class RepresentationService {
   async deleteExpiredDocuments(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - this.config.PACKAGE_TTL_DAYS * DAY_MS);
     return this.dataSource.transaction(async (manager) => {
-      const gone: Array<{ id: string; case_id: string }> = await manager.query(
-        `UPDATE case_representations r SET document_ciphertext = NULL, document_deleted_at = $2
+      const gone: Array<{ id: string; case_id: string }> = await manager
+        .query(
+          `UPDATE case_representations r SET document_ciphertext = NULL, document_deleted_at = $2
            FROM cases c
           WHERE c.id = r.case_id AND r.document_ciphertext IS NOT NULL AND c.closed_at IS NOT NULL AND c.closed_at <= $1
         RETURNING r.id, r.case_id`,
-        [cutoff, this.clock.now()],
-      ).then((result: [Array<{ id: string; case_id: string }>, number]) => result[0]);
+          [cutoff, this.clock.now()],
+        )
+        .then((result: [Array<{ id: string; case_id: string }>, number]) => result[0]);
       for (const row of gone) {
-        await this.audit.append(manager, { caseId: row.case_id, type: 'authority.document_deleted', actor: 'system', occurredAt: this.clock.now(), data: { reason: 'case closed and the download period ended' } });
+        await this.audit.append(manager, {
+          caseId: row.case_id,
+          type: 'authority.document_deleted',
+          actor: 'system',
+          occurredAt: this.clock.now(),
+          data: { reason: 'case closed and the download period ended' },
+        });
       }
       return gone.length;
     });
@@ -155,7 +178,8 @@ export class RepresentationService {
     if (isClosed(entity)) throw conflict(`Cannot ${action}: the case is closed.`, { code: 'case_closed', params: { status: entity.status } });
     const row = await manager.findOne(CaseRepresentationEntity, { where: { caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw conflict(`Cannot ${action}: the request was not made on someone else's behalf.`, { code: 'not_on_behalf' });
-    if (row.status !== 'pending') throw conflict(`Cannot ${action}: the authority was already ${row.status}.`, { code: 'authority_decided', params: { status: row.status } });
+    if (row.status !== 'pending')
+      throw conflict(`Cannot ${action}: the authority was already ${row.status}.`, { code: 'authority_decided', params: { status: row.status } });
     return row;
   }
 }

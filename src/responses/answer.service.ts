@@ -89,7 +89,13 @@ export class AnswerService {
           editedAt: this.clock.now(),
         }),
       );
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.letter_edited', actor, occurredAt: this.clock.now(), data: { letterKind: current.kind, subjectEdited: edit.subject !== undefined, textEdited: edit.text !== undefined } });
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'answer.letter_edited',
+        actor,
+        occurredAt: this.clock.now(),
+        data: { letterKind: current.kind, subjectEdited: edit.subject !== undefined, textEdited: edit.text !== undefined },
+      });
     });
     return this.preview(reference, refusal);
   }
@@ -102,21 +108,35 @@ export class AnswerService {
   async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
     // A request on someone's behalf is answered only once staff accepted the authority.
     const gate = await representationGate(manager, entity.id);
-    if (gate) throw conflict(`Cannot complete: the authority to ask on the person's behalf is ${gate === 'authority_rejected' ? 'refused' : 'not yet decided'}.`, { code: gate });
+    if (gate)
+      throw conflict(`Cannot complete: the authority to ask on the person's behalf is ${gate === 'authority_rejected' ? 'refused' : 'not yet decided'}.`, {
+        code: gate,
+      });
     // An answer says what was found and done: not while the search for the person's records runs,
     // nor while a possible match waits for a handler's decision.
     const searching = await manager.count(CaseRecordDiscoveryEntity, { where: { caseId: entity.id, status: Not('done') } });
-    if (searching > 0) throw conflict('Cannot complete: the search for the person\'s records has not finished.', { code: 'records_searching' });
+    if (searching > 0) throw conflict("Cannot complete: the search for the person's records has not finished.", { code: 'records_searching' });
     const undecided = await manager.count(CaseRecordMatchEntity, { where: { caseId: entity.id, status: 'candidate' } });
-    if (undecided > 0) throw conflict(`Cannot complete: ${undecided} possible match(es) need a handler's decision.`, { code: 'matches_undecided', params: { count: String(undecided) } });
+    if (undecided > 0)
+      throw conflict(`Cannot complete: ${undecided} possible match(es) need a handler's decision.`, {
+        code: 'matches_undecided',
+        params: { count: String(undecided) },
+      });
     const open = await manager.count(CaseTaskEntity, { where: { caseId: entity.id, status: In([...OPEN_TASK_STATUSES]) } });
-    if (open > 0) throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });
+    if (open > 0)
+      throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });
     const now = this.clock.now();
     const kind = packageKind(entity);
     let stored: AnswerPackageEntity | null = null;
     if (kind) {
       stored = await this.packages.build(manager, entity, kind, now, this.facts.expiresAt(now));
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.package_built', actor, occurredAt: now, data: { packageId: stored.id, kind, sizeBytes: stored.sizeBytes, sha256: stored.sha256, expiresAt: stored.expiresAt.toISOString() } });
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'answer.package_built',
+        actor,
+        occurredAt: now,
+        data: { packageId: stored.id, kind, sizeBytes: stored.sizeBytes, sha256: stored.sha256, expiresAt: stored.expiresAt.toISOString() },
+      });
     }
     const letter = await this.letterFor(manager, entity, stored);
     await this.letters.store(manager, entity, letter, actor, { outboxKind: 'answer-letter', dedupeKey: `answer-${entity.id}` });
@@ -148,12 +168,18 @@ export class AnswerService {
     await this.queue.add(
       JobName.AnswerPackageExpiry,
       { packageId: row.id },
-      { ...JOB_OPTIONS[JobName.AnswerPackageExpiry], jobId: jobIds.packageExpiry(row.id), delay: Math.max(0, row.expiresAt.getTime() - this.clock.now().getTime()) },
+      {
+        ...JOB_OPTIONS[JobName.AnswerPackageExpiry],
+        jobId: jobIds.packageExpiry(row.id),
+        delay: Math.max(0, row.expiresAt.getTime() - this.clock.now().getTime()),
+      },
     );
   }
 
   async dispatchPending(caseId: string): Promise<void> {
-    const rows = await this.dataSource.getRepository(OutboundEmailEntity).find({ where: { caseId, status: 'pending', kind: In(ANSWER_MAIL_KINDS) }, select: { id: true } });
+    const rows = await this.dataSource
+      .getRepository(OutboundEmailEntity)
+      .find({ where: { caseId, status: 'pending', kind: In(ANSWER_MAIL_KINDS) }, select: { id: true } });
     for (const row of rows) await this.outbox.dispatch(row.id);
   }
 
@@ -183,19 +209,40 @@ export class AnswerService {
 
   /** Stores an Art 19 notice per e-mail contact and audits each; a recipient with no contact is
    *  audited as not notified, so a handler can tell it by other means. */
-  private async storeNotices(manager: EntityManager, entity: CaseEntity, actor: string): Promise<{ recipientsNotified: number; recipientsNotNotified?: number }> {
+  private async storeNotices(
+    manager: EntityManager,
+    entity: CaseEntity,
+    actor: string,
+  ): Promise<{ recipientsNotified: number; recipientsNotNotified?: number }> {
     if (!ART19_TYPES.includes(entity.type)) return { recipientsNotified: 0 };
     const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id } });
     const targets = this.facts.noticeTargets(tasks);
     const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, new: value }));
     for (const [index, target] of targets.entries()) {
-      const outboundEmailId = await this.outbox.store(manager, 'art19-notice', `art19-${entity.id}-${index}`, recipientNotice(entity, target, this.systems.controller(), entity.type === 'rectification' ? changes : []));
+      const outboundEmailId = await this.outbox.store(
+        manager,
+        'art19-notice',
+        `art19-${entity.id}-${index}`,
+        recipientNotice(entity, target, this.systems.controller(), entity.type === 'rectification' ? changes : []),
+      );
       // The recipient is a company named in the data map: no personal data in the trail.
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.recipient_notified', actor, occurredAt: this.clock.now(), data: { system: target.systemId, recipient: target.name, outboundEmailId } });
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'answer.recipient_notified',
+        actor,
+        occurredAt: this.clock.now(),
+        data: { system: target.systemId, recipient: target.name, outboundEmailId },
+      });
     }
     const uncontacted = this.facts.uncontacted(tasks);
     for (const target of uncontacted) {
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.recipient_not_notified', actor, occurredAt: this.clock.now(), data: { system: target.systemId, recipient: target.name } });
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'answer.recipient_not_notified',
+        actor,
+        occurredAt: this.clock.now(),
+        data: { system: target.systemId, recipient: target.name },
+      });
     }
     return { recipientsNotified: targets.length, ...(uncontacted.length ? { recipientsNotNotified: uncontacted.length } : {}) };
   }

@@ -46,6 +46,8 @@ describe('data map warnings: Art 19 recipients without a contact', () => {
     expect(art19(loaded).filter((warning) => warning.startsWith(`${zendesk.id}.`))).toEqual([]);
     // Kept by hand, the same processor is only reached by a notice.
     zendesk.connector = 'manual';
-    expect(art19(loaded)).toContain(`${zendesk.id}.recipients: Art 19 notices to "Zendesk Inc. (processor)" can't be e-mailed: add it to recipientContacts, or tell it by other means`);
+    expect(art19(loaded)).toContain(
+      `${zendesk.id}.recipients: Art 19 notices to "Zendesk Inc. (processor)" can't be e-mailed: add it to recipientContacts, or tell it by other means`,
+    );
   });
 });

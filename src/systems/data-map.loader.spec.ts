@@ -89,7 +89,10 @@ describe('connection settings, checked when the registry starts', () => {
   };
 
   it('Zendesk: base URL and the env names its auth kind needs', () => {
-    expectBootProblem({ id: 'zendesk', connector: 'zendesk', connection: { auth: 'oauth', clientIdEnv: 'ZD_ID', clientSecretEnv: 'ZD_SECRET' } }, 'system "zendesk" has invalid connection settings: connection.baseUrl:');
+    expectBootProblem(
+      { id: 'zendesk', connector: 'zendesk', connection: { auth: 'oauth', clientIdEnv: 'ZD_ID', clientSecretEnv: 'ZD_SECRET' } },
+      'system "zendesk" has invalid connection settings: connection.baseUrl:',
+    );
     expectBootProblem(
       { id: 'zendesk', connector: 'zendesk', connection: { baseUrl: 'https://acme.zendesk.com', auth: 'oauth', clientIdEnv: 'ZD_ID' } },
       'connection.clientSecretEnv: auth "oauth" needs clientId or clientIdEnv, and clientSecretEnv',
@@ -101,23 +104,38 @@ describe('connection settings, checked when the registry starts', () => {
   });
 
   it('Visma: companyNo and the client id/secret env names', () => {
-    expectBootProblem({ id: 'visma', connector: 'visma', connection: { clientIdEnv: 'V_ID', clientSecretEnv: 'V_SECRET' } }, 'system "visma" has invalid connection settings: connection.companyNo:');
+    expectBootProblem(
+      { id: 'visma', connector: 'visma', connection: { clientIdEnv: 'V_ID', clientSecretEnv: 'V_SECRET' } },
+      'system "visma" has invalid connection settings: connection.companyNo:',
+    );
     expectBootProblem({ id: 'visma', connector: 'visma', connection: { companyNo: 1, clientIdEnv: 'V_ID' } }, 'connection.clientSecretEnv:');
-    expectBootProblem({ id: 'visma', connector: 'visma', connection: { companyNo: 1, clientIdEnv: 'V_ID', clientSecretEnv: 'V_S', financialYearStart: '13-01' } }, 'connection.financialYearStart: must be MM-DD');
+    expectBootProblem(
+      { id: 'visma', connector: 'visma', connection: { companyNo: 1, clientIdEnv: 'V_ID', clientSecretEnv: 'V_S', financialYearStart: '13-01' } },
+      'connection.financialYearStart: must be MM-DD',
+    );
   });
 
   it('HubSpot: tokenEnv', () => {
-    expectBootProblem({ id: 'hubspot', connector: 'hubspot', connection: { baseUrl: 'https://api.hubapi.com' } }, 'system "hubspot" has invalid connection settings: connection.tokenEnv:');
+    expectBootProblem(
+      { id: 'hubspot', connector: 'hubspot', connection: { baseUrl: 'https://api.hubapi.com' } },
+      'system "hubspot" has invalid connection settings: connection.tokenEnv:',
+    );
   });
 
   it('starts with well-formed settings whose secrets are not set (that stays a task-time failure)', () => {
     const path = mapWith(
-      base({ id: 'zendesk', connector: 'zendesk', connection: { baseUrl: 'https://acme.zendesk.com', auth: 'oauth', clientIdEnv: 'UNSET_ZD_ID', clientSecretEnv: 'UNSET_ZD_SECRET' } }),
+      base({
+        id: 'zendesk',
+        connector: 'zendesk',
+        connection: { baseUrl: 'https://acme.zendesk.com', auth: 'oauth', clientIdEnv: 'UNSET_ZD_ID', clientSecretEnv: 'UNSET_ZD_SECRET' },
+      }),
       base({ id: 'visma', connector: 'visma', connection: { companyNo: 1, clientIdEnv: 'UNSET_V_ID', clientSecretEnv: 'UNSET_V_SECRET' } }),
       base({ id: 'hubspot', connector: 'hubspot', connection: { tokenEnv: 'UNSET_HS_TOKEN' } }),
     );
     expect(() => bootRegistry(path)).not.toThrow();
-    expect(dataMapWarnings(loadDataMap(path), {})).toContain('visma.connection.clientIdEnv: environment variable UNSET_V_ID is not set; its tasks will fail until it is');
+    expect(dataMapWarnings(loadDataMap(path), {})).toContain(
+      'visma.connection.clientIdEnv: environment variable UNSET_V_ID is not set; its tasks will fail until it is',
+    );
   });
 });
 
@@ -160,7 +178,10 @@ describe('retention longer than bokføringsloven § 13 allows', () => {
   it('logs the warnings when the service starts', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     try {
-      new SystemsService({ ...config, SYSTEMS_FILE: mapWith(base({ id: 'ledger', retention: { period: 'P7Y', basis: 'bokføringsloven § 13' } })) }).onModuleInit();
+      new SystemsService({
+        ...config,
+        SYSTEMS_FILE: mapWith(base({ id: 'ledger', retention: { period: 'P7Y', basis: 'bokføringsloven § 13' } })),
+      }).onModuleInit();
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('ledger.retention: P7Y is longer than its basis'));
     } finally {
       warn.mockRestore();

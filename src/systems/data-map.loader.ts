@@ -48,7 +48,9 @@ export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] 
     check(system, system.retention.period, system.retention.basis ?? system.legalBasis, 'retention');
     // Art 20(1)(a): only data processed under consent or a contract is portable.
     if (system.portable && !portableBasis(system.legalBasis)) {
-      warnings.push(`${system.id}.portable: legal basis "${system.legalBasis}" is neither consent nor contract; portability (Art 20) covers only those, so its data goes into no portability package`);
+      warnings.push(
+        `${system.id}.portable: legal basis "${system.legalBasis}" is neither consent nor contract; portability (Art 20) covers only those, so its data goes into no portability package`,
+      );
     }
     system.legalHolds.forEach((hold, index) => check(system, hold.keepFor, hold.basis, `legalHolds.${index}`));
     // Art 19: only recipientContacts get the notice by e-mail; anyone else must be told otherwise.

@@ -4,9 +4,7 @@ import { REQUEST_TYPES } from '../cases/case-types';
 /** The data map (SYSTEMS_FILE, reference in docs/data-map.md): who the controller is, and for every
  *  system that holds personal data, how to reach it and what the law needs said about it. */
 
-const isoDuration = z
-  .string()
-  .regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO-8601 duration such as P5Y, P4M or P7D');
+const isoDuration = z.string().regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO-8601 duration such as P5Y, P4M or P7D');
 
 const legalHold = z.object({
   records: z.string().min(1),
@@ -49,10 +47,9 @@ export const systemSchema = z
     /** E-mail addresses that get Art 19 notices (rectification, erasure, restriction). */
     recipientContacts: z.array(z.object({ name: z.string().min(1), email: z.string().email() })).default([]),
     source: z.string().min(1).default('the data subject'),
-    retention: z.object({ period: isoDuration.optional(), criteria: z.string().optional(), basis: z.string().optional() }).refine(
-      (value) => value.period || value.criteria,
-      'give a period (ISO duration) or the criteria that decide how long data is kept',
-    ),
+    retention: z
+      .object({ period: isoDuration.optional(), criteria: z.string().optional(), basis: z.string().optional() })
+      .refine((value) => value.period || value.criteria, 'give a period (ISO duration) or the criteria that decide how long data is kept'),
     legalHolds: z.array(legalHold).default([]),
     automatedDecisions: z.string().default('none'),
     transfersOutsideEea: z.string().default('none'),

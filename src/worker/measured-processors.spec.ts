@@ -48,7 +48,13 @@ describe('measureJobRuns', () => {
       '{p}:metrics:job-seconds email|failed|count +1',
     ]);
     const http = redis.increments.filter((line) => line.startsWith('{p}:metrics:connector-http'));
-    expect(http).toEqual(expect.arrayContaining(['{p}:metrics:connector-http hubspot|4xx +1', '{p}:metrics:connector-http hubspot|429 +1', '{p}:metrics:connector-http hubspot|2xx +1']));
+    expect(http).toEqual(
+      expect.arrayContaining([
+        '{p}:metrics:connector-http hubspot|4xx +1',
+        '{p}:metrics:connector-http hubspot|429 +1',
+        '{p}:metrics:connector-http hubspot|2xx +1',
+      ]),
+    );
     expect(http).toHaveLength(9);
   });
 

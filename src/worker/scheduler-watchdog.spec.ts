@@ -26,11 +26,9 @@ describe('SchedulerWatchdog', () => {
     schedulers.register({ queue: maintenance.queue, id: 'reconcile-deadlines', repeat: { every: reconcileEveryMinutes * 60_000 }, job });
     schedulers.register({ queue: audit.queue, id: 'chain-audit', repeat: { every: 5000 }, job: { ...job, name: JobName.ChainAudit } });
     const reconcile = jest.fn(async () => undefined);
-    const watchdog = new SchedulerWatchdog(
-      { RECONCILE_EVERY_MINUTES: reconcileEveryMinutes } as AppConfig,
-      schedulers,
-      { reconcile } as unknown as ReconciliationService,
-    );
+    const watchdog = new SchedulerWatchdog({ RECONCILE_EVERY_MINUTES: reconcileEveryMinutes } as AppConfig, schedulers, {
+      reconcile,
+    } as unknown as ReconciliationService);
     return { maintenance, audit, reconcile, watchdog };
   }
 

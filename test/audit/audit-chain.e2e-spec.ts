@@ -38,7 +38,7 @@ describe('hash-chained audit trail (real PostgreSQL)', () => {
     await expect(stack.dataSource.query('DELETE FROM audit_events WHERE id = 3')).rejects.toThrow(/append-only/);
   });
 
-  it('detects a row changed behind the trigger\'s back and names the first broken link', async () => {
+  it("detects a row changed behind the trigger's back and names the first broken link", async () => {
     // A superuser can switch triggers off; the hash chain still tells.
     await stack.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`);
@@ -47,7 +47,7 @@ describe('hash-chained audit trail (real PostgreSQL)', () => {
     expect(await verify()).toEqual({ valid: false, checked: 6, firstBrokenAt: '7' });
   });
 
-  it('detects a linked event deleted behind the trigger\'s back', async () => {
+  it("detects a linked event deleted behind the trigger's back", async () => {
     await stack.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`);
       await manager.query(`UPDATE audit_events SET data = jsonb_set(data, '{channel}', '"chat"') WHERE id = 7`);

@@ -124,9 +124,7 @@ describe('staff case API (real PostgreSQL and Redis)', () => {
     expect(extended.deadlines.effective).toBe('2026-06-05');
     expect(extended.extension.reason).toBe('Records in nine systems must be reviewed.');
     // The handler sees that the extension breaks the 30-day promise, not only the audit trail.
-    expect(extended.warnings).toEqual([
-      "Extending breaks the company's own promise to answer within 30 days (by 2026-04-04). The new deadline is 2026-06-05.",
-    ]);
+    expect(extended.warnings).toEqual(["Extending breaks the company's own promise to answer within 30 days (by 2026-04-04). The new deadline is 2026-06-05."]);
 
     const second = await post(`/api/v1/cases/${ref}/extend`, { reason: 'Once more, please.' });
     expect(second.status).toBe(409);
@@ -150,15 +148,7 @@ describe('staff case API (real PostgreSQL and Redis)', () => {
 
     const audit = await (await get(`/api/v1/cases/${ref}/audit`)).json();
     const caseEvents = audit.items.map((event: { type: string }) => event.type).filter((type: string) => type.startsWith('case.'));
-    expect(caseEvents).toEqual([
-      'case.registered',
-      'case.verified',
-      'case.extended',
-      'case.paused',
-      'case.resumed',
-      'case.note',
-      'case.rejected',
-    ]);
+    expect(caseEvents).toEqual(['case.registered', 'case.verified', 'case.extended', 'case.paused', 'case.resumed', 'case.note', 'case.rejected']);
   });
 
   it('refuses an extension once the statutory deadline has passed', async () => {

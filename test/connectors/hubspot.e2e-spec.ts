@@ -1,11 +1,7 @@
 import type { SystemContext } from '../../src/connectors/connector';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
 import { HubSpotConnector, type HubSpotConnectorOptions } from '../../src/connectors/hubspot/hubspot.connector';
-import {
-  type HubSpotSimulator,
-  type HubSpotSimulatorOptions,
-  startHubSpotSimulator,
-} from '../simulators/hubspot/hubspot-simulator';
+import { type HubSpotSimulator, type HubSpotSimulatorOptions, startHubSpotSimulator } from '../simulators/hubspot/hubspot-simulator';
 
 const SEARCH = '/crm/v3/objects/contacts/search';
 const CONTACT = '/crm/v3/objects/contacts/:id';
@@ -113,9 +109,17 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
     });
 
     it('finds one number however it is typed or stored, in phone or mobilephone, and never a different or longer one', async () => {
-      const stored: Array<Record<string, string>> = [{ phone: '912 34 567' }, { mobilephone: '+47 91234567' }, { phone: '0047 912 34 567' }, { mobilephone: '91 23 45 67' }];
+      const stored: Array<Record<string, string>> = [
+        { phone: '912 34 567' },
+        { mobilephone: '+47 91234567' },
+        { phone: '0047 912 34 567' },
+        { mobilephone: '91 23 45 67' },
+      ];
       const others: Array<Record<string, string>> = [{ phone: '912 34 568' }, { mobilephone: '+47 912 34 5670' }, { phone: '1912 34 567' }];
-      const sim = await start({ contacts: [...stored, ...others].map((properties, index) => ({ properties: { email: `p${index}@example.no`, ...properties } })), rateLimit: { searchPerSecond: 100 } });
+      const sim = await start({
+        contacts: [...stored, ...others].map((properties, index) => ({ properties: { email: `p${index}@example.no`, ...properties } })),
+        rateLimit: { searchPerSecond: 100 },
+      });
       const holders = stored.map((_, index) => sim.state.contactByEmail(`p${index}@example.no`)!.id);
       for (const given of ['+4791234567', '912 34 567', '+47 91234567', '0047 912 34 567']) {
         const found = await new HubSpotConnector().find(contextFor(sim), { phone: given });
@@ -130,10 +134,20 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       const connector = new HubSpotConnector();
       await expect(connector.find(contextFor(sim), { phone: '912 34' })).rejects.toMatchObject({ retryable: false });
       expect(sim.calls).toHaveLength(0);
-      for (const email of ['ari.nordmann@example.no', 'kari.nordmann@example.no.evil.example', 'kari.nordmann+x@example.no', 'nordmann@example.no', 'kari.nordmann@example', 'k*@example.org', '*']) {
+      for (const email of [
+        'ari.nordmann@example.no',
+        'kari.nordmann@example.no.evil.example',
+        'kari.nordmann+x@example.no',
+        'nordmann@example.no',
+        'kari.nordmann@example',
+        'k*@example.org',
+        '*',
+      ]) {
         expect(await connector.find(contextFor(sim), { email })).toEqual([]);
       }
-      expect((await connector.find(contextFor(sim), { email: 'KARI.NORDMANN+NEWS@example.no' })).map((match) => match.holds?.emails)).toEqual([['kari.nordmann+news@example.no']]);
+      expect((await connector.find(contextFor(sim), { email: 'KARI.NORDMANN+NEWS@example.no' })).map((match) => match.holds?.emails)).toEqual([
+        ['kari.nordmann+news@example.no'],
+      ]);
     });
 
     it('follows paging.next.after through every page of 200', async () => {
@@ -267,9 +281,13 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
 
     it('leaves the decision to a person when the data map lists a legal hold', async () => {
       const sim = await start();
-      const outcome = await new HubSpotConnector().erase(contextFor(sim), { email: 'kari.nordmann@example.no' }, {
-        legalHolds: [{ records: 'deal invoices', basis: 'bokføringsloven § 13', keepFor: 'P5Y' }],
-      });
+      const outcome = await new HubSpotConnector().erase(
+        contextFor(sim),
+        { email: 'kari.nordmann@example.no' },
+        {
+          legalHolds: [{ records: 'deal invoices', basis: 'bokføringsloven § 13', keepFor: 'P5Y' }],
+        },
+      );
       expect(outcome.status).toBe('manual');
       expect(sim.count('POST', GDPR_DELETE)).toBe(0);
       expect(sim.state.contacts.has(kariId(sim))).toBe(true);

@@ -144,7 +144,12 @@ describe('VismaConnector against the Business NXT simulator', () => {
     it('finds contact persons at company customers and nothing for unknown people', async () => {
       const visma = connector();
       await expect(visma.find(ctx, { email: 'per.olsen@fjord.example' })).resolves.toEqual([
-        { externalId: 'contact:301', kind: 'contact', label: 'Contact person at associate 3', holds: { emails: ['per.olsen@fjord.example'], phones: ['+4722334455'], names: ['Per Olsen'] } },
+        {
+          externalId: 'contact:301',
+          kind: 'contact',
+          label: 'Contact person at associate 3',
+          holds: { emails: ['per.olsen@fjord.example'], phones: ['+4722334455'], names: ['Per Olsen'] },
+        },
       ]);
       await expect(visma.find(ctx, { email: 'nobody@example.no', customerNumber: 'ABC' })).resolves.toEqual([]);
     });
@@ -170,7 +175,13 @@ describe('VismaConnector against the Business NXT simulator', () => {
     it('never searches a phone that is not a valid number, nor finds by a near-miss e-mail', async () => {
       await expect(connector().find(ctx, { phone: '912 34' })).resolves.toEqual([]);
       expect(sim.calls.operations).toEqual([]);
-      for (const email of ['la.nordmann@example.no', 'ola.nordmann@example.no.evil.example', 'ola.nordmann+x@example.no', 'nordmann@example.no', 'ola.nordmann@example']) {
+      for (const email of [
+        'la.nordmann@example.no',
+        'ola.nordmann@example.no.evil.example',
+        'ola.nordmann+x@example.no',
+        'nordmann@example.no',
+        'ola.nordmann@example',
+      ]) {
         await expect(connector().find(ctx, { email })).resolves.toEqual([]);
       }
       await expect(connector().find(ctx, { email: 'OLA.Nordmann@Example.NO' })).resolves.toEqual([expect.objectContaining({ externalId: 'associate:1' })]);
@@ -237,13 +248,23 @@ describe('VismaConnector against the Business NXT simulator', () => {
       expect(outcome).toHaveProperty('details.previous', { name: ['Kari Hansen (privat)', 'Kari Hansen'], phone: ['98765432', ''] });
       expect(outcome.summary).not.toContain('Kari Hansen');
       // A repeat changes nothing, so it has no previous values to report.
-      await expect(connector().rectify(ctx, { phone: '98765432' }, { name: 'Kari Nordmann', phone: '22 99 88 77' })).resolves.toMatchObject({ details: { updatedRecords: 0, previous: {} } });
+      await expect(connector().rectify(ctx, { phone: '98765432' }, { name: 'Kari Nordmann', phone: '22 99 88 77' })).resolves.toMatchObject({
+        details: { updatedRecords: 0, previous: {} },
+      });
     });
 
     it('never changes issued invoices: a name and address correction leaves the ledger as it was and says where it is recorded', async () => {
       const ledger = structuredClone(sim.state.customerTransactions);
-      const outcome = await connector().rectify(ctx, { email: 'ola.nordmann@example.no' }, { name: 'Ola Nordmann-Berg', address: 'Kirkegata 2' }, { reference: 'DSR-2026-000042' });
-      expect(outcome).toMatchObject({ status: 'done', details: { previous: { name: ['Ola Nordmann'], address: ['Storgata 1'] }, correctionNote: 'case', annotatedRecords: 0 } });
+      const outcome = await connector().rectify(
+        ctx,
+        { email: 'ola.nordmann@example.no' },
+        { name: 'Ola Nordmann-Berg', address: 'Kirkegata 2' },
+        { reference: 'DSR-2026-000042' },
+      );
+      expect(outcome).toMatchObject({
+        status: 'done',
+        details: { previous: { name: ['Ola Nordmann'], address: ['Storgata 1'] }, correctionNote: 'case', annotatedRecords: 0 },
+      });
       expect(outcome.summary).toContain('Issued invoices and ledger entries were left unchanged; the correction is recorded in the case');
       expect(associate(1)).toMatchObject({ name: 'Ola Nordmann-Berg', addressLine1: 'Kirkegata 2', memo: '' });
       expect(sim.state.customerTransactions).toEqual(ledger);
@@ -561,9 +582,16 @@ describe('VismaConnector against the Business NXT simulator', () => {
     const VERA_LEDGER = [{ customerNo: 10201, voucherNo: 7001, voucherDate: 20250505, amount: 777 }];
     const kariOnly = { email: 'kari@example.no', phone: '+4798765432', onlyRecords: ['associate:2', 'contact:201'] };
 
-    beforeEach(() => start({ associates: [...seed().associates!, VERA], contacts: [...seed().contacts!, VERA_PRIVATE], customerTransactions: [...seed().customerTransactions!, ...VERA_LEDGER] }));
+    beforeEach(() =>
+      start({
+        associates: [...seed().associates!, VERA],
+        contacts: [...seed().contacts!, VERA_PRIVATE],
+        customerTransactions: [...seed().customerTransactions!, ...VERA_LEDGER],
+      }),
+    );
 
-    const veraState = () => structuredClone({ associate: associate(201), contact: contact(2), ledger: sim.state.customerTransactions.filter((entry) => entry.customerNo === 10201) });
+    const veraState = () =>
+      structuredClone({ associate: associate(201), contact: contact(2), ledger: sim.state.customerTransactions.filter((entry) => entry.customerNo === 10201) });
 
     it('finds and exports only the listed records, not an unlisted customer with the same phone nor its ledger', async () => {
       const unscoped = await connector().find(ctx, { ...kariOnly, onlyRecords: undefined });

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { SystemContext } from '../../src/connectors/connector';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
 import { ZendeskConnector } from '../../src/connectors/zendesk/zendesk.connector';
-import { startZendeskSimulator, ZENDESK_SIMULATOR_CREDENTIALS, type ZendeskSimulator, type ZendeskSimulatorOptions } from '../simulators/zendesk/zendesk-simulator';
+import {
+  startZendeskSimulator,
+  ZENDESK_SIMULATOR_CREDENTIALS,
+  type ZendeskSimulator,
+  type ZendeskSimulatorOptions,
+} from '../simulators/zendesk/zendesk-simulator';
 
 const SECRETS: Record<string, string> = {
   ZENDESK_CLIENT_ID: ZENDESK_SIMULATOR_CREDENTIALS.oauth.clientId,
@@ -116,10 +121,18 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
 
       expect(await connector.find(ctx, { phone: '912 34' })).toEqual([]);
       expect(sim.calls.count('GET /api/v2/users/search')).toBe(0);
-      for (const email of ['ari.nordmann@example.no', 'kari.nordmann@example.no.evil.example', 'kari.nordmann+x@example.no', 'nordmann@example.no', 'kari.nordmann@example']) {
+      for (const email of [
+        'ari.nordmann@example.no',
+        'kari.nordmann@example.no.evil.example',
+        'kari.nordmann+x@example.no',
+        'nordmann@example.no',
+        'kari.nordmann@example',
+      ]) {
         expect(await connector.find(ctx, { email })).toEqual([]);
       }
-      expect((await connector.find(ctx, { email: 'kari.nordmann+shop@example.no' })).map((match) => match.holds?.emails)).toEqual([['kari.nordmann+shop@example.no']]);
+      expect((await connector.find(ctx, { email: 'kari.nordmann+shop@example.no' })).map((match) => match.holds?.emails)).toEqual([
+        ['kari.nordmann+shop@example.no'],
+      ]);
     });
 
     it('searches by phone when there is no e-mail, comparing every digit', async () => {
@@ -319,7 +332,11 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
 
     it('leaves the decision to a person when legal holds apply, and never touches staff accounts', async () => {
       sim.state.addUser({ name: 'Kari', email: 'kari@example.no' });
-      const held = await connector.erase(ctx, { email: 'kari@example.no' }, { legalHolds: [{ records: 'invoice correspondence', basis: 'bokføringsloven § 13', keepFor: 'P5Y' }] });
+      const held = await connector.erase(
+        ctx,
+        { email: 'kari@example.no' },
+        { legalHolds: [{ records: 'invoice correspondence', basis: 'bokføringsloven § 13', keepFor: 'P5Y' }] },
+      );
       expect(held).toMatchObject({ status: 'manual', summary: expect.stringContaining('invoice correspondence') });
 
       sim.state.addUser({ name: 'Agent', email: 'agent@example.no', role: 'agent' });
@@ -351,7 +368,12 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       const kari = sim.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no', phone: '912 34 567' });
       const ola = sim.state.addUser({ name: 'Ola Unlisted', email: 'ola@example.no', phone: '+47 91234567', tags: ['vip'] });
       sim.state.addTicket({ requesterId: kari.id, subject: 'Kari order 1', status: 'closed' });
-      const olaTicket = sim.state.addTicket({ requesterId: ola.id, subject: 'Ola secret order', status: 'closed', comments: [{ authorId: ola.id, body: 'Ola private words' }] });
+      const olaTicket = sim.state.addTicket({
+        requesterId: ola.id,
+        subject: 'Ola secret order',
+        status: 'closed',
+        comments: [{ authorId: ola.id, body: 'Ola private words' }],
+      });
       const subject = { email: 'kari@example.no', phone: '+4791234567', onlyRecords: [String(kari.id)] };
       const olaState = () => ({
         user: { ...sim.state.users.get(ola.id) },
@@ -365,7 +387,9 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
     it('finds and exports only the listed user: nothing of an unlisted user with the same phone, not even its tickets', async () => {
       const { kari, ola, subject } = twoHoldersOfOnePhone();
 
-      expect((await connector.find(ctx, { ...subject, onlyRecords: undefined })).map((match) => match.externalId).sort()).toEqual([String(kari.id), String(ola.id)].sort());
+      expect((await connector.find(ctx, { ...subject, onlyRecords: undefined })).map((match) => match.externalId).sort()).toEqual(
+        [String(kari.id), String(ola.id)].sort(),
+      );
       expect((await connector.find(ctx, subject)).map((match) => match.externalId)).toEqual([String(kari.id)]);
 
       const part = await connector.export(ctx, subject);
@@ -503,14 +527,21 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
         return { status: response.status, body: (await response.json()) as Record<string, unknown> };
       };
       expect(await get('/api/v2/users/123456.json')).toEqual({ status: 404, body: { error: 'RecordNotFound', description: 'Not found' } });
-      expect(await get('/api/v2/users/search.json?query=x', { Authorization: 'Bearer nope' })).toEqual({ status: 401, body: { error: "Couldn't authenticate you" } });
+      expect(await get('/api/v2/users/search.json?query=x', { Authorization: 'Bearer nope' })).toEqual({
+        status: 401,
+        body: { error: "Couldn't authenticate you" },
+      });
       expect((await get('/api/v2/users/search.json?query=x&page=101')).status).toBe(400);
       const kari = sim.state.addUser({ name: 'Kari', email: 'kari@example.no' });
       const ticket = sim.state.addTicket({ requesterId: kari.id, status: 'pending' });
       expect((await get(`/api/v2/tickets/${ticket.id}/comments.json?page[size]=101`)).status).toBe(400);
       const response = await fetch(`${sim.baseUrl}/api/v2/users/${kari.id}.json`, { method: 'DELETE', headers: basic });
       expect(response.status).toBe(422);
-      expect(await response.json()).toMatchObject({ error: 'RecordInvalid', description: 'Record validation errors', details: { base: [{ error: expect.any(String) }] } });
+      expect(await response.json()).toMatchObject({
+        error: 'RecordInvalid',
+        description: 'Record validation errors',
+        details: { base: [{ error: expect.any(String) }] },
+      });
       const permanent = await fetch(`${sim.baseUrl}/api/v2/deleted_users/${kari.id}.json`, { method: 'DELETE', headers: basic });
       expect(permanent.status).toBe(404);
     });

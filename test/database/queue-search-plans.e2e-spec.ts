@@ -17,7 +17,9 @@ describe('queue search plans', () => {
 
   const planOf = async (query: ListCasesQuery): Promise<string> => {
     // `filtered` is the builder behind both the list and its counts.
-    const builder = (stack.context.get(CaseQueryService) as unknown as { filtered(query: ListCasesQuery): { getQueryAndParameters(): [string, unknown[]] } }).filtered(query);
+    const builder = (
+      stack.context.get(CaseQueryService) as unknown as { filtered(query: ListCasesQuery): { getQueryAndParameters(): [string, unknown[]] } }
+    ).filtered(query);
     const [sql, parameters] = builder.getQueryAndParameters();
     return stack.dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');

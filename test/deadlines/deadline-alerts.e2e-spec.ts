@@ -146,9 +146,7 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
 
     auth = await adminAuth(stack.url);
     const audit = await (await fetch(`${stack.url}/api/v1/cases/${created.reference}/audit`, { headers: auth })).json();
-    expect(audit.items.map((event: { type: string }) => event.type)).toEqual(
-      expect.arrayContaining(['deadline.alert', 'email.sent']),
-    );
+    expect(audit.items.map((event: { type: string }) => event.type)).toEqual(expect.arrayContaining(['deadline.alert', 'email.sent']));
     clock.set('2026-03-10T09:00:00+01:00');
   });
 
@@ -167,7 +165,7 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
     auth = await adminAuth(stack.url);
   });
 
-  it('sends an assigned case\'s alert to the assignee, not the staff alert address', async () => {
+  it("sends an assigned case's alert to the assignee, not the staff alert address", async () => {
     const [handler] = await stack.dataSource.query(
       `INSERT INTO staff_users (email, name, role, password_hash) VALUES ('ingrid.handler@example.no', 'Ingrid Handler', 'handler', 'unused') RETURNING id`,
     );

@@ -9,9 +9,14 @@ import { dataMapWarnings, loadDataMap } from '../../src/systems/data-map.loader'
 
 const load = (name: string) => loadDataMap(join(__dirname, '..', '..', 'examples', `${name}.yaml`));
 const verified = (type: CaseEntity['type'], details: Record<string, unknown> = {}) =>
-  ({ type, status: 'in_progress', verifiedAt: new Date(), approvedAt: new Date(), details }) as Pick<CaseEntity, 'type' | 'status' | 'verifiedAt' | 'approvedAt' | 'details'>;
+  ({ type, status: 'in_progress', verifiedAt: new Date(), approvedAt: new Date(), details }) as Pick<
+    CaseEntity,
+    'type' | 'status' | 'verifiedAt' | 'approvedAt' | 'details'
+  >;
 const planned = (map: ReturnType<typeof loadDataMap>, type: CaseEntity['type'], details: Record<string, unknown> = {}) =>
-  planTasks(verified(type, details), map.systems, null).map((task) => `${task.systemId}:${task.action}`).sort();
+  planTasks(verified(type, details), map.systems, null)
+    .map((task) => `${task.systemId}:${task.action}`)
+    .sort();
 
 /** Recipients the examples list without an e-mail contact: staff are warned to tell them otherwise (Art 19). */
 const UNCONTACTED: Record<string, string[]> = {
@@ -28,19 +33,34 @@ const UNCONTACTED: Record<string, string[]> = {
 const art19 = (warning: string) => /^([\w-]+)\.recipients: Art 19 notices to "(.+)" can't be e-mailed/.exec(warning);
 
 describe('the example data maps in examples/', () => {
-  it.each(['logistics-software', 'auto-parts-wholesaler', 'courier', '../config/systems'])('%s loads, uses known connectors and keeps retention within its basis', (name) => {
-    const map = load(name);
-    const registry = new ConnectorRegistry({ CONNECTOR_INLINE_RETRY_WAIT_MS: 0, TZ_NAME: 'Europe/Oslo' } as AppConfig, { systems: () => map.systems } as SystemsService, new SystemClock());
-    for (const system of map.systems) {
-      expect(isConnectorType(system.connector)).toBe(true);
-      expect({ system: system.id, problems: registry.forSystem(system)?.checkConnection(system.connection) ?? [] }).toEqual({ system: system.id, problems: [] });
-    }
-    // Only "variable not set" warnings (no secrets here) and the recipients without an e-mail
-    // contact; no retention longer than its legal basis.
-    const warnings = dataMapWarnings(map, {}).filter((warning) => !warning.includes('is not set'));
-    expect(warnings.filter((warning) => !art19(warning))).toEqual([]);
-    expect(warnings.map(art19).filter(Boolean).map((match) => `${match![1]}: ${match![2]}`)).toEqual(UNCONTACTED[name]);
-  });
+  it.each(['logistics-software', 'auto-parts-wholesaler', 'courier', '../config/systems'])(
+    '%s loads, uses known connectors and keeps retention within its basis',
+    (name) => {
+      const map = load(name);
+      const registry = new ConnectorRegistry(
+        { CONNECTOR_INLINE_RETRY_WAIT_MS: 0, TZ_NAME: 'Europe/Oslo' } as AppConfig,
+        { systems: () => map.systems } as SystemsService,
+        new SystemClock(),
+      );
+      for (const system of map.systems) {
+        expect(isConnectorType(system.connector)).toBe(true);
+        expect({ system: system.id, problems: registry.forSystem(system)?.checkConnection(system.connection) ?? [] }).toEqual({
+          system: system.id,
+          problems: [],
+        });
+      }
+      // Only "variable not set" warnings (no secrets here) and the recipients without an e-mail
+      // contact; no retention longer than its legal basis.
+      const warnings = dataMapWarnings(map, {}).filter((warning) => !warning.includes('is not set'));
+      expect(warnings.filter((warning) => !art19(warning))).toEqual([]);
+      expect(
+        warnings
+          .map(art19)
+          .filter(Boolean)
+          .map((match) => `${match![1]}: ${match![2]}`),
+      ).toEqual(UNCONTACTED[name]);
+    },
+  );
 
   it('logistics software: forwards to the controller for the shipping data, searches Zendesk, phone logs by hand', () => {
     const map = load('logistics-software');

@@ -5,7 +5,14 @@ import { stringify } from 'yaml';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { PasswordHasher } from '../../src/staff/auth/password-hasher';
 import { startHubSpotSimulator, DEFAULT_SIMULATOR_TOKEN, type HubSpotSimulator, type HubSpotSimulatorOptions } from '../simulators/hubspot/hubspot-simulator';
-import { SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_COMPANY_NO, startVismaSimulator, type VismaSimulator, type VismaSimulatorOptions } from '../simulators/visma/visma-simulator';
+import {
+  SIM_CLIENT_ID,
+  SIM_CLIENT_SECRET,
+  SIM_COMPANY_NO,
+  startVismaSimulator,
+  type VismaSimulator,
+  type VismaSimulatorOptions,
+} from '../simulators/visma/visma-simulator';
 import {
   startZendeskSimulator,
   ZENDESK_SIMULATOR_CREDENTIALS,
@@ -42,7 +49,11 @@ export async function startSimulators(
  *  user and a HubSpot contact each. `options` tune the simulators (e.g. raised rate limits). */
 export async function startSimulatorsWith(
   people: TestPerson[],
-  options: { zendesk?: ZendeskSimulatorOptions; visma?: Omit<VismaSimulatorOptions, 'associates' | 'customerTransactions'>; hubspot?: HubSpotSimulatorOptions } = {},
+  options: {
+    zendesk?: ZendeskSimulatorOptions;
+    visma?: Omit<VismaSimulatorOptions, 'associates' | 'customerTransactions'>;
+    hubspot?: HubSpotSimulatorOptions;
+  } = {},
 ): Promise<Simulators> {
   const sims = await startSimulators({ ...options, visma: { ...vismaSeed(people), ...options.visma } });
   for (const person of people) {
@@ -80,19 +91,19 @@ export const BOOKKEEPING_HOLD = {
 export type SystemKey = 'zendesk' | 'visma' | 'hubspot' | 'phone-logs' | 'shipping';
 
 /** Writes a data map pointing at the simulators; `include` picks the systems. Returns its path. */
-export function writeDataMap(
-  sims: Simulators,
-  prefix: string,
-  include: SystemKey[],
-  approvalRequired: string[] = ['erasure', 'rectification'],
-): string {
+export function writeDataMap(sims: Simulators, prefix: string, include: SystemKey[], approvalRequired: string[] = ['erasure', 'rectification']): string {
   const systems: Record<SystemKey, Record<string, unknown>> = {
     zendesk: {
       id: 'zendesk',
       name: 'Zendesk Support',
       connector: 'zendesk',
       owner: 'kundeservice@firma.example',
-      connection: { baseUrl: sims.zendesk.baseUrl, auth: 'oauth', clientIdEnv: `${prefix}_ZENDESK_CLIENT_ID`, clientSecretEnv: `${prefix}_ZENDESK_CLIENT_SECRET` },
+      connection: {
+        baseUrl: sims.zendesk.baseUrl,
+        auth: 'oauth',
+        clientIdEnv: `${prefix}_ZENDESK_CLIENT_ID`,
+        clientSecretEnv: `${prefix}_ZENDESK_CLIENT_SECRET`,
+      },
       ...common,
       portable: true,
     },
@@ -161,10 +172,14 @@ export function writeDataMap(
 export async function staffUser(stack: TestApp, email: string, role: 'owner' | 'handler' | 'auditor'): Promise<{ Authorization: string }> {
   const password = 'owner password 0123456789';
   const hash = await new PasswordHasher().hash(password);
-  await stack.context.get(getDataSourceToken()).query(
-    `INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING`,
-    [email, email.split('@')[0], role, hash],
-  );
+  await stack.context
+    .get(getDataSourceToken())
+    .query(`INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING`, [
+      email,
+      email.split('@')[0],
+      role,
+      hash,
+    ]);
   const response = await fetch(`${stack.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -188,12 +203,7 @@ export function api(url: string, auth: () => Record<string, string>): Api {
 }
 
 /** Polls the case until `check` holds for it (beats sleep). */
-export async function waitForCase(
-  client: Api,
-  reference: string,
-  check: (body: CaseBody) => boolean,
-  timeoutMs = 30_000,
-): Promise<CaseBody> {
+export async function waitForCase(client: Api, reference: string, check: (body: CaseBody) => boolean, timeoutMs = 30_000): Promise<CaseBody> {
   const deadline = Date.now() + timeoutMs;
   let last: CaseBody | null;
   for (;;) {

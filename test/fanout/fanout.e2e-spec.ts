@@ -186,14 +186,19 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     expect(waiting.tasks).toEqual([]);
     expect((await client.post(`/api/v1/cases/${reference}/objection-decision`, { decision: 'maybe', grounds: '' })).status).toBe(400);
 
-    const decided = await client.post(`/api/v1/cases/${reference}/objection-decision`, { decision: 'stop', grounds: 'No compelling grounds override the objection.' });
+    const decided = await client.post(`/api/v1/cases/${reference}/objection-decision`, {
+      decision: 'stop',
+      grounds: 'No compelling grounds override the objection.',
+    });
     expect(decided.status).toBe(200);
     const body = await waitForCase(client, reference, settled);
     expect(body.tasks.map((task) => `${task.system}:${task.action}`).sort()).toEqual(['hubspot:restrict', 'phone-logs:restrict', 'shipping:forward']);
     expect((await client.post(`/api/v1/cases/${reference}/objection-decision`, { decision: 'stop', grounds: 'Once more.' })).status).toBe(409);
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
     expect(audit.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ type: 'case.objection_decided', data: { decision: 'stop', grounds: 'No compelling grounds override the objection.' } })]),
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'case.objection_decided', data: { decision: 'stop', grounds: 'No compelling grounds override the objection.' } }),
+      ]),
     );
   });
 
@@ -224,7 +229,12 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     seedZendesk(sims.zendesk, person);
     seedHubSpot(sims.hubspot, person);
     const { reference } = await register(registration('restriction', person));
-    const failed = await waitForCase(client, reference, (current) => searchOf(current, 'zendesk')?.status === 'failed' && searchOf(current, 'hubspot')?.status === 'failed', 60_000);
+    const failed = await waitForCase(
+      client,
+      reference,
+      (current) => searchOf(current, 'zendesk')?.status === 'failed' && searchOf(current, 'hubspot')?.status === 'failed',
+      60_000,
+    );
     expect(searchOf(failed, 'zendesk')?.error).toMatch(/credentials rejected by the provider \(HTTP 401\)|HTTP 401/);
     expect(searchOf(failed, 'hubspot')?.error).toBe(`environment variable ${PREFIX}_HUBSPOT_TOKEN (named in the data map for system "hubspot") is not set`);
     // Nothing is done anywhere while a system's search has failed: not even the manual tasks.
@@ -266,7 +276,9 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     expect(taskOf(fixed, 'zendesk').error).toBeUndefined();
     const owner = await staffUser(stack, 'telefoni@firma.example', 'owner');
     const phone = taskOf(fixed, 'phone-logs');
-    expect((await client.post(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`, { status: 'not_found', summary: 'No calls from this person.' }, owner)).status).toBe(200);
+    expect(
+      (await client.post(`/api/v1/cases/${reference}/tasks/${phone.id}/outcome`, { status: 'not_found', summary: 'No calls from this person.' }, owner)).status,
+    ).toBe(200);
     await waitForCase(client, reference, (current) => current.status === 'awaiting_review');
   });
 });

@@ -5,21 +5,47 @@ import { queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-import { api, registration, searchDone, settled, simulatorSecrets, startSimulators, taskOf, waitForCase, writeDataMap, type Api, type Simulators } from './fanout-stack';
+import {
+  api,
+  registration,
+  searchDone,
+  settled,
+  simulatorSecrets,
+  startSimulators,
+  taskOf,
+  waitForCase,
+  writeDataMap,
+  type Api,
+  type Simulators,
+} from './fanout-stack';
 import { vismaSeed, type TestPerson } from './norwegian-people';
 
 const PREFIX = 'HOLD_EXPIRY_E2E';
 const OWNER = 'regnskap@firma.example';
 /** associateNo = index + 1 (vismaSeed). */
 const PEOPLE: TestPerson[] = [
-  { name: 'Kari Nordmann', email: 'kari.hold@example.no', phone: '+4791234001', customerNo: 30001, invoices: [{ voucherDate: 20250314, amount: 1250 }, { voucherDate: 20250401, amount: -1250 }] },
+  {
+    name: 'Kari Nordmann',
+    email: 'kari.hold@example.no',
+    phone: '+4791234001',
+    customerNo: 30001,
+    invoices: [
+      { voucherDate: 20250314, amount: 1250 },
+      { voucherDate: 20250401, amount: -1250 },
+    ],
+  },
   { name: 'Ingrid Johansen', email: 'ingrid.hold@example.no', phone: '+4791234002', customerNo: 30002, invoices: [{ voucherDate: 20250610, amount: 990 }] },
   {
     name: 'Per Olsen',
     email: 'per.hold@example.no',
     phone: '+4791234003',
     customerNo: 30003,
-    invoices: [{ voucherDate: 20240110, amount: 300 }, { voucherDate: 20240201, amount: -300 }, { voucherDate: 20250314, amount: 700 }, { voucherDate: 20250401, amount: -700 }],
+    invoices: [
+      { voucherDate: 20240110, amount: 300 },
+      { voucherDate: 20240201, amount: -300 },
+      { voucherDate: 20250314, amount: 700 },
+      { voucherDate: 20250401, amount: -700 },
+    ],
   },
 ];
 const [KARI, INGRID, PER] = PEOPLE;
@@ -122,7 +148,11 @@ describe('legal hold expiry: the scheduled deletion really deletes', () => {
 
     // Reconciliation offers no job for a released hold, and nothing is deleted twice.
     await stack.context.get(LegalHoldService).rebuild();
-    expect(await queueOf(stack.context, QueueName.Fanout).getJob(jobIds.legalHold(hold.id)).then((job) => job?.getState())).not.toBe('delayed');
+    expect(
+      await queueOf(stack.context, QueueName.Fanout)
+        .getJob(jobIds.legalHold(hold.id))
+        .then((job) => job?.getState()),
+    ).not.toBe('delayed');
     expect(sims.visma.calls.associateDeletes.get(1)).toBe(1);
   }, 90_000);
 

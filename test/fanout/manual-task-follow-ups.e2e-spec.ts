@@ -66,14 +66,22 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     expect(await job.getState()).toBe('delayed');
     const before = job.processedOn ?? 0;
     await job.promote();
-    await waitUntil(async () => {
-      const now = (await fanout().getJob(jobId)) as Job | undefined;
-      return !now || ((now.processedOn ?? 0) > before && ['delayed', 'completed'].includes(await now.getState()));
-    }, 20_000, `job ${jobId}`);
+    await waitUntil(
+      async () => {
+        const now = (await fanout().getJob(jobId)) as Job | undefined;
+        return !now || ((now.processedOn ?? 0) > before && ['delayed', 'completed'].includes(await now.getState()));
+      },
+      20_000,
+      `job ${jobId}`,
+    );
     await outboxSettled();
   };
   const outboxSettled = () =>
-    waitUntil(async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE status <> 'sent'`))[0].n === 0, 20_000, 'the outbox');
+    waitUntil(
+      async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE status <> 'sent'`))[0].n === 0,
+      20_000,
+      'the outbox',
+    );
   const mailsTo = (address: string, reference: string) => smtp.to(address).filter((mail) => mail.subject.includes(reference));
   const openAccessCase = async (person: { email: string; name: string }) => {
     const response = await client.post('/api/v1/cases', registration('access', person));
@@ -147,13 +155,20 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
 
   it('sends nothing once the outcome is recorded', async () => {
     const phone = taskOf(assigned, 'phone-logs');
-    const recorded = await client.post(`/api/v1/cases/${assigned.reference}/tasks/${phone.id}/outcome`, { status: 'not_found', summary: 'No calls from that number in the log.' });
+    const recorded = await client.post(`/api/v1/cases/${assigned.reference}/tasks/${phone.id}/outcome`, {
+      status: 'not_found',
+      summary: 'No calls from that number in the log.',
+    });
     expect(recorded.status).toBe(200);
     const before = mailsTo(PHONE_OWNER, assigned.reference).length;
     await moveClockTo(9 * DAY + 60_000);
     await runJob(jobIds.manualReminder(phone.id));
     expect(mailsTo(PHONE_OWNER, assigned.reference)).toHaveLength(before);
-    expect(await fanout().getJob(jobIds.manualReminder(phone.id)).then((job) => job?.getState())).not.toBe('delayed');
+    expect(
+      await fanout()
+        .getJob(jobIds.manualReminder(phone.id))
+        .then((job) => job?.getState()),
+    ).not.toBe('delayed');
   }, 60_000);
 
   it('rebuilds the reminder and escalation jobs from PostgreSQL after Redis loses them', async () => {
@@ -172,7 +187,11 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     await stack.context.get(ManualTaskService).rebuild();
     expect(await (await fanout().getJob(ids[0]))!.getState()).toBe('delayed');
     // Its escalation is overdue (the clock is 9 days on): rebuilt to run at once, it goes out once.
-    await waitUntil(async () => mailsTo(TEST_ADMIN.email, unassigned.reference).some((mail) => mail.subject.includes('CCTV')), 20_000, 'the rebuilt escalation');
+    await waitUntil(
+      async () => mailsTo(TEST_ADMIN.email, unassigned.reference).some((mail) => mail.subject.includes('CCTV')),
+      20_000,
+      'the rebuilt escalation',
+    );
     expect(await fanout().getJob(ids[2])).toBeUndefined();
   }, 60_000);
 });

@@ -13,9 +13,27 @@ export interface TestPerson {
 }
 
 export const NORWEGIAN_PEOPLE: TestPerson[] = [
-  { name: 'Kari Nordmann', email: 'kari.nordmann@example.no', phone: '+4791234567', customerNo: 10001, invoices: [{ voucherDate: 20250314, amount: 1250 }, { voucherDate: 20250401, amount: -1250 }] },
+  {
+    name: 'Kari Nordmann',
+    email: 'kari.nordmann@example.no',
+    phone: '+4791234567',
+    customerNo: 10001,
+    invoices: [
+      { voucherDate: 20250314, amount: 1250 },
+      { voucherDate: 20250401, amount: -1250 },
+    ],
+  },
   { name: 'Ola Hansen', email: 'ola.hansen@example.no', phone: '+4792345678', customerNo: 10002, invoices: [] },
-  { name: 'Ingrid Johansen', email: 'ingrid.johansen@example.no', phone: '+4793456789', customerNo: 10003, invoices: [{ voucherDate: 20190305, amount: 450 }, { voucherDate: 20190320, amount: -450 }] },
+  {
+    name: 'Ingrid Johansen',
+    email: 'ingrid.johansen@example.no',
+    phone: '+4793456789',
+    customerNo: 10003,
+    invoices: [
+      { voucherDate: 20190305, amount: 450 },
+      { voucherDate: 20190320, amount: -450 },
+    ],
+  },
   { name: 'Lars Berg', email: 'lars.berg@example.no', phone: '+4794567890', customerNo: 10004, invoices: [] },
   { name: 'Sigrid Larsen', email: 'sigrid.larsen@example.no', phone: '+4795678901', customerNo: 10005, invoices: [] },
 ];

@@ -41,7 +41,10 @@ describe('per-connector rate limit', () => {
 
   it('runs a burst of HubSpot tasks without a single 429', async () => {
     const references = await Promise.all(
-      PEOPLE.map(async (person) => (await (await client.post('/api/v1/cases', registration('objection', person, { processing: 'direct_marketing' }))).json()).reference as string),
+      PEOPLE.map(
+        async (person) =>
+          (await (await client.post('/api/v1/cases', registration('objection', person, { processing: 'direct_marketing' }))).json()).reference as string,
+      ),
     );
     for (const reference of references) {
       const body = await waitForCase(client, reference, (current) => current.status === 'awaiting_review', 60_000);

@@ -78,8 +78,7 @@ describe('a worker killed in the middle of a fan-out', () => {
       expect(response.status).toBe(201);
       references.push((await response.json()).reference);
     }
-    const finished = async () =>
-      Number((await stack.dataSource.query(`SELECT count(*) AS n FROM case_tasks WHERE status NOT IN ('pending','running')`))[0].n);
+    const finished = async () => Number((await stack.dataSource.query(`SELECT count(*) AS n FROM case_tasks WHERE status NOT IN ('pending','running')`))[0].n);
     await waitUntil(async () => (await finished()) >= 3, 60_000, 'the first tasks to finish');
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));

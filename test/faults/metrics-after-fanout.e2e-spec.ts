@@ -22,7 +22,8 @@ const scrape = async (stack: TestApp) => {
   return response.text();
 };
 const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
-const tallyByClass = (statuses: number[]) => statuses.reduce<Record<string, number>>((sum, status) => ({ ...sum, [statusClass(status)]: (sum[statusClass(status)] ?? 0) + 1 }), {});
+const tallyByClass = (statuses: number[]) =>
+  statuses.reduce<Record<string, number>>((sum, status) => ({ ...sum, [statusClass(status)]: (sum[statusClass(status)] ?? 0) + 1 }), {});
 
 /** /metrics after a small fan-out: connector calls and HTTP answers per provider (429s included),
  *  job durations per queue, queue depths for every queue, tasks by status, e-mails by status and
@@ -62,11 +63,14 @@ describe('/metrics after a small fan-out', () => {
     await waitUntil(
       async () => {
         const text = await scrape(stack);
-        return ran(text, 'maintenance', 'completed') > 0 && ran(text, 'deadlines', 'deferred') + ran(text, 'deadlines', 'completed') > 0 && ran(text, 'email', 'completed') > 0;
+        return (
+          ran(text, 'maintenance', 'completed') > 0 &&
+          ran(text, 'deadlines', 'deferred') + ran(text, 'deadlines', 'completed') > 0 &&
+          ran(text, 'email', 'completed') > 0
+        );
       },
       30_000,
       'the reconciliation, the alert and its e-mail',
-    
     );
     const text = await scrape(stack);
 
@@ -111,7 +115,8 @@ describe('/metrics after a small fan-out', () => {
 
     // A depth series for every queue in the catalogue and every state.
     for (const queue of Object.values(QueueName)) {
-      for (const state of ['waiting', 'delayed', 'active', 'failed']) expect([queue, state, value(text, `dsr_queue_jobs{queue="${queue}",state="${state}"}`)]).toEqual([queue, state, expect.any(Number)]);
+      for (const state of ['waiting', 'delayed', 'active', 'failed'])
+        expect([queue, state, value(text, `dsr_queue_jobs{queue="${queue}",state="${state}"}`)]).toEqual([queue, state, expect.any(Number)]);
     }
     expect(value(text, 'dsr_queue_jobs{queue="tasks-hubspot",state="failed"}')).toBe(0);
 

@@ -42,7 +42,11 @@ describe('PostgreSQL outage', () => {
       body: JSON.stringify({ type: 'access', channel: 'email', receivedAt: '2026-01-12T09:00:00Z', subject: { email: 'ute@example.no' } }),
     });
   const request = (email: string) =>
-    fetch(`${stack.url}/api/v1/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'access', email, name: 'Kari Nordmann' }) });
+    fetch(`${stack.url}/api/v1/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'access', email, name: 'Kari Nordmann' }),
+    });
   /** A browser's form: its page (cookie and CSRF token) first, the post later. */
   const formSession = async () => {
     const page = await fetch(`${stack.url}/`);
@@ -53,7 +57,15 @@ describe('PostgreSQL outage', () => {
           method: 'POST',
           redirect: 'manual',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookiesFrom(page) },
-          body: new URLSearchParams({ _csrf: csrfIn(html), idempotencyKey: crypto.randomUUID(), lang: 'nb', type: 'erasure', email, name: 'Ola Utfall', text: 'Slett alt om meg' }).toString(),
+          body: new URLSearchParams({
+            _csrf: csrfIn(html),
+            idempotencyKey: crypto.randomUUID(),
+            lang: 'nb',
+            type: 'erasure',
+            email,
+            name: 'Ola Utfall',
+            text: 'Slett alt om meg',
+          }).toString(),
         }),
     };
   };
@@ -98,7 +110,11 @@ describe('PostgreSQL outage', () => {
       const api = await request('borte@example.no');
       expect(api.status).toBe(503);
       expect(api.headers.get('retry-after')).toBe('5');
-      expect(await api.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The service is temporarily unavailable; please try again shortly.' });
+      expect(await api.json()).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The service is temporarily unavailable; please try again shortly.',
+      });
 
       const form = await browser.post('ola.utfall@example.no');
       expect(form.status).toBe(503);

@@ -100,7 +100,8 @@ describe('Redis loses every job with 500 open cases', () => {
 
     // A second pass and the workers running the rebuilt jobs send nothing new.
     await reconciliation.reconcile();
-    const outbox = async () => (await stack.dataSource.query(`SELECT status, count(*)::int AS n FROM outbound_emails GROUP BY status`)) as Array<{ status: string; n: number }>;
+    const outbox = async () =>
+      (await stack.dataSource.query(`SELECT status, count(*)::int AS n FROM outbound_emails GROUP BY status`)) as Array<{ status: string; n: number }>;
     await waitUntil(async () => (await outbox()).every((row) => row.status === 'sent'), 20_000, 'the outbox to settle');
     expect(await outbox()).toEqual([{ status: 'sent', n: OVERDUE }]);
     expect(await alertsSent()).toBe(OVERDUE);

@@ -56,13 +56,19 @@ describe('two worker processes and one api process', () => {
 
     const count = async (sql: string) => Number((await stack.dataSource.query(sql))[0].n);
     await waitUntil(
-      async () => (await count(`SELECT count(*) AS n FROM case_tasks WHERE action <> 'forward' AND connector_type <> 'manual' AND status IN ('pending','running')`)) === 0,
+      async () =>
+        (await count(`SELECT count(*) AS n FROM case_tasks WHERE action <> 'forward' AND connector_type <> 'manual' AND status IN ('pending','running')`)) ===
+        0,
       60_000,
       'the API tasks to end',
     );
     // Per case: the manual system's task e-mail, the processor's forwarded request, the overdue alert.
     const expectedMails = PEOPLE.length * 3;
-    await waitUntil(async () => (await count(`SELECT count(*) AS n FROM outbound_emails WHERE status = 'sent'`)) === expectedMails, 60_000, 'every e-mail sent');
+    await waitUntil(
+      async () => (await count(`SELECT count(*) AS n FROM outbound_emails WHERE status = 'sent'`)) === expectedMails,
+      60_000,
+      'every e-mail sent',
+    );
 
     const tasks: Array<{ connector_type: string; action: string; status: string; attempts: number }> = await stack.dataSource.query(
       'SELECT connector_type, action, status, attempts FROM case_tasks',

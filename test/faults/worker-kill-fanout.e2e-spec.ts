@@ -45,8 +45,7 @@ describe('a worker killed with SIGKILL during a fan-out of 200 erasures', () => 
     expect(Number((await stack.dataSource.query(`SELECT count(*) AS n FROM case_record_discoveries WHERE status = 'pending'`))[0].n)).toBe(ids.length * 3);
 
     const first = await startWorker(env, workers);
-    const finished = async () =>
-      Number((await stack.dataSource.query(`SELECT count(*) AS n FROM case_tasks WHERE status NOT IN ('pending','running')`))[0].n);
+    const finished = async () => Number((await stack.dataSource.query(`SELECT count(*) AS n FROM case_tasks WHERE status NOT IN ('pending','running')`))[0].n);
     await waitUntil(async () => (await finished()) >= 30, 60_000, 'the first tasks to finish');
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
@@ -61,9 +60,7 @@ describe('a worker killed with SIGKILL during a fan-out of 200 erasures', () => 
       );
       throw new Error(`${(error as Error).message}: ${JSON.stringify(left)}`, { cause: error });
     }
-    const statuses: Array<{ status: string; n: number }> = await stack.dataSource.query(
-      'SELECT status, count(*)::int AS n FROM case_tasks GROUP BY status',
-    );
+    const statuses: Array<{ status: string; n: number }> = await stack.dataSource.query('SELECT status, count(*)::int AS n FROM case_tasks GROUP BY status');
     // A task killed after the provider deleted the person re-runs and finds nothing (not_found);
     // either way the task has ended, and the simulators below prove the deletion happened once.
     expect(statuses.every(({ status }) => status === 'done' || status === 'not_found')).toBe(true);

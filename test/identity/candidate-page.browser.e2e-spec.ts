@@ -68,7 +68,9 @@ describe('a possible match on the case page, in Chromium', () => {
     await navigate(page, () => candidate.locator('button[value="reject"]').click());
     expect(await page.locator('[data-testid=record-list] tr[data-status="candidate"] .field-error').innerText()).not.toBe('');
 
-    await page.locator('[data-testid=record-list] tr[data-status="candidate"] textarea[name="reason"]').fill('Different person: the requester never had this number.');
+    await page
+      .locator('[data-testid=record-list] tr[data-status="candidate"] textarea[name="reason"]')
+      .fill('Different person: the requester never had this number.');
     await navigate(page, () => page.locator('[data-testid=record-list] tr[data-status="candidate"] button[value="reject"]').click());
     expect(await page.locator('.notice').innerText()).toContain('The match is rejected.');
     const rejected = page.locator('[data-testid=record-list] tr[data-status="rejected"]');

@@ -49,7 +49,12 @@ describe('the identity model: every identifier says how it was established (real
   it('proves only the e-mail the link went to; a typed phone and customer number stay claimed', async () => {
     const reference = await submitAndVerify({ type: 'access', email: 'Mallory@Evil.example', phone: '0047 912 34 567', customerNumber: '10042' });
     const body = await getCase(reference);
-    expect(identifier(body, 'email')).toMatchObject({ value: 'Mallory@Evil.example', basis: 'proven', method: 'link sent to this address', establishedBy: 'requester' });
+    expect(identifier(body, 'email')).toMatchObject({
+      value: 'Mallory@Evil.example',
+      basis: 'proven',
+      method: 'link sent to this address',
+      establishedBy: 'requester',
+    });
     expect(identifier(body, 'phone')).toMatchObject({ value: '0047 912 34 567', basis: 'claimed', searchable: true, method: null, establishedAt: null });
     expect(identifier(body, 'customer_number')).toMatchObject({ value: '10042', basis: 'claimed' });
   });
@@ -91,8 +96,13 @@ describe('the identity model: every identifier says how it was established (real
     expect(again.status).toBe(409);
 
     const audit = await (await fetch(`${stack.url}/api/v1/cases/${reference}/audit`, { headers: auth })).json();
-    const event = audit.items.find((item: { type: string; data: { basis?: string } }) => item.type === 'identity.established' && item.data.basis === 'staff_confirmed');
-    expect(event).toMatchObject({ actor: expect.stringMatching(/^staff:/), data: { method: 'called back the number on file in Visma', reason: 'the customer answered and confirmed the request' } });
+    const event = audit.items.find(
+      (item: { type: string; data: { basis?: string } }) => item.type === 'identity.established' && item.data.basis === 'staff_confirmed',
+    );
+    expect(event).toMatchObject({
+      actor: expect.stringMatching(/^staff:/),
+      data: { method: 'called back the number on file in Visma', reason: 'the customer answered and confirmed the request' },
+    });
     // The trail says which identifier and how, never its value.
     const trail = JSON.stringify(audit);
     for (const written of ['913 00 001', '91300001']) expect(trail).not.toContain(written);

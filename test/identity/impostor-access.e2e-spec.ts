@@ -1,4 +1,16 @@
-import { confirm, downloadPackage, fileRequest, guessProofCodes, handleAsStaff, leaksOfKari, lettersDelivered, mailsFor, runAttack, startImpostorStack, type ImpostorStack } from './impostor-harness';
+import {
+  confirm,
+  downloadPackage,
+  fileRequest,
+  guessProofCodes,
+  handleAsStaff,
+  leaksOfKari,
+  lettersDelivered,
+  mailsFor,
+  runAttack,
+  startImpostorStack,
+  type ImpostorStack,
+} from './impostor-harness';
 import { KARI, MALLORY } from './impostor-people';
 
 /**
@@ -6,7 +18,7 @@ import { KARI, MALLORY } from './impostor-people';
  * of Kari's — not in the package (every file searched), not in any e-mail — and no record of
  * Kari's may change. Access and portability here; changes in impostor-changes.e2e-spec.ts.
  */
-describe('impostor: access and portability with a verified mailbox and a victim\'s typed details', () => {
+describe("impostor: access and portability with a verified mailbox and a victim's typed details", () => {
   let stack: ImpostorStack;
 
   beforeAll(async () => {
@@ -25,28 +37,28 @@ describe('impostor: access and portability with a verified mailbox and a victim\
     ['as Zendesk writes it', KARI.phoneInZendesk],
     ['as Visma writes it', KARI.phoneInVisma],
     ['as HubSpot writes it', KARI.phoneInHubSpot],
-  ])('access: the victim\'s phone typed %s exports nothing of hers', async (_how, phone) => {
+  ])("access: the victim's phone typed %s exports nothing of hers", async (_how, phone) => {
     const result = await runAttack(stack, { type: 'access', email: MALLORY.email, name: MALLORY.name, phone }, { phone: true });
     ownDataArrived(result.files);
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
-  it('access: the victim\'s customer number exports nothing of hers', async () => {
+  it("access: the victim's customer number exports nothing of hers", async () => {
     const result = await runAttack(stack, { type: 'access', email: MALLORY.email, customerNumber: KARI.customerNumber }, { customerNumber: true });
     ownDataArrived(result.files);
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
-  it('access: the victim\'s customer number with a leading zero (058317) exports nothing of hers', async () => {
+  it("access: the victim's customer number with a leading zero (058317) exports nothing of hers", async () => {
     const result = await runAttack(stack, { type: 'access', email: MALLORY.email, customerNumber: `0${KARI.customerNumber}` }, { customerNumber: true });
     ownDataArrived(result.files);
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
-  it('access: the victim\'s name and address export nothing of hers', async () => {
+  it("access: the victim's name and address export nothing of hers", async () => {
     const address = `${KARI.address}, ${KARI.postCode} ${KARI.postalArea}`;
     const result = await runAttack(stack, { type: 'access', email: MALLORY.email, name: KARI.name, address }, { name: true, address: true });
     ownDataArrived(result.files);
@@ -54,43 +66,51 @@ describe('impostor: access and portability with a verified mailbox and a victim\
     expect(result.after).toEqual(result.before);
   });
 
-  it('access: a verified address that is a substring of the victim\'s (ari.nordmann@…) finds nothing of hers', async () => {
+  it("access: a verified address that is a substring of the victim's (ari.nordmann@…) finds nothing of hers", async () => {
     const result = await runAttack(stack, { type: 'access', email: 'ari.nordmann@example.no', name: 'Ari Nordmann' });
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
-  it('access: a verified address that contains the victim\'s (…@example.no.evil.example) finds nothing of hers', async () => {
+  it("access: a verified address that contains the victim's (…@example.no.evil.example) finds nothing of hers", async () => {
     const result = await runAttack(stack, { type: 'access', email: `${KARI.email}.evil.example`, name: KARI.name }, { name: true });
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
   it('access: a plus-address naming the victim (mallory+kari.nordmann@evil.example) finds nothing of hers', async () => {
-    const result = await runAttack(stack, { type: 'access', email: 'mallory+kari.nordmann@evil.example', name: KARI.name, phone: KARI.phoneDigits }, { name: true, phone: true });
+    const result = await runAttack(
+      stack,
+      { type: 'access', email: 'mallory+kari.nordmann@evil.example', name: KARI.name, phone: KARI.phoneDigits },
+      { name: true, phone: true },
+    );
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
-  it('access: the victim\'s address in other letter case on the attacker\'s domain (KARI.NORDMANN@EXAMPLE.NO.Evil.Example) finds nothing of hers', async () => {
-    const result = await runAttack(stack, { type: 'access', email: `${KARI.email.toUpperCase()}.Evil.Example`, customerNumber: KARI.customerNumber }, { customerNumber: true });
+  it("access: the victim's address in other letter case on the attacker's domain (KARI.NORDMANN@EXAMPLE.NO.Evil.Example) finds nothing of hers", async () => {
+    const result = await runAttack(
+      stack,
+      { type: 'access', email: `${KARI.email.toUpperCase()}.Evil.Example`, customerNumber: KARI.customerNumber },
+      { customerNumber: true },
+    );
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
-  it('portability: the victim\'s customer number exports nothing of hers', async () => {
+  it("portability: the victim's customer number exports nothing of hers", async () => {
     const result = await runAttack(stack, { type: 'portability', email: MALLORY.email, customerNumber: KARI.customerNumber }, { customerNumber: true });
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
-  it('portability: the victim\'s phone (912 34 567) exports nothing of hers', async () => {
+  it("portability: the victim's phone (912 34 567) exports nothing of hers", async () => {
     const result = await runAttack(stack, { type: 'portability', email: MALLORY.email, phone: '912 34 567' }, { phone: true });
     expect(result.leaks).toEqual([]);
     expect(result.after).toEqual(result.before);
   });
 
-  it('an earlier case\'s verification and status links never verify or answer a request in the victim\'s name', async () => {
+  it("an earlier case's verification and status links never verify or answer a request in the victim's name", async () => {
     const before = stack.reseed();
     const since = stack.smtp.messages.length;
     // Mallory's own earlier request: its links are in her mailbox.
@@ -126,7 +146,7 @@ describe('impostor: access and portability with a verified mailbox and a victim\
     expect(stack.victim()).toEqual(before);
   });
 
-  it('control: Kari\'s own verified request exports her data from Zendesk, Visma and HubSpot', async () => {
+  it("control: Kari's own verified request exports her data from Zendesk, Visma and HubSpot", async () => {
     stack.reseed();
     const filed = await fileRequest(stack, { type: 'access', email: KARI.email, name: KARI.name });
     await confirm(filed);

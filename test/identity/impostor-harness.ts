@@ -114,7 +114,12 @@ export async function fileRequest(stack: ImpostorStack, attempt: Attempt): Promi
   expect(response.status).toBe(202);
   const { reference } = (await response.json()) as { reference: string };
   const mail = await stack.smtp.waitFor((candidate) => mailTo(candidate, attempt.email) && candidate.subject.includes(reference));
-  return { reference, email: attempt.email, verifyUrl: linkIn(mail, 'verify', stack.app.url), statusPath: new URL(linkIn(mail, 'status', stack.app.url)).pathname };
+  return {
+    reference,
+    email: attempt.email,
+    verifyUrl: linkIn(mail, 'verify', stack.app.url),
+    statusPath: new URL(linkIn(mail, 'status', stack.app.url)).pathname,
+  };
 }
 
 /** The attacker clicks the link in her own mailbox and confirms. */
@@ -249,7 +254,9 @@ export function mailsFor(stack: ImpostorStack, emails: string[], since: number):
 
 /** Waits for the answer letter to the attacker and for every queued e-mail to be sent. */
 export async function lettersDelivered(stack: ImpostorStack, filed: Filed): Promise<void> {
-  await stack.smtp.waitFor((mail) => mailTo(mail, filed.email) && mail.subject.includes(filed.reference) && !/confirm|bekreft|received|mottatt/i.test(mail.subject));
+  await stack.smtp.waitFor(
+    (mail) => mailTo(mail, filed.email) && mail.subject.includes(filed.reference) && !/confirm|bekreft|received|mottatt/i.test(mail.subject),
+  );
   await drainQueues(stack.app.context);
 }
 

@@ -21,7 +21,10 @@ describe('requests on someone else’s behalf (staff case page)', () => {
 
   it('shows the representative, lets a handler download the document and accept, and says the answer goes by post', async () => {
     // A parent asks for a child with no e-mail address; the authority does not cover the answer.
-    const body = onBehalfBody({ subject: { name: 'Lille Lise' }, representative: { name: 'Far Lise', email: 'far@example.no', relationship: 'parent_guardian' } }, { bytes: PDF, type: 'application/pdf', name: 'fodselsattest.pdf' });
+    const body = onBehalfBody(
+      { subject: { name: 'Lille Lise' }, representative: { name: 'Far Lise', email: 'far@example.no', relationship: 'parent_guardian' } },
+      { bytes: PDF, type: 'application/pdf', name: 'fodselsattest.pdf' },
+    );
     const created = await fetch(`${stack.url}/api/v1/requests`, { method: 'POST', body });
     expect(created.status).toBe(202);
     const { reference } = await created.json();
@@ -46,12 +49,17 @@ describe('requests on someone else’s behalf (staff case page)', () => {
 
     const tooShort = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/authority/accept`, { reason: 'ok' });
     expect(tooShort.status).toBe(400);
-    const accepted = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/authority/accept`, { reason: 'Birth certificate shows parenthood' });
+    const accepted = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/authority/accept`, {
+      reason: 'Birth certificate shows parenthood',
+    });
     expect(accepted.status).toBe(303);
     const after = pageText(/<section[^>]*data-testid="on-behalf"[\s\S]*?<\/section>/.exec(await (await handler.get(`/staff/cases/${reference}`)).text())![0]);
     expect(after).toContain('Godtatt – Birth certificate shows parenthood');
     expect(after).not.toContain('Avvis fullmakten');
-    const [identity] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM case_identifiers i JOIN cases c ON c.id = i.case_id WHERE c.reference = $1 AND i.basis = 'staff_confirmed'`, [reference]);
+    const [identity] = await stack.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_identifiers i JOIN cases c ON c.id = i.case_id WHERE c.reference = $1 AND i.basis = 'staff_confirmed'`,
+      [reference],
+    );
     expect(identity.n).toBe(1);
   });
 });

@@ -17,7 +17,12 @@ describe('requests on someone else’s behalf (API)', () => {
   beforeAll(async () => {
     stack = await startTestApp({
       clock,
-      env: { SMTP_URL: await smtp.start(), SYSTEMS_FILE: smallDataMap(), INTAKE_RATE_LIMIT_PER_MINUTE: '1000', PACKAGE_KEY: Buffer.alloc(32, 9).toString('base64') },
+      env: {
+        SMTP_URL: await smtp.start(),
+        SYSTEMS_FILE: smallDataMap(),
+        INTAKE_RATE_LIMIT_PER_MINUTE: '1000',
+        PACKAGE_KEY: Buffer.alloc(32, 9).toString('base64'),
+      },
     });
     auth = await adminAuth(stack.url);
   });
@@ -27,13 +32,20 @@ describe('requests on someone else’s behalf (API)', () => {
   });
 
   const staff = (method: 'GET' | 'POST', path: string, body?: unknown) =>
-    fetch(`${stack.url}${path}`, { method, headers: { ...auth, ...(body ? { 'Content-Type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    fetch(`${stack.url}${path}`, {
+      method,
+      headers: { ...auth, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
   const caseJson = async (reference: string) => (await (await staff('GET', `/api/v1/cases/${reference}`)).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the case JSON, read field by field below
   const count = async (sql: string, params: unknown[]) => (await stack.dataSource.query(sql, params))[0].n as number;
 
   /** Sends the request and confirms it from the representative's mailbox, as they would. */
   const submitted = async (fields: OnBehalfFields = {}): Promise<{ reference: string; id: string }> => {
-    const response = await fetch(`${stack.url}/api/v1/requests`, { method: 'POST', body: onBehalfBody(fields, { bytes: PDF, type: 'application/pdf', name: 'fullmakt.pdf' }) });
+    const response = await fetch(`${stack.url}/api/v1/requests`, {
+      method: 'POST',
+      body: onBehalfBody(fields, { bytes: PDF, type: 'application/pdf', name: 'fullmakt.pdf' }),
+    });
     expect(response.status).toBe(202);
     const { reference } = (await response.json()) as { reference: string };
     const representative = fields.representative?.email ?? 'ola@advokat.example';
@@ -54,7 +66,10 @@ describe('requests on someone else’s behalf (API)', () => {
     }
     expect(tasks.length).toBeGreaterThan(0);
     for (const task of tasks) {
-      const recorded = await staff('POST', `/api/v1/cases/${reference}/tasks/${task.id}/outcome`, { status: 'not_found', summary: 'No calls from that number in the log.' });
+      const recorded = await staff('POST', `/api/v1/cases/${reference}/tasks/${task.id}/outcome`, {
+        status: 'not_found',
+        summary: 'No calls from that number in the log.',
+      });
       expect(recorded.status).toBe(200);
     }
   };
@@ -104,11 +119,19 @@ describe('requests on someone else’s behalf (API)', () => {
 
     const accepted = await staff('POST', `/api/v1/cases/${reference}/authority/accept`, { reason: 'Signed power of attorney, checked against the ID copy' });
     expect(accepted.status).toBe(200);
-    expect((await accepted.json()).representation).toMatchObject({ status: 'accepted', coversAnswer: false, reason: 'Signed power of attorney, checked against the ID copy' });
+    expect((await accepted.json()).representation).toMatchObject({
+      status: 'accepted',
+      coversAnswer: false,
+      reason: 'Signed power of attorney, checked against the ID copy',
+    });
     const identifiers = await stack.dataSource.query('SELECT basis, method, reason FROM case_identifiers WHERE case_id = $1', [id]);
     expect(identifiers).toHaveLength(3);
     for (const identifier of identifiers) {
-      expect(identifier).toEqual({ basis: 'staff_confirmed', method: 'authority document checked', reason: 'Signed power of attorney, checked against the ID copy' });
+      expect(identifier).toEqual({
+        basis: 'staff_confirmed',
+        method: 'authority document checked',
+        reason: 'Signed power of attorney, checked against the ID copy',
+      });
     }
     await settleTasks(reference);
     expect((await caseJson(reference)).status).toBe('awaiting_review');
@@ -117,20 +140,28 @@ describe('requests on someone else’s behalf (API)', () => {
 
     // The audit trail says what was decided, never who the people are.
     const audit = (await (await staff('GET', `/api/v1/cases/${reference}/audit`)).json()).items as Array<{ type: string; data: unknown }>;
-    expect(audit.map((event) => event.type)).toEqual(expect.arrayContaining(['authority.submitted', 'authority.accepted', 'identity.established', 'authority.document_downloaded']));
+    expect(audit.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['authority.submitted', 'authority.accepted', 'identity.established', 'authority.document_downloaded']),
+    );
     const trail = JSON.stringify(audit);
     for (const personal of ['Kari', 'kari@example.no', 'Ola Advokat', 'ola@advokat.example', '912 34 567']) expect(trail).not.toContain(personal);
   });
 
   it('refusing the authority closes the case with a letter to the representative, and nothing ever ran', async () => {
-    const { reference, id } = await submitted({ subject: { name: 'Per Hansen', email: 'per@example.no' }, representative: { name: 'Mona Mallory', email: 'mona@evil.example', relationship: 'other' } });
+    const { reference, id } = await submitted({
+      subject: { name: 'Per Hansen', email: 'per@example.no' },
+      representative: { name: 'Mona Mallory', email: 'mona@evil.example', relationship: 'other' },
+    });
     const refused = await staff('POST', `/api/v1/cases/${reference}/authority/reject`, { reason: 'The document is not signed by Per Hansen' });
     expect(refused.status).toBe(200);
     const body = await refused.json();
     expect(body.status).toBe('rejected');
     expect(body.rejection).toEqual({ reasonCode: 'authority_not_accepted', reason: 'The document is not signed by Per Hansen' });
     expect(body.representation).toMatchObject({ status: 'rejected', reason: 'The document is not signed by Per Hansen' });
-    const letter = await smtp.waitFor((mail) => mail.to.includes('mona@evil.example') && mail.text.includes(reference) && mail.text.includes('could not accept the document showing your authority'));
+    const letter = await smtp.waitFor(
+      (mail) =>
+        mail.to.includes('mona@evil.example') && mail.text.includes(reference) && mail.text.includes('could not accept the document showing your authority'),
+    );
     expect(letter.text).toContain('The person can ask us themselves');
     expect(smtp.to('per@example.no')).toHaveLength(0);
     expect(await count('SELECT count(*)::int AS n FROM case_tasks WHERE case_id = $1', [id])).toBe(0);
@@ -141,12 +172,20 @@ describe('requests on someone else’s behalf (API)', () => {
   it('refuses a document that is not a PDF, JPEG or PNG, one over 10 MB, and a missing one, naming the field', async () => {
     const before = await count('SELECT count(*)::int AS n FROM cases', []);
     const html = Buffer.from('<html><script>alert(1)</script>%PDF-1.4</html>');
-    const wrongType = await fetch(`${stack.url}/api/v1/requests`, { method: 'POST', body: onBehalfBody({}, { bytes: html, type: 'application/pdf', name: 'fullmakt.pdf' }) });
+    const wrongType = await fetch(`${stack.url}/api/v1/requests`, {
+      method: 'POST',
+      body: onBehalfBody({}, { bytes: html, type: 'application/pdf', name: 'fullmakt.pdf' }),
+    });
     expect(wrongType.status).toBe(400);
-    expect((await wrongType.json()).details).toEqual([{ field: 'authorityDocument', problem: 'must be a PDF, JPEG or PNG file (checked by its content, not its name)' }]);
+    expect((await wrongType.json()).details).toEqual([
+      { field: 'authorityDocument', problem: 'must be a PDF, JPEG or PNG file (checked by its content, not its name)' },
+    ]);
 
     const huge = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
-    const tooBig = await fetch(`${stack.url}/api/v1/requests`, { method: 'POST', body: onBehalfBody({}, { bytes: huge, type: 'application/pdf', name: 'fullmakt.pdf' }) });
+    const tooBig = await fetch(`${stack.url}/api/v1/requests`, {
+      method: 'POST',
+      body: onBehalfBody({}, { bytes: huge, type: 'application/pdf', name: 'fullmakt.pdf' }),
+    });
     expect(tooBig.status).toBe(413);
     expect((await tooBig.json()).details).toEqual([{ field: 'authorityDocument', problem: 'is too large (at most 10 MB)' }]);
 
@@ -154,24 +193,39 @@ describe('requests on someone else’s behalf (API)', () => {
     expect(missing.status).toBe(400);
     expect((await missing.json()).details.map((detail: { field: string }) => detail.field)).toEqual(['authorityDocument']);
 
-    const json = await postJson(`${stack.url}/api/v1/requests`, { type: 'access', name: 'Kari Nordmann', onBehalf: { name: 'Ola', email: 'ola@advokat.example', relationship: 'uncle' } });
+    const json = await postJson(`${stack.url}/api/v1/requests`, {
+      type: 'access',
+      name: 'Kari Nordmann',
+      onBehalf: { name: 'Ola', email: 'ola@advokat.example', relationship: 'uncle' },
+    });
     expect(json.status).toBe(400);
     expect((await json.json()).details.map((detail: { field: string }) => detail.field).sort()).toEqual(['authorityDocument', 'onBehalf.relationship']);
     expect(await count('SELECT count(*)::int AS n FROM cases', [])).toBe(before);
   });
 
   it('sends the answer to the person the data is about, unless the accepted authority covers receiving it', async () => {
-    const forSubject = await submitted({ subject: { name: 'Ingrid Dahl', email: 'ingrid@example.no' }, representative: { name: 'Mor Dahl', email: 'mor@example.no', relationship: 'parent_guardian', coversAnswer: true } });
+    const forSubject = await submitted({
+      subject: { name: 'Ingrid Dahl', email: 'ingrid@example.no' },
+      representative: { name: 'Mor Dahl', email: 'mor@example.no', relationship: 'parent_guardian', coversAnswer: true },
+    });
     // The representative said the authority covers the answer; the handler read it otherwise.
-    expect((await staff('POST', `/api/v1/cases/${forSubject.reference}/authority/accept`, { reason: 'Parental responsibility shown', coversAnswer: false })).status).toBe(200);
+    expect(
+      (await staff('POST', `/api/v1/cases/${forSubject.reference}/authority/accept`, { reason: 'Parental responsibility shown', coversAnswer: false })).status,
+    ).toBe(200);
     await settleTasks(forSubject.reference);
     expect((await staff('POST', `/api/v1/cases/${forSubject.reference}/complete`, {})).status).toBe(200);
     const toSubject = await smtp.waitFor((mail) => mail.subject.includes(forSubject.reference) && mail.to.includes('ingrid@example.no'));
     expect(toSubject.text).toContain(forSubject.reference);
     expect(smtp.to('mor@example.no').filter((mail) => /answer|svar/i.test(mail.subject) && !/received|mottatt/i.test(mail.subject))).toHaveLength(0);
 
-    const forLawyer = await submitted({ subject: { name: 'Jon Berg', email: 'jon@example.no' }, representative: { name: 'Advokat Lie', email: 'lie@advokat.example', coversAnswer: false } });
-    expect((await staff('POST', `/api/v1/cases/${forLawyer.reference}/authority/accept`, { reason: 'Fullmakt covers receiving the answer', coversAnswer: true })).status).toBe(200);
+    const forLawyer = await submitted({
+      subject: { name: 'Jon Berg', email: 'jon@example.no' },
+      representative: { name: 'Advokat Lie', email: 'lie@advokat.example', coversAnswer: false },
+    });
+    expect(
+      (await staff('POST', `/api/v1/cases/${forLawyer.reference}/authority/accept`, { reason: 'Fullmakt covers receiving the answer', coversAnswer: true }))
+        .status,
+    ).toBe(200);
     await settleTasks(forLawyer.reference);
     expect((await staff('POST', `/api/v1/cases/${forLawyer.reference}/complete`, {})).status).toBe(200);
     const [toLawyer] = await stack.dataSource.query(
@@ -182,7 +236,10 @@ describe('requests on someone else’s behalf (API)', () => {
     expect(smtp.to('jon@example.no')).toHaveLength(0);
 
     // No e-mail for the person and an authority that does not cover the answer: it goes by post.
-    const byPost = await submitted({ subject: { name: 'Lille Lise' }, representative: { name: 'Far Lise', email: 'far@example.no', relationship: 'parent_guardian' } });
+    const byPost = await submitted({
+      subject: { name: 'Lille Lise' },
+      representative: { name: 'Far Lise', email: 'far@example.no', relationship: 'parent_guardian' },
+    });
     expect((await staff('POST', `/api/v1/cases/${byPost.reference}/authority/accept`, { reason: 'Birth certificate shows parenthood' })).status).toBe(200);
     await settleTasks(byPost.reference);
     expect((await staff('POST', `/api/v1/cases/${byPost.reference}/complete`, {})).status).toBe(200);

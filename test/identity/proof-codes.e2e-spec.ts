@@ -33,14 +33,21 @@ describe('proof of a claimed identifier by a code to the contacts on file (real 
     await smtp.stop();
   });
 
-  const identifier = async (id: string) => (await stack.dataSource.query('SELECT basis, method, established_by, source FROM case_identifiers WHERE id = $1', [id]))[0];
+  const identifier = async (id: string) =>
+    (await stack.dataSource.query('SELECT basis, method, established_by, source FROM case_identifiers WHERE id = $1', [id]))[0];
 
   it('sends one code to the e-mail and mobile on file (never to what was typed); the code proves the customer number once', async () => {
     const seeded = await seedCase(stack, 'mallory@evil.example', [
       { kind: 'customer_number', given: '10042', value: '10042' },
       { kind: 'phone', given: '+47 912 34 567', value: '+4791234567' },
     ]);
-    await seedCandidate(stack, seeded.caseId, { systemId: 'visma', externalId: '10042', foundBy: [seeded.ids['10042']], emails: ['Kari.Nordmann@example.no'], phones: ['+47 934 56 789'] });
+    await seedCandidate(stack, seeded.caseId, {
+      systemId: 'visma',
+      externalId: '10042',
+      foundBy: [seeded.ids['10042']],
+      emails: ['Kari.Nordmann@example.no'],
+      phones: ['+47 934 56 789'],
+    });
 
     // The status page offers the proof; the proof page offers each claimed detail, not the proven e-mail.
     const status = await fetch(`${stack.url}/status/${seeded.token}?lang=en`);
@@ -67,7 +74,9 @@ describe('proof of a claimed identifier by a code to the contacts on file (real 
     expect(smtp.to('mallory@evil.example').filter((message) => /\d{4} \d{4}/.test(message.text))).toEqual([]);
 
     // Only an HMAC is kept: the code appears in no column of the table.
-    const rows: Array<{ row: string }> = await stack.dataSource.query('SELECT row_to_json(p)::text AS row FROM proof_codes p WHERE case_id = $1', [seeded.caseId]);
+    const rows: Array<{ row: string }> = await stack.dataSource.query('SELECT row_to_json(p)::text AS row FROM proof_codes p WHERE case_id = $1', [
+      seeded.caseId,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].row).not.toContain(code);
     expect(rows[0].row).toMatch(/"code_hash":"[0-9a-f]{64}"/);
@@ -158,7 +167,10 @@ describe('proof of a claimed identifier by a code to the contacts on file (real 
     const page = await openProofPage(stack, seeded.token);
     expect((await page.askCode(seeded.ids['60006'])).status).toBe(200);
     const code = codeIn((await smtp.waitFor((message) => message.to.includes('per@example.no'))).text);
-    await stack.dataSource.query(`UPDATE case_record_matches SET status = 'rejected', decided_by = 'staff', decided_at = now(), decision_reason = 'not the requester' WHERE case_id = $1`, [seeded.caseId]);
+    await stack.dataSource.query(
+      `UPDATE case_record_matches SET status = 'rejected', decided_by = 'staff', decided_at = now(), decision_reason = 'not the requester' WHERE case_id = $1`,
+      [seeded.caseId],
+    );
     const refused = await page.enterCode(code);
     expect(refused.status).toBe(400);
     expect(pageText(await refused.text())).toContain('The code no longer works');
@@ -233,14 +245,22 @@ describe('proof of a claimed identifier by a code to the contacts on file (real 
     }
     // The fourth requester reads the same page as the first three.
     expect(new Set(answers).size).toBe(1);
-    const sends: Array<{ count: number }> = await stack.dataSource.query(`SELECT count(*)::int AS count FROM proof_code_sends WHERE channel = 'email' AND case_id IN (SELECT case_id FROM proof_codes) AND external_id LIKE '5000%'`);
+    const sends: Array<{ count: number }> = await stack.dataSource.query(
+      `SELECT count(*)::int AS count FROM proof_code_sends WHERE channel = 'email' AND case_id IN (SELECT case_id FROM proof_codes) AND external_id LIKE '5000%'`,
+    );
     expect(sends[0].count).toBe(3);
-    const outbox: Array<{ count: number }> = await stack.dataSource.query(`SELECT count(*)::int AS count FROM outbound_emails WHERE kind = 'proof-code' AND to_address = $1`, [target]);
+    const outbox: Array<{ count: number }> = await stack.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbound_emails WHERE kind = 'proof-code' AND to_address = $1`,
+      [target],
+    );
     expect(outbox[0].count).toBe(3);
     // An hour later the address can get a code again.
     clock.advance(3600_000 + 1000);
     expect((await pages[3].page.askCode(pages[3].id)).status).toBe(200);
-    const after: Array<{ count: number }> = await stack.dataSource.query(`SELECT count(*)::int AS count FROM outbound_emails WHERE kind = 'proof-code' AND to_address = $1`, [target]);
+    const after: Array<{ count: number }> = await stack.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbound_emails WHERE kind = 'proof-code' AND to_address = $1`,
+      [target],
+    );
     expect(after[0].count).toBe(4);
   });
 });

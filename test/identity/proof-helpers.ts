@@ -11,8 +11,16 @@ export interface SeededIdentifier {
 
 /** A case from the JSON intake, with identifiers and candidate records written straight into
  *  PostgreSQL, as the record search would leave them. Returns ids by the given text. */
-export async function seedCase(stack: TestApp, email: string, identifiers: SeededIdentifier[]): Promise<{ caseId: string; reference: string; ids: Record<string, string>; token: string }> {
-  const response = await fetch(`${stack.url}/api/v1/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'access', email }) });
+export async function seedCase(
+  stack: TestApp,
+  email: string,
+  identifiers: SeededIdentifier[],
+): Promise<{ caseId: string; reference: string; ids: Record<string, string>; token: string }> {
+  const response = await fetch(`${stack.url}/api/v1/requests`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type: 'access', email }),
+  });
   if (response.status !== 202) throw new Error(`intake answered ${response.status}`);
   const { reference } = (await response.json()) as { reference: string };
   const [{ id: caseId }] = await stack.dataSource.query('SELECT id FROM cases WHERE reference = $1', [reference]);
@@ -25,7 +33,16 @@ export async function seedCase(stack: TestApp, email: string, identifiers: Seede
        ON CONFLICT (case_id, kind, value, system_id) DO UPDATE SET basis = EXCLUDED.basis, method = EXCLUDED.method,
          established_by = EXCLUDED.established_by, established_at = EXCLUDED.established_at
        RETURNING id`,
-      [caseId, identifier.kind, identifier.value, identifier.given, proven ? 'proven' : 'claimed', proven ? 'link sent to this address' : null, proven ? 'requester' : null, proven ? new Date() : null],
+      [
+        caseId,
+        identifier.kind,
+        identifier.value,
+        identifier.given,
+        proven ? 'proven' : 'claimed',
+        proven ? 'link sent to this address' : null,
+        proven ? 'requester' : null,
+        proven ? new Date() : null,
+      ],
     );
     ids[identifier.given] = id;
   }
@@ -34,11 +51,22 @@ export async function seedCase(stack: TestApp, email: string, identifiers: Seede
 }
 
 /** A record a connector found through a claimed identifier: a "possible match". */
-export async function seedCandidate(stack: TestApp, caseId: string, record: { systemId: string; externalId: string; foundBy: string[]; emails?: string[]; phones?: string[] }): Promise<void> {
+export async function seedCandidate(
+  stack: TestApp,
+  caseId: string,
+  record: { systemId: string; externalId: string; foundBy: string[]; emails?: string[]; phones?: string[] },
+): Promise<void> {
   await stack.dataSource.query(
     `INSERT INTO case_record_matches (case_id, system_id, external_id, record_kind, label, status, found_by, evidence, contacts)
      VALUES ($1, $2, $3, 'customer', 'Customer', 'candidate', $4, $5, $6)`,
-    [caseId, record.systemId, record.externalId, JSON.stringify(record.foundBy), JSON.stringify({ given: [], held: [] }), JSON.stringify({ emails: record.emails ?? [], phones: record.phones ?? [] })],
+    [
+      caseId,
+      record.systemId,
+      record.externalId,
+      JSON.stringify(record.foundBy),
+      JSON.stringify({ given: [], held: [] }),
+      JSON.stringify({ emails: record.emails ?? [], phones: record.phones ?? [] }),
+    ],
   );
 }
 
@@ -46,7 +74,10 @@ export async function seedCandidate(stack: TestApp, caseId: string, record: { sy
 export async function openProofPage(stack: TestApp, token: string, query = '?lang=en') {
   const response = await fetch(`${stack.url}/status/${token}/prove${query}`);
   const html = await response.text();
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  const cookies = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
   const csrf = html.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? '';
   const post = (path: '' | '/code', fields: Record<string, string>) =>
     fetch(`${stack.url}/status/${token}/prove${path}`, {

@@ -29,7 +29,13 @@ describe('Twilio SMS transport (official twilio library, local Messages API)', (
   beforeAll(async () => {
     server = createServer((request, response) => {
       void readForm(request).then((form) => {
-        seen.push({ method: request.method ?? '', path: request.url ?? '', authorization: request.headers.authorization ?? '', contentType: request.headers['content-type'] ?? '', form });
+        seen.push({
+          method: request.method ?? '',
+          path: request.url ?? '',
+          authorization: request.headers.authorization ?? '',
+          contentType: request.headers['content-type'] ?? '',
+          form,
+        });
         response.writeHead(answer.status, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify(answer.body));
       });
@@ -44,14 +50,24 @@ describe('Twilio SMS transport (official twilio library, local Messages API)', (
   /** The library's own RequestClient, with api.twilio.com replaced by the local server. */
   const localClient = (): TwilioHttpClient => {
     const real = new twilio.RequestClient();
-    return { request: (opts: Parameters<typeof real.request>[0]) => real.request({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, base) }) } as TwilioHttpClient;
+    return {
+      request: (opts: Parameters<typeof real.request>[0]) => real.request({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, base) }),
+    } as TwilioHttpClient;
   };
 
-  it('loads on this Node (20+) and sends To, From and Body to the account\'s Messages resource with Basic auth', async () => {
+  it("loads on this Node (20+) and sends To, From and Body to the account's Messages resource with Basic auth", async () => {
     expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(20);
     answer = {
       status: 201,
-      body: { sid: `SM${'a'.repeat(32)}`, account_sid: ACCOUNT_SID, to: '+4793456789', from: '+4759440000', body: 'x', status: 'queued', date_created: 'Thu, 05 Mar 2026 09:00:00 +0000' },
+      body: {
+        sid: `SM${'a'.repeat(32)}`,
+        account_sid: ACCOUNT_SID,
+        to: '+4793456789',
+        from: '+4759440000',
+        body: 'x',
+        status: 'queued',
+        date_created: 'Thu, 05 Mar 2026 09:00:00 +0000',
+      },
     };
     const transport = new TwilioSmsTransport({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: '+4759440000' }, localClient());
     await transport.send('+4793456789', 'Eksempel Deler AS: koden 1234 5678 bekrefter sak DSR-2026-000001.');
@@ -66,7 +82,15 @@ describe('Twilio SMS transport (official twilio library, local Messages API)', (
   });
 
   it('turns a refusal into an error that names the status and Twilio code, never the number or the text', async () => {
-    answer = { status: 400, body: { code: 21211, message: "The 'To' number +4700000000 is not a valid phone number.", more_info: 'https://www.twilio.com/docs/errors/21211', status: 400 } };
+    answer = {
+      status: 400,
+      body: {
+        code: 21211,
+        message: "The 'To' number +4700000000 is not a valid phone number.",
+        more_info: 'https://www.twilio.com/docs/errors/21211',
+        status: 400,
+      },
+    };
     const transport = new TwilioSmsTransport({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: '+4759440000' }, localClient());
     const failure = await transport.send('+4700000000', 'code 1234 5678').then(
       () => null,

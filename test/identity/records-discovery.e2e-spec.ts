@@ -79,7 +79,14 @@ describe('record discovery, possible matches and approval of the exact records',
     for (const record of body.records.filter((item) => item.status === 'candidate')) {
       const rejected = await post(`/api/v1/cases/${reference}/records/${record.id}/reject`, { reason: 'Not the requester: a different person on file.' });
       expect(rejected.status).toBe(200);
-      expect(rejected.body).toEqual(expect.objectContaining({ id: record.id, status: 'rejected', reason: 'Not the requester: a different person on file.', decidedBy: expect.stringMatching(/^staff:/) }));
+      expect(rejected.body).toEqual(
+        expect.objectContaining({
+          id: record.id,
+          status: 'rejected',
+          reason: 'Not the requester: a different person on file.',
+          decidedBy: expect.stringMatching(/^staff:/),
+        }),
+      );
     }
     const approved = await post(`/api/v1/cases/${reference}/approve`, {});
     expect(approved.status).toBe(200);
@@ -90,7 +97,9 @@ describe('record discovery, possible matches and approval of the exact records',
     expect(sims.hubspot.state.contacts.get(kariContact.id)?.archived).toBe(false);
     expect(sims.hubspot.state.contacts.get(kariContact.id)?.properties.phone).toBe(KARI.phone);
     expect(sims.visma.state.associates.find((row) => row.customerNo === KARI.customerNo)?.emailAddress).toBe(KARI.email);
-    expect([...sims.zendesk.state.users.values()].some((user) => user.phone === KARI.phone && !sims.zendesk.state.permanentlyDeletedUserIds.has(user.id))).toBe(true);
+    expect([...sims.zendesk.state.users.values()].some((user) => user.phone === KARI.phone && !sims.zendesk.state.permanentlyDeletedUserIds.has(user.id))).toBe(
+      true,
+    );
     expect([...sims.hubspot.state.contacts.values()].some((contact) => contact.properties.email === MALLORY.email && !contact.archived)).toBe(false);
 
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
@@ -127,29 +136,32 @@ describe('record discovery, possible matches and approval of the exact records',
     const searchedAgain = (await waitForCase(
       client,
       reference,
-      (current) => (current as RecordsCaseBody).recordSearch.every((search) => search.status === 'done') && !(current as RecordsCaseBody).records.some((record) => record.status === 'candidate'),
+      (current) =>
+        (current as RecordsCaseBody).recordSearch.every((search) => search.status === 'done') &&
+        !(current as RecordsCaseBody).records.some((record) => record.status === 'candidate'),
     )) as RecordsCaseBody;
     expect(searchedAgain.records.find((record) => record.id === candidate.id)?.status).toBe('confirmed');
-    const identity = await stack.context.get<DataSource>(getDataSourceToken(), { strict: false }).query(
-      `SELECT basis, method, reason FROM case_identifiers WHERE case_id = $1 AND kind = 'phone'`,
-      [searchedAgain.id],
-    );
-    expect(identity).toEqual([{ basis: 'staff_confirmed', method: 'confirmed a possible match in HubSpot CRM', reason: 'Called back the number on file; the person confirmed.' }]);
+    const identity = await stack.context
+      .get<DataSource>(getDataSourceToken(), { strict: false })
+      .query(`SELECT basis, method, reason FROM case_identifiers WHERE case_id = $1 AND kind = 'phone'`, [searchedAgain.id]);
+    expect(identity).toEqual([
+      { basis: 'staff_confirmed', method: 'confirmed a possible match in HubSpot CRM', reason: 'Called back the number on file; the person confirmed.' },
+    ]);
 
     expect((await post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
     const actionable = searchedAgain.records.filter((record) => ['matched', 'confirmed'].includes(record.status));
-    const [approval] = await stack.context.get<DataSource>(getDataSourceToken(), { strict: false }).query(
-      `SELECT fingerprint, records FROM case_record_approvals WHERE case_id = $1`,
-      [searchedAgain.id],
-    );
-    const rows = await stack.context.get<DataSource>(getDataSourceToken(), { strict: false }).query(
-      `SELECT system_id, external_id FROM case_record_matches WHERE case_id = $1 AND status IN ('matched','confirmed')`,
-      [searchedAgain.id],
-    );
+    const [approval] = await stack.context
+      .get<DataSource>(getDataSourceToken(), { strict: false })
+      .query(`SELECT fingerprint, records FROM case_record_approvals WHERE case_id = $1`, [searchedAgain.id]);
+    const rows = await stack.context
+      .get<DataSource>(getDataSourceToken(), { strict: false })
+      .query(`SELECT system_id, external_id FROM case_record_matches WHERE case_id = $1 AND status IN ('matched','confirmed')`, [searchedAgain.id]);
     const lines = rows.map((row: { system_id: string; external_id: string }) => `${row.system_id}/${row.external_id}`).sort();
     expect(approval.fingerprint).toBe(createHash('sha256').update(lines.join('\n')).digest('hex'));
     expect(approval.records).toHaveLength(actionable.length);
-    expect(approval.records.find((record: { systemId: string; matchedBy: string[] }) => record.systemId === 'hubspot' && record.matchedBy.includes('phone'))).toBeDefined();
+    expect(
+      approval.records.find((record: { systemId: string; matchedBy: string[] }) => record.systemId === 'hubspot' && record.matchedBy.includes('phone')),
+    ).toBeDefined();
 
     await waitForCase(client, reference, (current) => current.status === 'awaiting_review', 60_000);
     const late = await post(`/api/v1/cases/${reference}/records/${candidate.id}/reject`, { reason: 'Too late.' });

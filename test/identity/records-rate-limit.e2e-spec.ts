@@ -44,9 +44,18 @@ describe('record searches under the per-connector rate limit', () => {
 
   it('searches and acts for a burst of cases without going over the limit; a 429 during a search waits Retry-After and is not an attempt', async () => {
     // The first search HubSpot sees (a record search: nothing runs before it) is answered 429.
-    sims.hubspot.failNext({ method: 'POST', route: '/crm/v3/objects/contacts/search', status: 429, headers: { 'Retry-After': '1' }, body: { status: 'error', category: 'RATE_LIMITS', message: 'You have reached your secondly limit.' } });
+    sims.hubspot.failNext({
+      method: 'POST',
+      route: '/crm/v3/objects/contacts/search',
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      body: { status: 'error', category: 'RATE_LIMITS', message: 'You have reached your secondly limit.' },
+    });
     const references = await Promise.all(
-      PEOPLE.map(async (person) => (await (await client.post('/api/v1/cases', registration('objection', person, { processing: 'direct_marketing' }))).json()).reference as string),
+      PEOPLE.map(
+        async (person) =>
+          (await (await client.post('/api/v1/cases', registration('objection', person, { processing: 'direct_marketing' }))).json()).reference as string,
+      ),
     );
     for (const reference of references) {
       const body = (await waitForCase(client, reference, (current) => current.status === 'awaiting_review', 60_000)) as RecordsCaseBody;

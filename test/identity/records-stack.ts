@@ -25,7 +25,12 @@ export interface RecordBody {
 export type RecordsCaseBody = CaseBody & { records: RecordBody[]; recordSearch: Array<{ system: string; status: string }>; approvedAt: string | null };
 
 /** Stores identifiers on a case as the intake and proof flows do: `proven` ones, and ones only typed. */
-export async function giveIdentifiers(stack: TestApp, caseId: string, proven: Array<[IdentifierKind, string]>, claimed: Array<[IdentifierKind, string]>): Promise<void> {
+export async function giveIdentifiers(
+  stack: TestApp,
+  caseId: string,
+  proven: Array<[IdentifierKind, string]>,
+  claimed: Array<[IdentifierKind, string]>,
+): Promise<void> {
   const identity = stack.context.get(IdentityService, { strict: false });
   const dataSource = stack.context.get<DataSource>(getDataSourceToken(), { strict: false });
   const toGiven = (list: Array<[IdentifierKind, string]>) => list.map(([kind, given]) => ({ kind, given }));
@@ -46,4 +51,7 @@ export const searched = (body: RecordsCaseBody, systems: number) =>
   body.recordSearch?.length === systems && body.recordSearch.every((search) => search.status === 'done');
 
 export const recordsOf = (body: RecordsCaseBody, status: string) =>
-  body.records.filter((record) => record.status === status).map((record) => record.system).sort();
+  body.records
+    .filter((record) => record.status === status)
+    .map((record) => record.system)
+    .sort();

@@ -63,7 +63,15 @@ describe('public request form content (controller, request types, objection)', (
     const response = await postForm(
       stack.url,
       form.cookies,
-      { _csrf: form.csrf, idempotencyKey: form.key, lang: 'en', type: 'objection', objectionProcessing: 'legitimate_interest', objectionGrounds: grounds, email: 'objector@example.no' },
+      {
+        _csrf: form.csrf,
+        idempotencyKey: form.key,
+        lang: 'en',
+        type: 'objection',
+        objectionProcessing: 'legitimate_interest',
+        objectionGrounds: grounds,
+        email: 'objector@example.no',
+      },
       '/?lang=en',
     );
     expect(response.status).toBe(200);

@@ -50,8 +50,7 @@ describe('public request form in a real browser without JavaScript', () => {
     await Promise.all([page.waitForEvent('load'), page.keyboard.press(key)]);
   };
   /** Nothing on the page is wider than a 390 px phone screen (no sideways scrolling). */
-  const fitsTheScreen = (page: Page) =>
-    page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth);
+  const fitsTheScreen = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth);
 
   it('submits a rectification in Norwegian with the keyboard, creates the case and sends the e-mail', async () => {
     const page = await context.newPage();

@@ -21,8 +21,7 @@ describe('public request form protection (CSRF, honeypot, rate limit)', () => {
 
   const openForm = (path = '/') => openFormAt(stack.url, path);
   const post = (cookies: string, fields: Record<string, string>, path = '/') => postForm(stack.url, cookies, fields, path);
-  const caseCount = async (email: string) =>
-    (await stack.dataSource.query('SELECT count(*)::int AS n FROM cases WHERE subject_email = $1', [email]))[0].n;
+  const caseCount = async (email: string) => (await stack.dataSource.query('SELECT count(*)::int AS n FROM cases WHERE subject_email = $1', [email]))[0].n;
 
   it('refuses a post without a valid CSRF token with 403, keeping what the person typed', async () => {
     const form = await openForm();
@@ -61,7 +60,9 @@ describe('public request form protection (CSRF, honeypot, rate limit)', () => {
     expect(html).toContain('<a href="#field-email">Enter a valid e-mail address, like name@example.com</a>');
     expect(html).toContain('Anything else you want to tell us?: the text is too long, at most 5000 characters');
     expect(html).toMatch(/id="field-email-error"[^>]*>.*Enter a valid e-mail address/);
-    expect(html).toMatch(/<input id="field-email" name="email" type="email" value="anne\(at\)example.no"[^>]*aria-describedby="field-email-hint field-email-error" aria-invalid="true"/);
+    expect(html).toMatch(
+      /<input id="field-email" name="email" type="email" value="anne\(at\)example.no"[^>]*aria-describedby="field-email-hint field-email-error" aria-invalid="true"/,
+    );
     expect(html).toContain('value="My address"');
     expect(html).toContain(`value="${form.key}"`);
   });
@@ -96,7 +97,11 @@ describe('public request form protection (CSRF, honeypot, rate limit)', () => {
       const answer = await postJson(`${limited.url}/api/v1/requests`, { type: 'access', email: 'rate@example.no' });
       expect(answer.status).toBe(429);
       expect(await answer.json()).toMatchObject({ statusCode: 429 });
-      const page = await fetch(`${limited.url}/?lang=en`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'type=access' });
+      const page = await fetch(`${limited.url}/?lang=en`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'type=access',
+      });
       expect(page.status).toBe(429);
       expect(pageText(await page.text())).toContain('Too many attempts');
       // The count lives in Redis under the deployment's prefix, so every api process shares it.

@@ -26,7 +26,10 @@ export const postJson = (url: string, body: unknown, headers: Record<string, str
 export async function openForm(baseUrl: string, path = '/') {
   const response = await fetch(`${baseUrl}${path}`);
   const html = await response.text();
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  const cookies = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
   const hidden = (name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))![1];
   return { html, cookies, csrf: hidden('_csrf'), key: hidden('idempotencyKey') };
 }

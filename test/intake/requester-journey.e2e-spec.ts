@@ -23,8 +23,7 @@ describe('requester journey over the JSON API (real PostgreSQL, Redis and SMTP)'
   });
 
   const submit = (body: unknown, headers: Record<string, string> = {}) => postJson(`${stack.url}/api/v1/requests`, body, headers);
-  const caseRow = async (reference: string) =>
-    (await stack.dataSource.query('SELECT * FROM cases WHERE reference = $1', [reference]))[0];
+  const caseRow = async (reference: string) => (await stack.dataSource.query('SELECT * FROM cases WHERE reference = $1', [reference]))[0];
 
   it('sends a verification e-mail whose link verifies the case, then a receipt with reference and deadline', async () => {
     const response = await submit({ type: 'access', email: 'Kari.Nordmann@example.no', name: 'Kari Nordmann', customerNumber: '10042' });
@@ -67,9 +66,7 @@ describe('requester journey over the JSON API (real PostgreSQL, Redis and SMTP)'
     await drainQueues(stack.context);
     expect(smtp.messages.filter((mail) => mail.subject.includes(`(${reference})`) && mail.subject.startsWith('Vi har mottatt'))).toHaveLength(1);
 
-    const audit = await stack.dataSource.query(`SELECT type, actor, data FROM audit_events WHERE case_id = $1 ORDER BY id`, [
-      (await caseRow(reference)).id,
-    ]);
+    const audit = await stack.dataSource.query(`SELECT type, actor, data FROM audit_events WHERE case_id = $1 ORDER BY id`, [(await caseRow(reference)).id]);
     expect(audit.find((event: { type: string }) => event.type === 'case.verified')).toMatchObject({ actor: 'requester', data: { method: 'e-mail link' } });
     expect(audit.filter((event: { type: string }) => event.type === 'email.sent').length).toBeGreaterThanOrEqual(3);
 
@@ -141,7 +138,10 @@ describe('requester journey over the JSON API (real PostgreSQL, Redis and SMTP)'
   it('answers bad input with 400 and the field that is wrong, never revealing anything about the person', async () => {
     const cases: Array<[unknown, Array<{ field: string; problem: string }>]> = [
       [{ type: 'access', email: 'not-an-email' }, [{ field: 'email', problem: 'must be an e-mail address' }]],
-      [{ type: 'forget-me', email: 'a@example.no' }, [{ field: 'type', problem: 'must be one of access, rectification, erasure, objection, restriction, portability' }]],
+      [
+        { type: 'forget-me', email: 'a@example.no' },
+        [{ field: 'type', problem: 'must be one of access, rectification, erasure, objection, restriction, portability' }],
+      ],
       [{ type: 'rectification', email: 'a@example.no', details: { field: 'address' } }, [{ field: 'details.correctedValue', problem: 'is required' }]],
       [{ type: 'objection', email: 'a@example.no', details: 'stop' }, [{ field: 'details.processing', problem: 'is required' }]],
       [{ type: 'access', email: 'a@example.no', details: 'x'.repeat(5001) }, [{ field: 'details.text', problem: 'is too long (at most 5000 characters)' }]],

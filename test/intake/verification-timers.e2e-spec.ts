@@ -118,10 +118,7 @@ describe('verification reminder and expiry (BullMQ delayed jobs driven by the cl
     await runNow(jobIds.verificationExpiry(caseId));
     expect((await caseOf(reference)).status).toBe('in_progress');
     await drainQueues(stack.context);
-    expect(smtp.to('tor@example.no').map((mail) => mail.subject.split(' (')[0])).toEqual([
-      'Bekreft forespørselen din',
-      'Vi har mottatt forespørselen din',
-    ]);
+    expect(smtp.to('tor@example.no').map((mail) => mail.subject.split(' (')[0])).toEqual(['Bekreft forespørselen din', 'Vi har mottatt forespørselen din']);
     // Reconciliation does not bring back jobs for a verified case.
     await stack.context.get(ReconciliationService).reconcile();
     expect(await delayOf(jobIds.verificationExpiry(caseId))).toBeNull();
@@ -151,11 +148,15 @@ describe('verification reminder and expiry (BullMQ delayed jobs driven by the cl
     expect((await delayOf(jobIds.verificationExpiry(publicCase.caseId)))?.state).toBe('delayed');
 
     // Even a stray expiry job (as an older release queued for such cases) leaves it open.
-    await queue().add(JobName.VerificationExpiry, { caseId: staffCase.id }, {
-      ...JOB_OPTIONS[JobName.VerificationExpiry],
-      jobId: jobIds.verificationExpiry(staffCase.id),
-      delay: DAY,
-    });
+    await queue().add(
+      JobName.VerificationExpiry,
+      { caseId: staffCase.id },
+      {
+        ...JOB_OPTIONS[JobName.VerificationExpiry],
+        jobId: jobIds.verificationExpiry(staffCase.id),
+        delay: DAY,
+      },
+    );
     clock.set(new Date(start.getTime() + 8 * DAY));
     await runNow(jobIds.verificationExpiry(staffCase.id));
     expect((await caseOf(staffCase.reference)).status).toBe('awaiting_verification');
@@ -188,4 +189,3 @@ describe('verification reminder and expiry (BullMQ delayed jobs driven by the cl
     expect((await caseOf(lost.reference)).status).toBe('in_progress');
   });
 });
-

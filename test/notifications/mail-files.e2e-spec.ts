@@ -21,7 +21,7 @@ describe('e-mail without SMTP_URL: .eml files under MAIL_DIR', () => {
         .map((name) => simpleParser(readFileSync(join(stack.config.MAIL_DIR, name)))),
     );
 
-  it('writes the requester\'s confirmation e-mail as a file with its To and Subject', async () => {
+  it("writes the requester's confirmation e-mail as a file with its To and Subject", async () => {
     expect(stack.config.SMTP_URL).toBeUndefined();
     const accepted = await fetch(`${stack.url}/api/v1/requests`, {
       method: 'POST',

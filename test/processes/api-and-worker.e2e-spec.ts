@@ -64,14 +64,18 @@ describe('api and worker processes together', () => {
     const pg = new Client({ connectionString: databaseUrl });
     await pg.connect();
     try {
-      await waitUntil(async () => (await pg.query('SELECT count(*)::int AS n FROM audit_events WHERE hash IS NULL')).rows[0].n === 0, 30_000, 'audit events chained');
+      await waitUntil(
+        async () => (await pg.query('SELECT count(*)::int AS n FROM audit_events WHERE hash IS NULL')).rows[0].n === 0,
+        30_000,
+        'audit events chained',
+      );
       expect((await pg.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n).toBeGreaterThanOrEqual(2);
     } finally {
       await pg.end();
     }
   });
 
-  it('keeps personal data out of both processes\' logs', () => {
+  it("keeps personal data out of both processes' logs", () => {
     const logs = api.output() + worker.output();
     expect(logs).not.toContain('Lise Berg');
     expect(logs).not.toContain('lise.berg');

@@ -68,7 +68,12 @@ describe('job schedulers and alert jobs when Redis loses its data', () => {
     const registered = await fetch(`${url}/api/v1/cases`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ type: 'access', channel: 'letter', receivedAt: new Date(Date.now() - 86_400_000).toISOString(), subject: { name: 'Kari Nordmann' } }),
+      body: JSON.stringify({
+        type: 'access',
+        channel: 'letter',
+        receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+        subject: { name: 'Kari Nordmann' },
+      }),
     });
     expect(registered.status).toBe(201);
     caseId = (await registered.json()).id;

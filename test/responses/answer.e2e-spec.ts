@@ -6,7 +6,17 @@ import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation
 import { QueueName } from '../../src/queues/queue-catalogue';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
 import { PackageBuilderService } from '../../src/responses/package/package-builder.service';
-import { api, registration, settled, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import {
+  api,
+  registration,
+  settled,
+  simulatorSecrets,
+  startSimulatorsWith,
+  waitForCase,
+  writeDataMap,
+  type Api,
+  type Simulators,
+} from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { linkIn, pageText } from '../intake/intake-helpers';
 import { FixedClock } from '../support/fixed-clock';
@@ -54,11 +64,16 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
   });
 
   const caseFor = async (type: string, person: (typeof NORWEGIAN_PEOPLE)[number], language: 'nb' | 'en', details: Record<string, unknown> = {}) => {
-    const response = await client.post('/api/v1/cases', { ...registration(type, person, details), language, receivedAt: new Date(clock.now().getTime() - 3600_000).toISOString() });
+    const response = await client.post('/api/v1/cases', {
+      ...registration(type, person, details),
+      language,
+      receivedAt: new Date(clock.now().getTime() - 3600_000).toISOString(),
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as { reference: string; id: string };
   };
-  const reviewed = (reference: string) => waitForCase(client, reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
+  const reviewed = (reference: string) =>
+    waitForCase(client, reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
   const complete = async (reference: string) => {
     const response = await client.post(`/api/v1/cases/${reference}/complete`, {});
     expect(response.status).toBe(200);
@@ -113,7 +128,10 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(row.sha256);
 
     const zip = await JSZip.loadAsync(bytes);
-    const exports: Array<{ system_id: string; data: unknown }> = await stack.dataSource.query('SELECT system_id, data FROM case_task_exports WHERE case_id = $1', [id]);
+    const exports: Array<{ system_id: string; data: unknown }> = await stack.dataSource.query(
+      'SELECT system_id, data FROM case_task_exports WHERE case_id = $1',
+      [id],
+    );
     expect(exports.map((item) => item.system_id).sort()).toEqual(['hubspot', 'visma', 'zendesk']);
     for (const item of exports) {
       expect(JSON.parse(await zip.file(`data/${item.system_id}.json`)!.async('string'))).toEqual(item.data);
@@ -130,7 +148,16 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
 
     const html = pageText(await zip.file('answer.html')!.async('string'));
     for (const system of ['Zendesk Support', 'Visma Business NXT', 'HubSpot CRM']) expect(html).toContain(`Processing: ${system}`);
-    for (const label of ['Purposes', 'Categories of data', 'Legal basis', 'Recipients', 'Retention', 'Source', 'Automated decisions and profiling', 'Transfers outside the EEA and safeguards']) {
+    for (const label of [
+      'Purposes',
+      'Categories of data',
+      'Legal basis',
+      'Recipients',
+      'Retention',
+      'Source',
+      'Automated decisions and profiling',
+      'Transfers outside the EEA and safeguards',
+    ]) {
       expect(html.split(`${label} `).length - 1).toBeGreaterThanOrEqual(3);
     }
     expect(html).toContain('Revisor AS (auditor)');
@@ -165,7 +192,16 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     const row = await stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
     const zip = await JSZip.loadAsync(stack.context.get(PackageBuilderService).open(row));
     const html = pageText(await zip.file('answer.html')!.async('string'));
-    for (const label of ['Formål', 'Kategorier av opplysninger', 'Behandlingsgrunnlag', 'Mottakere', 'Lagringstid', 'Kilde', 'Automatiserte avgjørelser og profilering', 'Overføring utenfor EØS og garantier']) {
+    for (const label of [
+      'Formål',
+      'Kategorier av opplysninger',
+      'Behandlingsgrunnlag',
+      'Mottakere',
+      'Lagringstid',
+      'Kilde',
+      'Automatiserte avgjørelser og profilering',
+      'Overføring utenfor EØS og garantier',
+    ]) {
       expect(html.split(`${label} `).length - 1).toBeGreaterThanOrEqual(3);
     }
     expect(html).toContain('5 år; bokføringsloven § 13');
@@ -215,7 +251,9 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     const ok = await second.browser.post(second.enter.action, { _csrf: second.enter.csrf, code: second.code });
     expect(ok.status).toBe(200);
     const zip = await JSZip.loadAsync(Buffer.from(await ok.arrayBuffer()));
-    const names = Object.keys(zip.files).filter((name) => !zip.files[name].dir).sort();
+    const names = Object.keys(zip.files)
+      .filter((name) => !zip.files[name].dir)
+      .sort();
     expect(names.some((name) => name.endsWith('.pdf') || name.endsWith('.html'))).toBe(false);
     expect(names).toEqual(expect.arrayContaining(['data/visma.json', 'data/zendesk.json', 'manifest.json']));
     expect(names.some((name) => name.startsWith('data/hubspot'))).toBe(false);
@@ -267,7 +305,15 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     expect(pageText(page.html)).toContain('can no longer be downloaded');
     const late = await browser.post(enter.action, { _csrf: enter.csrf, code });
     expect(late.status).toBe(410);
-    const status = await browser.get(new URL(linkIn((await smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes(reference) && ANSWER_SUBJECT.test(mail.subject))), 'status', stack.url)).pathname);
+    const status = await browser.get(
+      new URL(
+        linkIn(
+          await smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes(reference) && ANSWER_SUBJECT.test(mail.subject)),
+          'status',
+          stack.url,
+        ),
+      ).pathname,
+    );
     expect(status.html).not.toMatch(/\/answer\//);
     clock.set(new Date());
   });

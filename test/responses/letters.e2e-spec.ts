@@ -1,7 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { dayInWords } from '../../src/notifications/templates/requester/request-type-words';
-import { api, registration, searchDone, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import {
+  api,
+  registration,
+  searchDone,
+  simulatorSecrets,
+  startSimulatorsWith,
+  waitForCase,
+  writeDataMap,
+  type Api,
+  type Simulators,
+} from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
@@ -78,7 +88,9 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     for (const english of ['GDPR art.', '5-year rule', 'record(s)', 'user #', 'invoices and']) expect(letter.text).not.toContain(english);
     expect(letter.text).toContain('Slettes etter 31. desember 2030');
     expect(letter.text).toContain('regnskap, revisjon og skattekontroll');
-    expect(letter.text).toMatch(/Slettet:\n- HubSpot CRM: .+\n- Visma Business NXT: e-postadresse, telefon og mobiltelefon på kunde 10001\n- Zendesk Support: /);
+    expect(letter.text).toMatch(
+      /Slettet:\n- HubSpot CRM: .+\n- Visma Business NXT: e-postadresse, telefon og mobiltelefon på kunde 10001\n- Zendesk Support: /,
+    );
     expect(letter.text).toContain('Revisor AS (Visma Business NXT)');
     expect(letter.text).toContain('Datatilsynet, Postboks 458 Sentrum, 0105 Oslo, https://www.datatilsynet.no');
     expect(letter.text).toContain('domstolene');
@@ -113,7 +125,10 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect((await client.get(`/api/v1/cases/${reference}/letter?kind=refusal`)).status).toBe(400);
 
     // An edit that drops the remedies is refused and names what must stay.
-    const withoutRemedies = preview.text.split('\n').filter((line: string) => !/Datatilsynet|court/.test(line)).join('\n');
+    const withoutRemedies = preview.text
+      .split('\n')
+      .filter((line: string) => !/Datatilsynet|court/.test(line))
+      .join('\n');
     const refused = await client.post(`/api/v1/cases/${reference}/letter`, { kind: 'refusal', reasonCode: 'excessive', reason, text: withoutRemedies });
     expect(refused.status).toBe(400);
     const problem = await refused.json();
@@ -130,7 +145,9 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect(letter.text).toContain('We are sorry for the trouble.');
     expect(letter.text).toContain('We consider the request excessive');
     expect(letter.text).toContain('the fourth identical request in two months');
-    expect(letter.text).toContain('Datatilsynet (the Norwegian Data Protection Authority), Postboks 458 Sentrum, 0105 Oslo, Norway, https://www.datatilsynet.no');
+    expect(letter.text).toContain(
+      'Datatilsynet (the Norwegian Data Protection Authority), Postboks 458 Sentrum, 0105 Oslo, Norway, https://www.datatilsynet.no',
+    );
     expect(letter.text).toContain('you may also take the matter to court (Art 79)');
 
     // Stored in the rejecting transaction: exactly one letter and one e-mail, named in the rejection's own audit event.
@@ -140,7 +157,9 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     const mails = await stack.dataSource.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE case_id = $1 AND kind = 'answer-refusal'`, [id]);
     expect(mails[0].n).toBe(1);
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
-    expect(audit.items.find((event: { type: string }) => event.type === 'case.rejected').data).toEqual(expect.objectContaining({ letterKind: 'refusal', letterEdited: true }));
+    expect(audit.items.find((event: { type: string }) => event.type === 'case.rejected').data).toEqual(
+      expect.objectContaining({ letterKind: 'refusal', letterEdited: true }),
+    );
     expect(audit.items.filter((event: { type: string }) => event.type === 'answer.letter_stored')).toHaveLength(1);
   });
 
@@ -150,7 +169,9 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
     expect(preview.kind).toBe('rectification');
     // Zendesk and HubSpot held the number as phone; Visma holds it as mobile, so its phone field was empty.
-    expect(preview.text).toContain(`- phone number in HubSpot CRM, Zendesk Support: ${INGRID.phone} → +4799999999\n- phone number in Visma Business NXT: (empty) → +4799999999`);
+    expect(preview.text).toContain(
+      `- phone number in HubSpot CRM, Zendesk Support: ${INGRID.phone} → +4799999999\n- phone number in Visma Business NXT: (empty) → +4799999999`,
+    );
     expect(preview.text).toContain('Invoices already issued in Visma Business NXT are accounting records');
     expect((await client.post(`/api/v1/cases/${reference}/letter`, { subject: 'Your phone number is corrected' })).status).toBe(200);
     expect((await client.post(`/api/v1/cases/${reference}/letter`, {})).status).toBe(400);
@@ -178,7 +199,9 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect(letter.text).toContain('- name: Sigrid Larsen → Sigrid Larssen');
     expect(letter.text).toContain('Other recipients of the data will be told of the change by other means.');
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
-    expect(audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_not_notified').map((event: { data: unknown }) => event.data)).toEqual([{ system: 'visma', recipient: 'Inkasso Nord AS' }]);
+    expect(
+      audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_not_notified').map((event: { data: unknown }) => event.data),
+    ).toEqual([{ system: 'visma', recipient: 'Inkasso Nord AS' }]);
     expect(JSON.stringify(audit.items)).not.toContain('Larsen');
   });
 
@@ -191,13 +214,18 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     const osloDay = (instant: Date) => dayInWords(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(instant), 'en');
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
     expect(preview.kind).toBe('objection');
-    expect(preview.text).toContain(`We have stopped all direct marketing to you on every channel: HubSpot CRM from ${osloDay(earlier)}; Visma Business NXT, Zendesk Support from ${osloDay(new Date())}.`);
+    expect(preview.text).toContain(
+      `We have stopped all direct marketing to you on every channel: HubSpot CRM from ${osloDay(earlier)}; Visma Business NXT, Zendesk Support from ${osloDay(new Date())}.`,
+    );
   });
 
   it('complete answers 409 while a task is still open, and the letter API needs a signed-in handler', async () => {
     const { reference, id } = await register('access', OLA, 'en');
     await toReview(reference, false);
-    await stack.dataSource.query(`INSERT INTO case_tasks (case_id, system_id, connector_type, action, status) VALUES ($1, 'paper', 'manual', 'manual', 'manual')`, [id]);
+    await stack.dataSource.query(
+      `INSERT INTO case_tasks (case_id, system_id, connector_type, action, status) VALUES ($1, 'paper', 'manual', 'manual', 'manual')`,
+      [id],
+    );
     const refused = await client.post(`/api/v1/cases/${reference}/complete`, {});
     expect(refused.status).toBe(409);
     expect((await refused.json()).message).toContain('still running or waiting for a person');

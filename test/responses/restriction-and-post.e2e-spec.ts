@@ -1,5 +1,16 @@
 import JSZip from 'jszip';
-import { api, registration, searchDone, settled, simulatorSecrets, startSimulatorsWith, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import {
+  api,
+  registration,
+  searchDone,
+  settled,
+  simulatorSecrets,
+  startSimulatorsWith,
+  waitForCase,
+  writeDataMap,
+  type Api,
+  type Simulators,
+} from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { pageText } from '../intake/intake-helpers';
 import { QueueName } from '../../src/queues/queue-catalogue';
@@ -13,7 +24,14 @@ import { enrichDataMap } from './answer-stack';
 const PREFIX = 'RESTRICT_POST_E2E';
 const [KARI, OLA, INGRID, LARS] = NORWEGIAN_PEOPLE;
 
-const unescape = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (html: string) =>
+  html
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 type AuditItem = { type: string; occurredAt: string; data: Record<string, unknown> };
 
@@ -93,7 +111,9 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     const done = audit.find((event) => event.type === 'restriction.lifted')!;
     expect(stored.data.reason).toBe(reason);
     // The notice went out before the lift was recorded.
-    const [sent] = await stack.dataSource.query(`SELECT sent_at FROM outbound_emails WHERE kind = 'restriction-lifting-notice' AND to_address = $1`, [KARI.email]);
+    const [sent] = await stack.dataSource.query(`SELECT sent_at FROM outbound_emails WHERE kind = 'restriction-lifting-notice' AND to_address = $1`, [
+      KARI.email,
+    ]);
     expect(new Date(sent.sent_at).getTime()).toBeLessThanOrEqual(new Date(done.occurredAt).getTime());
     expect(new Date(stored.occurredAt).getTime()).toBeLessThanOrEqual(new Date(done.occurredAt).getTime());
     expect(done.data.recipientsNotified).toEqual(expect.arrayContaining(['Revisor AS']));
@@ -110,16 +130,26 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
   });
 
   it('keeps the restriction in force while the notice cannot be sent, and lifts it once it has gone out', async () => {
-    const created = (await (await client.post('/api/v1/cases', { ...registration('restriction', INGRID), language: 'en' })).json()) as { reference: string; id: string };
+    const created = (await (await client.post('/api/v1/cases', { ...registration('restriction', INGRID), language: 'en' })).json()) as {
+      reference: string;
+      id: string;
+    };
     await toReview(created.reference);
     expect((await client.post(`/api/v1/cases/${created.reference}/complete`, {})).status).toBe(200);
     smtp.refuse = true;
     try {
-      const lift = await client.post(`/api/v1/cases/${created.reference}/lift-restriction`, { reason: 'The accuracy of your address has been verified against the signed contract.' });
+      const lift = await client.post(`/api/v1/cases/${created.reference}/lift-restriction`, {
+        reason: 'The accuracy of your address has been verified against the signed contract.',
+      });
       expect(lift.status).toBe(202);
       expect((await lift.json()).liftedAt).toBeNull();
       // The relay refused the notice, and the lift job has run and declined.
-      await waitUntil(async () => (await stack.dataSource.query(`SELECT last_error FROM outbound_emails WHERE case_id = $1 AND kind = 'restriction-lifting-notice'`, [created.id]))[0]?.last_error !== null, 20_000);
+      await waitUntil(
+        async () =>
+          (await stack.dataSource.query(`SELECT last_error FROM outbound_emails WHERE case_id = $1 AND kind = 'restriction-lifting-notice'`, [created.id]))[0]
+            ?.last_error !== null,
+        20_000,
+      );
       await waitUntil(async () => ((await queueOf(stack.context, QueueName.Answers).getJob(`restriction-lift-${created.id}`))?.attemptsMade ?? 0) >= 1, 20_000);
       expect((await auditOf(created.reference)).some((event) => event.type === 'restriction.lifted')).toBe(false);
       const [row] = await stack.dataSource.query('SELECT lifted_at FROM restriction_liftings WHERE case_id = $1', [created.id]);
@@ -127,7 +157,10 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     } finally {
       smtp.refuse = false;
     }
-    const notice = await smtp.waitFor((mail) => mail.to.includes(INGRID.email) && mail.subject.includes('The restriction of processing will be lifted'), 30_000);
+    const notice = await smtp.waitFor(
+      (mail) => mail.to.includes(INGRID.email) && mail.subject.includes('The restriction of processing will be lifted'),
+      30_000,
+    );
     expect(notice.text).toContain('The accuracy of your address has been verified');
     expect(notice.text).toContain('Art 18(3)');
     expect(notice.text).toContain('take the matter to court');
@@ -164,7 +197,11 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     const pdf = await handler.get(`/staff/cases/${reference}/answer/letters/${letter.id}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const zip = await handler.get(`/staff/cases/${reference}/answer/package.zip`);
     expect(zip.status).toBe(200);
     const files = Object.keys((await JSZip.loadAsync(Buffer.from(await zip.arrayBuffer()))).files);
@@ -192,13 +229,26 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     expect(text).toContain(reason);
     expect(text).toContain('Klage til Datatilsynet');
 
-    const stripped = text.split('\n').filter((line) => !line.includes('Datatilsynet')).join('\n');
-    const refused = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/refusal-letter`, { reasonCode: 'excessive', reason, subject, text: stripped });
+    const stripped = text
+      .split('\n')
+      .filter((line) => !line.includes('Datatilsynet'))
+      .join('\n');
+    const refused = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/refusal-letter`, {
+      reasonCode: 'excessive',
+      reason,
+      subject,
+      text: stripped,
+    });
     expect(refused.status).toBe(400);
     expect(pageText(await refused.text())).toContain('must keep, word for word');
 
     const edited = text.replace('Vi kan ikke imøtekomme forespørselen din.', 'Vi kan ikke imøtekomme forespørselen din. Ring oss gjerne om du lurer på noe.');
-    const saved = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/refusal-letter`, { reasonCode: 'excessive', reason, subject, text: edited });
+    const saved = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/refusal-letter`, {
+      reasonCode: 'excessive',
+      reason,
+      subject,
+      text: edited,
+    });
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe(`/staff/cases/${reference}?done=refusalSaved`);
 

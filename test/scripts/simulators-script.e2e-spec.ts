@@ -27,7 +27,9 @@ describe('npm run simulators', () => {
   let output = '';
 
   beforeAll(() => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.scripts.json'), '--outDir', outDir], { stdio: 'inherit' });
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.scripts.json'), '--outDir', outDir], {
+      stdio: 'inherit',
+    });
   }, 120_000);
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
@@ -36,7 +38,11 @@ describe('npm run simulators', () => {
   });
 
   it('starts the three simulators, each answers an authenticated call, and stops on SIGTERM', async () => {
-    child = spawn(process.execPath, [join(outDir, 'scripts', 'simulators.js')], { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [join(outDir, 'scripts', 'simulators.js')], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     const dataMap = join(cwd, 'var', 'simulators', 'systems.yaml');
@@ -71,7 +77,9 @@ describe('npm run simulators', () => {
     const graphql = await fetch(String(visma.graphqlUrl), {
       method: 'POST',
       headers: { Authorization: `Bearer ${((await vismaToken.json()) as { access_token: string }).access_token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query: `{ useCompany(no: ${visma.companyNo}) { associate(filter: { emailAddress: { _eq: "${KARI}" } }) { items { customerNo } } } }` }),
+      body: JSON.stringify({
+        query: `{ useCompany(no: ${visma.companyNo}) { associate(filter: { emailAddress: { _eq: "${KARI}" } }) { items { customerNo } } } }`,
+      }),
     });
     expect(graphql.status).toBe(200);
     expect(await graphql.json()).toEqual({ data: { useCompany: { associate: { items: [{ customerNo: 10001 }] } } } });
@@ -84,7 +92,11 @@ describe('npm run simulators', () => {
     });
     expect(search.status).toBe(200);
     expect(((await search.json()) as { total: number }).total).toBe(1);
-    const anonymous = await fetch(`${hubspot.baseUrl}/crm/v3/objects/contacts/search`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const anonymous = await fetch(`${hubspot.baseUrl}/crm/v3/objects/contacts/search`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(anonymous.status).toBe(401);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));

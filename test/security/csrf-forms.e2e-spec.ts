@@ -39,7 +39,12 @@ describe('CSRF on every state-changing form', () => {
     const created = await fetch(`${stack.url}/api/v1/cases`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...auth },
-      body: JSON.stringify({ type: 'access', channel: 'letter', receivedAt: new Date().toISOString(), subject: { email: 'csrf.case@example.no', name: 'Siri Lund' } }),
+      body: JSON.stringify({
+        type: 'access',
+        channel: 'letter',
+        receivedAt: new Date().toISOString(),
+        subject: { email: 'csrf.case@example.no', name: 'Siri Lund' },
+      }),
     });
     expect(created.status).toBe(201);
     reference = (await created.json()).reference;
@@ -88,11 +93,36 @@ describe('CSRF on every state-changing form', () => {
   });
 
   const forms = (): Record<Route, FormCase> => ({
-    'post /': { path: '/', open: publicPage('/', '/'), fields: { type: 'access', email: 'csrf.form@example.no', idempotencyKey: randomUUID() }, accepted: [200] },
-    'post /answer/:token/code': { path: `/answer/${answerToken}/code`, open: publicPage(`/answer/${answerToken}`, `/answer/${answerToken}/code`), fields: {}, accepted: [200] },
-    'post /answer/:token/download': { path: `/answer/${answerToken}/download`, open: publicPage(`/answer/${answerToken}`, `/answer/${answerToken}/download`), fields: { code: '00000000' }, accepted: [400] },
-    'post /staff/login': { path: '/staff/login', open: staffPage(visitor, '/staff/login', '/staff/login'), fields: { email: TEST_ADMIN.email, password: 'not the password' }, accepted: [401] },
-    'post /staff/language': { path: '/staff/language', open: staffPage(signedIn, '/staff', '/staff/language'), fields: { language: 'nb', next: '/staff' }, accepted: [303] },
+    'post /': {
+      path: '/',
+      open: publicPage('/', '/'),
+      fields: { type: 'access', email: 'csrf.form@example.no', idempotencyKey: randomUUID() },
+      accepted: [200],
+    },
+    'post /answer/:token/code': {
+      path: `/answer/${answerToken}/code`,
+      open: publicPage(`/answer/${answerToken}`, `/answer/${answerToken}/code`),
+      fields: {},
+      accepted: [200],
+    },
+    'post /answer/:token/download': {
+      path: `/answer/${answerToken}/download`,
+      open: publicPage(`/answer/${answerToken}`, `/answer/${answerToken}/download`),
+      fields: { code: '00000000' },
+      accepted: [400],
+    },
+    'post /staff/login': {
+      path: '/staff/login',
+      open: staffPage(visitor, '/staff/login', '/staff/login'),
+      fields: { email: TEST_ADMIN.email, password: 'not the password' },
+      accepted: [401],
+    },
+    'post /staff/language': {
+      path: '/staff/language',
+      open: staffPage(signedIn, '/staff', '/staff/language'),
+      fields: { language: 'nb', next: '/staff' },
+      accepted: [303],
+    },
     'post /staff/cases': { path: '/staff/cases', open: staffPage(signedIn, '/staff/cases/new', '/staff/cases'), fields: { type: 'access' }, accepted: [400] },
     'post /staff/cases/:reference/assign': caseForm('assign', { assignee: otherUserId }),
     'post /staff/cases/:reference/verify': caseForm('verify', { method: 'signed letter with ID copy' }),
@@ -101,7 +131,11 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/resume': caseForm('resume', {}),
     'post /staff/cases/:reference/extend': caseForm('extend', { reason: 'many systems to search through' }),
     'post /staff/cases/:reference/reject': caseForm('reject', {}),
-    'post /staff/cases/:reference/refusal-letter': caseForm('refusal-letter', { reasonCode: 'manifestly_unfounded', reason: 'third identical request' }, [200, 303, 400, 409]),
+    'post /staff/cases/:reference/refusal-letter': caseForm(
+      'refusal-letter',
+      { reasonCode: 'manifestly_unfounded', reason: 'third identical request' },
+      [200, 303, 400, 409],
+    ),
     'post /staff/cases/:reference/lift-restriction': caseForm('lift-restriction', { reason: 'the accuracy check is done' }),
     'post /staff/cases/:reference/flag': caseForm('flag', {}),
     'post /staff/cases/:reference/notes': caseForm('notes', { text: 'called the requester' }),
@@ -110,14 +144,41 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/complete': caseForm('complete', {}),
     'post /staff/cases/:reference/objection-decision': caseForm('objection-decision', {}),
     'post /staff/cases/:reference/records/search': caseForm('records/search', {}),
-    'post /staff/cases/:reference/records/:recordId/decide': { ...caseForm('records/x/decide', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/records/${randomUUID()}/decide` },
-    'post /staff/cases/:reference/identifiers/:identifierId/confirm': { ...caseForm('identifiers/x/confirm', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/identifiers/${randomUUID()}/confirm` },
-    'post /staff/cases/:reference/tasks/:taskId/retry': { ...caseForm('tasks/x/retry', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/tasks/${randomUUID()}/retry` },
-    'post /staff/cases/:reference/tasks/:taskId/outcome': { ...caseForm('tasks/x/outcome', {}, [303, 400, 404, 409]), path: `/staff/cases/${reference}/tasks/${randomUUID()}/outcome` },
+    'post /staff/cases/:reference/records/:recordId/decide': {
+      ...caseForm('records/x/decide', {}, [303, 400, 404, 409]),
+      path: `/staff/cases/${reference}/records/${randomUUID()}/decide`,
+    },
+    'post /staff/cases/:reference/identifiers/:identifierId/confirm': {
+      ...caseForm('identifiers/x/confirm', {}, [303, 400, 404, 409]),
+      path: `/staff/cases/${reference}/identifiers/${randomUUID()}/confirm`,
+    },
+    'post /staff/cases/:reference/tasks/:taskId/retry': {
+      ...caseForm('tasks/x/retry', {}, [303, 400, 404, 409]),
+      path: `/staff/cases/${reference}/tasks/${randomUUID()}/retry`,
+    },
+    'post /staff/cases/:reference/tasks/:taskId/outcome': {
+      ...caseForm('tasks/x/outcome', {}, [303, 400, 404, 409]),
+      path: `/staff/cases/${reference}/tasks/${randomUUID()}/outcome`,
+    },
     'post /staff/users': { path: '/staff/users', open: staffPage(signedIn, '/staff/users', '/staff/users'), fields: {}, accepted: [400] },
-    'post /staff/users/:id/role': { path: `/staff/users/${otherUserId}/role`, open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/role`), fields: { role: 'auditor' }, accepted: [303, 400] },
-    'post /staff/users/:id/deactivate': { path: `/staff/users/${otherUserId}/deactivate`, open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/deactivate`), fields: {}, accepted: [303, 400] },
-    'post /staff/users/:id/reactivate': { path: `/staff/users/${otherUserId}/reactivate`, open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/reactivate`), fields: {}, accepted: [303, 400] },
+    'post /staff/users/:id/role': {
+      path: `/staff/users/${otherUserId}/role`,
+      open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/role`),
+      fields: { role: 'auditor' },
+      accepted: [303, 400],
+    },
+    'post /staff/users/:id/deactivate': {
+      path: `/staff/users/${otherUserId}/deactivate`,
+      open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/deactivate`),
+      fields: {},
+      accepted: [303, 400],
+    },
+    'post /staff/users/:id/reactivate': {
+      path: `/staff/users/${otherUserId}/reactivate`,
+      open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/reactivate`),
+      fields: {},
+      accepted: [303, 400],
+    },
     // Last: signs the admin out.
     'post /staff/logout': { path: '/staff/logout', open: staffPage(signedIn, '/staff', '/staff/logout'), fields: {}, accepted: [303] },
   });
@@ -132,14 +193,18 @@ describe('CSRF on every state-changing form', () => {
   const NOT_FORMS = ['post /{*path}', 'post /staff/queues', 'post /staff/queues/*path'];
 
   it('has a CSRF case for every POST route outside /api (read from the running router)', () => {
-    const router = ((stack.app as NestExpressApplication).getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const router = (
+      (stack.app as NestExpressApplication).getHttpAdapter().getInstance() as {
+        router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+      }
+    ).router;
     const posts = router.stack
       .filter((layer) => layer.route?.methods.post && !layer.route.path.startsWith('/api/'))
       .map((layer) => `post ${layer.route!.path.replace(/(.)\/$/, '$1')}`);
     expect([...new Set(posts)].sort()).toEqual([...Object.keys(forms()), ...LINK_CAPABILITY_FORMS, ...NOT_FORMS].sort());
   });
 
-  it('refuses each form without a token, with a forged one and with another browser\'s token (403), and accepts it with its own', async () => {
+  it("refuses each form without a token, with a forged one and with another browser's token (403), and accepts it with its own", async () => {
     const checked: string[] = [];
     for (const [route, form] of Object.entries(forms())) {
       const page = await form.open();
@@ -165,9 +230,17 @@ describe('CSRF on every state-changing form', () => {
   });
 
   it('confirms a verification only with the exact signed link; a forged cross-site post changes nothing', async () => {
-    const response = await fetch(`${stack.url}/api/v1/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'access', email: 'csrf.verify@example.no' }) });
+    const response = await fetch(`${stack.url}/api/v1/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'access', email: 'csrf.verify@example.no' }),
+    });
     const { reference: verifyReference } = await response.json();
-    const forged = await fetch(`${stack.url}/verify/${'A'.repeat(51)}`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+    const forged = await fetch(`${stack.url}/verify/${'A'.repeat(51)}`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(forged.status).toBe(400);
     const status = await stack.dataSource.query('SELECT status FROM cases WHERE reference = $1', [verifyReference]);
     expect(status[0].status).toBe('awaiting_verification');

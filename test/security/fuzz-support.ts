@@ -29,11 +29,15 @@ export class FuzzTally {
     this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
     const path = call.path.split('?')[0];
     for (const [key, matches] of this.matchers) if (matches(call.method, path)) this.byRoute.set(key, (this.byRoute.get(key) ?? 0) + 1);
-    if (status >= 500 && this.serverErrors.length < 5) this.serverErrors.push({ status, call: { ...call, body: call.body?.slice(0, 300) }, body: body.slice(0, 300) });
+    if (status >= 500 && this.serverErrors.length < 5)
+      this.serverErrors.push({ status, call: { ...call, body: call.body?.slice(0, 300) }, body: body.slice(0, 300) });
   }
 
   summary(): string {
-    return [...this.byStatus].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
+    return [...this.byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' ');
   }
 
   /** The target routes that got fewer than `minimum` generated inputs, with their counts. */
@@ -126,8 +130,9 @@ export const anyContentType = fc.constantFrom(
 
 /** Flips, drops, repeats or re-cases one character of a real token, or cuts it short. */
 export function mutatedToken(tokens: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.tuple(tokens, fc.nat(), fc.constantFrom('flip', 'drop', 'double', 'case', 'cut', 'append', 'same'), fc.constantFrom(...'AZaz09_-.'.split(''))).map(
-    ([token, at, how, char]) => {
+  return fc
+    .tuple(tokens, fc.nat(), fc.constantFrom('flip', 'drop', 'double', 'case', 'cut', 'append', 'same'), fc.constantFrom(...'AZaz09_-.'.split('')))
+    .map(([token, at, how, char]) => {
       const index = at % token.length;
       switch (how) {
         case 'flip':
@@ -137,7 +142,11 @@ export function mutatedToken(tokens: fc.Arbitrary<string>): fc.Arbitrary<string>
         case 'double':
           return token.slice(0, index) + token[index] + token.slice(index);
         case 'case':
-          return token.slice(0, index) + (token[index] === token[index].toUpperCase() ? token[index].toLowerCase() : token[index].toUpperCase()) + token.slice(index + 1);
+          return (
+            token.slice(0, index) +
+            (token[index] === token[index].toUpperCase() ? token[index].toLowerCase() : token[index].toUpperCase()) +
+            token.slice(index + 1)
+          );
         case 'cut':
           return token.slice(0, index);
         case 'append':
@@ -145,8 +154,7 @@ export function mutatedToken(tokens: fc.Arbitrary<string>): fc.Arbitrary<string>
         default:
           return token;
       }
-    },
-  );
+    });
 }
 
 /** A browser's cookies from Set-Cookie headers, as one Cookie header. */

@@ -34,7 +34,11 @@ describe('public intake under generated input (fast-check)', () => {
     },
     { requiredKeys: [] },
   );
-  const valid = fc.record({ type: fc.constantFrom('access', 'erasure', 'restriction', 'portability'), email: fc.emailAddress(), name: fc.string({ maxLength: 60 }) });
+  const valid = fc.record({
+    type: fc.constantFrom('access', 'erasure', 'restriction', 'portability'),
+    email: fc.emailAddress(),
+    name: fc.string({ maxLength: 60 }),
+  });
 
   it('POST /api/v1/requests: 2,500 generated bodies, headers and content types, never a 5xx', async () => {
     const body = fc.oneof(
@@ -43,7 +47,14 @@ describe('public intake under generated input (fast-check)', () => {
       { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)) },
       { weight: 2, arbitrary: anyText },
       { weight: 1, arbitrary: fc.nat({ max: 3000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)) },
-      { weight: 1, arbitrary: fc.constantFrom('{"type":"access","email":"a@b.no","__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"x":1}}}', 'x'.repeat(200_000)) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '{"type":"access","email":"a@b.no","__proto__":{"polluted":1}}',
+          '{"constructor":{"prototype":{"x":1}}}',
+          'x'.repeat(200_000),
+        ),
+      },
     );
     const call = fc.record({
       body,
@@ -86,7 +97,10 @@ describe('public intake under generated input (fast-check)', () => {
     },
     { requiredKeys: [] },
   );
-  const extraPairs = fc.array(fc.tuple(fc.oneof(fc.constantFrom('_csrf', 'type', 'email', 'lang', '__proto__', 'constructor'), fc.string({ maxLength: 10 })), anyText), { maxLength: 3 });
+  const extraPairs = fc.array(
+    fc.tuple(fc.oneof(fc.constantFrom('_csrf', 'type', 'email', 'lang', '__proto__', 'constructor'), fc.string({ maxLength: 10 })), anyText),
+    { maxLength: 3 },
+  );
 
   it('POST / (the form): 2,500 generated posts, half with a valid CSRF token and cookie, never a 5xx', async () => {
     const sessions = await Promise.all(
@@ -96,7 +110,12 @@ describe('public intake under generated input (fast-check)', () => {
       }),
     );
     const before = tally.total;
-    const validForm = fc.record({ type: fc.constantFrom('access', 'erasure', 'portability'), email: fc.emailAddress(), lang: fc.constantFrom('nb', 'en'), idempotencyKey: fc.uuid() });
+    const validForm = fc.record({
+      type: fc.constantFrom('access', 'erasure', 'portability'),
+      email: fc.emailAddress(),
+      lang: fc.constantFrom('nb', 'en'),
+      idempotencyKey: fc.uuid(),
+    });
     const post = fc.record({
       fields: fc.oneof({ weight: 1, arbitrary: validForm }, { weight: 2, arbitrary: formFields }),
       extra: extraPairs,

@@ -24,13 +24,21 @@ describe('links, answer pages and sign-in under generated input (fast-check)', (
     stack = await startTestApp({ role: 'api', env: { INTAKE_RATE_LIMIT_PER_MINUTE: '1000000', STAFF_LOGIN_RATE_LIMIT_PER_MINUTE: '1000000' } });
     // Real cases, so mutated tokens start from ones the server would accept.
     for (const email of ['kari@example.no', 'ola@example.no', 'ingrid@example.no']) {
-      const response = await fetch(`${stack.url}/api/v1/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'access', email }) });
+      const response = await fetch(`${stack.url}/api/v1/requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'access', email }),
+      });
       expect(response.status).toBe(202);
     }
     const ids: Array<{ id: string }> = await stack.dataSource.query('SELECT id FROM cases');
     const signer = new LinkSigner(stack.config.APP_SECRET);
     for (const { id } of ids) {
-      realTokens.push(signer.sign('verify', id, new Date(Date.now() + 86_400_000)), signer.sign('status', id, null), signer.sign('verify', id, new Date(Date.now() - 1000)));
+      realTokens.push(
+        signer.sign('verify', id, new Date(Date.now() + 86_400_000)),
+        signer.sign('status', id, null),
+        signer.sign('verify', id, new Date(Date.now() - 1000)),
+      );
     }
     const answers = new AnswerLinkSigner(stack.config.APP_SECRET);
     answerTokens = [...ids.map(({ id }) => answers.sign(id)), answers.sign(randomUUID()), answers.sign(randomUUID())];
@@ -138,9 +146,22 @@ describe('links, answer pages and sign-in under generated input (fast-check)', (
     const before = tally.total;
     const body = fc.oneof(
       // Each well-formed pair costs an argon2 verification (~0.2 s of CPU), so they are a few percent.
-      { weight: 1, arbitrary: fc.record({ email: fc.oneof(fc.emailAddress(), fc.constant(TEST_ADMIN.email)), password: fc.string({ minLength: 1, maxLength: 200 }) }).map((value) => JSON.stringify(value)) },
-      { weight: 20, arbitrary: fc.record({ email: fc.oneof(fc.emailAddress(), anyValue), password: anyValue }, { requiredKeys: [] }).map((value) => JSON.stringify(value)) },
-      { weight: 6, arbitrary: fc.record({ email: anyValue, password: fc.string({ minLength: 1, maxLength: 200 }) }, { requiredKeys: [] }).map((value) => JSON.stringify(value)) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({ email: fc.oneof(fc.emailAddress(), fc.constant(TEST_ADMIN.email)), password: fc.string({ minLength: 1, maxLength: 200 }) })
+          .map((value) => JSON.stringify(value)),
+      },
+      {
+        weight: 20,
+        arbitrary: fc.record({ email: fc.oneof(fc.emailAddress(), anyValue), password: anyValue }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+      },
+      {
+        weight: 6,
+        arbitrary: fc
+          .record({ email: anyValue, password: fc.string({ minLength: 1, maxLength: 200 }) }, { requiredKeys: [] })
+          .map((value) => JSON.stringify(value)),
+      },
       { weight: 5, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)) },
       { weight: 5, arbitrary: anyText },
     );

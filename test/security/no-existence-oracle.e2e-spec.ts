@@ -77,7 +77,11 @@ describe('public intake never reveals whether data about the person exists', () 
     // Once Kari confirms, the systems are asked: the counters above could have seen a call.
     expect((await fetch(linkIn(knownMail, 'verify', stack.url), { method: 'POST' })).status).toBe(200);
     const auth = await adminAuth(stack.url);
-    await waitForCase(api(stack.url, () => auth), knownBody.reference, settled);
+    await waitForCase(
+      api(stack.url, () => auth),
+      knownBody.reference,
+      settled,
+    );
     const after = connectorCalls();
     expect(after.zendesk).toBeGreaterThan(0);
     expect(after.visma).toBeGreaterThan(0);

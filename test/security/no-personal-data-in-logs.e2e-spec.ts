@@ -57,7 +57,11 @@ describe('no personal data in the logs of a whole run (api + worker processes)',
   });
 
   const json = async (path: string, method: string, body: unknown, auth: Record<string, string>) => {
-    const response = await fetch(`${url}${path}`, { method, headers: { 'Content-Type': 'application/json', ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, body: await response.json() };
   };
   const caseJson = async (reference: string, auth: Record<string, string>) => (await json(`/api/v1/cases/${reference}`, 'GET', undefined, auth)).body;
@@ -72,16 +76,35 @@ describe('no personal data in the logs of a whole run (api + worker processes)',
     const formPage = await browser.get('/');
     const formCsrf = csrfIn(formPage.html);
     const idempotencyKey = /name="idempotencyKey" value="([^"]+)"/.exec(formPage.html)![1];
-    const fields = { _csrf: formCsrf, idempotencyKey, lang: 'nb', type: 'access', email: margrethe.email, name: margrethe.name, phone: margrethe.phone, customerNumber: margrethe.customerNumber, text: `Jeg er ${margrethe.name}, kundenummer ${margrethe.customerNumber}.` };
+    const fields = {
+      _csrf: formCsrf,
+      idempotencyKey,
+      lang: 'nb',
+      type: 'access',
+      email: margrethe.email,
+      name: margrethe.name,
+      phone: margrethe.phone,
+      customerNumber: margrethe.customerNumber,
+      text: `Jeg er ${margrethe.name}, kundenummer ${margrethe.customerNumber}.`,
+    };
     expect((await browser.post('/', { ...fields, email: `${margrethe.name} at example` })).status).toBe(400);
     expect((await browser.post('/', fields)).status).toBe(200);
 
     // 2. The JSON intake, once refused (the bad value is the person's own data) and once accepted.
-    expect((await json('/api/v1/requests', 'POST', { type: 'rectification', email: torbjorn.email, phone: `${torbjorn.phone} ${torbjorn.name}` }, {})).status).toBe(400);
+    expect(
+      (await json('/api/v1/requests', 'POST', { type: 'rectification', email: torbjorn.email, phone: `${torbjorn.phone} ${torbjorn.name}` }, {})).status,
+    ).toBe(400);
     const rectification = await json(
       '/api/v1/requests',
       'POST',
-      { type: 'rectification', email: torbjorn.email, name: torbjorn.name, phone: torbjorn.phone, customerNumber: torbjorn.customerNumber, details: { field: 'phone', correctedValue: torbjorn.phone, text: `Ring ${torbjorn.name}` } },
+      {
+        type: 'rectification',
+        email: torbjorn.email,
+        name: torbjorn.name,
+        phone: torbjorn.phone,
+        customerNumber: torbjorn.customerNumber,
+        details: { field: 'phone', correctedValue: torbjorn.phone, text: `Ring ${torbjorn.name}` },
+      },
       {},
     );
     expect(rectification.status).toBe(202);
@@ -106,29 +129,57 @@ describe('no personal data in the logs of a whole run (api + worker processes)',
     const registered = await json(
       '/api/v1/cases',
       'POST',
-      { type: 'erasure', channel: 'letter', receivedAt: new Date(Date.now() - 86_400_000).toISOString(), subject: { email: synnove.email, name: synnove.name, phone: synnove.phone, customerNumber: synnove.customerNumber }, details: { text: `Slett alt om ${synnove.name}` }, identityVerified: { method: `signed letter from ${synnove.name}` } },
+      {
+        type: 'erasure',
+        channel: 'letter',
+        receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+        subject: { email: synnove.email, name: synnove.name, phone: synnove.phone, customerNumber: synnove.customerNumber },
+        details: { text: `Slett alt om ${synnove.name}` },
+        identityVerified: { method: `signed letter from ${synnove.name}` },
+      },
       auth,
     );
     expect(registered.status).toBe(201);
     const erasureReference = registered.body.reference;
-    expect((await json(`/api/v1/cases/${erasureReference}/notes`, 'POST', { text: `${synnove.name} ringte fra ${synnove.phone}` }, auth)).status).toBeLessThan(300);
+    expect((await json(`/api/v1/cases/${erasureReference}/notes`, 'POST', { text: `${synnove.name} ringte fra ${synnove.phone}` }, auth)).status).toBeLessThan(
+      300,
+    );
     expect((await json(`/api/v1/cases/${erasureReference}/extend`, 'POST', { reason: `many systems hold ${synnove.customerNumber}` }, auth)).status).toBe(200);
     for (const query of [synnove.email, synnove.name, synnove.phone, synnove.customerNumber]) {
       expect((await json(`/api/v1/cases?q=${encodeURIComponent(query)}`, 'GET', undefined, auth)).status).toBe(200);
     }
     // A bad staff input that quotes personal data.
-    expect((await json('/api/v1/cases', 'POST', { type: 'erasure', channel: 'letter', receivedAt: 'yesterday', subject: { email: `${synnove.name}@`, phone: synnove.name } }, auth)).status).toBe(400);
+    expect(
+      (
+        await json(
+          '/api/v1/cases',
+          'POST',
+          { type: 'erasure', channel: 'letter', receivedAt: 'yesterday', subject: { email: `${synnove.name}@`, phone: synnove.name } },
+          auth,
+        )
+      ).status,
+    ).toBe(400);
 
     // 5. The staff web UI: sign in, search by e-mail and phone, open the case, add a note.
     const staff = new SessionClient(url);
     expect((await staff.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).status).toBe(303);
     for (const query of [margrethe.email, torbjorn.phone, synnove.name]) expect((await staff.get(`/staff?q=${encodeURIComponent(query)}`)).status).toBe(200);
     expect((await staff.get(`/staff/cases/${accessReference}`)).status).toBe(200);
-    expect((await staff.submit(`/staff/cases/${accessReference}`, `/staff/cases/${accessReference}/notes`, { text: `Snakket med ${margrethe.name} på ${margrethe.phone}` })).status).toBe(303);
+    expect(
+      (
+        await staff.submit(`/staff/cases/${accessReference}`, `/staff/cases/${accessReference}/notes`, {
+          text: `Snakket med ${margrethe.name} på ${margrethe.phone}`,
+        })
+      ).status,
+    ).toBe(303);
     expect((await staff.get(`/api/v1/cases?q=${encodeURIComponent(margrethe.email)}`)).status).toBe(401);
 
     // 6. Fan-out to the manual systems of the default data map: each owner records an outcome.
-    for (const [reference, approve, person] of [[accessReference, false, margrethe], [rectificationReference, true, torbjorn], [erasureReference, true, synnove]] as const) {
+    for (const [reference, approve, person] of [
+      [accessReference, false, margrethe],
+      [rectificationReference, true, torbjorn],
+      [erasureReference, true, synnove],
+    ] as const) {
       if (approve) expect((await json(`/api/v1/cases/${reference}/approve`, 'POST', {}, auth)).status).toBe(200);
       const settled = async () => {
         const tasks: Array<{ status: string }> = (await caseJson(reference, auth)).tasks ?? [];
@@ -138,7 +189,12 @@ describe('no personal data in the logs of a whole run (api + worker processes)',
       const tasks: Array<{ id: string; status: string }> = (await caseJson(reference, auth)).tasks;
       expect(tasks.some((task) => task.status === 'manual')).toBe(true);
       for (const task of tasks.filter((item) => item.status === 'manual')) {
-        const outcome = await json(`/api/v1/cases/${reference}/tasks/${task.id}/outcome`, 'POST', { status: 'done', summary: `checked ${person.name}, ${person.customerNumber}` }, auth);
+        const outcome = await json(
+          `/api/v1/cases/${reference}/tasks/${task.id}/outcome`,
+          'POST',
+          { status: 'done', summary: `checked ${person.name}, ${person.customerNumber}` },
+          auth,
+        );
         expect(outcome.status).toBeLessThan(300);
       }
       await waitUntil(async () => (await caseJson(reference, auth)).status === 'awaiting_review', 30_000, `${reference} awaiting review`);
@@ -146,7 +202,9 @@ describe('no personal data in the logs of a whole run (api + worker processes)',
     }
 
     // 7. The answer: letter by e-mail, the status page's download link, a code by e-mail, the zip.
-    const letter = await smtp.waitFor((message) => message.to.includes(margrethe.email) && message.subject.includes(accessReference) && /Svar|answer/i.test(message.subject));
+    const letter = await smtp.waitFor(
+      (message) => message.to.includes(margrethe.email) && message.subject.includes(accessReference) && /Svar|answer/i.test(message.subject),
+    );
     const answerStatus = await browser.get(new URL(linkIn(letter, 'status', url)).pathname);
     const answerLink = /href="(http[^"]+\/answer\/[A-Za-z0-9_-]+)"/.exec(answerStatus.html)![1];
     const answerPath = new URL(answerLink).pathname;
@@ -165,7 +223,13 @@ describe('no personal data in the logs of a whole run (api + worker processes)',
     expect(download.headers.get('content-type')).toBe('application/zip');
 
     // Let the worker finish what it was given (the erasure and rectification letters).
-    for (const person of [torbjorn, synnove]) await smtp.waitFor((message) => message.to.includes(person.email) && /DSR-\d{4}-\d{6}/.test(message.subject) && /svar|answer|rett|slett|corrected|erased/i.test(message.subject + message.text));
+    for (const person of [torbjorn, synnove])
+      await smtp.waitFor(
+        (message) =>
+          message.to.includes(person.email) &&
+          /DSR-\d{4}-\d{6}/.test(message.subject) &&
+          /svar|answer|rett|slett|corrected|erased/i.test(message.subject + message.text),
+      );
 
     // The scan: both processes' whole output.
     const logs = api.output() + worker.output();

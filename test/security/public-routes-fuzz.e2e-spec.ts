@@ -44,8 +44,14 @@ describe('the other public routes under generated input (fast-check)', () => {
 
   const headers = fc.record(
     {
-      'Accept-Language': fc.oneof(fc.constantFrom('nb', 'en', 'en-GB,en;q=0.8', '*', 'x'.repeat(300)), anyText.map((text) => text.replace(/[^\x20-\x7e]/g, ''))),
-      Cookie: fc.oneof(fc.constantFrom('dsr.sid=s%3Aabc.def', 'dsr-staff-csrf=x', 'a=b; a=c', '=;=;'), fc.stringMatching(/^[\x21-\x7e]{0,120}$/).map((text) => text.replace(/[;,]/g, ''))),
+      'Accept-Language': fc.oneof(
+        fc.constantFrom('nb', 'en', 'en-GB,en;q=0.8', '*', 'x'.repeat(300)),
+        anyText.map((text) => text.replace(/[^\x20-\x7e]/g, '')),
+      ),
+      Cookie: fc.oneof(
+        fc.constantFrom('dsr.sid=s%3Aabc.def', 'dsr-staff-csrf=x', 'a=b; a=c', '=;=;'),
+        fc.stringMatching(/^[\x21-\x7e]{0,120}$/).map((text) => text.replace(/[;,]/g, '')),
+      ),
       Accept: fc.constantFrom('text/html', 'application/json', '*/*', 'image/png'),
     },
     { requiredKeys: [] },
@@ -53,10 +59,17 @@ describe('the other public routes under generated input (fast-check)', () => {
 
   it('GET /, GET /staff/login, /health, /metrics: 1,100 generated queries and headers, never a 5xx', async () => {
     const before = tally.total;
-    const next = fc.oneof(fc.constantFrom('/staff', '//evil.example', 'https://evil.example/', '/\\evil.example', '/staff/cases/x', 'javascript:alert(1)'), anyText);
+    const next = fc.oneof(
+      fc.constantFrom('/staff', '//evil.example', 'https://evil.example/', '/\\evil.example', '/staff/cases/x', 'javascript:alert(1)'),
+      anyText,
+    );
     const call = fc.record({
       route: fc.constantFrom('/', '/', '/', '/staff/login', '/staff/login', '/health', '/metrics'),
-      query: fc.oneof(anyQuery, next.map((value) => `?next=${encodeURIComponent(value)}`), fc.constantFrom('?signedOut=1', '?lang=en&next=/staff')),
+      query: fc.oneof(
+        anyQuery,
+        next.map((value) => `?next=${encodeURIComponent(value)}`),
+        fc.constantFrom('?signedOut=1', '?lang=en&next=/staff'),
+      ),
       headers,
     });
     await fuzzHttp(stack.url, tally, call, (value) => ({ method: 'GET', path: `${value.route}${value.query}`, headers: value.headers }), 1100);
@@ -84,7 +97,10 @@ describe('the other public routes under generated input (fast-check)', () => {
     );
     // Each sign-in with a valid token costs an argon2 check (~0.3 s of CPU here), so few of those.
     const csrf = (validWeight: number) =>
-      fc.oneof({ weight: validWeight, arbitrary: fc.constant('valid' as const) }, { weight: 16, arbitrary: fc.constantFrom('none', 'token-only', 'other-session', 'mangled') });
+      fc.oneof(
+        { weight: validWeight, arbitrary: fc.constant('valid' as const) },
+        { weight: 16, arbitrary: fc.constantFrom('none', 'token-only', 'other-session', 'mangled') },
+      );
     const post = (route: string, validWeight: number) =>
       fc.record({
         route: fc.constant(route),
@@ -103,7 +119,13 @@ describe('the other public routes under generated input (fast-check)', () => {
       for (const [name, text] of value.extra) form.append(name, text);
       if (value.csrf === 'valid' || value.csrf === 'token-only' || value.csrf === 'mangled') form.set('_csrf', session.csrf);
       if (value.csrf === 'other-session') form.set('_csrf', sessions[(value.session + 1) % sessions.length].csrf);
-      const cookie = { valid: session.cookies, none: '', 'token-only': '', mangled: session.cookies.replace(/=([^;]{4})/g, '=x$1'), 'other-session': session.cookies }[value.csrf];
+      const cookie = {
+        valid: session.cookies,
+        none: '',
+        'token-only': '',
+        mangled: session.cookies.replace(/=([^;]{4})/g, '=x$1'),
+        'other-session': session.cookies,
+      }[value.csrf];
       return {
         method: 'POST' as const,
         path: `${value.route}${value.query}`,
@@ -124,7 +146,13 @@ describe('the other public routes under generated input (fast-check)', () => {
     const before = tally.total;
     for (const key of FUZZ_TARGETS.docs) {
       const path = key.split(' ')[1];
-      await fuzzHttp(stack.url, tally, fc.record({ query: anyQuery, headers }), (value) => ({ method: 'GET', path: `${path}${value.query}`, headers: value.headers }), 100);
+      await fuzzHttp(
+        stack.url,
+        tally,
+        fc.record({ query: anyQuery, headers }),
+        (value) => ({ method: 'GET', path: `${path}${value.query}`, headers: value.headers }),
+        100,
+      );
     }
     expect(tally.total - before).toBeGreaterThanOrEqual(100 * FUZZ_TARGETS.docs.length);
   }, 120_000);

@@ -108,7 +108,14 @@ describe('staff session security', () => {
       const all = new Map([...staffCookies, ...publicCookies]);
       expect([...all.keys()].sort()).toEqual(['__Host-dsr-csrf', '__Host-dsr-staff', '__Host-dsr-staff-csrf', '__Host-dsr-visitor']);
       for (const [name, line] of all) {
-        expect({ name, secure: /; Secure/i.test(line), httpOnly: /; HttpOnly/i.test(line), sameSite: /; SameSite=(Lax|Strict)/i.test(line), path: /; Path=\/(;|$)/i.test(line), domain: /; Domain=/i.test(line) }).toEqual({
+        expect({
+          name,
+          secure: /; Secure/i.test(line),
+          httpOnly: /; HttpOnly/i.test(line),
+          sameSite: /; SameSite=(Lax|Strict)/i.test(line),
+          path: /; Path=\/(;|$)/i.test(line),
+          domain: /; Domain=/i.test(line),
+        }).toEqual({
           name,
           secure: true,
           httpOnly: true,
@@ -152,4 +159,3 @@ describe('staff session security', () => {
     });
   });
 });
-

@@ -26,7 +26,13 @@ describe('case page state: complete button, task refresh, refusals in the page l
   const register = async (receivedAt = new Date()): Promise<{ id: string; reference: string }> => {
     const created = await postJson(
       `${stack.url}/api/v1/cases`,
-      { type: 'access', channel: 'letter', receivedAt: receivedAt.toISOString(), subject: { email: 'kari@example.no' }, identityVerified: { method: 'signed letter' } },
+      {
+        type: 'access',
+        channel: 'letter',
+        receivedAt: receivedAt.toISOString(),
+        subject: { email: 'kari@example.no' },
+        identityVerified: { method: 'signed letter' },
+      },
       auth,
     );
     expect(created.status).toBe(201);
@@ -76,7 +82,15 @@ describe('case page state: complete button, task refresh, refusals in the page l
   it('explains a refusal by the state in the page language, with the status as the page names it', async () => {
     const { reference } = await register();
     const stalePage = `/staff/cases/${reference}`;
-    expect((await postJson(`${stack.url}/api/v1/cases/${reference}/reject`, { reasonCode: 'manifestly_unfounded', reason: 'The same request for the fifth time.' }, auth)).status).toBe(200);
+    expect(
+      (
+        await postJson(
+          `${stack.url}/api/v1/cases/${reference}/reject`,
+          { reasonCode: 'manifestly_unfounded', reason: 'The same request for the fifth time.' },
+          auth,
+        )
+      ).status,
+    ).toBe(200);
 
     const nb = pageText(await (await staff.submit(stalePage, `/staff/cases/${reference}/complete`, {})).text());
     expect(nb).toContain('Handlingen ble ikke utført: Saken er avsluttet (avvist).');
@@ -102,7 +116,11 @@ describe('case page state: complete button, task refresh, refusals in the page l
 
     const late = await register(new Date(Date.now() - 60 * DAY));
     const [{ statutory_due: statutory }] = await stack.dataSource.query('SELECT statutory_due FROM cases WHERE reference = $1', [late.reference]);
-    const tooLate = pageText(await (await staff.submit(`/staff/cases/${late.reference}`, `/staff/cases/${late.reference}/extend`, { reason: 'Nine systems and a paper archive.' })).text());
+    const tooLate = pageText(
+      await (
+        await staff.submit(`/staff/cases/${late.reference}`, `/staff/cases/${late.reference}/extend`, { reason: 'Nine systems and a paper archive.' })
+      ).text(),
+    );
     expect(tooLate).toContain(`Den første fristen var ${statutory}.`);
     expect(tooLate).not.toContain('The first deadline');
   });

@@ -58,7 +58,12 @@ describe('route table RBAC (every registered route, real stack)', () => {
   });
 
   it('opens the data map page to admins and auditors only', () => {
-    expect(routes.find((route) => route.method === 'get' && route.path === '/staff/systems')?.roles?.slice().sort()).toEqual(['admin', 'auditor']);
+    expect(
+      routes
+        .find((route) => route.method === 'get' && route.path === '/staff/systems')
+        ?.roles?.slice()
+        .sort(),
+    ).toEqual(['admin', 'auditor']);
   });
 
   it('has an access decision (@Roles or @Public) on every route Nest serves', () => {
@@ -81,9 +86,8 @@ describe('route table RBAC (every registered route, real stack)', () => {
       // Express routes Nest did not declare are its middleware (`/{*path}`): they serve nothing
       // themselves, so for them "nothing here" (404) is as closed as 401.
       const ok =
-        (page
-          ? response.status === 303 && (response.headers.get('location') ?? '').startsWith('/staff/login')
-          : response.status === 401) || (!route.declared && response.status === 404);
+        (page ? response.status === 303 && (response.headers.get('location') ?? '').startsWith('/staff/login') : response.status === 401) ||
+        (!route.declared && response.status === 404);
       if (!ok) wrong.push(`${route.method} ${route.path} → ${response.status}`);
     }
     expect(wrong).toEqual([]);

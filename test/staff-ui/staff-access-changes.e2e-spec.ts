@@ -55,7 +55,7 @@ describe('staff access changes, password storage and idle sessions', () => {
     expect(rows.some((row) => row.password_hash.includes(PASSWORD) || row.password_hash.includes(TEST_ADMIN.password))).toBe(false);
   });
 
-  it('ends a deactivated user\'s open session and bearer token at once, and reactivation lets them sign in again', async () => {
+  it("ends a deactivated user's open session and bearer token at once, and reactivation lets them sign in again", async () => {
     const id = await createUser('leaver@example.no', 'handler');
     const session = await signedIn('leaver@example.no');
     const bearer = await bearerFor(stack, 'leaver@example.no', PASSWORD);

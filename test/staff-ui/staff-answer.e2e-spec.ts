@@ -23,7 +23,14 @@ const [KARI, OLA] = NORWEGIAN_PEOPLE;
 
 /** Handlebars' escaping of a value shown in the page, for comparing typed input with the HTML. */
 const escaped = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/`/g, '&#x60;').replace(/=/g, '&#x3D;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
+    .replace(/`/g, '&#x60;')
+    .replace(/=/g, '&#x3D;');
 
 type CaseJson = { status: string; tasks: Array<{ id: string; system: string; status: string; outcome?: Record<string, unknown> }> };
 
@@ -71,7 +78,9 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     expect(created.status).toBe(201);
     const { reference } = (await created.json()) as { reference: string };
     if (type === 'erasure') expect((await client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
-    const body = (await waitForCase(client, reference, (json) => (json as unknown as CaseJson).tasks?.some((task) => task.status === 'manual'))) as unknown as CaseJson;
+    const body = (await waitForCase(client, reference, (json) =>
+      (json as unknown as CaseJson).tasks?.some((task) => task.status === 'manual'),
+    )) as unknown as CaseJson;
     return { reference, taskId: body.tasks.find((task) => task.system === 'phone-logs')!.id };
   };
   const caseJson = async (reference: string) => (await (await client.get(`/api/v1/cases/${reference}`)).json()) as CaseJson;
@@ -108,7 +117,11 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     const readOnly = await (await auditor.get(`/staff/cases/${reference}`)).text();
     expect(readOnly).toContain(`data-testid="letter-subject">${escaped(subject)}</dd>`);
     expect(readOnly).not.toContain(`action="/staff/cases/${reference}/letter"`);
-    const forbidden = await auditor.request('POST', `/staff/cases/${reference}/letter`, { _csrf: csrfTokenIn(readOnly), subject: 'Auditor was here', text: 'changed' });
+    const forbidden = await auditor.request('POST', `/staff/cases/${reference}/letter`, {
+      _csrf: csrfTokenIn(readOnly),
+      subject: 'Auditor was here',
+      text: 'changed',
+    });
     expect(forbidden.status).toBe(403);
     expect((await (await client.get(`/api/v1/cases/${reference}/letter`)).json()).subject).toBe(subject);
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
@@ -149,21 +162,33 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     expect(recorded.headers.get('location')).toBe(`/staff/cases/${reference}?done=outcome`);
     const task = (await caseJson(reference)).tasks.find((candidate) => candidate.id === taskId)!;
     expect(task.status).toBe('retained');
-    expect(task.outcome).toEqual(expect.objectContaining({ status: 'retained', retained: [expect.objectContaining({ records: form.records, basis: form.basis, until: '2031-12-31' })] }));
+    expect(task.outcome).toEqual(
+      expect.objectContaining({ status: 'retained', retained: [expect.objectContaining({ records: form.records, basis: form.basis, until: '2031-12-31' })] }),
+    );
     const holds = await (await client.get(`/api/v1/cases/${reference}/legal-holds`)).json();
     expect(holds.items).toEqual([expect.objectContaining({ system: 'phone-logs', records: form.records, basis: form.basis, until: '2031-12-31' })]);
     const shown = await (await handler.get(`/staff/cases/${reference}`)).text();
-    expect(shown).toMatch(new RegExp(`data-task="${taskId}" data-status="retained">\\s*<td>Phone system call logs</td><td>erase</td><td>Beholdt \\(lovpålagt\\)</td>`));
+    expect(shown).toMatch(
+      new RegExp(`data-task="${taskId}" data-status="retained">\\s*<td>Phone system call logs</td><td>erase</td><td>Beholdt \\(lovpålagt\\)</td>`),
+    );
     expect(shown).toContain(`<li>Beholdt: ${escaped(form.records)} – grunnlag: ${escaped(form.basis)} – til og med 2031-12-31</li>`);
     // The erasure touched a system whose recipient has no e-mail contact: the handler is told to reach it otherwise.
-    expect(shown).toContain('<p data-testid="not-notified">Mottakere uten e-postadresse i datakartet – gi dem beskjed på annen måte (art. 19): Telenor Norge AS (Phone system call logs)</p>');
+    expect(shown).toContain(
+      '<p data-testid="not-notified">Mottakere uten e-postadresse i datakartet – gi dem beskjed på annen måte (art. 19): Telenor Norge AS (Phone system call logs)</p>',
+    );
   });
 
   it('lets the system owner record the same retained outcome from their task page', async () => {
     const { reference, taskId } = await manualCase('erasure', NORWEGIAN_PEOPLE[3]);
     const owner = await signedInStaff(stack, 'telefoni@firma.example', 'owner');
     const action = `/staff/cases/${reference}/tasks/${taskId}/outcome`;
-    const form = { from: 'tasks', status: 'retained', summary: 'Kept the call log for the complaint.', records: 'one call log entry', basis: 'GDPR art. 17(3)(e)' };
+    const form = {
+      from: 'tasks',
+      status: 'retained',
+      summary: 'Kept the call log for the complaint.',
+      records: 'one call log entry',
+      basis: 'GDPR art. 17(3)(e)',
+    };
     const wrong = await owner.submit('/staff/tasks', action, { ...form, until: '31.12.2031' });
     expect(wrong.status).toBe(400);
     const html = await wrong.text();
@@ -196,7 +221,12 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
       const ask = formOn(landing.html, '/code');
       const sent = await requester.post(ask.action, { _csrf: ask.csrf });
       expect(sent.status).toBe(200);
-      const isNew = (mail: CapturedMail) => mail.to.includes(person.email) && mail.subject.includes(reference) && /kode|code/i.test(mail.subject) && /\b\d{8}\b/.test(mail.text) && !seen.has(mail.messageId);
+      const isNew = (mail: CapturedMail) =>
+        mail.to.includes(person.email) &&
+        mail.subject.includes(reference) &&
+        /kode|code/i.test(mail.subject) &&
+        /\b\d{8}\b/.test(mail.text) &&
+        !seen.has(mail.messageId);
       const mail = await smtp.waitFor(isNew);
       seen.add(mail.messageId);
       return { code: codeIn(mail), enter: formOn(await sent.text(), '/download') };
@@ -251,7 +281,11 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     const download = await requester.post(fresh.enter.action, { _csrf: fresh.enter.csrf, code: fresh.code });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/zip');
-    expect(Buffer.from(await download.arrayBuffer()).subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBe(true);
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 4)
+        .equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+    ).toBe(true);
 
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
     const unlocks = audit.items.filter((event: { type: string }) => event.type === 'answer.download_unlocked');

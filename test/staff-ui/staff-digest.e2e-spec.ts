@@ -21,7 +21,11 @@ describe('daily staff digest (real BullMQ, PostgreSQL and SMTP)', () => {
     const auth = await adminAuth(stack.url);
     const handlerId = await createStaffUser(stack, handler, 'handler');
     const post = async (path: string, body: unknown) => {
-      const response = await fetch(`${stack.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify(body) });
+      const response = await fetch(`${stack.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...auth },
+        body: JSON.stringify(body),
+      });
       if (response.status >= 300) throw new Error(`${path}: ${response.status}`);
       return response.json();
     };
@@ -49,7 +53,7 @@ describe('daily staff digest (real BullMQ, PostgreSQL and SMTP)', () => {
     expect(schedulers).toEqual([expect.objectContaining({ key: 'staff-digest-daily', pattern: '0 8 * * *', tz: 'Europe/Oslo', name: JobName.StaffDigest })]);
   });
 
-  it("sends each handler their cases due within 7 days or overdue, and admins the unassigned ones, once a day", async () => {
+  it('sends each handler their cases due within 7 days or overdue, and admins the unassigned ones, once a day', async () => {
     await queue.add(JobName.StaffDigest, {});
     await drainQueues(stack.context);
     const mine = await smtp.waitFor((mail) => mail.to.includes(handler) && mail.subject.startsWith('Daglig oversikt'));

@@ -49,7 +49,13 @@ describe('staff queue counts, filters and paging', () => {
       (byState[state] ??= []).push(reference);
     }
     // A closed case with an overdue date counts nowhere in the open queue.
-    const closed = await (await postJson(`${stack.url}/api/v1/cases`, { type: 'access', channel: 'letter', receivedAt: clock.now().toISOString(), subject: { name: 'Closed' } }, auth)).json();
+    const closed = await (
+      await postJson(
+        `${stack.url}/api/v1/cases`,
+        { type: 'access', channel: 'letter', receivedAt: clock.now().toISOString(), subject: { name: 'Closed' } },
+        auth,
+      )
+    ).json();
     await postJson(`${stack.url}/api/v1/cases/${closed.reference}/withdraw`, {}, auth);
     await stack.dataSource.query("UPDATE cases SET effective_due = '2026-02-01' WHERE id = $1", [closed.id]);
   });
@@ -58,7 +64,13 @@ describe('staff queue counts, filters and paging', () => {
   const countsIn = (html: string): Counts => {
     const list = html.slice(html.indexOf('data-testid="counts"'), html.indexOf('</ul>', html.indexOf('data-testid="counts"')));
     const state = (name: string) => Number(new RegExp(`data-state="${name}"><strong>(\\d+)</strong>`).exec(list)![1]);
-    return { all: Number(/<strong>(\d+)<\/strong>/.exec(list)![1]), overdue: state('overdue'), due2: state('due2'), due7: state('due7'), later: state('later') };
+    return {
+      all: Number(/<strong>(\d+)<\/strong>/.exec(list)![1]),
+      overdue: state('overdue'),
+      due2: state('due2'),
+      due7: state('due7'),
+      later: state('later'),
+    };
   };
   const rows = (html: string) => [...html.matchAll(/<tr data-reference="([^"]+)">/g)].map((match) => match[1]);
   const queue = async (search = '') => {

@@ -8,13 +8,11 @@ export const STAFF_PASSWORD = 'staff password 0123456789';
 /** Inserts an active staff user straight into PostgreSQL (the UI's own create form is tested in the browser). */
 export async function createStaffUser(stack: TestApp, email: string, role: StaffRole, name = email.split('@')[0]): Promise<string> {
   const hash = await new PasswordHasher().hash(STAFF_PASSWORD);
-  const [row] = await stack.context
-    .get(getDataSourceToken())
-    .query(
-      `INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, $2, $3, $4)
+  const [row] = await stack.context.get(getDataSourceToken()).query(
+    `INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, $2, $3, $4)
        ON CONFLICT (email) DO UPDATE SET role = EXCLUDED.role RETURNING id`,
-      [email, name, role, hash],
-    );
+    [email, name, role, hash],
+  );
   return row.id;
 }
 

@@ -51,7 +51,11 @@ describe('staff UI in a real browser', () => {
       return (await response.json()).reference as string;
     };
     reference = await register({ type: 'erasure', subject: KARI });
-    staleReference = await register({ type: 'access', subject: { email: 'ola.nordmann@example.no', name: 'Ola Nordmann' }, identityVerified: { method: 'known e-mail' } });
+    staleReference = await register({
+      type: 'access',
+      subject: { email: 'ola.nordmann@example.no', name: 'Ola Nordmann' },
+      identityVerified: { method: 'known e-mail' },
+    });
     await register({ type: 'access', channel: 'letter', receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(), subject: { name: 'Per Hansen' } });
     await register({ type: 'objection', subject: { email: 'lise@example.no', name: 'Lise Berg' }, details: { processing: 'direct_marketing' } });
     browser = await chromium.launch({
@@ -106,7 +110,11 @@ describe('staff UI in a real browser', () => {
     expect(await page.locator('#user-name-error').innerText()).toBe('Må fylles ut.');
     expect(await page.locator('#user-password-error').innerText()).toBe('Skriv minst 12 tegn.');
 
-    for (const [person, role] of [[HANDLER, 'handler'], [OWNER, 'owner'], [AUDITOR, 'auditor']] as const) {
+    for (const [person, role] of [
+      [HANDLER, 'handler'],
+      [OWNER, 'owner'],
+      [AUDITOR, 'auditor'],
+    ] as const) {
       await page.fill('#user-name', person.name);
       await page.fill('#user-email', person.email);
       await page.selectOption('#user-role', role);
@@ -178,8 +186,12 @@ describe('staff UI in a real browser', () => {
     expect(await notice(page)).toBe('Fristen er forlenget, og den registrerte får beskjed.');
     const extended = await page.locator('[data-testid=extended]').innerText();
     expect(extended).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const mail = await smtp.waitFor((message) => message.to.includes(KARI.email) && message.text.includes('The request covers two systems and a paper archive.'));
-    const longDate = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${extended}T12:00:00Z`));
+    const mail = await smtp.waitFor(
+      (message) => message.to.includes(KARI.email) && message.text.includes('The request covers two systems and a paper archive.'),
+    );
+    const longDate = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${extended}T12:00:00Z`),
+    );
     expect(mail.text).toContain(`Ny frist er ${longDate}`);
     const timeline = await page.locator('[data-testid=timeline]').innerText();
     expect(timeline).toContain('Fristen forlenget');

@@ -10,10 +10,7 @@ export default async function globalTeardown(): Promise<void> {
   const client = new Client({ connectionString: ADMIN_DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`dsr_test_${id}_%`],
-    );
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`dsr_test_${id}_%`]);
     for (const { datname } of rows) {
       await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }

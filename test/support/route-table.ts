@@ -32,7 +32,10 @@ export function routeTable(app: INestApplication): RouteRow[] {
         const isPublic = Boolean(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, type));
         for (const prefix of base) {
           for (const sub of ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, handler) ?? '')) {
-            const path = `/${[prefix, sub].map((part) => part.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+            const path = `/${[prefix, sub]
+              .map((part) => part.replace(/^\/|\/$/g, ''))
+              .filter(Boolean)
+              .join('/')}`;
             declared.set(`${method === 'all' ? '_all' : method} ${path}`, { roles, isPublic });
           }
         }

@@ -52,10 +52,7 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, timeout
 
 /** Starts a real `api` and a real `worker` process on one stack and waits until both are up;
  *  on a time-out the error carries the tail of both processes' output. */
-export async function startApiAndWorker(
-  env: Record<string, string>,
-  url: string,
-): Promise<{ api: ServiceProcess; worker: ServiceProcess }> {
+export async function startApiAndWorker(env: Record<string, string>, url: string): Promise<{ api: ServiceProcess; worker: ServiceProcess }> {
   const api = startServiceProcess({ ...env, ROLE: 'api' });
   const worker = startServiceProcess({ ...env, ROLE: 'worker' });
   try {

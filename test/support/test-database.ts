@@ -4,7 +4,10 @@ import { ADMIN_DATABASE_URL, databaseUrl, runId, templateDatabaseName } from './
 
 /** A fresh, migrated database for one test file: a clone of this run's template (milliseconds). */
 export async function createTestDatabase(label = 'db'): Promise<{ name: string; url: string }> {
-  const name = `dsr_test_${runId()}_${label.replace(/[^a-z0-9]/gi, '').slice(0, 12).toLowerCase()}${randomBytes(3).toString('hex')}`;
+  const name = `dsr_test_${runId()}_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 12)
+    .toLowerCase()}${randomBytes(3).toString('hex')}`;
   const client = new Client({ connectionString: ADMIN_DATABASE_URL });
   await client.connect();
   try {

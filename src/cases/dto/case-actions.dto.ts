@@ -73,7 +73,7 @@ export class ConfirmIdentifierDto {
 
   @ApiProperty({ example: 'the customer answered and confirmed the request' })
   @IsString()
-  @MinLength(2, { message: 'is required (why is it the requester\'s?)' })
+  @MinLength(2, { message: "is required (why is it the requester's?)" })
   @MaxLength(500)
   reason: string;
 }

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CHANNELS, LANGUAGES, REQUEST_TYPES, type Channel, type Language, type RequestType } from '../case-types';
 import { HasAnyIdentifier } from './has-any-identifier.validator';
 import { MaxJsonSize } from './max-json-size.validator';
@@ -73,7 +62,9 @@ export class RegisterCaseDto {
   @HasAnyIdentifier()
   subject: SubjectDto;
 
-  @ApiPropertyOptional({ description: 'Rectification: {field, currentValue?, correctedValue}; objection: {processing: "direct_marketing"|"legitimate_interest", grounds?}' })
+  @ApiPropertyOptional({
+    description: 'Rectification: {field, currentValue?, correctedValue}; objection: {processing: "direct_marketing"|"legitimate_interest", grounds?}',
+  })
   @IsOptional()
   @IsObject({ message: 'must be an object' })
   @MaxJsonSize(10_000)

@@ -17,13 +17,7 @@ type PlanCase = Pick<CaseEntity, 'type' | 'status' | 'verifiedAt' | 'approvedAt'
 /** Why a case has no tasks yet (or `ready`): verification, the search for its records, a
  *  handler's decision on possible matches, approval or a handler's objection decision. */
 export type Readiness =
-  | 'ready'
-  | 'not_in_progress'
-  | 'unverified'
-  | 'searching_records'
-  | 'matches_undecided'
-  | 'awaiting_approval'
-  | 'awaiting_objection_decision';
+  'ready' | 'not_in_progress' | 'unverified' | 'searching_records' | 'matches_undecided' | 'awaiting_approval' | 'awaiting_objection_decision';
 
 /** Where the case's record search stands (src/connectors/records). */
 export interface RecordGate {
@@ -88,9 +82,7 @@ export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: Ob
     params,
   });
   const controllerSystems = systems.filter((system) => system.role === 'controller');
-  const forwards = systems
-    .filter((system) => system.role === 'processor')
-    .map((system) => task(system, 'forward', { requestType: entity.type }));
+  const forwards = systems.filter((system) => system.role === 'processor').map((system) => task(system, 'forward', { requestType: entity.type }));
 
   switch (entity.type) {
     case 'access':
@@ -106,9 +98,7 @@ export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: Ob
     case 'objection': {
       if (objectionKind(entity.details) === 'direct_marketing') {
         // Absolute: every system with an API, and any manual system used for marketing.
-        const targets = controllerSystems.filter(
-          (system) => system.connector !== 'manual' || system.purposes.some((purpose) => MARKETING.test(purpose)),
-        );
+        const targets = controllerSystems.filter((system) => system.connector !== 'manual' || system.purposes.some((purpose) => MARKETING.test(purpose)));
         return [...targets.map((system) => task(system, 'restrict', { scope: 'marketing' satisfies RestrictScope })), ...forwards];
       }
       if (decision !== 'stop') return decision === 'compelling_grounds' ? forwards : [];

@@ -75,7 +75,11 @@ export class LegalHoldExpiryService {
         // By subject, the lookup keys were blanked when the hold began: a person finishes it.
         return this.settle(hold, entity, 'needs_person', { ...outcome });
       case 'retained': {
-        const until = outcome.retained.map((item) => item.until).sort().at(-1) ?? hold.until;
+        const until =
+          outcome.retained
+            .map((item) => item.until)
+            .sort()
+            .at(-1) ?? hold.until;
         if (until > hold.until) {
           // Newer records restarted the period: keep holding until the new end date.
           await this.dataSource.getRepository(LegalHoldEntity).update({ id: hold.id }, { until });
@@ -102,11 +106,20 @@ export class LegalHoldExpiryService {
     }
   }
 
-  private async settle(hold: LegalHoldEntity, entity: CaseEntity, status: LegalHoldStatus, outcome: Record<string, unknown> & { summary: string }): Promise<FollowUpResult> {
+  private async settle(
+    hold: LegalHoldEntity,
+    entity: CaseEntity,
+    status: LegalHoldStatus,
+    outcome: Record<string, unknown> & { summary: string },
+  ): Promise<FollowUpResult> {
     const system = this.systems.system(hold.systemId);
     const now = this.clock.now();
     const emailId = await this.dataSource.transaction(async (manager) => {
-      const changed = await manager.update(LegalHoldEntity, { id: hold.id, status: 'held' }, { status, outcome, releasedAt: status === 'released' ? now : null } as QueryDeepPartialEntity<LegalHoldEntity>);
+      const changed = await manager.update(LegalHoldEntity, { id: hold.id, status: 'held' }, {
+        status,
+        outcome,
+        releasedAt: status === 'released' ? now : null,
+      } as QueryDeepPartialEntity<LegalHoldEntity>);
       if (!changed.affected) return null;
       await this.audit.append(manager, {
         caseId: entity.id,

@@ -26,17 +26,23 @@ export class LegalHoldService {
   ) {}
 
   /** Inside the task's transaction: one row per retained item (a re-run adds nothing). Returns the holds. */
-  async record(
-    manager: EntityManager,
-    task: { id: string; caseId: string; systemId: string },
-    retained: RetainedRecords[],
-  ): Promise<LegalHoldEntity[]> {
+  async record(manager: EntityManager, task: { id: string; caseId: string; systemId: string }, retained: RetainedRecords[]): Promise<LegalHoldEntity[]> {
     if (!retained.length) return [];
     await manager
       .createQueryBuilder()
       .insert()
       .into(LegalHoldEntity)
-      .values(retained.map((item) => ({ caseId: task.caseId, taskId: task.id, systemId: task.systemId, records: item.records, basis: item.basis, until: item.until, externalIds: item.externalIds ?? null })) as QueryDeepPartialEntity<LegalHoldEntity>[])
+      .values(
+        retained.map((item) => ({
+          caseId: task.caseId,
+          taskId: task.id,
+          systemId: task.systemId,
+          records: item.records,
+          basis: item.basis,
+          until: item.until,
+          externalIds: item.externalIds ?? null,
+        })) as QueryDeepPartialEntity<LegalHoldEntity>[],
+      )
       .orIgnore()
       .execute();
     return manager.find(LegalHoldEntity, { where: { taskId: task.id, records: In(retained.map((item) => item.records)) } });

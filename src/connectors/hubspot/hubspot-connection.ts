@@ -20,14 +20,14 @@ const connectionSchema = z
     baseUrl: z.url().default('https://api.hubapi.com'),
     tokenEnv: z.string().min(1),
     subscriptionIds: z.array(z.string().min(1)).default([]),
-    channels: z.array(z.enum(['EMAIL', 'SMS', 'WHATSAPP'])).min(1).default(['EMAIL']),
+    channels: z
+      .array(z.enum(['EMAIL', 'SMS', 'WHATSAPP']))
+      .min(1)
+      .default(['EMAIL']),
     customerNumberProperty: propertyName.optional(),
     restrictionProperty: propertyName.default('gdpr_restricted'),
     unsubscribeLegalBasis: z.enum(LEGAL_BASES).default('CONSENT_WITH_NOTICE'),
-    unsubscribeLegalBasisExplanation: z
-      .string()
-      .min(1)
-      .default('Objection to direct marketing (GDPR Art. 21(2)-(3)): stop all marketing.'),
+    unsubscribeLegalBasisExplanation: z.string().min(1).default('Objection to direct marketing (GDPR Art. 21(2)-(3)): stop all marketing.'),
     exportProperties: z.array(propertyName).min(1).optional(),
   })
   .strict();

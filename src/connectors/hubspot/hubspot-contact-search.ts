@@ -55,7 +55,12 @@ export function heldByContact(contact: HubSpotContact, connection: HubSpotConnec
     emails: contactEmails(contact),
     phones: contactPhones(contact),
     customerNumbers: property ? [contact.properties[property]] : [],
-    names: [[contact.properties.firstname, contact.properties.lastname].map((part) => part?.trim()).filter(Boolean).join(' ')],
+    names: [
+      [contact.properties.firstname, contact.properties.lastname]
+        .map((part) => part?.trim())
+        .filter(Boolean)
+        .join(' '),
+    ],
   });
 }
 
@@ -66,11 +71,7 @@ export function heldByContact(contact: HubSpotContact, connection: HubSpotConnec
  * `onlyRecords` is applied here and nowhere else: export, rectify, erase and restrict, and what
  * they read along (associations, subscriptions of the contact's addresses), start from this.
  */
-export async function findContacts(
-  client: HubSpotClient,
-  connection: HubSpotConnection,
-  subject: Subject,
-): Promise<FoundContact[]> {
+export async function findContacts(client: HubSpotClient, connection: HubSpotConnection, subject: Subject): Promise<FoundContact[]> {
   const filterGroups = searchFilterGroups(subject, connection);
   if (filterGroups.length === 0) {
     throw new ConnectorError(
@@ -92,10 +93,7 @@ export async function findContacts(
     }
     after = page.paging?.next?.after;
     if (after && seen >= SEARCH_RESULT_CAP) {
-      throw new ConnectorError(
-        `More than ${SEARCH_RESULT_CAP} HubSpot contacts match the subject's identifiers; HubSpot search cannot page further`,
-        false,
-      );
+      throw new ConnectorError(`More than ${SEARCH_RESULT_CAP} HubSpot contacts match the subject's identifiers; HubSpot search cannot page further`, false);
     }
   } while (after);
   return [...found.values()];

@@ -33,12 +33,7 @@ interface ExportedSuppression {
 
 /** The subject's HubSpot contacts with every property HubSpot holds, their associations and e-mail
  *  subscription statuses, plus any "unsubscribed from all" entry left for an address without a contact. */
-export async function exportSubject(
-  client: HubSpotClient,
-  connection: HubSpotConnection,
-  systemId: string,
-  subject: Subject,
-): Promise<ExportPart> {
+export async function exportSubject(client: HubSpotClient, connection: HubSpotConnection, systemId: string, subject: Subject): Promise<ExportPart> {
   const found = await findContacts(client, connection, subject);
   const labels = await propertyLabels(client, connection);
   const propertyChunks = chunkProperties([...labels.keys()]);
@@ -91,9 +86,7 @@ async function readWholeContact(client: HubSpotClient, id: string, chunks: strin
       createdAt: part.createdAt,
       updatedAt: part.updatedAt,
       properties: {},
-      associations: Object.fromEntries(
-        Object.entries(part.associations ?? {}).map(([type, list]) => [type, list.results.map((item) => item.id)]),
-      ),
+      associations: Object.fromEntries(Object.entries(part.associations ?? {}).map(([type, list]) => [type, list.results.map((item) => item.id)])),
     };
     for (const [name, value] of Object.entries(part.properties)) {
       if (value !== null && value !== '') merged.properties[name] = value;
@@ -140,9 +133,7 @@ function tables(
       })),
     ),
     hubspot_contact_associations: contacts.flatMap((contact) =>
-      Object.entries(contact.associations).flatMap(([objectType, ids]) =>
-        ids.map((objectId) => ({ contactId: contact.id, objectType, objectId })),
-      ),
+      Object.entries(contact.associations).flatMap(([objectType, ids]) => ids.map((objectId) => ({ contactId: contact.id, objectType, objectId }))),
     ),
     hubspot_email_subscriptions: preferences.flatMap(({ email, subscriptions }) =>
       subscriptions.map((subscription) => ({

@@ -17,7 +17,7 @@ export async function stopMarketing(
   found: FoundContact[],
   now: () => Date,
 ): Promise<Outcome> {
-  if (actsOnNothing(subject)) return { status: 'not_found', summary: 'No HubSpot record is the subject\'s for this case; nothing to unsubscribe' };
+  if (actsOnNothing(subject)) return { status: 'not_found', summary: "No HubSpot record is the subject's for this case; nothing to unsubscribe" };
   // The subject's own address and phone are established identifiers: their opt-out is kept by
   // address, so it is set even without a contact. Other addresses come only from listed contacts.
   const emails = unique([normaliseEmail(subject.email), ...found.flatMap(({ contact }) => contactEmails(contact))]);
@@ -74,9 +74,7 @@ export async function stopMarketing(
 async function subscribedIds(client: HubSpotClient, connection: HubSpotConnection, email: string): Promise<string[]> {
   if (connection.subscriptionIds.length === 0) return [];
   const statuses = await client.getEmailSubscriptionStatuses(email);
-  const subscribed = new Set(
-    (statuses?.subscriptionStatuses ?? []).filter((status) => status.status === 'SUBSCRIBED').map((status) => status.id),
-  );
+  const subscribed = new Set((statuses?.subscriptionStatuses ?? []).filter((status) => status.status === 'SUBSCRIBED').map((status) => status.id));
   return connection.subscriptionIds.filter((id) => subscribed.has(id));
 }
 

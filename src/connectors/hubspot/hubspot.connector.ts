@@ -100,7 +100,15 @@ export class HubSpotConnector implements Connector {
       updated.push(contact.id);
       // The contact as read before the update: a name is its first and last name together.
       for (const [field, names] of Object.entries(sources)) {
-        if (names.some((name) => changed.includes(name))) notePrevious(previous, field, names.map((name) => contact.properties[name] ?? '').filter(Boolean).join(' '));
+        if (names.some((name) => changed.includes(name)))
+          notePrevious(
+            previous,
+            field,
+            names
+              .map((name) => contact.properties[name] ?? '')
+              .filter(Boolean)
+              .join(' '),
+          );
       }
     }
     const fields = Object.keys(properties).join(', ');
@@ -128,7 +136,7 @@ export class HubSpotConnector implements Connector {
     const deleted: string[] = [];
     const alreadyGone: string[] = [];
     for (const { contact } of found) {
-      (await client.gdprDeleteContact(contact.id) ? deleted : alreadyGone).push(contact.id);
+      ((await client.gdprDeleteContact(contact.id)) ? deleted : alreadyGone).push(contact.id);
     }
     return {
       status: 'done',
@@ -184,7 +192,10 @@ export class HubSpotConnector implements Connector {
 /** Case field names → HubSpot contact properties. A full name splits at its last space: the last word
  *  is the family name, the rest the given names (a single word clears the family name). */
 /** The changes as contact properties; `sources` says which properties each case field became. */
-function toContactProperties(changes: Changes, connection: HubSpotConnection): { properties: HubSpotProperties; unmapped: string[]; sources: Record<string, string[]> } {
+function toContactProperties(
+  changes: Changes,
+  connection: HubSpotConnection,
+): { properties: HubSpotProperties; unmapped: string[]; sources: Record<string, string[]> } {
   const properties: Record<string, string> = {};
   const unmapped: string[] = [];
   const sources: Record<string, string[]> = {};
@@ -230,7 +241,7 @@ function toContactProperties(changes: Changes, connection: HubSpotConnection): {
 
 function differences(current: HubSpotProperties, wanted: HubSpotProperties): string[] {
   return Object.keys(wanted).filter((name) => {
-    const have = name === 'email' ? normaliseEmail(current[name] ?? undefined) ?? '' : (current[name] ?? '');
+    const have = name === 'email' ? (normaliseEmail(current[name] ?? undefined) ?? '') : (current[name] ?? '');
     return have !== (wanted[name] ?? '');
   });
 }

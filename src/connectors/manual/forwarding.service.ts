@@ -32,19 +32,28 @@ export class ForwardingService {
     const controller = this.systems.controller();
     const emailId = await this.dataSource.transaction(async (manager) => {
       const people = personIdentifiers(await this.identity.list(entity.id, manager));
-      const id = await this.outbox.store(manager, 'task-forward', `task-${task.id}-forward`, composeForward(entity, people, task, system, controller, controller.email));
-      await manager.update(CaseTaskEntity, { id: task.id }, {
-        status: 'forwarded',
-        outcome: {
+      const id = await this.outbox.store(
+        manager,
+        'task-forward',
+        `task-${task.id}-forward`,
+        composeForward(entity, people, task, system, controller, controller.email),
+      );
+      await manager.update(
+        CaseTaskEntity,
+        { id: task.id },
+        {
           status: 'forwarded',
-          summary: `Forwarded to ${system.controllerName} (${system.controllerContact}), the controller for this data; nothing searched, disclosed or deleted.`,
-          controller: system.controllerName,
-          controllerContact: system.controllerContact,
-          forwardedAt: now.toISOString(),
+          outcome: {
+            status: 'forwarded',
+            summary: `Forwarded to ${system.controllerName} (${system.controllerContact}), the controller for this data; nothing searched, disclosed or deleted.`,
+            controller: system.controllerName,
+            controllerContact: system.controllerContact,
+            forwardedAt: now.toISOString(),
+          },
+          error: null,
+          finishedAt: now,
         },
-        error: null,
-        finishedAt: now,
-      });
+      );
       await this.audit.append(manager, {
         caseId: entity.id,
         type: 'task.forwarded',

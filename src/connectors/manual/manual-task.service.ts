@@ -49,12 +49,16 @@ export class ManualTaskService {
   async assign(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, note: string | null = null): Promise<void> {
     const now = this.clock.now();
     const emailId = await this.dataSource.transaction(async (manager) => {
-      await manager.update(CaseTaskEntity, { id: task.id }, {
-        status: 'manual',
-        outcome: { status: 'manual', summary: note ?? `Waiting for ${system.owner} to do this by hand and record the outcome.`, owner: system.owner },
-        error: null,
-        startedAt: task.startedAt ?? now,
-      });
+      await manager.update(
+        CaseTaskEntity,
+        { id: task.id },
+        {
+          status: 'manual',
+          outcome: { status: 'manual', summary: note ?? `Waiting for ${system.owner} to do this by hand and record the outcome.`, owner: system.owner },
+          error: null,
+          startedAt: task.startedAt ?? now,
+        },
+      );
       const people = personIdentifiers(await this.identity.list(entity.id, manager));
       const mail = composeManualTask(entity, people, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now);
       const id = await this.outbox.store(manager, 'manual-task', `task-${task.id}-assigned`, mail);

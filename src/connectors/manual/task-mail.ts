@@ -127,13 +127,7 @@ function preservationLines(entity: CaseEntity, system: SystemEntry, since: Date)
   ];
 }
 
-export function composeManualReminder(
-  entity: CaseEntity,
-  task: CaseTaskEntity,
-  system: SystemEntry,
-  publicUrl: string,
-  number: number,
-): ComposedMail {
+export function composeManualReminder(entity: CaseEntity, task: CaseTaskEntity, system: SystemEntry, publicUrl: string, number: number): ComposedMail {
   const text = [
     `Påminnelse ${number}: oppgaven i «${system.name}» for sak ${entity.reference} er ikke registrert ferdig.`,
     `Reminder ${number}: the task in "${system.name}" for case ${entity.reference} has no outcome yet.`,
@@ -168,7 +162,14 @@ export function composeManualEscalation(
   return { to, caseId: entity.id, subject: `[${entity.reference}] Eskalert / escalated: ${system.name} (${task.action})`, text };
 }
 
-export function composeForward(entity: CaseEntity, people: PersonIdentifiers, task: CaseTaskEntity, system: SystemEntry, controller: { name: string; email: string }, sender: string): ComposedMail {
+export function composeForward(
+  entity: CaseEntity,
+  people: PersonIdentifiers,
+  task: CaseTaskEntity,
+  system: SystemEntry,
+  controller: { name: string; email: string },
+  sender: string,
+): ComposedMail {
   const text = [
     `Til ${system.controllerName}:`,
     `Vi har mottatt en henvendelse om personvernrettigheter (${entity.type}) som kan gjelde opplysninger vi behandler på deres vegne i «${system.name}» (databehandleravtale, GDPR art. 28).`,

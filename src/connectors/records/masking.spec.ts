@@ -37,7 +37,7 @@ describe('what a record holds', () => {
     expect(recordHolds(undefined, { kind: 'email', value: 'kari@example.no' })).toBe(false);
   });
 
-  it('lends a matched record\'s e-mail, phone and customer number to the case, never a name', () => {
+  it("lends a matched record's e-mail, phone and customer number to the case, never a name", () => {
     const claimed = [
       { id: 'p', kind: 'phone' as const, value: '+4791234567', given: '912 34 567' },
       { id: 'c', kind: 'customer_number' as const, value: '99999', given: '99999' },

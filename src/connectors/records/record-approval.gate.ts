@@ -35,7 +35,13 @@ export class RecordApprovalGate implements ApprovalGate {
       label: record.label,
       matchedBy: [...new Set(record.foundBy.map((id) => kindOf.get(id)).filter((kind): kind is NonNullable<typeof kind> => Boolean(kind)))],
     }));
-    await manager.insert(CaseRecordApprovalEntity, { caseId: entity.id, fingerprint: state.fingerprint, records, approvedBy: actor, approvedAt: this.clock.now() });
+    await manager.insert(CaseRecordApprovalEntity, {
+      caseId: entity.id,
+      fingerprint: state.fingerprint,
+      records,
+      approvedBy: actor,
+      approvedAt: this.clock.now(),
+    });
     const perSystem: Record<string, number> = {};
     for (const record of records) perSystem[record.systemId] = (perSystem[record.systemId] ?? 0) + 1;
     // The audit event names how many records per system and their fingerprint, never the records.

@@ -51,8 +51,10 @@ export class RecordDecisionsService {
       if (!entity) throw notFound(`Case ${reference}`);
       const record = await manager.findOne(CaseRecordMatchEntity, { where: { id: recordId, caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
       if (!record) throw notFound(`Record ${recordId}`);
-      if (isClosed(entity)) throw conflict(`Cannot decide the match: the case is ${entity.status}.`, { code: 'case_closed', params: { status: entity.status } });
-      if (record.status !== 'candidate') throw conflict(`Cannot decide the match: it is already ${record.status}.`, { code: 'record_decided', params: { status: record.status } });
+      if (isClosed(entity))
+        throw conflict(`Cannot decide the match: the case is ${entity.status}.`, { code: 'case_closed', params: { status: entity.status } });
+      if (record.status !== 'candidate')
+        throw conflict(`Cannot decide the match: it is already ${record.status}.`, { code: 'record_decided', params: { status: record.status } });
       const tasks: unknown[] = await manager.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [entity.id]);
       if (tasks.length) throw conflict('Cannot decide the match: the tasks have started.', { code: 'tasks_exist' });
       const now = this.clock.now();
@@ -69,7 +71,12 @@ export class RecordDecisionsService {
       const systemName = this.systems.system(record.systemId)?.name ?? record.systemId;
       const established =
         decision === 'confirm'
-          ? await this.identity.establish(manager, entity.id, record.foundBy, { basis: 'staff_confirmed', method: `confirmed a possible match in ${systemName}`, reason, by: actor })
+          ? await this.identity.establish(manager, entity.id, record.foundBy, {
+              basis: 'staff_confirmed',
+              method: `confirmed a possible match in ${systemName}`,
+              reason,
+              by: actor,
+            })
           : [];
       return { record, established };
     });
@@ -84,12 +91,21 @@ export class RecordDecisionsService {
     const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { reference: reference.toUpperCase() } });
     if (!entity) throw notFound(`Case ${reference}`);
     if (entity.status !== 'in_progress' || !entity.verifiedAt) {
-      throw conflict('Cannot search: the records are searched for once the case is verified and in progress.', { code: 'state_forbids', params: { status: entity.status } });
+      throw conflict('Cannot search: the records are searched for once the case is verified and in progress.', {
+        code: 'state_forbids',
+        params: { status: entity.status },
+      });
     }
     const tasks: unknown[] = await this.dataSource.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [entity.id]);
     if (tasks.length) throw conflict('Cannot search again: the tasks have started.', { code: 'tasks_exist' });
     const rounds = await this.discovery.again(entity.id);
-    await this.audit.record({ caseId: entity.id, type: 'records.search_requested', actor, occurredAt: this.clock.now(), data: { systems: rounds.map((item) => item.systemId) } });
+    await this.audit.record({
+      caseId: entity.id,
+      type: 'records.search_requested',
+      actor,
+      occurredAt: this.clock.now(),
+      data: { systems: rounds.map((item) => item.systemId) },
+    });
     return rounds;
   }
 }

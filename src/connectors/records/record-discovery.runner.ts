@@ -109,7 +109,10 @@ export class RecordDiscoveryRunner {
     const changed = await this.dataSource.transaction(async (manager) => {
       // One search per case writes at a time: another system's may be establishing identifiers.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`case-records-${key.caseId}`]);
-      const locked = await manager.findOne(CaseRecordDiscoveryEntity, { where: { caseId: key.caseId, systemId: key.systemId }, lock: { mode: 'pessimistic_write' } });
+      const locked = await manager.findOne(CaseRecordDiscoveryEntity, {
+        where: { caseId: key.caseId, systemId: key.systemId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!locked || locked.round !== key.round || locked.status !== 'pending') return null;
       const ids: string[] = [];
       for (const item of found.matched) {
@@ -174,24 +177,35 @@ export class RecordDiscoveryRunner {
     const repository = this.dataSource.getRepository(CaseRecordDiscoveryEntity);
     if (error instanceof RateLimitedError) {
       await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connectorType, 'rate_limited');
-      await repository.update({ caseId: key.caseId, systemId: key.systemId, round: key.round }, { error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` });
+      await repository.update(
+        { caseId: key.caseId, systemId: key.systemId, round: key.round },
+        { error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` },
+      );
       return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
     }
-    const reason = error instanceof ConnectorError ? (error.httpStatus ? `${error.message} (HTTP ${error.httpStatus})` : error.message) : `${error.name}: ${error.message}`;
+    const reason =
+      error instanceof ConnectorError ? (error.httpStatus ? `${error.message} (HTTP ${error.httpStatus})` : error.message) : `${error.name}: ${error.message}`;
     const retryable = !(error instanceof ConnectorError) || error.retryable;
     if (!retryable || attempt.attemptsMade + 1 >= attempt.maxAttempts) {
       const message = retryable ? `gave up after ${attempt.attemptsMade + 1} attempts: ${reason}` : reason;
       await this.failed(key, message);
       return { kind: 'failed', message };
     }
-    await repository.update({ caseId: key.caseId, systemId: key.systemId, round: key.round }, { error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` });
+    await repository.update(
+      { caseId: key.caseId, systemId: key.systemId, round: key.round },
+      { error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` },
+    );
     return { kind: 'retry', message: reason };
   }
 
   /** Visible on the case; staff search again once the cause is fixed. */
   private async failed(key: Key, reason: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.update(CaseRecordDiscoveryEntity, { caseId: key.caseId, systemId: key.systemId, round: key.round, status: 'pending' }, { status: 'failed', error: reason });
+      const updated = await manager.update(
+        CaseRecordDiscoveryEntity,
+        { caseId: key.caseId, systemId: key.systemId, round: key.round, status: 'pending' },
+        { status: 'failed', error: reason },
+      );
       if (!updated.affected) return;
       await this.audit.append(manager, {
         caseId: key.caseId,

@@ -85,7 +85,9 @@ export class TaskCommandsService {
     if (isClosed(entity)) throw conflict(`Cannot record an outcome: the case is ${entity.status}.`);
     if (task.status !== 'manual') throw conflict(`Cannot record an outcome: the task is ${task.status}, not waiting for a person.`);
     if (input.status === 'retained' && !input.retained?.length) {
-      throw new DomainError('invalid', 'retained needs at least one {records, basis, until}', [{ field: 'retained', problem: 'list what was kept, its basis and until when' }]);
+      throw new DomainError('invalid', 'retained needs at least one {records, basis, until}', [
+        { field: 'retained', problem: 'list what was kept, its basis and until when' },
+      ]);
     }
     const outcome =
       input.status === 'retained'

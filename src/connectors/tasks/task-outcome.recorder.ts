@@ -32,7 +32,14 @@ export class TaskOutcomeRecorder {
         .createQueryBuilder()
         .insert()
         .into(TaskExportEntity)
-        .values({ taskId: task.id, caseId: task.caseId, systemId: task.systemId, data: part.data, tables: part.tables ?? null, recordCount: part.recordCount } as QueryDeepPartialEntity<TaskExportEntity>)
+        .values({
+          taskId: task.id,
+          caseId: task.caseId,
+          systemId: task.systemId,
+          data: part.data,
+          tables: part.tables ?? null,
+          recordCount: part.recordCount,
+        } as QueryDeepPartialEntity<TaskExportEntity>)
         .orUpdate(['data', 'tables', 'record_count'], ['task_id'])
         .execute();
       await this.finish(manager, task, status, { status, summary, recordCount: part.recordCount }, null, 'system');

@@ -39,7 +39,10 @@ export const DEFAULT_RATE_LIMITS: Record<string, { max: number; durationMs: numb
 
 export function rateLimits(setting: string | undefined): Record<string, { max: number; durationMs: number }> {
   const limits = { ...DEFAULT_RATE_LIMITS };
-  for (const pair of (setting ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const pair of (setting ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [type, value] = pair.split('=');
     const [max, durationMs] = value.split('/').map(Number);
     limits[type] = { max, durationMs };

@@ -165,7 +165,7 @@ export class TaskRunnerService {
         return connector.erase(ctx, subject, retention);
       }
       case 'restrict':
-        return connector.restrict(ctx, subject, ((task.params.scope as RestrictScope | undefined) ?? 'processing'));
+        return connector.restrict(ctx, subject, (task.params.scope as RestrictScope | undefined) ?? 'processing');
       default:
         throw new ConnectorError(`action "${task.action}" is not something a connector does`, false);
     }
@@ -176,7 +176,10 @@ export class TaskRunnerService {
     if (task.action === 'export') {
       await this.recorder.exported(task, { systemId: system.id, data: {}, recordCount: 0 }, system.name);
     } else {
-      await this.recorder.outcome(task, { status: 'not_found', summary: `No record in ${system.name} matches what the requester proved or a handler confirmed; nothing was changed there` });
+      await this.recorder.outcome(task, {
+        status: 'not_found',
+        summary: `No record in ${system.name} matches what the requester proved or a handler confirmed; nothing was changed there`,
+      });
     }
     return { kind: 'finished', status: 'not_found' };
   }
@@ -186,7 +189,10 @@ export class TaskRunnerService {
     this.logger.warn(`task ${task.id} (${task.systemId}/${task.action}) attempt ${attempt.attemptsMade + 1}: ${error.name}`);
     if (error instanceof RateLimitedError) {
       await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, task.connectorType, 'rate_limited');
-      await repository.update({ id: task.id }, { status: 'pending', error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` });
+      await repository.update(
+        { id: task.id },
+        { status: 'pending', error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` },
+      );
       return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
     }
     const reason = describe(error);
@@ -196,7 +202,10 @@ export class TaskRunnerService {
       await this.recorder.failed(task, message);
       return { kind: 'failed', message };
     }
-    await repository.update({ id: task.id }, { status: 'pending', error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` });
+    await repository.update(
+      { id: task.id },
+      { status: 'pending', error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` },
+    );
     return { kind: 'retry', message: reason };
   }
 }

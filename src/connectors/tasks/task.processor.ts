@@ -68,28 +68,48 @@ abstract class TaskProcessor extends WorkerHost {
 
 @Processor(QueueName.TasksZendesk)
 export class ZendeskTaskProcessor extends TaskProcessor {
-  constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(QueueName.TasksZendesk) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    runner: TaskRunnerService,
+    discovery: RecordDiscoveryRunner,
+    @InjectQueue(QueueName.TasksZendesk) queue: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super(runner, discovery, queue, config);
   }
 }
 
 @Processor(QueueName.TasksVisma)
 export class VismaTaskProcessor extends TaskProcessor {
-  constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(QueueName.TasksVisma) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    runner: TaskRunnerService,
+    discovery: RecordDiscoveryRunner,
+    @InjectQueue(QueueName.TasksVisma) queue: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super(runner, discovery, queue, config);
   }
 }
 
 @Processor(QueueName.TasksHubSpot)
 export class HubSpotTaskProcessor extends TaskProcessor {
-  constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(QueueName.TasksHubSpot) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    runner: TaskRunnerService,
+    discovery: RecordDiscoveryRunner,
+    @InjectQueue(QueueName.TasksHubSpot) queue: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super(runner, discovery, queue, config);
   }
 }
 
 @Processor(QueueName.TasksManual)
 export class ManualTaskProcessor extends TaskProcessor {
-  constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(QueueName.TasksManual) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    runner: TaskRunnerService,
+    discovery: RecordDiscoveryRunner,
+    @InjectQueue(QueueName.TasksManual) queue: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super(runner, discovery, queue, config);
   }
 }

@@ -123,14 +123,18 @@ async function deleteCustomer(records: VismaRecords, associate: AssociateRow, co
     if (!(error instanceof ConnectorError) || error.retryable) throw error;
     // Visma's own rule refused (e.g. appointments, budget lines, or a longer ledger hold than ours).
     await blankAssociate(records, associate, layout, progress);
-    progress.needsPerson.push(`Visma refused to delete ${label(associate)} (${error.message}); its e-mail and phone numbers were blanked and a person must decide what else to do`);
+    progress.needsPerson.push(
+      `Visma refused to delete ${label(associate)} (${error.message}); its e-mail and phone numbers were blanked and a person must decide what else to do`,
+    );
   }
 }
 
 /** Blanks the optional fields and sets the company's flag fields (when the data map names them):
  *  what is kept may only be used for bookkeeping. */
 async function blankAssociate(records: VismaRecords, associate: AssociateRow, layout: VismaLayout, progress: Progress): Promise<void> {
-  const flags = Object.fromEntries([layout.flags.marketing, layout.flags.restriction].filter((field): field is string => !!field).map((field) => [field, true]));
+  const flags = Object.fromEntries(
+    [layout.flags.marketing, layout.flags.restriction].filter((field): field is string => !!field).map((field) => [field, true]),
+  );
   const flagged = Object.keys(flags).every((field) => associate[field] === true);
   if (!isBlank(associate) || !flagged) {
     await records.updateAssociate(associate.associateNo, { ...BLANKED, ...flags });

@@ -21,7 +21,17 @@ describe('Visma error mapping', () => {
 
 describe('Visma identifiers', () => {
   it('lists what an associate and a contact person hold, phones in E.164', () => {
-    const associate = { associateNo: 1, customerNo: 10001, name: ' Ola  Nordmann ', emailAddress: 'Ola@Example.NO', phone: '22 12 34 56', mobilePhone: 'ring sentralbordet', addressLine1: 'Storgata 1', postCode: '0155', postalArea: 'Oslo' };
+    const associate = {
+      associateNo: 1,
+      customerNo: 10001,
+      name: ' Ola  Nordmann ',
+      emailAddress: 'Ola@Example.NO',
+      phone: '22 12 34 56',
+      mobilePhone: 'ring sentralbordet',
+      addressLine1: 'Storgata 1',
+      postCode: '0155',
+      postalArea: 'Oslo',
+    };
     expect(heldByAssociate(associate)).toEqual({
       emails: ['ola@example.no'],
       phones: ['+4722123456'],
@@ -29,7 +39,10 @@ describe('Visma identifiers', () => {
       names: ['Ola Nordmann'],
       addresses: ['Storgata 1, 0155 Oslo'],
     });
-    expect(heldByContact({ contactNo: 7, associateNo: 3, name: 'Per', emailAddress: '', phone: '0047 912 34 567', mobilePhone: null })).toEqual({ phones: ['+4791234567'], names: ['Per'] });
+    expect(heldByContact({ contactNo: 7, associateNo: 3, name: 'Per', emailAddress: '', phone: '0047 912 34 567', mobilePhone: null })).toEqual({
+      phones: ['+4791234567'],
+      names: ['Per'],
+    });
   });
 
   it('names associates and contact persons apart, as their numbers are separate series', () => {

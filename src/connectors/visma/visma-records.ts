@@ -70,22 +70,40 @@ export class VismaRecords {
 
   async associatesByNo(associateNos: number[]): Promise<AssociateRow[]> {
     if (!associateNos.length) return [];
-    return this.readAll<AssociateRow>('associate', FILTERS.byAssociateNos, '[Int!]', unique(associateNos, (no) => no));
+    return this.readAll<AssociateRow>(
+      'associate',
+      FILTERS.byAssociateNos,
+      '[Int!]',
+      unique(associateNos, (no) => no),
+    );
   }
 
   async contactsByNo(contactNos: number[]): Promise<ContactRow[]> {
     if (!contactNos.length) return [];
-    return this.readAll<ContactRow>('contact', FILTERS.byContactNos, '[Int!]', unique(contactNos, (no) => no));
+    return this.readAll<ContactRow>(
+      'contact',
+      FILTERS.byContactNos,
+      '[Int!]',
+      unique(contactNos, (no) => no),
+    );
   }
 
   async contactsOf(associateNos: number[]): Promise<ContactRow[]> {
     if (!associateNos.length) return [];
-    return this.readAll<ContactRow>('contact', FILTERS.byAssociateNos, '[Int!]', unique(associateNos, (no) => no));
+    return this.readAll<ContactRow>(
+      'contact',
+      FILTERS.byAssociateNos,
+      '[Int!]',
+      unique(associateNos, (no) => no),
+    );
   }
 
   /** Customer ledger entries of the given customer numbers (0 = "not a customer" is skipped). */
   async transactionsOf(customerNos: number[]): Promise<CustomerTransactionRow[]> {
-    const numbers = unique(customerNos.filter((no) => no > 0), (no) => no);
+    const numbers = unique(
+      customerNos.filter((no) => no > 0),
+      (no) => no,
+    );
     if (!numbers.length) return [];
     return this.readAll<CustomerTransactionRow>('customerTransaction', FILTERS.byCustomerNos, '[Int!]', numbers);
   }

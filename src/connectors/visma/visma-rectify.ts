@@ -77,9 +77,7 @@ export async function rectifyInVisma(records: VismaRecords, subject: Subject, ch
   if (unmapped.length) {
     return { status: 'manual', summary: `${applied}. These fields have no Visma mapping and need a person: ${unmapped.join(', ')}.` };
   }
-  const record = annotated
-    ? `a dated note on ${annotated} customer record(s) (${options.annotationField})`
-    : 'the case (no annotationField in the data map)';
+  const record = annotated ? `a dated note on ${annotated} customer record(s) (${options.annotationField})` : 'the case (no annotationField in the data map)';
   return {
     status: 'done',
     summary: `${applied}. Issued invoices and ledger entries were left unchanged; the correction is recorded in ${record}.`,

@@ -3,7 +3,12 @@ import { ConnectorError } from '../connector-errors';
 import { financialYearOf, ledgerHolds, ledgerState, vismaDateToIso } from './visma-retention';
 
 const FIVE_YEAR = { records: 'invoices', basis: 'bokføringsloven § 13 (5-year rule)', keepFor: 'P5Y', from: 'end-of-financial-year' };
-const THREE_AND_A_HALF = { records: 'agreements and correspondence', basis: 'bokføringsloven § 13 (3½-year rule)', keepFor: 'P3Y6M', from: 'end-of-financial-year' };
+const THREE_AND_A_HALF = {
+  records: 'agreements and correspondence',
+  basis: 'bokføringsloven § 13 (3½-year rule)',
+  keepFor: 'P3Y6M',
+  from: 'end-of-financial-year',
+};
 const entries = (...dates: string[]) => dates.map((voucherDate) => ({ voucherDate }));
 
 describe('Visma ledger retention', () => {
@@ -20,8 +25,16 @@ describe('Visma ledger retention', () => {
   it('gives one hold per hold rule and financial year: 31 Dec FY+5 and 30 Jun FY+4', () => {
     const holds = ledgerHolds(entries('2024-01-02', '2024-11-30', '2025-06-01'), { legalHolds: [FIVE_YEAR, THREE_AND_A_HALF] });
     expect(holds).toEqual([
-      { records: 'agreements and correspondence, financial year 2024', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (3½-year rule)', until: '2028-06-30' },
-      { records: 'agreements and correspondence, financial year 2025', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (3½-year rule)', until: '2029-06-30' },
+      {
+        records: 'agreements and correspondence, financial year 2024',
+        basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (3½-year rule)',
+        until: '2028-06-30',
+      },
+      {
+        records: 'agreements and correspondence, financial year 2025',
+        basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (3½-year rule)',
+        until: '2029-06-30',
+      },
       { records: 'invoices, financial year 2024', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2029-12-31' },
       { records: 'invoices, financial year 2025', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2030-12-31' },
     ]);

@@ -71,11 +71,18 @@ export function ledgerHolds(entries: Array<{ voucherDate: string }>, rules: Rete
 
 /** Whether Visma Business' own deletion rule forbids deleting the customer: a non-zero balance,
  *  or ledger entries whose hold has not ended on `today` (YYYY-MM-DD, company time zone). */
-export function ledgerState(entries: CustomerTransactionRow[], rules: RetentionRules | undefined, today: string, financialYearStart = CALENDAR_YEAR): LedgerState {
+export function ledgerState(
+  entries: CustomerTransactionRow[],
+  rules: RetentionRules | undefined,
+  today: string,
+  financialYearStart = CALENDAR_YEAR,
+): LedgerState {
   const balance = Math.round(entries.reduce((sum, entry) => sum + Number(entry.amount ?? 0), 0) * 100) / 100;
   if (!entries.length) return { held: false, holds: [], balance, entries: 0 };
-  const holds = ledgerHolds(entries.map((entry) => ({ voucherDate: vismaDateToIso(entry.voucherDate) })), rules, financialYearStart).filter(
-    (hold) => hold.until >= today,
-  );
+  const holds = ledgerHolds(
+    entries.map((entry) => ({ voucherDate: vismaDateToIso(entry.voucherDate) })),
+    rules,
+    financialYearStart,
+  ).filter((hold) => hold.until >= today);
   return { held: balance !== 0 || holds.length > 0, holds, balance, entries: entries.length };
 }

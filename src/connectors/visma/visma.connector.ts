@@ -138,7 +138,12 @@ export class VismaConnector implements Connector {
 
   private recordsFor(settings: VismaSettings): VismaRecords {
     const flagFields = [settings.flags.marketing, settings.flags.restriction].filter((field): field is string => !!field);
-    return new VismaRecords(new VismaClient(settings, this.clientOptions), settings.companyNo, flagFields, settings.annotationField ? [settings.annotationField] : []);
+    return new VismaRecords(
+      new VismaClient(settings, this.clientOptions),
+      settings.companyNo,
+      flagFields,
+      settings.annotationField ? [settings.annotationField] : [],
+    );
   }
 }
 

@@ -22,10 +22,18 @@ const connectionSchema = z
   .superRefine((settings, ctx) => {
     const kind = settings.auth ?? (hasOauth(settings) ? 'oauth' : 'api_token');
     if (kind === 'oauth' && !hasOauth(settings)) {
-      ctx.addIssue({ code: 'custom', path: [settings.clientSecretEnv ? 'clientIdEnv' : 'clientSecretEnv'], message: 'auth "oauth" needs clientId or clientIdEnv, and clientSecretEnv' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [settings.clientSecretEnv ? 'clientIdEnv' : 'clientSecretEnv'],
+        message: 'auth "oauth" needs clientId or clientIdEnv, and clientSecretEnv',
+      });
     }
     if (kind === 'api_token' && (!(settings.email || settings.emailEnv) || !settings.apiTokenEnv)) {
-      ctx.addIssue({ code: 'custom', path: [settings.apiTokenEnv ? 'emailEnv' : 'apiTokenEnv'], message: 'auth "api_token" needs email or emailEnv, and apiTokenEnv' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [settings.apiTokenEnv ? 'emailEnv' : 'apiTokenEnv'],
+        message: 'auth "api_token" needs email or emailEnv, and apiTokenEnv',
+      });
     }
   });
 
@@ -38,9 +46,7 @@ export function checkZendeskConnection(connection: Record<string, unknown>): str
   return connectionProblems(connectionSchema.safeParse(connection));
 }
 
-export type ZendeskCredentials =
-  | { kind: 'oauth'; clientId: string; clientSecret: string; scope: string }
-  | { kind: 'api_token'; email: string; token: string };
+export type ZendeskCredentials = { kind: 'oauth'; clientId: string; clientSecret: string; scope: string } | { kind: 'api_token'; email: string; token: string };
 
 export interface ZendeskConnection {
   /** The account root, e.g. https://acme.zendesk.com (no trailing slash, no /api/v2). */

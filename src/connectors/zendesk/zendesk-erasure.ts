@@ -29,7 +29,9 @@ export class ZendeskEraser {
 
     const parts = results.map(describe);
     if (staff.length) {
-      parts.push(`staff account(s) ${staff.map((match) => `#${match.user.id} (${match.user.role})`).join(', ')} not deleted: Zendesk staff accounts are handled by an administrator`);
+      parts.push(
+        `staff account(s) ${staff.map((match) => `#${match.user.id} (${match.user.role})`).join(', ')} not deleted: Zendesk staff accounts are handled by an administrator`,
+      );
     }
     const summary = parts.join('; ');
     if (results.some((result) => result.result !== 'erased')) return { status: 'failed', summary, retryable: false };

@@ -21,8 +21,7 @@ export class ZendeskApiError extends ConnectorError {
 
 export const isNotFound = (error: unknown): error is ZendeskApiError => error instanceof ZendeskApiError && error.httpStatus === 404;
 
-export const isRecordInvalid = (error: unknown): error is ZendeskApiError =>
-  error instanceof ZendeskApiError && error.httpStatus === 422;
+export const isRecordInvalid = (error: unknown): error is ZendeskApiError => error instanceof ZendeskApiError && error.httpStatus === 422;
 
 function parseBody(text: string): ZendeskErrorBody {
   try {

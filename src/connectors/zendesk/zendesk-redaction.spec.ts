@@ -15,11 +15,20 @@ describe('fullRedactionRequest', () => {
   const base = { id: 1, author_id: 2, public: true, created_at: '2026-01-01T00:00:00Z' };
 
   it('asks for nothing when text and attachments are already redacted', () => {
-    expect(fullRedactionRequest(9, { ...base, plain_body: '▇▇▇ ▇▇', html_body: '<p>▇▇▇ ▇▇</p>', attachments: [{ id: 3, file_name: 'redacted.txt', content_url: 'u' }] })).toBeNull();
+    expect(
+      fullRedactionRequest(9, {
+        ...base,
+        plain_body: '▇▇▇ ▇▇',
+        html_body: '<p>▇▇▇ ▇▇</p>',
+        attachments: [{ id: 3, file_name: 'redacted.txt', content_url: 'u' }],
+      }),
+    ).toBeNull();
   });
 
   it('asks for text and unredacted attachments', () => {
-    expect(fullRedactionRequest(9, { ...base, plain_body: 'hi', html_body: '<p>hi</p>', attachments: [{ id: 3, file_name: 'passport.pdf', content_url: 'u' }] })).toEqual({
+    expect(
+      fullRedactionRequest(9, { ...base, plain_body: 'hi', html_body: '<p>hi</p>', attachments: [{ id: 3, file_name: 'passport.pdf', content_url: 'u' }] }),
+    ).toEqual({
       ticket_id: 9,
       html_body: '<p><redact>hi</redact></p>',
       external_attachment_urls: ['u'],

@@ -33,7 +33,10 @@ export const unredactedAttachmentUrls = (comment: ZendeskComment) =>
   (comment.attachments ?? []).filter((attachment) => attachment.file_name !== REDACTED_ATTACHMENT_NAME).map((attachment) => attachment.content_url);
 
 /** The body of `PUT /comment_redactions/{id}` that blanks the whole comment, or null when nothing is left to redact. */
-export function fullRedactionRequest(ticketId: number, comment: ZendeskComment): { ticket_id: number; html_body?: string; external_attachment_urls?: string[] } | null {
+export function fullRedactionRequest(
+  ticketId: number,
+  comment: ZendeskComment,
+): { ticket_id: number; html_body?: string; external_attachment_urls?: string[] } | null {
   const request: { ticket_id: number; html_body?: string; external_attachment_urls?: string[] } = { ticket_id: ticketId };
   if (!isTextRedacted(comment) && comment.html_body) request.html_body = redactAllContent(comment.html_body);
   const attachments = unredactedAttachmentUrls(comment);

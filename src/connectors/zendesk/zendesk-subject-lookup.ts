@@ -31,7 +31,9 @@ function searchQueries(subject: Subject): string[] {
   if (email) queries.push(`email:${email}`);
   const e164 = toE164(subject.phone);
   if (e164) {
-    const domestic = phoneSpellings(e164).filter((spelling) => !/^(\+|00)/.test(spelling)).slice(0, 2);
+    const domestic = phoneSpellings(e164)
+      .filter((spelling) => !/^(\+|00)/.test(spelling))
+      .slice(0, 2);
     for (const spelling of [e164, ...domestic]) queries.push(`phone:"${spelling}"`);
   }
   return queries;

@@ -1,4 +1,16 @@
-import { notePrevious, type Changes, type Connector, type ExportPart, type Match, type Outcome, type PreviousValues, type RestrictScope, type RetentionRules, type Subject, type SystemContext } from '../connector';
+import {
+  notePrevious,
+  type Changes,
+  type Connector,
+  type ExportPart,
+  type Match,
+  type Outcome,
+  type PreviousValues,
+  type RestrictScope,
+  type RetentionRules,
+  type Subject,
+  type SystemContext,
+} from '../connector';
 import { ZendeskClient } from './zendesk-client';
 import { checkZendeskConnection, resolveConnection, type ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
@@ -59,7 +71,10 @@ export class ZendeskConnector implements Connector {
     for (const { user } of matches) {
       const requested = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
       const ccd = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
-      for (const [relation, list] of [['requester', requested], ['cc', ccd]] as const) {
+      for (const [relation, list] of [
+        ['requester', requested],
+        ['cc', ccd],
+      ] as const) {
         for (const ticket of list) {
           if (tickets.has(ticket.id)) continue;
           const comments = await client.cursorList<ZendeskComment>(`/tickets/${ticket.id}/comments`, 'comments');
@@ -86,7 +101,13 @@ export class ZendeskConnector implements Connector {
       data: { users: matches.map(({ user }) => user), identities, tickets: ticketList },
       tables: {
         users: matches.map(({ user }) => userRow(user)),
-        identities: identities.map((identity) => ({ user_id: identity.user_id, type: identity.type, value: identity.value, primary: identity.primary, verified: identity.verified })),
+        identities: identities.map((identity) => ({
+          user_id: identity.user_id,
+          type: identity.type,
+          value: identity.value,
+          primary: identity.primary,
+          verified: identity.verified,
+        })),
         tickets: ticketList.map((ticket) => ({
           ticket_id: ticket.id,
           relation: ticket.relation,
@@ -118,7 +139,11 @@ export class ZendeskConnector implements Connector {
         for (const field of await this.rectifyUser(client, match, subject, changes, previous)) applied.add(field);
       } catch (error) {
         if (isRecordInvalid(error)) {
-          return { status: 'failed', retryable: false, summary: `Zendesk refused to update user #${match.user.id} (${error.code ?? 'RecordInvalid'}; ${Object.keys(error.detailCodes).join(', ') || 'no field given'}): e.g. the e-mail address already belongs to another Zendesk user` };
+          return {
+            status: 'failed',
+            retryable: false,
+            summary: `Zendesk refused to update user #${match.user.id} (${error.code ?? 'RecordInvalid'}; ${Object.keys(error.detailCodes).join(', ') || 'no field given'}): e.g. the e-mail address already belongs to another Zendesk user`,
+          };
         }
         throw error;
       }
@@ -176,7 +201,13 @@ export class ZendeskConnector implements Connector {
 
   /** Applies the supported changes to one user, noting in `previous` what it held before the
    *  change (from the user read); returns the fields it changed. Safe to repeat. */
-  private async rectifyUser(client: ZendeskClient, { user, identities }: MatchedUser, subject: Subject, changes: Changes, previous: PreviousValues): Promise<string[]> {
+  private async rectifyUser(
+    client: ZendeskClient,
+    { user, identities }: MatchedUser,
+    subject: Subject,
+    changes: Changes,
+    previous: PreviousValues,
+  ): Promise<string[]> {
     const applied: string[] = [];
     const update: Record<string, string> = {};
     if (changes.name !== undefined && changes.name !== user.name) update.name = changes.name;

@@ -6,24 +6,36 @@ export class FanoutTasks1795319277330 implements MigrationInterface {
   name = 'FanoutTasks1795319277330';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "case_tasks" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "system_id" character varying(40) NOT NULL, "connector_type" character varying(40) NOT NULL, "action" character varying(20) NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'pending', "params" jsonb NOT NULL DEFAULT '{}'::jsonb, "outcome" jsonb, "error" text, "attempts" integer NOT NULL DEFAULT '0', "retries" integer NOT NULL DEFAULT '0', "job_id" character varying(200), "reminders_sent" integer NOT NULL DEFAULT '0', "escalated_at" TIMESTAMP WITH TIME ZONE, "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6884bc205016f0df75a601d9311" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "case_tasks" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "system_id" character varying(40) NOT NULL, "connector_type" character varying(40) NOT NULL, "action" character varying(20) NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'pending', "params" jsonb NOT NULL DEFAULT '{}'::jsonb, "outcome" jsonb, "error" text, "attempts" integer NOT NULL DEFAULT '0', "retries" integer NOT NULL DEFAULT '0', "job_id" character varying(200), "reminders_sent" integer NOT NULL DEFAULT '0', "escalated_at" TIMESTAMP WITH TIME ZONE, "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6884bc205016f0df75a601d9311" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "case_tasks_case_idx" ON "case_tasks" ("case_id") `);
     await queryRunner.query(`CREATE INDEX "case_tasks_open_idx" ON "case_tasks" ("status") WHERE status IN ('pending','running','manual')`);
     await queryRunner.query(`CREATE UNIQUE INDEX "case_tasks_once_uq" ON "case_tasks" ("case_id", "system_id", "action") `);
-    await queryRunner.query(`CREATE TABLE "case_task_exports" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "case_id" uuid NOT NULL, "system_id" character varying(40) NOT NULL, "data" jsonb NOT NULL, "tables" jsonb, "record_count" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_611a73ae07ab49db0ba93dac7f7" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "case_task_exports" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "task_id" uuid NOT NULL, "case_id" uuid NOT NULL, "system_id" character varying(40) NOT NULL, "data" jsonb NOT NULL, "tables" jsonb, "record_count" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_611a73ae07ab49db0ba93dac7f7" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "case_task_exports_task_uq" ON "case_task_exports" ("task_id") `);
     await queryRunner.query(`CREATE INDEX "case_task_exports_case_idx" ON "case_task_exports" ("case_id") `);
-    await queryRunner.query(`CREATE TABLE "legal_holds" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "task_id" uuid NOT NULL, "system_id" character varying(40) NOT NULL, "records" text NOT NULL, "basis" text NOT NULL, "until" date NOT NULL, "restricted" boolean NOT NULL DEFAULT true, "status" character varying(20) NOT NULL DEFAULT 'held', "outcome" jsonb, "released_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_bbe3e0c98678909493a90442dfb" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "legal_holds" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_id" uuid NOT NULL, "task_id" uuid NOT NULL, "system_id" character varying(40) NOT NULL, "records" text NOT NULL, "basis" text NOT NULL, "until" date NOT NULL, "restricted" boolean NOT NULL DEFAULT true, "status" character varying(20) NOT NULL DEFAULT 'held', "outcome" jsonb, "released_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_bbe3e0c98678909493a90442dfb" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "legal_holds_case_idx" ON "legal_holds" ("case_id") `);
     await queryRunner.query(`CREATE INDEX "legal_holds_status_idx" ON "legal_holds" ("status") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "legal_holds_task_records_uq" ON "legal_holds" ("task_id", "records") `);
-    await queryRunner.query(`CREATE TABLE "case_objection_decisions" ("case_id" uuid NOT NULL, "decision" character varying(30) NOT NULL, "grounds" text NOT NULL, "decided_by" character varying(80) NOT NULL, "decided_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_d0d9d4e4dcdcfb1bdb98fd08f29" PRIMARY KEY ("case_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "case_objection_decisions" ("case_id" uuid NOT NULL, "decision" character varying(30) NOT NULL, "grounds" text NOT NULL, "decided_by" character varying(80) NOT NULL, "decided_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_d0d9d4e4dcdcfb1bdb98fd08f29" PRIMARY KEY ("case_id"))`,
+    );
     // Hand-written: a task, export, hold or decision never outlives its case, and never points at none.
     for (const table of ['case_tasks', 'case_task_exports', 'legal_holds', 'case_objection_decisions']) {
       await queryRunner.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${table}_case_fk" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE`);
     }
-    await queryRunner.query(`ALTER TABLE "case_task_exports" ADD CONSTRAINT "case_task_exports_task_fk" FOREIGN KEY ("task_id") REFERENCES "case_tasks"("id") ON DELETE CASCADE`);
-    await queryRunner.query(`ALTER TABLE "legal_holds" ADD CONSTRAINT "legal_holds_task_fk" FOREIGN KEY ("task_id") REFERENCES "case_tasks"("id") ON DELETE CASCADE`);
+    await queryRunner.query(
+      `ALTER TABLE "case_task_exports" ADD CONSTRAINT "case_task_exports_task_fk" FOREIGN KEY ("task_id") REFERENCES "case_tasks"("id") ON DELETE CASCADE`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "legal_holds" ADD CONSTRAINT "legal_holds_task_fk" FOREIGN KEY ("task_id") REFERENCES "case_tasks"("id") ON DELETE CASCADE`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

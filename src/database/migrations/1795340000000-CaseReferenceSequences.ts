@@ -6,9 +6,7 @@ export class CaseReferenceSequences1795340000000 implements MigrationInterface {
   name = 'CaseReferenceSequences1795340000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    const rows: Array<{ year: number; last_value: number }> = await queryRunner.query(
-      'SELECT year, last_value FROM case_reference_counters',
-    );
+    const rows: Array<{ year: number; last_value: number }> = await queryRunner.query('SELECT year, last_value FROM case_reference_counters');
     for (const row of rows) {
       await queryRunner.query(`CREATE SEQUENCE IF NOT EXISTS case_reference_${Number(row.year)} START WITH ${Number(row.last_value) + 1}`);
     }

@@ -46,7 +46,9 @@ export class CaseIdentity1796000000000 implements MigrationInterface {
       "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "PK_case_record_matches" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "case_record_matches_case_idx" ON "case_record_matches" ("case_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "case_record_matches_case_system_record_uq" ON "case_record_matches" ("case_id", "system_id", "external_id") `);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "case_record_matches_case_system_record_uq" ON "case_record_matches" ("case_id", "system_id", "external_id") `,
+    );
 
     await queryRunner.query(`CREATE TABLE "case_record_discoveries" (
       "case_id" uuid NOT NULL,

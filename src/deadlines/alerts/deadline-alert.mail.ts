@@ -5,13 +5,7 @@ import type { AlertKind } from './case-alert.entity';
 
 /** The staff alert: which case, which deadline, how long is left. Staff read both languages,
  *  so it carries Norwegian first, English after. No personal data beyond the reference. */
-export function composeDeadlineAlert(
-  entity: CaseEntity,
-  kind: AlertKind,
-  today: string,
-  to: string,
-  publicUrl: string,
-): ComposedMail {
+export function composeDeadlineAlert(entity: CaseEntity, kind: AlertKind, today: string, to: string, publicUrl: string): ComposedMail {
   const daysLeft = daysBetween(today, entity.effectiveDue);
   const [nb, en] =
     kind === 'overdue'

@@ -69,8 +69,12 @@ export class ReconciliationService {
       timed('emails', () => this.outbox.redispatchPending()),
       ...[...this.passes].map(([name, pass]) => timed(name, async () => (passes[name] = await pass()))),
     ]);
-    const timing = Object.entries(seconds).map(([part, value]) => `${part} ${value.toFixed(1)} s`).join(', ');
-    this.logger.log(`reconciled ${alerts.openCases} open cases (${alerts.alertJobsOffered} alert jobs offered), ${emailsRedispatched} pending e-mails; ${timing}`);
+    const timing = Object.entries(seconds)
+      .map(([part, value]) => `${part} ${value.toFixed(1)} s`)
+      .join(', ');
+    this.logger.log(
+      `reconciled ${alerts.openCases} open cases (${alerts.alertJobsOffered} alert jobs offered), ${emailsRedispatched} pending e-mails; ${timing}`,
+    );
     return { ...alerts, emailsRedispatched, passes, seconds };
   }
 

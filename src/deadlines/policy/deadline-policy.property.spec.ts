@@ -7,9 +7,7 @@ const calendar = new WorkingDayCalendar();
 
 // Receipt dates 1990-01-01 .. 2100-12-31 as day offsets, so every calendar day is equally likely.
 const firstDay: IsoDate = '1990-01-01';
-const receipts = fc
-  .integer({ min: 0, max: daysBetween(firstDay, '2100-12-31') })
-  .map((offset) => addDays(firstDay, offset));
+const receipts = fc.integer({ min: 0, max: daysBetween(firstDay, '2100-12-31') }).map((offset) => addDays(firstDay, offset));
 const pauses = fc.integer({ min: 0, max: 60 });
 const promises = fc.integer({ min: 0, max: 60 });
 

@@ -71,9 +71,7 @@ describe('DeadlinePolicy.compute — dated cases', () => {
     // 2 Apr + 1 paused day = Good Friday, rolled past Easter.
     expect(thirtyDayPromise.compute({ receivedOn: '2026-03-02', pausedDays: 1 }).statutory).toBe('2026-04-07');
     expect(thirtyDayPromise.compute({ receivedOn: '2026-11-30', pausedDays: 1 }).statutory).toBe('2026-12-31');
-    expect(thirtyDayPromise.compute({ receivedOn: '2026-03-05', pausedDays: 10, extended: true }).extended).toBe(
-      '2026-06-15',
-    );
+    expect(thirtyDayPromise.compute({ receivedOn: '2026-03-05', pausedDays: 10, extended: true }).extended).toBe('2026-06-15');
   });
 
   it('with promiseDays 0 there is no promise and the statutory deadline is effective', () => {
@@ -165,10 +163,7 @@ describe('DeadlinePolicy.checkExtension', () => {
       alreadyExtended: false,
     });
     expect(check).toMatchObject({ allowed: true, deadline: '2026-06-15' });
-    expect(
-      thirtyDayPromise.checkExtension({ receivedOn: '2026-03-05', pausedDays: 10, today: '2026-04-16', alreadyExtended: false })
-        .allowed,
-    ).toBe(false);
+    expect(thirtyDayPromise.checkExtension({ receivedOn: '2026-03-05', pausedDays: 10, today: '2026-04-16', alreadyExtended: false }).allowed).toBe(false);
   });
 
   it('has no promise to break when promiseDays is 0', () => {
@@ -180,8 +175,6 @@ describe('DeadlinePolicy.checkExtension', () => {
   });
 
   it('throws when today is before receipt, which is a clock or data error, not a staff decision', () => {
-    expect(() =>
-      thirtyDayPromise.checkExtension({ receivedOn: '2026-03-05', today: '2026-03-04', alreadyExtended: false }),
-    ).toThrow(RangeError);
+    expect(() => thirtyDayPromise.checkExtension({ receivedOn: '2026-03-05', today: '2026-03-04', alreadyExtended: false })).toThrow(RangeError);
   });
 });

@@ -101,9 +101,7 @@ export class DeadlinePolicy {
       allowed: true,
       deadline,
       breaksPromise: true,
-      warning:
-        `Extending breaks the company's own promise to answer within ${this.promiseDays} days ` +
-        `(by ${promise}). The new deadline is ${deadline}.`,
+      warning: `Extending breaks the company's own promise to answer within ${this.promiseDays} days ` + `(by ${promise}). The new deadline is ${deadline}.`,
     };
   }
 

@@ -1,23 +1,10 @@
 import fc from 'fast-check';
-import {
-  addDays,
-  addMonths,
-  compareIsoDates,
-  daysBetween,
-  isIsoDate,
-  maxIsoDate,
-  minIsoDate,
-  parseIsoDate,
-  weekday,
-} from './iso-date';
+import { addDays, addMonths, compareIsoDates, daysBetween, isIsoDate, maxIsoDate, minIsoDate, parseIsoDate, weekday } from './iso-date';
 
 describe('parseIsoDate', () => {
-  it.each(['2026-01-01', '2026-02-28', '2028-02-29', '2000-02-29', '2026-12-31', '0001-01-01', '9999-12-31'])(
-    'accepts the real date %s',
-    (value) => {
-      expect(parseIsoDate(value)).toBe(value);
-    },
-  );
+  it.each(['2026-01-01', '2026-02-28', '2028-02-29', '2000-02-29', '2026-12-31', '0001-01-01', '9999-12-31'])('accepts the real date %s', (value) => {
+    expect(parseIsoDate(value)).toBe(value);
+  });
 
   it.each([
     '2026-02-30',
@@ -150,9 +137,7 @@ describe('iso-date properties against the JavaScript Date oracle', () => {
         const target = new Date(Date.UTC(source.getUTCFullYear(), source.getUTCMonth() + months, 1));
         const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
         const expectedDay = Math.min(source.getUTCDate(), lastDay);
-        expect(result).toBe(
-          isoOf(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), expectedDay) / day),
-        );
+        expect(result).toBe(isoOf(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), expectedDay) / day));
       }),
     );
   });

@@ -14,9 +14,7 @@ function gaussEaster(year: number): string {
   const sz = 7 - ((year + Math.floor(year / 4) + s) % 7);
   const oe = 7 - ((og - sz) % 7);
   const marchDay = og + oe;
-  return marchDay <= 31
-    ? `${year}-03-${String(marchDay).padStart(2, '0')}`
-    : `${year}-04-${String(marchDay - 31).padStart(2, '0')}`;
+  return marchDay <= 31 ? `${year}-03-${String(marchDay).padStart(2, '0')}` : `${year}-04-${String(marchDay - 31).padStart(2, '0')}`;
 }
 
 describe('easterSunday', () => {

@@ -122,7 +122,18 @@ export function formView(input: FormViewInput): Record<string, unknown> {
     inputType: options.inputType ?? 'text',
     ...options,
   });
-  const order: FormField[] = ['type', 'rectificationField', 'correctedValue', 'objectionProcessing', 'objectionGrounds', 'name', 'email', 'phone', 'customerNumber', 'text'];
+  const order: FormField[] = [
+    'type',
+    'rectificationField',
+    'correctedValue',
+    'objectionProcessing',
+    'objectionGrounds',
+    'name',
+    'email',
+    'phone',
+    'customerNumber',
+    'text',
+  ];
   const errorList = [
     ...(input.formProblem === 'csrf' ? [{ message: form.csrfProblem }] : []),
     ...(input.formProblem === 'unavailable' ? [{ message: form.unavailable }] : []),

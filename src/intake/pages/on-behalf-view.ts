@@ -19,17 +19,20 @@ const FORM_FIELD_OF: Record<string, OnBehalfField> = {
   authorityDocument: 'authorityDocument',
 };
 
-const COPY: Record<Language, {
-  legend: string;
-  hint: string;
-  checkbox: string;
-  representativeName: { label: string; help: string };
-  representativeEmail: { label: string; help: string };
-  relationshipLegend: string;
-  relationships: Record<Relationship, string>;
-  coversAnswer: { label: string; help: string };
-  authorityDocument: { label: string; help: string };
-}> = {
+const COPY: Record<
+  Language,
+  {
+    legend: string;
+    hint: string;
+    checkbox: string;
+    representativeName: { label: string; help: string };
+    representativeEmail: { label: string; help: string };
+    relationshipLegend: string;
+    relationships: Record<Relationship, string>;
+    coversAnswer: { label: string; help: string };
+    authorityDocument: { label: string; help: string };
+  }
+> = {
   nb: {
     legend: 'Spør du på vegne av en annen?',
     hint: 'For eksempel som forelder for et barn, eller som advokat med fullmakt. Fyll da ut «Om deg» over med opplysningene om personen det gjelder, og dine egne opplysninger her. Ingenting gjøres før vi har godtatt fullmakten.',
@@ -39,7 +42,10 @@ const COPY: Record<Language, {
     relationshipLegend: 'Hva er du for personen?',
     relationships: { parent_guardian: 'Forelder eller verge', power_of_attorney: 'Advokat eller annen med fullmakt', other: 'Annet' },
     coversAnswer: { label: 'Fullmakten gir meg rett til å motta svaret', help: 'Ellers sender vi svaret til personen det gjelder.' },
-    authorityDocument: { label: 'Fullmakt eller annen dokumentasjon', help: 'PDF, JPEG eller PNG, høyst 10 MB. For eksempel en signert fullmakt eller en fødselsattest.' },
+    authorityDocument: {
+      label: 'Fullmakt eller annen dokumentasjon',
+      help: 'PDF, JPEG eller PNG, høyst 10 MB. For eksempel en signert fullmakt eller en fødselsattest.',
+    },
   },
   en: {
     legend: 'Are you asking on behalf of someone else?',
@@ -50,7 +56,10 @@ const COPY: Record<Language, {
     relationshipLegend: 'What are you to the person?',
     relationships: { parent_guardian: 'Parent or guardian', power_of_attorney: 'Lawyer or other holder of a power of attorney', other: 'Other' },
     coversAnswer: { label: 'My authority covers receiving the answer', help: 'Otherwise we send the answer to the person the request is about.' },
-    authorityDocument: { label: 'Power of attorney or other proof', help: 'PDF, JPEG or PNG, at most 10 MB. For example a signed power of attorney or a birth certificate.' },
+    authorityDocument: {
+      label: 'Power of attorney or other proof',
+      help: 'PDF, JPEG or PNG, at most 10 MB. For example a signed power of attorney or a birth certificate.',
+    },
   },
 };
 

@@ -98,10 +98,7 @@ export interface PageCopy {
     currentStep: string;
     stepsHeading: string;
     steps: { received: string; confirmed: string; working: string; review: string; done: string };
-    now: Record<
-      'awaiting_verification' | 'paused' | 'in_progress' | 'awaiting_review' | 'completed' | 'rejected' | 'unverified' | 'withdrawn',
-      string
-    >;
+    now: Record<'awaiting_verification' | 'paused' | 'in_progress' | 'awaiting_review' | 'completed' | 'rejected' | 'unverified' | 'withdrawn', string>;
     extensionHeading: string;
     extension: string;
     extensionReason: string;
@@ -139,7 +136,8 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
     errorTitlePrefix: 'Feil: ',
     form: {
       title: 'Dine personopplysninger: se, rette, slette eller protestere',
-      intro: 'Her kan du bruke rettighetene dine etter personvernregelverket overfor {{controller.name}}. Du trenger ikke vite hvilke regler det gjelder – velg det som passer best, så hjelper vi deg videre.',
+      intro:
+        'Her kan du bruke rettighetene dine etter personvernregelverket overfor {{controller.name}}. Du trenger ikke vite hvilke regler det gjelder – velg det som passer best, så hjelper vi deg videre.',
       free: 'Det er gratis. Vi svarer senest innen {{answerWithin}}.',
       controllerHeading: 'Hvem du spør',
       controllerSends: 'Forespørselen går til {{controller.name}}{{#if controller.orgNumber}} (org.nr. {{controller.orgNumber}}){{/if}}.',
@@ -148,12 +146,27 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       privacyPolicy: 'Les personvernerklæringen vår',
       typeLegend: 'Hva vil du be om?',
       types: {
-        access: { label: 'Se opplysningene mine', help: 'Få vite hvilke opplysninger vi har om deg, hva vi bruker dem til og hvem vi deler dem med, og få en kopi.' },
-        rectification: { label: 'Rette opplysninger om meg', help: 'Noe vi har registrert om deg er feil eller mangelfullt. Fortell oss hva som er feil og hva som er riktig.' },
-        erasure: { label: 'Slette opplysningene mine', help: 'Vi sletter det vi ikke er pålagt å beholde, og forteller deg hva vi må beholde, hvorfor og hvor lenge.' },
-        objection: { label: 'Protestere mot bruken av opplysningene mine', help: 'Si nei til markedsføring, eller protester mot annen bruk vi begrunner med «berettiget interesse».' },
+        access: {
+          label: 'Se opplysningene mine',
+          help: 'Få vite hvilke opplysninger vi har om deg, hva vi bruker dem til og hvem vi deler dem med, og få en kopi.',
+        },
+        rectification: {
+          label: 'Rette opplysninger om meg',
+          help: 'Noe vi har registrert om deg er feil eller mangelfullt. Fortell oss hva som er feil og hva som er riktig.',
+        },
+        erasure: {
+          label: 'Slette opplysningene mine',
+          help: 'Vi sletter det vi ikke er pålagt å beholde, og forteller deg hva vi må beholde, hvorfor og hvor lenge.',
+        },
+        objection: {
+          label: 'Protestere mot bruken av opplysningene mine',
+          help: 'Si nei til markedsføring, eller protester mot annen bruk vi begrunner med «berettiget interesse».',
+        },
         restriction: { label: 'Begrense bruken', help: 'Vi tar vare på opplysningene, men bruker dem ikke mens noe avklares, for eksempel om de er riktige.' },
-        portability: { label: 'Få med meg opplysningene', help: 'Få opplysningene du har gitt oss i et maskinlesbart format (JSON eller CSV), så du kan ta dem med til en annen tjeneste.' },
+        portability: {
+          label: 'Få med meg opplysningene',
+          help: 'Få opplysningene du har gitt oss i et maskinlesbart format (JSON eller CSV), så du kan ta dem med til en annen tjeneste.',
+        },
       },
       rectificationLegend: 'Bare hvis du vil rette opplysninger',
       rectificationHint: 'Fyll ut begge feltene.',
@@ -163,10 +176,19 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       objectionHint: 'Velg hva du protesterer mot.',
       processingLegend: 'Hva protesterer du mot?',
       processings: {
-        direct_marketing: { label: 'Markedsføring (nyhetsbrev, tilbud, reklame)', help: 'Vi stopper markedsføringen i alle kanaler. Du trenger ikke begrunne det.' },
-        legitimate_interest: { label: 'Annen bruk vi begrunner med berettiget interesse', help: 'Vi stopper bruken med mindre vi har tungtveiende grunner som går foran, og da forklarer vi dem.' },
+        direct_marketing: {
+          label: 'Markedsføring (nyhetsbrev, tilbud, reklame)',
+          help: 'Vi stopper markedsføringen i alle kanaler. Du trenger ikke begrunne det.',
+        },
+        legitimate_interest: {
+          label: 'Annen bruk vi begrunner med berettiget interesse',
+          help: 'Vi stopper bruken med mindre vi har tungtveiende grunner som går foran, og da forklarer vi dem.',
+        },
       },
-      objectionGrounds: { label: 'Hvorfor protesterer du? (valgfritt)', help: 'Fortell gjerne hva i din situasjon som gjør at du ikke vil at vi bruker opplysningene slik.' },
+      objectionGrounds: {
+        label: 'Hvorfor protesterer du? (valgfritt)',
+        help: 'Fortell gjerne hva i din situasjon som gjør at du ikke vil at vi bruker opplysningene slik.',
+      },
       aboutYouLegend: 'Om deg',
       aboutYouHint: 'Vi bruker dette bare til å finne opplysningene om deg og svare deg.',
       name: { label: 'Navn (valgfritt)', help: 'Hjelper oss å finne opplysningene om deg.' },
@@ -184,7 +206,8 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       ],
       errorSummaryTitle: 'Det er noe som må rettes',
       csrfProblem: 'Skjemaet er utløpt eller ble sendt fra et annet sted. Se over opplysningene og send på nytt.',
-      unavailable: 'Vi kunne ikke ta imot forespørselen akkurat nå, på grunn av en feil hos oss. Opplysningene dine står under: send skjemaet på nytt om noen minutter.',
+      unavailable:
+        'Vi kunne ikke ta imot forespørselen akkurat nå, på grunn av en feil hos oss. Opplysningene dine står under: send skjemaet på nytt om noen minutter.',
       optional: 'valgfritt',
     },
     problems: {
@@ -233,11 +256,13 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       confirmLead: 'Trykk på knappen for å bekrefte at det var du som sendte forespørselen {{reference}} om å {{typePhrase}}.',
       confirmButton: 'Bekreft forespørselen',
       verifiedTitle: 'Takk, forespørselen er bekreftet',
-      verifiedLead: 'Forespørselen {{reference}} er bekreftet og går nå til behandling. Vi har sendt deg en kvittering på e-post. Du får svar senest {{deadline}}.',
+      verifiedLead:
+        'Forespørselen {{reference}} er bekreftet og går nå til behandling. Vi har sendt deg en kvittering på e-post. Du får svar senest {{deadline}}.',
       alreadyTitle: 'Forespørselen er allerede bekreftet',
       alreadyLead: 'Denne lenken er allerede brukt. Forespørselen {{reference}} er under behandling.',
       expiredTitle: 'Lenken er utløpt',
-      expiredLead: 'Lenken for å bekrefte forespørselen {{reference}} virker ikke lenger. Forespørsler som ikke blir bekreftet, lukkes uten behandling. Du kan sende en ny.',
+      expiredLead:
+        'Lenken for å bekrefte forespørselen {{reference}} virker ikke lenger. Forespørsler som ikke blir bekreftet, lukkes uten behandling. Du kan sende en ny.',
       closedTitle: 'Forespørselen er lukket',
       closedLead: 'Forespørselen {{reference}} er lukket og kan ikke bekreftes lenger. Du kan sende en ny.',
       invalidTitle: 'Lenken virker ikke',
@@ -276,7 +301,8 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       answerPending: 'Når svaret er klart, finner du en nedlastingslenke her, og vi sender deg en e-post.',
       answerClosed: 'Det er ikke noe svar å laste ned for denne forespørselen.',
       proveHeading: 'Bekreft opplysninger du har gitt oss',
-      proveLead: 'Vi bruker bare opplysninger du har bekreftet. Du kan bekrefte telefonnummer, kundenummer eller e-postadresse du har oppgitt med en kode vi sender til kontaktopplysningene vi allerede har for dem.',
+      proveLead:
+        'Vi bruker bare opplysninger du har bekreftet. Du kan bekrefte telefonnummer, kundenummer eller e-postadresse du har oppgitt med en kode vi sender til kontaktopplysningene vi allerede har for dem.',
       proveLink: 'Bekreft med en kode',
       questions: 'Spørsmål? Kontakt {{controller.name}} på {{controller.email}} og oppgi referansen.',
     },
@@ -300,7 +326,8 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
     errorTitlePrefix: 'Error: ',
     form: {
       title: 'Your personal data: see, correct, delete or object',
-      intro: 'Here you can use your data protection rights with {{controller.name}}. You do not need to know the rules – choose what fits best and we will take it from there.',
+      intro:
+        'Here you can use your data protection rights with {{controller.name}}. You do not need to know the rules – choose what fits best and we will take it from there.',
       free: 'It is free of charge. We answer within {{answerWithin}} at the latest.',
       controllerHeading: 'Who you are asking',
       controllerSends: 'Your request goes to {{controller.name}}{{#if controller.orgNumber}} (organisation number {{controller.orgNumber}}){{/if}}.',
@@ -313,8 +340,14 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
         rectification: { label: 'Correct my data', help: 'Something we hold about you is wrong or incomplete. Tell us what is wrong and what is right.' },
         erasure: { label: 'Delete my data', help: 'We delete what we are not required to keep, and tell you what we must keep, why and for how long.' },
         objection: { label: 'Object to how my data is used', help: 'Say no to marketing, or object to another use we base on "legitimate interest".' },
-        restriction: { label: 'Limit the use of my data', help: 'We keep the data but do not use it while something is being settled, for example whether it is correct.' },
-        portability: { label: 'Get my data to take elsewhere', help: 'Get the data you gave us in a machine-readable format (JSON or CSV), to take to another service.' },
+        restriction: {
+          label: 'Limit the use of my data',
+          help: 'We keep the data but do not use it while something is being settled, for example whether it is correct.',
+        },
+        portability: {
+          label: 'Get my data to take elsewhere',
+          help: 'Get the data you gave us in a machine-readable format (JSON or CSV), to take to another service.',
+        },
       },
       rectificationLegend: 'Only if you want data corrected',
       rectificationHint: 'Fill in both fields.',
@@ -324,8 +357,14 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       objectionHint: 'Choose what you object to.',
       processingLegend: 'What do you object to?',
       processings: {
-        direct_marketing: { label: 'Marketing (newsletters, offers, advertising)', help: 'We stop marketing on every channel. You do not need to give a reason.' },
-        legitimate_interest: { label: 'Another use we base on legitimate interest', help: 'We stop unless we have compelling grounds that override yours, and then we explain them.' },
+        direct_marketing: {
+          label: 'Marketing (newsletters, offers, advertising)',
+          help: 'We stop marketing on every channel. You do not need to give a reason.',
+        },
+        legitimate_interest: {
+          label: 'Another use we base on legitimate interest',
+          help: 'We stop unless we have compelling grounds that override yours, and then we explain them.',
+        },
       },
       objectionGrounds: { label: 'Why do you object? (optional)', help: 'Tell us what in your situation makes you not want us to use your data this way.' },
       aboutYouLegend: 'About you',
@@ -345,7 +384,8 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       ],
       errorSummaryTitle: 'There is a problem',
       csrfProblem: 'The form has expired or was sent from somewhere else. Check your details and send it again.',
-      unavailable: 'We could not take your request just now, because of a fault on our side. Your details are below: please send the form again in a few minutes.',
+      unavailable:
+        'We could not take your request just now, because of a fault on our side. Your details are below: please send the form again in a few minutes.',
       optional: 'optional',
     },
     problems: {
@@ -394,11 +434,13 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       confirmLead: 'Press the button to confirm that you sent request {{reference}} to {{typePhrase}}.',
       confirmButton: 'Confirm the request',
       verifiedTitle: 'Thank you, the request is confirmed',
-      verifiedLead: 'Request {{reference}} is confirmed and is now being handled. We have sent you a receipt by e-mail. You will have our answer by {{deadline}} at the latest.',
+      verifiedLead:
+        'Request {{reference}} is confirmed and is now being handled. We have sent you a receipt by e-mail. You will have our answer by {{deadline}} at the latest.',
       alreadyTitle: 'The request is already confirmed',
       alreadyLead: 'This link has already been used. Request {{reference}} is being handled.',
       expiredTitle: 'The link has expired',
-      expiredLead: 'The link to confirm request {{reference}} no longer works. Requests that are not confirmed are closed without being handled. You can send a new one.',
+      expiredLead:
+        'The link to confirm request {{reference}} no longer works. Requests that are not confirmed are closed without being handled. You can send a new one.',
       closedTitle: 'The request is closed',
       closedLead: 'Request {{reference}} is closed and can no longer be confirmed. You can send a new one.',
       invalidTitle: 'The link does not work',
@@ -437,7 +479,8 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       answerPending: 'When the answer is ready, you will find a download link here, and we will e-mail you.',
       answerClosed: 'There is no answer to download for this request.',
       proveHeading: 'Confirm details you gave us',
-      proveLead: 'We only act on details you have confirmed. You can confirm a phone number, customer number or e-mail address you gave with a code we send to the contact details we already hold for it.',
+      proveLead:
+        'We only act on details you have confirmed. You can confirm a phone number, customer number or e-mail address you gave with a code we send to the contact details we already hold for it.',
       proveLink: 'Confirm with a code',
       questions: 'Questions? Contact {{controller.name}} at {{controller.email}} and quote the reference.',
     },

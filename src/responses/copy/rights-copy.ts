@@ -44,7 +44,10 @@ export const RIGHTS: Record<Language, RightsCopy> = {
 };
 
 /** Labels of the Art 15(1) elements, per processing. */
-export const ELEMENT_LABELS: Record<Language, Record<'purposes' | 'categories' | 'legalBasis' | 'recipients' | 'retention' | 'source' | 'automatedDecisions' | 'transfers', string>> = {
+export const ELEMENT_LABELS: Record<
+  Language,
+  Record<'purposes' | 'categories' | 'legalBasis' | 'recipients' | 'retention' | 'source' | 'automatedDecisions' | 'transfers', string>
+> = {
   nb: {
     purposes: 'Formål',
     categories: 'Kategorier av opplysninger',
@@ -77,7 +80,20 @@ export const DEFAULT_WORDS: Record<Language, { none: string; noRecipients: strin
 export function periodInWords(period: string, language: Language): string {
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(period);
   if (!match) return period;
-  const units = language === 'nb' ? [['år', 'år'], ['måned', 'måneder'], ['uke', 'uker'], ['dag', 'dager']] : [['year', 'years'], ['month', 'months'], ['week', 'weeks'], ['day', 'days']];
+  const units =
+    language === 'nb'
+      ? [
+          ['år', 'år'],
+          ['måned', 'måneder'],
+          ['uke', 'uker'],
+          ['dag', 'dager'],
+        ]
+      : [
+          ['year', 'years'],
+          ['month', 'months'],
+          ['week', 'weeks'],
+          ['day', 'days'],
+        ];
   const parts = match
     .slice(1)
     .map((value, index) => (value ? `${Number(value)} ${Number(value) === 1 ? units[index][0] : units[index][1]}` : null))

@@ -32,7 +32,8 @@ export interface AnswerPageCopy {
 export const ANSWER_PAGE_COPY: Record<Language, AnswerPageCopy> = {
   nb: {
     readyTitle: 'Last ned svaret ditt',
-    readyLead: 'Svaret på forespørselen {{reference}} er klart og kan lastes ned til og med {{lastDay}}. For å laste det ned trenger du en engangskode, som vi sender til e-postadressen du bekreftet.',
+    readyLead:
+      'Svaret på forespørselen {{reference}} er klart og kan lastes ned til og med {{lastDay}}. For å laste det ned trenger du en engangskode, som vi sender til e-postadressen du bekreftet.',
     sendCode: 'Send meg en kode',
     codeTitle: 'Skriv inn koden',
     codeLead: 'Vi har sendt en kode på åtte sifre til e-postadressen du bekreftet. Koden virker én gang, i {{minutes}} minutter.',
@@ -45,7 +46,8 @@ export const ANSWER_PAGE_COPY: Record<Language, AnswerPageCopy> = {
     expiredTitle: 'Svaret kan ikke lastes ned lenger',
     expiredLead: 'Nedlastingsperioden for {{reference}} er over, og pakken er slettet. Du kan be om innsyn på nytt.',
     lockedTitle: 'Nedlastingen er sperret',
-    lockedLead: 'Feil kode ble skrevet inn for mange ganger, så nedlastingen av {{reference}} er sperret. Vi har sendt deg en e-post om hva du kan gjøre. Ingenting er utlevert.',
+    lockedLead:
+      'Feil kode ble skrevet inn for mange ganger, så nedlastingen av {{reference}} er sperret. Vi har sendt deg en e-post om hva du kan gjøre. Ingenting er utlevert.',
     wrongTitle: 'Feil kode',
     wrongLead: 'Koden stemmer ikke. Du har {{attemptsLeft}} forsøk igjen før nedlastingen sperres.',
     codeExpiredTitle: 'Koden er utløpt',
@@ -59,7 +61,8 @@ export const ANSWER_PAGE_COPY: Record<Language, AnswerPageCopy> = {
   },
   en: {
     readyTitle: 'Download your answer',
-    readyLead: 'The answer to your request {{reference}} is ready and can be downloaded until {{lastDay}}. To download it you need a one-time code, which we send to the e-mail address you confirmed.',
+    readyLead:
+      'The answer to your request {{reference}} is ready and can be downloaded until {{lastDay}}. To download it you need a one-time code, which we send to the e-mail address you confirmed.',
     sendCode: 'Send me a code',
     codeTitle: 'Enter the code',
     codeLead: 'We have sent an eight-digit code to the e-mail address you confirmed. The code works once, for {{minutes}} minutes.',

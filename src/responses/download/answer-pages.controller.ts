@@ -38,12 +38,18 @@ export class AnswerPagesController {
     const language = this.language(request, found);
     if (found.state !== 'ready') return this.refuse(response, language, found.state, found);
     const copy = this.pages.copy(language);
-    this.pages.send(response, 200, language, {
-      title: copy.readyTitle,
-      lead: this.pages.fill(copy.readyLead, { reference: found.entity.reference, lastDay: this.downloads.lastDay(found.row, language) }),
-      csrfToken: this.csrf.token(request, response),
-      sendForm: { action: this.action(token, 'code', language), label: copy.sendCode },
-    }, `/answer/${encodeURIComponent(token)}?lang=${language === 'en' ? 'nb' : 'en'}`);
+    this.pages.send(
+      response,
+      200,
+      language,
+      {
+        title: copy.readyTitle,
+        lead: this.pages.fill(copy.readyLead, { reference: found.entity.reference, lastDay: this.downloads.lastDay(found.row, language) }),
+        csrfToken: this.csrf.token(request, response),
+        sendForm: { action: this.action(token, 'code', language), label: copy.sendCode },
+      },
+      `/answer/${encodeURIComponent(token)}?lang=${language === 'en' ? 'nb' : 'en'}`,
+    );
   }
 
   @Post(':token/code')

@@ -23,9 +23,7 @@ import { PackageDownloadEntity } from './package-download.entity';
 export const MAX_WRONG_CODES = 3;
 
 /** What a download link leads to; only `ready` lets anything further happen. */
-export type LinkState =
-  | { state: 'invalid' }
-  | { state: 'expired' | 'locked' | 'ready'; entity: CaseEntity; row: AnswerPackageEntity };
+export type LinkState = { state: 'invalid' } | { state: 'expired' | 'locked' | 'ready'; entity: CaseEntity; row: AnswerPackageEntity };
 
 export type DownloadResult =
   | { result: 'ok'; zip: Buffer; filename: string; entity: CaseEntity }
@@ -70,7 +68,9 @@ export class DownloadService {
   async inspect(token: string): Promise<LinkState> {
     const packageId = this.signer.check(token);
     if (!packageId) return { state: 'invalid' };
-    const row = await this.dataSource.getRepository(AnswerPackageEntity).findOne({ where: { id: packageId }, select: { id: true, caseId: true, expiresAt: true, deletedAt: true, lockedAt: true, failedAttempts: true } });
+    const row = await this.dataSource
+      .getRepository(AnswerPackageEntity)
+      .findOne({ where: { id: packageId }, select: { id: true, caseId: true, expiresAt: true, deletedAt: true, lockedAt: true, failedAttempts: true } });
     const entity = row ? await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: row.caseId } }) : null;
     if (!row || !entity) return { state: 'invalid' };
     if (row.deletedAt || row.expiresAt.getTime() <= this.clock.now().getTime()) return { state: 'expired', entity, row };
@@ -94,7 +94,13 @@ export class DownloadService {
       const saved = await manager.save(manager.create(DownloadCodeEntity, { packageId: row.id, codeHash: this.hash(row.id, code), expiresAt, usedAt: null }));
       const mail = codeMail(entity, code, this.config.PACKAGE_CODE_TTL_MINUTES, this.systems.controller(), to);
       const id = await this.outbox.store(manager, 'answer-download-code', `answer-code-${saved.id}`, mail);
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.code_sent', actor: 'requester', occurredAt: now, data: { packageId: row.id, codeId: saved.id, outboundEmailId: id } });
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'answer.code_sent',
+        actor: 'requester',
+        occurredAt: now,
+        data: { packageId: row.id, codeId: saved.id, outboundEmailId: id },
+      });
       return id;
     });
     await this.outbox.dispatch(outboundEmailId);
@@ -123,7 +129,13 @@ export class DownloadService {
         const locked = row.failedAttempts >= MAX_WRONG_CODES;
         if (locked) row.lockedAt = now;
         await manager.update(AnswerPackageEntity, { id: row.id }, { failedAttempts: row.failedAttempts, lockedAt: row.lockedAt });
-        await this.audit.append(manager, { caseId: entity.id, type: locked ? 'answer.download_locked' : 'answer.code_wrong', actor: 'requester', occurredAt: now, data: { packageId: row.id, failedAttempts: row.failedAttempts } });
+        await this.audit.append(manager, {
+          caseId: entity.id,
+          type: locked ? 'answer.download_locked' : 'answer.code_wrong',
+          actor: 'requester',
+          occurredAt: now,
+          data: { packageId: row.id, failedAttempts: row.failedAttempts },
+        });
         if (!locked) return { result: 'wrong', entity, attemptsLeft: MAX_WRONG_CODES - row.failedAttempts };
         const to = (await answerAddress(manager, entity)).to;
         const mailId = to
@@ -134,7 +146,13 @@ export class DownloadService {
       await manager.update(DownloadCodeEntity, { id: match.id }, { usedAt: now });
       await manager.update(AnswerPackageEntity, { id: row.id }, { failedAttempts: 0 });
       const download = await manager.save(manager.create(PackageDownloadEntity, { packageId: row.id, caseId: entity.id, codeId: match.id, downloadedAt: now }));
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.downloaded', actor: 'requester', occurredAt: now, data: { packageId: row.id, downloadId: download.id, codeId: match.id, sha256: row.sha256 } });
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'answer.downloaded',
+        actor: 'requester',
+        occurredAt: now,
+        data: { packageId: row.id, downloadId: download.id, codeId: match.id, sha256: row.sha256 },
+      });
       return { result: 'ok', zip: this.packages.open(row), filename: `${entity.reference}.zip`, entity };
     });
     if (outcome.mailId) await this.outbox.dispatch(outcome.mailId);
@@ -143,9 +161,16 @@ export class DownloadService {
 
   /** For the case page: whether the package exists, can still be fetched, and is locked. */
   async packageState(caseId: string): Promise<{ packageId: string; expiresAt: Date; gone: boolean; lockedAt: Date | null } | null> {
-    const row = await this.dataSource.getRepository(AnswerPackageEntity).findOne({ where: { caseId }, select: { id: true, expiresAt: true, deletedAt: true, lockedAt: true } });
+    const row = await this.dataSource
+      .getRepository(AnswerPackageEntity)
+      .findOne({ where: { caseId }, select: { id: true, expiresAt: true, deletedAt: true, lockedAt: true } });
     if (!row) return null;
-    return { packageId: row.id, expiresAt: row.expiresAt, gone: Boolean(row.deletedAt) || row.expiresAt.getTime() <= this.clock.now().getTime(), lockedAt: row.lockedAt };
+    return {
+      packageId: row.id,
+      expiresAt: row.expiresAt,
+      gone: Boolean(row.deletedAt) || row.expiresAt.getTime() <= this.clock.now().getTime(),
+      lockedAt: row.lockedAt,
+    };
   }
 
   /**
@@ -160,12 +185,19 @@ export class DownloadService {
       if (!entity) throw notFound(`Case ${reference}`);
       const row = await manager.getRepository(AnswerPackageEntity).findOne({ where: { caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw conflict('Cannot unlock: the case has no answer package.', { code: 'no_package' });
-      if (row.deletedAt || row.expiresAt.getTime() <= now.getTime()) throw conflict('Cannot unlock: the answer package has expired.', { code: 'package_expired' });
+      if (row.deletedAt || row.expiresAt.getTime() <= now.getTime())
+        throw conflict('Cannot unlock: the answer package has expired.', { code: 'package_expired' });
       if (!row.lockedAt) throw conflict('Cannot unlock: the download is not locked.', { code: 'download_not_locked' });
       const failedAttempts = row.failedAttempts;
       await manager.update(AnswerPackageEntity, { id: row.id }, { lockedAt: null, failedAttempts: 0 });
       await manager.update(DownloadCodeEntity, { packageId: row.id, usedAt: IsNull() }, { expiresAt: now });
-      await this.audit.append(manager, { caseId: entity.id, type: 'answer.download_unlocked', actor, occurredAt: now, data: { packageId: row.id, failedAttempts } });
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'answer.download_unlocked',
+        actor,
+        occurredAt: now,
+        data: { packageId: row.id, failedAttempts },
+      });
       // The lock e-mail told the person to wait for us; this one says they can go on.
       const to = (await answerAddress(manager, entity)).to;
       const mailId = to

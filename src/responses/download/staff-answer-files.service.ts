@@ -27,14 +27,27 @@ export class StaffAnswerFilesService {
   ) {}
 
   async letters(caseId: string): Promise<Array<Pick<AnswerLetterEntity, 'id' | 'kind' | 'delivery' | 'subject'>>> {
-    return this.dataSource.getRepository(AnswerLetterEntity).find({ where: { caseId }, order: { createdAt: 'ASC' }, select: { id: true, kind: true, delivery: true, subject: true } });
+    return this.dataSource
+      .getRepository(AnswerLetterEntity)
+      .find({ where: { caseId }, order: { createdAt: 'ASC' }, select: { id: true, kind: true, delivery: true, subject: true } });
   }
 
-  async letter(reference: string, letterId: string, format: StaffLetterFormat, actor: string): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
+  async letter(
+    reference: string,
+    letterId: string,
+    format: StaffLetterFormat,
+    actor: string,
+  ): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
     const entity = await this.cases.findByReference(reference);
     const letter = await this.dataSource.getRepository(AnswerLetterEntity).findOne({ where: { id: letterId, caseId: entity.id } });
     if (!letter) throw notFound('Letter');
-    await this.audit.record({ caseId: entity.id, type: 'answer.staff_downloaded', actor, occurredAt: this.clock.now(), data: { letterId: letter.id, letterKind: letter.kind, format } });
+    await this.audit.record({
+      caseId: entity.id,
+      type: 'answer.staff_downloaded',
+      actor,
+      occurredAt: this.clock.now(),
+      data: { letterId: letter.id, letterKind: letter.kind, format },
+    });
     const filename = `${entity.reference}-${letter.kind}.${format}`;
     return format === 'pdf'
       ? { body: await renderLetterPdf(letter.subject, letter.textBody, letter.createdAt), contentType: 'application/pdf', filename }
@@ -45,7 +58,13 @@ export class StaffAnswerFilesService {
     const entity = await this.cases.findByReference(reference);
     const row = await this.dataSource.getRepository(AnswerPackageEntity).findOne({ where: { caseId: entity.id } });
     if (!row || !row.ciphertext) throw notFound('Answer package');
-    await this.audit.record({ caseId: entity.id, type: 'answer.staff_downloaded', actor, occurredAt: this.clock.now(), data: { packageId: row.id, format: 'zip' } });
+    await this.audit.record({
+      caseId: entity.id,
+      type: 'answer.staff_downloaded',
+      actor,
+      occurredAt: this.clock.now(),
+      data: { packageId: row.id, format: 'zip' },
+    });
     return { body: this.packages.open(row), filename: `${entity.reference}-${row.kind}.zip` };
   }
 }

@@ -34,24 +34,56 @@ function factsFor(kind: LetterKind, language: Language): LetterFacts {
   };
   switch (kind) {
     case 'access':
-      return { ...base, tasks: [task({ action: 'export', summary: '3 record(s) exported', recordCount: 3 })], download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' } };
+      return {
+        ...base,
+        tasks: [task({ action: 'export', summary: '3 record(s) exported', recordCount: 3 })],
+        download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' },
+      };
     case 'portability':
-      return { ...base, type: 'portability', tasks: [task({ action: 'export' })], download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' } };
+      return {
+        ...base,
+        type: 'portability',
+        tasks: [task({ action: 'export' })],
+        download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' },
+      };
     case 'rectification':
-      return { ...base, type: 'rectification', tasks: [visma({ action: 'rectify' })], changes: [{ field: 'phone', old: '+4791234567', new: '+4799999999' }], notified: [{ name: 'Revisor AS', system: 'Visma Business' }] };
+      return {
+        ...base,
+        type: 'rectification',
+        tasks: [visma({ action: 'rectify' })],
+        changes: [{ field: 'phone', old: '+4791234567', new: '+4799999999' }],
+        notified: [{ name: 'Revisor AS', system: 'Visma Business' }],
+      };
     case 'erasure':
       return { ...base, type: 'erasure', tasks: [task({})], notified: [{ name: 'Zendesk Inc.', system: 'Zendesk Support' }] };
     case 'erasure-partial':
       return {
         ...base,
         type: 'erasure',
-        tasks: [task({}), visma({ status: 'retained', erased: ['e-mail and phone on customer 10001'], retained: [{ records: 'invoices and customer ledger entries', basis: 'bokføringsloven § 13 (5-year rule)', until: '2030-12-31' }] })],
+        tasks: [
+          task({}),
+          visma({
+            status: 'retained',
+            erased: ['e-mail and phone on customer 10001'],
+            retained: [{ records: 'invoices and customer ledger entries', basis: 'bokføringsloven § 13 (5-year rule)', until: '2030-12-31' }],
+          }),
+        ],
         notified: [{ name: 'Revisor AS', system: 'Visma Business' }],
       };
     case 'objection':
-      return { ...base, type: 'objection', tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict' })], objection: { processing: 'direct_marketing', decision: null } };
+      return {
+        ...base,
+        type: 'objection',
+        tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict' })],
+        objection: { processing: 'direct_marketing', decision: null },
+      };
     case 'objection-refused':
-      return { ...base, type: 'objection', tasks: [], objection: { processing: 'legitimate_interest', decision: 'compelling_grounds', grounds: 'CCTV is needed after three break-ins this year.' } };
+      return {
+        ...base,
+        type: 'objection',
+        tasks: [],
+        objection: { processing: 'legitimate_interest', decision: 'compelling_grounds', grounds: 'CCTV is needed after three break-ins this year.' },
+      };
     case 'restriction':
       return { ...base, type: 'restriction', tasks: [task({ action: 'restrict' })], notified: [{ name: 'Zendesk Inc.', system: 'Zendesk Support' }] };
     case 'forwarded':
@@ -64,21 +96,59 @@ function factsFor(kind: LetterKind, language: Language): LetterFacts {
 /** What every letter of a kind must say, by language (golden elements, not whole-text snapshots). */
 const REQUIRED: Record<LetterKind, Record<Language, string[]>> = {
   access: {
-    nb: ['Vi behandler opplysninger om deg', 'engangskode', '19. april 2026', 'https://dsr.example/status/abc', 'Zendesk Support: 3 oppføringer, lagt i svarpakken'],
-    en: ['We process data about you', 'one-time code', '19 April 2026', 'never send your data as an attachment', 'Zendesk Support: 3 records, included in the answer package'],
+    nb: [
+      'Vi behandler opplysninger om deg',
+      'engangskode',
+      '19. april 2026',
+      'https://dsr.example/status/abc',
+      'Zendesk Support: 3 oppføringer, lagt i svarpakken',
+    ],
+    en: [
+      'We process data about you',
+      'one-time code',
+      '19 April 2026',
+      'never send your data as an attachment',
+      'Zendesk Support: 3 records, included in the answer package',
+    ],
   },
   portability: { nb: ['maskinlesbart format (JSON og CSV)', 'samtykke eller avtale'], en: ['machine-readable format (JSON and CSV)', 'consent or a contract'] },
-  rectification: { nb: ['telefonnummer: +4791234567 → +4799999999', 'er ikke endret', 'Revisor AS (Visma Business)'], en: ['phone number: +4791234567 → +4799999999', 'were not changed', 'Revisor AS (Visma Business)'] },
-  erasure: { nb: ['Vi har slettet opplysningene om deg', 'Zendesk Inc. (Zendesk Support)'], en: ['We have erased the data about you', 'Zendesk Inc. (Zendesk Support)'] },
-  'erasure-partial': {
-    nb: ['Beholdt i Visma Business: fakturaer og kundereskontro', 'bokføringsloven § 13 (femårsregelen)', '17(3)(b)', '31. desember 2030', 'regnskap, revisjon og skattekontroll', 'delvis avslag'],
-    en: ['Kept in Visma Business: invoices and customer ledger entries', 'bokføringsloven § 13 (5-year rule)', '17(3)(b)', '31 December 2030', 'bookkeeping, audit and tax control', 'partial refusal'],
+  rectification: {
+    nb: ['telefonnummer: +4791234567 → +4799999999', 'er ikke endret', 'Revisor AS (Visma Business)'],
+    en: ['phone number: +4791234567 → +4799999999', 'were not changed', 'Revisor AS (Visma Business)'],
   },
-  objection: { nb: ['stanset all direkte markedsføring', '20. mars 2026', 'HubSpot CRM', 'minimal oppføring'], en: ['stopped all direct marketing', '20 March 2026', 'HubSpot CRM', 'minimal entry'] },
+  erasure: {
+    nb: ['Vi har slettet opplysningene om deg', 'Zendesk Inc. (Zendesk Support)'],
+    en: ['We have erased the data about you', 'Zendesk Inc. (Zendesk Support)'],
+  },
+  'erasure-partial': {
+    nb: [
+      'Beholdt i Visma Business: fakturaer og kundereskontro',
+      'bokføringsloven § 13 (femårsregelen)',
+      '17(3)(b)',
+      '31. desember 2030',
+      'regnskap, revisjon og skattekontroll',
+      'delvis avslag',
+    ],
+    en: [
+      'Kept in Visma Business: invoices and customer ledger entries',
+      'bokføringsloven § 13 (5-year rule)',
+      '17(3)(b)',
+      '31 December 2030',
+      'bookkeeping, audit and tax control',
+      'partial refusal',
+    ],
+  },
+  objection: {
+    nb: ['stanset all direkte markedsføring', '20. mars 2026', 'HubSpot CRM', 'minimal oppføring'],
+    en: ['stopped all direct marketing', '20 March 2026', 'HubSpot CRM', 'minimal entry'],
+  },
   'objection-refused': { nb: ['tvingende berettigede grunner', 'three break-ins'], en: ['compelling legitimate grounds', 'three break-ins'] },
   restriction: { nb: ['lagrer bare opplysningene', 'før begrensningen oppheves'], en: ['only store the data', 'before the restriction is lifted'] },
   forwarded: { nb: ['Nettbutikken AS', 'behandlingsansvarlig'], en: ['Nettbutikken AS', 'is the controller'] },
-  refusal: { nb: ['Vi kan ikke imøtekomme', 'åpenbart grunnløs', 'data of another person'], en: ['We cannot grant your request', 'manifestly unfounded', 'data of another person'] },
+  refusal: {
+    nb: ['Vi kan ikke imøtekomme', 'åpenbart grunnløs', 'data of another person'],
+    en: ['We cannot grant your request', 'manifestly unfounded', 'data of another person'],
+  },
 };
 
 const REMEDIES: Record<Language, string[]> = {
@@ -113,15 +183,34 @@ describe('answer letters', () => {
           erased: ['e-mail address, phone and mobile phone on customer 10001', 'contact person 7 deleted'],
           // One entry per financial year and hold rule: each is its own line.
           retained: [
-            { records: 'invoices and customer ledger entries, financial year 2025', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2030-12-31' },
-            { records: 'invoices and customer ledger entries, financial year 2025/2026', basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', until: '2031-12-31' },
+            {
+              records: 'invoices and customer ledger entries, financial year 2025',
+              basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
+              until: '2030-12-31',
+            },
+            {
+              records: 'invoices and customer ledger entries, financial year 2025/2026',
+              basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
+              until: '2031-12-31',
+            },
           ],
         }),
         task({ systemId: 'phone-logs', systemName: 'Telefonlogg', byPerson: true, summary: 'Slettet samtalelogg for nummeret.' }),
       ],
     };
     const { text } = renderLetter(composeLetter(facts), 'nb');
-    for (const english of ['user #', 'record(s)', 'invoices and customer ledger entries', 'GDPR art.', ' and 17(3)', '5-year rule', 'e-mail address', 'contact person', 'deleted', 'financial year']) {
+    for (const english of [
+      'user #',
+      'record(s)',
+      'invoices and customer ledger entries',
+      'GDPR art.',
+      ' and 17(3)',
+      '5-year rule',
+      'e-mail address',
+      'contact person',
+      'deleted',
+      'financial year',
+    ]) {
       expect(text).not.toContain(english);
     }
     expect(text).toContain('Zendesk Support: opplysningene om deg er slettet');
@@ -131,15 +220,29 @@ describe('answer letters', () => {
     expect(text).toContain('Slettes etter 31. desember 2031.');
     expect(text).toContain('fakturaer og kundereskontro, regnskapsåret 2025/2026');
     expect(text).toContain('Telefonlogg: Slettet samtalelogg for nummeret.');
-    const access = renderLetter(composeLetter({ ...factsFor('access', 'nb'), tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })] }), 'nb');
+    const access = renderLetter(
+      composeLetter({
+        ...factsFor('access', 'nb'),
+        tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })],
+      }),
+      'nb',
+    );
     expect(access.text).toContain('Zendesk Support: ingen opplysninger om deg');
   });
 
   it.each([
-    ['nb', 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.', 'Zendesk Support: ingen opplysninger om deg'],
+    [
+      'nb',
+      'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.',
+      'Zendesk Support: ingen opplysninger om deg',
+    ],
     ['en', 'We hold no data about you. We searched every system of ours that holds personal data.', 'Zendesk Support: no data about you'],
   ] as const)('the "no data" access answer in %s says so, per system, and carries the full rights text', (language, none, line) => {
-    const facts: LetterFacts = { ...factsFor('access', language), holdsData: false, tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })] };
+    const facts: LetterFacts = {
+      ...factsFor('access', language),
+      holdsData: false,
+      tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })],
+    };
     const { kind, text } = renderLetter(composeLetter(facts), language);
     expect(kind).toBe('access');
     expect(text).toContain(none);
@@ -165,7 +268,9 @@ describe('answer letters', () => {
     };
     const { text } = renderLetter(composeLetter(facts), 'en');
     // The case's own name is what the person gave us (already the corrected one): the systems know better.
-    expect(text).toContain('- name in Visma Business, Zendesk Support: Kari Nordman → Kari Nordmann\n- name in HubSpot CRM: K. Nordmann / (empty) → Kari Nordmann');
+    expect(text).toContain(
+      '- name in Visma Business, Zendesk Support: Kari Nordman → Kari Nordmann\n- name in HubSpot CRM: K. Nordmann / (empty) → Kari Nordmann',
+    );
     expect(text).toContain('- address: Storgata 1 → Kirkegata 2');
     expect(text).toContain('- phone number: the previous value has been corrected to +4799999999');
     expect(text).not.toContain('(previous value) →');
@@ -202,7 +307,12 @@ describe('answer letters', () => {
     expect(renderLetter(composeLetter(facts), 'en').text).toContain(
       'We have stopped all direct marketing to you on every channel: HubSpot CRM from 7 March 2026; Visma Business from 9 March 2026; Mailing list (paper) from 20 March 2026.',
     );
-    const one: LetterFacts = { ...facts, language: 'nb', objection: { processing: 'legitimate_interest', decision: 'stop' }, tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict', finishedOn: '2026-03-07' })] };
+    const one: LetterFacts = {
+      ...facts,
+      language: 'nb',
+      objection: { processing: 'legitimate_interest', decision: 'stop' },
+      tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict', finishedOn: '2026-03-07' })],
+    };
     expect(renderLetter(composeLetter(one), 'nb').text).toContain('Vi har stanset behandlingen du protesterte mot fra 7. mars 2026. Stanset i: HubSpot CRM.');
   });
 
@@ -214,8 +324,12 @@ describe('answer letters', () => {
         task({ systemId: 'visma', systemName: 'Visma Business', action: 'restrict', finishedOn: '2026-03-09' }),
       ],
     };
-    expect(renderLetter(composeLetter(facts), 'en').text).toContain('We only store the data about you (in Zendesk Support from 7 March 2026; in Visma Business from 9 March 2026);');
-    expect(renderLetter(composeLetter({ ...facts, language: 'nb' }), 'nb').text).toContain('Vi lagrer bare opplysningene om deg (i Zendesk Support fra 7. mars 2026; i Visma Business fra 9. mars 2026);');
+    expect(renderLetter(composeLetter(facts), 'en').text).toContain(
+      'We only store the data about you (in Zendesk Support from 7 March 2026; in Visma Business from 9 March 2026);',
+    );
+    expect(renderLetter(composeLetter({ ...facts, language: 'nb' }), 'nb').text).toContain(
+      'Vi lagrer bare opplysningene om deg (i Zendesk Support fra 7. mars 2026; i Visma Business fra 9. mars 2026);',
+    );
   });
 
   it.each([

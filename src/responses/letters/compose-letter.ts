@@ -70,14 +70,20 @@ export function composeLetter(facts: LetterFacts): Letter {
       const erased = acted.flatMap((task) =>
         task.erased.length
           ? task.erased.map((item) => `${task.systemName}: ${phrase(item, facts.language)}`)
-          : task.status === 'done' ? [`${task.systemName}: ${taskLine(task, facts.language)}`] : [],
+          : task.status === 'done'
+            ? [`${task.systemName}: ${taskLine(task, facts.language)}`]
+            : [],
       );
       if (kind === 'erasure') {
         blocks.push({ text: copy.erasure.full, items: erased });
       } else {
         blocks.push({
           text: copy.erasure.partial,
-          items: own.flatMap((task) => task.retained.map((kept) => copy.erasure.kept(phrase(kept.records, facts.language), task.systemName, phrase(kept.basis, facts.language), day(kept.until)))),
+          items: own.flatMap((task) =>
+            task.retained.map((kept) =>
+              copy.erasure.kept(phrase(kept.records, facts.language), task.systemName, phrase(kept.basis, facts.language), day(kept.until)),
+            ),
+          ),
         });
         if (erased.length) blocks.push({ text: copy.erasure.erasedHeading, items: erased });
         blocks.push({ text: copy.erasure.refusalNote });
@@ -98,7 +104,10 @@ export function composeLetter(facts: LetterFacts): Letter {
     case 'forwarded':
       break;
     case 'refusal':
-      blocks.push({ text: copy.refusal.lead }, { text: copy.refusal.reasons, items: [rejectionWords(facts.rejection!.code, facts.language), facts.rejection!.reason].filter(Boolean) });
+      blocks.push(
+        { text: copy.refusal.lead },
+        { text: copy.refusal.reasons, items: [rejectionWords(facts.rejection!.code, facts.language), facts.rejection!.reason].filter(Boolean) },
+      );
       if (facts.statusUrl) blocks.push({ text: copy.refusal.status(facts.statusUrl) });
       break;
   }
@@ -144,9 +153,7 @@ const escape = (value: string) =>
 const linkify = (escaped: string) => escaped.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
 
 export function renderLetter(letter: Letter, language: 'nb' | 'en'): RenderedLetter {
-  const text = letter.blocks
-    .map((block) => [block.text ?? '', ...(block.items ?? []).map((item) => `- ${item}`)].filter(Boolean).join('\n'))
-    .join('\n\n');
+  const text = letter.blocks.map((block) => [block.text ?? '', ...(block.items ?? []).map((item) => `- ${item}`)].filter(Boolean).join('\n')).join('\n\n');
   const html = htmlDocument(
     letter.subject,
     language,

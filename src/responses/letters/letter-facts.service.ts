@@ -80,9 +80,15 @@ export class LetterFactsService {
       ...(entity.type === 'objection'
         ? { objection: { processing: objectionKind(entity.details), decision: decision?.decision ?? null, ...(decision ? { grounds: decision.grounds } : {}) } }
         : {}),
-      ...(rejection ? { rejection } : entity.rejectionCode && entity.status === 'rejected' ? { rejection: { code: entity.rejectionCode, reason: entity.rejectionReason ?? '' } } : {}),
+      ...(rejection
+        ? { rejection }
+        : entity.rejectionCode && entity.status === 'rejected'
+          ? { rejection: { code: entity.rejectionCode, reason: entity.rejectionReason ?? '' } }
+          : {}),
       // A posted letter cannot point at an e-mailed one-time code: the package goes with the letter.
-      ...(download && answerTo ? { download: { statusUrl: this.links.statusUrl(entity.id), expiresOn: this.deadlines.dayOf(new Date(download.expiresAt.getTime() - 1)) } } : {}),
+      ...(download && answerTo
+        ? { download: { statusUrl: this.links.statusUrl(entity.id), expiresOn: this.deadlines.dayOf(new Date(download.expiresAt.getTime() - 1)) } }
+        : {}),
       statusUrl: this.links.statusUrl(entity.id),
       byPost: !answerTo,
       holdsData: Number(exportRows[0].count) > 0 || manualFound,
@@ -129,5 +135,7 @@ function affectedSystems(tasks: Array<Pick<TaskFact, 'systemId' | 'action' | 'st
 }
 
 function isPrevious(value: unknown): value is Record<string, string[]> {
-  return !!value && typeof value === 'object' && Object.values(value).every((values) => Array.isArray(values) && values.every((item) => typeof item === 'string'));
+  return (
+    !!value && typeof value === 'object' && Object.values(value).every((values) => Array.isArray(values) && values.every((item) => typeof item === 'string'))
+  );
 }

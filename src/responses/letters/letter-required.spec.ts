@@ -5,7 +5,9 @@ const assembled = ['Hei,', 'Last ned svaret: https://dsr.example/status/abc', RI
 
 describe('what an edited letter must keep', () => {
   it('accepts an edit that keeps the remedies and the links, whatever else changed', () => {
-    expect(missingRequired(assembled, `Hei Kari,\n\nSvaret ligger her: https://dsr.example/status/abc\n\n${RIGHTS.nb.complaint}\n${RIGHTS.nb.court}`, 'nb')).toEqual([]);
+    expect(
+      missingRequired(assembled, `Hei Kari,\n\nSvaret ligger her: https://dsr.example/status/abc\n\n${RIGHTS.nb.complaint}\n${RIGHTS.nb.court}`, 'nb'),
+    ).toEqual([]);
   });
 
   it('names the complaint to Datatilsynet, the courts and the status link when an edit drops them', () => {

@@ -32,7 +32,13 @@ export class LetterStore {
     if (existing) return existing;
     const { to } = await answerAddress(manager, entity);
     const outboundEmailId = to
-      ? await this.outbox.store(manager, mail.outboxKind, mail.dedupeKey, { to, caseId: entity.id, subject: letter.subject, text: letter.text, html: letter.html })
+      ? await this.outbox.store(manager, mail.outboxKind, mail.dedupeKey, {
+          to,
+          caseId: entity.id,
+          subject: letter.subject,
+          text: letter.text,
+          html: letter.html,
+        })
       : null;
     const row = await manager.save(
       manager.create(AnswerLetterEntity, {
@@ -50,7 +56,13 @@ export class LetterStore {
       type: 'answer.letter_stored',
       actor,
       occurredAt: this.clock.now(),
-      data: { letterKind: letter.kind, edited: letter.edited ?? false, delivery: row.delivery, letterId: row.id, ...(outboundEmailId ? { outboundEmailId } : {}) },
+      data: {
+        letterKind: letter.kind,
+        edited: letter.edited ?? false,
+        delivery: row.delivery,
+        letterId: row.id,
+        ...(outboundEmailId ? { outboundEmailId } : {}),
+      },
     });
     return row;
   }

@@ -45,7 +45,9 @@ export class LettersController {
 
   @Get()
   @Roles(...CASE_WORKERS)
-  @ApiOperation({ summary: 'The answer letter as it would be sent now (the edited draft if there is one); kind=refusal&reasonCode=&reason= previews the refusal letter' })
+  @ApiOperation({
+    summary: 'The answer letter as it would be sent now (the edited draft if there is one); kind=refusal&reasonCode=&reason= previews the refusal letter',
+  })
   preview(@Param('reference') reference: string, @Query() query: LetterChoiceDto) {
     return this.answers.preview(reference, refusalOf(query));
   }
@@ -53,7 +55,10 @@ export class LettersController {
   @Post()
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
-  @ApiOperation({ summary: 'Store an edited subject and/or text; the answer is sent on completion, the refusal (kind=refusal) on rejection. The remedies and links must stay (400).' })
+  @ApiOperation({
+    summary:
+      'Store an edited subject and/or text; the answer is sent on completion, the refusal (kind=refusal) on rejection. The remedies and links must stay (400).',
+  })
   edit(@Param('reference') reference: string, @Body() body: EditLetterDto, @CurrentStaff() staff: StaffPrincipal) {
     return this.answers.saveDraft(reference, { subject: body.subject, text: body.text }, staffActor(staff), refusalOf(body));
   }

@@ -28,7 +28,10 @@ function unicodeMapped(pdf: Buffer): string {
       // Not a deflated stream (e.g. the font program itself): nothing to read.
     }
   }
-  return maps.filter((text) => text.includes('beginbfchar') || text.includes('beginbfrange')).join('\n').toLowerCase();
+  return maps
+    .filter((text) => text.includes('beginbfchar') || text.includes('beginbfrange'))
+    .join('\n')
+    .toLowerCase();
 }
 
 describe('the readable access document', () => {
@@ -41,7 +44,8 @@ describe('the readable access document', () => {
     expect(html).toContain(`<h2>${searched}</h2>`);
     expect(html).toContain('Zendesk Support, Visma Business');
     const rights = RIGHTS[language];
-    for (const line of [rights.heading, ...rights.rights, rights.complaint, rights.court]) expect(html).toContain(line.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    for (const line of [rights.heading, ...rights.rights, rights.complaint, rights.court])
+      expect(html).toContain(line.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
   });
 
   it('keeps non-Latin-1 names (Sámi Č Đ Ŋ Š Ŧ Ž) in the PDF by embedding a Unicode font', async () => {

@@ -73,7 +73,8 @@ const COPY = {
   nb: {
     title: 'Innsyn i personopplysninger',
     intro: (d: AccessDocument) => `Dette er svaret på innsynsforespørselen din ${d.reference} til ${d.controller.name}, laget ${d.generatedOn}.`,
-    holds: 'Vi behandler opplysninger om deg. Under står hvilke systemer de finnes i, hva vi bruker dem til og hvilke opplysninger det er. Pakken har også en maskinlesbar kopi (JSON og CSV).',
+    holds:
+      'Vi behandler opplysninger om deg. Under står hvilke systemer de finnes i, hva vi bruker dem til og hvilke opplysninger det er. Pakken har også en maskinlesbar kopi (JSON og CSV).',
     none: 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.',
     processingHeading: (name: string) => `Behandling: ${name}`,
     dataHeading: (name: string) => `Opplysningene i ${name}`,
@@ -84,7 +85,8 @@ const COPY = {
   en: {
     title: 'Access to your personal data',
     intro: (d: AccessDocument) => `This is the answer to your access request ${d.reference} to ${d.controller.name}, made on ${d.generatedOn}.`,
-    holds: 'We process data about you. Below is each system it is in, what we use it for and the data itself. The package also holds a machine-readable copy (JSON and CSV).',
+    holds:
+      'We process data about you. Below is each system it is in, what we use it for and the data itself. The package also holds a machine-readable copy (JSON and CSV).',
     none: 'We hold no data about you. We searched every system of ours that holds personal data.',
     processingHeading: (name: string) => `Processing: ${name}`,
     dataHeading: (name: string) => `The data in ${name}`,

@@ -13,9 +13,7 @@ export function renderDocumentHtml(document: AccessDocument): string {
     .map((section, index) => {
       const heading = index === 0 ? `<h1>${escape(section.heading)}</h1>` : `<h2>${escape(section.heading)}</h2>`;
       const paragraphs = section.paragraphs.map((text) => `<p>${escape(text)}</p>`).join('\n');
-      const facts = section.facts
-        ? `<dl>${section.facts.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${escape(value)}</dd>`).join('')}</dl>`
-        : '';
+      const facts = section.facts ? `<dl>${section.facts.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${escape(value)}</dd>`).join('')}</dl>` : '';
       const data = section.data ? `<pre>${escape(section.data)}</pre>` : '';
       return `<section>${heading}\n${paragraphs}${facts}${data}</section>`;
     })
@@ -37,12 +35,19 @@ export function renderDocumentPdf(document: AccessDocument, createdAt: Date): Pr
   const { title, sections } = documentSections(document);
   return renderPdf(`${title} ${document.reference}`, createdAt, (pdf, fonts, text) => {
     sections.forEach((section, index) => {
-      pdf.font(fonts.bold).fontSize(index === 0 ? 18 : 13).text(text(section.heading));
+      pdf
+        .font(fonts.bold)
+        .fontSize(index === 0 ? 18 : 13)
+        .text(text(section.heading));
       pdf.moveDown(0.4);
       pdf.font(fonts.regular).fontSize(10);
       for (const paragraph of section.paragraphs) pdf.text(text(paragraph)).moveDown(0.3);
       for (const [label, value] of section.facts ?? []) {
-        pdf.font(fonts.bold).text(text(`${label}: `), { continued: true }).font(fonts.regular).text(text(value));
+        pdf
+          .font(fonts.bold)
+          .text(text(`${label}: `), { continued: true })
+          .font(fonts.regular)
+          .text(text(value));
       }
       if (section.data) pdf.font(fonts.mono).fontSize(8).text(text(section.data)).font(fonts.regular).fontSize(10);
       pdf.moveDown(0.8);
@@ -59,7 +64,11 @@ export function renderLetterPdf(subject: string, text: string, createdAt: Date):
   });
 }
 
-function renderPdf(title: string, createdAt: Date, draw: (pdf: PDFKit.PDFDocument, fonts: ReturnType<typeof pdfFonts>, text: (value: string) => string) => void): Promise<Buffer> {
+function renderPdf(
+  title: string,
+  createdAt: Date,
+  draw: (pdf: PDFKit.PDFDocument, fonts: ReturnType<typeof pdfFonts>, text: (value: string) => string) => void,
+): Promise<Buffer> {
   const fonts = pdfFonts();
   const text = (value: string) => pdfText(value, fonts);
   const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: text(title), CreationDate: createdAt } });

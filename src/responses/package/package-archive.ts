@@ -18,7 +18,11 @@ const safeName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0
  * plus for access the readable answer (`answer.html`, `answer.pdf`) and `processing.json` with
  * every Art 15(1) element. Portability is machine-readable only (Art 20).
  */
-export async function buildArchive(document: AccessDocument, kind: 'access' | 'portability', createdAt: Date): Promise<{ zip: Buffer; manifest: ArchiveManifest }> {
+export async function buildArchive(
+  document: AccessDocument,
+  kind: 'access' | 'portability',
+  createdAt: Date,
+): Promise<{ zip: Buffer; manifest: ArchiveManifest }> {
   const zip = new JSZip();
   const options = { date: createdAt };
   const manifest: ArchiveManifest = {
@@ -42,7 +46,11 @@ export async function buildArchive(document: AccessDocument, kind: 'access' | 'p
   if (kind === 'access') {
     zip.file('answer.html', renderDocumentHtml(document), options);
     zip.file('answer.pdf', await renderDocumentPdf(document, createdAt), options);
-    zip.file('processing.json', JSON.stringify({ controller: document.controller, holdsData: document.holdsData, processings: document.processings }, null, 2), options);
+    zip.file(
+      'processing.json',
+      JSON.stringify({ controller: document.controller, holdsData: document.holdsData, processings: document.processings }, null, 2),
+      options,
+    );
   }
   zip.file('manifest.json', JSON.stringify(manifest, null, 2), options);
   return { zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), manifest };

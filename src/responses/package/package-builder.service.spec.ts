@@ -11,15 +11,36 @@ import { PackageBuilderService } from './package-builder.service';
 import { buildArchive } from './package-archive';
 
 const system = (id: string, legalBasis: string, portable: boolean): SystemEntry =>
-  systemSchema.parse({ id, name: `System ${id}`, connector: 'manual', owner: 'owner@example.no', categories: ['contact details'], purposes: ['customer service'], legalBasis, retention: { period: 'P2Y' }, portable });
+  systemSchema.parse({
+    id,
+    name: `System ${id}`,
+    connector: 'manual',
+    owner: 'owner@example.no',
+    categories: ['contact details'],
+    purposes: ['customer service'],
+    legalBasis,
+    retention: { period: 'P2Y' },
+    portable,
+  });
 
-const SYSTEMS = [system('shop', 'GDPR art. 6(1)(b) contract', true), system('newsletter', 'samtykke (art. 6(1)(a))', true), system('support', 'GDPR art. 6(1)(f) legitimate interest', true), system('cctv', 'GDPR art. 6(1)(f) legitimate interest', false)];
+const SYSTEMS = [
+  system('shop', 'GDPR art. 6(1)(b) contract', true),
+  system('newsletter', 'samtykke (art. 6(1)(a))', true),
+  system('support', 'GDPR art. 6(1)(f) legitimate interest', true),
+  system('cctv', 'GDPR art. 6(1)(f) legitimate interest', false),
+];
 
 /** The rows the builder reads, as PostgreSQL would return them: one export with a table per system. */
 const manager = {
   find: async (entity: unknown) =>
     entity === TaskExportEntity
-      ? SYSTEMS.map((item, index) => ({ taskId: `t${index}`, systemId: item.id, recordCount: 1, data: { customer: { name: 'Kari' } }, tables: { customer: [{ name: 'Kari', email: 'kari@example.no' }] } }))
+      ? SYSTEMS.map((item, index) => ({
+          taskId: `t${index}`,
+          systemId: item.id,
+          recordCount: 1,
+          data: { customer: { name: 'Kari' } },
+          tables: { customer: [{ name: 'Kari', email: 'kari@example.no' }] },
+        }))
       : entity === CaseTaskEntity
         ? SYSTEMS.map((item, index) => ({ id: `t${index}`, systemId: item.id, action: 'export', status: 'done', outcome: {} }))
         : [],
@@ -28,7 +49,10 @@ const manager = {
 describe('the portability package (Art 20)', () => {
   const builder = new PackageBuilderService(
     { PACKAGE_KEY: Buffer.alloc(32, 1).toString('base64'), APP_SECRET: 'x'.repeat(32) } as AppConfig,
-    { system: (id: string) => SYSTEMS.find((item) => item.id === id), controller: () => ({ name: 'Eksempel AS', email: 'personvern@eksempel.no' }) } as unknown as SystemsService,
+    {
+      system: (id: string) => SYSTEMS.find((item) => item.id === id),
+      controller: () => ({ name: 'Eksempel AS', email: 'personvern@eksempel.no' }),
+    } as unknown as SystemsService,
     { dayOf: () => '2026-03-20' } as unknown as DeadlineService,
   );
   const entity = { id: 'c1', reference: 'DSR-2026-000007', language: 'nb' } as CaseEntity;
@@ -37,7 +61,9 @@ describe('the portability package (Art 20)', () => {
     const document = await builder.document(manager, entity, 'portability', new Date('2026-03-20T10:00:00Z'));
     expect(document.systems.map((item) => item.systemId)).toEqual(['shop', 'newsletter']);
     const { zip } = await buildArchive(document, 'portability', new Date('2026-03-20T10:00:00Z'));
-    const names = Object.keys((await JSZip.loadAsync(zip)).files).filter((name) => !name.endsWith('/')).sort();
+    const names = Object.keys((await JSZip.loadAsync(zip)).files)
+      .filter((name) => !name.endsWith('/'))
+      .sort();
     expect(names).toEqual(['data/newsletter.json', 'data/newsletter/customer.csv', 'data/shop.json', 'data/shop/customer.csv', 'manifest.json']);
   });
 

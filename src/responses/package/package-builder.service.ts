@@ -33,7 +33,9 @@ export class PackageBuilderService implements OnModuleInit {
 
   onModuleInit(): void {
     if (this.keySource === 'derived') {
-      this.logger.warn('PACKAGE_KEY is not set: answer packages are encrypted with a key derived from APP_SECRET. Set PACKAGE_KEY (openssl rand -base64 32) in production.');
+      this.logger.warn(
+        'PACKAGE_KEY is not set: answer packages are encrypted with a key derived from APP_SECRET. Set PACKAGE_KEY (openssl rand -base64 32) in production.',
+      );
     }
   }
 

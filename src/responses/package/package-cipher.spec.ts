@@ -26,6 +26,11 @@ describe('package encryption', () => {
   });
 
   it('writes RFC 4180 CSV with every column and quoted fields', () => {
-    expect(toCsv([{ a: 1, b: 'x,y' }, { a: 2, c: 'say "hi"' }])).toBe('a,b,c\r\n1,"x,y",\r\n2,,"say ""hi"""\r\n');
+    expect(
+      toCsv([
+        { a: 1, b: 'x,y' },
+        { a: 2, c: 'say "hi"' },
+      ]),
+    ).toBe('a,b,c\r\n1,"x,y",\r\n2,,"say ""hi"""\r\n');
   });
 });

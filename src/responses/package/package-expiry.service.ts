@@ -21,14 +21,22 @@ export class PackageExpiryService {
 
   async expire(packageId: string): Promise<ExpiryResult> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.getRepository(AnswerPackageEntity).findOne({ where: { id: packageId }, lock: { mode: 'pessimistic_write' }, select: { id: true, caseId: true, expiresAt: true, deletedAt: true } });
+      const row = await manager
+        .getRepository(AnswerPackageEntity)
+        .findOne({ where: { id: packageId }, lock: { mode: 'pessimistic_write' }, select: { id: true, caseId: true, expiresAt: true, deletedAt: true } });
       if (!row) return { outcome: 'missing' as const };
       if (row.deletedAt) return { outcome: 'already-deleted' as const };
       const now = this.clock.now();
       const left = row.expiresAt.getTime() - now.getTime();
       if (left > 0) return { outcome: 'later' as const, delayMs: left };
       await manager.update(AnswerPackageEntity, { id: row.id }, { ciphertext: null, deletedAt: now });
-      await this.audit.append(manager, { caseId: row.caseId, type: 'answer.package_deleted', actor: 'system', occurredAt: now, data: { packageId: row.id, reason: 'download period ended' } });
+      await this.audit.append(manager, {
+        caseId: row.caseId,
+        type: 'answer.package_deleted',
+        actor: 'system',
+        occurredAt: now,
+        data: { packageId: row.id, reason: 'download period ended' },
+      });
       return { outcome: 'deleted' as const };
     });
   }

@@ -7,8 +7,16 @@ import { existsSync } from 'node:fs';
  * Without one, the standard fonts and a Latin-1 fallback keep the PDF readable.
  */
 const CANDIDATES = [
-  { regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', mono: '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf' },
-  { regular: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', bold: '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf', mono: '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf' },
+  {
+    regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+    mono: '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf',
+  },
+  {
+    regular: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+    bold: '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+    mono: '/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf',
+  },
 ];
 
 export interface PdfFonts {
@@ -24,13 +32,19 @@ const STANDARD: PdfFonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', mono:
 let found: PdfFonts | undefined;
 
 export function pdfFonts(): PdfFonts {
-  found ??= CANDIDATES.map((set) => ({ ...set, unicode: true })).find((set) => existsSync(set.regular) && existsSync(set.bold) && existsSync(set.mono)) ?? STANDARD;
+  found ??=
+    CANDIDATES.map((set) => ({ ...set, unicode: true })).find((set) => existsSync(set.regular) && existsSync(set.bold) && existsSync(set.mono)) ?? STANDARD;
   return found;
 }
 
 /** Text the chosen fonts can draw: everything with a Unicode font, Latin-1 with the standard ones. */
 export function pdfText(value: string, fonts: PdfFonts): string {
   if (fonts.unicode) return value;
-  // eslint-disable-next-line no-control-regex -- keeps tab and line breaks, the only control characters the built-in font prints
-  return value.replace(/→/g, '->').replace(/[–—]/g, '-').replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '?');
+  return (
+    value
+      .replace(/→/g, '->')
+      .replace(/[–—]/g, '-')
+      // eslint-disable-next-line no-control-regex -- keeps tab and line breaks, the only control characters the built-in font prints
+      .replace(/[^\x09\x0a\x0d\x20-\x7e\xa0-\xff]/g, '?')
+  );
 }

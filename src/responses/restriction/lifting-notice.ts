@@ -20,16 +20,20 @@ export interface LiftingNoticeFacts {
 const COPY = {
   nb: {
     subject: (ref: string) => `Begrensningen av behandlingen oppheves (${ref})`,
-    lead: (day: string, systems: string) => `Vi opphever begrensningen av behandlingen av opplysningene om deg i ${systems}, tidligst ${day}. Vi gir deg beskjed før begrensningen oppheves, slik personvernforordningen art. 18(3) krever.`,
+    lead: (day: string, systems: string) =>
+      `Vi opphever begrensningen av behandlingen av opplysningene om deg i ${systems}, tidligst ${day}. Vi gir deg beskjed før begrensningen oppheves, slik personvernforordningen art. 18(3) krever.`,
     reasons: 'Begrunnelse:',
-    after: 'Etter dette behandler vi opplysningene igjen slik personvernerklæringen vår beskriver. Er du uenig, kan du be om begrensning på nytt eller protestere mot behandlingen (art. 21).',
+    after:
+      'Etter dette behandler vi opplysningene igjen slik personvernerklæringen vår beskriver. Er du uenig, kan du be om begrensning på nytt eller protestere mot behandlingen (art. 21).',
     status: (url: string) => `Du kan se saken din på statussiden: ${url}`,
   },
   en: {
     subject: (ref: string) => `The restriction of processing will be lifted (${ref})`,
-    lead: (day: string, systems: string) => `We will lift the restriction of the processing of your data in ${systems}, at the earliest on ${day}. We are telling you before it is lifted, as GDPR Art 18(3) requires.`,
+    lead: (day: string, systems: string) =>
+      `We will lift the restriction of the processing of your data in ${systems}, at the earliest on ${day}. We are telling you before it is lifted, as GDPR Art 18(3) requires.`,
     reasons: 'Reasons:',
-    after: 'After that we process the data again as our privacy notice describes. If you disagree, you may ask for the restriction again or object to the processing (Art 21).',
+    after:
+      'After that we process the data again as our privacy notice describes. If you disagree, you may ask for the restriction again or object to the processing (Art 21).',
     status: (url: string) => `You can see your request on its status page: ${url}`,
   },
 } as const;
@@ -73,7 +77,10 @@ export function ownerLiftTask(
     caseId: entity.id,
     subject: `Opphev begrensning / Lift restriction: ${system.name} (${entity.reference})`,
     text: `${text}\n`,
-    html: `<!doctype html><html lang="nb"><head><meta charset="utf-8"></head><body>${text.split(/\n{2,}/).map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br>')}</p>`).join('\n')}</body></html>`,
+    html: `<!doctype html><html lang="nb"><head><meta charset="utf-8"></head><body>${text
+      .split(/\n{2,}/)
+      .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br>')}</p>`)
+      .join('\n')}</body></html>`,
   };
 }
 

@@ -14,7 +14,10 @@ export class RestrictionLiftingController {
   @Post()
   @HttpCode(202)
   @Roles(...CASE_WORKERS)
-  @ApiOperation({ summary: 'Lift a restriction (Art 18(3)): the requester is sent a notice with the reasons first; the restriction is lifted once it has gone out (409 unless a restriction case awaiting review or completed)' })
+  @ApiOperation({
+    summary:
+      'Lift a restriction (Art 18(3)): the requester is sent a notice with the reasons first; the restriction is lifted once it has gone out (409 unless a restriction case awaiting review or completed)',
+  })
   async lift(@Param('reference') reference: string, @Body() body: ReasonDto, @CurrentStaff() staff: StaffPrincipal) {
     const lifting = await this.liftings.requestLift(reference, body.reason, staffActor(staff));
     return { reason: lifting.reason, liftOn: lifting.liftOn, decidedAt: lifting.decidedAt, liftedAt: lifting.liftedAt };

@@ -55,7 +55,8 @@ export class RestrictionLiftingService {
     if (!LIFTABLE.includes(entity.status)) throw conflict('Cannot lift the restriction: it is in force only once applied (awaiting review or completed).');
     const lifting = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [entity.id]);
-      if (await manager.findOne(RestrictionLiftingEntity, { where: { caseId: entity.id } })) throw conflict('Cannot lift the restriction: lifting is already decided.');
+      if (await manager.findOne(RestrictionLiftingEntity, { where: { caseId: entity.id } }))
+        throw conflict('Cannot lift the restriction: lifting is already decided.');
       const now = this.clock.now();
       const liftOn = this.deadlines.today();
       const notice = liftingNotice({
@@ -67,9 +68,28 @@ export class RestrictionLiftingService {
         statusUrl: this.links.statusUrl(entity.id),
         controller: this.systems.controller(),
       });
-      const letter = await this.letters.store(manager, entity, notice, actor, { outboxKind: 'restriction-lifting-notice', dedupeKey: `restriction-lifting-${entity.id}` });
-      const row = await manager.save(manager.create(RestrictionLiftingEntity, { caseId: entity.id, reason, liftOn, decidedBy: actor, decidedAt: now, noticeLetterId: letter.id, liftedAt: null }));
-      await this.audit.append(manager, { caseId: entity.id, type: 'restriction.lift_notice_stored', actor, occurredAt: now, data: { reason, liftOn, letterId: letter.id, delivery: letter.delivery } });
+      const letter = await this.letters.store(manager, entity, notice, actor, {
+        outboxKind: 'restriction-lifting-notice',
+        dedupeKey: `restriction-lifting-${entity.id}`,
+      });
+      const row = await manager.save(
+        manager.create(RestrictionLiftingEntity, {
+          caseId: entity.id,
+          reason,
+          liftOn,
+          decidedBy: actor,
+          decidedAt: now,
+          noticeLetterId: letter.id,
+          liftedAt: null,
+        }),
+      );
+      await this.audit.append(manager, {
+        caseId: entity.id,
+        type: 'restriction.lift_notice_stored',
+        actor,
+        occurredAt: now,
+        data: { reason, liftOn, letterId: letter.id, delivery: letter.delivery },
+      });
       return row;
     });
     await this.dispatch(entity.id);
@@ -84,7 +104,9 @@ export class RestrictionLiftingService {
     if (lifting.liftedAt) return 'already-lifted';
     const letter = await this.dataSource.getRepository(AnswerLetterEntity).findOneOrFail({ where: { id: lifting.noticeLetterId } });
     if (letter.outboundEmailId) {
-      const mail = await this.dataSource.getRepository(OutboundEmailEntity).findOneOrFail({ where: { id: letter.outboundEmailId }, select: { id: true, status: true } });
+      const mail = await this.dataSource
+        .getRepository(OutboundEmailEntity)
+        .findOneOrFail({ where: { id: letter.outboundEmailId }, select: { id: true, status: true } });
       if (mail.status !== 'sent') throw new Error('the notice before lifting has not been sent yet');
     }
     const entity = await this.cases.findById(caseId);
@@ -98,17 +120,33 @@ export class RestrictionLiftingService {
       for (const task of tasks) {
         const system = this.systems.system(task.systemId);
         if (!system) continue;
-        await this.outbox.store(manager, 'restriction-lift-owner', `restriction-lift-owner-${caseId}-${task.systemId}`, ownerLiftTask(entity, system, this.links.caseUrl(entity.reference)));
+        await this.outbox.store(
+          manager,
+          'restriction-lift-owner',
+          `restriction-lift-owner-${caseId}-${task.systemId}`,
+          ownerLiftTask(entity, system, this.links.caseUrl(entity.reference)),
+        );
         owners.push(task.systemId);
       }
       const targets = this.facts.noticeTargets(tasks);
       for (const [index, target] of targets.entries()) {
-        await this.outbox.store(manager, 'art19-notice', `art19-lift-${caseId}-${index}`, recipientNotice(entity, target, this.systems.controller(), [], 'restriction-lifted'));
+        await this.outbox.store(
+          manager,
+          'art19-notice',
+          `art19-lift-${caseId}-${index}`,
+          recipientNotice(entity, target, this.systems.controller(), [], 'restriction-lifted'),
+        );
       }
       locked.liftedAt = now;
       await manager.save(locked);
       // Systems and recipients are named in the data map: no personal data in the trail.
-      await this.audit.append(manager, { caseId, type: 'restriction.lifted', actor: 'system', occurredAt: now, data: { noticeLetterId: letter.id, ownerTasks: owners, recipientsNotified: targets.map((target) => target.name) } });
+      await this.audit.append(manager, {
+        caseId,
+        type: 'restriction.lifted',
+        actor: 'system',
+        occurredAt: now,
+        data: { noticeLetterId: letter.id, ownerTasks: owners, recipientsNotified: targets.map((target) => target.name) },
+      });
     });
     await this.dispatch(caseId);
     return 'lifted';
@@ -136,11 +174,15 @@ export class RestrictionLiftingService {
   }
 
   private async dispatch(caseId: string): Promise<void> {
-    const rows = await this.dataSource.getRepository(OutboundEmailEntity).find({ where: { caseId, status: 'pending', kind: In(LIFTING_MAIL_KINDS) }, select: { id: true } });
+    const rows = await this.dataSource
+      .getRepository(OutboundEmailEntity)
+      .find({ where: { caseId, status: 'pending', kind: In(LIFTING_MAIL_KINDS) }, select: { id: true } });
     for (const row of rows) await this.outbox.dispatch(row.id);
   }
 
   private restrictedTasks(caseId: string): Promise<CaseTaskEntity[]> {
-    return this.dataSource.getRepository(CaseTaskEntity).find({ where: { caseId, action: 'restrict', status: In(['done', 'retained']) }, order: { systemId: 'ASC' } });
+    return this.dataSource
+      .getRepository(CaseTaskEntity)
+      .find({ where: { caseId, action: 'restrict', status: In(['done', 'retained']) }, order: { systemId: 'ASC' } });
   }
 }

@@ -19,13 +19,7 @@ export class LoginRateLimit implements OnModuleDestroy {
       ...redisOptionsFromUrl(this.config.REDIS_URL),
       keyPrefix: `${this.config.QUEUE_PREFIX}:throttle:`,
     });
-    const record = await this.storage.increment(
-      `staff-login-${clientAddress}`,
-      60_000,
-      this.config.STAFF_LOGIN_RATE_LIMIT_PER_MINUTE,
-      60_000,
-      'staff-login',
-    );
+    const record = await this.storage.increment(`staff-login-${clientAddress}`, 60_000, this.config.STAFF_LOGIN_RATE_LIMIT_PER_MINUTE, 60_000, 'staff-login');
     return record.isBlocked ? Math.max(1, Math.ceil(record.timeToBlockExpire)) : null;
   }
 

@@ -9,9 +9,7 @@ export interface StaffPrincipal {
   role: StaffRole;
 }
 
-export const CurrentStaff = createParamDecorator(
-  (_: unknown, context: ExecutionContext): StaffPrincipal => context.switchToHttp().getRequest().staff,
-);
+export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): StaffPrincipal => context.switchToHttp().getRequest().staff);
 
 /** How the audit trail names a staff actor (no e-mail: the id is enough and is not personal data in logs). */
 export const staffActor = (staff: StaffPrincipal) => `staff:${staff.id}`;

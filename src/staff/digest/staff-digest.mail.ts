@@ -23,15 +23,21 @@ export function composeStaffDigest(content: DigestContent): ComposedMail {
   const { day, own, unassigned, unassignedTotal, publicUrl } = content;
   const overdue = own.filter((item) => item.effectiveDue < day).length;
   const line = (item: DigestCase) =>
-    `- ${item.reference} (${item.type}) ${item.effectiveDue < day ? 'FORFALT/OVERDUE' : ''} frist/deadline ${item.effectiveDue}: ${publicUrl}/staff/cases/${item.reference}`.replace('  ', ' ');
+    `- ${item.reference} (${item.type}) ${item.effectiveDue < day ? 'FORFALT/OVERDUE' : ''} frist/deadline ${item.effectiveDue}: ${publicUrl}/staff/cases/${item.reference}`.replace(
+      '  ',
+      ' ',
+    );
   const text = [
     `Daglig oversikt ${day}.`,
-    own.length
-      ? `Dine saker med frist innen 7 dager eller forfalt: ${own.length} (${overdue} forfalt).`
-      : 'Ingen av dine saker har frist innen 7 dager.',
+    own.length ? `Dine saker med frist innen 7 dager eller forfalt: ${own.length} (${overdue} forfalt).` : 'Ingen av dine saker har frist innen 7 dager.',
     ...own.map(line),
     ...(unassignedTotal
-      ? ['', `Saker uten saksbehandler: ${unassignedTotal}.`, ...unassigned.map(line), ...(unassignedTotal > unassigned.length ? [`… og ${unassignedTotal - unassigned.length} til.`] : [])]
+      ? [
+          '',
+          `Saker uten saksbehandler: ${unassignedTotal}.`,
+          ...unassigned.map(line),
+          ...(unassignedTotal > unassigned.length ? [`… og ${unassignedTotal - unassigned.length} til.`] : []),
+        ]
       : []),
     '',
     `Sakslisten: ${publicUrl}/staff?assignee=mine`,

@@ -62,7 +62,9 @@ export class StaffDigestService {
         `SELECT ${columns} FROM cases WHERE assignee_id IS NULL AND status = ANY($1) ORDER BY effective_due, created_at LIMIT ${LISTED_UNASSIGNED}`,
         [OPEN_STATUSES],
       );
-      const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM cases WHERE assignee_id IS NULL AND status = ANY($1)`, [OPEN_STATUSES]);
+      const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM cases WHERE assignee_id IS NULL AND status = ANY($1)`, [
+        OPEN_STATUSES,
+      ]);
       unassignedTotal = count;
     }
     if (!own.length && !unassignedTotal) return null;

@@ -97,8 +97,7 @@ export class CasePagePresenter {
       this.records.state(entity.id),
     ]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
-    const who = (actor: string) =>
-      actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system;
+    const who = (actor: string) => (actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system);
     const urgency = this.states.of(entity);
     const open = !isClosed(entity);
     const worker = CASE_WORKER_ROLES.has(staff.role);
@@ -198,15 +197,11 @@ export class CasePagePresenter {
           sendBy: entity.sendBy,
           extended: entity.extendedDue,
         },
-        extension: entity.extendedDue
-          ? { reason: entity.extensionReason, notifiedAt: formatInstant(entity.extensionNotifiedAt, tz) }
-          : null,
+        extension: entity.extendedDue ? { reason: entity.extensionReason, notifiedAt: formatInstant(entity.extensionNotifiedAt, tz) } : null,
         paused: entity.pausedAt ? fill(copy.case.paused, { at: formatInstant(entity.pausedAt, tz), reason: entity.pauseReason ?? '' }) : null,
         pausedDays: entity.pausedDays,
         approved: entity.approvedAt ? fill(copy.case.approved, { at: formatInstant(entity.approvedAt, tz) }) : null,
-        rejected: entity.rejectionCode
-          ? fill(copy.case.rejected, { code: copy.rejection[entity.rejectionCode], reason: entity.rejectionReason ?? '' })
-          : null,
+        rejected: entity.rejectionCode ? fill(copy.case.rejected, { code: copy.rejection[entity.rejectionCode], reason: entity.rejectionReason ?? '' }) : null,
         closed: entity.closedAt ? fill(copy.case.closed, { at: formatInstant(entity.closedAt, tz) }) : null,
       },
       records: recordsView({
@@ -229,7 +224,11 @@ export class CasePagePresenter {
         basisLabel: copy.identity.basis[identifier.basis],
         notANumber: !identifier.searchable,
         how: identifier.method
-          ? fill(copy.identity.how, { method: identifier.method, who: who(identifier.establishedBy ?? 'system'), at: formatInstant(identifier.establishedAt, tz) })
+          ? fill(copy.identity.how, {
+              method: identifier.method,
+              who: who(identifier.establishedBy ?? 'system'),
+              at: formatInstant(identifier.establishedAt, tz),
+            })
           : '',
         reason: identifier.reason ? fill(copy.identity.reason, { reason: identifier.reason }) : '',
         canConfirm: worker && open && identifier.basis === 'claimed' && identifier.searchable,
@@ -267,21 +266,29 @@ export class CasePagePresenter {
             expiresAt: formatInstant(download.expiresAt, tz),
           }
         : null,
-      files: worker && (storedLetters.length || (download && !download.gone))
-        ? {
-            letters: storedLetters.map((letter) => ({ id: letter.id, subject: letter.subject, delivery: letter.delivery === 'post' ? copy.answer.byPost : copy.answer.byEmail })),
-            package: Boolean(download && !download.gone),
-          }
-        : null,
+      files:
+        worker && (storedLetters.length || (download && !download.gone))
+          ? {
+              letters: storedLetters.map((letter) => ({
+                id: letter.id,
+                subject: letter.subject,
+                delivery: letter.delivery === 'post' ? copy.answer.byPost : copy.answer.byEmail,
+              })),
+              package: Boolean(download && !download.gone),
+            }
+          : null,
       taskProgress: fill(copy.case.progress, { finished, total: tasks.length }),
       /** Seconds between reloads while a connector task is queued or running (no JavaScript on staff pages). */
       refreshSeconds:
-        tasks.some((task) => task.status === 'pending' || task.status === 'running') || searches.some((search) => search.status === 'pending') ? TASK_REFRESH_SECONDS : undefined,
+        tasks.some((task) => task.status === 'pending' || task.status === 'running') || searches.some((search) => search.status === 'pending')
+          ? TASK_REFRESH_SECONDS
+          : undefined,
       timeline,
       can,
       onBehalf,
       anyAction: Object.values(can).some(Boolean),
-      requestInformationHelp: this.deadlines.pauseAllowed && !entity.pausedAt ? copy.actions.requestInformationPauses : copy.actions.requestInformationClockRuns,
+      requestInformationHelp:
+        this.deadlines.pauseAllowed && !entity.pausedAt ? copy.actions.requestInformationPauses : copy.actions.requestInformationClockRuns,
       extendWarning: extension?.allowed && extension.breaksPromise ? fill(copy.actions.extendWarning, { days: this.config.DEADLINE_PROMISE_DAYS }) : null,
       assignees: (await this.users.assignable()).map((user) => ({
         id: user.id,

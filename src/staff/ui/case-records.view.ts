@@ -23,8 +23,12 @@ interface RecordsInput {
 export function recordsView(input: RecordsInput) {
   const { copy } = input;
   const kindOf = new Map(input.identifiers.map((identifier) => [identifier.id, identifier.kind]));
-  const kinds = (ids: string[]) => [...new Set(ids.map((id) => kindOf.get(id)).filter((kind): kind is NonNullable<typeof kind> => Boolean(kind)))].map((kind) => copy.records.kinds[kind] ?? kind);
-  const evidence = (list: Array<{ kind: string; value: string }>) => list.map((item) => ({ kind: copy.records.kinds[item.kind] ?? item.kind, value: item.value }));
+  const kinds = (ids: string[]) =>
+    [...new Set(ids.map((id) => kindOf.get(id)).filter((kind): kind is NonNullable<typeof kind> => Boolean(kind)))].map(
+      (kind) => copy.records.kinds[kind] ?? kind,
+    );
+  const evidence = (list: Array<{ kind: string; value: string }>) =>
+    list.map((item) => ({ kind: copy.records.kinds[item.kind] ?? item.kind, value: item.value }));
   return {
     show: input.searches.length > 0 || input.records.length > 0,
     searching: input.searches.some((search) => search.status === 'pending'),

@@ -45,9 +45,7 @@ export class QueuesDashboardController {
     const adapter = new ExpressAdapter();
     adapter.setBasePath(BASE_PATH);
     createBullBoard({
-      queues: Object.values(QueueName).map(
-        (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
-      ),
+      queues: Object.values(QueueName).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }))),
       serverAdapter: adapter,
       options: { uiConfig: { boardTitle: 'DSR jobs' } },
     });

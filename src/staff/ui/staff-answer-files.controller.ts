@@ -17,7 +17,13 @@ export class StaffAnswerFilesController {
 
   @Get('letters/:letterId/:format')
   @Roles(...CASE_WORKERS)
-  async letter(@Param('reference') reference: string, @Param('letterId') letterId: string, @Param('format') format: string, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+  async letter(
+    @Param('reference') reference: string,
+    @Param('letterId') letterId: string,
+    @Param('format') format: string,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
     if (!isUuid(letterId) || !['html', 'pdf'].includes(format)) throw notFound('Letter');
     const file = await this.files.letter(reference, letterId, format as 'html' | 'pdf', staffActor(staff));
     send(response, file.body, file.contentType, file.filename);

@@ -70,9 +70,7 @@ export class StaffCaseController {
     if (userId && !(isUuid(userId) && (await this.users.assignable()).some((user) => user.id === userId))) {
       check.fail('userId', this.pages.copy(request).errors.choose);
     }
-    await this.act(request, response, staff, reference, 'assign', check, 'assigned', () =>
-      this.cases.assign(reference, userId || null, staffActor(staff)),
-    );
+    await this.act(request, response, staff, reference, 'assign', check, 'assigned', () => this.cases.assign(reference, userId || null, staffActor(staff)));
   }
 
   @Post(':reference/verify')
@@ -81,7 +79,9 @@ export class StaffCaseController {
   async verify(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     const check = this.check(request);
     const method = check.text('method', 2, 100);
-    await this.act(request, response, staff, reference, 'verify', check, 'verified', () => this.cases.verify(reference, method, staffActor(staff), { kind: 'staff' }));
+    await this.act(request, response, staff, reference, 'verify', check, 'verified', () =>
+      this.cases.verify(reference, method, staffActor(staff), { kind: 'staff' }),
+    );
   }
 
   /** A claimed identifier confirmed after a check outside the engine; how and why are audited. */
@@ -99,8 +99,15 @@ export class StaffCaseController {
     const method = check.text('method', 2, 200);
     const reason = check.text('reason', 2, 500);
     if (!isUuid(identifierId)) throw notFound(`Identifier ${identifierId}`);
-    await this.act(request, response, staff, reference, 'identifier', check, 'identifierConfirmed', () =>
-      this.identifiers.confirm(reference, identifierId, { method, reason }, staffActor(staff)),
+    await this.act(
+      request,
+      response,
+      staff,
+      reference,
+      'identifier',
+      check,
+      'identifierConfirmed',
+      () => this.identifiers.confirm(reference, identifierId, { method, reason }, staffActor(staff)),
       { identifierId },
     );
   }
@@ -168,7 +175,9 @@ export class StaffCaseController {
   async rejectAuthority(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     const check = this.check(request);
     const reason = check.text('reason', 5, 2000);
-    await this.act(request, response, staff, reference, 'authorityReject', check, 'authorityRejected', () => this.representations.reject(reference, reason, staffActor(staff)));
+    await this.act(request, response, staff, reference, 'authorityReject', check, 'authorityRejected', () =>
+      this.representations.reject(reference, reason, staffActor(staff)),
+    );
   }
 
   /** The authority document, decrypted, as a download (audited). */
@@ -238,14 +247,21 @@ export class StaffCaseController {
     const code = check.oneOf('reasonCode', REJECTION_CODES);
     const reason = check.text('reason', 5, 2000);
     if (!check.ok) {
-      await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { reject: check.errors }, formProblem: this.pages.copy(request).fieldErrors });
+      await this.render(request, response, staff, reference, 400, {
+        values: { reject: check.values },
+        errors: { reject: check.errors },
+        formProblem: this.pages.copy(request).fieldErrors,
+      });
       return;
     }
     const reasons = { code: code!, reason };
     const saving = check.raw('subject') !== '' || check.raw('text') !== '';
     if (!saving) {
       const preview = await this.answers.preview(reference, reasons);
-      await this.render(request, response, staff, reference, 200, { values: { reject: check.values }, refusal: { reasonCode: code!, reason, subject: preview.subject, text: preview.text, edited: preview.edited } });
+      await this.render(request, response, staff, reference, 200, {
+        values: { reject: check.values },
+        refusal: { reasonCode: code!, reason, subject: preview.subject, text: preview.text, edited: preview.edited },
+      });
       return;
     }
     const edit = new FormCheck(request.body, this.pages.copy(request));
@@ -262,7 +278,12 @@ export class StaffCaseController {
     }
     if (problem) {
       const refusal = { reasonCode: code!, reason, subject, text, edited: true };
-      await this.render(request, response, staff, reference, 400, { values: { reject: check.values }, errors: { refusal: problem.errors }, formProblem: problem.message, refusal });
+      await this.render(request, response, staff, reference, 400, {
+        values: { reject: check.values },
+        errors: { refusal: problem.errors },
+        formProblem: problem.message,
+        refusal,
+      });
       return;
     }
     response.redirect(303, `/staff/cases/${encodeURIComponent(reference.toUpperCase())}?done=refusalSaved`);
@@ -315,7 +336,9 @@ export class StaffCaseController {
   @Roles(...CASE_WORKERS)
   @UseGuards(StaffCsrfGuard)
   async searchRecords(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
-    await this.act(request, response, staff, reference, 'records', this.check(request), 'recordsSearched', () => this.recordDecisions.searchAgain(reference, staffActor(staff)));
+    await this.act(request, response, staff, reference, 'records', this.check(request), 'recordsSearched', () =>
+      this.recordDecisions.searchAgain(reference, staffActor(staff)),
+    );
   }
 
   @Post(':reference/tasks/:taskId/retry')
@@ -357,7 +380,9 @@ export class StaffCaseController {
     const input = { status: status!, summary, ...(retained ? { retained } : {}) };
     const fromTasks = check.raw('from') === 'tasks' || staff.role === 'owner';
     if (!fromTasks) {
-      await this.act(request, response, staff, reference, 'outcome', check, 'outcome', () => this.tasks.recordOutcome(reference, taskId, input, staff), { taskId });
+      await this.act(request, response, staff, reference, 'outcome', check, 'outcome', () => this.tasks.recordOutcome(reference, taskId, input, staff), {
+        taskId,
+      });
       return;
     }
     const copy = this.pages.copy(request);
@@ -369,7 +394,12 @@ export class StaffCaseController {
       await this.tasks.recordOutcome(reference, taskId, input, staff);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
-      await this.tasksPage.send(request, response, staff, 409, { taskId, values: check.values, errors: {}, problem: fill(copy.stale, { message: refusalText(error, copy) }) });
+      await this.tasksPage.send(request, response, staff, 409, {
+        taskId,
+        values: check.values,
+        errors: {},
+        problem: fill(copy.stale, { message: refusalText(error, copy) }),
+      });
       return;
     }
     response.redirect(303, '/staff/tasks?done=outcome');
@@ -412,7 +442,8 @@ export class StaffCaseController {
       await this.render(request, response, staff, reference, status, {
         values: { [form]: check.values },
         errors: { [form]: errors },
-        formProblem: error.code === 'conflict' ? fill(copy.stale, { message: refusalText(error, copy) }) : error.details?.length ? copy.fieldErrors : error.message,
+        formProblem:
+          error.code === 'conflict' ? fill(copy.stale, { message: refusalText(error, copy) }) : error.details?.length ? copy.fieldErrors : error.message,
         ...target,
       });
       return;

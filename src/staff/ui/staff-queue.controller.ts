@@ -33,7 +33,8 @@ interface QueueFilter {
 function parseFilter(query: Record<string, unknown>): QueueFilter {
   const pick = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
     typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
-  const assignee = typeof query.assignee === 'string' && (query.assignee === 'mine' || query.assignee === 'none' || isUuid(query.assignee)) ? query.assignee : undefined;
+  const assignee =
+    typeof query.assignee === 'string' && (query.assignee === 'mine' || query.assignee === 'none' || isUuid(query.assignee)) ? query.assignee : undefined;
   const page = Number(query.page);
   return {
     status: pick(query.status, [...CASE_STATUSES, 'open'] as const) ?? 'open',

@@ -46,7 +46,9 @@ export class StaffTasksPage {
         })
       : [];
     const cases = tasks.length
-      ? await this.dataSource.getRepository(CaseEntity).find({ where: { id: In([...new Set(tasks.map((task) => task.caseId))]), status: In([...OPEN_STATUSES]) } })
+      ? await this.dataSource
+          .getRepository(CaseEntity)
+          .find({ where: { id: In([...new Set(tasks.map((task) => task.caseId))]), status: In([...OPEN_STATUSES]) } })
       : [];
     const byId = new Map(cases.map((entity) => [entity.id, entity]));
     const items = tasks

@@ -117,7 +117,10 @@ function lookUp(state: HubSpotSimulatorState, req: Request): SimulatedContact | 
 function listParam(raw: unknown): string[] | undefined {
   if (raw === undefined) return undefined;
   const values = Array.isArray(raw) ? raw.map(String) : [String(raw)];
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 interface PropertyProblem {

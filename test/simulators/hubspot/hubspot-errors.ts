@@ -2,13 +2,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 
 /** HubSpot's error body: `{status:"error", message, correlationId, category, …}`. */
-export function sendError(
-  res: Response,
-  httpStatus: number,
-  category: string,
-  message: string,
-  extra: Record<string, unknown> = {},
-): void {
+export function sendError(res: Response, httpStatus: number, category: string, message: string, extra: Record<string, unknown> = {}): void {
   res.status(httpStatus).json({ status: 'error', message, correlationId: randomUUID(), category, ...extra });
 }
 

@@ -93,9 +93,7 @@ export function preferenceRoutes(state: HubSpotSimulatorState): Router {
     const now = new Date().toISOString();
     res.json({
       status: 'COMPLETE',
-      results: since
-        ? [{ subscriberIdString: subscriber, channel, status: 'NOT_SUBSCRIBED', timestamp: since, wideStatusType: 'PORTAL_WIDE' }]
-        : [],
+      results: since ? [{ subscriberIdString: subscriber, channel, status: 'NOT_SUBSCRIBED', timestamp: since, wideStatusType: 'PORTAL_WIDE' }] : [],
       startedAt: now,
       completedAt: now,
     });

@@ -11,8 +11,7 @@ export interface RateLimitOptions {
 }
 
 export type RateLimitDecision =
-  | { allowed: true; headers: Record<string, string> }
-  | { allowed: false; headers: Record<string, string>; body: Record<string, unknown> };
+  { allowed: true; headers: Record<string, string> } | { allowed: false; headers: Record<string, string>; body: Record<string, unknown> };
 
 interface TokenUsage {
   window: number[];

@@ -40,11 +40,7 @@ export function searchContacts(state: HubSpotSimulatorState, body: Record<string
 }
 
 /** A contact as the v3 API returns it, with the requested (or default) properties. */
-export function contactView(
-  state: HubSpotSimulatorState,
-  contact: SimulatedContact,
-  requested: string[] | undefined,
-): Record<string, unknown> {
+export function contactView(state: HubSpotSimulatorState, contact: SimulatedContact, requested: string[] | undefined): Record<string, unknown> {
   const names = new Set([...(requested ?? DEFAULT_RETURNED_PROPERTIES), 'hs_object_id', 'createdate', 'lastmodifieddate']);
   const properties: Record<string, string | null> = {};
   for (const name of names) {

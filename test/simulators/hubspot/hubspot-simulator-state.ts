@@ -109,9 +109,7 @@ export class HubSpotSimulatorState {
 
   contactByEmail(email: string, includeArchived = false): SimulatedContact | undefined {
     const wanted = email.toLowerCase();
-    return [...this.contacts.values()].find(
-      (contact) => contact.properties.email === wanted && (includeArchived || !contact.archived),
-    );
+    return [...this.contacts.values()].find((contact) => contact.properties.email === wanted && (includeArchived || !contact.archived));
   }
 
   setSubscription(email: string, subscriptionId: string, record: SubscriptionRecord): void {

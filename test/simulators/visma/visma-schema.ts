@@ -73,193 +73,193 @@ export interface SimCustomerTransaction {
 }
 
 export const VISMA_SCHEMA_SDL = /* GraphQL */ `
-type Query {
-  useCompany(no: Int!): Query_UseCompany
-}
+  type Query {
+    useCompany(no: Int!): Query_UseCompany
+  }
 
-type Mutation {
-  useCompany(no: Int!): Mutation_UseCompany
-}
+  type Mutation {
+    useCompany(no: Int!): Mutation_UseCompany
+  }
 
-type PageInfo {
-  hasNextPage: Boolean!
-  hasPreviousPage: Boolean!
-  startCursor: String
-  endCursor: String
-}
+  type PageInfo {
+    hasNextPage: Boolean!
+    hasPreviousPage: Boolean!
+    startCursor: String
+    endCursor: String
+  }
 
-input FilterExpression_Int {
-  _eq: Int
-  _not_eq: Int
-  _gt: Int
-  _gte: Int
-  _lt: Int
-  _lte: Int
-  _in: [Int!]
-  _not_in: [Int!]
-  _between: [Int!]
-}
+  input FilterExpression_Int {
+    _eq: Int
+    _not_eq: Int
+    _gt: Int
+    _gte: Int
+    _lt: Int
+    _lte: Int
+    _in: [Int!]
+    _not_in: [Int!]
+    _between: [Int!]
+  }
 
-input FilterExpression_String {
-  _eq: String
-  _not_eq: String
-  _gt: String
-  _gte: String
-  _lt: String
-  _lte: String
-  _like: String
-  _not_like: String
-  _in: [String!]
-  _not_in: [String!]
-}
+  input FilterExpression_String {
+    _eq: String
+    _not_eq: String
+    _gt: String
+    _gte: String
+    _lt: String
+    _lte: String
+    _like: String
+    _not_like: String
+    _in: [String!]
+    _not_in: [String!]
+  }
 
-input FilterExpression_Decimal {
-  _eq: Float
-  _not_eq: Float
-  _gt: Float
-  _gte: Float
-  _lt: Float
-  _lte: Float
-  _in: [Float!]
-  _not_in: [Float!]
-  _between: [Float!]
-}
+  input FilterExpression_Decimal {
+    _eq: Float
+    _not_eq: Float
+    _gt: Float
+    _gte: Float
+    _lt: Float
+    _lte: Float
+    _in: [Float!]
+    _not_in: [Float!]
+    _between: [Float!]
+  }
 
-input FilterExpression_Boolean {
-  _eq: Boolean
-  _not_eq: Boolean
-}
+  input FilterExpression_Boolean {
+    _eq: Boolean
+    _not_eq: Boolean
+  }
 
-type Associate {
-  associateNo: Int!
-  customerNo: Int!
-  name: String
-  emailAddress: String          # (unverified)
-  phone: String                 # (unverified)
-  mobilePhone: String           # (unverified)
-  addressLine1: String          # (unverified)
-  postCode: String              # (unverified)
-  postalArea: String            # (unverified)
-  noMarketing: Boolean          # (unverified) this company's "no marketing" field (data map: marketingFlagField)
-  processingRestricted: Boolean # (unverified) this company's "restricted" field (data map: restrictionFlagField)
-  memo: String                  # (unverified) this company's note field on the customer (data map: annotationField)
-}
+  type Associate {
+    associateNo: Int!
+    customerNo: Int!
+    name: String
+    emailAddress: String # (unverified)
+    phone: String # (unverified)
+    mobilePhone: String # (unverified)
+    addressLine1: String # (unverified)
+    postCode: String # (unverified)
+    postalArea: String # (unverified)
+    noMarketing: Boolean # (unverified) this company's "no marketing" field (data map: marketingFlagField)
+    processingRestricted: Boolean # (unverified) this company's "restricted" field (data map: restrictionFlagField)
+    memo: String # (unverified) this company's note field on the customer (data map: annotationField)
+  }
 
-input FilterExpression_Associate {
-  associateNo: FilterExpression_Int
-  customerNo: FilterExpression_Int
-  name: FilterExpression_String
-  emailAddress: FilterExpression_String
-  phone: FilterExpression_String
-  mobilePhone: FilterExpression_String
-  noMarketing: FilterExpression_Boolean
-  processingRestricted: FilterExpression_Boolean
-  _and: [FilterExpression_Associate!]
-  _or: [FilterExpression_Associate!]
-}
+  input FilterExpression_Associate {
+    associateNo: FilterExpression_Int
+    customerNo: FilterExpression_Int
+    name: FilterExpression_String
+    emailAddress: FilterExpression_String
+    phone: FilterExpression_String
+    mobilePhone: FilterExpression_String
+    noMarketing: FilterExpression_Boolean
+    processingRestricted: FilterExpression_Boolean
+    _and: [FilterExpression_Associate!]
+    _or: [FilterExpression_Associate!]
+  }
 
-# (unverified) input type name
-input Associate_Input {
-  name: String
-  emailAddress: String
-  phone: String
-  mobilePhone: String
-  addressLine1: String
-  postCode: String
-  postalArea: String
-  noMarketing: Boolean
-  processingRestricted: Boolean
-  memo: String
-}
+  # (unverified) input type name
+  input Associate_Input {
+    name: String
+    emailAddress: String
+    phone: String
+    mobilePhone: String
+    addressLine1: String
+    postCode: String
+    postalArea: String
+    noMarketing: Boolean
+    processingRestricted: Boolean
+    memo: String
+  }
 
-type Query_UseCompany_Associate_Connection {
-  totalCount: Int!
-  pageInfo: PageInfo!
-  items: [Associate!]
-}
+  type Query_UseCompany_Associate_Connection {
+    totalCount: Int!
+    pageInfo: PageInfo!
+    items: [Associate!]
+  }
 
-type Mutation_UseCompany_Associate_Result {
-  affectedRows: Int!
-  items: [Associate!]
-}
+  type Mutation_UseCompany_Associate_Result {
+    affectedRows: Int!
+    items: [Associate!]
+  }
 
-# (unverified) every contact field name
-type Contact {
-  contactNo: Int!
-  associateNo: Int!
-  name: String
-  emailAddress: String
-  phone: String
-  mobilePhone: String
-  noMarketing: Boolean
-  processingRestricted: Boolean
-}
+  # (unverified) every contact field name
+  type Contact {
+    contactNo: Int!
+    associateNo: Int!
+    name: String
+    emailAddress: String
+    phone: String
+    mobilePhone: String
+    noMarketing: Boolean
+    processingRestricted: Boolean
+  }
 
-input FilterExpression_Contact {
-  contactNo: FilterExpression_Int
-  associateNo: FilterExpression_Int
-  name: FilterExpression_String
-  emailAddress: FilterExpression_String
-  phone: FilterExpression_String
-  mobilePhone: FilterExpression_String
-  _and: [FilterExpression_Contact!]
-  _or: [FilterExpression_Contact!]
-}
+  input FilterExpression_Contact {
+    contactNo: FilterExpression_Int
+    associateNo: FilterExpression_Int
+    name: FilterExpression_String
+    emailAddress: FilterExpression_String
+    phone: FilterExpression_String
+    mobilePhone: FilterExpression_String
+    _and: [FilterExpression_Contact!]
+    _or: [FilterExpression_Contact!]
+  }
 
-# (unverified) input type name
-input Contact_Input {
-  name: String
-  emailAddress: String
-  phone: String
-  mobilePhone: String
-  noMarketing: Boolean
-  processingRestricted: Boolean
-}
+  # (unverified) input type name
+  input Contact_Input {
+    name: String
+    emailAddress: String
+    phone: String
+    mobilePhone: String
+    noMarketing: Boolean
+    processingRestricted: Boolean
+  }
 
-type Query_UseCompany_Contact_Connection {
-  totalCount: Int!
-  pageInfo: PageInfo!
-  items: [Contact!]
-}
+  type Query_UseCompany_Contact_Connection {
+    totalCount: Int!
+    pageInfo: PageInfo!
+    items: [Contact!]
+  }
 
-type Mutation_UseCompany_Contact_Result {
-  affectedRows: Int!
-  items: [Contact!]
-}
+  type Mutation_UseCompany_Contact_Result {
+    affectedRows: Int!
+    items: [Contact!]
+  }
 
-# (unverified) table and field names of the customer ledger
-type CustomerTransaction {
-  customerNo: Int!
-  voucherNo: Int!
-  voucherDate: Int!
-  amount: Float!
-}
+  # (unverified) table and field names of the customer ledger
+  type CustomerTransaction {
+    customerNo: Int!
+    voucherNo: Int!
+    voucherDate: Int!
+    amount: Float!
+  }
 
-input FilterExpression_CustomerTransaction {
-  customerNo: FilterExpression_Int
-  voucherNo: FilterExpression_Int
-  voucherDate: FilterExpression_Int
-  amount: FilterExpression_Decimal
-  _and: [FilterExpression_CustomerTransaction!]
-  _or: [FilterExpression_CustomerTransaction!]
-}
+  input FilterExpression_CustomerTransaction {
+    customerNo: FilterExpression_Int
+    voucherNo: FilterExpression_Int
+    voucherDate: FilterExpression_Int
+    amount: FilterExpression_Decimal
+    _and: [FilterExpression_CustomerTransaction!]
+    _or: [FilterExpression_CustomerTransaction!]
+  }
 
-type Query_UseCompany_CustomerTransaction_Connection {
-  totalCount: Int!
-  pageInfo: PageInfo!
-  items: [CustomerTransaction!]
-}
+  type Query_UseCompany_CustomerTransaction_Connection {
+    totalCount: Int!
+    pageInfo: PageInfo!
+    items: [CustomerTransaction!]
+  }
 
-type Query_UseCompany {
-  associate(filter: FilterExpression_Associate, first: Int, after: String): Query_UseCompany_Associate_Connection
-  contact(filter: FilterExpression_Contact, first: Int, after: String): Query_UseCompany_Contact_Connection
-  customerTransaction(filter: FilterExpression_CustomerTransaction, first: Int, after: String): Query_UseCompany_CustomerTransaction_Connection
-}
+  type Query_UseCompany {
+    associate(filter: FilterExpression_Associate, first: Int, after: String): Query_UseCompany_Associate_Connection
+    contact(filter: FilterExpression_Contact, first: Int, after: String): Query_UseCompany_Contact_Connection
+    customerTransaction(filter: FilterExpression_CustomerTransaction, first: Int, after: String): Query_UseCompany_CustomerTransaction_Connection
+  }
 
-type Mutation_UseCompany {
-  associate_update(filter: FilterExpression_Associate, value: Associate_Input!): Mutation_UseCompany_Associate_Result
-  associate_delete(filter: FilterExpression_Associate): Mutation_UseCompany_Associate_Result
-  contact_update(filter: FilterExpression_Contact, value: Contact_Input!): Mutation_UseCompany_Contact_Result
-  contact_delete(filter: FilterExpression_Contact): Mutation_UseCompany_Contact_Result
-}
+  type Mutation_UseCompany {
+    associate_update(filter: FilterExpression_Associate, value: Associate_Input!): Mutation_UseCompany_Associate_Result
+    associate_delete(filter: FilterExpression_Associate): Mutation_UseCompany_Associate_Result
+    contact_update(filter: FilterExpression_Contact, value: Contact_Input!): Mutation_UseCompany_Contact_Result
+    contact_delete(filter: FilterExpression_Contact): Mutation_UseCompany_Contact_Result
+  }
 `;

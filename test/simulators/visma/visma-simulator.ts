@@ -140,7 +140,12 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     };
     if (form.grant_type !== 'client_credentials') return reject(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
     if (!clientId || state.clients.get(clientId) !== clientSecret) return reject(401, 'invalid_client', 'Client authentication failed');
-    if (!String(form.scope ?? '').split(' ').includes(SERVICE_SCOPE)) return reject(400, 'invalid_scope', 'Scope not allowed for client');
+    if (
+      !String(form.scope ?? '')
+        .split(' ')
+        .includes(SERVICE_SCOPE)
+    )
+      return reject(400, 'invalid_scope', 'Scope not allowed for client');
     const accessToken = randomBytes(24).toString('hex');
     state.tokens.set(accessToken, { clientId, expiresAt: now().getTime() + state.tokenLifetimeSeconds * 1000 });
     calls.token += 1;
@@ -208,10 +213,16 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     }
     type Args = { filter?: FilterExpression | null; first?: number | null; after?: string | null };
     type WriteArgs<V> = { filter?: FilterExpression | null; value: V };
-    const read = <T extends object>(name: string, rows: T[]) => (args: Args) => {
-      calls.operations.push(name);
-      return paginate(rows.filter((row) => matchesFilter(row, args.filter)), args.first, args.after);
-    };
+    const read =
+      <T extends object>(name: string, rows: T[]) =>
+      (args: Args) => {
+        calls.operations.push(name);
+        return paginate(
+          rows.filter((row) => matchesFilter(row, args.filter)),
+          args.first,
+          args.after,
+        );
+      };
     return {
       associate: read('associate', state.associates),
       contact: read('contact', state.contacts),
@@ -231,10 +242,9 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
         const refused = rows.filter((row) => deletionBlocked(row));
         if (refused.length) {
           for (const row of refused) increment(calls.associateDeleteRefusals, row.associateNo);
-          throw new GraphQLError(
-            `Associate ${refused[0].associateNo} cannot be deleted: it has a balance or transactions within the retention period`,
-            { extensions: { code: 'DELETE_NOT_ALLOWED' } },
-          );
+          throw new GraphQLError(`Associate ${refused[0].associateNo} cannot be deleted: it has a balance or transactions within the retention period`, {
+            extensions: { code: 'DELETE_NOT_ALLOWED' },
+          });
         }
         state.associates = state.associates.filter((row) => !rows.includes(row));
         for (const row of rows) increment(calls.associateDeletes, row.associateNo);

@@ -12,9 +12,7 @@ export function matchesFilter(row: object, filter: FilterExpression | null | und
     if (condition === null || condition === undefined) return true;
     if (key === '_and') return (condition as FilterExpression[]).every((part) => matchesFilter(row, part));
     if (key === '_or') return (condition as FilterExpression[]).some((part) => matchesFilter(row, part));
-    return Object.entries(condition as Record<string, unknown>).every(([operator, operand]) =>
-      compare(values[key], operator, operand),
-    );
+    return Object.entries(condition as Record<string, unknown>).every(([operator, operand]) => compare(values[key], operator, operand));
   });
 }
 

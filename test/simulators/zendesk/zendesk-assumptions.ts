@@ -40,8 +40,7 @@ export const PAGE_SIZE_ERROR = {
 /** (unverified) Body of the OAuth token endpoint for an unknown client or wrong secret (RFC 6749 §5.2 wording). */
 export const INVALID_CLIENT_ERROR = {
   error: 'invalid_client',
-  error_description:
-    'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+  error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
 };
 
 /** (unverified) A comment redaction whose html_body, without the redact markup, differs from the

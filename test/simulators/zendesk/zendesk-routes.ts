@@ -40,22 +40,21 @@ const digits = (value: string) => value.replace(/\D/g, '');
  *  A value in double quotes is one term, spaces included (`phone:"912 34 567"`), as in Zendesk's
  *  search syntax. The query is parsed once per search, then tested against each user's cached identities. */
 function compileQuery(state: ZendeskState, query: string): (user: SimUser) => boolean {
-  const tests = (query.match(/[^\s"]*"[^"]*"|\S+/g) ?? [])
-    .map((term): ((user: SimUser) => boolean) => {
-      const [keyword, ...rest] = term.split(':');
-      const value = rest.join(':').replace(/^"|"$/g, '').toLowerCase();
-      if (rest.length && keyword === 'email') return (user) => state.searchableOf(user.id).emails.some((email) => email.includes(value));
-      if (rest.length && keyword === 'phone') {
-        const wanted = digits(value);
-        return (user) => wanted.length > 0 && state.searchableOf(user.id).phones.some((phone) => phone.includes(wanted));
-      }
-      const text = term.toLowerCase();
-      const textDigits = digits(text) || '\u0000';
-      return (user) => {
-        const { emails, phones } = state.searchableOf(user.id);
-        return user.name.toLowerCase().includes(text) || emails.some((email) => email.includes(text)) || phones.some((phone) => phone.includes(textDigits));
-      };
-    });
+  const tests = (query.match(/[^\s"]*"[^"]*"|\S+/g) ?? []).map((term): ((user: SimUser) => boolean) => {
+    const [keyword, ...rest] = term.split(':');
+    const value = rest.join(':').replace(/^"|"$/g, '').toLowerCase();
+    if (rest.length && keyword === 'email') return (user) => state.searchableOf(user.id).emails.some((email) => email.includes(value));
+    if (rest.length && keyword === 'phone') {
+      const wanted = digits(value);
+      return (user) => wanted.length > 0 && state.searchableOf(user.id).phones.some((phone) => phone.includes(wanted));
+    }
+    const text = term.toLowerCase();
+    const textDigits = digits(text) || '\u0000';
+    return (user) => {
+      const { emails, phones } = state.searchableOf(user.id);
+      return user.name.toLowerCase().includes(text) || emails.some((email) => email.includes(text)) || phones.some((phone) => phone.includes(textDigits));
+    };
+  });
   return (user) => tests.every((test) => test(user));
 }
 
@@ -68,10 +67,7 @@ function redactHtml(html: string): string {
 
 const withoutRedactMarkup = (html: string) => html.replace(/<\/?redact>/g, '').replace(/(<[a-z]+)\sredact(?=[\s>])/g, '$1');
 
-export function buildZendeskRoutes(
-  state: ZendeskState,
-  limits: { updateUserLimit: RateWindow; permanentDeleteLimit: RateWindow },
-): ZendeskRoute[] {
+export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimit: RateWindow; permanentDeleteLimit: RateWindow }): ZendeskRoute[] {
   const send = (context: RouteContext, answer: { status: number; body: unknown }) => context.res.status(answer.status).json(answer.body);
   const notFound = (context: RouteContext) => context.res.status(404).json(NOT_FOUND);
   const userId = (context: RouteContext) => Number(context.params[0]);
@@ -81,7 +77,15 @@ export function buildZendeskRoutes(
       const query = (context.url.searchParams.get('query') ?? '').trim();
       const matches = compileQuery(state, query);
       const users = query ? [...state.users.values()].filter((user) => state.isLive(user.id) && matches(user)).sort((a, b) => a.id - b.id) : [];
-      send(context, paginate(users.map((user) => state.render(user, context.origin)), 'users', context.url, false));
+      send(
+        context,
+        paginate(
+          users.map((user) => state.render(user, context.origin)),
+          'users',
+          context.url,
+          false,
+        ),
+      );
     }),
 
     route('GET', '/users/:id', (context) => {
@@ -110,7 +114,9 @@ export function buildZendeskRoutes(
         else state.addIdentity(id, 'phone_number', changes.phone, true);
       }
       if (typeof changes.email === 'string') {
-        const exists = state.identitiesOf(id).some((identity) => identity.type === 'email' && identity.value.toLowerCase() === (changes.email as string).toLowerCase());
+        const exists = state
+          .identitiesOf(id)
+          .some((identity) => identity.type === 'email' && identity.value.toLowerCase() === (changes.email as string).toLowerCase());
         if (!exists) state.addIdentity(id, 'email', changes.email, !state.primaryEmail(id));
       }
       user.updated_at = new Date().toISOString();
@@ -138,7 +144,14 @@ export function buildZendeskRoutes(
       if (!state.isLive(id)) return notFound(context);
       const identity = ((context.req.body ?? {}) as { identity?: { type?: string; value?: string } }).identity;
       if (!identity || (identity.type !== 'email' && identity.type !== 'phone_number') || !identity.value) {
-        return send(context, { status: 422, body: { error: 'RecordInvalid', description: 'Record validation errors', details: { value: [{ description: 'Value is invalid', error: 'InvalidValue' }] } } });
+        return send(context, {
+          status: 422,
+          body: {
+            error: 'RecordInvalid',
+            description: 'Record validation errors',
+            details: { value: [{ description: 'Value is invalid', error: 'InvalidValue' }] },
+          },
+        });
       }
       const taken = [...state.identities.values()].some(
         (other) => other.type === identity.type && other.value.toLowerCase() === identity.value!.toLowerCase() && !!state.user(other.user_id),
@@ -168,7 +181,15 @@ export function buildZendeskRoutes(
     route('GET', '/users/:id/tickets/requested', (context) => {
       const id = userId(context);
       if (!state.user(id)) return notFound(context);
-      send(context, paginate(state.liveTickets().filter((ticket) => ticket.requester_id === id), 'tickets', context.url, true));
+      send(
+        context,
+        paginate(
+          state.liveTickets().filter((ticket) => ticket.requester_id === id),
+          'tickets',
+          context.url,
+          true,
+        ),
+      );
     }),
 
     route('GET', '/users/:id/tickets/ccd', (context) => {
@@ -197,7 +218,13 @@ export function buildZendeskRoutes(
       }
       for (const url of body.external_attachment_urls ?? []) {
         const attachment = comment.attachments.find((candidate) => candidate.content_url === url);
-        if (attachment) Object.assign(attachment, { file_name: REDACTED_ATTACHMENT_NAME, content_type: 'text/plain', size: 0, content_url: `${url.split('?')[0]}?name=${REDACTED_ATTACHMENT_NAME}` });
+        if (attachment)
+          Object.assign(attachment, {
+            file_name: REDACTED_ATTACHMENT_NAME,
+            content_type: 'text/plain',
+            size: 0,
+            content_url: `${url.split('?')[0]}?name=${REDACTED_ATTACHMENT_NAME}`,
+          });
       }
       context.res.json({ comment });
     }),

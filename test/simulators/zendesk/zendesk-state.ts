@@ -95,8 +95,7 @@ export interface SeedTicket {
   comments?: SeedComment[];
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function htmlToText(html: string): string {
   return html
@@ -250,7 +249,13 @@ export class ZendeskState {
       public: seed.public ?? true,
       attachments: (seed.attachments ?? []).map((fileName) => {
         const id = this.id();
-        return { id, file_name: fileName, content_url: `https://simulated.zendesk.com/attachments/token/${id}/?name=${fileName}`, content_type: 'application/octet-stream', size: 1024 };
+        return {
+          id,
+          file_name: fileName,
+          content_url: `https://simulated.zendesk.com/attachments/token/${id}/?name=${fileName}`,
+          content_type: 'application/octet-stream',
+          size: 1024,
+        };
       }),
       created_at: this.stamp(),
     };

@@ -25,7 +25,5 @@ const DATE_LOCALE: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
 /** A calendar day (YYYY-MM-DD) in words: "4. april 2026" / "4 April 2026". */
 export function dayInWords(isoDate: string, language: Language): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(DATE_LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return new Intl.DateTimeFormat(DATE_LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }

@@ -71,10 +71,7 @@ export function renderRequesterMail(kind: RequesterMailKind, language: Language,
   const html = (source: string) => compiled(source).html(data).replace(/\r?\n/g, '<br>');
 
   const footer = FOOTER[language];
-  const footerLines =
-    copy.audience === 'requester'
-      ? [footer.status, footer.contact, footer.free, ...(vars.privacyPolicyUrl ? [footer.privacy] : [])]
-      : [];
+  const footerLines = copy.audience === 'requester' ? [footer.status, footer.contact, footer.free, ...(vars.privacyPolicyUrl ? [footer.privacy] : [])] : [];
   const actionUrl = copy.action ? data[copy.action.url] : undefined;
   if (copy.action && !actionUrl) throw new Error(`${kind} needs ${copy.action.url}`);
 

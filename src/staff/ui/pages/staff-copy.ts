@@ -223,7 +223,10 @@ const nb = {
   identity: {
     title: 'Identifikatorer og hvordan hver er bekreftet',
     lead: 'Systemene søkes bare med identifikatorer som er bevist, hentet fra en post som samsvarte, eller bekreftet av en saksbehandler. Det som bare er oppgitt, brukes aldri til å hente ut, endre eller slette data.',
-    kind: { email: 'E-post', phone: 'Telefon', customer_number: 'Kundenummer', name: 'Navn', address: 'Adresse', system_id: 'ID i system' } as Record<string, string>,
+    kind: { email: 'E-post', phone: 'Telefon', customer_number: 'Kundenummer', name: 'Navn', address: 'Adresse', system_id: 'ID i system' } as Record<
+      string,
+      string
+    >,
     basis: {
       proven: 'Bevist av den registrerte',
       from_record: 'Fra en post som samsvarte med en bevist identifikator',
@@ -251,7 +254,8 @@ const nb = {
     not_paused: 'Klokken står ikke.',
     extend_while_paused: 'Fristen kan ikke forlenges mens klokken står. Start klokken igjen først.',
     already_extended: 'Fristen er allerede forlenget. GDPR tillater bare én forlengelse, med inntil to måneder til.',
-    past_first_deadline: 'Den første fristen var {{statutory}}. En forlengelse gjelder bare om den registrerte får vite om den, med begrunnelse, før den fristen, så denne saken kan ikke lenger forlenges.',
+    past_first_deadline:
+      'Den første fristen var {{statutory}}. En forlengelse gjelder bare om den registrerte får vite om den, med begrunnelse, før den fristen, så denne saken kan ikke lenger forlenges.',
     pause_policy_off: 'Selskapets regler lar ikke klokken stoppe (DEADLINE_PAUSE=off).',
     open_tasks: '{{count}} oppgave(r) kjører fortsatt eller venter på en person.',
     no_package: 'Saken har ingen svarpakke.',
@@ -296,7 +300,8 @@ const nb = {
     expires: 'Kan lastes ned til',
     lockedAt: 'Sperret',
     unlock: 'Åpne nedlastingen igjen',
-    unlockHelp: 'Nedlastingen er sperret etter tre feil koder. Åpne den når du vet at det var den registrerte som tastet feil; vedkommende ber så om en ny kode.',
+    unlockHelp:
+      'Nedlastingen er sperret etter tre feil koder. Åpne den når du vet at det var den registrerte som tastet feil; vedkommende ber så om en ny kode.',
     files: 'Brev og svarpakke for utskrift og post',
     letterHtml: 'Brev (HTML)',
     letterPdf: 'Brev (PDF)',
@@ -304,7 +309,8 @@ const nb = {
     byPost: 'sendes per post',
     byEmail: 'sendt per e-post',
     lift: 'Opphev begrensningen',
-    liftHelp: 'Den registrerte får først et varsel med begrunnelsen (art. 18(3)); begrensningen oppheves når varselet er sendt, og systemeierne og mottakerne får beskjed.',
+    liftHelp:
+      'Den registrerte får først et varsel med begrunnelsen (art. 18(3)); begrensningen oppheves når varselet er sendt, og systemeierne og mottakerne får beskjed.',
     liftReason: 'Begrunnelse (står i varselet)',
   },
   register: {
@@ -363,7 +369,10 @@ const nb = {
       confirmed: 'Bekreftet av saksbehandler',
       rejected: 'Avvist – berøres ikke',
     } as Record<string, string>,
-    kinds: { email: 'e-post', phone: 'telefon', customer_number: 'kundenummer', name: 'navn', address: 'adresse', system_id: 'system-id' } as Record<string, string>,
+    kinds: { email: 'e-post', phone: 'telefon', customer_number: 'kundenummer', name: 'navn', address: 'adresse', system_id: 'system-id' } as Record<
+      string,
+      string
+    >,
     willTouch: 'Godkjenningen gjelder nøyaktig disse registreringene:',
     nothingToTouch: 'Ingen registreringer vil bli berørt.',
     matchedBy: 'funnet via {{kinds}}',
@@ -588,7 +597,7 @@ const en: StaffCopy = {
     pause: 'Ask the requester for information',
     pauseReason: 'What do we need from the requester? (sent by e-mail)',
     requestInformationPauses: 'The clock stops until the information arrives.',
-    requestInformationClockRuns: 'The clock keeps running (the company\'s policy does not stop it, or it is already stopped).',
+    requestInformationClockRuns: "The clock keeps running (the company's policy does not stop it, or it is already stopped).",
     resume: 'Information received – restart the clock',
     extend: 'Extend the deadline',
     extendReason: 'Reason (sent to the requester)',
@@ -650,7 +659,10 @@ const en: StaffCopy = {
   identity: {
     title: 'Identifiers and how each was established',
     lead: 'Systems are searched only with identifiers that were proven, taken from a record that matched, or confirmed by a handler. What was only typed is never used to export, change or delete data.',
-    kind: { email: 'E-mail', phone: 'Phone', customer_number: 'Customer number', name: 'Name', address: 'Address', system_id: 'Id in a system' } as Record<string, string>,
+    kind: { email: 'E-mail', phone: 'Phone', customer_number: 'Customer number', name: 'Name', address: 'Address', system_id: 'Id in a system' } as Record<
+      string,
+      string
+    >,
     basis: {
       proven: 'Proven by the requester',
       from_record: 'From a record that matched a proven identifier',
@@ -662,7 +674,7 @@ const en: StaffCopy = {
     reason: 'Reason: {{reason}}',
     confirm: 'Confirm after a check',
     confirmMethod: 'How was it checked? (e.g. "called back the number on file in Visma")',
-    confirmReason: 'Why is it the requester\'s?',
+    confirmReason: "Why is it the requester's?",
   },
   stale: 'Nothing was done: {{message}} Someone may have changed the case meanwhile – the page now shows its current state.',
   refusals: {
@@ -677,7 +689,8 @@ const en: StaffCopy = {
     not_paused: 'The clock is not paused.',
     extend_while_paused: 'The deadline cannot be extended while the clock is paused. Resume it first.',
     already_extended: 'The deadline has already been extended. The GDPR allows only one extension, of up to two further months.',
-    past_first_deadline: 'The first deadline was {{statutory}}. An extension is only valid if the requester is told about it, with the reasons, before that deadline, so this case can no longer be extended.',
+    past_first_deadline:
+      'The first deadline was {{statutory}}. An extension is only valid if the requester is told about it, with the reasons, before that deadline, so this case can no longer be extended.',
     pause_policy_off: "The company's policy does not let the clock pause (DEADLINE_PAUSE=off).",
     open_tasks: '{{count}} task(s) are still running or waiting for a person.',
     no_package: 'The case has no answer package.',
@@ -730,7 +743,8 @@ const en: StaffCopy = {
     byPost: 'to be posted',
     byEmail: 'sent by e-mail',
     lift: 'Lift the restriction',
-    liftHelp: 'The requester first gets a notice with the reasons (Art 18(3)); the restriction is lifted once it has gone out, and the system owners and recipients are told.',
+    liftHelp:
+      'The requester first gets a notice with the reasons (Art 18(3)); the restriction is lifted once it has gone out, and the system owners and recipients are told.',
     liftReason: 'Reasons (quoted in the notice)',
   },
   register: {
@@ -789,7 +803,10 @@ const en: StaffCopy = {
       confirmed: 'Confirmed by a handler',
       rejected: 'Rejected — not touched',
     } as Record<string, string>,
-    kinds: { email: 'e-mail', phone: 'phone', customer_number: 'customer number', name: 'name', address: 'address', system_id: 'system id' } as Record<string, string>,
+    kinds: { email: 'e-mail', phone: 'phone', customer_number: 'customer number', name: 'name', address: 'address', system_id: 'system id' } as Record<
+      string,
+      string
+    >,
     willTouch: 'The approval covers exactly these records:',
     nothingToTouch: 'No record will be touched.',
     matchedBy: 'found by {{kinds}}',

@@ -35,7 +35,10 @@ export class StaffPageFilter implements ExceptionFilter {
     }
     if (body.statusCode >= 500) {
       const error = exception as Error;
-      this.logger.error(`${error?.name ?? 'Error'} on ${request.method} ${request.route?.path ?? 'staff page'}`, error?.stack?.split('\n').slice(1, 6).join('\n'));
+      this.logger.error(
+        `${error?.name ?? 'Error'} on ${request.method} ${request.route?.path ?? 'staff page'}`,
+        error?.stack?.split('\n').slice(1, 6).join('\n'),
+      );
     }
     const [title, lead] =
       exception instanceof CsrfRejected

@@ -42,8 +42,7 @@ export const LAYOUT = `<!doctype html>
 
 const fieldError = (form: string, field: string) =>
   `{{#if errors.${form}.${field}}}<p class="field-error" id="${form}-${field}-error">{{errors.${form}.${field}}}</p>{{/if}}`;
-const invalidAttrs = (form: string, field: string) =>
-  `{{#if errors.${form}.${field}}}aria-invalid="true" aria-describedby="${form}-${field}-error"{{/if}}`;
+const invalidAttrs = (form: string, field: string) => `{{#if errors.${form}.${field}}}aria-invalid="true" aria-describedby="${form}-${field}-error"{{/if}}`;
 
 /** The outcome fields of a manual task's form, inside \`{{#each tasks}}\`: \`values\`/\`errors\` are
  *  that task's own (only the task that was posted gets its input back). */

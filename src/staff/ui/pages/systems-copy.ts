@@ -23,7 +23,10 @@ const nb = {
   none: 'Ingen',
   warnings: 'Advarsler',
   noWarnings: 'Ingen advarsler.',
-  from: { 'end-of-financial-year': 'utgangen av regnskapsåret', 'record-date': 'datoen for posten', 'end-of-contract': 'avtalens slutt' } as Record<string, string>,
+  from: { 'end-of-financial-year': 'utgangen av regnskapsåret', 'record-date': 'datoen for posten', 'end-of-contract': 'avtalens slutt' } as Record<
+    string,
+    string
+  >,
 };
 
 export type SystemsCopy = typeof nb;
