@@ -60,9 +60,9 @@ describe('public request form in a real browser without JavaScript', () => {
     await page.getByLabel('Rette opplysninger om meg').check();
     await page.getByLabel('Hva er feil?').fill('Adressen min');
     await page.getByLabel('Hva er riktig?').fill('Storgata 1, 0155 Oslo');
-    await page.getByLabel('Navn (valgfritt)').fill('Kari Nordmann');
-    await page.getByLabel('E-postadresse').fill('kari.browser@example.no');
-    await page.getByLabel('E-postadresse').press('Enter');
+    await page.getByLabel('Navn (valgfritt)', { exact: true }).fill('Kari Nordmann');
+    await page.getByLabel('E-postadresse', { exact: true }).fill('kari.browser@example.no');
+    await page.getByLabel('E-postadresse', { exact: true }).press('Enter');
     await page.waitForLoadState('domcontentloaded');
     await expect(page.locator('h1').textContent()).resolves.toBe('Sjekk e-posten din');
     const reference = (await page.locator('main').textContent())!.match(/DSR-2026-\d{6}/)![0];
@@ -93,8 +93,8 @@ describe('public request form in a real browser without JavaScript', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'intake-form-en.png'), fullPage: true });
 
     await page.getByLabel('Object to how my data is used').check();
-    await page.getByLabel('Name (optional)').fill('John Smith');
-    await page.getByLabel('E-mail address').fill('john.smith(at)example.com');
+    await page.getByLabel('Name (optional)', { exact: true }).fill('John Smith');
+    await page.getByLabel('E-mail address', { exact: true }).fill('john.smith(at)example.com');
     await page.getByRole('button', { name: 'Send the request' }).click();
 
     await expect(page.title()).resolves.toMatch(/^Error: /);
@@ -102,8 +102,8 @@ describe('public request form in a real browser without JavaScript', () => {
     await expect(summary.textContent()).resolves.toContain('Enter a valid e-mail address, like name@example.com');
     await expect(summary.textContent()).resolves.toContain('Choose what you object to');
     await expect(page.locator('#field-email-error').textContent()).resolves.toContain('Enter a valid e-mail address');
-    await expect(page.getByLabel('E-mail address').inputValue()).resolves.toBe('john.smith(at)example.com');
-    await expect(page.getByLabel('Name (optional)').inputValue()).resolves.toBe('John Smith');
+    await expect(page.getByLabel('E-mail address', { exact: true }).inputValue()).resolves.toBe('john.smith(at)example.com');
+    await expect(page.getByLabel('Name (optional)', { exact: true }).inputValue()).resolves.toBe('John Smith');
     await expect(page.getByLabel('Object to how my data is used').isChecked()).resolves.toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'intake-form-en-errors.png'), fullPage: true });
 
@@ -150,8 +150,18 @@ describe('public request form in a real browser without JavaScript', () => {
     expect(await tab(page)).toBe('field-phone');
     expect(await tab(page)).toBe('field-customerNumber');
     expect(await tab(page)).toBe('field-text');
-    // The hidden bot trap is skipped: the next stop is the send button.
-    expect(await tab(page)).toBe('Send the request');
+    // The hidden bot trap is skipped; "I am asking for someone else" and its fields come last, then the send button.
+    for (const stop of [
+      'field-onBehalf',
+      'field-representativeName',
+      'field-representativeEmail',
+      'relationship-parent_guardian',
+      'field-coversAnswer',
+      'field-authorityDocument',
+      'Send the request',
+    ]) {
+      expect(await tab(page)).toBe(stop);
+    }
     await pressAndLoad(page, 'Enter');
     await expect(page.locator('h1').textContent()).resolves.toBe('Check your e-mail');
     expect(await fitsTheScreen(page)).toBe(true);

@@ -1,3 +1,4 @@
+import { LinkSigner } from '../../src/intake/link-signer';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { CaseEntity } from '../../src/cases/case.entity';
@@ -31,6 +32,7 @@ describe('CSRF on every state-changing form', () => {
   let reference: string;
   let otherUserId: string;
   let answerToken: string;
+  let statusToken: string;
   let staff: SessionClient;
 
   beforeAll(async () => {
@@ -54,6 +56,13 @@ describe('CSRF on every state-changing form', () => {
       stack.context.get(PackageBuilderService).build(manager, entity, 'access', new Date(), new Date(Date.now() + 7 * 86_400_000)),
     );
     answerToken = new AnswerLinkSigner(stack.config.APP_SECRET).sign(row.id);
+    // The proof forms need a claimed identifier, and the verify form above confirms this case's.
+    const claimed = await fetch(`${stack.url}/api/v1/cases`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: JSON.stringify({ type: 'access', channel: 'letter', receivedAt: new Date().toISOString(), subject: { email: 'csrf.proof@example.no' } }),
+    });
+    statusToken = new LinkSigner(stack.config.APP_SECRET).sign('status', (await claimed.json()).id, null);
     staff = new SessionClient(stack.url);
     expect((await staff.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).status).toBe(303);
   });
@@ -127,6 +136,21 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/assign': caseForm('assign', { assignee: otherUserId }),
     'post /staff/cases/:reference/verify': caseForm('verify', { method: 'signed letter with ID copy' }),
     'post /staff/cases/:reference/approve': caseForm('approve', {}),
+    // The case is the requester's own: the authority forms answer 404/409, but only after the token.
+    'post /staff/cases/:reference/authority/accept': caseForm('authority/accept', { reason: 'fullmakt checked' }, [303, 400, 404, 409]),
+    'post /staff/cases/:reference/authority/reject': caseForm('authority/reject', { reason: 'not signed' }, [303, 400, 404, 409]),
+    'post /status/:token/prove': {
+      path: `/status/${statusToken}/prove`,
+      open: publicPage(`/status/${statusToken}/prove`, `/status/${statusToken}/prove`),
+      fields: { identifier: randomUUID() },
+      accepted: [200, 400, 404, 429],
+    },
+    'post /status/:token/prove/code': {
+      path: `/status/${statusToken}/prove/code`,
+      open: publicPage(`/status/${statusToken}/prove`, `/status/${statusToken}/prove/code`),
+      fields: { code: '12345678' },
+      accepted: [200, 400, 429],
+    },
     'post /staff/cases/:reference/request-information': caseForm('request-information', { message: 'waiting for ID' }),
     'post /staff/cases/:reference/resume': caseForm('resume', {}),
     'post /staff/cases/:reference/extend': caseForm('extend', { reason: 'many systems to search through' }),
@@ -207,7 +231,9 @@ describe('CSRF on every state-changing form', () => {
   it("refuses each form without a token, with a forged one and with another browser's token (403), and accepts it with its own", async () => {
     const checked: string[] = [];
     for (const [route, form] of Object.entries(forms())) {
-      const page = await form.open();
+      const page = await form.open().catch((error: Error) => {
+        throw new Error(`${route}: ${error.message}`);
+      });
       const other = await form.open();
       const foreign = (await publicPage('/', '/')()).csrf;
       const forged = `${page.csrf.slice(0, -4)}${page.csrf.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;

@@ -37,6 +37,10 @@ export class CaseRecordsService {
     };
   }
 
+  async searchedIn(caseId: string, systemId: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(CaseRecordDiscoveryEntity).count({ where: { caseId, systemId, status: 'done' } })) > 0;
+  }
+
   actionable(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecordMatchEntity[]> {
     return manager.find(CaseRecordMatchEntity, {
       where: { caseId, status: In([...ACTIONABLE_RECORD_STATUSES]) },

@@ -16,6 +16,12 @@ export class RecordSubjects {
     private readonly records: CaseRecordsService,
   ) {}
 
+  /** Whether the case's records were searched for in this system at all. They were not for a
+   *  system added to the data map after the search, or a case older than the search. */
+  async searched(caseId: string, systemId: string): Promise<boolean> {
+    return this.records.searchedIn(caseId, systemId);
+  }
+
   async forSystem(caseId: string, systemId: string): Promise<Subject | null> {
     const [established, actionable] = await Promise.all([this.identity.established(caseId), this.records.actionable(caseId)]);
     const onlyRecords = actionable.filter((record) => record.systemId === systemId).map((record) => record.externalId);

@@ -24,6 +24,9 @@ import { CaseTaskEntity, FINISHED_TASK_STATUSES } from './case-task.entity';
 import { countConnectorCall } from './connector-call-metrics';
 import { TaskOutcomeRecorder } from './task-outcome.recorder';
 
+const NOT_SEARCHED =
+  'No search for the person\'s records ran in this system for this case (the system joined the data map after the search, or the case is older than the search). Check it by hand, using only the identifiers listed.';
+
 /** What the job should do next; the processor turns it into BullMQ's terms. */
 export type TaskRunResult =
   | { kind: 'finished'; status: string }
@@ -122,6 +125,12 @@ export class TaskRunnerService {
     const connector = this.registry.forSystem(system);
     if (!connector) {
       await this.manual.assign(task, entity, system);
+      return { kind: 'finished', status: 'manual' };
+    }
+    // Without a finished search in this system the engine cannot tell whose records are whose:
+    // a person does it, with the established identifiers only (never "not found" unsearched).
+    if (!(await this.subjects.searched(task.caseId, task.systemId))) {
+      await this.manual.assign(task, entity, system, NOT_SEARCHED);
       return { kind: 'finished', status: 'manual' };
     }
     // Only records matched or confirmed for the case: with none in this system, nothing is done there.

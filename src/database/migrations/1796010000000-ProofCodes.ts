@@ -18,7 +18,7 @@ export class ProofCodes1796010000000 implements MigrationInterface {
       "used_at" TIMESTAMP WITH TIME ZONE,
       "wrong_attempts" integer NOT NULL DEFAULT 0,
       "voided_at" TIMESTAMP WITH TIME ZONE,
-      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
       CONSTRAINT "PK_proof_codes" PRIMARY KEY ("id"),
       CONSTRAINT "proof_codes_case_fk" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE,
       CONSTRAINT "proof_codes_identifier_fk" FOREIGN KEY ("identifier_id") REFERENCES "case_identifiers"("id") ON DELETE CASCADE)`);
