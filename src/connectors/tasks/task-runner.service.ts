@@ -25,7 +25,7 @@ import { countConnectorCall } from './connector-call-metrics';
 import { TaskOutcomeRecorder } from './task-outcome.recorder';
 
 const NOT_SEARCHED =
-  'No search for the person\'s records ran in this system for this case (the system joined the data map after the search, or the case is older than the search). Check it by hand, using only the identifiers listed.';
+  "No search for the person's records ran in this system for this case (the system joined the data map after the search, or the case is older than the search). Check it by hand, using only the identifiers listed.";
 
 /** What the job should do next; the processor turns it into BullMQ's terms. */
 export type TaskRunResult =
