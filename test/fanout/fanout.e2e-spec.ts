@@ -206,6 +206,8 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     sims.zendesk.state.rateLimitNext(1, 1);
     sims.hubspot.failNext({ status: 503, times: 3, body: { category: 'INTERNAL_ERROR', message: 'try again' } });
     const zendesk429Before = sims.zendesk.calls.all.filter((call) => call.status === 429).length;
+    // Earlier tests' bursts may have met HubSpot's per-second search limit (the client waits it out); count from here.
+    const hubspot429Before = sims.hubspot.calls.filter((call) => call.status === 429).length;
     const { reference } = await register(registration('restriction', INGRID));
     const body = await waitForCase(client, reference, settled);
     expect(taskOf(body, 'zendesk').status).toBe('done');
@@ -213,7 +215,7 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     // Only the scripted 429: after it the task waited Retry-After instead of tripping the limit again.
     expect(sims.zendesk.calls.all.filter((call) => call.status === 429).length - zendesk429Before).toBe(1);
     expect(sims.hubspot.calls.filter((call) => call.status === 503)).toHaveLength(3);
-    expect(sims.hubspot.calls.filter((call) => call.status === 429)).toHaveLength(0);
+    expect(sims.hubspot.calls.filter((call) => call.status === 429).length - hubspot429Before).toBe(0);
   });
 
   const breakCredentials = () => {
