@@ -1,5 +1,5 @@
 import { isEmail } from 'class-validator';
-import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from '../cases/case-types';
+import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from '../common/case-types';
 import { RELATIONSHIPS, type Relationship } from '../representation/representation-types';
 
 /** Which processing an objection is about (Art 21(2) direct marketing is absolute; 21(1) is weighed). */

@@ -1,5 +1,5 @@
 import type { CaseEntity } from '../cases/case.entity';
-import type { Language } from '../cases/case-types';
+import type { Language } from '../common/case-types';
 import { REQUEST_TYPE_WORDS, dayInWords } from '../notifications/templates/requester/request-type-words';
 import type { AnswerLink } from './answer-links';
 import { PAGE_COPY } from './pages/page-copy';

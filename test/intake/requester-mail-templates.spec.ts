@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../../src/cases/case-types';
+import { LANGUAGES } from '../../src/common/case-types';
 import { REQUESTER_MAIL_KINDS } from '../../src/notifications/templates/requester/requester-mail-copy';
 import { renderRequesterMail, type RequesterMailVars } from '../../src/notifications/templates/requester/requester-mail.templates';
 

@@ -1,5 +1,5 @@
-import type { Language } from '../../cases/case-types';
-import { REQUEST_TYPES } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
+import { REQUEST_TYPES } from '../../common/case-types';
 import { LIMITS, OBJECTION_PROCESSINGS, type IntakeProblem } from '../intake-input';
 import { onBehalfBody } from './on-behalf-view';
 import { PAGE_COPY, type FormField } from './page-copy';

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import { RELATIONSHIPS, type Relationship } from '../../representation/representation-types';
 import { LIMITS, type IntakeProblem } from '../intake-input';
 import { PAGE_COPY } from './page-copy';

@@ -1,4 +1,4 @@
-import type { Language, RequestType } from '../../cases/case-types';
+import type { Language, RequestType } from '../../common/case-types';
 import type { ObjectionProcessing, ProblemCode } from '../intake-input';
 
 /** Form field names (the no-JavaScript form posts these; the JSON API nests the last ones in `details`). */

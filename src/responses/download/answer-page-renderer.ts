@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import { PAGE_COPY } from '../../intake/pages/page-copy';
 import { PAGE_CSS } from '../../intake/pages/page-styles';
 import { LAYOUT } from '../../intake/pages/page-templates';

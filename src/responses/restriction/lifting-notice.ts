@@ -1,5 +1,5 @@
 import type { CaseEntity } from '../../cases/case.entity';
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { ControllerInfo } from '../../systems/data-map.schema';
 import { dayInWords } from '../../notifications/templates/requester/request-type-words';

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Language, RequestType } from '../../../cases/case-types';
+import type { Language, RequestType } from '../../../common/case-types';
 import { FOOTER, MAIL_COPY, type MailCopy, type RequesterMailKind } from './requester-mail-copy';
 import { REQUEST_TYPE_WORDS, dayInWords } from './request-type-words';
 

@@ -1,0 +1,28 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { STAFF_DIRECTORY, type StaffDirectory } from '../common/auth/staff-directory';
+import type { StaffRole } from '../common/auth/staff-roles';
+
+/** The staff module's answer to "who is this staff user", for modules that may not import staff. */
+@Injectable()
+export class StaffDirectoryService implements StaffDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async activeRole(userId: string, manager?: EntityManager): Promise<StaffRole | null> {
+    const [user] = (await (manager ?? this.dataSource.manager).query('SELECT role, active FROM staff_users WHERE id = $1', [userId])) as Array<{
+      role: StaffRole;
+      active: boolean;
+    }>;
+    return user && user.active ? user.role : null;
+  }
+}
+
+/** Global, so that `STAFF_DIRECTORY` can be injected where importing the staff module would point
+ *  the wrong way (cases). Imported once, by StaffModule. */
+@Global()
+@Module({
+  providers: [StaffDirectoryService, { provide: STAFF_DIRECTORY, useExisting: StaffDirectoryService }],
+  exports: [STAFF_DIRECTORY],
+})
+export class StaffDirectoryModule {}
