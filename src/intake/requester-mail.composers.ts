@@ -12,7 +12,7 @@ import { renderRequesterMail, type RequesterMailVars } from '../notifications/te
 import { requesterAddress } from '../representation/answer-address';
 import { SystemsService } from '../systems/systems.service';
 import { CaseVerificationEntity } from './case-verification.entity';
-import { RequesterLinks } from './requester-links';
+import { RequesterLinks } from '../public-site/requester-links';
 import { handlerAddressFor } from './staff-recipient';
 
 type Compose = (entity: CaseEntity, base: RequesterMailVars, params: Record<string, string>) => Promise<ComposedMail | null>;

@@ -10,10 +10,10 @@ import { DeadlineService } from '../deadlines/deadline.service';
 import { CaseIdentifierEntity } from '../identity/case-identifier.entity';
 import { REQUEST_TYPE_WORDS, dayInWords } from '../notifications/templates/requester/request-type-words';
 import { Public } from '../common/auth/roles.decorator';
-import { AnswerLinkRegistry } from './answer-links';
-import { PageRenderer, pageLanguage } from './pages/page-renderer';
-import { PublicPageFilter } from './public-page.filter';
-import { RequesterLinks } from './requester-links';
+import { AnswerLinkRegistry } from '../public-site/answer-links';
+import { PageRenderer, pageLanguage } from '../public-site/pages/page-renderer';
+import { PublicPageFilter } from '../public-site/public-page.filter';
+import { RequesterLinks } from '../public-site/requester-links';
 import { statusView } from './status-view';
 import { VerificationService, type VerifyLinkState } from './verification.service';
 
