@@ -8,7 +8,7 @@ import type { Language } from '../common/case-types';
 import { Clock } from '../common/clock';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { CaseIdentifierEntity } from '../identity/case-identifier.entity';
-import { REQUEST_TYPE_WORDS, dayInWords } from '../notifications/templates/requester/request-type-words';
+import { REQUEST_TYPE_WORDS, dayInWords } from '../common/request-type-words';
 import { Public } from '../common/auth/roles.decorator';
 import { AnswerLinkRegistry } from '../public-site/answer-links';
 import { PageRenderer, pageLanguage } from '../public-site/pages/page-renderer';

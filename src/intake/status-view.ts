@@ -1,6 +1,6 @@
 import type { CaseEntity } from '../cases/case.entity';
 import type { Language } from '../common/case-types';
-import { REQUEST_TYPE_WORDS, dayInWords } from '../notifications/templates/requester/request-type-words';
+import { REQUEST_TYPE_WORDS, dayInWords } from '../common/request-type-words';
 import type { AnswerLink } from '../public-site/answer-links';
 import { PAGE_COPY } from '../public-site/pages/page-copy';
 
