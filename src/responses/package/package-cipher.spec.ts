@@ -1,5 +1,5 @@
-import { packageKey, PackageCipher } from './package-cipher';
-import { toCsv } from '../../responses/package/csv';
+import { packageKey, PackageCipher } from '../../common/crypto/package-cipher';
+import { toCsv } from './csv';
 
 describe('package encryption', () => {
   const key = Buffer.alloc(32, 3);
