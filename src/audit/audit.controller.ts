@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AUDIT_READERS, Roles } from '../staff/auth/roles.decorator';
+import { AUDIT_READERS, Roles } from '../common/auth/roles.decorator';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit')

@@ -4,7 +4,7 @@ import { Brackets, DataSource } from 'typeorm';
 import { invalid } from '../common/domain-error';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { CaseEntity } from './case.entity';
-import { OPEN_STATUSES } from './case-types';
+import { OPEN_STATUSES } from '../common/case-types';
 import type { ListCasesQuery } from './dto/list-cases.query';
 
 export interface DueCounts {

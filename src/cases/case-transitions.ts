@@ -1,6 +1,6 @@
 import { conflict } from '../common/domain-error';
 import type { CaseEntity } from './case.entity';
-import { CLOSED_STATUSES, type CaseStatus, type RejectionCode } from './case-types';
+import { CLOSED_STATUSES, type CaseStatus, type RejectionCode } from '../common/case-types';
 
 /**
  * The case's state machine. Each transition checks the case may take it, changes the row, and

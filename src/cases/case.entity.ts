@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { CaseOrigin, CaseStatus, Channel, Language, RejectionCode, RequestType } from './case-types';
+import type { CaseOrigin, CaseStatus, Channel, Language, RejectionCode, RequestType } from '../common/case-types';
 
 /**
  * The case aggregate's state. Transitions live in `case-transitions.ts` so that this file stays

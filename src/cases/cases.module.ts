@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
-import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DeadlineCalendarModule } from '../deadlines/deadline-calendar.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CaseEntity } from './case.entity';
 import { CaseQueryService } from './case-query.service';
@@ -12,7 +12,7 @@ import { CaseIdentifiersService } from './case-identifiers.service';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlinesModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlineCalendarModule, IdentityModule],
   controllers: [CasesController],
   providers: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
   exports: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],

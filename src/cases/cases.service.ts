@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { STAFF_DIRECTORY, type StaffDirectory } from '../common/auth/staff-directory';
 import { Clock } from '../common/clock';
 import { conflict, invalid, notFound } from '../common/domain-error';
 import { DeadlineService } from '../deadlines/deadline.service';
@@ -12,7 +13,7 @@ import { CASE_CHANGED, type CaseChangedEvent } from './case-events';
 import { nextCaseReference } from './case-reference';
 import type { CaseEvent } from './case-transitions';
 import * as transitions from './case-transitions';
-import type { CaseOrigin, Channel, Language, RejectionCode, RequestType } from './case-types';
+import type { CaseOrigin, Channel, Language, RejectionCode, RequestType } from '../common/case-types';
 import { normaliseEmail } from '../identity/email';
 import { identifiersOfSubject } from '../identity/identifier-input';
 import type { IdentifierKind } from '../identity/identity-types';
@@ -68,6 +69,7 @@ export class CasesService {
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
     private readonly identity: IdentityService,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
   ) {}
 
   /** `alsoInTransaction` joins the registration's transaction (intake's idempotency claim):
@@ -201,9 +203,9 @@ export class CasesService {
   assign(reference: string, userId: string | null, actor: string) {
     return this.change(reference, actor, async (entity, manager) => {
       if (userId) {
-        const [user] = await manager.query('SELECT role, active FROM staff_users WHERE id = $1', [userId]);
-        if (!user || !user.active) throw invalid('userId', 'is not an active staff user');
-        if (!['admin', 'handler'].includes(user.role)) throw invalid('userId', 'must be a handler or an admin');
+        const role = await this.staff.activeRole(userId, manager);
+        if (!role) throw invalid('userId', 'is not an active staff user');
+        if (!['admin', 'handler'].includes(role)) throw invalid('userId', 'must be a handler or an admin');
       }
       return transitions.assign(entity, userId);
     });

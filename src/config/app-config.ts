@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { isIsoDate, isWeekend } from '../deadlines/policy/iso-date';
+import { isIsoDate, isWeekend } from '../common/iso-date';
 
 /** Every setting the service reads, validated once at boot (README "Configuration").
  *  An invalid value stops start-up with a message naming the variable. */

@@ -2,7 +2,7 @@ import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Validate, type ValidationArguments, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
 import { receivedOnProblem } from './policy/deadline-policy';
-import { isIsoDate } from './policy/iso-date';
+import { isIsoDate } from '../common/iso-date';
 
 /** A real calendar date in the years the deadline policy computes for. */
 @ValidatorConstraint({ name: 'receivedDate' })

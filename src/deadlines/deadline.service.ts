@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { Clock } from '../common/clock';
 import { arrivalDate } from './policy/arrival-date';
 import { DeadlinePolicy, type Deadlines, type ExtensionCheck } from './policy/deadline-policy';
-import type { IsoDate } from './policy/iso-date';
+import type { IsoDate } from '../common/iso-date';
 import { WorkingDayCalendar } from './policy/working-day-calendar';
 
 /** What a case needs to know its deadlines. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../staff/auth/roles.decorator';
+import { Roles } from '../common/auth/roles.decorator';
 import { DeadlineService } from './deadline.service';
 import { DeadlinePreviewQuery } from './deadline-preview.query';
 

@@ -6,13 +6,13 @@ import { AlertSchedulerService } from './alerts/alert-scheduler.service';
 import { CaseAlertEntity } from './alerts/case-alert.entity';
 import { DeadlineAlertService } from './alerts/deadline-alert.service';
 import { ReconciliationService } from './alerts/reconciliation.service';
-import { DeadlineService } from './deadline.service';
+import { DeadlineCalendarModule } from './deadline-calendar.module';
 import { DeadlinesController } from './deadlines.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule, DeadlineCalendarModule],
   controllers: [DeadlinesController],
-  providers: [DeadlineService, AlertSchedulerService, DeadlineAlertService, ReconciliationService],
-  exports: [DeadlineService, AlertSchedulerService, DeadlineAlertService, ReconciliationService],
+  providers: [AlertSchedulerService, DeadlineAlertService, ReconciliationService],
+  exports: [DeadlineCalendarModule, AlertSchedulerService, DeadlineAlertService, ReconciliationService],
 })
 export class DeadlinesModule {}

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../staff/auth/roles.decorator';
+import { Public } from '../common/auth/roles.decorator';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 @ApiTags('operations')

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DeadlineCalendarModule } from '../deadlines/deadline-calendar.module';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false }), DeadlinesModule],
+  imports: [TerminusModule.forRoot({ logger: false }), DeadlineCalendarModule],
   controllers: [HealthController, MetricsController],
   providers: [RedisHealthIndicator],
 })

@@ -13,7 +13,7 @@ import { connectorCallsKey, redisOf } from '../connectors/tasks/connector-call-m
 import { DeadlineService } from '../deadlines/deadline.service';
 import { jobDurationKey } from '../queues/job-metrics';
 import { QueueName } from '../queues/queue-catalogue';
-import { Public } from '../staff/auth/roles.decorator';
+import { Public } from '../common/auth/roles.decorator';
 import { JobDurations } from './job-durations';
 
 /** The job states reported per queue (BullMQ adds `paused` to `waiting`); `waiting-children` is a

@@ -12,9 +12,9 @@ import {
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { LANGUAGES, REQUEST_TYPES } from '../cases/case-types';
+import { LANGUAGES, REQUEST_TYPES } from '../common/case-types';
 import { RequestValidationError } from '../common/http/validation';
-import { Public } from '../staff/auth/roles.decorator';
+import { Public } from '../common/auth/roles.decorator';
 import type { FieldProblem } from '../common/domain-error';
 import { AuthorityUploadInterceptor, checkedDocument, uploadOf } from '../representation/authority-upload';
 import { DOCUMENT_FIELD, RELATIONSHIPS } from '../representation/representation-types';

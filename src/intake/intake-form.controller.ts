@@ -3,21 +3,21 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { Language } from '../cases/case-types';
+import type { Language } from '../common/case-types';
 import type { AppConfig } from '../config/app-config';
 import { toErrorBody } from '../common/http/error-body';
 import { APP_CONFIG } from '../config/config.module';
-import { Public } from '../staff/auth/roles.decorator';
+import { Public } from '../common/auth/roles.decorator';
 import { AuthorityUploadInterceptor, checkedDocument, uploadOf } from '../representation/authority-upload';
 import { DOCUMENT_FIELD } from '../representation/representation-types';
-import { FormCsrf } from './form-csrf';
+import { FormCsrf } from '../public-site/form-csrf';
 import { parseIntake, requesterEmail, type IntakeProblem } from './intake-input';
 import { IntakeService } from './intake.service';
 import { fieldErrors, formToIntakeBody, formValues, formView, type FormValues } from './pages/form-view';
 import { ON_BEHALF_ORDER, onBehalfAnchor, onBehalfErrors, onBehalfValues, onBehalfView, type OnBehalfField, type OnBehalfValues } from './pages/on-behalf-view';
-import type { FormField } from './pages/page-copy';
-import { PageRenderer, pageLanguage } from './pages/page-renderer';
-import { PublicPageFilter } from './public-page.filter';
+import type { FormField } from '../public-site/pages/page-copy';
+import { PageRenderer, pageLanguage } from '../public-site/pages/page-renderer';
+import { PublicPageFilter } from '../public-site/public-page.filter';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 

@@ -1,10 +1,10 @@
 import { isEmail } from 'class-validator';
-import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from '../cases/case-types';
+import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from '../common/case-types';
 import { RELATIONSHIPS, type Relationship } from '../representation/representation-types';
 
-/** Which processing an objection is about (Art 21(2) direct marketing is absolute; 21(1) is weighed). */
-export const OBJECTION_PROCESSINGS = ['direct_marketing', 'legitimate_interest'] as const;
-export type ObjectionProcessing = (typeof OBJECTION_PROCESSINGS)[number];
+import { OBJECTION_PROCESSINGS, type ObjectionProcessing } from '../common/case-types';
+import type { ProblemCode } from '../public-site/form-problems';
+export { OBJECTION_PROCESSINGS, type ObjectionProcessing, type ProblemCode };
 
 export interface IntakeDetails {
   /** Free text: anything the person wants to add. */
@@ -47,26 +47,6 @@ export interface IntakeRequest {
 export function requesterEmail(request: IntakeRequest): string {
   return (request.onBehalf?.email ?? request.email)!;
 }
-
-export type ProblemCode =
-  | 'required'
-  | 'not_text'
-  | 'too_long'
-  | 'bad_characters'
-  | 'invalid_email'
-  | 'invalid_phone'
-  | 'unknown_type'
-  | 'unknown_processing'
-  | 'unknown_language'
-  | 'unknown_field'
-  | 'not_object'
-  | 'not_json_object'
-  | 'unknown_relationship'
-  | 'not_boolean'
-  | 'document_required'
-  | 'document_type'
-  | 'document_too_large'
-  | 'document_not_expected';
 
 /** One problem with one field, as a code the pages translate (nb/en) and the API words in English. */
 export interface IntakeProblem {

@@ -10,16 +10,12 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { redisOptionsFromUrl } from '../queues/redis-connection';
 import { RepresentationModule } from '../representation/representation.module';
-import { AnswerLinkRegistry } from './answer-links';
 import { CaseVerificationEntity } from './case-verification.entity';
-import { FormCsrf } from './form-csrf';
 import { IntakeApiController } from './intake-api.controller';
 import { IntakeFormController } from './intake-form.controller';
 import { IntakeSubmissionEntity } from './intake-submission.entity';
 import { IntakeService } from './intake.service';
-import { PageRenderer } from './pages/page-renderer';
-import { PublicPageFilter } from './public-page.filter';
-import { RequesterLinks } from './requester-links';
+import { PublicSiteModule } from '../public-site/public-site.module';
 import { RequesterMailComposers } from './requester-mail.composers';
 import { RequesterNotificationsListener } from './requester-notifications.listener';
 import { RequesterPagesController } from './requester-pages.controller';
@@ -35,6 +31,7 @@ import { VerificationService } from './verification.service';
     DeadlinesModule,
     NotificationsModule,
     RepresentationModule,
+    PublicSiteModule,
     // Counted in Redis so the limit holds across api processes; keys live under the queue
     // prefix so one deployment (or test run) never counts another's requests.
     ThrottlerModule.forRootAsync({
@@ -51,19 +48,8 @@ import { VerificationService } from './verification.service';
     }),
   ],
   controllers: [IntakeFormController, IntakeApiController, RequesterPagesController],
-  providers: [
-    IntakeService,
-    VerificationService,
-    VerificationJobsService,
-    RequesterLinks,
-    AnswerLinkRegistry,
-    RequesterMailComposers,
-    RequesterNotificationsListener,
-    FormCsrf,
-    PageRenderer,
-    PublicPageFilter,
-  ],
-  exports: [AnswerLinkRegistry, RequesterLinks, VerificationService, VerificationJobsService],
+  providers: [IntakeService, VerificationService, VerificationJobsService, RequesterMailComposers, RequesterNotificationsListener],
+  exports: [VerificationService, VerificationJobsService],
 })
 export class IntakeModule implements OnModuleInit {
   constructor(

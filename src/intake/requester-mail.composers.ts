@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { STAFF_DIRECTORY, type StaffDirectory } from '../common/auth/staff-directory';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
@@ -7,13 +8,12 @@ import { APP_CONFIG } from '../config/config.module';
 import { DeadlineService } from '../deadlines/deadline.service';
 import type { ComposedMail, ComposeRequest } from '../notifications/mail-composer.registry';
 import { MailComposerRegistry } from '../notifications/mail-composer.registry';
-import { type RequesterMailKind } from '../notifications/templates/requester/requester-mail-copy';
-import { renderRequesterMail, type RequesterMailVars } from '../notifications/templates/requester/requester-mail.templates';
+import { type RequesterMailKind } from './mail/requester-mail-copy';
+import { renderRequesterMail, type RequesterMailVars } from './mail/requester-mail.templates';
 import { requesterAddress } from '../representation/answer-address';
 import { SystemsService } from '../systems/systems.service';
 import { CaseVerificationEntity } from './case-verification.entity';
-import { RequesterLinks } from './requester-links';
-import { handlerAddressFor } from './staff-recipient';
+import { RequesterLinks } from '../public-site/requester-links';
 
 type Compose = (entity: CaseEntity, base: RequesterMailVars, params: Record<string, string>) => Promise<ComposedMail | null>;
 
@@ -31,6 +31,7 @@ export class RequesterMailComposers implements OnModuleInit {
     private readonly links: RequesterLinks,
     private readonly systems: SystemsService,
     private readonly deadlines: DeadlineService,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -59,7 +60,8 @@ export class RequesterMailComposers implements OnModuleInit {
           : null;
       },
       'handler-new-case': async (entity, base) => {
-        const to = await handlerAddressFor(this.dataSource, this.config, entity.assigneeId);
+        // The assignee, else the staff alert address, else the first active admin (as deadline alerts).
+        const to = (await this.staff.handlerRecipient(entity.assigneeId)).address;
         const mail = renderRequesterMail('handler-new-case', entity.language, { ...base, caseUrl: this.links.caseUrl(entity.reference) });
         return { to, caseId: entity.id, ...mail };
       },

@@ -1,8 +1,8 @@
 import type { CaseEntity } from '../cases/case.entity';
-import type { Language } from '../cases/case-types';
-import { REQUEST_TYPE_WORDS, dayInWords } from '../notifications/templates/requester/request-type-words';
-import type { AnswerLink } from './answer-links';
-import { PAGE_COPY } from './pages/page-copy';
+import type { Language } from '../common/case-types';
+import { REQUEST_TYPE_WORDS, dayInWords } from '../common/request-type-words';
+import type { AnswerLink } from '../public-site/answer-links';
+import { PAGE_COPY } from '../public-site/pages/page-copy';
 
 type StepKey = 'received' | 'confirmed' | 'working' | 'review' | 'done';
 const STEPS: StepKey[] = ['received', 'confirmed', 'working', 'review', 'done'];

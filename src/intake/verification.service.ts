@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { OutboxService } from '../notifications/outbox.service';
 import { CaseVerificationEntity } from './case-verification.entity';
-import { RequesterLinks } from './requester-links';
+import { RequesterLinks } from '../public-site/requester-links';
 import { VerificationJobsService } from './verification-jobs.service';
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,4 +1,4 @@
-import type { Language } from '../cases/case-types';
+import type { Language } from '../common/case-types';
 import type { ComposedMail } from '../notifications/mail-composer.registry';
 import type { ControllerInfo } from '../systems/data-map.schema';
 import { PROOF_CODE_TTL_MINUTES } from './proof-limits';

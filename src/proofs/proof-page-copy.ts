@@ -1,4 +1,4 @@
-import type { Language } from '../cases/case-types';
+import type { Language } from '../common/case-types';
 import type { IdentifierKind } from '../identity/identity-types';
 
 /** Every word of the proof pages, bokmål and English. `{{name}}` is filled, then escaped. */

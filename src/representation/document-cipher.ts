@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
-import { PackageCipher, packageKey } from '../responses/package/package-cipher';
+import { PackageCipher, packageKey } from '../common/crypto/package-cipher';
 
 /**
  * Authority documents are sealed like answer packages (AES-256-GCM, fresh IV, the row id as

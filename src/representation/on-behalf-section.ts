@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Language } from '../cases/case-types';
+import type { Language } from '../common/case-types';
 import type { CaseEntity } from '../cases/case.entity';
 import { answerAddress } from './answer-address';
 import { CaseRepresentationEntity } from './case-representation.entity';

@@ -8,8 +8,8 @@ import { toCaseJson } from '../cases/case-json';
 import { ReasonDto } from '../cases/dto/case-actions.dto';
 import { CaseTasksReader } from '../cases/case-tasks-reader';
 import type { CaseEntity } from '../cases/case.entity';
-import { CASE_WORKERS, Roles } from '../staff/auth/roles.decorator';
-import { CurrentStaff, staffActor, type StaffPrincipal } from '../staff/auth/staff-principal';
+import { CASE_WORKERS, Roles } from '../common/auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../common/auth/staff-principal';
 import { representationJson } from './representation-json';
 import { RepresentationService } from './representation.service';
 

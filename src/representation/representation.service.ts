@@ -9,7 +9,7 @@ import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { PackageCipher } from '../responses/package/package-cipher';
+import type { PackageCipher } from '../common/crypto/package-cipher';
 import { identifiersOfSubject } from '../identity/identifier-input';
 import { IdentityService } from '../identity/identity.service';
 import { CaseRepresentationEntity } from './case-representation.entity';

@@ -5,11 +5,8 @@ import { CasesModule } from '../cases/cases.module';
 import { CasesService } from '../cases/cases.service';
 import { ReconciliationService } from '../deadlines/alerts/reconciliation.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
-import { AnswerLinkRegistry } from '../intake/answer-links';
-import { FormCsrf } from '../intake/form-csrf';
-import { IntakeModule } from '../intake/intake.module';
-import { PageRenderer } from '../intake/pages/page-renderer';
-import { PublicPageFilter } from '../intake/public-page.filter';
+import { AnswerLinkRegistry } from '../public-site/answer-links';
+import { PublicSiteModule } from '../public-site/public-site.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AnswerEventsListener } from './answer-events.listener';
 import { AnswerService } from './answer.service';
@@ -40,7 +37,7 @@ import { PackageExpiryService } from './package/package-expiry.service';
     CasesModule,
     DeadlinesModule,
     NotificationsModule,
-    IntakeModule,
+    PublicSiteModule,
   ],
   controllers: [LettersController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController],
   providers: [
@@ -54,10 +51,6 @@ import { PackageExpiryService } from './package/package-expiry.service';
     DownloadService,
     AnswerPageRenderer,
     AnswerEventsListener,
-    // The public site's CSRF and error pages, same secret and cookies as the request form.
-    FormCsrf,
-    PageRenderer,
-    PublicPageFilter,
   ],
   exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService],
 })

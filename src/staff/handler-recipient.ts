@@ -1,15 +1,11 @@
 import type { DataSource } from 'typeorm';
+import type { HandlerRecipient } from '../common/auth/staff-directory';
 import type { AppConfig } from '../config/app-config';
-
-export interface HandlerRecipient {
-  /** `assignee` when the case's own handler gets it, else the shared staff address. */
-  kind: 'assignee' | 'staff-alerts';
-  address: string;
-}
 
 /** Who hears about a case that needs a handler: its active assignee, else STAFF_ALERT_EMAIL, else
  *  the first active admin, else ADMIN_EMAIL (which has a default), so there is always someone.
- *  Deadline alerts, manual-task follow-ups and staff e-mails all ask here, in this one order. */
+ *  Deadline alerts, manual-task follow-ups and staff e-mails all ask here (through the staff
+ *  directory), in this one order. */
 export async function handlerRecipient(
   dataSource: DataSource,
   config: Pick<AppConfig, 'STAFF_ALERT_EMAIL' | 'ADMIN_EMAIL'>,

@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export const STAFF_ROLES = ['admin', 'handler', 'owner', 'auditor'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import type { StaffRole } from '../common/auth/staff-roles';
 
 @Entity('staff_users')
 export class StaffUserEntity {

@@ -8,10 +8,11 @@ import { StaffAuthGuard } from './auth/staff-auth.guard';
 import { TokenService } from './auth/token.service';
 import { LoginRateLimit } from './auth/login-rate-limit';
 import { FirstAdminService } from './first-admin.service';
+import { StaffDirectoryModule } from './staff-directory.service';
 import { StaffUserEntity } from './staff-user.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffUserEntity])],
+  imports: [TypeOrmModule.forFeature([StaffUserEntity]), StaffDirectoryModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUEST_TYPES } from '../cases/case-types';
+import { REQUEST_TYPES } from '../common/case-types';
 
 /** The data map (SYSTEMS_FILE, reference in docs/data-map.md): who the controller is, and for every
  *  system that holds personal data, how to reach it and what the law needs said about it. */

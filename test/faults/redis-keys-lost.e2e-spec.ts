@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { LegalHoldService } from '../../src/connectors/holds/legal-hold.service';
 import { DeadlineService } from '../../src/deadlines/deadline.service';
-import { addDays } from '../../src/deadlines/policy/iso-date';
+import { addDays } from '../../src/common/iso-date';
 import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation.service';
 import { QueueName, jobIds } from '../../src/queues/queue-catalogue';
 import { deleteKeysUnder, queueOf } from '../support/queues';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { LinkSigner } from '../../src/intake/link-signer';
+import { LinkSigner } from '../../src/public-site/link-signer';
 import type { TestApp } from '../support/test-app';
 
 export interface SeededIdentifier {

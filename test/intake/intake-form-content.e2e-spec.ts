@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { REQUEST_TYPES } from '../../src/cases/case-types';
-import { PAGE_COPY } from '../../src/intake/pages/page-copy';
+import { REQUEST_TYPES } from '../../src/common/case-types';
+import { PAGE_COPY } from '../../src/public-site/pages/page-copy';
 import { FixedClock } from '../support/fixed-clock';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { openForm, pageText, postForm } from './intake-helpers';

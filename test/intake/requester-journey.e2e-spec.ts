@@ -1,4 +1,4 @@
-import { LinkSigner } from '../../src/intake/link-signer';
+import { LinkSigner } from '../../src/public-site/link-signer';
 import { FixedClock } from '../support/fixed-clock';
 import { drainQueues } from '../support/queues';
 import { SmtpCapture } from '../support/smtp-capture';

@@ -1,6 +1,6 @@
-import { LANGUAGES } from '../../src/cases/case-types';
-import { REQUESTER_MAIL_KINDS } from '../../src/notifications/templates/requester/requester-mail-copy';
-import { renderRequesterMail, type RequesterMailVars } from '../../src/notifications/templates/requester/requester-mail.templates';
+import { LANGUAGES } from '../../src/common/case-types';
+import { REQUESTER_MAIL_KINDS } from '../../src/intake/mail/requester-mail-copy';
+import { renderRequesterMail, type RequesterMailVars } from '../../src/intake/mail/requester-mail.templates';
 
 const vars: RequesterMailVars = {
   reference: 'DSR-2026-000042',

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { dayInWords } from '../../src/notifications/templates/requester/request-type-words';
+import { dayInWords } from '../../src/common/request-type-words';
 import {
   api,
   registration,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { LinkSigner } from '../../src/intake/link-signer';
+import { LinkSigner } from '../../src/public-site/link-signer';
 import { AnswerLinkSigner } from '../../src/responses/download/answer-link-signer';
 import { TEST_ADMIN, startTestApp, type TestApp } from '../support/test-app';
 import { FuzzTally, anyContentType, anyQuery, anySegment, anyText, anyValue, cookiesFrom, csrfIn, fuzzHttp, mutatedToken } from './fuzz-support';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { STAFF_ROLES, type StaffRole } from '../../src/staff/staff-user.entity';
+import { STAFF_ROLES, type StaffRole } from '../../src/common/auth/staff-roles';
 import { PUBLIC_ROUTES, isListedPublic } from '../support/public-routes';
 import { routeTable, type RouteRow } from '../support/route-table';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';

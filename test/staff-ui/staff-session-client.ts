@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { PasswordHasher } from '../../src/staff/auth/password-hasher';
-import type { StaffRole } from '../../src/staff/staff-user.entity';
+import type { StaffRole } from '../../src/common/auth/staff-roles';
 import type { TestApp } from '../support/test-app';
 
 export const STAFF_PASSWORD = 'staff password 0123456789';

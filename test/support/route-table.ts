@@ -2,8 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/staff/auth/roles.decorator';
-import type { StaffRole } from '../../src/staff/staff-user.entity';
+import { PUBLIC_KEY, ROLES_KEY } from '../../src/common/auth/roles.decorator';
+import type { StaffRole } from '../../src/common/auth/staff-roles';
 
 export interface RouteRow {
   method: string;

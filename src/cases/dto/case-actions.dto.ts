@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../identity/identity-types';
-import { REJECTION_CODES, type RejectionCode } from '../case-types';
+import { REJECTION_CODES, type RejectionCode } from '../../common/case-types';
 
 export class VerifyCaseDto {
   @ApiProperty({ example: 'customer number and address matched our records' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CASE_STATUSES, CHANNELS, REQUEST_TYPES, type CaseStatus, type Channel, type RequestType } from '../case-types';
+import { CASE_STATUSES, CHANNELS, REQUEST_TYPES, type CaseStatus, type Channel, type RequestType } from '../../common/case-types';
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: [...CASE_STATUSES, 'open'] })

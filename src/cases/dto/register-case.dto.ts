@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CHANNELS, LANGUAGES, REQUEST_TYPES, type Channel, type Language, type RequestType } from '../case-types';
+import { CHANNELS, LANGUAGES, REQUEST_TYPES, type Channel, type Language, type RequestType } from '../../common/case-types';
 import { HasAnyIdentifier } from './has-any-identifier.validator';
 import { MaxJsonSize } from './max-json-size.validator';
 

@@ -6,7 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../../common/clock';
 import { DeadlineService } from '../../deadlines/deadline.service';
-import { addDays, compareIsoDates } from '../../deadlines/policy/iso-date';
+import { addDays, compareIsoDates } from '../../common/iso-date';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
 import type { RetainedRecords } from '../connector';
 import { LegalHoldEntity } from './legal-hold.entity';

@@ -13,7 +13,7 @@ import { OutboxService } from '../../notifications/outbox.service';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
-import { handlerRecipient } from '../../staff/handler-recipient';
+import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs } from './preservation';
 import { IdentityService } from '../../identity/identity.service';
@@ -43,6 +43,7 @@ export class ManualTaskService {
     private readonly systems: SystemsService,
     private readonly clock: Clock,
     private readonly identity: IdentityService,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
   ) {}
 
   /** Hands the task to the system's owner (`note`: why, when a connector could not finish it). */
@@ -184,6 +185,6 @@ export class ManualTaskService {
 
   /** The case's assignee, else the staff alert address, else the first active admin. */
   private async handlerAddress(entity: CaseEntity): Promise<string> {
-    return (await handlerRecipient(this.dataSource, this.config, entity.assigneeId)).address;
+    return (await this.staff.handlerRecipient(entity.assigneeId)).address;
   }
 }

@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { IdentityService } from '../../identity/identity.service';
-import { CASE_WORKERS, Roles } from '../../staff/auth/roles.decorator';
-import { CurrentStaff, staffActor, type StaffPrincipal } from '../../staff/auth/staff-principal';
+import { CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { RecordDecisionsService, REASON_MAX } from './record-decisions.service';
 import { toRecordJson } from './records-json';
 

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toCaseJson } from '../../cases/case-json';
 import { CaseTasksReader } from '../../cases/case-tasks-reader';
-import { CASE_READERS, CASE_WORKERS, Roles } from '../../staff/auth/roles.decorator';
-import { CurrentStaff, type StaffPrincipal } from '../../staff/auth/staff-principal';
+import { CASE_READERS, CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
+import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { ObjectionDecisionDto, RecordOutcomeDto } from './task-actions.dto';
 import { TaskCommandsService } from './task-commands.service';

@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates, type IsoDate } from '../policy/iso-date';
+import { addDays, compareIsoDates, type IsoDate } from '../../common/iso-date';
 import type { AlertKind } from './case-alert.entity';
 
 export interface PlannedAlert {

@@ -1,6 +1,6 @@
 import type { CaseEntity } from '../../cases/case.entity';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
-import { daysBetween } from '../policy/iso-date';
+import { daysBetween } from '../../common/iso-date';
 import type { AlertKind } from './case-alert.entity';
 
 /** The staff alert: which case, which deadline, how long is left. Staff read both languages,

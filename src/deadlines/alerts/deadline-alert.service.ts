@@ -8,7 +8,7 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { OutboxService } from '../../notifications/outbox.service';
-import { handlerRecipient, type HandlerRecipient } from '../../staff/handler-recipient';
+import { STAFF_DIRECTORY, type HandlerRecipient, type StaffDirectory } from '../../common/auth/staff-directory';
 import { DeadlineService } from '../deadline.service';
 import { alertKey, planAlerts, type PlannedAlert } from './alert-plan';
 import { composeDeadlineAlert } from './deadline-alert.mail';
@@ -35,6 +35,7 @@ export class DeadlineAlertService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
   ) {}
 
   async fire(caseId: string): Promise<AlertResult> {
@@ -86,6 +87,6 @@ export class DeadlineAlertService {
 
   /** The assignee, else the staff alert address, else the active admins' first address. */
   private recipientFor(entity: CaseEntity): Promise<HandlerRecipient> {
-    return handlerRecipient(this.dataSource, this.config, entity.assigneeId);
+    return this.staff.handlerRecipient(entity.assigneeId);
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../../cases/case.entity';
-import { OPEN_STATUSES } from '../../cases/case-types';
+import { OPEN_STATUSES } from '../../common/case-types';
 import { OutboxService } from '../../notifications/outbox.service';
 import { QueueName } from '../../queues/queue-catalogue';
 import { AlertSchedulerService } from './alert-scheduler.service';

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { IsoDate, parseIsoDate } from './iso-date';
+import { IsoDate, parseIsoDate } from '../../common/iso-date';
 
 /** True for IANA zone names such as 'Europe/Oslo' or 'UTC'; offsets like '+01:00' are refused. */
 export function isValidTimeZone(name: string): boolean {

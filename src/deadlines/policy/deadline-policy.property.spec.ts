@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, addMonths, compareIsoDates, daysBetween, IsoDate } from './iso-date';
+import { addDays, addMonths, compareIsoDates, daysBetween, IsoDate } from '../../common/iso-date';
 import { DeadlinePolicy } from './deadline-policy';
 import { WorkingDayCalendar } from './working-day-calendar';
 

@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareIsoDates, IsoDate, minIsoDate, parseIsoDate } from './iso-date';
+import { addDays, addMonths, compareIsoDates, IsoDate, minIsoDate, parseIsoDate } from '../../common/iso-date';
 import { EASTER_FIRST_YEAR, EASTER_LAST_YEAR } from './norwegian-holidays';
 import { WorkingDayCalendar } from './working-day-calendar';
 

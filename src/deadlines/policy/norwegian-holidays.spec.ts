@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, weekday } from './iso-date';
+import { addDays, weekday } from '../../common/iso-date';
 import { easterSunday, norwegianPublicHolidays } from './norwegian-holidays';
 
 /** Gauss's Easter formula (Lichtenberg's form): an independent oracle for the anonymous algorithm. */

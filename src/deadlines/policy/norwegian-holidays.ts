@@ -1,4 +1,4 @@
-import { addDays, IsoDate, isoDateFromParts } from './iso-date';
+import { addDays, IsoDate, isoDateFromParts } from '../../common/iso-date';
 
 export interface PublicHoliday {
   date: IsoDate;

@@ -1,4 +1,4 @@
-import { addDays, compareIsoDates, isoDateParts, IsoDate, isWeekend, parseIsoDate } from './iso-date';
+import { addDays, compareIsoDates, isoDateParts, IsoDate, isWeekend, parseIsoDate } from '../../common/iso-date';
 import { norwegianPublicHolidays } from './norwegian-holidays';
 
 export interface WorkingDayCalendarOptions {

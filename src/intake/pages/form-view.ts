@@ -1,8 +1,8 @@
-import type { Language } from '../../cases/case-types';
-import { REQUEST_TYPES } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
+import { REQUEST_TYPES } from '../../common/case-types';
 import { LIMITS, OBJECTION_PROCESSINGS, type IntakeProblem } from '../intake-input';
 import { onBehalfBody } from './on-behalf-view';
-import { PAGE_COPY, type FormField } from './page-copy';
+import { PAGE_COPY, type FormField } from '../../public-site/pages/page-copy';
 import Handlebars from 'handlebars';
 
 /** What the person typed, kept as text so a re-rendered form shows it back unchanged. */

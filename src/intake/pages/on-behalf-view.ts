@@ -1,8 +1,8 @@
 import Handlebars from 'handlebars';
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import { RELATIONSHIPS, type Relationship } from '../../representation/representation-types';
 import { LIMITS, type IntakeProblem } from '../intake-input';
-import { PAGE_COPY } from './page-copy';
+import { PAGE_COPY } from '../../public-site/pages/page-copy';
 
 /** The form's fields for "I am asking for someone else" (the file is `authorityDocument`). */
 export const ON_BEHALF_FIELDS = ['onBehalf', 'representativeName', 'representativeEmail', 'relationship', 'coversAnswer', 'authorityDocument'] as const;

@@ -1,4 +1,4 @@
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 
 /** Datatilsynet, the Norwegian supervisory authority (Art 77 complaints). */
 export const DATATILSYNET = {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
-import type { Language } from '../../cases/case-types';
-import { PAGE_COPY } from '../../intake/pages/page-copy';
-import { PAGE_CSS } from '../../intake/pages/page-styles';
-import { LAYOUT } from '../../intake/pages/page-templates';
+import type { Language } from '../../common/case-types';
+import { PAGE_COPY } from '../../public-site/pages/page-copy';
+import { PAGE_CSS } from '../../public-site/pages/page-styles';
+import { LAYOUT } from '../../public-site/pages/page-templates';
 import { SystemsService } from '../../systems/systems.service';
 import { ANSWER_PAGE_COPY } from './answer-page-copy';
 

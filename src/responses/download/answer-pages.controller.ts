@@ -2,13 +2,13 @@ import { Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards }
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { FormCsrf } from '../../intake/form-csrf';
-import { pageLanguage } from '../../intake/pages/page-renderer';
-import { PublicPageFilter } from '../../intake/public-page.filter';
-import { Public } from '../../staff/auth/roles.decorator';
+import { FormCsrf } from '../../public-site/form-csrf';
+import { pageLanguage } from '../../public-site/pages/page-renderer';
+import { PublicPageFilter } from '../../public-site/public-page.filter';
+import { Public } from '../../common/auth/roles.decorator';
 import { AnswerPageRenderer } from './answer-page-renderer';
 import { DownloadService, type LinkState } from './download.service';
 

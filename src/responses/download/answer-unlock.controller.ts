@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../staff/auth/roles.decorator';
-import { CurrentStaff, staffActor, type StaffPrincipal } from '../../staff/auth/staff-principal';
+import { Roles } from '../../common/auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { DownloadService } from './download.service';
 
 /** Staff side of the secure download: lifting the lock three wrong codes put on it. */

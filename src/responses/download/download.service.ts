@@ -9,7 +9,7 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DeadlineService } from '../../deadlines/deadline.service';
-import { dayInWords } from '../../notifications/templates/requester/request-type-words';
+import { dayInWords } from '../../common/request-type-words';
 import { OutboxService } from '../../notifications/outbox.service';
 import { SystemsService } from '../../systems/systems.service';
 import { AnswerPackageEntity } from '../package/answer-package.entity';

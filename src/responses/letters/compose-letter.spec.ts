@@ -1,4 +1,4 @@
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import { RIGHTS } from '../copy/rights-copy';
 import { composeLetter, renderEditedLetter, renderLetter } from './compose-letter';
 import { LETTER_KINDS, type LetterFacts, type LetterKind, type TaskFact } from './letter-facts';

@@ -1,4 +1,4 @@
-import { dayInWords } from '../../notifications/templates/requester/request-type-words';
+import { dayInWords } from '../../common/request-type-words';
 import { RIGHTS } from '../copy/rights-copy';
 import { LETTER_COPY, fieldWord, rejectionWords } from './letter-copy';
 import { letterKind, type LetterFacts, type LetterKind, type TaskFact } from './letter-facts';

@@ -1,4 +1,4 @@
-import type { Language, RejectionCode } from '../../cases/case-types';
+import type { Language, RejectionCode } from '../../common/case-types';
 
 const FIELD_WORDS: Record<Language, Record<string, string>> = {
   nb: { name: 'navn', email: 'e-postadresse', phone: 'telefonnummer', mobile: 'mobilnummer', address: 'adresse', customerNumber: 'kundenummer' },

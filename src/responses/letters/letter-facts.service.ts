@@ -7,7 +7,7 @@ import { changesFrom, objectionKind } from '../../connectors/fanout/fanout-plan'
 import { ObjectionDecisionEntity } from '../../connectors/fanout/objection-decision.entity';
 import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { DeadlineService } from '../../deadlines/deadline.service';
-import { RequesterLinks } from '../../intake/requester-links';
+import { RequesterLinks } from '../../public-site/requester-links';
 import { SystemsService } from '../../systems/systems.service';
 import { recipientName, uncontactedRecipients } from '../../systems/art19-recipients';
 import type { SystemEntry } from '../../systems/data-map.schema';

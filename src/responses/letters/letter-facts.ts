@@ -1,4 +1,4 @@
-import type { Language, RejectionCode, RequestType } from '../../cases/case-types';
+import type { Language, RejectionCode, RequestType } from '../../common/case-types';
 import type { ControllerInfo } from '../../systems/data-map.schema';
 import type { RetainedRecords } from '../../connectors/connector';
 

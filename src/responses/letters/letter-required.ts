@@ -1,4 +1,4 @@
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import { invalid } from '../../common/domain-error';
 import { RIGHTS } from '../copy/rights-copy';
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { REJECTION_CODES, type RejectionCode } from '../../cases/case-types';
-import { CASE_WORKERS, Roles } from '../../staff/auth/roles.decorator';
-import { CurrentStaff, staffActor, type StaffPrincipal } from '../../staff/auth/staff-principal';
+import { REJECTION_CODES, type RejectionCode } from '../../common/case-types';
+import { CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { AnswerService, type RefusalFacts } from '../answer.service';
 
 /** Which letter: the answer (default), or the refusal with the reasons it will give. */

@@ -1,4 +1,4 @@
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import type { TaskFact } from './letter-facts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import type { ControllerInfo, SystemEntry } from '../../systems/data-map.schema';
 import { DEFAULT_WORDS, ELEMENT_LABELS, RIGHTS, periodInWords } from '../copy/rights-copy';
 

@@ -11,7 +11,7 @@ import { portableBasis } from '../../systems/data-map.loader';
 import { SystemsService } from '../../systems/systems.service';
 import { processingInfo, type AccessDocument, type SystemData } from './access-document';
 import { AnswerPackageEntity, type AnswerPackageKind } from './answer-package.entity';
-import { PackageCipher, packageKey } from './package-cipher';
+import { PackageCipher, packageKey } from '../../common/crypto/package-cipher';
 import { buildArchive } from './package-archive';
 
 /** Builds a case's package from the exports in PostgreSQL and the data map, and stores it encrypted. */

@@ -1,4 +1,4 @@
-import { packageKey, PackageCipher } from './package-cipher';
+import { packageKey, PackageCipher } from '../../common/crypto/package-cipher';
 import { toCsv } from './csv';
 
 describe('package encryption', () => {

@@ -1,8 +1,8 @@
 import type { CaseEntity } from '../../cases/case.entity';
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { ControllerInfo } from '../../systems/data-map.schema';
-import { dayInWords } from '../../notifications/templates/requester/request-type-words';
+import { dayInWords } from '../../common/request-type-words';
 import { RIGHTS } from '../copy/rights-copy';
 import { renderLetter, type LetterBlock } from '../letters/compose-letter';
 import { LETTER_COPY } from '../letters/letter-copy';

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReasonDto } from '../../cases/dto/case-actions.dto';
-import { CASE_WORKERS, Roles } from '../../staff/auth/roles.decorator';
-import { CurrentStaff, staffActor, type StaffPrincipal } from '../../staff/auth/staff-principal';
+import { CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { RestrictionLiftingService } from './restriction-lifting.service';
 
 @ApiTags('cases')

@@ -9,7 +9,7 @@ import { Clock } from '../../common/clock';
 import { conflict } from '../../common/domain-error';
 import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { DeadlineService } from '../../deadlines/deadline.service';
-import { RequesterLinks } from '../../intake/requester-links';
+import { RequesterLinks } from '../../public-site/requester-links';
 import { OutboundEmailEntity } from '../../notifications/outbound-email.entity';
 import { OutboxService } from '../../notifications/outbox.service';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';

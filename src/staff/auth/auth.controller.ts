@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { AuthService } from './auth.service';
 import { LoginDto } from './login.dto';
 import { LoginRateLimit } from './login-rate-limit';
-import { Public } from './roles.decorator';
+import { Public } from '../../common/auth/roles.decorator';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')

@@ -6,7 +6,7 @@ import { DomainError } from '../../common/domain-error';
 import { StaffUserEntity } from '../staff-user.entity';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
-import type { StaffPrincipal } from './staff-principal';
+import type { StaffPrincipal } from '../../common/auth/staff-principal';
 
 const MAX_FAILED_LOGINS = 5;
 const LOCKOUT_MINUTES = 15;

@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { StaffRole } from '../staff-user.entity';
+import type { StaffRole } from '../../common/auth/staff-roles';
 import { AuthService } from './auth.service';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
-import type { StaffPrincipal } from './staff-principal';
+import { PUBLIC_KEY, ROLES_KEY } from '../../common/auth/roles.decorator';
+import type { StaffPrincipal } from '../../common/auth/staff-principal';
 
 /** How a request can prove who it is besides a bearer token (the staff UI's session cookie). */
 export const STAFF_SESSION_RESOLVER = Symbol('STAFF_SESSION_RESOLVER');

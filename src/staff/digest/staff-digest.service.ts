@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OPEN_STATUSES } from '../../cases/case-types';
+import { OPEN_STATUSES } from '../../common/case-types';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DeadlineService } from '../../deadlines/deadline.service';
-import { addDays, isIsoDate } from '../../deadlines/policy/iso-date';
+import { addDays, isIsoDate } from '../../common/iso-date';
 import type { ComposeRequest, ComposedMail } from '../../notifications/mail-composer.registry';
 import { OutboxService } from '../../notifications/outbox.service';
 import { composeStaffDigest, type DigestCase } from './staff-digest.mail';

@@ -4,7 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { CaseEntity } from '../../cases/case.entity';
 import { isClosed } from '../../cases/case-transitions';
-import { OPEN_STATUSES, REJECTION_CODES } from '../../cases/case-types';
+import { OPEN_STATUSES, REJECTION_CODES } from '../../common/case-types';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { objectionKind } from '../../connectors/fanout/fanout-plan';
@@ -22,7 +22,7 @@ import { StaffAnswerFilesService } from '../../responses/download/staff-answer-f
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { onBehalfSection } from '../../representation/on-behalf-section';
 import { SystemsService } from '../../systems/systems.service';
-import type { StaffPrincipal } from '../auth/staff-principal';
+import type { StaffPrincipal } from '../../common/auth/staff-principal';
 import { StaffUsersService } from '../users/staff-users.service';
 import { DeadlineStates } from './deadline-states';
 import { fill, type StaffCopy } from './pages/staff-copy';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseEntity } from '../../cases/case.entity';
 import { isClosed } from '../../cases/case-transitions';
 import { DeadlineService } from '../../deadlines/deadline.service';
-import { addDays } from '../../deadlines/policy/iso-date';
+import { addDays } from '../../common/iso-date';
 
 export const DUE_STATES = ['overdue', 'due2', 'due7', 'later'] as const;
 export type DueState = (typeof DUE_STATES)[number];

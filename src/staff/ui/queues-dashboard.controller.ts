@@ -8,7 +8,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { QueueName } from '../../queues/queue-catalogue';
-import { Roles } from '../auth/roles.decorator';
+import { Roles } from '../../common/auth/roles.decorator';
 import { StaffPageFilter } from './pages/staff-page.filter';
 
 const BASE_PATH = '/staff/queues';

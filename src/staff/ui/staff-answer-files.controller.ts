@@ -4,8 +4,8 @@ import type { Response } from 'express';
 import { isUuid } from '../../cases/dto/list-cases.query';
 import { notFound } from '../../common/domain-error';
 import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
-import { CASE_WORKERS, Roles } from '../auth/roles.decorator';
-import { CurrentStaff, staffActor, type StaffPrincipal } from '../auth/staff-principal';
+import { CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
+import { CurrentStaff, staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { StaffPageFilter } from './pages/staff-page.filter';
 
 /** Downloads for printing and posting an answer (handlers and admins; each one audited). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseQueryService } from '../../cases/case-query.service';
-import type { StaffPrincipal } from '../auth/staff-principal';
+import type { StaffPrincipal } from '../../common/auth/staff-principal';
 import { DeadlineStates } from './deadline-states';
 
 /** The menu's count: open cases overdue or due within 2 working days — a handler's own cases,

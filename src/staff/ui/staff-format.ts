@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { StaffPrincipal } from '../auth/staff-principal';
+import type { StaffPrincipal } from '../../common/auth/staff-principal';
 
 /** An instant as staff read it: company time, minutes. */
 export function formatInstant(instant: Date | null | undefined, timeZone: string): string {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error';
 import { AuthService, isLockedRefusal } from '../auth/auth.service';
 import { LoginRateLimit } from '../auth/login-rate-limit';
-import { Public, Roles } from '../auth/roles.decorator';
+import { Public, Roles } from '../../common/auth/roles.decorator';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffCsrfGuard } from './session/staff-csrf';

@@ -1,8 +1,8 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Roles } from '../auth/roles.decorator';
-import { CurrentStaff, type StaffPrincipal } from '../auth/staff-principal';
+import { Roles } from '../../common/auth/roles.decorator';
+import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffTasksPage } from './staff-tasks.page';

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, In } from 'typeorm';
 import { CaseEntity } from '../../cases/case.entity';
-import { OPEN_STATUSES } from '../../cases/case-types';
+import { OPEN_STATUSES } from '../../common/case-types';
 import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { SystemsService } from '../../systems/systems.service';
-import type { StaffPrincipal } from '../auth/staff-principal';
+import type { StaffPrincipal } from '../../common/auth/staff-principal';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffBadge } from './staff-badge';
 

@@ -5,8 +5,9 @@ import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { conflict, DomainError, notFound } from '../../common/domain-error';
 import { PasswordHasher } from '../auth/password-hasher';
-import { staffActor, type StaffPrincipal } from '../auth/staff-principal';
-import { STAFF_ROLES, StaffUserEntity, type StaffRole } from '../staff-user.entity';
+import { staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
+import { STAFF_ROLES, type StaffRole } from '../../common/auth/staff-roles';
+import { StaffUserEntity } from '../staff-user.entity';
 
 export interface NewStaffUser {
   name: string;

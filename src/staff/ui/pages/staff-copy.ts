@@ -1,4 +1,4 @@
-import type { Language } from '../../../cases/case-types';
+import type { Language } from '../../../common/case-types';
 
 /** Every word the staff UI shows, in bokmål and English. Pages pick one by the session's language. */
 const nb = {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import Handlebars from 'handlebars';
-import type { Language } from '../../../cases/case-types';
-import type { StaffPrincipal } from '../../auth/staff-principal';
+import type { Language } from '../../../common/case-types';
+import type { StaffPrincipal } from '../../../common/auth/staff-principal';
 import { StaffCsrf } from '../session/staff-csrf';
 import { StaffSessionService } from '../session/staff-session.service';
 import { STAFF_COPY, type StaffCopy } from './staff-copy';

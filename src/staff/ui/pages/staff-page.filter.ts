@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { toErrorBody } from '../../../common/http/error-body';
-import type { StaffPrincipal } from '../../auth/staff-principal';
+import type { StaffPrincipal } from '../../../common/auth/staff-principal';
 import { CsrfRejected } from '../session/staff-csrf';
 import { fill } from './staff-copy';
 import { StaffPageRenderer } from './staff-page-renderer';

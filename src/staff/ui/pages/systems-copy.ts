@@ -1,4 +1,4 @@
-import type { Language } from '../../../cases/case-types';
+import type { Language } from '../../../common/case-types';
 
 /** The words of the data-map page (/staff/systems), in bokmål and English. */
 const nb = {

@@ -3,7 +3,7 @@ import { RedisStore } from 'connect-redis';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import Redis from 'ioredis';
-import type { Language } from '../../../cases/case-types';
+import type { Language } from '../../../common/case-types';
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { redisOptionsFromUrl } from '../../../queues/redis-connection';

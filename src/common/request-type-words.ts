@@ -1,4 +1,4 @@
-import type { Language, RequestType } from '../../../cases/case-types';
+import type { Language, RequestType } from './case-types';
 
 /** Request types in plain words, for e-mails and pages (the person never needs to know an article number). */
 export const REQUEST_TYPE_WORDS: Record<Language, Record<RequestType, { label: string; phrase: string }>> = {

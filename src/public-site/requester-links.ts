@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Language } from '../cases/case-types';
+import type { Language } from '../common/case-types';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { LinkSigner, type LinkCheck } from './link-signer';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
-import type { Language } from '../../cases/case-types';
+import type { Language } from '../../common/case-types';
 import { SystemsService } from '../../systems/systems.service';
 import { PAGE_COPY, type PageCopy } from './page-copy';
 import { PAGE_CSS } from './page-styles';

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
-import type { Language, RequestType } from '../../../cases/case-types';
+import type { Language, RequestType } from '../../common/case-types';
 import { FOOTER, MAIL_COPY, type MailCopy, type RequesterMailKind } from './requester-mail-copy';
-import { REQUEST_TYPE_WORDS, dayInWords } from './request-type-words';
+import { REQUEST_TYPE_WORDS, dayInWords } from '../../common/request-type-words';
 
 /** What a requester e-mail may mention. Dates are calendar days (YYYY-MM-DD). */
 export interface RequesterMailVars {

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { StaffRole } from '../staff-user.entity';
+import type { StaffRole } from './staff-roles';
 
 /** The signed-in staff member, attached to the request by the guard. */
 export interface StaffPrincipal {

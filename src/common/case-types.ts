@@ -13,6 +13,10 @@ export const CLOSED_STATUSES: readonly CaseStatus[] = ['completed', 'rejected', 
 
 /** Who put the case in: the public intake (form or public API; the requester confirms by e-mail)
  *  or staff (who check identity themselves, whatever the channel). */
+/** Which processing an objection is about (Art 21(2) direct marketing is absolute; 21(1) is weighed). */
+export const OBJECTION_PROCESSINGS = ['direct_marketing', 'legitimate_interest'] as const;
+export type ObjectionProcessing = (typeof OBJECTION_PROCESSINGS)[number];
+
 export const CASE_ORIGINS = ['intake', 'staff'] as const;
 export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 

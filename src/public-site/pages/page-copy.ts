@@ -1,5 +1,5 @@
-import type { Language, RequestType } from '../../cases/case-types';
-import type { ObjectionProcessing, ProblemCode } from '../intake-input';
+import type { Language, ObjectionProcessing, RequestType } from '../../common/case-types';
+import type { ProblemCode } from '../form-problems';
 
 /** Form field names (the no-JavaScript form posts these; the JSON API nests the last ones in `details`). */
 export const FORM_FIELDS = [

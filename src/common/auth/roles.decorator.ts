@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { StaffRole } from '../staff-user.entity';
+import type { StaffRole } from './staff-roles';
 
 export const ROLES_KEY = 'dsr:roles';
 export const PUBLIC_KEY = 'dsr:public';

@@ -1,4 +1,4 @@
-import type { Language } from '../../../cases/case-types';
+import type { Language } from '../../common/case-types';
 
 /** Every message the requester journey sends; the kind is also the outbox kind. */
 export const REQUESTER_MAIL_KINDS = [

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DeadlineService } from './deadline.service';
+
+/** The deadline calendar (policy and DeadlineService) on its own, below cases: cases imports this,
+ *  not DeadlinesModule, whose alerts listen to cases. */
+@Module({
+  providers: [DeadlineService],
+  exports: [DeadlineService],
+})
+export class DeadlineCalendarModule {}

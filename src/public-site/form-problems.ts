@@ -1,0 +1,20 @@
+/** What can be wrong with one field of a public form: intake finds the problem, the public pages word it (nb/en). */
+export type ProblemCode =
+  | 'required'
+  | 'not_text'
+  | 'too_long'
+  | 'bad_characters'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'unknown_type'
+  | 'unknown_processing'
+  | 'unknown_language'
+  | 'unknown_field'
+  | 'not_object'
+  | 'not_json_object'
+  | 'unknown_relationship'
+  | 'not_boolean'
+  | 'document_required'
+  | 'document_type'
+  | 'document_too_large'
+  | 'document_not_expected';
