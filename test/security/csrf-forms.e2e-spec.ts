@@ -1,4 +1,4 @@
-import { LinkSigner } from '../../src/intake/link-signer';
+import { LinkSigner } from '../../src/public-site/link-signer';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { CaseEntity } from '../../src/cases/case.entity';
