@@ -1,7 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CaseEntity } from '../cases/case.entity';
@@ -12,7 +10,8 @@ import { OPEN_TASK_STATUSES } from '../connectors/tasks/case-task.entity';
 import { CaseTaskEntity } from '../connectors/tasks/case-task.entity';
 import { OutboundEmailEntity } from '../notifications/outbound-email.entity';
 import { OutboxService } from '../notifications/outbox.service';
-import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../queues/queue-catalogue';
+import { JobQueue } from '../queues/job-queue';
+import { JobName, jobIds } from '../queues/queue-catalogue';
 import { CaseRecordDiscoveryEntity } from '../identity/case-record-discovery.entity';
 import { CaseRecordMatchEntity } from '../identity/case-record-match.entity';
 import { representationGate } from '../representation/representation-gate';
@@ -50,7 +49,7 @@ export interface LetterPreview extends RenderedLetter {
 export class AnswerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Answers) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly cases: CasesService,
     private readonly facts: LetterFactsService,
     private readonly packages: PackageBuilderService,
@@ -165,14 +164,10 @@ export class AnswerService {
   }
 
   async scheduleExpiry(row: Pick<AnswerPackageEntity, 'id' | 'expiresAt'>): Promise<void> {
-    await this.queue.add(
+    await this.jobs.enqueue(
       JobName.AnswerPackageExpiry,
       { packageId: row.id },
-      {
-        ...JOB_OPTIONS[JobName.AnswerPackageExpiry],
-        jobId: jobIds.packageExpiry(row.id),
-        delay: Math.max(0, row.expiresAt.getTime() - this.clock.now().getTime()),
-      },
+      { jobId: jobIds.packageExpiry(row.id), delay: Math.max(0, row.expiresAt.getTime() - this.clock.now().getTime()) },
     );
   }
 

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../../cases/case.entity';
 import { OPEN_STATUSES } from '../../cases/case-types';
 import { OutboxService } from '../../notifications/outbox.service';
+import { JobQueue } from '../../queues/job-queue';
 import { QueueName } from '../../queues/queue-catalogue';
 import { AlertSchedulerService } from './alert-scheduler.service';
 
@@ -41,7 +40,7 @@ export class ReconciliationService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Deadlines) private readonly deadlinesQueue: Queue,
+    private readonly jobs: JobQueue,
     private readonly scheduler: AlertSchedulerService,
     private readonly outbox: OutboxService,
   ) {}
@@ -98,7 +97,7 @@ export class ReconciliationService {
       afterId = batch[batch.length - 1].id;
       const write: Promise<void> = this.scheduler.jobsFor(batch).then(async (jobs) => {
         alertJobsOffered += jobs.length;
-        if (jobs.length) await this.deadlinesQueue.addBulk(jobs);
+        if (jobs.length) await this.jobs.enqueueBulk(jobs);
       });
       inFlight.add(write);
       void write.finally(() => inFlight.delete(write)).catch(() => undefined);
@@ -112,7 +111,7 @@ export class ReconciliationService {
   /** A failed alert job keeps its id, so re-adding it would be a no-op: retry it instead. */
   private async retryFailedAlertJobs(): Promise<number> {
     let retried = 0;
-    for (const job of await this.deadlinesQueue.getFailed(0, 9999)) {
+    for (const job of await this.jobs.queue(QueueName.Deadlines).getFailed(0, 9999)) {
       try {
         await job.retry('failed');
         retried += 1;

@@ -1,7 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { CasesService } from '../../cases/cases.service';
@@ -12,7 +10,8 @@ import { DeadlineService } from '../../deadlines/deadline.service';
 import { RequesterLinks } from '../../intake/requester-links';
 import { OutboundEmailEntity } from '../../notifications/outbound-email.entity';
 import { OutboxService } from '../../notifications/outbox.service';
-import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { JobQueue } from '../../queues/job-queue';
+import { JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
 import { SystemsService } from '../../systems/systems.service';
 import { AnswerLetterEntity } from '../letters/answer-letter.entity';
 import { LetterFactsService } from '../letters/letter-facts.service';
@@ -37,7 +36,7 @@ const LIFTING_MAIL_KINDS = ['restriction-lifting-notice', 'restriction-lift-owne
 export class RestrictionLiftingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Answers) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly cases: CasesService,
     private readonly letters: LetterStore,
     private readonly outbox: OutboxService,
@@ -165,12 +164,12 @@ export class RestrictionLiftingService {
 
   private async schedule(caseId: string): Promise<void> {
     // A job that gave up (the notice could not be sent for hours) is kept as evidence; run it again.
-    const existing = await this.queue.getJob(jobIds.restrictionLift(caseId));
+    const existing = await this.jobs.queue(QueueName.Answers).getJob(jobIds.restrictionLift(caseId));
     if (existing && (await existing.isFailed())) {
       await existing.retry();
       return;
     }
-    await this.queue.add(JobName.RestrictionLift, { caseId }, { ...JOB_OPTIONS[JobName.RestrictionLift], jobId: jobIds.restrictionLift(caseId) });
+    await this.jobs.enqueue(JobName.RestrictionLift, { caseId }, { jobId: jobIds.restrictionLift(caseId) });
   }
 
   private async dispatch(caseId: string): Promise<void> {
