@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -10,7 +11,7 @@ import { DeadlineService } from './deadline.service';
 import { DeadlinesController } from './deadlines.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule],
+  imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule],
   controllers: [DeadlinesController],
   providers: [DeadlineService, AlertSchedulerService, DeadlineAlertService, ReconciliationService],
   exports: [DeadlineService, AlertSchedulerService, DeadlineAlertService, ReconciliationService],

@@ -26,6 +26,7 @@ import { changesFrom } from '../connectors/fanout/fanout-plan';
 import { recipientNotice } from './notices/recipient-notice';
 import { PackageBuilderService } from './package/package-builder.service';
 import { AnswerPackageEntity, type AnswerPackageKind } from './package/answer-package.entity';
+import { CaseCompletionHook, CaseRejectionHook } from '../cases/case-hooks';
 
 /** Outbox kinds this module writes; their rows are dispatched after the case's transaction commits. */
 export const ANSWER_MAIL_KINDS = ['answer-letter', 'answer-refusal', 'art19-notice', 'answer-download-code', 'answer-locked'];
@@ -104,6 +105,7 @@ export class AnswerService {
    * are open, then builds the package (also for a case with no e-mail address: staff print or
    * post it), stores the letter and the notices, and audits each.
    */
+  @CaseCompletionHook()
   async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
     // A request on someone's behalf is answered only once staff accepted the authority.
     const gate = await representationGate(manager, entity.id);
@@ -156,6 +158,7 @@ export class AnswerService {
    * refusal if there is one) is stored with the rejection, so it cannot be lost between commit
    * and delivery. An unconfirmed e-mail address is intake's to answer.
    */
+  @CaseRejectionHook()
   async onReject(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
     if (entity.rejectionCode === 'unverified') return {};
     const letter = await this.letterFor(manager, entity, null);

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../../cases/case.entity';
@@ -6,7 +7,9 @@ import { OPEN_STATUSES } from '../../cases/case-types';
 import { OutboxService } from '../../notifications/outbox.service';
 import { JobQueue } from '../../queues/job-queue';
 import { QueueName } from '../../queues/queue-catalogue';
+import { discoverMethods } from '../../common/discovered-methods';
 import { AlertSchedulerService } from './alert-scheduler.service';
+import { RECONCILE_PASS } from './reconcile-pass';
 
 const BATCH = 1000;
 /** Batches being written to Redis at once while the next is read from PostgreSQL. */
@@ -25,7 +28,7 @@ export interface ReconcileReport {
 }
 
 /** Another module's share of the rebuild (e.g. verification reminders, fan-out tasks): it
- *  re-offers its jobs from PostgreSQL and returns how many it offered. */
+ *  re-offers its jobs from PostgreSQL and returns how many it offered. Marked `@ReconcilePass(name)`. */
 export type ReconcilePass = () => Promise<number>;
 
 /**
@@ -34,7 +37,7 @@ export type ReconcilePass = () => Promise<number>;
  * pass is safe to run at any time, on any number of workers.
  */
 @Injectable()
-export class ReconciliationService {
+export class ReconciliationService implements OnModuleInit {
   private readonly logger = new Logger('Reconciliation');
   private readonly passes = new Map<string, ReconcilePass>();
 
@@ -43,9 +46,22 @@ export class ReconciliationService {
     private readonly jobs: JobQueue,
     private readonly scheduler: AlertSchedulerService,
     private readonly outbox: OutboxService,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
   ) {}
 
-  /** Modules that keep jobs derived from PostgreSQL register their rebuild here (at module init). */
+  /** Finds every `@ReconcilePass` method; two passes of one name stop start-up, naming both. */
+  onModuleInit(): void {
+    const owners = new Map<string, string>();
+    for (const pass of discoverMethods<string>(this.discovery, this.scanner, RECONCILE_PASS)) {
+      const other = owners.get(pass.metadata);
+      if (other) throw new Error(`reconciliation pass "${pass.metadata}" is declared twice: ${other} and ${pass.owner}`);
+      owners.set(pass.metadata, pass.owner);
+      this.registerPass(pass.metadata, () => pass.call() as Promise<number>);
+    }
+  }
+
+  /** Adds a pass by hand (the discovered ones are added at init). */
   registerPass(name: string, pass: ReconcilePass): void {
     this.passes.set(name, pass);
   }

@@ -19,6 +19,7 @@ import { LetterStore } from '../letters/letter-store';
 import { recipientNotice } from '../notices/recipient-notice';
 import { liftingNotice, ownerLiftTask } from './lifting-notice';
 import { RestrictionLiftingEntity } from './restriction-lifting.entity';
+import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
 
 /** States in which the restriction is in force and may be lifted: applied and answered, or applied and in review. */
 const LIFTABLE = ['completed', 'awaiting_review'];
@@ -156,6 +157,7 @@ export class RestrictionLiftingService {
   }
 
   /** Reconciliation: re-adds the job of every decided lifting not yet done. */
+  @ReconcilePass('restriction-liftings')
   async reconcile(): Promise<number> {
     const open = await this.dataSource.getRepository(RestrictionLiftingEntity).find({ where: { liftedAt: IsNull() }, select: { caseId: true } });
     for (const row of open) await this.schedule(row.caseId);
