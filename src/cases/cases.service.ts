@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -59,7 +59,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** The case aggregate's application service: every change is load-lock-apply-save-audit in one
  *  transaction, then a CASE_CHANGED event for the side effects. */
 @Injectable()
-export class CasesService implements OnModuleInit {
+export class CasesService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Cases');
   private completionHook: CompletionHook | null = null;
   private rejectionHook: CompletionHook | null = null;
@@ -205,6 +205,11 @@ export class CasesService implements OnModuleInit {
       chosen.map((identifier) => identifier.id),
       { basis: 'staff_confirmed', method, by: actor },
     );
+  }
+
+  /** The approval gate is wired at module init (connectors); an approval without it would skip the record check. */
+  onApplicationBootstrap(): void {
+    if (!this.approvalGate) throw new Error('CasesService has no approval gate: the connectors module supplies it (useApprovalGate)');
   }
 
   approve(reference: string, actor: string) {
