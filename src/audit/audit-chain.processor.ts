@@ -1,6 +1,7 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { OnModuleInit } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
+import { JobProcessor, type JobHandlers } from '../queues/job-processor';
 import { JobSchedulers } from '../queues/job-schedulers';
 import { JOB_OPTIONS, JobName, QueueName } from '../queues/queue-catalogue';
 import { AuditService } from './audit.service';
@@ -14,8 +15,10 @@ const CHAIN_EVERY_MS = 5_000;
 /** Worker-only: one job scheduler (however many workers run; the SchedulerWatchdog writes it)
  *  links new audit events. */
 @Processor(QueueName.Audit, { concurrency: 1 })
-export class AuditChainProcessor extends WorkerHost implements OnModuleInit {
-  static readonly handles = [JobName.ChainAudit];
+export class AuditChainProcessor extends JobProcessor<QueueName.Audit> implements OnModuleInit {
+  protected readonly handlers: JobHandlers<QueueName.Audit> = {
+    [JobName.ChainAudit]: () => this.audit.chain(),
+  };
 
   constructor(
     private readonly audit: AuditService,
@@ -32,10 +35,5 @@ export class AuditChainProcessor extends WorkerHost implements OnModuleInit {
       repeat: { every: CHAIN_EVERY_MS },
       job: { name: JobName.ChainAudit, data: {}, opts: JOB_OPTIONS[JobName.ChainAudit] },
     });
-  }
-
-  async process(job: Job): Promise<number> {
-    if (job.name !== JobName.ChainAudit) throw new Error(`no handler for job ${job.name} on ${QueueName.Audit}`);
-    return this.audit.chain();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 
 /** A record the search found, as the case JSON shows it (evidence masked; see src/connectors/records). */
 export interface CaseRecordJson {
@@ -19,17 +19,22 @@ export interface CaseRecordsJson {
   recordSearch: Array<{ system: string; status: string; error?: string | null }>;
 }
 
-/** How the case API reads the records found for a case. The connectors module supplies the real
- *  reader (it owns the search); before any search a case has none, which is what this answers. */
+/** How the case API reads the records found for a case. The connectors module supplies the reader
+ *  (it owns the search); without one, start-up stops rather than every case showing no records. */
 @Injectable()
-export class CaseRecordsReader {
+export class CaseRecordsReader implements OnApplicationBootstrap {
   private reader: ((caseId: string) => Promise<CaseRecordsJson>) | null = null;
 
   useReader(reader: (caseId: string) => Promise<CaseRecordsJson>): void {
     this.reader = reader;
   }
 
+  onApplicationBootstrap(): void {
+    if (!this.reader) throw new Error('CaseRecordsReader has no reader: the connectors module supplies it (useReader)');
+  }
+
   recordsFor(caseId: string): Promise<CaseRecordsJson> {
-    return this.reader ? this.reader(caseId) : Promise.resolve({ records: [], recordSearch: [] });
+    if (!this.reader) throw new Error('CaseRecordsReader has no reader: the connectors module supplies it (useReader)');
+    return this.reader(caseId);
   }
 }

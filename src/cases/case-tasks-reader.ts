@@ -1,17 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { CaseTaskJson } from './case-json';
 
-/** How the case API reads a case's tasks. The connectors module supplies the real reader (it owns
- *  the task table); until fan-out exists for a case it has no tasks, which is what this answers. */
+/** How the case API reads a case's tasks. The connectors module supplies the reader (it owns the
+ *  task table); without one, start-up stops rather than every case showing no tasks. */
 @Injectable()
-export class CaseTasksReader {
+export class CaseTasksReader implements OnApplicationBootstrap {
   private reader: ((caseId: string) => Promise<CaseTaskJson[]>) | null = null;
 
   useReader(reader: (caseId: string) => Promise<CaseTaskJson[]>): void {
     this.reader = reader;
   }
 
+  onApplicationBootstrap(): void {
+    if (!this.reader) throw new Error('CaseTasksReader has no reader: the connectors module supplies it (useReader)');
+  }
+
   tasksFor(caseId: string): Promise<CaseTaskJson[]> {
-    return this.reader ? this.reader(caseId) : Promise.resolve([]);
+    if (!this.reader) throw new Error('CaseTasksReader has no reader: the connectors module supplies it (useReader)');
+    return this.reader(caseId);
   }
 }

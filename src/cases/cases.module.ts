@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { DeadlineCalendarModule } from '../deadlines/deadline-calendar.module';
@@ -12,7 +13,7 @@ import { CaseIdentifiersService } from './case-identifiers.service';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlineCalendarModule, IdentityModule],
+  imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlineCalendarModule, IdentityModule],
   controllers: [CasesController],
   providers: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
   exports: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],

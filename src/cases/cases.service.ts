@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +9,9 @@ import { Clock } from '../common/clock';
 import { conflict, invalid, notFound } from '../common/domain-error';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { receivedOnProblem } from '../deadlines/policy/deadline-policy';
+import { discoverMethods } from '../common/discovered-methods';
 import { CaseEntity } from './case.entity';
+import { CASE_HOOK, type CaseHookKind } from './case-hooks';
 import { CASE_CHANGED, type CaseChangedEvent } from './case-events';
 import { nextCaseReference } from './case-reference';
 import type { CaseEvent } from './case-transitions';
@@ -36,7 +39,8 @@ export interface NewCase {
 }
 
 /** Runs inside the completing transaction after the state check; what it returns joins the
- *  `case.completed` event's data. The responses module assembles and stores the answer here. */
+ *  `case.completed` event's data. The responses module assembles and stores the answer here
+ *  (a method marked `@CaseCompletionHook()`, found at start-up). */
 export type CompletionHook = (entity: CaseEntity, manager: EntityManager, actor: string) => Promise<Record<string, unknown>>;
 
 /** Runs inside the approving transaction: where the records stand (before the transition's
@@ -56,7 +60,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** The case aggregate's application service: every change is load-lock-apply-save-audit in one
  *  transaction, then a CASE_CHANGED event for the side effects. */
 @Injectable()
-export class CasesService {
+export class CasesService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Cases');
   private completionHook: CompletionHook | null = null;
   private rejectionHook: CompletionHook | null = null;
@@ -70,7 +74,25 @@ export class CasesService {
     private readonly clock: Clock,
     private readonly identity: IdentityService,
     @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
   ) {}
+
+  /** Finds the completion and rejection hooks: each exactly once, or start-up stops naming it. */
+  onModuleInit(): void {
+    const hooks = discoverMethods<CaseHookKind>(this.discovery, this.scanner, CASE_HOOK);
+    const one = (kind: CaseHookKind): CompletionHook => {
+      const found = hooks.filter((hook) => hook.metadata === kind);
+      if (found.length !== 1) {
+        throw new Error(
+          `cases need exactly one ${kind} hook (@Case${kind === 'completion' ? 'Completion' : 'Rejection'}Hook), found ${found.length}: ${found.map((hook) => hook.owner).join(', ') || 'none'}`,
+        );
+      }
+      return (entity, manager, actor) => found[0].call(entity, manager, actor) as Promise<Record<string, unknown>>;
+    };
+    this.completionHook = one('completion');
+    this.rejectionHook = one('rejection');
+  }
 
   /** `alsoInTransaction` joins the registration's transaction (intake's idempotency claim):
    *  when it throws, no case is saved. */
@@ -187,6 +209,11 @@ export class CasesService {
     );
   }
 
+  /** The approval gate is wired at module init (connectors); an approval without it would skip the record check. */
+  onApplicationBootstrap(): void {
+    if (!this.approvalGate) throw new Error('CasesService has no approval gate: the connectors module supplies it (useApprovalGate)');
+  }
+
   approve(reference: string, actor: string) {
     return this.change(reference, actor, async (entity, manager) => {
       const records = this.approvalGate ? await this.approvalGate.state(entity, manager) : undefined;
@@ -259,17 +286,8 @@ export class CasesService {
     });
   }
 
-  /** Like the completion hook, for a rejection: the refusal letter is stored in its transaction. */
-  useRejectionHook(hook: CompletionHook): void {
-    this.rejectionHook = hook;
-  }
-
   withdraw(reference: string, actor: string) {
     return this.change(reference, actor, (entity) => transitions.withdraw(entity, this.clock.now()));
-  }
-
-  useCompletionHook(hook: CompletionHook): void {
-    this.completionHook = hook;
   }
 
   complete(reference: string, actor: string) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -10,7 +11,7 @@ import { DeadlineCalendarModule } from './deadline-calendar.module';
 import { DeadlinesController } from './deadlines.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule, DeadlineCalendarModule],
+  imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule, DeadlineCalendarModule],
   controllers: [DeadlinesController],
   providers: [AlertSchedulerService, DeadlineAlertService, ReconciliationService],
   exports: [DeadlineCalendarModule, AlertSchedulerService, DeadlineAlertService, ReconciliationService],

@@ -1,11 +1,10 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { CasesModule } from '../cases/cases.module';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { ReconciliationService } from '../deadlines/alerts/reconciliation.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { redisOptionsFromUrl } from '../queues/redis-connection';
@@ -51,13 +50,4 @@ import { VerificationService } from './verification.service';
   providers: [IntakeService, VerificationService, VerificationJobsService, RequesterMailComposers, RequesterNotificationsListener],
   exports: [VerificationService, VerificationJobsService],
 })
-export class IntakeModule implements OnModuleInit {
-  constructor(
-    private readonly reconciliation: ReconciliationService,
-    private readonly verification: VerificationService,
-  ) {}
-
-  onModuleInit(): void {
-    this.reconciliation.registerPass('intake-verification', () => this.verification.reconcile());
-  }
-}
+export class IntakeModule {}

@@ -1,13 +1,12 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { OutboxService } from '../notifications/outbox.service';
+import { JobQueue, type JobRequest } from '../queues/job-queue';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../queues/queue-catalogue';
 import { CaseVerificationEntity } from './case-verification.entity';
 
@@ -16,11 +15,7 @@ export type VerificationJobResult =
   /** The job ran before its time by our clock (or the time moved): run again after `delayMs`. */
   | { outcome: 'later'; delayMs: number };
 
-type VerificationJob = {
-  name: JobName.VerificationReminder | JobName.VerificationExpiry;
-  data: { caseId: string };
-  opts: (typeof JOB_OPTIONS)[JobName.VerificationReminder] & { jobId: string; delay: number };
-};
+type VerificationJob = JobRequest<JobName.VerificationReminder | JobName.VerificationExpiry>;
 
 export const UNVERIFIED_REASON = 'The requester did not confirm the e-mail address before the verification link expired.';
 
@@ -33,7 +28,7 @@ export const UNVERIFIED_REASON = 'The requester did not confirm the e-mail addre
 export class VerificationJobsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Intake) private readonly queue: Queue,
+    private readonly queue: JobQueue,
     private readonly cases: CasesService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -70,7 +65,7 @@ export class VerificationJobsService {
   /** Offers the jobs; a job whose id already exists is left as it is. */
   async schedule(rows: CaseVerificationEntity[]): Promise<number> {
     const jobs = this.jobsFor(rows);
-    if (jobs.length) await this.queue.addBulk(jobs);
+    if (jobs.length) await this.queue.enqueueBulk(jobs);
     return jobs.length;
   }
 
@@ -79,7 +74,7 @@ export class VerificationJobsService {
   async remove(caseId: string): Promise<void> {
     for (const jobId of [jobIds.verificationReminder(caseId), jobIds.verificationExpiry(caseId)]) {
       try {
-        await this.queue.remove(jobId);
+        await this.queue.queue(QueueName.Intake).remove(jobId);
       } catch {
         // Locked by a worker right now: it re-reads the case and stands down.
       }

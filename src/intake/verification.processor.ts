@@ -1,30 +1,22 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { DelayedError, type Job } from 'bullmq';
-import { JobName, QueueName, type JobPayloads } from '../queues/queue-catalogue';
-import { VerificationJobsService } from './verification-jobs.service';
+import { JobProcessor, type JobHandlers } from '../queues/job-processor';
+import { JobName, QueueName } from '../queues/queue-catalogue';
+import { VerificationJobsService, type VerificationJobResult } from './verification-jobs.service';
 
 /** Thin: reminder and expiry jobs ask the service; one that ran early goes back to waiting. */
 @Processor(QueueName.Intake, { concurrency: 4 })
-export class VerificationProcessor extends WorkerHost {
-  static readonly handles = [JobName.VerificationReminder, JobName.VerificationExpiry];
+export class VerificationProcessor extends JobProcessor<QueueName.Intake> {
+  protected readonly handlers: JobHandlers<QueueName.Intake> = {
+    [JobName.VerificationReminder]: async (job, token) => this.later(job, token, await this.jobs.remind(job.data.caseId)),
+    [JobName.VerificationExpiry]: async (job, token) => this.later(job, token, await this.jobs.expire(job.data.caseId)),
+  };
 
   constructor(private readonly jobs: VerificationJobsService) {
     super();
   }
 
-  async process(job: Job, token?: string): Promise<string> {
-    const { caseId } = job.data as JobPayloads[JobName.VerificationReminder];
-    let result;
-    switch (job.name) {
-      case JobName.VerificationReminder:
-        result = await this.jobs.remind(caseId);
-        break;
-      case JobName.VerificationExpiry:
-        result = await this.jobs.expire(caseId);
-        break;
-      default:
-        throw new Error(`no handler for job ${job.name} on ${QueueName.Intake}`);
-    }
+  private async later(job: Job, token: string | undefined, result: VerificationJobResult): Promise<string> {
     if (result.outcome === 'later' && token) {
       // Same job, same id, later. The wait is measured by our clock, the timestamp is BullMQ's.
       await job.moveToDelayed(Date.now() + result.delayMs, token);

@@ -12,6 +12,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { CaseVerificationEntity } from './case-verification.entity';
 import { RequesterLinks } from '../public-site/requester-links';
 import { VerificationJobsService } from './verification-jobs.service';
+import { ReconcilePass } from '../deadlines/alerts/reconcile-pass';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Cases written to PostgreSQL or Redis per round trip during reconciliation. */
@@ -134,6 +135,7 @@ export class VerificationService {
 
   /** Reconciliation pass: every public-intake case still awaiting its requester gets its verification
    *  row, e-mail and jobs back from PostgreSQL. Returns how many jobs and e-mails it offered. */
+  @ReconcilePass('intake-verification')
   async reconcile(): Promise<number> {
     // Cases whose verification never started, or whose e-mail was asked for but not yet rendered
     // when Redis lost the request. One read each (a page per query would rescan the waiting cases

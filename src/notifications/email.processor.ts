@@ -1,31 +1,25 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { JobName, QueueName, type JobPayloads } from '../queues/queue-catalogue';
+import { JobProcessor, type JobHandlers } from '../queues/job-processor';
+import { isJob } from '../queues/job-queue';
+import { JobName, QueueName, type PayloadOf } from '../queues/queue-catalogue';
 import { EmailDeliveryService, SentButNotRecordedError } from './email-delivery.service';
 
 /** Thin: routes each e-mail job to the delivery service. */
 @Processor(QueueName.Email, { concurrency: 8 })
-export class EmailProcessor extends WorkerHost {
-  static readonly handles = [JobName.RenderEmail, JobName.SendEmail];
+export class EmailProcessor extends JobProcessor<QueueName.Email> {
+  protected readonly handlers: JobHandlers<QueueName.Email> = {
+    [JobName.RenderEmail]: (job) => this.delivery.render(job.data),
+    [JobName.SendEmail]: (job) => this.send(job),
+  };
 
   constructor(private readonly delivery: EmailDeliveryService) {
     super();
   }
 
-  async process(job: Job): Promise<string> {
-    switch (job.name) {
-      case JobName.RenderEmail:
-        return this.delivery.render(job.data as JobPayloads[JobName.RenderEmail]);
-      case JobName.SendEmail:
-        return this.send(job as Job<JobPayloads[JobName.SendEmail]>);
-      default:
-        throw new Error(`no handler for job ${job.name} on ${QueueName.Email}`);
-    }
-  }
-
   /** Keeps an SMTP acceptance on the job, so that its retry records the message instead of
    *  sending it again. */
-  private async send(job: Job<JobPayloads[JobName.SendEmail]>): Promise<string> {
+  private async send(job: Job<PayloadOf<JobName.SendEmail>>): Promise<string> {
     try {
       return await this.delivery.deliver(job.data.outboundEmailId, job.data.acceptedMessageId);
     } catch (error) {
@@ -36,9 +30,8 @@ export class EmailProcessor extends WorkerHost {
 
   @OnWorkerEvent('failed')
   async onFailed(job: Job | undefined): Promise<void> {
-    if (job?.name === JobName.SendEmail && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      const data = job.data as JobPayloads[JobName.SendEmail];
-      await this.delivery.giveUp(data.outboundEmailId, data.acceptedMessageId);
+    if (isJob(job, JobName.SendEmail) && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      await this.delivery.giveUp(job.data.outboundEmailId, job.data.acceptedMessageId);
     }
   }
 }

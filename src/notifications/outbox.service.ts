@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { InjectQueue } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { JOB_OPTIONS, JobName, QueueName, jobIds, type JobPayloads } from '../queues/queue-catalogue';
+import { JobQueue, jobRequest } from '../queues/job-queue';
+import { JobName, jobIds, type PayloadOf } from '../queues/queue-catalogue';
 import type { ComposedMail } from './mail-composer.registry';
 import { OutboundEmailEntity } from './outbound-email.entity';
 
@@ -15,25 +14,19 @@ import { OutboundEmailEntity } from './outbound-email.entity';
 export class OutboxService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Email) private readonly emailQueue: Queue,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** Asks the worker to render and send a message of `kind` (stage one of two). Idempotent per dedupeKey. */
-  async requestEmail(payload: JobPayloads[JobName.RenderEmail]): Promise<void> {
+  async requestEmail(payload: PayloadOf<JobName.RenderEmail>): Promise<void> {
     await this.requestEmails([payload]);
   }
 
   /** `requestEmail` for many messages in one round trip (reconciliation). */
-  async requestEmails(payloads: Array<JobPayloads[JobName.RenderEmail]>): Promise<void> {
+  async requestEmails(payloads: Array<PayloadOf<JobName.RenderEmail>>): Promise<void> {
     for (const payload of payloads) assertJobIdSafe(payload.dedupeKey);
     if (!payloads.length) return;
-    await this.emailQueue.addBulk(
-      payloads.map((payload) => ({
-        name: JobName.RenderEmail,
-        data: payload,
-        opts: { ...JOB_OPTIONS[JobName.RenderEmail], jobId: jobIds.renderEmail(payload.dedupeKey) },
-      })),
-    );
+    await this.jobs.enqueueBulk(payloads.map((payload) => jobRequest(JobName.RenderEmail, payload, { jobId: jobIds.renderEmail(payload.dedupeKey) })));
   }
 
   /** Stores a rendered message inside the caller's transaction; returns its row id (existing
@@ -60,7 +53,7 @@ export class OutboxService {
 
   /** Queues delivery (stage two). A no-op when the job already exists. */
   async dispatch(outboundEmailId: string): Promise<void> {
-    await this.emailQueue.add(JobName.SendEmail, { outboundEmailId }, { ...JOB_OPTIONS[JobName.SendEmail], jobId: jobIds.sendEmail(outboundEmailId) });
+    await this.jobs.enqueue(JobName.SendEmail, { outboundEmailId }, { jobId: jobIds.sendEmail(outboundEmailId) });
   }
 
   /** Re-queues delivery of every message still pending (after Redis lost its jobs, or a crash
@@ -71,13 +64,7 @@ export class OutboxService {
       [olderThanSeconds],
     );
     if (rows.length) {
-      await this.emailQueue.addBulk(
-        rows.map(({ id }) => ({
-          name: JobName.SendEmail,
-          data: { outboundEmailId: id },
-          opts: { ...JOB_OPTIONS[JobName.SendEmail], jobId: jobIds.sendEmail(id) },
-        })),
-      );
+      await this.jobs.enqueueBulk(rows.map(({ id }) => jobRequest(JobName.SendEmail, { outboundEmailId: id }, { jobId: jobIds.sendEmail(id) })));
     }
     return rows.length;
   }

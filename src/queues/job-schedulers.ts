@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { JobSchedulerTemplateOptions, Queue, RepeatOptions } from 'bullmq';
-import type { JobName } from './queue-catalogue';
+import type { JobName, PayloadOf } from './queue-catalogue';
 
 /** One BullMQ job scheduler: a repeating job that exists once in Redis however many workers run. */
 export interface JobSchedulerSpec {
   queue: Queue;
   id: string;
   repeat: Omit<RepeatOptions, 'key'>;
-  job: { name: JobName; data: Record<string, never>; opts: JobSchedulerTemplateOptions };
+  job: ScheduledJob;
 }
+
+/** The job a scheduler repeats, its payload typed by its name like every other job. */
+export type ScheduledJob = { [N in JobName]: { name: N; data: PayloadOf<N>; opts: JobSchedulerTemplateOptions } }[JobName];
 
 /**
  * Worker-only: the list of the worker's job schedulers. Modules register theirs at init; the

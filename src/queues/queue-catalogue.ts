@@ -2,7 +2,9 @@ import type { JobsOptions } from 'bullmq';
 
 /**
  * The one typed catalogue of queues and jobs (ARCHITECTURE.md "Modules", queues/). Producing a job goes through
- * `JobPayloads`, so a wrong payload does not compile; start-up checks every job has a handler.
+ * `JobQueue.enqueue(name, payload)`, whose payload type is `PayloadOf<name>`, so a wrong payload does not compile
+ * (src/queues/job-payloads.compile-fixture.ts proves it); consumers extend `JobProcessor`, whose handlers get
+ * `Job<PayloadOf<name>>`; start-up checks every job has a handler on its queue.
  */
 export enum QueueName {
   /** Links new audit events into the hash chain (a job scheduler in the worker). */
@@ -68,37 +70,39 @@ export interface JobPayloads {
   [JobName.StaffDigest]: Record<string, never>;
 }
 
-/** Which queue each job runs on. */
-export const JOB_QUEUE: Record<JobName, QueueName> = {
-  [JobName.ChainAudit]: QueueName.Audit,
-  [JobName.DeadlineAlert]: QueueName.Deadlines,
-  [JobName.RenderEmail]: QueueName.Email,
-  [JobName.SendEmail]: QueueName.Email,
-  [JobName.ReconcileDeadlines]: QueueName.Maintenance,
-  [JobName.VerificationReminder]: QueueName.Intake,
-  [JobName.VerificationExpiry]: QueueName.Intake,
-  /** Runs on the queue of the system's connector type (TASK_QUEUES in connectors/tasks). */
-  [JobName.RunTask]: QueueName.TasksManual,
-  /** Like tasks, on the connector type's queue, so its rate limit and Retry-After cover the search. */
-  [JobName.DiscoverRecords]: QueueName.TasksManual,
-  [JobName.FanoutComplete]: QueueName.Fanout,
-  [JobName.ManualTaskReminder]: QueueName.Fanout,
-  [JobName.ManualTaskEscalation]: QueueName.Fanout,
-  [JobName.LegalHoldExpiry]: QueueName.Fanout,
-  [JobName.AnswerPackageExpiry]: QueueName.Answers,
-  [JobName.RestrictionLift]: QueueName.Answers,
-  [JobName.StaffDigest]: QueueName.StaffDigest,
-};
+/** The payload of a job, by its name. */
+export type PayloadOf<N extends JobName> = JobPayloads[N];
 
-/** Attempts, back-off and retention per job type, in one place. Failed jobs are kept: they are
+/** The queues a task job can run on: one per connector type (its rate limit), and the manual one. */
+export type TaskQueueName = QueueName.TasksZendesk | QueueName.TasksVisma | QueueName.TasksHubSpot | QueueName.TasksManual;
+
+/** A job whose queue is its connector type's (so that queue's rate limit and Retry-After cover it):
+ *  the producer names the queue when it enqueues (`opts.queue`). */
+export const CONNECTOR_QUEUE = 'connector';
+
+interface JobSpec {
+  readonly queue: QueueName | typeof CONNECTOR_QUEUE;
+  readonly options: JobsOptions;
+}
+
+/** The queue a job runs on, as a type: a task queue for the connector jobs. */
+export type QueueOf<N extends JobName> = (typeof JOBS)[N]['queue'] extends typeof CONNECTOR_QUEUE ? TaskQueueName : (typeof JOBS)[N]['queue'];
+
+/** The jobs that run on a queue. */
+export type JobsOn<Q extends QueueName> = { [N in JobName]: Q extends QueueOf<N> ? N : never }[JobName];
+
+/** Per job: the queue it runs on, and its attempts, back-off and retention, in one place. Failed jobs are kept: they are
  *  evidence (and the failure is also recorded in PostgreSQL where it matters). Completed alert
  *  jobs are removed so a moved deadline can reuse the same deterministic job id. */
-export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
+export const JOBS = {
   [JobName.ChainAudit]: {
-    attempts: 3,
-    backoff: { type: 'exponential', delay: 1_000 },
-    removeOnComplete: { count: 100 },
-    removeOnFail: { count: 1000 },
+    queue: QueueName.Audit,
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: { count: 100 },
+      removeOnFail: { count: 1000 },
+    },
   },
   // Lean on purpose: these options are stored with each of up to a million pending jobs.
   // (removeOnFail defaults to false: failed alert jobs are kept.)
@@ -106,99 +110,149 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   // attempts/back-off here: a failed alert job is kept (evidence) and retried by the next
   // reconciliation pass, which is what would re-create it anyway.
   [JobName.DeadlineAlert]: {
-    removeOnComplete: true,
+    queue: QueueName.Deadlines,
+    options: {
+      removeOnComplete: true,
+    },
   },
 
   [JobName.RenderEmail]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 5_000 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: false,
+    queue: QueueName.Email,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: false,
+    },
   },
   [JobName.SendEmail]: {
-    attempts: 12,
-    backoff: { type: 'exponential', delay: 5_000 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: false,
+    queue: QueueName.Email,
+    options: {
+      attempts: 12,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: false,
+    },
   },
   [JobName.ReconcileDeadlines]: {
-    attempts: 3,
-    backoff: { type: 'exponential', delay: 10_000 },
-    removeOnComplete: { count: 100 },
-    removeOnFail: { count: 100 },
+    queue: QueueName.Maintenance,
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 10_000 },
+      removeOnComplete: { count: 100 },
+      removeOnFail: { count: 100 },
+    },
   },
   [JobName.VerificationReminder]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 30_000 },
-    removeOnComplete: true,
-    removeOnFail: false,
+    queue: QueueName.Intake,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
   [JobName.VerificationExpiry]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 30_000 },
-    removeOnComplete: true,
-    removeOnFail: false,
+    queue: QueueName.Intake,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
   /** Attempts and back-off come from TASK_ATTEMPTS / TASK_BACKOFF_MS at enqueue time. Completed
    *  task jobs are kept a week: the task row is the record, the job the evidence of the run. */
   [JobName.RunTask]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 30_000 },
-    removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-    removeOnFail: false,
+    queue: CONNECTOR_QUEUE,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+      removeOnFail: false,
+    },
   },
   /** Attempts and back-off come from TASK_ATTEMPTS / TASK_BACKOFF_MS, as for tasks. Completed
    *  jobs are removed: the discovery row is the record, and reconciliation may re-add a lost one. */
   [JobName.DiscoverRecords]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 30_000 },
-    removeOnComplete: true,
-    removeOnFail: false,
+    queue: CONNECTOR_QUEUE,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
   [JobName.FanoutComplete]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 10_000 },
-    removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-    removeOnFail: false,
+    queue: QueueName.Fanout,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 10_000 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+      removeOnFail: false,
+    },
   },
   [JobName.ManualTaskReminder]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 30_000 },
-    removeOnComplete: true,
-    removeOnFail: false,
+    queue: QueueName.Fanout,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
   [JobName.ManualTaskEscalation]: {
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 30_000 },
-    removeOnComplete: true,
-    removeOnFail: false,
+    queue: QueueName.Fanout,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
   [JobName.LegalHoldExpiry]: {
-    attempts: 10,
-    backoff: { type: 'exponential', delay: 60_000 },
-    removeOnComplete: true,
-    removeOnFail: false,
+    queue: QueueName.Fanout,
+    options: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
   [JobName.AnswerPackageExpiry]: {
-    attempts: 10,
-    backoff: { type: 'exponential', delay: 60_000 },
-    removeOnComplete: true,
-    removeOnFail: false,
+    queue: QueueName.Answers,
+    options: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
   /** Waits (by retrying) until the notice before lifting has gone out; reconciliation re-adds it. */
   [JobName.RestrictionLift]: {
-    attempts: 20,
-    backoff: { type: 'exponential', delay: 500 },
-    removeOnComplete: true,
-    removeOnFail: false,
+    queue: QueueName.Answers,
+    options: {
+      attempts: 20,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
   /** Asks for the e-mails only (each deduplicated per user and day), so a retry sends nothing twice. */
   [JobName.StaffDigest]: {
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 60_000 },
-    removeOnComplete: { count: 30 },
-    removeOnFail: { count: 30 },
+    queue: QueueName.StaffDigest,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { count: 30 },
+      removeOnFail: { count: 30 },
+    },
   },
+} as const satisfies { readonly [N in JobName]: JobSpec };
+
+/** Each job's options (JOBS[name].options), for callers that add a job id or delay to them. */
+export const JOB_OPTIONS = Object.fromEntries(Object.values(JobName).map((name) => [name, JOBS[name].options])) as {
+  readonly [N in JobName]: (typeof JOBS)[N]['options'];
 };
 
 /** Deterministic job ids (BullMQ forbids ':' in custom ids). */

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { JobQueue } from './job-queue';
 import { QueueName } from './queue-catalogue';
 import { redisOptionsFromUrl } from './redis-connection';
 
@@ -19,6 +20,7 @@ import { redisOptionsFromUrl } from './redis-connection';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  exports: [BullModule],
+  providers: [JobQueue],
+  exports: [BullModule, JobQueue],
 })
 export class QueuesModule {}

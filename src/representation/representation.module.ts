@@ -1,8 +1,7 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CasesModule } from '../cases/cases.module';
-import { ReconciliationService } from '../deadlines/alerts/reconciliation.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CaseRepresentationEntity } from './case-representation.entity';
@@ -16,14 +15,4 @@ import { RepresentationService } from './representation.service';
   providers: [RepresentationService],
   exports: [RepresentationService],
 })
-export class RepresentationModule implements OnModuleInit {
-  constructor(
-    private readonly reconciliation: ReconciliationService,
-    private readonly representations: RepresentationService,
-  ) {}
-
-  onModuleInit(): void {
-    // Documents of closed cases go when the answer's download period ends, checked on each pass.
-    this.reconciliation.registerPass('authority-documents', () => this.representations.deleteExpiredDocuments());
-  }
-}
+export class RepresentationModule {}

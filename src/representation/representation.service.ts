@@ -16,6 +16,7 @@ import { CaseRepresentationEntity } from './case-representation.entity';
 import { documentCipher } from './document-cipher';
 import { extensionOf } from './document-type';
 import { AUTHORITY_METHOD, type DocumentType, type Relationship } from './representation-types';
+import { ReconcilePass } from '../deadlines/alerts/reconcile-pass';
 
 /** A request made on someone else's behalf, as the intake hands it over (already validated). */
 export interface NewRepresentation {
@@ -149,6 +150,7 @@ export class RepresentationService {
    * the answer is out and the document has done its work. The row stays as the record. Run by
    * the reconciliation pass, like the answer packages' expiry.
    */
+  @ReconcilePass('authority-documents')
   async deleteExpiredDocuments(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - this.config.PACKAGE_TTL_DAYS * DAY_MS);
     return this.dataSource.transaction(async (manager) => {

@@ -1,7 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CaseEntity } from '../cases/case.entity';
@@ -12,7 +10,8 @@ import { OPEN_TASK_STATUSES } from '../connectors/tasks/case-task.entity';
 import { CaseTaskEntity } from '../connectors/tasks/case-task.entity';
 import { OutboundEmailEntity } from '../notifications/outbound-email.entity';
 import { OutboxService } from '../notifications/outbox.service';
-import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../queues/queue-catalogue';
+import { JobQueue } from '../queues/job-queue';
+import { JobName, jobIds } from '../queues/queue-catalogue';
 import { CaseRecordDiscoveryEntity } from '../identity/case-record-discovery.entity';
 import { CaseRecordMatchEntity } from '../identity/case-record-match.entity';
 import { representationGate } from '../representation/representation-gate';
@@ -27,6 +26,7 @@ import { changesFrom } from '../connectors/fanout/fanout-plan';
 import { recipientNotice } from './notices/recipient-notice';
 import { PackageBuilderService } from './package/package-builder.service';
 import { AnswerPackageEntity, type AnswerPackageKind } from './package/answer-package.entity';
+import { CaseCompletionHook, CaseRejectionHook } from '../cases/case-hooks';
 
 /** Outbox kinds this module writes; their rows are dispatched after the case's transaction commits. */
 export const ANSWER_MAIL_KINDS = ['answer-letter', 'answer-refusal', 'art19-notice', 'answer-download-code', 'answer-locked'];
@@ -50,7 +50,7 @@ export interface LetterPreview extends RenderedLetter {
 export class AnswerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Answers) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly cases: CasesService,
     private readonly facts: LetterFactsService,
     private readonly packages: PackageBuilderService,
@@ -105,6 +105,7 @@ export class AnswerService {
    * are open, then builds the package (also for a case with no e-mail address: staff print or
    * post it), stores the letter and the notices, and audits each.
    */
+  @CaseCompletionHook()
   async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
     // A request on someone's behalf is answered only once staff accepted the authority.
     const gate = await representationGate(manager, entity.id);
@@ -157,6 +158,7 @@ export class AnswerService {
    * refusal if there is one) is stored with the rejection, so it cannot be lost between commit
    * and delivery. An unconfirmed e-mail address is intake's to answer.
    */
+  @CaseRejectionHook()
   async onReject(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
     if (entity.rejectionCode === 'unverified') return {};
     const letter = await this.letterFor(manager, entity, null);
@@ -165,14 +167,10 @@ export class AnswerService {
   }
 
   async scheduleExpiry(row: Pick<AnswerPackageEntity, 'id' | 'expiresAt'>): Promise<void> {
-    await this.queue.add(
+    await this.jobs.enqueue(
       JobName.AnswerPackageExpiry,
       { packageId: row.id },
-      {
-        ...JOB_OPTIONS[JobName.AnswerPackageExpiry],
-        jobId: jobIds.packageExpiry(row.id),
-        delay: Math.max(0, row.expiresAt.getTime() - this.clock.now().getTime()),
-      },
+      { jobId: jobIds.packageExpiry(row.id), delay: Math.max(0, row.expiresAt.getTime() - this.clock.now().getTime()) },
     );
   }
 

@@ -2,8 +2,6 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CasesModule } from '../cases/cases.module';
-import { CasesService } from '../cases/cases.service';
-import { ReconciliationService } from '../deadlines/alerts/reconciliation.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { AnswerLinkRegistry } from '../public-site/answer-links';
 import { PublicSiteModule } from '../public-site/public-site.module';
@@ -56,20 +54,11 @@ import { PackageExpiryService } from './package/package-expiry.service';
 })
 export class ResponsesModule implements OnModuleInit {
   constructor(
-    private readonly cases: CasesService,
-    private readonly answers: AnswerService,
-    private readonly expiry: PackageExpiryService,
     private readonly downloads: DownloadService,
     private readonly links: AnswerLinkRegistry,
-    private readonly reconciliation: ReconciliationService,
-    private readonly liftings: RestrictionLiftingService,
   ) {}
 
   onModuleInit(): void {
-    this.cases.useCompletionHook((entity, manager, actor) => this.answers.onComplete(entity, manager, actor));
-    this.cases.useRejectionHook((entity, manager, actor) => this.answers.onReject(entity, manager, actor));
     this.links.register((caseId) => this.downloads.linkFor(caseId));
-    this.reconciliation.registerPass('answer-packages', () => this.expiry.reconcile());
-    this.reconciliation.registerPass('restriction-liftings', () => this.liftings.reconcile());
   }
 }

@@ -17,14 +17,14 @@ function fakeQueue(name: string) {
 }
 
 describe('SchedulerWatchdog', () => {
-  const job = { name: JobName.ReconcileDeadlines, data: {}, opts: {} };
+  const job = { name: JobName.ReconcileDeadlines as const, data: {}, opts: {} };
 
   function setUp(reconcileEveryMinutes = 15) {
     const maintenance = fakeQueue('maintenance');
     const audit = fakeQueue('audit');
     const schedulers = new JobSchedulers();
     schedulers.register({ queue: maintenance.queue, id: 'reconcile-deadlines', repeat: { every: reconcileEveryMinutes * 60_000 }, job });
-    schedulers.register({ queue: audit.queue, id: 'chain-audit', repeat: { every: 5000 }, job: { ...job, name: JobName.ChainAudit } });
+    schedulers.register({ queue: audit.queue, id: 'chain-audit', repeat: { every: 5000 }, job: { ...job, name: JobName.ChainAudit as const } });
     const reconcile = jest.fn(async () => undefined);
     const watchdog = new SchedulerWatchdog({ RECONCILE_EVERY_MINUTES: reconcileEveryMinutes } as AppConfig, schedulers, {
       reconcile,

@@ -1,5 +1,5 @@
 import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { AuditChainProcessor } from '../audit/audit-chain.processor';
 import { AuditModule } from '../audit/audit.module';
 import { ConnectorsModule } from '../connectors/connectors.module';
@@ -15,7 +15,6 @@ import { VerificationProcessor } from '../intake/verification.processor';
 import { EmailProcessor } from '../notifications/email.processor';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { JobSchedulers } from '../queues/job-schedulers';
-import { JobName } from '../queues/queue-catalogue';
 import { PackageExpiryProcessor } from '../responses/package/package-expiry.processor';
 import { ResponsesModule } from '../responses/responses.module';
 import { StaffDigestModule } from '../staff/digest/staff-digest.module';
@@ -23,9 +22,11 @@ import { StaffDigestProcessor } from '../staff/digest/staff-digest.processor';
 import { StaffDigestSchedule } from '../staff/digest/staff-digest.schedule';
 import { SchedulerWatchdog } from './scheduler-watchdog';
 import { measureJobRuns } from './measured-processors';
+import { discoverProcessors, jobHandlerProblems } from './job-handlers-check';
 import { logWorkerErrors } from './worker-error-log';
 
-/** Every BullMQ processor, loaded only in the worker role (ROLE=worker or all). */
+/** Every BullMQ processor, loaded only in the worker role (ROLE=worker or all); each is measured
+ *  (measured-processors.ts), and start-up checks what the instances handle (job-handlers-check.ts). */
 export const PROCESSORS = [
   AuditChainProcessor,
   DeadlineAlertProcessor,
@@ -40,21 +41,21 @@ export const PROCESSORS = [
 measureJobRuns(PROCESSORS);
 
 @Module({
-  imports: [AuditModule, DeadlinesModule, NotificationsModule, ConnectorsModule, IntakeModule, StaffDigestModule, ResponsesModule],
+  imports: [DiscoveryModule, AuditModule, DeadlinesModule, NotificationsModule, ConnectorsModule, IntakeModule, StaffDigestModule, ResponsesModule],
   providers: [...PROCESSORS, JobSchedulers, ReconciliationSchedule, StaffDigestSchedule, SchedulerWatchdog, TaskRateLimits],
 })
 export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly discovery: DiscoveryService) {}
 
-  /** Start-up fails when a job in the catalogue has no processor (ARCHITECTURE.md "Modules", worker/). */
+  /** Start-up fails, naming it, when a job in the catalogue has no handler on its queue
+   *  (ARCHITECTURE.md "Modules", worker/): the processors are found, not listed. */
   onModuleInit(): void {
-    const handled = new Set<JobName>(PROCESSORS.flatMap((processor) => processor.handles));
-    const missing = Object.values(JobName).filter((name) => !handled.has(name));
-    if (missing.length) throw new Error(`jobs without a handler: ${missing.join(', ')}`);
+    const problems = jobHandlerProblems(discoverProcessors(this.discovery));
+    if (problems.length) throw new Error(`worker cannot start: ${problems.join('; ')}`);
   }
 
   /** The workers exist from here on (they are created during init). */
   onApplicationBootstrap(): void {
-    logWorkerErrors(PROCESSORS.map((processor) => this.moduleRef.get(processor, { strict: false })));
+    logWorkerErrors(discoverProcessors(this.discovery).map((processor) => processor.instance));
   }
 }

@@ -1,7 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReconciliationService } from '../../deadlines/alerts/reconciliation.service';
+import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { ManualTaskService } from '../manual/manual-task.service';
 import { RecordDiscoveryQueue } from '../records/record-discovery-queue.service';
@@ -17,10 +17,9 @@ const BATCH = 1000;
  * their erasure jobs, and finished cases their move to review. Every step is idempotent.
  */
 @Injectable()
-export class FanoutReconciliation implements OnModuleInit {
+export class FanoutReconciliation {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reconciliation: ReconciliationService,
     private readonly fanout: FanoutService,
     private readonly settlement: CaseSettlementService,
     private readonly manual: ManualTaskService,
@@ -28,10 +27,7 @@ export class FanoutReconciliation implements OnModuleInit {
     private readonly discovery: RecordDiscoveryQueue,
   ) {}
 
-  onModuleInit(): void {
-    this.reconciliation.registerPass('fanout', () => this.rebuild());
-  }
-
+  @ReconcilePass('fanout')
   async rebuild(): Promise<number> {
     // Searches first: a case whose search job Redis lost gets it back before fan-out looks at it.
     let offered = await this.discovery.rebuild();

@@ -1,6 +1,7 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { DelayedError, type Job } from 'bullmq';
-import { JobName, QueueName, type JobPayloads } from '../../queues/queue-catalogue';
+import { JobProcessor, type JobHandlers } from '../../queues/job-processor';
+import { JobName, QueueName } from '../../queues/queue-catalogue';
 import { LegalHoldExpiryService } from '../holds/legal-hold-expiry.service';
 import { ManualTaskService, type FollowUpResult } from '../manual/manual-task.service';
 import { CaseSettlementService } from './case-settlement.service';
@@ -8,8 +9,13 @@ import { CaseSettlementService } from './case-settlement.service';
 /** Thin: the flow's parent settles the case; follow-ups (reminders, escalations, holds) re-arm
  *  themselves with moveToDelayed when it is not yet time, keeping one job under one id. */
 @Processor(QueueName.Fanout, { concurrency: 4 })
-export class FanoutProcessor extends WorkerHost {
-  static readonly handles = [JobName.FanoutComplete, JobName.ManualTaskReminder, JobName.ManualTaskEscalation, JobName.LegalHoldExpiry];
+export class FanoutProcessor extends JobProcessor<QueueName.Fanout> {
+  protected readonly handlers: JobHandlers<QueueName.Fanout> = {
+    [JobName.FanoutComplete]: async (job) => ((await this.settlement.settle(job.data.caseId)) ? 'awaiting_review' : 'still open'),
+    [JobName.ManualTaskReminder]: async (job, token) => this.followUp(job, token, await this.manual.remind(job.data.taskId)),
+    [JobName.ManualTaskEscalation]: async (job, token) => this.followUp(job, token, await this.manual.escalate(job.data.taskId)),
+    [JobName.LegalHoldExpiry]: async (job, token) => this.followUp(job, token, await this.holds.expire(job.data.holdId)),
+  };
 
   constructor(
     private readonly settlement: CaseSettlementService,
@@ -17,21 +23,6 @@ export class FanoutProcessor extends WorkerHost {
     private readonly holds: LegalHoldExpiryService,
   ) {
     super();
-  }
-
-  async process(job: Job, token?: string): Promise<string> {
-    switch (job.name) {
-      case JobName.FanoutComplete:
-        return (await this.settlement.settle((job.data as JobPayloads[JobName.FanoutComplete]).caseId)) ? 'awaiting_review' : 'still open';
-      case JobName.ManualTaskReminder:
-        return this.followUp(job, token, await this.manual.remind((job.data as JobPayloads[JobName.ManualTaskReminder]).taskId));
-      case JobName.ManualTaskEscalation:
-        return this.followUp(job, token, await this.manual.escalate((job.data as JobPayloads[JobName.ManualTaskEscalation]).taskId));
-      case JobName.LegalHoldExpiry:
-        return this.followUp(job, token, await this.holds.expire((job.data as JobPayloads[JobName.LegalHoldExpiry]).holdId));
-      default:
-        throw new Error(`no handler for job ${job.name} on ${QueueName.Fanout}`);
-    }
   }
 
   private async followUp(job: Job, token: string | undefined, result: FollowUpResult): Promise<string> {

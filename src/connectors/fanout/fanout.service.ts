@@ -1,8 +1,8 @@
-import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
+import { InjectFlowProducer } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FlowProducer, Queue } from 'bullmq';
+import type { FlowProducer } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -12,7 +12,8 @@ import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { JobQueue, flowJob, jobRequest } from '../../queues/job-queue';
+import { JobName, jobIds } from '../../queues/queue-catalogue';
 import { representationGate } from '../../representation/representation-gate';
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
@@ -41,10 +42,7 @@ export class FanoutService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectFlowProducer(FANOUT_FLOW) private readonly flows: FlowProducer,
-    @InjectQueue(QueueName.TasksZendesk) private readonly zendeskQueue: Queue,
-    @InjectQueue(QueueName.TasksVisma) private readonly vismaQueue: Queue,
-    @InjectQueue(QueueName.TasksHubSpot) private readonly hubspotQueue: Queue,
-    @InjectQueue(QueueName.TasksManual) private readonly manualQueue: Queue,
+    private readonly jobs: JobQueue,
     private readonly systems: SystemsService,
     private readonly settlement: CaseSettlementService,
     private readonly records: CaseRecordsService,
@@ -111,18 +109,20 @@ export class FanoutService {
       return fresh;
     });
     if (!created.length) return 0;
-    await this.flows.add({
-      name: JobName.FanoutComplete,
-      queueName: QueueName.Fanout,
-      data: { caseId },
-      opts: { ...JOB_OPTIONS[JobName.FanoutComplete], jobId: jobIds.fanout(caseId, created[0].id) },
-      children: created.map((task) => ({
-        name: JobName.RunTask,
-        queueName: taskQueueFor(task),
-        data: { taskId: task.id },
-        opts: { ...taskJobOptions(this.config, task.jobId), ignoreDependencyOnFailure: true },
-      })),
-    });
+    await this.flows.add(
+      flowJob(
+        jobRequest(JobName.FanoutComplete, { caseId }, { jobId: jobIds.fanout(caseId, created[0].id) }),
+        created.map((task) =>
+          flowJob(
+            jobRequest(
+              JobName.RunTask,
+              { taskId: task.id },
+              { ...taskJobOptions(this.config, task.jobId), ignoreDependencyOnFailure: true, queue: taskQueueFor(task) },
+            ),
+          ),
+        ),
+      ),
+    );
     this.logger.log(`case ${caseId}: ${created.length} task(s) queued`);
     return created.length;
   }
@@ -130,16 +130,6 @@ export class FanoutService {
   /** Queues one task's job on its own (a retry, or reconciliation re-offering a lost job). */
   async enqueue(task: Pick<CaseTaskEntity, 'id' | 'action' | 'connectorType' | 'jobId'>): Promise<void> {
     const jobId = task.jobId ?? jobIds.task(task.id);
-    await this.queueFor(task).add(JobName.RunTask, { taskId: task.id }, taskJobOptions(this.config, jobId));
-  }
-
-  private queueFor(task: Pick<CaseTaskEntity, 'action' | 'connectorType'>): Queue {
-    const queues: Record<string, Queue> = {
-      [QueueName.TasksZendesk]: this.zendeskQueue,
-      [QueueName.TasksVisma]: this.vismaQueue,
-      [QueueName.TasksHubSpot]: this.hubspotQueue,
-      [QueueName.TasksManual]: this.manualQueue,
-    };
-    return queues[taskQueueFor(task)];
+    await this.jobs.enqueue(JobName.RunTask, { taskId: task.id }, { ...taskJobOptions(this.config, jobId), queue: taskQueueFor(task) });
   }
 }

@@ -1,13 +1,12 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../../common/clock';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { addDays, compareIsoDates } from '../../common/iso-date';
-import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { JobQueue, jobRequest } from '../../queues/job-queue';
+import { JobName, jobIds } from '../../queues/queue-catalogue';
 import type { RetainedRecords } from '../connector';
 import { LegalHoldEntity } from './legal-hold.entity';
 
@@ -20,7 +19,7 @@ import { LegalHoldEntity } from './legal-hold.entity';
 export class LegalHoldService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Fanout) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly deadlines: DeadlineService,
     private readonly clock: Clock,
   ) {}
@@ -60,12 +59,10 @@ export class LegalHoldService {
   async schedule(holds: Array<Pick<LegalHoldEntity, 'id' | 'until'>>): Promise<void> {
     if (!holds.length) return;
     const now = this.clock.now().getTime();
-    await this.queue.addBulk(
-      holds.map((hold) => ({
-        name: JobName.LegalHoldExpiry,
-        data: { holdId: hold.id },
-        opts: { ...JOB_OPTIONS[JobName.LegalHoldExpiry], jobId: jobIds.legalHold(hold.id), delay: Math.max(0, this.dueAt(hold).getTime() - now) },
-      })),
+    await this.jobs.enqueueBulk(
+      holds.map((hold) =>
+        jobRequest(JobName.LegalHoldExpiry, { holdId: hold.id }, { jobId: jobIds.legalHold(hold.id), delay: Math.max(0, this.dueAt(hold).getTime() - now) }),
+      ),
     );
   }
 

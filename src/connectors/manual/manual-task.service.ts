@@ -1,7 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { CaseEntity } from '../../cases/case.entity';
@@ -10,7 +8,8 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { OutboxService } from '../../notifications/outbox.service';
-import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { JobQueue, jobRequest } from '../../queues/job-queue';
+import { JobName, jobIds } from '../../queues/queue-catalogue';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
@@ -37,7 +36,7 @@ export class ManualTaskService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectQueue(QueueName.Fanout) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly systems: SystemsService,
@@ -83,27 +82,19 @@ export class ManualTaskService {
       const elapsed = Math.max(0, now - since);
       const nextReminder = since + (Math.floor(elapsed / REMINDER_EVERY_MS) + 1) * REMINDER_EVERY_MS;
       return [
-        {
-          name: JobName.ManualTaskReminder,
-          data: { taskId: task.id },
-          opts: { ...JOB_OPTIONS[JobName.ManualTaskReminder], jobId: jobIds.manualReminder(task.id), delay: nextReminder - now },
-        },
+        jobRequest(JobName.ManualTaskReminder, { taskId: task.id }, { jobId: jobIds.manualReminder(task.id), delay: nextReminder - now }),
         ...(task.escalatedAt
           ? []
           : [
-              {
-                name: JobName.ManualTaskEscalation,
-                data: { taskId: task.id },
-                opts: {
-                  ...JOB_OPTIONS[JobName.ManualTaskEscalation],
-                  jobId: jobIds.manualEscalation(task.id),
-                  delay: Math.max(0, this.escalationDueAt(task, new Date(since)) - now),
-                },
-              },
+              jobRequest(
+                JobName.ManualTaskEscalation,
+                { taskId: task.id },
+                { jobId: jobIds.manualEscalation(task.id), delay: Math.max(0, this.escalationDueAt(task, new Date(since)) - now) },
+              ),
             ]),
       ];
     });
-    if (jobs.length) await this.queue.addBulk(jobs as Parameters<Queue['addBulk']>[0]);
+    if (jobs.length) await this.jobs.enqueueBulk(jobs);
   }
 
   /** Reconciliation: every task still waiting for a person gets its reminder and escalation jobs back. */

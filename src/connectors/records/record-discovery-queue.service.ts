@@ -1,15 +1,14 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../../cases/case.entity';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { IDENTITY_ESTABLISHED, type IdentityEstablishedEvent } from '../../identity/identity.service';
 import { representationGate } from '../../representation/representation-gate';
-import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { JobQueue } from '../../queues/job-queue';
+import { JobName, QueueName, jobIds, type TaskQueueName } from '../../queues/queue-catalogue';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import { ConnectorRegistry } from '../connector-registry';
@@ -34,9 +33,7 @@ export class RecordDiscoveryQueue {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectQueue(QueueName.TasksZendesk) private readonly zendeskQueue: Queue,
-    @InjectQueue(QueueName.TasksVisma) private readonly vismaQueue: Queue,
-    @InjectQueue(QueueName.TasksHubSpot) private readonly hubspotQueue: Queue,
+    private readonly jobs: JobQueue,
     private readonly systems: SystemsService,
     private readonly registry: ConnectorRegistry,
   ) {}
@@ -108,20 +105,17 @@ export class RecordDiscoveryQueue {
     const system = this.systems.system(key.systemId);
     const queue = system && this.queueFor(system.connector);
     if (!queue) return;
-    await queue.add(JobName.DiscoverRecords, key, {
-      ...JOB_OPTIONS[JobName.DiscoverRecords],
+    await this.jobs.enqueue(JobName.DiscoverRecords, key, {
+      queue,
       attempts: this.config.TASK_ATTEMPTS,
       backoff: { type: 'exponential', delay: this.config.TASK_BACKOFF_MS },
       jobId: jobIds.discovery(key.caseId, key.systemId, key.round),
     });
   }
 
-  private queueFor(connectorType: string): Queue | null {
-    const queues: Partial<Record<QueueName, Queue>> = {
-      [QueueName.TasksZendesk]: this.zendeskQueue,
-      [QueueName.TasksVisma]: this.vismaQueue,
-      [QueueName.TasksHubSpot]: this.hubspotQueue,
-    };
-    return queues[TASK_QUEUES[connectorType]] ?? null;
+  /** An API connector's task queue; none for manual systems, which are never searched. */
+  private queueFor(connectorType: string): TaskQueueName | null {
+    const queue = TASK_QUEUES[connectorType];
+    return queue && queue !== QueueName.TasksManual ? queue : null;
   }
 }

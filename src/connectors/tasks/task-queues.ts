@@ -1,20 +1,20 @@
 import type { JobsOptions } from 'bullmq';
 import type { AppConfig } from '../../config/app-config';
-import { JOB_OPTIONS, JobName, QueueName } from '../../queues/queue-catalogue';
+import { JOB_OPTIONS, JobName, QueueName, type TaskQueueName } from '../../queues/queue-catalogue';
 import type { CaseTaskEntity } from './case-task.entity';
 
 /** Each connector type has its own queue, so each gets its own rate limit; manual and forward tasks
  *  only write e-mails and share one. */
-export const TASK_QUEUES: Record<string, QueueName> = {
+export const TASK_QUEUES: Record<string, TaskQueueName> = {
   zendesk: QueueName.TasksZendesk,
   visma: QueueName.TasksVisma,
   hubspot: QueueName.TasksHubSpot,
   manual: QueueName.TasksManual,
 };
 
-export const ALL_TASK_QUEUES = [QueueName.TasksZendesk, QueueName.TasksVisma, QueueName.TasksHubSpot, QueueName.TasksManual];
+export const ALL_TASK_QUEUES: TaskQueueName[] = [QueueName.TasksZendesk, QueueName.TasksVisma, QueueName.TasksHubSpot, QueueName.TasksManual];
 
-export function taskQueueFor(task: Pick<CaseTaskEntity, 'action' | 'connectorType'>): QueueName {
+export function taskQueueFor(task: Pick<CaseTaskEntity, 'action' | 'connectorType'>): TaskQueueName {
   if (task.action === 'forward') return QueueName.TasksManual;
   return TASK_QUEUES[task.connectorType] ?? QueueName.TasksManual;
 }

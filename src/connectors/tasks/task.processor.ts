@@ -1,10 +1,12 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { WORKER_METADATA } from '@nestjs/bullmq/dist/bull.constants';
 import { Inject } from '@nestjs/common';
 import { RateLimitError, UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { JobName, QueueName, type JobPayloads } from '../../queues/queue-catalogue';
+import { JobProcessor, type JobHandlers } from '../../queues/job-processor';
+import { isJob } from '../../queues/job-queue';
+import { JobName, QueueName, type TaskQueueName } from '../../queues/queue-catalogue';
 import { RecordDiscoveryRunner } from '../records/record-discovery.runner';
 import { TaskRunnerService, type TaskRunResult } from './task-runner.service';
 
@@ -13,8 +15,11 @@ import { TaskRunnerService, type TaskRunResult } from './task-runner.service';
  * into BullMQ's terms. One subclass per connector queue, so each queue has its own worker and rate
  * limit, which covers searches and tasks together.
  */
-abstract class TaskProcessor extends WorkerHost {
-  static readonly handles = [JobName.RunTask, JobName.DiscoverRecords];
+abstract class TaskProcessor extends JobProcessor<TaskQueueName> {
+  protected readonly handlers: JobHandlers<TaskQueueName> = {
+    [JobName.RunTask]: async (job) => this.answer(await this.runner.run(job.data.taskId, attemptOf(job))),
+    [JobName.DiscoverRecords]: async (job) => this.answer(await this.discovery.run(job.data, attemptOf(job))),
+  };
 
   constructor(
     private readonly runner: TaskRunnerService,
@@ -34,12 +39,8 @@ abstract class TaskProcessor extends WorkerHost {
     );
   }
 
-  async process(job: Job): Promise<string> {
-    const attempt = { attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 };
-    let result: TaskRunResult;
-    if (job.name === JobName.RunTask) result = await this.runner.run((job.data as JobPayloads[JobName.RunTask]).taskId, attempt);
-    else if (job.name === JobName.DiscoverRecords) result = await this.discovery.run(job.data as JobPayloads[JobName.DiscoverRecords], attempt);
-    else throw new Error(`no handler for job ${job.name} on ${job.queueName}`);
+  /** The runner's answer in BullMQ's terms. */
+  private async answer(result: TaskRunResult): Promise<string> {
     switch (result.kind) {
       case 'finished':
         return result.status;
@@ -61,9 +62,13 @@ abstract class TaskProcessor extends WorkerHost {
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job || error instanceof UnrecoverableError) return;
     if (job.attemptsMade < (job.opts.attempts ?? 1) && !/stalled/i.test(error.message)) return;
-    if (job.name === JobName.RunTask) await this.runner.onJobFailed((job.data as JobPayloads[JobName.RunTask]).taskId, job.id, error.message);
-    if (job.name === JobName.DiscoverRecords) await this.discovery.onJobFailed(job.data as JobPayloads[JobName.DiscoverRecords], error.message);
+    if (isJob(job, JobName.RunTask)) await this.runner.onJobFailed(job.data.taskId, job.id, error.message);
+    if (isJob(job, JobName.DiscoverRecords)) await this.discovery.onJobFailed(job.data, error.message);
   }
+}
+
+function attemptOf(job: Job): { attemptsMade: number; maxAttempts: number } {
+  return { attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 };
 }
 
 @Processor(QueueName.TasksZendesk)

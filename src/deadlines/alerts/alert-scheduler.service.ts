@@ -1,13 +1,12 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import type { CaseEntity } from '../../cases/case.entity';
 import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
 import { isClosed } from '../../cases/case-transitions';
+import { JobQueue, type JobRequest } from '../../queues/job-queue';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
 import { DeadlineService } from '../deadline.service';
 import { alertKey, planAlerts, type PlannedAlert } from './alert-plan';
@@ -15,11 +14,7 @@ import { CaseAlertEntity } from './case-alert.entity';
 
 type AlertCase = Pick<CaseEntity, 'id' | 'status' | 'pausedAt' | 'effectiveDue'>;
 
-export interface AlertJob {
-  name: JobName.DeadlineAlert;
-  data: Record<string, never>;
-  opts: JobsOptions;
-}
+export type AlertJob = JobRequest<JobName.DeadlineAlert>;
 
 /**
  * Keeps each open case's deadline alerts in BullMQ in step with PostgreSQL. A case has one
@@ -32,7 +27,7 @@ export class AlertSchedulerService {
   private readonly logger = new Logger('DeadlineAlerts');
 
   constructor(
-    @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineService,
     private readonly clock: Clock,
@@ -54,20 +49,20 @@ export class AlertSchedulerService {
   /** Replaces the case's alert job with the one its current deadline calls for (none when closed or paused). */
   async sync(entity: AlertCase): Promise<void> {
     try {
-      await this.queue.remove(jobIds.alert(entity.id));
+      await this.jobs.queue(QueueName.Deadlines).remove(jobIds.alert(entity.id));
     } catch {
       // A job being processed right now is locked; it re-reads the case when it finishes.
     }
     if (isClosed(entity) || entity.pausedAt) return;
     const jobs = await this.jobsFor([entity]);
-    if (jobs.length) await this.queue.addBulk(jobs);
+    if (jobs.length) await this.jobs.enqueueBulk(jobs);
   }
 
   /** Adds the first alert job of a new case (one Redis round trip on the intake path). */
   private async arm(entity: AlertCase): Promise<void> {
     if (isClosed(entity) || entity.pausedAt) return;
     const jobs = this.jobsGiven([entity], new Map());
-    if (jobs.length) await this.queue.addBulk(jobs);
+    if (jobs.length) await this.jobs.enqueueBulk(jobs);
   }
 
   /** The next alert of each open case, skipping alerts PostgreSQL says were already sent. */

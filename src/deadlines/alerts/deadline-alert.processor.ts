@@ -1,19 +1,21 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { DelayedError, type Job } from 'bullmq';
+import { JobProcessor, type JobHandlers } from '../../queues/job-processor';
 import { JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
 import { DeadlineAlertService } from './deadline-alert.service';
 
 /** Thin: the case's alert job sends what is due, then re-arms itself for the next alert. */
 @Processor(QueueName.Deadlines, { concurrency: 4 })
-export class DeadlineAlertProcessor extends WorkerHost {
-  static readonly handles = [JobName.DeadlineAlert];
+export class DeadlineAlertProcessor extends JobProcessor<QueueName.Deadlines> {
+  protected readonly handlers: JobHandlers<QueueName.Deadlines> = {
+    [JobName.DeadlineAlert]: (job, token) => this.fire(job, token),
+  };
 
   constructor(private readonly alerts: DeadlineAlertService) {
     super();
   }
 
-  async process(job: Job, token?: string): Promise<string> {
-    if (job.name !== JobName.DeadlineAlert) throw new Error(`no handler for job ${job.name} on ${QueueName.Deadlines}`);
+  private async fire(job: Job, token?: string): Promise<string> {
     const caseId = jobIds.caseOfAlert(job.id ?? '');
     if (!caseId) throw new Error(`deadline alert job with an unexpected id`);
     const result = await this.alerts.fire(caseId);

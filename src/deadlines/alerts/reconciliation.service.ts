@@ -1,13 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../../cases/case.entity';
 import { OPEN_STATUSES } from '../../common/case-types';
 import { OutboxService } from '../../notifications/outbox.service';
+import { JobQueue } from '../../queues/job-queue';
 import { QueueName } from '../../queues/queue-catalogue';
+import { discoverMethods } from '../../common/discovered-methods';
 import { AlertSchedulerService } from './alert-scheduler.service';
+import { RECONCILE_PASS } from './reconcile-pass';
 
 const BATCH = 1000;
 /** Batches being written to Redis at once while the next is read from PostgreSQL. */
@@ -26,7 +28,7 @@ export interface ReconcileReport {
 }
 
 /** Another module's share of the rebuild (e.g. verification reminders, fan-out tasks): it
- *  re-offers its jobs from PostgreSQL and returns how many it offered. */
+ *  re-offers its jobs from PostgreSQL and returns how many it offered. Marked `@ReconcilePass(name)`. */
 export type ReconcilePass = () => Promise<number>;
 
 /**
@@ -35,18 +37,31 @@ export type ReconcilePass = () => Promise<number>;
  * pass is safe to run at any time, on any number of workers.
  */
 @Injectable()
-export class ReconciliationService {
+export class ReconciliationService implements OnModuleInit {
   private readonly logger = new Logger('Reconciliation');
   private readonly passes = new Map<string, ReconcilePass>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Deadlines) private readonly deadlinesQueue: Queue,
+    private readonly jobs: JobQueue,
     private readonly scheduler: AlertSchedulerService,
     private readonly outbox: OutboxService,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
   ) {}
 
-  /** Modules that keep jobs derived from PostgreSQL register their rebuild here (at module init). */
+  /** Finds every `@ReconcilePass` method; two passes of one name stop start-up, naming both. */
+  onModuleInit(): void {
+    const owners = new Map<string, string>();
+    for (const pass of discoverMethods<string>(this.discovery, this.scanner, RECONCILE_PASS)) {
+      const other = owners.get(pass.metadata);
+      if (other) throw new Error(`reconciliation pass "${pass.metadata}" is declared twice: ${other} and ${pass.owner}`);
+      owners.set(pass.metadata, pass.owner);
+      this.registerPass(pass.metadata, () => pass.call() as Promise<number>);
+    }
+  }
+
+  /** Adds a pass by hand (the discovered ones are added at init). */
   registerPass(name: string, pass: ReconcilePass): void {
     this.passes.set(name, pass);
   }
@@ -98,7 +113,7 @@ export class ReconciliationService {
       afterId = batch[batch.length - 1].id;
       const write: Promise<void> = this.scheduler.jobsFor(batch).then(async (jobs) => {
         alertJobsOffered += jobs.length;
-        if (jobs.length) await this.deadlinesQueue.addBulk(jobs);
+        if (jobs.length) await this.jobs.enqueueBulk(jobs);
       });
       inFlight.add(write);
       void write.finally(() => inFlight.delete(write)).catch(() => undefined);
@@ -112,7 +127,7 @@ export class ReconciliationService {
   /** A failed alert job keeps its id, so re-adding it would be a no-op: retry it instead. */
   private async retryFailedAlertJobs(): Promise<number> {
     let retried = 0;
-    for (const job of await this.deadlinesQueue.getFailed(0, 9999)) {
+    for (const job of await this.jobs.queue(QueueName.Deadlines).getFailed(0, 9999)) {
       try {
         await job.retry('failed');
         retried += 1;

@@ -5,6 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { AnswerService } from '../answer.service';
 import { AnswerPackageEntity } from './answer-package.entity';
+import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
 
 export type ExpiryResult = { outcome: 'deleted' | 'already-deleted' | 'missing' } | { outcome: 'later'; delayMs: number };
 
@@ -42,6 +43,7 @@ export class PackageExpiryService {
   }
 
   /** Deletes what is past its time and re-offers the expiry job of every live package. */
+  @ReconcilePass('answer-packages')
   async reconcile(): Promise<number> {
     const live = await this.dataSource.getRepository(AnswerPackageEntity).find({ where: { deletedAt: IsNull() }, select: { id: true, expiresAt: true } });
     const now = this.clock.now().getTime();

@@ -1,7 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { CasesService } from '../../cases/cases.service';
@@ -12,7 +10,8 @@ import { DeadlineService } from '../../deadlines/deadline.service';
 import { RequesterLinks } from '../../public-site/requester-links';
 import { OutboundEmailEntity } from '../../notifications/outbound-email.entity';
 import { OutboxService } from '../../notifications/outbox.service';
-import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
+import { JobQueue } from '../../queues/job-queue';
+import { JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
 import { SystemsService } from '../../systems/systems.service';
 import { AnswerLetterEntity } from '../letters/answer-letter.entity';
 import { LetterFactsService } from '../letters/letter-facts.service';
@@ -20,6 +19,7 @@ import { LetterStore } from '../letters/letter-store';
 import { recipientNotice } from '../notices/recipient-notice';
 import { liftingNotice, ownerLiftTask } from './lifting-notice';
 import { RestrictionLiftingEntity } from './restriction-lifting.entity';
+import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
 
 /** States in which the restriction is in force and may be lifted: applied and answered, or applied and in review. */
 const LIFTABLE = ['completed', 'awaiting_review'];
@@ -37,7 +37,7 @@ const LIFTING_MAIL_KINDS = ['restriction-lifting-notice', 'restriction-lift-owne
 export class RestrictionLiftingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Answers) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly cases: CasesService,
     private readonly letters: LetterStore,
     private readonly outbox: OutboxService,
@@ -157,6 +157,7 @@ export class RestrictionLiftingService {
   }
 
   /** Reconciliation: re-adds the job of every decided lifting not yet done. */
+  @ReconcilePass('restriction-liftings')
   async reconcile(): Promise<number> {
     const open = await this.dataSource.getRepository(RestrictionLiftingEntity).find({ where: { liftedAt: IsNull() }, select: { caseId: true } });
     for (const row of open) await this.schedule(row.caseId);
@@ -165,12 +166,12 @@ export class RestrictionLiftingService {
 
   private async schedule(caseId: string): Promise<void> {
     // A job that gave up (the notice could not be sent for hours) is kept as evidence; run it again.
-    const existing = await this.queue.getJob(jobIds.restrictionLift(caseId));
+    const existing = await this.jobs.queue(QueueName.Answers).getJob(jobIds.restrictionLift(caseId));
     if (existing && (await existing.isFailed())) {
       await existing.retry();
       return;
     }
-    await this.queue.add(JobName.RestrictionLift, { caseId }, { ...JOB_OPTIONS[JobName.RestrictionLift], jobId: jobIds.restrictionLift(caseId) });
+    await this.jobs.enqueue(JobName.RestrictionLift, { caseId }, { jobId: jobIds.restrictionLift(caseId) });
   }
 
   private async dispatch(caseId: string): Promise<void> {
