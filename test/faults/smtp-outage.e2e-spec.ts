@@ -26,8 +26,10 @@ describe('SMTP outage', () => {
       });
       expect(response.status).toBe(202);
     }
+    // A failed attempt is counted before the send and its error written after it: wait for the error.
     const attempted = async () =>
-      (await stack.dataSource.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE attempts >= 1 AND status = 'pending'`))[0].n;
+      (await stack.dataSource.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE attempts >= 1 AND last_error IS NOT NULL AND status = 'pending'`))[0]
+        .n;
     await waitUntil(async () => (await attempted()) >= 3, 30_000, 'failed first attempts');
     const rows = await stack.dataSource.query(`SELECT last_error FROM outbound_emails WHERE status = 'pending'`);
     expect(rows.every((row: { last_error: string }) => /delivery failed/.test(row.last_error))).toBe(true);
