@@ -5,7 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import { CasesService } from '../../cases/cases.service';
 import { Clock } from '../../common/clock';
 import { conflict } from '../../common/domain-error';
-import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
+import { TaskOutcomesReader, type TaskOutcome } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { RequesterLinks } from '../../public-site/requester-links';
 import { OutboundEmailEntity } from '../../notifications/outbound-email.entity';
@@ -47,6 +47,7 @@ export class RestrictionLiftingService {
     private readonly links: RequesterLinks,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outcomes: TaskOutcomesReader,
   ) {}
 
   async requestLift(reference: string, reason: string, actor: string): Promise<RestrictionLiftingEntity> {
@@ -181,9 +182,7 @@ export class RestrictionLiftingService {
     for (const row of rows) await this.outbox.dispatch(row.id);
   }
 
-  private restrictedTasks(caseId: string): Promise<CaseTaskEntity[]> {
-    return this.dataSource
-      .getRepository(CaseTaskEntity)
-      .find({ where: { caseId, action: 'restrict', status: In(['done', 'retained']) }, order: { systemId: 'ASC' } });
+  private restrictedTasks(caseId: string): Promise<TaskOutcome[]> {
+    return this.outcomes.restricted(caseId);
   }
 }
