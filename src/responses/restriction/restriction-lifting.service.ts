@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { CasesService } from '../../cases/cases.service';
+import { CasesReader } from '../../cases/cases-reader';
 import { Clock } from '../../common/clock';
 import { conflict } from '../../common/domain-error';
 import { TaskOutcomesReader, type TaskOutcome } from '../../connectors/tasks/task-outcomes.reader';
@@ -37,6 +38,7 @@ const LIFTING_MAIL_KINDS = ['restriction-lifting-notice', 'restriction-lift-owne
 export class RestrictionLiftingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly jobs: JobQueue,
     private readonly cases: CasesService,
     private readonly letters: LetterStore,
@@ -55,7 +57,7 @@ export class RestrictionLiftingService {
     if (entity.type !== 'restriction') throw conflict('Cannot lift a restriction: the case is not a restriction request.');
     if (!LIFTABLE.includes(entity.status)) throw conflict('Cannot lift the restriction: it is in force only once applied (awaiting review or completed).');
     const lifting = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [entity.id]);
+      await this.casesReader.lockById(manager, entity.id);
       if (await manager.findOne(RestrictionLiftingEntity, { where: { caseId: entity.id } }))
         throw conflict('Cannot lift the restriction: lifting is already decided.');
       const now = this.clock.now();
