@@ -1,4 +1,5 @@
 import type { CaseEntity } from './case.entity';
+import type { CaseEventType } from './case-transitions';
 
 /** Published after a case change has committed. Side effects (jobs, e-mails) listen to this;
  *  controllers never start them inline. If the process dies between commit and publish, the
@@ -6,8 +7,8 @@ import type { CaseEntity } from './case.entity';
 export const CASE_CHANGED = 'case.changed';
 
 export interface CaseChangedEvent {
-  /** e.g. `case.registered`, `case.extended`, `case.completed`. */
-  type: string;
+  /** e.g. `case.registered`, `case.extended`, `case.completed` (the list: CASE_EVENT_TYPES). */
+  type: CaseEventType;
   caseId: string;
   /** The case as committed. */
   snapshot: CaseEntity;

@@ -1,5 +1,5 @@
 import { CaseEntity } from './case.entity';
-import { approve, requestInformation } from './case-transitions';
+import { approve, decideObjection, requestInformation } from './case-transitions';
 
 const at = new Date('2026-03-05T09:00:00Z');
 const openCase = (changes: Partial<CaseEntity> = {}) =>
@@ -59,5 +59,21 @@ describe('approve', () => {
     const changed = openCase({ approvedAt: earlier });
     expect(approve(changed, at, known).type).toBe('case.approved');
     expect(changed.approvedAt).toEqual(at);
+  });
+});
+
+describe('decideObjection', () => {
+  const objection = (details: Record<string, unknown>, status = 'in_progress') => openCase({ type: 'objection', details, status } as Partial<CaseEntity>);
+
+  it('is the state machine’s event for a legitimate-interest objection in progress', () => {
+    expect(decideObjection(objection({}), 'stop', 'No overriding grounds')).toEqual({
+      type: 'case.objection_decided',
+      data: { decision: 'stop', grounds: 'No overriding grounds' },
+    });
+  });
+
+  it('refuses direct marketing and a case not in progress', () => {
+    expect(() => decideObjection(objection({ processing: 'direct_marketing' }), 'stop', 'x')).toThrow(/direct marketing stops without one/);
+    expect(() => decideObjection(objection({}, 'awaiting_review'), 'stop', 'x')).toThrow(/Cannot decide while the case is awaiting review/);
   });
 });

@@ -1,6 +1,6 @@
 import { conflict } from '../common/domain-error';
 import type { CaseEntity } from './case.entity';
-import { CLOSED_STATUSES, type CaseStatus, type RejectionCode } from '../common/case-types';
+import { CLOSED_STATUSES, objectionKind, type CaseStatus, type RejectionCode } from '../common/case-types';
 
 /**
  * The case's state machine. Each transition checks the case may take it, changes the row, and
@@ -10,8 +10,31 @@ import { CLOSED_STATUSES, type CaseStatus, type RejectionCode } from '../common/
  *   awaiting_verification → in_progress → awaiting_review → completed
  *          └──────────────────┴───────────────┴──→ rejected / withdrawn
  */
+/** Every event a case change publishes (and audits); `CaseChangedEvent.type` is one of these.
+ *  Only this file (and registration, in CasesService) creates them. */
+export const CASE_EVENT_TYPES = [
+  'case.registered',
+  'case.verified',
+  'case.approved',
+  'case.assigned',
+  'case.extended',
+  'case.paused',
+  'case.information_requested',
+  'case.resumed',
+  'case.awaiting_review',
+  'case.completed',
+  'case.rejected',
+  'case.withdrawn',
+  'case.flagged_excessive',
+  'case.unflagged_excessive',
+  'case.objection_decided',
+  'authority.accepted',
+  'authority.rejected',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
 export interface CaseEvent {
-  type: string;
+  type: CaseEventType;
   data: Record<string, unknown>;
   /** True when the case's deadlines (and so its alert jobs) moved or stopped. */
   deadlinesChanged?: boolean;
@@ -146,6 +169,28 @@ export function flagExcessive(entity: CaseEntity, flagged: boolean, reason: stri
   requireOpen(entity, 'flag the request');
   entity.flaggedExcessive = flagged;
   return { type: flagged ? 'case.flagged_excessive' : 'case.unflagged_excessive', data: { reason } };
+}
+
+/** Art 21(1): a handler weighs an objection to processing based on legitimate interest (direct
+ *  marketing stops without a decision). The decision itself is stored by the connectors module,
+ *  which owns it, in the same transaction. */
+export function decideObjection(entity: CaseEntity, decision: 'stop' | 'compelling_grounds', grounds: string): CaseEvent {
+  if (entity.type !== 'objection' || objectionKind(entity.details) !== 'legitimate_interest') {
+    throw conflict('Only an objection to processing based on legitimate interest needs a decision; direct marketing stops without one.');
+  }
+  if (entity.status !== 'in_progress') throw conflict(`Cannot decide while the case is ${entity.status.replace(/_/g, ' ')}.`);
+  return { type: 'case.objection_decided', data: { decision, grounds } };
+}
+
+/** Staff accepted the authority of someone acting on the person's behalf (the representation
+ *  module checks and stores the decision; the case may then run). */
+export function acceptAuthority(data: { relationship: string; coversAnswer: boolean; reason: string }): CaseEvent {
+  return { type: 'authority.accepted', data };
+}
+
+/** Staff refused the authority; the case is then rejected (`reject`). */
+export function refuseAuthority(data: { relationship: string; reason: string }): CaseEvent {
+  return { type: 'authority.rejected', data };
 }
 
 function close(entity: CaseEntity, status: CaseStatus, at: Date): void {

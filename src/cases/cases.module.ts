@@ -11,11 +11,12 @@ import { CaseTasksReader } from './case-tasks-reader';
 import { CasesController } from './cases.controller';
 import { CaseIdentifiersService } from './case-identifiers.service';
 import { CasesService } from './cases.service';
+import { CasesReader } from './cases-reader';
 
 @Module({
   imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlineCalendarModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
-  exports: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
+  providers: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader],
+  exports: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader],
 })
 export class CasesModule {}

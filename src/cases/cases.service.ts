@@ -51,6 +51,9 @@ export interface ApprovalGate {
   record(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>>;
 }
 
+/** Thrown inside the case transaction to roll it back when the case is not ready for review. */
+class NotYet extends Error {}
+
 /** How long an answer waits for the side effects of a committed change (see publish). */
 const PUBLISH_WAIT_MS = 3000;
 
@@ -306,6 +309,74 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
     return this.change(reference, actor, (entity) => transitions.flagExcessive(entity, flagged, reason));
   }
 
+  /** Art 21(1): a handler decides an objection on legitimate interest. `store` keeps the decision
+   *  (its owner, the connectors module, does) in the same transaction, after the state machine
+   *  allowed it; it may refuse (e.g. already decided) by throwing. */
+  decideObjection(
+    reference: string,
+    decision: 'stop' | 'compelling_grounds',
+    grounds: string,
+    actor: string,
+    store: (entity: CaseEntity, manager: EntityManager) => Promise<void>,
+  ): Promise<CaseEntity> {
+    return this.change(reference, actor, async (entity, manager) => {
+      const event = transitions.decideObjection(entity, decision, grounds);
+      await store(entity, manager);
+      return event;
+    });
+  }
+
+  /** Staff accept the authority of a representative. `decide` (the representation module) checks
+   *  and stores the decision in the same transaction and returns the facts the event carries. */
+  acceptAuthority(
+    reference: string,
+    actor: string,
+    decide: (entity: CaseEntity, manager: EntityManager) => Promise<{ relationship: string; coversAnswer: boolean; reason: string }>,
+  ): Promise<CaseEntity> {
+    return this.change(reference, actor, async (entity, manager) => transitions.acceptAuthority(await decide(entity, manager)));
+  }
+
+  /** Staff refuse the authority of a representative (recorded by `decide`, as for acceptance); the
+   *  caller then rejects the case. */
+  refuseAuthority(
+    reference: string,
+    actor: string,
+    decide: (entity: CaseEntity, manager: EntityManager) => Promise<{ relationship: string; reason: string }>,
+  ): Promise<CaseEntity> {
+    return this.change(reference, actor, async (entity, manager) => transitions.refuseAuthority(await decide(entity, manager)));
+  }
+
+  /**
+   * Moves an `in_progress` case to `awaiting_review` when `ready` (the connectors module, under the
+   * case's row lock) says its work is done, returning the facts the event carries; `null` means not
+   * yet. Returns whether the case moved. Of many callers at once exactly one moves it.
+   */
+  async settleForReview(
+    caseId: string,
+    actor: string,
+    ready: (entity: CaseEntity, manager: EntityManager) => Promise<Record<string, unknown> | null>,
+  ): Promise<boolean> {
+    try {
+      await this.change(
+        caseId,
+        actor,
+        async (entity, manager) => {
+          if (entity.status !== 'in_progress') throw new NotYet();
+          const data = await ready(entity, manager);
+          if (!data) throw new NotYet();
+          const event = transitions.submitForReview(entity);
+          event.data = data;
+          return event;
+        },
+        true,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof NotYet) return false;
+      throw error;
+    }
+  }
+
   async addNote(reference: string, text: string, actor: string): Promise<void> {
     const entity = await this.findByReference(reference);
     await this.audit.record({ caseId: entity.id, type: 'case.note', actor, occurredAt: this.clock.now(), data: { text } });
@@ -313,9 +384,10 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * Runs one transition: locks the row (concurrent actions on one case queue up instead of
-   * overwriting each other), applies it, saves, audits, commits, then publishes.
+   * overwriting each other), applies it, saves, audits, commits, then publishes. Private: other
+   * modules ask for a named operation above, each of which takes a transition of the state machine.
    */
-  async change(
+  private async change(
     reference: string,
     actor: string,
     apply: (entity: CaseEntity, manager: EntityManager) => CaseEvent | Promise<CaseEvent>,

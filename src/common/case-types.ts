@@ -17,6 +17,11 @@ export const CLOSED_STATUSES: readonly CaseStatus[] = ['completed', 'rejected', 
 export const OBJECTION_PROCESSINGS = ['direct_marketing', 'legitimate_interest'] as const;
 export type ObjectionProcessing = (typeof OBJECTION_PROCESSINGS)[number];
 
+/** Which processing an objection case is about, from its details (legitimate interest unless it says direct marketing). */
+export function objectionKind(details: Record<string, unknown>): ObjectionProcessing {
+  return details.processing === 'direct_marketing' ? 'direct_marketing' : 'legitimate_interest';
+}
+
 export const CASE_ORIGINS = ['intake', 'staff'] as const;
 export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 

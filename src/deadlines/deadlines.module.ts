@@ -1,3 +1,4 @@
+import { CasesModule } from '../cases/cases.module';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -11,7 +12,7 @@ import { DeadlineCalendarModule } from './deadline-calendar.module';
 import { DeadlinesController } from './deadlines.controller';
 
 @Module({
-  imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule, DeadlineCalendarModule],
+  imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseAlertEntity]), AuditModule, NotificationsModule, DeadlineCalendarModule, CasesModule],
   controllers: [DeadlinesController],
   providers: [AlertSchedulerService, DeadlineAlertService, ReconciliationService],
   exports: [DeadlineCalendarModule, AlertSchedulerService, DeadlineAlertService, ReconciliationService],

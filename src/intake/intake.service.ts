@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CasesService } from '../cases/cases.service';
-import { CaseEntity } from '../cases/case.entity';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { RepresentationService } from '../representation/representation.service';
 import type { DocumentType } from '../representation/representation-types';
 import { requesterEmail, type IntakeRequest } from './intake-input';
 import { IntakeSubmissionEntity } from './intake-submission.entity';
+import { CasesReader } from '../cases/cases-reader';
 
 export type IntakeChannel = 'web' | 'api';
 
@@ -35,6 +35,7 @@ class AlreadySubmitted extends Error {}
 export class IntakeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly cases: CasesService,
     private readonly clock: Clock,
     private readonly representations: RepresentationService,
@@ -88,7 +89,7 @@ export class IntakeService {
   private async caseOfClaim(key: string): Promise<Submitted | null> {
     const claim = await this.dataSource.getRepository(IntakeSubmissionEntity).findOne({ where: { key } });
     if (!claim?.caseId) return null;
-    const existing = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: claim.caseId } });
+    const existing = await this.casesReader.byId(claim.caseId);
     return existing ? { caseId: existing.id, reference: existing.reference, created: false } : null;
   }
 }

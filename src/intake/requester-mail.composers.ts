@@ -14,6 +14,7 @@ import { requesterAddress } from '../representation/answer-address';
 import { SystemsService } from '../systems/systems.service';
 import { CaseVerificationEntity } from './case-verification.entity';
 import { RequesterLinks } from '../public-site/requester-links';
+import { CasesReader } from '../cases/cases-reader';
 
 type Compose = (entity: CaseEntity, base: RequesterMailVars, params: Record<string, string>) => Promise<ComposedMail | null>;
 
@@ -26,6 +27,7 @@ type Compose = (entity: CaseEntity, base: RequesterMailVars, params: Record<stri
 export class RequesterMailComposers implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: MailComposerRegistry,
     private readonly links: RequesterLinks,
@@ -73,7 +75,7 @@ export class RequesterMailComposers implements OnModuleInit {
 
   private async run(request: ComposeRequest, compose: Compose): Promise<ComposedMail | null> {
     if (!request.caseId) return null;
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: request.caseId } });
+    const entity = await this.casesReader.byId(request.caseId);
     if (!entity) return null;
     return compose(entity, this.baseVars(entity), request.params);
   }

@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, In } from 'typeorm';
-import { CaseEntity } from '../cases/case.entity';
 import type { Language } from '../common/case-types';
 import { Clock } from '../common/clock';
 import { DeadlineService } from '../deadlines/deadline.service';
@@ -16,6 +15,7 @@ import { PublicPageFilter } from '../public-site/public-page.filter';
 import { RequesterLinks } from '../public-site/requester-links';
 import { statusView } from './status-view';
 import { VerificationService, type VerifyLinkState } from './verification.service';
+import { CasesReader } from '../cases/cases-reader';
 
 /**
  * The pages behind e-mailed links. Following the verification link shows one button that
@@ -29,6 +29,7 @@ import { VerificationService, type VerifyLinkState } from './verification.servic
 export class RequesterPagesController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly verification: VerificationService,
     private readonly links: RequesterLinks,
     private readonly answers: AnswerLinkRegistry,
@@ -50,7 +51,7 @@ export class RequesterPagesController {
   @Get('status/:token')
   async status(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const check = this.links.checkStatus(token, this.clock.now());
-    const entity = check.valid ? await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: check.caseId } }) : null;
+    const entity = check.valid ? await this.casesReader.byId(check.caseId) : null;
     if (!entity) {
       const language = pageLanguage(request.query.lang);
       const copy = this.pages.copy(language);

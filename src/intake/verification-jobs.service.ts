@@ -9,6 +9,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { JobQueue, type JobRequest } from '../queues/job-queue';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../queues/queue-catalogue';
 import { CaseVerificationEntity } from './case-verification.entity';
+import { CasesReader } from '../cases/cases-reader';
 
 export type VerificationJobResult =
   | { outcome: 'sent' | 'closed' | 'already-done' | 'stale' }
@@ -28,6 +29,7 @@ export const UNVERIFIED_REASON = 'The requester did not confirm the e-mail addre
 export class VerificationJobsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly queue: JobQueue,
     private readonly cases: CasesService,
     private readonly outbox: OutboxService,
@@ -117,7 +119,7 @@ export class VerificationJobsService {
    *  wait for staff, who asked for something, so neither reminder nor expiry applies. A case staff
    *  registered is theirs to verify, even if an older release started an e-mail check for it. */
   private async load(caseId: string): Promise<{ entity: CaseEntity; row: CaseVerificationEntity } | null> {
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId } });
+    const entity = await this.casesReader.byId(caseId);
     if (!entity || entity.origin !== 'intake' || entity.status !== 'awaiting_verification' || entity.pausedAt) return null;
     const row = await this.dataSource.getRepository(CaseVerificationEntity).findOne({ where: { caseId } });
     if (!row || row.usedAt) return null;

@@ -13,6 +13,7 @@ import { CaseVerificationEntity } from './case-verification.entity';
 import { RequesterLinks } from '../public-site/requester-links';
 import { VerificationJobsService } from './verification-jobs.service';
 import { ReconcilePass } from '../deadlines/alerts/reconcile-pass';
+import { CasesReader } from '../cases/cases-reader';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Cases written to PostgreSQL or Redis per round trip during reconciliation. */
@@ -37,6 +38,7 @@ export type VerifyLinkState =
 export class VerificationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cases: CasesService,
     private readonly outbox: OutboxService,
@@ -97,7 +99,7 @@ export class VerificationService {
     if (!check.valid && check.reason !== 'expired') return { state: 'invalid' };
     const caseId = check.caseId!;
     const [entity, row] = await Promise.all([
-      this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId } }),
+      this.casesReader.byId(caseId),
       this.dataSource.getRepository(CaseVerificationEntity).findOne({ where: { caseId } }),
     ]);
     if (!entity || !row) return { state: 'invalid' };

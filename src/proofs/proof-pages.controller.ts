@@ -15,6 +15,7 @@ import { Public } from '../common/auth/roles.decorator';
 import { PROVEN_WHAT } from './proof-page-copy';
 import { ProofPageRenderer, type ProofPage } from './proof-page-renderer';
 import { ProofService, type ProofOffer } from './proof.service';
+import { CasesReader } from '../cases/cases-reader';
 
 /** Counted apart from the request form (same per-address limit, own bucket). */
 const PROOF_THROTTLE = { intake: { generateKey: (_context: unknown, tracker: string) => `proof-${tracker}` } };
@@ -31,6 +32,7 @@ const PROOF_THROTTLE = { intake: { generateKey: (_context: unknown, tracker: str
 export class ProofPagesController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly proofs: ProofService,
     private readonly links: RequesterLinks,
     private readonly pages: ProofPageRenderer,
@@ -148,7 +150,7 @@ export class ProofPagesController {
   private async caseOf(token: string): Promise<CaseEntity | null> {
     const check = this.links.checkStatus(token, this.clock.now());
     if (!check.valid) return null;
-    return this.dataSource.getRepository(CaseEntity).findOne({ where: { id: check.caseId }, select: { id: true, language: true, status: true } });
+    return this.casesReader.byId(check.caseId);
   }
 
   private language(request: Request, entity: CaseEntity): Language {

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { CaseEntity } from '../cases/case.entity';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -27,6 +26,7 @@ import {
 import { proofCodeMail, proofCodeSms } from './proof-messages';
 import { ProofCodeEntity } from './proof-code.entity';
 import { ProofSendEntity, type ProofChannel } from './proof-send.entity';
+import { CasesReader } from '../cases/cases-reader';
 
 const OPEN_STATUSES = ['awaiting_verification', 'in_progress', 'awaiting_review'];
 
@@ -63,6 +63,7 @@ export class ProofService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(SMS_TRANSPORT) private readonly sms: SmsTransport,
     private readonly outbox: OutboxService,
@@ -92,7 +93,7 @@ export class ProofService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       // One code request per case at a time, so the counts below cannot be raced past.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`proof-case:${caseId}`]);
-      const entity = await manager.findOne(CaseEntity, { where: { id: caseId }, select: { id: true, status: true, reference: true, language: true } });
+      const entity = await this.casesReader.byId(caseId, manager);
       if (!entity || !OPEN_STATUSES.includes(entity.status)) return { result: 'closed' as const };
       const identifier = await manager.findOne(CaseIdentifierEntity, { where: { id: identifierId, caseId } });
       if (!identifier || !identifier.searchable || !PROVABLE_KINDS.includes(identifier.kind as never)) return { result: 'not-provable' as const };
@@ -187,7 +188,7 @@ export class ProofService {
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager): Promise<CodeEntryResult & { changed?: string[] }> => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`proof-case:${caseId}`]);
-      const entity = await manager.findOne(CaseEntity, { where: { id: caseId }, select: { id: true, status: true } });
+      const entity = await this.casesReader.byId(caseId, manager);
       if (!entity || !OPEN_STATUSES.includes(entity.status)) return { result: 'closed' };
       const codes = await manager.find(ProofCodeEntity, { where: { caseId }, order: { createdAt: 'DESC' } });
       const match = codes.find((row) => same(row.codeHash, this.hash(row, code)));

@@ -1,3 +1,4 @@
+import { CasesModule } from '../cases/cases.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -13,7 +14,15 @@ import { ProofService } from './proof.service';
 
 /** Proof of claimed identifiers by one-time codes to the contact details on file. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProofCodeEntity, ProofSendEntity]), AuditModule, IdentityModule, PublicSiteModule, NotificationsModule, SmsModule],
+  imports: [
+    TypeOrmModule.forFeature([ProofCodeEntity, ProofSendEntity]),
+    AuditModule,
+    CasesModule,
+    IdentityModule,
+    PublicSiteModule,
+    NotificationsModule,
+    SmsModule,
+  ],
   controllers: [ProofPagesController],
   providers: [ProofService, ProofPageRenderer],
   exports: [ProofService],

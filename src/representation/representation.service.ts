@@ -98,7 +98,7 @@ export class RepresentationService {
    */
   async accept(reference: string, reason: string, coversAnswer: boolean | undefined, actor: string): Promise<CaseEntity> {
     let established: string[] = [];
-    const entity = await this.cases.change(reference, actor, async (entity, manager) => {
+    const entity = await this.cases.acceptAuthority(reference, actor, async (entity, manager) => {
       const row = await this.decidable(manager, entity, 'accept the authority');
       row.status = 'accepted';
       if (coversAnswer !== undefined) row.coversAnswer = coversAnswer;
@@ -111,7 +111,7 @@ export class RepresentationService {
         claimed.map((identifier) => identifier.id),
         { basis: 'staff_confirmed', method: AUTHORITY_METHOD, reason, by: actor },
       );
-      return { type: 'authority.accepted', data: { relationship: row.relationship, coversAnswer: row.coversAnswer, reason } };
+      return { relationship: row.relationship, coversAnswer: row.coversAnswer, reason };
     });
     await this.identity.published(entity.id, established);
     return entity;
@@ -119,11 +119,11 @@ export class RepresentationService {
 
   /** A staff member refuses the authority: recorded, then the case is refused with a letter saying why. */
   async reject(reference: string, reason: string, actor: string): Promise<CaseEntity> {
-    await this.cases.change(reference, actor, async (entity, manager) => {
+    await this.cases.refuseAuthority(reference, actor, async (entity, manager) => {
       const row = await this.decidable(manager, entity, 'refuse the authority');
       Object.assign(row, { status: 'rejected', decidedBy: actor, decidedAt: this.clock.now(), decisionReason: reason });
       await manager.save(row);
-      return { type: 'authority.rejected', data: { relationship: row.relationship, reason } };
+      return { relationship: row.relationship, reason };
     });
     return this.cases.reject(reference, 'authority_not_accepted', reason, actor);
   }

@@ -6,8 +6,7 @@ import type { CaseEntity } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { conflict, invalid } from '../common/domain-error';
-import { OPEN_TASK_STATUSES } from '../connectors/tasks/case-task.entity';
-import { CaseTaskEntity } from '../connectors/tasks/case-task.entity';
+import { TaskOutcomesReader } from '../connectors/tasks/task-outcomes.reader';
 import { OutboundEmailEntity } from '../notifications/outbound-email.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { JobQueue } from '../queues/job-queue';
@@ -59,6 +58,7 @@ export class AnswerService {
     private readonly systems: SystemsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outcomes: TaskOutcomesReader,
   ) {}
 
   /** The letter as it would go out now (GET …/letter); `refusal` previews the refusal letter
@@ -123,7 +123,7 @@ export class AnswerService {
         code: 'matches_undecided',
         params: { count: String(undecided) },
       });
-    const open = await manager.count(CaseTaskEntity, { where: { caseId: entity.id, status: In([...OPEN_TASK_STATUSES]) } });
+    const open = await this.outcomes.openCount(manager, entity.id);
     if (open > 0)
       throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });
     const now = this.clock.now();
@@ -193,7 +193,7 @@ export class AnswerService {
   private async letterFor(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null, refusal?: RefusalFacts): Promise<LetterPreview> {
     const composed = await this.assemble(manager, entity, download, refusal);
     const draft = await manager.findOne(LetterDraftEntity, { where: { caseId: entity.id, kind: composed.kind } });
-    const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id } });
+    const tasks = await this.outcomes.tasks(manager, entity.id);
     const art19 = ART19_TYPES.includes(entity.type);
     const notices = art19 ? this.facts.noticeTargets(tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName })) : [];
     const notNotified = art19 ? this.facts.uncontacted(tasks).map((target) => ({ name: target.name, system: target.systemName })) : [];
@@ -213,7 +213,7 @@ export class AnswerService {
     actor: string,
   ): Promise<{ recipientsNotified: number; recipientsNotNotified?: number }> {
     if (!ART19_TYPES.includes(entity.type)) return { recipientsNotified: 0 };
-    const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id } });
+    const tasks = await this.outcomes.tasks(manager, entity.id);
     const targets = this.facts.noticeTargets(tasks);
     const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, new: value }));
     for (const [index, target] of targets.entries()) {

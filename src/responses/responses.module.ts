@@ -25,6 +25,7 @@ import { LetterFactsService } from './letters/letter-facts.service';
 import { LettersController } from './letters/letters.controller';
 import { AnswerPackageEntity } from './package/answer-package.entity';
 import { PackageBuilderService } from './package/package-builder.service';
+import { TaskOutcomesModule } from '../connectors/tasks/task-outcomes.reader';
 import { PackageExpiryService } from './package/package-expiry.service';
 
 /** The answer (ARCHITECTURE.md "The life of a case", step 6): package, letters, secure download, Art 19 notices. */
@@ -36,6 +37,7 @@ import { PackageExpiryService } from './package/package-expiry.service';
     DeadlinesModule,
     NotificationsModule,
     PublicSiteModule,
+    TaskOutcomesModule,
   ],
   controllers: [LettersController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController],
   providers: [

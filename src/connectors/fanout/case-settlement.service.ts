@@ -2,15 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CasesService } from '../../cases/cases.service';
-import * as transitions from '../../cases/case-transitions';
 import { SystemsService } from '../../systems/systems.service';
 import { OPEN_TASK_STATUSES } from '../tasks/case-task.entity';
 import { ObjectionDecisionEntity } from './objection-decision.entity';
 import { CaseRecordsService } from '../records/case-records.service';
 import { readiness } from './fanout-plan';
-
-/** Thrown inside the case transaction to roll it back when the case is not ready for review. */
-class NotYet extends Error {}
 
 /**
  * Moves a case to `awaiting_review` when none of its tasks is pending, running or waiting for a
@@ -29,30 +25,16 @@ export class CaseSettlementService {
   /** `allowEmpty`: only fan-out itself may settle a case that has no tasks (its plan was empty);
    *  anyone else could run between the approval and the tasks' insert. */
   async settle(caseId: string, options: { allowEmpty?: boolean } = {}): Promise<boolean> {
-    try {
-      await this.cases.change(
-        caseId,
-        'system',
-        async (entity, manager) => {
-          if (entity.status !== 'in_progress') throw new NotYet();
-          const decision = await manager.findOne(ObjectionDecisionEntity, { where: { caseId } });
-          const records = await this.records.state(caseId, manager);
-          if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null, records) !== 'ready') throw new NotYet();
-          const counts = await this.countByStatus(manager, caseId);
-          const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-          if (total === 0 && !options.allowEmpty) throw new NotYet();
-          if (OPEN_TASK_STATUSES.some((status) => counts[status])) throw new NotYet();
-          const event = transitions.submitForReview(entity);
-          event.data = { tasks: counts };
-          return event;
-        },
-        true,
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof NotYet) return false;
-      throw error;
-    }
+    return this.cases.settleForReview(caseId, 'system', async (entity, manager) => {
+      const decision = await manager.findOne(ObjectionDecisionEntity, { where: { caseId } });
+      const records = await this.records.state(caseId, manager);
+      if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null, records) !== 'ready') return null;
+      const counts = await this.countByStatus(manager, caseId);
+      const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+      if (total === 0 && !options.allowEmpty) return null;
+      if (OPEN_TASK_STATUSES.some((status) => counts[status])) return null;
+      return { tasks: counts };
+    });
   }
 
   private async countByStatus(manager: EntityManager, caseId: string): Promise<Record<string, number>> {

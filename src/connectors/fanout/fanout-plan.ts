@@ -1,4 +1,5 @@
 import type { CaseEntity } from '../../cases/case.entity';
+import { objectionKind } from '../../common/case-types';
 import type { Changes, RestrictScope } from '../connector';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import type { TaskAction } from '../tasks/case-task.entity';
@@ -34,10 +35,6 @@ export const NO_RECORD_SEARCH: RecordGate = { searching: false, undecided: false
 
 const LEGITIMATE_INTEREST = /legitimate interest|6\s*\(1\)\s*\(f\)/i;
 const MARKETING = /market/i;
-
-export function objectionKind(details: Record<string, unknown>): 'direct_marketing' | 'legitimate_interest' {
-  return details.processing === 'direct_marketing' ? 'direct_marketing' : 'legitimate_interest';
-}
 
 /** Fan-out waits for verification, for the record search and every possible match to be decided
  *  (nothing is done to a record that is not the requester's, whatever the request), for approval

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../../audit/audit.service';
-import { CaseEntity } from '../../cases/case.entity';
 import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
@@ -23,6 +22,7 @@ import { RecordDiscoveryQueue } from '../records/record-discovery-queue.service'
 import { CaseSettlementService } from './case-settlement.service';
 import { planTasks, readiness } from './fanout-plan';
 import { ObjectionDecisionEntity } from './objection-decision.entity';
+import { CasesReader } from '../../cases/cases-reader';
 
 export const FANOUT_FLOW = 'fanout';
 
@@ -40,6 +40,7 @@ export class FanoutService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectFlowProducer(FANOUT_FLOW) private readonly flows: FlowProducer,
     private readonly jobs: JobQueue,
@@ -69,7 +70,7 @@ export class FanoutService {
    */
   async fanOut(caseId: string): Promise<number> {
     if (await representationGate(this.dataSource.manager, caseId)) return 0;
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId } });
+    const entity = await this.casesReader.byId(caseId);
     if (!entity) return 0;
     if (entity.status !== 'in_progress' || !entity.verifiedAt) return 0;
     // Once tasks exist the records they act on are fixed; before, a search is started where missing.

@@ -16,6 +16,7 @@ import { systemContext } from '../system-context';
 import { RecordSubjects } from '../records/record-subjects.service';
 import { LegalHoldEntity, type LegalHoldStatus } from './legal-hold.entity';
 import { LegalHoldService } from './legal-hold.service';
+import { CasesReader } from '../../cases/cases-reader';
 
 /**
  * The day after a hold ends, erase what it kept: the connector runs erasure again (its own rules
@@ -27,6 +28,7 @@ import { LegalHoldService } from './legal-hold.service';
 export class LegalHoldExpiryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly holds: LegalHoldService,
     private readonly registry: ConnectorRegistry,
     private readonly systems: SystemsService,
@@ -52,7 +54,7 @@ export class LegalHoldExpiryService {
 
   private async expireLocked(hold: LegalHoldEntity): Promise<FollowUpResult> {
     if (!this.holds.isDue(hold)) return { outcome: 'later', delayMs: this.holds.dueAt(hold).getTime() - this.clock.now().getTime() };
-    const entity = await this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { id: hold.caseId } });
+    const entity = await this.casesReader.byIdOrFail(hold.caseId);
     const system = this.systems.system(hold.systemId);
     if (!system) return this.settle(hold, entity, 'needs_person', { summary: `system "${hold.systemId}" is no longer in the data map` });
     const connector = this.registry.forSystem(system);

@@ -17,6 +17,7 @@ import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs } from './preservation';
 import { IdentityService } from '../../identity/identity.service';
 import { composeManualEscalation, composeManualReminder, composeManualTask, personIdentifiers } from './task-mail';
+import { CasesReader } from '../../cases/cases-reader';
 
 type FollowUpTask = Pick<CaseTaskEntity, 'id' | 'startedAt' | 'escalatedAt' | 'systemId'>;
 
@@ -35,6 +36,7 @@ export type FollowUpResult = { outcome: 'sent' | 'stale' } | { outcome: 'later';
 export class ManualTaskService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
     private readonly outbox: OutboxService,
@@ -168,7 +170,7 @@ export class ManualTaskService {
   private async load(taskId: string): Promise<{ task: CaseTaskEntity; entity: CaseEntity; system: SystemEntry } | null> {
     const task = await this.dataSource.getRepository(CaseTaskEntity).findOne({ where: { id: taskId } });
     if (!task || task.status !== 'manual') return null;
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: task.caseId } });
+    const entity = await this.casesReader.byId(task.caseId);
     const system = this.systems.system(task.systemId);
     if (!entity || isClosed(entity) || !system) return null;
     return { task, entity, system };

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import { CaseEntity } from '../../cases/case.entity';
 import { isClosed } from '../../cases/case-transitions';
 import { Clock } from '../../common/clock';
 import { conflict, invalid, notFound } from '../../common/domain-error';
@@ -11,6 +10,7 @@ import { IdentityService } from '../../identity/identity.service';
 import { SystemsService } from '../../systems/systems.service';
 import { FanoutService } from '../fanout/fanout.service';
 import { RecordDiscoveryQueue } from './record-discovery-queue.service';
+import { CasesReader } from '../../cases/cases-reader';
 
 export type RecordDecision = 'confirm' | 'reject';
 
@@ -35,6 +35,7 @@ export function decisionReason(value: unknown): string {
 export class RecordDecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly identity: IdentityService,
     private readonly systems: SystemsService,
     private readonly fanout: FanoutService,
@@ -47,7 +48,7 @@ export class RecordDecisionsService {
     const reason = decisionReason(reasonText);
     if (!UUID.test(recordId)) throw notFound(`Record ${recordId}`);
     const { record, established } = await this.dataSource.transaction(async (manager) => {
-      const entity = await manager.findOne(CaseEntity, { where: { reference: reference.toUpperCase() }, lock: { mode: 'pessimistic_write' } });
+      const entity = await this.casesReader.lockedByReference(manager, reference.toUpperCase());
       if (!entity) throw notFound(`Case ${reference}`);
       const record = await manager.findOne(CaseRecordMatchEntity, { where: { id: recordId, caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
       if (!record) throw notFound(`Record ${recordId}`);
@@ -88,7 +89,7 @@ export class RecordDecisionsService {
 
   /** Staff ask for every system to be searched again (e.g. after a failed search's cause was fixed). */
   async searchAgain(reference: string, actor: string): Promise<Array<{ systemId: string; round: number }>> {
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { reference: reference.toUpperCase() } });
+    const entity = await this.casesReader.byReference(reference.toUpperCase());
     if (!entity) throw notFound(`Case ${reference}`);
     if (entity.status !== 'in_progress' || !entity.verifiedAt) {
       throw conflict('Cannot search: the records are searched for once the case is verified and in progress.', {

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CaseEntity } from '../../cases/case.entity';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { IDENTITY_ESTABLISHED, type IdentityEstablishedEvent } from '../../identity/identity.service';
@@ -13,6 +12,7 @@ import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import { ConnectorRegistry } from '../connector-registry';
 import { TASK_QUEUES } from '../tasks/task-queues';
+import { CasesReader } from '../../cases/cases-reader';
 
 interface DiscoveryKey {
   caseId: string;
@@ -32,6 +32,7 @@ export class RecordDiscoveryQueue {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
     private readonly systems: SystemsService,
@@ -80,7 +81,7 @@ export class RecordDiscoveryQueue {
   @OnEvent(IDENTITY_ESTABLISHED, { promisify: true, suppressErrors: false })
   async onIdentityEstablished(event: IdentityEstablishedEvent): Promise<void> {
     try {
-      const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: event.caseId } });
+      const entity = await this.casesReader.byId(event.caseId);
       if (!entity || entity.status !== 'in_progress' || !entity.verifiedAt) return;
       const tasks: unknown[] = await this.dataSource.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [event.caseId]);
       if (tasks.length) return;

@@ -4,7 +4,6 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import { CaseEntity } from '../../cases/case.entity';
 import { isClosed } from '../../cases/case-transitions';
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
@@ -24,6 +23,7 @@ import { systemContext } from '../system-context';
 import { countConnectorCall } from '../tasks/connector-call-metrics';
 import type { AttemptInfo, TaskRunResult } from '../tasks/task-runner.service';
 import { CANDIDATE_SEARCH_KINDS, contactsOf, givenEvidence, heldEvidence, isEmptySubject, promotable, recordHolds, subjectFrom } from './record-holds';
+import { CasesReader } from '../../cases/cases-reader';
 
 type Key = JobPayloads[JobName.DiscoverRecords];
 
@@ -51,6 +51,7 @@ export class RecordDiscoveryRunner {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly registry: ConnectorRegistry,
     private readonly systems: SystemsService,
     private readonly identity: IdentityService,
@@ -64,7 +65,7 @@ export class RecordDiscoveryRunner {
   async run(key: Key, attempt: AttemptInfo): Promise<TaskRunResult> {
     const row = await this.current(key);
     if (!row) return { kind: 'skipped', reason: 'an older round, or already searched' };
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: key.caseId } });
+    const entity = await this.casesReader.byId(key.caseId);
     if (!entity || isClosed(entity)) return { kind: 'skipped', reason: 'case closed' };
     const system = this.systems.system(key.systemId);
     const connector = system ? this.registry.forSystem(system) : undefined;

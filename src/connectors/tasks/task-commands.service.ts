@@ -14,7 +14,6 @@ import { SystemsService } from '../../systems/systems.service';
 import type { RetainedRecords } from '../connector';
 import { CaseSettlementService } from '../fanout/case-settlement.service';
 import { FanoutService } from '../fanout/fanout.service';
-import { objectionKind } from '../fanout/fanout-plan';
 import { ObjectionDecisionEntity } from '../fanout/objection-decision.entity';
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { CaseTaskEntity } from './case-task.entity';
@@ -101,14 +100,9 @@ export class TaskCommandsService {
 
   /** Art 21(1): a person decides whether compelling legitimate grounds override the objection. */
   async decideObjection(reference: string, decision: 'stop' | 'compelling_grounds', grounds: string, staff: StaffPrincipal): Promise<CaseEntity> {
-    return this.cases.change(reference, staffActor(staff), async (entity, manager) => {
-      if (entity.type !== 'objection' || objectionKind(entity.details) !== 'legitimate_interest') {
-        throw conflict('Only an objection to processing based on legitimate interest needs a decision; direct marketing stops without one.');
-      }
-      if (entity.status !== 'in_progress') throw conflict(`Cannot decide while the case is ${entity.status.replace(/_/g, ' ')}.`);
+    return this.cases.decideObjection(reference, decision, grounds, staffActor(staff), async (entity, manager) => {
       if (await manager.findOne(ObjectionDecisionEntity, { where: { caseId: entity.id } })) throw conflict('The objection has already been decided.');
       await manager.insert(ObjectionDecisionEntity, { caseId: entity.id, decision, grounds, decidedBy: staffActor(staff), decidedAt: this.clock.now() });
-      return { type: 'case.objection_decided', data: { decision, grounds } };
     });
   }
 

@@ -23,6 +23,7 @@ import { systemContext } from '../system-context';
 import { CaseTaskEntity, FINISHED_TASK_STATUSES } from './case-task.entity';
 import { countConnectorCall } from './connector-call-metrics';
 import { TaskOutcomeRecorder } from './task-outcome.recorder';
+import { CasesReader } from '../../cases/cases-reader';
 
 const NOT_SEARCHED =
   "No search for the person's records ran in this system for this case (the system joined the data map after the search, or the case is older than the search). Check it by hand, using only the identifiers listed.";
@@ -55,6 +56,7 @@ export class TaskRunnerService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly registry: ConnectorRegistry,
     private readonly systems: SystemsService,
     private readonly recorder: TaskOutcomeRecorder,
@@ -73,7 +75,7 @@ export class TaskRunnerService {
     const found = await repository.findOne({ where: { id: taskId } });
     if (!found) return { kind: 'skipped', reason: 'no such task' };
     if (FINISHED_TASK_STATUSES.includes(found.status) || found.status === 'manual') return { kind: 'skipped', reason: `already ${found.status}` };
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: found.caseId } });
+    const entity = await this.casesReader.byId(found.caseId);
     if (!entity) return { kind: 'skipped', reason: 'no such case' };
     if (isClosed(entity)) {
       await this.recorder.failed(found, `not run: the case was ${entity.status} before the task ran`);

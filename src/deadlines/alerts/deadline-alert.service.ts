@@ -13,6 +13,7 @@ import { DeadlineService } from '../deadline.service';
 import { alertKey, planAlerts, type PlannedAlert } from './alert-plan';
 import { composeDeadlineAlert } from './deadline-alert.mail';
 import { CaseAlertEntity } from './case-alert.entity';
+import { CasesReader } from '../../cases/cases-reader';
 
 export interface AlertResult {
   outcome: 'sent' | 'already-sent' | 'nothing-due' | 'stale';
@@ -30,6 +31,7 @@ export interface AlertResult {
 export class DeadlineAlertService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deadlines: DeadlineService,
     private readonly outbox: OutboxService,
@@ -39,7 +41,7 @@ export class DeadlineAlertService {
   ) {}
 
   async fire(caseId: string): Promise<AlertResult> {
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: caseId } });
+    const entity = await this.casesReader.byId(caseId);
     if (!entity || isClosed(entity) || entity.pausedAt) return { outcome: 'stale', nextDelayMs: null };
     const now = this.clock.now().getTime();
     const plan = planAlerts(entity.effectiveDue, this.deadlines.today());

@@ -19,6 +19,7 @@ import { DownloadCodeEntity } from './download-code.entity';
 import { answerAddress } from '../../representation/answer-address';
 import { codeMail, lockedMail, unlockedMail } from './download-mail';
 import { PackageDownloadEntity } from './package-download.entity';
+import { CasesReader } from '../../cases/cases-reader';
 
 export const MAX_WRONG_CODES = 3;
 
@@ -42,6 +43,7 @@ export class DownloadService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly packages: PackageBuilderService,
     private readonly outbox: OutboxService,
@@ -71,7 +73,7 @@ export class DownloadService {
     const row = await this.dataSource
       .getRepository(AnswerPackageEntity)
       .findOne({ where: { id: packageId }, select: { id: true, caseId: true, expiresAt: true, deletedAt: true, lockedAt: true, failedAttempts: true } });
-    const entity = row ? await this.dataSource.getRepository(CaseEntity).findOne({ where: { id: row.caseId } }) : null;
+    const entity = row ? await this.casesReader.byId(row.caseId) : null;
     if (!row || !entity) return { state: 'invalid' };
     if (row.deletedAt || row.expiresAt.getTime() <= this.clock.now().getTime()) return { state: 'expired', entity, row };
     if (row.lockedAt) return { state: 'locked', entity, row };
@@ -114,7 +116,7 @@ export class DownloadService {
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager): Promise<DownloadResult & { mailId?: string }> => {
       const row = await manager.getRepository(AnswerPackageEntity).findOne({ where: { id: packageId }, lock: { mode: 'pessimistic_write' } });
-      const entity = row ? await manager.findOne(CaseEntity, { where: { id: row.caseId } }) : null;
+      const entity = row ? await this.casesReader.byId(row.caseId, manager) : null;
       if (!row || !entity) return { result: 'invalid' };
       if (row.deletedAt || !row.ciphertext || row.expiresAt.getTime() <= now.getTime()) return { result: 'expired', entity };
       if (row.lockedAt) return { result: 'locked', entity };
@@ -181,7 +183,7 @@ export class DownloadService {
   async unlock(reference: string, actor: string): Promise<{ packageId: string; unlockedAt: Date }> {
     const now = this.clock.now();
     const unlocked = await this.dataSource.transaction(async (manager) => {
-      const entity = await manager.findOne(CaseEntity, { where: { reference } });
+      const entity = await this.casesReader.byReference(reference, manager);
       if (!entity) throw notFound(`Case ${reference}`);
       const row = await manager.getRepository(AnswerPackageEntity).findOne({ where: { caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw conflict('Cannot unlock: the case has no answer package.', { code: 'no_package' });

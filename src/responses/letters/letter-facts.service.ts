@@ -3,9 +3,9 @@ import { EntityManager } from 'typeorm';
 import type { CaseEntity } from '../../cases/case.entity';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { changesFrom, objectionKind } from '../../connectors/fanout/fanout-plan';
-import { ObjectionDecisionEntity } from '../../connectors/fanout/objection-decision.entity';
-import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
+import { changesFrom } from '../../connectors/fanout/fanout-plan';
+import { objectionKind } from '../../common/case-types';
+import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { RequesterLinks } from '../../public-site/requester-links';
 import { SystemsService } from '../../systems/systems.service';
@@ -32,12 +32,13 @@ export class LetterFactsService {
     private readonly systems: SystemsService,
     private readonly deadlines: DeadlineService,
     private readonly links: RequesterLinks,
+    private readonly outcomes: TaskOutcomesReader,
   ) {}
 
   /** `rejection` previews a refusal before the case is rejected (the handler's chosen reasons). */
   async facts(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null, rejection?: LetterFacts['rejection']): Promise<LetterFacts> {
-    const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id }, order: { systemId: 'ASC' } });
-    const decision = entity.type === 'objection' ? await manager.findOne(ObjectionDecisionEntity, { where: { caseId: entity.id } }) : null;
+    const tasks = await this.outcomes.tasks(manager, entity.id);
+    const decision = entity.type === 'objection' ? await this.outcomes.objectionDecision(manager, entity.id) : null;
     const taskFacts: TaskFact[] = tasks.map((task) => {
       const system = this.systems.system(task.systemId);
       const outcome = (task.outcome ?? {}) as Record<string, unknown>;
@@ -61,9 +62,7 @@ export class LetterFactsService {
       };
     });
     const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, old: this.oldValue(entity, field), new: value }));
-    const exportRows: Array<{ count: string }> = ['access', 'portability'].includes(entity.type)
-      ? await manager.query('SELECT coalesce(sum(record_count), 0) AS count FROM case_task_exports WHERE case_id = $1', [entity.id])
-      : [{ count: '0' }];
+    const exportedRecords = ['access', 'portability'].includes(entity.type) ? await this.outcomes.exportedRecordCount(manager, entity.id) : 0;
     const manualFound = taskFacts.some((task) => task.action === 'export' && task.status === 'done');
     const answerTo = (await answerAddress(manager, entity)).to;
     return {
@@ -91,7 +90,7 @@ export class LetterFactsService {
         : {}),
       statusUrl: this.links.statusUrl(entity.id),
       byPost: !answerTo,
-      holdsData: Number(exportRows[0].count) > 0 || manualFound,
+      holdsData: exportedRecords > 0 || manualFound,
     };
   }
 

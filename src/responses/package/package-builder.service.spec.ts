@@ -4,6 +4,8 @@ import type { CaseEntity } from '../../cases/case.entity';
 import type { AppConfig } from '../../config/app-config';
 import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { TaskExportEntity } from '../../connectors/tasks/task-export.entity';
+import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
+import type { DataSource } from 'typeorm';
 import type { DeadlineService } from '../../deadlines/deadline.service';
 import { systemSchema, type SystemEntry } from '../../systems/data-map.schema';
 import type { SystemsService } from '../../systems/systems.service';
@@ -54,6 +56,7 @@ describe('the portability package (Art 20)', () => {
       controller: () => ({ name: 'Eksempel AS', email: 'personvern@eksempel.no' }),
     } as unknown as SystemsService,
     { dayOf: () => '2026-03-20' } as unknown as DeadlineService,
+    new TaskOutcomesReader({} as DataSource),
   );
   const entity = { id: 'c1', reference: 'DSR-2026-000007', language: 'nb' } as CaseEntity;
 

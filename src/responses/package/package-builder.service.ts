@@ -4,8 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { CaseEntity } from '../../cases/case.entity';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
-import { TaskExportEntity } from '../../connectors/tasks/task-export.entity';
+import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { portableBasis } from '../../systems/data-map.loader';
 import { SystemsService } from '../../systems/systems.service';
@@ -25,6 +24,7 @@ export class PackageBuilderService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly systems: SystemsService,
     private readonly deadlines: DeadlineService,
+    private readonly outcomes: TaskOutcomesReader,
   ) {
     const { key, source } = packageKey(config.PACKAGE_KEY, config.APP_SECRET);
     this.cipher = new PackageCipher(key);
@@ -41,8 +41,8 @@ export class PackageBuilderService implements OnModuleInit {
 
   /** The readable document's content: every processing with its Art 15(1) elements and the data per system. */
   async document(manager: EntityManager, entity: CaseEntity, kind: AnswerPackageKind, at: Date): Promise<AccessDocument> {
-    const exports = await manager.find(TaskExportEntity, { where: { caseId: entity.id }, order: { systemId: 'ASC' } });
-    const tasks = await manager.find(CaseTaskEntity, { where: { caseId: entity.id, action: 'export' }, order: { systemId: 'ASC' } });
+    const exports = await this.outcomes.exports(manager, entity.id);
+    const tasks = await this.outcomes.tasks(manager, entity.id, 'export');
     const systems: SystemData[] = [];
     const searchedEmpty: string[] = [];
     for (const task of tasks) {

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { CasesService } from '../../cases/cases.service';
+import { CasesReader } from '../../cases/cases-reader';
 import { Clock } from '../../common/clock';
 import { conflict } from '../../common/domain-error';
-import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
+import { TaskOutcomesReader, type TaskOutcome } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { RequesterLinks } from '../../public-site/requester-links';
 import { OutboundEmailEntity } from '../../notifications/outbound-email.entity';
@@ -37,6 +38,7 @@ const LIFTING_MAIL_KINDS = ['restriction-lifting-notice', 'restriction-lift-owne
 export class RestrictionLiftingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly casesReader: CasesReader,
     private readonly jobs: JobQueue,
     private readonly cases: CasesService,
     private readonly letters: LetterStore,
@@ -47,6 +49,7 @@ export class RestrictionLiftingService {
     private readonly links: RequesterLinks,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outcomes: TaskOutcomesReader,
   ) {}
 
   async requestLift(reference: string, reason: string, actor: string): Promise<RestrictionLiftingEntity> {
@@ -54,7 +57,7 @@ export class RestrictionLiftingService {
     if (entity.type !== 'restriction') throw conflict('Cannot lift a restriction: the case is not a restriction request.');
     if (!LIFTABLE.includes(entity.status)) throw conflict('Cannot lift the restriction: it is in force only once applied (awaiting review or completed).');
     const lifting = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [entity.id]);
+      await this.casesReader.lockById(manager, entity.id);
       if (await manager.findOne(RestrictionLiftingEntity, { where: { caseId: entity.id } }))
         throw conflict('Cannot lift the restriction: lifting is already decided.');
       const now = this.clock.now();
@@ -181,9 +184,7 @@ export class RestrictionLiftingService {
     for (const row of rows) await this.outbox.dispatch(row.id);
   }
 
-  private restrictedTasks(caseId: string): Promise<CaseTaskEntity[]> {
-    return this.dataSource
-      .getRepository(CaseTaskEntity)
-      .find({ where: { caseId, action: 'restrict', status: In(['done', 'retained']) }, order: { systemId: 'ASC' } });
+  private restrictedTasks(caseId: string): Promise<TaskOutcome[]> {
+    return this.outcomes.restricted(caseId);
   }
 }

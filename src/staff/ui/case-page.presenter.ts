@@ -7,7 +7,7 @@ import { isClosed } from '../../cases/case-transitions';
 import { OPEN_STATUSES, REJECTION_CODES } from '../../common/case-types';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { objectionKind } from '../../connectors/fanout/fanout-plan';
+import { objectionKind } from '../../common/case-types';
 import { CaseRecordsService } from '../../connectors/records/case-records.service';
 import { recordsView } from './case-records.view';
 import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';

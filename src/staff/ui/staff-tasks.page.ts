@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, In } from 'typeorm';
-import { CaseEntity } from '../../cases/case.entity';
-import { OPEN_STATUSES } from '../../common/case-types';
+import { CasesReader } from '../../cases/cases-reader';
 import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
@@ -26,6 +25,7 @@ export class StaffTasksPage {
     private readonly systems: SystemsService,
     private readonly pages: StaffPageRenderer,
     private readonly badge: StaffBadge,
+    private readonly casesReader: CasesReader,
   ) {}
 
   /** The systems this person answers for (every system for admins and auditors). */
@@ -45,11 +45,7 @@ export class StaffTasksPage {
           take: 200,
         })
       : [];
-    const cases = tasks.length
-      ? await this.dataSource
-          .getRepository(CaseEntity)
-          .find({ where: { id: In([...new Set(tasks.map((task) => task.caseId))]), status: In([...OPEN_STATUSES]) } })
-      : [];
+    const cases = tasks.length ? await this.casesReader.openByIds([...new Set(tasks.map((task) => task.caseId))]) : [];
     const byId = new Map(cases.map((entity) => [entity.id, entity]));
     const items = tasks
       .filter((task) => byId.has(task.caseId))
