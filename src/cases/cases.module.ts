@@ -7,6 +7,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { CaseEntity } from './case.entity';
 import { CaseQueryService } from './case-query.service';
 import { CaseRecordsReader } from './case-records-reader';
+import { CaseRepresentationReader } from './case-representation-reader';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CasesController } from './cases.controller';
 import { CaseIdentifiersService } from './case-identifiers.service';
@@ -15,7 +16,7 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlineCalendarModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
-  exports: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader],
+  providers: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader],
+  exports: [CaseIdentifiersService, CasesService, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader],
 })
 export class CasesModule {}

@@ -10,6 +10,7 @@ import { CasesService } from '../cases/cases.service';
 import { IdentityService } from '../identity/identity.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ConnectorMetrics } from './connector-metrics';
 import { ConnectorRegistry } from './connector-registry';
 import { CaseSettlementService } from './fanout/case-settlement.service';
 import { FANOUT_FLOW, FanoutService } from './fanout/fanout.service';
@@ -68,7 +69,7 @@ const SERVICES = [
     NotificationsModule,
   ],
   controllers: [TasksController, RecordsController],
-  providers: SERVICES,
+  providers: [...SERVICES, ConnectorMetrics],
   exports: SERVICES,
 })
 export class ConnectorsModule implements OnModuleInit {

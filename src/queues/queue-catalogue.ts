@@ -76,6 +76,11 @@ export type PayloadOf<N extends JobName> = JobPayloads[N];
 /** The queues a task job can run on: one per connector type (its rate limit), and the manual one. */
 export type TaskQueueName = QueueName.TasksZendesk | QueueName.TasksVisma | QueueName.TasksHubSpot | QueueName.TasksManual;
 
+/** Whether a queue is a task queue (`tasks-<connector type>`, or the manual one). */
+export function isTaskQueue(name: string): boolean {
+  return name.startsWith('tasks-');
+}
+
 /** A job whose queue is its connector type's (so that queue's rate limit and Retry-After cover it):
  *  the producer names the queue when it enqueues (`opts.queue`). */
 export const CONNECTOR_QUEUE = 'connector';
