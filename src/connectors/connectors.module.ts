@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CaseRecordsReader } from '../cases/case-records-reader';
@@ -11,7 +12,8 @@ import { IdentityService } from '../identity/identity.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ConnectorMetrics } from './connector-metrics';
-import { ConnectorRegistry } from './connector-registry';
+import { CONNECTOR_MODULES, CONNECTOR_PLUGINS } from './connector-modules';
+import { ConnectorRegistry, FoundConnectors } from './connector-registry';
 import { CaseSettlementService } from './fanout/case-settlement.service';
 import { FANOUT_FLOW, FanoutService } from './fanout/fanout.service';
 import { FanoutReconciliation } from './fanout/fanout-reconciliation';
@@ -37,8 +39,12 @@ import { TaskOutcomeRecorder } from './tasks/task-outcome.recorder';
 import { TaskRunnerService } from './tasks/task-runner.service';
 import { TasksController } from './tasks/tasks.controller';
 
+/** One task queue per listed connector (tasks-<type>); the manual one is in the catalogue. */
+const CONNECTOR_QUEUES = BullModule.registerQueue(...CONNECTOR_PLUGINS.map((plugin) => ({ name: plugin.queue })));
+
 const SERVICES = [
   ConnectorRegistry,
+  FoundConnectors,
   FanoutService,
   CaseSettlementService,
   TaskRunnerService,
@@ -62,6 +68,9 @@ const SERVICES = [
   imports: [
     TypeOrmModule.forFeature([CaseTaskEntity, TaskExportEntity, LegalHoldEntity, ObjectionDecisionEntity]),
     BullModule.registerFlowProducer({ name: FANOUT_FLOW }),
+    CONNECTOR_QUEUES,
+    DiscoveryModule,
+    ...CONNECTOR_MODULES,
     AuditModule,
     CasesModule,
     IdentityModule,
@@ -70,7 +79,7 @@ const SERVICES = [
   ],
   controllers: [TasksController, RecordsController],
   providers: [...SERVICES, ConnectorMetrics],
-  exports: SERVICES,
+  exports: [...SERVICES, CONNECTOR_QUEUES],
 })
 export class ConnectorsModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,5 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Controller, Get, Header, Inject, OnModuleInit } from '@nestjs/common';
-import { DiscoveryService, ModuleRef } from '@nestjs/core';
+import { DiscoveryService } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
@@ -9,7 +8,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { jobDurationKey } from '../queues/job-metrics';
-import { QueueName } from '../queues/queue-catalogue';
+import { QueueDirectory } from '../queues/queue-directory';
 import { redisOf } from '../queues/redis-connection';
 import { MetricsSource, type ProvidesMetrics } from '../common/metrics-source';
 import { Public } from '../common/auth/roles.decorator';
@@ -42,7 +41,7 @@ export class MetricsController implements OnModuleInit {
     registers: [this.registry],
   });
   private readonly durations = new JobDurations(this.registry);
-  private readonly queues: Queue[];
+  private queues: Queue[] = [];
   /** The other modules' series (common/metrics-source.ts), found at start-up. */
   private sources: ProvidesMetrics[] = [];
 
@@ -50,13 +49,13 @@ export class MetricsController implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
-    moduleRef: ModuleRef,
+    private readonly queueDirectory: QueueDirectory,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    this.queues = Object.values(QueueName).map((name) => moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
   }
 
   onModuleInit(): void {
+    this.queues = this.queueDirectory.all();
     const found = discoverSources(this.discovery);
     for (const source of found) source.register(this.registry);
     this.sources = found;
