@@ -1,10 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { invalid } from '../common/domain-error';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { representationJson } from '../representation/representation-json';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../common/auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../common/auth/staff-principal';
 import { toIdentifierJson } from '../identity/identifier-json';
@@ -12,6 +9,7 @@ import { IdentityService } from '../identity/identity.service';
 import { CaseQueryService } from './case-query.service';
 import { toCaseJson } from './case-json';
 import { CaseRecordsReader } from './case-records-reader';
+import { CaseRepresentationReader } from './case-representation-reader';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CaseIdentifiersService } from './case-identifiers.service';
 import { CasesService } from './cases.service';
@@ -38,9 +36,9 @@ export class CasesController {
     private readonly audit: AuditService,
     private readonly tasks: CaseTasksReader,
     private readonly records: CaseRecordsReader,
+    private readonly representations: CaseRepresentationReader,
     private readonly identity: IdentityService,
     private readonly identifiers: CaseIdentifiersService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post()
@@ -198,7 +196,7 @@ export class CasesController {
     const [tasks, identifiers, representation, records] = await Promise.all([
       this.tasks.tasksFor(entity.id),
       this.identity.list(entity.id),
-      representationJson(this.dataSource.manager, entity.id),
+      this.representations.representationFor(entity.id),
       this.records.recordsFor(entity.id),
     ]);
     return { ...toCaseJson(entity, tasks, identifiers.map(toIdentifierJson), records), representation };

@@ -7,6 +7,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { CaseEntity } from './case.entity';
 import { CaseQueryService } from './case-query.service';
 import { CaseRecordsReader } from './case-records-reader';
+import { CaseRepresentationReader } from './case-representation-reader';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CasesController } from './cases.controller';
 import { CaseIdentifiersService } from './case-identifiers.service';
@@ -16,7 +17,7 @@ import { CasesReader } from './cases-reader';
 @Module({
   imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlineCalendarModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader],
-  exports: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader],
+  providers: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader],
+  exports: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader],
 })
 export class CasesModule {}

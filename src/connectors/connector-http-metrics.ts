@@ -5,7 +5,8 @@
  * tally; the worker adds it to a Redis hash when a job ends (worker/measured-processors.ts), and
  * /metrics reads that hash, as it does the other worker counters.
  */
-export type ConnectorProvider = 'zendesk' | 'visma' | 'hubspot';
+/** A connector type (the `@DsrConnector` type of the client's connector). */
+export type ConnectorProvider = string;
 
 export const connectorHttpKey = (prefix: string) => `${prefix}:metrics:connector-http`;
 

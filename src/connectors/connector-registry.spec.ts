@@ -1,7 +1,7 @@
 import { SystemClock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import type { SystemsService } from '../systems/systems.service';
-import { ConnectorRegistry, UnknownConnectorError } from './connector-registry';
+import { ConnectorRegistry, UnknownConnectorError, listedConnectors } from './connector-registry';
 import { MissingSecretError, systemContext } from './system-context';
 import type { SystemEntry } from '../systems/data-map.schema';
 
@@ -10,7 +10,7 @@ const systems = (list: Array<Pick<SystemEntry, 'id' | 'connector'>>) => ({ syste
 
 describe('connector registry', () => {
   it('hands out one stateless instance per type, none for manual systems', () => {
-    const registry = new ConnectorRegistry(config, systems([]), new SystemClock());
+    const registry = new ConnectorRegistry(systems([]), listedConnectors(config, new SystemClock()));
     const first = registry.forSystem({ id: 'a', connector: 'zendesk' });
     expect(first?.type).toBe('zendesk');
     expect(registry.forSystem({ id: 'b', connector: 'zendesk' })).toBe(first);
@@ -20,7 +20,7 @@ describe('connector registry', () => {
   });
 
   it('stops start-up on an unknown connector type, naming the system', () => {
-    const registry = new ConnectorRegistry(config, systems([{ id: 'mailchimp-news', connector: 'mailchimp' }]), new SystemClock());
+    const registry = new ConnectorRegistry(systems([{ id: 'mailchimp-news', connector: 'mailchimp' }]), listedConnectors(config, new SystemClock()));
     expect(() => registry.onModuleInit()).toThrow(UnknownConnectorError);
     expect(() => registry.onModuleInit()).toThrow(/system "mailchimp-news" uses connector "mailchimp"/);
   });

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CaseRecordsReader } from '../cases/case-records-reader';
@@ -10,7 +11,9 @@ import { CasesService } from '../cases/cases.service';
 import { IdentityService } from '../identity/identity.service';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { ConnectorRegistry } from './connector-registry';
+import { ConnectorMetrics } from './connector-metrics';
+import { CONNECTOR_MODULES, CONNECTOR_PLUGINS } from './connector-modules';
+import { ConnectorRegistry, FoundConnectors } from './connector-registry';
 import { CaseSettlementService } from './fanout/case-settlement.service';
 import { FANOUT_FLOW, FanoutService } from './fanout/fanout.service';
 import { FanoutReconciliation } from './fanout/fanout-reconciliation';
@@ -36,8 +39,12 @@ import { TaskOutcomeRecorder } from './tasks/task-outcome.recorder';
 import { TaskRunnerService } from './tasks/task-runner.service';
 import { TasksController } from './tasks/tasks.controller';
 
+/** One task queue per listed connector (tasks-<type>); the manual one is in the catalogue. */
+const CONNECTOR_QUEUES = BullModule.registerQueue(...CONNECTOR_PLUGINS.map((plugin) => ({ name: plugin.queue })));
+
 const SERVICES = [
   ConnectorRegistry,
+  FoundConnectors,
   FanoutService,
   CaseSettlementService,
   TaskRunnerService,
@@ -61,6 +68,9 @@ const SERVICES = [
   imports: [
     TypeOrmModule.forFeature([CaseTaskEntity, TaskExportEntity, LegalHoldEntity, ObjectionDecisionEntity]),
     BullModule.registerFlowProducer({ name: FANOUT_FLOW }),
+    CONNECTOR_QUEUES,
+    DiscoveryModule,
+    ...CONNECTOR_MODULES,
     AuditModule,
     CasesModule,
     IdentityModule,
@@ -68,8 +78,8 @@ const SERVICES = [
     NotificationsModule,
   ],
   controllers: [TasksController, RecordsController],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, ConnectorMetrics],
+  exports: [...SERVICES, CONNECTOR_QUEUES],
 })
 export class ConnectorsModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,6 @@
 import type { MetricValueWithName, Registry } from 'prom-client';
 import { JOB_DURATION_BUCKETS } from '../queues/job-metrics';
-import { ALL_TASK_QUEUES } from '../connectors/tasks/task-queues';
+import { isTaskQueue } from '../queues/queue-catalogue';
 
 interface Series {
   labels: Record<string, string>;
@@ -61,11 +61,10 @@ export class JobDurations {
         return { labels: { queue, outcome }, field };
       }),
     );
-    const taskQueues = new Set<string>(ALL_TASK_QUEUES);
     this.tasks.render(
       hash,
       seen
-        .filter((field) => field.endsWith('|completed') && taskQueues.has(field.split('|')[0]))
+        .filter((field) => field.endsWith('|completed') && isTaskQueue(field.split('|')[0]))
         .map((field) => ({ labels: { queue: field.split('|')[0] }, field })),
     );
   }

@@ -8,15 +8,15 @@ import { jobRequest, type JobQueue } from './job-queue';
 import { JobName, QueueName } from './queue-catalogue';
 
 export async function producing(jobs: JobQueue): Promise<void> {
-  await jobs.enqueue(JobName.RunTask, { taskId: 'task-1' }, { queue: QueueName.TasksZendesk, jobId: 'task-task-1' });
+  await jobs.enqueue(JobName.RunTask, { taskId: 'task-1' }, { queue: 'tasks-zendesk', jobId: 'task-task-1' });
   await jobs.enqueue(JobName.SendEmail, { outboundEmailId: 'email-1' });
-  await jobs.enqueue(JobName.DiscoverRecords, { caseId: 'case-1', systemId: 'crm', round: 1 }, { queue: QueueName.TasksHubSpot });
+  await jobs.enqueue(JobName.DiscoverRecords, { caseId: 'case-1', systemId: 'crm', round: 1 }, { queue: 'tasks-hubspot' });
   await jobs.enqueueBulk([jobRequest(JobName.LegalHoldExpiry, { holdId: 'hold-1' }, { delay: 1000 })]);
 
   // @ts-expect-error WRONG: `taskid` is not run-task's payload (it is `taskId`, a string)
-  await jobs.enqueue(JobName.RunTask, { taskid: 42 }, { queue: QueueName.TasksZendesk });
+  await jobs.enqueue(JobName.RunTask, { taskid: 42 }, { queue: 'tasks-zendesk' });
   // @ts-expect-error WRONG: a task id is a string
-  await jobs.enqueue(JobName.RunTask, { taskId: 42 }, { queue: QueueName.TasksZendesk });
+  await jobs.enqueue(JobName.RunTask, { taskId: 42 }, { queue: 'tasks-zendesk' });
   // @ts-expect-error WRONG: a connector job names the queue of its connector type
   await jobs.enqueue(JobName.RunTask, { taskId: 'task-1' });
   // @ts-expect-error WRONG: a job with a queue of its own cannot be sent to another

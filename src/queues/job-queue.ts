@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { FlowJob, Job, JobsOptions, Queue } from 'bullmq';
-import { CONNECTOR_QUEUE, JOBS, JobName, QueueName, type PayloadOf, type TaskQueueName } from './queue-catalogue';
+import { CONNECTOR_QUEUE, JOBS, JobName, type AnyQueueName, type PayloadOf, type TaskQueueName } from './queue-catalogue';
 
 /** The jobs whose queue is chosen when they are produced (their connector type's). */
 type ConnectorJobName = { [N in JobName]: (typeof JOBS)[N]['queue'] extends typeof CONNECTOR_QUEUE ? N : never }[JobName];
@@ -25,7 +25,7 @@ export function jobRequest<N extends JobName>(
 }
 
 /** The queue a request goes to: the catalogue's, or the connector queue it names. */
-export function queueNameOf(request: { name: JobName; opts?: { queue?: TaskQueueName } }): QueueName {
+export function queueNameOf(request: { name: JobName; opts?: { queue?: TaskQueueName } }): AnyQueueName {
   const home = JOBS[request.name].queue;
   if (home !== CONNECTOR_QUEUE) return home;
   if (!request.opts?.queue) throw new Error(`job ${request.name} needs the queue of its connector type`);
@@ -55,12 +55,12 @@ export function isJob<N extends JobName>(job: Job | undefined, name: N): job is 
  */
 @Injectable()
 export class JobQueue {
-  private readonly queues = new Map<QueueName, Queue>();
+  private readonly queues = new Map<AnyQueueName, Queue>();
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
   /** The BullMQ queue itself, for what is not producing (removing a job, rate limits, schedulers). */
-  queue(name: QueueName): Queue {
+  queue(name: AnyQueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
@@ -80,7 +80,7 @@ export class JobQueue {
 
   /** Adds many jobs; a job whose id exists is left as it is (as with `enqueue`). */
   async enqueueBulk(requests: readonly JobRequest[]): Promise<void> {
-    const byQueue = new Map<QueueName, JobRequest[]>();
+    const byQueue = new Map<AnyQueueName, JobRequest[]>();
     for (const request of requests) {
       const name = queueNameOf(request);
       const batch = byQueue.get(name);

@@ -15,11 +15,9 @@ export enum QueueName {
   Intake = 'intake',
   /** Fan-out: the parent job of each case's flow, and follow-ups (manual-task reminders, legal holds). */
   Fanout = 'fanout',
-  /** One task queue per connector type, so each has its own rate limit (TASK_RATE_LIMITS). */
-  TasksZendesk = 'tasks-zendesk',
-  TasksVisma = 'tasks-visma',
-  TasksHubSpot = 'tasks-hubspot',
-  /** Manual and forward tasks: e-mails to system owners and controllers, no external API. */
+  /** Manual and forward tasks: e-mails to system owners and controllers, no external API. Each
+   *  connector type has its own task queue besides (`taskQueueName`), registered by the connectors
+   *  module from the connectors it has, so each gets its own rate limit (TASK_RATE_LIMITS). */
   TasksManual = 'tasks-manual',
   /** Answers: deleting an access package when its download period ends. */
   Answers = 'answers',
@@ -74,7 +72,20 @@ export interface JobPayloads {
 export type PayloadOf<N extends JobName> = JobPayloads[N];
 
 /** The queues a task job can run on: one per connector type (its rate limit), and the manual one. */
-export type TaskQueueName = QueueName.TasksZendesk | QueueName.TasksVisma | QueueName.TasksHubSpot | QueueName.TasksManual;
+export type TaskQueueName = QueueName.TasksManual | `tasks-${string}`;
+
+/** Any queue: the catalogue's, or a connector type's task queue. */
+export type AnyQueueName = QueueName | TaskQueueName;
+
+/** A connector type's task queue: `tasks-zendesk`, `tasks-visma`, … */
+export function taskQueueName(connectorType: string): TaskQueueName {
+  return `tasks-${connectorType}`;
+}
+
+/** Whether a queue is a task queue (`tasks-<connector type>`, or the manual one). */
+export function isTaskQueue(name: string): boolean {
+  return name.startsWith('tasks-');
+}
 
 /** A job whose queue is its connector type's (so that queue's rate limit and Retry-After cover it):
  *  the producer names the queue when it enqueues (`opts.queue`). */
@@ -89,7 +100,7 @@ interface JobSpec {
 export type QueueOf<N extends JobName> = (typeof JOBS)[N]['queue'] extends typeof CONNECTOR_QUEUE ? TaskQueueName : (typeof JOBS)[N]['queue'];
 
 /** The jobs that run on a queue. */
-export type JobsOn<Q extends QueueName> = { [N in JobName]: Q extends QueueOf<N> ? N : never }[JobName];
+export type JobsOn<Q extends AnyQueueName> = { [N in JobName]: Q extends QueueOf<N> ? N : never }[JobName];
 
 /** Per job: the queue it runs on, and its attempts, back-off and retention, in one place. Failed jobs are kept: they are
  *  evidence (and the failure is also recorded in PostgreSQL where it matters). Completed alert

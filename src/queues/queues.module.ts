@@ -1,9 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobQueue } from './job-queue';
 import { QueueName } from './queue-catalogue';
+import { QueueDirectory } from './queue-directory';
 import { redisOptionsFromUrl } from './redis-connection';
 
 /** BullMQ on Redis, every queue under QUEUE_PREFIX (its `{…}` hash tag keeps a queue's keys in
@@ -11,6 +13,7 @@ import { redisOptionsFromUrl } from './redis-connection';
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -20,7 +23,7 @@ import { redisOptionsFromUrl } from './redis-connection';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [JobQueue],
-  exports: [BullModule, JobQueue],
+  providers: [JobQueue, QueueDirectory],
+  exports: [BullModule, JobQueue, QueueDirectory],
 })
 export class QueuesModule {}

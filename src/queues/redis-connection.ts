@@ -1,4 +1,9 @@
+import type { Queue } from 'bullmq';
+import type Redis from 'ioredis';
 import type { RedisOptions } from 'ioredis';
+
+/** BullMQ's client is an ioredis connection (its own type lists only the commands BullMQ uses). */
+export const redisOf = async (queue: Queue) => (await queue.client) as unknown as Redis;
 
 /** ioredis options from REDIS_URL (redis:// or rediss://, with optional user, password and db). */
 export function redisOptionsFromUrl(redisUrl: string): RedisOptions {

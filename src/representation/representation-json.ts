@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import type { CaseRepresentationJson } from '../cases/case-representation-reader';
 import { CaseRepresentationEntity } from './case-representation.entity';
 
 /** `representation` in `GET /api/v1/cases/{reference}`: null for a case the person made themselves. */
-export async function representationJson(manager: EntityManager, caseId: string) {
+export async function representationJson(manager: EntityManager, caseId: string): Promise<CaseRepresentationJson | null> {
   const row = await manager.findOne(CaseRepresentationEntity, {
     where: { caseId },
     select: {

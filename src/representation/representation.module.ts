@@ -1,10 +1,13 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { CaseRepresentationReader } from '../cases/case-representation-reader';
 import { CasesModule } from '../cases/cases.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CaseRepresentationEntity } from './case-representation.entity';
+import { representationJson } from './representation-json';
 import { RepresentationController } from './representation.controller';
 import { RepresentationService } from './representation.service';
 
@@ -15,4 +18,14 @@ import { RepresentationService } from './representation.service';
   providers: [RepresentationService],
   exports: [RepresentationService],
 })
-export class RepresentationModule {}
+export class RepresentationModule implements OnModuleInit {
+  constructor(
+    private readonly reader: CaseRepresentationReader,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The case JSON gets its `representation` section from here (the cases module does not know this table). */
+  onModuleInit(): void {
+    this.reader.useReader((caseId) => representationJson(this.dataSource.manager, caseId));
+  }
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { SystemClock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
-import { ConnectionSettingsError, ConnectorRegistry, UnknownConnectorError } from '../connectors/connector-registry';
+import { ConnectionSettingsError, ConnectorRegistry, UnknownConnectorError, listedConnectors } from '../connectors/connector-registry';
 import { DataMapError, dataMapWarnings, loadDataMap } from './data-map.loader';
 import { SystemsService } from './systems.service';
 
@@ -45,7 +45,7 @@ function problem(path: string): string {
 const config = { CONNECTOR_INLINE_RETRY_WAIT_MS: 0, TZ_NAME: 'Europe/Oslo', SYSTEMS_FILE: '' } as AppConfig;
 function bootRegistry(path: string): void {
   const systems = new SystemsService({ ...config, SYSTEMS_FILE: path });
-  new ConnectorRegistry(config, systems, new SystemClock()).onModuleInit();
+  new ConnectorRegistry(systems, listedConnectors(config, new SystemClock())).onModuleInit();
 }
 
 describe('data map validation', () => {

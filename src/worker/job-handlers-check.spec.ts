@@ -1,7 +1,7 @@
 import { JobName, QueueName } from '../queues/queue-catalogue';
 import { jobHandlerProblems, type FoundProcessor } from './job-handlers-check';
 
-const TASK_QUEUES = [QueueName.TasksZendesk, QueueName.TasksManual];
+const TASK_QUEUES = ['tasks-zendesk' as const, QueueName.TasksManual];
 
 /** Every job handled where it runs (the task jobs on each task queue). */
 function complete(): FoundProcessor[] {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CaseEntity } from '../../src/cases/case.entity';
 import { SystemClock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/app-config';
-import { ConnectorRegistry, isConnectorType } from '../../src/connectors/connector-registry';
+import { ConnectorRegistry, isConnectorType, listedConnectors } from '../../src/connectors/connector-registry';
 import type { SystemsService } from '../../src/systems/systems.service';
 import { planTasks } from '../../src/connectors/fanout/fanout-plan';
 import { dataMapWarnings, loadDataMap } from '../../src/systems/data-map.loader';
@@ -38,9 +38,8 @@ describe('the example data maps in examples/', () => {
     (name) => {
       const map = load(name);
       const registry = new ConnectorRegistry(
-        { CONNECTOR_INLINE_RETRY_WAIT_MS: 0, TZ_NAME: 'Europe/Oslo' } as AppConfig,
         { systems: () => map.systems } as SystemsService,
-        new SystemClock(),
+        listedConnectors({ CONNECTOR_INLINE_RETRY_WAIT_MS: 0, TZ_NAME: 'Europe/Oslo' } as AppConfig, new SystemClock()),
       );
       for (const system of map.systems) {
         expect(isConnectorType(system.connector)).toBe(true);

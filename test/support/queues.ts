@@ -2,14 +2,15 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import type { AnyQueueName } from '../../src/queues/queue-catalogue';
+import { QueueDirectory } from '../../src/queues/queue-directory';
 
-export function queueOf(context: INestApplicationContext, name: QueueName): Queue {
+export function queueOf(context: INestApplicationContext, name: AnyQueueName): Queue {
   return context.get<Queue>(getQueueToken(name), { strict: false });
 }
 
 /** Waits until the queues have nothing waiting or running (delayed jobs do not count). Beats sleep. */
-export async function drainQueues(context: INestApplicationContext, names = Object.values(QueueName), timeoutMs = 20_000): Promise<void> {
+export async function drainQueues(context: INestApplicationContext, names: AnyQueueName[] = allQueueNames(context), timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     let busy = 0;
@@ -21,6 +22,14 @@ export async function drainQueues(context: INestApplicationContext, names = Obje
     if (Date.now() > deadline) throw new Error(`queues still busy after ${timeoutMs} ms (${busy} jobs)`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Every queue of the app: the catalogue's and each connector type's task queue. */
+function allQueueNames(context: INestApplicationContext): AnyQueueName[] {
+  return context
+    .get(QueueDirectory, { strict: false })
+    .all()
+    .map((queue) => queue.name as AnyQueueName);
 }
 
 /** Deletes every key under a queue prefix, as a Redis that lost its data would have it (never

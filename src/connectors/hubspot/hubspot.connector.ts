@@ -18,6 +18,7 @@ import { type FoundContact, findContacts, heldByContact, normaliseEmail } from '
 import { exportSubject } from './hubspot-export';
 import { stopMarketing } from './hubspot-marketing-objection';
 import type { HubSpotProperties } from './hubspot-types';
+import { DsrConnector } from '../dsr-connector';
 
 export interface HubSpotConnectorOptions {
   /** 429s asking for at most this long are waited out inside the call (default 5000). */
@@ -32,6 +33,7 @@ export interface HubSpotConnectorOptions {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** HubSpot CRM contacts and their e-mail subscriptions. Settings: see README.md in this folder. */
+@DsrConnector('hubspot', { rateLimit: { max: 10, durationMs: 10_000 } })
 export class HubSpotConnector implements Connector {
   readonly type = 'hubspot';
   private readonly settings: Required<HubSpotConnectorOptions>;

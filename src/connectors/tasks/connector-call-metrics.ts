@@ -1,8 +1,5 @@
 import type { Queue } from 'bullmq';
-import type Redis from 'ioredis';
-
-/** BullMQ's client is an ioredis connection (its own type lists only the commands BullMQ uses). */
-export const redisOf = async (queue: Queue) => (await queue.client) as unknown as Redis;
+import { redisOf } from '../../queues/redis-connection';
 
 /**
  * Connector actions and the 429s handed back to the queue, counted where the work happens (worker

@@ -1,18 +1,18 @@
 import type { JobsOptions } from 'bullmq';
 import type { AppConfig } from '../../config/app-config';
 import { JOB_OPTIONS, JobName, QueueName, type TaskQueueName } from '../../queues/queue-catalogue';
+import { CONNECTOR_PLUGINS } from '../connector-modules';
+import type { RateLimit } from '../dsr-connector';
 import type { CaseTaskEntity } from './case-task.entity';
 
-/** Each connector type has its own queue, so each gets its own rate limit; manual and forward tasks
- *  only write e-mails and share one. */
+/** Each connector type has its own queue (tasks-<type>), so each gets its own rate limit; manual and
+ *  forward tasks only write e-mails and share one. */
 export const TASK_QUEUES: Record<string, TaskQueueName> = {
-  zendesk: QueueName.TasksZendesk,
-  visma: QueueName.TasksVisma,
-  hubspot: QueueName.TasksHubSpot,
+  ...Object.fromEntries(CONNECTOR_PLUGINS.map((plugin) => [plugin.type, plugin.queue])),
   manual: QueueName.TasksManual,
 };
 
-export const ALL_TASK_QUEUES: TaskQueueName[] = [QueueName.TasksZendesk, QueueName.TasksVisma, QueueName.TasksHubSpot, QueueName.TasksManual];
+export const ALL_TASK_QUEUES: TaskQueueName[] = [...CONNECTOR_PLUGINS.map((plugin) => plugin.queue), QueueName.TasksManual];
 
 export function taskQueueFor(task: Pick<CaseTaskEntity, 'action' | 'connectorType'>): TaskQueueName {
   if (task.action === 'forward') return QueueName.TasksManual;
@@ -29,15 +29,11 @@ export function taskJobOptions(config: Pick<AppConfig, 'TASK_ATTEMPTS' | 'TASK_B
   };
 }
 
-/** Default task jobs per window and connector type, below each provider's documented limit given that
- *  one task makes several requests (docs/connectors.md); TASK_RATE_LIMITS overrides them. */
-export const DEFAULT_RATE_LIMITS: Record<string, { max: number; durationMs: number }> = {
-  zendesk: { max: 20, durationMs: 60_000 },
-  visma: { max: 60, durationMs: 60_000 },
-  hubspot: { max: 10, durationMs: 10_000 },
-};
+/** Default task jobs per window and connector type, from each connector's `@DsrConnector` rate limit;
+ *  TASK_RATE_LIMITS overrides them. */
+export const DEFAULT_RATE_LIMITS: Record<string, RateLimit> = Object.fromEntries(CONNECTOR_PLUGINS.map((plugin) => [plugin.type, plugin.rateLimit]));
 
-export function rateLimits(setting: string | undefined): Record<string, { max: number; durationMs: number }> {
+export function rateLimits(setting: string | undefined): Record<string, RateLimit> {
   const limits = { ...DEFAULT_RATE_LIMITS };
   for (const pair of (setting ?? '')
     .split(',')

@@ -1,21 +1,23 @@
 import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { WORKER_METADATA } from '@nestjs/bullmq/dist/bull.constants';
-import { Inject } from '@nestjs/common';
+import { Inject, type Type } from '@nestjs/common';
 import { RateLimitError, UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobProcessor, type JobHandlers } from '../../queues/job-processor';
 import { isJob } from '../../queues/job-queue';
 import { JobName, QueueName, type TaskQueueName } from '../../queues/queue-catalogue';
+import { CONNECTOR_PLUGINS } from '../connector-modules';
+import type { ConnectorPlugin } from '../dsr-connector';
 import { RecordDiscoveryRunner } from '../records/record-discovery.runner';
 import { TaskRunnerService, type TaskRunResult } from './task-runner.service';
 
 /**
  * Thin: a task job asks the runner (a record search, the discovery runner) and turns its answer
- * into BullMQ's terms. One subclass per connector queue, so each queue has its own worker and rate
- * limit, which covers searches and tasks together.
+ * into BullMQ's terms. One subclass per task queue (taskProcessorFor, below), so each queue has its
+ * own worker and rate limit, which covers searches and tasks together.
  */
-abstract class TaskProcessor extends JobProcessor<TaskQueueName> {
+export abstract class TaskProcessor extends JobProcessor<TaskQueueName> {
   protected readonly handlers: JobHandlers<TaskQueueName> = {
     [JobName.RunTask]: async (job) => this.answer(await this.runner.run(job.data.taskId, attemptOf(job))),
     [JobName.DiscoverRecords]: async (job) => this.answer(await this.discovery.run(job.data, attemptOf(job))),
@@ -71,42 +73,6 @@ function attemptOf(job: Job): { attemptsMade: number; maxAttempts: number } {
   return { attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 };
 }
 
-@Processor(QueueName.TasksZendesk)
-export class ZendeskTaskProcessor extends TaskProcessor {
-  constructor(
-    runner: TaskRunnerService,
-    discovery: RecordDiscoveryRunner,
-    @InjectQueue(QueueName.TasksZendesk) queue: Queue,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(runner, discovery, queue, config);
-  }
-}
-
-@Processor(QueueName.TasksVisma)
-export class VismaTaskProcessor extends TaskProcessor {
-  constructor(
-    runner: TaskRunnerService,
-    discovery: RecordDiscoveryRunner,
-    @InjectQueue(QueueName.TasksVisma) queue: Queue,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(runner, discovery, queue, config);
-  }
-}
-
-@Processor(QueueName.TasksHubSpot)
-export class HubSpotTaskProcessor extends TaskProcessor {
-  constructor(
-    runner: TaskRunnerService,
-    discovery: RecordDiscoveryRunner,
-    @InjectQueue(QueueName.TasksHubSpot) queue: Queue,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    super(runner, discovery, queue, config);
-  }
-}
-
 @Processor(QueueName.TasksManual)
 export class ManualTaskProcessor extends TaskProcessor {
   constructor(
@@ -119,4 +85,21 @@ export class ManualTaskProcessor extends TaskProcessor {
   }
 }
 
-export const TASK_PROCESSORS = [ZendeskTaskProcessor, VismaTaskProcessor, HubSpotTaskProcessor, ManualTaskProcessor];
+/**
+ * The processor of one connector type's queue: the same generic class, made once per listed
+ * connector (BullMQ's explorer needs one decorated class per queue, before Nest builds anything).
+ * Named after the connector (ZendeskConnector → ZendeskTaskProcessor) for logs and the start-up check.
+ */
+export function taskProcessorFor(plugin: Pick<ConnectorPlugin, 'queue' | 'target'>): Type<TaskProcessor> {
+  @Processor(plugin.queue)
+  class ConnectorTaskProcessor extends TaskProcessor {
+    constructor(runner: TaskRunnerService, discovery: RecordDiscoveryRunner, @InjectQueue(plugin.queue) queue: Queue, @Inject(APP_CONFIG) config: AppConfig) {
+      super(runner, discovery, queue, config);
+    }
+  }
+  Object.defineProperty(ConnectorTaskProcessor, 'name', { value: plugin.target.name.replace(/Connector$/, 'TaskProcessor') });
+  return ConnectorTaskProcessor;
+}
+
+/** One processor per task queue: each listed connector's, then the manual one. */
+export const TASK_PROCESSORS: Array<Type<TaskProcessor>> = [...CONNECTOR_PLUGINS.map(taskProcessorFor), ManualTaskProcessor];

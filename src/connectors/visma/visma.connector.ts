@@ -6,6 +6,7 @@ import { associateId, contactId, heldByAssociate, heldByContact, VismaRecords } 
 import { differences, rectifyInVisma } from './visma-rectify';
 import { vismaDateToIso } from './visma-retention';
 import { checkVismaConnection, readVismaSettings, type VismaSettings } from './visma-settings';
+import { DsrConnector } from '../dsr-connector';
 
 export interface VismaConnectorOptions {
   /** The clock for retention dates and token expiry. */
@@ -22,6 +23,7 @@ export interface VismaConnectorOptions {
 
 /** Visma Business NXT (GraphQL service API): customers (`associate`), contact persons and the
  *  customer ledger of one company. Stateless; every call reads its settings from `ctx`. */
+@DsrConnector('visma', { rateLimit: { max: 60, durationMs: 60_000 } })
 export class VismaConnector implements Connector {
   readonly type = 'visma';
   private readonly clientOptions: VismaClientOptions;

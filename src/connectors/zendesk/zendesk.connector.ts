@@ -19,6 +19,7 @@ import { sameEmail } from '../../identity/email';
 import { samePhone } from '../../identity/phone';
 import { findSoftDeletedUsers, findUsers, heldBy, type MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskIdentity, ZendeskTicket, ZendeskUser } from './zendesk-types';
+import { DsrConnector } from '../dsr-connector';
 
 export interface ZendeskConnectorOptions {
   /** A 429 whose Retry-After is at most this long is waited out inline (default 5000 ms). */
@@ -38,6 +39,7 @@ const RESTRICTION_MARKERS: Record<RestrictScope, { tag: string; note: string }> 
 const RECTIFIABLE_FIELDS = ['name', 'phone', 'notes', 'email'] as const;
 
 /** The Zendesk Support connector (README.md beside this file). Holds no per-request state. */
+@DsrConnector('zendesk', { rateLimit: { max: 20, durationMs: 60_000 } })
 export class ZendeskConnector implements Connector {
   readonly type = 'zendesk';
   private readonly settings: Required<ZendeskConnectorOptions>;

@@ -1,13 +1,10 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { getQueueToken } from '@nestjs/bullmq';
 import { All, Controller, Next, Req, Res, UseFilters } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { QueueName } from '../../queues/queue-catalogue';
+import { QueueDirectory } from '../../queues/queue-directory';
 import { Roles } from '../../common/auth/roles.decorator';
 import { StaffPageFilter } from './pages/staff-page.filter';
 
@@ -25,7 +22,7 @@ const BASE_PATH = '/staff/queues';
 export class QueuesDashboardController {
   private board: RequestHandler | null = null;
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(private readonly queueDirectory: QueueDirectory) {}
 
   @All(['queues', 'queues/*path'])
   @Roles('admin')
@@ -45,7 +42,7 @@ export class QueuesDashboardController {
     const adapter = new ExpressAdapter();
     adapter.setBasePath(BASE_PATH);
     createBullBoard({
-      queues: Object.values(QueueName).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }))),
+      queues: this.queueDirectory.all().map((queue) => new BullMQAdapter(queue)),
       serverAdapter: adapter,
       options: { uiConfig: { boardTitle: 'DSR jobs' } },
     });
