@@ -1,6 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { addDays } from '../../src/common/iso-date';
 import { FanoutService } from '../../src/connectors/fanout/fanout.service';
+import { DeadlineService } from '../../src/deadlines/deadline.service';
 import { JOB_OPTIONS, JobName, QueueName } from '../../src/queues/queue-catalogue';
 import { simulatorSecrets, startSimulatorsWith, writeDataMap, type Simulators } from '../fanout/fanout-stack';
 import { FixedClock } from '../support/fixed-clock';
@@ -49,7 +51,9 @@ describe('/metrics after a small fan-out', () => {
     // HubSpot throttles the first two calls with a short Retry-After, which the client waits out inline.
     sims.hubspot.failNext({ status: 429, headers: { 'Retry-After': '1' }, body: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' }, times: 2 });
     const ids = await seedVerifiedCases(stack, PEOPLE, 'access');
-    await stack.dataSource.query(`UPDATE cases SET effective_due = current_date + 1 WHERE id = $1`, [ids[0]]);
+    // Tomorrow in the company's time zone (the database's current_date is UTC: from 23:00 UTC Oslo is a day ahead).
+    const tomorrow = addDays(stack.context.get(DeadlineService).today(), 1);
+    await stack.dataSource.query(`UPDATE cases SET effective_due = $2 WHERE id = $1`, [ids[0], tomorrow]);
     for (const id of ids) await stack.context.get(FanoutService).fanOut(id);
     await waitUntil(
       async () => Number((await stack.dataSource.query(`SELECT count(*) AS n FROM cases WHERE status = 'awaiting_review'`))[0].n) === ids.length,
