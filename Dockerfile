@@ -4,7 +4,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY scripts/copy-templates.mjs ./scripts/
 COPY src ./src
+# tsc, then the .hbs templates copied beside the compiled modules (scripts/copy-templates.mjs).
 RUN npm run build
 
 # `docker compose --profile demo up demo`: the service and the Zendesk, Visma NXT and HubSpot

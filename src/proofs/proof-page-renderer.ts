@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
 import type { Language } from '../common/case-types';
+import { compileTemplate } from '../common/templates/template-files';
 import { PAGE_COPY } from '../public-site/pages/page-copy';
 import { PAGE_CSS } from '../public-site/pages/page-styles';
 import { LAYOUT } from '../public-site/pages/page-templates';
@@ -12,25 +13,7 @@ const handlebars = Handlebars.create();
 const layout = handlebars.compile(LAYOUT);
 
 /** One page for every step of a proof: a message, the offers (one form each), the code form. */
-const PAGE = handlebars.compile(`<h1>{{title}}</h1>
-<p id="lead">{{lead}}</p>
-{{#each offers}}<form method="post" action="{{../sendAction}}" class="offer">
-<input type="hidden" name="_csrf" value="{{../csrfToken}}">
-<input type="hidden" name="lang" value="{{../lang}}">
-<input type="hidden" name="identifier" value="{{id}}">
-<button type="submit">{{label}}</button>
-</form>{{/each}}
-{{#if codeAction}}<h2>{{proofCopy.codeHeading}}</h2>
-<form method="post" action="{{codeAction}}" novalidate>
-<input type="hidden" name="_csrf" value="{{csrfToken}}">
-<input type="hidden" name="lang" value="{{lang}}">
-<div class="field{{#if codeError}} has-error{{/if}}"><label for="code">{{proofCopy.codeLabel}}</label>
-<p class="hint" id="code-hint">{{proofCopy.codeHint}}</p>
-{{#if codeError}}<p class="field-error" id="code-error"><span class="vh">{{copy.errorTitlePrefix}}</span>{{codeError}}</p>{{/if}}
-<input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="12" aria-describedby="code-hint{{#if codeError}} code-error{{/if}}"{{#if codeError}} aria-invalid="true"{{/if}} spellcheck="false"></div>
-<button type="submit">{{proofCopy.codeButton}}</button>
-</form>{{/if}}
-{{#if statusUrl}}<p><a href="{{statusUrl}}">{{proofCopy.back}}</a></p>{{/if}}`);
+const PAGE = compileTemplate(handlebars, __dirname, 'proof-page.hbs');
 
 export interface ProofPage {
   title: string;

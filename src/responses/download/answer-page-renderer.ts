@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
 import type { Language } from '../../common/case-types';
+import { compileTemplate } from '../../common/templates/template-files';
 import { PAGE_COPY } from '../../public-site/pages/page-copy';
 import { PAGE_CSS } from '../../public-site/pages/page-styles';
 import { LAYOUT } from '../../public-site/pages/page-templates';
@@ -12,21 +13,7 @@ const handlebars = Handlebars.create();
 const layout = handlebars.compile(LAYOUT);
 
 /** One page for every step: a title, a lead, and the form the step needs (CSRF token inside). */
-const PAGE = handlebars.compile(`<h1>{{title}}</h1>
-<p id="lead">{{lead}}</p>
-{{#if codeForm}}<form method="post" action="{{codeForm.action}}">
-<input type="hidden" name="_csrf" value="{{csrfToken}}">
-<input type="hidden" name="lang" value="{{lang}}">
-<div class="field"><label for="code">{{answerCopy.codeLabel}}</label>
-<p class="hint" id="code-hint">{{answerCopy.codeHint}}</p>
-<input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="12" aria-describedby="code-hint" spellcheck="false"></div>
-<button type="submit">{{answerCopy.download}}</button>
-</form>{{/if}}
-{{#if sendForm}}<form method="post" action="{{sendForm.action}}">
-<input type="hidden" name="_csrf" value="{{csrfToken}}">
-<input type="hidden" name="lang" value="{{lang}}">
-<button type="submit"{{#if codeForm}} class="secondary"{{/if}}>{{sendForm.label}}</button>
-</form>{{/if}}`);
+const PAGE = compileTemplate(handlebars, __dirname, 'answer-page.hbs');
 
 export interface AnswerPage {
   title: string;
