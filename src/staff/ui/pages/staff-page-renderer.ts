@@ -3,27 +3,60 @@ import type { Request, Response } from 'express';
 import Handlebars from 'handlebars';
 import type { Language } from '../../../common/case-types';
 import type { StaffPrincipal } from '../../../common/auth/staff-principal';
+import { compileTemplate, registerPartials } from '../../../common/templates/template-files';
 import { StaffCsrf } from '../session/staff-csrf';
 import { StaffSessionService } from '../session/staff-session.service';
 import { STAFF_COPY, type StaffCopy } from './staff-copy';
 import { STAFF_CSS } from './staff-styles';
-import { SYSTEMS_PAGE } from './systems-template';
-import { CASE_PAGE, LAYOUT, LOGIN_PAGE, MESSAGE_PAGE, QUEUE_PAGE, REGISTER_PAGE, TASKS_PAGE, USERS_PAGE } from './staff-templates';
 
 const handlebars = Handlebars.create();
 handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
 
+/** A value `{{#if}}` would take as true (Handlebars' own rule: not falsy, not an empty array). */
+const present = (value: unknown): boolean => Boolean(value) && !handlebars.Utils.isEmpty(value);
+
+/** `errors.<form>.<field>` from the current context, as the path expression would find it. */
+function formError(context: unknown, form: string, field: string): unknown {
+  const own = (object: unknown, key: string): unknown =>
+    object !== null && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+  return own(own(own(context, 'errors'), form), field);
+}
+
+/** `{{csrfInput}}`: the hidden CSRF field every staff form carries (the token from the page's root). */
+handlebars.registerHelper('csrfInput', (options: Handlebars.HelperOptions) => {
+  const root = (options.data as { root?: { csrf?: unknown } }).root;
+  return new handlebars.SafeString(`<input type="hidden" name="_csrf" value="${handlebars.escapeExpression(root?.csrf as string)}">`);
+});
+/** `{{fieldError "form" "field"}}`: the message under a field, when `errors.form.field` is set. */
+handlebars.registerHelper('fieldError', function (this: unknown, form: string, field: string) {
+  const error = formError(this, form, field);
+  if (!present(error)) return '';
+  return new handlebars.SafeString(`<p class="field-error" id="${form}-${field}-error">${handlebars.escapeExpression(error as string)}</p>`);
+});
+/** `{{invalidAttrs "form" "field"}}`: marks the control invalid and points it at its message. */
+handlebars.registerHelper('invalidAttrs', function (this: unknown, form: string, field: string) {
+  if (!present(formError(this, form, field))) return '';
+  return new handlebars.SafeString(`aria-invalid="true" aria-describedby="${form}-${field}-error"`);
+});
+/** `{{> outcomeFields values=… errors=…}}`: the outcome fields of a manual task's form, inside
+ *  `{{#each tasks}}`; `values`/`errors` are that task's own (only the task that was posted gets its
+ *  input back). Used on a line of its own, so the file ends with an empty line (the line break
+ *  the partial tag's own line loses). */
+registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial.hbs' });
+
+/** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {
-  login: handlebars.compile(LOGIN_PAGE, { strict: false }),
-  message: handlebars.compile(MESSAGE_PAGE),
-  queue: handlebars.compile(QUEUE_PAGE),
-  case: handlebars.compile(CASE_PAGE),
-  register: handlebars.compile(REGISTER_PAGE),
-  users: handlebars.compile(USERS_PAGE),
-  tasks: handlebars.compile(TASKS_PAGE),
-  systems: handlebars.compile(SYSTEMS_PAGE),
+  login: compileTemplate(handlebars, __dirname, 'login.hbs', { strict: false }),
+  message: compileTemplate(handlebars, __dirname, 'message.hbs'),
+  queue: compileTemplate(handlebars, __dirname, 'queue.hbs'),
+  case: compileTemplate(handlebars, __dirname, 'case.hbs'),
+  register: compileTemplate(handlebars, __dirname, 'register.hbs'),
+  users: compileTemplate(handlebars, __dirname, 'users.hbs'),
+  tasks: compileTemplate(handlebars, __dirname, 'tasks.hbs'),
+  /** The data-map page: the controller, then one card per system (values escaped by Handlebars). */
+  systems: compileTemplate(handlebars, __dirname, 'systems.hbs'),
 };
-const layout = handlebars.compile(LAYOUT);
+const layout = compileTemplate(handlebars, __dirname, 'layout.hbs');
 
 export type StaffPageName = keyof typeof PAGES;
 export type NavItem = 'queue' | 'register' | 'tasks' | 'users' | 'systems';
