@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Language, RequestType } from '../../common/case-types';
+import { compileTemplate } from '../../common/templates/template-files';
 import { FOOTER, MAIL_COPY, type MailCopy, type RequesterMailKind } from './requester-mail-copy';
 import { REQUEST_TYPE_WORDS, dayInWords } from '../../common/request-type-words';
 
@@ -33,6 +34,9 @@ export interface RenderedMail {
 }
 
 const handlebars = Handlebars.create();
+/** The HTML e-mail around the rendered copy (requester-mail.html.hbs): paragraphs, the action
+ *  button with its URL spelt out, the footer. The pieces arrive as HTML already escaped. */
+const HTML_LAYOUT = compileTemplate(handlebars, __dirname, 'requester-mail.html.hbs', { strict: true });
 const cache = new Map<string, { text: Handlebars.TemplateDelegate; html: Handlebars.TemplateDelegate }>();
 
 function compiled(source: string) {
@@ -82,24 +86,14 @@ export function renderRequesterMail(kind: RequesterMailKind, language: Language,
     ...(footerLines.length ? ['--', ...footerLines.map(text)] : []),
   ].join('\n\n');
 
-  const paragraph = (source: string) => `<p style="margin:0 0 16px">${html(source)}</p>`;
-  const button = copy.action
-    ? `<p style="margin:24px 0"><a href="${handlebars.escapeExpression(actionUrl!)}" style="background:#1d4f91;color:#ffffff;padding:12px 20px;border-radius:4px;text-decoration:none;display:inline-block">${html(copy.action.label)}</a></p>` +
-      `<p style="margin:0 0 16px;font-size:14px;color:#444">${handlebars.escapeExpression(actionUrl!)}</p>`
-    : '';
-  const footerHtml = footerLines.length
-    ? `<hr style="border:0;border-top:1px solid #ccc;margin:24px 0"><div style="font-size:14px;color:#444">${footerLines
-        .map((line) => `<p style="margin:0 0 8px">${linkify(html(line))}</p>`)
-        .join('')}</div>`
-    : '';
-  const htmlBody =
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${html(copy.subject)}</title></head>` +
-    `<body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:600px;margin:0 auto;padding:16px">` +
-    copy.paragraphs.map(paragraph).join('') +
-    button +
-    (copy.after ?? []).map(paragraph).join('') +
-    footerHtml +
-    '</body></html>';
+  const htmlBody = HTML_LAYOUT({
+    lang: language,
+    subject: html(copy.subject),
+    paragraphs: copy.paragraphs.map(html),
+    action: copy.action ? { url: actionUrl, label: html(copy.action.label) } : undefined,
+    after: (copy.after ?? []).map(html),
+    footer: footerLines.map((line) => linkify(html(line))),
+  });
 
   return { subject: text(copy.subject), text: textBody, html: htmlBody };
 }
