@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], {
     stdio: 'inherit',
   });
+  // The page and e-mail templates (.hbs) are read beside the compiled modules, as in `npm run build`.
+  execFileSync(process.execPath, [join(process.cwd(), 'scripts', 'copy-templates.mjs'), outDir], { stdio: 'inherit' });
   process.env.DSR_TEST_BUILD_DIR = outDir;
 }
 
