@@ -164,5 +164,8 @@ describe('the identity model: every identifier says how it was established (real
     const after = pageText(await (await handler.get(page)).text());
     expect(after).toContain('Bekreftet av saksbehandler');
     expect(after).toContain('called the number on the customer card');
+    // The timeline names the event in words, not as its audit type.
+    expect(after).toContain('Identifikator bekreftet');
+    expect(after).not.toContain('identity.established');
   });
 });
