@@ -206,7 +206,6 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     sims.zendesk.state.rateLimitNext(1, 1);
     sims.hubspot.failNext({ status: 503, times: 3, body: { category: 'INTERNAL_ERROR', message: 'try again' } });
     const zendesk429Before = sims.zendesk.calls.all.filter((call) => call.status === 429).length;
-    // Earlier tests' bursts may have met HubSpot's per-second search limit (the client waits it out); count from here.
     const hubspot429Before = sims.hubspot.calls.filter((call) => call.status === 429).length;
     const { reference } = await register(registration('restriction', INGRID));
     const body = await waitForCase(client, reference, settled);
@@ -215,7 +214,10 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     // Only the scripted 429: after it the task waited Retry-After instead of tripping the limit again.
     expect(sims.zendesk.calls.all.filter((call) => call.status === 429).length - zendesk429Before).toBe(1);
     expect(sims.hubspot.calls.filter((call) => call.status === 503)).toHaveLength(3);
-    expect(sims.hubspot.calls.filter((call) => call.status === 429).length - hubspot429Before).toBe(0);
+    // The queue's limiter keeps HubSpot under its general limit; only search's own per-second
+    // limit may answer 429 (the record search and the task both search), and the client waits it out.
+    const hubspot429s = sims.hubspot.calls.filter((call) => call.status === 429).slice(hubspot429Before);
+    expect(hubspot429s.filter((call) => call.path !== '/crm/v3/objects/contacts/search')).toEqual([]);
   });
 
   const breakCredentials = () => {
