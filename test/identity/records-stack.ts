@@ -1,5 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { CaseRecordJson } from '../../src/cases/case-records-reader';
 import type { IdentifierKind } from '../../src/identity/identity-types';
 import { IdentityService } from '../../src/identity/identity.service';
 import { waitForCase, type Api, type CaseBody } from '../fanout/fanout-stack';
@@ -9,18 +10,8 @@ import type { TestApp } from '../support/test-app';
 /** Mallory: a real mailbox of her own, and a victim's phone number typed on her request. */
 export const MALLORY: TestPerson = { name: 'Mallory Angrep', email: 'mallory@evil.example', phone: '+4741234567', customerNo: 20001, invoices: [] };
 
-export interface RecordBody {
-  id: string;
-  system: string;
-  recordKind: string;
-  label: string | null;
-  status: string;
-  foundBy: string[];
-  evidence: { given: Array<{ kind: string; value: string }>; held: Array<{ kind: string; value: string }> };
-  decidedBy: string | null;
-  decidedAt: string | null;
-  reason: string | null;
-}
+/** A record as the case JSON shows it: the API's own type, so the tests follow it. */
+export type RecordBody = CaseRecordJson;
 
 export type RecordsCaseBody = CaseBody & { records: RecordBody[]; recordSearch: Array<{ system: string; status: string }>; approvedAt: string | null };
 
