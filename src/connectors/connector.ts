@@ -1,3 +1,5 @@
+import type { Disposition } from '../common/dispositions/disposition';
+
 /**
  * The contract every connector fulfils, one implementation per kind of system (ARCHITECTURE.md "The life of a case", docs/connectors.md).
  * Instances are stateless: everything a call needs comes in through its arguments, so one
@@ -54,6 +56,8 @@ export interface RecordIdentifiers {
 
 /** One system's share of an access/portability answer. */
 export interface ExportPart {
+  /** What was disclosed, per record type (e.g. 1 user, 5 tickets); derived from `recordCount` when absent. */
+  dispositions?: Disposition[];
   systemId: string;
   /** JSON-serialisable data, grouped by record type (e.g. { user: {...}, tickets: [...] }). */
   data: Record<string, unknown>;
@@ -75,21 +79,24 @@ export interface RetainedRecords {
   externalIds?: Record<string, unknown>;
 }
 
-/** The outcome of one action against one system (task outcomes: ARCHITECTURE.md "The life of a case"). */
+/** The outcome of one action against one system (task outcomes: ARCHITECTURE.md "The life of a case").
+ *  `summary` is for staff only (English, may name internal ids); what the requester is told comes
+ *  from `dispositions` alone, one per record or group of records handled (src/common/dispositions). */
 export type Outcome =
-  | { status: 'done'; summary: string; details?: Record<string, unknown> }
-  | { status: 'not_found'; summary: string }
+  | { status: 'done'; summary: string; details?: Record<string, unknown>; dispositions?: Disposition[] }
+  | { status: 'not_found'; summary: string; dispositions?: Disposition[] }
   | {
       status: 'retained';
       summary: string;
+      dispositions?: Disposition[];
       retained: RetainedRecords[];
       /** What was erased or blanked despite the hold. */
       erased?: string[];
       details?: Record<string, unknown>;
     }
-  | { status: 'forwarded'; summary: string; controller: string; forwardedAt: string }
+  | { status: 'forwarded'; summary: string; controller: string; forwardedAt: string; dispositions?: Disposition[] }
   | { status: 'manual'; summary: string }
-  | { status: 'failed'; summary: string; retryable: boolean };
+  | { status: 'failed'; summary: string; retryable: boolean; dispositions?: Disposition[] };
 
 /** Rectification: field name (as in the case's details, e.g. "name", "phone", "email") → new value. */
 export type Changes = Record<string, string>;

@@ -21,11 +21,24 @@ export class RetainedRecordsDto {
 }
 
 export class RecordOutcomeDto {
-  @ApiProperty({ enum: ['done', 'not_found', 'retained'] })
+  @ApiPropertyOptional({ enum: ['done', 'not_found', 'retained'], description: 'Derived from dispositions when they are given' })
+  @IsOptional()
   @IsIn(['done', 'not_found', 'retained'], { message: 'must be done, not_found or retained' })
-  status: 'done' | 'not_found' | 'retained';
+  status?: 'done' | 'not_found' | 'retained';
 
-  @ApiProperty({ example: 'Deleted 3 call log entries from the phone system.' })
+  @ApiPropertyOptional({
+    description:
+      'What happened to each record or group of records (docs/dispositions.md): {kind: disclosed|erased|anonymised|corrected|restricted|suppressed|kept|forwarded|not_held|failed, …}. The letter is written from these alone.',
+    type: 'array',
+    items: { type: 'object' },
+    example: [{ kind: 'not_held', reason: 'routine_deletion', what: 'recording', routine: 'overwritten after 7 days' }],
+  })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of dispositions' })
+  @ArrayMaxSize(200)
+  dispositions?: unknown[];
+
+  @ApiProperty({ example: 'Deleted 3 call log entries from the phone system.', description: 'A note for staff; never shown to the requester' })
   @IsString()
   @MinLength(3, { message: 'is required: say what was done or found' })
   @MaxLength(4000)

@@ -17,12 +17,51 @@ import { FanoutService } from '../fanout/fanout.service';
 import { ObjectionDecisionEntity } from '../fanout/objection-decision.entity';
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { CaseTaskEntity } from './case-task.entity';
-import { TaskOutcomeRecorder } from './task-outcome.recorder';
+import { TaskOutcomeRecorder, type FinalOutcome } from './task-outcome.recorder';
+import type { Disposition } from '../../common/dispositions/disposition';
+import { dispositionProblems } from '../../common/dispositions/disposition.schema';
+import { keptFromLegacy, retainedFromKept, statusOf } from '../../common/dispositions/manual-outcome';
 
 export interface ManualOutcomeInput {
-  status: 'done' | 'not_found' | 'retained';
+  /** Derived from `dispositions` when they are given (statusOf). */
+  status?: 'done' | 'not_found' | 'retained';
+  /** A note for staff; never shown to the requester. */
   summary: string;
   retained?: RetainedRecords[];
+  /** What happened to each record (src/common/dispositions): what the letter is written from. */
+  dispositions?: unknown[];
+}
+
+/**
+ * A person's outcome as a task outcome with dispositions. Given dispositions are checked (400 naming
+ * `dispositions[i].field`) and decide the status; the legacy form (status + retained) still works
+ * and is turned into the dispositions it establishes (`not_found` → searched, nothing found;
+ * `retained` → kept; a bare `done` establishes nothing the letter could claim).
+ */
+export function manualOutcome(input: ManualOutcomeInput): FinalOutcome {
+  if (input.dispositions !== undefined) {
+    const problems = dispositionProblems(input.dispositions);
+    if (problems.length) throw new DomainError('invalid', `${problems[0].field} ${problems[0].problem}`, problems);
+    const dispositions = input.dispositions as Disposition[];
+    if (!dispositions.length) throw new DomainError('invalid', 'dispositions must list at least one', [{ field: 'dispositions', problem: 'say what happened to the records, or that none were held' }]);
+    const status = statusOf(dispositions);
+    if (input.status && input.status !== status)
+      throw new DomainError('invalid', `status ${input.status} does not match the dispositions (${status})`, [
+        { field: 'status', problem: `the dispositions make it ${status}; leave status out or send ${status}` },
+      ]);
+    if (status === 'failed') return { status, summary: input.summary, retryable: false, dispositions };
+    if (status === 'retained') return { status, summary: input.summary, retained: retainedFromKept(dispositions), dispositions };
+    return { status, summary: input.summary, dispositions };
+  }
+  if (!input.status) throw new DomainError('invalid', 'status or dispositions is required', [{ field: 'dispositions', problem: 'say what happened to the records' }]);
+  if (input.status === 'retained') {
+    if (!input.retained?.length)
+      throw new DomainError('invalid', 'retained needs at least one {records, basis, until}', [
+        { field: 'retained', problem: 'list what was kept, its basis and until when' },
+      ]);
+    return { status: 'retained', summary: input.summary, retained: input.retained, dispositions: input.retained.map(keptFromLegacy) };
+  }
+  return { status: input.status, summary: input.summary };
 }
 
 /** What staff do to tasks: retry a failed one, record a manual outcome, decide an objection. */
@@ -83,15 +122,7 @@ export class TaskCommandsService {
     }
     if (isClosed(entity)) throw conflict(`Cannot record an outcome: the case is ${entity.status}.`);
     if (task.status !== 'manual') throw conflict(`Cannot record an outcome: the task is ${task.status}, not waiting for a person.`);
-    if (input.status === 'retained' && !input.retained?.length) {
-      throw new DomainError('invalid', 'retained needs at least one {records, basis, until}', [
-        { field: 'retained', problem: 'list what was kept, its basis and until when' },
-      ]);
-    }
-    const outcome =
-      input.status === 'retained'
-        ? { status: 'retained' as const, summary: input.summary, retained: input.retained ?? [] }
-        : { status: input.status, summary: input.summary };
+    const outcome = manualOutcome(input);
     const holds = await this.recorder.outcome(task, outcome, staffActor(staff));
     await this.holds.schedule(holds);
     await this.settlement.settle(entity.id);

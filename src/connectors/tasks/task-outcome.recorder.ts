@@ -5,6 +5,9 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import type { ExportPart, Outcome } from '../connector';
+import { deriveDispositions } from '../../common/dispositions/derive-dispositions';
+import { dispositionProblems } from '../../common/dispositions/disposition.schema';
+import type { Disposition } from '../../common/dispositions/disposition';
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { CaseTaskEntity, type TaskStatus } from './case-task.entity';
 import { TaskExportEntity } from './task-export.entity';
@@ -28,21 +31,13 @@ export class TaskOutcomeRecorder {
     const status: TaskStatus = part.recordCount > 0 ? 'done' : 'not_found';
     const summary = part.recordCount > 0 ? `${part.recordCount} record(s) exported from ${systemName}` : `Nothing about the person was found in ${systemName}`;
     await this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(TaskExportEntity)
-        .values({
-          taskId: task.id,
-          caseId: task.caseId,
-          systemId: task.systemId,
-          data: part.data,
-          tables: part.tables ?? null,
-          recordCount: part.recordCount,
-        } as QueryDeepPartialEntity<TaskExportEntity>)
-        .orUpdate(['data', 'tables', 'record_count'], ['task_id'])
-        .execute();
-      await this.finish(manager, task, status, { status, summary, recordCount: part.recordCount }, null, 'system');
+      await this.saveExport(manager, task, part);
+      const dispositions: Disposition[] = part.dispositions?.length
+        ? part.dispositions
+        : part.recordCount > 0
+          ? [{ kind: 'disclosed', what: 'record', count: part.recordCount }]
+          : [{ kind: 'not_held', reason: 'not_found' }];
+      await this.finish(manager, task, status, { status, summary, recordCount: part.recordCount, dispositions }, null, 'system');
     });
   }
 
@@ -73,6 +68,32 @@ export class TaskOutcomeRecorder {
     );
   }
 
+  /** Stores (or replaces, on a re-run) the task's export for the answer package. */
+  private async saveExport(manager: EntityManager, task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId'>, part: ExportPart): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(TaskExportEntity)
+      .values({
+        taskId: task.id,
+        caseId: task.caseId,
+        systemId: task.systemId,
+        data: part.data,
+        tables: part.tables ?? null,
+        recordCount: part.recordCount,
+      } as QueryDeepPartialEntity<TaskExportEntity>)
+      .orUpdate(['data', 'tables', 'record_count'], ['task_id'])
+      .execute();
+  }
+
+  /** The outcome's own dispositions when they are well-formed; otherwise only what its status
+   *  establishes (a malformed list from a connector is a bug: it is dropped, never half-stored). */
+  private dispositionsOf(action: string, outcome: Record<string, unknown>, now: Date): Disposition[] {
+    const given = outcome.dispositions;
+    if (Array.isArray(given) && given.length && !dispositionProblems(given).length) return given as Disposition[];
+    return deriveDispositions(action, outcome as { status: string }, now.toISOString().slice(0, 10));
+  }
+
   private async finish(
     manager: EntityManager,
     task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId' | 'action'>,
@@ -82,7 +103,8 @@ export class TaskOutcomeRecorder {
     actor: string,
   ): Promise<void> {
     const now = this.clock.now();
-    await manager.update(CaseTaskEntity, { id: task.id }, { status, outcome, error, finishedAt: now } as QueryDeepPartialEntity<CaseTaskEntity>);
+    const stored = { ...outcome, dispositions: this.dispositionsOf(task.action, outcome, now) };
+    await manager.update(CaseTaskEntity, { id: task.id }, { status, outcome: stored, error, finishedAt: now } as QueryDeepPartialEntity<CaseTaskEntity>);
     await this.audit.append(manager, {
       caseId: task.caseId,
       type: 'task.finished',

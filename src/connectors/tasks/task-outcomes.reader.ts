@@ -4,6 +4,9 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { ObjectionDecisionEntity } from '../fanout/objection-decision.entity';
 import { CaseTaskEntity, OPEN_TASK_STATUSES, type TaskAction } from './case-task.entity';
 import { TaskExportEntity } from './task-export.entity';
+import type { Disposition } from '../../common/dispositions/disposition';
+import { storedDispositions } from '../../common/dispositions/disposition.schema';
+import { deriveDispositions } from '../../common/dispositions/derive-dispositions';
 
 /** A task as others read it: what was asked of a system and what came of it. */
 export type TaskOutcome = Readonly<CaseTaskEntity>;
@@ -55,6 +58,15 @@ export class TaskOutcomesReader {
   objectionDecision(manager: EntityManager, caseId: string): Promise<ObjectionDecision | null> {
     return manager.findOne(ObjectionDecisionEntity, { where: { caseId } });
   }
+}
+
+/** What a finished task did to each record: its stored dispositions, or for an outcome recorded
+ *  before dispositions existed, what its status alone establishes. An open task has none. */
+export function taskDispositions(task: Pick<TaskOutcome, 'action' | 'status' | 'outcome' | 'finishedAt'>): Disposition[] {
+  if (!task.outcome || ['pending', 'running', 'manual'].includes(task.status)) return [];
+  const stored = storedDispositions(task.outcome);
+  if (stored.length) return stored;
+  return deriveDispositions(task.action, { ...(task.outcome as object), status: task.status }, (task.finishedAt ?? new Date()).toISOString().slice(0, 10));
 }
 
 /** The reader alone, for modules that read task outcomes without running connectors. */

@@ -10,6 +10,7 @@ const task = (overrides: Partial<TaskFact>): TaskFact => ({
   status: 'done',
   summary: 'Deleted the user and redacted 2 comments',
   byPerson: false,
+  dispositions: [],
   retained: [],
   erased: [],
   keepsRecords: false,

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { changesFrom } from '../../connectors/fanout/fanout-plan';
 import { objectionKind } from '../../common/case-types';
-import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
+import { TaskOutcomesReader, taskDispositions } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { RequesterLinks } from '../../public-site/requester-links';
 import { SystemsService } from '../../systems/systems.service';
@@ -59,6 +59,7 @@ export class LetterFactsService {
         ...(isPrevious(details.previous) ? { previous: details.previous } : {}),
         ...(details.correctionNote === 'customer-record' || details.correctionNote === 'case' ? { correctionNote: details.correctionNote } : {}),
         ...(task.finishedAt ? { finishedOn: this.deadlines.dayOf(task.finishedAt) } : {}),
+        dispositions: taskDispositions(task),
       };
     });
     const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, old: this.oldValue(entity, field), new: value }));

@@ -1,6 +1,7 @@
 import type { Language, RejectionCode, RequestType } from '../../common/case-types';
 import type { ControllerInfo } from '../../systems/data-map.schema';
 import type { RetainedRecords } from '../../connectors/connector';
+import type { Disposition } from '../../common/dispositions/disposition';
 
 /** Every kind of answer letter this module writes (extension and information requests live in intake). */
 export const LETTER_KINDS = [
@@ -42,6 +43,8 @@ export interface TaskFact {
   correctionNote?: 'customer-record' | 'case';
   /** The company's date the task finished (a stop or restriction applies from then). */
   finishedOn?: string;
+  /** What happened to each record the task handled: the only facts the letter may state. */
+  dispositions: Disposition[];
 }
 
 export interface LetterFacts {
