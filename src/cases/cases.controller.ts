@@ -1,3 +1,4 @@
+import { RepeatRequestsReader } from './repeat-requests';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { invalid } from '../common/domain-error';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -39,6 +40,7 @@ export class CasesController {
     private readonly representations: CaseRepresentationReader,
     private readonly identity: IdentityService,
     private readonly identifiers: CaseIdentifiersService,
+    private readonly repeats: RepeatRequestsReader,
   ) {}
 
   @Post()
@@ -193,12 +195,13 @@ export class CasesController {
   }
 
   private async answer(entity: Awaited<ReturnType<CasesService['findByReference']>>) {
-    const [tasks, identifiers, representation, records] = await Promise.all([
+    const [tasks, identifiers, representation, records, repeatRequests] = await Promise.all([
       this.tasks.tasksFor(entity.id),
       this.identity.list(entity.id),
       this.representations.representationFor(entity.id),
       this.records.recordsFor(entity.id),
+      this.repeats.forCase(entity),
     ]);
-    return { ...toCaseJson(entity, tasks, identifiers.map(toIdentifierJson), records), representation };
+    return { ...toCaseJson(entity, tasks, identifiers.map(toIdentifierJson), records), representation, repeatRequests };
   }
 }

@@ -1,3 +1,4 @@
+import { RepeatRequestsReader } from './repeat-requests';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -17,7 +18,7 @@ import { CasesReader } from './cases-reader';
 @Module({
   imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlineCalendarModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader],
-  exports: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader],
+  providers: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader, RepeatRequestsReader],
+  exports: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader, RepeatRequestsReader],
 })
 export class CasesModule {}

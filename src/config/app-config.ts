@@ -132,6 +132,10 @@ const schema = z
       .string()
       .optional()
       .refine((value) => !value || Buffer.from(value, 'base64').length === 32, 'must be the base64 of exactly 32 random bytes (openssl rand -base64 32)'),
+    /** Art 12(5): a request is flagged "possibly excessive" when the same person made this many of the same type … */
+    REPEAT_REQUEST_COUNT: z.coerce.number().int().min(2).max(100).default(3),
+    /** … within this many months (the flag informs a handler; the engine never refuses on its own). */
+    REPEAT_REQUEST_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
     /** Days an answer package can be downloaded; then it is deleted. */
     PACKAGE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Minutes a one-time download code works. */

@@ -8,6 +8,8 @@ import type { IdentifierBasis, IdentifierKind } from './identity-types';
  */
 @Entity('case_identifiers')
 @Index('case_identifiers_case_kind_value_uq', ['caseId', 'kind', 'value', 'systemId'], { unique: true })
+// Finds a person's other cases by an established identifier (repeat requests, Art 12(5)).
+@Index('case_identifiers_established_value_idx', ['kind', 'value'], { where: `basis IN ('proven','from_record','staff_confirmed')` })
 export class CaseIdentifierEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,3 +1,4 @@
+import { RepeatRequestsReader } from '../../cases/repeat-requests';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -70,12 +71,13 @@ export class CasePagePresenter {
     private readonly records: CaseRecordsService,
     @InjectRepository(CaseAlertEntity) private readonly alerts: Repository<CaseAlertEntity>,
     private readonly identity: IdentityService,
+    private readonly repeats: RepeatRequestsReader,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
     const tz = this.config.TZ_NAME;
-    const [events, emails, alerts, tasks, staffUsers, decision, preview, download] = await Promise.all([
+    const [events, emails, alerts, tasks, staffUsers, decision, preview, download, repeats] = await Promise.all([
       this.audit.forCase(entity.id),
       this.outbox.forCase(entity.id),
       this.alerts.find({ where: { caseId: entity.id }, order: { sentAt: 'ASC' } }),
@@ -84,6 +86,7 @@ export class CasePagePresenter {
       this.tasks.decisionFor(entity.id),
       LETTER_STATUSES.has(entity.status) ? this.answers.preview(entity.reference) : Promise.resolve(null),
       this.downloads.packageState(entity.id),
+      this.repeats.forCase(entity),
     ]);
     const [storedLetters, lifting, identifiers] = await Promise.all([
       this.files.letters(entity.id),
@@ -174,6 +177,9 @@ export class CasePagePresenter {
         channelLabel: copy.channel[entity.channel],
         assignee: entity.assigneeId ? (names.get(entity.assigneeId) ?? entity.assigneeId) : copy.case.nobody,
         flagged: entity.flaggedExcessive,
+        repeats: repeats.possiblyExcessive
+          ? { text: fill(copy.case.repeats, { count: String(repeats.count), months: String(repeats.months) }), earlier: repeats.earlier }
+          : null,
         receivedAt: formatInstant(entity.receivedAt, tz),
         receivedOn: entity.receivedOn,
         language: entity.language === 'en' ? 'English' : 'Norsk',

@@ -120,6 +120,8 @@ const nb = {
     assignee: 'Saksbehandler',
     nobody: 'Ingen',
     flagged: 'Merket «mulig urimelig» – en person må ta stilling.',
+    repeats:
+      'Samme person har bedt om det samme {{count}} ganger de siste {{months}} månedene (denne medregnet). Det kan være urimelig (art. 12(5)) – en person må ta stilling; systemet avslår aldri selv. Tidligere saker:',
     deadlines: 'Frister',
     statutory: 'Lovfestet frist',
     promise: 'Lovet frist',
@@ -569,6 +571,8 @@ const en: StaffCopy = {
     assignee: 'Handler',
     nobody: 'Nobody',
     flagged: 'Flagged "possibly excessive" – a person must decide.',
+    repeats:
+      'The same person has asked for the same thing {{count}} times in the last {{months}} months (this one included). It may be excessive (Art 12(5)) – a person must decide; the system never refuses on its own. Earlier cases:',
     deadlines: 'Deadlines',
     statutory: 'Statutory deadline',
     promise: 'Promised deadline',
