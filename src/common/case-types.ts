@@ -2,7 +2,7 @@
 export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-export const CHANNELS = ['web', 'email', 'phone', 'letter', 'chat', 'api'] as const;
+export const CHANNELS = ['web', 'email', 'phone', 'letter', 'chat', 'api', 'sms', 'in_person'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const CASE_STATUSES = ['awaiting_verification', 'in_progress', 'awaiting_review', 'completed', 'rejected', 'withdrawn'] as const;

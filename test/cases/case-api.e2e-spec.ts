@@ -38,6 +38,24 @@ describe('staff case API (real PostgreSQL and Redis)', () => {
     expect(fetched.tasks).toEqual([]);
   });
 
+  it('registers an objection that came by SMS ("STOPP") and a request made in person, and filters the queue by them', async () => {
+    const sms = await post('/api/v1/cases', {
+      type: 'objection',
+      channel: 'sms',
+      receivedAt: '2026-03-06T18:12:00+01:00',
+      subject: { phone: '+47 912 34 567' },
+      details: { processing: 'direct_marketing', message: 'STOPP' },
+    });
+    expect(sms.status).toBe(201);
+    const body = await sms.json();
+    expect(body.channel).toBe('sms');
+    const visit = await post('/api/v1/cases', { ...letter, channel: 'in_person' });
+    expect((await visit.json()).channel).toBe('in_person');
+    const queue = await (await get('/api/v1/cases?channel=sms')).json();
+    expect(queue.items.map((item: { reference: string }) => item.reference)).toContain(body.reference);
+    expect(queue.items.every((item: { channel: string }) => item.channel === 'sms')).toBe(true);
+  });
+
   it('counts the day it arrived in Oslo time, not UTC', async () => {
     const body = await (await post('/api/v1/cases', { ...letter, receivedAt: '2026-01-31T22:30:00Z' })).json();
     expect(body.receivedOn).toBe('2026-01-31');

@@ -17,7 +17,7 @@ import { StaffCsrfGuard } from './session/staff-csrf';
 import { StaffBadge } from './staff-badge';
 
 /** The channels a person brings in by hand (web and API requests register themselves). */
-const STAFF_CHANNELS = ['phone', 'letter', 'email', 'chat'] as const satisfies readonly Channel[];
+const STAFF_CHANNELS = ['phone', 'letter', 'email', 'chat', 'sms', 'in_person'] as const satisfies readonly Channel[];
 
 /** Register a request that came by phone, letter, e-mail or chat, with the day it really arrived. */
 @ApiExcludeController()

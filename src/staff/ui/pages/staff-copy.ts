@@ -46,7 +46,7 @@ const nb = {
     restriction: 'Begrensning',
     portability: 'Dataportabilitet',
   },
-  channel: { web: 'Nettskjema', email: 'E-post', phone: 'Telefon', letter: 'Brev', chat: 'Chat', api: 'API' },
+  channel: { web: 'Nettskjema', email: 'E-post', phone: 'Telefon', letter: 'Brev', chat: 'Chat', api: 'API', sms: 'SMS', in_person: 'Personlig oppmøte' },
   urgency: {
     overdue: 'Forfalt',
     due2: 'Frist innen 2 arbeidsdager',
@@ -497,7 +497,7 @@ const en: StaffCopy = {
     restriction: 'Restriction',
     portability: 'Portability',
   },
-  channel: { web: 'Web form', email: 'E-mail', phone: 'Phone', letter: 'Letter', chat: 'Chat', api: 'API' },
+  channel: { web: 'Web form', email: 'E-mail', phone: 'Phone', letter: 'Letter', chat: 'Chat', api: 'API', sms: 'SMS', in_person: 'In person' },
   urgency: {
     overdue: 'Overdue',
     due2: 'Due within 2 working days',
