@@ -51,3 +51,38 @@ describe('data map warnings: Art 19 recipients without a contact', () => {
     );
   });
 });
+
+describe('data map warnings: bokføringsloven § 13 whatever the basis says', () => {
+  const map = () => loadDataMap(join(__dirname, '..', '..', 'config', 'systems.yaml'));
+  const limits = (loaded: ReturnType<typeof map>, id: string) => dataMapWarnings(loaded, {}).filter((warning) => warning.startsWith(`${id}.`) && warning.includes('§ 13'));
+
+  it('flags a 7-year "archive policy" for vouchers although its basis does not name the law', () => {
+    const loaded = map();
+    const archive = loaded.systems[0];
+    archive.categories = ['vouchers (bilag) and customer invoices'];
+    archive.retention = { period: 'P7Y', basis: 'internal archive policy' };
+    expect(limits(loaded, archive.id)).toEqual([
+      `${archive.id}.retention: P7Y is longer than bokføringsloven § 13 allows for the accounting records it keeps (basis given: "internal archive policy"): § 13 has the 5-year rule, which allows at most 5 years after the end of the financial year; keeping them longer needs another law that requires it, named in the basis`,
+    ]);
+  });
+
+  it('flags a legal hold on invoices kept longer than § 13 under another name, and leaves a five-year hold alone', () => {
+    const loaded = map();
+    const system = loaded.systems[0];
+    system.legalHolds = [
+      { records: 'invoices', basis: 'company archive rules', keepFor: 'P10Y', from: 'end-of-financial-year' },
+      { records: 'invoices', basis: 'company archive rules', keepFor: 'P5Y', from: 'end-of-financial-year' },
+    ];
+    expect(limits(loaded, system.id).map((warning) => warning.split(':')[0])).toEqual([`${system.id}.legalHolds.0`]);
+  });
+
+  it('leaves alone a long period for data that is not accounting records', () => {
+    const loaded = map();
+    const system = loaded.systems[0];
+    system.categories = ['name', 'e-mail address', 'support conversations'];
+    system.purposes = ['customer support'];
+    system.legalHolds = [];
+    system.retention = { period: 'P7Y', basis: 'internal archive policy' };
+    expect(limits(loaded, system.id)).toEqual([]);
+  });
+});

@@ -40,8 +40,8 @@ export function portableBasis(legalBasis: string): boolean {
 /** Warnings a DPO should see: retention longer than its stated legal basis allows, missing secrets. */
 export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] {
   const warnings: string[] = [];
-  const check = (system: SystemEntry, period: string | undefined, basis: string | undefined, where: string) => {
-    const warning = bookkeepingOverrun(system, where, period, basis);
+  const check = (system: SystemEntry, period: string | undefined, basis: string | undefined, where: string, records?: string) => {
+    const warning = bookkeepingOverrun(system, where, period, basis, records);
     if (warning) warnings.push(warning);
   };
   for (const system of map.systems) {
@@ -52,7 +52,7 @@ export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] 
         `${system.id}.portable: legal basis "${system.legalBasis}" is neither consent nor contract; portability (Art 20) covers only those, so its data goes into no portability package`,
       );
     }
-    system.legalHolds.forEach((hold, index) => check(system, hold.keepFor, hold.basis, `legalHolds.${index}`));
+    system.legalHolds.forEach((hold, index) => check(system, hold.keepFor, hold.basis, `legalHolds.${index}`, hold.records));
     // Art 19: only recipientContacts get the notice by e-mail; anyone else must be told otherwise.
     for (const recipient of uncontactedRecipients(system)) {
       warnings.push(`${system.id}.recipients: Art 19 notices to "${recipient}" can't be e-mailed: add it to recipientContacts, or tell it by other means`);

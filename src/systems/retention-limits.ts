@@ -14,15 +14,39 @@ function durationMonths(period: string): number | null {
   return duration.isValid ? duration.as('months') : null;
 }
 
-/** A warning when `period` is longer than the bookkeeping rule its `basis` names allows, else null. */
-export function bookkeepingOverrun(system: Pick<SystemEntry, 'id'>, where: string, period: string | undefined, basis: string | undefined): string | null {
-  if (!period || !basis || !BOOKKEEPING.test(basis)) return null;
+/** Words that say a system holds accounting records (bokføringsloven's "regnskapsmateriale"), in nb or en. */
+const ACCOUNTING_RECORDS = /invoice|faktura|voucher|bilag|ledger|reskontro|regnskap|accounting|bookkeeping|bokføring|kvittering|receipt/i;
+
+/** The system (or the records a hold names) holds accounting records, whatever its basis text says. */
+function holdsAccountingRecords(system: Pick<SystemEntry, 'categories' | 'purposes'>, records?: string): boolean {
+  // Categories and purposes may be plain strings or {nb, en} texts: read them as text either way.
+  return ACCOUNTING_RECORDS.test(JSON.stringify([system.categories, system.purposes, records ?? '']));
+}
+
+/**
+ * A warning when `period` is longer than bokføringsloven § 13 allows for what is kept, else null.
+ * The rule applies when the basis names the law *or* the records are accounting records: a "7-year
+ * archive policy" for vouchers is still limited by § 13, so a basis that doesn't name the law
+ * doesn't escape the check (a longer period needs another law, named).
+ */
+export function bookkeepingOverrun(
+  system: Pick<SystemEntry, 'id' | 'categories' | 'purposes'>,
+  where: string,
+  period: string | undefined,
+  basis: string | undefined,
+  records?: string,
+): string | null {
+  if (!period) return null;
+  const namesLaw = !!basis && BOOKKEEPING.test(basis);
+  if (!namesLaw && !holdsAccountingRecords(system, records)) return null;
   const months = durationMonths(period);
-  const short = SHORT_RULE.test(basis);
+  const short = namesLaw && SHORT_RULE.test(basis);
   const allowed = short ? BOOKKEEPING_SHORT_MONTHS : BOOKKEEPING_MONTHS;
   if (months === null || months <= allowed) return null;
   const rule = short
     ? 'the 3½-year rule, which allows at most 3 years and 6 months after the end of the financial year (to 30 June of FY+4)'
     : 'the 5-year rule, which allows at most 5 years after the end of the financial year';
+  if (!namesLaw)
+    return `${system.id}.${where}: ${period} is longer than bokføringsloven § 13 allows for the accounting records it keeps (basis given: "${basis ?? 'none'}"): § 13 has ${rule}; keeping them longer needs another law that requires it, named in the basis`;
   return `${system.id}.${where}: ${period} is longer than its basis "${basis}" allows: bokføringsloven § 13 has ${rule}; a longer period needs another legal basis`;
 }
