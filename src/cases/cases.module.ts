@@ -18,7 +18,25 @@ import { CasesReader } from './cases-reader';
 @Module({
   imports: [DiscoveryModule, TypeOrmModule.forFeature([CaseEntity]), AuditModule, DeadlineCalendarModule, IdentityModule],
   controllers: [CasesController],
-  providers: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader, RepeatRequestsReader],
-  exports: [CaseIdentifiersService, CasesService, CasesReader, CaseQueryService, CaseTasksReader, CaseRecordsReader, CaseRepresentationReader, RepeatRequestsReader],
+  providers: [
+    CaseIdentifiersService,
+    CasesService,
+    CasesReader,
+    CaseQueryService,
+    CaseTasksReader,
+    CaseRecordsReader,
+    CaseRepresentationReader,
+    RepeatRequestsReader,
+  ],
+  exports: [
+    CaseIdentifiersService,
+    CasesService,
+    CasesReader,
+    CaseQueryService,
+    CaseTasksReader,
+    CaseRecordsReader,
+    CaseRepresentationReader,
+    RepeatRequestsReader,
+  ],
 })
 export class CasesModule {}

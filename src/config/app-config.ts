@@ -136,6 +136,8 @@ const schema = z
     REPEAT_REQUEST_COUNT: z.coerce.number().int().min(2).max(100).default(3),
     /** … within this many months (the flag informs a handler; the engine never refuses on its own). */
     REPEAT_REQUEST_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+    /** Art 18(3): working days between the notice that a restriction will be lifted and the lift, in which the person can object. */
+    RESTRICTION_LIFT_NOTICE_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(5),
     /** Days an answer package can be downloaded; then it is deleted. */
     PACKAGE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Minutes a one-time download code works. */

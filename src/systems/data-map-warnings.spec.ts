@@ -54,7 +54,8 @@ describe('data map warnings: Art 19 recipients without a contact', () => {
 
 describe('data map warnings: bokføringsloven § 13 whatever the basis says', () => {
   const map = () => loadDataMap(join(__dirname, '..', '..', 'config', 'systems.yaml'));
-  const limits = (loaded: ReturnType<typeof map>, id: string) => dataMapWarnings(loaded, {}).filter((warning) => warning.startsWith(`${id}.`) && warning.includes('§ 13'));
+  const limits = (loaded: ReturnType<typeof map>, id: string) =>
+    dataMapWarnings(loaded, {}).filter((warning) => warning.startsWith(`${id}.`) && warning.includes('§ 13'));
 
   it('flags a 7-year "archive policy" for vouchers although its basis does not name the law', () => {
     const loaded = map();

@@ -23,7 +23,8 @@ describe('repeat requests (real PostgreSQL and Redis)', () => {
     const created = await post('/api/v1/cases', { type: options.type ?? 'access', channel: 'letter', receivedAt, subject: { email, name: 'Ola Repeat' } });
     expect(created.status).toBe(201);
     const { reference } = await created.json();
-    if (options.verified !== false) expect((await post(`/api/v1/cases/${reference}/verify`, { method: 'signed letter matched the customer record' })).status).toBe(200);
+    if (options.verified !== false)
+      expect((await post(`/api/v1/cases/${reference}/verify`, { method: 'signed letter matched the customer record' })).status).toBe(200);
     return reference;
   }
 

@@ -55,6 +55,8 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
         TASK_BACKOFF_MS: '100',
         CONNECTOR_INLINE_RETRY_WAIT_MS: '0',
         PACKAGE_KEY: Buffer.alloc(32, 5).toString('base64'),
+        // No notice period here: these tests are about the order notice → lift (the period has its own spec).
+        RESTRICTION_LIFT_NOTICE_WORKING_DAYS: '0',
       },
     });
     const auth = await adminAuth(stack.url);

@@ -13,7 +13,14 @@ describe('disposition schema', () => {
         { kind: 'restricted', what: 'ticket', how: 'tagged restricted' },
         { kind: 'suppressed', what: 'contact', channels: ['email'], minimalEntryOnly: false },
         { kind: 'kept', what: 'voucher', basis: 'legal_obligation', law: 'bokføringsloven § 13', until: '2031-12-31', allowedUse: 'legal_obligation' },
-        { kind: 'kept', what: 'ticket', basis: 'legal_claims', claim: 'payment dispute', criterion: 'until the dispute is settled', allowedUse: 'legal_claims' },
+        {
+          kind: 'kept',
+          what: 'ticket',
+          basis: 'legal_claims',
+          claim: 'payment dispute',
+          criterion: 'until the dispute is settled',
+          allowedUse: 'legal_claims',
+        },
         { kind: 'forwarded', to: 'Nettbutikk AS', at: '2026-12-01' },
         { kind: 'not_held', reason: 'routine_deletion', what: 'recording', routine: 'overwritten after 7 days' },
         { kind: 'failed', reason: 'the system was unreachable' },
@@ -60,11 +67,19 @@ describe('dispositions from a bare status', () => {
 describe('manual outcomes', () => {
   it('derives the status from the dispositions', () => {
     expect(statusOf([{ kind: 'not_held', reason: 'never_held' }])).toBe('not_found');
-    expect(statusOf([{ kind: 'erased', what: 'file' }, { kind: 'kept', what: 'file', basis: 'legal_claims', claim: 'c', until: '2030-01-01', allowedUse: 'legal_claims' }])).toBe(
-      'retained',
-    );
+    expect(
+      statusOf([
+        { kind: 'erased', what: 'file' },
+        { kind: 'kept', what: 'file', basis: 'legal_claims', claim: 'c', until: '2030-01-01', allowedUse: 'legal_claims' },
+      ]),
+    ).toBe('retained');
     expect(statusOf([{ kind: 'failed', reason: 'x' }])).toBe('failed');
-    expect(statusOf([{ kind: 'erased', what: 'file' }, { kind: 'not_held', reason: 'not_found' }])).toBe('done');
+    expect(
+      statusOf([
+        { kind: 'erased', what: 'file' },
+        { kind: 'not_held', reason: 'not_found' },
+      ]),
+    ).toBe('done');
   });
 
   it('reads a legacy basis citing Art 17(3)(e) as a legal claim, anything else as the law it names', () => {

@@ -11,7 +11,18 @@
  * except the old and new value of a corrected field, which the requester gave or held.
  */
 
-export const DISPOSITION_KINDS = ['disclosed', 'erased', 'anonymised', 'corrected', 'restricted', 'suppressed', 'kept', 'forwarded', 'not_held', 'failed'] as const;
+export const DISPOSITION_KINDS = [
+  'disclosed',
+  'erased',
+  'anonymised',
+  'corrected',
+  'restricted',
+  'suppressed',
+  'kept',
+  'forwarded',
+  'not_held',
+  'failed',
+] as const;
 export type DispositionKind = (typeof DISPOSITION_KINDS)[number];
 
 /** Record types the letters can name in nb and en (letters/record-words). Anything else is shown as written. */

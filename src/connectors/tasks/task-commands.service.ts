@@ -43,7 +43,10 @@ export function manualOutcome(input: ManualOutcomeInput): FinalOutcome {
     const problems = dispositionProblems(input.dispositions);
     if (problems.length) throw new DomainError('invalid', `${problems[0].field} ${problems[0].problem}`, problems);
     const dispositions = input.dispositions as Disposition[];
-    if (!dispositions.length) throw new DomainError('invalid', 'dispositions must list at least one', [{ field: 'dispositions', problem: 'say what happened to the records, or that none were held' }]);
+    if (!dispositions.length)
+      throw new DomainError('invalid', 'dispositions must list at least one', [
+        { field: 'dispositions', problem: 'say what happened to the records, or that none were held' },
+      ]);
     const status = statusOf(dispositions);
     if (input.status && input.status !== status)
       throw new DomainError('invalid', `status ${input.status} does not match the dispositions (${status})`, [
@@ -53,7 +56,8 @@ export function manualOutcome(input: ManualOutcomeInput): FinalOutcome {
     if (status === 'retained') return { status, summary: input.summary, retained: retainedFromKept(dispositions), dispositions };
     return { status, summary: input.summary, dispositions };
   }
-  if (!input.status) throw new DomainError('invalid', 'status or dispositions is required', [{ field: 'dispositions', problem: 'say what happened to the records' }]);
+  if (!input.status)
+    throw new DomainError('invalid', 'status or dispositions is required', [{ field: 'dispositions', problem: 'say what happened to the records' }]);
   if (input.status === 'retained') {
     if (!input.retained?.length)
       throw new DomainError('invalid', 'retained needs at least one {records, basis, until}', [

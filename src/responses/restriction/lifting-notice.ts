@@ -23,6 +23,8 @@ const COPY = {
     lead: (day: string, systems: string) =>
       `Vi opphever begrensningen av behandlingen av opplysningene om deg i ${systems}, tidligst ${day}. Vi gir deg beskjed før begrensningen oppheves, slik personvernforordningen art. 18(3) krever.`,
     reasons: 'Begrunnelse:',
+    object: (day: string) =>
+      `Er du uenig, kan du svare på denne e-posten eller skrive til oss før ${day}. Da opphever vi ikke begrensningen mens vi vurderer innsigelsen din.`,
     after:
       'Etter dette behandler vi opplysningene igjen slik personvernerklæringen vår beskriver. Er du uenig, kan du be om begrensning på nytt eller protestere mot behandlingen (art. 21).',
     status: (url: string) => `Du kan se saken din på statussiden: ${url}`,
@@ -32,6 +34,8 @@ const COPY = {
     lead: (day: string, systems: string) =>
       `We will lift the restriction of the processing of your data in ${systems}, at the earliest on ${day}. We are telling you before it is lifted, as GDPR Art 18(3) requires.`,
     reasons: 'Reasons:',
+    object: (day: string) =>
+      `If you disagree, reply to this e-mail or write to us before ${day}. We will not lift the restriction while we consider your objection.`,
     after:
       'After that we process the data again as our privacy notice describes. If you disagree, you may ask for the restriction again or object to the processing (Art 21).',
     status: (url: string) => `You can see your request on its status page: ${url}`,
@@ -47,6 +51,7 @@ export function liftingNotice(facts: LiftingNoticeFacts) {
     { text: letter.greeting },
     { text: copy.lead(dayInWords(facts.liftOn, facts.language), facts.systems.join(', ')) },
     { text: copy.reasons, items: [facts.reason] },
+    { text: copy.object(dayInWords(facts.liftOn, facts.language)) },
     { text: copy.after },
     { text: copy.status(facts.statusUrl) },
     { text: rights.heading, items: [...rights.rights, rights.complaint, rights.court] },

@@ -25,4 +25,15 @@ export class RestrictionLiftingEntity {
 
   @Column({ name: 'lifted_at', type: 'timestamptz', nullable: true })
   liftedAt: Date | null;
+
+  /** The lifting was called off during the notice period (the person objected, or staff changed
+   *  their mind): the restriction stays in force. Who, when and why are kept. */
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ name: 'cancelled_by', type: 'varchar', length: 80, nullable: true })
+  cancelledBy: string | null;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason: string | null;
 }

@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { addDays } from '../../common/iso-date';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -29,9 +33,11 @@ const LIFTABLE = ['completed', 'awaiting_review'];
 const LIFTING_MAIL_KINDS = ['restriction-lifting-notice', 'restriction-lift-owner', 'art19-notice'];
 
 /**
- * Lifting a restriction (Art 18(3)): the requester's notice is stored and sent first; a job lifts
- * the restriction only once that notice has gone out (or, for a case without e-mail, is stored
- * for posting). The connectors have no "un-restrict", so each system's owner gets the task, and
+ * Lifting a restriction (Art 18(3)): the requester's notice is stored and sent first, naming the
+ * day of the lift: RESTRICTION_LIFT_NOTICE_WORKING_DAYS working days later, a period in which the
+ * person can object and staff can call the lifting off. A job lifts the restriction only on that
+ * day and once the notice has gone out (or, for a case without e-mail, is stored for posting),
+ * and never after a cancellation. The connectors have no "un-restrict", so each system's owner gets the task, and
  * the recipients told of the restriction are told it is lifted (Art 19).
  */
 @Injectable()
@@ -50,6 +56,7 @@ export class RestrictionLiftingService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly outcomes: TaskOutcomesReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async requestLift(reference: string, reason: string, actor: string): Promise<RestrictionLiftingEntity> {
@@ -61,7 +68,7 @@ export class RestrictionLiftingService {
       if (await manager.findOne(RestrictionLiftingEntity, { where: { caseId: entity.id } }))
         throw conflict('Cannot lift the restriction: lifting is already decided.');
       const now = this.clock.now();
-      const liftOn = this.deadlines.today();
+      const liftOn = this.noticePeriodEnd(this.deadlines.today());
       const notice = liftingNotice({
         language: entity.language,
         reference: entity.reference,
@@ -96,7 +103,7 @@ export class RestrictionLiftingService {
       return row;
     });
     await this.dispatch(entity.id);
-    await this.schedule(entity.id);
+    await this.schedule(entity.id, lifting.liftOn);
     return lifting;
   }
 
@@ -105,6 +112,9 @@ export class RestrictionLiftingService {
     const lifting = await this.dataSource.getRepository(RestrictionLiftingEntity).findOne({ where: { caseId } });
     if (!lifting) return 'gone';
     if (lifting.liftedAt) return 'already-lifted';
+    if (lifting.cancelledAt) return 'cancelled';
+    // The notice period is the person's time to object: not a day early, whatever the job's timing.
+    if (this.deadlines.today() < lifting.liftOn) throw new Error('the notice period before lifting has not ended');
     const letter = await this.dataSource.getRepository(AnswerLetterEntity).findOneOrFail({ where: { id: lifting.noticeLetterId } });
     if (letter.outboundEmailId) {
       const mail = await this.dataSource
@@ -115,7 +125,10 @@ export class RestrictionLiftingService {
     const entity = await this.cases.findById(caseId);
     if (!entity) return 'gone';
     await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOne(RestrictionLiftingEntity, { where: { caseId, liftedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const locked = await manager.findOne(RestrictionLiftingEntity, {
+        where: { caseId, liftedAt: IsNull(), cancelledAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!locked) return;
       const now = this.clock.now();
       const tasks = await this.restrictedTasks(caseId);
@@ -155,6 +168,24 @@ export class RestrictionLiftingService {
     return 'lifted';
   }
 
+  /** Calls the lifting off during its notice period (the person objected): the restriction stays. */
+  async cancel(reference: string, reason: string, actor: string): Promise<RestrictionLiftingEntity> {
+    const entity = await this.cases.findByReference(reference);
+    const cancelled = await this.dataSource.transaction(async (manager) => {
+      const lifting = await manager.findOne(RestrictionLiftingEntity, { where: { caseId: entity.id }, lock: { mode: 'pessimistic_write' } });
+      if (!lifting) throw conflict('Cannot call off the lifting: no lifting has been decided.', { code: 'no_lifting' });
+      if (lifting.liftedAt) throw conflict('Cannot call off the lifting: the restriction has already been lifted.', { code: 'already_lifted' });
+      if (lifting.cancelledAt) throw conflict('The lifting has already been called off.', { code: 'lifting_cancelled' });
+      const now = this.clock.now();
+      Object.assign(lifting, { cancelledAt: now, cancelledBy: actor, cancelReason: reason });
+      await manager.save(lifting);
+      await this.audit.append(manager, { caseId: entity.id, type: 'restriction.lift_cancelled', actor, occurredAt: now, data: { reason } });
+      return lifting;
+    });
+    await this.jobs.queue(QueueName.Answers).remove(jobIds.restrictionLift(entity.id));
+    return cancelled;
+  }
+
   liftingFor(caseId: string): Promise<RestrictionLiftingEntity | null> {
     return this.dataSource.getRepository(RestrictionLiftingEntity).findOne({ where: { caseId } });
   }
@@ -162,19 +193,39 @@ export class RestrictionLiftingService {
   /** Reconciliation: re-adds the job of every decided lifting not yet done. */
   @ReconcilePass('restriction-liftings')
   async reconcile(): Promise<number> {
-    const open = await this.dataSource.getRepository(RestrictionLiftingEntity).find({ where: { liftedAt: IsNull() }, select: { caseId: true } });
-    for (const row of open) await this.schedule(row.caseId);
+    const open = await this.dataSource
+      .getRepository(RestrictionLiftingEntity)
+      .find({ where: { liftedAt: IsNull(), cancelledAt: IsNull() }, select: { caseId: true, liftOn: true } });
+    for (const row of open) await this.schedule(row.caseId, row.liftOn);
     return open.length;
   }
 
-  private async schedule(caseId: string): Promise<void> {
-    // A job that gave up (the notice could not be sent for hours) is kept as evidence; run it again.
+  /** The day the notice period ends: that many working days after `today` (today itself for 0). */
+  private noticePeriodEnd(today: string): string {
+    let day = today;
+    for (let left = this.config.RESTRICTION_LIFT_NOTICE_WORKING_DAYS; left > 0;) {
+      day = addDays(day, 1);
+      if (this.deadlines.calendar.isWorkingDay(day)) left--;
+    }
+    return day;
+  }
+
+  /** The lift job, due at the start of the lift day (company time): the notice said "before" that day. */
+  private async schedule(caseId: string, liftOn: string): Promise<void> {
+    const dayStarts = DateTime.fromISO(liftOn, { zone: this.deadlines.timeZone }).toMillis();
+    const delay = Math.max(0, dayStarts - this.clock.now().getTime());
     const existing = await this.jobs.queue(QueueName.Answers).getJob(jobIds.restrictionLift(caseId));
+    // A job that gave up (the notice could not be sent for hours) is kept as evidence; run it again.
     if (existing && (await existing.isFailed())) {
       await existing.retry();
       return;
     }
-    await this.jobs.enqueue(JobName.RestrictionLift, { caseId }, { jobId: jobIds.restrictionLift(caseId) });
+    // Its day has come (by the company's clock) while the job still waits: run it now.
+    if (existing && delay === 0 && (await existing.isDelayed())) {
+      await existing.promote();
+      return;
+    }
+    await this.jobs.enqueue(JobName.RestrictionLift, { caseId }, { jobId: jobIds.restrictionLift(caseId), delay });
   }
 
   private async dispatch(caseId: string): Promise<void> {

@@ -132,6 +132,7 @@ export class CasePagePresenter {
       editLetter: worker && Boolean(preview),
       unlock: worker && Boolean(download && !download.gone && download.lockedAt),
       liftRestriction: worker && entity.type === 'restriction' && ['completed', 'awaiting_review'].includes(entity.status) && !lifting,
+      cancelLift: worker && Boolean(lifting && !lifting.liftedAt && !lifting.cancelledAt),
     };
 
     const timeline = [
@@ -177,6 +178,13 @@ export class CasePagePresenter {
         channelLabel: copy.channel[entity.channel],
         assignee: entity.assigneeId ? (names.get(entity.assigneeId) ?? entity.assigneeId) : copy.case.nobody,
         flagged: entity.flaggedExcessive,
+        lifting: lifting
+          ? lifting.liftedAt
+            ? fill(copy.answer.liftDone, { at: formatInstant(lifting.liftedAt, tz) })
+            : lifting.cancelledAt
+              ? fill(copy.answer.liftCancelledOn, { at: formatInstant(lifting.cancelledAt, tz), reason: lifting.cancelReason ?? '' })
+              : fill(copy.answer.liftPending, { day: lifting.liftOn })
+          : null,
         repeats: repeats.possiblyExcessive
           ? { text: fill(copy.case.repeats, { count: String(repeats.count), months: String(repeats.months) }), earlier: repeats.earlier }
           : null,

@@ -299,6 +299,16 @@ export class StaffCaseController {
     await this.act(request, response, staff, reference, 'lift', check, 'liftRequested', () => this.liftings.requestLift(reference, reason, staffActor(staff)));
   }
 
+  /** The person objected during the notice period: the lifting is called off, the restriction stays. */
+  @Post(':reference/lift-restriction/cancel')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async cancelLifting(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    const reason = check.text('reason', 5, 2000);
+    await this.act(request, response, staff, reference, 'cancelLift', check, 'liftCancelled', () => this.liftings.cancel(reference, reason, staffActor(staff)));
+  }
+
   /** Art 21(1): a person documents whether compelling grounds override an objection. */
   @Post(':reference/objection-decision')
   @Roles(...CASE_WORKERS)

@@ -220,7 +220,8 @@ const nb = {
     letterSaved: 'Svarbrevet er lagret og sendes når saken fullføres.',
     refusalSaved: 'Avslagsbrevet er lagret og sendes når saken avslås.',
     unlocked: 'Nedlastingen er åpnet igjen. Den registrerte får en e-post om det og kan be om en ny kode fra lenken sin.',
-    liftRequested: 'Den registrerte får beskjed først; begrensningen oppheves når varselet er sendt.',
+    liftRequested: 'Den registrerte får beskjed først; begrensningen oppheves på dagen i varselet, når varselet er sendt.',
+    liftCancelled: 'Opphevingen er avlyst; begrensningen gjelder videre.',
   },
   identity: {
     title: 'Identifikatorer og hvordan hver er bekreftet',
@@ -314,6 +315,11 @@ const nb = {
     liftHelp:
       'Den registrerte får først et varsel med begrunnelsen (art. 18(3)); begrensningen oppheves når varselet er sendt, og systemeierne og mottakerne får beskjed.',
     liftReason: 'Begrunnelse (står i varselet)',
+    liftPending: 'Begrensningen oppheves {{day}} om ikke den registrerte protesterer før det; varselet er sendt.',
+    liftDone: 'Begrensningen ble opphevet {{at}}.',
+    liftCancelledOn: 'Opphevingen ble avlyst {{at}}: {{reason}}',
+    cancelLift: 'Avlys opphevingen',
+    cancelLiftHelp: 'Bruk dette når den registrerte protesterer i varselperioden: begrensningen gjelder videre.',
   },
   register: {
     title: 'Registrer en henvendelse',
@@ -438,6 +444,7 @@ const nb = {
     'answer.staff_downloaded': 'Brev eller svarpakke lastet ned av saksbehandler',
     'restriction.lift_notice_stored': 'Varsel før oppheving av begrensningen lagret for sending',
     'restriction.lifted': 'Begrensningen opphevet',
+    'restriction.lift_cancelled': 'Opphevingen av begrensningen avlyst',
   } as Record<string, string>,
   emailStatus: { pending: 'venter på sending', sent: 'sendt', failed: 'feilet' } as Record<string, string>,
   alertKind: { 'due-7d': '7 dager igjen', 'due-2d': '2 dager igjen', 'due-0d': 'frist i dag', overdue: 'forfalt' } as Record<string, string>,
@@ -671,7 +678,8 @@ const en: StaffCopy = {
     letterSaved: 'The answer letter is saved; it goes out when the case is completed.',
     refusalSaved: 'The refusal letter is saved; it goes out when the case is rejected.',
     unlocked: 'The download is open again. The requester is e-mailed and can ask for a new code from their link.',
-    liftRequested: 'The requester is told first; the restriction is lifted once the notice has gone out.',
+    liftRequested: 'The requester is told first; the restriction is lifted on the day the notice names, once it has gone out.',
+    liftCancelled: 'The lifting is called off; the restriction stays in force.',
   },
   identity: {
     title: 'Identifiers and how each was established',
@@ -763,6 +771,11 @@ const en: StaffCopy = {
     liftHelp:
       'The requester first gets a notice with the reasons (Art 18(3)); the restriction is lifted once it has gone out, and the system owners and recipients are told.',
     liftReason: 'Reasons (quoted in the notice)',
+    liftPending: 'The restriction will be lifted on {{day}} unless the person objects before then; the notice has been sent.',
+    liftDone: 'The restriction was lifted at {{at}}.',
+    liftCancelledOn: 'The lifting was called off at {{at}}: {{reason}}',
+    cancelLift: 'Call off the lifting',
+    cancelLiftHelp: 'Use this when the person objects during the notice period: the restriction stays in force.',
   },
   register: {
     title: 'Register a request',
@@ -887,6 +900,7 @@ const en: StaffCopy = {
     'answer.staff_downloaded': 'Letter or answer package downloaded by staff',
     'restriction.lift_notice_stored': 'Notice before lifting the restriction stored for sending',
     'restriction.lifted': 'Restriction lifted',
+    'restriction.lift_cancelled': 'Lifting of the restriction called off',
   } as Record<string, string>,
   emailStatus: { pending: 'waiting to be sent', sent: 'sent', failed: 'failed' } as Record<string, string>,
   alertKind: { 'due-7d': '7 days left', 'due-2d': '2 days left', 'due-0d': 'due today', overdue: 'overdue' } as Record<string, string>,
