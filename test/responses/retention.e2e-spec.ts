@@ -149,9 +149,10 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
     const stored = await storedBodies();
     expect(stored).not.toContain(code);
     for (const token of tokens) expect(stored).not.toContain(token);
-    const [codeRow] = await stack.dataSource.query(`SELECT text_body, secrets, secrets_removed_at FROM outbound_emails WHERE kind = 'answer-download-code' AND to_address = $1`, [
-      OLA.email,
-    ]);
+    const [codeRow] = await stack.dataSource.query(
+      `SELECT text_body, secrets, secrets_removed_at FROM outbound_emails WHERE kind = 'answer-download-code' AND to_address = $1`,
+      [OLA.email],
+    );
     expect(codeRow.text_body).toContain(`is: ${REMOVED_SECRET}`);
     expect(codeRow.secrets).toBeNull();
     expect(codeRow.secrets_removed_at).not.toBeNull();
@@ -176,7 +177,11 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
     expect(delivered.text).toContain('48151623');
     await drainQueues(stack.context, [QueueName.Email]);
     const [sent] = await stack.dataSource.query(`SELECT status, text_body, html_body FROM outbound_emails WHERE id = $1`, [id]);
-    expect(sent).toEqual({ status: 'sent', text_body: `Your one-time code is: ${REMOVED_SECRET}`, html_body: `<p>Your one-time code is: ${REMOVED_SECRET}</p>` });
+    expect(sent).toEqual({
+      status: 'sent',
+      text_body: `Your one-time code is: ${REMOVED_SECRET}`,
+      html_body: `<p>Your one-time code is: ${REMOVED_SECRET}</p>`,
+    });
   });
 
   it('the sweep seals old plaintext rows and removes leftovers, and a second run finds nothing', async () => {
@@ -200,7 +205,9 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
     );
 
     expect(await sweeper.sweep()).toEqual({ packagesExpired: 0, exportsSealed: 1, casesCleared: 1, mailsCleaned: 1 });
-    const [sealed] = await stack.dataSource.query(`SELECT to_jsonb(e)::text AS row FROM case_task_exports e WHERE case_id = $1 AND system_id = 'visma'`, [open.id]);
+    const [sealed] = await stack.dataSource.query(`SELECT to_jsonb(e)::text AS row FROM case_task_exports e WHERE case_id = $1 AND system_id = 'visma'`, [
+      open.id,
+    ]);
     expect(sealed.row).not.toContain('legacy-known-value');
     const opened = await stack.context.get(TaskOutcomesReader).exports(stack.dataSource.manager, open.id);
     expect(opened.find((row) => row.systemId === 'visma')!.data).toEqual({ note: 'legacy-known-value' });

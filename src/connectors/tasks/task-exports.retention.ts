@@ -33,7 +33,10 @@ export class TaskExportsRetention {
       const sealed = this.cipher.seal(row.taskId, { data: row.legacyPlaintext?.data ?? {}, tables: row.legacyPlaintext?.tables ?? null });
       await this.dataSource
         .getRepository(TaskExportEntity)
-        .update({ id: row.id, legacyPlaintext: Not(IsNull()) }, { ciphertext: sealed.ciphertext, iv: sealed.iv, authTag: sealed.authTag, legacyPlaintext: null });
+        .update(
+          { id: row.id, legacyPlaintext: Not(IsNull()) },
+          { ciphertext: sealed.ciphertext, iv: sealed.iv, authTag: sealed.authTag, legacyPlaintext: null },
+        );
     }
     return rows.length;
   }

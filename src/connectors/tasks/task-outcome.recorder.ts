@@ -87,7 +87,7 @@ export class TaskOutcomeRecorder {
         authTag: sealed.authTag,
         legacyPlaintext: null,
         recordCount: part.recordCount,
-      } as QueryDeepPartialEntity<TaskExportEntity>)
+      })
       .orUpdate(['ciphertext', 'iv', 'auth_tag', 'legacy_plaintext', 'record_count'], ['task_id'])
       .execute();
   }

@@ -53,8 +53,11 @@ export class SealedExportsAndMailSecrets1796200000000 implements MigrationInterf
     await queryRunner.query(`ALTER TABLE "case_task_exports" DROP CONSTRAINT "case_task_exports_one_form_ck"`);
     await queryRunner.query(`ALTER TABLE "case_task_exports" ADD "data" jsonb`);
     await queryRunner.query(`ALTER TABLE "case_task_exports" ADD "tables" jsonb`);
-    await queryRunner.query(`UPDATE "case_task_exports" SET "data" = coalesce("legacy_plaintext"->'data', '{}'::jsonb), "tables" = "legacy_plaintext"->'tables'`);
+    await queryRunner.query(
+      `UPDATE "case_task_exports" SET "data" = coalesce("legacy_plaintext"->'data', '{}'::jsonb), "tables" = "legacy_plaintext"->'tables'`,
+    );
     await queryRunner.query(`ALTER TABLE "case_task_exports" ALTER COLUMN "data" SET NOT NULL`);
-    for (const column of ['legacy_plaintext', 'auth_tag', 'iv', 'ciphertext']) await queryRunner.query(`ALTER TABLE "case_task_exports" DROP COLUMN "${column}"`);
+    for (const column of ['legacy_plaintext', 'auth_tag', 'iv', 'ciphertext'])
+      await queryRunner.query(`ALTER TABLE "case_task_exports" DROP COLUMN "${column}"`);
   }
 }

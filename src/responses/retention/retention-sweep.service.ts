@@ -39,7 +39,9 @@ export class RetentionSweepService {
 
   /** A case has closed: its exports go unless a package still needs them (it takes them with it). */
   async afterClose(caseId: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => ((await this.leftover(manager, caseId)) ? this.clear(manager, caseId, 'case closed without a package') : 0));
+    return this.dataSource.transaction(async (manager) =>
+      (await this.leftover(manager, caseId)) ? this.clear(manager, caseId, 'case closed without a package') : 0,
+    );
   }
 
   async sweep(): Promise<SweepReport> {
@@ -73,7 +75,13 @@ export class RetentionSweepService {
   private async clear(manager: EntityManager, caseId: string, reason: string): Promise<number> {
     const deleted = await this.exports.deleteForCase(manager, caseId);
     if (deleted) {
-      await this.audit.append(manager, { caseId, type: 'retention.exports_deleted', actor: 'system', occurredAt: this.clock.now(), data: { exports: deleted, reason } });
+      await this.audit.append(manager, {
+        caseId,
+        type: 'retention.exports_deleted',
+        actor: 'system',
+        occurredAt: this.clock.now(),
+        data: { exports: deleted, reason },
+      });
     }
     return deleted;
   }
