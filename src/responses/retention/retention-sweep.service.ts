@@ -51,7 +51,12 @@ export class RetentionSweepService {
       .find({ where: { deletedAt: IsNull(), expiresAt: LessThanOrEqual(now) }, select: { id: true } });
     for (const row of overdue) await this.expiry.expire(row.id);
     const exportsSealed = await this.exports.sealLegacy();
-    const cases: Array<{ case_id: string }> = await this.dataSource.query(`SELECT DISTINCT case_id FROM case_task_exports`);
+    // Candidates in one read; each is checked again under the case's lock before anything goes.
+    const cases: Array<{ case_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT e.case_id FROM case_task_exports e JOIN cases c ON c.id = e.case_id
+        WHERE c.status = ANY($1) AND NOT EXISTS (SELECT 1 FROM answer_packages p WHERE p.case_id = e.case_id AND p.deleted_at IS NULL)`,
+      [[...CLOSED_STATUSES]],
+    );
     let casesCleared = 0;
     for (const { case_id: caseId } of cases) {
       const cleared = await this.dataSource.transaction(async (manager) =>
