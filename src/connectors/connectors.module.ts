@@ -34,6 +34,7 @@ import { ManualTaskService } from './manual/manual-task.service';
 import { CaseTaskEntity } from './tasks/case-task.entity';
 import { TaskCommandsService } from './tasks/task-commands.service';
 import { TaskExportEntity } from './tasks/task-export.entity';
+import { TaskOutcomesModule } from './tasks/task-outcomes.reader';
 import { toTaskJson } from './tasks/task-json';
 import { TaskOutcomeRecorder } from './tasks/task-outcome.recorder';
 import { TaskRunnerService } from './tasks/task-runner.service';
@@ -76,6 +77,8 @@ const SERVICES = [
     IdentityModule,
     DeadlinesModule,
     NotificationsModule,
+    // The export cipher the recorder seals with, from the module that reads exports.
+    TaskOutcomesModule,
   ],
   controllers: [TasksController, RecordsController],
   providers: [...SERVICES, ConnectorMetrics],

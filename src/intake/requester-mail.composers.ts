@@ -64,8 +64,8 @@ export class RequesterMailComposers implements OnModuleInit {
       'handler-new-case': async (entity, base) => {
         // The assignee, else the staff alert address, else the first active admin (as deadline alerts).
         const to = (await this.staff.handlerRecipient(entity.assigneeId)).address;
-        const mail = renderRequesterMail('handler-new-case', entity.language, { ...base, caseUrl: this.links.caseUrl(entity.reference) });
-        return { to, caseId: entity.id, ...mail };
+        const vars = { ...base, caseUrl: this.links.caseUrl(entity.reference) };
+        return { to, caseId: entity.id, ...renderRequesterMail('handler-new-case', entity.language, vars), secrets: linksIn(vars) };
       },
     };
     for (const [kind, compose] of Object.entries(composers)) {
@@ -112,6 +112,12 @@ export class RequesterMailComposers implements OnModuleInit {
   private async toRequester(entity: CaseEntity, kind: RequesterMailKind, vars: RequesterMailVars): Promise<ComposedMail | null> {
     const to = await requesterAddress(this.dataSource.manager, entity);
     if (!to) return null;
-    return { to, caseId: entity.id, ...renderRequesterMail(kind, entity.language, vars) };
+    return { to, caseId: entity.id, ...renderRequesterMail(kind, entity.language, vars), secrets: linksIn(vars) };
   }
+}
+
+/** The signed links a message may hold (status: no expiry; verification): cut from the stored row
+ *  once it is sent. The person keeps them in the e-mail they received. */
+function linksIn(vars: RequesterMailVars): string[] {
+  return [vars.statusUrl, vars.verifyUrl].filter((url): url is string => Boolean(url));
 }

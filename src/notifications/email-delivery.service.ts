@@ -8,6 +8,7 @@ import { MailComposerRegistry } from './mail-composer.registry';
 import { MailTransport } from './mail-transport';
 import { OutboundEmailEntity } from './outbound-email.entity';
 import { OutboxService } from './outbox.service';
+import { secretsRemoved } from './mail-secrets';
 
 /** The SMTP server accepted the message but recording that in PostgreSQL failed: the retry must
  *  record, not send. */
@@ -96,6 +97,8 @@ export class EmailDeliveryService {
     else await this.markFailed(outboundEmailId);
   }
 
+  /** Sent: from here on the row is the record of what went to whom, without its codes and link
+   *  tokens (cut in the same update, so no sent row keeps them). */
   private async recordSent(row: OutboundEmailEntity, messageId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(
@@ -106,6 +109,7 @@ export class EmailDeliveryService {
           sentAt: this.clock.now(),
           messageId,
           lastError: null,
+          ...secretsRemoved(row, this.clock.now()),
         },
       );
       if (row.caseId) {
@@ -120,8 +124,12 @@ export class EmailDeliveryService {
     });
   }
 
-  /** Called when the last attempt failed: staff see the message as failed, not pending forever. */
+  /** Called when the last attempt failed: staff see the message as failed, not pending forever.
+   *  Its code or link never reached anyone and is cut as well; a resend composes a new one. */
   private async markFailed(outboundEmailId: string): Promise<void> {
-    await this.dataSource.getRepository(OutboundEmailEntity).update({ id: outboundEmailId, status: 'pending' }, { status: 'failed' });
+    const repository = this.dataSource.getRepository(OutboundEmailEntity);
+    const row = await repository.findOne({ where: { id: outboundEmailId } });
+    if (!row) return;
+    await repository.update({ id: outboundEmailId, status: 'pending' }, { status: 'failed', ...secretsRemoved(row, this.clock.now()) });
   }
 }

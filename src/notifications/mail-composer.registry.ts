@@ -6,6 +6,9 @@ export interface ComposedMail {
   text: string;
   html?: string;
   caseId?: string | null;
+  /** One-time codes, link tokens or whole links in the bodies: kept until the message is sent,
+   *  then cut from the stored row (links to this service are found without being listed). */
+  secrets?: string[];
 }
 
 export interface ComposeRequest {

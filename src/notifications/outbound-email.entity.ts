@@ -3,7 +3,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export type OutboundEmailStatus = 'pending' | 'sent' | 'failed';
 
 /** The outbox: every message is rendered into a row first, then delivered by a `send-email` job.
- *  `dedupeKey` (e.g. `case:<id>:receipt`) makes rendering idempotent; `status` makes delivery so. */
+ *  `dedupeKey` (e.g. `case:<id>:receipt`) makes rendering idempotent; `status` makes delivery so.
+ *  Once sent (or given up) the row keeps no one-time code or link token: `secrets` lists them
+ *  while the row is pending, and they are cut from the bodies when it is finished (mail-secrets.ts).
+ *  The kind and the case stay, which is what a resend needs: it composes a new code or link. */
 @Entity('outbound_emails')
 export class OutboundEmailEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -31,6 +34,14 @@ export class OutboundEmailEntity {
 
   @Column({ name: 'html_body', type: 'text', nullable: true })
   htmlBody: string | null;
+
+  /** The codes and link tokens in the bodies, kept only while pending (they are in the bodies
+   *  then anyway); null once removed, or when the message held none. */
+  @Column({ type: 'jsonb', nullable: true })
+  secrets: string[] | null;
+
+  @Column({ name: 'secrets_removed_at', type: 'timestamptz', nullable: true })
+  secretsRemovedAt: Date | null;
 
   @Column({ type: 'varchar', length: 10, default: 'pending' })
   status: OutboundEmailStatus;

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { secretsOf, secretsRemoved } from './mail-secrets';
 import { JobQueue, jobRequest } from '../queues/job-queue';
 import { JobName, jobIds, type PayloadOf } from '../queues/queue-catalogue';
 import type { ComposedMail } from './mail-composer.registry';
@@ -15,6 +18,7 @@ export class OutboxService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'PUBLIC_URL'>,
   ) {}
 
   /** Asks the worker to render and send a message of `kind` (stage one of two). Idempotent per dedupeKey. */
@@ -44,6 +48,7 @@ export class OutboxService {
         subject: mail.subject,
         textBody: mail.text,
         htmlBody: mail.html ?? null,
+        secrets: secretsOf(mail.secrets, this.config.PUBLIC_URL, mail.text, mail.html),
       })
       .orIgnore()
       .execute();
@@ -66,6 +71,18 @@ export class OutboxService {
     if (rows.length) {
       await this.jobs.enqueueBulk(rows.map(({ id }) => jobRequest(JobName.SendEmail, { outboundEmailId: id }, { jobId: jobIds.sendEmail(id) })));
     }
+    return rows.length;
+  }
+
+  /** Cuts the secrets from finished rows that still hold them: a row finished before they were
+   *  cut in the same update (none should be left; the retention sweep makes sure). Idempotent. */
+  async removeLeftoverSecrets(now: Date): Promise<number> {
+    const repository = this.dataSource.getRepository(OutboundEmailEntity);
+    const rows = await repository.find({
+      where: { status: Not('pending'), secrets: Not(IsNull()) },
+      select: { id: true, status: true, textBody: true, htmlBody: true, secrets: true },
+    });
+    for (const row of rows) await repository.update({ id: row.id, status: row.status }, secretsRemoved(row, now));
     return rows.length;
   }
 

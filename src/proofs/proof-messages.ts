@@ -36,7 +36,8 @@ export function proofCodeMail(to: string, caseId: string, reference: string, lan
       : `Kode for å bekrefte en henvendelse om personopplysningene dine (${reference})`;
   const text = `${paragraphs.join('\n\n')}\n`;
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</body></html>`;
-  return { to, caseId, subject, text, html };
+  // The code is cut from the stored row once the message has gone (src/notifications/mail-secrets.ts).
+  return { to, caseId, subject, text, html, secrets: [spaced(code), code] };
 }
 
 /** The text message to a mobile on file: short, with the same warning. */

@@ -23,6 +23,8 @@ export enum QueueName {
   Answers = 'answers',
   /** The staff's daily digest e-mail (a job scheduler, one run a day). */
   StaffDigest = 'staff-digest',
+  /** The retention sweep (a job scheduler): exports and e-mail secrets nothing else removed. */
+  Retention = 'retention',
 }
 
 export enum JobName {
@@ -42,6 +44,7 @@ export enum JobName {
   AnswerPackageExpiry = 'answer-package-expiry',
   RestrictionLift = 'restriction-lift',
   StaffDigest = 'staff-digest',
+  RetentionSweep = 'retention-sweep',
 }
 
 export interface JobPayloads {
@@ -66,6 +69,7 @@ export interface JobPayloads {
   [JobName.AnswerPackageExpiry]: { packageId: string };
   [JobName.RestrictionLift]: { caseId: string };
   [JobName.StaffDigest]: Record<string, never>;
+  [JobName.RetentionSweep]: Record<string, never>;
 }
 
 /** The payload of a job, by its name. */
@@ -257,6 +261,16 @@ export const JOBS = {
       backoff: { type: 'exponential', delay: 60_000 },
       removeOnComplete: { count: 30 },
       removeOnFail: { count: 30 },
+    },
+  },
+  /** Idempotent: a run deletes and seals what is still due, so a retry or a second worker's run is harmless. */
+  [JobName.RetentionSweep]: {
+    queue: QueueName.Retention,
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { count: 50 },
+      removeOnFail: { count: 50 },
     },
   },
 } as const satisfies { readonly [N in JobName]: JobSpec };

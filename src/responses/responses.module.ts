@@ -27,6 +27,8 @@ import { AnswerPackageEntity } from './package/answer-package.entity';
 import { PackageBuilderService } from './package/package-builder.service';
 import { TaskOutcomesModule } from '../connectors/tasks/task-outcomes.reader';
 import { PackageExpiryService } from './package/package-expiry.service';
+import { RetentionSweepService } from './retention/retention-sweep.service';
+import { CaseClosedExportsListener } from './retention/case-closed-exports.listener';
 
 /** The answer (ARCHITECTURE.md "The life of a case", step 6): package, letters, secure download, Art 19 notices. */
 @Module({
@@ -51,8 +53,10 @@ import { PackageExpiryService } from './package/package-expiry.service';
     DownloadService,
     AnswerPageRenderer,
     AnswerEventsListener,
+    RetentionSweepService,
+    CaseClosedExportsListener,
   ],
-  exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService],
+  exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService, RetentionSweepService],
 })
 export class ResponsesModule implements OnModuleInit {
   constructor(

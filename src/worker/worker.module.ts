@@ -17,6 +17,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { JobSchedulers } from '../queues/job-schedulers';
 import { PackageExpiryProcessor } from '../responses/package/package-expiry.processor';
 import { ResponsesModule } from '../responses/responses.module';
+import { RetentionSweepProcessor } from '../responses/retention/retention-sweep.processor';
 import { StaffDigestModule } from '../staff/digest/staff-digest.module';
 import { StaffDigestProcessor } from '../staff/digest/staff-digest.processor';
 import { StaffDigestSchedule } from '../staff/digest/staff-digest.schedule';
@@ -37,6 +38,7 @@ export const PROCESSORS = [
   VerificationProcessor,
   StaffDigestProcessor,
   PackageExpiryProcessor,
+  RetentionSweepProcessor,
 ];
 measureJobRuns(PROCESSORS);
 

@@ -1,4 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
+import { TaskOutcomesReader } from '../../src/connectors/tasks/task-outcomes.reader';
 import type { Queue } from 'bullmq';
 import { QueueName } from '../../src/queues/queue-catalogue';
 import { SmtpCapture } from '../support/smtp-capture';
@@ -147,14 +148,12 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
       'visma:done',
       'zendesk:done',
     ]);
-    const rows: Array<{ system_id: string; record_count: number; data: Record<string, unknown> }> = await stack.dataSource.query(
-      'SELECT system_id, record_count, data FROM case_task_exports WHERE case_id = $1 ORDER BY system_id',
-      [id],
-    );
-    expect(rows.map((row) => row.system_id)).toEqual(['hubspot', 'visma', 'zendesk']);
-    for (const row of rows) expect(row.record_count).toBeGreaterThan(0);
-    expect(JSON.stringify(rows.find((row) => row.system_id === 'visma')!.data)).toContain(OLA.email);
-    expect(JSON.stringify(rows.find((row) => row.system_id === 'zendesk')!.data)).toContain('Hei, når kommer pakken min?');
+    // Stored sealed (test/responses/retention.e2e-spec.ts shows the ciphertext); the reader opens them.
+    const rows = await stack.context.get(TaskOutcomesReader).exports(stack.dataSource.manager, id);
+    expect(rows.map((row) => row.systemId)).toEqual(['hubspot', 'visma', 'zendesk']);
+    for (const row of rows) expect(row.recordCount).toBeGreaterThan(0);
+    expect(JSON.stringify(rows.find((row) => row.systemId === 'visma')!.data)).toContain(OLA.email);
+    expect(JSON.stringify(rows.find((row) => row.systemId === 'zendesk')!.data)).toContain('Hei, når kommer pakken min?');
   });
 
   it('exports only portable systems for portability', async () => {

@@ -12,7 +12,7 @@ import { TEST_REDIS_URL } from '../support/test-env';
 const RECONCILE_EVERY_MINUTES = 1;
 
 /**
- * Real api and worker processes. The job schedulers (reconciliation, audit chaining, staff digest)
+ * Real api and worker processes. The job schedulers (reconciliation, audit chaining, staff digest, retention sweep)
  * live only in Redis: a worker writes them at start-up, and when Redis loses everything while it
  * runs, the worker notices, writes them again and rebuilds the deadline alert jobs by itself.
  */
@@ -21,7 +21,12 @@ describe('job schedulers and alert jobs when Redis loses its data', () => {
   const prefix = freshQueuePrefix();
   const queue = (name: QueueName) => new Queue(name, { prefix, connection: redisOptionsFromUrl(TEST_REDIS_URL) });
   const deadlines = queue(QueueName.Deadlines);
-  const schedulerQueues = { maintenance: queue(QueueName.Maintenance), audit: queue(QueueName.Audit), digest: queue(QueueName.StaffDigest) };
+  const schedulerQueues = {
+    maintenance: queue(QueueName.Maintenance),
+    audit: queue(QueueName.Audit),
+    digest: queue(QueueName.StaffDigest),
+    retention: queue(QueueName.Retention),
+  };
   let api: ServiceProcess;
   let worker: ServiceProcess | undefined;
   let env: Record<string, string>;
@@ -55,6 +60,7 @@ describe('job schedulers and alert jobs when Redis loses its data', () => {
     reconcile: await schedulerQueues.maintenance.getJobScheduler('reconcile-deadlines'),
     chain: await schedulerQueues.audit.getJobScheduler('chain-audit'),
     digest: await schedulerQueues.digest.getJobScheduler('staff-digest-daily'),
+    retention: await schedulerQueues.retention.getJobScheduler('retention-sweep'),
   });
   const alertJob = () => deadlines.getJob(jobIds.alert(caseId));
 
@@ -81,7 +87,7 @@ describe('job schedulers and alert jobs when Redis loses its data', () => {
     await waitUntil(async () => (await alertJob()) !== undefined, 10_000, 'the alert job from the api');
     await (await alertJob())!.remove();
     expect(await alertJob()).toBeUndefined();
-    expect(await schedulers()).toEqual({ reconcile: undefined, chain: undefined, digest: undefined });
+    expect(await schedulers()).toEqual({ reconcile: undefined, chain: undefined, digest: undefined, retention: undefined });
 
     worker = startServiceProcess({ ...env, ROLE: 'worker' });
     await waitUntil(() => worker!.output().includes('worker started'), 60_000, 'worker start');
@@ -90,12 +96,13 @@ describe('job schedulers and alert jobs when Redis loses its data', () => {
     expect(written.reconcile?.every).toBe(RECONCILE_EVERY_MINUTES * 60_000);
     expect(written.chain?.every).toBe(5_000);
     expect(written.digest).toMatchObject({ pattern: '0 8 * * *', tz: 'Europe/Oslo' });
+    expect(written.retention?.every).toBe(3600_000);
   }, 90_000);
 
   it('a running worker brings back the schedulers and the alert job after every key is gone', async () => {
     expect(await deleteKeysUnder(redis, prefix)).toBeGreaterThan(0);
     expect(await alertJob()).toBeUndefined();
-    expect(await schedulers()).toEqual({ reconcile: undefined, chain: undefined, digest: undefined });
+    expect(await schedulers()).toEqual({ reconcile: undefined, chain: undefined, digest: undefined, retention: undefined });
 
     // Nobody calls reconcile() and no process restarts: the worker's own check must notice.
     await waitUntil(async () => (await alertJob()) !== undefined, 60_000, 'the rebuilt alert job');

@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
+import { TaskOutcomesReader } from '../../src/connectors/tasks/task-outcomes.reader';
 import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation.service';
 import { QueueName } from '../../src/queues/queue-catalogue';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
@@ -128,13 +129,10 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(row.sha256);
 
     const zip = await JSZip.loadAsync(bytes);
-    const exports: Array<{ system_id: string; data: unknown }> = await stack.dataSource.query(
-      'SELECT system_id, data FROM case_task_exports WHERE case_id = $1',
-      [id],
-    );
-    expect(exports.map((item) => item.system_id).sort()).toEqual(['hubspot', 'visma', 'zendesk']);
+    const exports = await stack.context.get(TaskOutcomesReader).exports(stack.dataSource.manager, id);
+    expect(exports.map((item) => item.systemId).sort()).toEqual(['hubspot', 'visma', 'zendesk']);
     for (const item of exports) {
-      expect(JSON.parse(await zip.file(`data/${item.system_id}.json`)!.async('string'))).toEqual(item.data);
+      expect(JSON.parse(await zip.file(`data/${item.systemId}.json`)!.async('string'))).toEqual(item.data);
     }
     expect(await zip.file('data/zendesk.json')!.async('string')).toContain('Hei, når kommer pakken min?');
     expect(await zip.file('data/visma.json')!.async('string')).toContain(OLA.email);

@@ -11,6 +11,7 @@ import type { Disposition } from '../../common/dispositions/disposition';
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { CaseTaskEntity, type TaskStatus } from './case-task.entity';
 import { TaskExportEntity } from './task-export.entity';
+import { TaskExportCipher } from './task-export-cipher';
 
 export type FinalOutcome = Exclude<Outcome, { status: 'manual' }>;
 
@@ -25,6 +26,7 @@ export class TaskOutcomeRecorder {
     private readonly holds: LegalHoldService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly exportCipher: TaskExportCipher,
   ) {}
 
   async exported(task: CaseTaskEntity, part: ExportPart, systemName: string): Promise<void> {
@@ -68,8 +70,10 @@ export class TaskOutcomeRecorder {
     );
   }
 
-  /** Stores (or replaces, on a re-run) the task's export for the answer package. */
+  /** Stores (or replaces, on a re-run) the task's export for the answer package: sealed, never
+   *  in plain text (TaskExportCipher); only the record count stays readable. */
   private async saveExport(manager: EntityManager, task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId'>, part: ExportPart): Promise<void> {
+    const sealed = this.exportCipher.seal(task.id, { data: part.data, tables: part.tables ?? null });
     await manager
       .createQueryBuilder()
       .insert()
@@ -78,11 +82,13 @@ export class TaskOutcomeRecorder {
         taskId: task.id,
         caseId: task.caseId,
         systemId: task.systemId,
-        data: part.data,
-        tables: part.tables ?? null,
+        ciphertext: sealed.ciphertext,
+        iv: sealed.iv,
+        authTag: sealed.authTag,
+        legacyPlaintext: null,
         recordCount: part.recordCount,
-      } as QueryDeepPartialEntity<TaskExportEntity>)
-      .orUpdate(['data', 'tables', 'record_count'], ['task_id'])
+      })
+      .orUpdate(['ciphertext', 'iv', 'auth_tag', 'legacy_plaintext', 'record_count'], ['task_id'])
       .execute();
   }
 

@@ -4,14 +4,21 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { ObjectionDecisionEntity } from '../fanout/objection-decision.entity';
 import { CaseTaskEntity, OPEN_TASK_STATUSES, type TaskAction } from './case-task.entity';
 import { TaskExportEntity } from './task-export.entity';
+import { TaskExportCipher } from './task-export-cipher';
+import { TaskExportsRetention } from './task-exports.retention';
 import type { Disposition } from '../../common/dispositions/disposition';
 import { storedDispositions } from '../../common/dispositions/disposition.schema';
 import { deriveDispositions } from '../../common/dispositions/derive-dispositions';
 
 /** A task as others read it: what was asked of a system and what came of it. */
 export type TaskOutcome = Readonly<CaseTaskEntity>;
-/** What an export task brought back for the answer package. */
-export type TaskExport = Readonly<TaskExportEntity>;
+/** What an export task brought back for the answer package, opened (it is stored sealed). */
+export type TaskExport = Readonly<
+  Pick<TaskExportEntity, 'id' | 'taskId' | 'caseId' | 'systemId' | 'recordCount' | 'createdAt'> & {
+    data: Record<string, unknown>;
+    tables: Record<string, Array<Record<string, unknown>>> | null;
+  }
+>;
 /** A handler's Art 21(1) decision on an objection. */
 export type ObjectionDecision = Readonly<ObjectionDecisionEntity>;
 
@@ -22,7 +29,10 @@ export type ObjectionDecision = Readonly<ObjectionDecisionEntity>;
  */
 @Injectable()
 export class TaskOutcomesReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exportCipher: TaskExportCipher,
+  ) {}
 
   /** The case's tasks, by system; `action` narrows them to one kind. */
   tasks(manager: EntityManager, caseId: string, action?: TaskAction): Promise<TaskOutcome[]> {
@@ -41,9 +51,18 @@ export class TaskOutcomesReader {
       .find({ where: { caseId, action: 'restrict', status: In(['done', 'retained']) }, order: { systemId: 'ASC' } });
   }
 
-  /** What the export tasks brought back, by system. */
-  exports(manager: EntityManager, caseId: string): Promise<TaskExport[]> {
-    return manager.find(TaskExportEntity, { where: { caseId }, order: { systemId: 'ASC' } });
+  /** What the export tasks brought back, by system, opened: only the package builder (and its
+   *  preview) call this, so the data is in plain text only while a package is being built. A row
+   *  from before sealing (`legacyPlaintext`, sealed by the retention sweep) is read as it is. */
+  async exports(manager: EntityManager, caseId: string): Promise<TaskExport[]> {
+    const rows = await manager.find(TaskExportEntity, { where: { caseId }, order: { systemId: 'ASC' } });
+    return rows.map(({ ciphertext, iv, authTag, legacyPlaintext, ...row }) => {
+      const content =
+        ciphertext && iv && authTag
+          ? this.exportCipher.open(row.taskId, { ciphertext, iv, authTag })
+          : { data: legacyPlaintext?.data ?? {}, tables: legacyPlaintext?.tables ?? null };
+      return { ...row, ...content };
+    });
   }
 
   /** How many records the export tasks found in all. */
@@ -72,7 +91,7 @@ export function taskDispositions(task: Pick<TaskOutcome, 'action' | 'status' | '
 /** The reader alone, for modules that read task outcomes without running connectors. */
 @Module({
   imports: [TypeOrmModule.forFeature([CaseTaskEntity, TaskExportEntity, ObjectionDecisionEntity])],
-  providers: [TaskOutcomesReader],
-  exports: [TaskOutcomesReader],
+  providers: [TaskOutcomesReader, TaskExportCipher, TaskExportsRetention],
+  exports: [TaskOutcomesReader, TaskExportCipher, TaskExportsRetention],
 })
 export class TaskOutcomesModule {}

@@ -7,13 +7,13 @@ const escape = (value: string) =>
 
 /** `to` is the answer's address (answer-address.ts): the person the data is about, or the
  *  representative whose accepted authority covers receiving the answer. */
-function mail(entity: CaseEntity, subject: string, paragraphs: string[], to: string | null = entity.subjectEmail): ComposedMail {
+function mail(entity: CaseEntity, subject: string, paragraphs: string[], to: string | null = entity.subjectEmail, secrets: string[] = []): ComposedMail {
   const text = `${paragraphs.join('\n\n')}\n`;
   const html = `<!doctype html><html lang="${entity.language}"><head><meta charset="utf-8"></head><body>${paragraphs.map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`).join('\n')}</body></html>`;
-  return { to: to!, caseId: entity.id, subject, text, html };
+  return { to: to!, caseId: entity.id, subject, text, html, ...(secrets.length ? { secrets } : {}) };
 }
 
-/** The one-time code for downloading the answer. */
+/** The one-time code for downloading the answer; the code is cut from the stored row once sent. */
 export function codeMail(entity: CaseEntity, code: string, minutes: number, controller: ControllerInfo, to?: string | null): ComposedMail {
   return entity.language === 'en'
     ? mail(
@@ -25,6 +25,7 @@ export function codeMail(entity: CaseEntity, code: string, minutes: number, cont
           `${controller.name}, ${controller.email}`,
         ],
         to ?? undefined,
+        [code],
       )
     : mail(
         entity,
@@ -35,6 +36,7 @@ export function codeMail(entity: CaseEntity, code: string, minutes: number, cont
           `${controller.name}, ${controller.email}`,
         ],
         to ?? undefined,
+        [code],
       );
 }
 
@@ -63,7 +65,8 @@ export function lockedMail(entity: CaseEntity, controller: ControllerInfo, to?: 
       );
 }
 
-/** Staff lifted the lock: the person can ask for a new code from the same link, which this repeats. */
+/** Staff lifted the lock: the person can ask for a new code from the same link, which this repeats
+ *  (cut from the stored row once sent). */
 export function unlockedMail(entity: CaseEntity, url: string, lastDay: string, controller: ControllerInfo, to?: string | null): ComposedMail {
   return entity.language === 'en'
     ? mail(
@@ -76,6 +79,7 @@ export function unlockedMail(entity: CaseEntity, url: string, lastDay: string, c
           `${controller.name}, ${controller.email}`,
         ],
         to ?? undefined,
+        [url],
       )
     : mail(
         entity,
@@ -87,5 +91,6 @@ export function unlockedMail(entity: CaseEntity, url: string, lastDay: string, c
           `${controller.name}, ${controller.email}`,
         ],
         to ?? undefined,
+        [url],
       );
 }

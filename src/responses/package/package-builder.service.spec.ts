@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config/app-config';
 import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { TaskExportEntity } from '../../connectors/tasks/task-export.entity';
 import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
+import { TaskExportCipher } from '../../connectors/tasks/task-export-cipher';
 import type { DataSource } from 'typeorm';
 import type { DeadlineService } from '../../deadlines/deadline.service';
 import { systemSchema, type SystemEntry } from '../../systems/data-map.schema';
@@ -32,7 +33,10 @@ const SYSTEMS = [
   system('cctv', 'GDPR art. 6(1)(f) legitimate interest', false),
 ];
 
-/** The rows the builder reads, as PostgreSQL would return them: one export with a table per system. */
+const CONFIG = { PACKAGE_KEY: Buffer.alloc(32, 1).toString('base64'), APP_SECRET: 'x'.repeat(32) } as AppConfig;
+const exportCipher = new TaskExportCipher(CONFIG);
+
+/** The rows the builder reads, as PostgreSQL would return them: one sealed export with a table per system. */
 const manager = {
   find: async (entity: unknown) =>
     entity === TaskExportEntity
@@ -40,8 +44,8 @@ const manager = {
           taskId: `t${index}`,
           systemId: item.id,
           recordCount: 1,
-          data: { customer: { name: 'Kari' } },
-          tables: { customer: [{ name: 'Kari', email: 'kari@example.no' }] },
+          ...exportCipher.seal(`t${index}`, { data: { customer: { name: 'Kari' } }, tables: { customer: [{ name: 'Kari', email: 'kari@example.no' }] } }),
+          legacyPlaintext: null,
         }))
       : entity === CaseTaskEntity
         ? SYSTEMS.map((item, index) => ({ id: `t${index}`, systemId: item.id, action: 'export', status: 'done', outcome: {} }))
@@ -50,13 +54,13 @@ const manager = {
 
 describe('the portability package (Art 20)', () => {
   const builder = new PackageBuilderService(
-    { PACKAGE_KEY: Buffer.alloc(32, 1).toString('base64'), APP_SECRET: 'x'.repeat(32) } as AppConfig,
+    CONFIG,
     {
       system: (id: string) => SYSTEMS.find((item) => item.id === id),
       controller: () => ({ name: 'Eksempel AS', email: 'personvern@eksempel.no' }),
     } as unknown as SystemsService,
     { dayOf: () => '2026-03-20' } as unknown as DeadlineService,
-    new TaskOutcomesReader({} as DataSource),
+    new TaskOutcomesReader({} as DataSource, exportCipher),
   );
   const entity = { id: 'c1', reference: 'DSR-2026-000007', language: 'nb' } as CaseEntity;
 

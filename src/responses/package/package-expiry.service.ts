@@ -6,11 +6,13 @@ import { Clock } from '../../common/clock';
 import { AnswerService } from '../answer.service';
 import { AnswerPackageEntity } from './answer-package.entity';
 import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
+import { TaskExportsRetention } from '../../connectors/tasks/task-exports.retention';
 
 export type ExpiryResult = { outcome: 'deleted' | 'already-deleted' | 'missing' } | { outcome: 'later'; delayMs: number };
 
 /** Deletes a package's contents when its download period ends: by its delayed job, or by the
- *  reconciliation pass for any the job missed. The row stays as the record. */
+ *  reconciliation pass (and the retention sweep) for any the job missed. The row stays as the
+ *  record; the systems' exports it was built from go with it, in the same transaction. */
 @Injectable()
 export class PackageExpiryService {
   constructor(
@@ -18,6 +20,7 @@ export class PackageExpiryService {
     private readonly answers: AnswerService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly exports: TaskExportsRetention,
   ) {}
 
   async expire(packageId: string): Promise<ExpiryResult> {
@@ -31,12 +34,13 @@ export class PackageExpiryService {
       const left = row.expiresAt.getTime() - now.getTime();
       if (left > 0) return { outcome: 'later' as const, delayMs: left };
       await manager.update(AnswerPackageEntity, { id: row.id }, { ciphertext: null, deletedAt: now });
+      const exportsDeleted = await this.exports.deleteForCase(manager, row.caseId);
       await this.audit.append(manager, {
         caseId: row.caseId,
         type: 'answer.package_deleted',
         actor: 'system',
         occurredAt: now,
-        data: { packageId: row.id, reason: 'download period ended' },
+        data: { packageId: row.id, reason: 'download period ended', exportsDeleted },
       });
       return { outcome: 'deleted' as const };
     });
