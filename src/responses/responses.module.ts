@@ -27,11 +27,15 @@ import { AnswerPackageEntity } from './package/answer-package.entity';
 import { PackageBuilderService } from './package/package-builder.service';
 import { TaskOutcomesModule } from '../connectors/tasks/task-outcomes.reader';
 import { PackageExpiryService } from './package/package-expiry.service';
+import { RecipientTaskEntity } from './notices/recipient-task.entity';
+import { RecipientTasksController } from './notices/recipient-tasks.controller';
+import { RecipientTasksListener } from './notices/recipient-tasks.listener';
+import { RecipientTasksService } from './notices/recipient-tasks.service';
 
 /** The answer (ARCHITECTURE.md "The life of a case", step 6): package, letters, secure download, Art 19 notices. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity, AnswerLetterEntity, RestrictionLiftingEntity]),
+    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity, AnswerLetterEntity, RestrictionLiftingEntity, RecipientTaskEntity]),
     AuditModule,
     CasesModule,
     DeadlinesModule,
@@ -39,7 +43,7 @@ import { PackageExpiryService } from './package/package-expiry.service';
     PublicSiteModule,
     TaskOutcomesModule,
   ],
-  controllers: [LettersController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController],
+  controllers: [LettersController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController, RecipientTasksController],
   providers: [
     AnswerService,
     LetterFactsService,
@@ -51,8 +55,10 @@ import { PackageExpiryService } from './package/package-expiry.service';
     DownloadService,
     AnswerPageRenderer,
     AnswerEventsListener,
+    RecipientTasksService,
+    RecipientTasksListener,
   ],
-  exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService],
+  exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService, RecipientTasksService],
 })
 export class ResponsesModule implements OnModuleInit {
   constructor(
