@@ -20,15 +20,23 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 const contactSchema = z.object({ name: z.string().min(1), email: z.string().email() });
 export type RecipientContact = z.infer<typeof contactSchema>;
 
+/** One of `values`, checked so that a union with the text form still reports the field and the
+ *  words (an enum's failure would only say "Invalid input" for the whole entry). */
+const oneOf = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .refine((value) => (values as readonly string[]).includes(value), `must be one of ${values.join(', ')}`)
+    .transform((value) => value as T);
+
 const recipientEntry = z
   .object({
     name: z.string().min(1),
     /** What the recipient is to us, shown after the name: "auditor", "accounting firm". */
     role: z.string().min(1).optional(),
     email: z.string().email('must be an e-mail address').optional(),
-    kind: z.enum(RECIPIENT_KINDS).default('recipient'),
+    kind: oneOf(RECIPIENT_KINDS).default('recipient'),
     /** The language its Art 19 notice is written in; both (Norwegian, then English) when not given. */
-    language: z.enum(['nb', 'en']).optional(),
+    language: oneOf(['nb', 'en'] as const).optional(),
   })
   .strict();
 
