@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { api, registration, waitForCase, type Api, type CaseBody } from '../fanout/fanout-stack';
 import { SmtpCapture } from '../support/smtp-capture';
-import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
+import { TEST_ADMIN, adminAuth, startTestApp, type TestApp } from '../support/test-app';
+import { SessionClient, signedInStaff } from '../staff-ui/staff-session-client';
 
 const CARRIER = 'personvern@fraktfirma.example';
 const ACCOUNTANT = 'personvern@regnskapnord.example';
@@ -170,6 +171,36 @@ describe('Art 19 notices from what the case changed (manual systems, real Postgr
     const notice = await smtp.waitFor((mail) => mail.to.includes(CARRIER) && mail.subject.includes(reference));
     expect(notice.text).toContain('Corrected by us – please correct the data you received as well:\n- phone number (customer record): +4791234567 → +4799999999');
     expect(notice.text).not.toContain('Erased by us');
+  });
+
+  it('the staff case page lists the recipient to tell, takes how it was told (field named when missing), and an auditor cannot settle it', async () => {
+    const { reference } = await settledCase('restriction', 'en', {
+      crm: [{ kind: 'not_held', reason: 'not_found' }],
+      accounting: [{ kind: 'restricted', what: 'customer', count: 1, how: 'flagged restricted, hidden from invoicing runs' }],
+    });
+    const staff = new SessionClient(stack.url);
+    expect((await staff.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).status).toBe(303);
+    const page = `/staff/cases/${reference}`;
+    const html = await (await staff.get(page)).text();
+    const section = /<section[^>]*data-testid="recipient-tasks"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(section).toContain('<strong>Inkasso Nord AS</strong> (Regnskap)');
+    const [task] = await recipientTasks(reference);
+    const action = `/staff/cases/${reference}/recipient-tasks/${task.id}/done`;
+    expect(section).toContain(`action="${action}"`);
+
+    const empty = await staff.submit(page, action, { how: '' });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain(`id="recipient-how-${task.id}-error"`);
+    const auditor = await signedInStaff(stack, 'revisor@delelageret.example', 'auditor');
+    expect((await auditor.submit(page, action, { how: 'phoned them' })).status).toBe(403);
+
+    const told = await staff.submit(page, action, { how: 'Phoned their office and posted the notice on 4 December.' });
+    expect(told.status).toBe(303);
+    const after = await (await staff.get(page)).text();
+    // The staff pages speak Norwegian unless the user picks English.
+    expect(after).toContain('varslet på annen måte – Phoned their office and posted the notice on 4 December.');
+    expect(after).not.toContain(`action="${action}"`);
+    expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
   });
 
   it('an uncontacted recipient waived with a reason: completion waits for it, and the letter never names it as told', async () => {

@@ -54,7 +54,7 @@ describe('affectedSystems: the systems whose records this case changed', () => {
   });
 
   it('reads the stored outcome of a task when given one: an outcome with no dispositions changed nothing', () => {
-    const stored = (systemId: string, outcome: Record<string, unknown>) => ({ systemId, action: 'erase', status: 'done', outcome, finishedAt: new Date() });
+    const stored = (systemId: string, outcome: Record<string, unknown>) => ({ systemId, action: 'erase' as const, status: 'done' as const, outcome, finishedAt: new Date() });
     const affected = affectedSystems(
       [stored('crm', { summary: 'deleted' }), stored('accounting', { summary: 'x', dispositions: [{ kind: 'anonymised', what: 'ticket-comment', count: 2 }] })],
       systems,
