@@ -1,10 +1,12 @@
 import type { RecipientTaskView } from '../../responses/notices/recipient-tasks.service';
-import type { FormErrors, FormValues } from './case-page.presenter';
 import { fill, type StaffCopy } from './pages/staff-copy';
 import { formatInstant } from './staff-format';
 
 /** The case page's "tell X by other means" section (Art 19): each recipient with its state, and
  *  for an open one the forms to record how it was told or why it is waived. */
+/** A posted form's input or problems, by form name then field (as the case page keeps them). */
+type ByForm = Record<string, Record<string, string>>;
+
 export function recipientTasksView(input: {
   tasks: RecipientTaskView[];
   copy: StaffCopy;
@@ -14,8 +16,8 @@ export function recipientTasksView(input: {
   tz: string;
   /** The task whose form was posted, with its input and problems. */
   postedId?: string;
-  values: FormValues;
-  errors: FormErrors;
+  values: ByForm;
+  errors: ByForm;
 }) {
   const { copy } = input;
   return input.tasks.map((task) => ({
