@@ -35,7 +35,15 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
 /** The answer (ARCHITECTURE.md "The life of a case", step 6): package, letters, secure download, Art 19 notices. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity, AnswerLetterEntity, RestrictionLiftingEntity, RecipientTaskEntity]),
+    TypeOrmModule.forFeature([
+      AnswerPackageEntity,
+      DownloadCodeEntity,
+      PackageDownloadEntity,
+      LetterDraftEntity,
+      AnswerLetterEntity,
+      RestrictionLiftingEntity,
+      RecipientTaskEntity,
+    ]),
     AuditModule,
     CasesModule,
     DeadlinesModule,

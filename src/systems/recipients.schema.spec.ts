@@ -53,7 +53,10 @@ describe('recipients in the data map', () => {
       purposes: ['p'],
       legalBasis: 'b',
       retention: { period: 'P1Y' },
-      recipients: [{ name: 'A', kind: 'friend' }, { name: 'B', email: 'not-an-address' }],
+      recipients: [
+        { name: 'A', kind: 'friend' },
+        { name: 'B', email: 'not-an-address' },
+      ],
     });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((issue) => issue.path.join('.'));

@@ -84,7 +84,10 @@ describe('Art 19 notices from what the case changed (manual systems, real Postgr
     const { reference } = (await created.json()) as { reference: string };
     const waiting = await waitForCase(client, reference, (body) => body.tasks.length === 2 && body.tasks.every((task) => task.status === 'manual'));
     for (const task of waiting.tasks) {
-      const recorded = await client.post(`/api/v1/cases/${reference}/tasks/${task.id}/outcome`, { summary: 'done by the owner', dispositions: outcomes[task.system] });
+      const recorded = await client.post(`/api/v1/cases/${reference}/tasks/${task.id}/outcome`, {
+        summary: 'done by the owner',
+        dispositions: outcomes[task.system],
+      });
       expect(recorded.status).toBe(200);
     }
     await waitForCase(client, reference, (body) => body.status === 'awaiting_review');
@@ -98,8 +101,14 @@ describe('Art 19 notices from what the case changed (manual systems, real Postgr
     return rows.map((row: { to_address: string }) => row.to_address);
   };
   const recipientTasks = async (reference: string) =>
-    (await (await client.get(`/api/v1/cases/${reference}/recipient-tasks`)).json()).items as Array<{ id: string; recipient: string; status: string; systemName: string }>;
-  const audit = async (reference: string) => (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()).items as Array<{ type: string; data: unknown }>;
+    (await (await client.get(`/api/v1/cases/${reference}/recipient-tasks`)).json()).items as Array<{
+      id: string;
+      recipient: string;
+      status: string;
+      systemName: string;
+    }>;
+  const audit = async (reference: string) =>
+    (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()).items as Array<{ type: string; data: unknown }>;
 
   it('an erasure that changed one of two systems: only that system’s recipient is told, in its language, of exactly what was erased', async () => {
     const { reference, person } = await settledCase('erasure', 'en', {
@@ -132,7 +141,9 @@ describe('Art 19 notices from what the case changed (manual systems, real Postgr
     expect((await refused.json()).message).toContain('tell Inkasso Nord AS of the change by other means');
     const [task] = await recipientTasks(reference);
     expect(task).toEqual(expect.objectContaining({ recipient: 'Inkasso Nord AS', systemName: 'Regnskap', status: 'open' }));
-    const told = await client.post(`/api/v1/cases/${reference}/recipient-tasks/${task.id}/done`, { how: 'Ringte Inkasso Nord AS 4. desember og sendte varselet i posten.' });
+    const told = await client.post(`/api/v1/cases/${reference}/recipient-tasks/${task.id}/done`, {
+      how: 'Ringte Inkasso Nord AS 4. desember og sendte varselet i posten.',
+    });
     expect(told.status).toBe(200);
     expect((await told.json()).status).toBe('done');
 
@@ -146,7 +157,9 @@ describe('Art 19 notices from what the case changed (manual systems, real Postgr
     expect(notice.text).not.toMatch(/gjøre det samme|do the same/);
     expect(await noticesOf(reference)).toEqual([ACCOUNTANT]);
     // The letter lists the recipients told: by e-mail, and the one told by other means.
-    const letter = await smtp.waitFor((mail) => mail.to.some((to) => to.startsWith('kari')) && mail.text.includes(reference) && mail.text.includes('Regnskap Nord AS'));
+    const letter = await smtp.waitFor(
+      (mail) => mail.to.some((to) => to.startsWith('kari')) && mail.text.includes(reference) && mail.text.includes('Regnskap Nord AS'),
+    );
     expect(letter.text).toContain('Inkasso Nord AS');
     expect(letter.text).not.toContain('Skatteetaten');
     const events = await audit(reference);
@@ -169,7 +182,9 @@ describe('Art 19 notices from what the case changed (manual systems, real Postgr
     );
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
     const notice = await smtp.waitFor((mail) => mail.to.includes(CARRIER) && mail.subject.includes(reference));
-    expect(notice.text).toContain('Corrected by us – please correct the data you received as well:\n- phone number (customer record): +4791234567 → +4799999999');
+    expect(notice.text).toContain(
+      'Corrected by us – please correct the data you received as well:\n- phone number (customer record): +4791234567 → +4799999999',
+    );
     expect(notice.text).not.toContain('Erased by us');
   });
 
@@ -229,7 +244,9 @@ describe('Art 19 notices from what the case changed (manual systems, real Postgr
     expect(await again.json()).toEqual(expect.objectContaining({ code: 'recipient_task_settled' }));
 
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
-    const letter = await smtp.waitFor((mail) => mail.to.some((to) => to.startsWith('kari')) && mail.text.includes(reference) && mail.text.includes('Regnskap Nord AS'));
+    const letter = await smtp.waitFor(
+      (mail) => mail.to.some((to) => to.startsWith('kari')) && mail.text.includes(reference) && mail.text.includes('Regnskap Nord AS'),
+    );
     expect(letter.text).not.toContain('Inkasso Nord AS');
     expect((await audit(reference)).filter((event) => event.type === 'answer.recipient_waived').map((event) => event.data)).toEqual([
       { system: 'accounting', recipient: 'Inkasso Nord AS', recipientTaskId: task.id },

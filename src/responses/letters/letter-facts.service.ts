@@ -145,10 +145,7 @@ export class LetterFactsService {
 }
 
 /** A task as `affectedSystems` reads it: a letter's TaskFact (dispositions read) or a stored task. */
-export type DispositionSource = { systemId: string } & (
-  | Pick<TaskFact, 'dispositions'>
-  | Pick<TaskOutcome, 'action' | 'status' | 'outcome' | 'finishedAt'>
-);
+export type DispositionSource = { systemId: string } & (Pick<TaskFact, 'dispositions'> | Pick<TaskOutcome, 'action' | 'status' | 'outcome' | 'finishedAt'>);
 
 /** The data-map entries of the systems whose records this case erased, anonymised, corrected or
  *  restricted, once each, with all of that system's dispositions (what changed and what was kept). */

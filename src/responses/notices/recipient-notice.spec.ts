@@ -54,7 +54,13 @@ describe('affectedSystems: the systems whose records this case changed', () => {
   });
 
   it('reads the stored outcome of a task when given one: an outcome with no dispositions changed nothing', () => {
-    const stored = (systemId: string, outcome: Record<string, unknown>) => ({ systemId, action: 'erase' as const, status: 'done' as const, outcome, finishedAt: new Date() });
+    const stored = (systemId: string, outcome: Record<string, unknown>) => ({
+      systemId,
+      action: 'erase' as const,
+      status: 'done' as const,
+      outcome,
+      finishedAt: new Date(),
+    });
     const affected = affectedSystems(
       [stored('crm', { summary: 'deleted' }), stored('accounting', { summary: 'x', dispositions: [{ kind: 'anonymised', what: 'ticket-comment', count: 2 }] })],
       systems,
@@ -101,7 +107,15 @@ describe('recipientNotice: what changed in that system, and nothing else', () =>
       target(
         [
           { kind: 'corrected', what: 'customer', field: 'phone', old: '+4791234567', new: '+4799999999' },
-          { kind: 'kept', what: 'ticket', count: 1, basis: 'legal_claims', claim: 'payment dispute over invoice 1042', criterion: 'until the dispute is settled', allowedUse: 'legal_claims' },
+          {
+            kind: 'kept',
+            what: 'ticket',
+            count: 1,
+            basis: 'legal_claims',
+            claim: 'payment dispute over invoice 1042',
+            criterion: 'until the dispute is settled',
+            allowedUse: 'legal_claims',
+          },
         ],
         'en',
       ),

@@ -127,12 +127,7 @@ const escape = (value: string) =>
  * not delete). In the recipient's language from the data map, else Norwegian then English. It
  * names the person only by the identifiers the recipient already holds, so they can find the records.
  */
-export function recipientNotice(
-  entity: CaseEntity,
-  target: NoticeTarget,
-  controller: ControllerInfo,
-  action: NoticeAction = 'changed',
-): ComposedMail {
+export function recipientNotice(entity: CaseEntity, target: NoticeTarget, controller: ControllerInfo, action: NoticeAction = 'changed'): ComposedMail {
   const languages: Language[] = target.language ? [target.language] : ['nb', 'en'];
   const text = `${languages.map((language) => noticeText(language, entity, target, controller, action).join('\n')).join('\n\n')}\n`;
   const html = `<!doctype html><html lang="${languages[0]}"><head><meta charset="utf-8"></head><body>${text

@@ -92,7 +92,9 @@ export class RecipientTasksService {
       });
       return found;
     });
-    const systemName = this.facts.uncontacted(await this.outcomes.tasks(this.dataSource.manager, entity.id)).find((item) => item.systemId === row.systemId)?.systemName;
+    const systemName = this.facts
+      .uncontacted(await this.outcomes.tasks(this.dataSource.manager, entity.id))
+      .find((item) => item.systemId === row.systemId)?.systemName;
     return view(row, systemName ?? row.systemId);
   }
 
@@ -104,7 +106,9 @@ export class RecipientTasksService {
     const required = this.facts.uncontacted(await this.outcomes.tasks(manager, entity.id));
     if (!required.length) return;
     const rows = await manager.find(RecipientTaskEntity, { where: { caseId: entity.id } });
-    const untold = required.filter((target) => (rows.find((row) => row.systemId === target.systemId && row.recipient === target.name)?.status ?? 'open') === 'open');
+    const untold = required.filter(
+      (target) => (rows.find((row) => row.systemId === target.systemId && row.recipient === target.name)?.status ?? 'open') === 'open',
+    );
     if (!untold.length) return;
     const names = [...new Set(untold.map((target) => target.name))].join(', ');
     throw conflict(`Cannot complete: tell ${names} of the change by other means (Art 19), or waive it with a reason.`, {

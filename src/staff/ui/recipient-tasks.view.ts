@@ -28,12 +28,19 @@ export function recipientTasksView(input: {
     statusLabel: copy.recipientTasks.status[task.status] ?? task.status,
     settled:
       task.status !== 'open' && task.settledAt
-        ? fill(copy.recipientTasks.settled, { note: task.note ?? '', who: input.who(task.settledBy ?? 'system'), at: formatInstant(new Date(task.settledAt), input.tz) })
+        ? fill(copy.recipientTasks.settled, {
+            note: task.note ?? '',
+            who: input.who(task.settledBy ?? 'system'),
+            at: formatInstant(new Date(task.settledAt), input.tz),
+          })
         : '',
     canSettle: input.maySettle && task.status === 'open',
     form:
       input.postedId === task.id
-        ? { values: { ...input.values.recipientDone, ...input.values.recipientWaive }, errors: { ...input.errors.recipientDone, ...input.errors.recipientWaive } }
+        ? {
+            values: { ...input.values.recipientDone, ...input.values.recipientWaive },
+            errors: { ...input.errors.recipientDone, ...input.errors.recipientWaive },
+          }
         : { values: {}, errors: {} },
   }));
 }

@@ -447,9 +447,19 @@ export class StaffCaseController {
     const check = this.check(request);
     const note = status === 'done' ? check.text('how', 5, 2000) : check.text('reason', 5, 2000);
     const [form, done] = status === 'done' ? (['recipientDone', 'recipientTold'] as const) : (['recipientWaive', 'recipientWaived'] as const);
-    await this.act(request, response, staff, reference, form, check, done, () => this.recipientTasks.settle(reference, recipientTaskId, status, note, staffActor(staff)), {
-      recipientTaskId,
-    });
+    await this.act(
+      request,
+      response,
+      staff,
+      reference,
+      form,
+      check,
+      done,
+      () => this.recipientTasks.settle(reference, recipientTaskId, status, note, staffActor(staff)),
+      {
+        recipientTaskId,
+      },
+    );
   }
 
   private check(request: Request): FormCheck {

@@ -265,7 +265,8 @@ const nb = {
     download_not_locked: 'Nedlastingen er ikke sperret.',
     identifier_established: 'Identifikatoren er allerede bekreftet.',
     identifier_not_searchable: 'Det er ikke et gyldig telefonnummer og kan ikke brukes til å finne poster.',
-    recipients_untold: 'Gi beskjed til {{names}} om endringen på annen måte (art. 19), eller frafall det med begrunnelse, under «Mottakere uten e-postadresse».',
+    recipients_untold:
+      'Gi beskjed til {{names}} om endringen på annen måte (art. 19), eller frafall det med begrunnelse, under «Mottakere uten e-postadresse».',
     recipient_task_settled: 'Mottakeroppgaven er allerede avgjort.',
   } as Record<string, string>,
   fieldErrors: 'Skjemaet har feil. Rett feltene som er merket.',
