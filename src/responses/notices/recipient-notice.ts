@@ -17,7 +17,7 @@ const WORDS = {
     intro: (controller: string, system: string, reference: string) =>
       `${controller} har utlevert personopplysninger om en person til dere via ${system}. Personen har brukt rettighetene sine etter personvernforordningen (sak ${reference}), og etter art. 19 forteller vi dere nøyaktig hva vi har endret.`,
     liftedIntro: (controller: string, system: string, reference: string) =>
-      `${controller} har tidligere fortalt dere at behandlingen av personopplysninger om en person i ${system} var begrenset (sak ${reference}). Begrensningen er nå opphevet (personvernforordningen art. 18(3) og 19).`,
+      `${controller} har tidligere fortalt dere at behandlingen av personopplysninger om en person i ${system} var begrenset (sak ${reference}). Nå har vi opphevet begrensningen (personvernforordningen art. 18(3) og 19).`,
     person: 'Personen',
     erased: 'Slettet hos oss – slett også kopiene dere har fått av disse:',
     anonymised: 'Anonymisert hos oss – slett eller anonymiser også kopiene dere har fått av disse:',
