@@ -17,12 +17,12 @@ import { representationGate } from '../representation/representation-gate';
 import { SystemsService } from '../systems/systems.service';
 import { composeLetter, renderEditedLetter, renderLetter, type RenderedLetter } from './letters/compose-letter';
 import { LetterDraftEntity } from './letters/letter-draft.entity';
-import { LetterFactsService, ART19_TYPES } from './letters/letter-facts.service';
+import { LetterFactsService } from './letters/letter-facts.service';
 import type { LetterFacts } from './letters/letter-facts';
 import { assertRequiredKept, missingRequired } from './letters/letter-required';
 import { LetterStore } from './letters/letter-store';
-import { changesFrom } from '../connectors/fanout/fanout-plan';
 import { recipientNotice } from './notices/recipient-notice';
+import { RecipientTasksService } from './notices/recipient-tasks.service';
 import { PackageBuilderService } from './package/package-builder.service';
 import { AnswerPackageEntity, type AnswerPackageKind } from './package/answer-package.entity';
 import { CaseCompletionHook, CaseRejectionHook } from '../cases/case-hooks';
@@ -36,7 +36,7 @@ export type RefusalFacts = NonNullable<LetterFacts['rejection']>;
 export interface LetterPreview extends RenderedLetter {
   edited: boolean;
   notices: Array<{ name: string; email: string; system: string }>;
-  /** Art 19 recipients with no e-mail contact: a handler tells them by other means. */
+  /** Art 19 recipients with no e-mail contact still to be told by other means (or waived) before completion. */
   notNotified: Array<{ name: string; system: string }>;
 }
 
@@ -59,6 +59,7 @@ export class AnswerService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly outcomes: TaskOutcomesReader,
+    private readonly recipientTasks: RecipientTasksService,
   ) {}
 
   /** The letter as it would go out now (GET …/letter); `refusal` previews the refusal letter
@@ -126,6 +127,8 @@ export class AnswerService {
     const open = await this.outcomes.openCount(manager, entity.id);
     if (open > 0)
       throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });
+    // Art 19: every recipient without an e-mail contact is told by other means, or waived, first.
+    await this.recipientTasks.assertAllSettled(manager, entity);
     const now = this.clock.now();
     const kind = packageKind(entity);
     let stored: AnswerPackageEntity | null = null;
@@ -194,9 +197,8 @@ export class AnswerService {
     const composed = await this.assemble(manager, entity, download, refusal);
     const draft = await manager.findOne(LetterDraftEntity, { where: { caseId: entity.id, kind: composed.kind } });
     const tasks = await this.outcomes.tasks(manager, entity.id);
-    const art19 = ART19_TYPES.includes(entity.type);
-    const notices = art19 ? this.facts.noticeTargets(tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName })) : [];
-    const notNotified = art19 ? this.facts.uncontacted(tasks).map((target) => ({ name: target.name, system: target.systemName })) : [];
+    const notices = this.facts.noticeTargets(tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName }));
+    const { notNotified } = await this.facts.art19(manager, entity.id, tasks);
     if (!draft) return { ...composed, edited: false, notices, notNotified };
     // Saving refused an edit without the remedies or links; one that now lacks them (a link
     // that changed since) gets them back rather than going out without them.
@@ -205,23 +207,18 @@ export class AnswerService {
     return { ...renderEditedLetter(composed.kind, draft.subject, text, entity.language), edited: true, notices, notNotified };
   }
 
-  /** Stores an Art 19 notice per e-mail contact and audits each; a recipient with no contact is
-   *  audited as not notified, so a handler can tell it by other means. */
-  private async storeNotices(
-    manager: EntityManager,
-    entity: CaseEntity,
-    actor: string,
-  ): Promise<{ recipientsNotified: number; recipientsNotNotified?: number }> {
-    if (!ART19_TYPES.includes(entity.type)) return { recipientsNotified: 0 };
+  /** Stores an Art 19 notice per e-mail contact of each system this case changed, and audits
+   *  each. Recipients with no contact were told by other means or waived before completion
+   *  (RecipientTasksService), each audited when it was settled. */
+  private async storeNotices(manager: EntityManager, entity: CaseEntity, actor: string): Promise<{ recipientsNotified: number }> {
     const tasks = await this.outcomes.tasks(manager, entity.id);
     const targets = this.facts.noticeTargets(tasks);
-    const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, new: value }));
     for (const [index, target] of targets.entries()) {
       const outboundEmailId = await this.outbox.store(
         manager,
         'art19-notice',
         `art19-${entity.id}-${index}`,
-        recipientNotice(entity, target, this.systems.controller(), entity.type === 'rectification' ? changes : []),
+        recipientNotice(entity, target, this.systems.controller()),
       );
       // The recipient is a company named in the data map: no personal data in the trail.
       await this.audit.append(manager, {
@@ -232,17 +229,7 @@ export class AnswerService {
         data: { system: target.systemId, recipient: target.name, outboundEmailId },
       });
     }
-    const uncontacted = this.facts.uncontacted(tasks);
-    for (const target of uncontacted) {
-      await this.audit.append(manager, {
-        caseId: entity.id,
-        type: 'answer.recipient_not_notified',
-        actor,
-        occurredAt: this.clock.now(),
-        data: { system: target.systemId, recipient: target.name },
-      });
-    }
-    return { recipientsNotified: targets.length, ...(uncontacted.length ? { recipientsNotNotified: uncontacted.length } : {}) };
+    return { recipientsNotified: targets.length };
   }
 }
 

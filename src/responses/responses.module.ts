@@ -29,11 +29,23 @@ import { TaskOutcomesModule } from '../connectors/tasks/task-outcomes.reader';
 import { PackageExpiryService } from './package/package-expiry.service';
 import { RetentionSweepService } from './retention/retention-sweep.service';
 import { CaseClosedExportsListener } from './retention/case-closed-exports.listener';
+import { RecipientTaskEntity } from './notices/recipient-task.entity';
+import { RecipientTasksController } from './notices/recipient-tasks.controller';
+import { RecipientTasksListener } from './notices/recipient-tasks.listener';
+import { RecipientTasksService } from './notices/recipient-tasks.service';
 
 /** The answer (ARCHITECTURE.md "The life of a case", step 6): package, letters, secure download, Art 19 notices. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AnswerPackageEntity, DownloadCodeEntity, PackageDownloadEntity, LetterDraftEntity, AnswerLetterEntity, RestrictionLiftingEntity]),
+    TypeOrmModule.forFeature([
+      AnswerPackageEntity,
+      DownloadCodeEntity,
+      PackageDownloadEntity,
+      LetterDraftEntity,
+      AnswerLetterEntity,
+      RestrictionLiftingEntity,
+      RecipientTaskEntity,
+    ]),
     AuditModule,
     CasesModule,
     DeadlinesModule,
@@ -41,7 +53,7 @@ import { CaseClosedExportsListener } from './retention/case-closed-exports.liste
     PublicSiteModule,
     TaskOutcomesModule,
   ],
-  controllers: [LettersController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController],
+  controllers: [LettersController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController, RecipientTasksController],
   providers: [
     AnswerService,
     LetterFactsService,
@@ -55,8 +67,10 @@ import { CaseClosedExportsListener } from './retention/case-closed-exports.liste
     AnswerEventsListener,
     RetentionSweepService,
     CaseClosedExportsListener,
+    RecipientTasksService,
+    RecipientTasksListener,
   ],
-  exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService, RetentionSweepService],
+  exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService, RetentionSweepService, RecipientTasksService],
 })
 export class ResponsesModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REQUEST_TYPES } from '../common/case-types';
+import { recipientFields, withRecipients } from './recipients.schema';
 
 /** The data map (SYSTEMS_FILE, reference in docs/data-map.md): who the controller is, and for every
  *  system that holds personal data, how to reach it and what the law needs said about it. */
@@ -43,9 +44,7 @@ export const systemSchema = z
     categories: z.array(z.string().min(1)).min(1, 'list at least one category of personal data'),
     purposes: z.array(z.string().min(1)).min(1, 'list at least one purpose'),
     legalBasis: z.string().min(1),
-    recipients: z.array(z.string().min(1)).default([]),
-    /** E-mail addresses that get Art 19 notices (rectification, erasure, restriction). */
-    recipientContacts: z.array(z.object({ name: z.string().min(1), email: z.string().email() })).default([]),
+    ...recipientFields,
     source: z.string().min(1).default('the data subject'),
     retention: z
       .object({ period: isoDuration.optional(), criteria: z.string().optional(), basis: z.string().optional() })
@@ -64,7 +63,8 @@ export const systemSchema = z
         message: 'a processor-role system needs controllerName and controllerContact (requests are forwarded there)',
       });
     }
-  });
+  })
+  .transform(withRecipients);
 
 export const dataMapSchema = z
   .object({

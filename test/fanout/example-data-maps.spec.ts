@@ -18,15 +18,15 @@ const planned = (map: ReturnType<typeof loadDataMap>, type: CaseEntity['type'], 
     .map((task) => `${task.systemId}:${task.action}`)
     .sort();
 
-/** Recipients the examples list without an e-mail contact: staff are warned to tell them otherwise (Art 19). */
+/** Recipients the examples list without an e-mail contact: staff are warned to tell them otherwise
+ *  (Art 19). Skatteetaten receives data only on request: no recipient (Art 4(9)), no warning. */
 const UNCONTACTED: Record<string, string[]> = {
   'logistics-software': [],
-  'auto-parts-wholesaler': ['visma: Skatteetaten (tax authority, on request)'],
+  'auto-parts-wholesaler': [],
   courier: ["accounting: the company's auditor"],
   '../config/systems': [
     // Kept by hand here (connector: manual), so the processors are only reached by a notice.
     'zendesk: Zendesk Inc. (processor, USA, EU standard contractual clauses)',
-    'visma: Skatteetaten (tax authority, on request)',
     'hubspot: HubSpot Ireland Ltd. (processor)',
   ],
 };

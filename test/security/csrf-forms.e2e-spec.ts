@@ -176,6 +176,14 @@ describe('CSRF on every state-changing form', () => {
       ...caseForm('identifiers/x/confirm', {}, [303, 400, 404, 409]),
       path: `/staff/cases/${reference}/identifiers/${randomUUID()}/confirm`,
     },
+    'post /staff/cases/:reference/recipient-tasks/:recipientTaskId/done': {
+      ...caseForm('recipient-tasks/x/done', { how: 'phoned their office' }, [303, 400, 404, 409]),
+      path: `/staff/cases/${reference}/recipient-tasks/${randomUUID()}/done`,
+    },
+    'post /staff/cases/:reference/recipient-tasks/:recipientTaskId/waive': {
+      ...caseForm('recipient-tasks/x/waive', { reason: 'never received data' }, [303, 400, 404, 409]),
+      path: `/staff/cases/${reference}/recipient-tasks/${randomUUID()}/waive`,
+    },
     'post /staff/cases/:reference/tasks/:taskId/retry': {
       ...caseForm('tasks/x/retry', {}, [303, 400, 404, 409]),
       path: `/staff/cases/${reference}/tasks/${randomUUID()}/retry`,

@@ -5,23 +5,26 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { changesFrom } from '../../connectors/fanout/fanout-plan';
 import { objectionKind } from '../../common/case-types';
-import { TaskOutcomesReader, taskDispositions } from '../../connectors/tasks/task-outcomes.reader';
+import { TaskOutcomesReader, taskDispositions, type TaskOutcome } from '../../connectors/tasks/task-outcomes.reader';
+import { CHANGING_KINDS, type Disposition } from '../../common/dispositions/disposition';
+import { RecipientTaskEntity } from '../notices/recipient-task.entity';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { RequesterLinks } from '../../public-site/requester-links';
 import { SystemsService } from '../../systems/systems.service';
-import { recipientName, uncontactedRecipients } from '../../systems/art19-recipients';
+import { contactedRecipients, recipientName, uncontactedRecipients } from '../../systems/art19-recipients';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { answerAddress } from '../../representation/answer-address';
 import type { LetterFacts, TaskFact } from './letter-facts';
-
-/** Types whose outcome is passed on to every recipient of the affected systems (Art 19). */
-export const ART19_TYPES = ['rectification', 'erasure', 'restriction'];
 
 export interface NoticeTarget {
   systemId: string;
   systemName: string;
   name: string;
   email: string;
+  /** The notice's language; both (Norwegian, then English) when the data map names none. */
+  language?: 'nb' | 'en';
+  /** Everything this case did to the system's records: the notice says what changed and what is kept. */
+  dispositions: Disposition[];
 }
 
 /** Reads what a letter needs from PostgreSQL and the data map: tasks and outcomes, decisions, recipients. */
@@ -75,8 +78,7 @@ export class LetterFactsService {
       controller: this.systems.controller(),
       tasks: taskFacts,
       changes,
-      notified: ART19_TYPES.includes(entity.type) ? this.noticeTargets(taskFacts).map((target) => ({ name: target.name, system: target.systemName })) : [],
-      notNotified: ART19_TYPES.includes(entity.type) ? this.uncontacted(taskFacts).map((target) => ({ name: target.name, system: target.systemName })) : [],
+      ...(await this.art19(manager, entity.id, taskFacts)),
       ...(entity.type === 'objection'
         ? { objection: { processing: objectionKind(entity.details), decision: decision?.decision ?? null, ...(decision ? { grounds: decision.grounds } : {}) } }
         : {}),
@@ -95,18 +97,35 @@ export class LetterFactsService {
     };
   }
 
-  /** Every `recipientContacts` entry of the systems the rectification, erasure or restriction touched. */
-  noticeTargets(tasks: Array<Pick<TaskFact, 'systemId' | 'action' | 'status'>>): NoticeTarget[] {
-    return affectedSystems(tasks, this.systems).flatMap(({ id, system }) =>
-      system.recipientContacts.map((contact) => ({ systemId: id, systemName: system.name, name: contact.name, email: contact.email })),
+  /** The e-mail contacts (not authorities on request) of the systems whose records this case
+   *  erased, anonymised, corrected or restricted, each with what changed there (Art 19). */
+  noticeTargets(tasks: readonly DispositionSource[]): NoticeTarget[] {
+    return affectedSystems(tasks, this.systems).flatMap(({ id, system, dispositions }) =>
+      contactedRecipients(system).map((contact) => ({ systemId: id, systemName: system.name, ...contact, dispositions })),
     );
   }
 
   /** The recipients of those systems that no notice can be e-mailed to (see uncontactedRecipients). */
-  uncontacted(tasks: Array<Pick<TaskFact, 'systemId' | 'action' | 'status'>>): Array<Omit<NoticeTarget, 'email'>> {
+  uncontacted(tasks: readonly DispositionSource[]): Array<Omit<NoticeTarget, 'email' | 'language' | 'dispositions'>> {
     return affectedSystems(tasks, this.systems).flatMap(({ id, system }) =>
       uncontactedRecipients(system).map((recipient) => ({ systemId: id, systemName: system.name, name: recipientName(recipient) })),
     );
+  }
+
+  /** Art 19 for the letter: `notified` are the recipients e-mailed and those staff marked as told
+   *  by other means; `notNotified` those still to be told. A waived recipient is in neither. */
+  async art19(manager: EntityManager, caseId: string, tasks: readonly DispositionSource[]): Promise<Pick<LetterFacts, 'notified' | 'notNotified'>> {
+    const settled = await manager.find(RecipientTaskEntity, { where: { caseId } });
+    const stateOf = (target: { systemId: string; name: string }) =>
+      settled.find((row) => row.systemId === target.systemId && row.recipient === target.name)?.status ?? 'open';
+    const uncontacted = this.uncontacted(tasks);
+    return {
+      notified: [
+        ...this.noticeTargets(tasks).map((target) => ({ name: target.name, system: target.systemName })),
+        ...uncontacted.filter((target) => stateOf(target) === 'done').map((target) => ({ name: target.name, system: target.systemName })),
+      ],
+      notNotified: uncontacted.filter((target) => stateOf(target) === 'open').map((target) => ({ name: target.name, system: target.systemName })),
+    };
   }
 
   expiresAt(from: Date): Date {
@@ -125,12 +144,23 @@ export class LetterFactsService {
   }
 }
 
-/** The data-map entries of the systems a task acted on (not forwarded), once each. */
-function affectedSystems(tasks: Array<Pick<TaskFact, 'systemId' | 'action' | 'status'>>, systems: SystemsService): Array<{ id: string; system: SystemEntry }> {
-  const ids = [...new Set(tasks.filter((task) => task.action !== 'forward' && ['done', 'retained'].includes(task.status)).map((task) => task.systemId))];
-  return ids.flatMap((id) => {
+/** A task as `affectedSystems` reads it: a letter's TaskFact (dispositions read) or a stored task. */
+export type DispositionSource = { systemId: string } & (Pick<TaskFact, 'dispositions'> | Pick<TaskOutcome, 'action' | 'status' | 'outcome' | 'finishedAt'>);
+
+/** The data-map entries of the systems whose records this case erased, anonymised, corrected or
+ *  restricted, once each, with all of that system's dispositions (what changed and what was kept). */
+export function affectedSystems(
+  tasks: readonly DispositionSource[],
+  systems: Pick<SystemsService, 'system'>,
+): Array<{ id: string; system: SystemEntry; dispositions: Disposition[] }> {
+  const bySystem = new Map<string, Disposition[]>();
+  for (const task of tasks) {
+    const dispositions = 'dispositions' in task ? task.dispositions : taskDispositions(task);
+    bySystem.set(task.systemId, [...(bySystem.get(task.systemId) ?? []), ...dispositions]);
+  }
+  return [...bySystem].flatMap(([id, dispositions]) => {
     const system = systems.system(id);
-    return system ? [{ id, system }] : [];
+    return system && dispositions.some((disposition) => CHANGING_KINDS.includes(disposition.kind)) ? [{ id, system, dispositions }] : [];
   });
 }
 

@@ -150,7 +150,7 @@ export class RestrictionLiftingService {
           manager,
           'art19-notice',
           `art19-lift-${caseId}-${index}`,
-          recipientNotice(entity, target, this.systems.controller(), [], 'restriction-lifted'),
+          recipientNotice(entity, target, this.systems.controller(), 'restriction-lifted'),
         );
       }
       locked.liftedAt = now;

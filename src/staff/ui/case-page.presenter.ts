@@ -21,6 +21,8 @@ import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
 import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
+import { RecipientTasksService } from '../../responses/notices/recipient-tasks.service';
+import { recipientTasksView } from './recipient-tasks.view';
 import { onBehalfSection } from '../../representation/on-behalf-section';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
@@ -40,6 +42,8 @@ export interface CaseFormState {
   taskId?: string;
   /** The identifier whose confirm form the values and errors belong to. */
   identifierId?: string;
+  /** The Art 19 recipient task whose done or waive form the values and errors belong to. */
+  recipientTaskId?: string;
   /** The refusal letter the reject form's "preview" asked for, with the reasons it was built from. */
   refusal?: { reasonCode: string; reason: string; subject: string; text: string; edited: boolean };
 }
@@ -73,6 +77,7 @@ export class CasePagePresenter {
     private readonly identity: IdentityService,
     private readonly repeats: RepeatRequestsReader,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recipientTasks: RecipientTasksService,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -310,6 +315,16 @@ export class CasePagePresenter {
         selected: (values.assign?.userId ?? entity.assigneeId ?? staff.id) === user.id,
       })),
       refusal: form.refusal ?? null,
+      recipientTasks: recipientTasksView({
+        tasks: await this.recipientTasks.listFor(entity),
+        copy,
+        maySettle: worker && open,
+        who,
+        tz,
+        postedId: form.recipientTaskId,
+        values,
+        errors: form.errors ?? {},
+      }),
       rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
       values,
       errors: form.errors ?? {},

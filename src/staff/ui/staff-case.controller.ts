@@ -12,6 +12,7 @@ import { DeadlineService } from '../../deadlines/deadline.service';
 import { AnswerService } from '../../responses/answer.service';
 import { DownloadService } from '../../responses/download/download.service';
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
+import { RecipientTasksService } from '../../responses/notices/recipient-tasks.service';
 import { sendDocument } from '../../representation/representation.controller';
 import { RepresentationService } from '../../representation/representation.service';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
@@ -51,6 +52,7 @@ export class StaffCaseController {
     private readonly recordDecisions: RecordDecisionsService,
     private readonly identifiers: CaseIdentifiersService,
     private readonly representations: RepresentationService,
+    private readonly recipientTasks: RecipientTasksService,
   ) {}
 
   @Get(':reference')
@@ -214,6 +216,34 @@ export class StaffCaseController {
   @UseGuards(StaffCsrfGuard)
   async complete(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     await this.act(request, response, staff, reference, 'complete', this.check(request), 'completed', () => this.cases.complete(reference, staffActor(staff)));
+  }
+
+  /** Art 19: a recipient without an e-mail contact was told by other means; staff say how. */
+  @Post(':reference/recipient-tasks/:recipientTaskId/done')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async recipientTold(
+    @Param('reference') reference: string,
+    @Param('recipientTaskId') recipientTaskId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    await this.settleRecipient(request, response, staff, reference, recipientTaskId, 'done');
+  }
+
+  /** Art 19: telling a recipient is waived; staff say why (e.g. it never received this person's data). */
+  @Post(':reference/recipient-tasks/:recipientTaskId/waive')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async recipientWaived(
+    @Param('reference') reference: string,
+    @Param('recipientTaskId') recipientTaskId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    await this.settleRecipient(request, response, staff, reference, recipientTaskId, 'waived');
   }
 
   /** The answer letter's subject and text, kept as a draft that goes out on completion. */
@@ -415,6 +445,33 @@ export class StaffCaseController {
     response.redirect(303, '/staff/tasks?done=outcome');
   }
 
+  private async settleRecipient(
+    request: Request,
+    response: Response,
+    staff: StaffPrincipal,
+    reference: string,
+    recipientTaskId: string,
+    status: 'done' | 'waived',
+  ): Promise<void> {
+    if (!isUuid(recipientTaskId)) throw notFound('Recipient task');
+    const check = this.check(request);
+    const note = status === 'done' ? check.text('how', 5, 2000) : check.text('reason', 5, 2000);
+    const [form, done] = status === 'done' ? (['recipientDone', 'recipientTold'] as const) : (['recipientWaive', 'recipientWaived'] as const);
+    await this.act(
+      request,
+      response,
+      staff,
+      reference,
+      form,
+      check,
+      done,
+      () => this.recipientTasks.settle(reference, recipientTaskId, status, note, staffActor(staff)),
+      {
+        recipientTaskId,
+      },
+    );
+  }
+
   private check(request: Request): FormCheck {
     return new FormCheck(request.body, this.pages.copy(request));
   }
@@ -431,7 +488,7 @@ export class StaffCaseController {
     done: DoneKey,
     run: () => Promise<unknown>,
     /** Which task's or identifier's form the values belong to, when the page has one per item. */
-    target: Pick<CaseFormState, 'taskId' | 'identifierId'> = {},
+    target: Pick<CaseFormState, 'taskId' | 'identifierId' | 'recipientTaskId'> = {},
   ): Promise<void> {
     const copy = this.pages.copy(request);
     if (!check.ok) {

@@ -43,6 +43,8 @@ handlebars.registerHelper('invalidAttrs', function (this: unknown, form: string,
  *  input back). Used on a line of its own, so the file ends with an empty line (the line break
  *  the partial tag's own line loses). */
 registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial.hbs' });
+/** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts). */
+registerPartials(handlebars, __dirname, { recipientTasks: 'recipient-tasks.partial.hbs' });
 
 /** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {
