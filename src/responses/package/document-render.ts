@@ -113,15 +113,6 @@ function drawTables(pdf: PDFKit.PDFDocument, fonts: PdfFonts, text: (value: stri
   }
 }
 
-/** A letter as a PDF for printing and posting: the subject as heading, then its paragraphs. */
-export function renderLetterPdf(subject: string, text: string, createdAt: Date): Promise<Buffer> {
-  return renderPdf(subject, createdAt, (pdf, fonts, draw) => {
-    pdf.font(fonts.bold).fontSize(14).text(draw(subject)).moveDown(0.8);
-    pdf.font(fonts.regular).fontSize(11);
-    for (const paragraph of text.trimEnd().split(/\n{2,}/)) pdf.text(draw(paragraph)).moveDown(0.5);
-  });
-}
-
 function renderPdf(
   title: string,
   createdAt: Date,
