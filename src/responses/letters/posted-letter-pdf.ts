@@ -50,7 +50,12 @@ export function renderPostedLetterPdf(letter: PostedLetter, createdAt: Date): Pr
   pdf.moveDown(0.8).font(fonts.regular).fontSize(11);
   for (const block of letter.blocks) {
     if (block.text) pdf.text(text(block.text), MARGIN, pdf.y, { width });
-    for (const item of block.items ?? []) pdf.text(text(`•  ${item}`), MARGIN + 12, pdf.y, { width: width - 12 });
+    for (const item of block.items ?? []) {
+      // A hanging indent: wrapped lines of an item start under its text, not under the bullet.
+      const top = pdf.y;
+      pdf.text('•', MARGIN + 6, top);
+      pdf.text(text(item), MARGIN + 18, top, { width: width - 18 });
+    }
     pdf.moveDown(0.6);
   }
 

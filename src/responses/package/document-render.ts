@@ -58,7 +58,8 @@ function tableHtml(table: ReadableTable): string {
         .filter(([, cell]) => cell !== '')
         .map(([column, cell]) => `<tr><th scope="row">${escape(marked(column.label, column.guessed))}</th><td>${escape(cell)}</td></tr>`)
         .join('');
-      return `<table data-record-type><caption>${caption} (${index + 1}/${table.rows.length})</caption><tbody>${lines}</tbody></table>`;
+      const counted = table.rows.length > 1 ? `${caption} (${index + 1}/${table.rows.length})` : caption;
+      return `<table data-record-type><caption>${counted}</caption><tbody>${lines}</tbody></table>`;
     })
     .join('\n');
 }
