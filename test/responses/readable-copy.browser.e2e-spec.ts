@@ -17,7 +17,7 @@ const [, OLA] = NORWEGIAN_PEOPLE;
 
 /** Translations and labels a company adds to its data map (purposes in nb and en, a label of its own). */
 function translate(file: string): string {
-  const map = parse(readFileSync(file, 'utf8'));
+  const map = parse(readFileSync(file, 'utf8')) as { controller: Record<string, unknown>; systems: Array<Record<string, unknown>> };
   map.controller = { ...map.controller, name: 'Eksempel Deler AS', orgNumber: '912 345 678', address: 'Industriveien 1, 0581 Oslo', phone: '+47 22 00 00 00' };
   for (const system of map.systems) {
     if (system.id === 'zendesk') {
@@ -155,7 +155,7 @@ describe('the readable copy and the posted letter (real stack, simulators, Chrom
     expect((await client.get(`/api/v1/cases/${reference}/letter.pdf`, owner)).status).toBe(403);
     expect((await client.get(`/api/v1/cases/${reference}/letter.pdf`, {})).status).toBe(401);
 
-    const audit = (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()).items as Array<{ type: string; data: Record<string, unknown> }>;
+    const { items: audit } = (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()) as { items: Array<{ type: string; data: Record<string, unknown> }> };
     const downloads = audit.filter((event) => event.type === 'answer.staff_downloaded' && event.data.format === 'posted-pdf');
     expect(downloads).toHaveLength(1);
     expect(JSON.stringify(downloads)).not.toContain(OLA.name);
