@@ -53,7 +53,8 @@ export class CasesController {
         channel: body.channel,
         receivedAt: new Date(body.receivedAt),
         subject: body.subject,
-        details: body.details,
+        // The postal address travels in the details, where the posted letter reads it.
+        details: body.postalAddress?.trim() ? { ...body.details, postalAddress: body.postalAddress.trim() } : body.details,
         language: body.language,
         identityVerifiedBy: body.identityVerified?.method,
       },

@@ -23,6 +23,8 @@ import { RestrictionLiftingEntity } from './restriction/restriction-lifting.enti
 import { RestrictionLiftingService } from './restriction/restriction-lifting.service';
 import { LetterFactsService } from './letters/letter-facts.service';
 import { LettersController } from './letters/letters.controller';
+import { PostedLetterController } from './letters/posted-letter.controller';
+import { PostedLetterService } from './letters/posted-letter.service';
 import { AnswerPackageEntity } from './package/answer-package.entity';
 import { PackageBuilderService } from './package/package-builder.service';
 import { TaskOutcomesModule } from '../connectors/tasks/task-outcomes.reader';
@@ -53,11 +55,12 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     PublicSiteModule,
     TaskOutcomesModule,
   ],
-  controllers: [LettersController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController, RecipientTasksController],
+  controllers: [LettersController, PostedLetterController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController, RecipientTasksController],
   providers: [
     AnswerService,
     LetterFactsService,
     LetterStore,
+    PostedLetterService,
     RestrictionLiftingService,
     StaffAnswerFilesService,
     PackageBuilderService,

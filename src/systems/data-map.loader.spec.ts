@@ -188,3 +188,44 @@ describe('retention longer than bokføringsloven § 13 allows', () => {
     }
   });
 });
+
+describe('translated texts', () => {
+  const translated = base({
+    purposes: [{ nb: 'sikring av lokalene', en: 'securing the premises' }, 'security'],
+    categories: [{ nb: 'videoopptak' }],
+    retention: { period: 'P7D', basis: { en: 'overwritten after seven days' } },
+    fieldLabels: { recorded_at: { nb: 'Tatt opp', en: 'Recorded' }, camera: 'Kamera' },
+  });
+
+  it('loads {nb, en} texts beside plain strings: staff and rules read the English, the answer the translations', () => {
+    const map = loadDataMap(mapWith(translated));
+    const system = map.systems[0];
+    expect(system.purposes).toEqual(['securing the premises', 'security']);
+    expect(system.categories).toEqual(['videoopptak']);
+    expect(system.retention).toEqual({ period: 'P7D', basis: 'overwritten after seven days' });
+    expect(system.texts.purposes[0]).toEqual({ nb: 'sikring av lokalene', en: 'securing the premises' });
+    expect(system.fieldLabels.recorded_at).toEqual({ nb: 'Tatt opp', en: 'Recorded' });
+  });
+
+  it('warns of each text missing a language, and of nothing in a map of plain strings', () => {
+    const warnings = dataMapWarnings(loadDataMap(mapWith(translated)), {}).filter((warning) => warning.includes('text;'));
+    expect(warnings).toEqual([
+      'cctv.categories[0]: no "en" text; answers in English show the other language',
+      'cctv.retention.basis: no "nb" text; answers in Norwegian show the other language',
+    ]);
+    expect(dataMapWarnings(loadDataMap(mapWith(base())), {}).filter((warning) => warning.includes('text;'))).toEqual([]);
+  });
+
+  it('refuses a translation with an unknown language or no text, naming the field', () => {
+    expect(problem(mapWith(base({ purposes: [{ de: 'Sicherheit' }] })))).toContain('systems[0] (id "cctv").purposes.0');
+    expect(problem(mapWith(base({ fieldLabels: { camera: {} } })))).toContain('systems[0] (id "cctv").fieldLabels.camera');
+  });
+
+  it('loads every data map shipped with the project unchanged', () => {
+    for (const name of ['config/systems.yaml', 'examples/auto-parts-wholesaler.yaml', 'examples/courier.yaml', 'examples/logistics-software.yaml']) {
+      const map = loadDataMap(join(__dirname, '..', '..', name));
+      expect(map.systems.length).toBeGreaterThan(0);
+      expect(dataMapWarnings(map, {}).filter((warning) => warning.includes('text;'))).toEqual([]);
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { dataMapSchema, type DataMap, type SystemEntry } from './data-map.schema';
 import { uncontactedRecipients } from './art19-recipients';
 import { bookkeepingOverrun } from './retention-limits';
+import { missingLanguages, type LocalizedText } from './localized-text';
 
 export class DataMapError extends Error {}
 
@@ -37,7 +38,8 @@ export function portableBasis(legalBasis: string): boolean {
   return PORTABLE_BASIS.test(legalBasis);
 }
 
-/** Warnings a DPO should see: retention longer than its stated legal basis allows, missing secrets. */
+/** Warnings a DPO should see: retention longer than its stated legal basis allows, missing secrets,
+ *  texts translated into one language only. */
 export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] {
   const warnings: string[] = [];
   const check = (system: SystemEntry, period: string | undefined, basis: string | undefined, where: string, records?: string) => {
@@ -57,6 +59,7 @@ export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] 
     for (const recipient of uncontactedRecipients(system)) {
       warnings.push(`${system.id}.recipients: Art 19 notices to "${recipient}" can't be e-mailed: add it to recipientContacts, or tell it by other means`);
     }
+    warnings.push(...translationWarnings(system));
     for (const [key, value] of Object.entries(system.connection)) {
       if (key.endsWith('Env') && typeof value === 'string' && !env[value]) {
         warnings.push(`${system.id}.connection.${key}: environment variable ${value} is not set; its tasks will fail until it is`);
@@ -64,4 +67,22 @@ export function dataMapWarnings(map: DataMap, env: NodeJS.ProcessEnv): string[] 
     }
   }
   return warnings;
+}
+
+/** A `{nb}` or `{en}` text without the other language: answers in that language fall back to the one given. */
+function translationWarnings(system: SystemEntry): string[] {
+  const texts: Array<[string, LocalizedText | undefined]> = [
+    ...system.texts.purposes.map((text, index): [string, LocalizedText] => [`purposes[${index}]`, text]),
+    ...system.texts.categories.map((text, index): [string, LocalizedText] => [`categories[${index}]`, text]),
+    ['retention.criteria', system.texts.retention.criteria],
+    ['retention.basis', system.texts.retention.basis],
+    ...Object.entries(system.fieldLabels).map(([field, text]): [string, LocalizedText] => [`fieldLabels.${field}`, text]),
+  ];
+  return texts.flatMap(([where, text]) =>
+    text === undefined
+      ? []
+      : missingLanguages(text).map(
+          (language) => `${system.id}.${where}: no "${language}" text; answers in ${language === 'nb' ? 'Norwegian' : 'English'} show the other language`,
+        ),
+  );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_TYPES } from '../common/case-types';
 import { recipientFields, withRecipients } from './recipients.schema';
+import { localizedText, plainText, type LocalizedText } from './localized-text';
 
 /** The data map (SYSTEMS_FILE, reference in docs/data-map.md): who the controller is, and for every
  *  system that holds personal data, how to reach it and what the law needs said about it. */
@@ -41,19 +42,21 @@ export const systemSchema = z
     controllerContact: z.string().email('must be an e-mail address').optional(),
     owner: z.string().email('must be the e-mail address of the person responsible'),
     connection,
-    categories: z.array(z.string().min(1)).min(1, 'list at least one category of personal data'),
-    purposes: z.array(z.string().min(1)).min(1, 'list at least one purpose'),
+    categories: z.array(localizedText).min(1, 'list at least one category of personal data'),
+    purposes: z.array(localizedText).min(1, 'list at least one purpose'),
     legalBasis: z.string().min(1),
     ...recipientFields,
     source: z.string().min(1).default('the data subject'),
     retention: z
-      .object({ period: isoDuration.optional(), criteria: z.string().optional(), basis: z.string().optional() })
+      .object({ period: isoDuration.optional(), criteria: localizedText.optional(), basis: localizedText.optional() })
       .refine((value) => value.period || value.criteria, 'give a period (ISO duration) or the criteria that decide how long data is kept'),
     legalHolds: z.array(legalHold).default([]),
     automatedDecisions: z.string().default('none'),
     transfersOutsideEea: z.string().default('none'),
     /** Portability covers data the person provided under consent or contract, processed by automated means. */
     portable: z.boolean().default(false),
+    /** Labels of the system's fields (and record types) in the readable copy: name → text or {nb, en}. */
+    fieldLabels: z.record(z.string().min(1), localizedText).default({}),
   })
   .superRefine((system, ctx) => {
     if (system.role === 'processor' && (!system.controllerName || !system.controllerContact)) {
@@ -64,7 +67,43 @@ export const systemSchema = z
       });
     }
   })
-  .transform(withRecipients);
+  .transform(withRecipients)
+  .transform(withTexts);
+
+/** The texts a requester reads, as written (translations kept); see withTexts. */
+export interface SystemTexts {
+  purposes: LocalizedText[];
+  categories: LocalizedText[];
+  retention: { criteria?: LocalizedText; basis?: LocalizedText };
+}
+
+interface PlainTexts {
+  purposes: string[];
+  categories: string[];
+  retention: { period?: string; criteria?: string; basis?: string };
+  texts: SystemTexts;
+}
+
+/**
+ * Keeps `purposes`, `categories` and `retention` plain strings for staff pages and rules, and the
+ * translations under `texts` for the requester's answer (access-document.ts reads them there).
+ */
+function withTexts<
+  T extends { purposes: LocalizedText[]; categories: LocalizedText[]; retention: { period?: string; criteria?: LocalizedText; basis?: LocalizedText } },
+>(system: T): Omit<T, 'purposes' | 'categories' | 'retention'> & PlainTexts {
+  const { criteria, basis } = system.retention;
+  return {
+    ...system,
+    purposes: system.purposes.map(plainText),
+    categories: system.categories.map(plainText),
+    retention: {
+      ...(system.retention.period !== undefined ? { period: system.retention.period } : {}),
+      ...(criteria !== undefined ? { criteria: plainText(criteria) } : {}),
+      ...(basis !== undefined ? { basis: plainText(basis) } : {}),
+    },
+    texts: { purposes: system.purposes, categories: system.categories, retention: { criteria, basis } },
+  };
+}
 
 export const dataMapSchema = z
   .object({
@@ -73,6 +112,8 @@ export const dataMapSchema = z
       orgNumber: z.string().optional(),
       email: z.string().email('must be an e-mail address'),
       address: z.string().optional(),
+      /** Letterhead of posted letters: a telephone number besides the name, address, org number and e-mail. */
+      phone: z.string().min(1).optional(),
       dpo: z.object({ name: z.string().optional(), email: z.string().email() }).optional(),
       privacyPolicyUrl: z.string().url().optional(),
     }),

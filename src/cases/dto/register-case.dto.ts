@@ -70,6 +70,17 @@ export class RegisterCaseDto {
   @MaxJsonSize(10_000)
   details?: Record<string, unknown>;
 
+  @ApiPropertyOptional({
+    example: 'Storgata 1\n0155 Oslo',
+    description: "The requester's postal address, for an answer by post (no e-mail address): lines separated by line breaks or commas; kept in the case details",
+  })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MinLength(3)
+  @MaxLength(300)
+  @Matches(/^[^<>]*$/, { message: 'must be a postal address (no < or >)' })
+  postalAddress?: string;
+
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'nb' })
   @IsOptional()
   @IsIn(LANGUAGES, { message: 'must be nb or en' })

@@ -7,8 +7,8 @@ import { Clock } from '../../common/clock';
 import { notFound } from '../../common/domain-error';
 import { AnswerLetterEntity } from '../letters/answer-letter.entity';
 import { AnswerPackageEntity } from '../package/answer-package.entity';
-import { renderLetterPdf } from '../package/document-render';
 import { PackageBuilderService } from '../package/package-builder.service';
+import { PostedLetterService } from '../letters/posted-letter.service';
 
 export type StaffLetterFormat = 'html' | 'pdf';
 
@@ -22,6 +22,7 @@ export class StaffAnswerFilesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly packages: PackageBuilderService,
+    private readonly posted: PostedLetterService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -50,7 +51,7 @@ export class StaffAnswerFilesService {
     });
     const filename = `${entity.reference}-${letter.kind}.${format}`;
     return format === 'pdf'
-      ? { body: await renderLetterPdf(letter.subject, letter.textBody, letter.createdAt), contentType: 'application/pdf', filename }
+      ? { body: await this.posted.pdfOf(entity, letter), contentType: 'application/pdf', filename }
       : { body: letter.htmlBody, contentType: 'text/html; charset=utf-8', filename };
   }
 

@@ -1,6 +1,8 @@
 import type { Language } from '../../common/case-types';
 import type { ControllerInfo, SystemEntry } from '../../systems/data-map.schema';
+import { textIn } from '../../systems/localized-text';
 import { DEFAULT_WORDS, ELEMENT_LABELS, RIGHTS, periodInWords } from '../copy/rights-copy';
+import { listedFiles, readableTables, type FieldLabels, type ListedFile, type ReadableTable } from './readable-tables';
 
 /** One processing (one system of the data map) with every Art 15(1) element, in words. */
 export interface ProcessingInfo {
@@ -38,18 +40,30 @@ export interface AccessDocument {
   systems: SystemData[];
   /** Systems searched where nothing was found. */
   searchedEmpty: string[];
+  /** Per system id: the data map's field labels in the document's language (see readable-tables). */
+  fieldLabels?: Record<string, FieldLabels>;
+}
+
+/** A system's data-map field labels in one language. */
+export function fieldLabelsIn(system: SystemEntry, language: Language): FieldLabels {
+  return Object.fromEntries(Object.entries(system.fieldLabels).map(([field, text]) => [field, textIn(text, language)]));
 }
 
 export function processingInfo(system: SystemEntry, language: Language): ProcessingInfo {
   const words = DEFAULT_WORDS[language];
-  const retention = [system.retention.period ? periodInWords(system.retention.period, language) : null, system.retention.criteria, system.retention.basis]
+  const { texts } = system;
+  const retention = [
+    system.retention.period ? periodInWords(system.retention.period, language) : null,
+    texts.retention.criteria && textIn(texts.retention.criteria, language),
+    texts.retention.basis && textIn(texts.retention.basis, language),
+  ]
     .filter(Boolean)
     .join('; ');
   return {
     systemId: system.id,
     name: system.name,
-    purposes: system.purposes,
-    categories: system.categories,
+    purposes: texts.purposes.map((text) => textIn(text, language)),
+    categories: texts.categories.map((text) => textIn(text, language)),
     legalBasis: system.legalBasis,
     recipients: system.recipients.length ? system.recipients : [words.noRecipients],
     retention,
@@ -65,8 +79,12 @@ export interface DocumentSection {
   paragraphs: string[];
   /** label → value lines (the Art 15(1) elements). */
   facts?: Array<[string, string]>;
-  /** Pretty JSON of one system's data. */
-  data?: string;
+  /** One system's data, a table per record type. */
+  tables?: ReadableTable[];
+  /** Files an owner handed over, which are in the package beside this document. */
+  files?: { lead: string; list: ListedFile[] };
+  /** Said under the tables, e.g. what a flagged label means. */
+  footnote?: string;
 }
 
 const COPY = {
@@ -78,7 +96,9 @@ const COPY = {
     none: 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.',
     processingHeading: (name: string) => `Behandling: ${name}`,
     dataHeading: (name: string) => `Opplysningene i ${name}`,
-    records: (count: number) => `${count} oppføring(er).`,
+    records: (count: number) => (count === 1 ? '1 oppføring.' : `${count} oppføringer.`),
+    files: 'Filer (i mappen files/ i pakken):',
+    guessed: '* Feltnavnet er hentet fra systemet; vi har ikke et bedre navn på det.',
     searched: 'Søkt uten treff',
     controller: 'Behandlingsansvarlig',
   },
@@ -90,7 +110,9 @@ const COPY = {
     none: 'We hold no data about you. We searched every system of ours that holds personal data.',
     processingHeading: (name: string) => `Processing: ${name}`,
     dataHeading: (name: string) => `The data in ${name}`,
-    records: (count: number) => `${count} record(s).`,
+    records: (count: number) => (count === 1 ? '1 record.' : `${count} records.`),
+    files: 'Files (in the files/ folder of the package):',
+    guessed: '* The field name is the one the system uses; we have no better name for it.',
     searched: 'Searched, nothing found',
     controller: 'Controller',
   },
@@ -118,10 +140,16 @@ export function documentSections(document: AccessDocument): { title: string; sec
     });
   }
   for (const system of document.systems) {
+    const tables = readableTables(system, document.fieldLabels?.[system.systemId] ?? {}, document.language);
+    const files = listedFiles(system);
+    const guessed = tables.some((table) => table.guessed || table.columns.some((column) => column.guessed));
     sections.push({
       heading: copy.dataHeading(system.name),
-      paragraphs: [copy.records(system.recordCount), ...(system.note ? [system.note] : [])],
-      ...(Object.keys(system.data).length ? { data: JSON.stringify(system.data, null, 2) } : {}),
+      // A system searched by hand has no count of its own: the person's note says what was found.
+      paragraphs: [...(system.recordCount > 0 ? [copy.records(system.recordCount)] : []), ...(system.note ? [system.note] : [])],
+      ...(tables.length ? { tables } : {}),
+      ...(files.length ? { files: { lead: copy.files, list: files } } : {}),
+      ...(guessed ? { footnote: copy.guessed } : {}),
     });
   }
   if (document.searchedEmpty.length) sections.push({ heading: copy.searched, paragraphs: [document.searchedEmpty.join(', ')] });

@@ -1,10 +1,16 @@
 import PDFDocument from 'pdfkit';
-import type { AccessDocument } from './access-document';
+import type { AccessDocument, DocumentSection } from './access-document';
 import { documentSections } from './access-document';
-import { pdfFonts, pdfText } from './pdf-fonts';
+import { pdfFonts, pdfText, type PdfFonts } from './pdf-fonts';
+import type { ReadableTable } from './readable-tables';
 
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+
+/** Up to this many columns a record type is one table; wider ones are shown a record at a time. */
+const MAX_TABLE_COLUMNS = 5;
+
+const marked = (label: string, guessed: boolean) => (guessed ? `${label} *` : label);
 
 /** The readable document as one self-contained HTML file (no scripts, no external resources). */
 export function renderDocumentHtml(document: AccessDocument): string {
@@ -14,20 +20,48 @@ export function renderDocumentHtml(document: AccessDocument): string {
       const heading = index === 0 ? `<h1>${escape(section.heading)}</h1>` : `<h2>${escape(section.heading)}</h2>`;
       const paragraphs = section.paragraphs.map((text) => `<p>${escape(text)}</p>`).join('\n');
       const facts = section.facts ? `<dl>${section.facts.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${escape(value)}</dd>`).join('')}</dl>` : '';
-      const data = section.data ? `<pre>${escape(section.data)}</pre>` : '';
-      return `<section>${heading}\n${paragraphs}${facts}${data}</section>`;
+      const tables = (section.tables ?? []).map(tableHtml).join('\n');
+      const files = section.files
+        ? `<p>${escape(section.files.lead)}</p><ul class="files">${section.files.list
+            .map((file) => `<li>${escape(file.name)} (${escape([file.type, file.size].filter(Boolean).join(', '))})</li>`)
+            .join('')}</ul>`
+        : '';
+      const footnote = section.footnote ? `<p class="footnote">${escape(section.footnote)}</p>` : '';
+      return `<section>${heading}\n${paragraphs}${facts}${tables}${files}${footnote}</section>`;
     })
     .join('\n');
   return `<!doctype html>
 <html lang="${document.language === 'nb' ? 'nb' : 'en'}">
 <head><meta charset="utf-8"><title>${escape(title)} – ${escape(document.reference)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}dt{font-weight:bold;margin-top:.5rem}pre{background:#f4f4f4;padding:1rem;overflow:auto;white-space:pre-wrap}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}dt{font-weight:bold;margin-top:.5rem}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}caption{text-align:left;font-weight:bold;padding:.25rem 0}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+thead th,tbody th{background:#f4f4f4}td{white-space:pre-wrap;overflow-wrap:anywhere}.footnote{font-size:.9em;color:#444}</style>
 </head>
 <body>
 ${body}
 </body>
 </html>
 `;
+}
+
+function tableHtml(table: ReadableTable): string {
+  const caption = escape(marked(table.label, table.guessed));
+  if (table.columns.length <= MAX_TABLE_COLUMNS) {
+    const head = table.columns.map((column) => `<th scope="col">${escape(marked(column.label, column.guessed))}</th>`).join('');
+    const rows = table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`).join('\n');
+    return `<table data-record-type><caption>${caption}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  }
+  return table.rows
+    .map((row, index) => {
+      const lines = row
+        .map((cell, column) => [table.columns[column], cell] as const)
+        .filter(([, cell]) => cell !== '')
+        .map(([column, cell]) => `<tr><th scope="row">${escape(marked(column.label, column.guessed))}</th><td>${escape(cell)}</td></tr>`)
+        .join('');
+      const counted = table.rows.length > 1 ? `${caption} (${index + 1}/${table.rows.length})` : caption;
+      return `<table data-record-type><caption>${counted}</caption><tbody>${lines}</tbody></table>`;
+    })
+    .join('\n');
 }
 
 /** The same document as a PDF (the readable copy people print or keep). */
@@ -49,19 +83,35 @@ export function renderDocumentPdf(document: AccessDocument, createdAt: Date): Pr
           .font(fonts.regular)
           .text(text(value));
       }
-      if (section.data) pdf.font(fonts.mono).fontSize(8).text(text(section.data)).font(fonts.regular).fontSize(10);
+      drawTables(pdf, fonts, text, section);
+      if (section.files) {
+        pdf.text(text(section.files.lead));
+        for (const file of section.files.list) pdf.text(text(`• ${file.name} (${[file.type, file.size].filter(Boolean).join(', ')})`), { indent: 10 });
+      }
+      if (section.footnote) pdf.moveDown(0.3).fontSize(8).text(text(section.footnote)).fontSize(10);
       pdf.moveDown(0.8);
     });
   });
 }
 
-/** A letter as a PDF for printing and posting: the subject as heading, then its paragraphs. */
-export function renderLetterPdf(subject: string, text: string, createdAt: Date): Promise<Buffer> {
-  return renderPdf(subject, createdAt, (pdf, fonts, draw) => {
-    pdf.font(fonts.bold).fontSize(14).text(draw(subject)).moveDown(0.8);
-    pdf.font(fonts.regular).fontSize(11);
-    for (const paragraph of text.trimEnd().split(/\n{2,}/)) pdf.text(draw(paragraph)).moveDown(0.5);
-  });
+function drawTables(pdf: PDFKit.PDFDocument, fonts: PdfFonts, text: (value: string) => string, section: DocumentSection): void {
+  const left = pdf.page.margins.left;
+  const head = (label: string) => ({ text: text(label), font: { src: fonts.bold }, backgroundColor: '#eeeeee' });
+  for (const table of section.tables ?? []) {
+    pdf.moveDown(0.4).font(fonts.bold).fontSize(10).text(text(marked(table.label, table.guessed)), left).font(fonts.regular).fontSize(9);
+    const style = { defaultStyle: { border: 0.5, borderColor: '#999999', padding: 3 } };
+    if (table.columns.length <= MAX_TABLE_COLUMNS) {
+      pdf.table({ ...style, data: [table.columns.map((column) => head(marked(column.label, column.guessed))), ...table.rows.map((row) => row.map(text))] });
+    } else {
+      for (const row of table.rows) {
+        const lines = row.flatMap((cell, column) => (cell === '' ? [] : [[head(marked(table.columns[column].label, table.columns[column].guessed)), text(cell)]]));
+        pdf.table({ ...style, columnStyles: [150, '*'], data: lines });
+        pdf.moveDown(0.5);
+      }
+    }
+    pdf.x = left;
+    pdf.fontSize(10);
+  }
 }
 
 function renderPdf(

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { AccessDocument } from './access-document';
 import { renderDocumentHtml, renderDocumentPdf } from './document-render';
-import { toCsv } from './csv';
+import { tablesOf, toCsv } from './csv';
 
 export interface ArchiveManifest {
   reference: string;
@@ -14,7 +14,8 @@ export interface ArchiveManifest {
 const safeName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 80) || 'table';
 
 /**
- * The package: `data/<system>.json` per system and `data/<system>/<table>.csv` where tabular,
+ * The package: `data/<system>.json` and `data/<system>/<table>.csv` per system (the connector's
+ * tables, or tables flattened from its data when it gave none),
  * plus for access the readable answer (`answer.html`, `answer.pdf`) and `processing.json` with
  * every Art 15(1) element. Portability is machine-readable only (Art 20).
  */
@@ -35,7 +36,8 @@ export async function buildArchive(
   for (const system of document.systems) {
     const files = [`data/${system.systemId}.json`];
     zip.file(files[0], JSON.stringify(system.data, null, 2), options);
-    for (const [table, rows] of Object.entries(system.tables)) {
+    const tables = tablesOf(system);
+    for (const [table, rows] of Object.entries(tables)) {
       if (!rows.length) continue;
       const file = `data/${system.systemId}/${safeName(table)}.csv`;
       zip.file(file, toCsv(rows), options);

@@ -8,7 +8,7 @@ import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader'
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { portableBasis } from '../../systems/data-map.loader';
 import { SystemsService } from '../../systems/systems.service';
-import { processingInfo, type AccessDocument, type SystemData } from './access-document';
+import { fieldLabelsIn, processingInfo, type AccessDocument, type SystemData } from './access-document';
 import { AnswerPackageEntity, type AnswerPackageKind } from './answer-package.entity';
 import { PackageCipher, packageKey } from '../../common/crypto/package-cipher';
 import { buildArchive } from './package-archive';
@@ -61,10 +61,10 @@ export class PackageBuilderService implements OnModuleInit {
         searchedEmpty.push(name);
       }
     }
-    const processings = systems
+    const mapped = systems
       .map((item) => this.systems.system(item.systemId))
-      .filter((system): system is NonNullable<typeof system> => system !== undefined)
-      .map((system) => processingInfo(system, entity.language));
+      .filter((system): system is NonNullable<typeof system> => system !== undefined);
+    const processings = mapped.map((system) => processingInfo(system, entity.language));
     return {
       language: entity.language,
       reference: entity.reference,
@@ -74,6 +74,7 @@ export class PackageBuilderService implements OnModuleInit {
       processings,
       systems,
       searchedEmpty,
+      fieldLabels: Object.fromEntries(mapped.map((system) => [system.id, fieldLabelsIn(system, entity.language)])),
     };
   }
 
