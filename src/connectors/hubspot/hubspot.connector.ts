@@ -84,10 +84,11 @@ export class HubSpotConnector implements Connector {
       // (the same contacts only: the case's record list still applies).
       const already = await findContacts(client, connection, { email: changes.email, onlyRecords: subject.onlyRecords });
       if (already.some(({ contact }) => differences(contact.properties, properties).length === 0)) {
-        return { status: 'done', summary: `HubSpot contact already up to date.${ignored}` };
+        return { status: 'done', summary: `HubSpot contact already up to date.${ignored}`, dispositions: [] };
       }
     }
-    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to rectify', dispositions: [CONTACT_NOT_FOUND] };
+    if (found.length === 0)
+      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to rectify', dispositions: [CONTACT_NOT_FOUND] };
     if (properties.email && found.length > 1) {
       return {
         status: 'manual',
@@ -123,7 +124,8 @@ export class HubSpotConnector implements Connector {
           details: { contactIds: updated, properties: Object.keys(properties), previous },
           dispositions: corrected.list(),
         }
-      : { status: 'done', summary: `HubSpot contact(s) already up to date (${fields}).${ignored}` };
+      : // Nothing changed, so nothing is said to be corrected.
+        { status: 'done', summary: `HubSpot contact(s) already up to date (${fields}).${ignored}`, dispositions: [] };
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
@@ -136,7 +138,8 @@ export class HubSpotConnector implements Connector {
       };
     }
     const found = await findContacts(client, connection, subject);
-    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to erase', dispositions: [CONTACT_NOT_FOUND] };
+    if (found.length === 0)
+      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to erase', dispositions: [CONTACT_NOT_FOUND] };
 
     const deleted: string[] = [];
     const alreadyGone: string[] = [];
@@ -162,7 +165,8 @@ export class HubSpotConnector implements Connector {
   }
 
   private async flagRestricted(client: HubSpotClient, connection: HubSpotConnection, found: FoundContact[]): Promise<Outcome> {
-    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to restrict', dispositions: [CONTACT_NOT_FOUND] };
+    if (found.length === 0)
+      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to restrict', dispositions: [CONTACT_NOT_FOUND] };
     const property = connection.restrictionProperty;
     const flagged: string[] = [];
     for (const { contact } of found) {

@@ -39,12 +39,18 @@ export function kept(what: string, terms: HoldTerms): Disposition {
 }
 
 /**
- * A customer whose ledger must be kept: the ledger entries per hold and financial year, and the
- * customer record itself (name, number and address, which the issued invoices need) until the
- * last of them ends.
+ * A customer whose ledger must be kept: its ledger entries per financial year, until the hold
+ * rule that keeps them longest ends (the records a hold names are all kept as ledger entries in
+ * Visma), and the customer record itself (name, number and address, which the issued invoices
+ * need) until the last of them ends.
  */
 export function keptCustomer(tally: DispositionTally, associate: AssociateRow, terms: HoldTerms[]): void {
-  for (const term of terms) tally.add(kept(term.records?.slice(0, 200) ?? 'ledger-entry', term), term.entries);
+  const byYear = new Map<string, HoldTerms[]>();
+  for (const term of terms) byYear.set(term.year, [...(byYear.get(term.year) ?? []), term]);
+  for (const yearTerms of byYear.values()) {
+    const longest = latest(yearTerms)!;
+    tally.add(kept('ledger-entry', longest), longest.entries);
+  }
   const last = latest(terms);
   if (last) tally.add(kept(associateWhat(associate), last));
 }

@@ -15,8 +15,8 @@ export const CALENDAR_YEAR = '01-01';
 
 /** What a requester is told about one running hold (visma-dispositions.ts words it). */
 export interface HoldTerms {
-  /** The records as the hold names them, without the financial year; null for the § 13 default (ledger entries). */
-  records: string | null;
+  /** The financial year the hold's ledger entries fall in, e.g. "2025" or "2024/2025". */
+  year: string;
   /** The law and its rule, e.g. "bokføringsloven § 13 (5 years after the end of the financial year)". */
   law: string;
   /** Whether the law is the Bookkeeping Act, whose records may be used only for bookkeeping, audit and tax control. */
@@ -94,7 +94,7 @@ function yearHolds(
       const until = start.plus(keepFor).toISODate() as string;
       result.push({
         retained: { records: `${hold.records}, financial year ${label}`, basis, until },
-        terms: { records: hold === DEFAULT_HOLD ? null : hold.records, law, bookkeeping: /bokføring/i.test(hold.basis), until, entries: year.entries },
+        terms: { year: label, law, bookkeeping: /bokføring/i.test(hold.basis), until, entries: year.entries },
       });
     }
   }
@@ -104,7 +104,11 @@ function yearHolds(
 /** "bokføringsloven § 13 (5 years after the end of the financial year)": the law the data map
  *  names (without the GDPR articles or its own note in brackets) and the rule the connector applies. */
 export function lawAndRule(basis: string, keepFor: Duration, fromYearEnd: boolean): string {
-  const law = basis.replace(/^GDPR[^,]*,\s*/i, '').replace(/\s*\([^)]*\)\s*$/, '').trim() || basis;
+  const law =
+    basis
+      .replace(/^GDPR[^,]*,\s*/i, '')
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .trim() || basis;
   return `${law} (${lengthInWords(keepFor)} ${fromYearEnd ? 'after the end of the financial year' : 'after the date of the entry'})`;
 }
 

@@ -112,7 +112,11 @@ export class VismaConnector implements Connector {
     const records = this.recordsFor(settings);
     const { associates, contacts } = await records.subjectRecords(subject);
     if (!associates.length && !contacts.length) {
-      return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.', dispositions: [{ kind: 'not_held', reason: 'not_found' }] };
+      return {
+        status: 'not_found',
+        summary: 'No customer or contact person in Visma Business matches the subject.',
+        dispositions: [{ kind: 'not_held', reason: 'not_found' }],
+      };
     }
     if (missing) {
       // Which field means "no marketing" or "restricted" differs per company: no guessing.

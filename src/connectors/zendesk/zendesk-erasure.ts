@@ -36,7 +36,8 @@ export class ZendeskEraser {
       );
     }
     const summary = parts.join('; ');
-    if (results.some((result) => result.result !== 'erased')) return { status: 'failed', summary, retryable: false, dispositions: erasureDispositions(results) };
+    if (results.some((result) => result.result !== 'erased'))
+      return { status: 'failed', summary, retryable: false, dispositions: erasureDispositions(results) };
     if (staff.length) return { status: 'manual', summary };
     return {
       status: 'done',
@@ -133,8 +134,10 @@ export function erasureDispositions(results: UserErasure[]): Disposition[] {
     tally.add({ kind: 'anonymised', what: 'ticket-comment' }, result.redactedComments);
   }
   for (const result of results) {
-    if (result.result === 'blocked') tally.add({ kind: 'failed', what: 'user', reason: 'Zendesk does not delete a user who still has tickets that are not closed' });
-    if (result.result === 'soft_deleted_only') tally.add({ kind: 'failed', what: 'user', reason: 'the user was deactivated, but Zendesk did not complete the permanent deletion' });
+    if (result.result === 'blocked')
+      tally.add({ kind: 'failed', what: 'user', reason: 'Zendesk does not delete a user who still has tickets that are not closed' });
+    if (result.result === 'soft_deleted_only')
+      tally.add({ kind: 'failed', what: 'user', reason: 'the user was deactivated, but Zendesk did not complete the permanent deletion' });
   }
   return tally.list();
 }
