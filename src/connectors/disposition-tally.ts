@@ -13,7 +13,7 @@ const MAX_VALUE_LENGTH = 500;
  * `dispositions` with it, so a letter states exactly what was done.
  */
 export class DispositionTally {
-  private readonly entries = new Map<string, Disposition>();
+  private readonly entries = new Map<string, Disposition & { count?: number }>();
 
   /** Adds `count` records (default 1) with this disposition. */
   add(disposition: Disposition, count = 1): this {
@@ -21,12 +21,12 @@ export class DispositionTally {
     const { count: _ignored, ...rest } = disposition as Disposition & { count?: number };
     const key = JSON.stringify(rest);
     if (UNCOUNTED.has(disposition.kind)) {
-      if (!this.entries.has(key)) this.entries.set(key, rest as Disposition);
+      if (!this.entries.has(key)) this.entries.set(key, rest);
       return this;
     }
-    const known = this.entries.get(key) as (Disposition & { count?: number }) | undefined;
+    const known = this.entries.get(key);
     if (known) known.count = (known.count ?? 0) + count;
-    else this.entries.set(key, { ...rest, count } as Disposition);
+    else this.entries.set(key, { ...rest, count });
     return this;
   }
 
@@ -49,7 +49,9 @@ export class DispositionTally {
 }
 
 function asText(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }
 
 /** A very long value (a free-text note) is shown shortened; the full text is in the system itself. */

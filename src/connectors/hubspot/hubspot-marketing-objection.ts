@@ -59,8 +59,8 @@ export async function stopMarketing(
   }
   for (const phone of phones) {
     for (const channel of phoneChannels) {
-      timestamps.push(...stamps(await client.unsubscribeAll(phone, channel as HubSpotChannel)));
-      optedOut.add(channel as HubSpotChannel);
+      timestamps.push(...stamps(await client.unsubscribeAll(phone, channel)));
+      optedOut.add(channel);
     }
   }
 
