@@ -67,7 +67,7 @@ describe('Visma ledger retention', () => {
     expect(ledgerState(paid, undefined, '2025-06-01')).toMatchObject({ held: true, holds: [{ until: '2025-12-31' }] });
     expect(ledgerState(paid, undefined, '2024-12-31').holds.map((hold) => hold.until)).toEqual(['2024-12-31', '2025-12-31']);
     expect(ledgerState(paid.slice(0, 1), undefined, '2026-11-22')).toMatchObject({ held: true, holds: [], balance: 100 });
-    expect(ledgerState([], undefined, '2026-11-22')).toEqual({ held: false, holds: [], balance: 0, entries: 0 });
+    expect(ledgerState([], undefined, '2026-11-22')).toEqual({ held: false, holds: [], terms: [], balance: 0, entries: 0 });
   });
 
   it('reads Business NXT yyyymmdd dates', () => expect(vismaDateToIso(20250314)).toBe('2025-03-14'));
