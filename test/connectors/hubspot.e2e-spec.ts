@@ -1,4 +1,6 @@
-import type { SystemContext } from '../../src/connectors/connector';
+import type { Disposition } from '../../src/common/dispositions/disposition';
+import { dispositionProblems } from '../../src/common/dispositions/disposition.schema';
+import type { ExportPart, Outcome, SystemContext } from '../../src/connectors/connector';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
 import { HubSpotConnector, type HubSpotConnectorOptions } from '../../src/connectors/hubspot/hubspot.connector';
 import { type HubSpotSimulator, type HubSpotSimulatorOptions, startHubSpotSimulator } from '../simulators/hubspot/hubspot-simulator';
@@ -23,6 +25,14 @@ const KARI = {
   subscriptions: { '1001': 'SUBSCRIBED' as const, '1002': 'SUBSCRIBED' as const },
 };
 const OLA = { properties: { email: 'ola@example.no', firstname: 'Ola', lastname: 'Hansen', hs_additional_emails: 'kari@example.no' } };
+
+/** The dispositions an outcome or export carries, checked against the shape the recorder stores. */
+function dispositionsOf(result: Outcome | ExportPart): Disposition[] | undefined {
+  const list = (result as { dispositions?: Disposition[] }).dispositions;
+  expect(dispositionProblems(list)).toEqual([]);
+  return list;
+}
+const CONTACT_NOT_FOUND: Disposition = { kind: 'not_held', reason: 'not_found', what: 'contact' };
 
 let simulator: HubSpotSimulator | undefined;
 afterEach(async () => {
@@ -194,6 +204,10 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect(part.tables?.hubspot_contact_properties).toContainEqual({ contactId: contacts[0].id, property: 'city', label: 'City', value: 'Bergen' });
       expect(part.tables?.hubspot_contact_associations).toHaveLength(3);
       expect(part.tables?.hubspot_email_subscriptions).toHaveLength(6);
+      expect(dispositionsOf(part)).toEqual([
+        { kind: 'disclosed', what: 'contact', count: 1 },
+        { kind: 'disclosed', what: 'marketing-subscription', count: 6 },
+      ]);
       expect(sim.count('GET', CONTACT, 200)).toBe(1);
     });
 
@@ -202,6 +216,7 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       const connector = new HubSpotConnector();
       const nothing = await connector.export(contextFor(sim), { email: 'stranger@example.no' });
       expect(nothing.recordCount).toBe(0);
+      expect(dispositionsOf(nothing)).toEqual([{ kind: 'not_held', reason: 'not_found' }]);
 
       sim.state.recordOptOutOfAll('stranger@example.no', 'EMAIL', '2026-01-05T10:00:00.000Z');
       const suppressed = await connector.export(contextFor(sim), { email: 'stranger@example.no' });
@@ -209,6 +224,7 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect(suppressed.data.marketingSuppressions).toEqual([
         { email: 'stranger@example.no', channel: 'EMAIL', status: 'NOT_SUBSCRIBED', since: '2026-01-05T10:00:00.000Z' },
       ]);
+      expect(dispositionsOf(suppressed)).toEqual([{ kind: 'disclosed', what: 'marketing-subscription', count: 1 }]);
     });
   });
 
@@ -222,6 +238,10 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       // The contact read before the update, per case field (a name is first and last name together).
       expect(first).toMatchObject({ details: { previous: { name: ['Kari Nordmann'], phone: ['+47 912 34 567'] } } });
       expect(first.summary).not.toContain('912 34 567');
+      expect(dispositionsOf(first)).toEqual([
+        { kind: 'corrected', what: 'contact', count: 1, field: 'name', old: 'Kari Nordmann', new: 'Kari Marie Nordmann-Lie' },
+        { kind: 'corrected', what: 'contact', count: 1, field: 'phone', old: '+47 912 34 567', new: '+47 400 00 000' },
+      ]);
       expect(sim.state.contacts.get(kariId(sim))?.properties).toMatchObject({
         firstname: 'Kari Marie',
         lastname: 'Nordmann-Lie',
@@ -230,7 +250,19 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
 
       const repeat = await connector.rectify(contextFor(sim), subject, { name: 'Kari Marie Nordmann-Lie', phone: '+47 400 00 000' });
       expect(repeat).toMatchObject({ status: 'done', summary: expect.stringContaining('already up to date') });
+      expect(dispositionsOf(repeat)).toEqual([]);
       expect(sim.count('PATCH', CONTACT)).toBe(1);
+    });
+
+    it('claims only the field that really changed, and nothing for a contact not found', async () => {
+      const sim = await start();
+      const connector = new HubSpotConnector();
+      // The phone is the same number as held; only the family name changes.
+      const outcome = await connector.rectify(contextFor(sim), { email: 'kari.nordmann@example.no' }, { name: 'Kari Lie', phone: '+47 912 34 567' });
+      expect(dispositionsOf(outcome)).toEqual([{ kind: 'corrected', what: 'contact', count: 1, field: 'name', old: 'Kari Nordmann', new: 'Kari Lie' }]);
+      const nobody = await connector.rectify(contextFor(sim), { email: 'nobody@example.no' }, { name: 'Kari Lie' });
+      expect(nobody.status).toBe('not_found');
+      expect(dispositionsOf(nobody)).toEqual([CONTACT_NOT_FOUND]);
     });
 
     it('changes the e-mail address and recognises a repeat under the new address', async () => {
@@ -269,11 +301,13 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
 
       const first = await connector.erase(contextFor(sim), { email: 'kari.nordmann@example.no' }, { legalHolds: [] });
       expect(first).toMatchObject({ status: 'done', details: { deletedContactIds: [id], method: 'gdpr-delete' } });
+      expect(dispositionsOf(first)).toEqual([{ kind: 'erased', what: 'contact', count: 1 }]);
       expect(sim.state.contacts.has(id)).toBe(false);
       expect(sim.state.gdprDeletions).toEqual([expect.objectContaining({ objectId: id })]);
 
       const repeat = await connector.erase(contextFor(sim), { email: 'kari.nordmann@example.no' }, { legalHolds: [] });
       expect(repeat.status).toBe('not_found');
+      expect(dispositionsOf(repeat)).toEqual([CONTACT_NOT_FOUND]);
       expect(sim.count('POST', GDPR_DELETE)).toBe(1);
       expect(sim.count('DELETE', CONTACT)).toBe(0);
       expect(sim.state.contactByEmail('ola@example.no')).toBeDefined();
@@ -302,6 +336,11 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
 
       const outcome = await connector.restrict(ctx, { email: 'kari.nordmann@example.no' }, 'marketing');
       expect(outcome.status).toBe('done');
+      // E-mail is the one channel opted out; the contact itself stays in the CRM, so more than a
+      // suppression entry is kept.
+      expect(dispositionsOf(outcome)).toEqual([{ kind: 'suppressed', what: 'marketing-subscription', channels: ['email'], minimalEntryOnly: false }]);
+      expect(sim.state.contacts.has(kariId(sim))).toBe(true);
+      expect(sim.state.optOutOfAllSince('+4791234567', 'SMS')).toBeUndefined();
       for (const email of ['kari.nordmann@example.no', 'kari@old-employer.example', 'kn@example.org']) {
         expect(sim.state.optOutOfAllSince(email, 'EMAIL')).toBeDefined();
       }
@@ -334,13 +373,33 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect(outcome).toMatchObject({ status: 'done', details: { contactIds: [], emailAddresses: 1 } });
       expect(sim.state.optOutOfAllSince('former.customer@example.no', 'EMAIL')).toBeDefined();
       expect(sim.count('POST', UNSUBSCRIBE_ALL, 200)).toBe(1);
+      // No contact found is said as such, beside the opt-out kept by the address; a contact under
+      // another spelling may still exist, so no "only a minimal entry is kept".
+      expect(dispositionsOf(outcome)).toEqual([
+        CONTACT_NOT_FOUND,
+        { kind: 'suppressed', what: 'marketing-subscription', channels: ['email'], minimalEntryOnly: false },
+      ]);
+    });
+
+    it('marketing: with no contact found and no address to opt out, says only that nothing was found', async () => {
+      const sim = await start();
+      // Kari's number with one digit different: no contact holds it, and phones are opted out only on the SMS channel.
+      const outcome = await new HubSpotConnector().restrict(contextFor(sim), { phone: '+47 912 34 568' }, 'marketing');
+      expect(outcome.status).toBe('not_found');
+      expect(dispositionsOf(outcome)).toEqual([CONTACT_NOT_FOUND]);
+      expect(sim.count('POST', UNSUBSCRIBE_ALL)).toBe(0);
     });
 
     it('marketing: also stops SMS for the phone numbers when the channel is configured', async () => {
       const sim = await start();
-      await new HubSpotConnector().restrict(contextFor(sim, { channels: ['EMAIL', 'SMS'] }), { email: 'kari.nordmann@example.no' }, 'marketing');
+      const outcome = await new HubSpotConnector().restrict(
+        contextFor(sim, { channels: ['EMAIL', 'SMS'] }),
+        { email: 'kari.nordmann@example.no' },
+        'marketing',
+      );
       // SMS subscribers are numbers in E.164, however the contact's phone field was typed.
       expect(sim.state.optOutOfAllSince('+4791234567', 'SMS')).toBeDefined();
+      expect(dispositionsOf(outcome)).toEqual([{ kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'sms'], minimalEntryOnly: false }]);
     });
 
     it('processing: sets the restriction property once', async () => {
@@ -348,6 +407,9 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       const connector = new HubSpotConnector();
       const outcome = await connector.restrict(contextFor(sim), { email: 'kari.nordmann@example.no' }, 'processing');
       expect(outcome.status).toBe('done');
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'restricted', what: 'contact', count: 1, how: 'marked with the HubSpot property "gdpr_restricted" set to true' },
+      ]);
       expect(sim.state.contacts.get(kariId(sim))?.properties.gdpr_restricted).toBe('true');
       await connector.restrict(contextFor(sim), { email: 'kari.nordmann@example.no' }, 'processing');
       expect(sim.count('PATCH', CONTACT)).toBe(1);

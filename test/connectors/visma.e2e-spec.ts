@@ -1,4 +1,6 @@
-import type { RetentionRules, SystemContext } from '../../src/connectors/connector';
+import type { Disposition } from '../../src/common/dispositions/disposition';
+import { dispositionProblems } from '../../src/common/dispositions/disposition.schema';
+import type { ExportPart, Outcome, RetentionRules, SystemContext } from '../../src/connectors/connector';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
 import { VismaConnector, type VismaConnectorOptions } from '../../src/connectors/visma/visma.connector';
 import {
@@ -67,6 +69,25 @@ function seed(): VismaSimulatorOptions {
     ],
   };
 }
+
+/** The dispositions an outcome or export carries, checked against the shape the recorder stores. */
+function dispositionsOf(result: Outcome | ExportPart): Disposition[] | undefined {
+  const list = (result as { dispositions?: Disposition[] }).dispositions;
+  expect(dispositionProblems(list)).toEqual([]);
+  return list;
+}
+
+/** Kept under bokføringsloven § 13 as the connector applies the 5-year rule. */
+const keptUnder13 = (what: string, until: string, count: number): Disposition => ({
+  kind: 'kept',
+  what,
+  count,
+  basis: 'legal_obligation',
+  law: 'bokføringsloven § 13 (5 years after the end of the financial year)',
+  until,
+  allowedUse: 'bookkeeping, audit and tax control',
+});
+const CONTACT_DETAILS_ERASED: Disposition = { kind: 'erased', what: 'e-mail address and phone numbers', count: 1 };
 
 async function fetchToken(sim: VismaSimulator): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: SIM_CLIENT_ID, client_secret: SIM_CLIENT_SECRET, scope: SCOPE });
@@ -207,13 +228,24 @@ describe('VismaConnector against the Business NXT simulator', () => {
       ]);
       expect(part.tables?.customerTransactions).toHaveLength(4);
       expect(part.tables?.customerTransactions).toContainEqual({ customerNo: 10001, voucherNo: 5001, voucherDate: '2025-03-14', amount: 1250 });
+      expect(dispositionsOf(part)).toEqual([
+        { kind: 'disclosed', what: 'customer', count: 1 },
+        { kind: 'disclosed', what: 'ledger-entry', count: 4 },
+      ]);
     });
 
     it('exports a company customer with its contact persons, and nothing for an unknown person', async () => {
       const part = await connector().export(ctx, { customerNumber: '10003' });
       expect(part.data.contacts).toEqual([expect.objectContaining({ contactNo: 301, name: 'Per Olsen' })]);
       expect(part.recordCount).toBe(3);
-      await expect(connector().export(ctx, { email: 'nobody@example.no' })).resolves.toMatchObject({ recordCount: 0 });
+      expect(dispositionsOf(part)).toEqual([
+        { kind: 'disclosed', what: 'customer', count: 1 },
+        { kind: 'disclosed', what: 'contact-person', count: 1 },
+        { kind: 'disclosed', what: 'ledger-entry', count: 1 },
+      ]);
+      const nothing = await connector().export(ctx, { email: 'nobody@example.no' });
+      expect(nothing).toMatchObject({ recordCount: 0 });
+      expect(dispositionsOf(nothing)).toEqual([{ kind: 'not_held', reason: 'not_found' }]);
     });
   });
 
@@ -247,10 +279,28 @@ describe('VismaConnector against the Business NXT simulator', () => {
       expect(outcome).toMatchObject({ status: 'done', details: { updatedRecords: 2 } });
       expect(outcome).toHaveProperty('details.previous', { name: ['Kari Hansen (privat)', 'Kari Hansen'], phone: ['98765432', ''] });
       expect(outcome.summary).not.toContain('Kari Hansen');
-      // A repeat changes nothing, so it has no previous values to report.
-      await expect(connector().rectify(ctx, { phone: '98765432' }, { name: 'Kari Nordmann', phone: '22 99 88 77' })).resolves.toMatchObject({
-        details: { updatedRecords: 0, previous: {} },
-      });
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'corrected', what: 'contact-person', count: 1, field: 'name', old: 'Kari Hansen (privat)', new: 'Kari Nordmann' },
+        { kind: 'corrected', what: 'contact-person', count: 1, field: 'phone', old: '98765432', new: '22 99 88 77' },
+        { kind: 'corrected', what: 'customer', count: 1, field: 'name', old: 'Kari Hansen', new: 'Kari Nordmann' },
+        { kind: 'corrected', what: 'customer', count: 1, field: 'phone', old: '', new: '22 99 88 77' },
+      ]);
+      // A repeat changes nothing, so it has no previous values to report and corrects nothing.
+      const repeat = await connector().rectify(ctx, { phone: '98765432' }, { name: 'Kari Nordmann', phone: '22 99 88 77' });
+      expect(repeat).toMatchObject({ details: { updatedRecords: 0, previous: {} } });
+      expect(dispositionsOf(repeat)).toEqual([]);
+    });
+
+    it('says corrected only for the field that really changed: a city that already matched is not claimed', async () => {
+      const outcome = await connector().rectify(
+        ctx,
+        { email: 'ola.nordmann@example.no' },
+        { city: 'Oslo', address: 'Kirkegata 2' },
+        { reference: 'DSR-2026-000043' },
+      );
+      expect(outcome).toMatchObject({ status: 'done', details: { updatedRecords: 1, previous: { address: ['Storgata 1'] } } });
+      expect(dispositionsOf(outcome)).toEqual([{ kind: 'corrected', what: 'customer', count: 1, field: 'address', old: 'Storgata 1', new: 'Kirkegata 2' }]);
+      expect(associate(1)).toMatchObject({ addressLine1: 'Kirkegata 2', postalArea: 'Oslo' });
     });
 
     it('never changes issued invoices: a name and address correction leaves the ledger as it was and says where it is recorded', async () => {
@@ -277,6 +327,11 @@ describe('VismaConnector against the Business NXT simulator', () => {
       const changes = { name: 'Ola Nordmann-Berg', address: 'Kirkegata 2' };
       const outcome = await connector().rectify(ctx, { email: 'ola.nordmann@example.no' }, changes, { reference: 'DSR-2026-000042' });
       expect(outcome).toMatchObject({ status: 'done', details: { correctionNote: 'customer-record', annotatedRecords: 1 } });
+      // The note beside the invoices records the correction; it is no correction of data itself.
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'corrected', what: 'customer', count: 1, field: 'name', old: 'Ola Nordmann', new: 'Ola Nordmann-Berg' },
+        { kind: 'corrected', what: 'customer', count: 1, field: 'address', old: 'Storgata 1', new: 'Kirkegata 2' },
+      ]);
       const note = "Wants invoices by e-mail\n2026-11-22: corrected at the data subject's request (DSR-2026-000042): name, address";
       expect(associate(1)).toMatchObject({ name: 'Ola Nordmann-Berg', memo: note });
       expect(associate(1)?.memo).not.toContain('Storgata');
@@ -318,6 +373,14 @@ describe('VismaConnector against the Business NXT simulator', () => {
         erased: ['e-mail address, phone and mobile phone on customer 10001'],
         details: { anonymiseAfter: '2030-12-31' },
       });
+      // What the person is told: contact details erased; each year's ledger entries kept under § 13
+      // until their own end date, and the customer record (the invoices need it) until the last.
+      expect(dispositionsOf(outcome)).toEqual([
+        CONTACT_DETAILS_ERASED,
+        keptUnder13('ledger-entry', '2029-12-31', 2),
+        keptUnder13('ledger-entry', '2030-12-31', 2),
+        keptUnder13('customer', '2030-12-31', 1),
+      ]);
       expect(associate(1)).toMatchObject({
         name: 'Ola Nordmann',
         customerNo: 10001,
@@ -339,13 +402,26 @@ describe('VismaConnector against the Business NXT simulator', () => {
       const again = await visma.erase(ctx, subject, { legalHolds: [] });
       expect(first).toMatchObject({ status: 'retained', retained: [{ until: '2029-12-31' }, { until: '2030-12-31' }], details: { blankedRecords: 1 } });
       expect(again).toMatchObject({ status: 'retained', retained: [{ until: '2029-12-31' }, { until: '2030-12-31' }], details: { blankedRecords: 0 } });
+      expect(dispositionsOf(first)).toEqual([
+        CONTACT_DETAILS_ERASED,
+        keptUnder13('ledger-entry', '2029-12-31', 2),
+        keptUnder13('ledger-entry', '2030-12-31', 2),
+        keptUnder13('customer', '2030-12-31', 1),
+      ]);
+      // The repeat blanked nothing, so it does not claim the erasure again; what is kept stays said.
+      expect(dispositionsOf(again)).toEqual([
+        keptUnder13('ledger-entry', '2029-12-31', 2),
+        keptUnder13('ledger-entry', '2030-12-31', 2),
+        keptUnder13('customer', '2030-12-31', 1),
+      ]);
       expect(sim.calls.associateUpdates.get(1)).toBe(1);
       expect(sim.calls.operations).not.toContain('associate_delete');
     });
 
     it('computes the until-date from a longer data-map hold', async () => {
       const rules = { legalHolds: [{ records: 'invoices', basis: 'bokføringsloven § 13 and the articles of association', keepFor: 'P10Y' }] };
-      await expect(connector().erase(ctx, { customerNumber: '10001' }, rules)).resolves.toMatchObject({
+      const outcome = await connector().erase(ctx, { customerNumber: '10001' }, rules);
+      expect(outcome).toMatchObject({
         status: 'retained',
         retained: [
           { records: 'invoices, financial year 2024', until: '2034-12-31' },
@@ -353,14 +429,23 @@ describe('VismaConnector against the Business NXT simulator', () => {
         ],
         details: { anonymiseAfter: '2035-12-31' },
       });
+      expect(dispositionsOf(outcome)).toContainEqual(
+        expect.objectContaining({
+          kind: 'kept',
+          what: 'ledger-entry',
+          law: 'bokføringsloven § 13 and the articles of association (10 years after the end of the financial year)',
+        }),
+      );
     });
 
     it('deletes a customer without ledger entries exactly once, with its contact persons', async () => {
       const visma = connector();
-      await expect(visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING)).resolves.toMatchObject({
-        status: 'done',
-        details: { deletedAssociates: 1, deletedContacts: 1 },
-      });
+      const outcome = await visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING);
+      expect(outcome).toMatchObject({ status: 'done', details: { deletedAssociates: 1, deletedContacts: 1 } });
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'erased', what: 'contact-person', count: 1 },
+        { kind: 'erased', what: 'customer', count: 1 },
+      ]);
       expect(associate(2)).toBeUndefined();
       expect(contact(201)).toBeUndefined();
       await expect(visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
@@ -377,6 +462,8 @@ describe('VismaConnector against the Business NXT simulator', () => {
     it('blanks a contact person of a company customer whose invoices are kept', async () => {
       const outcome = await connector().erase(ctx, { email: 'per.olsen@fjord.example' }, BOOKKEEPING);
       expect(outcome).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31', externalIds: { associateNos: [], contactNos: [301] } }] });
+      // The company's ledger is not the person's data: only their own record is said to be kept.
+      expect(dispositionsOf(outcome)).toEqual([CONTACT_DETAILS_ERASED, keptUnder13('contact-person', '2030-12-31', 1)]);
       expect(contact(301)).toMatchObject({ name: 'Per Olsen', emailAddress: '', phone: '', mobilePhone: '' });
       expect(associate(3)?.emailAddress).toBe('post@fjord.example');
     });
@@ -404,12 +491,16 @@ describe('VismaConnector against the Business NXT simulator', () => {
       await expect(connector().erase(ctx, { email: 'ola.nordmann@example.no' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
 
       const in2030 = connector({ now: () => new Date('2030-01-02T09:00:00Z') });
-      await expect(in2030.eraseRetained!(ctx, ids, BOOKKEEPING)).resolves.toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }] });
+      const in2030Outcome = await in2030.eraseRetained!(ctx, ids, BOOKKEEPING);
+      expect(in2030Outcome).toMatchObject({ status: 'retained', retained: [{ until: '2030-12-31' }] });
+      expect(dispositionsOf(in2030Outcome)).toEqual([keptUnder13('ledger-entry', '2030-12-31', 2), keptUnder13('customer', '2030-12-31', 1)]);
       expect(sim.calls.associateDeletes.get(1)).toBeUndefined();
 
       simNow = Date.parse('2031-01-02T09:00:00Z');
       const in2031 = connector({ now: () => new Date(simNow) });
-      await expect(in2031.eraseRetained!(ctx, ids, BOOKKEEPING)).resolves.toMatchObject({ status: 'done', details: { deletedAssociates: 1 } });
+      const released = await in2031.eraseRetained!(ctx, ids, BOOKKEEPING);
+      expect(released).toMatchObject({ status: 'done', details: { deletedAssociates: 1 } });
+      expect(dispositionsOf(released)).toEqual([{ kind: 'erased', what: 'customer', count: 1 }]);
       await expect(in2031.eraseRetained!(ctx, ids, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
       expect(associate(1)).toBeUndefined();
       expect(sim.calls.associateDeletes.get(1)).toBe(1);
@@ -421,7 +512,11 @@ describe('VismaConnector against the Business NXT simulator', () => {
 
     it('sets the no-marketing flag once', async () => {
       const visma = connector();
-      await expect(visma.restrict(ctx, { email: 'ola.nordmann@example.no' }, 'marketing')).resolves.toMatchObject({ status: 'done' });
+      const first = await visma.restrict(ctx, { email: 'ola.nordmann@example.no' }, 'marketing');
+      expect(first).toMatchObject({ status: 'done' });
+      expect(dispositionsOf(first)).toEqual([
+        { kind: 'restricted', what: 'customer', count: 1, how: 'marked "noMarketing" in Visma Business: not to be used for marketing' },
+      ]);
       await expect(visma.restrict(ctx, { email: 'ola.nordmann@example.no' }, 'marketing')).resolves.toMatchObject({
         status: 'done',
         details: { updatedRecords: 0 },
@@ -444,9 +539,20 @@ describe('VismaConnector against the Business NXT simulator', () => {
     });
 
     it('marks processing as restricted', async () => {
-      await expect(connector().restrict(ctx, { customerNumber: '10002' }, 'processing')).resolves.toMatchObject({ status: 'done' });
+      const outcome = await connector().restrict(ctx, { customerNumber: '10002' }, 'processing');
+      expect(outcome).toMatchObject({ status: 'done' });
+      expect(dispositionsOf(outcome)).toEqual([
+        {
+          kind: 'restricted',
+          what: 'customer',
+          count: 1,
+          how: 'marked "noMarketing" and "processingRestricted" in Visma Business: stored only, not otherwise used',
+        },
+      ]);
       expect(associate(2)).toMatchObject({ noMarketing: true, processingRestricted: true });
-      await expect(connector().restrict(ctx, { email: 'nobody@example.no' }, 'processing')).resolves.toMatchObject({ status: 'not_found' });
+      const nobody = await connector().restrict(ctx, { email: 'nobody@example.no' }, 'processing');
+      expect(nobody).toMatchObject({ status: 'not_found' });
+      expect(dispositionsOf(nobody)).toEqual([{ kind: 'not_held', reason: 'not_found' }]);
     });
   });
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SystemContext } from '../../src/connectors/connector';
+import type { Disposition } from '../../src/common/dispositions/disposition';
+import { dispositionProblems } from '../../src/common/dispositions/disposition.schema';
+import type { ExportPart, Outcome, SystemContext } from '../../src/connectors/connector';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
 import { ZendeskConnector } from '../../src/connectors/zendesk/zendesk.connector';
 import {
@@ -33,6 +35,13 @@ function context(baseUrl: string, connection: Record<string, unknown> = {}): Sys
 const apiTokenConnection = { auth: 'api_token', emailEnv: 'ZENDESK_EMAIL', apiTokenEnv: 'ZENDESK_API_TOKEN' };
 const noHolds = { legalHolds: [] };
 const fullyRedacted = (text: string) => /^[\s▇]+$/.test(text);
+
+/** The dispositions an outcome or export carries, checked against the shape the recorder stores (a malformed list would be dropped there). */
+function dispositionsOf(result: Outcome | ExportPart): Disposition[] | undefined {
+  const list = (result as { dispositions?: Disposition[] }).dispositions;
+  expect(dispositionProblems(list)).toEqual([]);
+  return list;
+}
 
 describe('ZendeskConnector against the Zendesk simulator', () => {
   let sim: ZendeskSimulator;
@@ -174,6 +183,11 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       expect(part.tables?.identities?.map((row) => row.value).sort()).toEqual(['+4791234567', 'kari@example.no']);
       expect((part.data.tickets as Array<{ comments: unknown[] }>)[0].comments).toHaveLength(3);
       expect(part.recordCount).toBe(1 + 2 + 6 + 16);
+      expect(dispositionsOf(part)).toEqual([
+        { kind: 'disclosed', what: 'user', count: 1 },
+        { kind: 'disclosed', what: 'ticket', count: 6 },
+        { kind: 'disclosed', what: 'ticket-comment', count: 16 },
+      ]);
       expect(JSON.stringify(part.data)).not.toContain('Not about Kari');
       expect(sim.calls.count('GET /api/v2/users/:id/tickets/requested')).toBe(3);
       expect(sim.calls.count('GET /api/v2/tickets/:id/comments')).toBe(5 * 2 + 1);
@@ -193,6 +207,7 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       const part = await connector.export(ctx, { email: 'nobody@example.no' });
       expect(part.recordCount).toBe(0);
       expect(part.tables?.tickets).toEqual([]);
+      expect(dispositionsOf(part)).toEqual([{ kind: 'not_held', reason: 'not_found' }]);
     });
   });
 
@@ -206,6 +221,11 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       // What the user read held before the change, for the letter's "old → new" (not in the summary).
       expect(first).toMatchObject({ details: { previous: { name: ['Kari Nordman'], phone: ['+47 900 00 000'], email: ['kari@example.no'] } } });
       expect(first.summary).not.toContain('kari@example.no');
+      expect(dispositionsOf(first)).toEqual([
+        { kind: 'corrected', what: 'user', count: 1, field: 'name', old: 'Kari Nordman', new: 'Kari Nordmann' },
+        { kind: 'corrected', what: 'user', count: 1, field: 'phone', old: '+47 900 00 000', new: '+47 912 34 567' },
+        { kind: 'corrected', what: 'user', count: 1, field: 'email', old: 'kari@example.no', new: 'kari.nordmann@example.no' },
+      ]);
       const snapshot = () => ({
         name: sim.state.users.get(kari.id)?.name,
         phone: sim.state.users.get(kari.id)?.phone,
@@ -224,6 +244,8 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
 
       const second = await connector.rectify(ctx, { email: 'kari@example.no' }, changes);
       expect(second).toMatchObject({ status: 'done', summary: expect.stringContaining('already up to date'), details: { previous: {} } });
+      // Nothing changed on the repeat: nothing is said to be corrected.
+      expect(dispositionsOf(second)).toEqual([]);
       expect(snapshot()).toEqual(after);
       expect(sim.calls.count('PUT /api/v2/users/:id')).toBe(1);
       expect(sim.calls.count('POST /api/v2/users/:id/identities')).toBe(1);
@@ -268,6 +290,12 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       const outcome = await connector.erase(ctx, { email: 'kari@example.no' }, noHolds);
 
       expect(outcome).toMatchObject({ status: 'failed', retryable: false });
+      // The closed ticket's comment was redacted before Zendesk refused the user: that is said too.
+      expect(sim.calls.count('PUT /api/v2/comment_redactions/:id')).toBe(1);
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'anonymised', what: 'ticket-comment', count: 1 },
+        { kind: 'failed', what: 'user', reason: 'Zendesk does not delete a user who still has tickets that are not closed' },
+      ]);
       expect(outcome.summary).toContain(`#${open.id}`);
       expect(outcome.summary).toContain(`#${solved.id}`);
       expect(outcome.summary).not.toContain('Kari');
@@ -301,6 +329,11 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       const outcome = await connector.erase(ctx, { email: 'kari@example.no' }, noHolds);
 
       expect(outcome).toMatchObject({ status: 'done', details: { userIds: [kari.id], redactedComments: 3 } });
+      // The user is gone; the redacted comments stay on their tickets with nothing of Kari in them.
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'erased', what: 'user', count: 1 },
+        { kind: 'anonymised', what: 'ticket-comment', count: 3 },
+      ]);
       const [own, reply] = sim.state.commentsOf(closed.id);
       expect(fullyRedacted(own.plain_body) && fullyRedacted(reply.plain_body)).toBe(true);
       expect(own.attachments.map((attachment) => attachment.file_name)).toEqual(['redacted.txt']);
@@ -313,6 +346,7 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
 
       const again = await connector.erase(ctx, { email: 'kari@example.no' }, noHolds);
       expect(again.status).toBe('not_found');
+      expect(dispositionsOf(again)).toEqual([{ kind: 'not_held', reason: 'not_found' }]);
       expect(sim.calls.count('DELETE /api/v2/users/:id')).toBe(1);
       expect(sim.calls.count('DELETE /api/v2/deleted_users/:id')).toBe(1);
       expect(sim.calls.count('PUT /api/v2/comment_redactions/:id')).toBe(3);
@@ -326,6 +360,10 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       const outcome = await connector.erase(ctx, { email: 'kari@example.no' }, noHolds);
 
       expect(outcome).toMatchObject({ status: 'done', details: { deletedTickets: 1 } });
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'erased', what: 'user', count: 1 },
+        { kind: 'erased', what: 'ticket', count: 1 },
+      ]);
       expect(sim.state.permanentlyDeletedTicketIds.has(ticket.id)).toBe(true);
       expect(sim.state.permanentlyDeletedUserIds.has(kari.id)).toBe(true);
     });
@@ -349,10 +387,22 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
     it('tags the user for marketing and processing, once', async () => {
       const kari = sim.state.addUser({ name: 'Kari', email: 'kari@example.no', tags: ['vip'] });
 
-      expect(await connector.restrict(ctx, { email: 'kari@example.no' }, 'marketing')).toMatchObject({ status: 'done', details: { tag: 'gdpr-no-marketing' } });
+      const marketing = await connector.restrict(ctx, { email: 'kari@example.no' }, 'marketing');
+      expect(marketing).toMatchObject({ status: 'done', details: { tag: 'gdpr-no-marketing' } });
+      expect(dispositionsOf(marketing)).toEqual([
+        { kind: 'restricted', what: 'user', count: 1, how: 'tagged "gdpr-no-marketing" in Zendesk, with a note telling agents not to use it for marketing' },
+      ]);
       expect(await connector.restrict(ctx, { email: 'kari@example.no' }, 'marketing')).toMatchObject({ status: 'done' });
       expect(sim.calls.count('PUT /api/v2/users/:id')).toBe(1);
-      await connector.restrict(ctx, { email: 'kari@example.no' }, 'processing');
+      const processing = await connector.restrict(ctx, { email: 'kari@example.no' }, 'processing');
+      expect(dispositionsOf(processing)).toEqual([
+        {
+          kind: 'restricted',
+          what: 'user',
+          count: 1,
+          how: 'tagged "gdpr-restricted" in Zendesk, with a note telling agents to store it only and not otherwise use it',
+        },
+      ]);
 
       const user = sim.state.users.get(kari.id)!;
       expect(user.tags).toEqual(['vip', 'gdpr-no-marketing', 'gdpr-restricted']);

@@ -83,6 +83,9 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     ]);
     expect(taskOf(body, 'zendesk').status).toBe('done');
     expect(taskOf(body, 'hubspot').status).toBe('done');
+    // What each connector did, per record type, is on the task outcome the letter is written from.
+    expect(taskOf(body, 'zendesk').outcome?.dispositions).toContainEqual({ kind: 'erased', what: 'user', count: 1 });
+    expect(taskOf(body, 'hubspot').outcome?.dispositions).toEqual([{ kind: 'erased', what: 'contact', count: 1 }]);
     expect(sims.hubspot.count('POST', '/crm/v3/objects/contacts/gdpr-delete', 204)).toBe(1);
     expect(sims.zendesk.calls.count('DELETE /api/v2/deleted_users/:id')).toBe(1);
 
@@ -91,6 +94,16 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     expect(visma.outcome?.retained).toEqual([
       expect.objectContaining({ records: 'invoices and customer ledger entries, financial year 2025', until: '2030-12-31', restricted: true }),
     ]);
+    expect(visma.outcome?.dispositions).toContainEqual(
+      expect.objectContaining({
+        kind: 'kept',
+        what: 'ledger-entry',
+        basis: 'legal_obligation',
+        law: expect.stringContaining('bokføringsloven § 13'),
+        until: '2030-12-31',
+        allowedUse: 'bookkeeping, audit and tax control',
+      }),
+    );
     const holds = await (await client.get(`/api/v1/cases/${reference}/legal-holds`)).json();
     expect(holds.items).toEqual([expect.objectContaining({ system: 'visma', until: '2030-12-31', status: 'held', restricted: true })]);
     const holdJob = await fanoutQueue().getJob(`hold-${holds.items[0].id}`);
@@ -100,6 +113,8 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     const shipping = taskOf(body, 'shipping');
     expect(shipping.status).toBe('forwarded');
     expect(shipping.outcome).toEqual(expect.objectContaining({ controller: 'Nettbutikken AS', forwardedAt: expect.any(String) }));
+    // The day it went, in the company's time zone: the letter names the controller and that day.
+    expect(shipping.outcome?.dispositions).toEqual([{ kind: 'forwarded', to: 'Nettbutikken AS', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
     const forward = await smtp.waitFor((mail) => mail.to.includes('personvern@nettbutikken.example') && mail.subject.includes(reference));
     expect(forward.text).toContain(KARI.email);
     expect(forward.text).toMatch(/not searched, disclosed or deleted/);
@@ -210,6 +225,9 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     const body = await waitForCase(client, reference, settled);
     expect(taskOf(body, 'zendesk').status).toBe('done');
     expect(taskOf(body, 'hubspot').status).toBe('done');
+    // The retries end in one restriction per system, said once.
+    expect(taskOf(body, 'zendesk').outcome?.dispositions).toEqual([expect.objectContaining({ kind: 'restricted', what: 'user', count: 1 })]);
+    expect(taskOf(body, 'hubspot').outcome?.dispositions).toEqual([expect.objectContaining({ kind: 'restricted', what: 'contact', count: 1 })]);
     // Only the scripted 429: after it the task waited Retry-After instead of tripping the limit again.
     expect(sims.zendesk.calls.all.filter((call) => call.status === 429).length - zendesk429Before).toBe(1);
     expect(sims.hubspot.calls.filter((call) => call.status === 503)).toHaveLength(3);

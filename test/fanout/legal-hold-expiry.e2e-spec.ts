@@ -55,7 +55,7 @@ interface HoldBody {
   records: string;
   until: string;
   status: string;
-  outcome?: { status: string; summary: string };
+  outcome?: { status: string; summary: string; dispositions?: unknown[] };
 }
 
 /**
@@ -141,6 +141,8 @@ describe('legal hold expiry: the scheduled deletion really deletes', () => {
     await moveClockTo('2032-01-02T09:00:00Z');
     const released = await runHoldJob(reference, moved, (item) => item.status !== 'held');
     expect(released).toMatchObject({ status: 'released', outcome: { status: 'done' } });
+    // What the end of the hold erased, as the case's letters and notices can state it.
+    expect(released.outcome?.dispositions).toEqual([{ kind: 'erased', what: 'customer', count: 1 }]);
     expect(associate(1)).toBeUndefined();
     expect(sims.visma.calls.associateDeletes.get(1)).toBe(1);
     expect(await auditTypes(reference)).toContain('legal_hold.released');

@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AuditService } from '../../audit/audit.service';
 import { CaseEntity } from '../../cases/case.entity';
 import { Clock } from '../../common/clock';
+import { storedDispositions } from '../../common/dispositions/disposition.schema';
 import { OutboxService } from '../../notifications/outbox.service';
 import { SystemsService } from '../../systems/systems.service';
 import { ConnectorError } from '../connector-errors';
@@ -117,9 +118,11 @@ export class LegalHoldExpiryService {
     const system = this.systems.system(hold.systemId);
     const now = this.clock.now();
     const emailId = await this.dataSource.transaction(async (manager) => {
+      // What the end of the hold did to each record (erased, or still kept), in the connector's
+      // words when they are well-formed: nothing said is better than something half-right.
       const changed = await manager.update(LegalHoldEntity, { id: hold.id, status: 'held' }, {
         status,
-        outcome,
+        outcome: { ...outcome, dispositions: storedDispositions(outcome) },
         releasedAt: status === 'released' ? now : null,
       } as QueryDeepPartialEntity<LegalHoldEntity>);
       if (!changed.affected) return null;

@@ -3,6 +3,7 @@ import type { HubSpotClient } from './hubspot-client';
 import type { HubSpotConnection } from './hubspot-connection';
 import { actsOnNothing, contactEmails, findContacts, normaliseEmail } from './hubspot-contact-search';
 import type { HubSpotContact, HubSpotSubscriptionStatus } from './hubspot-types';
+import { exportDispositions } from './hubspot-dispositions';
 
 export const EXPORT_ASSOCIATIONS = ['companies', 'deals', 'tickets'];
 
@@ -67,6 +68,11 @@ export async function exportSubject(client: HubSpotClient, connection: HubSpotCo
     data: { contacts, communicationPreferences: preferences, marketingSuppressions: suppressions },
     tables: tables(contacts, preferences, suppressions, labels),
     recordCount: contacts.length + suppressions.length,
+    dispositions: exportDispositions({
+      contacts: contacts.length,
+      subscriptionStatuses: preferences.reduce((total, preference) => total + preference.subscriptions.length, 0),
+      suppressions: suppressions.length,
+    }),
   };
 }
 

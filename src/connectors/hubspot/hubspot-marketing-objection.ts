@@ -4,6 +4,7 @@ import type { HubSpotClient } from './hubspot-client';
 import type { HubSpotConnection } from './hubspot-connection';
 import { actsOnNothing, contactEmails, contactPhones, type FoundContact, normaliseEmail } from './hubspot-contact-search';
 import type { HubSpotChannel, HubSpotV4ActionResponse } from './hubspot-types';
+import { CONTACT_NOT_FOUND, objectionDispositions } from './hubspot-dispositions';
 
 /**
  * Objection to direct marketing is absolute (Art 21(3)): every address the subject or their contacts
@@ -17,7 +18,9 @@ export async function stopMarketing(
   found: FoundContact[],
   now: () => Date,
 ): Promise<Outcome> {
-  if (actsOnNothing(subject)) return { status: 'not_found', summary: "No HubSpot record is the subject's for this case; nothing to unsubscribe" };
+  if (actsOnNothing(subject)) {
+    return { status: 'not_found', summary: "No HubSpot record is the subject's for this case; nothing to unsubscribe", dispositions: [CONTACT_NOT_FOUND] };
+  }
   // The subject's own address and phone are established identifiers: their opt-out is kept by
   // address, so it is set even without a contact. Other addresses come only from listed contacts.
   const emails = unique([normaliseEmail(subject.email), ...found.flatMap(({ contact }) => contactEmails(contact))]);
@@ -28,10 +31,16 @@ export async function stopMarketing(
     ? unique([toE164(subject.phone) ?? undefined, ...found.flatMap(({ contact }) => contactPhones(contact).map((phone) => toE164(phone) ?? undefined))])
     : [];
   if (emails.length === 0 && phones.length === 0) {
-    return { status: 'not_found', summary: 'No e-mail address or phone number is known for the subject in HubSpot; nothing to unsubscribe' };
+    return {
+      status: 'not_found',
+      summary: 'No e-mail address or phone number is known for the subject in HubSpot; nothing to unsubscribe',
+      dispositions: [CONTACT_NOT_FOUND],
+    };
   }
 
   const unsubscribedFrom = new Set<string>();
+  /** Channels HubSpot opted out for every marketing message (what the letter may name). */
+  const optedOut = new Set<HubSpotChannel>();
   const timestamps: string[] = [];
   for (const email of emails) {
     for (const subscriptionId of await subscribedIds(client, connection, email)) {
@@ -43,10 +52,16 @@ export async function stopMarketing(
       });
       unsubscribedFrom.add(subscriptionId);
     }
-    if (connection.channels.includes('EMAIL')) timestamps.push(...stamps(await client.unsubscribeAll(email, 'EMAIL')));
+    if (connection.channels.includes('EMAIL')) {
+      timestamps.push(...stamps(await client.unsubscribeAll(email, 'EMAIL')));
+      optedOut.add('EMAIL');
+    }
   }
   for (const phone of phones) {
-    for (const channel of phoneChannels) timestamps.push(...stamps(await client.unsubscribeAll(phone, channel as HubSpotChannel)));
+    for (const channel of phoneChannels) {
+      timestamps.push(...stamps(await client.unsubscribeAll(phone, channel)));
+      optedOut.add(channel);
+    }
   }
 
   const since = earliest(timestamps) ?? now().toISOString();
@@ -66,6 +81,7 @@ export async function stopMarketing(
       contactIds: found.map(({ contact }) => contact.id),
       subscriptionsUnsubscribed: [...unsubscribedFrom],
     },
+    dispositions: objectionDispositions(optedOut, found.length),
   };
 }
 

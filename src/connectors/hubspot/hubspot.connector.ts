@@ -19,6 +19,8 @@ import { exportSubject } from './hubspot-export';
 import { stopMarketing } from './hubspot-marketing-objection';
 import type { HubSpotProperties } from './hubspot-types';
 import { DsrConnector } from '../dsr-connector';
+import { DispositionTally } from '../disposition-tally';
+import { CONTACT_NOT_FOUND, restrictionHow } from './hubspot-dispositions';
 
 export interface HubSpotConnectorOptions {
   /** 429s asking for at most this long are waited out inside the call (default 5000). */
@@ -82,10 +84,11 @@ export class HubSpotConnector implements Connector {
       // (the same contacts only: the case's record list still applies).
       const already = await findContacts(client, connection, { email: changes.email, onlyRecords: subject.onlyRecords });
       if (already.some(({ contact }) => differences(contact.properties, properties).length === 0)) {
-        return { status: 'done', summary: `HubSpot contact already up to date.${ignored}` };
+        return { status: 'done', summary: `HubSpot contact already up to date.${ignored}`, dispositions: [] };
       }
     }
-    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to rectify' };
+    if (found.length === 0)
+      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to rectify', dispositions: [CONTACT_NOT_FOUND] };
     if (properties.email && found.length > 1) {
       return {
         status: 'manual',
@@ -95,6 +98,7 @@ export class HubSpotConnector implements Connector {
 
     const updated: string[] = [];
     const previous: PreviousValues = {};
+    const corrected = new DispositionTally();
     for (const { contact } of found) {
       const changed = differences(contact.properties, properties);
       if (changed.length === 0) continue;
@@ -102,15 +106,14 @@ export class HubSpotConnector implements Connector {
       updated.push(contact.id);
       // The contact as read before the update: a name is its first and last name together.
       for (const [field, names] of Object.entries(sources)) {
-        if (names.some((name) => changed.includes(name)))
-          notePrevious(
-            previous,
-            field,
-            names
-              .map((name) => contact.properties[name] ?? '')
-              .filter(Boolean)
-              .join(' '),
-          );
+        if (!names.some((name) => changed.includes(name))) continue;
+        const joined = (values: HubSpotProperties) =>
+          names
+            .map((name) => values[name] ?? '')
+            .filter(Boolean)
+            .join(' ');
+        notePrevious(previous, field, joined(contact.properties));
+        corrected.corrected('contact', field, joined(contact.properties), joined(properties));
       }
     }
     const fields = Object.keys(properties).join(', ');
@@ -119,8 +122,10 @@ export class HubSpotConnector implements Connector {
           status: 'done',
           summary: `Updated ${fields} on ${updated.length} HubSpot contact(s).${ignored}`,
           details: { contactIds: updated, properties: Object.keys(properties), previous },
+          dispositions: corrected.list(),
         }
-      : { status: 'done', summary: `HubSpot contact(s) already up to date (${fields}).${ignored}` };
+      : // Nothing changed, so nothing is said to be corrected.
+        { status: 'done', summary: `HubSpot contact(s) already up to date (${fields}).${ignored}`, dispositions: [] };
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
@@ -133,7 +138,8 @@ export class HubSpotConnector implements Connector {
       };
     }
     const found = await findContacts(client, connection, subject);
-    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to erase' };
+    if (found.length === 0)
+      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to erase', dispositions: [CONTACT_NOT_FOUND] };
 
     const deleted: string[] = [];
     const alreadyGone: string[] = [];
@@ -146,6 +152,8 @@ export class HubSpotConnector implements Connector {
         `Permanently deleted ${deleted.length} HubSpot contact(s) with GDPR delete` +
         (alreadyGone.length ? `; ${alreadyGone.length} had already been deleted` : ''),
       details: { deletedContactIds: deleted, alreadyDeletedContactIds: alreadyGone, method: 'gdpr-delete' },
+      // A contact gone between the search and the delete was not erased by this request.
+      dispositions: deleted.length ? [{ kind: 'erased', what: 'contact', count: deleted.length }] : [CONTACT_NOT_FOUND],
     };
   }
 
@@ -157,7 +165,8 @@ export class HubSpotConnector implements Connector {
   }
 
   private async flagRestricted(client: HubSpotClient, connection: HubSpotConnection, found: FoundContact[]): Promise<Outcome> {
-    if (found.length === 0) return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to restrict' };
+    if (found.length === 0)
+      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to restrict', dispositions: [CONTACT_NOT_FOUND] };
     const property = connection.restrictionProperty;
     const flagged: string[] = [];
     for (const { contact } of found) {
@@ -172,6 +181,7 @@ export class HubSpotConnector implements Connector {
         (flagged.length < found.length ? ` (${found.length - flagged.length} already flagged)` : '') +
         '. Workflows, lists and sequences must exclude contacts with this flag.',
       details: { property, contactIds: found.map(({ contact }) => contact.id), newlyFlagged: flagged },
+      dispositions: [{ kind: 'restricted', what: 'contact', count: found.length, how: restrictionHow(property) }],
     };
   }
 

@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { CaseEntity } from '../../cases/case.entity';
 import { Clock } from '../../common/clock';
+import type { Disposition } from '../../common/dispositions/disposition';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { arrivalDate } from '../../deadlines/policy/arrival-date';
 import { OutboxService } from '../../notifications/outbox.service';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
@@ -25,11 +29,18 @@ export class ForwardingService {
     private readonly systems: SystemsService,
     private readonly clock: Clock,
     private readonly identity: IdentityService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async forward(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry): Promise<void> {
     const now = this.clock.now();
     const controller = this.systems.controller();
+    // The day the request went to the controller, as the company counts days (its time zone).
+    const forwarded: Disposition = {
+      kind: 'forwarded',
+      to: system.controllerName ?? system.controllerContact ?? 'the controller',
+      at: arrivalDate(now, this.config.TZ_NAME),
+    };
     const emailId = await this.dataSource.transaction(async (manager) => {
       const people = personIdentifiers(await this.identity.list(entity.id, manager));
       const id = await this.outbox.store(
@@ -49,6 +60,7 @@ export class ForwardingService {
             controller: system.controllerName,
             controllerContact: system.controllerContact,
             forwardedAt: now.toISOString(),
+            dispositions: [forwarded],
           },
           error: null,
           finishedAt: now,

@@ -4,6 +4,8 @@ import type { AssociateRow, ContactRow, CustomerTransactionRow } from './visma-q
 import type { VismaRecords } from './visma-records';
 import { ledgerState, type LedgerState } from './visma-retention';
 import type { VismaSettings } from './visma-settings';
+import { DispositionTally } from '../disposition-tally';
+import { associateWhat, CONTACT_DETAILS, kept, keptCustomer, latest } from './visma-dispositions';
 
 /** What erasure needs from the settings: the company's flag fields and financial year. */
 export type VismaLayout = Pick<VismaSettings, 'flags' | 'financialYearStart'>;
@@ -25,6 +27,8 @@ interface Progress {
   deletedAssociates: number;
   deletedContacts: number;
   blankedRecords: number;
+  /** What the requester is told, per record type. */
+  dispositions: DispositionTally;
 }
 
 /**
@@ -39,7 +43,11 @@ export async function eraseFromVisma(records: VismaRecords, subject: Subject, ru
   const matchedNos = new Set(associates.map((associate) => associate.associateNo));
   const directContacts = found.contacts.filter((contact) => !matchedNos.has(contact.associateNo));
   if (!associates.length && !directContacts.length) {
-    return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject (already erased, or never held).' };
+    return {
+      status: 'not_found',
+      summary: 'No customer or contact person in Visma Business matches the subject (already erased, or never held).',
+      dispositions: [{ kind: 'not_held', reason: 'not_found' }],
+    };
   }
   return eraseRecords(records, associates, directContacts, rules, today, layout);
 }
@@ -50,7 +58,8 @@ export async function eraseHeldInVisma(records: VismaRecords, ids: VismaHeldIds,
   const matchedNos = new Set(associates.map((associate) => associate.associateNo));
   const directContacts = (await records.contactsByNo(ids.contactNos)).filter((contact) => !matchedNos.has(contact.associateNo));
   if (!associates.length && !directContacts.length) {
-    return { status: 'not_found', summary: 'The records this hold kept are no longer in Visma Business (already erased).' };
+    // Nothing for this hold to erase: another hold's erasure already took them (its outcome says so).
+    return { status: 'not_found', summary: 'The records this hold kept are no longer in Visma Business (already erased).', dispositions: [] };
   }
   return eraseRecords(records, associates, directContacts, rules, today, layout);
 }
@@ -70,16 +79,26 @@ async function eraseRecords(
   const stateOf = (associate: AssociateRow | undefined): LedgerState =>
     ledgerState(associate ? entriesOf(ledger, associate.customerNo) : [], rules, today, layout.financialYearStart);
   const contactsByAssociate = groupBy(await records.contactsOf([...matchedNos]), (contact) => contact.associateNo);
-  const progress: Progress = { erased: [], holds: [], needsPerson: [], deletedAssociates: 0, deletedContacts: 0, blankedRecords: 0 };
+  const progress: Progress = {
+    erased: [],
+    holds: [],
+    needsPerson: [],
+    deletedAssociates: 0,
+    deletedContacts: 0,
+    blankedRecords: 0,
+    dispositions: new DispositionTally(),
+  };
 
   for (const contact of directContacts) {
     const parent = parents.find((associate) => associate.associateNo === contact.associateNo);
     const state = stateOf(parent);
     if (state.held) {
-      await blankContact(records, contact, progress);
+      await blankContact(records, contact, state, progress);
       recordHold(parent as AssociateRow, state, { associateNos: [], contactNos: [contact.contactNo] }, progress);
     } else {
-      progress.deletedContacts += await records.deleteContact(contact.contactNo);
+      const deleted = await records.deleteContact(contact.contactNo);
+      progress.deletedContacts += deleted;
+      progress.dispositions.add({ kind: 'erased', what: 'contact-person' }, deleted);
       progress.erased.push(`contact person ${contact.contactNo} deleted`);
     }
   }
@@ -101,8 +120,9 @@ async function keepLedgerBlankRest(
   layout: VismaLayout,
   progress: Progress,
 ): Promise<void> {
-  for (const contact of contacts) await blankContact(records, contact, progress);
+  for (const contact of contacts) await blankContact(records, contact, state, progress);
   await blankAssociate(records, associate, layout, progress);
+  keptCustomer(progress.dispositions, associate, state.terms);
   recordHold(associate, state, { associateNos: [associate.associateNo], contactNos: [] }, progress);
 }
 
@@ -115,9 +135,15 @@ function recordHold(associate: AssociateRow, state: LedgerState, ids: VismaHeldI
 }
 
 async function deleteCustomer(records: VismaRecords, associate: AssociateRow, contacts: ContactRow[], layout: VismaLayout, progress: Progress): Promise<void> {
-  for (const contact of contacts) progress.deletedContacts += await records.deleteContact(contact.contactNo);
+  for (const contact of contacts) {
+    const deleted = await records.deleteContact(contact.contactNo);
+    progress.deletedContacts += deleted;
+    progress.dispositions.add({ kind: 'erased', what: 'contact-person' }, deleted);
+  }
   try {
-    progress.deletedAssociates += await records.deleteAssociate(associate.associateNo);
+    const deleted = await records.deleteAssociate(associate.associateNo);
+    progress.deletedAssociates += deleted;
+    progress.dispositions.add({ kind: 'erased', what: associateWhat(associate) }, deleted);
     progress.erased.push(`${label(associate)} deleted${contacts.length ? ` with ${contacts.length} contact person(s)` : ''}`);
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.retryable) throw error;
@@ -140,14 +166,20 @@ async function blankAssociate(records: VismaRecords, associate: AssociateRow, la
     await records.updateAssociate(associate.associateNo, { ...BLANKED, ...flags });
     progress.blankedRecords += 1;
   }
+  // Only what this run blanked was erased by it: a record that never held them says nothing.
+  if (!isBlank(associate)) progress.dispositions.add({ kind: 'erased', what: CONTACT_DETAILS });
   progress.erased.push(`e-mail address, phone and mobile phone on ${label(associate)}`);
 }
 
-async function blankContact(records: VismaRecords, contact: ContactRow, progress: Progress): Promise<void> {
+/** The contact person's name stays with the company customer whose ledger is kept, for as long as it is. */
+async function blankContact(records: VismaRecords, contact: ContactRow, state: LedgerState, progress: Progress): Promise<void> {
   if (!isBlank(contact)) {
     await records.updateContact(contact.contactNo, { ...BLANKED });
     progress.blankedRecords += 1;
+    progress.dispositions.add({ kind: 'erased', what: CONTACT_DETAILS });
   }
+  const last = latest(state.terms);
+  if (last) progress.dispositions.add(kept('contact-person', last));
   progress.erased.push(`e-mail address, phone and mobile phone of contact person ${contact.contactNo}`);
 }
 
@@ -170,12 +202,14 @@ function outcome(progress: Progress): Outcome {
       retained,
       erased: progress.erased,
       details: { ...details, anonymiseAfter: last.until },
+      dispositions: progress.dispositions.list(),
     };
   }
   return {
     status: 'done',
     summary: `Deleted from Visma Business: ${progress.erased.join('; ')}.`,
     details,
+    dispositions: progress.dispositions.list(),
   };
 }
 

@@ -1,6 +1,8 @@
 import { notePrevious, type Changes, type Outcome, type PreviousValues, type RectifyRequest, type Subject } from '../connector';
 import type { AssociateRow, AssociateValue, ContactRow, ContactValue } from './visma-queries';
 import type { VismaRecords } from './visma-records';
+import { DispositionTally } from '../disposition-tally';
+import { associateWhat } from './visma-dispositions';
 
 /** Case field names (Changes keys) → associate / contact fields. */
 const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
@@ -49,9 +51,16 @@ export async function rectifyInVisma(records: VismaRecords, subject: Subject, ch
     const corrected = await records.subjectRecords({ email: changes.email, phone: changes.phone ?? changes.mobile, onlyRecords: subject.onlyRecords });
     associates = corrected.associates.filter((row) => differences(row, associateValue).length === 0);
     contacts = corrected.contacts.filter((row) => differences(row, contactValue).length === 0);
-    if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
+    if (!associates.length && !contacts.length) {
+      return {
+        status: 'not_found',
+        summary: 'No customer or contact person in Visma Business matches the subject.',
+        dispositions: [{ kind: 'not_held', reason: 'not_found' }],
+      };
+    }
   }
   const previous: PreviousValues = {};
+  const corrected = new DispositionTally();
   const note = noteLine(changes, options);
   let updated = 0;
   let annotated = 0;
@@ -59,12 +68,15 @@ export async function rectifyInVisma(records: VismaRecords, subject: Subject, ch
     const fields = differences(contact, contactValue);
     if (!fields.length) continue;
     keepPrevious(previous, contact, changes, CONTACT_FIELD, fields);
+    noteCorrected(corrected, 'contact-person', contact, changes, CONTACT_FIELD, fields);
     updated += await records.updateContact(contact.contactNo, pick(contactValue, fields));
   }
   for (const associate of associates) {
     const fields = differences(associate, associateValue);
     if (!fields.length) continue;
     keepPrevious(previous, associate, changes, ASSOCIATE_FIELD, fields);
+    // The dated note written beside the invoices records the correction; it corrects no data itself.
+    noteCorrected(corrected, associateWhat(associate), associate, changes, ASSOCIATE_FIELD, fields);
     const value: AssociateValue = pick(associateValue, fields);
     if (note && options.annotationField) {
       const existing = typeof associate[options.annotationField] === 'string' ? (associate[options.annotationField] as string) : '';
@@ -82,6 +94,7 @@ export async function rectifyInVisma(records: VismaRecords, subject: Subject, ch
     status: 'done',
     summary: `${applied}. Issued invoices and ledger entries were left unchanged; the correction is recorded in ${record}.`,
     details: { updatedRecords: updated, previous, correctionNote: annotated ? 'customer-record' : 'case', annotatedRecords: annotated },
+    dispositions: corrected.list(),
   };
 }
 
@@ -95,6 +108,20 @@ function noteLine(changes: Changes, options: VismaRectifyOptions): string | null
 function keepPrevious(previous: PreviousValues, row: AssociateRow | ContactRow, changes: Changes, map: Record<string, string>, fields: string[]): void {
   for (const key of Object.keys(changes)) {
     if (map[key] && fields.includes(map[key])) notePrevious(previous, key, (row as Record<string, unknown>)[map[key]]);
+  }
+}
+
+/** One corrected disposition per case field whose value really changed on this record. */
+function noteCorrected(
+  corrected: DispositionTally,
+  what: string,
+  row: AssociateRow | ContactRow,
+  changes: Changes,
+  map: Record<string, string>,
+  fields: string[],
+): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (map[key] && fields.includes(map[key])) corrected.corrected(what, key, (row as Record<string, unknown>)[map[key]], value);
   }
 }
 

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { ConnectorError } from '../connector-errors';
-import { financialYearOf, ledgerHolds, ledgerState, vismaDateToIso } from './visma-retention';
+import { financialYearOf, lawAndRule, ledgerHolds, ledgerState, vismaDateToIso } from './visma-retention';
 
 const FIVE_YEAR = { records: 'invoices', basis: 'bokføringsloven § 13 (5-year rule)', keepFor: 'P5Y', from: 'end-of-financial-year' };
 const THREE_AND_A_HALF = {
@@ -63,12 +63,38 @@ describe('Visma ledger retention', () => {
       { customerNo: 1, voucherNo: 1, voucherDate: 20190305, amount: 100 },
       { customerNo: 1, voucherNo: 2, voucherDate: 20200401, amount: -100 },
     ];
-    expect(ledgerState(paid, undefined, '2026-11-22')).toEqual({ held: false, holds: [], balance: 0, entries: 2 });
+    expect(ledgerState(paid, undefined, '2026-11-22')).toEqual({ held: false, holds: [], terms: [], balance: 0, entries: 2 });
     expect(ledgerState(paid, undefined, '2025-06-01')).toMatchObject({ held: true, holds: [{ until: '2025-12-31' }] });
     expect(ledgerState(paid, undefined, '2024-12-31').holds.map((hold) => hold.until)).toEqual(['2024-12-31', '2025-12-31']);
     expect(ledgerState(paid.slice(0, 1), undefined, '2026-11-22')).toMatchObject({ held: true, holds: [], balance: 100 });
-    expect(ledgerState([], undefined, '2026-11-22')).toEqual({ held: false, holds: [], balance: 0, entries: 0 });
+    expect(ledgerState([], undefined, '2026-11-22')).toEqual({ held: false, holds: [], terms: [], balance: 0, entries: 0 });
   });
 
   it('reads Business NXT yyyymmdd dates', () => expect(vismaDateToIso(20250314)).toBe('2025-03-14'));
+
+  it("names the law and the rule applied for the requester, without the GDPR articles or the data map's own note", () => {
+    expect(lawAndRule('GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)', Duration.fromISO('P5Y'), true)).toBe(
+      'bokføringsloven § 13 (5 years after the end of the financial year)',
+    );
+    expect(lawAndRule('bokføringsloven § 13 (3½-year rule)', Duration.fromISO('P3Y6M'), true)).toBe(
+      'bokføringsloven § 13 (3½ years after the end of the financial year)',
+    );
+    expect(lawAndRule('bokføringsloven § 13', Duration.fromISO('P1Y'), false)).toBe('bokføringsloven § 13 (1 year after the date of the entry)');
+  });
+
+  it('tells, per running hold, its financial year, entries, end date and law', () => {
+    const state = ledgerState(
+      [
+        { customerNo: 1, voucherNo: 1, voucherDate: 20240110, amount: 10 },
+        { customerNo: 1, voucherNo: 2, voucherDate: 20250110, amount: -10 },
+        { customerNo: 1, voucherNo: 3, voucherDate: 20250210, amount: 0 },
+      ],
+      { legalHolds: [FIVE_YEAR] },
+      '2026-11-22',
+    );
+    expect(state.terms).toEqual([
+      { year: '2024', law: 'bokføringsloven § 13 (5 years after the end of the financial year)', bookkeeping: true, until: '2029-12-31', entries: 1 },
+      { year: '2025', law: 'bokføringsloven § 13 (5 years after the end of the financial year)', bookkeeping: true, until: '2030-12-31', entries: 2 },
+    ]);
+  });
 });

@@ -7,6 +7,8 @@ import { differences, rectifyInVisma } from './visma-rectify';
 import { vismaDateToIso } from './visma-retention';
 import { checkVismaConnection, readVismaSettings, type VismaSettings } from './visma-settings';
 import { DsrConnector } from '../dsr-connector';
+import { associateWhat, exportDispositions, restrictionHow } from './visma-dispositions';
+import { DispositionTally } from '../disposition-tally';
 
 export interface VismaConnectorOptions {
   /** The clock for retention dates and token expiry. */
@@ -80,6 +82,7 @@ export class VismaConnector implements Connector {
       data,
       tables: { associates: rows(associates), contacts: rows(contacts), customerTransactions },
       recordCount: associates.length + contacts.length + customerTransactions.length,
+      dispositions: exportDispositions(associates, contacts.length, customerTransactions.length),
     };
   }
 
@@ -108,7 +111,13 @@ export class VismaConnector implements Connector {
     const missing = scope === 'marketing' ? !marketing : !restriction;
     const records = this.recordsFor(settings);
     const { associates, contacts } = await records.subjectRecords(subject);
-    if (!associates.length && !contacts.length) return { status: 'not_found', summary: 'No customer or contact person in Visma Business matches the subject.' };
+    if (!associates.length && !contacts.length) {
+      return {
+        status: 'not_found',
+        summary: 'No customer or contact person in Visma Business matches the subject.',
+        dispositions: [{ kind: 'not_held', reason: 'not_found' }],
+      };
+    }
     if (missing) {
       // Which field means "no marketing" or "restricted" differs per company: no guessing.
       const what = scope === 'marketing' ? 'stop all marketing to' : 'restrict processing (storage only) of';
@@ -120,6 +129,11 @@ export class VismaConnector implements Connector {
       };
     }
     const flags = Object.fromEntries(fields.filter((field): field is string => !!field).map((field) => [field, true]));
+    // Every matched record is restricted once this has run, also one flagged by an earlier run.
+    const how = restrictionHow(Object.keys(flags), scope);
+    const restricted = new DispositionTally();
+    for (const row of associates) restricted.add({ kind: 'restricted', what: associateWhat(row), how });
+    restricted.add({ kind: 'restricted', what: 'contact-person', how }, contacts.length);
     let updated = 0;
     for (const row of associates) if (differences(row, flags).length) updated += await records.updateAssociate(row.associateNo, flags);
     for (const row of contacts) if (differences(row, flags).length) updated += await records.updateContact(row.contactNo, flags);
@@ -127,6 +141,7 @@ export class VismaConnector implements Connector {
       status: 'done',
       summary: `Set ${Object.keys(flags).join(' and ')} on ${associates.length + contacts.length} record(s) in Visma Business${updated ? '' : ' (already set)'}.`,
       details: { updatedRecords: updated },
+      dispositions: restricted.list(),
     };
   }
 

@@ -1,4 +1,6 @@
+import type { Disposition } from '../../common/dispositions/disposition';
 import type { Outcome } from '../connector';
+import { DispositionTally } from '../disposition-tally';
 import type { ZendeskClient } from './zendesk-client';
 import type { ZendeskConnection } from './zendesk-connection';
 import { isNotFound, isRecordInvalid } from './zendesk-errors';
@@ -6,7 +8,7 @@ import { fullRedactionRequest } from './zendesk-redaction';
 import type { MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskTicket } from './zendesk-types';
 
-type UserErasure =
+export type UserErasure =
   | { userId: number; result: 'erased'; redactedComments: number; deletedTickets: number }
   | { userId: number; result: 'blocked'; redactedComments: number; deletedTickets: number; openTicketIds: number[] }
   | { userId: number; result: 'soft_deleted_only'; redactedComments: number; deletedTickets: number; reason: string };
@@ -34,7 +36,8 @@ export class ZendeskEraser {
       );
     }
     const summary = parts.join('; ');
-    if (results.some((result) => result.result !== 'erased')) return { status: 'failed', summary, retryable: false };
+    if (results.some((result) => result.result !== 'erased'))
+      return { status: 'failed', summary, retryable: false, dispositions: erasureDispositions(results) };
     if (staff.length) return { status: 'manual', summary };
     return {
       status: 'done',
@@ -45,6 +48,7 @@ export class ZendeskEraser {
         deletedTickets: sum(results, 'deletedTickets'),
         closedTickets: this.connection.closedTickets,
       },
+      dispositions: erasureDispositions(results),
     };
   }
 
@@ -115,6 +119,27 @@ export class ZendeskEraser {
     }
     return 1;
   }
+}
+
+/**
+ * What the erasure did, per record type: deleted users and tickets are erased; redacted comments
+ * stay on their tickets with their content removed, so they are anonymised. A user Zendesk would
+ * not delete is a failure, stated after what was done before it stopped.
+ */
+export function erasureDispositions(results: UserErasure[]): Disposition[] {
+  const tally = new DispositionTally();
+  for (const result of results) {
+    if (result.result === 'erased') tally.add({ kind: 'erased', what: 'user' });
+    tally.add({ kind: 'erased', what: 'ticket' }, result.deletedTickets);
+    tally.add({ kind: 'anonymised', what: 'ticket-comment' }, result.redactedComments);
+  }
+  for (const result of results) {
+    if (result.result === 'blocked')
+      tally.add({ kind: 'failed', what: 'user', reason: 'Zendesk does not delete a user who still has tickets that are not closed' });
+    if (result.result === 'soft_deleted_only')
+      tally.add({ kind: 'failed', what: 'user', reason: 'the user was deactivated, but Zendesk did not complete the permanent deletion' });
+  }
+  return tally.list();
 }
 
 function sum(results: UserErasure[], field: 'redactedComments' | 'deletedTickets'): number {

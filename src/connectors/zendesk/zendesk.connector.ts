@@ -1,3 +1,4 @@
+import type { Disposition } from '../../common/dispositions/disposition';
 import {
   notePrevious,
   type Changes,
@@ -20,6 +21,8 @@ import { samePhone } from '../../identity/phone';
 import { findSoftDeletedUsers, findUsers, heldBy, type MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskIdentity, ZendeskTicket, ZendeskUser } from './zendesk-types';
 import { DsrConnector } from '../dsr-connector';
+import { DispositionTally } from '../disposition-tally';
+import { exportDispositions, restrictionHow } from './zendesk-dispositions';
 
 export interface ZendeskConnectorOptions {
   /** A 429 whose Retry-After is at most this long is waited out inline (default 5000 ms). */
@@ -35,6 +38,8 @@ const RESTRICTION_MARKERS: Record<RestrictScope, { tag: string; note: string }> 
   marketing: { tag: 'gdpr-no-marketing', note: 'GDPR: objected to direct marketing (Art. 21). Do not use for marketing on any channel.' },
   processing: { tag: 'gdpr-restricted', note: 'GDPR: processing restricted (Art. 18). Store only; do not otherwise process without the data protection team.' },
 };
+
+const NOT_FOUND: Disposition = { kind: 'not_held', reason: 'not_found' };
 
 const RECTIFIABLE_FIELDS = ['name', 'phone', 'notes', 'email'] as const;
 
@@ -122,6 +127,7 @@ export class ZendeskConnector implements Connector {
         comments: commentRows,
       },
       recordCount: matches.length + identities.length + ticketList.length + commentRows.length,
+      dispositions: exportDispositions({ users: matches.length, tickets: ticketList.length, comments: commentRows.length }),
     };
   }
 
@@ -131,20 +137,23 @@ export class ZendeskConnector implements Connector {
     // A repeated run after the e-mail was corrected finds the person under the new address
     // (the same users only: the case's record list still applies).
     if (!matches.length && changes.email) matches = await findUsers(client, { email: changes.email, onlyRecords: subject.onlyRecords });
-    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly' };
+    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly', dispositions: [NOT_FOUND] };
 
     const unsupported = Object.keys(changes).filter((field) => !(RECTIFIABLE_FIELDS as readonly string[]).includes(field));
     const applied = new Set<string>();
     const previous: PreviousValues = {};
+    const corrected = new DispositionTally();
     for (const match of matches) {
       try {
-        for (const field of await this.rectifyUser(client, match, subject, changes, previous)) applied.add(field);
+        for (const field of await this.rectifyUser(client, match, subject, changes, previous, corrected)) applied.add(field);
       } catch (error) {
         if (isRecordInvalid(error)) {
           return {
             status: 'failed',
             retryable: false,
             summary: `Zendesk refused to update user #${match.user.id} (${error.code ?? 'RecordInvalid'}; ${Object.keys(error.detailCodes).join(', ') || 'no field given'}): e.g. the e-mail address already belongs to another Zendesk user`,
+            // What an earlier user of the same person already had corrected stays true.
+            dispositions: [...corrected.list(), { kind: 'failed', what: 'user', reason: 'Zendesk refused the correction' }],
           };
         }
         throw error;
@@ -155,7 +164,7 @@ export class ZendeskConnector implements Connector {
     if (unsupported.length) {
       return { status: 'manual', summary: `${done}; the Zendesk connector cannot change ${unsupported.join(', ')}: update those by hand` };
     }
-    return { status: 'done', summary: done, details: { previous } };
+    return { status: 'done', summary: done, details: { previous }, dispositions: corrected.list() };
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
@@ -163,7 +172,9 @@ export class ZendeskConnector implements Connector {
     const active = await findUsers(client, subject);
     // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: finish it.
     const matches = active.length ? active : await findSoftDeletedUsers(client, subject);
-    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly (never present, or already erased)' };
+    if (!matches.length) {
+      return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly (never present, or already erased)', dispositions: [NOT_FOUND] };
+    }
     if (retention.legalHolds.length) {
       // Which tickets carry records under a hold (e.g. correspondence on a booked entry) needs a person.
       return {
@@ -177,7 +188,7 @@ export class ZendeskConnector implements Connector {
   async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome> {
     const { client } = this.open(ctx);
     const matches = await findUsers(client, subject);
-    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly' };
+    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly', dispositions: [NOT_FOUND] };
     const { tag, note } = RESTRICTION_MARKERS[scope];
     for (const { user } of matches) {
       const tags = user.tags ?? [];
@@ -193,6 +204,7 @@ export class ZendeskConnector implements Connector {
         `Zendesk user ${matches.map(({ user }) => `#${user.id}`).join(', ')} tagged "${tag}" with a note for agents. ` +
         'Zendesk has no marketing or processing flag: triggers, automations and integrations must honour the tag',
       details: { tag, scope, userIds: matches.map(({ user }) => user.id) },
+      dispositions: [{ kind: 'restricted', what: 'user', count: matches.length, how: restrictionHow(scope, tag) }],
     };
   }
 
@@ -209,6 +221,7 @@ export class ZendeskConnector implements Connector {
     subject: Subject,
     changes: Changes,
     previous: PreviousValues,
+    corrected: DispositionTally,
   ): Promise<string[]> {
     const applied: string[] = [];
     const update: Record<string, string> = {};
@@ -218,7 +231,10 @@ export class ZendeskConnector implements Connector {
     if (Object.keys(update).length) {
       await client.put(`/users/${user.id}`, { user: update });
       applied.push(...Object.keys(update));
-      for (const field of Object.keys(update) as Array<'name' | 'phone' | 'notes'>) notePrevious(previous, field, user[field]);
+      for (const field of Object.keys(update) as Array<'name' | 'phone' | 'notes'>) {
+        notePrevious(previous, field, user[field]);
+        corrected.corrected('user', field, user[field], update[field]);
+      }
     }
     const primaryBefore = identities.find((candidate) => candidate.type === 'email' && candidate.primary)?.value ?? user.email;
     if (changes.email) {
@@ -238,7 +254,11 @@ export class ZendeskConnector implements Connector {
         await client.delete(`/users/${user.id}/identities/${old.id}`);
         if (!applied.includes('email')) applied.push('email');
       }
-      if (applied.includes('email')) notePrevious(previous, 'email', primaryBefore);
+      if (applied.includes('email')) {
+        notePrevious(previous, 'email', primaryBefore);
+        // Making an address the user already had primary again is no change of its value.
+        if (!sameEmail(primaryBefore ?? '', wanted)) corrected.corrected('user', 'email', primaryBefore, wanted);
+      }
     }
     return applied;
   }

@@ -1,0 +1,39 @@
+import { dispositionProblems } from '../../common/dispositions/disposition.schema';
+import { CONTACT_NOT_FOUND, exportDispositions, objectionDispositions, restrictionHow } from './hubspot-dispositions';
+
+describe('HubSpot dispositions', () => {
+  it('disclose contacts and subscription statuses, opt-outs kept by address counted with them', () => {
+    const list = exportDispositions({ contacts: 1, subscriptionStatuses: 6, suppressions: 1 });
+    expect(list).toEqual([
+      { kind: 'disclosed', what: 'contact', count: 1 },
+      { kind: 'disclosed', what: 'marketing-subscription', count: 7 },
+    ]);
+    expect(dispositionProblems(list)).toEqual([]);
+    expect(exportDispositions({ contacts: 0, subscriptionStatuses: 0, suppressions: 0 })).toEqual([{ kind: 'not_held', reason: 'not_found' }]);
+  });
+
+  it('suppress exactly the channels opted out, never claiming only a minimal entry is kept', () => {
+    const list = objectionDispositions(['EMAIL'], 1);
+    expect(list).toEqual([{ kind: 'suppressed', what: 'marketing-subscription', channels: ['email'], minimalEntryOnly: false }]);
+    expect(objectionDispositions(['EMAIL', 'SMS', 'EMAIL'], 2)).toEqual([
+      { kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'sms'], minimalEntryOnly: false },
+    ]);
+    expect(dispositionProblems(list)).toEqual([]);
+  });
+
+  it('say the contact was not found beside an opt-out kept by address, and only that when nothing was opted out', () => {
+    expect(objectionDispositions(['EMAIL'], 0)).toEqual([
+      CONTACT_NOT_FOUND,
+      { kind: 'suppressed', what: 'marketing-subscription', channels: ['email'], minimalEntryOnly: false },
+    ]);
+    expect(objectionDispositions([], 0)).toEqual([CONTACT_NOT_FOUND]);
+  });
+
+  it('claim no channel the letters cannot name (WhatsApp)', () => {
+    expect(objectionDispositions(['WHATSAPP'], 1)).toEqual([]);
+  });
+
+  it('word a processing restriction by the property that carries it', () => {
+    expect(restrictionHow('gdpr_restricted')).toBe('marked with the HubSpot property "gdpr_restricted" set to true');
+  });
+});

@@ -1,0 +1,37 @@
+import type { Channel, Disposition } from '../../common/dispositions/disposition';
+import type { HubSpotChannel } from './hubspot-types';
+
+/** HubSpot channels as the letters name them. WhatsApp has no word there yet, so an opt-out on it is not claimed. */
+const CHANNEL_WORDS: Partial<Record<HubSpotChannel, Channel>> = { EMAIL: 'email', SMS: 'sms' };
+
+export const CONTACT_NOT_FOUND: Disposition = { kind: 'not_held', reason: 'not_found', what: 'contact' };
+
+/**
+ * What an export hands over: the contacts (every property, with the ids of the companies, deals
+ * and tickets they are linked to), and the e-mail subscription statuses and opt-outs HubSpot keeps
+ * by address. Nothing at all → searched, not found.
+ */
+export function exportDispositions(counts: { contacts: number; subscriptionStatuses: number; suppressions: number }): Disposition[] {
+  const list: Disposition[] = [];
+  if (counts.contacts) list.push({ kind: 'disclosed', what: 'contact', count: counts.contacts });
+  const subscriptions = counts.subscriptionStatuses + counts.suppressions;
+  if (subscriptions) list.push({ kind: 'disclosed', what: 'marketing-subscription', count: subscriptions });
+  return list.length ? list : [{ kind: 'not_held', reason: 'not_found' }];
+}
+
+/**
+ * An objection to direct marketing: marketing suppressed on exactly the channels HubSpot opted out.
+ * The contact itself stays in the CRM, so more than a suppression entry is kept
+ * (`minimalEntryOnly: false`); no contact found is said as such, beside an opt-out kept by address.
+ */
+export function objectionDispositions(optedOut: Iterable<HubSpotChannel>, contactsFound: number): Disposition[] {
+  const channels = [...new Set([...optedOut].map((channel) => CHANNEL_WORDS[channel]).filter((channel): channel is Channel => !!channel))];
+  const list: Disposition[] = contactsFound ? [] : [CONTACT_NOT_FOUND];
+  if (channels.length) list.push({ kind: 'suppressed', what: 'marketing-subscription', channels, minimalEntryOnly: false });
+  return list;
+}
+
+/** How a processing restriction is carried out, in plain words. */
+export function restrictionHow(property: string): string {
+  return `marked with the HubSpot property "${property}" set to true`;
+}

@@ -1,0 +1,21 @@
+import type { Disposition } from '../../common/dispositions/disposition';
+import type { RestrictScope } from '../connector';
+import { DispositionTally } from '../disposition-tally';
+
+/** What an export hands over, per record type. A user's e-mail and phone identities are part of
+ *  the user's profile, not records of their own. Nothing at all → searched, not found. */
+export function exportDispositions(counts: { users: number; tickets: number; comments: number }): Disposition[] {
+  if (!counts.users) return [{ kind: 'not_held', reason: 'not_found' }];
+  return new DispositionTally()
+    .add({ kind: 'disclosed', what: 'user' }, counts.users)
+    .add({ kind: 'disclosed', what: 'ticket' }, counts.tickets)
+    .add({ kind: 'disclosed', what: 'ticket-comment' }, counts.comments)
+    .list();
+}
+
+/** How a restriction is carried out in Zendesk, in plain words for the person (the tag is what agents and triggers see). */
+export function restrictionHow(scope: RestrictScope, tag: string): string {
+  return scope === 'marketing'
+    ? `tagged "${tag}" in Zendesk, with a note telling agents not to use it for marketing`
+    : `tagged "${tag}" in Zendesk, with a note telling agents to store it only and not otherwise use it`;
+}
