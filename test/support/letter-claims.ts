@@ -44,11 +44,7 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
   const claim = (kind: DispositionKind, system: string, records: Records | null, fits: (item: Disposition) => boolean = () => true): boolean => {
     const slot = slots.find(
       (candidate) =>
-        !candidate.used &&
-        candidate.item.kind === kind &&
-        candidate.system === system &&
-        sameRecords(candidate.item, records) &&
-        fits(candidate.item),
+        !candidate.used && candidate.item.kind === kind && candidate.system === system && sameRecords(candidate.item, records) && fits(candidate.item),
     );
     if (slot) slot.used = true;
     return Boolean(slot);
@@ -100,7 +96,10 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
         const { head, rest } = beforeColon(line);
         const match = restrictedItem(rest);
         const { system, records } = labelled(head);
-        return Boolean(match) && claim('restricted', system, records, (item) => item.kind === 'restricted' && item.how === match![0] && dayOf(system, item) === match![1]);
+        return (
+          Boolean(match) &&
+          claim('restricted', system, records, (item) => item.kind === 'restricted' && item.how === match![0] && dayOf(system, item) === match![1])
+        );
       },
     ],
     [
@@ -135,7 +134,9 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
         const { head, rest } = beforeColon(line);
         const match = forwardedItem(rest);
         const { system, records } = labelled(head);
-        return Boolean(match) && claim('forwarded', system, records, (item) => item.kind === 'forwarded' && item.to === match![0] && day(item.at) === match![1]);
+        return (
+          Boolean(match) && claim('forwarded', system, records, (item) => item.kind === 'forwarded' && item.to === match![0] && day(item.at) === match![1])
+        );
       },
     ],
     ...NOT_HELD_REASONS.map(
@@ -179,17 +180,18 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
     ...facts.changes.map((change) => [copy.corrected.unchanged(fieldWord(change.field, language)), !corrected(change.field)] as [string, boolean]),
     [copy.restricted.meaning, facts.type === 'restriction' && has('restricted')],
     [copy.restricted.lifting, has('restricted')],
-    [
-      copy.suppressed.minimalEntry,
-      has('suppressed') && all.every((item) => item.kind !== 'suppressed' || item.minimalEntryOnly),
-    ],
+    [copy.suppressed.minimalEntry, has('suppressed') && all.every((item) => item.kind !== 'suppressed' || item.minimalEntryOnly)],
     [copy.kept.refusalNote, has('kept')],
     [copy.questions(facts.controller.email), true],
     [copy.closing(facts.controller.name), true],
   ];
   /** Lists whose items are case facts, not records. */
   const lists: Array<[string, string[], boolean]> = [
-    [copy.refusal.reasons, facts.rejection ? [rejectionWords(facts.rejection.code, language), facts.rejection.reason].filter(Boolean) : [], Boolean(facts.rejection)],
+    [
+      copy.refusal.reasons,
+      facts.rejection ? [rejectionWords(facts.rejection.code, language), facts.rejection.reason].filter(Boolean) : [],
+      Boolean(facts.rejection),
+    ],
     [copy.notifiedHeading, facts.notified.map((recipient) => `${recipient.name} (${recipient.system})`), facts.notified.length > 0],
     [rights.heading, [...rights.rights, rights.complaint, rights.court], true],
   ];
@@ -272,7 +274,9 @@ function keptSays(item: Disposition & { kind: 'kept' }, text: string, language: 
   const claimsOnly = USE_WORDS[language].legal_claims;
   const claimsPart = language === 'en' ? 'establish, exercise or defend that claim' : 'fastsette, gjøre gjeldende eller forsvare kravet';
   if (item.basis === 'legal_claims' && !use.includes(claimsPart)) return false;
-  const statesUse = useWord ? use === useWord || use.includes(`(${useWord})`) || (item.allowedUse === 'legal_claims' && use === claimsOnly) : use.includes(phrase(item.allowedUse, language));
+  const statesUse = useWord
+    ? use === useWord || use.includes(`(${useWord})`) || (item.allowedUse === 'legal_claims' && use === claimsOnly)
+    : use.includes(phrase(item.allowedUse, language));
   if (!statesUse) return false;
   const when = item.until ? copy.until(dayInWords(item.until, language)) : copy.untilCriterion(item.criterion ?? '');
   return until === (item.until && item.criterion ? `${when} (${item.criterion})` : when);

@@ -15,46 +15,62 @@ const field = fc.constantFrom('name', 'phone', 'email', 'city', 'address');
 const text = (...choices: string[]) => fc.constantFrom(...choices);
 
 /** Any disposition the schema accepts (the same shapes connectors and people record). */
-const disposition: fc.Arbitrary<Disposition> = fc.oneof(
-  fc.record({ kind: fc.constant('disclosed' as const), what, count }),
-  fc.record({ kind: fc.constant('erased' as const), what, count }),
-  fc.record({ kind: fc.constant('anonymised' as const), what, count }),
-  fc
-    .record({ kind: fc.constant('corrected' as const), what, count, field, old: value, new: value })
-    .filter((item) => item.old !== item.new),
-  fc.record({ kind: fc.constant('restricted' as const), what, count, how: text('tagged restricted, hidden from agents', 'moved to a locked archive', 'sperret i kundekortet') }),
-  fc.record({
-    kind: fc.constant('suppressed' as const),
-    what,
-    count,
-    channels: fc.uniqueArray(fc.constantFrom(...CHANNELS), { minLength: 1 }),
-    minimalEntryOnly: fc.boolean(),
-  }),
-  fc
-    .record({
-      kind: fc.constant('kept' as const),
+const disposition: fc.Arbitrary<Disposition> = fc
+  .oneof(
+    fc.record({ kind: fc.constant('disclosed' as const), what, count }),
+    fc.record({ kind: fc.constant('erased' as const), what, count }),
+    fc.record({ kind: fc.constant('anonymised' as const), what, count }),
+    fc.record({ kind: fc.constant('corrected' as const), what, count, field, old: value, new: value }).filter((item) => item.old !== item.new),
+    fc.record({
+      kind: fc.constant('restricted' as const),
       what,
       count,
-      basis: fc.constantFrom(...KEEP_BASES),
-      law: optional(text('bokføringsloven § 13 (5-year rule)', 'skatteforvaltningsloven § 7-9')),
-      claim: optional(text('payment dispute over invoice 1042', 'warranty claim for order 77')),
-      until: optional(day),
-      criterion: optional(text('the dispute is settled', 'the warranty ends')),
-      allowedUse: fc.oneof(fc.constantFrom(...KEEP_BASES), text('bookkeeping, audit and tax control', 'the court case')),
-    })
-    .filter((item) => Boolean(item.until || item.criterion) && (item.basis !== 'legal_obligation' || Boolean(item.law)) && (item.basis !== 'legal_claims' || Boolean(item.claim))),
-  fc.record({ kind: fc.constant('forwarded' as const), what: optional(what), count: fc.constant(undefined), to: text('Nettbutikken AS', 'Kunde AS'), at: day }),
-  fc
-    .record({
-      kind: fc.constant('not_held' as const),
-      reason: fc.constantFrom(...NOT_HELD_REASONS),
+      how: text('tagged restricted, hidden from agents', 'moved to a locked archive', 'sperret i kundekortet'),
+    }),
+    fc.record({
+      kind: fc.constant('suppressed' as const),
+      what,
+      count,
+      channels: fc.uniqueArray(fc.constantFrom(...CHANNELS), { minLength: 1 }),
+      minimalEntryOnly: fc.boolean(),
+    }),
+    fc
+      .record({
+        kind: fc.constant('kept' as const),
+        what,
+        count,
+        basis: fc.constantFrom(...KEEP_BASES),
+        law: optional(text('bokføringsloven § 13 (5-year rule)', 'skatteforvaltningsloven § 7-9')),
+        claim: optional(text('payment dispute over invoice 1042', 'warranty claim for order 77')),
+        until: optional(day),
+        criterion: optional(text('the dispute is settled', 'the warranty ends')),
+        allowedUse: fc.oneof(fc.constantFrom(...KEEP_BASES), text('bookkeeping, audit and tax control', 'the court case')),
+      })
+      .filter(
+        (item) =>
+          Boolean(item.until || item.criterion) &&
+          (item.basis !== 'legal_obligation' || Boolean(item.law)) &&
+          (item.basis !== 'legal_claims' || Boolean(item.claim)),
+      ),
+    fc.record({
+      kind: fc.constant('forwarded' as const),
       what: optional(what),
-      deletedOn: optional(day),
-      routine: optional(text('overwritten after 7 days', 'deleted after 4 months')),
-    })
-    .filter((item) => item.reason !== 'routine_deletion' || Boolean(item.deletedOn || item.routine)),
-  fc.record({ kind: fc.constant('failed' as const), what: optional(what), reason: text('timeout from the API', 'the owner could not log in') }),
-).map((item) => Object.fromEntries(Object.entries(item).filter(([, entry]) => entry !== undefined)) as Disposition);
+      count: fc.constant(undefined),
+      to: text('Nettbutikken AS', 'Kunde AS'),
+      at: day,
+    }),
+    fc
+      .record({
+        kind: fc.constant('not_held' as const),
+        reason: fc.constantFrom(...NOT_HELD_REASONS),
+        what: optional(what),
+        deletedOn: optional(day),
+        routine: optional(text('overwritten after 7 days', 'deleted after 4 months')),
+      })
+      .filter((item) => item.reason !== 'routine_deletion' || Boolean(item.deletedOn || item.routine)),
+    fc.record({ kind: fc.constant('failed' as const), what: optional(what), reason: text('timeout from the API', 'the owner could not log in') }),
+  )
+  .map((item) => Object.fromEntries(Object.entries(item).filter(([, entry]) => entry !== undefined)) as Disposition);
 
 const SYSTEMS = ['Zendesk Support', 'Visma Business NXT', 'HubSpot CRM', 'CCTV', 'Telefonlogg', 'Papirarkiv'];
 
@@ -159,7 +175,15 @@ describe('claims check: every sentence of a letter is backed by a disposition, a
       receivedOn: '2026-03-05',
       answeredOn: '2026-03-20',
       controller: { name: 'Eksempel Deler AS', email: 'personvern@eksempel.no' },
-      tasks: [{ systemId: 'cctv', systemName: 'CCTV', action: 'manual', status: 'not_found', dispositions: [{ kind: 'not_held', reason: 'routine_deletion', routine: 'overwritten after 7 days' }] }],
+      tasks: [
+        {
+          systemId: 'cctv',
+          systemName: 'CCTV',
+          action: 'manual',
+          status: 'not_found',
+          dispositions: [{ kind: 'not_held', reason: 'routine_deletion', routine: 'overwritten after 7 days' }],
+        },
+      ],
       changes: [],
       notified: [],
       notNotified: [],

@@ -60,7 +60,9 @@ export function dispositionBlocks(facts: LetterFacts): LetterBlock[] {
   const suppressed = of('suppressed');
   section(
     copy.suppressed.heading,
-    suppressed.map((entry) => `${label(entry)}: ${copy.suppressed.item(entry.item.channels.map((channel) => CHANNEL_WORDS[language][channel]).join(', '), day(entry.from))}`),
+    suppressed.map(
+      (entry) => `${label(entry)}: ${copy.suppressed.item(entry.item.channels.map((channel) => CHANNEL_WORDS[language][channel]).join(', '), day(entry.from))}`,
+    ),
     [suppressed.every((entry) => entry.item.minimalEntryOnly) && copy.suppressed.minimalEntry],
   );
 
@@ -111,7 +113,9 @@ function correctionLines(entries: Array<Placed<DispositionOf<'corrected'>>>, lan
     if (!group.systems.includes(system)) group.systems.push(system);
     groups.set(key, group);
   }
-  return [...groups.values()].map((group) => copy.change(fieldWord(group.field, language), group.systems.join(', '), group.old || copy.empty, group.new || copy.empty));
+  return [...groups.values()].map((group) =>
+    copy.change(fieldWord(group.field, language), group.systems.join(', '), group.old || copy.empty, group.new || copy.empty),
+  );
 }
 
 /** Basis (with the law or claim), what the records may still be used for, and until when. */

@@ -1,8 +1,26 @@
 import type { Language, RejectionCode } from '../../common/case-types';
 
 const FIELD_WORDS: Record<Language, Record<string, string>> = {
-  nb: { name: 'navn', email: 'e-postadresse', phone: 'telefonnummer', mobile: 'mobilnummer', address: 'adresse', city: 'poststed', postcode: 'postnummer', customerNumber: 'kundenummer' },
-  en: { name: 'name', email: 'e-mail address', phone: 'phone number', mobile: 'mobile number', address: 'address', city: 'city', postcode: 'postcode', customerNumber: 'customer number' },
+  nb: {
+    name: 'navn',
+    email: 'e-postadresse',
+    phone: 'telefonnummer',
+    mobile: 'mobilnummer',
+    address: 'adresse',
+    city: 'poststed',
+    postcode: 'postnummer',
+    customerNumber: 'kundenummer',
+  },
+  en: {
+    name: 'name',
+    email: 'e-mail address',
+    phone: 'phone number',
+    mobile: 'mobile number',
+    address: 'address',
+    city: 'city',
+    postcode: 'postcode',
+    customerNumber: 'customer number',
+  },
 };
 
 export const fieldWord = (field: string, language: Language) => FIELD_WORDS[language][field] ?? field;
@@ -176,8 +194,7 @@ export const LETTER_COPY = {
     restricted: {
       heading: 'We have restricted the use of your data:',
       item: (how: string, from: string) => `${how}, from ${from}`,
-      meaning:
-        'We only store these records; we do not use them for anything else without your consent or to establish, exercise or defend legal claims.',
+      meaning: 'We only store these records; we do not use them for anything else without your consent or to establish, exercise or defend legal claims.',
       lifting: 'We will tell you before the restriction is lifted (Art 18(3)).',
     },
     suppressed: {
@@ -201,8 +218,7 @@ export const LETTER_COPY = {
       refusalNote: 'Keeping these records is a partial refusal of your request. You may complain about it to Datatilsynet or go to court, see below.',
     },
     forwarded: {
-      heading:
-        'In these systems we process data on behalf of another company, the controller. We have forwarded your request to it, and it will answer you:',
+      heading: 'In these systems we process data on behalf of another company, the controller. We have forwarded your request to it, and it will answer you:',
       item: (to: string, on: string) => `forwarded to ${to} on ${on}`,
     },
     notHeld: {
