@@ -284,10 +284,10 @@ function keptSays(item: Disposition & { kind: 'kept' }, text: string, language: 
 
 /** A copy function as a reader: its output with the variables captured, in parameter order. */
 function template(render: (...values: string[]) => string, arity: number): (text: string) => string[] | null {
-  const marks = Array.from({ length: arity }, (_, index) => `\u0000${index}\u0000`);
+  const marks = Array.from({ length: arity }, (_, index) => `⟦${index}⟧`);
   const rendered = render(...marks);
-  const order = [...rendered.matchAll(/\u0000(\d+)\u0000/g)].map((match) => Number(match[1]));
-  const source = rendered.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\u0000(\d+)\u0000/g, '(.+)');
+  const order = [...rendered.matchAll(/⟦(\d+)⟧/g)].map((match) => Number(match[1]));
+  const source = rendered.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/⟦(\d+)⟧/g, '(.+)');
   const pattern = new RegExp(`^${source}$`);
   return (text) => {
     const found = pattern.exec(text);

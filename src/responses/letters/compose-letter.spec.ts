@@ -316,13 +316,13 @@ describe('answer letters', () => {
         tasks: [
           task({ systemName: 'HubSpot CRM', dispositions: [{ kind: 'suppressed', what: 'contact', channels: ['email', 'sms'], minimalEntryOnly: true }] }),
         ],
-      } as LetterFacts;
+      };
       expect(text(minimal).text).toContain(language === 'en' ? 'We keep only a minimal entry' : 'Vi beholder bare en minimal oppføring');
       // The contact was not found: no claim of stopping anything.
       const notFound = {
         ...emailOnly,
         tasks: [task({ systemName: 'HubSpot CRM', status: 'not_found', dispositions: [{ kind: 'not_held', reason: 'not_found' }] })],
-      } as LetterFacts;
+      };
       const nothing = text(notFound);
       expect(nothing.kind).toBe('nothing-held');
       expect(nothing.subject + nothing.text).not.toMatch(/stopped|stanset|minimal/);
