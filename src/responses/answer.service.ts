@@ -14,6 +14,7 @@ import { JobName, jobIds } from '../queues/queue-catalogue';
 import { CaseRecordDiscoveryEntity } from '../identity/case-record-discovery.entity';
 import { CaseRecordMatchEntity } from '../identity/case-record-match.entity';
 import { representationGate } from '../representation/representation-gate';
+import { assertApproved } from './completion-approval';
 import { SystemsService } from '../systems/systems.service';
 import { composeLetter, renderEditedLetter, renderLetter, type RenderedLetter } from './letters/compose-letter';
 import { LetterDraftEntity } from './letters/letter-draft.entity';
@@ -107,6 +108,8 @@ export class AnswerService {
    */
   @CaseCompletionHook()
   async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
+    // What the data map puts under approval is answered only once approved, for the records found now.
+    await assertApproved(manager, entity, this.systems.approvalRequired(entity.type));
     // A request on someone's behalf is answered only once staff accepted the authority.
     const gate = await representationGate(manager, entity.id);
     if (gate)
