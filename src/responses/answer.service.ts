@@ -108,8 +108,6 @@ export class AnswerService {
    */
   @CaseCompletionHook()
   async onComplete(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>> {
-    // What the data map puts under approval is answered only once approved, for the records found now.
-    await assertApproved(manager, entity, this.systems.approvalRequired(entity.type));
     // A request on someone's behalf is answered only once staff accepted the authority.
     const gate = await representationGate(manager, entity.id);
     if (gate)
@@ -126,6 +124,9 @@ export class AnswerService {
         code: 'matches_undecided',
         params: { count: String(undecided) },
       });
+    // What the data map puts under approval is answered only once approved, for the records found
+    // now (after the search and match gates: until those pass there is nothing to approve).
+    await assertApproved(manager, entity, this.systems.approvalRequired(entity.type));
     const open = await this.outcomes.openCount(manager, entity.id);
     if (open > 0)
       throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });
