@@ -6,6 +6,8 @@ import type { Disposition } from '../../src/common/dispositions/disposition';
 import { taskDispositions } from '../../src/connectors/tasks/task-outcomes.reader';
 import type { LetterFacts } from '../../src/responses/letters/letter-facts';
 import { waitForCase, type Api, type CaseBody } from '../fanout/fanout-stack';
+import type { CapturedMail, SmtpCapture } from '../support/smtp-capture';
+import type { TestApp } from '../support/test-app';
 
 const common = { categories: ['contact details'], purposes: ['customer service'], legalBasis: 'GDPR art. 6(1)(b) contract', retention: { period: 'P2Y' } };
 
@@ -71,8 +73,14 @@ export async function recordOutcomes(
 }
 
 /** The facts a letter may state, read back from the case JSON (the dispositions as stored), for the claims check. */
-export function factsFromCase(body: CaseBody & { type: string; language: 'nb' | 'en'; receivedOn: string; details: Record<string, unknown> }): LetterFacts {
-  const names = new Map<string, string>(Object.values(MANUAL_SYSTEMS).map((system) => [system.id, system.name]));
+export function factsFromCase(
+  body: CaseBody & { type: string; language: 'nb' | 'en'; receivedOn: string; details: Record<string, unknown> },
+  known: { names?: Record<string, string>; finishedOn?: Record<string, string>; notified?: LetterFacts['notified'] } = {},
+): LetterFacts {
+  const names = new Map<string, string>([
+    ...Object.values(MANUAL_SYSTEMS).map((system): [string, string] => [system.id, system.name]),
+    ...Object.entries(known.names ?? {}),
+  ]);
   const changes = (body.details.changes ?? {}) as Record<string, string>;
   return {
     language: body.language,
@@ -86,11 +94,27 @@ export function factsFromCase(body: CaseBody & { type: string; language: 'nb' | 
       systemName: names.get(task.system) ?? task.system,
       action: task.action,
       status: task.status,
+      ...(known.finishedOn?.[task.system] ? { finishedOn: known.finishedOn[task.system] } : {}),
       dispositions: taskDispositions({ ...(task as unknown as Parameters<typeof taskDispositions>[0]), outcome: task.outcome ?? null, finishedAt: null }),
     })),
-    changes: Object.entries(changes).map(([field, value]) => ({ field, new: value })),
-    notified: [],
+    changes: [...Object.entries(changes), ...(typeof body.details.field === 'string' ? [[body.details.field, String(body.details.correctedValue)]] : [])].map(
+      ([field, value]) => ({ field, new: value }),
+    ),
+    notified: known.notified ?? [],
     notNotified: [],
-    ...(body.type === 'objection' ? { objection: { processing: 'direct_marketing' as const, decision: null } } : {}),
+    ...(body.type === 'objection'
+      ? {
+          objection: {
+            processing: body.details.processing === 'legitimate_interest' ? ('legitimate_interest' as const) : ('direct_marketing' as const),
+            decision: null,
+          },
+        }
+      : {}),
   };
+}
+
+/** The delivered answer letter: the e-mail with the subject of the letter the completion stored. */
+export async function letterMail(stack: TestApp, smtp: SmtpCapture, caseId: string, email: string): Promise<CapturedMail> {
+  const [stored] = (await stack.dataSource.query(`SELECT subject FROM case_answer_letters WHERE case_id = $1`, [caseId])) as Array<{ subject: string }>;
+  return smtp.waitFor((candidate) => candidate.to.includes(email) && candidate.subject === stored.subject);
 }

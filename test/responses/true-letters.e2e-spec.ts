@@ -2,15 +2,9 @@ import { api, registration, waitForCase, type Api, type CaseBody } from '../fano
 import { checkClaims } from '../support/letter-claims';
 import { SmtpCapture, type CapturedMail } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-import { factsFromCase, recordOutcomes, writeManualDataMap } from './true-letters-stack';
+import { factsFromCase, letterMail, recordOutcomes, writeManualDataMap } from './true-letters-stack';
 
 type FullCase = Parameters<typeof factsFromCase>[0];
-
-/** The delivered answer letter: the e-mail with the subject of the letter the completion stored. */
-async function letterMail(stack: TestApp, smtp: SmtpCapture, caseId: string, email: string): Promise<CapturedMail> {
-  const [stored] = await stack.dataSource.query(`SELECT subject FROM case_answer_letters WHERE case_id = $1`, [caseId]);
-  return smtp.waitFor((candidate) => candidate.to.includes(email) && candidate.subject === stored.subject);
-}
 
 /** What the owners typed for staff: addresses and customer numbers that must never reach the requester's e-mail. */
 const TYPED = {
