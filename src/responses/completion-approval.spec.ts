@@ -13,7 +13,7 @@ const managerWith = (records: Array<{ systemId: string; externalId: string }>, f
     findOne: () => Promise.resolve(fingerprint === null ? null : { fingerprint }),
   }) as unknown as EntityManager;
 
-const entity = (approvedAt: Date | null) => ({ id: 'c1', approvedAt }) as CaseEntity;
+const entity = (approvedAt: Date | null, type = 'erasure') => ({ id: 'c1', type, approvedAt }) as CaseEntity;
 const refusal = async (promise: Promise<void>) => promise.then(() => null).catch((error: DomainError) => error);
 
 describe('completion waits for a current approval', () => {
@@ -31,5 +31,7 @@ describe('completion waits for a current approval', () => {
     expect((await refusal(assertApproved(managerWith(records, recordSetFingerprint([])), entity(new Date()), true)))?.message).toContain('changed');
     expect(await refusal(assertApproved(managerWith(records, recordSetFingerprint(records)), entity(new Date()), true))).toBeNull();
     expect(await refusal(assertApproved(managerWith(records, null), entity(null), false))).toBeNull();
+    // An objection never waits for approval, whatever the policy lists (fan-out does not either).
+    expect(await refusal(assertApproved(managerWith(records, null), entity(null, 'objection'), true))).toBeNull();
   });
 });

@@ -13,7 +13,8 @@ import { ACTIONABLE_RECORD_STATUSES } from '../identity/identity-types';
  * completed with no tasks and an empty "erased" letter. Throws 409 `approval_required`.
  */
 export async function assertApproved(manager: EntityManager, entity: CaseEntity, required: boolean): Promise<void> {
-  if (!required) return;
+  // As fan-out: an objection waits for its own decision (or none, direct marketing), never for approval.
+  if (!required || entity.type === 'objection') return;
   const records = await manager.find(CaseRecordMatchEntity, { where: { caseId: entity.id, status: In([...ACTIONABLE_RECORD_STATUSES]) } });
   const latest = await manager.findOne(CaseRecordApprovalEntity, { where: { caseId: entity.id }, order: { approvedAt: 'DESC' } });
   const current = latest?.fingerprint === recordSetFingerprint(records);
