@@ -1,7 +1,9 @@
 import { api, registration, waitForCase, type Api, type CaseBody } from '../fanout/fanout-stack';
 import { checkClaims } from '../support/letter-claims';
 import { SmtpCapture, type CapturedMail } from '../support/smtp-capture';
-import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
+import { pageText } from '../intake/intake-helpers';
+import { SessionClient } from '../staff-ui/staff-session-client';
+import { TEST_ADMIN, adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { factsFromCase, letterMail, recordOutcomes, writeManualDataMap } from './true-letters-stack';
 
 type FullCase = Parameters<typeof factsFromCase>[0];
@@ -67,9 +69,15 @@ describe('true letters from manual outcomes', () => {
     expect(problem.message).toContain('approved');
     const after = (await (await client.get(`/api/v1/cases/${reference}`)).json()) as CaseBody;
     expect(after.status).toBe('in_progress');
+    // The staff page gives the same refusal in its own language.
+    const staff = new SessionClient(stack.url);
+    await staff.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const page = await staff.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/complete`, {});
+    expect(page.status).toBe(409);
+    expect(pageText(await page.text())).toContain('Saken må godkjennes av en saksbehandler, for registreringene som er funnet nå, før den kan fullføres.');
     const letters = await stack.dataSource.query(`SELECT count(*)::int AS n FROM case_answer_letters WHERE case_id = $1`, [after.id]);
     expect(letters[0].n).toBe(0);
-    expect(smtp.messages.filter((mail) => mail.to.includes(email))).toEqual([]);
+    expect(smtp.messages.filter((mail) => mail.to.includes(email) && !/mottatt|received/i.test(mail.subject))).toEqual([]);
   });
 
   it('a partial erasure (nb): a ticket kept for a legal claim and vouchers kept under bokføringsloven § 13, each with its own basis; CCTV gone by routine deletion', async () => {
