@@ -14,6 +14,7 @@ import { JobName, jobIds } from '../queues/queue-catalogue';
 import { CaseRecordDiscoveryEntity } from '../identity/case-record-discovery.entity';
 import { CaseRecordMatchEntity } from '../identity/case-record-match.entity';
 import { representationGate } from '../representation/representation-gate';
+import { assertApproved } from './completion-approval';
 import { SystemsService } from '../systems/systems.service';
 import { composeLetter, renderEditedLetter, renderLetter, type RenderedLetter } from './letters/compose-letter';
 import { LetterDraftEntity } from './letters/letter-draft.entity';
@@ -124,6 +125,9 @@ export class AnswerService {
         code: 'matches_undecided',
         params: { count: String(undecided) },
       });
+    // What the data map puts under approval is answered only once approved, for the records found
+    // now (after the search and match gates: until those pass there is nothing to approve).
+    await assertApproved(manager, entity, this.systems.approvalRequired(entity.type));
     const open = await this.outcomes.openCount(manager, entity.id);
     if (open > 0)
       throw conflict(`Cannot complete: ${open} task(s) are still running or waiting for a person.`, { code: 'open_tasks', params: { count: String(open) } });

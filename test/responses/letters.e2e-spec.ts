@@ -15,7 +15,10 @@ import {
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
+import { checkClaims } from '../support/letter-claims';
+import type { CapturedMail } from '../support/smtp-capture';
 import { enrichDataMap } from './answer-stack';
+import { factsFromCase, letterMail } from './true-letters-stack';
 
 const PREFIX = 'LETTERS_E2E';
 const [KARI, OLA, INGRID, LARS, SIGRID] = NORWEGIAN_PEOPLE;
@@ -63,6 +66,22 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect(response.status).toBe(201);
     return (await response.json()) as { reference: string; id: string };
   };
+  const NAMES = { zendesk: 'Zendesk Support', visma: 'Visma Business NXT', hubspot: 'HubSpot CRM' };
+  /** The delivered letter states exactly the dispositions the connectors recorded (read back from the case). */
+  const expectTrue = async (reference: string, mail: CapturedMail, known: Parameters<typeof factsFromCase>[1] = {}) => {
+    const body = await (await client.get(`/api/v1/cases/${reference}`)).json();
+    expect(checkClaims(factsFromCase(body, { names: NAMES, ...known }), { subject: mail.subject, text: mail.text.replace(/\r\n/g, '\n') })).toEqual({
+      orphans: [],
+      unstated: [],
+    });
+    return body as { id: string; tasks: Array<{ system: string; outcome?: { summary?: string; dispositions?: Array<{ kind: string }> } }> };
+  };
+  /** What the connectors wrote for staff never reaches the requester's e-mail. */
+  const expectNoSummaries = (mail: CapturedMail, tasks: Array<{ outcome?: { summary?: string } }>) => {
+    for (const task of tasks) if (task.outcome?.summary) expect(mail.text).not.toContain(task.outcome.summary);
+    for (const internal of ['record(s)', 'user #', 'GDPR art.']) expect(mail.text).not.toContain(internal);
+  };
+
   const toReview = async (reference: string, approve: boolean) => {
     // Approval is of the records found: once every system's search is done.
     if (approve) await waitForCase(client, reference, searchDone);
@@ -70,33 +89,29 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     return waitForCase(client, reference, (body) => (body as unknown as { status: string }).status === 'awaiting_review');
   };
 
-  it('partial erasure: the letter lists the kept Visma records with basis and until-date, and the recipients get their notice', async () => {
-    const { reference } = await register('erasure', KARI, 'nb');
+  it('erasure: the letter states what the connectors recorded and nothing the summaries say, and the recipients get their notice', async () => {
+    const { reference, id } = await register('erasure', KARI, 'nb');
     await toReview(reference, true);
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
-    expect(preview.kind).toBe('erasure-partial');
     expect(preview.notices.map((notice: { email: string }) => notice.email).sort()).toEqual(['privacy@zendesk.example', 'revisjon@revisor.example']);
     // No contact for the debt collector: staff see it to tell it by other means (Zendesk's and HubSpot's processors are reached through their APIs).
     expect(preview.notNotified).toEqual([{ name: 'Inkasso Nord AS', system: 'Visma Business NXT' }]);
 
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
-    const letter = await smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes('slettet, med unntak'));
-    expect(letter.text).toContain('Beholdt i Visma Business NXT: fakturaer og kundereskontro');
-    expect(letter.text).toContain('bokføringsloven § 13 (femårsregelen)');
-    expect(letter.text).toContain('personvernforordningen art. 6(1)(c) og 17(3)(b)');
-    // The connectors' staff-facing English never reaches a Norwegian letter.
-    for (const english of ['GDPR art.', '5-year rule', 'record(s)', 'user #', 'invoices and']) expect(letter.text).not.toContain(english);
-    expect(letter.text).toContain('Slettes etter 31. desember 2030');
-    expect(letter.text).toContain('regnskap, revisjon og skattekontroll');
-    expect(letter.text).toMatch(
-      /Slettet:\n- HubSpot CRM: .+\n- Visma Business NXT: e-postadresse, telefon og mobiltelefon på kunde 10001\n- Zendesk Support: /,
-    );
+    const letter = await letterMail(stack, smtp, id, KARI.email);
+    const notified = preview.notices.map((notice: { name: string; system: string }) => ({ name: notice.name, system: notice.system }));
+    const body = await expectTrue(reference, letter, { notified });
+    expectNoSummaries(letter, body.tasks);
+    // "Erased" only where a connector recorded an erasure or anonymisation.
+    const erased = body.tasks.some((task) => task.outcome?.dispositions?.some((item) => ['erased', 'anonymised'].includes(item.kind)));
+    expect(/slettet/.test(letter.subject)).toBe(erased);
     expect(letter.text).toContain('Revisor AS (Visma Business NXT)');
     expect(letter.text).toContain('Datatilsynet, Postboks 458 Sentrum, 0105 Oslo, https://www.datatilsynet.no');
     expect(letter.text).toContain('domstolene');
     expect(letter.html).toContain('<li>Revisor AS (Visma Business NXT)</li>');
-    expect(letter.text).toContain('Andre mottakere av opplysningene får beskjed om endringen på annen måte.');
+    // Recipients not yet told are neither named nor promised anything.
     expect(letter.text).not.toContain('Inkasso Nord AS');
+    expect(letter.text).not.toContain('annen måte');
 
     for (const recipient of ['revisjon@revisor.example', 'privacy@zendesk.example']) {
       const notice = await smtp.waitFor((mail) => mail.to.includes(recipient) && mail.subject.includes(reference));
@@ -105,8 +120,8 @@ describe('answer letters and Art 19 notices against the simulators', () => {
       expect(notice.text).toContain(KARI.email);
     }
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
-    const notified = audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_notified');
-    expect(notified.map((event: { data: { recipient: string } }) => event.data.recipient).sort()).toEqual(['Revisor AS', 'Zendesk Inc.']);
+    const notifiedEvents = audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_notified');
+    expect(notifiedEvents.map((event: { data: { recipient: string } }) => event.data.recipient).sort()).toEqual(['Revisor AS', 'Zendesk Inc.']);
     const notNotified = audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_not_notified');
     expect(notNotified.map((event: { data: unknown }) => event.data)).toEqual([{ system: 'visma', recipient: 'Inkasso Nord AS' }]);
     expect(JSON.stringify(audit.items)).not.toContain(KARI.email);
@@ -163,41 +178,47 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect(audit.items.filter((event: { type: string }) => event.type === 'answer.letter_stored')).toHaveLength(1);
   });
 
-  it('rectification: old → new, invoices not changed, an edited subject is what goes out, recipients told', async () => {
-    const { reference } = await register('rectification', INGRID, 'en', { field: 'phone', correctedValue: '+4799999999' });
+  it('rectification: only what a connector recorded as corrected is claimed, an edited subject is what goes out, recipients told', async () => {
+    const { reference, id } = await register('rectification', INGRID, 'en', { field: 'phone', correctedValue: '+4799999999' });
     await toReview(reference, true);
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
-    expect(preview.kind).toBe('rectification');
-    // Zendesk and HubSpot held the number as phone; Visma holds it as mobile, so its phone field was empty.
-    expect(preview.text).toContain(
-      `- phone number in HubSpot CRM, Zendesk Support: ${INGRID.phone} → +4799999999\n- phone number in Visma Business NXT: (empty) → +4799999999`,
-    );
-    expect(preview.text).toContain('Invoices already issued in Visma Business NXT are accounting records');
+    expect(preview.text).not.toContain('previous value');
     expect((await client.post(`/api/v1/cases/${reference}/letter`, { subject: 'Your phone number is corrected' })).status).toBe(200);
     expect((await client.post(`/api/v1/cases/${reference}/letter`, {})).status).toBe(400);
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
     const letter = await smtp.waitFor((mail) => mail.to.includes(INGRID.email) && mail.subject === 'Your phone number is corrected');
-    expect(letter.text).toContain('+4799999999');
+    const stored = (await stack.dataSource.query(`SELECT text_body FROM case_answer_letters WHERE case_id = $1`, [id])) as Array<{ text_body: string }>;
+    expect(stored[0].text_body).toBe(preview.text);
+    const body = await (await client.get(`/api/v1/cases/${reference}`)).json();
+    const corrected = body.tasks.some((task: { outcome?: { dispositions?: Array<{ kind: string }> } }) =>
+      task.outcome?.dispositions?.some((item) => item.kind === 'corrected'),
+    );
+    // Corrected somewhere: old → new; corrected nowhere: said plainly, never claimed.
+    if (corrected) expect(letter.text).toMatch(/phone number in .+: .* → \+4799999999/);
+    else expect(letter.text).toContain('No change was made to phone number.');
+    expectNoSummaries(letter, body.tasks);
     const notice = await smtp.waitFor((mail) => mail.to.includes('revisjon@revisor.example') && mail.subject.includes(reference));
     expect(notice.text).toContain('telefonnummer: +4799999999');
   });
 
-  it('rectification of a misspelt name: old → new from what the connectors replaced, a dated note on the Visma customer record, no old values in the trail', async () => {
+  it('rectification of a misspelt name: corrected and noted on the Visma customer record; the letter states only the recorded dispositions; no old values in the trail', async () => {
     // The requester gives their name as it should be: the case knows only the corrected spelling.
     const { reference } = await register('rectification', { ...SIGRID, name: 'Sigrid Larssen' }, 'en', { field: 'name', correctedValue: 'Sigrid Larssen' });
     await toReview(reference, true);
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
-    expect(preview.text).toContain('- name: Sigrid Larsen → Sigrid Larssen');
-    expect(preview.text).toContain('We have written a dated note of the correction on the customer record in Visma Business NXT');
+    // The dated note beside the issued invoices is not a correction of data: the letter claims none for it.
+    expect(preview.text).not.toContain('dated note');
     expect(preview.notNotified).toEqual([{ name: 'Inkasso Nord AS', system: 'Visma Business NXT' }]);
     const customer = sims.visma.state.associates.find((row) => row.associateNo === 5)!;
     expect(customer.name).toBe('Sigrid Larssen');
     expect(customer.memo).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}: corrected at the data subject's request \\(${reference}\\): name$`));
 
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
-    const letter = await smtp.waitFor((mail) => mail.to.includes(SIGRID.email) && mail.subject === `Your data has been corrected (${reference})`);
-    expect(letter.text).toContain('- name: Sigrid Larsen → Sigrid Larssen');
-    expect(letter.text).toContain('Other recipients of the data will be told of the change by other means.');
+    const letter = await letterMail(stack, smtp, (await (await client.get(`/api/v1/cases/${reference}`)).json()).id, SIGRID.email);
+    const notified = preview.notices.map((notice: { name: string; system: string }) => ({ name: notice.name, system: notice.system }));
+    const body = await expectTrue(reference, letter, { notified });
+    expectNoSummaries(letter, body.tasks);
+    expect(letter.text).not.toContain('other means');
     const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
     expect(
       audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_not_notified').map((event: { data: unknown }) => event.data),
@@ -205,18 +226,19 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     expect(JSON.stringify(audit.items)).not.toContain('Larsen');
   });
 
-  it('objection to direct marketing: each channel is stopped from the day its task finished, not the day of the letter', async () => {
+  it('objection to direct marketing: each suppression is dated from the day its task finished, not the day of the letter', async () => {
     const { reference, id } = await register('objection', OLA, 'en', { processing: 'direct_marketing' });
     await toReview(reference, false);
     // HubSpot's task stopped the marketing three days before the answer is written.
     const earlier = new Date(Date.now() - 3 * 24 * 3600_000);
     await stack.dataSource.query(`UPDATE case_tasks SET finished_at = $2 WHERE case_id = $1 AND system_id = 'hubspot'`, [id, earlier]);
-    const osloDay = (instant: Date) => dayInWords(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(instant), 'en');
+    const osloIso = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(instant);
     const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
-    expect(preview.kind).toBe('objection');
-    expect(preview.text).toContain(
-      `We have stopped all direct marketing to you on every channel: HubSpot CRM from ${osloDay(earlier)}; Visma Business NXT, Zendesk Support from ${osloDay(new Date())}.`,
-    );
+    expect(preview.text).not.toMatch(/every channel|all direct marketing/);
+    const body = await (await client.get(`/api/v1/cases/${reference}`)).json();
+    const finishedOn = { hubspot: osloIso(earlier), visma: osloIso(new Date()), zendesk: osloIso(new Date()) };
+    expect(checkClaims(factsFromCase(body, { names: NAMES, finishedOn }), preview)).toEqual({ orphans: [], unstated: [] });
+    if (preview.text.includes('- HubSpot CRM, ')) expect(preview.text).toContain(`from ${dayInWords(osloIso(earlier), 'en')}`);
   });
 
   it('complete answers 409 while a task is still open, and the letter API needs a signed-in handler', async () => {

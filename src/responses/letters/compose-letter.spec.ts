@@ -1,6 +1,8 @@
 import type { Language } from '../../common/case-types';
 import { RIGHTS } from '../copy/rights-copy';
 import { composeLetter, renderEditedLetter, renderLetter } from './compose-letter';
+import type { Disposition } from '../../common/dispositions/disposition';
+import { checkClaims } from '../../../test/support/letter-claims';
 import { LETTER_KINDS, type LetterFacts, type LetterKind, type TaskFact } from './letter-facts';
 
 const task = (overrides: Partial<TaskFact>): TaskFact => ({
@@ -8,16 +10,21 @@ const task = (overrides: Partial<TaskFact>): TaskFact => ({
   systemName: 'Zendesk Support',
   action: 'erase',
   status: 'done',
-  summary: 'Deleted the user and redacted 2 comments',
-  byPerson: false,
   dispositions: [],
-  retained: [],
-  erased: [],
-  keepsRecords: false,
   ...overrides,
 });
 
-const visma = (overrides: Partial<TaskFact>) => task({ systemId: 'visma', systemName: 'Visma Business', keepsRecords: true, ...overrides });
+const visma = (overrides: Partial<TaskFact>) => task({ systemId: 'visma', systemName: 'Visma Business', ...overrides });
+
+const SECTION_13: Disposition = {
+  kind: 'kept',
+  what: 'voucher',
+  count: 12,
+  basis: 'legal_obligation',
+  law: 'bokføringsloven § 13 (5-year rule)',
+  until: '2030-12-31',
+  allowedUse: 'bookkeeping, audit and tax control',
+};
 
 function factsFor(kind: LetterKind, language: Language): LetterFacts {
   const base: LetterFacts = {
@@ -31,43 +38,58 @@ function factsFor(kind: LetterKind, language: Language): LetterFacts {
     changes: [],
     notified: [],
     notNotified: [],
-    holdsData: true,
   };
   switch (kind) {
     case 'access':
       return {
         ...base,
-        tasks: [task({ action: 'export', summary: '3 record(s) exported', recordCount: 3 })],
+        tasks: [
+          task({
+            action: 'export',
+            dispositions: [
+              { kind: 'disclosed', what: 'user', count: 1 },
+              { kind: 'disclosed', what: 'ticket', count: 5 },
+            ],
+          }),
+        ],
         download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' },
       };
     case 'portability':
       return {
         ...base,
         type: 'portability',
-        tasks: [task({ action: 'export' })],
+        tasks: [task({ action: 'export', dispositions: [{ kind: 'disclosed', what: 'ticket', count: 2 }] })],
         download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' },
       };
     case 'rectification':
       return {
         ...base,
         type: 'rectification',
-        tasks: [visma({ action: 'rectify' })],
-        changes: [{ field: 'phone', old: '+4791234567', new: '+4799999999' }],
+        tasks: [visma({ action: 'rectify', dispositions: [{ kind: 'corrected', what: 'customer', field: 'phone', old: '+4791234567', new: '+4799999999' }] })],
+        changes: [{ field: 'phone', new: '+4799999999' }],
         notified: [{ name: 'Revisor AS', system: 'Visma Business' }],
       };
     case 'erasure':
-      return { ...base, type: 'erasure', tasks: [task({})], notified: [{ name: 'Zendesk Inc.', system: 'Zendesk Support' }] };
+      return {
+        ...base,
+        type: 'erasure',
+        tasks: [
+          task({
+            dispositions: [
+              { kind: 'erased', what: 'user', count: 1 },
+              { kind: 'anonymised', what: 'ticket-comment', count: 2 },
+            ],
+          }),
+        ],
+        notified: [{ name: 'Zendesk Inc.', system: 'Zendesk Support' }],
+      };
     case 'erasure-partial':
       return {
         ...base,
         type: 'erasure',
         tasks: [
-          task({}),
-          visma({
-            status: 'retained',
-            erased: ['e-mail and phone on customer 10001'],
-            retained: [{ records: 'invoices and customer ledger entries', basis: 'bokføringsloven § 13 (5-year rule)', until: '2030-12-31' }],
-          }),
+          task({ dispositions: [{ kind: 'erased', what: 'user', count: 1 }] }),
+          visma({ status: 'retained', dispositions: [{ kind: 'erased', what: 'contact-person', count: 1 }, SECTION_13] }),
         ],
         notified: [{ name: 'Revisor AS', system: 'Visma Business' }],
       };
@@ -75,7 +97,13 @@ function factsFor(kind: LetterKind, language: Language): LetterFacts {
       return {
         ...base,
         type: 'objection',
-        tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict' })],
+        tasks: [
+          task({
+            systemName: 'HubSpot CRM',
+            action: 'restrict',
+            dispositions: [{ kind: 'suppressed', what: 'contact', count: 1, channels: ['email'], minimalEntryOnly: false }],
+          }),
+        ],
         objection: { processing: 'direct_marketing', decision: null },
       };
     case 'objection-refused':
@@ -86,11 +114,41 @@ function factsFor(kind: LetterKind, language: Language): LetterFacts {
         objection: { processing: 'legitimate_interest', decision: 'compelling_grounds', grounds: 'CCTV is needed after three break-ins this year.' },
       };
     case 'restriction':
-      return { ...base, type: 'restriction', tasks: [task({ action: 'restrict' })], notified: [{ name: 'Zendesk Inc.', system: 'Zendesk Support' }] };
+      return {
+        ...base,
+        type: 'restriction',
+        tasks: [task({ action: 'restrict', dispositions: [{ kind: 'restricted', what: 'ticket', count: 3, how: 'tagged restricted, hidden from agents' }] })],
+        notified: [{ name: 'Zendesk Inc.', system: 'Zendesk Support' }],
+      };
     case 'forwarded':
-      return { ...base, tasks: [task({ systemName: 'Cargonizer', action: 'forward', status: 'forwarded', controller: 'Nettbutikken AS' })] };
+      return {
+        ...base,
+        type: 'erasure',
+        tasks: [
+          task({
+            systemName: 'Cargonizer',
+            action: 'forward',
+            status: 'forwarded',
+            dispositions: [{ kind: 'forwarded', to: 'Nettbutikken AS', at: '2026-03-12' }],
+          }),
+        ],
+      };
     case 'refusal':
       return { ...base, rejection: { code: 'manifestly_unfounded', reason: 'The request asks for data of another person.' } };
+    case 'nothing-held':
+      return {
+        ...base,
+        type: 'erasure',
+        tasks: [
+          task({
+            systemName: 'CCTV',
+            status: 'not_found',
+            dispositions: [{ kind: 'not_held', reason: 'routine_deletion', routine: 'overwritten after 7 days' }],
+          }),
+        ],
+      };
+    case 'answer':
+      return { ...base, type: 'erasure', tasks: [visma({ status: 'retained', dispositions: [SECTION_13] })] };
   }
 }
 
@@ -102,54 +160,67 @@ const REQUIRED: Record<LetterKind, Record<Language, string[]>> = {
       'engangskode',
       '19. april 2026',
       'https://dsr.example/status/abc',
-      'Zendesk Support: 3 oppføringer, lagt i svarpakken',
+      'Zendesk Support: 1 brukerkonto, 5 henvendelser — i svarpakken',
     ],
     en: [
       'We process data about you',
       'one-time code',
       '19 April 2026',
       'never send your data as an attachment',
-      'Zendesk Support: 3 records, included in the answer package',
+      'Zendesk Support: 1 user account, 5 tickets — in the answer package',
     ],
   },
   portability: { nb: ['maskinlesbart format (JSON og CSV)', 'samtykke eller avtale'], en: ['machine-readable format (JSON and CSV)', 'consent or a contract'] },
   rectification: {
-    nb: ['telefonnummer: +4791234567 → +4799999999', 'er ikke endret', 'Revisor AS (Visma Business)'],
-    en: ['phone number: +4791234567 → +4799999999', 'were not changed', 'Revisor AS (Visma Business)'],
+    nb: ['telefonnummer i Visma Business: +4791234567 → +4799999999', 'Revisor AS (Visma Business)'],
+    en: ['phone number in Visma Business: +4791234567 → +4799999999', 'Revisor AS (Visma Business)'],
   },
   erasure: {
-    nb: ['Vi har slettet opplysningene om deg', 'Zendesk Inc. (Zendesk Support)'],
-    en: ['We have erased the data about you', 'Zendesk Inc. (Zendesk Support)'],
+    nb: ['Vi har slettet:\n- Zendesk Support: 1 brukerkonto', 'anonymisert', 'Zendesk Support: 2 kommentarer i henvendelser', 'Zendesk Inc. (Zendesk Support)'],
+    en: ['We have erased:\n- Zendesk Support: 1 user account', 'anonymised', 'Zendesk Support: 2 ticket comments', 'Zendesk Inc. (Zendesk Support)'],
   },
   'erasure-partial': {
     nb: [
-      'Beholdt i Visma Business: fakturaer og kundereskontro',
-      'bokføringsloven § 13 (femårsregelen)',
-      '17(3)(b)',
-      '31. desember 2030',
-      'regnskap, revisjon og skattekontroll',
+      'Visma Business, 12 bilag: beholdes fordi loven krever det (personvernforordningen art. 17(3)(b)): bokføringsloven § 13 (femårsregelen)',
+      'til og med 31. desember 2030',
+      'brukes bare til regnskap, revisjon og skattekontroll',
       'delvis avslag',
+      'Visma Business: 1 kontaktperson',
     ],
     en: [
-      'Kept in Visma Business: invoices and customer ledger entries',
-      'bokføringsloven § 13 (5-year rule)',
-      '17(3)(b)',
-      '31 December 2030',
-      'bookkeeping, audit and tax control',
+      'Visma Business, 12 vouchers: kept because the law requires it (GDPR Art 17(3)(b)): bokføringsloven § 13 (5-year rule)',
+      'until 31 December 2030',
+      'used only for bookkeeping, audit and tax control',
       'partial refusal',
+      'Visma Business: 1 contact person',
     ],
   },
   objection: {
-    nb: ['stanset all direkte markedsføring', '20. mars 2026', 'HubSpot CRM', 'minimal oppføring'],
-    en: ['stopped all direct marketing', '20 March 2026', 'HubSpot CRM', 'minimal entry'],
+    nb: ['Vi har stanset direkte markedsføring til deg i disse kanalene:\n- HubSpot CRM, 1 kontakt: e-post, fra 20. mars 2026'],
+    en: ['We have stopped direct marketing to you on these channels:\n- HubSpot CRM, 1 contact: e-mail, from 20 March 2026'],
   },
   'objection-refused': { nb: ['tvingende berettigede grunner', 'three break-ins'], en: ['compelling legitimate grounds', 'three break-ins'] },
-  restriction: { nb: ['lagrer bare opplysningene', 'før begrensningen oppheves'], en: ['only store the data', 'before the restriction is lifted'] },
-  forwarded: { nb: ['Nettbutikken AS', 'behandlingsansvarlig'], en: ['Nettbutikken AS', 'is the controller'] },
+  restriction: {
+    nb: ['Zendesk Support, 3 henvendelser: tagged restricted, hidden from agents, fra 20. mars 2026', 'lagrer vi bare', 'før begrensningen oppheves'],
+    en: [
+      'Zendesk Support, 3 tickets: tagged restricted, hidden from agents, from 20 March 2026',
+      'only store these records',
+      'before the restriction is lifted',
+    ],
+  },
+  forwarded: {
+    nb: ['Cargonizer: sendt 12. mars 2026 til Nettbutikken AS', 'behandlingsansvarlig'],
+    en: ['Cargonizer: forwarded to Nettbutikken AS on 12 March 2026', 'the controller'],
+  },
   refusal: {
     nb: ['Vi kan ikke imøtekomme', 'åpenbart grunnløs', 'data of another person'],
     en: ['We cannot grant your request', 'manifestly unfounded', 'data of another person'],
   },
+  'nothing-held': {
+    nb: ['slettet av den faste slettingen vår før forespørselen din nådde dem:\n- CCTV: overwritten after 7 days'],
+    en: ['deleted by our routine deletion before your request could reach it:\n- CCTV: overwritten after 7 days'],
+  },
+  answer: { nb: ['Disse opplysningene beholder vi:', 'delvis avslag'], en: ['These records we keep:', 'partial refusal'] },
 };
 
 const REMEDIES: Record<Language, string[]> = {
@@ -166,185 +237,163 @@ describe('answer letters', () => {
         expect(letter.subject).toContain('DSR-2026-000123');
         for (const element of [...REQUIRED[kind][language], ...REMEDIES[language]]) {
           expect(letter.text).toContain(element);
-          expect(letter.html).toContain(element.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+          if (!element.includes('\n')) expect(letter.html).toContain(element.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
         }
         expect(letter.html).toContain(`lang="${language}"`);
+        expect(checkClaims(factsFor(kind, language), letter)).toEqual({ orphans: [], unstated: [] });
       });
     }
   }
 
-  it('renders connector outcomes in Norwegian: no English summaries, internal user ids or English bases in an nb letter', () => {
-    const facts: LetterFacts = {
-      ...factsFor('erasure-partial', 'nb'),
-      tasks: [
-        task({ summary: 'Zendesk user #4711: 2 comment(s) redacted; user soft-deleted and permanently deleted' }),
-        visma({
-          status: 'retained',
-          summary: 'Visma Business keeps the invoices and customer ledger entries until 2030-12-31',
-          erased: ['e-mail address, phone and mobile phone on customer 10001', 'contact person 7 deleted'],
-          // One entry per financial year and hold rule: each is its own line.
-          retained: [
-            {
-              records: 'invoices and customer ledger entries, financial year 2025',
-              basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
-              until: '2030-12-31',
-            },
-            {
-              records: 'invoices and customer ledger entries, financial year 2025/2026',
-              basis: 'GDPR art. 6(1)(c) and 17(3)(b), bokføringsloven § 13 (5-year rule)',
-              until: '2031-12-31',
-            },
-          ],
-        }),
-        task({ systemId: 'phone-logs', systemName: 'Telefonlogg', byPerson: true, summary: 'Slettet samtalelogg for nummeret.' }),
-      ],
-    };
-    const { text } = renderLetter(composeLetter(facts), 'nb');
-    for (const english of [
-      'user #',
-      'record(s)',
-      'invoices and customer ledger entries',
-      'GDPR art.',
-      ' and 17(3)',
-      '5-year rule',
-      'e-mail address',
-      'contact person',
-      'deleted',
-      'financial year',
-    ]) {
-      expect(text).not.toContain(english);
-    }
-    expect(text).toContain('Zendesk Support: opplysningene om deg er slettet');
-    expect(text).toContain('Visma Business: e-postadresse, telefon og mobiltelefon på kunde 10001');
-    expect(text).toContain('Visma Business: kontaktperson 7 slettet');
-    expect(text).toContain('Grunnlag: personvernforordningen art. 6(1)(c) og 17(3)(b), bokføringsloven § 13 (femårsregelen). Slettes etter 31. desember 2030.');
-    expect(text).toContain('Slettes etter 31. desember 2031.');
-    expect(text).toContain('fakturaer og kundereskontro, regnskapsåret 2025/2026');
-    expect(text).toContain('Telefonlogg: Slettet samtalelogg for nummeret.');
-    const access = renderLetter(
-      composeLetter({
-        ...factsFor('access', 'nb'),
-        tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })],
-      }),
-      'nb',
-    );
-    expect(access.text).toContain('Zendesk Support: ingen opplysninger om deg');
+  const text = (facts: LetterFacts) => renderLetter(composeLetter(facts), facts.language);
+  const base = (type: LetterFacts['type'], language: Language, tasks: TaskFact[]): LetterFacts => ({
+    ...factsFor('refusal', language),
+    rejection: undefined,
+    type,
+    tasks,
   });
 
-  it.each([
-    [
-      'nb',
-      'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.',
-      'Zendesk Support: ingen opplysninger om deg',
-    ],
-    ['en', 'We hold no data about you. We searched every system of ours that holds personal data.', 'Zendesk Support: no data about you'],
-  ] as const)('the "no data" access answer in %s says so, per system, and carries the full rights text', (language, none, line) => {
-    const facts: LetterFacts = {
-      ...factsFor('access', language),
-      holdsData: false,
-      tasks: [task({ action: 'export', status: 'not_found', summary: 'Nothing about the person was found in Zendesk Support' })],
-    };
-    const { kind, text } = renderLetter(composeLetter(facts), language);
-    expect(kind).toBe('access');
-    expect(text).toContain(none);
-    expect(text).toContain(line);
+  it.each(['nb', 'en'] as const)('access with nothing found (%s): "no data", the systems searched, and no package claims', (language) => {
+    const facts = base('access', language, [task({ action: 'export', status: 'not_found', dispositions: [{ kind: 'not_held', reason: 'not_found' }] })]);
+    const letter = text(facts);
+    expect(letter.kind).toBe('access');
+    expect(letter.text).toContain(language === 'en' ? 'We hold no data about you.' : 'Vi har ingen opplysninger om deg.');
+    expect(letter.text).toContain(
+      language === 'en' ? 'We searched these systems and found no data about you:\n- Zendesk Support' : 'fant ingen opplysninger om deg:\n- Zendesk Support',
+    );
+    expect(letter.text).not.toContain(language === 'en' ? 'We process data about you' : 'Vi behandler opplysninger om deg');
     const rights = RIGHTS[language];
-    for (const element of [rights.heading, ...rights.rights, rights.complaint, rights.court]) expect(text).toContain(element);
+    for (const element of [rights.heading, ...rights.rights, rights.complaint, rights.court]) expect(letter.text).toContain(element);
   });
 
-  it('rectification: old → new from what each system replaced, per system where they differ; the natural wording when none reported', () => {
-    const base = factsFor('rectification', 'en');
+  it('rectification: only fields a disposition corrected are claimed; a requested field left unchanged says so plainly', () => {
     const facts: LetterFacts = {
-      ...base,
+      ...base('rectification', 'en', [
+        visma({ action: 'rectify', dispositions: [{ kind: 'corrected', what: 'customer', field: 'name', old: 'Kari Nordman', new: 'Kari Nordmann' }] }),
+        task({ action: 'rectify', dispositions: [{ kind: 'corrected', what: 'user', field: 'name', old: 'Kari Nordman', new: 'Kari Nordmann' }] }),
+        task({
+          systemId: 'hubspot',
+          systemName: 'HubSpot CRM',
+          action: 'rectify',
+          dispositions: [{ kind: 'corrected', what: 'contact', field: 'name', old: '', new: 'Kari Nordmann' }],
+        }),
+      ]),
       changes: [
-        { field: 'name', old: 'Kari Nordmann', new: 'Kari Nordmann' },
-        { field: 'address', old: null, new: 'Kirkegata 2' },
-        { field: 'phone', old: null, new: '+4799999999' },
-      ],
-      tasks: [
-        visma({ action: 'rectify', previous: { name: ['Kari Nordman'], address: ['Storgata 1'] } }),
-        task({ action: 'rectify', previous: { name: ['Kari Nordman'] } }),
-        task({ systemId: 'hubspot', systemName: 'HubSpot CRM', action: 'rectify', previous: { name: ['K. Nordmann', ''] } }),
+        { field: 'name', new: 'Kari Nordmann' },
+        { field: 'city', new: 'Oslo' },
       ],
     };
-    const { text } = renderLetter(composeLetter(facts), 'en');
-    // The case's own name is what the person gave us (already the corrected one): the systems know better.
-    expect(text).toContain(
-      '- name in Visma Business, Zendesk Support: Kari Nordman → Kari Nordmann\n- name in HubSpot CRM: K. Nordmann / (empty) → Kari Nordmann',
-    );
-    expect(text).toContain('- address: Storgata 1 → Kirkegata 2');
-    expect(text).toContain('- phone number: the previous value has been corrected to +4799999999');
-    expect(text).not.toContain('(previous value) →');
-    const nb = renderLetter(composeLetter({ ...facts, language: 'nb' }), 'nb').text;
-    expect(nb).toContain('- adresse: Storgata 1 → Kirkegata 2');
-    expect(nb).toContain('- telefonnummer: den tidligere verdien er rettet til +4799999999');
-    expect(nb).toContain('- navn i HubSpot CRM: K. Nordmann / (tomt) → Kari Nordmann');
-    // Done by hand, nothing reported: the case's name is already the corrected one, so no "old → old".
-    const manual = renderLetter(composeLetter({ ...facts, tasks: [task({ action: 'rectify', byPerson: true, summary: 'Fixed by hand' })] }), 'en').text;
-    expect(manual).toContain('- name: the previous value has been corrected to Kari Nordmann');
+    const letter = text(facts);
+    expect(letter.kind).toBe('rectification');
+    expect(letter.text).toContain('- name in Visma Business, Zendesk Support: Kari Nordman → Kari Nordmann\n- name in HubSpot CRM: (empty) → Kari Nordmann');
+    expect(letter.text).toContain('No change was made to city.');
+    expect(letter.text).not.toMatch(/city[^.]*→|previous value/);
+    expect(text({ ...facts, language: 'nb' }).text).toContain('Vi har ikke gjort noen endring i poststed.');
+    // Nothing corrected anywhere: no "corrected" subject or lead.
+    const none = text({ ...facts, tasks: [visma({ action: 'rectify', dispositions: [] })] });
+    expect(none.kind).toBe('answer');
+    expect(none.subject + none.text).not.toMatch(/corrected your|has been corrected/);
   });
 
-  it.each([
-    ['en', 'customer-record', 'We have written a dated note of the correction on the customer record in Visma Business', 'recorded in our case file'],
-    ['en', 'case', 'the correction is recorded in our case file', 'dated note'],
-    ['nb', 'customer-record', 'Vi har skrevet en datert merknad om rettingen på kundeopplysningene i Visma Business', 'saksmappen'],
-    ['nb', 'case', 'rettingen er registrert i saksmappen vår', 'merknad'],
-  ] as const)('rectification in %s: issued invoices unchanged, and the letter says where the correction is recorded (%s)', (language, note, says, not) => {
-    const facts: LetterFacts = { ...factsFor('rectification', language), tasks: [visma({ action: 'rectify', correctionNote: note })] };
-    const { text } = renderLetter(composeLetter(facts), language);
-    expect(text).toContain(says);
-    expect(text).not.toContain(not);
+  it.each(['nb', 'en'] as const)(
+    'objection (%s): names exactly the channels suppressed; the minimal-entry sentence only when every suppression says so',
+    (language) => {
+      const emailOnly = base('objection', language, [
+        task({
+          systemName: 'HubSpot CRM',
+          dispositions: [{ kind: 'suppressed', what: 'contact', count: 1, channels: ['email'], minimalEntryOnly: false }],
+          finishedOn: '2026-03-07',
+        }),
+      ]);
+      emailOnly.objection = { processing: 'direct_marketing', decision: null };
+      const letter = text(emailOnly);
+      expect(letter.text).toContain(
+        language === 'en' ? 'HubSpot CRM, 1 contact: e-mail, from 7 March 2026' : 'HubSpot CRM, 1 kontakt: e-post, fra 7. mars 2026',
+      );
+      for (const never of ['SMS', 'text message', 'every channel', 'alle kanaler', 'minimal']) expect(letter.text).not.toContain(never);
+      const minimal = {
+        ...emailOnly,
+        tasks: [
+          task({ systemName: 'HubSpot CRM', dispositions: [{ kind: 'suppressed', what: 'contact', channels: ['email', 'sms'], minimalEntryOnly: true }] }),
+        ],
+      };
+      expect(text(minimal).text).toContain(language === 'en' ? 'We keep only a minimal entry' : 'Vi beholder bare en minimal oppføring');
+      // The contact was not found: no claim of stopping anything.
+      const notFound = {
+        ...emailOnly,
+        tasks: [task({ systemName: 'HubSpot CRM', status: 'not_found', dispositions: [{ kind: 'not_held', reason: 'not_found' }] })],
+      };
+      const nothing = text(notFound);
+      expect(nothing.kind).toBe('nothing-held');
+      expect(nothing.subject + nothing.text).not.toMatch(/stopped|stanset|minimal/);
+    },
+  );
+
+  it('kept records: each with its own basis, use and end; a legal claim is never explained as bookkeeping', () => {
+    const facts = base('erasure', 'en', [
+      task({
+        dispositions: [
+          { kind: 'erased', what: 'user', count: 1 },
+          {
+            kind: 'kept',
+            what: 'ticket',
+            count: 1,
+            basis: 'legal_claims',
+            claim: 'payment dispute over invoice 1042',
+            criterion: 'the dispute is settled',
+            allowedUse: 'legal_claims',
+          },
+        ],
+      }),
+      visma({ dispositions: [SECTION_13] }),
+    ]);
+    const letter = text(facts);
+    expect(letter.kind).toBe('erasure-partial');
+    expect(letter.text).toContain(
+      '- Zendesk Support, 1 ticket: kept for a legal claim (GDPR Art 17(3)(e)): payment dispute over invoice 1042; used only to establish, exercise or defend that claim; until the dispute is settled.',
+    );
+    expect(letter.text).toContain(
+      '- Visma Business, 12 vouchers: kept because the law requires it (GDPR Art 17(3)(b)): bokføringsloven § 13 (5-year rule); used only for bookkeeping, audit and tax control; until 31 December 2030.',
+    );
+    expect(letter.text.match(/bookkeeping/g)).toHaveLength(1);
   });
 
-  it('objection: each system stopped from the day its task finished; one without a time from the letter’s day', () => {
-    const facts: LetterFacts = {
-      ...factsFor('objection', 'en'),
-      tasks: [
-        task({ systemName: 'HubSpot CRM', action: 'restrict', finishedOn: '2026-03-07' }),
-        task({ systemId: 'visma', systemName: 'Visma Business', action: 'restrict', finishedOn: '2026-03-09' }),
-        task({ systemId: 'paper', systemName: 'Mailing list (paper)', action: 'restrict' }),
-      ],
-    };
-    expect(renderLetter(composeLetter(facts), 'en').text).toContain(
-      'We have stopped all direct marketing to you on every channel: HubSpot CRM from 7 March 2026; Visma Business from 9 March 2026; Mailing list (paper) from 20 March 2026.',
-    );
-    const one: LetterFacts = {
-      ...facts,
-      language: 'nb',
-      objection: { processing: 'legitimate_interest', decision: 'stop' },
-      tasks: [task({ systemName: 'HubSpot CRM', action: 'restrict', finishedOn: '2026-03-07' })],
-    };
-    expect(renderLetter(composeLetter(one), 'nb').text).toContain('Vi har stanset behandlingen du protesterte mot fra 7. mars 2026. Stanset i: HubSpot CRM.');
+  it.each(['nb', 'en'] as const)('no erased or anonymised disposition (%s): never "erased" in the subject or the text', (language) => {
+    for (const tasks of [[], [task({ dispositions: [{ kind: 'failed', reason: 'API timeout at https://internal.example' }] })]]) {
+      const letter = text(base('erasure', language, tasks));
+      expect(letter.kind).toBe('answer');
+      expect(letter.subject + letter.text).not.toMatch(language === 'en' ? /erased/ : /er slettet|har slettet/);
+      expect(letter.text).not.toContain('internal.example');
+    }
   });
 
-  it('restriction: each system is restricted from the day its task finished', () => {
-    const facts: LetterFacts = {
-      ...factsFor('restriction', 'en'),
-      tasks: [
-        task({ systemName: 'Zendesk Support', action: 'restrict', finishedOn: '2026-03-07' }),
-        task({ systemId: 'visma', systemName: 'Visma Business', action: 'restrict', finishedOn: '2026-03-09' }),
-      ],
-    };
-    expect(renderLetter(composeLetter(facts), 'en').text).toContain(
-      'We only store the data about you (in Zendesk Support from 7 March 2026; in Visma Business from 9 March 2026);',
-    );
-    expect(renderLetter(composeLetter({ ...facts, language: 'nb' }), 'nb').text).toContain(
-      'Vi lagrer bare opplysningene om deg (i Zendesk Support fra 7. mars 2026; i Visma Business fra 9. mars 2026);',
-    );
+  it('a processor-only erasure gets the forwarded letter naming the controller and the day, and claims no erasure or disclosure', () => {
+    const letter = text(factsFor('forwarded', 'en'));
+    expect(letter.kind).toBe('forwarded');
+    expect(letter.subject).toBe('Your request has been forwarded (DSR-2026-000123)');
+    expect(letter.text).not.toMatch(/erased|disclosed|answer package/);
   });
 
-  it.each([
-    ['en', 'Other recipients of the data will be told of the change by other means.'],
-    ['nb', 'Andre mottakere av opplysningene får beskjed om endringen på annen måte.'],
-  ] as const)('Art 19 in %s: lists only the recipients told, and says the others are told by other means', (language, sentence) => {
+  it('not held because it cannot be identified cites Art 11(2); a failure says so without its details', () => {
+    const letter = text(
+      base('access', 'en', [
+        task({ systemName: 'CCTV', dispositions: [{ kind: 'not_held', reason: 'cannot_identify', what: 'recording' }] }),
+        task({ systemName: 'Telefonlogg', dispositions: [{ kind: 'failed', reason: 'login failed for admin@firma.example' }] }),
+      ]),
+    );
+    expect(letter.text).toContain('(GDPR Art 11(2))');
+    expect(letter.text).toContain('- CCTV, recordings');
+    expect(letter.text).toContain('We could not carry out your request in these systems:\n- Telefonlogg');
+    expect(letter.text).not.toContain('admin@firma.example');
+  });
+
+  it.each(['en', 'nb'] as const)('Art 19 in %s: lists the recipients told, and neither names nor promises anything about those not yet told', (language) => {
     const facts: LetterFacts = { ...factsFor('erasure', language), notNotified: [{ name: 'Inkasso Nord AS', system: 'Zendesk Support' }] };
-    const { text } = renderLetter(composeLetter(facts), language);
-    expect(text).toContain('Zendesk Inc. (Zendesk Support)');
-    expect(text).toContain(sentence);
-    expect(text).not.toContain('Inkasso Nord AS');
-    expect(renderLetter(composeLetter(factsFor('erasure', language)), language).text).not.toContain(sentence);
+    const { text: body } = renderLetter(composeLetter(facts), language);
+    expect(body).toContain('Zendesk Inc. (Zendesk Support)');
+    expect(body).not.toContain('Inkasso Nord AS');
+    expect(body).not.toMatch(/other means|annen måte/);
   });
-
   it('escapes what staff or outcomes wrote in the HTML', () => {
     const facts = factsFor('refusal', 'en');
     facts.rejection!.reason = '<script>alert(1)</script>';

@@ -1,8 +1,26 @@
 import type { Language, RejectionCode } from '../../common/case-types';
 
 const FIELD_WORDS: Record<Language, Record<string, string>> = {
-  nb: { name: 'navn', email: 'e-postadresse', phone: 'telefonnummer', mobile: 'mobilnummer', address: 'adresse', customerNumber: 'kundenummer' },
-  en: { name: 'name', email: 'e-mail address', phone: 'phone number', mobile: 'mobile number', address: 'address', customerNumber: 'customer number' },
+  nb: {
+    name: 'navn',
+    email: 'e-postadresse',
+    phone: 'telefonnummer',
+    mobile: 'mobilnummer',
+    address: 'adresse',
+    city: 'poststed',
+    postcode: 'postnummer',
+    customerNumber: 'kundenummer',
+  },
+  en: {
+    name: 'name',
+    email: 'e-mail address',
+    phone: 'phone number',
+    mobile: 'mobile number',
+    address: 'address',
+    city: 'city',
+    postcode: 'postcode',
+    customerNumber: 'customer number',
+  },
 };
 
 export const fieldWord = (field: string, language: Language) => FIELD_WORDS[language][field] ?? field;
@@ -32,13 +50,11 @@ const REJECTION_WORDS: Record<Language, Record<RejectionCode, string>> = {
 
 export const rejectionWords = (code: RejectionCode, language: Language) => REJECTION_WORDS[language][code];
 
-/** Objection: from which day the processing stopped, in which systems (one entry per day). */
-export interface Stop {
-  from: string;
-  channels: string;
-}
-
-/** The fixed sentences of the letters, per language. Variables are filled by the composer. */
+/**
+ * The fixed sentences of the letters, per language. Each sentence about records is written for
+ * one kind of disposition (see disposition-blocks.ts) and only appears when such a disposition
+ * exists; the variables are the dispositions' own words, counts and dates.
+ */
 export const LETTER_COPY = {
   nb: {
     greeting: 'Hei,',
@@ -50,11 +66,13 @@ export const LETTER_COPY = {
       rectification: (ref: string) => `Opplysningene dine er rettet (${ref})`,
       erasure: (ref: string) => `Opplysningene dine er slettet (${ref})`,
       'erasure-partial': (ref: string) => `Opplysningene dine er slettet, med unntak (${ref})`,
-      objection: (ref: string) => `Vi har stanset behandlingen du protesterte mot (${ref})`,
+      objection: (ref: string) => `Protesten din: dette har vi stanset (${ref})`,
       'objection-refused': (ref: string) => `Svar på protesten din (${ref})`,
       restriction: (ref: string) => `Behandlingen er begrenset (${ref})`,
       forwarded: (ref: string) => `Forespørselen din er sendt videre (${ref})`,
       refusal: (ref: string) => `Svar på forespørselen din (${ref})`,
+      'nothing-held': (ref: string) => `Vi fant ingen opplysninger om deg (${ref})`,
+      answer: (ref: string) => `Dette har vi gjort med forespørselen din (${ref})`,
     },
     intro: (ref: string, received: string) => `Vi viser til forespørselen din ${ref}, mottatt ${received}.`,
     access: {
@@ -63,60 +81,73 @@ export const LETTER_COPY = {
       none: 'Vi har ingen opplysninger om deg. Vi har søkt i alle systemene våre som inneholder personopplysninger.',
       download: (url: string, until: string) =>
         `Last ned svaret fra statussiden: ${url}\nFor å laste ned ber du om en engangskode, som vi sender til denne e-postadressen. Pakken kan lastes ned til og med ${until}; deretter slettes den. Vi sender aldri opplysningene som vedlegg.`,
-      systemsHeading: 'Systemene vi har søkt i',
       enclosed: 'Svaret følger med dette brevet: en lesbar oversikt og en maskinlesbar kopi (JSON og CSV).',
     },
     portability: {
       lead: 'Her er opplysningene du selv har gitt oss, og som vi behandler etter samtykke eller avtale, i et strukturert, maskinlesbart format (JSON og CSV).',
     },
-    rectification: {
-      lead: 'Vi har rettet opplysningene dine:',
-      change: (field: string, old: string, value: string) => `${field}: ${old} → ${value}`,
-      changeIn: (field: string, systems: string, old: string, value: string) => `${field} i ${systems}: ${old} → ${value}`,
-      // No system told us what it held (a person corrected it by hand): no old value to show.
-      changeUnknown: (field: string, value: string) => `${field}: den tidligere verdien er rettet til ${value}`,
+    disclosed: {
+      heading: 'Dette fant vi om deg:',
+      inPackage: 'i svarpakken',
+    },
+    corrected: {
+      heading: 'Vi har rettet opplysningene dine:',
+      change: (field: string, systems: string, old: string, value: string) => `${field} i ${systems}: ${old} → ${value}`,
       empty: '(tomt)',
-      systems: 'Rettet i:',
-      invoicesNoted: (systems: string) =>
-        `Fakturaer som allerede er utstedt i ${systems}, er regnskapsdokumentasjon (bokføringsloven) og er ikke endret. Vi har skrevet en datert merknad om rettingen på kundeopplysningene i ${systems}, og rettingen er registrert i saken.`,
-      invoicesCase: (systems: string) =>
-        `Fakturaer som allerede er utstedt i ${systems}, er regnskapsdokumentasjon (bokføringsloven) og er ikke endret; rettingen er registrert i saksmappen vår.`,
+      unchanged: (field: string) => `Vi har ikke gjort noen endring i ${field}.`,
     },
-    erasure: {
-      full: 'Vi har slettet opplysningene om deg:',
-      partial:
-        'Vi har slettet det vi kan. Noe må vi etter loven ta vare på en stund til; det er begrenset til regnskap, revisjon og skattekontroll og slettes når fristen er ute:',
-      kept: (records: string, system: string, basis: string, until: string) =>
-        `Beholdt i ${system}: ${records}. Grunnlag: ${basis}${/17\s*\(3\)/.test(basis) ? '' : '; personvernforordningen art. 6(1)(c) og 17(3)(b)'}. Slettes etter ${until}.`,
-      erasedHeading: 'Slettet:',
-      refusalNote:
-        'At vi beholder disse opplysningene, er et delvis avslag på slettingen. Du kan klage på det til Datatilsynet eller gå til domstolene, se under.',
-    },
-    objection: {
-      marketing: (stops: Stop[]) =>
-        `Vi har stanset all direkte markedsføring til deg ${stops.length === 1 ? `fra ${stops[0].from}, i alle kanaler: ${stops[0].channels}` : `i alle kanaler: ${stops.map((stop) => `${stop.channels} fra ${stop.from}`).join('; ')}`}. Vi beholder bare en minimal oppføring om at du ikke skal ha markedsføring, slik at det ikke starter igjen.`,
-      stopped: (stops: Stop[]) =>
-        stops.length === 1
-          ? `Vi har stanset behandlingen du protesterte mot fra ${stops[0].from}. Stanset i: ${stops[0].channels}.`
-          : `Vi har stanset behandlingen du protesterte mot: ${stops.map((stop) => `i ${stop.channels} fra ${stop.from}`).join('; ')}.`,
-      refused: (grounds: string) =>
-        `Vi har vurdert protesten din. Vi fortsetter behandlingen fordi det foreligger tvingende berettigede grunner som går foran dine interesser (personvernforordningen art. 21(1)): ${grounds}`,
-    },
-    restriction: {
-      lead: (stops: Array<{ from: string; channels: string }>) =>
-        `Vi lagrer bare opplysningene om deg (${stops.map((stop) => `i ${stop.channels} fra ${stop.from}`).join('; ')}); vi bruker dem ikke til noe annet uten ditt samtykke eller for å fastsette, gjøre gjeldende eller forsvare rettskrav.`,
+    erased: { heading: 'Vi har slettet:' },
+    anonymised: { heading: 'Vi har anonymisert, slik at det ikke lenger kan knyttes til deg:' },
+    restricted: {
+      heading: 'Vi har begrenset bruken av opplysningene dine:',
+      item: (how: string, from: string) => `${how}, fra ${from}`,
+      meaning:
+        'Disse opplysningene lagrer vi bare; vi bruker dem ikke til noe annet uten ditt samtykke eller for å fastsette, gjøre gjeldende eller forsvare rettskrav.',
       lifting: 'Vi gir deg beskjed før begrensningen oppheves (art. 18(3)).',
     },
-    forwarded: (controller: string, systems: string) =>
-      `I ${systems} behandler vi opplysninger på vegne av ${controller}, som er behandlingsansvarlig. Vi har sendt forespørselen din dit; ${controller} svarer deg. Vi har ikke utlevert eller slettet noe uten deres instruks.`,
+    suppressed: {
+      heading: 'Vi har stanset direkte markedsføring til deg i disse kanalene:',
+      item: (channels: string, from: string) => `${channels}, fra ${from}`,
+      minimalEntry: 'Vi beholder bare en minimal oppføring om at du ikke skal ha markedsføring, slik at det ikke starter igjen.',
+    },
+    kept: {
+      heading: 'Disse opplysningene beholder vi:',
+      basis: {
+        legal_obligation: 'beholdes fordi loven krever det (personvernforordningen art. 17(3)(b))',
+        legal_claims: 'beholdes for et rettskrav (personvernforordningen art. 17(3)(e))',
+        public_interest: 'beholdes for en oppgave i allmennhetens interesse (personvernforordningen art. 17(3)(b))',
+        archiving_research: 'beholdes for arkiv, forskning eller statistikk (personvernforordningen art. 17(3)(d))',
+        freedom_of_expression: 'beholdes for ytrings- og informasjonsfriheten (personvernforordningen art. 17(3)(a))',
+      },
+      useOf: (use: string) => `brukes bare til ${use}`,
+      claimUse: (use: string) => `brukes bare til å fastsette, gjøre gjeldende eller forsvare kravet (${use})`,
+      until: (day: string) => `til og med ${day}`,
+      untilCriterion: (criterion: string) => `til ${criterion}`,
+      refusalNote:
+        'At vi beholder disse opplysningene, er et delvis avslag på forespørselen din. Du kan klage på det til Datatilsynet eller gå til domstolene, se under.',
+    },
+    forwarded: {
+      heading:
+        'I disse systemene behandler vi opplysninger på vegne av en annen virksomhet, som er behandlingsansvarlig. Vi har sendt forespørselen din dit, og de svarer deg:',
+      item: (to: string, on: string) => `sendt ${on} til ${to}`,
+    },
+    notHeld: {
+      not_found: 'Vi har søkt i disse systemene og fant ingen opplysninger om deg:',
+      never_held: 'Disse systemene har aldri hatt opplysninger om deg:',
+      routine_deletion: 'I disse systemene ble opplysningene om deg slettet av den faste slettingen vår før forespørselen din nådde dem:',
+      cannot_identify:
+        'I disse systemene kan vi ikke se hvilke opplysninger som gjelder deg, og kan derfor ikke behandle forespørselen der (personvernforordningen art. 11(2)). Gir du oss flere opplysninger som identifiserer deg der, kan du bruke rettighetene dine på nytt:',
+      deletedOn: (day: string) => `slettet ${day}`,
+    },
+    failed: { heading: 'Vi har ikke fått gjennomført forespørselen din i disse systemene:' },
+    objectionRefused: (grounds: string) =>
+      `Vi har vurdert protesten din. Vi fortsetter behandlingen fordi det foreligger tvingende berettigede grunner som går foran dine interesser (personvernforordningen art. 21(1)): ${grounds}`,
     refusal: {
       lead: 'Vi kan ikke imøtekomme forespørselen din.',
       reasons: 'Begrunnelse:',
       status: (url: string) => `Du kan se saken din på statussiden: ${url}`,
     },
     notifiedHeading: 'Disse mottakerne er varslet om endringen (art. 19):',
-    notifiedOtherwise: 'Andre mottakere av opplysningene får beskjed om endringen på annen måte.',
-    nothingFound: (systems: string) => `Ingen opplysninger om deg i: ${systems}.`,
   },
   en: {
     greeting: 'Hello,',
@@ -128,11 +159,13 @@ export const LETTER_COPY = {
       rectification: (ref: string) => `Your data has been corrected (${ref})`,
       erasure: (ref: string) => `Your data has been erased (${ref})`,
       'erasure-partial': (ref: string) => `Your data has been erased, with exceptions (${ref})`,
-      objection: (ref: string) => `We have stopped the processing you objected to (${ref})`,
+      objection: (ref: string) => `Your objection: what we have stopped (${ref})`,
       'objection-refused': (ref: string) => `Our answer to your objection (${ref})`,
       restriction: (ref: string) => `Processing has been restricted (${ref})`,
       forwarded: (ref: string) => `Your request has been forwarded (${ref})`,
       refusal: (ref: string) => `Our answer to your request (${ref})`,
+      'nothing-held': (ref: string) => `We found no data about you (${ref})`,
+      answer: (ref: string) => `What we have done with your request (${ref})`,
     },
     intro: (ref: string, received: string) => `This is about your request ${ref}, received on ${received}.`,
     access: {
@@ -141,58 +174,69 @@ export const LETTER_COPY = {
       none: 'We hold no data about you. We searched every system of ours that holds personal data.',
       download: (url: string, until: string) =>
         `Download the answer from the status page: ${url}\nTo download, ask for a one-time code, which we send to this e-mail address. The package can be downloaded until ${until}; after that it is deleted. We never send your data as an attachment.`,
-      systemsHeading: 'The systems we searched',
       enclosed: 'The answer comes with this letter: a readable overview and a machine-readable copy (JSON and CSV).',
     },
     portability: {
       lead: 'Here is the data you gave us and that we process under your consent or a contract, in a structured, machine-readable format (JSON and CSV).',
     },
-    rectification: {
-      lead: 'We have corrected your data:',
-      change: (field: string, old: string, value: string) => `${field}: ${old} → ${value}`,
-      changeIn: (field: string, systems: string, old: string, value: string) => `${field} in ${systems}: ${old} → ${value}`,
-      // No system told us what it held (a person corrected it by hand): no old value to show.
-      changeUnknown: (field: string, value: string) => `${field}: the previous value has been corrected to ${value}`,
+    disclosed: {
+      heading: 'What we found about you:',
+      inPackage: 'in the answer package',
+    },
+    corrected: {
+      heading: 'We have corrected your data:',
+      change: (field: string, systems: string, old: string, value: string) => `${field} in ${systems}: ${old} → ${value}`,
       empty: '(empty)',
-      systems: 'Corrected in:',
-      invoicesNoted: (systems: string) =>
-        `Invoices already issued in ${systems} are accounting records (Norwegian Bookkeeping Act) and were not changed. We have written a dated note of the correction on the customer record in ${systems}, and the correction is recorded in the case.`,
-      invoicesCase: (systems: string) =>
-        `Invoices already issued in ${systems} are accounting records (Norwegian Bookkeeping Act) and were not changed; the correction is recorded in our case file.`,
+      unchanged: (field: string) => `No change was made to ${field}.`,
     },
-    erasure: {
-      full: 'We have erased the data about you:',
-      partial:
-        'We have erased what we can. Some records the law requires us to keep a while longer; their use is restricted to bookkeeping, audit and tax control, and they are erased when the period ends:',
-      kept: (records: string, system: string, basis: string, until: string) =>
-        `Kept in ${system}: ${records}. Basis: ${basis}${/17\s*\(3\)/.test(basis) ? '' : '; GDPR Art 6(1)(c) and 17(3)(b)'}. Erased after ${until}.`,
-      erasedHeading: 'Erased:',
-      refusalNote: 'Keeping these records is a partial refusal of the erasure. You may complain about it to Datatilsynet or go to court, see below.',
-    },
-    objection: {
-      marketing: (stops: Stop[]) =>
-        `We have stopped all direct marketing to you ${stops.length === 1 ? `from ${stops[0].from}, on every channel: ${stops[0].channels}` : `on every channel: ${stops.map((stop) => `${stop.channels} from ${stop.from}`).join('; ')}`}. We keep only a minimal entry saying you must not receive marketing, so that it does not start again.`,
-      stopped: (stops: Stop[]) =>
-        stops.length === 1
-          ? `We have stopped the processing you objected to from ${stops[0].from}. Stopped in: ${stops[0].channels}.`
-          : `We have stopped the processing you objected to: ${stops.map((stop) => `in ${stop.channels} from ${stop.from}`).join('; ')}.`,
-      refused: (grounds: string) =>
-        `We have considered your objection. We continue the processing because there are compelling legitimate grounds that override your interests (GDPR Art 21(1)): ${grounds}`,
-    },
-    restriction: {
-      lead: (stops: Array<{ from: string; channels: string }>) =>
-        `We only store the data about you (${stops.map((stop) => `in ${stop.channels} from ${stop.from}`).join('; ')}); we do not use it for anything else without your consent or to establish, exercise or defend legal claims.`,
+    erased: { heading: 'We have erased:' },
+    anonymised: { heading: 'We have anonymised, so that it can no longer be linked to you:' },
+    restricted: {
+      heading: 'We have restricted the use of your data:',
+      item: (how: string, from: string) => `${how}, from ${from}`,
+      meaning: 'We only store these records; we do not use them for anything else without your consent or to establish, exercise or defend legal claims.',
       lifting: 'We will tell you before the restriction is lifted (Art 18(3)).',
     },
-    forwarded: (controller: string, systems: string) =>
-      `In ${systems} we process data on behalf of ${controller}, who is the controller. We have forwarded your request to them; ${controller} will answer you. We have disclosed or deleted nothing without their instruction.`,
+    suppressed: {
+      heading: 'We have stopped direct marketing to you on these channels:',
+      item: (channels: string, from: string) => `${channels}, from ${from}`,
+      minimalEntry: 'We keep only a minimal entry saying you must not receive marketing, so that it does not start again.',
+    },
+    kept: {
+      heading: 'These records we keep:',
+      basis: {
+        legal_obligation: 'kept because the law requires it (GDPR Art 17(3)(b))',
+        legal_claims: 'kept for a legal claim (GDPR Art 17(3)(e))',
+        public_interest: 'kept for a task in the public interest (GDPR Art 17(3)(b))',
+        archiving_research: 'kept for archiving, research or statistics (GDPR Art 17(3)(d))',
+        freedom_of_expression: 'kept for freedom of expression and information (GDPR Art 17(3)(a))',
+      },
+      useOf: (use: string) => `used only for ${use}`,
+      claimUse: (use: string) => `used only to establish, exercise or defend that claim (${use})`,
+      until: (day: string) => `until ${day}`,
+      untilCriterion: (criterion: string) => `until ${criterion}`,
+      refusalNote: 'Keeping these records is a partial refusal of your request. You may complain about it to Datatilsynet or go to court, see below.',
+    },
+    forwarded: {
+      heading: 'In these systems we process data on behalf of another company, the controller. We have forwarded your request to it, and it will answer you:',
+      item: (to: string, on: string) => `forwarded to ${to} on ${on}`,
+    },
+    notHeld: {
+      not_found: 'We searched these systems and found no data about you:',
+      never_held: 'These systems have never held data about you:',
+      routine_deletion: 'In these systems the data about you was deleted by our routine deletion before your request could reach it:',
+      cannot_identify:
+        'In these systems we cannot tell which data is about you, so we cannot act on your request there (GDPR Art 11(2)). If you give us more information that identifies you there, you can exercise your rights again:',
+      deletedOn: (day: string) => `deleted on ${day}`,
+    },
+    failed: { heading: 'We could not carry out your request in these systems:' },
+    objectionRefused: (grounds: string) =>
+      `We have considered your objection. We continue the processing because there are compelling legitimate grounds that override your interests (GDPR Art 21(1)): ${grounds}`,
     refusal: {
       lead: 'We cannot grant your request.',
       reasons: 'Reasons:',
       status: (url: string) => `You can see your request on its status page: ${url}`,
     },
     notifiedHeading: 'These recipients have been told of the change (Art 19):',
-    notifiedOtherwise: 'Other recipients of the data will be told of the change by other means.',
-    nothingFound: (systems: string) => `No data about you in: ${systems}.`,
   },
 } as const;

@@ -44,30 +44,16 @@ export class LetterFactsService {
     const decision = entity.type === 'objection' ? await this.outcomes.objectionDecision(manager, entity.id) : null;
     const taskFacts: TaskFact[] = tasks.map((task) => {
       const system = this.systems.system(task.systemId);
-      const outcome = (task.outcome ?? {}) as Record<string, unknown>;
-      const details = (outcome.details ?? {}) as Record<string, unknown>;
       return {
         systemId: task.systemId,
         systemName: system?.name ?? task.systemId,
         action: task.action,
         status: task.status,
-        summary: typeof outcome.summary === 'string' ? outcome.summary : task.status,
-        byPerson: task.connectorType === 'manual',
-        ...(typeof outcome.recordCount === 'number' ? { recordCount: outcome.recordCount } : {}),
-        retained: Array.isArray(outcome.retained) ? (outcome.retained as TaskFact['retained']) : [],
-        erased: Array.isArray(outcome.erased) ? (outcome.erased as string[]) : [],
-        ...(typeof outcome.controller === 'string' ? { controller: outcome.controller } : system?.controllerName ? { controller: system.controllerName } : {}),
-        ...(typeof outcome.forwardedAt === 'string' ? { forwardedAt: outcome.forwardedAt } : {}),
-        keepsRecords: (system?.legalHolds.length ?? 0) > 0,
-        ...(isPrevious(details.previous) ? { previous: details.previous } : {}),
-        ...(details.correctionNote === 'customer-record' || details.correctionNote === 'case' ? { correctionNote: details.correctionNote } : {}),
         ...(task.finishedAt ? { finishedOn: this.deadlines.dayOf(task.finishedAt) } : {}),
         dispositions: taskDispositions(task),
       };
     });
-    const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, old: this.oldValue(entity, field), new: value }));
-    const exportedRecords = ['access', 'portability'].includes(entity.type) ? await this.outcomes.exportedRecordCount(manager, entity.id) : 0;
-    const manualFound = taskFacts.some((task) => task.action === 'export' && task.status === 'done');
+    const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, new: value }));
     const answerTo = (await answerAddress(manager, entity)).to;
     return {
       language: entity.language,
@@ -93,7 +79,6 @@ export class LetterFactsService {
         : {}),
       statusUrl: this.links.statusUrl(entity.id),
       byPost: !answerTo,
-      holdsData: exportedRecords > 0 || manualFound,
     };
   }
 
@@ -131,17 +116,6 @@ export class LetterFactsService {
   expiresAt(from: Date): Date {
     return new Date(from.getTime() + this.config.PACKAGE_TTL_DAYS * 24 * 3600_000);
   }
-
-  private oldValue(entity: CaseEntity, field: string): string | null {
-    const known: Record<string, string | null> = {
-      name: entity.subjectName,
-      email: entity.subjectEmail,
-      phone: entity.subjectPhone,
-      mobile: entity.subjectPhone,
-      customerNumber: entity.subjectCustomerNumber,
-    };
-    return known[field] ?? null;
-  }
 }
 
 /** A task as `affectedSystems` reads it: a letter's TaskFact (dispositions read) or a stored task. */
@@ -162,10 +136,4 @@ export function affectedSystems(
     const system = systems.system(id);
     return system && dispositions.some((disposition) => CHANGING_KINDS.includes(disposition.kind)) ? [{ id, system, dispositions }] : [];
   });
-}
-
-function isPrevious(value: unknown): value is Record<string, string[]> {
-  return (
-    !!value && typeof value === 'object' && Object.values(value).every((values) => Array.isArray(values) && values.every((item) => typeof item === 'string'))
-  );
 }

@@ -1,9 +1,16 @@
 import type { Language, RejectionCode, RequestType } from '../../common/case-types';
 import type { ControllerInfo } from '../../systems/data-map.schema';
-import type { RetainedRecords } from '../../connectors/connector';
 import type { Disposition } from '../../common/dispositions/disposition';
 
-/** Every kind of answer letter this module writes (extension and information requests live in intake). */
+/** A paragraph, optionally followed by a list. */
+export interface LetterBlock {
+  text?: string;
+  items?: string[];
+}
+
+/** Every kind of answer letter this module writes (extension and information requests live in
+ *  intake). `nothing-held`: every system reported it holds nothing; `answer`: the request's own
+ *  effect (an erasure, a correction…) was not achieved anywhere, so the subject claims none. */
 export const LETTER_KINDS = [
   'access',
   'portability',
@@ -15,33 +22,19 @@ export const LETTER_KINDS = [
   'restriction',
   'forwarded',
   'refusal',
+  'nothing-held',
+  'answer',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-/** One system's share of the answer, as the letter tells it. */
+/** One system's share of the answer, as the letter tells it: only its dispositions are stated.
+ *  No summary or other text the system's owner typed is carried here, so none can reach a letter. */
 export interface TaskFact {
   systemId: string;
   systemName: string;
   action: string;
   status: string;
-  /** The outcome's summary: for staff, in English, unless a person typed it (`byPerson`). */
-  summary: string;
-  /** The outcome was recorded by a person (manual task), so its summary is theirs to show. */
-  byPerson: boolean;
-  /** Export: how many records the system returned. */
-  recordCount?: number;
-  retained: Array<RetainedRecords & { restricted?: boolean }>;
-  erased: string[];
-  /** Processor role: the controller the request went to. */
-  controller?: string;
-  forwardedAt?: string;
-  /** The system keeps accounting records (issued invoices are annotated, not changed). */
-  keepsRecords: boolean;
-  /** Rectification: case field → the distinct values the connector replaced ('' = empty). */
-  previous?: Record<string, string[]>;
-  /** Rectification: where the connector recorded the correction next to the issued invoices. */
-  correctionNote?: 'customer-record' | 'case';
-  /** The company's date the task finished (a stop or restriction applies from then). */
+  /** The company's date the task finished (a stop, suppression or restriction applies from then). */
   finishedOn?: string;
   /** What happened to each record the task handled: the only facts the letter may state. */
   dispositions: Disposition[];
@@ -52,15 +45,16 @@ export interface LetterFacts {
   reference: string;
   type: RequestType;
   receivedOn: string;
-  /** The day the answer goes out (from when a stop or restriction applies). */
+  /** The day the answer goes out (a stop or restriction without a task time applies from then). */
   answeredOn: string;
   controller: ControllerInfo;
   tasks: TaskFact[];
-  /** Rectification: field, the value we had, the corrected value. */
-  changes: Array<{ field: string; old: string | null; new: string }>;
-  /** Art 19: recipients told of the rectification, erasure or restriction. */
+  /** Rectification: the fields the person asked to change and the values they gave. */
+  changes: Array<{ field: string; new: string }>;
+  /** Art 19: recipients actually told of the rectification, erasure or restriction. */
   notified: Array<{ name: string; system: string }>;
-  /** Art 19: recipients with no e-mail contact in the data map, to be told by other means. */
+  /** Art 19: recipients not yet told. The letter promises nothing about them; completion waits
+   *  until they are told or waived. */
   notNotified: Array<{ name: string; system: string }>;
   objection?: { processing: 'direct_marketing' | 'legitimate_interest'; decision: 'stop' | 'compelling_grounds' | null; grounds?: string };
   rejection?: { code: RejectionCode; reason: string };
@@ -70,26 +64,41 @@ export interface LetterFacts {
   statusUrl?: string;
   /** No e-mail address on the case: the letter and package go by post. */
   byPost?: boolean;
-  holdsData: boolean;
 }
 
-/** Which letter the outcomes call for. */
+/** Every disposition of the case with the system it came from. */
+export function allDispositions(facts: Pick<LetterFacts, 'tasks'>): Disposition[] {
+  return facts.tasks.flatMap((task) => task.dispositions);
+}
+
+/** Which letter the dispositions call for: the subject may only claim what they record. */
 export function letterKind(facts: Pick<LetterFacts, 'type' | 'tasks' | 'objection' | 'rejection'>): LetterKind {
   if (facts.rejection) return 'refusal';
-  const own = facts.tasks.filter((task) => task.action !== 'forward');
-  if (!own.length && facts.tasks.some((task) => task.action === 'forward')) return 'forwarded';
+  if (facts.type === 'objection' && facts.objection?.processing === 'legitimate_interest' && facts.objection.decision === 'compelling_grounds')
+    return 'objection-refused';
+  const all = allDispositions(facts);
+  const has = (...kinds: Array<Disposition['kind']>) => all.some((item) => kinds.includes(item.kind));
+  // A processor only passes the request on: the controller answers what was done.
+  if (all.length && all.every((item) => item.kind === 'forwarded')) return 'forwarded';
   switch (facts.type) {
     case 'access':
       return 'access';
     case 'portability':
-      return 'portability';
+      if (has('disclosed')) return 'portability';
+      break;
     case 'rectification':
-      return 'rectification';
+      if (has('corrected')) return 'rectification';
+      break;
     case 'erasure':
-      return own.some((task) => task.status === 'retained') ? 'erasure-partial' : 'erasure';
+      if (has('erased', 'anonymised')) return has('kept', 'failed', 'restricted') ? 'erasure-partial' : 'erasure';
+      break;
     case 'restriction':
-      return 'restriction';
+      if (has('restricted')) return 'restriction';
+      break;
     case 'objection':
-      return facts.objection?.processing === 'legitimate_interest' && facts.objection.decision === 'compelling_grounds' ? 'objection-refused' : 'objection';
+      if (has('suppressed', 'restricted', 'erased', 'anonymised')) return 'objection';
+      break;
   }
+  if (all.length && all.every((item) => item.kind === 'not_held')) return 'nothing-held';
+  return 'answer';
 }

@@ -1,57 +1,105 @@
 import type { Language } from '../../common/case-types';
-import type { TaskFact } from './letter-facts';
+import type { Channel, KeepBasis, RecordType } from '../../common/dispositions/disposition';
 
 /**
- * Connector outcomes are written for staff, in English, with internal ids ("user #123"). A letter
- * renders a system's share from the structured facts (action, status, record count) in the
- * letter's language; a summary a person typed for a manual task is theirs and kept as written.
- * Known English phrases of connector outcomes (kept records, bases, erased items) are mapped
- * for Norwegian letters; an unknown one is shown as it came, rather than dropped.
+ * The words a letter names records and channels with, from a disposition's system-neutral words
+ * (RECORD_TYPES, CHANNELS) in the letter's language. A `what` that is not a RECORD_TYPES word is
+ * a person's own description of the records and is shown as written.
  */
-const WORDS = {
+const RECORD_WORDS: Record<Language, Record<RecordType, [string, string]>> = {
   nb: {
-    exported: (count: number) => `${count} ${count === 1 ? 'oppføring' : 'oppføringer'}, lagt i svarpakken`,
-    none: 'ingen opplysninger om deg',
-    erased: 'opplysningene om deg er slettet',
-    done: 'utført',
+    record: ['oppføring', 'oppføringer'],
+    user: ['brukerkonto', 'brukerkontoer'],
+    ticket: ['henvendelse', 'henvendelser'],
+    'ticket-comment': ['kommentar i en henvendelse', 'kommentarer i henvendelser'],
+    attachment: ['vedlegg', 'vedlegg'],
+    customer: ['kundeoppføring', 'kundeoppføringer'],
+    associate: ['aktøroppføring', 'aktøroppføringer'],
+    contact: ['kontakt', 'kontakter'],
+    'contact-person': ['kontaktperson', 'kontaktpersoner'],
+    invoice: ['faktura', 'fakturaer'],
+    voucher: ['bilag', 'bilag'],
+    'ledger-entry': ['reskontropost', 'reskontroposter'],
+    order: ['ordre', 'ordrer'],
+    'marketing-subscription': ['markedsføringsabonnement', 'markedsføringsabonnementer'],
+    recording: ['opptak', 'opptak'],
+    'call-log-entry': ['oppføring i samtaleloggen', 'oppføringer i samtaleloggen'],
+    'form-submission': ['skjemainnsending', 'skjemainnsendinger'],
+    file: ['fil', 'filer'],
+    'e-mail': ['e-post', 'e-poster'],
+    note: ['notat', 'notater'],
   },
   en: {
-    exported: (count: number) => `${count} ${count === 1 ? 'record' : 'records'}, included in the answer package`,
-    none: 'no data about you',
-    erased: 'the data about you has been erased',
-    done: 'done',
+    record: ['record', 'records'],
+    user: ['user account', 'user accounts'],
+    ticket: ['ticket', 'tickets'],
+    'ticket-comment': ['ticket comment', 'ticket comments'],
+    attachment: ['attachment', 'attachments'],
+    customer: ['customer record', 'customer records'],
+    associate: ['associate record', 'associate records'],
+    contact: ['contact', 'contacts'],
+    'contact-person': ['contact person', 'contact persons'],
+    invoice: ['invoice', 'invoices'],
+    voucher: ['voucher', 'vouchers'],
+    'ledger-entry': ['ledger entry', 'ledger entries'],
+    order: ['order', 'orders'],
+    'marketing-subscription': ['marketing subscription', 'marketing subscriptions'],
+    recording: ['recording', 'recordings'],
+    'call-log-entry': ['call log entry', 'call log entries'],
+    'form-submission': ['form submission', 'form submissions'],
+    file: ['file', 'files'],
+    'e-mail': ['e-mail', 'e-mails'],
+    note: ['note', 'notes'],
   },
-} as const;
+};
 
-/** One system's line in the letter ("Zendesk Support: 3 oppføringer, …"). */
-export function taskLine(task: TaskFact, language: Language): string {
-  const words = WORDS[language];
-  if (task.byPerson && task.summary) return task.summary;
-  if (task.status === 'not_found') return words.none;
-  if (task.action === 'export' && task.recordCount !== undefined) return words.exported(task.recordCount);
-  if (task.action === 'erase') return words.erased;
-  return language === 'en' ? task.summary : words.done;
+/** "5 tickets", "1 user account", "tickets" (count unknown); own words as written, "(3)" after them. */
+export function recordsInWords(what: string, count: number | undefined, language: Language): string {
+  const words = (RECORD_WORDS[language] as Record<string, [string, string]>)[what];
+  if (!words) return count === undefined ? what : `${what} (${count})`;
+  if (count === undefined) return words[1];
+  return `${count} ${count === 1 ? words[0] : words[1]}`;
 }
 
-/** English phrases the connectors use for records and legal bases, in Norwegian. Longest first. */
+/** The record types and their words, for reading a rendered letter back (the claims check). */
+export function recordWordTable(language: Language): Array<{ what: string; singular: string; plural: string }> {
+  return Object.entries(RECORD_WORDS[language]).map(([what, [singular, plural]]) => ({ what, singular, plural }));
+}
+
+export const CHANNEL_WORDS: Record<Language, Record<Channel, string>> = {
+  nb: { email: 'e-post', sms: 'SMS', phone: 'telefon', post: 'brev i posten' },
+  en: { email: 'e-mail', sms: 'text message', phone: 'phone calls', post: 'letters by post' },
+};
+
+/** What kept records may still be used for, when the disposition names a basis instead of a use. */
+export const USE_WORDS: Record<Language, Record<KeepBasis, string>> = {
+  nb: {
+    legal_obligation: 'brukes bare til det loven krever',
+    legal_claims: 'brukes bare til å fastsette, gjøre gjeldende eller forsvare kravet',
+    public_interest: 'brukes bare til den oppgaven',
+    archiving_research: 'brukes bare til arkiv, forskning eller statistikk',
+    freedom_of_expression: 'brukes bare til det formålet',
+  },
+  en: {
+    legal_obligation: 'used only as that law requires',
+    legal_claims: 'used only to establish, exercise or defend that claim',
+    public_interest: 'used only for that task',
+    archiving_research: 'used only for archiving, research or statistics',
+    freedom_of_expression: 'used only for that purpose',
+  },
+};
+
+/** English phrases connectors use in laws and uses they report, in Norwegian. Longest first. */
 const NB_PHRASES: Array<[RegExp, string]> = [
-  [/invoices and customer ledger entries/gi, 'fakturaer og kundereskontro'],
-  [/, financial year (\d{4}(?:\/\d{4})?)/gi, ', regnskapsåret $1'],
-  [/e-mail address, phone and mobile phone of contact person (\d+)/gi, 'e-postadresse, telefon og mobiltelefon for kontaktperson $1'],
-  [/e-mail address, phone and mobile phone on customer (\d+)/gi, 'e-postadresse, telefon og mobiltelefon på kunde $1'],
-  [/e-mail address, phone and mobile phone on associate (\d+)/gi, 'e-postadresse, telefon og mobiltelefon på aktør $1'],
-  [/customer (\d+) deleted with (\d+) contact person\(s\)/gi, 'kunde $1 slettet med $2 kontaktperson(er)'],
-  [/associate (\d+) deleted with (\d+) contact person\(s\)/gi, 'aktør $1 slettet med $2 kontaktperson(er)'],
-  [/contact person (\d+) deleted/gi, 'kontaktperson $1 slettet'],
-  [/customer (\d+) deleted/gi, 'kunde $1 slettet'],
-  [/associate (\d+) deleted/gi, 'aktør $1 slettet'],
+  [/bookkeeping, audit and tax control/gi, 'regnskap, revisjon og skattekontroll'],
+  [/(\d+) years after the (?:end of the )?financial year/gi, '$1 år etter regnskapsårets slutt'],
   [/GDPR art\.?/gi, 'personvernforordningen art.'],
   [/(\d\)\([a-z]\)) and (\d+\()/gi, '$1 og $2'],
   [/\(5-year rule\)/gi, '(femårsregelen)'],
   [/\((?:3½|3\.5|3,5)-year rule\)/gi, '(regelen om 3½ år)'],
 ];
 
-/** A connector's English phrase in the letter's language (records kept, basis, what was erased). */
+/** A connector's English phrase (a law and its rule, an allowed use) in the letter's language. */
 export function phrase(text: string, language: Language): string {
   if (language === 'en') return text;
   return NB_PHRASES.reduce((result, [pattern, words]) => result.replace(pattern, words), text);

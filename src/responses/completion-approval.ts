@@ -1,0 +1,28 @@
+import { EntityManager, In } from 'typeorm';
+import type { CaseEntity } from '../cases/case.entity';
+import { conflict } from '../common/domain-error';
+import { recordSetFingerprint } from '../connectors/records/record-fingerprint';
+import { CaseRecordApprovalEntity } from '../identity/case-record-approval.entity';
+import { CaseRecordMatchEntity } from '../identity/case-record-match.entity';
+import { ACTIONABLE_RECORD_STATUSES } from '../identity/identity-types';
+
+/**
+ * A case whose type the data map puts under approval is answered only once a handler approved it
+ * and that approval is still current: it covers exactly the records the engine acts on now (the
+ * same fingerprint fan-out checks). Without this an erasure verified but never approved could be
+ * completed with no tasks and an empty "erased" letter. Throws 409 `approval_required`.
+ */
+export async function assertApproved(manager: EntityManager, entity: CaseEntity, required: boolean): Promise<void> {
+  // As fan-out: an objection waits for its own decision (or none, direct marketing), never for approval.
+  if (!required || entity.type === 'objection') return;
+  const records = await manager.find(CaseRecordMatchEntity, { where: { caseId: entity.id, status: In([...ACTIONABLE_RECORD_STATUSES]) } });
+  const latest = await manager.findOne(CaseRecordApprovalEntity, { where: { caseId: entity.id }, order: { approvedAt: 'DESC' } });
+  const current = latest?.fingerprint === recordSetFingerprint(records);
+  if (entity.approvedAt && current) return;
+  throw conflict(
+    entity.approvedAt
+      ? 'Cannot complete: the records found changed after the approval; approve them again first.'
+      : 'Cannot complete: this kind of request must be approved by a handler first.',
+    { code: 'approval_required' },
+  );
+}
