@@ -64,7 +64,7 @@ export class LetterFactsService {
       controller: this.systems.controller(),
       tasks: taskFacts,
       changes,
-      ...(await this.art19(manager, entity.id, taskFacts)),
+      ...(art19Applies(entity.type) ? await this.art19(manager, entity.id, taskFacts) : { notified: [], notNotified: [] }),
       ...(entity.type === 'objection'
         ? { objection: { processing: objectionKind(entity.details), decision: decision?.decision ?? null, ...(decision ? { grounds: decision.grounds } : {}) } }
         : {}),
@@ -117,6 +117,11 @@ export class LetterFactsService {
     return new Date(from.getTime() + this.config.PACKAGE_TTL_DAYS * 24 * 3600_000);
   }
 }
+
+/** Art 19 covers rectification (Art 16), erasure (17(1)) and restriction (18): a marketing stop or
+ *  a processing stopped on objection (Art 21) is not passed on to recipients. */
+export const ART19_TYPES: readonly string[] = ['rectification', 'erasure', 'restriction'];
+export const art19Applies = (type: string): boolean => ART19_TYPES.includes(type);
 
 /** A task as `affectedSystems` reads it: a letter's TaskFact (dispositions read) or a stored task. */
 export type DispositionSource = { systemId: string } & (Pick<TaskFact, 'dispositions'> | Pick<TaskOutcome, 'action' | 'status' | 'outcome' | 'finishedAt'>);

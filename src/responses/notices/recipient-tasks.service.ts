@@ -8,7 +8,7 @@ import { Clock } from '../../common/clock';
 import { OPEN_STATUSES } from '../../common/case-types';
 import { conflict, notFound } from '../../common/domain-error';
 import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
-import { LetterFactsService } from '../letters/letter-facts.service';
+import { LetterFactsService, art19Applies } from '../letters/letter-facts.service';
 import { RecipientTaskEntity } from './recipient-task.entity';
 
 /** A "tell X by other means" task as the API and the staff page show it. */
@@ -39,11 +39,17 @@ export class RecipientTasksService {
     private readonly clock: Clock,
   ) {}
 
+  /** The recipients without an e-mail contact that this case must tell (none outside Art 19's types). */
+  private async required(manager: EntityManager, entity: Pick<CaseEntity, 'id' | 'type'>) {
+    if (!art19Applies(entity.type)) return [];
+    return this.facts.uncontacted(await this.outcomes.tasks(manager, entity.id));
+  }
+
   /** Creates the tasks the case's outcomes call for (idempotent); a closed case gets none. */
   async ensure(caseId: string): Promise<void> {
     const entity = await this.cases.findById(caseId);
     if (!entity || !OPEN_STATUSES.includes(entity.status)) return;
-    const required = this.facts.uncontacted(await this.outcomes.tasks(this.dataSource.manager, caseId));
+    const required = await this.required(this.dataSource.manager, entity);
     if (!required.length) return;
     await this.dataSource
       .createQueryBuilder()
@@ -60,9 +66,9 @@ export class RecipientTasksService {
     return this.listFor(entity);
   }
 
-  async listFor(entity: Pick<CaseEntity, 'id'>): Promise<RecipientTaskView[]> {
+  async listFor(entity: Pick<CaseEntity, 'id' | 'type'>): Promise<RecipientTaskView[]> {
     await this.ensure(entity.id);
-    const required = this.facts.uncontacted(await this.outcomes.tasks(this.dataSource.manager, entity.id));
+    const required = await this.required(this.dataSource.manager, entity);
     const rows = await this.dataSource.getRepository(RecipientTaskEntity).find({ where: { caseId: entity.id }, order: { systemId: 'ASC', recipient: 'ASC' } });
     return rows.flatMap((row) => {
       const target = required.find((item) => item.systemId === row.systemId && item.name === row.recipient);
@@ -92,9 +98,7 @@ export class RecipientTasksService {
       });
       return found;
     });
-    const systemName = this.facts
-      .uncontacted(await this.outcomes.tasks(this.dataSource.manager, entity.id))
-      .find((item) => item.systemId === row.systemId)?.systemName;
+    const systemName = (await this.required(this.dataSource.manager, entity)).find((item) => item.systemId === row.systemId)?.systemName;
     return view(row, systemName ?? row.systemId);
   }
 
@@ -102,8 +106,8 @@ export class RecipientTasksService {
    * The completion gate (inside `AnswerService.onComplete`'s transaction): every recipient the
    * letter would otherwise leave untold must be told by other means or waived first.
    */
-  async assertAllSettled(manager: EntityManager, entity: Pick<CaseEntity, 'id'>): Promise<void> {
-    const required = this.facts.uncontacted(await this.outcomes.tasks(manager, entity.id));
+  async assertAllSettled(manager: EntityManager, entity: Pick<CaseEntity, 'id' | 'type'>): Promise<void> {
+    const required = await this.required(manager, entity);
     if (!required.length) return;
     const rows = await manager.find(RecipientTaskEntity, { where: { caseId: entity.id } });
     const untold = required.filter(
