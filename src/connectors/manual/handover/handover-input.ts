@@ -31,7 +31,8 @@ export const REDACTION_KEY = 'othersDataRedacted';
 
 /** Whether anything at all was handed over (an outcome without a hand-over is recorded as before). */
 export function hasHandover(input: HandoverInput): boolean {
-  return Boolean(input.files?.length || input.records !== undefined || input.recordsCsv?.trim() || input.redactionNote?.trim());
+  const records = Array.isArray(input.records) ? input.records.length > 0 : input.records !== undefined;
+  return Boolean(input.files?.length || records || input.recordsCsv?.trim() || input.redactionNote?.trim());
 }
 
 /**
@@ -87,8 +88,7 @@ export function checkHandover(input: HandoverInput): { ok: true; handover: Hando
   }
   const rowCount = Object.values(tables).reduce((sum, rows) => sum + rows.length, 0);
   if (rowCount > HANDOVER_LIMITS.rows) problems.push({ field: 'records', problem: `more than ${HANDOVER_LIMITS.rows} rows in all` });
-  if (note && !rowCount && !files.length && !problems.length)
-    problems.push({ field: 'redactionNote', problem: 'goes with records or files handed over; there are none' });
+  if (!rowCount && !files.length && !problems.length) problems.push(nothingHandedOver(input, note));
   if (problems.length) return { ok: false, problems };
 
   const disclosed: Disposition[] = [
@@ -97,6 +97,13 @@ export function checkHandover(input: HandoverInput): { ok: true; handover: Hando
   ];
   const data: Record<string, unknown> = { ...tables, ...(note ? { [REDACTION_KEY]: { article: 'GDPR Art. 15(4)', note } } : {}) };
   return { ok: true, handover: { data, tables, files, recordCount: rowCount + files.length, disclosed } };
+}
+
+/** Something was sent but none of it holds a row or a file: a note alone, or CSV with only its header. */
+function nothingHandedOver(input: HandoverInput, note: string): FieldProblem {
+  if (note) return { field: 'redactionNote', problem: 'goes with records or files handed over; there are none' };
+  const field = input.files?.length ? 'files' : input.recordsCsv?.trim() ? 'recordsCsv' : 'records';
+  return { field, problem: 'hands over no rows and no files' };
 }
 
 /** A CSV file, or a JSON file holding rows, as a table; null for a file handed over as it is. */
