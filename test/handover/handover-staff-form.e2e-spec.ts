@@ -70,6 +70,11 @@ describe('staff outcome form: hand over files and pasted rows, pick a dispositio
       summary: 'Eksporterte samtaleloggen og ett samtalenotat.',
       recordsCsv: 'dato;varighet\n2026-03-02;00:03:12\n2026-03-05;00:01:40\n',
       redactionNote: 'Andre innringeres numre er sladdet.',
+      // The browser also sends the form's empty fields, among them the legacy "what was kept" (`records`).
+      records: '',
+      basis: '',
+      until: '',
+      kind: '',
     };
     const refused = await submit(handler, `/staff/cases/${reference}`, action, fields, [[PDF, 'notat.pdf'], [GIF, 'bilde.png']]);
     expect(refused.status).toBe(400);

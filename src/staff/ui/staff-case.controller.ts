@@ -25,7 +25,7 @@ import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { CsrfRejected, StaffCsrf, StaffCsrfGuard } from './session/staff-csrf';
 import { HandoverUploadInterceptor, handoverUploadOf } from '../../connectors/manual/handover/handover-upload';
-import { forForm, formFieldOf, readOutcomeForm } from './outcome-form';
+import { forForm, readOutcomeForm } from './outcome-form';
 import { StaffBadge } from './staff-badge';
 import { StaffTasksPage } from './staff-tasks.page';
 
@@ -378,7 +378,8 @@ export class StaffCaseController {
     const check = this.check(request);
     const upload = handoverUploadOf(request);
     const input = readOutcomeForm(check, request.body as Record<string, unknown>, upload.files, this.deadlines.today(), copy);
-    if (upload.problem) check.fail(formFieldOf(upload.problem.field, ''), `${upload.problem.field}: ${upload.problem.problem}`);
+    // Every problem reading the body is about the upload: shown beside the file field.
+    if (upload.problem) check.fail('files', `${upload.problem.field}: ${upload.problem.problem}`);
     // A browser never sends files back into a form shown again: say so beside the file field.
     if (upload.files.length) check.values.filesSent = String(upload.files.length);
     const record = async () => {

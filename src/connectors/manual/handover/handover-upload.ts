@@ -12,7 +12,7 @@ type HandoverRequest = Request & { files?: MulterFile[]; handoverProblem?: Field
 
 /** Text parts: a pasted CSV may be long; everything else is a short form field. */
 const TEXT_PART_BYTES = 2 * 1024 * 1024;
-/** Multipart fields that carry JSON (the API's lists), parsed before the DTO is validated. */
+/** Multipart fields that carry JSON in the API (its lists), parsed before the DTO is validated. */
 const JSON_FIELDS = ['dispositions', 'records', 'retained'];
 
 /**
@@ -61,7 +61,8 @@ const boundedMemory = {
  * Reads a manual outcome posted as multipart/form-data (files under `files`, the rest as text
  * fields; the API's JSON lists as JSON text). A request that is not multipart passes through.
  * Problems reading the body are kept on the request (the staff form shows them beside what was
- * typed); `StrictHandoverUploadInterceptor` answers them at once with a 400 naming the field.
+ * typed); `StrictHandoverUploadInterceptor`, the API's, parses the JSON text fields and answers
+ * any problem at once with a 400 naming the field.
  */
 @Injectable()
 export class HandoverUploadInterceptor implements NestInterceptor {
@@ -81,7 +82,8 @@ export class HandoverUploadInterceptor implements NestInterceptor {
       request.body ??= {};
       delete request.files;
     }
-    if (request.is('multipart/form-data')) parseJsonFields(request);
+    // The API sends its lists as JSON text; the staff form has plain fields of the same names.
+    if (this.strict && request.is('multipart/form-data')) parseJsonFields(request);
     if (this.strict && request.handoverProblem) throw new RequestValidationError([request.handoverProblem]);
     return next.handle();
   }
