@@ -38,6 +38,33 @@ export class RecordOutcomeDto {
   @ArrayMaxSize(200)
   dispositions?: unknown[];
 
+  @ApiPropertyOptional({
+    description:
+      'Access/portability only: records handed over as rows of field → value (text, number, true/false, null); they go into the package as data/<system>.json and CSV. In multipart/form-data, send this list as JSON text.',
+    type: 'array',
+    items: { type: 'object' },
+    example: [{ date: '2026-03-02', number: '+47 912 34 567', duration: '00:03:12' }],
+  })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of rows ({field: value})' })
+  @ArrayMaxSize(5000)
+  records?: unknown[];
+
+  @ApiPropertyOptional({ description: 'Access/portability only: records pasted as CSV, the first line naming the columns (comma, semicolon or tab).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000_000)
+  recordsCsv?: string;
+
+  @ApiPropertyOptional({
+    description: "Art 15(4): what of other people's data was redacted from what is handed over. Carried into the package (data.othersDataRedacted).",
+    example: 'Other callers’ numbers are blacked out in the call list.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  redactionNote?: string;
+
   @ApiProperty({ example: 'Deleted 3 call log entries from the phone system.', description: 'A note for staff; never shown to the requester' })
   @IsString()
   @MinLength(3, { message: 'is required: say what was done or found' })

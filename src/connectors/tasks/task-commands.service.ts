@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -21,6 +21,11 @@ import { TaskOutcomeRecorder, type FinalOutcome } from './task-outcome.recorder'
 import type { Disposition } from '../../common/dispositions/disposition';
 import { dispositionProblems } from '../../common/dispositions/disposition.schema';
 import { keptFromLegacy, retainedFromKept, statusOf } from '../../common/dispositions/manual-outcome';
+import type { PackageCipher } from '../../common/crypto/package-cipher';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { handoverCipher, storeHandoverFiles } from '../manual/handover/handover-files';
+import { checkHandover, hasHandover, type Handover, type HandoverInput } from '../manual/handover/handover-input';
 
 export interface ManualOutcomeInput {
   /** Derived from `dispositions` when they are given (statusOf). */
@@ -30,6 +35,8 @@ export interface ManualOutcomeInput {
   retained?: RetainedRecords[];
   /** What happened to each record (src/common/dispositions): what the letter is written from. */
   dispositions?: unknown[];
+  /** Access/portability: the data a person hands over (files, rows, the Art 15(4) note). */
+  handover?: HandoverInput;
 }
 
 /**
@@ -38,7 +45,8 @@ export interface ManualOutcomeInput {
  * and is turned into the dispositions it establishes (`not_found` → searched, nothing found;
  * `retained` → kept; a bare `done` establishes nothing the letter could claim).
  */
-export function manualOutcome(input: ManualOutcomeInput): FinalOutcome {
+export function manualOutcome(input: ManualOutcomeInput, handedOver?: Handover): FinalOutcome {
+  if (handedOver) return handoverOutcome(input, handedOver);
   if (input.dispositions !== undefined) {
     const problems = dispositionProblems(input.dispositions);
     if (problems.length) throw new DomainError('invalid', `${problems[0].field} ${problems[0].problem}`, problems);
@@ -68,9 +76,33 @@ export function manualOutcome(input: ManualOutcomeInput): FinalOutcome {
   return { status: input.status, summary: input.summary };
 }
 
+/**
+ * The outcome of a hand-over: the person's dispositions when they gave any (one of them must say
+ * data was disclosed), else what the upload itself establishes (`disclosed` rows and files).
+ * The counts go on the outcome for staff; the data itself only into the export and the files.
+ */
+function handoverOutcome(input: ManualOutcomeInput, handedOver: Handover): FinalOutcome {
+  const details = { handedOver: { rows: handedOver.recordCount - handedOver.files.length, files: handedOver.files.length } };
+  if (input.dispositions === undefined) {
+    if (input.status && input.status !== 'done')
+      throw new DomainError('invalid', `status ${input.status} does not match data handed over`, [
+        { field: 'status', problem: 'data was handed over: the outcome is done (or leave status out)' },
+      ]);
+    return { status: 'done', summary: input.summary, details, dispositions: handedOver.disclosed };
+  }
+  const outcome = manualOutcome({ ...input, handover: undefined });
+  if (!outcome.dispositions?.some((item) => item.kind === 'disclosed'))
+    throw new DomainError('invalid', 'dispositions do not say data was disclosed', [
+      { field: 'dispositions', problem: 'data was handed over: add a disclosed disposition for it, or leave dispositions out' },
+    ]);
+  return outcome.status === 'done' ? { ...outcome, details } : outcome;
+}
+
 /** What staff do to tasks: retry a failed one, record a manual outcome, decide an objection. */
 @Injectable()
 export class TaskCommandsService {
+  private readonly handoverCipher: PackageCipher;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
@@ -81,7 +113,10 @@ export class TaskCommandsService {
     private readonly systems: SystemsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.handoverCipher = handoverCipher(config);
+  }
 
   async tasksFor(caseId: string): Promise<CaseTaskEntity[]> {
     return this.dataSource.getRepository(CaseTaskEntity).find({ where: { caseId }, order: { createdAt: 'ASC', systemId: 'ASC', action: 'ASC' } });
@@ -126,8 +161,17 @@ export class TaskCommandsService {
     }
     if (isClosed(entity)) throw conflict(`Cannot record an outcome: the case is ${entity.status}.`);
     if (task.status !== 'manual') throw conflict(`Cannot record an outcome: the task is ${task.status}, not waiting for a person.`);
-    const outcome = manualOutcome(input);
-    const holds = await this.recorder.outcome(task, outcome, staffActor(staff));
+    const handedOver = input.handover && hasHandover(input.handover) ? checkedHandover(task, input.handover) : undefined;
+    const outcome = manualOutcome(input, handedOver);
+    const holds = handedOver
+      ? await this.recorder.handedOver(
+          task,
+          { systemId: task.systemId, data: handedOver.data, tables: handedOver.tables, recordCount: handedOver.recordCount, dispositions: outcome.dispositions },
+          outcome,
+          staffActor(staff),
+          (manager) => storeHandoverFiles(manager, this.handoverCipher, task, handedOver.files),
+        )
+      : await this.recorder.outcome(task, outcome, staffActor(staff));
     await this.holds.schedule(holds);
     await this.settlement.settle(entity.id);
     return this.dataSource.getRepository(CaseTaskEntity).findOneOrFail({ where: { id: taskId } });
@@ -148,4 +192,17 @@ export class TaskCommandsService {
   caseByReference(reference: string): Promise<CaseEntity> {
     return this.cases.findByReference(reference);
   }
+}
+
+/** A hand-over checked for an export task (access or portability); any other task has nothing to hand over. */
+function checkedHandover(task: CaseTaskEntity, input: HandoverInput): Handover {
+  if (task.action !== 'export') {
+    const field = input.files?.length ? 'files' : input.records !== undefined ? 'records' : input.recordsCsv?.trim() ? 'recordsCsv' : 'redactionNote';
+    throw new DomainError('invalid', `${field} only with an access or portability task`, [
+      { field, problem: `only an access or portability task hands over data (this task is ${task.action})` },
+    ]);
+  }
+  const checked = checkHandover(input);
+  if (!checked.ok) throw new DomainError('invalid', checked.problems.map((item) => `${item.field}: ${item.problem}`).join('; '), checked.problems);
+  return checked.handover;
 }

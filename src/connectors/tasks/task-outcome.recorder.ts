@@ -45,22 +45,43 @@ export class TaskOutcomeRecorder {
 
   /** Records a final outcome; a `retained` one also records its holds and returns them for scheduling. */
   async outcome(task: CaseTaskEntity, outcome: FinalOutcome, actor = 'system'): Promise<Array<{ id: string; until: string }>> {
+    return this.dataSource.transaction((manager) => this.recordOutcome(manager, task, outcome, actor));
+  }
+
+  /**
+   * A person's hand-over for a manual export task: the export part (saved as a connector's is, so
+   * it lands in data/<system>.json and CSV), whatever `alsoStore` keeps with it (the sealed files)
+   * and the outcome, in one transaction — the task is never done without its data, nor the other way.
+   */
+  async handedOver(
+    task: CaseTaskEntity,
+    part: ExportPart,
+    outcome: FinalOutcome,
+    actor: string,
+    alsoStore?: (manager: EntityManager) => Promise<void>,
+  ): Promise<Array<{ id: string; until: string }>> {
     return this.dataSource.transaction(async (manager) => {
-      if (outcome.status === 'failed') {
-        await this.finish(manager, task, 'failed', { ...outcome }, outcome.summary, actor);
-        return [];
-      }
-      if (outcome.status === 'retained') {
-        // Data kept under a hold may only be used for the hold's purpose: flagged restricted. The
-        // external ids live on the hold only; the task outcome is what staff and letters show.
-        const retained = outcome.retained.map(({ externalIds: _ids, ...item }) => ({ ...item, restricted: true }));
-        const holds = await this.holds.record(manager, task, outcome.retained);
-        await this.finish(manager, task, 'retained', { ...outcome, retained }, null, actor);
-        return holds.map((hold) => ({ id: hold.id, until: hold.until }));
-      }
-      await this.finish(manager, task, outcome.status, { ...outcome }, null, actor);
-      return [];
+      await this.saveExport(manager, task, part);
+      await alsoStore?.(manager);
+      return this.recordOutcome(manager, task, outcome, actor);
     });
+  }
+
+  private async recordOutcome(manager: EntityManager, task: CaseTaskEntity, outcome: FinalOutcome, actor: string): Promise<Array<{ id: string; until: string }>> {
+    if (outcome.status === 'failed') {
+      await this.finish(manager, task, 'failed', { ...outcome }, outcome.summary, actor);
+      return [];
+    }
+    if (outcome.status === 'retained') {
+      // Data kept under a hold may only be used for the hold's purpose: flagged restricted. The
+      // external ids live on the hold only; the task outcome is what staff and letters show.
+      const retained = outcome.retained.map(({ externalIds: _ids, ...item }) => ({ ...item, restricted: true }));
+      const holds = await this.holds.record(manager, task, outcome.retained);
+      await this.finish(manager, task, 'retained', { ...outcome, retained }, null, actor);
+      return holds.map((hold) => ({ id: hold.id, until: hold.until }));
+    }
+    await this.finish(manager, task, outcome.status, { ...outcome }, null, actor);
+    return [];
   }
 
   /** The task cannot succeed without someone fixing something (credentials, data map, the case closed). */

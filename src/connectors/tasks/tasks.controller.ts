@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseInterceptors } from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toCaseJson } from '../../cases/case-json';
 import { CaseTasksReader } from '../../cases/case-tasks-reader';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
@@ -7,6 +8,7 @@ import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-princ
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { ObjectionDecisionDto, RecordOutcomeDto } from './task-actions.dto';
 import { TaskCommandsService } from './task-commands.service';
+import { handoverUploadOf, StrictHandoverUploadInterceptor } from '../manual/handover/handover-upload';
 import { toTaskJson } from './task-json';
 
 @ApiTags('cases')
@@ -30,14 +32,25 @@ export class TasksController {
   @Post(':reference/tasks/:taskId/outcome')
   @HttpCode(200)
   @Roles('admin', 'handler', 'owner')
-  @ApiOperation({ summary: "Record a manual task's outcome (a system owner only for their own systems)" })
+  @ApiOperation({
+    summary: "Record a manual task's outcome (a system owner only for their own systems)",
+    description:
+      'JSON, or multipart/form-data to hand over files for an access or portability task: repeat the `files` part (CSV, JSON, PDF, PNG, JPEG, EML, MBOX, TXT; ' +
+      'checked by content and name; at most 10 MB each, 25 MB and 20 files in all) beside the same fields as text (lists as JSON text). ' +
+      'A problem answers 400 naming the field, e.g. `files[2]: type image/gif is not accepted`.',
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @UseInterceptors(StrictHandoverUploadInterceptor)
   async outcome(
     @Param('reference') reference: string,
     @Param('taskId', ParseUUIDPipe) taskId: string,
     @Body() body: RecordOutcomeDto,
+    @Req() request: Request,
     @CurrentStaff() staff: StaffPrincipal,
   ) {
-    return toTaskJson(await this.commands.recordOutcome(reference, taskId, body, staff));
+    const { records, recordsCsv, redactionNote, ...outcome } = body;
+    const { files } = handoverUploadOf(request);
+    return toTaskJson(await this.commands.recordOutcome(reference, taskId, { ...outcome, handover: { files, records, recordsCsv, redactionNote } }, staff));
   }
 
   @Post(':reference/objection-decision')

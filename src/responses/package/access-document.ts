@@ -27,6 +27,8 @@ export interface SystemData {
   tables: Record<string, Array<Record<string, unknown>>>;
   /** What a person found, for systems searched by hand (no machine export). */
   note?: string;
+  /** Files a person handed over for this system (PDF, images, e-mails, text), as they are; in the zip as files/<system>/<name>. */
+  files?: Array<{ name: string; contentType: string; bytes: Buffer }>;
 }
 
 export interface AccessDocument {

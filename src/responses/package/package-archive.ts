@@ -8,7 +8,8 @@ export interface ArchiveManifest {
   kind: 'access' | 'portability';
   language: string;
   generatedAt: string;
-  systems: Array<{ id: string; name: string; recordCount: number; files: string[] }>;
+  /** `recordCount` counts rows and handed-over files; `handedOverFiles` how many of `files` are files/<system>/…. */
+  systems: Array<{ id: string; name: string; recordCount: number; files: string[]; handedOverFiles?: number }>;
 }
 
 const safeName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 80) || 'table';
@@ -16,6 +17,7 @@ const safeName = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0
 /**
  * The package: `data/<system>.json` and `data/<system>/<table>.csv` per system (the connector's
  * tables, or tables flattened from its data when it gave none),
+ * `files/<system>/<name>` for the files a person handed over,
  * plus for access the readable answer (`answer.html`, `answer.pdf`) and `processing.json` with
  * every Art 15(1) element. Portability is machine-readable only (Art 20).
  */
@@ -43,7 +45,20 @@ export async function buildArchive(
       zip.file(file, toCsv(rows), options);
       files.push(file);
     }
-    manifest.systems.push({ id: system.systemId, name: system.name, recordCount: system.recordCount, files });
+    // Files a person handed over for a system without an API, byte for byte as they gave them.
+    for (const handed of system.files ?? []) {
+      // Names were cleaned (and made unique per system) when handed over; no folder can sneak in.
+      const file = `files/${system.systemId}/${handed.name.replace(/[\\/]/g, '_')}`;
+      zip.file(file, handed.bytes, { ...options, binary: true });
+      files.push(file);
+    }
+    manifest.systems.push({
+      id: system.systemId,
+      name: system.name,
+      recordCount: system.recordCount,
+      files,
+      ...(system.files?.length ? { handedOverFiles: system.files.length } : {}),
+    });
   }
   if (kind === 'access') {
     zip.file('answer.html', renderDocumentHtml(document), options);

@@ -12,6 +12,7 @@ import { fieldLabelsIn, processingInfo, type AccessDocument, type SystemData } f
 import { AnswerPackageEntity, type AnswerPackageKind } from './answer-package.entity';
 import { PackageCipher, packageKey } from '../../common/crypto/package-cipher';
 import { buildArchive } from './package-archive';
+import { handoverCipher, openHandoverFiles } from '../../connectors/manual/handover/handover-files';
 
 /** Builds a case's package from the exports in PostgreSQL and the data map, and stores it encrypted. */
 @Injectable()
@@ -42,6 +43,7 @@ export class PackageBuilderService implements OnModuleInit {
   /** The readable document's content: every processing with its Art 15(1) elements and the data per system. */
   async document(manager: EntityManager, entity: CaseEntity, kind: AnswerPackageKind, at: Date): Promise<AccessDocument> {
     const exports = await this.outcomes.exports(manager, entity.id);
+    const handedOver = await openHandoverFiles(manager, handoverCipher(this.config), entity.id);
     const tasks = await this.outcomes.tasks(manager, entity.id, 'export');
     const systems: SystemData[] = [];
     const searchedEmpty: string[] = [];
@@ -53,7 +55,8 @@ export class PackageBuilderService implements OnModuleInit {
       const part = exports.find((row) => row.taskId === task.id);
       const summary = typeof task.outcome?.summary === 'string' ? task.outcome.summary : undefined;
       if (part && part.recordCount > 0) {
-        systems.push({ systemId: task.systemId, name, recordCount: part.recordCount, data: part.data, tables: part.tables ?? {} });
+        const files = handedOver.filter((file) => file.systemId === task.systemId).map(({ name: fileName, contentType, bytes }) => ({ name: fileName, contentType, bytes }));
+        systems.push({ systemId: task.systemId, name, recordCount: part.recordCount, data: part.data, tables: part.tables ?? {}, ...(files.length ? { files } : {}) });
       } else if (!part && task.status === 'done' && kind === 'access') {
         // Searched by a person: what they reported is the answer for that system.
         systems.push({ systemId: task.systemId, name, recordCount: 0, data: {}, tables: {}, ...(summary ? { note: summary } : {}) });

@@ -7,6 +7,7 @@ import { AnswerService } from '../answer.service';
 import { AnswerPackageEntity } from './answer-package.entity';
 import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
 import { TaskExportsRetention } from '../../connectors/tasks/task-exports.retention';
+import { deleteHandoverFiles } from '../../connectors/manual/handover/handover-files';
 
 export type ExpiryResult = { outcome: 'deleted' | 'already-deleted' | 'missing' } | { outcome: 'later'; delayMs: number };
 
@@ -35,6 +36,8 @@ export class PackageExpiryService {
       if (left > 0) return { outcome: 'later' as const, delayMs: left };
       await manager.update(AnswerPackageEntity, { id: row.id }, { ciphertext: null, deletedAt: now });
       const exportsDeleted = await this.exports.deleteForCase(manager, row.caseId);
+      // Hand-over (issue #13): the files people handed over for this case go with the package.
+      await deleteHandoverFiles(manager, row.caseId);
       await this.audit.append(manager, {
         caseId: row.caseId,
         type: 'answer.package_deleted',

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CaseIdentifiersService } from '../../cases/case-identifiers.service';
@@ -24,7 +24,9 @@ import { refusalText } from './refusal-text';
 import { fill, type StaffCopy } from './pages/staff-copy';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
-import { StaffCsrfGuard } from './session/staff-csrf';
+import { CsrfRejected, StaffCsrf, StaffCsrfGuard } from './session/staff-csrf';
+import { HandoverUploadInterceptor, handoverUploadOf } from '../../connectors/manual/handover/handover-upload';
+import { forForm, readOutcomeForm } from './outcome-form';
 import { StaffBadge } from './staff-badge';
 import { StaffTasksPage } from './staff-tasks.page';
 
@@ -53,6 +55,7 @@ export class StaffCaseController {
     private readonly identifiers: CaseIdentifiersService,
     private readonly representations: RepresentationService,
     private readonly recipientTasks: RecipientTasksService,
+    private readonly csrf: StaffCsrf,
   ) {}
 
   @Get(':reference')
@@ -396,10 +399,11 @@ export class StaffCaseController {
   }
 
   /** A manual task's outcome: a system owner from their task page (only for systems they own —
-   *  TaskCommandsService checks), a handler from the case page. */
+   *  TaskCommandsService checks), a handler from the case page. Posted as multipart/form-data
+   *  when it hands data over (files, pasted CSV, the Art 15(4) note), urlencoded otherwise. */
   @Post(':reference/tasks/:taskId/outcome')
   @Roles('admin', 'handler', 'owner')
-  @UseGuards(StaffCsrfGuard)
+  @UseInterceptors(HandoverUploadInterceptor)
   async outcome(
     @Param('reference') reference: string,
     @Param('taskId') taskId: string,
@@ -407,39 +411,40 @@ export class StaffCaseController {
     @Res() response: Response,
     @CurrentStaff() staff: StaffPrincipal,
   ) {
+    // A multipart body is read by the interceptor, which runs after guards: its token is checked here.
+    if (!this.csrf.valid(request)) throw new CsrfRejected();
     if (!isUuid(taskId)) throw notFound('Task');
+    const copy = this.pages.copy(request);
     const check = this.check(request);
-    const status = check.oneOf('status', ['done', 'not_found', 'retained'] as const);
-    const summary = check.text('summary', 3, 4000);
-    // Kept under a legal obligation: what, on which basis, and until when (deletion is scheduled for that day).
-    const retained =
-      status === 'retained'
-        ? [{ records: check.text('records', 2, 500), basis: check.text('basis', 2, 500), until: check.date('until', this.deadlines.today()) }]
-        : undefined;
-    if (status !== 'retained') for (const name of ['records', 'basis', 'until']) check.raw(name);
-    const input = { status: status!, summary, ...(retained ? { retained } : {}) };
+    const upload = handoverUploadOf(request);
+    const input = readOutcomeForm(check, request.body as Record<string, unknown>, upload.files, this.deadlines.today(), copy);
+    // Every problem reading the body is about the upload: shown beside the file field.
+    if (upload.problem) check.fail('files', `${upload.problem.field}: ${upload.problem.problem}`);
+    // A browser never sends files back into a form shown again: say so beside the file field.
+    if (upload.files.length) check.values.filesSent = String(upload.files.length);
+    const record = async () => {
+      try {
+        await this.tasks.recordOutcome(reference, taskId, input, staff);
+      } catch (error) {
+        throw forForm(error, check.values.kind);
+      }
+    };
     const fromTasks = check.raw('from') === 'tasks' || staff.role === 'owner';
     if (!fromTasks) {
-      await this.act(request, response, staff, reference, 'outcome', check, 'outcome', () => this.tasks.recordOutcome(reference, taskId, input, staff), {
-        taskId,
-      });
+      await this.act(request, response, staff, reference, 'outcome', check, 'outcome', record, { taskId });
       return;
     }
-    const copy = this.pages.copy(request);
     if (!check.ok) {
       await this.tasksPage.send(request, response, staff, 400, { taskId, values: check.values, errors: check.errors, problem: copy.fieldErrors });
       return;
     }
     try {
-      await this.tasks.recordOutcome(reference, taskId, input, staff);
+      await record();
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
-      await this.tasksPage.send(request, response, staff, 409, {
-        taskId,
-        values: check.values,
-        errors: {},
-        problem: fill(copy.stale, { message: refusalText(error, copy) }),
-      });
+      if (!(error instanceof DomainError) || !['conflict', 'invalid'].includes(error.code)) throw error;
+      const errors = Object.fromEntries((error.details ?? []).map((detail) => [detail.field, detail.problem]));
+      const problem = error.code === 'conflict' ? fill(copy.stale, { message: refusalText(error, copy) }) : error.details?.length ? copy.fieldErrors : error.message;
+      await this.tasksPage.send(request, response, staff, error.code === 'conflict' ? 409 : 400, { taskId, values: check.values, errors, problem });
       return;
     }
     response.redirect(303, '/staff/tasks?done=outcome');

@@ -56,6 +56,8 @@ export class StaffTasksPage {
           id: task.id,
           system: task.systemId,
           systemName: this.systems.system(task.systemId)?.name ?? task.systemId,
+          // Only an export (access, portability) hands data over: the form shows the upload then.
+          action: task.action,
           reference: entity.reference,
           due: entity.effectiveDue,
           what: `${copy.type[entity.type]} (${task.action === 'manual' ? String(task.params.action ?? task.action) : task.action})`,

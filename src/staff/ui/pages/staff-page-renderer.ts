@@ -42,7 +42,7 @@ handlebars.registerHelper('invalidAttrs', function (this: unknown, form: string,
  *  `{{#each tasks}}`; `values`/`errors` are that task's own (only the task that was posted gets its
  *  input back). Used on a line of its own, so the file ends with an empty line (the line break
  *  the partial tag's own line loses). */
-registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial.hbs' });
+registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial.hbs', outcomeInput: 'outcome-input.partial.hbs' });
 /** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts). */
 registerPartials(handlebars, __dirname, { recipientTasks: 'recipient-tasks.partial.hbs' });
 
