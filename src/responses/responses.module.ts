@@ -55,7 +55,14 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     PublicSiteModule,
     TaskOutcomesModule,
   ],
-  controllers: [LettersController, PostedLetterController, AnswerPagesController, AnswerUnlockController, RestrictionLiftingController, RecipientTasksController],
+  controllers: [
+    LettersController,
+    PostedLetterController,
+    AnswerPagesController,
+    AnswerUnlockController,
+    RestrictionLiftingController,
+    RecipientTasksController,
+  ],
   providers: [
     AnswerService,
     LetterFactsService,
@@ -73,7 +80,15 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     RecipientTasksService,
     RecipientTasksListener,
   ],
-  exports: [AnswerService, PackageExpiryService, DownloadService, RestrictionLiftingService, StaffAnswerFilesService, RetentionSweepService, RecipientTasksService],
+  exports: [
+    AnswerService,
+    PackageExpiryService,
+    DownloadService,
+    RestrictionLiftingService,
+    StaffAnswerFilesService,
+    RetentionSweepService,
+    RecipientTasksService,
+  ],
 })
 export class ResponsesModule implements OnModuleInit {
   constructor(

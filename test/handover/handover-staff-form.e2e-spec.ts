@@ -43,13 +43,22 @@ describe('staff outcome form: hand over files and pasted rows, pick a dispositio
     const created = await client.post('/api/v1/cases', { ...registration('access', person), language: 'nb' });
     expect(created.status).toBe(201);
     const { reference } = (await created.json()) as { reference: string };
-    const body = (await waitForCase(client, reference, (json) => (json as unknown as CaseJson).tasks?.some((task) => task.status === 'manual'))) as unknown as CaseJson;
+    const body = (await waitForCase(client, reference, (json) =>
+      (json as unknown as CaseJson).tasks?.some((task) => task.status === 'manual'),
+    )) as unknown as CaseJson;
     return { reference, taskId: body.tasks.find((task) => task.system === 'phone-logs')!.id };
   };
   const taskOf = async (reference: string, taskId: string) =>
     ((await (await client.get(`/api/v1/cases/${reference}`)).json()) as CaseJson).tasks.find((task) => task.id === taskId)!;
   /** Posts the form as the browser does with enctype multipart/form-data: fields, the page's token, files. */
-  const submit = async (session: SessionClient, page: string, action: string, fields: Record<string, string | string[]>, files: Array<[Buffer, string]> = [], token?: string) => {
+  const submit = async (
+    session: SessionClient,
+    page: string,
+    action: string,
+    fields: Record<string, string | string[]>,
+    files: Array<[Buffer, string]> = [],
+    token?: string,
+  ) => {
     const form = new FormData();
     form.set('_csrf', token ?? csrfTokenIn(await (await session.get(page)).text()));
     for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
@@ -76,7 +85,10 @@ describe('staff outcome form: hand over files and pasted rows, pick a dispositio
       until: '',
       kind: '',
     };
-    const refused = await submit(handler, `/staff/cases/${reference}`, action, fields, [[PDF, 'notat.pdf'], [GIF, 'bilde.png']]);
+    const refused = await submit(handler, `/staff/cases/${reference}`, action, fields, [
+      [PDF, 'notat.pdf'],
+      [GIF, 'bilde.png'],
+    ]);
     expect(refused.status).toBe(400);
     const html = await refused.text();
     expect(html).toContain(`id="files-${taskId}-error">files[1]: type image/gif is not accepted`);

@@ -2,7 +2,19 @@ import JSZip from 'jszip';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
 import { PackageBuilderService } from '../../src/responses/package/package-builder.service';
 import { PackageExpiryService } from '../../src/responses/package/package-expiry.service';
-import { api, registration, settled, simulatorSecrets, staffUser, startSimulatorsWith, taskOf, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
+import {
+  api,
+  registration,
+  settled,
+  simulatorSecrets,
+  staffUser,
+  startSimulatorsWith,
+  taskOf,
+  waitForCase,
+  writeDataMap,
+  type Api,
+  type Simulators,
+} from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { FixedClock } from '../support/fixed-clock';
 import { SmtpCapture } from '../support/smtp-capture';
@@ -16,7 +28,10 @@ const OWNER = 'telefoni@firma.example';
 const CALLS_CSV = 'dato;nummer;varighet\r\n2026-03-02;+47 912 34 567;00:03:12\r\n2026-03-05;+47 912 34 567;00:01:40\r\n2026-03-09;+47 912 34 567;00:07:05\r\n';
 /** A minimal PDF: the type is read from its first bytes; the marker proves the bytes come back whole. */
 const PDF = Buffer.from('%PDF-1.4\n% Samtalenotat KUNDESAMTALE-MARKOR-4711\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;', 'latin1');
+const GIF = Buffer.from(
+  'GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;',
+  'latin1',
+);
 
 describe('a manual system hands over data: files and rows into the package, sealed at rest, deleted with it', () => {
   const smtp = new SmtpCapture();
@@ -68,13 +83,22 @@ describe('a manual system hands over data: files and rows into the package, seal
     return form;
   };
   const handoverRows = async (caseId: string) =>
-    stack.dataSource.query<Array<{ name: string; ciphertext: Buffer }>>('SELECT name, ciphertext FROM case_handover_files WHERE case_id = $1 ORDER BY name', [caseId]);
+    stack.dataSource.query<Array<{ name: string; ciphertext: Buffer }>>('SELECT name, ciphertext FROM case_handover_files WHERE case_id = $1 ORDER BY name', [
+      caseId,
+    ]);
 
   it('takes a CSV and a PDF, puts the rows in data/ (JSON and CSV) and the PDF in files/, counted in the manifest; gone after expiry', async () => {
     const { reference, id, taskId } = await manualAccessCase(KARI);
 
     // A GIF is refused by its bytes (named .png to look harmless); a file over 10 MB names its place.
-    const gif = await postOutcome(reference, taskId, outcomeForm([[Buffer.from(CALLS_CSV), 'samtaler.csv', 'text/csv'], [GIF, 'skjermbilde.png', 'image/png']]));
+    const gif = await postOutcome(
+      reference,
+      taskId,
+      outcomeForm([
+        [Buffer.from(CALLS_CSV), 'samtaler.csv', 'text/csv'],
+        [GIF, 'skjermbilde.png', 'image/png'],
+      ]),
+    );
     expect(gif.status).toBe(400);
     expect((await gif.json()).message).toMatch(/^files\[1\]: type image\/gif is not accepted/);
     const big = await postOutcome(reference, taskId, outcomeForm([[Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), 'alt.txt', 'text/plain']]));
@@ -151,10 +175,18 @@ describe('a manual system hands over data: files and rows into the package, seal
 
   it('takes rows as JSON and pasted CSV, names the bad cell, and refuses a hand-over for a task that is not an export', async () => {
     const { reference, id, taskId } = await manualAccessCase(OLA);
-    const bad = await client.post(`/api/v1/cases/${reference}/tasks/${taskId}/outcome`, { summary: 'Typed in the calls.', records: [{ dato: '2026-03-02' }, { dato: { nested: true } }] }, owner);
+    const bad = await client.post(
+      `/api/v1/cases/${reference}/tasks/${taskId}/outcome`,
+      { summary: 'Typed in the calls.', records: [{ dato: '2026-03-02' }, { dato: { nested: true } }] },
+      owner,
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).details).toEqual([{ field: 'records[1].dato', problem: 'must be text, a number, true/false or null' }]);
-    const unclosed = await client.post(`/api/v1/cases/${reference}/tasks/${taskId}/outcome`, { summary: 'Pasted the calls.', recordsCsv: 'dato,notat\n2026-03-02,"starts' }, owner);
+    const unclosed = await client.post(
+      `/api/v1/cases/${reference}/tasks/${taskId}/outcome`,
+      { summary: 'Pasted the calls.', recordsCsv: 'dato,notat\n2026-03-02,"starts' },
+      owner,
+    );
     expect(unclosed.status).toBe(400);
     expect((await unclosed.json()).details[0].field).toBe('recordsCsv');
 

@@ -134,7 +134,9 @@ describe('answer letters and Art 19 notices against the simulators', () => {
     const notifiedEvents = audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_notified');
     expect(notifiedEvents.map((event: { data: { recipient: string } }) => event.data.recipient).sort()).toEqual(['Revisor AS', 'Zendesk Inc.']);
     const waived = audit.items.filter((event: { type: string }) => event.type === 'answer.recipient_waived');
-    expect(waived.map((event: { data: { system: string; recipient: string } }) => [event.data.system, event.data.recipient])).toEqual([['visma', 'Inkasso Nord AS']]);
+    expect(waived.map((event: { data: { system: string; recipient: string } }) => [event.data.system, event.data.recipient])).toEqual([
+      ['visma', 'Inkasso Nord AS'],
+    ]);
     expect(JSON.stringify(audit.items)).not.toContain(KARI.email);
   });
 

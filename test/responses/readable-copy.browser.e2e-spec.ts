@@ -61,7 +61,10 @@ describe('the readable copy and the posted letter (real stack, simulators, Chrom
     const auth = await adminAuth(stack.url);
     client = api(stack.url, () => auth);
     handler = await signedInStaff(stack, 'copy.handler@example.no', 'handler');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
 
     // A request by letter: no e-mail address, so the answer goes by post to the address given.
     const created = await client.post('/api/v1/cases', {
@@ -155,7 +158,9 @@ describe('the readable copy and the posted letter (real stack, simulators, Chrom
     expect((await client.get(`/api/v1/cases/${reference}/letter.pdf`, owner)).status).toBe(403);
     expect((await client.get(`/api/v1/cases/${reference}/letter.pdf`, {})).status).toBe(401);
 
-    const { items: audit } = (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()) as { items: Array<{ type: string; data: Record<string, unknown> }> };
+    const { items: audit } = (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()) as {
+      items: Array<{ type: string; data: Record<string, unknown> }>;
+    };
     const downloads = audit.filter((event) => event.type === 'answer.staff_downloaded' && event.data.format === 'posted-pdf');
     expect(downloads).toHaveLength(1);
     expect(JSON.stringify(downloads)).not.toContain(OLA.name);

@@ -72,7 +72,8 @@ export class RegisterCaseDto {
 
   @ApiPropertyOptional({
     example: 'Storgata 1\n0155 Oslo',
-    description: "The requester's postal address, for an answer by post (no e-mail address): lines separated by line breaks or commas; kept in the case details",
+    description:
+      "The requester's postal address, for an answer by post (no e-mail address): lines separated by line breaks or commas; kept in the case details",
   })
   @IsOptional()
   @IsString({ message: 'must be text' })

@@ -166,7 +166,13 @@ export class TaskCommandsService {
     const holds = handedOver
       ? await this.recorder.handedOver(
           task,
-          { systemId: task.systemId, data: handedOver.data, tables: handedOver.tables, recordCount: handedOver.recordCount, dispositions: outcome.dispositions },
+          {
+            systemId: task.systemId,
+            data: handedOver.data,
+            tables: handedOver.tables,
+            recordCount: handedOver.recordCount,
+            dispositions: outcome.dispositions,
+          },
           outcome,
           staffActor(staff),
           (manager) => storeHandoverFiles(manager, this.handoverCipher, task, handedOver.files),

@@ -67,7 +67,12 @@ export class TaskOutcomeRecorder {
     });
   }
 
-  private async recordOutcome(manager: EntityManager, task: CaseTaskEntity, outcome: FinalOutcome, actor: string): Promise<Array<{ id: string; until: string }>> {
+  private async recordOutcome(
+    manager: EntityManager,
+    task: CaseTaskEntity,
+    outcome: FinalOutcome,
+    actor: string,
+  ): Promise<Array<{ id: string; until: string }>> {
     if (outcome.status === 'failed') {
       await this.finish(manager, task, 'failed', { ...outcome }, outcome.summary, actor);
       return [];

@@ -34,13 +34,20 @@ export function renderPostedLetterPdf(letter: PostedLetter, createdAt: Date): Pr
   const width = pdf.page.width - MARGIN * 2;
 
   const [company, ...details] = letter.letterhead;
-  pdf.font(fonts.bold).fontSize(14).text(text(company), MARGIN, MARGIN, { width: META_X - MARGIN - 10 });
+  pdf
+    .font(fonts.bold)
+    .fontSize(14)
+    .text(text(company), MARGIN, MARGIN, { width: META_X - MARGIN - 10 });
   pdf.font(fonts.regular).fontSize(9);
   for (const line of details) pdf.text(text(line), { width: META_X - MARGIN - 10 });
 
   pdf.fontSize(10).text('', META_X, MARGIN);
   for (const [label, value] of letter.meta) {
-    pdf.font(fonts.bold).text(text(`${label}: `), { continued: true }).font(fonts.regular).text(text(value));
+    pdf
+      .font(fonts.bold)
+      .text(text(`${label}: `), { continued: true })
+      .font(fonts.regular)
+      .text(text(value));
   }
 
   pdf.font(fonts.regular).fontSize(11).text('', WINDOW.x, WINDOW.y);

@@ -98,13 +98,21 @@ function drawTables(pdf: PDFKit.PDFDocument, fonts: PdfFonts, text: (value: stri
   const left = pdf.page.margins.left;
   const head = (label: string) => ({ text: text(label), font: { src: fonts.bold }, backgroundColor: '#eeeeee' });
   for (const table of section.tables ?? []) {
-    pdf.moveDown(0.4).font(fonts.bold).fontSize(10).text(text(marked(table.label, table.guessed)), left).font(fonts.regular).fontSize(9);
+    pdf
+      .moveDown(0.4)
+      .font(fonts.bold)
+      .fontSize(10)
+      .text(text(marked(table.label, table.guessed)), left)
+      .font(fonts.regular)
+      .fontSize(9);
     const style = { defaultStyle: { border: 0.5, borderColor: '#999999', padding: 3 } };
     if (table.columns.length <= MAX_TABLE_COLUMNS) {
       pdf.table({ ...style, data: [table.columns.map((column) => head(marked(column.label, column.guessed))), ...table.rows.map((row) => row.map(text))] });
     } else {
       for (const row of table.rows) {
-        const lines = row.flatMap((cell, column) => (cell === '' ? [] : [[head(marked(table.columns[column].label, table.columns[column].guessed)), text(cell)]]));
+        const lines = row.flatMap((cell, column) =>
+          cell === '' ? [] : [[head(marked(table.columns[column].label, table.columns[column].guessed)), text(cell)]],
+        );
         pdf.table({ ...style, columnStyles: [150, '*'], data: lines });
         pdf.moveDown(0.5);
       }

@@ -55,8 +55,17 @@ export class PackageBuilderService implements OnModuleInit {
       const part = exports.find((row) => row.taskId === task.id);
       const summary = typeof task.outcome?.summary === 'string' ? task.outcome.summary : undefined;
       if (part && part.recordCount > 0) {
-        const files = handedOver.filter((file) => file.systemId === task.systemId).map(({ name: fileName, contentType, bytes }) => ({ name: fileName, contentType, bytes }));
-        systems.push({ systemId: task.systemId, name, recordCount: part.recordCount, data: part.data, tables: part.tables ?? {}, ...(files.length ? { files } : {}) });
+        const files = handedOver
+          .filter((file) => file.systemId === task.systemId)
+          .map(({ name: fileName, contentType, bytes }) => ({ name: fileName, contentType, bytes }));
+        systems.push({
+          systemId: task.systemId,
+          name,
+          recordCount: part.recordCount,
+          data: part.data,
+          tables: part.tables ?? {},
+          ...(files.length ? { files } : {}),
+        });
       } else if (!part && task.status === 'done' && kind === 'access') {
         // Searched by a person: what they reported is the answer for that system.
         systems.push({ systemId: task.systemId, name, recordCount: 0, data: {}, tables: {}, ...(summary ? { note: summary } : {}) });
@@ -64,9 +73,7 @@ export class PackageBuilderService implements OnModuleInit {
         searchedEmpty.push(name);
       }
     }
-    const mapped = systems
-      .map((item) => this.systems.system(item.systemId))
-      .filter((system): system is NonNullable<typeof system> => system !== undefined);
+    const mapped = systems.map((item) => this.systems.system(item.systemId)).filter((system): system is NonNullable<typeof system> => system !== undefined);
     const processings = mapped.map((system) => processingInfo(system, entity.language));
     return {
       language: entity.language,

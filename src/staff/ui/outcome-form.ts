@@ -28,7 +28,9 @@ const FORM_FIELD: Record<string, string> = {
 };
 
 /** Every text field the disposition picker has (read so a form shown again keeps them). */
-const PICKER_FIELDS = [...new Set(Object.values(FORM_FIELD)), 'notHeldReason', 'failedReason'].filter((name) => !['channels', 'minimalEntryOnly'].includes(name));
+const PICKER_FIELDS = [...new Set(Object.values(FORM_FIELD)), 'notHeldReason', 'failedReason'].filter(
+  (name) => !['channels', 'minimalEntryOnly'].includes(name),
+);
 
 /**
  * Reads the staff outcome form: the legacy status (+ what was kept), or one disposition picked by
@@ -73,7 +75,9 @@ function pickedDisposition(kind: DispositionKind, check: FormCheck, body: Record
         return { ...records, how: given('how') };
       case 'suppressed': {
         const raw = body.channels;
-        const channels = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((item): item is string => (CHANNELS as readonly string[]).includes(String(item)));
+        const channels = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((item): item is string =>
+          (CHANNELS as readonly string[]).includes(String(item)),
+        );
         for (const channel of channels) check.values[`channel_${channel}`] = 'yes';
         check.values.minimalEntryOnly = body.minimalEntryOnly === 'yes' ? 'yes' : '';
         return { ...records, channels, minimalEntryOnly: body.minimalEntryOnly === 'yes' };

@@ -443,7 +443,8 @@ export class StaffCaseController {
     } catch (error) {
       if (!(error instanceof DomainError) || !['conflict', 'invalid'].includes(error.code)) throw error;
       const errors = Object.fromEntries((error.details ?? []).map((detail) => [detail.field, detail.problem]));
-      const problem = error.code === 'conflict' ? fill(copy.stale, { message: refusalText(error, copy) }) : error.details?.length ? copy.fieldErrors : error.message;
+      const problem =
+        error.code === 'conflict' ? fill(copy.stale, { message: refusalText(error, copy) }) : error.details?.length ? copy.fieldErrors : error.message;
       await this.tasksPage.send(request, response, staff, error.code === 'conflict' ? 409 : 400, { taskId, values: check.values, errors, problem });
       return;
     }

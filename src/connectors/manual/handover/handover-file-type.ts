@@ -69,7 +69,8 @@ export function handoverTypeOf(name: string, bytes: Buffer, declaredType: string
     return { problem: `type ${named} is not accepted (only ${ACCEPTED})` };
   }
   const textType = TEXT_TYPES.find((candidate) => (HANDOVER_TYPES[candidate.type] as readonly string[]).includes(extension));
-  if (!textType) return { problem: `needs a name ending in .csv, .json, .eml, .mbox or .txt (text ${extension ? `named .${extension}` : 'without an extension'})` };
+  if (!textType)
+    return { problem: `needs a name ending in .csv, .json, .eml, .mbox or .txt (text ${extension ? `named .${extension}` : 'without an extension'})` };
   const wrong = textType.looksRight(text.replace(/^\uFEFF/, ''));
   return wrong ? { problem: wrong } : { type: textType.type };
 }

@@ -45,7 +45,12 @@ describe('handoverTypeOf: the type from the content and the name together', () =
 describe('checkHandover', () => {
   it('turns CSV files and JSON row files into tables, keeps other files, counts rows and files, carries the Art 15(4) note', () => {
     const checked = checkHandover({
-      files: [file('samtaler.csv', 'dato;nummer\n2026-03-02;1\n2026-03-03;2\n'), file('kunde.json', '[{"kundenr":"1001"}]'), file('notat.pdf', PDF), file('notat.pdf', PDF)],
+      files: [
+        file('samtaler.csv', 'dato;nummer\n2026-03-02;1\n2026-03-03;2\n'),
+        file('kunde.json', '[{"kundenr":"1001"}]'),
+        file('notat.pdf', PDF),
+        file('notat.pdf', PDF),
+      ],
       recordsCsv: 'a,b\n1,2\n',
       records: [{ a: '0', b: null }],
       redactionNote: 'Others’ names are blacked out.',

@@ -67,7 +67,8 @@ export function checkHandover(input: HandoverInput): { ok: true; handover: Hando
   const uploads = input.files ?? [];
   if (uploads.length > HANDOVER_LIMITS.files) problems.push({ field: 'files', problem: `at most ${HANDOVER_LIMITS.files} files` });
   const total = uploads.reduce((sum, file) => sum + file.bytes.length, 0);
-  if (total > HANDOVER_LIMITS.totalBytes) problems.push({ field: 'files', problem: `are ${megabytes(total)} together; at most ${megabytes(HANDOVER_LIMITS.totalBytes)}` });
+  if (total > HANDOVER_LIMITS.totalBytes)
+    problems.push({ field: 'files', problem: `are ${megabytes(total)} together; at most ${megabytes(HANDOVER_LIMITS.totalBytes)}` });
   const names = new Set<string>();
   for (const [index, upload] of uploads.entries()) {
     const field = `files[${index}]`;
@@ -146,7 +147,7 @@ function columnProblems(rows: Array<Record<string, unknown>>, field: string): Fi
     if (keys.length > HANDOVER_LIMITS.columns) return [{ field: `${field}[${index}]`, problem: `has more than ${HANDOVER_LIMITS.columns} fields` }];
     const long = keys.find((key) => key.length > HANDOVER_LIMITS.columnNameLength);
     if (long !== undefined) return [{ field: `${field}[${index}]`, problem: `has a field name longer than ${HANDOVER_LIMITS.columnNameLength} characters` }];
-    const big = keys.find((key) => typeof row[key] === 'string' && (row[key]).length > HANDOVER_LIMITS.cellLength);
+    const big = keys.find((key) => typeof row[key] === 'string' && row[key].length > HANDOVER_LIMITS.cellLength);
     if (big !== undefined) return [{ field: `${field}[${index}].${big}`, problem: `is longer than ${HANDOVER_LIMITS.cellLength} characters` }];
   }
   return [];
@@ -159,7 +160,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** The file's own name without folders or characters a zip path or a shell would read. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^\p{L}\p{N} ._()-]/gu, '_').replace(/^\.+/, '').trim().slice(-120);
+  const cleaned = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(-120);
   return cleaned || 'file';
 }
 

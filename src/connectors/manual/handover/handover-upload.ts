@@ -111,7 +111,8 @@ function parseJsonFields(request: HandoverRequest): void {
 function uploadProblem(error: unknown): FieldProblem {
   const message = error instanceof Error ? error.message : '';
   const code = (error as { code?: string }).code ?? '';
-  if (/unexpected field/i.test(message) || code === 'LIMIT_UNEXPECTED_FILE') return { field: 'body', problem: `files go in the "${HANDOVER_FILES_FIELD}" field` };
+  if (/unexpected field/i.test(message) || code === 'LIMIT_UNEXPECTED_FILE')
+    return { field: 'body', problem: `files go in the "${HANDOVER_FILES_FIELD}" field` };
   if (error instanceof HttpException && error.getStatus() === 413) return { field: 'body', problem: 'has a field or too many parts beyond the limits' };
   return { field: 'body', problem: 'could not be read as multipart/form-data' };
 }

@@ -195,7 +195,8 @@ const nb = {
   },
   outcomeForm: {
     whatHappened: 'Hva skjedde med opplysningene?',
-    whatHappenedHelp: 'Velg ett utfall og fyll ut feltene det trenger. Brevet til personen skrives bare ut fra dette. Lastes det opp data uten utfall, registreres det som utlevert.',
+    whatHappenedHelp:
+      'Velg ett utfall og fyll ut feltene det trenger. Brevet til personen skrives bare ut fra dette. Lastes det opp data uten utfall, registreres det som utlevert.',
     kind: 'Utfall',
     kindNone: '– velg (eller bruk resultatet over) –',
     kinds: {
@@ -731,7 +732,8 @@ const en: StaffCopy = {
   },
   outcomeForm: {
     whatHappened: 'What happened to the records?',
-    whatHappenedHelp: 'Pick one outcome and fill in the fields it needs. The letter to the person is written from this alone. Data handed over without an outcome is recorded as disclosed.',
+    whatHappenedHelp:
+      'Pick one outcome and fill in the fields it needs. The letter to the person is written from this alone. Data handed over without an outcome is recorded as disclosed.',
     kind: 'Outcome',
     kindNone: '– choose (or use the outcome above) –',
     kinds: {
