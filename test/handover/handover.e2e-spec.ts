@@ -1,3 +1,4 @@
+import { TaskOutcomesReader } from '../../src/connectors/tasks/task-outcomes.reader';
 import JSZip from 'jszip';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
 import { PackageBuilderService } from '../../src/responses/package/package-builder.service';
@@ -202,11 +203,12 @@ describe('a manual system hands over data: files and rows into the package, seal
     );
     expect(recorded.status).toBe(200);
     expect((await recorded.json()).outcome.dispositions).toEqual([{ kind: 'disclosed', what: 'call-log-entry', count: 3 }]);
-    const [exported] = await stack.dataSource.query<Array<{ data: { records: unknown[] }; record_count: number }>>(
-      'SELECT data, record_count FROM case_task_exports WHERE case_id = $1',
-      [id],
-    );
-    expect(exported.record_count).toBe(3);
+    // Exports are sealed at rest: read them as the package builder does.
+    const [exported] = (await stack.context.get(TaskOutcomesReader).exports(stack.dataSource.manager, id)) as unknown as Array<{
+      data: { records: unknown[] };
+      recordCount: number;
+    }>;
+    expect(exported.recordCount).toBe(3);
     expect(exported.data.records).toEqual([
       { dato: '2026-03-02', varighet: 192 },
       { dato: '2026-03-05', varighet: '100' },

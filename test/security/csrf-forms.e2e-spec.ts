@@ -161,6 +161,7 @@ describe('CSRF on every state-changing form', () => {
       [200, 303, 400, 409],
     ),
     'post /staff/cases/:reference/lift-restriction': caseForm('lift-restriction', { reason: 'the accuracy check is done' }),
+    'post /staff/cases/:reference/lift-restriction/cancel': caseForm('lift-restriction/cancel', { reason: 'the person objected by phone' }),
     'post /staff/cases/:reference/flag': caseForm('flag', {}),
     'post /staff/cases/:reference/notes': caseForm('notes', { text: 'called the requester' }),
     'post /staff/cases/:reference/letter': caseForm('letter', { subject: 'Svar på forespørselen', text: 'Her er svaret.' }),
