@@ -87,7 +87,7 @@ const keptUnder13 = (what: string, until: string, count: number): Disposition =>
   until,
   allowedUse: 'bookkeeping, audit and tax control',
 });
-const CONTACT_DETAILS_ERASED: Disposition = { kind: 'erased', what: 'e-mail address and phone numbers', count: 1 };
+const CONTACT_DETAILS_ERASED: Disposition = { kind: 'erased', what: 'contact-details', count: 1 };
 
 async function fetchToken(sim: VismaSimulator): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: SIM_CLIENT_ID, client_secret: SIM_CLIENT_SECRET, scope: SCOPE });

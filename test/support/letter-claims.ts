@@ -182,7 +182,7 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
     [copy.restricted.lifting, has('restricted')],
     [copy.suppressed.minimalEntry, has('suppressed') && all.every((item) => item.kind !== 'suppressed' || item.minimalEntryOnly)],
     [copy.kept.refusalNote, has('kept')],
-    [copy.questions(facts.controller.email), true],
+    [(facts.byPost ? copy.questionsByPost : copy.questions)(facts.controller.email), true],
     [copy.closing(facts.controller.name), true],
   ];
   /** Lists whose items are case facts, not records. */

@@ -47,11 +47,13 @@ export const RECORD_TYPES = [
   'file',
   'e-mail',
   'note',
+  /** E-mail and phone fields blanked on a record that itself is kept. */
+  'contact-details',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** Marketing channels a suppression can cover. */
-export const CHANNELS = ['email', 'sms', 'phone', 'post'] as const;
+export const CHANNELS = ['email', 'sms', 'phone', 'post', 'whatsapp'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**

@@ -29,8 +29,10 @@ describe('HubSpot dispositions', () => {
     expect(objectionDispositions([], 0)).toEqual([CONTACT_NOT_FOUND]);
   });
 
-  it('claim no channel the letters cannot name (WhatsApp)', () => {
-    expect(objectionDispositions(['WHATSAPP'], 1)).toEqual([]);
+  it('name a WhatsApp opt-out as such', () => {
+    expect(objectionDispositions(['WHATSAPP'], 1)).toEqual([
+      { kind: 'suppressed', what: 'marketing-subscription', channels: ['whatsapp'], minimalEntryOnly: false },
+    ]);
   });
 
   it('word a processing restriction by the property that carries it', () => {

@@ -1,8 +1,8 @@
 import type { Channel, Disposition } from '../../common/dispositions/disposition';
 import type { HubSpotChannel } from './hubspot-types';
 
-/** HubSpot channels as the letters name them. WhatsApp has no word there yet, so an opt-out on it is not claimed. */
-const CHANNEL_WORDS: Partial<Record<HubSpotChannel, Channel>> = { EMAIL: 'email', SMS: 'sms' };
+/** HubSpot channels as the letters name them. */
+const CHANNEL_WORDS: Partial<Record<HubSpotChannel, Channel>> = { EMAIL: 'email', SMS: 'sms', WHATSAPP: 'whatsapp' };
 
 export const CONTACT_NOT_FOUND: Disposition = { kind: 'not_held', reason: 'not_found', what: 'contact' };
 

@@ -6,8 +6,8 @@ import type { HoldTerms } from './visma-retention';
 /** What Bookkeeping Act records may still be used for (bokføringsloven § 13 only). */
 export const BOOKKEEPING_USE = 'bookkeeping, audit and tax control';
 
-/** The optional personal fields blanked on a record that is kept: no RECORD_TYPES word names them. */
-export const CONTACT_DETAILS = 'e-mail address and phone numbers';
+/** The optional personal fields (e-mail, phones) blanked on a record that is itself kept. */
+export const CONTACT_DETAILS = 'contact-details';
 
 /** A customer (it has a customer number) or another associate (a supplier, an employee…). */
 export function associateWhat(associate: Pick<AssociateRow, 'customerNo'>): 'customer' | 'associate' {

@@ -56,7 +56,7 @@ export function composeLetter(facts: LetterFacts): Letter {
   if (facts.notified.length) blocks.push({ text: copy.notifiedHeading, items: facts.notified.map((recipient) => `${recipient.name} (${recipient.system})`) });
   const rights = RIGHTS[facts.language];
   blocks.push({ text: rights.heading, items: [...rights.rights, rights.complaint, rights.court] });
-  blocks.push({ text: copy.questions(facts.controller.email) }, { text: copy.closing(facts.controller.name) });
+  blocks.push({ text: (facts.byPost ? copy.questionsByPost : copy.questions)(facts.controller.email) }, { text: copy.closing(facts.controller.name) });
   return { kind, subject: copy.subject[kind](facts.reference), blocks };
 }
 

@@ -1,29 +1,5 @@
 import type { Language, RejectionCode } from '../../common/case-types';
-
-const FIELD_WORDS: Record<Language, Record<string, string>> = {
-  nb: {
-    name: 'navn',
-    email: 'e-postadresse',
-    phone: 'telefonnummer',
-    mobile: 'mobilnummer',
-    address: 'adresse',
-    city: 'poststed',
-    postcode: 'postnummer',
-    customerNumber: 'kundenummer',
-  },
-  en: {
-    name: 'name',
-    email: 'e-mail address',
-    phone: 'phone number',
-    mobile: 'mobile number',
-    address: 'address',
-    city: 'city',
-    postcode: 'postcode',
-    customerNumber: 'customer number',
-  },
-};
-
-export const fieldWord = (field: string, language: Language) => FIELD_WORDS[language][field] ?? field;
+export { fieldWord } from '../../common/dispositions/record-words';
 
 const REJECTION_WORDS: Record<Language, Record<RejectionCode, string>> = {
   nb: {
@@ -60,6 +36,8 @@ export const LETTER_COPY = {
     greeting: 'Hei,',
     closing: (controller: string) => `Vennlig hilsen\n${controller}`,
     questions: (email: string) => `Har du spørsmål, svar på denne e-posten eller skriv til ${email}.`,
+    // A letter that goes by post cannot be answered by replying to an e-mail.
+    questionsByPost: (email: string) => `Har du spørsmål, skriv til ${email} eller til adressen øverst i brevet.`,
     subject: {
       access: (ref: string) => `Svar på innsynsforespørselen din (${ref})`,
       portability: (ref: string) => `Dine data i maskinlesbart format (${ref})`,
@@ -153,6 +131,7 @@ export const LETTER_COPY = {
     greeting: 'Hello,',
     closing: (controller: string) => `Kind regards\n${controller}`,
     questions: (email: string) => `If you have questions, reply to this e-mail or write to ${email}.`,
+    questionsByPost: (email: string) => `If you have questions, write to ${email} or to the address at the top of this letter.`,
     subject: {
       access: (ref: string) => `The answer to your access request (${ref})`,
       portability: (ref: string) => `Your data in a machine-readable format (${ref})`,

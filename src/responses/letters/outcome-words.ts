@@ -1,74 +1,17 @@
 import type { Language } from '../../common/case-types';
-import type { Channel, KeepBasis, RecordType } from '../../common/dispositions/disposition';
+import type { Channel, KeepBasis } from '../../common/dispositions/disposition';
+import { recordsInWords, recordWordTable } from '../../common/dispositions/record-words';
+
+export { recordsInWords, recordWordTable };
 
 /**
  * The words a letter names records and channels with, from a disposition's system-neutral words
  * (RECORD_TYPES, CHANNELS) in the letter's language. A `what` that is not a RECORD_TYPES word is
  * a person's own description of the records and is shown as written.
  */
-const RECORD_WORDS: Record<Language, Record<RecordType, [string, string]>> = {
-  nb: {
-    record: ['oppføring', 'oppføringer'],
-    user: ['brukerkonto', 'brukerkontoer'],
-    ticket: ['henvendelse', 'henvendelser'],
-    'ticket-comment': ['kommentar i en henvendelse', 'kommentarer i henvendelser'],
-    attachment: ['vedlegg', 'vedlegg'],
-    customer: ['kundeoppføring', 'kundeoppføringer'],
-    associate: ['aktøroppføring', 'aktøroppføringer'],
-    contact: ['kontakt', 'kontakter'],
-    'contact-person': ['kontaktperson', 'kontaktpersoner'],
-    invoice: ['faktura', 'fakturaer'],
-    voucher: ['bilag', 'bilag'],
-    'ledger-entry': ['reskontropost', 'reskontroposter'],
-    order: ['ordre', 'ordrer'],
-    'marketing-subscription': ['markedsføringsabonnement', 'markedsføringsabonnementer'],
-    recording: ['opptak', 'opptak'],
-    'call-log-entry': ['oppføring i samtaleloggen', 'oppføringer i samtaleloggen'],
-    'form-submission': ['skjemainnsending', 'skjemainnsendinger'],
-    file: ['fil', 'filer'],
-    'e-mail': ['e-post', 'e-poster'],
-    note: ['notat', 'notater'],
-  },
-  en: {
-    record: ['record', 'records'],
-    user: ['user account', 'user accounts'],
-    ticket: ['ticket', 'tickets'],
-    'ticket-comment': ['ticket comment', 'ticket comments'],
-    attachment: ['attachment', 'attachments'],
-    customer: ['customer record', 'customer records'],
-    associate: ['associate record', 'associate records'],
-    contact: ['contact', 'contacts'],
-    'contact-person': ['contact person', 'contact persons'],
-    invoice: ['invoice', 'invoices'],
-    voucher: ['voucher', 'vouchers'],
-    'ledger-entry': ['ledger entry', 'ledger entries'],
-    order: ['order', 'orders'],
-    'marketing-subscription': ['marketing subscription', 'marketing subscriptions'],
-    recording: ['recording', 'recordings'],
-    'call-log-entry': ['call log entry', 'call log entries'],
-    'form-submission': ['form submission', 'form submissions'],
-    file: ['file', 'files'],
-    'e-mail': ['e-mail', 'e-mails'],
-    note: ['note', 'notes'],
-  },
-};
-
-/** "5 tickets", "1 user account", "tickets" (count unknown); own words as written, "(3)" after them. */
-export function recordsInWords(what: string, count: number | undefined, language: Language): string {
-  const words = (RECORD_WORDS[language] as Record<string, [string, string]>)[what];
-  if (!words) return count === undefined ? what : `${what} (${count})`;
-  if (count === undefined) return words[1];
-  return `${count} ${count === 1 ? words[0] : words[1]}`;
-}
-
-/** The record types and their words, for reading a rendered letter back (the claims check). */
-export function recordWordTable(language: Language): Array<{ what: string; singular: string; plural: string }> {
-  return Object.entries(RECORD_WORDS[language]).map(([what, [singular, plural]]) => ({ what, singular, plural }));
-}
-
 export const CHANNEL_WORDS: Record<Language, Record<Channel, string>> = {
-  nb: { email: 'e-post', sms: 'SMS', phone: 'telefon', post: 'brev i posten' },
-  en: { email: 'e-mail', sms: 'text message', phone: 'phone calls', post: 'letters by post' },
+  nb: { email: 'e-post', sms: 'SMS', phone: 'telefon', post: 'brev i posten', whatsapp: 'WhatsApp' },
+  en: { email: 'e-mail', sms: 'text message', phone: 'phone calls', post: 'letters by post', whatsapp: 'WhatsApp' },
 };
 
 /** What kept records may still be used for, when the disposition names a basis instead of a use. */

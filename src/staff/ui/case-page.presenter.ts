@@ -129,8 +129,13 @@ export class CasePagePresenter {
       requestInformation: worker && (OPEN_STATUSES as string[]).includes(entity.status),
       resume: worker && open && Boolean(entity.pausedAt),
       extend: worker && Boolean(extension?.allowed),
-      // Completing refuses while a task runs or waits for a person, so the button waits too.
-      complete: worker && (entity.status === 'in_progress' || entity.status === 'awaiting_review') && openTasks === 0,
+      // Completing refuses while a task runs or waits for a person, or before a required approval
+      // (objections never wait for one), so the button waits too.
+      complete:
+        worker &&
+        (entity.status === 'in_progress' || entity.status === 'awaiting_review') &&
+        openTasks === 0 &&
+        !(this.systems.approvalRequired(entity.type) && entity.type !== 'objection' && !(entity.approvedAt && recordState.approvalCurrent)),
       flag: worker && open,
       reject: worker && open,
       note: worker,
