@@ -156,6 +156,14 @@ describe('a manual system hands over data: files and rows into the package, seal
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
     expect(csv).toContain('2026-03-09');
     expect((await zip.file('files/phone-logs/samtalenotat.pdf')!.async('nodebuffer')).equals(PDF)).toBe(true);
+    // The readable copy shows the rows as a table and names the file, counted truthfully.
+    const html = (await zip.file('answer.html')!.async('string')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(html).toContain('The data in Phone system call logs 4 records.');
+    expect(html).toContain('2026-03-09 +47 912 34 567 00:07:05');
+    expect(html).toContain('samtalenotat.pdf (application/pdf');
+    expect(html).toContain(
+      'Data about other people has been removed or blacked out (GDPR Art 15(4)): Other callers’ numbers are blacked out in the call note.',
+    );
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest.systems).toEqual([
       {

@@ -100,6 +100,7 @@ const COPY = {
     dataHeading: (name: string) => `Opplysningene i ${name}`,
     records: (count: number) => (count === 1 ? '1 oppføring.' : `${count} oppføringer.`),
     files: 'Filer (i mappen files/ i pakken):',
+    redacted: (note: string) => `Opplysninger om andre personer er fjernet eller sladdet (personvernforordningen art. 15(4)): ${note}`,
     guessed: '* Feltnavnet er hentet fra systemet; vi har ikke et bedre navn på det.',
     searched: 'Søkt uten treff',
     controller: 'Behandlingsansvarlig',
@@ -114,11 +115,18 @@ const COPY = {
     dataHeading: (name: string) => `The data in ${name}`,
     records: (count: number) => (count === 1 ? '1 record.' : `${count} records.`),
     files: 'Files (in the files/ folder of the package):',
+    redacted: (note: string) => `Data about other people has been removed or blacked out (GDPR Art 15(4)): ${note}`,
     guessed: '* The field name is the one the system uses; we have no better name for it.',
     searched: 'Searched, nothing found',
     controller: 'Controller',
   },
 };
+
+/** The note a person handed over with the data on what of others' data they removed (Art 15(4)). */
+function redactionNote(data: Record<string, unknown>): string | null {
+  const redacted = data.othersDataRedacted as { note?: unknown } | undefined;
+  return typeof redacted?.note === 'string' && redacted.note.trim() ? redacted.note : null;
+}
 
 export function documentSections(document: AccessDocument): { title: string; sections: DocumentSection[] } {
   const copy = COPY[document.language];
@@ -148,7 +156,11 @@ export function documentSections(document: AccessDocument): { title: string; sec
     sections.push({
       heading: copy.dataHeading(system.name),
       // A system searched by hand has no count of its own: the person's note says what was found.
-      paragraphs: [...(system.recordCount > 0 ? [copy.records(system.recordCount)] : []), ...(system.note ? [system.note] : [])],
+      paragraphs: [
+        ...(system.recordCount > 0 ? [copy.records(system.recordCount)] : []),
+        ...(system.note ? [system.note] : []),
+        ...(redactionNote(system.data) ? [copy.redacted(redactionNote(system.data)!)] : []),
+      ],
       ...(tables.length ? { tables } : {}),
       ...(files.length ? { files: { lead: copy.files, list: files } } : {}),
       ...(guessed ? { footnote: copy.guessed } : {}),
