@@ -115,6 +115,16 @@ describe('connection settings, checked when the registry starts', () => {
     );
   });
 
+  it('HubSpot: lists in connection (channels, subscriptionIds, exportProperties) load and boot, a wrong channel is named', () => {
+    const hubspot = (connection: Record<string, unknown>) =>
+      mapWith(base({ id: 'hubspot', connector: 'hubspot', connection: { tokenEnv: 'HUBSPOT_TOKEN', ...connection } }));
+    const lists = { channels: ['EMAIL', 'SMS'], subscriptionIds: ['123456', '789012'], exportProperties: ['email', 'firstname', 'phone'] };
+    const loaded = loadDataMap(hubspot(lists));
+    expect(loaded.systems[0].connection).toEqual({ tokenEnv: 'HUBSPOT_TOKEN', ...lists });
+    expect(() => bootRegistry(hubspot(lists))).not.toThrow();
+    expectBootProblem({ id: 'hubspot', connector: 'hubspot', connection: { tokenEnv: 'HUBSPOT_TOKEN', channels: ['FAX'] } }, 'connection.channels.0:');
+  });
+
   it('HubSpot: tokenEnv', () => {
     expectBootProblem(
       { id: 'hubspot', connector: 'hubspot', connection: { baseUrl: 'https://api.hubapi.com' } },

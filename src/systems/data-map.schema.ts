@@ -17,8 +17,10 @@ const legalHold = z.object({
 
 const SECRET_KEY = /(secret|token|password|apikey|api_key|key)$/i;
 
+// Plain settings, or lists of them where a connector takes several (HubSpot `channels`,
+// `subscriptionIds`, `exportProperties`); each connector checks its own shape at boot.
 const connection = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]))
   .default({})
   .superRefine((value, ctx) => {
     for (const key of Object.keys(value)) {
