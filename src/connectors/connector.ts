@@ -1,4 +1,4 @@
-import type { Disposition } from '../common/dispositions/disposition';
+import type { Disposition, KeepBasis, RecordType } from '../common/dispositions/disposition';
 
 /**
  * The contract every connector fulfils, one implementation per kind of system (ARCHITECTURE.md "The life of a case", docs/connectors.md).
@@ -125,6 +125,79 @@ export interface RetentionRules {
 
 export type RestrictScope = 'marketing' | 'processing';
 
+/**
+ * Discover, review, execute (docs/plans.md). For erasure, restriction and rectification a
+ * connector that can `survey` lists every record of the subject it would touch and proposes what
+ * to do with each, changing nothing; a handler reviews that plan (keeping records with a basis,
+ * restricting some, choosing fields); `execute` then does exactly the approved plan. A connector
+ * without `survey` keeps acting per system through erase/restrict/rectify.
+ */
+export type PlanAction = 'erase' | 'keep' | 'restrict' | 'rectify' | 'none';
+
+export const PLAN_ACTIONS: readonly PlanAction[] = ['erase', 'keep', 'restrict', 'rectify', 'none'];
+
+/** Why and how long a record is kept despite the request: becomes its `kept` disposition. */
+export interface KeepDecision {
+  basis: KeepBasis;
+  /** legal_obligation: the law, e.g. "bokføringsloven § 13". */
+  law?: string;
+  /** legal_claims: the claim, e.g. "payment dispute over invoice 1042". */
+  claim?: string;
+  /** YYYY-MM-DD, the last day it is kept; or `criterion` when there is no date. */
+  until?: string;
+  criterion?: string;
+  /** What the kept record may still be used for (a KEEP_BASES word or plain words). */
+  allowedUse: string;
+  /** Also restricted while kept: tagged/flagged in the system so it is used for nothing else. */
+  restrict: boolean;
+}
+
+/** What the request asks, as `survey` and `execute` need it. */
+export interface PlanRequest {
+  action: 'erase' | 'restrict' | 'rectify';
+  /** rectify: case field → new value. */
+  changes?: Changes;
+  /** restrict: the fields the person contests (Art 18(1)(a)); absent = all their data. */
+  contested?: string[];
+  /** The case reference, for notes/tags the connector writes in the system. */
+  reference: string;
+  /** Today as the company counts days (YYYY-MM-DD), for hold dates and retention limits. */
+  today: string;
+}
+
+/** One record `survey` found: a row of the plan. Holds no more personal data than a label needs. */
+export interface SurveyedRecord {
+  /** Stable id within the system and kind, e.g. "ticket:123", "user:45", "voucher:2019-778". */
+  ref: string;
+  recordType: RecordType;
+  /** For staff, e.g. "Ticket #123 · Invoice 1042 disputed · 2026-10-02". */
+  label: string;
+  /** YYYY-MM-DD the record was made (a voucher's date): what holds and routine deletion count from. */
+  date?: string;
+  /** The `ref` of the record this one belongs to (a ticket's requester user, a voucher's customer). */
+  parent?: string;
+  /** What the connector proposes: from the request, legal holds in the data map and retention limits. */
+  proposed: PlanAction;
+  /** Pre-filled when `proposed` is keep (e.g. a legal hold: financial year → until-date). */
+  keep?: KeepDecision;
+  /** Why it proposes this, for the handler (e.g. "past the § 13 limit since 2025-12-31"). */
+  note?: string;
+  /** Fields of this record a per-field restriction or rectification can name. */
+  fields?: string[];
+}
+
+/** One approved row: exactly what `execute` does to that record. */
+export interface PlanItem {
+  ref: string;
+  recordType: RecordType;
+  action: PlanAction;
+  /** With action keep (or erase refused by a basis): the basis; `restrict` marks it restricted. */
+  keep?: KeepDecision;
+  /** restrict/rectify: only these fields (the note or flag names them); absent = the whole record. */
+  fields?: string[];
+  parent?: string;
+}
+
 export interface Connector {
   readonly type: string;
   find(ctx: SystemContext, subject: Subject): Promise<Match[]>;
@@ -134,6 +207,10 @@ export interface Connector {
   restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome>;
   /** Problems with the shape of a system's `connection` ("connection.<field>: <problem>"), checked at boot. */
   checkConnection(connection: Record<string, unknown>): string[];
+  /** Lists the records a request would touch and proposes a disposition per record; changes nothing. */
+  survey?(ctx: SystemContext, subject: Subject, request: PlanRequest, retention: RetentionRules): Promise<SurveyedRecord[]>;
+  /** Does exactly the approved plan (every item, nothing else); dispositions per record type and action. */
+  execute?(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[]): Promise<Outcome>;
   /** Erases records kept under a hold that has ended, by the `externalIds` recorded with it. */
   eraseRetained?(ctx: SystemContext, externalIds: Record<string, unknown>, retention: RetentionRules): Promise<Outcome>;
 }
