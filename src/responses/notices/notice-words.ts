@@ -1,14 +1,5 @@
 import type { Language } from '../../common/case-types';
 import type { KeepBasis } from '../../common/dispositions/disposition';
-import { fieldWord, recordNoun, recordsInWords } from '../../common/dispositions/record-words';
-
-/** "3 invoices", "customer record", or a person's own words as written (record-words.ts). */
-export function recordWords(what: string | undefined, count: number | undefined, language: Language): string {
-  return recordsInWords(what ?? 'record', count, language);
-}
-
-export { recordNoun };
-export const noticeFieldWord = fieldWord;
 
 /** Why records are kept, when the disposition names no law or claim of its own. */
 export const KEEP_BASIS_WORDS: Record<Language, Record<KeepBasis, string>> = {

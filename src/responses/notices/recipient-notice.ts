@@ -5,7 +5,8 @@ import { KEEP_BASES, type Disposition, type DispositionOf, type KeepBasis } from
 import type { ControllerInfo } from '../../systems/data-map.schema';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { NoticeTarget } from '../letters/letter-facts.service';
-import { ALLOWED_USE_WORDS, KEEP_BASIS_WORDS, noticeFieldWord, recordNoun, recordWords } from './notice-words';
+import { fieldWord, recordNoun, recordsInWords } from '../../common/dispositions/record-words';
+import { ALLOWED_USE_WORDS, KEEP_BASIS_WORDS } from './notice-words';
 
 /** `changed`: what this case erased, corrected or restricted; `restriction-lifted`: Art 18(3), a
  *  restriction the recipient was told of no longer applies. */
@@ -55,7 +56,8 @@ const WORDS = {
 const of = <K extends Disposition['kind']>(dispositions: Disposition[], kind: K) =>
   dispositions.filter((disposition): disposition is DispositionOf<K> => disposition.kind === kind);
 
-const item = (language: Language, disposition: { what?: string; count?: number }) => `- ${recordWords(disposition.what, disposition.count, language)}`;
+const item = (language: Language, disposition: { what?: string; count?: number }) =>
+  `- ${recordsInWords(disposition.what ?? 'record', disposition.count, language)}`;
 
 function keptLine(language: Language, kept: DispositionOf<'kept'>): string {
   const words = WORDS[language];
@@ -86,7 +88,7 @@ function changeSections(language: Language, dispositions: Disposition[], action:
       words.corrected,
       of(dispositions, 'corrected').map(
         (disposition) =>
-          `- ${noticeFieldWord(disposition.field, language)} (${recordNoun(disposition.what, language)}): ${disposition.old || words.empty} → ${disposition.new || words.empty}`,
+          `- ${fieldWord(disposition.field, language)} (${recordNoun(disposition.what, language)}): ${disposition.old || words.empty} → ${disposition.new || words.empty}`,
       ),
     ),
     ...section(
