@@ -7,24 +7,13 @@ import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation
 import { QueueName } from '../../src/queues/queue-catalogue';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
 import { PackageBuilderService } from '../../src/responses/package/package-builder.service';
-import {
-  api,
-  registration,
-  settled,
-  simulatorSecrets,
-  startSimulatorsWith,
-  waitForCase,
-  writeDataMap,
-  type Api,
-  type Simulators,
-} from '../fanout/fanout-stack';
+import { registration, settled, waitForCase } from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { linkIn, pageText } from '../intake/intake-helpers';
 import { FixedClock } from '../support/fixed-clock';
 import { drainQueues, queueOf } from '../support/queues';
-import { SmtpCapture } from '../support/smtp-capture';
-import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-import { Browser, codeIn, enrichDataMap, formOn, notAZip } from './answer-stack';
+import { Browser, codeIn, formOn, notAZip } from './answer-stack';
+import { useSimulatorStack } from './simulator-stack';
 
 const PREFIX = 'ANSWER_E2E';
 /** The answer letters' subjects (access and portability, nb and en), not the receipt's. */
@@ -32,40 +21,18 @@ const ANSWER_SUBJECT = /answer to your access request|machine-readable format|Sv
 const [KARI, OLA, INGRID, LARS, SIGRID] = NORWEGIAN_PEOPLE;
 
 describe('the answer: package, letters, secure download, Art 19 notices', () => {
-  const smtp = new SmtpCapture();
   const clock = new FixedClock(new Date());
-  let sims: Simulators;
-  let stack: TestApp;
-  let client: Api;
-  const secrets = simulatorSecrets(PREFIX);
-
-  beforeAll(async () => {
-    Object.assign(process.env, secrets);
-    sims = await startSimulatorsWith(NORWEGIAN_PEOPLE);
-    stack = await startTestApp({
-      clock,
-      env: {
-        SMTP_URL: await smtp.start(),
-        SYSTEMS_FILE: enrichDataMap(writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot'])),
-        TASK_BACKOFF_MS: '100',
-        CONNECTOR_INLINE_RETRY_WAIT_MS: '0',
-        PACKAGE_KEY: Buffer.alloc(32, 7).toString('base64'),
-        // Every test posts from 127.0.0.1; the limit itself is intake's, tested there.
-        INTAKE_RATE_LIMIT_PER_MINUTE: '1000',
-      },
-    });
-    const auth = await adminAuth(stack.url);
-    client = api(stack.url, () => auth);
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await sims?.close();
-    await smtp.stop();
-    for (const name of Object.keys(secrets)) delete process.env[name];
+  const env = useSimulatorStack(PREFIX, {
+    clock,
+    env: {
+      PACKAGE_KEY: Buffer.alloc(32, 7).toString('base64'),
+      // Every test posts from 127.0.0.1; the limit itself is intake's, tested there.
+      INTAKE_RATE_LIMIT_PER_MINUTE: '1000',
+    },
   });
 
   const caseFor = async (type: string, person: (typeof NORWEGIAN_PEOPLE)[number], language: 'nb' | 'en', details: Record<string, unknown> = {}) => {
-    const response = await client.post('/api/v1/cases', {
+    const response = await env.client.post('/api/v1/cases', {
       ...registration(type, person, details),
       language,
       receivedAt: new Date(clock.now().getTime() - 3600_000).toISOString(),
@@ -74,19 +41,19 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     return (await response.json()) as { reference: string; id: string };
   };
   const reviewed = (reference: string) =>
-    waitForCase(client, reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
+    waitForCase(env.client, reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
   const complete = async (reference: string) => {
-    const response = await client.post(`/api/v1/cases/${reference}/complete`, {});
+    const response = await env.client.post(`/api/v1/cases/${reference}/complete`, {});
     expect(response.status).toBe(200);
     expect((await response.json()).status).toBe('completed');
   };
 
   /** From the answer letter to the zip, as the person does it: status page, code by e-mail, download. */
   const downloadAnswer = async (reference: string, email: string) => {
-    const letter = await smtp.waitFor((mail) => mail.to.includes(email) && mail.subject.includes(reference) && ANSWER_SUBJECT.test(mail.subject));
+    const letter = await env.smtp.waitFor((mail) => mail.to.includes(email) && mail.subject.includes(reference) && ANSWER_SUBJECT.test(mail.subject));
     expect(letter.parsed.attachments).toHaveLength(0);
-    const browser = new Browser(stack.url);
-    const status = await browser.get(new URL(linkIn(letter, 'status', stack.url)).pathname);
+    const browser = new Browser(env.stack.url);
+    const status = await browser.get(new URL(linkIn(letter, 'status', env.stack.url)).pathname);
     expect(status.status).toBe(200);
     const answerLink = /href="(http[^"]+\/answer\/[A-Za-z0-9_-]+)"/.exec(status.html)?.[1];
     expect(answerLink).toBeDefined();
@@ -96,7 +63,7 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     const sent = await browser.post(ask.action, { _csrf: ask.csrf });
     expect(sent.status).toBe(200);
     const codePage = await sent.text();
-    const codeMail = await smtp.waitFor((mail) => mail.to.includes(email) && mail.subject.includes(reference) && /kode|code/i.test(mail.subject));
+    const codeMail = await env.smtp.waitFor((mail) => mail.to.includes(email) && mail.subject.includes(reference) && /kode|code/i.test(mail.subject));
     const enter = formOn(codePage, '/download');
     return { browser, answerPath: new URL(answerLink!).pathname, code: codeIn(codeMail), enter, letter };
   };
@@ -104,10 +71,10 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
   it('answers an access request across three connectors in English: letter, code, download that decrypts to the same package', async () => {
     const { reference, id } = await caseFor('access', OLA, 'en');
     await reviewed(reference);
-    const preview = await (await client.get(`/api/v1/cases/${reference}/letter`)).json();
+    const preview = await (await env.client.get(`/api/v1/cases/${reference}/letter`)).json();
     expect(preview.kind).toBe('access');
     expect(preview.text).toContain('We process data about you');
-    const alertJob = () => queueOf(stack.context, QueueName.Deadlines).getJob(`case-${id}-alert`);
+    const alertJob = () => queueOf(env.stack.context, QueueName.Deadlines).getJob(`case-${id}-alert`);
     expect(await (await alertJob())?.getState()).toBe('delayed');
     await complete(reference);
     // A completed case has no deadline left to watch: its alert job is gone from Redis.
@@ -122,14 +89,14 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     const bytes = Buffer.from(await response.arrayBuffer());
 
     // At rest the package is ciphertext; decrypted with PACKAGE_KEY it is exactly the downloaded zip.
-    const row = await stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
+    const row = await env.stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
     expect(row.ciphertext!.includes(Buffer.from('manifest.json'))).toBe(false);
-    const decrypted = stack.context.get(PackageBuilderService).open(row);
+    const decrypted = env.stack.context.get(PackageBuilderService).open(row);
     expect(decrypted.equals(bytes)).toBe(true);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(row.sha256);
 
     const zip = await JSZip.loadAsync(bytes);
-    const exports = await stack.context.get(TaskOutcomesReader).exports(stack.dataSource.manager, id);
+    const exports = await env.stack.context.get(TaskOutcomesReader).exports(env.stack.dataSource.manager, id);
     expect(exports.map((item) => item.systemId).sort()).toEqual(['hubspot', 'visma', 'zendesk']);
     for (const item of exports) {
       expect(JSON.parse(await zip.file(`data/${item.systemId}.json`)!.async('string'))).toEqual(item.data);
@@ -173,10 +140,10 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     const again = await browser.post(enter.action, { _csrf: enter.csrf, code });
     expect(again.status).toBe(400);
     expect(pageText(await again.text())).toContain('The code has already been used');
-    const audit = await (await client.get(`/api/v1/cases/${reference}/audit`)).json();
+    const audit = await (await env.client.get(`/api/v1/cases/${reference}/audit`)).json();
     const types = audit.items.map((event: { type: string }) => event.type);
     expect(types).toEqual(expect.arrayContaining(['answer.package_built', 'answer.letter_stored', 'answer.code_sent', 'answer.downloaded', 'case.completed']));
-    const downloads = await stack.dataSource.query('SELECT count(*)::int AS n FROM answer_downloads WHERE case_id = $1', [id]);
+    const downloads = await env.stack.dataSource.query('SELECT count(*)::int AS n FROM answer_downloads WHERE case_id = $1', [id]);
     expect(downloads[0].n).toBe(1);
     expect(answerPath).toMatch(/^\/answer\//);
   });
@@ -187,8 +154,8 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     await complete(reference);
     const { browser, code, enter } = await downloadAnswer(reference, SIGRID.email);
 
-    const row = await stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
-    const zip = await JSZip.loadAsync(stack.context.get(PackageBuilderService).open(row));
+    const row = await env.stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
+    const zip = await JSZip.loadAsync(env.stack.context.get(PackageBuilderService).open(row));
     const html = pageText(await zip.file('answer.html')!.async('string'));
     for (const label of [
       'Formål',
@@ -217,7 +184,7 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     expect(pageText(body)).toContain('Nedlastingen er sperret');
     // Even the right code no longer opens it.
     expect((await browser.post(enter.action, { _csrf: enter.csrf, code })).status).toBe(423);
-    const locked = await smtp.waitFor((mail) => mail.to.includes(SIGRID.email) && mail.subject.includes('sperret'));
+    const locked = await env.smtp.waitFor((mail) => mail.to.includes(SIGRID.email) && mail.subject.includes('sperret'));
     expect(locked.text).toContain('tre ganger');
   });
 
@@ -242,7 +209,7 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     expect(pageText(forged.html)).toContain('Lenken virker ikke');
     const statusToken = /\/status\/([A-Za-z0-9_-]+)/.exec(first.letter.text)![1];
     expect((await first.browser.get(`/answer/${statusToken}`)).status).toBe(400);
-    const noCsrf = await new Browser(stack.url).post(first.enter.action, { code: first.code });
+    const noCsrf = await new Browser(env.stack.url).post(first.enter.action, { code: first.code });
     expect(noCsrf.status).toBe(403);
 
     // Portability: machine-readable only, portable systems only.
@@ -262,7 +229,7 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     await reviewed(reference);
     await complete(reference);
     const { browser, code, enter } = await downloadAnswer(reference, LARS.email);
-    clock.advance((stack.config.PACKAGE_CODE_TTL_MINUTES + 1) * 60_000);
+    clock.advance((env.stack.config.PACKAGE_CODE_TTL_MINUTES + 1) * 60_000);
     try {
       const late = await browser.post(enter.action, { _csrf: enter.csrf, code });
       expect(late.status).toBe(400);
@@ -280,21 +247,21 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     await reviewed(reference);
     await complete(reference);
     const { browser, answerPath, enter, code } = await downloadAnswer(reference, KARI.email);
-    const row = await stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
-    const queue = stack.context.get<Queue>(getQueueToken(QueueName.Answers), { strict: false });
+    const row = await env.stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
+    const queue = env.stack.context.get<Queue>(getQueueToken(QueueName.Answers), { strict: false });
     const job = await queue.getJob(`package-expiry-${row.id}`);
     expect(await job?.getState()).toBe('delayed');
 
     // Run early: it goes back to waiting and nothing is deleted.
     await job!.promote();
-    await drainQueues(stack.context, [QueueName.Answers]);
-    expect((await stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { id: row.id } })).deletedAt).toBeNull();
+    await drainQueues(env.stack.context, [QueueName.Answers]);
+    expect((await env.stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { id: row.id } })).deletedAt).toBeNull();
 
     clock.advance(31 * 24 * 3600_000);
     const rearmed = await queue.getJob(`package-expiry-${row.id}`);
     await rearmed!.promote();
-    await drainQueues(stack.context, [QueueName.Answers]);
-    const after = await stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { id: row.id } });
+    await drainQueues(env.stack.context, [QueueName.Answers]);
+    const after = await env.stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { id: row.id } });
     expect(after.deletedAt).not.toBeNull();
     expect(after.ciphertext).toBeNull();
 
@@ -306,9 +273,9 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     const status = await browser.get(
       new URL(
         linkIn(
-          await smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes(reference) && ANSWER_SUBJECT.test(mail.subject)),
+          await env.smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes(reference) && ANSWER_SUBJECT.test(mail.subject)),
           'status',
-          stack.url,
+          env.stack.url,
         ),
       ).pathname,
     );
@@ -320,15 +287,15 @@ describe('the answer: package, letters, secure download, Art 19 notices', () => 
     const { reference, id } = await caseFor('access', OLA, 'nb');
     await reviewed(reference);
     await complete(reference);
-    const row = await stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
-    const queue = stack.context.get<Queue>(getQueueToken(QueueName.Answers), { strict: false });
+    const row = await env.stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
+    const queue = env.stack.context.get<Queue>(getQueueToken(QueueName.Answers), { strict: false });
     await (await queue.getJob(`package-expiry-${row.id}`))!.remove();
-    const report = await stack.context.get(ReconciliationService).reconcile();
+    const report = await env.stack.context.get(ReconciliationService).reconcile();
     expect(report.passes['answer-packages']).toBeGreaterThanOrEqual(1);
     expect(await (await queue.getJob(`package-expiry-${row.id}`))?.getState()).toBe('delayed');
     clock.advance(31 * 24 * 3600_000);
-    await stack.context.get(ReconciliationService).reconcile();
-    expect((await stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { id: row.id } })).deletedAt).not.toBeNull();
+    await env.stack.context.get(ReconciliationService).reconcile();
+    expect((await env.stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { id: row.id } })).deletedAt).not.toBeNull();
     clock.set(new Date());
   });
 });

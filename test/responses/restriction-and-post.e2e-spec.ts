@@ -1,25 +1,12 @@
 import JSZip from 'jszip';
-import {
-  api,
-  registration,
-  searchDone,
-  settled,
-  simulatorSecrets,
-  startSimulatorsWith,
-  waitForCase,
-  writeDataMap,
-  type Api,
-  type Simulators,
-} from '../fanout/fanout-stack';
+import { registration, searchDone, settled, waitForCase } from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { pageText } from '../intake/intake-helpers';
 import { QueueName } from '../../src/queues/queue-catalogue';
 import { queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
-import { SmtpCapture } from '../support/smtp-capture';
-import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { signedInStaff, type SessionClient } from '../staff-ui/staff-session-client';
-import { enrichDataMap } from './answer-stack';
+import { useSimulatorStack } from './simulator-stack';
 
 const PREFIX = 'RESTRICT_POST_E2E';
 const [KARI, OLA, INGRID, LARS] = NORWEGIAN_PEOPLE;
@@ -37,60 +24,40 @@ type AuditItem = { type: string; occurredAt: string; data: Record<string, unknow
 
 /** Lifting a restriction after telling the person (Art 18(3)), and answering a case that has no e-mail address (by post). */
 describe('restriction lifting and answers by post (real stack, simulators, SMTP)', () => {
-  const smtp = new SmtpCapture();
-  const secrets = simulatorSecrets(PREFIX);
-  let sims: Simulators;
-  let stack: TestApp;
-  let client: Api;
+  const env = useSimulatorStack(PREFIX, {
+    env: {
+      PACKAGE_KEY: Buffer.alloc(32, 5).toString('base64'),
+      // No notice period here: these tests are about the order notice → lift (the period has its own spec).
+      RESTRICTION_LIFT_NOTICE_WORKING_DAYS: '0',
+    },
+  });
   let handler: SessionClient;
   let auditor: SessionClient;
-
   beforeAll(async () => {
-    Object.assign(process.env, secrets);
-    sims = await startSimulatorsWith(NORWEGIAN_PEOPLE);
-    stack = await startTestApp({
-      env: {
-        SMTP_URL: await smtp.start(),
-        SYSTEMS_FILE: enrichDataMap(writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot'])),
-        TASK_BACKOFF_MS: '100',
-        CONNECTOR_INLINE_RETRY_WAIT_MS: '0',
-        PACKAGE_KEY: Buffer.alloc(32, 5).toString('base64'),
-        // No notice period here: these tests are about the order notice → lift (the period has its own spec).
-        RESTRICTION_LIFT_NOTICE_WORKING_DAYS: '0',
-      },
-    });
-    const auth = await adminAuth(stack.url);
-    client = api(stack.url, () => auth);
-    handler = await signedInStaff(stack, 'lift.handler@example.no', 'handler');
-    auditor = await signedInStaff(stack, 'lift.auditor@example.no', 'auditor');
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await sims?.close();
-    await smtp.stop();
-    for (const name of Object.keys(secrets)) delete process.env[name];
+    handler = await signedInStaff(env.stack, 'lift.handler@example.no', 'handler');
+    auditor = await signedInStaff(env.stack, 'lift.auditor@example.no', 'auditor');
   });
 
-  const auditOf = async (reference: string): Promise<AuditItem[]> => (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()).items;
+  const auditOf = async (reference: string): Promise<AuditItem[]> => (await (await env.client.get(`/api/v1/cases/${reference}/audit`)).json()).items;
   const toReview = async (reference: string) => {
     // Approval is of the records found: once every system's search is done.
-    await waitForCase(client, reference, searchDone);
-    await client.post(`/api/v1/cases/${reference}/approve`, {});
-    return waitForCase(client, reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
+    await waitForCase(env.client, reference, searchDone);
+    await env.client.post(`/api/v1/cases/${reference}/approve`, {});
+    return waitForCase(env.client, reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
   };
 
   it('tells the requester before lifting a restriction, then lifts it, tells the owners and the recipients; staff button and API', async () => {
-    const created = await client.post('/api/v1/cases', { ...registration('restriction', KARI), language: 'nb' });
+    const created = await env.client.post('/api/v1/cases', { ...registration('restriction', KARI), language: 'nb' });
     const { reference } = (await created.json()) as { reference: string };
     await toReview(reference);
 
     // While the case is open and not yet applied (in progress), and for another type, lifting is refused.
-    const other = (await (await client.post('/api/v1/cases', { ...registration('access', OLA), language: 'en' })).json()) as { reference: string };
-    const wrongType = await client.post(`/api/v1/cases/${other.reference}/lift-restriction`, { reason: 'Not a restriction case at all.' });
+    const other = (await (await env.client.post('/api/v1/cases', { ...registration('access', OLA), language: 'en' })).json()) as { reference: string };
+    const wrongType = await env.client.post(`/api/v1/cases/${other.reference}/lift-restriction`, { reason: 'Not a restriction case at all.' });
     expect(wrongType.status).toBe(409);
-    expect((await client.post(`/api/v1/cases/${reference}/lift-restriction`, {})).status).toBe(400);
+    expect((await env.client.post(`/api/v1/cases/${reference}/lift-restriction`, {})).status).toBe(400);
 
-    expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
+    expect((await env.client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
     const page = await (await handler.get(`/staff/cases/${reference}`)).text();
     expect(page).toContain(`action="/staff/cases/${reference}/lift-restriction"`);
     expect(await (await auditor.get(`/staff/cases/${reference}`)).text()).not.toContain('/lift-restriction"');
@@ -100,7 +67,7 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     expect(lifted.status).toBe(303);
     expect(lifted.headers.get('location')).toBe(`/staff/cases/${reference}?done=liftRequested`);
 
-    const notice = await smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes('Begrensningen av behandlingen oppheves'));
+    const notice = await env.smtp.waitFor((mail) => mail.to.includes(KARI.email) && mail.subject.includes('Begrensningen av behandlingen oppheves'));
     expect(notice.text).toContain(reason);
     expect(notice.text).toContain('art. 18(3)');
     expect(notice.text).toContain('Klage til Datatilsynet');
@@ -113,7 +80,7 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     const done = audit.find((event) => event.type === 'restriction.lifted')!;
     expect(stored.data.reason).toBe(reason);
     // The notice went out before the lift was recorded.
-    const [sent] = await stack.dataSource.query(`SELECT sent_at FROM outbound_emails WHERE kind = 'restriction-lifting-notice' AND to_address = $1`, [
+    const [sent] = await env.stack.dataSource.query(`SELECT sent_at FROM outbound_emails WHERE kind = 'restriction-lifting-notice' AND to_address = $1`, [
       KARI.email,
     ]);
     expect(new Date(sent.sent_at).getTime()).toBeLessThanOrEqual(new Date(done.occurredAt).getTime());
@@ -121,26 +88,26 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     expect(done.data.recipientsNotified).toEqual(expect.arrayContaining(['Revisor AS']));
 
     // No connector can un-restrict: each restricted system's owner gets the task; recipients are told (Art 19).
-    const ownerTask = await smtp.waitFor((mail) => mail.subject.startsWith('Opphev begrensning') && mail.subject.includes(reference));
+    const ownerTask = await env.smtp.waitFor((mail) => mail.subject.startsWith('Opphev begrensning') && mail.subject.includes(reference));
     expect(ownerTask.text).toContain(`/staff/cases/${reference}`);
-    const recipient = await smtp.waitFor((mail) => mail.to.includes('revisjon@revisor.example') && mail.text.includes('opphevet begrensningen'));
+    const recipient = await env.smtp.waitFor((mail) => mail.to.includes('revisjon@revisor.example') && mail.text.includes('opphevet begrensningen'));
     expect(recipient.subject).toContain(reference);
 
     // Once decided, not twice; and the page no longer offers it.
-    expect((await client.post(`/api/v1/cases/${reference}/lift-restriction`, { reason: 'Once more, for the record.' })).status).toBe(409);
+    expect((await env.client.post(`/api/v1/cases/${reference}/lift-restriction`, { reason: 'Once more, for the record.' })).status).toBe(409);
     expect(await (await handler.get(`/staff/cases/${reference}`)).text()).not.toContain(`action="/staff/cases/${reference}/lift-restriction"`);
   });
 
   it('keeps the restriction in force while the notice cannot be sent, and lifts it once it has gone out', async () => {
-    const created = (await (await client.post('/api/v1/cases', { ...registration('restriction', INGRID), language: 'en' })).json()) as {
+    const created = (await (await env.client.post('/api/v1/cases', { ...registration('restriction', INGRID), language: 'en' })).json()) as {
       reference: string;
       id: string;
     };
     await toReview(created.reference);
-    expect((await client.post(`/api/v1/cases/${created.reference}/complete`, {})).status).toBe(200);
-    smtp.refuse = true;
+    expect((await env.client.post(`/api/v1/cases/${created.reference}/complete`, {})).status).toBe(200);
+    env.smtp.refuse = true;
     try {
-      const lift = await client.post(`/api/v1/cases/${created.reference}/lift-restriction`, {
+      const lift = await env.client.post(`/api/v1/cases/${created.reference}/lift-restriction`, {
         reason: 'The accuracy of your address has been verified against the signed contract.',
       });
       expect(lift.status).toBe(202);
@@ -148,18 +115,22 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
       // The relay refused the notice, and the lift job has run and declined.
       await waitUntil(
         async () =>
-          (await stack.dataSource.query(`SELECT last_error FROM outbound_emails WHERE case_id = $1 AND kind = 'restriction-lifting-notice'`, [created.id]))[0]
-            ?.last_error !== null,
+          (
+            await env.stack.dataSource.query(`SELECT last_error FROM outbound_emails WHERE case_id = $1 AND kind = 'restriction-lifting-notice'`, [created.id])
+          )[0]?.last_error !== null,
         20_000,
       );
-      await waitUntil(async () => ((await queueOf(stack.context, QueueName.Answers).getJob(`restriction-lift-${created.id}`))?.attemptsMade ?? 0) >= 1, 20_000);
+      await waitUntil(
+        async () => ((await queueOf(env.stack.context, QueueName.Answers).getJob(`restriction-lift-${created.id}`))?.attemptsMade ?? 0) >= 1,
+        20_000,
+      );
       expect((await auditOf(created.reference)).some((event) => event.type === 'restriction.lifted')).toBe(false);
-      const [row] = await stack.dataSource.query('SELECT lifted_at FROM restriction_liftings WHERE case_id = $1', [created.id]);
+      const [row] = await env.stack.dataSource.query('SELECT lifted_at FROM restriction_liftings WHERE case_id = $1', [created.id]);
       expect(row.lifted_at).toBeNull();
     } finally {
-      smtp.refuse = false;
+      env.smtp.refuse = false;
     }
-    const notice = await smtp.waitFor(
+    const notice = await env.smtp.waitFor(
       (mail) => mail.to.includes(INGRID.email) && mail.subject.includes('The restriction of processing will be lifted'),
       30_000,
     );
@@ -170,7 +141,7 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
   });
 
   it('answers a case without an e-mail address by post: the package is built, the letter stored, both downloadable by a handler, audited', async () => {
-    const created = await client.post('/api/v1/cases', {
+    const created = await env.client.post('/api/v1/cases', {
       type: 'access',
       channel: 'letter',
       language: 'nb',
@@ -181,14 +152,14 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     expect(created.status).toBe(201);
     const { reference, id } = (await created.json()) as { reference: string; id: string };
     await toReview(reference);
-    expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
+    expect((await env.client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
 
-    const [letter] = await stack.dataSource.query(`SELECT id, kind, delivery, subject, text_body FROM case_answer_letters WHERE case_id = $1`, [id]);
+    const [letter] = await env.stack.dataSource.query(`SELECT id, kind, delivery, subject, text_body FROM case_answer_letters WHERE case_id = $1`, [id]);
     expect(letter).toEqual(expect.objectContaining({ kind: 'access', delivery: 'post' }));
     expect(letter.text_body).toContain('Svaret følger med dette brevet');
     expect(letter.text_body).not.toContain('engangskode');
     expect(letter.text_body).toContain('Klage til Datatilsynet');
-    const packages = await stack.dataSource.query(`SELECT count(*)::int AS n FROM answer_packages WHERE case_id = $1`, [id]);
+    const packages = await env.stack.dataSource.query(`SELECT count(*)::int AS n FROM answer_packages WHERE case_id = $1`, [id]);
     expect(packages[0].n).toBe(1);
 
     const page = await (await handler.get(`/staff/cases/${reference}`)).text();
@@ -216,7 +187,7 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
   });
 
   it('previews the refusal letter from the reject form, refuses an edit without the remedies, and sends the edited refusal', async () => {
-    const { reference } = (await (await client.post('/api/v1/cases', { ...registration('access', LARS), language: 'nb' })).json()) as { reference: string };
+    const { reference } = (await (await env.client.post('/api/v1/cases', { ...registration('access', LARS), language: 'nb' })).json()) as { reference: string };
     await toReview(reference);
     const reason = 'Dette er den fjerde like forespørselen på to måneder.';
     const page = await (await handler.get(`/staff/cases/${reference}`)).text();
@@ -256,7 +227,7 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
 
     const rejected = await handler.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/reject`, { reasonCode: 'excessive', reason });
     expect(rejected.status).toBe(303);
-    const letter = await smtp.waitFor((mail) => mail.to.includes(LARS.email) && mail.subject === subject);
+    const letter = await env.smtp.waitFor((mail) => mail.to.includes(LARS.email) && mail.subject === subject);
     expect(letter.text).toContain('Ring oss gjerne om du lurer på noe.');
     expect(letter.text).toContain(reason);
     expect(letter.text).toContain('Klage til Datatilsynet');

@@ -5,24 +5,13 @@ import { OutboxService } from '../../src/notifications/outbox.service';
 import { JobName, QueueName } from '../../src/queues/queue-catalogue';
 import { RetentionSweepService } from '../../src/responses/retention/retention-sweep.service';
 import { RETENTION_SWEEP_SCHEDULER } from '../../src/responses/retention/retention-sweep.processor';
-import {
-  api,
-  registration,
-  settled,
-  simulatorSecrets,
-  startSimulatorsWith,
-  waitForCase,
-  writeDataMap,
-  type Api,
-  type Simulators,
-} from '../fanout/fanout-stack';
+import { registration, settled, waitForCase } from '../fanout/fanout-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { linkIn } from '../intake/intake-helpers';
 import { FixedClock } from '../support/fixed-clock';
 import { drainQueues, queueOf } from '../support/queues';
-import { SmtpCapture } from '../support/smtp-capture';
-import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-import { Browser, codeIn, enrichDataMap, formOn } from './answer-stack';
+import { Browser, codeIn, formOn } from './answer-stack';
+import { useSimulatorStack } from './simulator-stack';
 
 const PREFIX = 'RETENTION_E2E';
 const ANSWER_SUBJECT = /answer to your access request|Svar på innsynsforespørselen/;
@@ -31,65 +20,39 @@ const ZENDESK_TICKET = 'Hei, når kommer pakken min?';
 const [KARI, OLA, , LARS, SIGRID] = NORWEGIAN_PEOPLE;
 
 describe('nothing outlives its purpose: sealed exports, deleted with the package or the case, e-mails without secrets', () => {
-  const smtp = new SmtpCapture();
   const clock = new FixedClock(new Date());
-  let sims: Simulators;
-  let stack: TestApp;
-  let client: Api;
-  const secrets = simulatorSecrets(PREFIX);
-
-  beforeAll(async () => {
-    Object.assign(process.env, secrets);
-    sims = await startSimulatorsWith(NORWEGIAN_PEOPLE);
-    stack = await startTestApp({
-      clock,
-      env: {
-        SMTP_URL: await smtp.start(),
-        SYSTEMS_FILE: enrichDataMap(writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot'])),
-        TASK_BACKOFF_MS: '100',
-        CONNECTOR_INLINE_RETRY_WAIT_MS: '0',
-        PACKAGE_KEY: Buffer.alloc(32, 9).toString('base64'),
-        INTAKE_RATE_LIMIT_PER_MINUTE: '1000',
-      },
-    });
-    const auth = await adminAuth(stack.url);
-    client = api(stack.url, () => auth);
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await sims?.close();
-    await smtp.stop();
-    for (const name of Object.keys(secrets)) delete process.env[name];
-  });
+  const env = useSimulatorStack(PREFIX, { clock, env: { PACKAGE_KEY: Buffer.alloc(32, 9).toString('base64'), INTAKE_RATE_LIMIT_PER_MINUTE: '1000' } });
 
   const accessCase = async (person: (typeof NORWEGIAN_PEOPLE)[number]) => {
-    const response = await client.post('/api/v1/cases', {
+    const response = await env.client.post('/api/v1/cases', {
       ...registration('access', person),
       language: 'en',
       receivedAt: new Date(clock.now().getTime() - 3600_000).toISOString(),
     });
     expect(response.status).toBe(201);
     const created = (await response.json()) as { reference: string; id: string };
-    await waitForCase(client, created.reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
+    await waitForCase(env.client, created.reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
     return created;
   };
   const complete = async (reference: string) => {
-    const response = await client.post(`/api/v1/cases/${reference}/complete`, {});
+    const response = await env.client.post(`/api/v1/cases/${reference}/complete`, {});
     expect(response.status).toBe(200);
   };
   const exportCount = async (caseId: string): Promise<number> =>
-    (await stack.dataSource.query(`SELECT count(*)::int AS n FROM case_task_exports WHERE case_id = $1`, [caseId]))[0].n;
+    (await env.stack.dataSource.query(`SELECT count(*)::int AS n FROM case_task_exports WHERE case_id = $1`, [caseId]))[0].n;
   const auditData = async (caseId: string, type: string): Promise<Array<Record<string, unknown>>> =>
-    (await stack.dataSource.query(`SELECT data FROM audit_events WHERE case_id = $1 AND type = $2`, [caseId, type])).map((row: { data: unknown }) => row.data);
+    (await env.stack.dataSource.query(`SELECT data FROM audit_events WHERE case_id = $1 AND type = $2`, [caseId, type])).map(
+      (row: { data: unknown }) => row.data,
+    );
   /** Every stored e-mail body, sent or not, as one text to search. */
   const storedBodies = async (): Promise<string> =>
-    (await stack.dataSource.query(`SELECT text_body, html_body FROM outbound_emails WHERE status <> 'pending'`))
+    (await env.stack.dataSource.query(`SELECT text_body, html_body FROM outbound_emails WHERE status <> 'pending'`))
       .map((row: { text_body: string; html_body: string | null }) => `${row.text_body}\n${row.html_body ?? ''}`)
       .join('\n');
 
   it('stores exports only sealed, still builds the true package from them, and deletes them when the package expires', async () => {
     const { reference, id } = await accessCase(OLA);
-    const raw: Array<{ row: string; ciphertext: Buffer; legacy_plaintext: unknown }> = await stack.dataSource.query(
+    const raw: Array<{ row: string; ciphertext: Buffer; legacy_plaintext: unknown }> = await env.stack.dataSource.query(
       `SELECT to_jsonb(e)::text AS row, ciphertext, legacy_plaintext FROM case_task_exports e WHERE case_id = $1`,
       [id],
     );
@@ -102,14 +65,14 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
     }
 
     await complete(reference);
-    const letter = await smtp.waitFor((mail) => mail.to.includes(OLA.email) && mail.subject.includes(reference) && ANSWER_SUBJECT.test(mail.subject));
-    const browser = new Browser(stack.url);
-    const status = await browser.get(new URL(linkIn(letter, 'status', stack.url)).pathname);
+    const letter = await env.smtp.waitFor((mail) => mail.to.includes(OLA.email) && mail.subject.includes(reference) && ANSWER_SUBJECT.test(mail.subject));
+    const browser = new Browser(env.stack.url);
+    const status = await browser.get(new URL(linkIn(letter, 'status', env.stack.url)).pathname);
     const answerPath = new URL(/href="(http[^"]+\/answer\/[A-Za-z0-9_-]+)"/.exec(status.html)![1]).pathname;
     const landing = await browser.get(answerPath);
     const ask = formOn(landing.html, '/code');
     const codePage = await (await browser.post(ask.action, { _csrf: ask.csrf })).text();
-    const codeMail = await smtp.waitFor((mail) => mail.to.includes(OLA.email) && mail.subject.includes(reference) && /code/i.test(mail.subject));
+    const codeMail = await env.smtp.waitFor((mail) => mail.to.includes(OLA.email) && mail.subject.includes(reference) && /code/i.test(mail.subject));
     const enter = formOn(codePage, '/download');
     const download = await browser.post(enter.action, { _csrf: enter.csrf, code: codeIn(codeMail) });
     expect(download.status).toBe(200);
@@ -121,9 +84,9 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
 
     clock.advance(31 * 24 * 3600_000);
     try {
-      const [pkg] = await stack.dataSource.query(`SELECT id FROM answer_packages WHERE case_id = $1`, [id]);
-      await (await queueOf(stack.context, QueueName.Answers).getJob(`package-expiry-${pkg.id}`))!.promote();
-      await drainQueues(stack.context, [QueueName.Answers]);
+      const [pkg] = await env.stack.dataSource.query(`SELECT id FROM answer_packages WHERE case_id = $1`, [id]);
+      await (await queueOf(env.stack.context, QueueName.Answers).getJob(`package-expiry-${pkg.id}`))!.promote();
+      await drainQueues(env.stack.context, [QueueName.Answers]);
       expect(await exportCount(id)).toBe(0);
       expect(await auditData(id, 'answer.package_deleted')).toEqual([expect.objectContaining({ exportsDeleted: 3 })]);
     } finally {
@@ -134,22 +97,22 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
   it('deletes the exports when the case is rejected (no package will be built)', async () => {
     const { reference, id } = await accessCase(KARI);
     expect(await exportCount(id)).toBeGreaterThan(0);
-    const rejected = await client.post(`/api/v1/cases/${reference}/reject`, { reasonCode: 'excessive', reason: 'Third identical request this quarter.' });
+    const rejected = await env.client.post(`/api/v1/cases/${reference}/reject`, { reasonCode: 'excessive', reason: 'Third identical request this quarter.' });
     expect(rejected.status).toBe(200);
     expect(await exportCount(id)).toBe(0);
     expect(await auditData(id, 'retention.exports_deleted')).toEqual([expect.objectContaining({ exports: 3, reason: 'case closed without a package' })]);
   });
 
   it('keeps no download code or link token in a sent e-mail, while the delivered e-mail had it', async () => {
-    await drainQueues(stack.context, [QueueName.Email]);
-    const toOla = smtp.messages.filter((mail) => mail.to.includes(OLA.email));
+    await drainQueues(env.stack.context, [QueueName.Email]);
+    const toOla = env.smtp.messages.filter((mail) => mail.to.includes(OLA.email));
     const code = codeIn(toOla.find((mail) => /download code/i.test(mail.subject))!);
     const tokens = toOla.flatMap((mail) => [...mail.text.matchAll(/\/(?:status|verify|answer)\/([A-Za-z0-9_-]{32,})/g)].map((match) => match[1]));
     expect(tokens.length).toBeGreaterThan(0);
     const stored = await storedBodies();
     expect(stored).not.toContain(code);
     for (const token of tokens) expect(stored).not.toContain(token);
-    const [codeRow] = await stack.dataSource.query(
+    const [codeRow] = await env.stack.dataSource.query(
       `SELECT text_body, secrets, secrets_removed_at FROM outbound_emails WHERE kind = 'answer-download-code' AND to_address = $1`,
       [OLA.email],
     );
@@ -159,8 +122,8 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
   });
 
   it('a message left pending by a crash still sends with its code, and loses it once sent', async () => {
-    const outbox = stack.context.get(OutboxService);
-    const id = await stack.dataSource.transaction((manager) =>
+    const outbox = env.stack.context.get(OutboxService);
+    const id = await env.stack.dataSource.transaction((manager) =>
       outbox.store(manager, 'answer-download-code', 'retention-crash-1', {
         to: SIGRID.email,
         subject: 'Your download code',
@@ -170,13 +133,13 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
       }),
     );
     // Never dispatched: the process "died" after the commit.
-    const [pending] = await stack.dataSource.query(`SELECT status, text_body, secrets FROM outbound_emails WHERE id = $1`, [id]);
+    const [pending] = await env.stack.dataSource.query(`SELECT status, text_body, secrets FROM outbound_emails WHERE id = $1`, [id]);
     expect(pending).toEqual({ status: 'pending', text_body: 'Your one-time code is: 48151623', secrets: ['48151623'] });
     await outbox.redispatchPending(0);
-    const delivered = await smtp.waitFor((mail) => mail.to.includes(SIGRID.email) && mail.subject === 'Your download code');
+    const delivered = await env.smtp.waitFor((mail) => mail.to.includes(SIGRID.email) && mail.subject === 'Your download code');
     expect(delivered.text).toContain('48151623');
-    await drainQueues(stack.context, [QueueName.Email]);
-    const [sent] = await stack.dataSource.query(`SELECT status, text_body, html_body FROM outbound_emails WHERE id = $1`, [id]);
+    await drainQueues(env.stack.context, [QueueName.Email]);
+    const [sent] = await env.stack.dataSource.query(`SELECT status, text_body, html_body FROM outbound_emails WHERE id = $1`, [id]);
     expect(sent).toEqual({
       status: 'sent',
       text_body: `Your one-time code is: ${REMOVED_SECRET}`,
@@ -185,12 +148,12 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
   });
 
   it('the sweep seals old plaintext rows and removes leftovers, and a second run finds nothing', async () => {
-    const sweeper = stack.context.get(RetentionSweepService);
+    const sweeper = env.stack.context.get(RetentionSweepService);
     expect(await sweeper.sweep()).toEqual({ packagesExpired: 0, exportsSealed: 0, casesCleared: 0, mailsCleaned: 0 });
 
     // An open case whose export was written before sealing (the migration moved it aside).
     const open = await accessCase(LARS);
-    await stack.dataSource.query(
+    await env.stack.dataSource.query(
       `UPDATE case_task_exports SET legacy_plaintext = '{"data": {"note": "legacy-known-value"}, "tables": null}'::jsonb, ciphertext = NULL, iv = NULL, auth_tag = NULL
         WHERE case_id = $1 AND system_id = 'visma'`,
       [open.id],
@@ -198,18 +161,18 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
     // A closed case whose package went without taking its exports (a crash before this existed).
     const closed = await accessCase(OLA);
     await complete(closed.reference);
-    await stack.dataSource.query(`UPDATE answer_packages SET deleted_at = now(), ciphertext = NULL WHERE case_id = $1`, [closed.id]);
+    await env.stack.dataSource.query(`UPDATE answer_packages SET deleted_at = now(), ciphertext = NULL WHERE case_id = $1`, [closed.id]);
     // A sent e-mail that still lists a secret.
-    await stack.dataSource.query(
+    await env.stack.dataSource.query(
       `UPDATE outbound_emails SET secrets = '["SECRET-42-LEFT"]'::jsonb, text_body = text_body || ' SECRET-42-LEFT' WHERE id = (SELECT id FROM outbound_emails WHERE status = 'sent' LIMIT 1)`,
     );
 
     expect(await sweeper.sweep()).toEqual({ packagesExpired: 0, exportsSealed: 1, casesCleared: 1, mailsCleaned: 1 });
-    const [sealed] = await stack.dataSource.query(`SELECT to_jsonb(e)::text AS row FROM case_task_exports e WHERE case_id = $1 AND system_id = 'visma'`, [
+    const [sealed] = await env.stack.dataSource.query(`SELECT to_jsonb(e)::text AS row FROM case_task_exports e WHERE case_id = $1 AND system_id = 'visma'`, [
       open.id,
     ]);
     expect(sealed.row).not.toContain('legacy-known-value');
-    const opened = await stack.context.get(TaskOutcomesReader).exports(stack.dataSource.manager, open.id);
+    const opened = await env.stack.context.get(TaskOutcomesReader).exports(env.stack.dataSource.manager, open.id);
     expect(opened.find((row) => row.systemId === 'visma')!.data).toEqual({ note: 'legacy-known-value' });
     expect(await exportCount(closed.id)).toBe(0);
     expect(await exportCount(open.id)).toBe(3);
@@ -219,7 +182,7 @@ describe('nothing outlives its purpose: sealed exports, deleted with the package
   });
 
   it('runs as a repeatable job the worker writes at start-up', async () => {
-    const scheduler = await queueOf(stack.context, QueueName.Retention).getJobScheduler(RETENTION_SWEEP_SCHEDULER);
+    const scheduler = await queueOf(env.stack.context, QueueName.Retention).getJobScheduler(RETENTION_SWEEP_SCHEDULER);
     expect(scheduler).toEqual(expect.objectContaining({ name: JobName.RetentionSweep, every: 3600_000 }));
   });
 });
