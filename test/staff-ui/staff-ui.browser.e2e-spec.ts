@@ -302,10 +302,13 @@ describe('staff UI in a real browser', () => {
     const day = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
     await page.fill('#receivedDate', day);
     await page.fill('#name', 'Geir Telefon');
+    // No e-mail: the answer goes by post, to the address taken down on the call.
+    await page.fill('#postalAddress', 'Storgata 1\n0155 Oslo');
     await navigate(page, () => page.click('button:text("Registrer")'));
     expect(await notice(page)).toBe('Henvendelsen er registrert.');
     expect(await page.locator('#h-request + dl').innerText()).toContain(day);
     expect(await page.locator('#h-request + dl').innerText()).toContain('Telefon');
+    expect(await page.locator('#h-request + dl').innerText()).toContain('Storgata 1');
   });
 
   it('lets the auditor read everything and refuses every change with 403', async () => {

@@ -61,6 +61,8 @@ export class StaffRegisterController {
     const customerNumber = check.text('customerNumber', 1, 64, true);
     if (!email && !name && !phone && !customerNumber) check.fail('subject', copy.errors.identifier);
     const message = check.text('message', 1, 5000, true);
+    // Where a posted answer goes (posted-letter.service reads details.postalAddress, as the REST registration stores it).
+    const postalAddress = check.text('postalAddress', 5, 500, true);
     const verifiedMethod = check.text('verifiedMethod', 2, 100, true);
     if (!check.ok) return this.send(request, response, staff, 400, check.values, check.errors, copy.fieldErrors);
     try {
@@ -75,7 +77,7 @@ export class StaffRegisterController {
             ...(phone ? { phone } : {}),
             ...(customerNumber ? { customerNumber } : {}),
           },
-          details: message ? { message } : {},
+          details: { ...(message ? { message } : {}), ...(postalAddress ? { postalAddress } : {}) },
           language,
           ...(verifiedMethod ? { identityVerifiedBy: verifiedMethod } : {}),
         },

@@ -395,6 +395,7 @@ const nb = {
     receivedTime: 'Klokkeslett (valgfritt)',
     verified: 'Identiteten er allerede bekreftet – metode (valgfritt)',
     details: 'Hva ber personen om? (valgfritt)',
+    postalAddress: 'Postadresse – for svar per post når personen ikke har e-post (valgfritt)',
     submit: 'Registrer',
   },
   users: {
@@ -929,6 +930,7 @@ const en: StaffCopy = {
     receivedTime: 'Time (optional)',
     verified: 'Identity already confirmed – method (optional)',
     details: 'What does the person ask for? (optional)',
+    postalAddress: 'Postal address – for answers by post when the person has no e-mail (optional)',
     submit: 'Register',
   },
   users: {
