@@ -62,7 +62,7 @@ export class StaffRegisterController {
     if (!email && !name && !phone && !customerNumber) check.fail('subject', copy.errors.identifier);
     const message = check.text('message', 1, 5000, true);
     // Where a posted answer goes (posted-letter.service reads details.postalAddress, as the REST registration stores it).
-    const postalAddress = check.text('postalAddress', 5, 500, true);
+    const postalAddress = check.text('postalAddress', 3, 300, true);
     const verifiedMethod = check.text('verifiedMethod', 2, 100, true);
     if (!check.ok) return this.send(request, response, staff, 400, check.values, check.errors, copy.fieldErrors);
     try {
