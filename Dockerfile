@@ -17,7 +17,7 @@ COPY scripts ./scripts
 COPY test/simulators ./test/simulators
 COPY test/fanout/norwegian-people.ts ./test/fanout/
 COPY config ./config
-EXPOSE 3000
+EXPOSE 3001
 CMD ["npm", "run", "demo"]
 
 FROM build AS production-deps

@@ -6,21 +6,24 @@ const DEMO_ADMIN = { email: 'admin@demohandel.example', password: 'demo-password
 
 /**
  * `npm run demo`: the simulators and the whole service (ROLE=all) with a connector-based data map
- * pointing at them, on its own database (`dsr_demo`) and queue prefix, so a newcomer can follow a
- * request from the form through verification and fan-out to each system's outcome on one machine.
+ * pointing at them, so a newcomer can follow a request from the form through verification and
+ * fan-out to each system's outcome on one machine. It has its own port (3001), database
+ * (`dsr_demo`) and queue prefix, set by DEMO_* variables only: the DATABASE_URL, QUEUE_PREFIX and
+ * PORT of a real install in the same shell must never point the demo's test people at it.
  */
 async function main(): Promise<void> {
   const sims = await startDemoSimulators();
   const dataMap = join(process.cwd(), 'var', 'demo', 'systems.yaml');
   writeDemoDataMap(sims, dataMap);
-  const port = process.env.PORT ?? '3000';
+  const port = process.env.DEMO_PORT ?? '3001';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...DEMO_SECRETS,
     SYSTEMS_FILE: dataMap,
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dsr_demo',
-    QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? '{dsr-demo}',
+    DATABASE_URL: process.env.DEMO_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dsr_demo',
+    QUEUE_PREFIX: process.env.DEMO_QUEUE_PREFIX ?? '{dsr-demo}',
     PORT: port,
+    PUBLIC_URL: process.env.DEMO_PUBLIC_URL ?? `http://localhost:${port}`,
     ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? DEMO_ADMIN.email,
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? DEMO_ADMIN.password,
     MAIL_DIR: process.env.MAIL_DIR ?? join('var', 'demo', 'mail'),
