@@ -12,7 +12,7 @@ export const FUZZ_TARGETS = {
   /** links-fuzz.e2e-spec.ts: the pages behind e-mailed links, and the API sign-in. */
   links: PUBLIC_ROUTES.filter((key) => /^(get|post) \/(verify|status|answer)\//.test(key) || key === 'post /api/v1/auth/login'),
   /** public-routes-fuzz.e2e-spec.ts */
-  pages: ['get /', 'get /staff/login', 'post /staff/login', 'post /staff/language', 'get /health', 'get /metrics'],
+  pages: ['get /', 'get /staff/login', 'post /staff/login', 'post /staff/language', 'get /health', 'get /metrics', 'get /favicon.ico'],
   /** public-routes-fuzz.e2e-spec.ts: OpenAPI, served by @nestjs/swagger (each of its routes on the public list). */
   docs: PUBLIC_ROUTES.filter((key) => key.startsWith('get /api/docs')),
 } as const;

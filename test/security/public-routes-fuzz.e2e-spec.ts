@@ -57,14 +57,14 @@ describe('the other public routes under generated input (fast-check)', () => {
     { requiredKeys: [] },
   );
 
-  it('GET /, GET /staff/login, /health, /metrics: 1,100 generated queries and headers, never a 5xx', async () => {
+  it('GET /, GET /staff/login, /health, /metrics, /favicon.ico: 1,100 generated queries and headers, never a 5xx', async () => {
     const before = tally.total;
     const next = fc.oneof(
       fc.constantFrom('/staff', '//evil.example', 'https://evil.example/', '/\\evil.example', '/staff/cases/x', 'javascript:alert(1)'),
       anyText,
     );
     const call = fc.record({
-      route: fc.constantFrom('/', '/', '/', '/staff/login', '/staff/login', '/health', '/metrics'),
+      route: fc.constantFrom('/', '/', '/', '/staff/login', '/staff/login', '/health', '/metrics', '/favicon.ico'),
       query: fc.oneof(
         anyQuery,
         next.map((value) => `?next=${encodeURIComponent(value)}`),
@@ -141,6 +141,15 @@ describe('the other public routes under generated input (fast-check)', () => {
     expect(tally.byStatus.get(403)).toBeGreaterThan(100);
     expect(tally.byStatus.get(401)).toBeGreaterThan(3);
   }, 120_000);
+
+  it('serves the tab icon every page asks for (an ICO, cacheable), not a 404', async () => {
+    const response = await fetch(`${stack.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('image/x-icon');
+    expect(response.headers.get('cache-control')).toContain('max-age');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+  });
 
   it('the OpenAPI pages: 100 generated queries and headers each, never a 5xx', async () => {
     const before = tally.total;

@@ -22,6 +22,8 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'get /staff/login',
   'post /staff/login',
   'post /staff/language',
+  // The tab icon browsers ask for on every page.
+  'get /favicon.ico',
   // Operations.
   'get /health',
   'get /metrics',
