@@ -18,7 +18,7 @@ import { assertApproved } from './completion-approval';
 import { SystemsService } from '../systems/systems.service';
 import { composeLetter, renderEditedLetter, renderLetter, type RenderedLetter } from './letters/compose-letter';
 import { LetterDraftEntity } from './letters/letter-draft.entity';
-import { LetterFactsService, art19Applies } from './letters/letter-facts.service';
+import { LetterFactsService } from './letters/letter-facts.service';
 import type { LetterFacts } from './letters/letter-facts';
 import { assertRequiredKept, missingRequired } from './letters/letter-required';
 import { LetterStore } from './letters/letter-store';
@@ -200,9 +200,9 @@ export class AnswerService {
   private async letterFor(manager: EntityManager, entity: CaseEntity, download: { expiresAt: Date } | null, refusal?: RefusalFacts): Promise<LetterPreview> {
     const composed = await this.assemble(manager, entity, download, refusal);
     const draft = await manager.findOne(LetterDraftEntity, { where: { caseId: entity.id, kind: composed.kind } });
-    const tasks = art19Applies(entity.type) ? await this.outcomes.tasks(manager, entity.id) : [];
-    const notices = this.facts.noticeTargets(tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName }));
-    const { notNotified } = await this.facts.art19(manager, entity.id, tasks);
+    const tasks = await this.outcomes.tasks(manager, entity.id);
+    const notices = this.facts.noticeTargets(entity.type, tasks).map((target) => ({ name: target.name, email: target.email, system: target.systemName }));
+    const { notNotified } = await this.facts.art19(manager, entity, tasks);
     if (!draft) return { ...composed, edited: false, notices, notNotified };
     // Saving refused an edit without the remedies or links; one that now lacks them (a link
     // that changed since) gets them back rather than going out without them.
@@ -215,9 +215,8 @@ export class AnswerService {
    *  each. Recipients with no contact were told by other means or waived before completion
    *  (RecipientTasksService), each audited when it was settled. */
   private async storeNotices(manager: EntityManager, entity: CaseEntity, actor: string): Promise<{ recipientsNotified: number }> {
-    if (!art19Applies(entity.type)) return { recipientsNotified: 0 };
     const tasks = await this.outcomes.tasks(manager, entity.id);
-    const targets = this.facts.noticeTargets(tasks);
+    const targets = this.facts.noticeTargets(entity.type, tasks);
     for (const [index, target] of targets.entries()) {
       const outboundEmailId = await this.outbox.store(
         manager,

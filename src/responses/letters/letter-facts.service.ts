@@ -64,7 +64,7 @@ export class LetterFactsService {
       controller: this.systems.controller(),
       tasks: taskFacts,
       changes,
-      ...(art19Applies(entity.type) ? await this.art19(manager, entity.id, taskFacts) : { notified: [], notNotified: [] }),
+      ...(await this.art19(manager, entity, taskFacts)),
       ...(entity.type === 'objection'
         ? { objection: { processing: objectionKind(entity.details), decision: decision?.decision ?? null, ...(decision ? { grounds: decision.grounds } : {}) } }
         : {}),
@@ -84,29 +84,34 @@ export class LetterFactsService {
 
   /** The e-mail contacts (not authorities on request) of the systems whose records this case
    *  erased, anonymised, corrected or restricted, each with what changed there (Art 19). */
-  noticeTargets(tasks: readonly DispositionSource[]): NoticeTarget[] {
-    return affectedSystems(tasks, this.systems).flatMap(({ id, system, dispositions }) =>
+  noticeTargets(type: string, tasks: readonly DispositionSource[]): NoticeTarget[] {
+    return affectedSystems(type, tasks, this.systems).flatMap(({ id, system, dispositions }) =>
       contactedRecipients(system).map((contact) => ({ systemId: id, systemName: system.name, ...contact, dispositions })),
     );
   }
 
   /** The recipients of those systems that no notice can be e-mailed to (see uncontactedRecipients). */
-  uncontacted(tasks: readonly DispositionSource[]): Array<Omit<NoticeTarget, 'email' | 'language' | 'dispositions'>> {
-    return affectedSystems(tasks, this.systems).flatMap(({ id, system }) =>
+  uncontacted(type: string, tasks: readonly DispositionSource[]): Array<Omit<NoticeTarget, 'email' | 'language' | 'dispositions'>> {
+    return affectedSystems(type, tasks, this.systems).flatMap(({ id, system }) =>
       uncontactedRecipients(system).map((recipient) => ({ systemId: id, systemName: system.name, name: recipientName(recipient) })),
     );
   }
 
   /** Art 19 for the letter: `notified` are the recipients e-mailed and those staff marked as told
    *  by other means; `notNotified` those still to be told. A waived recipient is in neither. */
-  async art19(manager: EntityManager, caseId: string, tasks: readonly DispositionSource[]): Promise<Pick<LetterFacts, 'notified' | 'notNotified'>> {
-    const settled = await manager.find(RecipientTaskEntity, { where: { caseId } });
+  async art19(
+    manager: EntityManager,
+    entity: Pick<CaseEntity, 'id' | 'type'>,
+    tasks: readonly DispositionSource[],
+  ): Promise<Pick<LetterFacts, 'notified' | 'notNotified'>> {
+    if (!art19Applies(entity.type)) return { notified: [], notNotified: [] };
+    const settled = await manager.find(RecipientTaskEntity, { where: { caseId: entity.id } });
     const stateOf = (target: { systemId: string; name: string }) =>
       settled.find((row) => row.systemId === target.systemId && row.recipient === target.name)?.status ?? 'open';
-    const uncontacted = this.uncontacted(tasks);
+    const uncontacted = this.uncontacted(entity.type, tasks);
     return {
       notified: [
-        ...this.noticeTargets(tasks).map((target) => ({ name: target.name, system: target.systemName })),
+        ...this.noticeTargets(entity.type, tasks).map((target) => ({ name: target.name, system: target.systemName })),
         ...uncontacted.filter((target) => stateOf(target) === 'done').map((target) => ({ name: target.name, system: target.systemName })),
       ],
       notNotified: uncontacted.filter((target) => stateOf(target) === 'open').map((target) => ({ name: target.name, system: target.systemName })),
@@ -121,17 +126,20 @@ export class LetterFactsService {
 /** Art 19 covers rectification (Art 16), erasure (17(1)) and restriction (18): a marketing stop or
  *  a processing stopped on objection (Art 21) is not passed on to recipients. */
 export const ART19_TYPES: readonly string[] = ['rectification', 'erasure', 'restriction'];
-export const art19Applies = (type: string): boolean => ART19_TYPES.includes(type);
+const art19Applies = (type: string): boolean => ART19_TYPES.includes(type);
 
 /** A task as `affectedSystems` reads it: a letter's TaskFact (dispositions read) or a stored task. */
 export type DispositionSource = { systemId: string } & (Pick<TaskFact, 'dispositions'> | Pick<TaskOutcome, 'action' | 'status' | 'outcome' | 'finishedAt'>);
 
 /** The data-map entries of the systems whose records this case erased, anonymised, corrected or
- *  restricted, once each, with all of that system's dispositions (what changed and what was kept). */
+ *  restricted, once each, with all of that system's dispositions (what changed and what was kept);
+ *  none for a request type Art 19 does not cover (`type`: the case's). */
 export function affectedSystems(
+  type: string,
   tasks: readonly DispositionSource[],
   systems: Pick<SystemsService, 'system'>,
 ): Array<{ id: string; system: SystemEntry; dispositions: Disposition[] }> {
+  if (!art19Applies(type)) return [];
   const bySystem = new Map<string, Disposition[]>();
   for (const task of tasks) {
     const dispositions = 'dispositions' in task ? task.dispositions : taskDispositions(task);

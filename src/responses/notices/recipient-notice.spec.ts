@@ -39,6 +39,7 @@ describe('affectedSystems: the systems whose records this case changed', () => {
 
   it('takes only systems with an erased, anonymised, corrected or restricted disposition, with all of their dispositions', () => {
     const affected = affectedSystems(
+      'erasure',
       [
         { systemId: 'crm', dispositions: [{ kind: 'disclosed', what: 'contact', count: 1 }] },
         { systemId: 'cctv', dispositions: [{ kind: 'not_held', reason: 'routine_deletion', routine: 'overwritten after 7 days' }] },
@@ -62,10 +63,18 @@ describe('affectedSystems: the systems whose records this case changed', () => {
       finishedAt: new Date(),
     });
     const affected = affectedSystems(
+      'erasure',
       [stored('crm', { summary: 'deleted' }), stored('accounting', { summary: 'x', dispositions: [{ kind: 'anonymised', what: 'ticket-comment', count: 2 }] })],
       systems,
     );
     expect(affected.map((entry) => entry.id)).toEqual(['accounting']);
+  });
+
+  it('is empty for a request Art 19 does not cover: an objection stops a use, it changes no data recipients hold', () => {
+    const erased = [{ systemId: 'accounting', dispositions: [{ kind: 'erased' as const, what: 'customer', count: 1 }] }];
+    expect(affectedSystems('objection', erased, systems)).toEqual([]);
+    expect(affectedSystems('access', erased, systems)).toEqual([]);
+    expect(affectedSystems('restriction', erased, systems).map((entry) => entry.id)).toEqual(['accounting']);
   });
 });
 

@@ -8,7 +8,7 @@ import { Clock } from '../../common/clock';
 import { OPEN_STATUSES } from '../../common/case-types';
 import { conflict, notFound } from '../../common/domain-error';
 import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
-import { LetterFactsService, art19Applies } from '../letters/letter-facts.service';
+import { LetterFactsService } from '../letters/letter-facts.service';
 import { RecipientTaskEntity } from './recipient-task.entity';
 
 /** A "tell X by other means" task as the API and the staff page show it. */
@@ -41,8 +41,7 @@ export class RecipientTasksService {
 
   /** The recipients without an e-mail contact that this case must tell (none outside Art 19's types). */
   private async required(manager: EntityManager, entity: Pick<CaseEntity, 'id' | 'type'>) {
-    if (!art19Applies(entity.type)) return [];
-    return this.facts.uncontacted(await this.outcomes.tasks(manager, entity.id));
+    return this.facts.uncontacted(entity.type, await this.outcomes.tasks(manager, entity.id));
   }
 
   /** Creates the tasks the case's outcomes call for (idempotent); a closed case gets none. */

@@ -144,7 +144,7 @@ export class RestrictionLiftingService {
         );
         owners.push(task.systemId);
       }
-      const targets = this.facts.noticeTargets(tasks);
+      const targets = this.facts.noticeTargets(entity.type, tasks);
       for (const [index, target] of targets.entries()) {
         await this.outbox.store(
           manager,
