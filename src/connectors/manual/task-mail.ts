@@ -41,7 +41,7 @@ const KIND_TEXT: Record<string, string> = {
 /** The identifiers a person may search with: only established ones. What the requester merely
  *  claimed is left out (a person searching by it could act on someone else's data); the owner is
  *  told how many, so a handler can decide on them on the case page. */
-function identifiers(people: PersonIdentifiers): string[] {
+export function identifierLines(people: PersonIdentifiers): string[] {
   const lines = people.established.map((identifier) => `  ${KIND_TEXT[identifier.kind] ?? identifier.kind}: ${identifier.given}`);
   if (!lines.length) lines.push('  (ingen bekreftede identifikatorer ennå / no established identifiers yet)');
   if (people.claimedCount > 0) {
@@ -107,7 +107,7 @@ export function composeManualTask(
     what.en,
     '',
     'Personen / the person:',
-    ...identifiers(people),
+    ...identifierLines(people),
     ...(task.action === 'rectify' ? ['', 'Rettelser / corrections:', ...changesLines(task)] : []),
     ...(note ? ['', `Merknad / note: ${note}`] : []),
     '',
@@ -180,7 +180,7 @@ export function composeForward(
     'We have not searched, disclosed or deleted anything. Please instruct us, or answer the person directly.',
     '',
     'Personen / the person:',
-    ...identifiers(people),
+    ...identifierLines(people),
     ...(entity.type === 'rectification'
       ? ['', 'Rettelser / corrections:', ...Object.entries(changesFrom(entity.details)).map(([field, value]) => `  ${field} → ${value}`)]
       : []),
@@ -213,7 +213,7 @@ export function composeHoldEnded(
     `  ${reason}`,
     '',
     'Personen / the person:',
-    ...identifiers(people),
+    ...identifierLines(people),
   ].join('\n');
   return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Slett etter oppbevaringsplikt / erase after legal hold: ${system.name}`, text };
 }
