@@ -1,4 +1,5 @@
 import type { CaseEntity } from '../../cases/case.entity';
+import { CHANNELS, type Channel } from '../../common/dispositions/disposition';
 import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity';
 import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
@@ -28,6 +29,25 @@ const ACTION_TEXT: Record<string, { nb: string; en: string }> = {
     en: 'Restrict the use of the data (no marketing / storage only) and make sure routine deletion does not remove it while the case is open.',
   },
 };
+
+/** Channels as the owner's task names them (nb / en). */
+const CHANNEL_TEXT: Record<Channel, string> = {
+  email: 'e-post / e-mail',
+  sms: 'SMS / text messages',
+  phone: 'telefon / phone calls',
+  post: 'brev i posten / letters by post',
+  whatsapp: 'WhatsApp',
+};
+
+/** An objection to direct marketing: the owner stops exactly the channels the data map names for
+ *  the system (every channel when it names none) and records the ones stopped. */
+function marketingText(system: SystemEntry): { nb: string; en: string } {
+  const channels = (system.marketingChannels ?? CHANNELS).map((channel) => CHANNEL_TEXT[channel]).join(', ');
+  return {
+    nb: `Personen protesterer mot direkte markedsføring (art. 21(3)), som må stanses uten unntak. Stans all markedsføring til personen i disse kanalene: ${channels}. Registrer utfallet med «suppressed» og bare kanalene som faktisk er stanset.`,
+    en: `The person objects to direct marketing (Art 21(3)), which must stop without exception. Stop all marketing to the person on these channels: ${channels}. Record the outcome with "suppressed" and only the channels actually stopped.`,
+  };
+}
 
 const KIND_TEXT: Record<string, string> = {
   name: 'Navn / name',
@@ -96,7 +116,7 @@ export function composeManualTask(
   note: string | null,
   since: Date,
 ): ComposedMail {
-  const what = ACTION_TEXT[task.action] ?? ACTION_TEXT.export;
+  const what = task.action === 'restrict' && task.params.scope === 'marketing' ? marketingText(system) : (ACTION_TEXT[task.action] ?? ACTION_TEXT.export);
   const preserve = needsPreservation(entity, system, task.action, since);
   const text = [
     ...(preserve ? [...preservationLines(entity, system, since), ''] : []),
