@@ -402,6 +402,49 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect(dispositionsOf(outcome)).toEqual([{ kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'sms'], minimalEntryOnly: false }]);
     });
 
+    it('marketing: sets the do-not-call and do-not-mail flags once on every matched contact, and claims phone and post', async () => {
+      const sim = await start({ customProperties: ['gdpr_restricted', 'customer_number', 'do_not_call', 'do_not_mail'] });
+      const connector = new HubSpotConnector();
+      const context = contextFor(sim, { channels: ['EMAIL', 'SMS'], doNotCallProperty: 'do_not_call', doNotMailProperty: 'do_not_mail' });
+      const outcome = await connector.restrict(context, { phone: '+4791234567' }, 'marketing');
+      expect(outcome.status).toBe('done');
+      expect(sim.state.contacts.get(kariId(sim))?.properties).toMatchObject({ do_not_call: 'true', do_not_mail: 'true' });
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'sms', 'phone', 'post'], minimalEntryOnly: false },
+      ]);
+      expect(sim.count('PATCH', CONTACT, 200)).toBe(2);
+      // A repeat finds the flags set and changes nothing, yet still states what holds.
+      const again = await connector.restrict(context, { phone: '+4791234567' }, 'marketing');
+      expect(sim.count('PATCH', CONTACT)).toBe(2);
+      expect(dispositionsOf(again)).toEqual(dispositionsOf(outcome));
+    });
+
+    it('marketing: claims no calls or post without a contact to flag, only the opt-out kept by address', async () => {
+      const sim = await start({ customProperties: ['gdpr_restricted', 'customer_number', 'do_not_call'] });
+      const outcome = await new HubSpotConnector().restrict(contextFor(sim, { doNotCallProperty: 'do_not_call' }), { email: 'nobody@example.no' }, 'marketing');
+      expect(dispositionsOf(outcome)).toEqual([
+        CONTACT_NOT_FOUND,
+        { kind: 'suppressed', what: 'marketing-subscription', channels: ['email'], minimalEntryOnly: false },
+      ]);
+      expect(sim.count('PATCH', CONTACT)).toBe(0);
+    });
+
+    it('marketing: surfaces HubSpot’s 400 when the do-not-call property does not exist in the portal', async () => {
+      const sim = await start();
+      const attempt = new HubSpotConnector().restrict(contextFor(sim, { doNotCallProperty: 'do_not_call' }), { email: 'kari.nordmann@example.no' }, 'marketing');
+      await expect(attempt).rejects.toMatchObject({ httpStatus: 400, retryable: false, message: expect.stringContaining('Property \\"do_not_call\\" does not exist') });
+    });
+
+    it('marketing: opts the number out of WhatsApp when the channel is configured, and says so', async () => {
+      const sim = await start();
+      const outcome = await new HubSpotConnector().restrict(contextFor(sim, { channels: ['EMAIL', 'WHATSAPP'] }), { phone: '+47 912 34 567' }, 'marketing');
+      expect(sim.state.optOutOfAllSince('+4791234567', 'WHATSAPP')).toBeDefined();
+      expect(sim.state.optOutOfAllSince('+4791234567', 'SMS')).toBeUndefined();
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'whatsapp'], minimalEntryOnly: false },
+      ]);
+    });
+
     it('processing: sets the restriction property once', async () => {
       const sim = await start();
       const connector = new HubSpotConnector();
