@@ -632,6 +632,21 @@ describe('HubSpot simulator', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
+  it('opts a number out of SMS only in E.164, and counts it against the rate limit like every call', async () => {
+    const sim = await start();
+    const typed = await call(sim, 'POST', `/communication-preferences/v4/statuses/${encodeURIComponent('912 34 567')}/unsubscribe-all?channel=SMS`);
+    expect(typed.status).toBe(400);
+    expect(await typed.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
+    const e164 = await call(sim, 'POST', `/communication-preferences/v4/statuses/${encodeURIComponent('+4791234567')}/unsubscribe-all?channel=SMS`);
+    expect(e164.status).toBe(200);
+    expect(e164.headers.get('x-hubspot-ratelimit-remaining')).not.toBeNull();
+    const unauthorised = await fetch(`${sim.baseUrl}/communication-preferences/v4/statuses/${encodeURIComponent('+4791234567')}/unsubscribe-all?channel=SMS`, {
+      method: 'POST',
+    });
+    expect(unauthorised.status).toBe(401);
+    expect(sim.state.optOutOfAllSince('+4791234567', 'SMS')).toBeDefined();
+  });
+
   it('refuses a search limit above 200 with VALIDATION_ERROR', async () => {
     const sim = await start();
     const response = await call(sim, 'POST', SEARCH, { filterGroups: [], limit: 201 });
