@@ -1,4 +1,8 @@
 import { api, simulatorSecrets, startSimulators, waitForCase, type Api, type CaseBody, type Simulators } from '../fanout/fanout-stack';
+import { CasesReader } from '../../src/cases/cases-reader';
+import { MarketingProcessorService } from '../../src/connectors/marketing/marketing-processor.service';
+import { CaseTaskEntity } from '../../src/connectors/tasks/case-task.entity';
+import { SystemsService } from '../../src/systems/systems.service';
 import { checkClaims } from '../support/letter-claims';
 import { pdfText } from '../support/pdf-pages';
 import { SmtpCapture } from '../support/smtp-capture';
@@ -91,6 +95,15 @@ describe('an SMS objection to direct marketing', () => {
     const mailing = await smtp.waitFor((mail) => mail.to.includes(MAILING_HOUSE.contact));
     expect(mailing.text).toContain('«Kundeklubben (papirkatalog)»');
 
+    // A worker that died after the commit runs the instruction again: no second e-mail, the same dispositions.
+    const instructTask = await stack.dataSource.getRepository(CaseTaskEntity).findOneByOrFail({ caseId: id, systemId: 'hubspot', action: 'instruct' });
+    const before = instructTask.outcome;
+    await stack.context
+      .get(MarketingProcessorService)
+      .instruct(instructTask, await stack.context.get(CasesReader).byIdOrFail(id), stack.context.get(SystemsService).system('hubspot')!);
+    const again = await stack.dataSource.getRepository(CaseTaskEntity).findOneByOrFail({ id: instructTask.id });
+    expect(again.outcome?.dispositions).toEqual(before?.dispositions);
+
     // The club's owner is told to stop exactly the channels the data map names for it.
     const ownerTask = await smtp.waitFor((mail) => mail.to.includes('klubb@firma.example'));
     expect(ownerTask.text).toContain('Stop all marketing to the person on these channels: brev i posten / letters by post, telefon / phone calls.');
@@ -127,5 +140,29 @@ describe('an SMS objection to direct marketing', () => {
     // One instruction per processor, however often the case was looked at.
     const sent = await stack.dataSource.query(`SELECT to_address FROM outbound_emails WHERE kind = 'marketing-processor-instruction' AND case_id = $1 ORDER BY to_address`, [id]);
     expect(sent.map((row: { to_address: string }) => row.to_address)).toEqual([MAILING_HOUSE.contact, SMS_GATEWAY.contact]);
+    expect(smtp.messages.filter((mail) => mail.to.includes(SMS_GATEWAY.contact))).toHaveLength(1);
+  });
+
+  it('tells no processor of a system where the person was not found, and states nothing for it', async () => {
+    const created = await client.post('/api/v1/cases', {
+      type: 'objection',
+      channel: 'sms',
+      language: 'en',
+      receivedAt: new Date(Date.now() - 600_000).toISOString(),
+      subject: { phone: '+47 987 65 432' },
+      details: { processing: 'direct_marketing', message: 'STOP' },
+      identityVerified: { method: 'SMS from the number' },
+    });
+    expect(created.status).toBe(201);
+    const { reference, id } = (await created.json()) as { reference: string; id: string };
+    const body = await waitForCase(client, reference, (current) => current.tasks.length === 4 && current.tasks.every((task) => task.status !== 'pending' && task.status !== 'running'));
+    const hubspotInstruct = body.tasks.find((task) => task.system === 'hubspot' && task.action === 'instruct')!;
+    expect(hubspotInstruct.status).toBe('not_found');
+    expect(hubspotInstruct.outcome?.dispositions).toEqual([]);
+    // The manual club cannot be searched by the engine: its mailing house is told all the same.
+    const clubInstruct = body.tasks.find((task) => task.system === 'club' && task.action === 'instruct')!;
+    expect(clubInstruct.outcome?.dispositions).toEqual([expect.objectContaining({ kind: 'forwarded', what: 'marketing-subscription', to: MAILING_HOUSE.name })]);
+    const rows = await stack.dataSource.query(`SELECT to_address FROM outbound_emails WHERE kind = 'marketing-processor-instruction' AND case_id = $1`, [id]);
+    expect(rows.map((row: { to_address: string }) => row.to_address)).toEqual([MAILING_HOUSE.contact]);
   });
 });
