@@ -431,8 +431,16 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
 
     it('marketing: surfaces HubSpot’s 400 when the do-not-call property does not exist in the portal', async () => {
       const sim = await start();
-      const attempt = new HubSpotConnector().restrict(contextFor(sim, { doNotCallProperty: 'do_not_call' }), { email: 'kari.nordmann@example.no' }, 'marketing');
-      await expect(attempt).rejects.toMatchObject({ httpStatus: 400, retryable: false, message: expect.stringContaining('Property \\"do_not_call\\" does not exist') });
+      const attempt = new HubSpotConnector().restrict(
+        contextFor(sim, { doNotCallProperty: 'do_not_call' }),
+        { email: 'kari.nordmann@example.no' },
+        'marketing',
+      );
+      await expect(attempt).rejects.toMatchObject({
+        httpStatus: 400,
+        retryable: false,
+        message: expect.stringContaining('Property \\"do_not_call\\" does not exist'),
+      });
     });
 
     it('marketing: opts the number out of WhatsApp when the channel is configured, and says so', async () => {

@@ -69,7 +69,9 @@ describe('an SMS objection to direct marketing', () => {
     const waiting = await waitForCase(
       client,
       reference,
-      (body) => body.tasks.length === 4 && body.tasks.every((task) => (task.system === 'club' && task.action === 'restrict' ? task.status === 'manual' : task.status === 'done')),
+      (body) =>
+        body.tasks.length === 4 &&
+        body.tasks.every((task) => (task.system === 'club' && task.action === 'restrict' ? task.status === 'manual' : task.status === 'done')),
     );
     const restrict = waiting.tasks.find((task) => task.system === 'hubspot' && task.action === 'restrict')!;
     expect(restrict.outcome?.dispositions).toEqual([
@@ -88,7 +90,7 @@ describe('an SMS objection to direct marketing', () => {
     // The SMS gateway got its instruction, with the number to find the person by and nothing of the message.
     const instruction = await smtp.waitFor((mail) => mail.to.includes(SMS_GATEWAY.contact));
     expect(instruction.subject).toBe(`[${reference}] Instruks: stans markedsføring / instruction: stop marketing`);
-    expect(instruction.text).toContain('instruct you to stop using the person\'s data for marketing');
+    expect(instruction.text).toContain("instruct you to stop using the person's data for marketing");
     expect(instruction.text).toContain('"HubSpot CRM"');
     expect(instruction.text).toContain('Telefon / phone: +47 412 34 567');
     expect(instruction.text).not.toContain('STOPP');
@@ -138,7 +140,10 @@ describe('an SMS objection to direct marketing', () => {
     expect(checkClaims(facts, { subject: letter.subject, text: letter.text_body })).toEqual({ orphans: [], unstated: [] });
 
     // One instruction per processor, however often the case was looked at.
-    const sent = await stack.dataSource.query(`SELECT to_address FROM outbound_emails WHERE kind = 'marketing-processor-instruction' AND case_id = $1 ORDER BY to_address`, [id]);
+    const sent = await stack.dataSource.query(
+      `SELECT to_address FROM outbound_emails WHERE kind = 'marketing-processor-instruction' AND case_id = $1 ORDER BY to_address`,
+      [id],
+    );
     expect(sent.map((row: { to_address: string }) => row.to_address)).toEqual([MAILING_HOUSE.contact, SMS_GATEWAY.contact]);
     expect(smtp.messages.filter((mail) => mail.to.includes(SMS_GATEWAY.contact))).toHaveLength(1);
   });
@@ -155,13 +160,19 @@ describe('an SMS objection to direct marketing', () => {
     });
     expect(created.status).toBe(201);
     const { reference, id } = (await created.json()) as { reference: string; id: string };
-    const body = await waitForCase(client, reference, (current) => current.tasks.length === 4 && current.tasks.every((task) => task.status !== 'pending' && task.status !== 'running'));
+    const body = await waitForCase(
+      client,
+      reference,
+      (current) => current.tasks.length === 4 && current.tasks.every((task) => task.status !== 'pending' && task.status !== 'running'),
+    );
     const hubspotInstruct = body.tasks.find((task) => task.system === 'hubspot' && task.action === 'instruct')!;
     expect(hubspotInstruct.status).toBe('not_found');
     expect(hubspotInstruct.outcome?.dispositions).toEqual([]);
     // The manual club cannot be searched by the engine: its mailing house is told all the same.
     const clubInstruct = body.tasks.find((task) => task.system === 'club' && task.action === 'instruct')!;
-    expect(clubInstruct.outcome?.dispositions).toEqual([expect.objectContaining({ kind: 'forwarded', what: 'marketing-subscription', to: MAILING_HOUSE.name })]);
+    expect(clubInstruct.outcome?.dispositions).toEqual([
+      expect.objectContaining({ kind: 'forwarded', what: 'marketing-subscription', to: MAILING_HOUSE.name }),
+    ]);
     const rows = await stack.dataSource.query(`SELECT to_address FROM outbound_emails WHERE kind = 'marketing-processor-instruction' AND case_id = $1`, [id]);
     expect(rows.map((row: { to_address: string }) => row.to_address)).toEqual([MAILING_HOUSE.contact]);
   });

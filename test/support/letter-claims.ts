@@ -1,5 +1,12 @@
 import type { Language } from '../../src/common/case-types';
-import { CHANNELS, KEEP_BASES, NOT_HELD_REASONS, isMarketingInstruction, type Disposition, type DispositionKind } from '../../src/common/dispositions/disposition';
+import {
+  CHANNELS,
+  KEEP_BASES,
+  NOT_HELD_REASONS,
+  isMarketingInstruction,
+  type Disposition,
+  type DispositionKind,
+} from '../../src/common/dispositions/disposition';
 import { dayInWords } from '../../src/common/request-type-words';
 import { RIGHTS } from '../../src/responses/copy/rights-copy';
 import { LETTER_COPY, fieldWord, rejectionWords } from '../../src/responses/letters/letter-copy';
@@ -137,7 +144,12 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
         const { system, records } = labelled(head);
         return (
           Boolean(match) &&
-          claim('forwarded', system, records, (item) => item.kind === 'forwarded' && !isMarketingInstruction(item) && item.to === match![0] && day(item.at) === match![1])
+          claim(
+            'forwarded',
+            system,
+            records,
+            (item) => item.kind === 'forwarded' && !isMarketingInstruction(item) && item.to === match![0] && day(item.at) === match![1],
+          )
         );
       },
     ],
@@ -148,7 +160,12 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
         const match = instructedItem(rest);
         return (
           Boolean(match) &&
-          claim('forwarded', head, { what: 'marketing-subscription' }, (item) => item.kind === 'forwarded' && isMarketingInstruction(item) && item.to === match![0] && day(item.at) === match![1])
+          claim(
+            'forwarded',
+            head,
+            { what: 'marketing-subscription' },
+            (item) => item.kind === 'forwarded' && isMarketingInstruction(item) && item.to === match![0] && day(item.at) === match![1],
+          )
         );
       },
     ],

@@ -84,7 +84,11 @@ describe('fan-out plan', () => {
     const systems = [
       system('crm', { connector: 'hubspot', purposes: ['direct marketing'], marketingProcessors: [gateway] }),
       // A manual system that names marketing channels is asked to stop them, whatever its purposes say.
-      system('club', { purposes: ['customer club'], marketingChannels: ['post'], marketingProcessors: [{ name: 'Trykk og Post AS', contact: 'gdpr@trykk.example' }] }),
+      system('club', {
+        purposes: ['customer club'],
+        marketingChannels: ['post'],
+        marketingProcessors: [{ name: 'Trykk og Post AS', contact: 'gdpr@trykk.example' }],
+      }),
       system('cctv'),
     ];
     const plan = planTasks(ready('objection', { processing: 'direct_marketing' }), systems, null);
@@ -106,9 +110,7 @@ describe('fan-out plan', () => {
     });
     expect(parsed.success).toBe(false);
     const problems = parsed.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    expect(problems).toEqual(
-      expect.arrayContaining(['marketingProcessors.0.contact: must be the e-mail address the instruction goes to']),
-    );
+    expect(problems).toEqual(expect.arrayContaining(['marketingProcessors.0.contact: must be the e-mail address the instruction goes to']));
     const twice = systemSchema.safeParse({
       ...system('crm'),
       marketingProcessors: [
@@ -116,7 +118,9 @@ describe('fan-out plan', () => {
         { name: 'sms-porten as', contact: 'c@d.example' },
       ],
     });
-    expect(twice.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual(['marketingProcessors.1.name: "sms-porten as" is listed twice']);
+    expect(twice.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
+      'marketingProcessors.1.name: "sms-porten as" is listed twice',
+    ]);
   });
 
   it('reads rectification changes from either shape of the details', () => {

@@ -26,9 +26,7 @@ export function exportDispositions(counts: { contacts: number; subscriptionStatu
  * (`minimalEntryOnly: false`); no contact found is said as such, beside an opt-out kept by address.
  */
 export function objectionDispositions(optedOut: Iterable<HubSpotChannel>, contactsFound: number, flagged: Channel[] = []): Disposition[] {
-  const channels = [
-    ...new Set([...[...optedOut].map((channel) => CHANNEL_WORDS[channel]).filter((channel): channel is Channel => !!channel), ...flagged]),
-  ];
+  const channels = [...new Set([...[...optedOut].map((channel) => CHANNEL_WORDS[channel]).filter((channel): channel is Channel => !!channel), ...flagged])];
   const list: Disposition[] = contactsFound ? [] : [CONTACT_NOT_FOUND];
   if (channels.length) list.push({ kind: 'suppressed', what: 'marketing-subscription', channels, minimalEntryOnly: false });
   return list;

@@ -43,7 +43,8 @@ export class MarketingProcessorService {
     const now = this.clock.now();
     // An API system searched without finding the person: the processors hold none of our data
     // about them, and telling them of the objection would only disclose it.
-    const found = !this.registry.forSystem(system) || !(await this.subjects.searched(entity.id, system.id)) || (await this.subjects.forSystem(entity.id, system.id));
+    const found =
+      !this.registry.forSystem(system) || !(await this.subjects.searched(entity.id, system.id)) || (await this.subjects.forSystem(entity.id, system.id));
     const processors = found ? system.marketingProcessors : [];
     const at = arrivalDate(now, this.config.TZ_NAME);
     const dispositions: Disposition[] = processors.map((processor) => ({ kind: 'forwarded', what: 'marketing-subscription', to: processor.name, at }));

@@ -205,7 +205,9 @@ describe('claims check: every sentence of a letter is backed by a disposition, a
       .replace(instructed, '- HubSpot CRM, marketing subscriptions: forwarded to SMS-porten AS on 7 March 2026');
     expect(checkClaims(input, { ...letter, text: asForward }).unstated).toHaveLength(1);
     const forward = { ...input, tasks: [{ ...input.tasks[0], dispositions: [{ kind: 'forwarded' as const, to: 'SMS-porten AS', at: '2026-03-07' }] }] };
-    expect(checkClaims(forward, letter).orphans).toContain(`Companies that process data for our marketing: HubSpot CRM: we have instructed SMS-porten AS on 7 March 2026 to stop using your data for marketing`);
+    expect(checkClaims(forward, letter).orphans).toContain(
+      `Companies that process data for our marketing: HubSpot CRM: we have instructed SMS-porten AS on 7 March 2026 to stop using your data for marketing`,
+    );
   });
 
   it('fails on an added list item no disposition backs, and on a claimed erasure in the subject', () => {

@@ -358,7 +358,9 @@ describe('answer letters', () => {
         ],
       };
       const mixed = text(both);
-      expect(mixed.text).toContain(language === 'en' ? '- Cargonizer: forwarded to Nettbutikken AS on 6 March 2026' : '- Cargonizer: sendt 6. mars 2026 til Nettbutikken AS');
+      expect(mixed.text).toContain(
+        language === 'en' ? '- Cargonizer: forwarded to Nettbutikken AS on 6 March 2026' : '- Cargonizer: sendt 6. mars 2026 til Nettbutikken AS',
+      );
       expect(mixed.text).not.toMatch(/HubSpot CRM: (forwarded|sendt)/);
       expect(checkClaims(both, mixed)).toEqual({ orphans: [], unstated: [] });
     },

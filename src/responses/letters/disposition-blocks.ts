@@ -76,11 +76,15 @@ export function dispositionBlocks(facts: LetterFacts): LetterBlock[] {
   const forwarded = of('forwarded');
   section(
     copy.forwarded.heading,
-    forwarded.filter((entry) => !isMarketingInstruction(entry.item)).map((entry) => `${label(entry)}: ${copy.forwarded.item(entry.item.to, day(entry.item.at))}`),
+    forwarded
+      .filter((entry) => !isMarketingInstruction(entry.item))
+      .map((entry) => `${label(entry)}: ${copy.forwarded.item(entry.item.to, day(entry.item.at))}`),
   );
   section(
     copy.instructed.heading,
-    forwarded.filter((entry) => isMarketingInstruction(entry.item)).map((entry) => `${entry.system}: ${copy.instructed.item(entry.item.to, day(entry.item.at))}`),
+    forwarded
+      .filter((entry) => isMarketingInstruction(entry.item))
+      .map((entry) => `${entry.system}: ${copy.instructed.item(entry.item.to, day(entry.item.at))}`),
   );
 
   const notHeld = of('not_held');
