@@ -41,11 +41,7 @@ export class MarketingProcessorService {
 
   async instruct(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry): Promise<void> {
     const now = this.clock.now();
-    // An API system searched without finding the person: the processors hold none of our data
-    // about them, and telling them of the objection would only disclose it.
-    const found =
-      !this.registry.forSystem(system) || !(await this.subjects.searched(entity.id, system.id)) || (await this.subjects.forSystem(entity.id, system.id));
-    const processors = found ? system.marketingProcessors : [];
+    const processors = (await this.mayHoldPerson(entity, system)) ? system.marketingProcessors : [];
     const at = arrivalDate(now, this.config.TZ_NAME);
     const dispositions: Disposition[] = processors.map((processor) => ({ kind: 'forwarded', what: 'marketing-subscription', to: processor.name, at }));
     const controller = this.systems.controller();
@@ -83,5 +79,14 @@ export class MarketingProcessorService {
       return ids;
     });
     for (const id of emailIds) await this.outbox.dispatch(id);
+  }
+
+  /** An API system searched without finding the person: its processors hold none of our data
+   *  about them, and telling them of the objection would only disclose it. A manual system (or one
+   *  never searched) cannot tell, and marketing must stop, so its processors are told. */
+  private async mayHoldPerson(entity: CaseEntity, system: SystemEntry): Promise<boolean> {
+    if (!this.registry.forSystem(system)) return true;
+    if (!(await this.subjects.searched(entity.id, system.id))) return true;
+    return (await this.subjects.forSystem(entity.id, system.id)) !== null;
   }
 }
