@@ -22,6 +22,7 @@ import { LegalHoldEntity } from './holds/legal-hold.entity';
 import { LegalHoldExpiryService } from './holds/legal-hold-expiry.service';
 import { LegalHoldService } from './holds/legal-hold.service';
 import { ForwardingService } from './manual/forwarding.service';
+import { MarketingProcessorService } from './marketing/marketing-processor.service';
 import { HandoverCleanupListener } from './manual/handover/handover-cleanup.listener';
 import { CaseRecordsService } from './records/case-records.service';
 import { RecordApprovalGate } from './records/record-approval.gate';
@@ -56,6 +57,7 @@ const SERVICES = [
   LegalHoldExpiryService,
   ManualTaskService,
   ForwardingService,
+  MarketingProcessorService,
   HandoverCleanupListener,
   FanoutReconciliation,
   CaseRecordsService,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REQUEST_TYPES } from '../common/case-types';
+import { CHANNELS } from '../common/dispositions/disposition';
 import { recipientFields, withRecipients } from './recipients.schema';
 import { localizedText, plainText, type LocalizedText } from './localized-text';
 
@@ -14,6 +15,15 @@ const legalHold = z.object({
   keepFor: isoDuration,
   from: z.enum(['end-of-financial-year', 'record-date', 'end-of-contract']).default('end-of-financial-year'),
 });
+
+/** A company that processes the system's data for our marketing (an SMS gateway, a mailing house):
+ *  an objection to direct marketing instructs each to stop (Art 21(3), Art 28(3)(a)). */
+const marketingProcessor = z
+  .object({
+    name: z.string().min(1),
+    contact: z.string().email('must be the e-mail address the instruction goes to'),
+  })
+  .strict();
 
 const SECRET_KEY = /(secret|token|password|apikey|api_key|key)$/i;
 
@@ -59,8 +69,15 @@ export const systemSchema = z
     portable: z.boolean().default(false),
     /** Labels of the system's fields (and record types) in the readable copy: name → text or {nb, en}. */
     fieldLabels: z.record(z.string().min(1), localizedText).default({}),
+    /** Channels the system is used to market on; a manual system's owner is told to stop exactly these. */
+    marketingChannels: z.array(z.enum(CHANNELS)).min(1).optional(),
+    marketingProcessors: z.array(marketingProcessor).default([]),
   })
   .superRefine((system, ctx) => {
+    const names = system.marketingProcessors.map((processor) => processor.name.trim().toLowerCase());
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index) ctx.addIssue({ code: 'custom', path: ['marketingProcessors', index, 'name'], message: `"${name}" is listed twice` });
+    });
     if (system.role === 'processor' && (!system.controllerName || !system.controllerContact)) {
       ctx.addIssue({
         code: 'custom',
@@ -138,3 +155,4 @@ export const dataMapSchema = z
 export type DataMap = z.infer<typeof dataMapSchema>;
 export type SystemEntry = z.infer<typeof systemSchema>;
 export type ControllerInfo = DataMap['controller'];
+export type MarketingProcessor = SystemEntry['marketingProcessors'][number];

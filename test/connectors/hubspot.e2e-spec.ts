@@ -402,6 +402,57 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect(dispositionsOf(outcome)).toEqual([{ kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'sms'], minimalEntryOnly: false }]);
     });
 
+    it('marketing: sets the do-not-call and do-not-mail flags once on every matched contact, and claims phone and post', async () => {
+      const sim = await start({ customProperties: ['gdpr_restricted', 'customer_number', 'do_not_call', 'do_not_mail'] });
+      const connector = new HubSpotConnector();
+      const context = contextFor(sim, { channels: ['EMAIL', 'SMS'], doNotCallProperty: 'do_not_call', doNotMailProperty: 'do_not_mail' });
+      const outcome = await connector.restrict(context, { phone: '+4791234567' }, 'marketing');
+      expect(outcome.status).toBe('done');
+      expect(sim.state.contacts.get(kariId(sim))?.properties).toMatchObject({ do_not_call: 'true', do_not_mail: 'true' });
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'sms', 'phone', 'post'], minimalEntryOnly: false },
+      ]);
+      expect(sim.count('PATCH', CONTACT, 200)).toBe(2);
+      // A repeat finds the flags set and changes nothing, yet still states what holds.
+      const again = await connector.restrict(context, { phone: '+4791234567' }, 'marketing');
+      expect(sim.count('PATCH', CONTACT)).toBe(2);
+      expect(dispositionsOf(again)).toEqual(dispositionsOf(outcome));
+    });
+
+    it('marketing: claims no calls or post without a contact to flag, only the opt-out kept by address', async () => {
+      const sim = await start({ customProperties: ['gdpr_restricted', 'customer_number', 'do_not_call'] });
+      const outcome = await new HubSpotConnector().restrict(contextFor(sim, { doNotCallProperty: 'do_not_call' }), { email: 'nobody@example.no' }, 'marketing');
+      expect(dispositionsOf(outcome)).toEqual([
+        CONTACT_NOT_FOUND,
+        { kind: 'suppressed', what: 'marketing-subscription', channels: ['email'], minimalEntryOnly: false },
+      ]);
+      expect(sim.count('PATCH', CONTACT)).toBe(0);
+    });
+
+    it('marketing: surfaces HubSpot’s 400 when the do-not-call property does not exist in the portal', async () => {
+      const sim = await start();
+      const attempt = new HubSpotConnector().restrict(
+        contextFor(sim, { doNotCallProperty: 'do_not_call' }),
+        { email: 'kari.nordmann@example.no' },
+        'marketing',
+      );
+      await expect(attempt).rejects.toMatchObject({
+        httpStatus: 400,
+        retryable: false,
+        message: expect.stringContaining('Property \\"do_not_call\\" does not exist'),
+      });
+    });
+
+    it('marketing: opts the number out of WhatsApp when the channel is configured, and says so', async () => {
+      const sim = await start();
+      const outcome = await new HubSpotConnector().restrict(contextFor(sim, { channels: ['EMAIL', 'WHATSAPP'] }), { phone: '+47 912 34 567' }, 'marketing');
+      expect(sim.state.optOutOfAllSince('+4791234567', 'WHATSAPP')).toBeDefined();
+      expect(sim.state.optOutOfAllSince('+4791234567', 'SMS')).toBeUndefined();
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'whatsapp'], minimalEntryOnly: false },
+      ]);
+    });
+
     it('processing: sets the restriction property once', async () => {
       const sim = await start();
       const connector = new HubSpotConnector();
@@ -588,6 +639,21 @@ describe('HubSpot simulator', () => {
       headers: { Authorization: `Bearer ${sim.token}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+
+  it('opts a number out of SMS only in E.164, and counts it against the rate limit like every call', async () => {
+    const sim = await start();
+    const typed = await call(sim, 'POST', `/communication-preferences/v4/statuses/${encodeURIComponent('912 34 567')}/unsubscribe-all?channel=SMS`);
+    expect(typed.status).toBe(400);
+    expect(await typed.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
+    const e164 = await call(sim, 'POST', `/communication-preferences/v4/statuses/${encodeURIComponent('+4791234567')}/unsubscribe-all?channel=SMS`);
+    expect(e164.status).toBe(200);
+    expect(e164.headers.get('x-hubspot-ratelimit-remaining')).not.toBeNull();
+    const unauthorised = await fetch(`${sim.baseUrl}/communication-preferences/v4/statuses/${encodeURIComponent('+4791234567')}/unsubscribe-all?channel=SMS`, {
+      method: 'POST',
+    });
+    expect(unauthorised.status).toBe(401);
+    expect(sim.state.optOutOfAllSince('+4791234567', 'SMS')).toBeDefined();
+  });
 
   it('refuses a search limit above 200 with VALIDATION_ERROR', async () => {
     const sim = await start();

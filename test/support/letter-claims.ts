@@ -1,5 +1,12 @@
 import type { Language } from '../../src/common/case-types';
-import { CHANNELS, KEEP_BASES, NOT_HELD_REASONS, type Disposition, type DispositionKind } from '../../src/common/dispositions/disposition';
+import {
+  CHANNELS,
+  KEEP_BASES,
+  NOT_HELD_REASONS,
+  isMarketingInstruction,
+  type Disposition,
+  type DispositionKind,
+} from '../../src/common/dispositions/disposition';
 import { dayInWords } from '../../src/common/request-type-words';
 import { RIGHTS } from '../../src/responses/copy/rights-copy';
 import { LETTER_COPY, fieldWord, rejectionWords } from '../../src/responses/letters/letter-copy';
@@ -67,6 +74,7 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
   const restrictedItem = template(copy.restricted.item, 2);
   const suppressedItem = template(copy.suppressed.item, 2);
   const forwardedItem = template(copy.forwarded.item, 2);
+  const instructedItem = template(copy.instructed.item, 2);
   const deletedOn = template(copy.notHeld.deletedOn, 1);
 
   const sections = new Map<string, (line: string) => boolean>([
@@ -135,7 +143,29 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
         const match = forwardedItem(rest);
         const { system, records } = labelled(head);
         return (
-          Boolean(match) && claim('forwarded', system, records, (item) => item.kind === 'forwarded' && item.to === match![0] && day(item.at) === match![1])
+          Boolean(match) &&
+          claim(
+            'forwarded',
+            system,
+            records,
+            (item) => item.kind === 'forwarded' && !isMarketingInstruction(item) && item.to === match![0] && day(item.at) === match![1],
+          )
+        );
+      },
+    ],
+    [
+      copy.instructed.heading,
+      (line) => {
+        const { head, rest } = beforeColon(line);
+        const match = instructedItem(rest);
+        return (
+          Boolean(match) &&
+          claim(
+            'forwarded',
+            head,
+            { what: 'marketing-subscription' },
+            (item) => item.kind === 'forwarded' && isMarketingInstruction(item) && item.to === match![0] && day(item.at) === match![1],
+          )
         );
       },
     ],
@@ -229,10 +259,10 @@ function subjectBacked(facts: LetterFacts, subject: string, has: (...kinds: Disp
     rectification: has('corrected'),
     erasure: has('erased', 'anonymised'),
     'erasure-partial': has('erased', 'anonymised') && has('kept', 'failed', 'restricted'),
-    objection: has('suppressed', 'restricted', 'erased', 'anonymised'),
+    objection: has('suppressed', 'restricted', 'erased', 'anonymised') || all.some(isMarketingInstruction),
     'objection-refused': facts.objection?.decision === 'compelling_grounds',
     restriction: has('restricted'),
-    forwarded: has('forwarded'),
+    forwarded: all.some((item) => item.kind === 'forwarded' && !isMarketingInstruction(item)),
     refusal: Boolean(facts.rejection),
     'nothing-held': all.length > 0 && all.every((item) => item.kind === 'not_held'),
     answer: true,

@@ -113,6 +113,12 @@ export type Disposition =
     }
   | { kind: 'failed'; what?: string; reason: string };
 
+/** A `forwarded` of marketing data: a company processing it for our marketing was instructed to
+ *  stop (Art 21(3)); the letters say "we have instructed X to stop", not "forwarded your request". */
+export function isMarketingInstruction(item: Disposition): boolean {
+  return item.kind === 'forwarded' && item.what === 'marketing-subscription';
+}
+
 export type DispositionOf<K extends DispositionKind> = Extract<Disposition, { kind: K }>;
 
 /** Kinds that changed what the company holds or does: the ones Art 19 notices are about. */

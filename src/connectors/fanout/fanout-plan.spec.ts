@@ -79,6 +79,50 @@ describe('fan-out plan', () => {
     expect(keys(lawful, 'compelling_grounds')).toEqual(['shipping:forward']);
   });
 
+  it('instructs the marketing processors of every system that lists them, only on an objection to direct marketing', () => {
+    const gateway = { name: 'SMS-porten AS', contact: 'personvern@smsporten.example' };
+    const systems = [
+      system('crm', { connector: 'hubspot', purposes: ['direct marketing'], marketingProcessors: [gateway] }),
+      // A manual system that names marketing channels is asked to stop them, whatever its purposes say.
+      system('club', {
+        purposes: ['customer club'],
+        marketingChannels: ['post'],
+        marketingProcessors: [{ name: 'Trykk og Post AS', contact: 'gdpr@trykk.example' }],
+      }),
+      system('cctv'),
+    ];
+    const plan = planTasks(ready('objection', { processing: 'direct_marketing' }), systems, null);
+    expect(plan.map((task) => `${task.systemId}:${task.action}`)).toEqual(['crm:restrict', 'club:restrict', 'crm:instruct', 'club:instruct']);
+    expect(plan[2].params).toEqual({ processors: ['SMS-porten AS'] });
+    expect(planTasks(ready('objection', { processing: 'legitimate_interest' }), systems, 'stop').map((task) => task.action)).not.toContain('instruct');
+    expect(planTasks(ready('erasure'), systems, null).map((task) => task.action)).not.toContain('instruct');
+  });
+
+  it('refuses a marketing processor without an e-mail address, or listed twice, naming the field', () => {
+    const parsed = systemSchema.safeParse({
+      ...system('crm'),
+      purposes: ['direct marketing'],
+      categories: ['contact details'],
+      marketingProcessors: [
+        { name: 'SMS-porten AS', contact: 'not an address' },
+        { name: 'sms-porten as', contact: 'a@b.example' },
+      ],
+    });
+    expect(parsed.success).toBe(false);
+    const problems = parsed.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(problems).toEqual(expect.arrayContaining(['marketingProcessors.0.contact: must be the e-mail address the instruction goes to']));
+    const twice = systemSchema.safeParse({
+      ...system('crm'),
+      marketingProcessors: [
+        { name: 'SMS-porten AS', contact: 'a@b.example' },
+        { name: 'sms-porten as', contact: 'c@d.example' },
+      ],
+    });
+    expect(twice.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
+      'marketingProcessors.1.name: "sms-porten as" is listed twice',
+    ]);
+  });
+
   it('reads rectification changes from either shape of the details', () => {
     expect(changesFrom({ field: 'phone', correctedValue: '+4791234567' })).toEqual({ phone: '+4791234567' });
     expect(changesFrom({ changes: { name: 'Kari Nordmann', email: 'kari@example.no' } })).toEqual({ name: 'Kari Nordmann', email: 'kari@example.no' });

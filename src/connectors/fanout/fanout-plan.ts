@@ -95,8 +95,14 @@ export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: Ob
     case 'objection': {
       if (objectionKind(entity.details) === 'direct_marketing') {
         // Absolute: every system with an API, and any manual system used for marketing.
-        const targets = controllerSystems.filter((system) => system.connector !== 'manual' || system.purposes.some((purpose) => MARKETING.test(purpose)));
-        return [...targets.map((system) => task(system, 'restrict', { scope: 'marketing' satisfies RestrictScope })), ...forwards];
+        const targets = controllerSystems.filter(
+          (system) => system.connector !== 'manual' || system.marketingChannels || system.purposes.some((purpose) => MARKETING.test(purpose)),
+        );
+        // The companies that market for us with the system's data are told to stop too, one task per system.
+        const instructions = controllerSystems
+          .filter((system) => system.marketingProcessors.length > 0)
+          .map((system) => task(system, 'instruct', { processors: system.marketingProcessors.map((processor) => processor.name) }));
+        return [...targets.map((system) => task(system, 'restrict', { scope: 'marketing' satisfies RestrictScope })), ...instructions, ...forwards];
       }
       if (decision !== 'stop') return decision === 'compelling_grounds' ? forwards : [];
       const targets = controllerSystems.filter((system) => LEGITIMATE_INTEREST.test(system.legalBasis));

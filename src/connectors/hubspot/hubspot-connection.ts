@@ -26,6 +26,10 @@ const connectionSchema = z
       .default(['EMAIL']),
     customerNumberProperty: propertyName.optional(),
     restrictionProperty: propertyName.default('gdpr_restricted'),
+    /** Contact properties (single checkboxes) the company's call and mail lists exclude; an
+     *  objection sets them to "true", which is how calls and post are stopped from HubSpot. */
+    doNotCallProperty: propertyName.optional(),
+    doNotMailProperty: propertyName.optional(),
     unsubscribeLegalBasis: z.enum(LEGAL_BASES).default('CONSENT_WITH_NOTICE'),
     unsubscribeLegalBasisExplanation: z.string().min(1).default('Objection to direct marketing (GDPR Art. 21(2)-(3)): stop all marketing.'),
     exportProperties: z.array(propertyName).min(1).optional(),

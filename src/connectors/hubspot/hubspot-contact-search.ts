@@ -22,6 +22,7 @@ export function searchProperties(connection: HubSpotConnection): string[] {
   const properties = ['email', 'hs_additional_emails', 'firstname', 'lastname', 'phone', 'mobilephone'];
   if (connection.customerNumberProperty) properties.push(connection.customerNumberProperty);
   properties.push(connection.restrictionProperty);
+  for (const flag of [connection.doNotCallProperty, connection.doNotMailProperty]) if (flag) properties.push(flag);
   return properties;
 }
 

@@ -35,6 +35,12 @@ describe('HubSpot dispositions', () => {
     ]);
   });
 
+  it('add phone and post where the do-not-call and do-not-mail flags were set, after the opted-out channels', () => {
+    const list = objectionDispositions(['EMAIL', 'SMS'], 1, ['phone', 'post']);
+    expect(list).toEqual([{ kind: 'suppressed', what: 'marketing-subscription', channels: ['email', 'sms', 'phone', 'post'], minimalEntryOnly: false }]);
+    expect(dispositionProblems(list)).toEqual([]);
+  });
+
   it('word a processing restriction by the property that carries it', () => {
     expect(restrictionHow('gdpr_restricted')).toBe('marked with the HubSpot property "gdpr_restricted" set to true');
   });

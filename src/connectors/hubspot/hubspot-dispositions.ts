@@ -20,12 +20,13 @@ export function exportDispositions(counts: { contacts: number; subscriptionStatu
 }
 
 /**
- * An objection to direct marketing: marketing suppressed on exactly the channels HubSpot opted out.
+ * An objection to direct marketing: marketing suppressed on exactly the channels HubSpot opted out,
+ * and phone or post where every matched contact carries the do-not-call or do-not-mail flag.
  * The contact itself stays in the CRM, so more than a suppression entry is kept
  * (`minimalEntryOnly: false`); no contact found is said as such, beside an opt-out kept by address.
  */
-export function objectionDispositions(optedOut: Iterable<HubSpotChannel>, contactsFound: number): Disposition[] {
-  const channels = [...new Set([...optedOut].map((channel) => CHANNEL_WORDS[channel]).filter((channel): channel is Channel => !!channel))];
+export function objectionDispositions(optedOut: Iterable<HubSpotChannel>, contactsFound: number, flagged: Channel[] = []): Disposition[] {
+  const channels = [...new Set([...[...optedOut].map((channel) => CHANNEL_WORDS[channel]).filter((channel): channel is Channel => !!channel), ...flagged])];
   const list: Disposition[] = contactsFound ? [] : [CONTACT_NOT_FOUND];
   if (channels.length) list.push({ kind: 'suppressed', what: 'marketing-subscription', channels, minimalEntryOnly: false });
   return list;

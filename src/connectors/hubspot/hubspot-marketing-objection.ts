@@ -1,3 +1,4 @@
+import type { Channel } from '../../common/dispositions/disposition';
 import { toE164 } from '../../identity/phone';
 import type { Outcome, Subject } from '../connector';
 import type { HubSpotClient } from './hubspot-client';
@@ -30,7 +31,8 @@ export async function stopMarketing(
   const phones = phoneChannels.length
     ? unique([toE164(subject.phone) ?? undefined, ...found.flatMap(({ contact }) => contactPhones(contact).map((phone) => toE164(phone) ?? undefined))])
     : [];
-  if (emails.length === 0 && phones.length === 0) {
+  const flags = flagProperties(connection);
+  if (emails.length === 0 && phones.length === 0 && (found.length === 0 || flags.length === 0)) {
     return {
       status: 'not_found',
       summary: 'No e-mail address or phone number is known for the subject in HubSpot; nothing to unsubscribe',
@@ -64,15 +66,29 @@ export async function stopMarketing(
     }
   }
 
+  // Calls and post are not HubSpot subscriptions: the contact carries the flag the company's call
+  // and mail lists exclude. Claimed only when every matched contact carries it.
+  const flagged: Channel[] = [];
+  const newlyFlagged: string[] = [];
+  for (const { channel, property } of flags) {
+    for (const { contact } of found) {
+      if (contact.properties[property] === 'true') continue;
+      await client.updateContact(contact.id, { [property]: 'true' });
+      newlyFlagged.push(`${contact.id}:${property}`);
+    }
+    if (found.length) flagged.push(channel);
+  }
+
   const since = earliest(timestamps) ?? now().toISOString();
-  const channels = connection.channels.join(', ');
+  const channels = [...connection.channels, ...flags.map(({ property }) => property)].join(', ');
   return {
     status: 'done',
     summary:
       `Marketing stopped in HubSpot from ${since}: ${emails.length} e-mail address(es)` +
       (phones.length ? ` and ${phones.length} phone number(s)` : '') +
       ` unsubscribed from all subscriptions (${channels}); ${found.length} contact record(s) matched.` +
-      ' Calls and post by staff are outside HubSpot and must be stopped there too.',
+      (flagged.length ? ` ${flags.map(({ property }) => property).join(' and ')} set to true on every matched contact.` : '') +
+      (flags.length < 2 ? ' Calls and post without a HubSpot flag are outside HubSpot and must be stopped there too.' : ''),
     details: {
       since,
       channels: connection.channels,
@@ -80,9 +96,18 @@ export async function stopMarketing(
       phoneNumbers: phones.length,
       contactIds: found.map(({ contact }) => contact.id),
       subscriptionsUnsubscribed: [...unsubscribedFrom],
+      flagsSet: newlyFlagged,
     },
-    dispositions: objectionDispositions(optedOut, found.length),
+    dispositions: objectionDispositions(optedOut, found.length, flagged),
   };
+}
+
+/** The do-not-call / do-not-mail properties the data map names, with the channel each stops. */
+function flagProperties(connection: HubSpotConnection): Array<{ channel: Channel; property: string }> {
+  const flags: Array<{ channel: Channel; property: string }> = [];
+  if (connection.doNotCallProperty) flags.push({ channel: 'phone', property: connection.doNotCallProperty });
+  if (connection.doNotMailProperty) flags.push({ channel: 'post', property: connection.doNotMailProperty });
+  return flags;
 }
 
 /** Configured subscription types the address is still subscribed to; the rest are left alone so a

@@ -1,4 +1,5 @@
 import type { CaseEntity } from '../../cases/case.entity';
+import { CHANNELS, type Channel } from '../../common/dispositions/disposition';
 import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity';
 import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
@@ -29,6 +30,25 @@ const ACTION_TEXT: Record<string, { nb: string; en: string }> = {
   },
 };
 
+/** Channels as the owner's task names them (nb / en). */
+const CHANNEL_TEXT: Record<Channel, string> = {
+  email: 'e-post / e-mail',
+  sms: 'SMS / text messages',
+  phone: 'telefon / phone calls',
+  post: 'brev i posten / letters by post',
+  whatsapp: 'WhatsApp',
+};
+
+/** An objection to direct marketing: the owner stops exactly the channels the data map names for
+ *  the system (every channel when it names none) and records the ones stopped. */
+function marketingText(system: SystemEntry): { nb: string; en: string } {
+  const channels = (system.marketingChannels ?? CHANNELS).map((channel) => CHANNEL_TEXT[channel]).join(', ');
+  return {
+    nb: `Personen protesterer mot direkte markedsføring (art. 21(3)), som må stanses uten unntak. Stans all markedsføring til personen i disse kanalene: ${channels}. Registrer utfallet med «suppressed» og bare kanalene som faktisk er stanset.`,
+    en: `The person objects to direct marketing (Art 21(3)), which must stop without exception. Stop all marketing to the person on these channels: ${channels}. Record the outcome with "suppressed" and only the channels actually stopped.`,
+  };
+}
+
 const KIND_TEXT: Record<string, string> = {
   name: 'Navn / name',
   email: 'E-post / e-mail',
@@ -41,7 +61,7 @@ const KIND_TEXT: Record<string, string> = {
 /** The identifiers a person may search with: only established ones. What the requester merely
  *  claimed is left out (a person searching by it could act on someone else's data); the owner is
  *  told how many, so a handler can decide on them on the case page. */
-function identifiers(people: PersonIdentifiers): string[] {
+export function identifierLines(people: PersonIdentifiers): string[] {
   const lines = people.established.map((identifier) => `  ${KIND_TEXT[identifier.kind] ?? identifier.kind}: ${identifier.given}`);
   if (!lines.length) lines.push('  (ingen bekreftede identifikatorer ennå / no established identifiers yet)');
   if (people.claimedCount > 0) {
@@ -96,7 +116,7 @@ export function composeManualTask(
   note: string | null,
   since: Date,
 ): ComposedMail {
-  const what = ACTION_TEXT[task.action] ?? ACTION_TEXT.export;
+  const what = task.action === 'restrict' && task.params.scope === 'marketing' ? marketingText(system) : (ACTION_TEXT[task.action] ?? ACTION_TEXT.export);
   const preserve = needsPreservation(entity, system, task.action, since);
   const text = [
     ...(preserve ? [...preservationLines(entity, system, since), ''] : []),
@@ -107,7 +127,7 @@ export function composeManualTask(
     what.en,
     '',
     'Personen / the person:',
-    ...identifiers(people),
+    ...identifierLines(people),
     ...(task.action === 'rectify' ? ['', 'Rettelser / corrections:', ...changesLines(task)] : []),
     ...(note ? ['', `Merknad / note: ${note}`] : []),
     '',
@@ -180,7 +200,7 @@ export function composeForward(
     'We have not searched, disclosed or deleted anything. Please instruct us, or answer the person directly.',
     '',
     'Personen / the person:',
-    ...identifiers(people),
+    ...identifierLines(people),
     ...(entity.type === 'rectification'
       ? ['', 'Rettelser / corrections:', ...Object.entries(changesFrom(entity.details)).map(([field, value]) => `  ${field} → ${value}`)]
       : []),
@@ -213,7 +233,7 @@ export function composeHoldEnded(
     `  ${reason}`,
     '',
     'Personen / the person:',
-    ...identifiers(people),
+    ...identifierLines(people),
   ].join('\n');
   return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Slett etter oppbevaringsplikt / erase after legal hold: ${system.name}`, text };
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const TASK_ACTIONS = ['export', 'rectify', 'erase', 'restrict', 'forward', 'manual'] as const;
+export const TASK_ACTIONS = ['export', 'rectify', 'erase', 'restrict', 'forward', 'instruct', 'manual'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 export const TASK_STATUSES = ['pending', 'running', 'done', 'not_found', 'retained', 'forwarded', 'manual', 'failed'] as const;
@@ -39,7 +39,7 @@ export class CaseTaskEntity {
   @Column({ type: 'varchar', length: 20, default: 'pending' })
   status: TaskStatus;
 
-  /** What the action needs: rectify → {changes}, restrict → {scope}, manual → {action}. */
+  /** What the action needs: rectify → {changes}, restrict → {scope}, instruct → {processors}, manual → {action}. */
   @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
   params: Record<string, unknown>;
 

@@ -5,8 +5,8 @@ import { CONNECTOR_PLUGINS } from '../connector-modules';
 import type { RateLimit } from '../dsr-connector';
 import type { CaseTaskEntity } from './case-task.entity';
 
-/** Each connector type has its own queue (tasks-<type>), so each gets its own rate limit; manual and
- *  forward tasks only write e-mails and share one. */
+/** Each connector type has its own queue (tasks-<type>), so each gets its own rate limit; manual,
+ *  forward and instruct tasks only write e-mails and share one. */
 export const TASK_QUEUES: Record<string, TaskQueueName> = {
   ...Object.fromEntries(CONNECTOR_PLUGINS.map((plugin) => [plugin.type, plugin.queue])),
   manual: QueueName.TasksManual,
@@ -15,7 +15,7 @@ export const TASK_QUEUES: Record<string, TaskQueueName> = {
 export const ALL_TASK_QUEUES: TaskQueueName[] = [...CONNECTOR_PLUGINS.map((plugin) => plugin.queue), QueueName.TasksManual];
 
 export function taskQueueFor(task: Pick<CaseTaskEntity, 'action' | 'connectorType'>): TaskQueueName {
-  if (task.action === 'forward') return QueueName.TasksManual;
+  if (task.action === 'forward' || task.action === 'instruct') return QueueName.TasksManual;
   return TASK_QUEUES[task.connectorType] ?? QueueName.TasksManual;
 }
 

@@ -18,6 +18,7 @@ import { ConnectorRegistry } from '../connector-registry';
 import { CaseSettlementService } from '../fanout/case-settlement.service';
 import { LegalHoldService } from '../holds/legal-hold.service';
 import { ForwardingService } from '../manual/forwarding.service';
+import { MarketingProcessorService } from '../marketing/marketing-processor.service';
 import { ManualTaskService } from '../manual/manual-task.service';
 import { systemContext } from '../system-context';
 import { CaseTaskEntity, FINISHED_TASK_STATUSES } from './case-task.entity';
@@ -63,6 +64,7 @@ export class TaskRunnerService {
     private readonly holds: LegalHoldService,
     private readonly manual: ManualTaskService,
     private readonly forwarding: ForwardingService,
+    private readonly marketingProcessors: MarketingProcessorService,
     private readonly settlement: CaseSettlementService,
     private readonly subjects: RecordSubjects,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -123,6 +125,10 @@ export class TaskRunnerService {
     if (task.action === 'forward') {
       await this.forwarding.forward(task, entity, system);
       return { kind: 'finished', status: 'forwarded' };
+    }
+    if (task.action === 'instruct') {
+      await this.marketingProcessors.instruct(task, entity, system);
+      return { kind: 'finished', status: 'done' };
     }
     const connector = this.registry.forSystem(system);
     if (!connector) {

@@ -4,6 +4,7 @@ import { CHANNELS, KEEP_BASES, NOT_HELD_REASONS, RECORD_TYPES, type Disposition 
 import { dispositionSchema } from '../../common/dispositions/disposition.schema';
 import { checkClaims } from '../../../test/support/letter-claims';
 import { composeLetter, renderLetter } from './compose-letter';
+import { LETTER_COPY } from './letter-copy';
 import type { LetterFacts } from './letter-facts';
 
 const day = fc.integer({ min: 0, max: 5 * 365 }).map((offset) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10));
@@ -57,6 +58,13 @@ const disposition: fc.Arbitrary<Disposition> = fc
       what: optional(what),
       count: fc.constant(undefined),
       to: text('Nettbutikken AS', 'Kunde AS'),
+      at: day,
+    }),
+    // A marketing processor instructed to stop (objections to direct marketing).
+    fc.record({
+      kind: fc.constant('forwarded' as const),
+      what: fc.constant('marketing-subscription'),
+      to: text('SMS-porten AS', 'Trykk og Post AS'),
       at: day,
     }),
     fc
@@ -164,6 +172,41 @@ describe('claims check: every sentence of a letter is backed by a disposition, a
         },
       ),
       { numRuns: 50 },
+    );
+  });
+
+  it('fails when a marketing instruction is stated as a forwarded request, or a forward as an instruction', () => {
+    const input: LetterFacts = {
+      language: 'en',
+      reference: 'DSR-2026-000123',
+      type: 'objection',
+      receivedOn: '2026-03-05',
+      answeredOn: '2026-03-20',
+      controller: { name: 'Eksempel Deler AS', email: 'personvern@eksempel.no' },
+      tasks: [
+        {
+          systemId: 'hubspot',
+          systemName: 'HubSpot CRM',
+          action: 'instruct',
+          status: 'done',
+          dispositions: [{ kind: 'forwarded', what: 'marketing-subscription', to: 'SMS-porten AS', at: '2026-03-07' }],
+        },
+      ],
+      changes: [],
+      notified: [],
+      notNotified: [],
+      objection: { processing: 'direct_marketing', decision: null },
+    };
+    const letter = rendered(input);
+    expect(checkClaims(input, letter)).toEqual({ orphans: [], unstated: [] });
+    const instructed = '- HubSpot CRM: we have instructed SMS-porten AS on 7 March 2026 to stop using your data for marketing';
+    const asForward = letter.text
+      .replace('Companies that process data for our marketing:', LETTER_COPY.en.forwarded.heading)
+      .replace(instructed, '- HubSpot CRM, marketing subscriptions: forwarded to SMS-porten AS on 7 March 2026');
+    expect(checkClaims(input, { ...letter, text: asForward }).unstated).toHaveLength(1);
+    const forward = { ...input, tasks: [{ ...input.tasks[0], dispositions: [{ kind: 'forwarded' as const, to: 'SMS-porten AS', at: '2026-03-07' }] }] };
+    expect(checkClaims(forward, letter).orphans).toContain(
+      `Companies that process data for our marketing: HubSpot CRM: we have instructed SMS-porten AS on 7 March 2026 to stop using your data for marketing`,
     );
   });
 

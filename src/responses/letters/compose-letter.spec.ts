@@ -329,6 +329,43 @@ describe('answer letters', () => {
     },
   );
 
+  it.each(['nb', 'en'] as const)(
+    'objection (%s): a marketing processor told to stop is "we have instructed X to stop", never "forwarded your request"',
+    (language) => {
+      const instructed = base('objection', language, [
+        task({
+          systemName: 'HubSpot CRM',
+          action: 'instruct',
+          dispositions: [{ kind: 'forwarded', what: 'marketing-subscription', to: 'SMS-porten AS', at: '2026-03-07' }],
+        }),
+      ]);
+      instructed.objection = { processing: 'direct_marketing', decision: null };
+      const letter = text(instructed);
+      expect(letter.kind).toBe('objection');
+      expect(letter.text).toContain(
+        language === 'en'
+          ? 'Companies that process data for our marketing:\n- HubSpot CRM: we have instructed SMS-porten AS on 7 March 2026 to stop using your data for marketing'
+          : 'Virksomheter som behandler opplysninger for markedsføringen vår:\n- HubSpot CRM: vi har gitt SMS-porten AS beskjed 7. mars 2026 om å slutte å bruke opplysningene om deg til markedsføring',
+      );
+      expect(letter.subject + letter.text).not.toMatch(/forwarded|videresendt|controller|behandlingsansvarlig/);
+      expect(checkClaims(instructed, letter)).toEqual({ orphans: [], unstated: [] });
+      // Beside a real forward to a controller, each is said in its own section.
+      const both = {
+        ...instructed,
+        tasks: [
+          ...instructed.tasks,
+          task({ systemName: 'Cargonizer', action: 'forward', dispositions: [{ kind: 'forwarded', to: 'Nettbutikken AS', at: '2026-03-06' }] }),
+        ],
+      };
+      const mixed = text(both);
+      expect(mixed.text).toContain(
+        language === 'en' ? '- Cargonizer: forwarded to Nettbutikken AS on 6 March 2026' : '- Cargonizer: sendt 6. mars 2026 til Nettbutikken AS',
+      );
+      expect(mixed.text).not.toMatch(/HubSpot CRM: (forwarded|sendt)/);
+      expect(checkClaims(both, mixed)).toEqual({ orphans: [], unstated: [] });
+    },
+  );
+
   it('kept records: each with its own basis, use and end; a legal claim is never explained as bookkeeping', () => {
     const facts = base('erasure', 'en', [
       task({

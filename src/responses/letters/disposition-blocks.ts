@@ -1,5 +1,5 @@
 import type { Language } from '../../common/case-types';
-import { NOT_HELD_REASONS, type Disposition, type DispositionKind, type DispositionOf } from '../../common/dispositions/disposition';
+import { NOT_HELD_REASONS, isMarketingInstruction, type Disposition, type DispositionKind, type DispositionOf } from '../../common/dispositions/disposition';
 import { dayInWords } from '../../common/request-type-words';
 import { LETTER_COPY, fieldWord } from './letter-copy';
 import type { LetterBlock, LetterFacts } from './letter-facts';
@@ -72,9 +72,19 @@ export function dispositionBlocks(facts: LetterFacts): LetterBlock[] {
     [copy.kept.refusalNote],
   );
 
+  // A marketing processor told to stop is not a request passed to a controller: its own words.
+  const forwarded = of('forwarded');
   section(
     copy.forwarded.heading,
-    of('forwarded').map((entry) => `${label(entry)}: ${copy.forwarded.item(entry.item.to, day(entry.item.at))}`),
+    forwarded
+      .filter((entry) => !isMarketingInstruction(entry.item))
+      .map((entry) => `${label(entry)}: ${copy.forwarded.item(entry.item.to, day(entry.item.at))}`),
+  );
+  section(
+    copy.instructed.heading,
+    forwarded
+      .filter((entry) => isMarketingInstruction(entry.item))
+      .map((entry) => `${entry.system}: ${copy.instructed.item(entry.item.to, day(entry.item.at))}`),
   );
 
   const notHeld = of('not_held');

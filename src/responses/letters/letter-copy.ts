@@ -109,6 +109,10 @@ export const LETTER_COPY = {
         'I disse systemene behandler vi opplysninger på vegne av en annen virksomhet, som er behandlingsansvarlig. Vi har sendt forespørselen din dit, og de svarer deg:',
       item: (to: string, on: string) => `sendt ${on} til ${to}`,
     },
+    instructed: {
+      heading: 'Virksomheter som behandler opplysninger for markedsføringen vår:',
+      item: (to: string, on: string) => `vi har gitt ${to} beskjed ${on} om å slutte å bruke opplysningene om deg til markedsføring`,
+    },
     notHeld: {
       not_found: 'Vi har søkt i disse systemene og fant ingen opplysninger om deg:',
       never_held: 'Disse systemene har aldri hatt opplysninger om deg:',
@@ -199,6 +203,10 @@ export const LETTER_COPY = {
     forwarded: {
       heading: 'In these systems we process data on behalf of another company, the controller. We have forwarded your request to it, and it will answer you:',
       item: (to: string, on: string) => `forwarded to ${to} on ${on}`,
+    },
+    instructed: {
+      heading: 'Companies that process data for our marketing:',
+      item: (to: string, on: string) => `we have instructed ${to} on ${on} to stop using your data for marketing`,
     },
     notHeld: {
       not_found: 'We searched these systems and found no data about you:',

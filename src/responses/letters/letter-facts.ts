@@ -1,6 +1,6 @@
 import type { Language, RejectionCode, RequestType } from '../../common/case-types';
 import type { ControllerInfo } from '../../systems/data-map.schema';
-import type { Disposition } from '../../common/dispositions/disposition';
+import { isMarketingInstruction, type Disposition } from '../../common/dispositions/disposition';
 
 /** A paragraph, optionally followed by a list. */
 export interface LetterBlock {
@@ -79,7 +79,7 @@ export function letterKind(facts: Pick<LetterFacts, 'type' | 'tasks' | 'objectio
   const all = allDispositions(facts);
   const has = (...kinds: Array<Disposition['kind']>) => all.some((item) => kinds.includes(item.kind));
   // A processor only passes the request on: the controller answers what was done.
-  if (all.length && all.every((item) => item.kind === 'forwarded')) return 'forwarded';
+  if (all.length && all.every((item) => item.kind === 'forwarded' && !isMarketingInstruction(item))) return 'forwarded';
   switch (facts.type) {
     case 'access':
       return 'access';
@@ -96,7 +96,8 @@ export function letterKind(facts: Pick<LetterFacts, 'type' | 'tasks' | 'objectio
       if (has('restricted')) return 'restriction';
       break;
     case 'objection':
-      if (has('suppressed', 'restricted', 'erased', 'anonymised')) return 'objection';
+      // A marketing processor instructed to stop is marketing stopped, as the letter states.
+      if (has('suppressed', 'restricted', 'erased', 'anonymised') || all.some(isMarketingInstruction)) return 'objection';
       break;
   }
   if (all.length && all.every((item) => item.kind === 'not_held')) return 'nothing-held';

@@ -65,6 +65,9 @@ export function preferenceRoutes(state: HubSpotSimulatorState): Router {
     if (channel === 'EMAIL' && !EMAIL_PATTERN.test(subscriber)) {
       return sendError(res, 400, 'VALIDATION_ERROR', 'subscriberIdString must be an e-mail address for channel EMAIL');
     }
+    if (channel !== 'EMAIL' && !ASSUMPTIONS.phoneSubscriberPattern.test(subscriber)) {
+      return sendError(res, 400, 'VALIDATION_ERROR', `subscriberIdString must be a phone number in E.164 format for channel ${channel}`);
+    }
     const startedAt = new Date().toISOString();
     const since = state.recordOptOutOfAll(subscriber, channel, startedAt);
     const results =

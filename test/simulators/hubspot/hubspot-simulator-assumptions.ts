@@ -42,6 +42,9 @@ export const ASSUMPTIONS = {
    *  timestamp on repeats, answers every EMAIL subscription as NOT_SUBSCRIBED (no `verbose` needed) and
    *  accepts SMS and WHATSAPP with an empty result list. GET reads the wide status back. */
   unsubscribeAllChannels: ['EMAIL', 'SMS', 'WHATSAPP'],
+  /** (unverified) SMS and WHATSAPP subscribers are phone numbers in E.164 ("+4791234567"); anything
+   *  else (spaces, a national number) answers 400 VALIDATION_ERROR, as an e-mail channel refuses a non-address. */
+  phoneSubscriberPattern: /^\+[1-9]\d{6,14}$/,
   /** (unverified) A wrong or missing token gets the same 401 body (category INVALID_AUTHENTICATION). */
   authFailureCategory: 'INVALID_AUTHENTICATION',
   /** (unverified) 429s carry Retry-After (whole seconds, rounded up); switch off to test the
