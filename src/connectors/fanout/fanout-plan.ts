@@ -67,6 +67,13 @@ export function changesFrom(details: Record<string, unknown>): Changes {
   return changes;
 }
 
+/** Restriction details: the fields the person contests (Art 18(1)(a)), as intake stored them
+ *  (`details.fields`); empty = all their data. Feeds `PlanRequest.contested` and the restrict task. */
+export function contestedFields(details: Record<string, unknown>): string[] {
+  if (!Array.isArray(details.fields)) return [];
+  return [...new Set(details.fields.filter((field): field is string => typeof field === 'string' && field.trim() !== '').map((field) => field.trim()))];
+}
+
 /**
  * One task per (system, action) for a ready case. Processor-role systems are never searched: the
  * request goes to their controller (`forward`). Manual systems get the same action, done by a person.
@@ -90,8 +97,12 @@ export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: Ob
       return [...controllerSystems.map((system) => task(system, 'rectify', { changes: changesFrom(entity.details) })), ...forwards];
     case 'erasure':
       return [...controllerSystems.map((system) => task(system, 'erase', { legalHolds: system.legalHolds })), ...forwards];
-    case 'restriction':
-      return [...controllerSystems.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope })), ...forwards];
+    case 'restriction': {
+      // Contested fields go with the task: a connector that can restrict one field does only that.
+      const fields = contestedFields(entity.details);
+      const params = { scope: 'processing' satisfies RestrictScope, ...(fields.length ? { fields } : {}) };
+      return [...controllerSystems.map((system) => task(system, 'restrict', params)), ...forwards];
+    }
     case 'objection': {
       if (objectionKind(entity.details) === 'direct_marketing') {
         // Absolute: every system with an API, and any manual system used for marketing.
