@@ -28,7 +28,7 @@ type TaskItem = { system: string; action: string; status: string; outcome?: { di
 
 /** Visma with the company's note field named in the data map (connection.annotationField). */
 function withNoteField(file: string): string {
-  const map = parse(readFileSync(file, 'utf8'));
+  const map = parse(readFileSync(file, 'utf8')) as { systems: Array<{ id: string; connection: Record<string, unknown> }> };
   for (const system of map.systems) if (system.id === 'visma') system.connection.annotationField = 'memo';
   writeFileSync(file, stringify(map));
   return file;
@@ -73,7 +73,8 @@ describe('one-field restriction in Visma and its lift after the notice period (R
     for (const name of Object.keys(secrets)) delete process.env[name];
   });
 
-  const auditOf = async (reference: string): Promise<AuditItem[]> => (await (await client.get(`/api/v1/cases/${reference}/audit`)).json()).items;
+  const auditOf = async (reference: string): Promise<AuditItem[]> =>
+    ((await (await client.get(`/api/v1/cases/${reference}/audit`)).json()) as { items: AuditItem[] }).items;
 
   it('refuses contested fields that are not a list of field names, naming the bad one', async () => {
     const response = await fetch(`${stack.url}/api/v1/requests`, {
@@ -82,7 +83,7 @@ describe('one-field restriction in Visma and its lift after the notice period (R
       body: JSON.stringify({ type: 'restriction', email: OLA.email, details: { fields: ['phone', 'my phone!'] } }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).details).toEqual([
+    expect(((await response.json()) as { details: unknown }).details).toEqual([
       { field: 'details.fields[1]', problem: 'must be a list of at most 20 field names (a letter, then letters, digits or _), e.g. ["phone"]' },
     ]);
   });

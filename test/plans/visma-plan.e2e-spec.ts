@@ -63,8 +63,9 @@ describe('Visma plan: survey and execute against the Business NXT simulator', ()
   const connector = new VismaConnector({ now: () => new Date(`${TODAY}T10:00:00Z`) });
   const associate = (no: number) => sim.state.associates.find((row) => row.associateNo === no);
   const vouchers = (customerNo: number) => sim.state.customerTransactions.filter((row) => row.customerNo === customerNo).map((row) => row.voucherNo);
-  const approve = (plan: Array<{ ref: string; recordType: PlanItem['recordType']; proposed: PlanItem['action']; keep?: PlanItem['keep']; fields?: string[] }>) =>
-    plan.map((row) => ({ ref: row.ref, recordType: row.recordType, action: row.proposed, keep: row.keep, fields: row.fields }));
+  const approve = (
+    plan: Array<{ ref: string; recordType: PlanItem['recordType']; proposed: PlanItem['action']; keep?: PlanItem['keep']; fields?: string[] }>,
+  ) => plan.map((row) => ({ ref: row.ref, recordType: row.recordType, action: row.proposed, keep: row.keep, fields: row.fields }));
 
   beforeEach(async () => {
     sim = await startVismaSimulator({ ...SEED, now: () => new Date(`${TODAY}T10:00:00Z`) });

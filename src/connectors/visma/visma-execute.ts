@@ -1,5 +1,14 @@
 import type { Disposition } from '../../common/dispositions/disposition';
-import { notePrevious, type KeepDecision, type Outcome, type PlanItem, type PlanRequest, type PreviousValues, type RetainedRecords, type Subject } from '../connector';
+import {
+  notePrevious,
+  type KeepDecision,
+  type Outcome,
+  type PlanItem,
+  type PlanRequest,
+  type PreviousValues,
+  type RetainedRecords,
+  type Subject,
+} from '../connector';
 import { ConnectorError } from '../connector-errors';
 import { DispositionTally } from '../disposition-tally';
 import { associateWhat, CONTACT_DETAILS, restrictionHow } from './visma-dispositions';
@@ -16,9 +25,7 @@ import { readVismaSnapshot } from './visma-survey';
 const BLANKED = { emailAddress: '', phone: '', mobilePhone: '' } as const;
 
 type Target =
-  | { kind: 'associate'; row: AssociateRow }
-  | { kind: 'contact'; row: ContactRow }
-  | { kind: 'voucher'; row: CustomerTransactionRow; owner: AssociateRow };
+  { kind: 'associate'; row: AssociateRow } | { kind: 'contact'; row: ContactRow } | { kind: 'voucher'; row: CustomerTransactionRow; owner: AssociateRow };
 
 interface Run {
   records: VismaRecords;
@@ -139,7 +146,9 @@ async function keepMinimal(run: Run, target: Exclude<Target, { kind: 'voucher' }
   const what = target.kind === 'associate' ? associateWhat(target.row) : 'contact-person';
   if (keep) run.tally.add(kept(what, keep));
   if (keep?.restrict && !run.settings.flags.restriction) {
-    run.left.push(`${label(target)} is kept restricted: mark it restricted in Visma Business (name the field as connection.restrictionFlagField to automate this)`);
+    run.left.push(
+      `${label(target)} is kept restricted: mark it restricted in Visma Business (name the field as connection.restrictionFlagField to automate this)`,
+    );
   }
   run.done.push(`${label(target)} kept with e-mail and phone numbers blanked`);
 }

@@ -39,7 +39,7 @@ export function fieldsHeld(row: AssociateRow | ContactRow, fields: string[], kin
   const map = kind === 'associate' ? ASSOCIATE_FIELD : CONTACT_FIELD;
   return fields.filter((field) => {
     const column = map[field];
-    const value = column ? (row as Record<string, unknown>)[column as string] : undefined;
+    const value = column ? (row as Record<string, unknown>)[column] : undefined;
     return typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null;
   });
 }

@@ -125,7 +125,13 @@ function proposeVoucher(
     return {
       ...base,
       proposed: 'keep',
-      keep: { basis: 'legal_claims', claim: 'open balance in the customer ledger', criterion: 'until the balance is settled', allowedUse: 'legal_claims', restrict: true },
+      keep: {
+        basis: 'legal_claims',
+        claim: 'open balance in the customer ledger',
+        criterion: 'until the balance is settled',
+        allowedUse: 'legal_claims',
+        restrict: true,
+      },
       note: 'the customer ledger has an open balance: settle or write it off before erasing',
     };
   }
