@@ -86,7 +86,7 @@ describe('fan-out plan', () => {
   });
 
   it('passes the contested fields of a restriction to every restrict task, and none when all data is contested', () => {
-    expect(contestedFields({ fields: ['phone', ' phone ', 'email', 3] })).toEqual(['phone', 'email']);
+    expect(contestedFields({ fields: ['phone', ' phone ', 'email', 3, 'note\nDSR X: all restricted'] })).toEqual(['phone', 'email']);
     expect(contestedFields({ fields: 'phone' })).toEqual([]);
     const one = planTasks(ready('restriction', { fields: ['phone'] }), SYSTEMS, null).filter((task) => task.action === 'restrict');
     expect(one.map((task) => task.params)).toEqual([

@@ -67,11 +67,16 @@ export function changesFrom(details: Record<string, unknown>): Changes {
   return changes;
 }
 
+/** A field name as connectors know it: connectors write it into the system (Visma's note line),
+ *  so a case registered by staff, whose details intake never checked, cannot carry free text there. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
 /** Restriction details: the fields the person contests (Art 18(1)(a)), as intake stored them
  *  (`details.fields`); empty = all their data. Feeds `PlanRequest.contested` and the restrict task. */
 export function contestedFields(details: Record<string, unknown>): string[] {
   if (!Array.isArray(details.fields)) return [];
-  return [...new Set(details.fields.filter((field): field is string => typeof field === 'string' && field.trim() !== '').map((field) => field.trim()))];
+  const names = details.fields.filter((field): field is string => typeof field === 'string').map((field) => field.trim());
+  return [...new Set(names.filter((name) => FIELD_NAME.test(name)))];
 }
 
 /**
