@@ -125,6 +125,13 @@ export interface RetentionRules {
 
 export type RestrictScope = 'marketing' | 'processing';
 
+/** A restriction's own facts: the case reference (for a note the connector writes) and the fields
+ *  the person contests (Art 18(1)(a)); without `fields` the whole record is restricted. */
+export interface RestrictRequest {
+  reference: string;
+  fields?: string[];
+}
+
 /**
  * Discover, review, execute (docs/plans.md). For erasure, restriction and rectification a
  * connector that can `survey` lists every record of the subject it would touch and proposes what
@@ -204,13 +211,16 @@ export interface Connector {
   export(ctx: SystemContext, subject: Subject): Promise<ExportPart>;
   rectify(ctx: SystemContext, subject: Subject, changes: Changes, request?: RectifyRequest): Promise<Outcome>;
   erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome>;
-  restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome>;
+  restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope, request?: RestrictRequest): Promise<Outcome>;
   /** Problems with the shape of a system's `connection` ("connection.<field>: <problem>"), checked at boot. */
   checkConnection(connection: Record<string, unknown>): string[];
   /** Lists the records a request would touch and proposes a disposition per record; changes nothing. */
   survey?(ctx: SystemContext, subject: Subject, request: PlanRequest, retention: RetentionRules): Promise<SurveyedRecord[]>;
   /** Does exactly the approved plan (every item, nothing else); dispositions per record type and action. */
   execute?(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[]): Promise<Outcome>;
+  /** Lifts a restriction this connector applied, by what its outcome recorded in `details` (e.g.
+   *  removes the one note it wrote); a connector without it leaves the lift to the system owner. */
+  liftRestriction?(ctx: SystemContext, restricted: Record<string, unknown>): Promise<Outcome>;
   /** Erases records kept under a hold that has ended, by the `externalIds` recorded with it. */
   eraseRetained?(ctx: SystemContext, externalIds: Record<string, unknown>, retention: RetentionRules): Promise<Outcome>;
 }

@@ -31,6 +31,21 @@ describe('parseIntake', () => {
     expect(weighed).toMatchObject({ ok: true, request: { details: { processing: 'legitimate_interest', grounds: 'I moved.' } } });
   });
 
+  it('takes the contested fields of a restriction as a list of field names, naming each bad one', () => {
+    const ok = parseIntake({ type: 'restriction', email: 'a@example.no', details: { fields: ['phone', 'phone', 'postCode'] } });
+    expect(ok).toMatchObject({ ok: true, request: { details: { fields: ['phone', 'postCode'] } } });
+    const bad = parseIntake({ type: 'restriction', email: 'a@example.no', details: { fields: ['phone', 7, 'my note!'] } });
+    expect(bad.ok ? [] : bad.problems.map((problem) => [problem.field, problemInEnglish(problem)])).toEqual([
+      ['details.fields[1]', 'must be a list of at most 20 field names (a letter, then letters, digits or _), e.g. ["phone"]'],
+      ['details.fields[2]', 'must be a list of at most 20 field names (a letter, then letters, digits or _), e.g. ["phone"]'],
+    ]);
+    expect(parseIntake({ type: 'restriction', email: 'a@example.no', details: { fields: 'phone' } })).toEqual({
+      ok: false,
+      problems: [{ field: 'details.fields', code: 'not_field_list' }],
+    });
+    expect(parseIntake({ type: 'erasure', email: 'a@example.no', details: { fields: ['phone'] } })).toMatchObject({ ok: true, request: { details: {} } });
+  });
+
   it('drops fields that belong to another request type (the form shows every section)', () => {
     const result = parseIntake({ type: 'access', email: 'a@example.no', details: { correctedValue: 'x', processing: 'direct_marketing' } });
     expect(result).toMatchObject({ ok: true, request: { details: {} } });

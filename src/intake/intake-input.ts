@@ -17,6 +17,9 @@ export interface IntakeDetails {
   processing?: ObjectionProcessing;
   /** Objection to a legitimate-interest processing: the person's grounds (asked for, not required). */
   grounds?: string;
+  /** Restriction: the fields whose accuracy the person contests (Art 18(1)(a)), e.g. ["phone"];
+   *  absent = all their data. */
+  fields?: string[];
 }
 
 /** "I am asking for someone else": who is asking, and what authority they say they have. */
@@ -70,7 +73,11 @@ export const LIMITS = {
 
 const TOP_LEVEL = ['type', 'email', 'name', 'phone', 'customerNumber', 'details', 'language', 'onBehalf'] as const;
 const ON_BEHALF_KEYS = ['name', 'email', 'relationship', 'coversAnswer'] as const;
-const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds'] as const;
+const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds', 'fields'] as const;
+/** A contested field's name as the connectors know it (e.g. phone, email, address): a word, no free text. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+/** More contested fields than this is "all my data": the request then needs no list. */
+const MAX_CONTESTED_FIELDS = 20;
 const PHONE = /^\+?[0-9 ().-]{5,30}$/;
 // C0 controls other than tab and line breaks, and DEL: PostgreSQL refuses NUL, and none belong in a request.
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
@@ -83,6 +90,7 @@ const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {
   bad_characters: () => 'contains control characters that are not allowed',
   invalid_email: () => 'must be an e-mail address',
   invalid_phone: () => 'must be a phone number (digits, spaces, +, -, parentheses)',
+  not_field_list: () => `must be a list of at most ${MAX_CONTESTED_FIELDS} field names (a letter, then letters, digits or _), e.g. ["phone"]`,
   unknown_type: () => `must be one of ${REQUEST_TYPES.join(', ')}`,
   unknown_processing: () => `must be one of ${OBJECTION_PROCESSINGS.join(', ')}`,
   unknown_language: () => `must be one of ${LANGUAGES.join(', ')}`,
@@ -225,5 +233,24 @@ function parseDetails(raw: unknown, type: RequestType | undefined, problems: Int
     const grounds = text('details.grounds', source.grounds, LIMITS.grounds);
     if (grounds && details.processing !== 'direct_marketing') details.grounds = grounds;
   }
+  if (type === 'restriction' && source.fields !== undefined) {
+    const fields = contestedFieldList(source.fields, problems);
+    if (fields?.length) details.fields = fields;
+  }
   return details;
+}
+
+/** `details.fields`: a list of field names, each named in a problem by its position. */
+function contestedFieldList(raw: unknown, problems: IntakeProblem[]): string[] | undefined {
+  if (!Array.isArray(raw) || raw.length > MAX_CONTESTED_FIELDS) {
+    problems.push({ field: 'details.fields', code: 'not_field_list' });
+    return undefined;
+  }
+  const fields: string[] = [];
+  raw.forEach((item, index) => {
+    const name = typeof item === 'string' ? item.trim() : undefined;
+    if (name === undefined || !FIELD_NAME.test(name)) problems.push({ field: `details.fields[${index}]`, code: 'not_field_list' });
+    else if (!fields.includes(name)) fields.push(name);
+  });
+  return fields;
 }

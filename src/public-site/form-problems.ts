@@ -6,6 +6,7 @@ export type ProblemCode =
   | 'bad_characters'
   | 'invalid_email'
   | 'invalid_phone'
+  | 'not_field_list'
   | 'unknown_type'
   | 'unknown_processing'
   | 'unknown_language'

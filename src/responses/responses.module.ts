@@ -28,6 +28,7 @@ import { PostedLetterService } from './letters/posted-letter.service';
 import { AnswerPackageEntity } from './package/answer-package.entity';
 import { PackageBuilderService } from './package/package-builder.service';
 import { TaskOutcomesModule } from '../connectors/tasks/task-outcomes.reader';
+import { ConnectorsModule } from '../connectors/connectors.module';
 import { PackageExpiryService } from './package/package-expiry.service';
 import { RetentionSweepService } from './retention/retention-sweep.service';
 import { CaseClosedExportsListener } from './retention/case-closed-exports.listener';
@@ -54,6 +55,8 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     NotificationsModule,
     PublicSiteModule,
     TaskOutcomesModule,
+    // A connector that can lift its own restriction (a per-field note) is asked to at the lift.
+    ConnectorsModule,
   ],
   controllers: [
     LettersController,

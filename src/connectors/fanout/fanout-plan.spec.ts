@@ -1,6 +1,6 @@
 import type { CaseEntity } from '../../cases/case.entity';
 import { systemSchema, type SystemEntry } from '../../systems/data-map.schema';
-import { changesFrom, planTasks, readiness } from './fanout-plan';
+import { changesFrom, contestedFields, planTasks, readiness } from './fanout-plan';
 
 const system = (id: string, extra: Record<string, unknown> = {}): SystemEntry =>
   systemSchema.parse({
@@ -127,5 +127,17 @@ describe('fan-out plan', () => {
     expect(changesFrom({ field: 'phone', correctedValue: '+4791234567' })).toEqual({ phone: '+4791234567' });
     expect(changesFrom({ changes: { name: 'Kari Nordmann', email: 'kari@example.no' } })).toEqual({ name: 'Kari Nordmann', email: 'kari@example.no' });
     expect(keys(ready('rectification', { field: 'name', correctedValue: 'Kari' }))).toEqual(['crm:rectify', 'erp:rectify', 'cctv:rectify', 'shipping:forward']);
+  });
+
+  it('passes the contested fields of a restriction to every restrict task, and none when all data is contested', () => {
+    expect(contestedFields({ fields: ['phone', ' phone ', 'email', 3, 'note\nDSR X: all restricted'] })).toEqual(['phone', 'email']);
+    expect(contestedFields({ fields: 'phone' })).toEqual([]);
+    const one = planTasks(ready('restriction', { fields: ['phone'] }), SYSTEMS, null).filter((task) => task.action === 'restrict');
+    expect(one.map((task) => task.params)).toEqual([
+      { scope: 'processing', fields: ['phone'] },
+      { scope: 'processing', fields: ['phone'] },
+      { scope: 'processing', fields: ['phone'] },
+    ]);
+    expect(planTasks(ready('restriction'), SYSTEMS, null)[0].params).toEqual({ scope: 'processing' });
   });
 });

@@ -67,6 +67,18 @@ export function changesFrom(details: Record<string, unknown>): Changes {
   return changes;
 }
 
+/** A field name as connectors know it: connectors write it into the system (Visma's note line),
+ *  so a case registered by staff, whose details intake never checked, cannot carry free text there. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+/** Restriction details: the fields the person contests (Art 18(1)(a)), as intake stored them
+ *  (`details.fields`); empty = all their data. Feeds `PlanRequest.contested` and the restrict task. */
+export function contestedFields(details: Record<string, unknown>): string[] {
+  if (!Array.isArray(details.fields)) return [];
+  const names = details.fields.filter((field): field is string => typeof field === 'string').map((field) => field.trim());
+  return [...new Set(names.filter((name) => FIELD_NAME.test(name)))];
+}
+
 /**
  * One task per (system, action) for a ready case. Processor-role systems are never searched: the
  * request goes to their controller (`forward`). Manual systems get the same action, done by a person.
@@ -90,8 +102,12 @@ export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: Ob
       return [...controllerSystems.map((system) => task(system, 'rectify', { changes: changesFrom(entity.details) })), ...forwards];
     case 'erasure':
       return [...controllerSystems.map((system) => task(system, 'erase', { legalHolds: system.legalHolds })), ...forwards];
-    case 'restriction':
-      return [...controllerSystems.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope })), ...forwards];
+    case 'restriction': {
+      // Contested fields go with the task: a connector that can restrict one field does only that.
+      const fields = contestedFields(entity.details);
+      const params = { scope: 'processing' satisfies RestrictScope, ...(fields.length ? { fields } : {}) };
+      return [...controllerSystems.map((system) => task(system, 'restrict', params)), ...forwards];
+    }
     case 'objection': {
       if (objectionKind(entity.details) === 'direct_marketing') {
         // Absolute: every system with an API, and any manual system used for marketing.

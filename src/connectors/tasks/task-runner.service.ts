@@ -182,7 +182,10 @@ export class TaskRunnerService {
         return connector.erase(ctx, subject, retention);
       }
       case 'restrict':
-        return connector.restrict(ctx, subject, (task.params.scope as RestrictScope | undefined) ?? 'processing');
+        return connector.restrict(ctx, subject, (task.params.scope as RestrictScope | undefined) ?? 'processing', {
+          reference: entity.reference,
+          fields: Array.isArray(task.params.fields) ? (task.params.fields as string[]) : undefined,
+        });
       default:
         throw new ConnectorError(`action "${task.action}" is not something a connector does`, false);
     }

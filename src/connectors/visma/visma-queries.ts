@@ -11,6 +11,8 @@
  *    fields (connection.marketingFlagField / restrictionFlagField), which are then read and written
  *  - customerTransaction table with customerNo, voucherNo, voucherDate, amount (unverified)
  *  - input type names Associate_Input, Contact_Input (unverified)
+ *  - customerTransaction_delete: that Visma lets the table API delete ledger rows past their
+ *    retention limit (unverified; a refusal is left to a person)
  */
 
 export const PAGE_SIZE = 100;
@@ -115,5 +117,12 @@ export const CONTACT_UPDATE = `mutation update_contact($cid: Int!, $no: Int!, $v
 export const CONTACT_DELETE = `mutation delete_contact($cid: Int!, $no: Int!) {
   useCompany(no: $cid) {
     contact_delete(filter: { contactNo: { _eq: $no } }) { affectedRows }
+  }
+}`;
+
+/** One voucher's rows in the customer ledger of one customer (a voucher number alone may span customers). */
+export const TRANSACTION_DELETE = `mutation delete_customer_transaction($cid: Int!, $customerNo: Int!, $voucherNo: Int!) {
+  useCompany(no: $cid) {
+    customerTransaction_delete(filter: { _and: [{ customerNo: { _eq: $customerNo } }, { voucherNo: { _eq: $voucherNo } }] }) { affectedRows }
   }
 }`;

@@ -10,6 +10,7 @@ import {
   CONTACT_DELETE,
   CONTACT_UPDATE,
   FILTERS,
+  TRANSACTION_DELETE,
   pageQuery,
   type AssociateRow,
   type AssociateValue,
@@ -140,6 +141,16 @@ export class VismaRecords {
       no: contactNo,
     });
     return data.useCompany.contact_delete?.affectedRows ?? 0;
+  }
+
+  /** Deletes one voucher's ledger rows of one customer; Visma refuses (a GraphQL error) what it must keep. */
+  async deleteTransaction(customerNo: number, voucherNo: number): Promise<number> {
+    const data = await this.client.request<{ useCompany: { customerTransaction_delete: { affectedRows: number } | null } }>(TRANSACTION_DELETE, {
+      cid: this.companyNo,
+      customerNo,
+      voucherNo,
+    });
+    return data.useCompany.customerTransaction_delete?.affectedRows ?? 0;
   }
 
   private async readAll<T>(table: Table, filter: string, valueType: string, value: unknown): Promise<T[]> {

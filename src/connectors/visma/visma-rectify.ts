@@ -5,7 +5,7 @@ import { DispositionTally } from '../disposition-tally';
 import { associateWhat } from './visma-dispositions';
 
 /** Case field names (Changes keys) → associate / contact fields. */
-const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
+export const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
   name: 'name',
   email: 'emailAddress',
   phone: 'phone',
@@ -17,7 +17,7 @@ const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
   city: 'postalArea',
   postalArea: 'postalArea',
 };
-const CONTACT_FIELD: Record<string, keyof ContactValue> = {
+export const CONTACT_FIELD: Record<string, keyof ContactValue> = {
   name: 'name',
   email: 'emailAddress',
   phone: 'phone',

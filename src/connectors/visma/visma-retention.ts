@@ -61,6 +61,12 @@ export function ledgerHolds(entries: Array<{ voucherDate: string }>, rules: Rete
   return yearHolds(entries, rules, financialYearStart).map((hold) => hold.retained);
 }
 
+/** The terms of every hold rule over the entries' financial years, running or ended: a plan
+ *  proposes keep while one runs and erase once the last has ended. */
+export function entryTerms(entries: Array<{ voucherDate: string }>, rules: RetentionRules | undefined, financialYearStart = CALENDAR_YEAR): HoldTerms[] {
+  return yearHolds(entries, rules, financialYearStart).map((hold) => hold.terms);
+}
+
 function yearHolds(
   entries: Array<{ voucherDate: string }>,
   rules: RetentionRules | undefined,

@@ -1,5 +1,20 @@
 import { DateTime } from 'luxon';
-import type { Changes, Connector, ExportPart, Match, Outcome, RectifyRequest, RestrictScope, RetentionRules, Subject, SystemContext } from '../connector';
+import type {
+  Changes,
+  Connector,
+  ExportPart,
+  Match,
+  Outcome,
+  PlanItem,
+  PlanRequest,
+  RectifyRequest,
+  RestrictRequest,
+  RestrictScope,
+  RetentionRules,
+  Subject,
+  SurveyedRecord,
+  SystemContext,
+} from '../connector';
 import { VismaClient, type VismaClientOptions } from './visma-client';
 import { eraseFromVisma, eraseHeldInVisma, type VismaHeldIds } from './visma-erasure';
 import { associateId, contactId, heldByAssociate, heldByContact, VismaRecords } from './visma-records';
@@ -9,6 +24,9 @@ import { checkVismaConnection, readVismaSettings, type VismaSettings } from './v
 import { DsrConnector } from '../dsr-connector';
 import { associateWhat, exportDispositions, restrictionHow } from './visma-dispositions';
 import { DispositionTally } from '../disposition-tally';
+import { liftFieldRestrictionsInVisma, recordedFieldRestrictions, restrictFieldsInVisma } from './visma-field-restriction';
+import { surveyVisma } from './visma-survey';
+import { executeVismaPlan } from './visma-execute';
 
 export interface VismaConnectorOptions {
   /** The clock for retention dates and token expiry. */
@@ -103,8 +121,12 @@ export class VismaConnector implements Connector {
     return eraseHeldInVisma(this.recordsFor(settings), ids, retention, this.today(), settings);
   }
 
-  async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome> {
+  async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope, request?: RestrictRequest): Promise<Outcome> {
     const settings = readVismaSettings(ctx);
+    // Contested fields (Art 18(1)(a)): only those, by a note on the record; the card stays in use.
+    if (scope === 'processing' && request?.fields?.length) {
+      return restrictFieldsInVisma(this.recordsFor(settings), subject, request.fields, request.reference, settings.annotationField);
+    }
     const { marketing, restriction } = settings.flags;
     // Restricting processing also stops marketing, which is processing too.
     const fields = scope === 'marketing' ? [marketing] : [marketing, restriction];
@@ -143,6 +165,25 @@ export class VismaConnector implements Connector {
       details: { updatedRecords: updated },
       dispositions: restricted.list(),
     };
+  }
+
+  /** Removes exactly the notes a per-field restriction wrote; a whole-record flag stays for the owner. */
+  async liftRestriction(ctx: SystemContext, restricted: Record<string, unknown>): Promise<Outcome> {
+    const restrictions = recordedFieldRestrictions(restricted);
+    if (!restrictions.length) {
+      return { status: 'manual', summary: 'The restriction set flags on whole records in Visma Business; the system owner lifts it there.' };
+    }
+    return liftFieldRestrictionsInVisma(this.records(ctx), restrictions);
+  }
+
+  async survey(ctx: SystemContext, subject: Subject, request: PlanRequest, retention: RetentionRules): Promise<SurveyedRecord[]> {
+    const settings = readVismaSettings(ctx);
+    return surveyVisma(this.recordsFor(settings), subject, request, retention, settings.financialYearStart);
+  }
+
+  async execute(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[]): Promise<Outcome> {
+    const settings = readVismaSettings(ctx);
+    return executeVismaPlan(this.recordsFor(settings), subject, request, items, settings);
   }
 
   private today(): string {

@@ -62,7 +62,7 @@ export function liftingNotice(facts: LiftingNoticeFacts) {
   return { ...renderLetter({ kind: 'restriction', subject: copy.subject(facts.reference), blocks }, facts.language), kind: 'restriction-lifting' };
 }
 
-/** The system owner's task when the connector cannot lift a restriction itself (none can yet):
+/** The system owner's task when the connector cannot lift a restriction itself (a whole-record flag):
  *  in both languages, naming the person by the identifiers the system holds. */
 export function ownerLiftTask(
   entity: Pick<CaseEntity, 'id' | 'reference' | 'subjectName' | 'subjectEmail' | 'subjectPhone' | 'subjectCustomerNumber'>,

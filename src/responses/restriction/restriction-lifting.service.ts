@@ -25,6 +25,8 @@ import { recipientNotice } from '../notices/recipient-notice';
 import { liftingNotice, ownerLiftTask } from './lifting-notice';
 import { RestrictionLiftingEntity } from './restriction-lifting.entity';
 import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
+import { ConnectorRegistry } from '../../connectors/connector-registry';
+import { systemContext } from '../../connectors/system-context';
 
 /** States in which the restriction is in force and may be lifted: applied and answered, or applied and in review. */
 const LIFTABLE = ['completed', 'awaiting_review'];
@@ -37,8 +39,9 @@ const LIFTING_MAIL_KINDS = ['restriction-lifting-notice', 'restriction-lift-owne
  * day of the lift: RESTRICTION_LIFT_NOTICE_WORKING_DAYS working days later, a period in which the
  * person can object and staff can call the lifting off. A job lifts the restriction only on that
  * day and once the notice has gone out (or, for a case without e-mail, is stored for posting),
- * and never after a cancellation. The connectors have no "un-restrict", so each system's owner gets the task, and
- * the recipients told of the restriction are told it is lifted (Art 19).
+ * and never after a cancellation. A connector that recorded how to undo its restriction (Visma's note on a
+ * contested field) lifts exactly that itself; for every other system the owner gets the task. The
+ * recipients told of the restriction are told it is lifted (Art 19).
  */
 @Injectable()
 export class RestrictionLiftingService {
@@ -56,6 +59,7 @@ export class RestrictionLiftingService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly outcomes: TaskOutcomesReader,
+    private readonly connectors: ConnectorRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -124,6 +128,8 @@ export class RestrictionLiftingService {
     }
     const entity = await this.cases.findById(caseId);
     if (!entity) return 'gone';
+    // Outside the transaction (external calls); each is idempotent, so a retried job repeats it safely.
+    const liftedBySystem = await this.liftInSystems(await this.restrictedTasks(caseId));
     await this.dataSource.transaction(async (manager) => {
       const locked = await manager.findOne(RestrictionLiftingEntity, {
         where: { caseId, liftedAt: IsNull(), cancelledAt: IsNull() },
@@ -135,7 +141,7 @@ export class RestrictionLiftingService {
       const owners: string[] = [];
       for (const task of tasks) {
         const system = this.systems.system(task.systemId);
-        if (!system) continue;
+        if (!system || liftedBySystem.includes(task.systemId)) continue;
         await this.outbox.store(
           manager,
           'restriction-lift-owner',
@@ -161,7 +167,7 @@ export class RestrictionLiftingService {
         type: 'restriction.lifted',
         actor: 'system',
         occurredAt: now,
-        data: { noticeLetterId: letter.id, ownerTasks: owners, recipientsNotified: targets.map((target) => target.name) },
+        data: { noticeLetterId: letter.id, liftedBySystem, ownerTasks: owners, recipientsNotified: targets.map((target) => target.name) },
       });
     });
     await this.dispatch(caseId);
@@ -233,6 +239,22 @@ export class RestrictionLiftingService {
       .getRepository(OutboundEmailEntity)
       .find({ where: { caseId, status: 'pending', kind: In(LIFTING_MAIL_KINDS) }, select: { id: true } });
     for (const row of rows) await this.outbox.dispatch(row.id);
+  }
+
+  /** The systems whose connector undid its own restriction by what the task's outcome recorded
+   *  (e.g. the one note on a contested field); a connector that cannot says `manual`. */
+  private async liftInSystems(tasks: TaskOutcome[]): Promise<string[]> {
+    const lifted: string[] = [];
+    for (const task of tasks) {
+      const system = this.systems.system(task.systemId);
+      const details = task.outcome?.details;
+      if (!system || !details || typeof details !== 'object') continue;
+      const connector = this.connectors.forSystem(system);
+      if (!connector?.liftRestriction) continue;
+      const result = await connector.liftRestriction(systemContext(system), details as Record<string, unknown>);
+      if (result.status === 'done' || result.status === 'not_found') lifted.push(task.systemId);
+    }
+    return lifted;
   }
 
   private restrictedTasks(caseId: string): Promise<TaskOutcome[]> {

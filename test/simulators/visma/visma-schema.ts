@@ -35,6 +35,7 @@ export const UNVERIFIED_FIELDS = [
   'customerTransaction.voucherDate',
   'customerTransaction.amount',
   'Associate_Input, Contact_Input (input type names)',
+  'customerTransaction_delete (that the table API deletes ledger rows past their retention limit)',
   'error codes in extensions.code',
 ] as const;
 
@@ -244,6 +245,11 @@ export const VISMA_SCHEMA_SDL = /* GraphQL */ `
     _or: [FilterExpression_CustomerTransaction!]
   }
 
+  type Mutation_UseCompany_CustomerTransaction_Result {
+    affectedRows: Int!
+    items: [CustomerTransaction!]
+  }
+
   type Query_UseCompany_CustomerTransaction_Connection {
     totalCount: Int!
     pageInfo: PageInfo!
@@ -261,5 +267,7 @@ export const VISMA_SCHEMA_SDL = /* GraphQL */ `
     associate_delete(filter: FilterExpression_Associate): Mutation_UseCompany_Associate_Result
     contact_update(filter: FilterExpression_Contact, value: Contact_Input!): Mutation_UseCompany_Contact_Result
     contact_delete(filter: FilterExpression_Contact): Mutation_UseCompany_Contact_Result
+    # (unverified) deleting ledger rows through the table API
+    customerTransaction_delete(filter: FilterExpression_CustomerTransaction): Mutation_UseCompany_CustomerTransaction_Result
   }
 `;

@@ -57,6 +57,9 @@ export interface VismaSimulatorCalls {
   associateDeleteRefusals: Map<number, number>;
   contactUpdates: Map<number, number>;
   contactDeletes: Map<number, number>;
+  /** Ledger rows deleted, per voucher number. */
+  transactionDeletes: Map<number, number>;
+  transactionDeleteRefusals: Map<number, number>;
 }
 
 export interface VismaSimulator extends RunningSimulator {
@@ -122,6 +125,8 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     associateDeleteRefusals: new Map(),
     contactUpdates: new Map(),
     contactDeletes: new Map(),
+    transactionDeletes: new Map(),
+    transactionDeleteRefusals: new Map(),
   };
   const windows = new Map<string, { start: number; count: number }>();
   let inFlight = 0;
@@ -259,6 +264,20 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
         }
         return { affectedRows: rows.length, items: rows };
       },
+      customerTransaction_delete: ({ filter }: { filter?: FilterExpression | null }) => {
+        calls.operations.push('customerTransaction_delete');
+        const rows = state.customerTransactions.filter((row) => matchesFilter(row, filter));
+        const refused = rows.filter(entryHeld);
+        if (refused.length) {
+          for (const row of refused) increment(calls.transactionDeleteRefusals, row.voucherNo);
+          throw new GraphQLError(`Voucher ${refused[0].voucherNo} cannot be deleted: it is within the retention period`, {
+            extensions: { code: 'DELETE_NOT_ALLOWED' },
+          });
+        }
+        state.customerTransactions = state.customerTransactions.filter((row) => !rows.includes(row));
+        for (const row of rows) increment(calls.transactionDeletes, row.voucherNo);
+        return { affectedRows: rows.length, items: null };
+      },
       contact_delete: ({ filter }: { filter?: FilterExpression | null }) => {
         calls.operations.push('contact_delete');
         const rows = state.contacts.filter((row) => matchesFilter(row, filter));
@@ -267,6 +286,13 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
         return { affectedRows: rows.length, items: null };
       },
     };
+  }
+
+  /** Ledger entries within 5 years after the end of their financial year are accounting records
+   *  Visma keeps (the same rule as for the customer; a balance does not block a single voucher). */
+  function entryHeld(entry: SimCustomerTransaction): boolean {
+    const today = Number(now().toISOString().slice(0, 10).replace(/-/g, ''));
+    return (Math.floor(entry.voucherDate / 10_000) + 5) * 10_000 + 1231 >= today;
   }
 
   /** Visma Business' "delete customer data" rule: no deletion while the customer has a non-zero

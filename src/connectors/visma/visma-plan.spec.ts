@@ -1,0 +1,108 @@
+import type { PlanRequest, RetentionRules } from '../connector';
+import { proposeVismaPlan, type VismaSnapshot } from './visma-plan';
+import type { AssociateRow, ContactRow } from './visma-queries';
+
+const RULES: RetentionRules = {
+  legalHolds: [{ records: 'invoices and customer ledger entries', basis: 'bokføringsloven § 13 (5-year rule)', keepFor: 'P5Y', from: 'end-of-financial-year' }],
+};
+const LAW = 'bokføringsloven § 13 (5 years after the end of the financial year)';
+
+const associate = (row: Partial<AssociateRow> & Pick<AssociateRow, 'associateNo' | 'customerNo'>): AssociateRow => ({
+  name: 'Ola Nordmann',
+  emailAddress: 'ola@example.no',
+  phone: '+4722123456',
+  mobilePhone: '',
+  addressLine1: 'Storgata 1',
+  postCode: '0155',
+  postalArea: 'Oslo',
+  ...row,
+});
+const contact = (row: Partial<ContactRow> & Pick<ContactRow, 'contactNo' | 'associateNo'>): ContactRow => ({
+  name: 'Per Olsen',
+  emailAddress: '',
+  phone: '',
+  mobilePhone: '',
+  ...row,
+});
+
+/** Ola: vouchers from 2019 (hold ended 2024-12-31), 2021 (ends 2026-12-31) and 2024 (ends 2029-12-31), settled. */
+const OLA: VismaSnapshot = {
+  associates: [associate({ associateNo: 1, customerNo: 10001 })],
+  contacts: [contact({ contactNo: 11, associateNo: 1, phone: '+4791234567' })],
+  directContacts: [],
+  parents: [],
+  ledger: [
+    { customerNo: 10001, voucherNo: 1900, voucherDate: 20190305, amount: 450 },
+    { customerNo: 10001, voucherNo: 1901, voucherDate: 20190320, amount: -450 },
+    { customerNo: 10001, voucherNo: 2100, voucherDate: 20210615, amount: 800 },
+    { customerNo: 10001, voucherNo: 2101, voucherDate: 20210701, amount: -800 },
+    { customerNo: 10001, voucherNo: 2400, voucherDate: 20240110, amount: 300 },
+    { customerNo: 10001, voucherNo: 2401, voucherDate: 20240201, amount: -300 },
+  ],
+};
+
+const erase = (today: string): PlanRequest => ({ action: 'erase', reference: 'DSR-2026-00042', today });
+const byRef = (plan: ReturnType<typeof proposeVismaPlan>) => Object.fromEntries(plan.map((row) => [row.ref, row]));
+
+describe('Visma plan proposals (survey)', () => {
+  it('keeps each voucher until the end of its financial year + 5 years, proposes past-limit vouchers for erasure, and keeps the card minimal', () => {
+    const plan = byRef(proposeVismaPlan(OLA, erase('2026-12-05'), RULES, '01-01'));
+    expect(plan['voucher:10001-1900']).toMatchObject({
+      recordType: 'ledger-entry',
+      date: '2019-03-05',
+      parent: 'associate:1',
+      proposed: 'erase',
+      note: `past the limit of ${LAW} since 2025-01-01`,
+    });
+    expect(plan['voucher:10001-2100']).toMatchObject({
+      proposed: 'keep',
+      keep: { basis: 'legal_obligation', law: LAW, until: '2026-12-31', allowedUse: 'bookkeeping, audit and tax control', restrict: true },
+    });
+    expect(plan['voucher:10001-2401'].keep?.until).toBe('2029-12-31');
+    expect(plan['associate:1']).toMatchObject({ recordType: 'customer', proposed: 'keep', keep: { until: '2029-12-31', law: LAW } });
+    expect(plan['associate:1'].note).toContain('e-mail and phone numbers blanked');
+    expect(plan['contact:11']).toMatchObject({ recordType: 'contact-person', proposed: 'keep', parent: 'associate:1', keep: { until: '2029-12-31' } });
+  });
+
+  it('counts from the injected today: on 2030-01-01 every voucher is past its limit and the card goes too', () => {
+    const plan = proposeVismaPlan(OLA, erase('2030-01-01'), RULES, '01-01');
+    expect(plan.filter((row) => row.proposed !== 'erase')).toEqual([]);
+    expect(byRef(plan)['voucher:10001-2400'].note).toBe(`past the limit of ${LAW} since 2030-01-01`);
+    // The last day of the hold still keeps.
+    expect(byRef(proposeVismaPlan(OLA, erase('2029-12-31'), RULES, '01-01'))['voucher:10001-2400'].proposed).toBe('keep');
+  });
+
+  it('counts the financial year from financialYearStart (a July–June year ends 30 June)', () => {
+    const plan = byRef(proposeVismaPlan(OLA, erase('2026-12-05'), RULES, '07-01'));
+    expect(plan['voucher:10001-2101'].keep?.until).toBe('2027-06-30');
+    // 15 June 2021 belongs to the year that ended 30 June 2021: past its limit since 1 July 2026.
+    expect(plan['voucher:10001-2100'].note).toBe(`past the limit of ${LAW} since 2026-07-01`);
+    expect(plan['voucher:10001-1900'].note).toBe(`past the limit of ${LAW} since 2024-07-01`);
+  });
+
+  it('keeps every voucher for the claim while the ledger has an open balance', () => {
+    const open = { ...OLA, ledger: [...OLA.ledger, { customerNo: 10001, voucherNo: 2500, voucherDate: 20250101, amount: 99 }] };
+    const plan = byRef(proposeVismaPlan(open, erase('2030-06-01'), RULES, '01-01'));
+    expect(plan['voucher:10001-1900']).toMatchObject({ proposed: 'keep', keep: { basis: 'legal_claims', criterion: 'until the balance is settled' } });
+    expect(plan['associate:1']).toMatchObject({ proposed: 'keep', keep: { basis: 'legal_claims' } });
+  });
+
+  it('proposes restriction only on the records holding the contested field, naming only that field', () => {
+    const request: PlanRequest = { action: 'restrict', contested: ['phone'], reference: 'DSR-2026-00042', today: '2026-12-05' };
+    const withKari = { ...OLA, associates: [...OLA.associates, associate({ associateNo: 2, customerNo: 10002, phone: '' })] };
+    const plan = byRef(proposeVismaPlan(withKari, request, RULES, '01-01'));
+    expect(plan['associate:1']).toMatchObject({ proposed: 'restrict', fields: ['phone'] });
+    expect(plan['contact:11']).toMatchObject({ proposed: 'restrict', fields: ['phone'] });
+    expect(plan['associate:2']).toMatchObject({ proposed: 'none' });
+    expect(Object.keys(plan).some((ref) => ref.startsWith('voucher:'))).toBe(false);
+    const all = byRef(proposeVismaPlan(OLA, { ...request, contested: undefined }, RULES, '01-01'));
+    expect(all['associate:1']).toMatchObject({ proposed: 'restrict', fields: ['name', 'email', 'phone', 'address', 'postCode', 'city'] });
+  });
+
+  it('proposes rectification on the records whose changed fields differ, and only those fields', () => {
+    const request: PlanRequest = { action: 'rectify', changes: { city: 'Oslo', phone: '+4799999999' }, reference: 'DSR-2026-00042', today: '2026-12-05' };
+    const plan = byRef(proposeVismaPlan(OLA, request, RULES, '01-01'));
+    expect(plan['associate:1']).toMatchObject({ proposed: 'rectify', fields: ['phone'] });
+    expect(plan['contact:11']).toMatchObject({ proposed: 'rectify', fields: ['phone'] });
+  });
+});

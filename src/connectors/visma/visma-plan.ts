@@ -1,0 +1,179 @@
+import { addDays } from '../../common/iso-date';
+import type { KeepDecision, PlanRequest, RetentionRules, SurveyedRecord } from '../connector';
+import { associateWhat, BOOKKEEPING_USE, latest } from './visma-dispositions';
+import { fieldsHeld } from './visma-field-restriction';
+import type { AssociateRow, ContactRow, CustomerTransactionRow } from './visma-queries';
+import { ASSOCIATE_FIELD, CONTACT_FIELD } from './visma-rectify';
+import { entryTerms, ledgerState, vismaDateToIso, type HoldTerms } from './visma-retention';
+
+/**
+ * The plan for one Visma Business company (discover, review, execute): what `survey` proposes per
+ * record, from what it read. Pure, so the proposals are tested with any "today". Legal holds from
+ * the data map pre-fill keep per voucher (its financial year's end + keepFor); a voucher past every
+ * hold is proposed for erasure now, with the day its limit passed.
+ */
+
+/** What `survey` and `execute` read of the subject in Business NXT. */
+export interface VismaSnapshot {
+  /** The subject's own associates (customers and others). */
+  associates: AssociateRow[];
+  /** Contact persons at those associates. */
+  contacts: ContactRow[];
+  /** Contact persons matched by their own identifiers at a company that is not the subject's. */
+  directContacts: ContactRow[];
+  /** The companies of `directContacts`: their ledger decides whether the contact person must stay. */
+  parents: AssociateRow[];
+  /** Ledger entries of `associates` and `parents`. */
+  ledger: CustomerTransactionRow[];
+}
+
+export const associateRef = (associateNo: number) => `associate:${associateNo}`;
+export const contactRef = (contactNo: number) => `contact:${contactNo}`;
+export const voucherRef = (entry: Pick<CustomerTransactionRow, 'customerNo' | 'voucherNo'>) => `voucher:${entry.customerNo}-${entry.voucherNo}`;
+
+/** Case fields a rectification or per-field restriction can name on each kind of record. */
+const ASSOCIATE_FIELDS = ['name', 'email', 'phone', 'mobile', 'address', 'postCode', 'city'] as const;
+const CONTACT_FIELDS = ['name', 'email', 'phone', 'mobile'] as const;
+
+export function proposeVismaPlan(snapshot: VismaSnapshot, request: PlanRequest, rules: RetentionRules, financialYearStart: string): SurveyedRecord[] {
+  if (request.action === 'erase') return proposeErasure(snapshot, request.today, rules, financialYearStart);
+  return [
+    ...snapshot.associates.map((row) => proposeChange(request, row, 'associate', associateRef(row.associateNo), associateLabel(row))),
+    ...[...snapshot.contacts, ...snapshot.directContacts].map((row) =>
+      proposeChange(request, row, 'contact', contactRef(row.contactNo), `Contact person at associate ${row.associateNo}`, associateRef(row.associateNo)),
+    ),
+  ];
+}
+
+/** Restriction: the records holding a contested field (only those fields), or every record when
+ *  nothing in particular is contested. Rectification: the records whose changed fields differ. */
+function proposeChange(
+  request: PlanRequest,
+  row: AssociateRow | ContactRow,
+  kind: 'associate' | 'contact',
+  ref: string,
+  label: string,
+  parent?: string,
+): SurveyedRecord {
+  const recordType = kind === 'associate' ? associateWhat(row as AssociateRow) : 'contact-person';
+  const base = { ref, recordType, label, ...(parent ? { parent } : {}) } as const;
+  const available = fieldsHeld(row, [...(kind === 'associate' ? ASSOCIATE_FIELDS : CONTACT_FIELDS)], kind);
+  if (request.action === 'restrict') {
+    const contested = request.contested ?? [];
+    if (!contested.length) return { ...base, proposed: 'restrict', fields: available, note: 'the whole record: nothing in particular is contested' };
+    const held = fieldsHeld(row, contested, kind);
+    return held.length
+      ? { ...base, proposed: 'restrict', fields: held, note: `holds the contested ${held.join(', ')}; nothing else on it is restricted` }
+      : { ...base, proposed: 'none', fields: available, note: `holds none of the contested fields (${contested.join(', ')})` };
+  }
+  const map: Record<string, string> = kind === 'associate' ? ASSOCIATE_FIELD : CONTACT_FIELD;
+  const changed = Object.entries(request.changes ?? {})
+    .filter(([field, value]) => map[field] && (row as Record<string, unknown>)[map[field]] !== value)
+    .map(([field]) => field);
+  return changed.length
+    ? { ...base, proposed: 'rectify', fields: changed, note: `holds ${changed.join(', ')} with another value` }
+    : { ...base, proposed: 'none', fields: available, note: 'already holds the corrected values, or none of the fields' };
+}
+
+function proposeErasure(snapshot: VismaSnapshot, today: string, rules: RetentionRules, financialYearStart: string): SurveyedRecord[] {
+  const plan: SurveyedRecord[] = [];
+  for (const associate of snapshot.associates) {
+    const ref = associateRef(associate.associateNo);
+    const entries = entriesOf(snapshot.ledger, associate.customerNo);
+    const balance = Math.round(entries.reduce((sum, entry) => sum + Number(entry.amount ?? 0), 0) * 100) / 100;
+    const vouchers = entries.map((entry) => proposeVoucher(entry, ref, balance, today, rules, financialYearStart));
+    plan.push(...vouchers);
+    const keeps = vouchers.filter((voucher) => voucher.proposed === 'keep').map((voucher) => voucher.keep!);
+    const card = longest(keeps);
+    plan.push(
+      card
+        ? {
+            ref,
+            recordType: associateWhat(associate),
+            label: associateLabel(associate),
+            proposed: 'keep',
+            keep: card,
+            note: `kept minimal while ${keeps.length} kept voucher(s) need it: e-mail and phone numbers blanked; name, customer number and address stay`,
+          }
+        : { ref, recordType: associateWhat(associate), label: associateLabel(associate), proposed: 'erase', note: 'no voucher needs the customer record' },
+    );
+    for (const contact of snapshot.contacts.filter((row) => row.associateNo === associate.associateNo)) {
+      plan.push(proposeContact(contact, card, 'the kept customer record'));
+    }
+  }
+  for (const contact of snapshot.directContacts) {
+    const parent = snapshot.parents.find((row) => row.associateNo === contact.associateNo);
+    const state = parent ? ledgerState(entriesOf(snapshot.ledger, parent.customerNo), rules, today, financialYearStart) : undefined;
+    const terms = state?.held ? latest(state.terms) : undefined;
+    plan.push(proposeContact(contact, terms ? bookkeepingKeep(terms) : undefined, "the company's kept ledger"));
+  }
+  return plan;
+}
+
+function proposeVoucher(
+  entry: CustomerTransactionRow,
+  customerRef: string,
+  balance: number,
+  today: string,
+  rules: RetentionRules,
+  financialYearStart: string,
+): SurveyedRecord {
+  const date = vismaDateToIso(entry.voucherDate);
+  const base = { ref: voucherRef(entry), recordType: 'ledger-entry', label: `Voucher ${entry.voucherNo} · ${date}`, date, parent: customerRef } as const;
+  if (balance !== 0) {
+    // An open balance is a claim still running, whatever the age of its vouchers.
+    return {
+      ...base,
+      proposed: 'keep',
+      keep: {
+        basis: 'legal_claims',
+        claim: 'open balance in the customer ledger',
+        criterion: 'until the balance is settled',
+        allowedUse: 'legal_claims',
+        restrict: true,
+      },
+      note: 'the customer ledger has an open balance: settle or write it off before erasing',
+    };
+  }
+  const terms = latest(entryTerms([{ voucherDate: date }], rules, financialYearStart))!;
+  if (terms.until >= today) return { ...base, proposed: 'keep', keep: bookkeepingKeep(terms), note: `${terms.law}: kept until ${terms.until}` };
+  return { ...base, proposed: 'erase', note: `past the limit of ${terms.law} since ${addDays(terms.until, 1)}` };
+}
+
+function proposeContact(contact: ContactRow, keep: KeepDecision | undefined, keptWith: string): SurveyedRecord {
+  const base = {
+    ref: contactRef(contact.contactNo),
+    recordType: 'contact-person',
+    label: `Contact person at associate ${contact.associateNo}`,
+    parent: associateRef(contact.associateNo),
+  } as const;
+  return keep
+    ? { ...base, proposed: 'keep', keep, note: `kept minimal with ${keptWith}: e-mail and phone numbers blanked, the name stays` }
+    : { ...base, proposed: 'erase' };
+}
+
+/** Kept under a bookkeeping hold: the law and its rule, the last day, and the one use left. */
+export function bookkeepingKeep(terms: HoldTerms): KeepDecision {
+  return {
+    basis: 'legal_obligation',
+    law: terms.law,
+    until: terms.until,
+    allowedUse: terms.bookkeeping ? BOOKKEEPING_USE : 'legal_obligation',
+    restrict: true,
+  };
+}
+
+/** The keep decision that lasts longest: an open claim (no date) outlasts any dated hold. */
+function longest(keeps: KeepDecision[]): KeepDecision | undefined {
+  const open = keeps.find((keep) => !keep.until);
+  if (open) return open;
+  return keeps.reduce<KeepDecision | undefined>((last, next) => (!last || next.until! > last.until! ? next : last), undefined);
+}
+
+function associateLabel(associate: AssociateRow): string {
+  return associate.customerNo > 0 ? `Customer ${associate.customerNo}` : `Associate ${associate.associateNo}`;
+}
+
+export function entriesOf(ledger: CustomerTransactionRow[], customerNo: number): CustomerTransactionRow[] {
+  return customerNo > 0 ? ledger.filter((entry) => entry.customerNo === customerNo) : [];
+}
