@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -6,6 +7,8 @@ import { StaffUsersService } from '../../src/staff/users/staff-users.service';
 import { SessionClient } from '../staff-ui/staff-session-client';
 import { freePort } from '../support/free-port';
 import { TEST_ADMIN, startTestApp, type TestApp } from '../support/test-app';
+import { FuzzTally, anyQuery, anyText, fuzzHttp } from './fuzz-support';
+import { FUZZ_TARGETS, MIN_INPUTS_PER_ROUTE } from './fuzz-targets';
 
 const CLIENT = { clientId: 'dsr-engine', clientSecret: 'a client secret of the test provider' };
 /** The provider's accounts, by the login name typed on its sign-in page. */
@@ -27,6 +30,7 @@ describe('staff single sign-on with OpenID Connect', () => {
   let stack: TestApp;
   let browser: Browser;
   let users: StaffUsersService;
+  let issuer: string;
 
   beforeAll(async () => {
     const [appPort, providerPort] = [await freePort(), await freePort()];
@@ -39,11 +43,12 @@ describe('staff single sign-on with OpenID Connect', () => {
       provider.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
       provider.once('exit', (code) => reject(new Error(`the OIDC provider exited (${code})`)));
     });
+    issuer = `http://127.0.0.1:${providerPort}`;
     stack = await startTestApp({
       port: appPort,
       env: {
         PUBLIC_URL: appUrl,
-        OIDC_ISSUER: `http://127.0.0.1:${providerPort}`,
+        OIDC_ISSUER: issuer,
         OIDC_CLIENT_ID: CLIENT.clientId,
         OIDC_CLIENT_SECRET: CLIENT.clientSecret,
         OIDC_ROLE_CLAIM: 'groups',
@@ -166,4 +171,60 @@ describe('staff single sign-on with OpenID Connect', () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('startet i en annen nettleser');
   });
+
+  it('never answers 5xx to 600 generated starts and callbacks, some carrying a real attempt cookie and its state', async () => {
+    const tally = new FuzzTally([...FUZZ_TARGETS.sso]);
+    // Real attempts: each a signed cookie and the state the provider would send back with it.
+    const attempts = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const visitor = new SessionClient(stack.url);
+        const start = await visitor.get('/staff/login/sso');
+        return { cookie: visitor.cookieHeader(), state: new URL(start.headers.get('location')!).searchParams.get('state')! };
+      }),
+    );
+    const start = fc.record({
+      query: fc.oneof(anyQuery, fc.oneof(fc.constantFrom('/staff', '//evil.example', 'https://evil.example/'), anyText).map((next) => `?next=${encodeURIComponent(next)}`)),
+      cookie: fc.oneof(fc.constant(''), fc.constantFrom(...attempts.map((attempt) => attempt.cookie)), anyText.map((text) => text.replace(/[^\x21-\x7e]|[;,]/g, ''))),
+    });
+    await fuzzHttp(stack.url, tally, start, (value) => ({ method: 'GET', path: `/staff/login/sso${value.query}`, headers: value.cookie ? { Cookie: value.cookie } : undefined }), 200);
+
+    const callback = fc.record(
+      {
+        attempt: fc.nat({ max: attempts.length - 1 }),
+        cookie: fc.constantFrom('own', 'none', 'other', 'mangled'),
+        state: fc.oneof({ weight: 3, arbitrary: fc.constant('own') }, { weight: 1, arbitrary: anyText }),
+        code: fc.oneof(anyText, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/)),
+        iss: fc.oneof(fc.constant(issuer), fc.constant(undefined), anyText),
+        error: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('access_denied', 'login_required', 'server_error') }),
+        extra: anyQuery,
+      },
+      { requiredKeys: ['attempt', 'cookie', 'state'] },
+    );
+    await fuzzHttp(
+      stack.url,
+      tally,
+      callback,
+      (value) => {
+        const attempt = attempts[value.attempt];
+        const params = new URLSearchParams((value.extra ?? '').slice(1));
+        params.set('state', value.state === 'own' ? attempt.state : value.state);
+        if (value.code !== undefined) params.set('code', value.code);
+        if (value.iss !== undefined) params.set('iss', value.iss);
+        if (value.error !== undefined) params.set('error', value.error);
+        const cookie = {
+          own: attempt.cookie,
+          none: '',
+          other: attempts[(value.attempt + 1) % attempts.length].cookie,
+          mangled: attempt.cookie.replace(/=(.{6})/, '=x$1'),
+        }[value.cookie];
+        return { method: 'GET', path: `/staff/login/sso/callback?${params.toString()}`, headers: cookie ? { Cookie: cookie } : undefined };
+      },
+      400,
+    );
+    expect(tally.serverErrors).toEqual([]);
+    expect(tally.underFuzzed(MIN_INPUTS_PER_ROUTE)).toEqual([]);
+    // Both sides of the attempt check were reached: refused before the provider, and refused by it.
+    expect(tally.byStatus.get(400)).toBeGreaterThan(50);
+    expect(tally.byStatus.get(403)).toBeGreaterThan(5);
+  }, 120_000);
 });

@@ -22,6 +22,9 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'get /staff/login',
   'post /staff/login',
   'post /staff/language',
+  // Staff single sign-on (OpenID Connect): to the provider, and back from it.
+  'get /staff/login/sso',
+  'get /staff/login/sso/callback',
   // Operations.
   'get /health',
   'get /metrics',

@@ -64,13 +64,7 @@ export class OidcClientService {
       return claims as IdTokenClaims;
     } catch (error) {
       if (error instanceof SsoRefusal) throw error;
-      if (error instanceof oidc.AuthorizationResponseError) {
-        // The provider's own error code (access_denied, …) says what happened without saying who.
-        this.logger.warn(`provider refused the sign-in: ${error.error}`);
-        throw new SsoRefusal('provider_refused');
-      }
-      this.logger.warn(`sign-in answer did not verify: ${describe(error)}`);
-      throw new SsoRefusal('provider_failed');
+      throw refusalFor(error, this.logger);
     }
   }
 
@@ -94,6 +88,25 @@ export class OidcClientService {
       issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined,
     );
   }
+}
+
+/** The provider's answers that mean it was up but said something other than "here is the token". */
+const PROVIDER_DOWN_CODES = new Set(['OAUTH_RESPONSE_IS_NOT_CONFORM', 'OAUTH_RESPONSE_IS_NOT_JSON']);
+
+/**
+ * What a failed code exchange means for the person: the provider said no (they cancelled, or the
+ * code was used or expired), the answer in the callback did not verify (incomplete, altered, an ID
+ * token that fails its checks), or the provider could not be reached or answered with nonsense.
+ */
+function refusalFor(error: unknown, logger: Logger): SsoRefusal {
+  if (error instanceof oidc.AuthorizationResponseError || error instanceof oidc.ResponseBodyError) {
+    // The provider's own error code (access_denied, invalid_grant, …) says what happened without saying who.
+    logger.warn(`provider refused the sign-in: ${error.error}`);
+    return new SsoRefusal('provider_refused');
+  }
+  logger.warn(`sign-in answer did not verify: ${describe(error)}`);
+  if (error instanceof oidc.ClientError && !PROVIDER_DOWN_CODES.has(error.code ?? '')) return new SsoRefusal('answer_invalid');
+  return new SsoRefusal('provider_failed');
 }
 
 /** An error's name and code, never its message (which may quote a token or an address). */

@@ -4,7 +4,9 @@ export type SsoRefusalReason =
   | 'expired'
   /** The provider said no (the person cancelled, or the provider refused the client). */
   | 'provider_refused'
-  /** The provider could not be reached, or its answer did not verify. */
+  /** The answer in the callback did not verify (incomplete, altered, or an ID token failing its checks). */
+  | 'answer_invalid'
+  /** The provider could not be reached, or answered with something that is not OAuth. */
   | 'provider_failed'
   /** The ID token has no e-mail address the provider vouches for. */
   | 'no_verified_email'

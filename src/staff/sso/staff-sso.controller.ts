@@ -16,6 +16,7 @@ import { SsoStateCookie } from './sso-state-cookie';
 const STATUS: Record<SsoRefusalReason, number> = {
   expired: 400,
   provider_refused: 403,
+  answer_invalid: 400,
   provider_failed: 502,
   no_verified_email: 403,
   unknown_user: 403,
@@ -85,10 +86,10 @@ export class StaffSsoController {
   }
 
   private notHere(request: Request, response: Response): void {
-    const copy = this.pages.copy(request);
+    const copy = SSO_COPY[this.pages.language(request)];
     this.pages.send(request, response, 404, 'message', {
-      title: copy.login.title,
-      data: { heading: copy.login.title, lead: SSO_COPY[this.pages.language(request)].notConfigured, backUrl: '/staff/login', backLabel: SSO_COPY[this.pages.language(request)].back },
+      title: copy.failedTitle,
+      data: { heading: copy.failedTitle, lead: copy.notConfigured, backUrl: '/staff/login', backLabel: copy.back },
     });
   }
 }
