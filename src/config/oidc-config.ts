@@ -52,7 +52,7 @@ export const oidcSettings = {
   /** The ID token claim that carries groups or roles (a list or one string). */
   OIDC_ROLE_CLAIM: z
     .string()
-    .regex(/^[A-Za-z0-9_:.\/-]{1,200}$/, 'expected a claim name such as groups or roles')
+    .regex(/^[A-Za-z0-9_:./-]{1,200}$/, 'expected a claim name such as groups or roles')
     .default('groups'),
   OIDC_ROLE_MAP: roleMap,
   /** `none`: only existing staff users may sign in; `mapped`: a first sign-in creates the user when a role maps. */

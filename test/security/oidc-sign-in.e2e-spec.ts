@@ -58,7 +58,7 @@ describe('staff single sign-on with OpenID Connect', () => {
       },
     });
     users = stack.app!.get(StaffUsersService);
-    const admin = (await stack.dataSource.getRepository(StaffUserEntity).findOneByOrFail({ email: TEST_ADMIN.email }))!;
+    const admin = await stack.dataSource.getRepository(StaffUserEntity).findOneByOrFail({ email: TEST_ADMIN.email });
     const by = { id: admin.id, email: admin.email, name: admin.name, role: admin.role };
     const password = 'a long staff password 2026';
     await users.create({ name: 'Aud Revisor', email: 'aud@firma.example', role: 'auditor', password }, by);
@@ -183,10 +183,23 @@ describe('staff single sign-on with OpenID Connect', () => {
       }),
     );
     const start = fc.record({
-      query: fc.oneof(anyQuery, fc.oneof(fc.constantFrom('/staff', '//evil.example', 'https://evil.example/'), anyText).map((next) => `?next=${encodeURIComponent(next)}`)),
-      cookie: fc.oneof(fc.constant(''), fc.constantFrom(...attempts.map((attempt) => attempt.cookie)), anyText.map((text) => text.replace(/[^\x21-\x7e]|[;,]/g, ''))),
+      query: fc.oneof(
+        anyQuery,
+        fc.oneof(fc.constantFrom('/staff', '//evil.example', 'https://evil.example/'), anyText).map((next) => `?next=${encodeURIComponent(next)}`),
+      ),
+      cookie: fc.oneof(
+        fc.constant(''),
+        fc.constantFrom(...attempts.map((attempt) => attempt.cookie)),
+        anyText.map((text) => text.replace(/[^\x21-\x7e]|[;,]/g, '')),
+      ),
     });
-    await fuzzHttp(stack.url, tally, start, (value) => ({ method: 'GET', path: `/staff/login/sso${value.query}`, headers: value.cookie ? { Cookie: value.cookie } : undefined }), 200);
+    await fuzzHttp(
+      stack.url,
+      tally,
+      start,
+      (value) => ({ method: 'GET', path: `/staff/login/sso${value.query}`, headers: value.cookie ? { Cookie: value.cookie } : undefined }),
+      200,
+    );
 
     const callback = fc.record(
       {
@@ -195,7 +208,10 @@ describe('staff single sign-on with OpenID Connect', () => {
         state: fc.oneof({ weight: 3, arbitrary: fc.constant('own') }, { weight: 1, arbitrary: anyText }),
         code: fc.oneof(anyText, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/)),
         iss: fc.oneof(fc.constant(issuer), fc.constant(undefined), anyText),
-        error: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('access_denied', 'login_required', 'server_error') }),
+        error: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.constantFrom('access_denied', 'login_required', 'server_error') },
+        ),
         extra: anyQuery,
       },
       { requiredKeys: ['attempt', 'cookie', 'state'] },

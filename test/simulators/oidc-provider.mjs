@@ -31,5 +31,5 @@ const provider = new Provider(issuer, {
   },
 });
 
-const server = provider.listen(settings.port, '127.0.0.1', () => console.log(`ready ${issuer}`));
+const server = provider.listen(settings.port, '127.0.0.1', () => process.stdout.write(`ready ${issuer}\n`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -61,7 +61,7 @@ export class OidcClientService {
       });
       const claims = tokens.claims();
       if (!claims) throw new SsoRefusal('provider_failed');
-      return claims as IdTokenClaims;
+      return claims;
     } catch (error) {
       if (error instanceof SsoRefusal) throw error;
       throw refusalFor(error, this.logger);

@@ -57,9 +57,9 @@ export class SsoSignInService {
     const passwordHash = await this.hasher.hash(randomBytes(32).toString('base64url'));
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const created = await manager.getRepository(StaffUserEntity).save(
-        manager.getRepository(StaffUserEntity).create({ email, name: displayName(claims, email), role, passwordHash, lastLoginAt: now }),
-      );
+      const created = await manager
+        .getRepository(StaffUserEntity)
+        .save(manager.getRepository(StaffUserEntity).create({ email, name: displayName(claims, email), role, passwordHash, lastLoginAt: now }));
       await this.audit.append(manager, {
         type: 'staff.user_created',
         actor: SSO_ACTOR,
