@@ -98,6 +98,12 @@ describe('staff single sign-on with OpenID Connect', () => {
     return stack.dataSource.query(`SELECT actor, data FROM audit_events WHERE type = $1 AND data->>'userId' = $2`, [type, userId]);
   }
 
+  it("shows the button on the sign-in page, carrying the page asked for, under OIDC_LABEL's words", async () => {
+    const html = await (await new SessionClient(stack.url).get('/staff/login?next=%2Fstaff%2Fusers')).text();
+    // Handlebars writes the "=" of the query as &#x3D;, which the browser reads back as "=".
+    expect(html).toContain('<a class="button" href="/staff/login/sso?next&#x3D;%2Fstaff%2Fusers">Logg inn med Firma-ID</a>');
+  });
+
   it('creates a first-time user with the mapped role and ends signed in on the queue', async () => {
     const page = await signInThroughProvider('hanne');
     expect(new URL(page.url()).pathname).toBe('/staff');
@@ -243,4 +249,26 @@ describe('staff single sign-on with OpenID Connect', () => {
     expect(tally.byStatus.get(400)).toBeGreaterThan(50);
     expect(tally.byStatus.get(403)).toBeGreaterThan(5);
   }, 120_000);
+});
+
+describe('staff single sign-on while OIDC_ISSUER is unset', () => {
+  let stack: TestApp;
+  beforeAll(async () => {
+    stack = await startTestApp();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('offers no SSO button, and both routes answer 404 with a page pointing to password sign-in', async () => {
+    const visitor = new SessionClient(stack.url);
+    const login = await (await visitor.get('/staff/login')).text();
+    expect(login).toContain('name="password"');
+    expect(login).not.toContain('/staff/login/sso');
+    for (const path of ['/staff/login/sso', '/staff/login/sso/callback?code=x&state=y']) {
+      const response = await visitor.get(path);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('Felles pålogging (SSO) er ikke satt opp');
+    }
+  });
 });
