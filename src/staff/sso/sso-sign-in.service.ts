@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import type { StaffRole } from '../../common/auth/staff-roles';
@@ -36,7 +36,13 @@ export class SsoSignInService {
     const mapped = this.mappedRole(claims);
     const users = this.dataSource.getRepository(StaffUserEntity);
     const user = await users.findOne({ where: { email } });
-    if (!user) return this.provision(email, claims, mapped);
+    if (!user) {
+      // Two first sign-ins of one person at once: the second finds the account the first created.
+      return this.provision(email, claims, mapped).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return this.userFor(claims);
+        throw error;
+      });
+    }
     if (!user.active) throw new SsoRefusal('deactivated');
     // With a role map, the provider decides the role: someone taken out of every mapped group is out.
     if (this.config.OIDC_ROLE_MAP.length && !mapped) throw new SsoRefusal('no_role');
@@ -100,6 +106,9 @@ export function verifiedEmail(claims: IdTokenClaims): string | null {
   const vouched = isTrue(claims.email_verified) || (claims.email_verified === undefined && isTrue(claims.xms_edov));
   return vouched ? email : null;
 }
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: unknown } | undefined)?.code === '23505';
 
 const isTrue = (value: unknown): boolean => value === true || value === 'true';
 
