@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isIsoDate, isWeekend } from '../common/iso-date';
+import { oidcSettings } from './oidc-config';
 
 /** Every setting the service reads, validated once at boot (README "Configuration").
  *  An invalid value stops start-up with a message naming the variable. */
@@ -159,6 +160,8 @@ const schema = z
       )
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Staff single sign-on with OpenID Connect (docs/sso.md); off while OIDC_ISSUER is unset. */
+    ...oidcSettings,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
@@ -167,6 +170,14 @@ const schema = z
     if (env.SMS_TRANSPORT === 'twilio') {
       for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const) {
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SMS_TRANSPORT=twilio' });
+      }
+    }
+    if (env.OIDC_ISSUER) {
+      for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when OIDC_ISSUER is set' });
+      }
+      if (env.OIDC_PROVISION === 'mapped' && env.OIDC_ROLE_MAP.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: 'is required when OIDC_PROVISION=mapped (no role, no new account)' });
       }
     }
     const closed = new Set(env.DEADLINE_EXTRA_CLOSED_DAYS);

@@ -24,6 +24,9 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'post /staff/language',
   // The tab icon browsers ask for on every page.
   'get /favicon.ico',
+  // Staff single sign-on (OpenID Connect): to the provider, and back from it.
+  'get /staff/login/sso',
+  'get /staff/login/sso/callback',
   // Operations.
   'get /health',
   'get /metrics',

@@ -25,6 +25,8 @@ export interface TestAppOptions {
   /** Reuse a database/queue prefix (two processes on one stack). */
   databaseUrl?: string;
   queuePrefix?: string;
+  /** Listen on this port instead of any free one (a URL another party must know in advance). */
+  port?: number;
 }
 
 export interface TestApp {
@@ -85,7 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   app.useLogger(app.get(PinoLogger));
   configureHttpApp(app, config);
   await app.get(FirstAdminService).ensureFirstAdmin();
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { config, app, context: app, url, dataSource: app.get(getDataSourceToken()), close: () => app.close() };
 }

@@ -15,6 +15,11 @@ import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffModule } from '../staff.module';
 import { StaffUserEntity } from '../staff-user.entity';
 import { StaffUsersService } from '../users/staff-users.service';
+import { OidcClientService } from '../sso/oidc-client.service';
+import { SsoLoginLink } from '../sso/sso-login-link';
+import { SsoSignInService } from '../sso/sso-sign-in.service';
+import { SsoStateCookie } from '../sso/sso-state-cookie';
+import { StaffSsoController } from '../sso/staff-sso.controller';
 import { CasePagePresenter } from './case-page.presenter';
 import { DeadlineStates } from './deadline-states';
 import { StaffPageFilter } from './pages/staff-page.filter';
@@ -36,6 +41,7 @@ import { StaffUsersController } from './staff-users.controller';
 /** The register form's route (`/staff/cases/new`) comes before the case page's `:reference`. */
 const CONTROLLERS = [
   StaffLoginController,
+  StaffSsoController,
   StaffQueueController,
   StaffRegisterController,
   StaffCaseController,
@@ -74,6 +80,10 @@ const CONTROLLERS = [
     StaffBadge,
     CasePagePresenter,
     StaffTasksPage,
+    OidcClientService,
+    SsoSignInService,
+    SsoStateCookie,
+    SsoLoginLink,
   ],
   exports: [StaffUsersService],
 })

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { Language } from '../../../common/case-types';
 import type { StaffPrincipal } from '../../../common/auth/staff-principal';
 import { compileTemplate, registerPartials } from '../../../common/templates/template-files';
+import { SsoLoginLink } from '../../sso/sso-login-link';
 import { StaffCsrf } from '../session/staff-csrf';
 import { StaffSessionService } from '../session/staff-session.service';
 import { STAFF_COPY, type StaffCopy } from './staff-copy';
@@ -95,6 +96,7 @@ export class StaffPageRenderer {
   constructor(
     private readonly session: StaffSessionService,
     private readonly csrf: StaffCsrf,
+    private readonly ssoLink: SsoLoginLink,
   ) {}
 
   language(request: Request): Language {
@@ -114,6 +116,8 @@ export class StaffPageRenderer {
       copy,
       lang: language,
       csrf: this.csrf.token(request, response),
+      // The sign-in page, first shown or shown again after a refusal, offers single sign-on when set up.
+      sso: page === 'login' ? this.ssoLink.forLogin(language, options.data?.next) : undefined,
     };
     const body = PAGES[page](context);
     const html = layout({
