@@ -23,9 +23,9 @@ export class StaffCsrf {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const secure = config.PUBLIC_URL.startsWith('https://');
-    const secret = createHmac('sha256', config.APP_SECRET).update('dsr-staff-csrf').digest('hex');
+    const secrets = [config.APP_SECRET, ...config.APP_SECRET_PREVIOUS].map((secret) => createHmac('sha256', secret).update('dsr-staff-csrf').digest('hex'));
     this.csrf = doubleCsrf({
-      getSecret: () => secret,
+      getSecret: () => secrets,
       getSessionIdentifier: (request) => request.session?.id ?? '',
       cookieName: secure ? '__Host-dsr-staff-csrf' : 'dsr-staff-csrf',
       cookieOptions: { sameSite: 'lax', path: '/', secure, httpOnly: true },

@@ -91,7 +91,8 @@ export class StaffSessionService implements OnModuleDestroy {
     return session({
       name: this.cookieName,
       store: new RedisStore({ client: new IoRedisSessionClient(this.redis), prefix: this.keyPrefix }),
-      secret: this.config.APP_SECRET,
+      // The first secret signs session cookies; previous ones (key rotation) still verify them.
+      secret: [this.config.APP_SECRET, ...this.config.APP_SECRET_PREVIOUS],
       resave: false,
       saveUninitialized: false,
       // Every request moves the expiry on: the session ends after the idle time, not a fixed age.
