@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { PublicPageFilter } from './public-site/public-page.filter';
@@ -26,6 +27,9 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
       hsts: config.PUBLIC_URL.startsWith('https://'),
     }),
   );
+  // Every answer here may carry personal data (API, staff and requester pages, downloads) and
+  // there are no static assets to cache: browsers and proxies keep nothing.
+  app.use(noStore);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -41,4 +45,9 @@ export function configureHttpApp(app: INestApplication, config: AppConfig): void
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+function noStore(_request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
 }

@@ -36,9 +36,11 @@ import { VerificationService } from './verification.service';
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
+        // Named `default` because @nestjs/throttler suffixes the headers of any other name
+        // (`Retry-After-intake`); clients and proxies only know the standard `Retry-After`.
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
         // One count per client address for the form and the JSON API together.
-        generateKey: (_context, tracker, name) => `${name}-${tracker}`,
+        generateKey: (_context, tracker) => `intake-${tracker}`,
         storage: new ThrottlerStorageRedisService({
           ...redisOptionsFromUrl(config.REDIS_URL),
           keyPrefix: `${config.QUEUE_PREFIX}:throttle:`,
