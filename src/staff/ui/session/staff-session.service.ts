@@ -14,8 +14,6 @@ declare module 'express-session' {
   interface SessionData {
     staffUserId?: string;
     language?: Language;
-    /** Set for a visitor of the sign-in page, so the session (and its CSRF binding) persists. */
-    visitor?: boolean;
   }
 }
 
@@ -58,8 +56,25 @@ export class StaffSessionService implements OnModuleDestroy {
     return request.session?.staffUserId ?? null;
   }
 
+  /** The session's language once signed in; before that, the language cookie (no session is
+   *  stored for a visitor who has not signed in). */
   language(request: Request): Language {
-    return request.session?.language === 'en' ? 'en' : 'nb';
+    const chosen = request.session?.language ?? request.cookies?.[this.languageCookie];
+    return chosen === 'en' ? 'en' : 'nb';
+  }
+
+  /** Remembers the language: in the session when signed in, else in a cookie. */
+  async chooseLanguage(request: Request, response: Response, language: Language): Promise<void> {
+    if (request.session?.staffUserId) {
+      request.session.language = language;
+      await this.save(request);
+      return;
+    }
+    response.cookie(this.languageCookie, language, { httpOnly: true, sameSite: 'lax', secure: this.secure, path: '/', maxAge: 365 * 86_400_000 });
+  }
+
+  get languageCookie(): string {
+    return this.secure ? '__Host-dsr-staff-lang' : 'dsr-staff-lang';
   }
 
   /** A new session id at sign-in, so an id planted before sign-in is worth nothing (fixation). */
