@@ -14,7 +14,8 @@ describe('/metrics and METRICS_TOKEN', () => {
     });
 
     it('refuses a scrape without the token or with a wrong one, and answers one with it', async () => {
-      for (const headers of [{}, { Authorization: 'Bearer wrong-token-0123456789' }, { Authorization: TOKEN }]) {
+      const attempts: Array<Record<string, string>> = [{}, { Authorization: 'Bearer wrong-token-0123456789' }, { Authorization: TOKEN }];
+      for (const headers of attempts) {
         const refused = await fetch(`${stack.url}/metrics`, { headers });
         expect(refused.status).toBe(401);
         expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);

@@ -35,7 +35,8 @@ describe('bull-board at /staff/queues', () => {
   });
 
   it('refuses a write from another site, or without any browser origin header, and changes nothing', async () => {
-    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'https://attacker.example' }, {}]) {
+    const attempts: Array<Record<string, string>> = [{ 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'https://attacker.example' }, {}];
+    for (const headers of attempts) {
       const refused = await put('/api/queues/pause', headers);
       expect({ headers, status: refused.status }).toEqual({ headers, status: 403 });
     }
