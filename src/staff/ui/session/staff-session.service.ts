@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import type { Language } from '../../../common/case-types';
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
-import { redisOptionsFromUrl } from '../../../queues/redis-connection';
+import { requestPathRedisOptions } from '../../../queues/redis-connection';
 import type { StaffUserEntity } from '../../staff-user.entity';
 import { IoRedisSessionClient } from './ioredis-session-client';
 
@@ -102,7 +102,7 @@ export class StaffSessionService implements OnModuleDestroy {
   }
 
   private createHandler(): RequestHandler {
-    this.redis = new Redis({ ...redisOptionsFromUrl(this.config.REDIS_URL), maxRetriesPerRequest: 3 });
+    this.redis = new Redis(requestPathRedisOptions(this.config.REDIS_URL));
     return session({
       name: this.cookieName,
       store: new RedisStore({ client: new IoRedisSessionClient(this.redis), prefix: this.keyPrefix }),
