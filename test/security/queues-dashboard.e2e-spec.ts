@@ -21,9 +21,11 @@ describe('bull-board at /staff/queues', () => {
   const put = (path: string, headers: Record<string, string>) =>
     fetch(`${stack.url}/staff/queues${path}`, { method: 'PUT', redirect: 'manual', headers: { Cookie: admin.cookieHeader(), ...headers } });
   const paused = async () =>
-    ((await (await fetch(`${stack.url}/staff/queues/api/queues`, { headers: { Cookie: admin.cookieHeader() } })).json()) as { queues: Array<{ isPaused: boolean }> }).queues.some(
-      (queue) => queue.isPaused,
-    );
+    (
+      (await (await fetch(`${stack.url}/staff/queues/api/queues`, { headers: { Cookie: admin.cookieHeader() } })).json()) as {
+        queues: Array<{ isPaused: boolean }>;
+      }
+    ).queues.some((queue) => queue.isPaused);
 
   it('serves its page without Google Fonts', async () => {
     const page = await admin.get('/staff/queues');
@@ -35,7 +37,12 @@ describe('bull-board at /staff/queues', () => {
   });
 
   it('refuses a write from another site, or without any browser origin header, and changes nothing', async () => {
-    const attempts: Array<Record<string, string>> = [{ 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'https://attacker.example' }, {}];
+    const attempts: Array<Record<string, string>> = [
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': 'same-site' },
+      { Origin: 'https://attacker.example' },
+      {},
+    ];
     for (const headers of attempts) {
       const refused = await put('/api/queues/pause', headers);
       expect({ headers, status: refused.status }).toEqual({ headers, status: 403 });

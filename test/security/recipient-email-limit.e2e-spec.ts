@@ -24,7 +24,9 @@ describe('per-recipient limit on verification e-mails', () => {
   });
 
   const rowsFor = async () =>
-    (await stack.dataSource.query(`SELECT kind, status, case_id, text_body FROM outbound_emails WHERE to_address = $1 ORDER BY created_at`, [ADDRESS])) as Array<{
+    (await stack.dataSource.query(`SELECT kind, status, case_id, text_body FROM outbound_emails WHERE to_address = $1 ORDER BY created_at`, [
+      ADDRESS,
+    ])) as Array<{
       kind: string;
       status: string;
       case_id: string;
@@ -38,7 +40,11 @@ describe('per-recipient limit on verification e-mails', () => {
       expect(response.status).toBe(202);
       references.push(((await response.json()) as { reference: string }).reference);
       // One at a time, so which request is over the limit is known.
-      await waitUntil(async () => (await rowsFor()).length === attempt + 1 && (await rowsFor()).every((row) => row.status !== 'pending'), 20_000, 'e-mail rendered');
+      await waitUntil(
+        async () => (await rowsFor()).length === attempt + 1 && (await rowsFor()).every((row) => row.status !== 'pending'),
+        20_000,
+        'e-mail rendered',
+      );
     }
     const rows = await rowsFor();
     expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'limited']);

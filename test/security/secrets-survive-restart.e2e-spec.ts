@@ -83,7 +83,9 @@ describe('secrets survive a restart, and rotate', () => {
     const created = await admin.post('/api/v1/cases', { ...registration('access', NORWEGIAN_PEOPLE[1]), language: 'nb' });
     expect(created.status).toBe(201);
     reference = ((await created.json()) as { reference: string }).reference;
-    const body = (await waitForCase(admin, reference, (json) => (json as unknown as CaseJson).tasks?.some((task) => task.status === 'manual'))) as unknown as CaseJson;
+    const body = (await waitForCase(admin, reference, (json) =>
+      (json as unknown as CaseJson).tasks?.some((task) => task.status === 'manual'),
+    )) as unknown as CaseJson;
     const taskId = body.tasks.find((task) => task.system === 'phone-logs')!.id;
     expect((await admin.post(`/api/v1/cases/${reference}/tasks/${taskId}/outcome`, { status: 'not_found', summary: 'No calls.' })).status).toBe(200);
     await waitForCase(admin, reference, (json) => (json as unknown as CaseJson).status === 'awaiting_review');
@@ -94,7 +96,7 @@ describe('secrets survive a restart, and rotate', () => {
 
     const before = await staffDownload(app);
     expect(before.status).toBe(200);
-    const [stored] = await app.dataSource.query(`SELECT value FROM app_secrets WHERE name = 'app_secret'`);
+    const [stored] = (await app.dataSource.query(`SELECT value FROM app_secrets WHERE name = 'app_secret'`)) as Array<{ value: string }>;
     storedSecret = stored.value;
     expect(storedSecret).toMatch(/^[0-9a-f]{64}$/);
     await stop();
