@@ -26,9 +26,6 @@ export async function start(config: AppConfig): Promise<void> {
   if (await ensureDatabaseExists(config.DATABASE_URL)) log.log('database created');
   const applied = await runMigrationsLocked(config.DATABASE_URL);
   if (applied.length) log.log(`migrations applied: ${applied.join(', ')}`);
-  if (config.generatedSecret) {
-    log.warn('APP_SECRET is not set: generated one for this run (tokens and links stop working at restart)');
-  }
 
   if (config.ROLE === 'worker') {
     const context = await NestFactory.createApplicationContext(AppModule.forRole(config), { bufferLogs: true });

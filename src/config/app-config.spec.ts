@@ -32,6 +32,26 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the rotation lists and the metrics token, naming a bad item', () => {
+    const config = loadConfig(
+      {
+        APP_SECRET_PREVIOUS: ` ${'a'.repeat(32)}, ${'b'.repeat(40)} `,
+        PACKAGE_KEY_PREVIOUS: Buffer.alloc(32, 1).toString('base64'),
+        METRICS_TOKEN: 'm'.repeat(16),
+      },
+      secret,
+    );
+    expect(config.APP_SECRET_PREVIOUS).toEqual(['a'.repeat(32), 'b'.repeat(40)]);
+    expect(config.PACKAGE_KEY_PREVIOUS).toHaveLength(1);
+    expect(config.RECIPIENT_EMAILS_PER_HOUR).toBe(5);
+    expect(loadConfig({}, secret).APP_SECRET_PREVIOUS).toEqual([]);
+    expect(() => loadConfig({ APP_SECRET_PREVIOUS: `${'a'.repeat(32)},short` }, secret)).toThrow(/APP_SECRET_PREVIOUS: item 2 must be at least 32 characters/);
+    expect(() => loadConfig({ PACKAGE_KEY_PREVIOUS: 'bm90IDMyIGJ5dGVz' }, secret)).toThrow(
+      /PACKAGE_KEY_PREVIOUS: item 1 must be the base64 of exactly 32 random bytes/,
+    );
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' }, secret)).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+  });
+
   it('requires APP_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, secret)).toThrow(/APP_SECRET: is required when NODE_ENV=production/);
   });

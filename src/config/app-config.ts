@@ -60,6 +60,26 @@ const trustProxy = z
   )
   .transform((items): number | string => (/^\d+$/.test(items[0]) ? Number(items[0]) : items.join(',')));
 
+/** Comma-separated secrets being rotated out: they still verify and decrypt, never sign or seal. */
+const secretList = (check: (value: string) => boolean, problem: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .superRefine((items, ctx) => {
+      items.forEach((item, index) => {
+        if (!check(item)) ctx.addIssue({ code: 'custom', message: `item ${index + 1} ${problem}` });
+      });
+    });
+const isPackageKey = (value: string) => Buffer.from(value, 'base64').length === 32;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -96,6 +116,8 @@ const schema = z
     ADMIN_EMAIL: z.string().email().default(DEFAULT_ADMIN_EMAIL),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Key rotation: the APP_SECRETs used before, comma-separated; links and tokens they signed still work. */
+    APP_SECRET_PREVIOUS: secretList((value) => value.length >= 32, 'must be at least 32 characters'),
     TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** How long an e-mailed verification link works; an unverified request is closed when it lapses. */
@@ -132,7 +154,13 @@ const schema = z
     PACKAGE_KEY: z
       .string()
       .optional()
-      .refine((value) => !value || Buffer.from(value, 'base64').length === 32, 'must be the base64 of exactly 32 random bytes (openssl rand -base64 32)'),
+      .refine((value) => !value || isPackageKey(value), 'must be the base64 of exactly 32 random bytes (openssl rand -base64 32)'),
+    /** Key rotation: the PACKAGE_KEYs used before, comma-separated; what they sealed still opens. */
+    PACKAGE_KEY_PREVIOUS: secretList(isPackageKey, 'must be the base64 of exactly 32 random bytes'),
+    /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, /metrics is open. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Verification and proof-code e-mails to one address per hour; beyond it none is sent (the request stays). */
+    RECIPIENT_EMAILS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
     /** Art 12(5): a request is flagged "possibly excessive" when the same person made this many of the same type … */
     REPEAT_REQUEST_COUNT: z.coerce.number().int().min(2).max(100).default(3),
     /** … within this many months (the flag informs a handler; the engine never refuses on its own). */
@@ -205,7 +233,8 @@ export type Environment = z.infer<typeof schema>;
 
 export interface AppConfig extends Environment {
   PUBLIC_URL: string;
-  /** True when APP_SECRET was not given and one was generated for this run. */
+  /** True when APP_SECRET was not given: the one generated at first start is read from
+   *  PostgreSQL at boot (config/app-secrets.ts) and replaces the placeholder below. */
   generatedSecret: boolean;
   APP_SECRET: string;
 }

@@ -1,4 +1,6 @@
-import { Controller, Get, Header, Inject, OnModuleInit } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, OnModuleInit, Res, UnauthorizedException } from '@nestjs/common';
+import type { Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { DiscoveryService } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -61,10 +63,16 @@ export class MetricsController implements OnModuleInit {
     this.sources = found;
   }
 
+  /** Public unless METRICS_TOKEN is set: then only a scraper sending it as a Bearer token reads
+   *  the counts (they say how busy the service is, which an outsider need not know). */
   @Public()
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  async metrics(): Promise<string> {
+  async metrics(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) response: Response): Promise<string> {
+    if (!metricsTokenAccepted(this.config.METRICS_TOKEN, authorization)) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw new UnauthorizedException('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
+    }
     const rows: Array<{ status: string; count: string }> = await this.dataSource.query('SELECT status, count(*) AS count FROM cases GROUP BY status');
     this.cases.reset();
     for (const row of rows) this.cases.set({ status: row.status }, Number(row.count));
@@ -96,4 +104,12 @@ function discoverSources(service: DiscoveryService): ProvidesMetrics[] {
     .map((wrapper) => wrapper.instance as ProvidesMetrics | undefined)
     .filter((instance): instance is ProvidesMetrics => Boolean(instance));
   return [...new Set(instances)];
+}
+
+/** No token configured → open; else the Bearer token must match (compared as hashes, in constant time). */
+export function metricsTokenAccepted(token: string | undefined, authorization: string | undefined): boolean {
+  if (!token) return true;
+  const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }

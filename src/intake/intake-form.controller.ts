@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Logger, Post, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../common/case-types';
@@ -12,6 +11,7 @@ import { AuthorityUploadInterceptor, checkedDocument, uploadOf } from '../repres
 import { DOCUMENT_FIELD } from '../representation/representation-types';
 import { FormCsrf } from '../public-site/form-csrf';
 import { parseIntake, requesterEmail, type IntakeProblem } from './intake-input';
+import { IntakeFormThrottlerGuard, rateCounterUnavailable } from './intake-form-throttler.guard';
 import { IntakeService } from './intake.service';
 import { fieldErrors, formToIntakeBody, formValues, formView, type FormValues } from './pages/form-view';
 import { ON_BEHALF_ORDER, onBehalfAnchor, onBehalfErrors, onBehalfValues, onBehalfView, type OnBehalfField, type OnBehalfValues } from './pages/on-behalf-view';
@@ -46,7 +46,7 @@ export class IntakeFormController {
   /** Posted as multipart/form-data (the authority document of a request on someone's behalf)
    *  or urlencoded; the file is never shown back, everything typed is. */
   @Post()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(IntakeFormThrottlerGuard)
   @UseInterceptors(AuthorityUploadInterceptor)
   async submit(@Req() request: Request, @Res() response: Response): Promise<void> {
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
@@ -69,6 +69,12 @@ export class IntakeFormController {
 
     if (!this.csrf.valid(request)) {
       render(403, 'csrf');
+      return;
+    }
+    if (rateCounterUnavailable(request)) {
+      // Redis is down: the same answer as for PostgreSQL down below, the form kept as typed.
+      response.setHeader('Retry-After', '5');
+      render(503, 'unavailable', {});
       return;
     }
     if (upload.problem && upload.problem.code !== 'document_too_large') {

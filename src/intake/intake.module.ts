@@ -7,11 +7,12 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { redisOptionsFromUrl } from '../queues/redis-connection';
+import { requestPathRedisOptions } from '../queues/redis-connection';
 import { RepresentationModule } from '../representation/representation.module';
 import { CaseVerificationEntity } from './case-verification.entity';
 import { IntakeApiController } from './intake-api.controller';
 import { IntakeFormController } from './intake-form.controller';
+import { IntakeFormThrottlerGuard } from './intake-form-throttler.guard';
 import { IntakeSubmissionEntity } from './intake-submission.entity';
 import { IntakeService } from './intake.service';
 import { PublicSiteModule } from '../public-site/public-site.module';
@@ -36,18 +37,20 @@ import { VerificationService } from './verification.service';
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'intake', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
+        // Named `default` because @nestjs/throttler suffixes the headers of any other name
+        // (`Retry-After-intake`); clients and proxies only know the standard `Retry-After`.
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.INTAKE_RATE_LIMIT_PER_MINUTE }],
         // One count per client address for the form and the JSON API together.
-        generateKey: (_context, tracker, name) => `${name}-${tracker}`,
+        generateKey: (_context, tracker) => `intake-${tracker}`,
         storage: new ThrottlerStorageRedisService({
-          ...redisOptionsFromUrl(config.REDIS_URL),
+          ...requestPathRedisOptions(config.REDIS_URL),
           keyPrefix: `${config.QUEUE_PREFIX}:throttle:`,
         }),
       }),
     }),
   ],
   controllers: [IntakeFormController, IntakeApiController, RequesterPagesController],
-  providers: [IntakeService, VerificationService, VerificationJobsService, RequesterMailComposers, RequesterNotificationsListener],
+  providers: [IntakeFormThrottlerGuard, IntakeService, VerificationService, VerificationJobsService, RequesterMailComposers, RequesterNotificationsListener],
   exports: [VerificationService, VerificationJobsService],
 })
 export class IntakeModule {}

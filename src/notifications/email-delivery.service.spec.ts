@@ -62,6 +62,7 @@ function setUp(options: { smtpRejects?: boolean } = {}) {
     transport,
     { append: async () => undefined } as unknown as AuditService,
     clock,
+    { RECIPIENT_EMAILS_PER_HOUR: 5 },
   );
   return { row, database, accepted, delivery, processor: new EmailProcessor(delivery) };
 }

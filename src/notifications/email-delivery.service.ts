@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +9,12 @@ import { MailTransport } from './mail-transport';
 import { OutboundEmailEntity } from './outbound-email.entity';
 import { OutboxService } from './outbox.service';
 import { secretsRemoved } from './mail-secrets';
+import { RECIPIENT_LIMITED_KINDS, recipientOverLimit } from './recipient-limit';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+/** Why a message was not sent, on its row (no address in it: the row has the address already). */
+const RECIPIENT_LIMIT_NOTE = 'not sent: this address had the hourly maximum of verification e-mails (RECIPIENT_EMAILS_PER_HOUR)';
 
 /** The SMTP server accepted the message but recording that in PostgreSQL failed: the retry must
  *  record, not send. */
@@ -33,16 +39,38 @@ export class EmailDeliveryService {
     private readonly transport: MailTransport,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'RECIPIENT_EMAILS_PER_HOUR'>,
   ) {}
 
-  /** Stage one: compose from fresh state, store in the outbox, queue delivery. */
-  async render(payload: JobPayloads[JobName.RenderEmail]): Promise<'queued' | 'skipped'> {
+  /** Stage one: compose from fresh state, store in the outbox, queue delivery. A verification
+   *  e-mail to an address over its hourly limit is stored as `limited` and never sent: the request
+   *  itself stands, and staff see the reason on the case. */
+  async render(payload: JobPayloads[JobName.RenderEmail]): Promise<'queued' | 'skipped' | 'limited'> {
     const mail = await this.composers.compose(payload.kind, { caseId: payload.caseId, params: payload.params ?? {} });
     if (!mail) return 'skipped';
-    const id = await this.dataSource.transaction((manager) =>
-      this.outbox.store(manager, payload.kind, payload.dedupeKey, { caseId: payload.caseId ?? null, ...mail }),
-    );
-    await this.outbox.dispatch(id);
+    const stored = await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(OutboundEmailEntity, { where: { dedupeKey: payload.dedupeKey }, select: { id: true, status: true } });
+      if (existing) return existing;
+      const limited =
+        RECIPIENT_LIMITED_KINDS.includes(payload.kind) && (await recipientOverLimit(manager, mail.to, this.config.RECIPIENT_EMAILS_PER_HOUR, this.clock.now()));
+      const id = await this.outbox.store(manager, payload.kind, payload.dedupeKey, { caseId: payload.caseId ?? null, ...mail });
+      if (!limited) return { id, status: 'pending' as const };
+      const row = await manager.findOneOrFail(OutboundEmailEntity, { where: { id } });
+      // Never sent, so its link is cut at once, as for a failed message.
+      await manager.update(OutboundEmailEntity, { id }, { status: 'limited', lastError: RECIPIENT_LIMIT_NOTE, ...secretsRemoved(row, this.clock.now()) });
+      if (payload.caseId) {
+        await this.audit.append(manager, {
+          caseId: payload.caseId,
+          type: 'email.limited',
+          actor: 'system',
+          occurredAt: this.clock.now(),
+          data: { kind: payload.kind, outboundEmailId: id, perHour: this.config.RECIPIENT_EMAILS_PER_HOUR },
+        });
+      }
+      return { id, status: 'limited' as const };
+    });
+    if (stored.status === 'limited') return 'limited';
+    await this.outbox.dispatch(stored.id);
     return 'queued';
   }
 

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OutboundEmailStatus = 'pending' | 'sent' | 'failed';
+/** `limited`: never sent, the address had its hourly maximum of verification e-mails. */
+export type OutboundEmailStatus = 'pending' | 'sent' | 'failed' | 'limited';
 
 /** The outbox: every message is rendered into a row first, then delivered by a `send-email` job.
  *  `dedupeKey` (e.g. `case:<id>:receipt`) makes rendering idempotent; `status` makes delivery so.

@@ -18,7 +18,7 @@ import { ProofService, type ProofOffer } from './proof.service';
 import { CasesReader } from '../cases/cases-reader';
 
 /** Counted apart from the request form (same per-address limit, own bucket). */
-const PROOF_THROTTLE = { intake: { generateKey: (_context: unknown, tracker: string) => `proof-${tracker}` } };
+const PROOF_THROTTLE = { default: { generateKey: (_context: unknown, tracker: string) => `proof-${tracker}` } };
 
 /**
  * The requester proves a claimed phone, customer number or e-mail from the status link: a code

@@ -20,9 +20,12 @@ export class FormCsrf {
     this.secure = config.PUBLIC_URL.startsWith('https://');
     const prefix = this.secure ? '__Host-' : '';
     this.visitorCookie = `${prefix}dsr-visitor`;
-    const secret = createHmac('sha256', config.APP_SECRET).update('dsr-public-form-csrf').digest('hex');
+    // The current secret makes tokens; previous ones (key rotation) still accept an open form's token.
+    const secrets = [config.APP_SECRET, ...config.APP_SECRET_PREVIOUS].map((secret) =>
+      createHmac('sha256', secret).update('dsr-public-form-csrf').digest('hex'),
+    );
     this.csrf = doubleCsrf({
-      getSecret: () => secret,
+      getSecret: () => secrets,
       getSessionIdentifier: (request) => String(request.cookies?.[this.visitorCookie] ?? ''),
       cookieName: `${prefix}dsr-csrf`,
       cookieOptions: { sameSite: 'strict', path: '/', secure: this.secure, httpOnly: true },

@@ -17,6 +17,16 @@ describe('LinkSigner', () => {
     expect(signer.check('verify', token, now)).toEqual({ valid: false, reason: 'expired', caseId });
   });
 
+  it('checks links signed under a previous secret (rotation) and signs only under the current one', () => {
+    const old = 'the-old-secret-that-is-long-enough-0123456';
+    const oldToken = new LinkSigner(old).sign('status', caseId, null);
+    const rotated = new LinkSigner('the-new-secret-that-is-long-enough-0123456', [old]);
+    expect(rotated.check('status', oldToken, now)).toMatchObject({ valid: true, caseId });
+    const newToken = rotated.sign('status', caseId, null);
+    expect(new LinkSigner(old).check('status', newToken, now).valid).toBe(false);
+    expect(new LinkSigner('the-new-secret-that-is-long-enough-0123456').check('status', oldToken, now)).toEqual({ valid: false, reason: 'tampered' });
+  });
+
   it('refuses a link signed for another purpose, a changed byte, another secret or garbage', () => {
     const status = signer.sign('status', caseId, null);
     expect(signer.check('verify', status, now)).toEqual({ valid: false, reason: 'tampered' });

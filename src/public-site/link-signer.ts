@@ -15,13 +15,14 @@ export type LinkCheck =
 /**
  * Compact signed tokens for e-mailed links: version, purpose, case id and an optional expiry,
  * followed by a truncated HMAC-SHA256 under a key derived from APP_SECRET. 128 bits of MAC is
- * far beyond guessing; the token holds an id, never personal data.
+ * far beyond guessing; the token holds an id, never personal data. Signs under the current
+ * secret; checks under it and any previous one (APP_SECRET_PREVIOUS, key rotation).
  */
 export class LinkSigner {
-  private readonly key: Buffer;
+  private readonly keys: Buffer[];
 
-  constructor(appSecret: string) {
-    this.key = createHmac('sha256', appSecret).update('dsr-requester-links').digest();
+  constructor(appSecret: string, previousSecrets: string[] = []) {
+    this.keys = [appSecret, ...previousSecrets].map((secret) => createHmac('sha256', secret).update('dsr-requester-links').digest());
   }
 
   sign(purpose: LinkPurpose, caseId: string, expiresAt: Date | null): string {
@@ -31,7 +32,7 @@ export class LinkSigner {
     body.writeUInt8(PURPOSE_BYTE[purpose], 1);
     Buffer.from(caseId.replace(/-/g, ''), 'hex').copy(body, 2);
     body.writeUInt32BE(expiresAt ? Math.ceil(expiresAt.getTime() / 1000) : 0, 18);
-    return Buffer.concat([body, this.mac(body)]).toString('base64url');
+    return Buffer.concat([body, this.mac(body, this.keys[0])]).toString('base64url');
   }
 
   check(purpose: LinkPurpose, token: string, now: Date): LinkCheck {
@@ -40,7 +41,7 @@ export class LinkSigner {
     if (!raw || raw.length !== 22 + MAC_BYTES) return { valid: false, reason: 'malformed' };
     const body = raw.subarray(0, 22);
     const given = raw.subarray(22);
-    if (!timingSafeEqual(given, this.mac(body))) return { valid: false, reason: 'tampered' };
+    if (!this.keys.some((key) => timingSafeEqual(given, this.mac(body, key)))) return { valid: false, reason: 'tampered' };
     if (body.readUInt8(0) !== VERSION || body.readUInt8(1) !== PURPOSE_BYTE[purpose]) return { valid: false, reason: 'tampered' };
     const hex = body.subarray(2, 18).toString('hex');
     const caseId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
@@ -50,7 +51,7 @@ export class LinkSigner {
     return { valid: true, caseId, expiresAt };
   }
 
-  private mac(body: Buffer): Buffer {
-    return createHmac('sha256', this.key).update(body).digest().subarray(0, MAC_BYTES);
+  private mac(body: Buffer, key: Buffer): Buffer {
+    return createHmac('sha256', key).update(body).digest().subarray(0, MAC_BYTES);
   }
 }

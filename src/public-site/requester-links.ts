@@ -11,7 +11,7 @@ export class RequesterLinks {
   private readonly signer: LinkSigner;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.signer = new LinkSigner(config.APP_SECRET);
+    this.signer = new LinkSigner(config.APP_SECRET, config.APP_SECRET_PREVIOUS);
   }
 
   statusToken(caseId: string): string {

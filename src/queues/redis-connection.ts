@@ -18,3 +18,13 @@ export function redisOptionsFromUrl(redisUrl: string): RedisOptions {
     ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
   };
 }
+
+/**
+ * For Redis clients on the request path (rate-limit counters, staff sessions): while Redis is
+ * down a command gives up within 1.5 s, so the caller answers 503 at once instead of holding the
+ * request through ioredis's retries. BullMQ's own connections keep maxRetriesPerRequest null
+ * (BullMQ requires it for workers and blocking commands).
+ */
+export function requestPathRedisOptions(redisUrl: string): RedisOptions {
+  return { ...redisOptionsFromUrl(redisUrl), maxRetriesPerRequest: 1, commandTimeout: 1500, connectTimeout: 1500 };
+}

@@ -25,7 +25,7 @@ interface FormCase {
  * outside /api), posted once without a valid CSRF token (403, nothing done) and once with one
  * (accepted). A new form without a case here fails the first test. The bull-board JSON API under
  * /staff/queues (an @All route, admins only) is not a form: it is a same-origin XHR API whose
- * SameSite=Lax session cookie is not sent on cross-site POST/PUT.
+ * writes need a same-origin browser request (test/security/queues-dashboard.e2e-spec.ts).
  */
 describe('CSRF on every state-changing form', () => {
   let stack: TestApp;

@@ -22,12 +22,13 @@ describe('staff session security', () => {
     });
 
     it('prevents fixation: the session id an attacker planted before sign-in does not become signed in', async () => {
-      // The attacker gets a session id of their own from the sign-in page…
+      // The sign-in page hands out no session id (nothing is stored before sign-in), so the
+      // attacker plants one of their own making, with the page's CSRF cookies and token…
       const attacker = new SessionClient(stack.url);
       const page = await attacker.get('/staff/login');
       const token = csrfTokenIn(await page.text());
-      const planted = attacker.cookieHeader();
-      expect(planted).toMatch(/dsr-staff=/);
+      expect(attacker.cookie('dsr-staff')).toBeUndefined();
+      const planted = `${attacker.cookieHeader()}; dsr-staff=${encodeURIComponent('s:planted-session-id.not-a-signature')}`;
 
       // …and plants it (with its CSRF cookie and token) in the victim's browser, who signs in.
       const signIn = await fetch(`${stack.url}/staff/login`, {
@@ -75,11 +76,14 @@ describe('staff session security', () => {
       expect(action.headers.get('location') ?? '').not.toBe('/staff');
     });
 
-    it('marks the session and CSRF cookies HttpOnly and SameSite, and not Secure over http', async () => {
+    it('marks the session, visitor and CSRF cookies HttpOnly and SameSite, and not Secure over http', async () => {
       const client = new SessionClient(stack.url);
       const page = await client.get('/staff/login');
-      const cookies = setCookies(page);
-      for (const name of ['dsr-staff', 'dsr-staff-csrf']) {
+      const token = csrfTokenIn(await page.text());
+      const signIn = await client.request('POST', '/staff/login', { _csrf: token, email: TEST_ADMIN.email, password: TEST_ADMIN.password });
+      const cookies = new Map([...setCookies(page), ...setCookies(signIn)]);
+      for (const name of ['dsr-staff', 'dsr-staff-visitor', 'dsr-staff-csrf']) {
+        expect(cookies.get(name)).toBeDefined();
         expect(cookies.get(name)).toMatch(/; HttpOnly/i);
         expect(cookies.get(name)).toMatch(/; SameSite=(Lax|Strict)/i);
         expect(cookies.get(name)).not.toMatch(/; Secure/i);
@@ -106,7 +110,7 @@ describe('staff session security', () => {
       const form = await viaProxy('/');
       const publicCookies = setCookies(form);
       const all = new Map([...staffCookies, ...publicCookies]);
-      expect([...all.keys()].sort()).toEqual(['__Host-dsr-csrf', '__Host-dsr-staff', '__Host-dsr-staff-csrf', '__Host-dsr-visitor']);
+      expect([...all.keys()].sort()).toEqual(['__Host-dsr-csrf', '__Host-dsr-staff-csrf', '__Host-dsr-staff-visitor', '__Host-dsr-visitor']);
       for (const [name, line] of all) {
         expect({
           name,

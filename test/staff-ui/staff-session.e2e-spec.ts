@@ -30,8 +30,8 @@ describe('staff sign-in, sessions and CSRF (real PostgreSQL and Redis)', () => {
     const loginPage = await client.get('/staff/login');
     expect(loginPage.status).toBe(200);
     const token = csrfTokenIn(await loginPage.text());
-    const before = client.cookie('dsr-staff');
-    expect(before).toBeDefined();
+    // The sign-in page stores no session (issue 15): the session starts at sign-in.
+    expect(client.cookie('dsr-staff')).toBeUndefined();
 
     const signedIn = await client.request('POST', '/staff/login', { _csrf: token, email: TEST_ADMIN.email, password: TEST_ADMIN.password });
     expect(signedIn.status).toBe(303);
@@ -45,7 +45,7 @@ describe('staff sign-in, sessions and CSRF (real PostgreSQL and Redis)', () => {
     expect(expires).toBeLessThanOrEqual(Date.now() + 30 * 60_000 + 1000);
     expect(setCookie).not.toMatch(/Secure/i);
     const after = client.cookie('dsr-staff');
-    expect(after).not.toBe(before);
+    expect(after).toBeDefined();
 
     const sessionId = decodeURIComponent(after!).slice(2).split('.')[0];
     const key = `${stack.config.QUEUE_PREFIX}:staff-session:${sessionId}`;
@@ -53,8 +53,6 @@ describe('staff sign-in, sessions and CSRF (real PostgreSQL and Redis)', () => {
     const ttl = await redis.ttl(key);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(1800);
-    const oldKey = `${stack.config.QUEUE_PREFIX}:staff-session:${decodeURIComponent(before!).slice(2).split('.')[0]}`;
-    expect(await redis.exists(oldKey)).toBe(0);
 
     const queue = await client.get('/staff');
     expect(queue.status).toBe(200);

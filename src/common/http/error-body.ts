@@ -50,7 +50,7 @@ export function isBackendUnavailable(error: unknown): boolean {
   const message = candidate?.message ?? '';
   return (
     candidate?.name === 'MaxRetriesPerRequestError' ||
-    /Connection terminated|Connection is closed|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    /Connection terminated|Connection is closed|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|^Command timed out$|Stream isn't writeable/i.test(
       message,
     )
   );

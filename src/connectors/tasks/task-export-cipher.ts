@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { hkdfSync } from 'node:crypto';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { PackageCipher, packageKey, type SealedPackage } from '../../common/crypto/package-cipher';
+import { keyringCipher, packageKey, type PackageCipher, type PackageSecrets, type SealedPackage } from '../../common/crypto/package-cipher';
 
 /** What a system's export holds: the data by record type and its tables for the CSV files. */
 export interface ExportContent {
@@ -13,8 +13,11 @@ export interface ExportContent {
 /** The key for exports: HKDF with its own label over the package key (PACKAGE_KEY, else derived
  *  from APP_SECRET), so exports and packages never share a key and there is no second secret. */
 export function taskExportKey(config: Pick<AppConfig, 'PACKAGE_KEY' | 'APP_SECRET'>): Buffer {
-  const { key } = packageKey(config.PACKAGE_KEY, config.APP_SECRET);
-  return Buffer.from(hkdfSync('sha256', key, 'dsr-task-exports', 'aes-256-gcm task export key', 32));
+  return exportKeyFrom(packageKey(config.PACKAGE_KEY, config.APP_SECRET).key);
+}
+
+function exportKeyFrom(packageKeyBytes: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', packageKeyBytes, 'dsr-task-exports', 'aes-256-gcm task export key', 32));
 }
 
 /**
@@ -26,8 +29,8 @@ export function taskExportKey(config: Pick<AppConfig, 'PACKAGE_KEY' | 'APP_SECRE
 export class TaskExportCipher {
   private readonly cipher: PackageCipher;
 
-  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'PACKAGE_KEY' | 'APP_SECRET'>) {
-    this.cipher = new PackageCipher(taskExportKey(config));
+  constructor(@Inject(APP_CONFIG) config: PackageSecrets) {
+    this.cipher = keyringCipher(config, exportKeyFrom);
   }
 
   seal(taskId: string, content: ExportContent): SealedPackage {

@@ -263,18 +263,20 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       alreadyLead: 'Denne lenken er allerede brukt. Forespørselen {{reference}} er under behandling.',
       expiredTitle: 'Lenken er utløpt',
       expiredLead:
-        'Lenken for å bekrefte forespørselen {{reference}} virker ikke lenger. Forespørsler som ikke blir bekreftet, lukkes uten behandling. Du kan sende en ny.',
+        'Denne lenken er utløpt: lenken for å bekrefte forespørselen {{reference}} virker bare en begrenset tid. Forespørsler som ikke blir bekreftet, lukkes uten behandling. Send en ny forespørsel med knappen under, så får du en ny lenke på e-post.',
       closedTitle: 'Forespørselen er lukket',
       closedLead: 'Forespørselen {{reference}} er lukket og kan ikke bekreftes lenger. Du kan sende en ny.',
       invalidTitle: 'Lenken virker ikke',
-      invalidLead: 'Lenken er ufullstendig eller endret. Kopier hele lenken fra e-posten og prøv igjen, eller send en ny forespørsel.',
+      invalidLead:
+        'Denne lenken virker ikke lenger. Det kan skyldes en endring hos oss, eller at bare en del av lenken ble med. Åpne lenken i den nyeste e-posten fra oss; virker heller ikke den, send en ny forespørsel med knappen under.',
       newRequest: 'Send en ny forespørsel',
       seeStatus: 'Se status for forespørselen',
     },
     status: {
       title: 'Status for forespørselen din',
       invalidTitle: 'Lenken virker ikke',
-      invalidLead: 'Lenken til statussiden er ufullstendig eller endret. Bruk hele lenken fra en av e-postene vi har sendt deg.',
+      invalidLead:
+        'Denne lenken til statussiden virker ikke lenger. Det kan skyldes en endring hos oss, eller at bare en del av lenken ble med. Åpne lenken i den nyeste e-posten fra oss, eller svar på den e-posten, så sender vi deg en ny lenke.',
       reference: 'Referanse',
       type: 'Hva du ba om',
       received: 'Mottatt',
@@ -442,18 +444,20 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       alreadyLead: 'This link has already been used. Request {{reference}} is being handled.',
       expiredTitle: 'The link has expired',
       expiredLead:
-        'The link to confirm request {{reference}} no longer works. Requests that are not confirmed are closed without being handled. You can send a new one.',
+        'This link has expired: the link to confirm request {{reference}} only works for a limited time. Requests that are not confirmed are closed without being handled. Send a new request with the button below and you will get a new link by e-mail.',
       closedTitle: 'The request is closed',
       closedLead: 'Request {{reference}} is closed and can no longer be confirmed. You can send a new one.',
       invalidTitle: 'The link does not work',
-      invalidLead: 'The link is incomplete or has been changed. Copy the whole link from the e-mail and try again, or send a new request.',
+      invalidLead:
+        'This link no longer works. This can be due to a change on our side, or only part of the link came through. Open the link in the most recent e-mail from us; if that does not work either, send a new request with the button below.',
       newRequest: 'Send a new request',
       seeStatus: 'See the status of the request',
     },
     status: {
       title: 'The status of your request',
       invalidTitle: 'The link does not work',
-      invalidLead: 'The link to the status page is incomplete or has been changed. Use the whole link from one of the e-mails we sent you.',
+      invalidLead:
+        'This link to the status page no longer works. This can be due to a change on our side, or only part of the link came through. Open the link in the most recent e-mail from us, or reply to that e-mail and we will send you a new link.',
       reference: 'Reference',
       type: 'What you asked for',
       received: 'Received',

@@ -42,7 +42,8 @@ export const ANSWER_PAGE_COPY: Record<Language, AnswerPageCopy> = {
     download: 'Last ned',
     newCode: 'Send meg en ny kode',
     invalidTitle: 'Lenken virker ikke',
-    invalidLead: 'Lenken er ufullstendig eller endret. Bruk lenken på statussiden eller i e-posten vi sendte deg.',
+    invalidLead:
+      'Denne lenken virker ikke lenger. Det kan skyldes en endring hos oss, eller at bare en del av lenken ble med. Bruk lenken på statussiden eller i den nyeste e-posten vi sendte deg.',
     expiredTitle: 'Svaret kan ikke lastes ned lenger',
     expiredLead: 'Nedlastingsperioden for {{reference}} er over, og pakken er slettet. Du kan be om innsyn på nytt.',
     lockedTitle: 'Nedlastingen er sperret',
@@ -71,7 +72,8 @@ export const ANSWER_PAGE_COPY: Record<Language, AnswerPageCopy> = {
     download: 'Download',
     newCode: 'Send me a new code',
     invalidTitle: 'The link does not work',
-    invalidLead: 'The link is incomplete or has been changed. Use the link on the status page or in the e-mail we sent you.',
+    invalidLead:
+      'This link no longer works. This can be due to a change on our side, or only part of the link came through. Use the link on the status page or in the most recent e-mail we sent you.',
     expiredTitle: 'The answer can no longer be downloaded',
     expiredLead: 'The download period for {{reference}} has ended and the package has been deleted. You may make a new access request.',
     lockedTitle: 'The download is locked',

@@ -13,7 +13,7 @@ import { AnswerPageRenderer } from './answer-page-renderer';
 import { DownloadService, type LinkState } from './download.service';
 
 /** Counted apart from the request form (same per-address limit, own bucket). */
-const ANSWER_THROTTLE = { intake: { generateKey: (_context: unknown, tracker: string) => `answer-${tracker}` } };
+const ANSWER_THROTTLE = { default: { generateKey: (_context: unknown, tracker: string) => `answer-${tracker}` } };
 
 /**
  * The download of an answer: a page that asks for a code (POST, so mail scanners that open links

@@ -52,7 +52,7 @@ export class DownloadService {
     private readonly deadlines: DeadlineService,
     private readonly clock: Clock,
   ) {
-    this.signer = new AnswerLinkSigner(config.APP_SECRET);
+    this.signer = new AnswerLinkSigner(config.APP_SECRET, config.APP_SECRET_PREVIOUS);
     this.codeKey = createHmac('sha256', config.APP_SECRET).update('dsr-answer-download-codes').digest();
   }
 

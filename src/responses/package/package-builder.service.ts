@@ -10,7 +10,7 @@ import { portableBasis } from '../../systems/data-map.loader';
 import { SystemsService } from '../../systems/systems.service';
 import { fieldLabelsIn, processingInfo, type AccessDocument, type SystemData } from './access-document';
 import { AnswerPackageEntity, type AnswerPackageKind } from './answer-package.entity';
-import { PackageCipher, packageKey } from '../../common/crypto/package-cipher';
+import { keyringCipher, packageKeyring, type PackageCipher } from '../../common/crypto/package-cipher';
 import { buildArchive } from './package-archive';
 import { handoverCipher, openHandoverFiles } from '../../connectors/manual/handover/handover-files';
 
@@ -27,9 +27,8 @@ export class PackageBuilderService implements OnModuleInit {
     private readonly deadlines: DeadlineService,
     private readonly outcomes: TaskOutcomesReader,
   ) {
-    const { key, source } = packageKey(config.PACKAGE_KEY, config.APP_SECRET);
-    this.cipher = new PackageCipher(key);
-    this.keySource = source;
+    this.cipher = keyringCipher(config);
+    this.keySource = packageKeyring(config).source;
   }
 
   onModuleInit(): void {

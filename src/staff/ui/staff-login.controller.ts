@@ -72,14 +72,13 @@ export class StaffLoginController {
     response.redirect(303, '/staff/login?signedOut=1');
   }
 
-  /** Remembered in the session (signed in or not), so every page follows it. */
+  /** Remembered in the session when signed in, else in a cookie (no session before sign-in). */
   @Public()
   @Post('language')
   @HttpCode(303)
   @UseGuards(StaffCsrfGuard)
   async language(@Req() request: Request, @Res() response: Response): Promise<void> {
-    request.session.language = field(request.body, 'language') === 'en' ? 'en' : 'nb';
-    await this.session.save(request);
+    await this.session.chooseLanguage(request, response, field(request.body, 'language') === 'en' ? 'en' : 'nb');
     response.redirect(303, safeStaffPath(request.body?.next));
   }
 }

@@ -1,7 +1,6 @@
 import { hkdfSync, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { PackageCipher, packageKey } from '../../../common/crypto/package-cipher';
-import type { AppConfig } from '../../../config/app-config';
+import { keyringCipher, type PackageCipher, type PackageSecrets } from '../../../common/crypto/package-cipher';
 import { HandoverFileEntity } from './handover-file.entity';
 import type { HandoverFile, HandoverType } from './handover-limits';
 
@@ -18,9 +17,8 @@ export interface OpenedHandoverFile {
  * from the same secret (PACKAGE_KEY, or APP_SECRET when unset) with HKDF and a label of their own,
  * so one secret serves every use and no two uses share a key.
  */
-export function handoverCipher(config: Pick<AppConfig, 'PACKAGE_KEY' | 'APP_SECRET'>): PackageCipher {
-  const { key } = packageKey(config.PACKAGE_KEY, config.APP_SECRET);
-  return new PackageCipher(Buffer.from(hkdfSync('sha256', key, 'dsr-handover-files', 'aes-256-gcm handover file key', 32)));
+export function handoverCipher(config: PackageSecrets): PackageCipher {
+  return keyringCipher(config, (key) => Buffer.from(hkdfSync('sha256', key, 'dsr-handover-files', 'aes-256-gcm handover file key', 32)));
 }
 
 /** Seals and stores a task's files inside the caller's transaction (a re-recorded task's old files go first). */

@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import type { Language } from '../../../common/case-types';
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
-import { redisOptionsFromUrl } from '../../../queues/redis-connection';
+import { requestPathRedisOptions } from '../../../queues/redis-connection';
 import type { StaffUserEntity } from '../../staff-user.entity';
 import { IoRedisSessionClient } from './ioredis-session-client';
 
@@ -14,8 +14,6 @@ declare module 'express-session' {
   interface SessionData {
     staffUserId?: string;
     language?: Language;
-    /** Set for a visitor of the sign-in page, so the session (and its CSRF binding) persists. */
-    visitor?: boolean;
   }
 }
 
@@ -58,8 +56,25 @@ export class StaffSessionService implements OnModuleDestroy {
     return request.session?.staffUserId ?? null;
   }
 
+  /** The session's language once signed in; before that, the language cookie (no session is
+   *  stored for a visitor who has not signed in). */
   language(request: Request): Language {
-    return request.session?.language === 'en' ? 'en' : 'nb';
+    const chosen = request.session?.language ?? request.cookies?.[this.languageCookie];
+    return chosen === 'en' ? 'en' : 'nb';
+  }
+
+  /** Remembers the language: in the session when signed in, else in a cookie. */
+  async chooseLanguage(request: Request, response: Response, language: Language): Promise<void> {
+    if (request.session?.staffUserId) {
+      request.session.language = language;
+      await this.save(request);
+      return;
+    }
+    response.cookie(this.languageCookie, language, { httpOnly: true, sameSite: 'lax', secure: this.secure, path: '/', maxAge: 365 * 86_400_000 });
+  }
+
+  get languageCookie(): string {
+    return this.secure ? '__Host-dsr-staff-lang' : 'dsr-staff-lang';
   }
 
   /** A new session id at sign-in, so an id planted before sign-in is worth nothing (fixation). */
@@ -87,11 +102,12 @@ export class StaffSessionService implements OnModuleDestroy {
   }
 
   private createHandler(): RequestHandler {
-    this.redis = new Redis({ ...redisOptionsFromUrl(this.config.REDIS_URL), maxRetriesPerRequest: 3 });
+    this.redis = new Redis(requestPathRedisOptions(this.config.REDIS_URL));
     return session({
       name: this.cookieName,
       store: new RedisStore({ client: new IoRedisSessionClient(this.redis), prefix: this.keyPrefix }),
-      secret: this.config.APP_SECRET,
+      // The first secret signs session cookies; previous ones (key rotation) still verify them.
+      secret: [this.config.APP_SECRET, ...this.config.APP_SECRET_PREVIOUS],
       resave: false,
       saveUninitialized: false,
       // Every request moves the expiry on: the session ends after the idle time, not a fixed age.
