@@ -22,6 +22,9 @@ import { LegalHoldEntity } from './holds/legal-hold.entity';
 import { LegalHoldExpiryService } from './holds/legal-hold-expiry.service';
 import { LegalHoldService } from './holds/legal-hold.service';
 import { ForwardingService } from './manual/forwarding.service';
+import { ForwardingChoiceService } from './manual/forwarding-choice.service';
+import { ForwardingController } from './manual/forwarding.controller';
+import { ForwardingReceipt } from './manual/forwarding-receipt';
 import { HandoverCleanupListener } from './manual/handover/handover-cleanup.listener';
 import { CaseRecordsService } from './records/case-records.service';
 import { RecordApprovalGate } from './records/record-approval.gate';
@@ -56,6 +59,8 @@ const SERVICES = [
   LegalHoldExpiryService,
   ManualTaskService,
   ForwardingService,
+  ForwardingReceipt,
+  ForwardingChoiceService,
   HandoverCleanupListener,
   FanoutReconciliation,
   CaseRecordsService,
@@ -82,7 +87,7 @@ const SERVICES = [
     // The export cipher the recorder seals with, from the module that reads exports.
     TaskOutcomesModule,
   ],
-  controllers: [TasksController, RecordsController],
+  controllers: [TasksController, RecordsController, ForwardingController],
   providers: [...SERVICES, ConnectorMetrics],
   exports: [...SERVICES, CONNECTOR_QUEUES],
 })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REQUEST_TYPES } from '../common/case-types';
 import { recipientFields, withRecipients } from './recipients.schema';
 import { localizedText, plainText, type LocalizedText } from './localized-text';
+import { checkProcessorControllers, processorControllerFields } from './processor-controllers.schema';
 
 /** The data map (SYSTEMS_FILE, reference in docs/data-map.md): who the controller is, and for every
  *  system that holds personal data, how to reach it and what the law needs said about it. */
@@ -42,6 +43,7 @@ export const systemSchema = z
     role: z.enum(['controller', 'processor']).default('controller'),
     controllerName: z.string().min(1).optional(),
     controllerContact: z.string().email('must be an e-mail address').optional(),
+    ...processorControllerFields,
     owner: z.string().email('must be the e-mail address of the person responsible'),
     connection,
     categories: z.array(localizedText).min(1, 'list at least one category of personal data'),
@@ -60,15 +62,7 @@ export const systemSchema = z
     /** Labels of the system's fields (and record types) in the readable copy: name → text or {nb, en}. */
     fieldLabels: z.record(z.string().min(1), localizedText).default({}),
   })
-  .superRefine((system, ctx) => {
-    if (system.role === 'processor' && (!system.controllerName || !system.controllerContact)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['controllerContact'],
-        message: 'a processor-role system needs controllerName and controllerContact (requests are forwarded there)',
-      });
-    }
-  })
+  .superRefine(checkProcessorControllers)
   .transform(withRecipients)
   .transform(withTexts);
 

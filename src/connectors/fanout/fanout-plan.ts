@@ -68,8 +68,9 @@ export function changesFrom(details: Record<string, unknown>): Changes {
 }
 
 /**
- * One task per (system, action) for a ready case. Processor-role systems are never searched: the
- * request goes to their controller (`forward`). Manual systems get the same action, done by a person.
+ * One task per (system, action) for a ready case. Processor-role systems are never searched and get
+ * nothing here: their forward to the controller was made at receipt (manual/forwarding-receipt.ts).
+ * Manual systems get the same action, done by a person.
  */
 export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: ObjectionDecision | null): PlannedTask[] {
   const task = (system: SystemEntry, action: TaskAction, params: Record<string, unknown> = {}): PlannedTask => ({
@@ -79,28 +80,27 @@ export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: Ob
     params,
   });
   const controllerSystems = systems.filter((system) => system.role === 'controller');
-  const forwards = systems.filter((system) => system.role === 'processor').map((system) => task(system, 'forward', { requestType: entity.type }));
 
   switch (entity.type) {
     case 'access':
-      return [...controllerSystems.map((system) => task(system, 'export')), ...forwards];
+      return controllerSystems.map((system) => task(system, 'export'));
     case 'portability':
-      return [...controllerSystems.filter((system) => system.portable).map((system) => task(system, 'export', { portable: true })), ...forwards];
+      return controllerSystems.filter((system) => system.portable).map((system) => task(system, 'export', { portable: true }));
     case 'rectification':
-      return [...controllerSystems.map((system) => task(system, 'rectify', { changes: changesFrom(entity.details) })), ...forwards];
+      return controllerSystems.map((system) => task(system, 'rectify', { changes: changesFrom(entity.details) }));
     case 'erasure':
-      return [...controllerSystems.map((system) => task(system, 'erase', { legalHolds: system.legalHolds })), ...forwards];
+      return controllerSystems.map((system) => task(system, 'erase', { legalHolds: system.legalHolds }));
     case 'restriction':
-      return [...controllerSystems.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope })), ...forwards];
+      return controllerSystems.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope }));
     case 'objection': {
       if (objectionKind(entity.details) === 'direct_marketing') {
         // Absolute: every system with an API, and any manual system used for marketing.
         const targets = controllerSystems.filter((system) => system.connector !== 'manual' || system.purposes.some((purpose) => MARKETING.test(purpose)));
-        return [...targets.map((system) => task(system, 'restrict', { scope: 'marketing' satisfies RestrictScope })), ...forwards];
+        return targets.map((system) => task(system, 'restrict', { scope: 'marketing' satisfies RestrictScope }));
       }
-      if (decision !== 'stop') return decision === 'compelling_grounds' ? forwards : [];
+      if (decision !== 'stop') return [];
       const targets = controllerSystems.filter((system) => LEGITIMATE_INTEREST.test(system.legalBasis));
-      return [...targets.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope })), ...forwards];
+      return targets.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope }));
     }
     default:
       return [];

@@ -121,8 +121,7 @@ export class TaskRunnerService {
 
   private async execute(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, attempt: AttemptInfo): Promise<TaskRunResult> {
     if (task.action === 'forward') {
-      await this.forwarding.forward(task, entity, system);
-      return { kind: 'finished', status: 'forwarded' };
+      return { kind: 'finished', status: await this.forwarding.forward(task, entity, system) };
     }
     const connector = this.registry.forSystem(system);
     if (!connector) {
