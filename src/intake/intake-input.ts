@@ -17,6 +17,9 @@ export interface IntakeDetails {
   processing?: ObjectionProcessing;
   /** Objection to a legitimate-interest processing: the person's grounds (asked for, not required). */
   grounds?: string;
+  /** The company the request is about, where a processor system serves several (data map
+   *  `controllers[].id`): the request is forwarded to that controller only. */
+  controller?: string;
 }
 
 /** "I am asking for someone else": who is asking, and what authority they say they have. */
@@ -53,6 +56,8 @@ export interface IntakeProblem {
   field: string;
   code: ProblemCode;
   max?: number;
+  /** unknown_controller: the ids that may be named. */
+  allowed?: readonly string[];
 }
 
 export type IntakeParse = { ok: true; request: IntakeRequest } | { ok: false; problems: IntakeProblem[] };
@@ -70,7 +75,7 @@ export const LIMITS = {
 
 const TOP_LEVEL = ['type', 'email', 'name', 'phone', 'customerNumber', 'details', 'language', 'onBehalf'] as const;
 const ON_BEHALF_KEYS = ['name', 'email', 'relationship', 'coversAnswer'] as const;
-const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds'] as const;
+const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds', 'controller'] as const;
 const PHONE = /^\+?[0-9 ().-]{5,30}$/;
 // C0 controls other than tab and line breaks, and DEL: PostgreSQL refuses NUL, and none belong in a request.
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
@@ -85,6 +90,8 @@ const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {
   invalid_phone: () => 'must be a phone number (digits, spaces, +, -, parentheses)',
   unknown_type: () => `must be one of ${REQUEST_TYPES.join(', ')}`,
   unknown_processing: () => `must be one of ${OBJECTION_PROCESSINGS.join(', ')}`,
+  unknown_controller: (problem) =>
+    problem.allowed?.length ? `must be one of ${problem.allowed.join(', ')}` : 'names no controller: no system here serves several controllers',
   unknown_language: () => `must be one of ${LANGUAGES.join(', ')}`,
   unknown_field: () => 'is not a known field',
   not_object: () => 'must be an object or text',
@@ -105,7 +112,7 @@ export function problemInEnglish(problem: IntakeProblem): string {
  * Validates a public request. Accepts the JSON body of POST /api/v1/requests; the form maps its
  * flat fields to the same shape first. Empty strings count as absent (an empty form field).
  */
-export function parseIntake(body: unknown): IntakeParse {
+export function parseIntake(body: unknown, controllerIds: readonly string[] = []): IntakeParse {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, problems: [{ field: 'body', code: 'not_json_object' }] };
   }
@@ -153,7 +160,7 @@ export function parseIntake(body: unknown): IntakeParse {
     else problems.push({ field: 'language', code: 'unknown_language' });
   }
 
-  const details = parseDetails(input.details, type, problems, text);
+  const details = parseDetails(input.details, type, problems, text, controllerIds);
   if (problems.length || !type || !(email || onBehalf)) return { ok: false, problems };
   return {
     ok: true,
@@ -198,7 +205,13 @@ function parseOnBehalf(raw: unknown, problems: IntakeProblem[], text: TextReader
 
 type TextReader = (field: string, value: unknown, max: number, required?: boolean) => string | undefined;
 
-function parseDetails(raw: unknown, type: RequestType | undefined, problems: IntakeProblem[], text: TextReader): IntakeDetails {
+function parseDetails(
+  raw: unknown,
+  type: RequestType | undefined,
+  problems: IntakeProblem[],
+  text: TextReader,
+  controllerIds: readonly string[],
+): IntakeDetails {
   let source: Record<string, unknown> = {};
   if (typeof raw === 'string') source = { text: raw };
   else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) source = raw as Record<string, unknown>;
@@ -209,6 +222,9 @@ function parseDetails(raw: unknown, type: RequestType | undefined, problems: Int
   const details: IntakeDetails = {};
   const freeText = text('details.text', source.text, LIMITS.text);
   if (freeText) details.text = freeText;
+  const controller = text('details.controller', source.controller, 40);
+  if (controller && controllerIds.includes(controller)) details.controller = controller;
+  else if (controller) problems.push({ field: 'details.controller', code: 'unknown_controller', allowed: controllerIds });
   // Fields that belong to another type are dropped: the no-JavaScript form shows every section.
   if (type === 'rectification') {
     const field = text('details.field', source.field, LIMITS.field, true);

@@ -8,6 +8,7 @@ export type ProblemCode =
   | 'invalid_phone'
   | 'unknown_type'
   | 'unknown_processing'
+  | 'unknown_controller'
   | 'unknown_language'
   | 'unknown_field'
   | 'not_object'
