@@ -1,40 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { api, staffUser, waitForCase, type Api, type CaseBody } from '../fanout/fanout-stack';
 import { linkIn, postJson } from '../intake/intake-helpers';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
-
-const SHOP_A = { id: 'fjellsko', name: 'Fjellsko Nettbutikk AS', contact: 'personvern@fjellsko.example' };
-const SHOP_B = { id: 'strikkeboden', name: 'Strikkeboden AS', contact: 'personvern@strikkeboden.example' };
-
-/** One shop platform, a processor for two web shops: requests go to the shop, never to both. */
-function writeProcessorDataMap(): string {
-  const map = {
-    controller: { name: 'Butikkplattform AS', email: 'personvern@butikkplattform.example' },
-    policy: { approvalRequired: ['erasure'] },
-    systems: [
-      {
-        id: 'webshops',
-        name: 'Nettbutikkplattformen',
-        connector: 'manual',
-        role: 'processor',
-        controllers: [SHOP_A, SHOP_B],
-        controllerLookup: 'named',
-        owner: 'drift@butikkplattform.example',
-        categories: ['orders and customer accounts'],
-        purposes: ['running the web shops on behalf of the shops'],
-        legalBasis: 'GDPR art. 28 data processing agreement',
-        retention: { criteria: 'as each shop instructs' },
-      },
-    ],
-  };
-  const file = join(mkdtempSync(join(tmpdir(), 'dsr-processor-')), 'systems.yaml');
-  writeFileSync(file, stringify(map));
-  return file;
-}
+import { SHOP_A, SHOP_B, writeProcessorDataMap } from './processor-stack';
 
 describe('a processor system serving two web shops forwards at receipt, to the right shop only', () => {
   const smtp = new SmtpCapture();
