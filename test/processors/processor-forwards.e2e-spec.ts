@@ -1,5 +1,5 @@
 import { api, staffUser, waitForCase, type Api, type CaseBody } from '../fanout/fanout-stack';
-import { linkIn, postJson } from '../intake/intake-helpers';
+import { linkIn, openForm, postForm, postJson } from '../intake/intake-helpers';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { SHOP_A, SHOP_B, writeProcessorDataMap } from './processor-stack';
@@ -74,6 +74,26 @@ describe('a processor system serving two web shops forwards at receipt, to the r
     const response = await submit('ola.hansen@example.no', { text: 'Delete me.', controller: 'skobutikken' });
     expect(response.status).toBe(400);
     expect((await response.json()).details).toEqual([{ field: 'details.controller', problem: `must be one of ${SHOP_A.id}, ${SHOP_B.id}` }]);
+  });
+
+  it('the public form offers the two shops; a request naming shop A by the form goes to shop A only, an unknown one is shown back', async () => {
+    const form = await openForm(stack.url, '/?lang=en');
+    expect(form.html).toContain('Which web shop or company is it about? (optional)');
+    expect(form.html).toMatch(new RegExp(`<option value="${SHOP_A.id}">${SHOP_A.name}</option>`));
+    expect(form.html).toMatch(new RegExp(`<option value="${SHOP_B.id}">${SHOP_B.name}</option>`));
+    const fields = { _csrf: form.csrf, idempotencyKey: form.key, lang: 'en', type: 'erasure', email: 'lars.dahl@example.no', text: 'Remove my boots order.' };
+
+    const wrong = await postForm(stack.url, form.cookies, { ...fields, controller: 'skobutikken' });
+    expect(wrong.status).toBe(400);
+    const shownBack = await wrong.text();
+    expect(shownBack).toContain('choose one of the companies in the list');
+    expect(shownBack).toContain('Remove my boots order.');
+
+    expect((await postForm(stack.url, form.cookies, { ...fields, controller: SHOP_A.id })).status).toBe(200);
+    const [row] = (await stack.dataSource.query(`SELECT reference FROM cases WHERE subject_email = $1`, ['lars.dahl@example.no'])) as Array<{ reference: string }>;
+    const forward = await smtp.waitFor((mail) => mail.to.includes(SHOP_A.contact) && mail.subject.includes(row.reference));
+    expect(forward.text).toContain('Remove my boots order.');
+    expect(smtp.messages.filter((mail) => mail.subject.includes(row.reference) && mail.to.includes(SHOP_B.contact))).toEqual([]);
   });
 
   it('a request naming no shop waits for a handler, who picks shop A; nobody else gets it, and picking again sends nothing', async () => {

@@ -12,6 +12,7 @@ export const FORM_FIELDS = [
   'email',
   'phone',
   'customerNumber',
+  'controller',
   'text',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
@@ -54,6 +55,8 @@ export interface PageCopy {
     email: Choice;
     phone: Choice;
     customerNumber: Choice;
+    /** Shown when a processor system serves several companies (data map `controllers`). */
+    controller: Choice & { none: string };
     text: Choice;
     honeypot: string;
     submit: string;
@@ -195,6 +198,11 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       email: { label: 'E-postadresse', help: 'Vi sender en lenke hit for å bekrefte at det er deg. Svaret kommer også hit.' },
       phone: { label: 'Telefonnummer (valgfritt)', help: 'Hvis vi kan ha opplysninger om deg knyttet til et telefonnummer.' },
       customerNumber: { label: 'Kundenummer (valgfritt)', help: 'Står på fakturaer og ordrebekreftelser.' },
+      controller: {
+        label: 'Hvilken nettbutikk eller virksomhet gjelder det? (valgfritt)',
+        help: 'Vi behandler noen opplysninger på vegne av andre. Velger du virksomheten, sender vi forespørselen dit med en gang; den avgjør den.',
+        none: 'Vet ikke / ikke aktuelt',
+      },
       text: { label: 'Noe mer du vil fortelle oss? (valgfritt)', help: 'For eksempel hvilke tjenester eller hvilken periode det gjelder.' },
       honeypot: 'Ikke fyll ut dette feltet',
       submit: 'Send forespørselen',
@@ -374,6 +382,11 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       email: { label: 'E-mail address', help: 'We send a link here to confirm it is you. The answer comes here too.' },
       phone: { label: 'Phone number (optional)', help: 'If we may hold data about you linked to a phone number.' },
       customerNumber: { label: 'Customer number (optional)', help: 'Shown on invoices and order confirmations.' },
+      controller: {
+        label: 'Which web shop or company is it about? (optional)',
+        help: 'We process some data on behalf of others. If you pick the company, we send your request there at once; it decides on it.',
+        none: 'Do not know / not relevant',
+      },
       text: { label: 'Anything else you want to tell us? (optional)', help: 'For example which services or which period it is about.' },
       honeypot: 'Do not fill in this field',
       submit: 'Send the request',
