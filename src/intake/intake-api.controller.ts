@@ -82,7 +82,8 @@ export class IntakeApiController {
                 grounds: { type: 'string', maxLength: LIMITS.grounds, description: 'Objection to legitimate interest: the grounds' },
                 controller: {
                   type: 'string',
-                  description: "Where a processor system serves several companies (data map `controllers[].id`): the one the request is about; it is forwarded to that company only",
+                  description:
+                    'Where a processor system serves several companies (data map `controllers[].id`): the one the request is about; it is forwarded to that company only',
                 },
               },
             },
@@ -115,7 +116,10 @@ export class IntakeApiController {
         { field: upload.problem.field, problem: 'could not be read as multipart/form-data with the parts request and authorityDocument' },
       ]);
     const multipart = Boolean(request.is('multipart/form-data'));
-    const parsed = parseIntake(multipart ? requestPart(body) : body, nameableControllers(this.systems.systems()).map((controller) => controller.id));
+    const parsed = parseIntake(
+      multipart ? requestPart(body) : body,
+      nameableControllers(this.systems.systems()).map((controller) => controller.id),
+    );
     const onBehalf = parsed.ok
       ? Boolean(parsed.request.onBehalf)
       : isObject(body) && (multipart ? isObject(requestPart(body)) && 'onBehalf' in (requestPart(body) as object) : 'onBehalf' in body);

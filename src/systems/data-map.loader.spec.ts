@@ -68,7 +68,9 @@ describe('data map validation', () => {
     expect(problem(mapWith(base({ id: 'webshops', role: 'processor', controllers: [shops[0], shops[0]] })))).toContain(
       'systems[0] (id "webshops").controllers.1.id: "shop-a" is used twice',
     );
-    expect(problem(mapWith(base({ id: 'webshops', role: 'processor', controllers: [{ ...shops[0], contact: 'nobody' }] })))).toContain('must be an e-mail address');
+    expect(problem(mapWith(base({ id: 'webshops', role: 'processor', controllers: [{ ...shops[0], contact: 'nobody' }] })))).toContain(
+      'must be an e-mail address',
+    );
     expect(problem(mapWith(base({ controllers: shops })))).toContain('only a processor-role system lists controllers');
     expect(problem(mapWith(base({ id: 'webshops', role: 'processor', controllers: shops, controllerLookup: 'everyone' })))).toContain('controllerLookup');
   });

@@ -59,10 +59,9 @@ describe('a processor system serving two web shops forwards at receipt, to the r
     expect(forwardOf(review)?.outcome?.dispositions).toEqual([{ kind: 'forwarded', to: SHOP_B.name, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
 
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
-    const [stored] = (await stack.dataSource.query(
-      `SELECT l.subject FROM case_answer_letters l JOIN cases c ON c.id = l.case_id WHERE c.reference = $1`,
-      [reference],
-    )) as Array<{ subject: string }>;
+    const [stored] = (await stack.dataSource.query(`SELECT l.subject FROM case_answer_letters l JOIN cases c ON c.id = l.case_id WHERE c.reference = $1`, [
+      reference,
+    ])) as Array<{ subject: string }>;
     const letter = await smtp.waitFor((mail) => mail.to.includes(email) && mail.subject === stored.subject);
     expect(letter.text).toContain(SHOP_B.name);
     expect(letter.text).not.toContain(SHOP_A.name);
@@ -90,7 +89,9 @@ describe('a processor system serving two web shops forwards at receipt, to the r
     expect(shownBack).toContain('Remove my boots order.');
 
     expect((await postForm(stack.url, form.cookies, { ...fields, controller: SHOP_A.id })).status).toBe(200);
-    const [row] = (await stack.dataSource.query(`SELECT reference FROM cases WHERE subject_email = $1`, ['lars.dahl@example.no'])) as Array<{ reference: string }>;
+    const [row] = (await stack.dataSource.query(`SELECT reference FROM cases WHERE subject_email = $1`, ['lars.dahl@example.no'])) as Array<{
+      reference: string;
+    }>;
     const forward = await smtp.waitFor((mail) => mail.to.includes(SHOP_A.contact) && mail.subject.includes(row.reference));
     expect(forward.text).toContain('Remove my boots order.');
     expect(smtp.messages.filter((mail) => mail.subject.includes(row.reference) && mail.to.includes(SHOP_B.contact))).toEqual([]);
@@ -115,7 +116,9 @@ describe('a processor system serving two web shops forwards at receipt, to the r
     expect((await client.post(path, { controllerId: SHOP_A.id }, owner)).status).toBe(403);
     const wrong = await client.post(path, { controllerId: 'skobutikken' });
     expect(wrong.status).toBe(400);
-    expect((await wrong.json()).details).toEqual([{ field: 'controllerId', problem: `must be one of the controllers of webshops: ${SHOP_A.id}, ${SHOP_B.id}` }]);
+    expect((await wrong.json()).details).toEqual([
+      { field: 'controllerId', problem: `must be one of the controllers of webshops: ${SHOP_A.id}, ${SHOP_B.id}` },
+    ]);
 
     const handler = await staffUser(stack, 'saksbehandler@butikkplattform.example', 'handler');
     const chosen = await client.post(path, { controllerId: SHOP_A.id }, handler);

@@ -35,7 +35,8 @@ export class ForwardingChoiceService {
     const controllers = processorControllers(system);
     if (typeof controllerId !== 'string' || controllerId.trim() === '') throw invalid('controllerId', 'is required');
     const controller = controllers.find((candidate) => candidate.id === controllerId);
-    if (!controller) throw invalid('controllerId', `must be one of the controllers of ${system.id}: ${controllers.map((candidate) => candidate.id).join(', ')}`);
+    if (!controller)
+      throw invalid('controllerId', `must be one of the controllers of ${system.id}: ${controllers.map((candidate) => candidate.id).join(', ')}`);
     if (isClosed(entity)) throw conflict(`Cannot forward: the case is ${entity.status}.`, { code: 'case_closed', params: { status: entity.status } });
     const repository = this.dataSource.getRepository(CaseTaskEntity);
     const task = await repository.findOne({ where: { caseId: entity.id, systemId, action: 'forward' } });

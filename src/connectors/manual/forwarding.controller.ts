@@ -23,7 +23,12 @@ export class ForwardingController {
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: "Forward the request to the controller a handler picked among a processor system's controllers" })
-  async forward(@Param('reference') reference: string, @Param('systemId') systemId: string, @Body() body: ProcessorForwardDto, @CurrentStaff() staff: StaffPrincipal) {
+  async forward(
+    @Param('reference') reference: string,
+    @Param('systemId') systemId: string,
+    @Body() body: ProcessorForwardDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
     const { task } = await this.choice.choose(reference, systemId, body.controllerId, staffActor(staff));
     return toTaskJson(task);
   }

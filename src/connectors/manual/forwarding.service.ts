@@ -76,7 +76,13 @@ export class ForwardingService {
     return fresh;
   }
 
-  private async storeMails(manager: EntityManager, task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, targets: ProcessorController[]): Promise<string[]> {
+  private async storeMails(
+    manager: EntityManager,
+    task: CaseTaskEntity,
+    entity: CaseEntity,
+    system: SystemEntry,
+    targets: ProcessorController[],
+  ): Promise<string[]> {
     if (!targets.length) return [];
     const given = await this.identity.list(entity.id, manager);
     const us = this.systems.controller();

@@ -166,7 +166,7 @@ export function composeManualEscalation(
 
 /** What the person wrote, as they wrote it: free text and the fields of their request. */
 const PERSON_WORDS: Array<[string, string]> = [
-  ['text', 'Personens egne ord / in the person\'s own words'],
+  ['text', "Personens egne ord / in the person's own words"],
   ['field', 'Hva som er feil / what is wrong'],
   ['correctedValue', 'Hva det skal være / what it should be'],
   ['processing', 'Behandling det protesteres mot / processing objected to'],
