@@ -23,6 +23,9 @@ import { LegalHoldExpiryService } from './holds/legal-hold-expiry.service';
 import { LegalHoldService } from './holds/legal-hold.service';
 import { ForwardingService } from './manual/forwarding.service';
 import { MarketingProcessorService } from './marketing/marketing-processor.service';
+import { ForwardingChoiceService } from './manual/forwarding-choice.service';
+import { ForwardingController } from './manual/forwarding.controller';
+import { ForwardingReceipt } from './manual/forwarding-receipt';
 import { HandoverCleanupListener } from './manual/handover/handover-cleanup.listener';
 import { CaseRecordsService } from './records/case-records.service';
 import { RecordApprovalGate } from './records/record-approval.gate';
@@ -58,6 +61,8 @@ const SERVICES = [
   ManualTaskService,
   ForwardingService,
   MarketingProcessorService,
+  ForwardingReceipt,
+  ForwardingChoiceService,
   HandoverCleanupListener,
   FanoutReconciliation,
   CaseRecordsService,
@@ -84,7 +89,7 @@ const SERVICES = [
     // The export cipher the recorder seals with, from the module that reads exports.
     TaskOutcomesModule,
   ],
-  controllers: [TasksController, RecordsController],
+  controllers: [TasksController, RecordsController, ForwardingController],
   providers: [...SERVICES, ConnectorMetrics],
   exports: [...SERVICES, CONNECTOR_QUEUES],
 })

@@ -20,6 +20,8 @@ import { AuthorityUploadInterceptor, checkedDocument, uploadOf } from '../repres
 import { DOCUMENT_FIELD, RELATIONSHIPS } from '../representation/representation-types';
 import { LIMITS, OBJECTION_PROCESSINGS, parseIntake, problemInEnglish, type IntakeProblem } from './intake-input';
 import { IntakeService } from './intake.service';
+import { nameableControllers } from '../systems/processor-controllers';
+import { SystemsService } from '../systems/systems.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -29,7 +31,10 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 @Public()
 @Controller('api/v1/requests')
 export class IntakeApiController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly systems: SystemsService,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -75,6 +80,11 @@ export class IntakeApiController {
                 correctedValue: { type: 'string', maxLength: LIMITS.correctedValue, description: 'Rectification: what it should be' },
                 processing: { type: 'string', enum: [...OBJECTION_PROCESSINGS], description: 'Objection: which processing' },
                 grounds: { type: 'string', maxLength: LIMITS.grounds, description: 'Objection to legitimate interest: the grounds' },
+                controller: {
+                  type: 'string',
+                  description:
+                    'Where a processor system serves several companies (data map `controllers[].id`): the one the request is about; it is forwarded to that company only',
+                },
               },
             },
           ],
@@ -106,7 +116,10 @@ export class IntakeApiController {
         { field: upload.problem.field, problem: 'could not be read as multipart/form-data with the parts request and authorityDocument' },
       ]);
     const multipart = Boolean(request.is('multipart/form-data'));
-    const parsed = parseIntake(multipart ? requestPart(body) : body);
+    const parsed = parseIntake(
+      multipart ? requestPart(body) : body,
+      nameableControllers(this.systems.systems()).map((controller) => controller.id),
+    );
     const onBehalf = parsed.ok
       ? Boolean(parsed.request.onBehalf)
       : isObject(body) && (multipart ? isObject(requestPart(body)) && 'onBehalf' in (requestPart(body) as object) : 'onBehalf' in body);

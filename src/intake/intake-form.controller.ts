@@ -18,6 +18,8 @@ import { ON_BEHALF_ORDER, onBehalfAnchor, onBehalfErrors, onBehalfValues, onBeha
 import type { FormField } from '../public-site/pages/page-copy';
 import { PageRenderer, pageLanguage } from '../public-site/pages/page-renderer';
 import { PublicPageFilter } from '../public-site/public-page.filter';
+import { nameableControllers } from '../systems/processor-controllers';
+import { SystemsService } from '../systems/systems.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
 
@@ -35,6 +37,7 @@ export class IntakeFormController {
     private readonly intake: IntakeService,
     private readonly csrf: FormCsrf,
     private readonly pages: PageRenderer,
+    private readonly systems: SystemsService,
   ) {}
 
   @Get()
@@ -54,7 +57,10 @@ export class IntakeFormController {
     const values = formValues(body);
     const behalf = onBehalfValues(body);
     const key = typeof body.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(body.idempotencyKey) ? body.idempotencyKey : randomUUID();
-    const parsed = parseIntake(formToIntakeBody(body));
+    const parsed = parseIntake(
+      formToIntakeBody(body),
+      nameableControllers(this.systems.systems()).map((controller) => controller.id),
+    );
     const upload = uploadOf(request);
     const checked = upload.problem ? {} : checkedDocument(upload.file, body.onBehalf === 'yes');
     const problems: IntakeProblem[] = [
@@ -128,6 +134,7 @@ export class IntakeFormController {
       csrfToken: this.csrf.token(request, response),
       idempotencyKey,
       answerWithin: this.answerWithin(language),
+      controllers: nameableControllers(this.systems.systems()),
     });
     const errorList = [
       ...(view.errorList as Array<{ href?: string; message: string }>),

@@ -11,6 +11,16 @@ describe('parseIntake', () => {
     expect(result).toMatchObject({ ok: true, request: { language: 'nb', details: { text: 'All of it, please.' } } });
   });
 
+  it('takes the controller a request names only from the listed ids, and names the ids when it is another', () => {
+    const named = parseIntake({ type: 'erasure', email: 'a@example.no', details: { controller: 'shop-b' } }, ['shop-a', 'shop-b']);
+    expect(named).toMatchObject({ ok: true, request: { details: { controller: 'shop-b' } } });
+    const unknown = parseIntake({ type: 'erasure', email: 'a@example.no', details: { controller: 'shop-c' } }, ['shop-a', 'shop-b']);
+    expect(unknown).toEqual({ ok: false, problems: [{ field: 'details.controller', code: 'unknown_controller', allowed: ['shop-a', 'shop-b'] }] });
+    expect(problemInEnglish((unknown as { problems: Parameters<typeof problemInEnglish>[0][] }).problems[0])).toBe('must be one of shop-a, shop-b');
+    const none = parseIntake({ type: 'erasure', email: 'a@example.no', details: { controller: 'shop-a' } });
+    expect(none).toMatchObject({ ok: false, problems: [{ field: 'details.controller', code: 'unknown_controller' }] });
+  });
+
   it('needs what is wrong and what is right for a rectification', () => {
     const result = parseIntake({ type: 'rectification', email: 'a@example.no', details: { field: 'my address' } });
     expect(result).toEqual({ ok: false, problems: [{ field: 'details.correctedValue', code: 'required' }] });

@@ -20,6 +20,9 @@ export interface IntakeDetails {
   /** Restriction: the fields whose accuracy the person contests (Art 18(1)(a)), e.g. ["phone"];
    *  absent = all their data. */
   fields?: string[];
+  /** The company the request is about, where a processor system serves several (data map
+   *  `controllers[].id`): the request is forwarded to that controller only. */
+  controller?: string;
 }
 
 /** "I am asking for someone else": who is asking, and what authority they say they have. */
@@ -56,6 +59,8 @@ export interface IntakeProblem {
   field: string;
   code: ProblemCode;
   max?: number;
+  /** unknown_controller: the ids that may be named. */
+  allowed?: readonly string[];
 }
 
 export type IntakeParse = { ok: true; request: IntakeRequest } | { ok: false; problems: IntakeProblem[] };
@@ -73,7 +78,7 @@ export const LIMITS = {
 
 const TOP_LEVEL = ['type', 'email', 'name', 'phone', 'customerNumber', 'details', 'language', 'onBehalf'] as const;
 const ON_BEHALF_KEYS = ['name', 'email', 'relationship', 'coversAnswer'] as const;
-const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds', 'fields'] as const;
+const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds', 'fields', 'controller'] as const;
 /** A contested field's name as the connectors know it (e.g. phone, email, address): a word, no free text. */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 /** More contested fields than this is "all my data": the request then needs no list. */
@@ -93,6 +98,8 @@ const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {
   not_field_list: () => `must be a list of at most ${MAX_CONTESTED_FIELDS} field names (a letter, then letters, digits or _), e.g. ["phone"]`,
   unknown_type: () => `must be one of ${REQUEST_TYPES.join(', ')}`,
   unknown_processing: () => `must be one of ${OBJECTION_PROCESSINGS.join(', ')}`,
+  unknown_controller: (problem) =>
+    problem.allowed?.length ? `must be one of ${problem.allowed.join(', ')}` : 'names no controller: no system here serves several controllers',
   unknown_language: () => `must be one of ${LANGUAGES.join(', ')}`,
   unknown_field: () => 'is not a known field',
   not_object: () => 'must be an object or text',
@@ -113,7 +120,7 @@ export function problemInEnglish(problem: IntakeProblem): string {
  * Validates a public request. Accepts the JSON body of POST /api/v1/requests; the form maps its
  * flat fields to the same shape first. Empty strings count as absent (an empty form field).
  */
-export function parseIntake(body: unknown): IntakeParse {
+export function parseIntake(body: unknown, controllerIds: readonly string[] = []): IntakeParse {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, problems: [{ field: 'body', code: 'not_json_object' }] };
   }
@@ -161,7 +168,7 @@ export function parseIntake(body: unknown): IntakeParse {
     else problems.push({ field: 'language', code: 'unknown_language' });
   }
 
-  const details = parseDetails(input.details, type, problems, text);
+  const details = parseDetails(input.details, type, problems, text, controllerIds);
   if (problems.length || !type || !(email || onBehalf)) return { ok: false, problems };
   return {
     ok: true,
@@ -206,7 +213,13 @@ function parseOnBehalf(raw: unknown, problems: IntakeProblem[], text: TextReader
 
 type TextReader = (field: string, value: unknown, max: number, required?: boolean) => string | undefined;
 
-function parseDetails(raw: unknown, type: RequestType | undefined, problems: IntakeProblem[], text: TextReader): IntakeDetails {
+function parseDetails(
+  raw: unknown,
+  type: RequestType | undefined,
+  problems: IntakeProblem[],
+  text: TextReader,
+  controllerIds: readonly string[],
+): IntakeDetails {
   let source: Record<string, unknown> = {};
   if (typeof raw === 'string') source = { text: raw };
   else if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) source = raw as Record<string, unknown>;
@@ -217,6 +230,9 @@ function parseDetails(raw: unknown, type: RequestType | undefined, problems: Int
   const details: IntakeDetails = {};
   const freeText = text('details.text', source.text, LIMITS.text);
   if (freeText) details.text = freeText;
+  const controller = text('details.controller', source.controller, 40);
+  if (controller && controllerIds.includes(controller)) details.controller = controller;
+  else if (controller) problems.push({ field: 'details.controller', code: 'unknown_controller', allowed: controllerIds });
   // Fields that belong to another type are dropped: the no-JavaScript form shows every section.
   if (type === 'rectification') {
     const field = text('details.field', source.field, LIMITS.field, true);

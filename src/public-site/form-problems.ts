@@ -9,6 +9,7 @@ export type ProblemCode =
   | 'not_field_list'
   | 'unknown_type'
   | 'unknown_processing'
+  | 'unknown_controller'
   | 'unknown_language'
   | 'unknown_field'
   | 'not_object'

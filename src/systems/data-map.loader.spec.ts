@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { ConnectionSettingsError, ConnectorRegistry, UnknownConnectorError, listedConnectors } from '../connectors/connector-registry';
 import { DataMapError, dataMapWarnings, loadDataMap } from './data-map.loader';
 import { SystemsService } from './systems.service';
+import { processorControllers } from './processor-controllers';
 
 const dir = mkdtempSync(join(tmpdir(), 'dsr-datamap-spec-'));
 let files = 0;
@@ -52,6 +53,26 @@ describe('data map validation', () => {
   it('refuses an inline secret, naming the system and the field', () => {
     const message = problem(mapWith(base({ id: 'hubspot', connector: 'hubspot', connection: { tokenEnv: 'HS', apiKey: 'pat-na1-123' } })));
     expect(message).toContain('systems[0] (id "hubspot").connection.apiKey: looks like an inline secret');
+  });
+
+  it('takes a list of controllers for a processor system, refusing a repeated id, a bad contact and controllers on a controller-role system', () => {
+    const shops = [
+      { id: 'shop-a', name: 'Shop A AS', contact: 'personvern@shop-a.example' },
+      { id: 'shop-b', name: 'Shop B AS', contact: 'personvern@shop-b.example' },
+    ];
+    const map = loadDataMap(mapWith(base({ id: 'webshops', role: 'processor', controllers: shops, controllerLookup: 'handler' })));
+    expect(processorControllers(map.systems[0])).toEqual(shops);
+    expect(map.systems[0].controllerLookup).toBe('handler');
+    const single = loadDataMap(mapWith(base({ id: 'shipping', role: 'processor', controllerName: 'Nettbutikken AS', controllerContact: 'p@n.example' })));
+    expect(processorControllers(single.systems[0])).toEqual([{ id: 'controller', name: 'Nettbutikken AS', contact: 'p@n.example' }]);
+    expect(problem(mapWith(base({ id: 'webshops', role: 'processor', controllers: [shops[0], shops[0]] })))).toContain(
+      'systems[0] (id "webshops").controllers.1.id: "shop-a" is used twice',
+    );
+    expect(problem(mapWith(base({ id: 'webshops', role: 'processor', controllers: [{ ...shops[0], contact: 'nobody' }] })))).toContain(
+      'must be an e-mail address',
+    );
+    expect(problem(mapWith(base({ controllers: shops })))).toContain('only a processor-role system lists controllers');
+    expect(problem(mapWith(base({ id: 'webshops', role: 'processor', controllers: shops, controllerLookup: 'everyone' })))).toContain('controllerLookup');
   });
 
   it('refuses a processor-role system without controllerContact', () => {

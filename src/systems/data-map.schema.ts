@@ -3,6 +3,7 @@ import { REQUEST_TYPES } from '../common/case-types';
 import { CHANNELS } from '../common/dispositions/disposition';
 import { recipientFields, withRecipients } from './recipients.schema';
 import { localizedText, plainText, type LocalizedText } from './localized-text';
+import { checkProcessorControllers, processorControllerFields } from './processor-controllers.schema';
 
 /** The data map (SYSTEMS_FILE, reference in docs/data-map.md): who the controller is, and for every
  *  system that holds personal data, how to reach it and what the law needs said about it. */
@@ -52,6 +53,7 @@ export const systemSchema = z
     role: z.enum(['controller', 'processor']).default('controller'),
     controllerName: z.string().min(1).optional(),
     controllerContact: z.string().email('must be an e-mail address').optional(),
+    ...processorControllerFields,
     owner: z.string().email('must be the e-mail address of the person responsible'),
     connection,
     categories: z.array(localizedText).min(1, 'list at least one category of personal data'),
@@ -78,13 +80,7 @@ export const systemSchema = z
     names.forEach((name, index) => {
       if (names.indexOf(name) !== index) ctx.addIssue({ code: 'custom', path: ['marketingProcessors', index, 'name'], message: `"${name}" is listed twice` });
     });
-    if (system.role === 'processor' && (!system.controllerName || !system.controllerContact)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['controllerContact'],
-        message: 'a processor-role system needs controllerName and controllerContact (requests are forwarded there)',
-      });
-    }
+    checkProcessorControllers(system, ctx);
   })
   .transform(withRecipients)
   .transform(withTexts);

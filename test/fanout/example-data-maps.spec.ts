@@ -5,6 +5,8 @@ import type { AppConfig } from '../../src/config/app-config';
 import { ConnectorRegistry, isConnectorType, listedConnectors } from '../../src/connectors/connector-registry';
 import type { SystemsService } from '../../src/systems/systems.service';
 import { planTasks } from '../../src/connectors/fanout/fanout-plan';
+import { controllersFor } from '../../src/connectors/manual/forwarding-targets';
+import { processorControllers } from '../../src/systems/processor-controllers';
 import { dataMapWarnings, loadDataMap } from '../../src/systems/data-map.loader';
 
 const load = (name: string) => loadDataMap(join(__dirname, '..', '..', 'examples', `${name}.yaml`));
@@ -61,14 +63,19 @@ describe('the example data maps in examples/', () => {
     },
   );
 
-  it('logistics software: forwards to the controller for the shipping data, searches Zendesk, phone logs by hand', () => {
+  it('logistics software: the shipping data belongs to the web shops (forwarded at receipt, not fanned out), searches Zendesk, phone logs by hand', () => {
     const map = load('logistics-software');
     expect(map.systems.map((system) => `${system.id}:${system.connector}:${system.role}`)).toEqual([
       'zendesk:zendesk:controller',
       'shipping-platform:manual:processor',
       'phone-logs:manual:controller',
     ]);
-    expect(planned(map, 'access')).toEqual(['phone-logs:export', 'shipping-platform:forward', 'zendesk:export']);
+    expect(planned(map, 'access')).toEqual(['phone-logs:export', 'zendesk:export']);
+    const shipping = map.systems.find((system) => system.id === 'shipping-platform')!;
+    expect(processorControllers(shipping).map((controller) => controller.id)).toEqual(['fjellsko', 'strikkeboden']);
+    // Several web shops and the person names none: a handler picks, nobody gets it meanwhile.
+    expect(controllersFor(shipping, {})).toEqual([]);
+    expect(controllersFor(shipping, { controller: 'strikkeboden' }).map((controller) => controller.name)).toEqual(['Strikkeboden AS']);
   });
 
   it('auto-parts wholesaler: Visma erasure carries the bookkeeping hold; phone logs 4 months, CCTV one week', () => {

@@ -242,7 +242,10 @@ export const searchDone = (body: CaseBody) => Boolean(body.recordSearch?.length)
 
 export const searchOf = (body: CaseBody, system: string) => body.recordSearch?.find((search) => search.system === system);
 
-export const settled = (body: CaseBody) => body.tasks.length > 0 && body.tasks.every((task) => !['pending', 'running'].includes(task.status));
+/** Fan-out's tasks exist and none is pending or running. A processor system's forward, made at
+ *  receipt, does not count as fan-out having run. */
+export const settled = (body: CaseBody) =>
+  body.tasks.some((task) => task.action !== 'forward') && body.tasks.every((task) => !['pending', 'running'].includes(task.status));
 
 /** A case registered by staff, identity already checked (so it starts in_progress). */
 export function registration(type: string, person: { email: string; name: string; phone?: string }, details: Record<string, unknown> = {}) {

@@ -169,6 +169,8 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/complete': caseForm('complete', {}),
     'post /staff/cases/:reference/objection-decision': caseForm('objection-decision', {}),
     'post /staff/cases/:reference/records/search': caseForm('records/search', {}),
+    // The default data map has no processor system serving several controllers: 404 once the token passes.
+    'post /staff/cases/:reference/processor-forwards/:systemId': caseForm('processor-forwards/webshops', { controllerId: 'shop-a' }, [303, 400, 404, 409]),
     'post /staff/cases/:reference/records/:recordId/decide': {
       ...caseForm('records/x/decide', {}, [303, 400, 404, 409]),
       path: `/staff/cases/${reference}/records/${randomUUID()}/decide`,

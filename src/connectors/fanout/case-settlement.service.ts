@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CasesService } from '../../cases/cases.service';
 import { SystemsService } from '../../systems/systems.service';
-import { OPEN_TASK_STATUSES } from '../tasks/case-task.entity';
+import { ACTING_TASK_SQL, OPEN_TASK_STATUSES } from '../tasks/case-task.entity';
 import { ObjectionDecisionEntity } from './objection-decision.entity';
 import { CaseRecordsService } from '../records/case-records.service';
 import { readiness } from './fanout-plan';
@@ -30,11 +30,16 @@ export class CaseSettlementService {
       const records = await this.records.state(caseId, manager);
       if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null, records) !== 'ready') return null;
       const counts = await this.countByStatus(manager, caseId);
-      const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-      if (total === 0 && !options.allowEmpty) return null;
+      // A receipt forward is not fan-out's work: without fan-out's tasks the case may not be settled yet.
+      if (!(await this.hasActingTasks(manager, caseId)) && !options.allowEmpty) return null;
       if (OPEN_TASK_STATUSES.some((status) => counts[status])) return null;
       return { tasks: counts };
     });
+  }
+
+  private async hasActingTasks(manager: EntityManager, caseId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM case_tasks WHERE case_id = $1 AND ${ACTING_TASK_SQL} LIMIT 1`, [caseId]);
+    return rows.length > 0;
   }
 
   private async countByStatus(manager: EntityManager, caseId: string): Promise<Record<string, number>> {
@@ -51,7 +56,7 @@ export class CaseSettlementService {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT c.id FROM cases c
         WHERE c.status = 'in_progress'
-          AND EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id)
+          AND EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.${ACTING_TASK_SQL})
           AND NOT EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id AND t.status IN ('pending','running','manual'))
         LIMIT $1`,
       [limit],

@@ -62,21 +62,21 @@ describe('fan-out plan', () => {
     expect(readiness(ready('access'), false, null, { searching: false, undecided: false, approvalCurrent: false })).toBe('ready');
   });
 
-  it('gives each right its actions and forwards processor-role systems instead of searching them', () => {
-    expect(keys(ready('access'))).toEqual(['crm:export', 'erp:export', 'cctv:export', 'shipping:forward']);
-    expect(keys(ready('portability'))).toEqual(['erp:export', 'shipping:forward']);
-    expect(keys(ready('restriction'))).toEqual(['crm:restrict', 'erp:restrict', 'cctv:restrict', 'shipping:forward']);
-    expect(keys(ready('erasure'))).toEqual(['crm:erase', 'erp:erase', 'cctv:erase', 'shipping:forward']);
+  it('gives each right its actions and leaves processor-role systems alone (their forward was made at receipt)', () => {
+    expect(keys(ready('access'))).toEqual(['crm:export', 'erp:export', 'cctv:export']);
+    expect(keys(ready('portability'))).toEqual(['erp:export']);
+    expect(keys(ready('restriction'))).toEqual(['crm:restrict', 'erp:restrict', 'cctv:restrict']);
+    expect(keys(ready('erasure'))).toEqual(['crm:erase', 'erp:erase', 'cctv:erase']);
     expect(planTasks(ready('erasure'), SYSTEMS, null)[1].params.legalHolds).toEqual([expect.objectContaining({ records: 'invoices', keepFor: 'P5Y' })]);
   });
 
   it('stops marketing in every API system at once and restricts legitimate-interest systems after a stop decision', () => {
-    expect(keys(ready('objection', { processing: 'direct_marketing' }))).toEqual(['crm:restrict', 'erp:restrict', 'shipping:forward']);
+    expect(keys(ready('objection', { processing: 'direct_marketing' }))).toEqual(['crm:restrict', 'erp:restrict']);
     expect(planTasks(ready('objection', { processing: 'direct_marketing' }), SYSTEMS, null)[0].params.scope).toBe('marketing');
     const lawful = ready('objection', { processing: 'legitimate_interest' });
     expect(keys(lawful)).toEqual([]);
-    expect(keys(lawful, 'stop')).toEqual(['crm:restrict', 'cctv:restrict', 'shipping:forward']);
-    expect(keys(lawful, 'compelling_grounds')).toEqual(['shipping:forward']);
+    expect(keys(lawful, 'stop')).toEqual(['crm:restrict', 'cctv:restrict']);
+    expect(keys(lawful, 'compelling_grounds')).toEqual([]);
   });
 
   it('instructs the marketing processors of every system that lists them, only on an objection to direct marketing', () => {
@@ -126,7 +126,7 @@ describe('fan-out plan', () => {
   it('reads rectification changes from either shape of the details', () => {
     expect(changesFrom({ field: 'phone', correctedValue: '+4791234567' })).toEqual({ phone: '+4791234567' });
     expect(changesFrom({ changes: { name: 'Kari Nordmann', email: 'kari@example.no' } })).toEqual({ name: 'Kari Nordmann', email: 'kari@example.no' });
-    expect(keys(ready('rectification', { field: 'name', correctedValue: 'Kari' }))).toEqual(['crm:rectify', 'erp:rectify', 'cctv:rectify', 'shipping:forward']);
+    expect(keys(ready('rectification', { field: 'name', correctedValue: 'Kari' }))).toEqual(['crm:rectify', 'erp:rectify', 'cctv:rectify']);
   });
 
   it('passes the contested fields of a restriction to every restrict task, and none when all data is contested', () => {

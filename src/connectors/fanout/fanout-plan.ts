@@ -80,8 +80,9 @@ export function contestedFields(details: Record<string, unknown>): string[] {
 }
 
 /**
- * One task per (system, action) for a ready case. Processor-role systems are never searched: the
- * request goes to their controller (`forward`). Manual systems get the same action, done by a person.
+ * One task per (system, action) for a ready case. Processor-role systems are never searched and get
+ * nothing here: their forward to the controller was made at receipt (manual/forwarding-receipt.ts).
+ * Manual systems get the same action, done by a person.
  */
 export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: ObjectionDecision | null): PlannedTask[] {
   const task = (system: SystemEntry, action: TaskAction, params: Record<string, unknown> = {}): PlannedTask => ({
@@ -91,22 +92,21 @@ export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: Ob
     params,
   });
   const controllerSystems = systems.filter((system) => system.role === 'controller');
-  const forwards = systems.filter((system) => system.role === 'processor').map((system) => task(system, 'forward', { requestType: entity.type }));
 
   switch (entity.type) {
     case 'access':
-      return [...controllerSystems.map((system) => task(system, 'export')), ...forwards];
+      return controllerSystems.map((system) => task(system, 'export'));
     case 'portability':
-      return [...controllerSystems.filter((system) => system.portable).map((system) => task(system, 'export', { portable: true })), ...forwards];
+      return controllerSystems.filter((system) => system.portable).map((system) => task(system, 'export', { portable: true }));
     case 'rectification':
-      return [...controllerSystems.map((system) => task(system, 'rectify', { changes: changesFrom(entity.details) })), ...forwards];
+      return controllerSystems.map((system) => task(system, 'rectify', { changes: changesFrom(entity.details) }));
     case 'erasure':
-      return [...controllerSystems.map((system) => task(system, 'erase', { legalHolds: system.legalHolds })), ...forwards];
+      return controllerSystems.map((system) => task(system, 'erase', { legalHolds: system.legalHolds }));
     case 'restriction': {
       // Contested fields go with the task: a connector that can restrict one field does only that.
       const fields = contestedFields(entity.details);
       const params = { scope: 'processing' satisfies RestrictScope, ...(fields.length ? { fields } : {}) };
-      return [...controllerSystems.map((system) => task(system, 'restrict', params)), ...forwards];
+      return controllerSystems.map((system) => task(system, 'restrict', params));
     }
     case 'objection': {
       if (objectionKind(entity.details) === 'direct_marketing') {
@@ -118,11 +118,11 @@ export function planTasks(entity: PlanCase, systems: SystemEntry[], decision: Ob
         const instructions = controllerSystems
           .filter((system) => system.marketingProcessors.length > 0)
           .map((system) => task(system, 'instruct', { processors: system.marketingProcessors.map((processor) => processor.name) }));
-        return [...targets.map((system) => task(system, 'restrict', { scope: 'marketing' satisfies RestrictScope })), ...instructions, ...forwards];
+        return [...targets.map((system) => task(system, 'restrict', { scope: 'marketing' satisfies RestrictScope })), ...instructions];
       }
-      if (decision !== 'stop') return decision === 'compelling_grounds' ? forwards : [];
+      if (decision !== 'stop') return [];
       const targets = controllerSystems.filter((system) => LEGITIMATE_INTEREST.test(system.legalBasis));
-      return [...targets.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope })), ...forwards];
+      return targets.map((system) => task(system, 'restrict', { scope: 'processing' satisfies RestrictScope }));
     }
     default:
       return [];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { CaseEntity } from '../../cases/case.entity';
 import { Clock } from '../../common/clock';
@@ -8,17 +8,21 @@ import type { Disposition } from '../../common/dispositions/disposition';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { arrivalDate } from '../../deadlines/policy/arrival-date';
+import { IdentityService } from '../../identity/identity.service';
 import { OutboxService } from '../../notifications/outbox.service';
 import type { SystemEntry } from '../../systems/data-map.schema';
+import { processorControllers, type ProcessorController } from '../../systems/processor-controllers';
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
-import { IdentityService } from '../../identity/identity.service';
-import { composeForward, personIdentifiers } from './task-mail';
+import { controllersFor, forwardedList, type ForwardedTo } from './forwarding-targets';
+import { composeForward } from './task-mail';
 
 /**
  * A system where we are only a processor (Art 28) is never searched: the request goes to its
- * controller by e-mail, and the task records to whom and when. The e-mail row and the outcome are
- * written together, so a re-run after a crash neither loses nor duplicates the message.
+ * controller by e-mail at receipt, and the task records to whom and when. Only a controller the
+ * person named (or the only one the system serves, or one a handler picked) gets it — never every
+ * controller on the list. The e-mail rows and the outcome are written together, each e-mail keyed by
+ * task and controller, so a re-run after a crash neither loses nor duplicates a message.
  */
 @Injectable()
 export class ForwardingService {
@@ -32,49 +36,92 @@ export class ForwardingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async forward(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry): Promise<void> {
-    const now = this.clock.now();
-    const controller = this.systems.controller();
-    // The day the request went to the controller, as the company counts days (its time zone).
-    const forwarded: Disposition = {
-      kind: 'forwarded',
-      to: system.controllerName ?? system.controllerContact ?? 'the controller',
-      at: arrivalDate(now, this.config.TZ_NAME),
-    };
-    const emailId = await this.dataSource.transaction(async (manager) => {
-      const people = personIdentifiers(await this.identity.list(entity.id, manager));
-      const id = await this.outbox.store(
-        manager,
-        'task-forward',
-        `task-${task.id}-forward`,
-        composeForward(entity, people, task, system, controller, controller.email),
-      );
-      await manager.update(
-        CaseTaskEntity,
-        { id: task.id },
-        {
-          status: 'forwarded',
-          outcome: {
-            status: 'forwarded',
-            summary: `Forwarded to ${system.controllerName} (${system.controllerContact}), the controller for this data; nothing searched, disclosed or deleted.`,
-            controller: system.controllerName,
-            controllerContact: system.controllerContact,
-            forwardedAt: now.toISOString(),
-            dispositions: [forwarded],
-          },
-          error: null,
-          finishedAt: now,
-        },
-      );
-      await this.audit.append(manager, {
-        caseId: entity.id,
-        type: 'task.forwarded',
-        actor: 'system',
-        occurredAt: now,
-        data: { taskId: task.id, system: system.id, controller: system.controllerName ?? null },
-      });
-      return id;
-    });
-    await this.outbox.dispatch(emailId);
+  /** Runs the task: forwards where the controller is known, else leaves it to a handler. */
+  async forward(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry): Promise<'forwarded' | 'manual'> {
+    const targets = controllersFor(system, entity.details);
+    if (!targets.length) {
+      await this.awaitChoice(task, system);
+      return 'manual';
+    }
+    await this.send(task.id, entity, system, targets, 'system');
+    return 'forwarded';
   }
+
+  /**
+   * Forwards to `targets` those not yet sent to, under the task's row lock, and marks the task
+   * forwarded. Returns the controllers sent to now (empty when all had it already).
+   */
+  async send(taskId: string, entity: CaseEntity, system: SystemEntry, targets: ProcessorController[], actor: string): Promise<ProcessorController[]> {
+    const now = this.clock.now();
+    const at = arrivalDate(now, this.config.TZ_NAME);
+    const { emailIds, fresh } = await this.dataSource.transaction(async (manager) => {
+      const task = await manager.findOneOrFail(CaseTaskEntity, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
+      const already = forwardedList(task.outcome);
+      const fresh = targets.filter((target) => !already.some((done) => done.controllerId === target.id));
+      const forwards: ForwardedTo[] = [...already, ...fresh.map((target) => ({ controllerId: target.id, name: target.name, contact: target.contact, at }))];
+      const emailIds = await this.storeMails(manager, task, entity, system, fresh);
+      await manager.update(CaseTaskEntity, { id: task.id }, { status: 'forwarded', outcome: outcomeOf(system, forwards, now), error: null, finishedAt: now });
+      if (fresh.length) {
+        await this.audit.append(manager, {
+          caseId: entity.id,
+          type: 'task.forwarded',
+          actor,
+          occurredAt: now,
+          data: { taskId: task.id, system: system.id, controllers: fresh.map((target) => target.id) },
+        });
+      }
+      return { emailIds, fresh };
+    });
+    for (const id of emailIds) await this.outbox.dispatch(id);
+    return fresh;
+  }
+
+  private async storeMails(
+    manager: EntityManager,
+    task: CaseTaskEntity,
+    entity: CaseEntity,
+    system: SystemEntry,
+    targets: ProcessorController[],
+  ): Promise<string[]> {
+    if (!targets.length) return [];
+    const given = await this.identity.list(entity.id, manager);
+    const us = this.systems.controller();
+    const ids: string[] = [];
+    for (const target of targets) {
+      ids.push(await this.outbox.store(manager, 'task-forward', `task-${task.id}-forward-${target.id}`, composeForward(entity, given, system, target, us)));
+    }
+    return ids;
+  }
+
+  /** Several controllers and none named: a handler picks on the case page; nothing is sent. */
+  private async awaitChoice(task: CaseTaskEntity, system: SystemEntry): Promise<void> {
+    const controllers = processorControllers(system);
+    await this.dataSource.getRepository(CaseTaskEntity).update(
+      { id: task.id },
+      {
+        status: 'manual',
+        outcome: {
+          status: 'manual',
+          awaiting: 'controller_choice',
+          summary: `${system.name} serves ${controllers.length} controllers and the request names none of them: a handler picks the one the person's data belongs to (POST …/processor-forwards/${system.id}). Nothing was sent.`,
+          controllers: controllers.map(({ id, name }) => ({ id, name })),
+        },
+        error: null,
+      },
+    );
+  }
+}
+
+function outcomeOf(system: SystemEntry, forwards: ForwardedTo[], now: Date) {
+  const names = forwards.map((forward) => forward.name).join(', ');
+  const dispositions: Disposition[] = forwards.map((forward) => ({ kind: 'forwarded', to: forward.name, at: forward.at }));
+  return {
+    status: 'forwarded',
+    summary: `Forwarded to ${forwards.map((forward) => `${forward.name} (${forward.contact})`).join(', ')}, the controller for this data in ${system.name}; nothing searched, disclosed, changed or deleted.`,
+    controller: names,
+    controllerContact: forwards.map((forward) => forward.contact).join(', '),
+    forwardedAt: now.toISOString(),
+    forwards,
+    dispositions,
+  };
 }

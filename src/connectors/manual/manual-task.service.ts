@@ -99,12 +99,14 @@ export class ManualTaskService {
     if (jobs.length) await this.jobs.enqueueBulk(jobs);
   }
 
-  /** Reconciliation: every task still waiting for a person gets its reminder and escalation jobs back. */
+  /** Reconciliation: every task still waiting for a person gets its reminder and escalation jobs back.
+   *  A forward waiting for a handler's choice of controller is not the system owner's to do: the
+   *  case page asks the handler, so the owner gets no reminders for it. */
   async rebuild(): Promise<number> {
     const tasks = await this.dataSource.query(
       `SELECT t.id, t.system_id AS "systemId", t.started_at AS "startedAt", t.escalated_at AS "escalatedAt"
          FROM case_tasks t JOIN cases c ON c.id = t.case_id
-        WHERE t.status = 'manual' AND c.status IN ('in_progress','awaiting_review')`,
+        WHERE t.status = 'manual' AND t.action <> 'forward' AND c.status IN ('in_progress','awaiting_review')`,
     );
     await this.scheduleFollowUps(tasks);
     return tasks.length;

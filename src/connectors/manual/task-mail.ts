@@ -4,6 +4,8 @@ import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity
 import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { SystemEntry } from '../../systems/data-map.schema';
+import type { ProcessorController } from '../../systems/processor-controllers';
+import { REQUEST_TYPE_WORDS } from '../../common/request-type-words';
 import { changesFrom } from '../fanout/fanout-plan';
 import type { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs, needsPreservation, routineDeletionAt } from './preservation';
@@ -182,36 +184,76 @@ export function composeManualEscalation(
   return { to, caseId: entity.id, subject: `[${entity.reference}] Eskalert / escalated: ${system.name} (${task.action})`, text };
 }
 
+/** What the person wrote, as they wrote it: free text and the fields of their request. */
+const PERSON_WORDS: Array<[string, string]> = [
+  ['text', "Personens egne ord / in the person's own words"],
+  ['field', 'Hva som er feil / what is wrong'],
+  ['correctedValue', 'Hva det skal være / what it should be'],
+  ['processing', 'Behandling det protesteres mot / processing objected to'],
+  ['grounds', 'Begrunnelse / grounds'],
+];
+
+function personWords(details: Record<string, unknown>): string[] {
+  const lines = PERSON_WORDS.filter(([key]) => typeof details[key] === 'string' && details[key] !== '').flatMap(([key, label]) => [
+    `${label}:`,
+    ...String(details[key])
+      .split(/\r?\n/)
+      .map((line) => `  ${line}`),
+  ]);
+  return lines.length ? lines : ['(personen skrev ingen egen tekst / the person wrote no text of their own)'];
+}
+
+/** Every identifier the requester gave, each marked with whether we established it; at receipt
+ *  none is, and the controller must check them itself. */
+function givenIdentifiers(rows: Array<Pick<CaseIdentifierEntity, 'kind' | 'given' | 'basis'>>): string[] {
+  if (!rows.length) return ['  (ingen oppgitt / none given)'];
+  return rows.map(
+    (row) =>
+      `  ${KIND_TEXT[row.kind] ?? row.kind}: ${row.given} – ${isEstablished(row.basis) ? 'bekreftet / established' : 'ikke bekreftet av oss / not verified by us'}`,
+  );
+}
+
+/**
+ * The request as a processor passes it to its controller (Art 28(3)(e)): the person's own words,
+ * the request type, the identifiers given, the day received and the controller's own deadline
+ * counted from it. We decide nothing: nothing is searched, disclosed, changed or deleted by us.
+ */
 export function composeForward(
   entity: CaseEntity,
-  people: PersonIdentifiers,
-  task: CaseTaskEntity,
+  identifiersGiven: Array<Pick<CaseIdentifierEntity, 'kind' | 'given' | 'basis'>>,
   system: SystemEntry,
-  controller: { name: string; email: string },
-  sender: string,
+  to: ProcessorController,
+  us: { name: string; email: string },
 ): ComposedMail {
+  const type = { nb: REQUEST_TYPE_WORDS.nb[entity.type].label, en: REQUEST_TYPE_WORDS.en[entity.type].label };
   const text = [
-    `Til ${system.controllerName}:`,
-    `Vi har mottatt en henvendelse om personvernrettigheter (${entity.type}) som kan gjelde opplysninger vi behandler på deres vegne i «${system.name}» (databehandleravtale, GDPR art. 28).`,
-    'Vi har ikke søkt i, utlevert eller slettet noe. Gi oss instruks om hva vi skal gjøre, eller svar personen direkte.',
+    `Til ${to.name}:`,
+    `Vi har mottatt en henvendelse om personvernrettigheter som kan gjelde opplysninger vi behandler på deres vegne i «${system.name}» (databehandleravtale, GDPR art. 28). Dere er behandlingsansvarlig og avgjør henvendelsen.`,
+    'Vi har ikke søkt i, utlevert, endret eller slettet noe, og gjør det bare etter instruks fra dere.',
     '',
-    `To ${system.controllerName}:`,
-    `We received a data subject request (${entity.type}) that may concern data we process on your behalf in "${system.name}" (data processing agreement, GDPR Art 28).`,
-    'We have not searched, disclosed or deleted anything. Please instruct us, or answer the person directly.',
+    `To ${to.name}:`,
+    `We received a data subject request that may concern data we process on your behalf in "${system.name}" (data processing agreement, GDPR Art 28). You are the controller and decide on it.`,
+    'We have not searched, disclosed, changed or deleted anything, and will only do so on your instructions.',
     '',
-    'Personen / the person:',
-    ...identifierLines(people),
-    ...(entity.type === 'rectification'
-      ? ['', 'Rettelser / corrections:', ...Object.entries(changesFrom(entity.details)).map(([field, value]) => `  ${field} → ${value}`)]
+    `Type: ${type.nb} / ${type.en}`,
+    `Mottatt / received: ${entity.receivedOn}`,
+    `Deres frist for å svare personen / your deadline to answer the person: ${entity.statutoryDue} (én måned fra mottak, GDPR art. 12(3) / one month from receipt)`,
+    `Vår referanse / our reference: ${entity.reference}`,
+    '',
+    ...personWords(entity.details),
+    ...(entity.type === 'rectification' && entity.details.changes
+      ? ['Rettelser / corrections:', ...Object.entries(changesFrom(entity.details)).map(([field, value]) => `  ${field} → ${value}`)]
       : []),
-    `Mottatt / received: ${entity.receivedOn}. Vår referanse / our reference: ${entity.reference}.`,
     '',
-    `${controller.name}, ${sender}`,
+    'Identifikatorer personen oppga / identifiers the person gave:',
+    ...givenIdentifiers(identifiersGiven),
+    '',
+    `${us.name}, ${us.email}`,
   ].join('\n');
   return {
-    to: system.controllerContact ?? '',
+    to: to.contact,
     caseId: entity.id,
-    subject: `[${entity.reference}] Videresendt personvernhenvendelse / forwarded data subject request`,
+    subject: `[${entity.reference}] Videresendt personvernhenvendelse / forwarded data subject request: ${type.en}`,
     text,
   };
 }

@@ -7,6 +7,7 @@ import { CaseRecordMatchEntity } from '../../identity/case-record-match.entity';
 import { ACTIONABLE_RECORD_STATUSES } from '../../identity/identity-types';
 import type { RecordGate } from '../fanout/fanout-plan';
 import { recordSetFingerprint } from './record-fingerprint';
+import { ACTING_TASK_SQL } from '../tasks/case-task.entity';
 
 export interface RecordsState extends RecordGate {
   /** The records the engine may act on: matched, or confirmed by staff. */
@@ -57,7 +58,7 @@ export class CaseRecordsService {
   }
 
   async hasTasks(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [caseId]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM case_tasks WHERE case_id = $1 AND ${ACTING_TASK_SQL} LIMIT 1`, [caseId]);
     return rows.length > 0;
   }
 }

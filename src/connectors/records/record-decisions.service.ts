@@ -11,6 +11,7 @@ import { SystemsService } from '../../systems/systems.service';
 import { FanoutService } from '../fanout/fanout.service';
 import { RecordDiscoveryQueue } from './record-discovery-queue.service';
 import { CasesReader } from '../../cases/cases-reader';
+import { ACTING_TASK_SQL } from '../tasks/case-task.entity';
 
 export type RecordDecision = 'confirm' | 'reject';
 
@@ -56,7 +57,7 @@ export class RecordDecisionsService {
         throw conflict(`Cannot decide the match: the case is ${entity.status}.`, { code: 'case_closed', params: { status: entity.status } });
       if (record.status !== 'candidate')
         throw conflict(`Cannot decide the match: it is already ${record.status}.`, { code: 'record_decided', params: { status: record.status } });
-      const tasks: unknown[] = await manager.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [entity.id]);
+      const tasks: unknown[] = await manager.query(`SELECT 1 FROM case_tasks WHERE case_id = $1 AND ${ACTING_TASK_SQL} LIMIT 1`, [entity.id]);
       if (tasks.length) throw conflict('Cannot decide the match: the tasks have started.', { code: 'tasks_exist' });
       const now = this.clock.now();
       Object.assign(record, { status: decision === 'confirm' ? 'confirmed' : 'rejected', decidedBy: actor, decidedAt: now, decisionReason: reason });
@@ -97,7 +98,7 @@ export class RecordDecisionsService {
         params: { status: entity.status },
       });
     }
-    const tasks: unknown[] = await this.dataSource.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [entity.id]);
+    const tasks: unknown[] = await this.dataSource.query(`SELECT 1 FROM case_tasks WHERE case_id = $1 AND ${ACTING_TASK_SQL} LIMIT 1`, [entity.id]);
     if (tasks.length) throw conflict('Cannot search again: the tasks have started.', { code: 'tasks_exist' });
     const rounds = await this.discovery.again(entity.id);
     await this.audit.record({

@@ -13,6 +13,7 @@ import { SystemsService } from '../../systems/systems.service';
 import { ConnectorRegistry } from '../connector-registry';
 import { TASK_QUEUES } from '../tasks/task-queues';
 import { CasesReader } from '../../cases/cases-reader';
+import { ACTING_TASK_SQL } from '../tasks/case-task.entity';
 
 interface DiscoveryKey {
   caseId: string;
@@ -83,7 +84,7 @@ export class RecordDiscoveryQueue {
     try {
       const entity = await this.casesReader.byId(event.caseId);
       if (!entity || entity.status !== 'in_progress' || !entity.verifiedAt) return;
-      const tasks: unknown[] = await this.dataSource.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [event.caseId]);
+      const tasks: unknown[] = await this.dataSource.query(`SELECT 1 FROM case_tasks WHERE case_id = $1 AND ${ACTING_TASK_SQL} LIMIT 1`, [event.caseId]);
       if (tasks.length) return;
       await this.again(event.caseId);
     } catch (error) {

@@ -11,6 +11,11 @@ export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['pending', 'running', 
 /** Finished: a job that finds its task in one of these does nothing. */
 export const FINISHED_TASK_STATUSES: readonly TaskStatus[] = ['done', 'not_found', 'retained', 'forwarded', 'failed'];
 
+/** Tasks that act on the person's records (all but `forward`). A processor system's forward is
+ *  created at receipt, before verification and the record search, so "the tasks have started"
+ *  (records fixed, matches decided, nothing left to fan out) counts only these. */
+export const ACTING_TASK_SQL = "action <> 'forward'";
+
 /**
  * One system's share of one case: the (case, system, action) key makes fan-out idempotent. The row is
  * the source of truth; the BullMQ job that runs it can always be rebuilt from here (`jobId`).

@@ -123,8 +123,7 @@ export class TaskRunnerService {
 
   private async execute(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, attempt: AttemptInfo): Promise<TaskRunResult> {
     if (task.action === 'forward') {
-      await this.forwarding.forward(task, entity, system);
-      return { kind: 'finished', status: 'forwarded' };
+      return { kind: 'finished', status: await this.forwarding.forward(task, entity, system) };
     }
     if (task.action === 'instruct') {
       await this.marketingProcessors.instruct(task, entity, system);

@@ -21,6 +21,7 @@ const FORM_FIELD_OF: Record<string, FormField> = {
   'details.correctedValue': 'correctedValue',
   'details.processing': 'objectionProcessing',
   'details.grounds': 'objectionGrounds',
+  'details.controller': 'controller',
 };
 
 /** The form's flat fields as the JSON API's body, so both go through one validation. */
@@ -38,6 +39,7 @@ export function formToIntakeBody(body: Record<string, unknown>): Record<string, 
       correctedValue: body.correctedValue,
       processing: body.objectionProcessing,
       grounds: body.objectionGrounds,
+      controller: body.controller,
     },
     onBehalf: onBehalfBody(body),
   };
@@ -103,6 +105,8 @@ export interface FormViewInput {
   csrfToken: string;
   idempotencyKey: string;
   answerWithin: string;
+  /** Companies the person may name (processor systems serving several); none: no select. */
+  controllers: Array<{ id: string; name: string }>;
 }
 
 /** Everything the form template needs, with each field's label, hint, value and error. */
@@ -110,7 +114,7 @@ export function formView(input: FormViewInput): Record<string, unknown> {
   const { language, values, errors } = input;
   const form = PAGE_COPY[language].form;
   const field = (
-    name: Exclude<FormField, 'type' | 'objectionProcessing'>,
+    name: Exclude<FormField, 'type' | 'objectionProcessing' | 'controller'>,
     options: { maxlength: number; inputType?: string; autocomplete?: string; multiline?: boolean; required?: boolean; noSpellcheck?: boolean },
   ) => ({
     id: `field-${name}`,
@@ -132,6 +136,7 @@ export function formView(input: FormViewInput): Record<string, unknown> {
     'email',
     'phone',
     'customerNumber',
+    'controller',
     'text',
   ];
   const errorList = [
@@ -170,6 +175,19 @@ export function formView(input: FormViewInput): Record<string, unknown> {
         checked: values.objectionProcessing === processing,
       })),
     },
+    controllerChoice: input.controllers.length
+      ? {
+          id: 'field-controller',
+          name: 'controller',
+          label: form.controller.label,
+          help: form.controller.help,
+          error: errors.controller,
+          options: [
+            { value: '', label: form.controller.none, selected: !values.controller },
+            ...input.controllers.map((controller) => ({ value: controller.id, label: controller.name, selected: values.controller === controller.id })),
+          ],
+        }
+      : null,
     fields: {
       rectificationField: field('rectificationField', { maxlength: LIMITS.field }),
       correctedValue: field('correctedValue', { maxlength: LIMITS.correctedValue }),

@@ -12,6 +12,7 @@ export const FORM_FIELDS = [
   'email',
   'phone',
   'customerNumber',
+  'controller',
   'text',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
@@ -54,6 +55,8 @@ export interface PageCopy {
     email: Choice;
     phone: Choice;
     customerNumber: Choice;
+    /** Shown when a processor system serves several companies (data map `controllers`). */
+    controller: Choice & { none: string };
     text: Choice;
     honeypot: string;
     submit: string;
@@ -195,6 +198,11 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       email: { label: 'E-postadresse', help: 'Vi sender en lenke hit for å bekrefte at det er deg. Svaret kommer også hit.' },
       phone: { label: 'Telefonnummer (valgfritt)', help: 'Hvis vi kan ha opplysninger om deg knyttet til et telefonnummer.' },
       customerNumber: { label: 'Kundenummer (valgfritt)', help: 'Står på fakturaer og ordrebekreftelser.' },
+      controller: {
+        label: 'Hvilken nettbutikk eller virksomhet gjelder det? (valgfritt)',
+        help: 'Vi behandler noen opplysninger på vegne av andre. Velger du virksomheten, sender vi forespørselen dit med en gang; den avgjør den.',
+        none: 'Vet ikke / ikke aktuelt',
+      },
       text: { label: 'Noe mer du vil fortelle oss? (valgfritt)', help: 'For eksempel hvilke tjenester eller hvilken periode det gjelder.' },
       honeypot: 'Ikke fyll ut dette feltet',
       submit: 'Send forespørselen',
@@ -232,6 +240,7 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
         not_field_list: '{{label}}: skriv feltene som en liste med feltnavn, for eksempel telefon',
         unknown_type: '{{label}}: velg en av forespørslene i listen',
         unknown_processing: '{{label}}: velg et av alternativene',
+        unknown_controller: '{{label}}: velg en av virksomhetene i listen',
         unknown_language: '{{label}}: ukjent språk',
         unknown_field: '{{label}}: ukjent felt',
         not_object: '{{label}}: ugyldig verdi',
@@ -376,6 +385,11 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       email: { label: 'E-mail address', help: 'We send a link here to confirm it is you. The answer comes here too.' },
       phone: { label: 'Phone number (optional)', help: 'If we may hold data about you linked to a phone number.' },
       customerNumber: { label: 'Customer number (optional)', help: 'Shown on invoices and order confirmations.' },
+      controller: {
+        label: 'Which web shop or company is it about? (optional)',
+        help: 'We process some data on behalf of others. If you pick the company, we send your request there at once; it decides on it.',
+        none: 'Do not know / not relevant',
+      },
       text: { label: 'Anything else you want to tell us? (optional)', help: 'For example which services or which period it is about.' },
       honeypot: 'Do not fill in this field',
       submit: 'Send the request',
@@ -413,6 +427,7 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
         not_field_list: '{{label}}: list the fields by name, for example phone',
         unknown_type: '{{label}}: choose one of the requests in the list',
         unknown_processing: '{{label}}: choose one of the options',
+        unknown_controller: '{{label}}: choose one of the companies in the list',
         unknown_language: '{{label}}: unknown language',
         unknown_field: '{{label}}: unknown field',
         not_object: '{{label}}: the value is not valid',

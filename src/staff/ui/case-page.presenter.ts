@@ -23,6 +23,7 @@ import { StaffAnswerFilesService } from '../../responses/download/staff-answer-f
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { RecipientTasksService } from '../../responses/notices/recipient-tasks.service';
 import { recipientTasksView } from './recipient-tasks.view';
+import { processorForwardsView } from './processor-forwards.view';
 import { onBehalfSection } from '../../representation/on-behalf-section';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
@@ -235,7 +236,8 @@ export class CasePagePresenter {
         identifiers,
         copy,
         systemName: (id) => this.systems.system(id)?.name ?? id,
-        mayDecide: worker && entity.status === 'in_progress' && tasks.length === 0,
+        // A processor system's forward (made at receipt) acts on no record of ours.
+        mayDecide: worker && entity.status === 'in_progress' && tasks.every((task) => task.action === 'forward'),
         values,
         errors: form.errors ?? {},
         tz,
@@ -327,6 +329,14 @@ export class CasePagePresenter {
         who,
         tz,
         postedId: form.recipientTaskId,
+        values,
+        errors: form.errors ?? {},
+      }),
+      processorForwards: processorForwardsView({
+        tasks,
+        systemName: (id) => this.systems.system(id)?.name ?? id,
+        copy,
+        mayChoose: worker && open,
         values,
         errors: form.errors ?? {},
       }),

@@ -29,6 +29,8 @@ import { HandoverUploadInterceptor, handoverUploadOf } from '../../connectors/ma
 import { forForm, readOutcomeForm } from './outcome-form';
 import { StaffBadge } from './staff-badge';
 import { StaffTasksPage } from './staff-tasks.page';
+import { ForwardingChoiceService } from '../../connectors/manual/forwarding-choice.service';
+import { processorForwardForm } from './processor-forwards.view';
 
 type DoneKey = keyof StaffCopy['done'];
 
@@ -56,6 +58,7 @@ export class StaffCaseController {
     private readonly representations: RepresentationService,
     private readonly recipientTasks: RecipientTasksService,
     private readonly csrf: StaffCsrf,
+    private readonly forwards: ForwardingChoiceService,
   ) {}
 
   @Get(':reference')
@@ -352,6 +355,24 @@ export class StaffCaseController {
     const grounds = check.text('grounds', 5, 4000);
     await this.act(request, response, staff, reference, 'objection', check, 'objection', () =>
       this.tasks.decideObjection(reference, decision!, grounds, staff),
+    );
+  }
+
+  /** A processor system serving several controllers: the handler picks the one the request goes to. */
+  @Post(':reference/processor-forwards/:systemId')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async processorForward(
+    @Param('reference') reference: string,
+    @Param('systemId') systemId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const check = this.check(request);
+    const controllerId = check.raw('controllerId');
+    await this.act(request, response, staff, reference, processorForwardForm(systemId), check, 'forwarded', () =>
+      this.forwards.choose(reference, systemId, controllerId, staffActor(staff)),
     );
   }
 

@@ -256,6 +256,7 @@ const nb = {
   },
   done: {
     assigned: 'Saken er tildelt.',
+    forwarded: 'Forespørselen er videresendt til den behandlingsansvarlige.',
     verified: 'Identiteten er bekreftet.',
     identifierConfirmed: 'Identifikatoren er bekreftet og registrert med metode og begrunnelse.',
     approved: 'Saken er godkjent; oppgavene er sendt til systemene.',
@@ -462,6 +463,12 @@ const nb = {
     markDone: 'Registrer som varslet',
     reason: 'Hvorfor trenger mottakeren ikke beskjed?',
     waive: 'Frafall med begrunnelse',
+  },
+  processorForwards: {
+    title: 'Videresending til behandlingsansvarlig',
+    lead: '«{{system}}» behandler opplysninger for flere behandlingsansvarlige, og forespørselen sier ikke hvilken. Velg den personens opplysninger tilhører: forespørselen sendes bare dit. Vi søker ikke, utleverer ikke og sletter ikke noe selv.',
+    controller: 'Behandlingsansvarlig',
+    send: 'Videresend',
   },
   forbidden: { title: 'Ingen tilgang', lead: 'Rollen din ({{role}}) har ikke tilgang til dette.' },
   notFound: { title: 'Finnes ikke', lead: 'Fant ikke det du lette etter.' },
@@ -801,6 +808,7 @@ const en: StaffCopy = {
   },
   done: {
     assigned: 'The case is assigned.',
+    forwarded: 'The request is forwarded to the controller.',
     verified: 'Identity is verified.',
     identifierConfirmed: 'The identifier is confirmed, with its method and reason recorded.',
     approved: 'The case is approved; tasks went out to the systems.',
@@ -1004,6 +1012,12 @@ const en: StaffCopy = {
     markDone: 'Record as told',
     reason: 'Why does the recipient not need telling?',
     waive: 'Waive with a reason',
+  },
+  processorForwards: {
+    title: 'Forwarding to the controller',
+    lead: '"{{system}}" processes data for several controllers, and the request does not say which. Pick the one the person\'s data belongs to: the request goes there only. We search, disclose and delete nothing ourselves.',
+    controller: 'Controller',
+    send: 'Forward',
   },
   forbidden: { title: 'No access', lead: 'Your role ({{role}}) may not see or do this.' },
   notFound: { title: 'Not found', lead: 'We could not find what you were looking for.' },
