@@ -13,6 +13,8 @@ import { IoRedisSessionClient } from './ioredis-session-client';
 declare module 'express-session' {
   interface SessionData {
     staffUserId?: string;
+    /** The user's session epoch at sign-in: a later one (password, role, deactivation) ends this session. */
+    staffEpoch?: number;
     language?: Language;
     /** Set for a visitor of the sign-in page, so the session (and its CSRF binding) persists. */
     visitor?: boolean;
@@ -58,6 +60,10 @@ export class StaffSessionService implements OnModuleDestroy {
     return request.session?.staffUserId ?? null;
   }
 
+  epoch(request: Request): number | undefined {
+    return request.session?.staffEpoch;
+  }
+
   language(request: Request): Language {
     return request.session?.language === 'en' ? 'en' : 'nb';
   }
@@ -67,6 +73,7 @@ export class StaffSessionService implements OnModuleDestroy {
     const language = this.language(request);
     await new Promise<void>((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
     request.session.staffUserId = user.id;
+    request.session.staffEpoch = user.sessionEpoch;
     request.session.language = language;
     await this.save(request);
   }
