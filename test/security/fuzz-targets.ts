@@ -13,6 +13,8 @@ export const FUZZ_TARGETS = {
   links: PUBLIC_ROUTES.filter((key) => /^(get|post) \/(verify|status|answer)\//.test(key) || key === 'post /api/v1/auth/login'),
   /** public-routes-fuzz.e2e-spec.ts */
   pages: ['get /', 'get /staff/login', 'post /staff/login', 'post /staff/language', 'get /health', 'get /metrics'],
+  /** password-reset-fuzz.e2e-spec.ts: "forgot password" and the page behind its e-mailed link. */
+  passwordReset: PUBLIC_ROUTES.filter((key) => key.includes(' /staff/password-reset')),
   /** public-routes-fuzz.e2e-spec.ts: OpenAPI, served by @nestjs/swagger (each of its routes on the public list). */
   docs: PUBLIC_ROUTES.filter((key) => key.startsWith('get /api/docs')),
 } as const;

@@ -22,6 +22,11 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'get /staff/login',
   'post /staff/login',
   'post /staff/language',
+  // "Forgot password": ask for a link, and the page behind the e-mailed link.
+  'get /staff/password-reset',
+  'post /staff/password-reset',
+  'get /staff/password-reset/:token',
+  'post /staff/password-reset/:token',
   // Operations.
   'get /health',
   'get /metrics',
