@@ -16,7 +16,7 @@ import { PasswordResetService } from './password-reset.service';
 @ApiExcludeController()
 @UseFilters(StaffPageFilter)
 @Public()
-@Controller('staff/password-reset')
+@Controller('staff')
 export class PasswordResetPageController {
   constructor(
     private readonly resets: PasswordResetService,
@@ -24,13 +24,13 @@ export class PasswordResetPageController {
     private readonly pages: StaffPageRenderer,
   ) {}
 
-  @Get()
+  @Get('password-reset')
   form(@Req() request: Request, @Res() response: Response): void {
     this.sendRequestPage(request, response, 200, {});
   }
 
   /** The same page whether or not the address has an account (and whether or not a mail went). */
-  @Post()
+  @Post('password-reset')
   @UseGuards(StaffCsrfGuard)
   async request(@Req() request: Request, @Res() response: Response): Promise<void> {
     const email = field(request.body, 'email').slice(0, 320);
@@ -44,13 +44,13 @@ export class PasswordResetPageController {
     this.sendRequestPage(request, response, 200, { sent: true });
   }
 
-  @Get(':token')
+  @Get('password-reset/:token')
   async choose(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const usable = await this.resets.usable(token);
     this.sendNewPage(request, response, usable ? 200 : 410, token, usable ? {} : { spent: true });
   }
 
-  @Post(':token')
+  @Post('password-reset/:token')
   @UseGuards(StaffCsrfGuard)
   async save(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const password = typeof request.body?.new === 'string' ? request.body.new.slice(0, 1000) : '';
