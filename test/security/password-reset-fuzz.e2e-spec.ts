@@ -35,7 +35,13 @@ describe('password reset pages under generated input (fast-check)', () => {
 
   it('GET the request form and the link page: generated queries and tokens, never a 5xx', async () => {
     await fuzzHttp(stack.url, tally, anyQuery, (query) => ({ method: 'GET', path: `/staff/password-reset${query}` }), 60);
-    await fuzzHttp(stack.url, tally, fc.tuple(tokenSegment, anyQuery), ([segment, query]) => ({ method: 'GET', path: `/staff/password-reset/${segment}${query}` }), 80);
+    await fuzzHttp(
+      stack.url,
+      tally,
+      fc.tuple(tokenSegment, anyQuery),
+      ([segment, query]) => ({ method: 'GET', path: `/staff/password-reset/${segment}${query}` }),
+      80,
+    );
     expect(tally.byStatus.get(410)).toBeGreaterThan(10);
   }, 120_000);
 
@@ -45,7 +51,11 @@ describe('password reset pages under generated input (fast-check)', () => {
     const form = fc.record({
       email: fc.oneof(fc.emailAddress(), fc.constant('fuzzed@example.no'), anyText),
       // Never a password the rules accept together with the real token: that would spend the link.
-      new: fc.oneof(fc.string({ maxLength: 11 }), anyText.map((text) => text.slice(0, 11)), fc.constant('qwerty123456')),
+      new: fc.oneof(
+        fc.string({ maxLength: 11 }),
+        anyText.map((text) => text.slice(0, 11)),
+        fc.constant('qwerty123456'),
+      ),
       validCsrf: fc.boolean(),
       contentType: fc.oneof({ weight: 6, arbitrary: fc.constant('application/x-www-form-urlencoded') }, { weight: 1, arbitrary: anyContentType }),
     });

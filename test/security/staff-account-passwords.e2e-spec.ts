@@ -184,7 +184,10 @@ describe('staff passwords: change, reset by e-mail, forced change of a generated
       const spent = await again.get(path);
       expect(spent.status).toBe(410);
       expect(await spent.text()).toContain('Lenken er allerede brukt eller eldre enn en time');
-      const reused = await again.request('POST', path, { _csrf: csrfTokenIn(await (await again.get('/staff/password-reset')).text()), new: 'another new passphrase' });
+      const reused = await again.request('POST', path, {
+        _csrf: csrfTokenIn(await (await again.get('/staff/password-reset')).text()),
+        new: 'another new passphrase',
+      });
       expect(reused.status).toBe(410);
       expect((await login(email, 'another new passphrase')).status).toBe(401);
 

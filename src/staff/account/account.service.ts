@@ -58,7 +58,12 @@ export class AccountService {
   async signOutEverywhere(staff: StaffPrincipal): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const epoch = await bumpSessionEpoch(manager, staff.id);
-      await this.audit.append(manager, { type: 'staff.signed_out_everywhere', actor: staffActor(staff), occurredAt: this.clock.now(), data: { userId: staff.id } });
+      await this.audit.append(manager, {
+        type: 'staff.signed_out_everywhere',
+        actor: staffActor(staff),
+        occurredAt: this.clock.now(),
+        data: { userId: staff.id },
+      });
       return epoch;
     });
   }
@@ -66,10 +71,11 @@ export class AccountService {
   /** API logout: this one token is refused from now on (kept until it would have expired anyway). */
   async revokeToken(token: VerifiedToken): Promise<void> {
     await this.dataSource.query(`DELETE FROM staff_revoked_tokens WHERE expires_at < $1`, [this.clock.now()]);
-    await this.dataSource.query(
-      `INSERT INTO staff_revoked_tokens (token_id, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (token_id) DO NOTHING`,
-      [token.tokenId, token.userId, token.expiresAt],
-    );
+    await this.dataSource.query(`INSERT INTO staff_revoked_tokens (token_id, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (token_id) DO NOTHING`, [
+      token.tokenId,
+      token.userId,
+      token.expiresAt,
+    ]);
   }
 
   issueToken(userId: string, epoch: number): { token: string; expiresAt: Date } {

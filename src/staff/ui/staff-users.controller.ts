@@ -57,7 +57,9 @@ export class StaffUsersController {
       const errors = Object.fromEntries(
         (error.details ?? []).map((detail) => [
           detail.field,
-          detail.field === 'password' ? problemText(this.pages.language(request), detail.problem) : (copy.errors[detail.problem as keyof StaffCopy['errors']] ?? error.message),
+          detail.field === 'password'
+            ? problemText(this.pages.language(request), detail.problem)
+            : (copy.errors[detail.problem as keyof StaffCopy['errors']] ?? error.message),
         ]),
       );
       return this.send(request, response, staff, 400, check.values, errors, undefined, copy.fieldErrors);
