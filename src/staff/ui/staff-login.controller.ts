@@ -67,6 +67,7 @@ export class StaffLoginController {
       response.redirect(303, next || homeOf(user));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'unauthorized') throw error;
+      await this.rateLimit.failed(request.ip ?? 'unknown');
       // One text for every refusal, a locked account's included: the page is no password oracle.
       return again(401, copy.login.failed);
     }
