@@ -29,6 +29,8 @@ export class FirstAdminService {
         name: 'Administrator',
         role: 'admin',
         passwordHash: await this.hasher.hash(password),
+        // A generated password has been in a log: it opens nothing but its own change.
+        mustChangePassword: generated,
       });
     } catch (error) {
       // Another process starting at the same moment created it first.
@@ -38,7 +40,7 @@ export class FirstAdminService {
     if (generated) {
       // Printed once, to the operator starting the service; only its hash is stored.
       process.stdout.write(
-        `\nFirst admin created: ${email}\nOne-time password: ${password}\nSign in and set ADMIN_PASSWORD or change it; it is not shown again.\n\n`,
+        `\nFirst admin created: ${email}\nOne-time password: ${password}\nSign in with it at /staff/login: you are asked to choose your own password first. It is not shown again.\n\n`,
       );
     } else {
       this.logger.log('First admin created from ADMIN_EMAIL/ADMIN_PASSWORD');

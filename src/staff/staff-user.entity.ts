@@ -29,6 +29,23 @@ export class StaffUserEntity {
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 
+  /** Set for a generated or admin-chosen password: until the user picks their own, every route but
+   *  the change form, the change API and sign-out answers "password change required". */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** Sessions and bearer tokens carry the epoch they were issued in; a password change, role change,
+   *  deactivation or "sign out everywhere" moves it on, so everything issued before stops working. */
+  @Column({ name: 'session_epoch', type: 'int', default: 0 })
+  sessionEpoch: number;
+
+  /** How many locks in a row without a successful sign-in: each doubles the next lock's length. */
+  @Column({ name: 'lock_level', type: 'int', default: 0 })
+  lockLevel: number;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 

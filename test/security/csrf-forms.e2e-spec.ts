@@ -34,6 +34,8 @@ describe('CSRF on every state-changing form', () => {
   let answerToken: string;
   let statusToken: string;
   let staff: SessionClient;
+  /** Its own user: "sign out everywhere" ends every session of the user who posts it. */
+  let leaving: SessionClient;
 
   beforeAll(async () => {
     stack = await startTestApp({ env: { INTAKE_RATE_LIMIT_PER_MINUTE: '1000' } });
@@ -65,6 +67,9 @@ describe('CSRF on every state-changing form', () => {
     statusToken = new LinkSigner(stack.config.APP_SECRET).sign('status', (await claimed.json()).id, null);
     staff = new SessionClient(stack.url);
     expect((await staff.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).status).toBe(303);
+    await createStaffUser(stack, 'csrf.leaving@example.no', 'auditor');
+    leaving = new SessionClient(stack.url);
+    expect((await leaving.signIn('csrf.leaving@example.no')).status).toBe(303);
   });
   afterAll(async () => {
     await stack?.close();
@@ -213,6 +218,30 @@ describe('CSRF on every state-changing form', () => {
       open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/reactivate`),
       fields: {},
       accepted: [303, 400],
+    },
+    'post /staff/account/password': {
+      path: '/staff/account/password',
+      open: staffPage(signedIn, '/staff/account', '/staff/account/password'),
+      fields: { current: 'not the password', new: 'a new password nobody uses' },
+      accepted: [400],
+    },
+    'post /staff/account/sign-out-everywhere': {
+      path: '/staff/account/sign-out-everywhere',
+      open: staffPage(() => leaving, '/staff/account', '/staff/account/sign-out-everywhere'),
+      fields: {},
+      accepted: [303],
+    },
+    'post /staff/password-reset': {
+      path: '/staff/password-reset',
+      open: staffPage(visitor, '/staff/password-reset', '/staff/password-reset'),
+      fields: { email: 'nobody.here@example.no' },
+      accepted: [200],
+    },
+    'post /staff/password-reset/:token': {
+      path: `/staff/password-reset/${'A'.repeat(43)}`,
+      open: staffPage(visitor, '/staff/password-reset', `/staff/password-reset/${'A'.repeat(43)}`),
+      fields: { new: 'a new password nobody uses' },
+      accepted: [410],
     },
     // Last: signs the admin out.
     'post /staff/logout': { path: '/staff/logout', open: staffPage(signedIn, '/staff', '/staff/logout'), fields: {}, accepted: [303] },

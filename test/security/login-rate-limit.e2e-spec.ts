@@ -1,4 +1,6 @@
+import Redis from 'ioredis';
 import { AuthService } from '../../src/staff/auth/auth.service';
+import { TEST_REDIS_URL } from '../support/test-env';
 import { createStaffUser, SessionClient, STAFF_PASSWORD } from '../staff-ui/staff-session-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -57,16 +59,41 @@ describe('sign-in rate limit and lockout (TRUST_PROXY=1, limit 3 a minute)', () 
     expect(await response.text()).toContain('For mange innloggingsforsøk');
   });
 
-  it('locks the account after five of twenty parallel wrong passwords, counting no more than five, and refuses the right one while locked', async () => {
+  it('locks the account after five of twenty parallel wrong passwords, counts every one of them, and refuses the right one while locked', async () => {
     const id = await createStaffUser(stack, 'raced@example.no', 'handler');
     // Each guess from its own address, so the per-address limit does not stop them first.
     const answers = await Promise.all(Array.from({ length: 20 }, (_, index) => apiLogin(`198.51.100.${index + 1}`, 'raced@example.no', 'not the password')));
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(401));
     const [row] = await stack.dataSource.query('SELECT failed_logins, locked_until FROM staff_users WHERE id = $1', [id]);
-    expect(row.failed_logins).toBe(5);
+    // Failures during the lock count too (issue #15): each fifth doubles the lock.
+    expect(row.failed_logins).toBe(20);
     expect(new Date(row.locked_until).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
 
     expect((await apiLogin('198.51.100.99', 'raced@example.no', STAFF_PASSWORD)).status).toBe(401);
-    await expect(stack.context.get(AuthService).checkCredentials('raced@example.no', STAFF_PASSWORD)).rejects.toThrow(/Too many failed sign-ins/);
+    // The same words as any wrong sign-in: a locked account is no password oracle.
+    await expect(stack.context.get(AuthService).checkCredentials('raced@example.no', STAFF_PASSWORD)).rejects.toThrow(/^Wrong e-mail or password\.$/);
+  });
+
+  it('pauses an address after each allowance of failed sign-ins, twice as long each time (issue #15: progressive delay per address)', async () => {
+    const from = '192.0.2.44';
+    for (let attempt = 0; attempt < 3; attempt++) expect((await apiLogin(from, 'nobody@example.no', 'wrong')).status).toBe(401);
+    const first = await apiLogin(from, 'nobody@example.no', 'wrong');
+    expect(first.status).toBe(429);
+    expect(Number(first.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+
+    // A minute on: the per-minute bucket and the first pause have run out; the failures are remembered.
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      const keys = await redis.keys(`${stack.config.QUEUE_PREFIX}:throttle:*`);
+      const expired = keys.filter((key) => !key.endsWith(`staff-login-failures-${from}`));
+      if (expired.length) await redis.del(...expired);
+    } finally {
+      await redis.quit();
+    }
+    for (let attempt = 0; attempt < 3; attempt++) expect((await apiLogin(from, 'nobody@example.no', 'wrong')).status).toBe(401);
+    const second = await apiLogin(from, 'nobody@example.no', 'wrong');
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(Number(second.headers.get('retry-after'))).toBeLessThanOrEqual(120);
   });
 });

@@ -4,10 +4,12 @@ import { adminAuth, startTestApp, TEST_ADMIN, type TestApp } from '../support/te
 import { bearerFor, SessionClient } from './staff-session-client';
 
 const PASSWORD = 'a long handler password 42';
+/** What the admin types in the users form; the user must replace it at first sign-in. */
+const INITIAL = 'set by the admin for now';
 
 /**
  * What an admin changes takes effect at once: a deactivated user's open session and bearer token
- * stop working, a changed role changes what the same session and token may do. Passwords are
+ * stop working, and so do those of a user whose role changed (they sign in again with the new role). Passwords are
  * stored as argon2id, and a staff session lives in Redis only as long as the idle timeout.
  */
 describe('staff access changes, password storage and idle sessions', () => {
@@ -17,7 +19,7 @@ describe('staff access changes, password storage and idle sessions', () => {
   let adminBearer: { Authorization: string };
 
   beforeAll(async () => {
-    stack = await startTestApp({ env: { STAFF_SESSION_IDLE_MINUTES: '2' } });
+    stack = await startTestApp({ env: { STAFF_SESSION_IDLE_MINUTES: '2', STAFF_LOGIN_RATE_LIMIT_PER_MINUTE: '100' } });
     redis = new Redis(TEST_REDIS_URL);
     admin = new SessionClient(stack.url);
     await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
@@ -28,10 +30,17 @@ describe('staff access changes, password storage and idle sessions', () => {
     await stack.close();
   });
 
-  /** Creates a user through the admin's form, as an admin would, and returns its id. */
+  /** Creates a user through the admin's form, as an admin would, and returns its id; the user
+   *  then replaces the admin's password with their own (PASSWORD), as the first sign-in demands. */
   const createUser = async (email: string, role: string): Promise<string> => {
-    const created = await admin.submit('/staff/users', '/staff/users', { name: email.split('@')[0], email, role, password: PASSWORD });
+    const created = await admin.submit('/staff/users', '/staff/users', { name: email.split('@')[0], email, role, password: INITIAL });
     expect(created.status).toBe(303);
+    const changed = await fetch(`${stack.url}/api/v1/auth/password`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(await bearerFor(stack, email, INITIAL)) },
+      body: JSON.stringify({ current: INITIAL, new: PASSWORD }),
+    });
+    expect(changed.status).toBe(200);
     const [{ id }] = await stack.dataSource.query('SELECT id FROM staff_users WHERE email = $1', [email]);
     return id;
   };
@@ -73,7 +82,7 @@ describe('staff access changes, password storage and idle sessions', () => {
     expect((await (await signedIn('leaver@example.no')).get('/staff')).status).toBe(200);
   });
 
-  it('applies a role change to the open session and token: a handler made auditor can no longer register cases', async () => {
+  it('ends the open session and token on a role change; signed in again, a handler made auditor can no longer register cases', async () => {
     const id = await createUser('mover@example.no', 'handler');
     const session = await signedIn('mover@example.no');
     const bearer = await bearerFor(stack, 'mover@example.no', PASSWORD);
@@ -82,11 +91,14 @@ describe('staff access changes, password storage and idle sessions', () => {
     expect((await session.get('/staff/users')).status).toBe(403);
 
     expect((await admin.submit('/staff/users', `/staff/users/${id}/role`, { role: 'auditor' })).status).toBe(303);
-    expect((await session.get('/staff/cases/new')).status).toBe(403);
-    expect((await registerCase(bearer)).status).toBe(403);
-    // What an auditor may do, the same session now can.
-    expect((await session.get('/staff/users')).status).toBe(200);
-    expect((await session.get('/staff')).status).toBe(200);
+    expect((await session.get('/staff/cases/new')).status).toBe(303);
+    expect((await registerCase(bearer)).status).toBe(401);
+    // Signed in again, with the new role: what an auditor may do, and no more.
+    const again = await signedIn('mover@example.no');
+    expect((await again.get('/staff/cases/new')).status).toBe(403);
+    expect((await registerCase(await bearerFor(stack, 'mover@example.no', PASSWORD))).status).toBe(403);
+    expect((await again.get('/staff/users')).status).toBe(200);
+    expect((await again.get('/staff')).status).toBe(200);
     expect((await registerCase(adminBearer)).status).toBe(201);
   });
 

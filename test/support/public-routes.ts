@@ -27,6 +27,11 @@ export const PUBLIC_ROUTES: readonly string[] = [
   // Staff single sign-on (OpenID Connect): to the provider, and back from it.
   'get /staff/login/sso',
   'get /staff/login/sso/callback',
+  // "Forgot password": ask for a link, and the page behind the e-mailed link.
+  'get /staff/password-reset',
+  'post /staff/password-reset',
+  'get /staff/password-reset/:token',
+  'post /staff/password-reset/:token',
   // Operations.
   'get /health',
   'get /metrics',

@@ -7,6 +7,8 @@ export interface StaffPrincipal {
   email: string;
   name: string;
   role: StaffRole;
+  /** A generated or admin-chosen password not yet replaced: only the change form and sign-out are open. */
+  mustChangePassword?: boolean;
 }
 
 export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): StaffPrincipal => context.switchToHttp().getRequest().staff);

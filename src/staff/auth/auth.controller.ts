@@ -5,6 +5,7 @@ import { AuthService } from './auth.service';
 import { LoginDto } from './login.dto';
 import { LoginRateLimit } from './login-rate-limit';
 import { Public } from '../../common/auth/roles.decorator';
+import { DomainError } from '../../common/domain-error';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -28,7 +29,12 @@ export class AuthController {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
-    const { token, expiresAt } = await this.auth.login(body.email, body.password);
-    return { token, expiresAt: expiresAt.toISOString() };
+    try {
+      const { token, expiresAt } = await this.auth.login(body.email, body.password);
+      return { token, expiresAt: expiresAt.toISOString() };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'unauthorized') await this.rateLimit.failed(request.ip ?? 'unknown');
+      throw error;
+    }
   }
 }

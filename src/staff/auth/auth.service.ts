@@ -4,22 +4,17 @@ import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { StaffUserEntity } from '../staff-user.entity';
+import { nextFailure } from './lockout';
 import { PasswordHasher } from './password-hasher';
-import { TokenService } from './token.service';
+import { TokenService, type VerifiedToken } from './token.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
 
-const MAX_FAILED_LOGINS = 5;
-const LOCKOUT_MINUTES = 15;
 /** Verified against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$kfxjsZOU0B3SpCjYYoFiXw$yHKAIcoT5pOQTHJcnkbPbZNH4K7KrqnyXMI6OpqNuaY';
 
-/** Said only to whoever gave the right password: to anyone else a locked account looks like any
- *  wrong sign-in, so the lock does not tell which e-mails have accounts. */
-const locked = () => new DomainError('unauthorized', 'Too many failed sign-ins; try again in a few minutes.', undefined, { code: 'account_locked' });
+/** The one refusal of a sign-in: unknown e-mail, wrong password, inactive or locked account alike,
+ *  so neither the answer nor the page tells whether an account exists or a password was right. */
 const wrong = () => new DomainError('unauthorized', 'Wrong e-mail or password.');
-
-/** True for the refusal of a right password on a locked account. */
-export const isLockedRefusal = (error: unknown): boolean => error instanceof DomainError && error.refusal?.code === 'account_locked';
 
 @Injectable()
 export class AuthService {
@@ -30,56 +25,56 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  /** Checks the password; five failures lock the account for 15 minutes. One message for every
-   *  failure, so the answer never tells which e-mails have accounts; only the right password on a
-   *  locked account hears that it is locked. */
+  /**
+   * Checks the password. Five failures lock the account (15 minutes, doubling with each lock in a
+   * row, see lockout.ts); while locked, every attempt — right password or wrong — is refused with
+   * the same answer and counted as a failure, which moves the lock's end on. Only a sign-in after
+   * the lock has ended, with the right password, clears the count.
+   */
   async checkCredentials(email: string, password: string): Promise<StaffUserEntity> {
     const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() } });
-    const now = this.clock.now();
     const ok = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !user.active) throw wrong();
-    if (user.lockedUntil && user.lockedUntil > now) throw ok ? locked() : wrong();
-    if (!ok) {
-      await this.countFailure(user.id, now);
-      throw wrong();
-    }
-    // Conditional on the lock, so a lock set by a parallel wrong guess since our read still holds.
-    const [signedIn] = await this.users.query(
-      `UPDATE staff_users SET failed_logins = 0, locked_until = NULL, last_login_at = $2
-       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2) RETURNING id`,
-      [user.id, now],
-    );
-    if (!signedIn) throw locked();
+    const signedIn = await this.users.manager.transaction(async (manager) => {
+      // The row lock serialises parallel guesses, so each one is counted and none slips past a lock.
+      const row = await manager.findOne(StaffUserEntity, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return false;
+      const now = this.clock.now();
+      const locked = row.lockedUntil !== null && row.lockedUntil > now;
+      if (ok && !locked) {
+        await manager.update(StaffUserEntity, { id: row.id }, { failedLogins: 0, lockLevel: 0, lockedUntil: null, lastLoginAt: now });
+        return true;
+      }
+      await manager.update(StaffUserEntity, { id: row.id }, nextFailure(row, now));
+      return false;
+    });
+    if (!signedIn) throw wrong();
     return user;
-  }
-
-  /** One failure, counted in the row itself: parallel wrong guesses each add one (no read-then-write),
-   *  and once the fifth has set the lock the rest no longer count. An expired lock starts a new count. */
-  private async countFailure(userId: string, now: Date): Promise<void> {
-    const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-    await this.users.query(
-      `UPDATE staff_users
-       SET failed_logins = (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1,
-           locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_logins ELSE 0 END) + 1 >= $3 THEN $4::timestamptz END
-       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)`,
-      [userId, now, MAX_FAILED_LOGINS, lockedUntil],
-    );
   }
 
   async login(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {
     const user = await this.checkCredentials(email, password);
-    return this.tokens.issue(user.id);
+    return this.tokens.issue(user.id, user.sessionEpoch);
   }
 
-  /** The principal for a bearer token, or null when the token or the account is no longer good. */
+  /** What a bearer token says, when it is well-formed, signed and unexpired (not yet checked against the user). */
+  readToken(token: string): VerifiedToken | null {
+    return this.tokens.verify(token);
+  }
+
+  /** The principal for a bearer token, or null when the token, its epoch or the account is no longer good. */
   async principalForToken(token: string): Promise<StaffPrincipal | null> {
-    const userId = this.tokens.verify(token);
-    return userId ? this.principalForUser(userId) : null;
+    const verified = this.tokens.verify(token);
+    if (!verified) return null;
+    const [revoked] = await this.users.query(`SELECT 1 FROM staff_revoked_tokens WHERE token_id = $1`, [verified.tokenId]);
+    return revoked ? null : this.principalForUser(verified.userId, verified.epoch);
   }
 
-  async principalForUser(userId: string): Promise<StaffPrincipal | null> {
+  /** The principal for a user id from a session or token issued in `epoch`; null once the account is
+   *  inactive or its epoch has moved on (password, role change, deactivation, sign out everywhere). */
+  async principalForUser(userId: string, epoch: number | undefined): Promise<StaffPrincipal | null> {
     const user = await this.users.findOne({ where: { id: userId } });
-    if (!user || !user.active) return null;
-    return { id: user.id, email: user.email, name: user.name, role: user.role };
+    if (!user || !user.active || epoch !== user.sessionEpoch) return null;
+    return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
   }
 }

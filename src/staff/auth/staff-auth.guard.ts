@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type { StaffRole } from '../../common/auth/staff-roles';
 import { AuthService } from './auth.service';
 import { PUBLIC_KEY, ROLES_KEY } from '../../common/auth/roles.decorator';
+import { PASSWORD_CHANGE_ROUTE_KEY, passwordChangeRequired } from './password-change-route';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
 
 /** How a request can prove who it is besides a bearer token (the staff UI's session cookie). */
@@ -13,7 +14,8 @@ export type StaffSessionResolver = (request: Request) => Promise<StaffPrincipal 
 /**
  * The global guard: every route is closed unless marked @Public, and an authenticated staff
  * member still needs one of the route's @Roles. A route with no @Roles at all is refused (403),
- * so a new route without a decision is never open.
+ * so a new route without a decision is never open. A user who must change their password reaches
+ * only the routes marked @PasswordChangeRoute (403 `password_change_required` elsewhere).
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
@@ -36,6 +38,8 @@ export class StaffAuthGuard implements CanActivate {
     const staff = await this.authenticate(request);
     if (!staff) throw new UnauthorizedException('Sign in first: send a valid bearer token.');
     request.staff = staff;
+    // Before any role check: a generated or admin-set password opens nothing but its own change.
+    if (staff.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE_KEY, targets)) throw passwordChangeRequired();
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
     if (!roles || !roles.includes(staff.role)) {
       throw new ForbiddenException(`Your role (${staff.role}) may not do this.`);

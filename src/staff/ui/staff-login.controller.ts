@@ -2,8 +2,10 @@ import { Controller, Get, HttpCode, Post, Req, Res, UseFilters, UseGuards } from
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error';
-import { AuthService, isLockedRefusal } from '../auth/auth.service';
+import { ACCOUNT_COPY } from '../account/account-copy';
+import { AuthService } from '../auth/auth.service';
 import { LoginRateLimit } from '../auth/login-rate-limit';
+import { PasswordChangeRoute } from '../auth/password-change-route';
 import { Public, Roles } from '../../common/auth/roles.decorator';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
@@ -27,14 +29,15 @@ export class StaffLoginController {
   @Get('login')
   async form(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (this.session.userId(request)) {
-      const principal = await this.auth.principalForUser(this.session.userId(request)!);
+      const principal = await this.auth.principalForUser(this.session.userId(request)!, this.session.epoch(request));
       if (principal) return response.redirect(303, safeStaffPath(request.query.next, homeOf(principal)));
     }
     const copy = this.pages.copy(request);
+    const account = ACCOUNT_COPY[this.pages.language(request)];
     this.pages.send(request, response, 200, 'login', {
       title: copy.login.title,
-      notice: request.query.signedOut === '1' ? copy.login.signedOut : undefined,
-      data: { next: safeStaffPath(request.query.next, '') },
+      notice: request.query.signedOut === '1' ? copy.login.signedOut : request.query.reset === '1' ? account.resetDone : undefined,
+      data: { next: safeStaffPath(request.query.next, ''), forgot: account.forgot },
     });
   }
 
@@ -47,7 +50,11 @@ export class StaffLoginController {
     const password = typeof request.body?.password === 'string' ? request.body.password.slice(0, 200) : '';
     const next = safeStaffPath(request.body?.next, '');
     const again = (status: number, problem: string) =>
-      this.pages.send(request, response, status, 'login', { title: copy.login.title, problem, data: { email, next } });
+      this.pages.send(request, response, status, 'login', {
+        title: copy.login.title,
+        problem,
+        data: { email, next, forgot: ACCOUNT_COPY[this.pages.language(request)].forgot },
+      });
 
     const retryAfter = await this.rateLimit.retryAfter(request.ip ?? 'unknown');
     if (retryAfter !== null) {
@@ -60,11 +67,14 @@ export class StaffLoginController {
       response.redirect(303, next || homeOf(user));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'unauthorized') throw error;
-      return again(401, isLockedRefusal(error) ? copy.login.locked : copy.login.failed);
+      await this.rateLimit.failed(request.ip ?? 'unknown');
+      // One text for every refusal, a locked account's included: the page is no password oracle.
+      return again(401, copy.login.failed);
     }
   }
 
   @Roles('admin', 'handler', 'owner', 'auditor')
+  @PasswordChangeRoute()
   @Post('logout')
   @UseGuards(StaffCsrfGuard)
   async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {

@@ -10,6 +10,9 @@ import { DeadlinesModule } from '../../deadlines/deadlines.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
 import { RepresentationModule } from '../../representation/representation.module';
 import { ResponsesModule } from '../../responses/responses.module';
+import { AccountPageController } from '../account/account-page.controller';
+import { StaffAccountModule } from '../account/account.module';
+import { PasswordResetPageController } from '../account/password-reset-page.controller';
 import { AuthService } from '../auth/auth.service';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffModule } from '../staff.module';
@@ -50,6 +53,8 @@ const CONTROLLERS = [
   StaffUsersController,
   StaffSystemsController,
   QueuesDashboardController,
+  AccountPageController,
+  PasswordResetPageController,
 ];
 
 /** The staff web UI: server-rendered pages under /staff with Redis sessions, CSRF on every
@@ -58,6 +63,7 @@ const CONTROLLERS = [
   imports: [
     TypeOrmModule.forFeature([StaffUserEntity, CaseAlertEntity]),
     StaffModule,
+    StaffAccountModule,
     AuditModule,
     CasesModule,
     IdentityModule,
@@ -102,7 +108,7 @@ export class StaffUiModule implements NestModule, OnModuleInit {
   onModuleInit(): void {
     this.guard.useSessionResolver(async (request: Request) => {
       const userId = this.session.userId(request);
-      return userId ? this.auth.principalForUser(userId) : null;
+      return userId ? this.auth.principalForUser(userId, this.session.epoch(request)) : null;
     });
   }
 }

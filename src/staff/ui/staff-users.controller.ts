@@ -8,6 +8,7 @@ import { isUuid } from '../../cases/dto/list-cases.query';
 import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { STAFF_ROLES } from '../../common/auth/staff-roles';
+import { problemText } from '../account/account-copy';
 import { MIN_PASSWORD_LENGTH, StaffUsersService } from '../users/staff-users.service';
 import { FormCheck } from './form-rules';
 import { fill, type StaffCopy } from './pages/staff-copy';
@@ -48,14 +49,18 @@ export class StaffUsersController {
     const role = check.oneOf('role', STAFF_ROLES);
     const password = typeof request.body?.password === 'string' ? request.body.password : '';
     if (password.length < MIN_PASSWORD_LENGTH) check.fail('password', fill(copy.errors.tooShort, { min: MIN_PASSWORD_LENGTH }));
-    else if (password.length > 200) check.fail('password', fill(copy.errors.tooLong, { max: 200 }));
     if (!check.ok) return this.send(request, response, staff, 400, check.values, check.errors, undefined, copy.fieldErrors);
     try {
       await this.users.create({ name, email, role: role!, password }, staff);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
       const errors = Object.fromEntries(
-        (error.details ?? []).map((detail) => [detail.field, copy.errors[detail.problem as keyof StaffCopy['errors']] ?? error.message]),
+        (error.details ?? []).map((detail) => [
+          detail.field,
+          detail.field === 'password'
+            ? problemText(this.pages.language(request), detail.problem)
+            : (copy.errors[detail.problem as keyof StaffCopy['errors']] ?? error.message),
+        ]),
       );
       return this.send(request, response, staff, 400, check.values, errors, undefined, copy.fieldErrors);
     }

@@ -4,6 +4,8 @@ import { In, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { conflict, DomainError, notFound } from '../../common/domain-error';
+import { bumpSessionEpoch } from '../account/account.service';
+import { assertGoodPassword } from '../account/password-policy';
 import { PasswordHasher } from '../auth/password-hasher';
 import { staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { STAFF_ROLES, type StaffRole } from '../../common/auth/staff-roles';
@@ -16,10 +18,12 @@ export interface NewStaffUser {
   password: string;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from '../account/password-policy';
 
 /** Admins manage staff accounts: create with a role, change roles, deactivate. Every change is
- *  audited by user id and role (no names or e-mails in the audit trail). */
+ *  audited by user id and role (no names or e-mails in the audit trail). A password an admin sets
+ *  must be changed by its user at first sign-in (the admin should not go on knowing it); a role
+ *  change or deactivation ends the user's sessions and tokens (the session epoch moves on). */
 @Injectable()
 export class StaffUsersService {
   constructor(
@@ -45,14 +49,12 @@ export class StaffUsersService {
   async create(input: NewStaffUser, by: StaffPrincipal): Promise<StaffUserEntity> {
     const email = input.email.trim().toLowerCase();
     if (!STAFF_ROLES.includes(input.role)) throw new DomainError('invalid', 'role is not a staff role', [{ field: 'role', problem: 'choose' }]);
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
-      throw new DomainError('invalid', 'password is too short', [{ field: 'password', problem: 'tooShort' }]);
-    }
+    assertGoodPassword('password', input.password, email);
     if (await this.users.exists({ where: { email } })) {
       throw new DomainError('invalid', 'a user with this e-mail exists', [{ field: 'email', problem: 'emailTaken' }]);
     }
     const created = await this.users.save(
-      this.users.create({ email, name: input.name.trim(), role: input.role, passwordHash: await this.hasher.hash(input.password) }),
+      this.users.create({ email, name: input.name.trim(), role: input.role, passwordHash: await this.hasher.hash(input.password), mustChangePassword: true }),
     );
     await this.record('staff.user_created', by, { userId: created.id, role: created.role });
     return created;
@@ -63,16 +65,30 @@ export class StaffUsersService {
     const user = await this.other(userId, by);
     if (user.role === role) return user;
     const previous = user.role;
-    await this.users.update(user.id, { role });
-    await this.record('staff.role_changed', by, { userId: user.id, role, previousRole: previous });
+    await this.users.manager.transaction(async (manager) => {
+      await manager.update(StaffUserEntity, { id: user.id }, { role });
+      // Sessions and tokens were granted for the old role: they end, and the user signs in again.
+      await bumpSessionEpoch(manager, user.id);
+      await this.audit.append(manager, {
+        type: 'staff.role_changed',
+        actor: staffActor(by),
+        occurredAt: this.clock.now(),
+        data: { userId: user.id, role, previousRole: previous },
+      });
+    });
     return { ...user, role };
   }
 
   async setActive(userId: string, active: boolean, by: StaffPrincipal): Promise<StaffUserEntity> {
     const user = await this.other(userId, by);
     if (user.active === active) return user;
-    await this.users.update(user.id, { active, ...(active ? { failedLogins: 0, lockedUntil: null } : {}) });
-    await this.record(active ? 'staff.user_reactivated' : 'staff.user_deactivated', by, { userId: user.id });
+    await this.users.manager.transaction(async (manager) => {
+      await manager.update(StaffUserEntity, { id: user.id }, { active, ...(active ? { failedLogins: 0, lockLevel: 0, lockedUntil: null } : {}) });
+      // Both ways: deactivation ends every session and token, and reactivation cannot bring one back.
+      await bumpSessionEpoch(manager, user.id);
+      const type = active ? 'staff.user_reactivated' : 'staff.user_deactivated';
+      await this.audit.append(manager, { type, actor: staffActor(by), occurredAt: this.clock.now(), data: { userId: user.id } });
+    });
     return { ...user, active };
   }
 

@@ -60,6 +60,10 @@ const PAGES = {
   tasks: compileTemplate(handlebars, __dirname, 'tasks.hbs'),
   /** The data-map page: the controller, then one card per system (values escaped by Handlebars). */
   systems: compileTemplate(handlebars, __dirname, 'systems.hbs'),
+  /** The signed-in user's own account (staff/account/): password change, sign out everywhere. */
+  account: compileTemplate(handlebars, __dirname, 'account.hbs'),
+  passwordReset: compileTemplate(handlebars, __dirname, 'password-reset.hbs'),
+  passwordResetNew: compileTemplate(handlebars, __dirname, 'password-reset-new.hbs'),
 };
 const layout = compileTemplate(handlebars, __dirname, 'layout.hbs');
 

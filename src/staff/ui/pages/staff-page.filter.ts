@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { toErrorBody } from '../../../common/http/error-body';
 import type { StaffPrincipal } from '../../../common/auth/staff-principal';
+import { isPasswordChangeRequired, PASSWORD_CHANGE_PAGE } from '../../auth/password-change-route';
 import { CsrfRejected } from '../session/staff-csrf';
 import { fill } from './staff-copy';
 import { StaffPageRenderer } from './staff-page-renderer';
@@ -31,6 +32,10 @@ export class StaffPageFilter implements ExceptionFilter {
     const copy = this.pages.copy(request);
     if (body.statusCode === 401) {
       response.redirect(303, signInUrl(request));
+      return;
+    }
+    if (isPasswordChangeRequired(exception)) {
+      response.redirect(303, PASSWORD_CHANGE_PAGE);
       return;
     }
     if (body.statusCode >= 500) {

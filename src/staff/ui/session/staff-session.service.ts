@@ -13,6 +13,8 @@ import { IoRedisSessionClient } from './ioredis-session-client';
 declare module 'express-session' {
   interface SessionData {
     staffUserId?: string;
+    /** The user's session epoch at sign-in: a later one (password, role, deactivation) ends this session. */
+    staffEpoch?: number;
     language?: Language;
   }
 }
@@ -56,6 +58,10 @@ export class StaffSessionService implements OnModuleDestroy {
     return request.session?.staffUserId ?? null;
   }
 
+  epoch(request: Request): number | undefined {
+    return request.session?.staffEpoch;
+  }
+
   /** The session's language once signed in; before that, the language cookie (no session is
    *  stored for a visitor who has not signed in). */
   language(request: Request): Language {
@@ -82,6 +88,7 @@ export class StaffSessionService implements OnModuleDestroy {
     const language = this.language(request);
     await new Promise<void>((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
     request.session.staffUserId = user.id;
+    request.session.staffEpoch = user.sessionEpoch;
     request.session.language = language;
     await this.save(request);
   }
