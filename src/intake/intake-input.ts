@@ -1,6 +1,7 @@
 import { isEmail } from 'class-validator';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from '../common/case-types';
 import { RELATIONSHIPS, type Relationship } from '../representation/representation-types';
+import { RECORD_DATES_PROBLEM_EN, parseRecordDates } from '../common/record-period';
 
 import { OBJECTION_PROCESSINGS, type ObjectionProcessing } from '../common/case-types';
 import type { ProblemCode } from '../public-site/form-problems';
@@ -17,6 +18,11 @@ export interface IntakeDetails {
   processing?: ObjectionProcessing;
   /** Objection to a legitimate-interest processing: the person's grounds (asked for, not required). */
   grounds?: string;
+  /** The days the person's records are from ("footage from 3 to 5 May"): what preservation at
+   *  receipt keeps (connectors/manual/preservation-window.ts). */
+  period?: { from: string; to: string };
+  /** Single days records were made on (a form sent on 25 April). */
+  recordDates?: string[];
 }
 
 /** "I am asking for someone else": who is asking, and what authority they say they have. */
@@ -70,7 +76,7 @@ export const LIMITS = {
 
 const TOP_LEVEL = ['type', 'email', 'name', 'phone', 'customerNumber', 'details', 'language', 'onBehalf'] as const;
 const ON_BEHALF_KEYS = ['name', 'email', 'relationship', 'coversAnswer'] as const;
-const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds'] as const;
+const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds', 'period', 'recordDates'] as const;
 const PHONE = /^\+?[0-9 ().-]{5,30}$/;
 // C0 controls other than tab and line breaks, and DEL: PostgreSQL refuses NUL, and none belong in a request.
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
@@ -83,6 +89,10 @@ const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {
   bad_characters: () => 'contains control characters that are not allowed',
   invalid_email: () => 'must be an e-mail address',
   invalid_phone: () => 'must be a phone number (digits, spaces, +, -, parentheses)',
+  invalid_date: () => RECORD_DATES_PROBLEM_EN.invalid_date,
+  dates_out_of_order: () => RECORD_DATES_PROBLEM_EN.dates_out_of_order,
+  not_date_list: () => RECORD_DATES_PROBLEM_EN.not_date_list,
+  too_many_dates: () => RECORD_DATES_PROBLEM_EN.too_many_dates,
   unknown_type: () => `must be one of ${REQUEST_TYPES.join(', ')}`,
   unknown_processing: () => `must be one of ${OBJECTION_PROCESSINGS.join(', ')}`,
   unknown_language: () => `must be one of ${LANGUAGES.join(', ')}`,
@@ -209,6 +219,9 @@ function parseDetails(raw: unknown, type: RequestType | undefined, problems: Int
   const details: IntakeDetails = {};
   const freeText = text('details.text', source.text, LIMITS.text);
   if (freeText) details.text = freeText;
+  const recordDates = parseRecordDates(source);
+  problems.push(...recordDates.problems);
+  Object.assign(details, recordDates.dates);
   // Fields that belong to another type are dropped: the no-JavaScript form shows every section.
   if (type === 'rectification') {
     const field = text('details.field', source.field, LIMITS.field, true);
