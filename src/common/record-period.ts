@@ -27,7 +27,6 @@ export const RECORD_DATES_PROBLEM_EN: Record<RecordDatesProblemCode, string> = {
   too_many_dates: `has too many dates (at most ${MAX_RECORD_DATES})`,
 };
 
-
 /** Reads `details.period` and `details.recordDates` (both optional); each problem names its field. */
 export function parseRecordDates(details: Record<string, unknown> | undefined | null): { dates: RecordDates; problems: RecordDatesProblem[] } {
   const problems: RecordDatesProblem[] = [];

@@ -23,6 +23,8 @@ import { StaffAnswerFilesService } from '../../responses/download/staff-answer-f
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { RecipientTasksService } from '../../responses/notices/recipient-tasks.service';
 import { recipientTasksView } from './recipient-tasks.view';
+import { preservationView } from './preservation.view';
+import { PreservationService } from '../../connectors/manual/preservation.service';
 import { onBehalfSection } from '../../representation/on-behalf-section';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
@@ -78,6 +80,7 @@ export class CasePagePresenter {
     private readonly repeats: RepeatRequestsReader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recipientTasks: RecipientTasksService,
+    private readonly preservation: PreservationService,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -330,6 +333,7 @@ export class CasePagePresenter {
         values,
         errors: form.errors ?? {},
       }),
+      preservation: preservationView({ rows: await this.preservation.listFor(entity.id), system: (id) => this.systems.system(id), copy, tz }),
       rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
       values,
       errors: form.errors ?? {},

@@ -43,8 +43,9 @@ handlebars.registerHelper('invalidAttrs', function (this: unknown, form: string,
  *  input back). Used on a line of its own, so the file ends with an empty line (the line break
  *  the partial tag's own line loses). */
 registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial.hbs', outcomeInput: 'outcome-input.partial.hbs' });
-/** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts). */
-registerPartials(handlebars, __dirname, { recipientTasks: 'recipient-tasks.partial.hbs' });
+/** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts);
+ *  `{{> preservation}}`: what system owners were asked to keep at receipt (preservation.view.ts). */
+registerPartials(handlebars, __dirname, { recipientTasks: 'recipient-tasks.partial.hbs', preservation: 'preservation.partial.hbs' });
 
 /** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {
