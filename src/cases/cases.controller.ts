@@ -141,6 +141,17 @@ export class CasesController {
     return { ...(await this.answer(entity)), warnings: warning ? [warning] : [] };
   }
 
+  @Post(':reference/extension-letter/posted')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({
+    summary:
+      'A case without e-mail: the extension letter (GET extension-letter.pdf) was posted. Records the requester as told (extension.notifiedAt, notifiedBy "post"); audited',
+  })
+  async extensionLetterPosted(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.extensionLetterPosted(reference, staffActor(staff)));
+  }
+
   @Post(':reference/pause')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)

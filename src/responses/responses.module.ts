@@ -24,6 +24,8 @@ import { RestrictionLiftingService } from './restriction/restriction-lifting.ser
 import { LetterFactsService } from './letters/letter-facts.service';
 import { LettersController } from './letters/letters.controller';
 import { PostedLetterController } from './letters/posted-letter.controller';
+import { ExtensionLetterController } from './letters/extension-letter.controller';
+import { ExtensionLetterService } from './letters/extension-letter.service';
 import { PostedLetterService } from './letters/posted-letter.service';
 import { AnswerPackageEntity } from './package/answer-package.entity';
 import { PackageBuilderService } from './package/package-builder.service';
@@ -58,6 +60,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
   controllers: [
     LettersController,
     PostedLetterController,
+    ExtensionLetterController,
     AnswerPagesController,
     AnswerUnlockController,
     RestrictionLiftingController,
@@ -68,6 +71,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     LetterFactsService,
     LetterStore,
     PostedLetterService,
+    ExtensionLetterService,
     RestrictionLiftingService,
     StaffAnswerFilesService,
     PackageBuilderService,
@@ -88,6 +92,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     StaffAnswerFilesService,
     RetentionSweepService,
     RecipientTasksService,
+    ExtensionLetterService,
   ],
 })
 export class ResponsesModule implements OnModuleInit {

@@ -118,6 +118,7 @@ export class CasePagePresenter {
 
     const can = {
       assign: worker && open,
+      markExtensionPosted: worker && Boolean(entity.extendedDue) && !entity.extensionNotifiedAt,
       verify: worker && entity.status === 'awaiting_verification',
       // Approval is of the exact records found: once the search is done and every possible match
       // decided, and again when those records changed since the last approval.
@@ -224,7 +225,16 @@ export class CasePagePresenter {
           sendBy: entity.sendBy,
           extended: entity.extendedDue,
         },
-        extension: entity.extendedDue ? { reason: entity.extensionReason, notifiedAt: formatInstant(entity.extensionNotifiedAt, tz) } : null,
+        extension: entity.extendedDue
+          ? {
+              reason: entity.extensionReason,
+              notifiedAt: entity.extensionNotifiedAt
+                ? `${formatInstant(entity.extensionNotifiedAt, tz)} (${copy.extensionPost.notifiedBy[entity.extensionNotifiedBy ?? 'email']})`
+                : '',
+              // No e-mail address: the staff task to post the letter, until someone records it posted.
+              toPost: !entity.extensionNotifiedAt,
+            }
+          : null,
         paused: entity.pausedAt ? fill(copy.case.paused, { at: formatInstant(entity.pausedAt, tz), reason: entity.pauseReason ?? '' }) : null,
         pausedDays: entity.pausedDays,
         approved: entity.approvedAt ? fill(copy.case.approved, { at: formatInstant(entity.approvedAt, tz) }) : null,

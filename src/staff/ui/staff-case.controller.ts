@@ -152,6 +152,17 @@ export class StaffCaseController {
     await this.act(request, response, staff, reference, 'extend', check, 'extended', () => this.cases.extend(reference, reason, staffActor(staff)));
   }
 
+  /** A case without e-mail: the extension letter was posted, so the requester counts as told. */
+  @Post(':reference/extension-letter/posted')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async extensionLetterPosted(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const check = this.check(request);
+    await this.act(request, response, staff, reference, 'extensionPosted', check, 'extensionPosted', () =>
+      this.cases.extensionLetterPosted(reference, staffActor(staff)),
+    );
+  }
+
   @Post(':reference/reject')
   @Roles(...CASE_WORKERS)
   @UseGuards(StaffCsrfGuard)

@@ -44,8 +44,13 @@ handlebars.registerHelper('invalidAttrs', function (this: unknown, form: string,
  *  the partial tag's own line loses). */
 registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial.hbs', outcomeInput: 'outcome-input.partial.hbs' });
 /** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts);
- *  `{{> preservation}}`: what system owners were asked to keep at receipt (preservation.view.ts). */
-registerPartials(handlebars, __dirname, { recipientTasks: 'recipient-tasks.partial.hbs', preservation: 'preservation.partial.hbs' });
+ *  `{{> preservation}}`: what system owners were asked to keep at receipt (preservation.view.ts);
+ *  `{{> extensionPost}}`: the task to post the extension letter of a case without e-mail. */
+registerPartials(handlebars, __dirname, {
+  recipientTasks: 'recipient-tasks.partial.hbs',
+  preservation: 'preservation.partial.hbs',
+  extensionPost: 'extension-post.partial.hbs',
+});
 
 /** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {
