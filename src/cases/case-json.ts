@@ -71,6 +71,8 @@ function extensionJson(entity: CaseEntity) {
     reason: entity.extensionReason,
     notifiedAt: entity.extensionNotifiedAt?.toISOString() ?? null,
     notifiedBy: entity.extensionNotifiedAt ? (entity.extensionNotifiedBy ?? 'email') : null,
-    ...(entity.extensionNotifiedAt ? {} : { toPost: { task: 'post_extension_letter', letter: `${base}/extension-letter.pdf`, markPosted: `${base}/extension-letter/posted` } }),
+    ...(entity.extensionNotifiedAt
+      ? {}
+      : { toPost: { task: 'post_extension_letter', letter: `${base}/extension-letter.pdf`, markPosted: `${base}/extension-letter/posted` } }),
   };
 }

@@ -156,7 +156,12 @@ export class StaffCaseController {
   @Post(':reference/extension-letter/posted')
   @Roles(...CASE_WORKERS)
   @UseGuards(StaffCsrfGuard)
-  async extensionLetterPosted(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+  async extensionLetterPosted(
+    @Param('reference') reference: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
     const check = this.check(request);
     await this.act(request, response, staff, reference, 'extensionPosted', check, 'extensionPosted', () =>
       this.cases.extensionLetterPosted(reference, staffActor(staff)),
