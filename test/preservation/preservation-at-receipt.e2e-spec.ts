@@ -6,6 +6,8 @@ import { pageText, postJson } from '../intake/intake-helpers';
 import { SessionClient } from '../staff-ui/staff-session-client';
 import { FixedClock } from '../support/fixed-clock';
 import { waitUntil } from '../support/service-process';
+import { PreservationService } from '../../src/connectors/manual/preservation.service';
+import { seedVerifiedCases } from '../faults/fault-workers';
 import { SmtpCapture, type CapturedMail } from '../support/smtp-capture';
 import { TEST_ADMIN, adminAuth, startTestApp, type TestApp } from '../support/test-app';
 
@@ -210,5 +212,24 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
       expect(mails[1].text).toContain(`Case ${webCase.reference} closed on 2026-05-04.`);
       expect(mails[1].text).toContain('the preservation may end');
     }
+  }, 60_000);
+
+  it('the reconciliation pass makes the check a lost event never made, once', async () => {
+    // A case committed by a process that died before publishing: no check, no notice.
+    const [id] = await seedVerifiedCases(
+      stack,
+      [{ name: 'Lise Tapt', email: 'lise.tapt@example.no', phone: '+4790000000', customerNo: 1, invoices: [] }],
+      'access',
+    );
+    const [{ reference }] = await stack.dataSource.query('SELECT reference FROM cases WHERE id = $1', [id]);
+    const preservation = stack.context.get(PreservationService);
+    await preservation.rebuild();
+    await outboxSettled();
+    for (const owner of [CCTV_OWNER, PHONE_OWNER, FORM_OWNER]) {
+      expect(mailsTo(owner, reference).map((mail) => mail.subject)).toEqual([expect.stringContaining('BEVAR NÅ / PRESERVE NOW')]);
+    }
+    await preservation.rebuild();
+    await outboxSettled();
+    for (const owner of [CCTV_OWNER, PHONE_OWNER, FORM_OWNER]) expect(mailsTo(owner, reference)).toHaveLength(1);
   }, 60_000);
 });
