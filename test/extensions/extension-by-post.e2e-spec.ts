@@ -88,17 +88,22 @@ describe('extension notice by post for a case without e-mail', () => {
 
   it('records the requester as told once someone marks the letter posted, once', async () => {
     const reference = await register({ name: 'Kari Brev' }, { channel: 'letter', postalAddress: 'Kirkeveien 2, 0368 Oslo' });
-    expect((await extend(reference)).status).toBe(200);
-    clock.set('2026-04-28T07:15:00.000Z');
-    auth = await adminAuth(stack.url);
-
     const staff = new SessionClient(stack.url);
     await staff.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
-    const posted = await staff.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/extension-letter/posted`, {});
+    const extendedOnPage = await staff.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/extend`, { reason: 'Opptakene må gås gjennom for hånd' });
+    expect(extendedOnPage.status).toBe(303);
+    const told = pageText(await (await staff.get(extendedOnPage.headers.get('location')!)).text());
+    expect(told).toContain('Den registrerte har ingen e-postadresse: send brevet om forlengelsen i posten og registrer det.');
+    clock.set('2026-04-28T07:15:00.000Z');
+    auth = await adminAuth(stack.url);
+    // A day later, a new session (the first one's idle time ran out on the moved clock).
+    const nextDay = new SessionClient(stack.url);
+    await nextDay.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const posted = await nextDay.submit(`/staff/cases/${reference}`, `/staff/cases/${reference}/extension-letter/posted`, {});
     expect([200, 303]).toContain(posted.status);
     const body = await caseJson(reference);
     expect(body.extension).toEqual({ reason: 'Opptakene må gås gjennom for hånd', notifiedAt: '2026-04-28T07:15:00.000Z', notifiedBy: 'post' });
-    const page = pageText(await (await staff.get(`/staff/cases/${reference}`)).text());
+    const page = pageText(await (await nextDay.get(`/staff/cases/${reference}`)).text());
     expect(page).not.toContain('Send brevet om forlengelsen i posten');
     expect(page).toContain('(brev i posten)');
 

@@ -538,7 +538,9 @@ export class StaffCaseController {
       return;
     }
     const entity = await this.cases.findByReference(reference);
-    response.redirect(303, `/staff/cases/${encodeURIComponent(entity.reference)}?done=${done}`);
+    // An extension of a case without e-mail is told by a posted letter, not at once.
+    const said: DoneKey = done === 'extended' && entity.extendedDue && !entity.extensionNotifiedAt ? 'extendedToPost' : done;
+    response.redirect(303, `/staff/cases/${encodeURIComponent(entity.reference)}?done=${said}`);
   }
 
   private async render(
