@@ -111,7 +111,10 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     expect(cctvTask.subject).not.toContain('PRESERVE');
     expect(cctvTask.text).toContain('(separate e-mail) to preserve the records from');
     const phoneMails = mailsTo(PHONE_OWNER, assigned.reference);
-    expect(phoneMails.map((mail) => mail.subject)).toEqual([expect.stringContaining('BEVAR NÅ / PRESERVE NOW: Phone system call logs'), expect.stringContaining('Oppgave / task')]);
+    expect(phoneMails.map((mail) => mail.subject)).toEqual([
+      expect.stringContaining('BEVAR NÅ / PRESERVE NOW: Phone system call logs'),
+      expect.stringContaining('Oppgave / task'),
+    ]);
   }, 60_000);
 
   it('reminds the owner after 3 and 6 days and escalates to the assignee after 7, the CCTV task a day before the footage is gone', async () => {

@@ -18,8 +18,8 @@ import { composePreservationEnded, composePreservationRequest } from './preserva
 import { CasePreservationEntity } from './preservation.entity';
 import { preservationVerdict, preservesFor, type PreservationVerdict } from './preservation-window';
 
-/** A deadline may have moved (registration, extension): check again. */
-const CHECK_EVENTS: ReadonlyArray<CaseChangedEvent['type']> = ['case.registered', 'case.extended'];
+/** The deadline is set or may have moved (registration, extension, a paused clock resumed): check again. */
+const CHECK_EVENTS: ReadonlyArray<CaseChangedEvent['type']> = ['case.registered', 'case.extended', 'case.resumed'];
 const CLOSING_EVENTS: ReadonlyArray<CaseChangedEvent['type']> = ['case.completed', 'case.rejected', 'case.withdrawn'];
 
 /**
