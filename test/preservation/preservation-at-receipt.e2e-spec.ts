@@ -232,4 +232,26 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
     await outboxSettled();
     for (const owner of [CCTV_OWNER, PHONE_OWNER, FORM_OWNER]) expect(mailsTo(owner, reference)).toHaveLength(1);
   }, 60_000);
+
+  it('the staff registration form takes the days the footage is from, and refuses them in the wrong order', async () => {
+    clock.set(RECEIVED);
+    const staff = new SessionClient(stack.url);
+    await staff.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const fields = { type: 'access', channel: 'in_person', receivedDate: '2026-04-27', name: 'Nils Disk', phone: '+4792222222', language: 'nb' };
+    const wrong = await staff.submit('/staff/cases/new', '/staff/cases', { ...fields, recordsFrom: '2026-04-25', recordsTo: '2026-04-24' });
+    expect(wrong.status).toBe(400);
+    const page = await wrong.text();
+    expect(pageText(page)).toContain('Sluttdatoen kan ikke være før startdatoen.');
+    expect(page).toContain('value="2026-04-25"');
+
+    const created = await staff.submit('/staff/cases/new', '/staff/cases', { ...fields, recordsFrom: '2026-04-24', recordsTo: '2026-04-25' });
+    expect(created.status).toBe(303);
+    const reference = /\/staff\/cases\/([^?]+)/.exec(created.headers.get('location')!)![1];
+    await waitUntil(async () => mailsTo(CCTV_OWNER, reference).length > 0, 20_000, 'the CCTV notice');
+    await outboxSettled();
+    expect(mailsTo(CCTV_OWNER, reference)[0].text).toContain('from 2026-04-24 to 2026-04-25 inclusive at once. The first of them is deleted on 2026-05-01.');
+    // Footage from 24–25 April reaches the web form's and call log's purges only after the deadline.
+    expect(mailsTo(FORM_OWNER, reference)).toEqual([]);
+    expect(mailsTo(PHONE_OWNER, reference)).toEqual([]);
+  }, 60_000);
 });

@@ -346,6 +346,7 @@ const nb = {
     email: 'Skriv en gyldig e-postadresse.',
     choose: 'Velg et av alternativene.',
     date: 'Skriv en dato (ÅÅÅÅ-MM-DD).',
+    datesOrder: 'Sluttdatoen kan ikke være før startdatoen.',
     time: 'Skriv et klokkeslett (TT:MM).',
     future: 'Datoen kan ikke være i fremtiden.',
     phone: 'Skriv et telefonnummer.',
@@ -399,6 +400,8 @@ const nb = {
     receivedTime: 'Klokkeslett (valgfritt)',
     verified: 'Identiteten er allerede bekreftet – metode (valgfritt)',
     details: 'Hva ber personen om? (valgfritt)',
+    recordsFrom: 'Opptakene eller opplysningene er fra (dato, valgfritt: avgjør hva systemeierne bes bevare)',
+    recordsTo: 'til og med (dato, valgfritt)',
     submit: 'Registrer',
   },
   users: {
@@ -905,6 +908,7 @@ const en: StaffCopy = {
     email: 'Enter a valid e-mail address.',
     choose: 'Choose one of the options.',
     date: 'Enter a date (YYYY-MM-DD).',
+    datesOrder: 'The end date cannot be before the start date.',
     time: 'Enter a time (HH:MM).',
     future: 'The date cannot be in the future.',
     phone: 'Enter a phone number.',
@@ -957,6 +961,8 @@ const en: StaffCopy = {
     receivedTime: 'Time (optional)',
     verified: 'Identity already confirmed – method (optional)',
     details: 'What does the person ask for? (optional)',
+    recordsFrom: 'The recordings or records are from (date, optional: decides what system owners are asked to preserve)',
+    recordsTo: 'up to and including (date, optional)',
     submit: 'Register',
   },
   users: {
