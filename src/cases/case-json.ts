@@ -35,7 +35,7 @@ export function toCaseJson(
       sendBy: entity.sendBy,
       ...(entity.extendedDue ? { extended: entity.extendedDue } : {}),
     },
-    ...(entity.extendedDue ? { extension: { reason: entity.extensionReason, notifiedAt: entity.extensionNotifiedAt?.toISOString() ?? null } } : {}),
+    ...(entity.extendedDue ? { extension: extensionJson(entity) } : {}),
     pause: entity.pausedAt
       ? { pausedAt: entity.pausedAt.toISOString(), reason: entity.pauseReason, pausedDays: entity.pausedDays }
       : { pausedDays: entity.pausedDays },
@@ -62,3 +62,17 @@ export function toCaseJson(
 }
 
 export type CaseJson = ReturnType<typeof toCaseJson>;
+
+/** The extension and how the requester was told; for a case without e-mail, until someone posts the
+ *  letter, the staff task: the letter to print and where to record that it was posted. */
+function extensionJson(entity: CaseEntity) {
+  const base = `/api/v1/cases/${entity.reference}`;
+  return {
+    reason: entity.extensionReason,
+    notifiedAt: entity.extensionNotifiedAt?.toISOString() ?? null,
+    notifiedBy: entity.extensionNotifiedAt ? (entity.extensionNotifiedBy ?? 'email') : null,
+    ...(entity.extensionNotifiedAt
+      ? {}
+      : { toPost: { task: 'post_extension_letter', letter: `${base}/extension-letter.pdf`, markPosted: `${base}/extension-letter/posted` } }),
+  };
+}

@@ -1,5 +1,6 @@
 import { conflict } from '../common/domain-error';
 import type { CaseEntity } from './case.entity';
+import type { ExtensionNoticeRoute } from './extension-notice-route';
 import { CLOSED_STATUSES, objectionKind, type CaseStatus, type RejectionCode } from '../common/case-types';
 
 /**
@@ -18,6 +19,7 @@ export const CASE_EVENT_TYPES = [
   'case.approved',
   'case.assigned',
   'case.extended',
+  'case.extension_notified',
   'case.paused',
   'case.information_requested',
   'case.resumed',
@@ -100,14 +102,27 @@ export function assign(entity: CaseEntity, assigneeId: string | null): CaseEvent
   return { type: 'case.assigned', data: { assigneeId, previousAssigneeId: previous } };
 }
 
-export function extend(entity: CaseEntity, reason: string, extendedDue: string, at: Date, breaksPromise: boolean): CaseEvent {
+export function extend(entity: CaseEntity, reason: string, extendedDue: string, at: Date, breaksPromise: boolean, route: ExtensionNoticeRoute): CaseEvent {
   requireOpen(entity, 'extend the deadline');
   entity.extendedDue = extendedDue;
   entity.extensionReason = reason;
-  // The notice with the reasons is queued in the same step (Art 12(3): the requester is told
-  // before the first deadline), so the decision and "told" share one moment.
+  // By e-mail the notice with the reasons is queued in the same step (Art 12(3): the requester is
+  // told before the first deadline), so the decision and "told" share one moment. By post the
+  // requester is told only when someone has posted the letter (extensionPosted).
+  entity.extensionNotifiedAt = route === 'email' ? at : null;
+  entity.extensionNotifiedBy = route === 'email' ? 'email' : null;
+  return { type: 'case.extended', data: { reason, extendedDue, breaksPromise, notice: route }, deadlinesChanged: true };
+}
+
+/** The extension letter for a case without e-mail was posted: now the requester counts as told. */
+export function extensionPosted(entity: CaseEntity, at: Date): CaseEvent {
+  if (!entity.extendedDue) throw conflict('Cannot record the extension letter as posted: the deadline was not extended.', { code: 'not_extended' });
+  if (entity.extensionNotifiedAt) {
+    throw conflict(`The requester was already told of the extension (${entity.extensionNotifiedBy ?? 'email'}).`, { code: 'extension_already_notified' });
+  }
   entity.extensionNotifiedAt = at;
-  return { type: 'case.extended', data: { reason, extendedDue, breaksPromise }, deadlinesChanged: true };
+  entity.extensionNotifiedBy = 'post';
+  return { type: 'case.extension_notified', data: { by: 'post' } };
 }
 
 export function pause(entity: CaseEntity, reason: string, at: Date): CaseEvent {

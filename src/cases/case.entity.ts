@@ -84,6 +84,10 @@ export class CaseEntity {
   @Column({ name: 'extension_notified_at', type: 'timestamptz', nullable: true })
   extensionNotifiedAt: Date | null;
 
+  /** How the requester was told of the extension: `email`, or `post` once staff marked the letter posted. */
+  @Column({ name: 'extension_notified_by', type: 'varchar', length: 10, nullable: true })
+  extensionNotifiedBy: 'email' | 'post' | null;
+
   @Column({ name: 'paused_at', type: 'timestamptz', nullable: true })
   pausedAt: Date | null;
 

@@ -1,6 +1,7 @@
 import { RepeatRequestsReader } from './repeat-requests';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { invalid } from '../common/domain-error';
+import { RECORD_DATES_PROBLEM_EN, parseRecordDates } from '../common/record-period';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { CASE_READERS, CASE_WORKERS, Roles } from '../common/auth/roles.decorator';
@@ -47,6 +48,9 @@ export class CasesController {
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Register a request that came by any channel, with the date it really arrived' })
   async register(@Body() body: RegisterCaseDto, @CurrentStaff() staff: StaffPrincipal) {
+    // The days the records are from decide preservation at receipt: refused here, naming the field.
+    const [datesProblem] = parseRecordDates(body.details).problems;
+    if (datesProblem) throw invalid(datesProblem.field, RECORD_DATES_PROBLEM_EN[datesProblem.code]);
     const entity = await this.cases.register(
       {
         type: body.type,
@@ -135,6 +139,17 @@ export class CasesController {
   async extend(@Param('reference') reference: string, @Body() body: ReasonDto, @CurrentStaff() staff: StaffPrincipal) {
     const { entity, warning } = await this.cases.extend(reference, body.reason, staffActor(staff));
     return { ...(await this.answer(entity)), warnings: warning ? [warning] : [] };
+  }
+
+  @Post(':reference/extension-letter/posted')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({
+    summary:
+      'A case without e-mail: the extension letter (GET extension-letter.pdf) was posted. Records the requester as told (extension.notifiedAt, notifiedBy "post"); audited',
+  })
+  async extensionLetterPosted(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.answer(await this.cases.extensionLetterPosted(reference, staffActor(staff)));
   }
 
   @Post(':reference/pause')

@@ -9,6 +9,7 @@ import { CaseEntity } from './case.entity';
 import { CaseQueryService } from './case-query.service';
 import { CaseRecordsReader } from './case-records-reader';
 import { CaseRepresentationReader } from './case-representation-reader';
+import { ExtensionNoticeRouter } from './extension-notice-route';
 import { CaseTasksReader } from './case-tasks-reader';
 import { CasesController } from './cases.controller';
 import { CaseIdentifiersService } from './case-identifiers.service';
@@ -26,6 +27,7 @@ import { CasesReader } from './cases-reader';
     CaseTasksReader,
     CaseRecordsReader,
     CaseRepresentationReader,
+    ExtensionNoticeRouter,
     RepeatRequestsReader,
   ],
   exports: [
@@ -36,6 +38,7 @@ import { CasesReader } from './cases-reader';
     CaseTasksReader,
     CaseRecordsReader,
     CaseRepresentationReader,
+    ExtensionNoticeRouter,
     RepeatRequestsReader,
   ],
 })

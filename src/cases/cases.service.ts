@@ -21,6 +21,7 @@ import { normaliseEmail } from '../identity/email';
 import { identifiersOfSubject } from '../identity/identifier-input';
 import type { IdentifierKind } from '../identity/identity-types';
 import { IdentityService } from '../identity/identity.service';
+import { ExtensionNoticeRouter } from './extension-notice-route';
 
 /** What a verification proves: the address a link was sent to, or what staff checked. */
 export type VerificationProof = { kind: 'link'; sentTo: string | null } | { kind: 'staff'; kinds?: IdentifierKind[] };
@@ -79,6 +80,7 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
     @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
+    private readonly extensionNotices: ExtensionNoticeRouter,
   ) {}
 
   /** Finds the completion and rejection hooks: each exactly once, or start-up stops naming it. */
@@ -245,16 +247,22 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
    *  handler who asked sees it, not only the audit trail. */
   async extend(reference: string, reason: string, actor: string): Promise<{ entity: CaseEntity; warning: string | null }> {
     let warning: string | null = null;
-    const entity = await this.change(reference, actor, (entity) => {
+    const entity = await this.change(reference, actor, async (entity, manager) => {
       if (entity.pausedAt) throw conflict('Cannot extend while the clock is paused; resume it first.', { code: 'extend_while_paused' });
       const check = this.deadlines.checkExtension(entity);
       if (!check.allowed) throw conflict(`Cannot extend: ${check.reason}`, { code: check.code, params: { statutory: entity.statutoryDue } });
-      const event = transitions.extend(entity, reason, check.deadline, this.clock.now(), check.breaksPromise);
+      const route = await this.extensionNotices.route(manager, entity);
+      const event = transitions.extend(entity, reason, check.deadline, this.clock.now(), check.breaksPromise, route);
       this.applyDeadlines(entity);
       if (check.warning) event.data.warning = warning = check.warning;
       return event;
     });
     return { entity, warning };
+  }
+
+  /** The extension letter of a case without e-mail was posted (staff say so): the requester is told. */
+  extensionLetterPosted(reference: string, actor: string) {
+    return this.change(reference, actor, (entity) => transitions.extensionPosted(entity, this.clock.now()));
   }
 
   pause(reference: string, reason: string, actor: string) {

@@ -36,6 +36,8 @@ import { RecordSubjects } from './records/record-subjects.service';
 import { RecordsController } from './records/records.controller';
 import { toRecordJson, toRecordSearchJson } from './records/records-json';
 import { ManualTaskService } from './manual/manual-task.service';
+import { CasePreservationEntity } from './manual/preservation.entity';
+import { PreservationService } from './manual/preservation.service';
 import { CaseTaskEntity } from './tasks/case-task.entity';
 import { TaskCommandsService } from './tasks/task-commands.service';
 import { TaskExportEntity } from './tasks/task-export.entity';
@@ -59,6 +61,7 @@ const SERVICES = [
   LegalHoldService,
   LegalHoldExpiryService,
   ManualTaskService,
+  PreservationService,
   ForwardingService,
   MarketingProcessorService,
   ForwardingReceipt,
@@ -76,7 +79,7 @@ const SERVICES = [
 /** Connectors, fan-out and tasks: from a ready case to one outcome per system (ARCHITECTURE.md "The life of a case", step 4). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CaseTaskEntity, TaskExportEntity, LegalHoldEntity, ObjectionDecisionEntity]),
+    TypeOrmModule.forFeature([CaseTaskEntity, TaskExportEntity, LegalHoldEntity, ObjectionDecisionEntity, CasePreservationEntity]),
     BullModule.registerFlowProducer({ name: FANOUT_FLOW }),
     CONNECTOR_QUEUES,
     DiscoveryModule,

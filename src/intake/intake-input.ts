@@ -1,6 +1,7 @@
 import { isEmail } from 'class-validator';
 import { LANGUAGES, REQUEST_TYPES, type Language, type RequestType } from '../common/case-types';
 import { RELATIONSHIPS, type Relationship } from '../representation/representation-types';
+import { RECORD_DATES_PROBLEM_EN, parseRecordDates } from '../common/record-period';
 
 import { OBJECTION_PROCESSINGS, type ObjectionProcessing } from '../common/case-types';
 import type { ProblemCode } from '../public-site/form-problems';
@@ -23,6 +24,11 @@ export interface IntakeDetails {
   /** The company the request is about, where a processor system serves several (data map
    *  `controllers[].id`): the request is forwarded to that controller only. */
   controller?: string;
+  /** The days the person's records are from ("footage from 3 to 5 May"): what preservation at
+   *  receipt keeps (connectors/manual/preservation-window.ts). */
+  period?: { from: string; to: string };
+  /** Single days records were made on (a form sent on 25 April). */
+  recordDates?: string[];
 }
 
 /** "I am asking for someone else": who is asking, and what authority they say they have. */
@@ -78,7 +84,7 @@ export const LIMITS = {
 
 const TOP_LEVEL = ['type', 'email', 'name', 'phone', 'customerNumber', 'details', 'language', 'onBehalf'] as const;
 const ON_BEHALF_KEYS = ['name', 'email', 'relationship', 'coversAnswer'] as const;
-const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds', 'fields', 'controller'] as const;
+const DETAIL_KEYS = ['text', 'field', 'correctedValue', 'processing', 'grounds', 'fields', 'controller', 'period', 'recordDates'] as const;
 /** A contested field's name as the connectors know it (e.g. phone, email, address): a word, no free text. */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 /** More contested fields than this is "all my data": the request then needs no list. */
@@ -96,6 +102,10 @@ const ENGLISH: Record<ProblemCode, (problem: IntakeProblem) => string> = {
   invalid_email: () => 'must be an e-mail address',
   invalid_phone: () => 'must be a phone number (digits, spaces, +, -, parentheses)',
   not_field_list: () => `must be a list of at most ${MAX_CONTESTED_FIELDS} field names (a letter, then letters, digits or _), e.g. ["phone"]`,
+  invalid_date: () => RECORD_DATES_PROBLEM_EN.invalid_date,
+  dates_out_of_order: () => RECORD_DATES_PROBLEM_EN.dates_out_of_order,
+  not_date_list: () => RECORD_DATES_PROBLEM_EN.not_date_list,
+  too_many_dates: () => RECORD_DATES_PROBLEM_EN.too_many_dates,
   unknown_type: () => `must be one of ${REQUEST_TYPES.join(', ')}`,
   unknown_processing: () => `must be one of ${OBJECTION_PROCESSINGS.join(', ')}`,
   unknown_controller: (problem) =>
@@ -233,6 +243,9 @@ function parseDetails(
   const controller = text('details.controller', source.controller, 40);
   if (controller && controllerIds.includes(controller)) details.controller = controller;
   else if (controller) problems.push({ field: 'details.controller', code: 'unknown_controller', allowed: controllerIds });
+  const recordDates = parseRecordDates(source);
+  problems.push(...recordDates.problems);
+  Object.assign(details, recordDates.dates);
   // Fields that belong to another type are dropped: the no-JavaScript form shows every section.
   if (type === 'rectification') {
     const field = text('details.field', source.field, LIMITS.field, true);

@@ -19,4 +19,8 @@ export type ProblemCode =
   | 'document_required'
   | 'document_type'
   | 'document_too_large'
-  | 'document_not_expected';
+  | 'document_not_expected'
+  | 'invalid_date'
+  | 'dates_out_of_order'
+  | 'not_date_list'
+  | 'too_many_dates';

@@ -24,6 +24,8 @@ import { RestrictionLiftingService } from './restriction/restriction-lifting.ser
 import { LetterFactsService } from './letters/letter-facts.service';
 import { LettersController } from './letters/letters.controller';
 import { PostedLetterController } from './letters/posted-letter.controller';
+import { ExtensionLetterController } from './letters/extension-letter.controller';
+import { ExtensionLetterService } from './letters/extension-letter.service';
 import { PostedLetterService } from './letters/posted-letter.service';
 import { AnswerPackageEntity } from './package/answer-package.entity';
 import { PackageBuilderService } from './package/package-builder.service';
@@ -61,6 +63,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
   controllers: [
     LettersController,
     PostedLetterController,
+    ExtensionLetterController,
     AnswerPagesController,
     AnswerUnlockController,
     RestrictionLiftingController,
@@ -71,6 +74,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     LetterFactsService,
     LetterStore,
     PostedLetterService,
+    ExtensionLetterService,
     RestrictionLiftingService,
     StaffAnswerFilesService,
     PackageBuilderService,
@@ -91,6 +95,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     StaffAnswerFilesService,
     RetentionSweepService,
     RecipientTasksService,
+    ExtensionLetterService,
   ],
 })
 export class ResponsesModule implements OnModuleInit {

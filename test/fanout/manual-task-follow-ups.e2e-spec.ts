@@ -95,20 +95,26 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
   let assigned: CaseBody;
   let unassigned: CaseBody;
 
-  it('tells the CCTV owner at once to preserve the footage; the phone-log owner gets a plain task', async () => {
+  it('asked the CCTV and phone-log owners to preserve at receipt; the task e-mails refer to that instead of repeating it', async () => {
     await staffUser(stack, HANDLER, 'handler');
     const [handler] = await stack.dataSource.query('SELECT id FROM staff_users WHERE email = $1', [HANDLER]);
     assigned = await openAccessCase({ email: 'ola.kunde@example.no', name: 'Ola Kunde' });
     expect((await client.post(`/api/v1/cases/${assigned.reference}/assign`, { userId: handler.id })).status).toBe(200);
     unassigned = await openAccessCase({ email: 'kari.kunde@example.no', name: 'Kari Kunde' });
 
-    const [cctvMail] = mailsTo(CCTV_OWNER, assigned.reference);
-    expect(cctvMail.subject).toContain('BEVAR NÅ / PRESERVE NOW');
-    expect(cctvMail.text.split('\n')[0]).toContain('BEVAR NÅ: «CCTV at the warehouse and shop counter» sletter eller overskriver opplysninger etter P7D');
-    expect(cctvMail.text).toContain('PRESERVE NOW: "CCTV at the warehouse and shop counter" deletes or overwrites data after P7D');
-    const [phoneMail] = mailsTo(PHONE_OWNER, assigned.reference);
-    expect(phoneMail.subject).not.toContain('PRESERVE');
-    expect(phoneMail.text).not.toContain('PRESERVE NOW');
+    // No dates given: everything held at receipt is at stake (test/preservation has the dates).
+    const [cctvNotice, cctvTask, ...moreCctv] = mailsTo(CCTV_OWNER, assigned.reference);
+    expect(moreCctv).toEqual([]);
+    expect(cctvNotice.subject).toContain('BEVAR NÅ / PRESERVE NOW: CCTV at the warehouse and shop counter');
+    expect(cctvNotice.text).toContain('"CCTV at the warehouse and shop counter" deletes or overwrites data after P7D');
+    expect(cctvTask.subject).toContain('Oppgave / task: CCTV at the warehouse and shop counter');
+    expect(cctvTask.subject).not.toContain('PRESERVE');
+    expect(cctvTask.text).toContain('(separate e-mail) to preserve the records from');
+    const phoneMails = mailsTo(PHONE_OWNER, assigned.reference);
+    expect(phoneMails.map((mail) => mail.subject)).toEqual([
+      expect.stringContaining('BEVAR NÅ / PRESERVE NOW: Phone system call logs'),
+      expect.stringContaining('Oppgave / task'),
+    ]);
   }, 60_000);
 
   it('reminds the owner after 3 and 6 days and escalates to the assignee after 7, the CCTV task a day before the footage is gone', async () => {
@@ -118,17 +124,18 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     await moveClockTo(3 * DAY + 60_000);
     await runJob(jobIds.manualReminder(phone.id));
     expect(mailsTo(PHONE_OWNER, assigned.reference).map((mail) => mail.subject)).toEqual([
+      expect.stringContaining('BEVAR NÅ / PRESERVE NOW'),
       expect.stringContaining('Oppgave / task'),
       expect.stringContaining('Påminnelse / reminder: Phone system call logs'),
     ]);
-    expect(mailsTo(PHONE_OWNER, assigned.reference)[1].text).toContain('Reminder 1:');
+    expect(mailsTo(PHONE_OWNER, assigned.reference)[2].text).toContain('Reminder 1:');
     await runJob(jobIds.manualEscalation(cctv.id));
     expect(mailsTo(HANDLER, assigned.reference)).toEqual([]);
 
     await moveClockTo(6 * DAY + 60_000);
     await runJob(jobIds.manualReminder(phone.id));
-    expect(mailsTo(PHONE_OWNER, assigned.reference)).toHaveLength(3);
-    expect(mailsTo(PHONE_OWNER, assigned.reference)[2].text).toContain('Reminder 2:');
+    expect(mailsTo(PHONE_OWNER, assigned.reference)).toHaveLength(4);
+    expect(mailsTo(PHONE_OWNER, assigned.reference)[3].text).toContain('Reminder 2:');
     await runJob(jobIds.manualEscalation(phone.id));
     await runJob(jobIds.manualEscalation(cctv.id));
     const [cctvEscalation, ...others] = mailsTo(HANDLER, assigned.reference);

@@ -159,6 +159,8 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/request-information': caseForm('request-information', { message: 'waiting for ID' }),
     'post /staff/cases/:reference/resume': caseForm('resume', {}),
     'post /staff/cases/:reference/extend': caseForm('extend', { reason: 'many systems to search through' }),
+    // Marking the extension letter posted: 409 on this e-mail case, but only after the token.
+    'post /staff/cases/:reference/extension-letter/posted': caseForm('extension-letter/posted', {}, [303, 409]),
     'post /staff/cases/:reference/reject': caseForm('reject', {}),
     'post /staff/cases/:reference/refusal-letter': caseForm(
       'refusal-letter',

@@ -63,7 +63,8 @@ export class RegisterCaseDto {
   subject: SubjectDto;
 
   @ApiPropertyOptional({
-    description: 'Rectification: {field, currentValue?, correctedValue}; objection: {processing: "direct_marketing"|"legitimate_interest", grounds?}',
+    description:
+      'Rectification: {field, currentValue?, correctedValue}; objection: {processing: "direct_marketing"|"legitimate_interest", grounds?}; any type: period {from, to} and/or recordDates [YYYY-MM-DD], the days the records are from (preservation at receipt)',
   })
   @IsOptional()
   @IsObject({ message: 'must be an object' })

@@ -15,6 +15,7 @@ import { SystemsService } from '../../systems/systems.service';
 import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs } from './preservation';
+import { PreservationService } from './preservation.service';
 import { IdentityService } from '../../identity/identity.service';
 import { composeManualEscalation, composeManualReminder, composeManualTask, personIdentifiers } from './task-mail';
 import { CasesReader } from '../../cases/cases-reader';
@@ -45,11 +46,16 @@ export class ManualTaskService {
     private readonly clock: Clock,
     private readonly identity: IdentityService,
     @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
+    private readonly preservation: PreservationService,
   ) {}
 
   /** Hands the task to the system's owner (`note`: why, when a connector could not finish it). */
   async assign(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, note: string | null = null): Promise<void> {
     const now = this.clock.now();
+    // Receipt-time preservation comes first, so the task e-mail refers to it instead of repeating it
+    // (check() is idempotent; it normally ran when the case was registered).
+    if (!(await this.preservation.decidedFor(entity.id, system.id))) await this.preservation.check(entity.id);
+    const atReceipt = await this.preservation.decidedFor(entity.id, system.id);
     const emailId = await this.dataSource.transaction(async (manager) => {
       await manager.update(
         CaseTaskEntity,
@@ -62,7 +68,7 @@ export class ManualTaskService {
         },
       );
       const people = personIdentifiers(await this.identity.list(entity.id, manager));
-      const mail = composeManualTask(entity, people, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now);
+      const mail = composeManualTask(entity, people, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now, atReceipt);
       const id = await this.outbox.store(manager, 'manual-task', `task-${task.id}-assigned`, mail);
       await this.audit.append(manager, {
         caseId: entity.id,

@@ -9,6 +9,7 @@ import { REQUEST_TYPE_WORDS } from '../../common/request-type-words';
 import { changesFrom } from '../fanout/fanout-plan';
 import type { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs, needsPreservation, routineDeletionAt } from './preservation';
+import type { CasePreservationEntity } from './preservation.entity';
 
 /** Staff e-mails for fan-out: Norwegian first, English after (staff read both). The owner and the
  *  controller need the person's identifiers to search; nothing else about the person is included. */
@@ -117,11 +118,15 @@ export function composeManualTask(
   publicUrl: string,
   note: string | null,
   since: Date,
+  atReceipt: AtReceipt | null = null,
 ): ComposedMail {
   const what = task.action === 'restrict' && task.params.scope === 'marketing' ? marketingText(system) : (ACTION_TEXT[task.action] ?? ACTION_TEXT.export);
-  const preserve = needsPreservation(entity, system, task.action, since);
+  // One notice per case and system: what was decided at receipt stands; only a case checked before
+  // receipt-time preservation existed gets the notice here.
+  const preserve = !atReceipt && needsPreservation(entity, system, task.action, since);
   const text = [
     ...(preserve ? [...preservationLines(entity, system, since), ''] : []),
+    ...(atReceipt?.status === 'requested' && atReceipt.requestedAt ? [...askedAtReceiptLines(atReceipt as AtReceipt & { requestedAt: Date }, system), ''] : []),
     `Sak ${entity.reference} (${entity.type}) trenger en manuell oppgave i «${system.name}».`,
     what.nb,
     '',
@@ -138,6 +143,17 @@ export function composeManualTask(
   ].join('\n');
   const urgent = preserve ? 'BEVAR NÅ / PRESERVE NOW – ' : '';
   return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] ${urgent}Oppgave / task: ${system.name} (${task.action})`, text };
+}
+
+/** The preservation decided for this system when the case was received (preservation.service.ts). */
+export type AtReceipt = Pick<CasePreservationEntity, 'status' | 'periodFrom' | 'periodTo' | 'requestedAt'>;
+
+function askedAtReceiptLines(atReceipt: AtReceipt & { requestedAt: Date }, system: SystemEntry): string[] {
+  const on = atReceipt.requestedAt.toISOString().slice(0, 10);
+  return [
+    `Du ble bedt om å bevare opplysningene fra ${atReceipt.periodFrom} til ${atReceipt.periodTo} i «${system.name}» ${on} (egen e-post); det gjelder fortsatt.`,
+    `You were asked on ${on} (separate e-mail) to preserve the records from ${atReceipt.periodFrom} to ${atReceipt.periodTo} in "${system.name}"; that still applies.`,
+  ];
 }
 
 /** First in the mail: what routine deletion would remove before the case is answered. */

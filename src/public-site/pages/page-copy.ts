@@ -251,6 +251,10 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
         document_type: '{{label}}: filen må være en PDF, JPEG eller PNG',
         document_too_large: '{{label}}: filen er for stor, høyst 10 MB',
         document_not_expected: '{{label}}: legg bare ved en fil når du spør på vegne av en annen',
+        invalid_date: '{{label}}: skriv en dato som ÅÅÅÅ-MM-DD',
+        dates_out_of_order: '{{label}}: sluttdatoen kan ikke være før startdatoen',
+        not_date_list: '{{label}}: skriv en liste med datoer (ÅÅÅÅ-MM-DD)',
+        too_many_dates: '{{label}}: høyst {{max}} datoer',
       },
     },
     sent: {
@@ -438,6 +442,10 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
         document_type: '{{label}}: the file must be a PDF, JPEG or PNG',
         document_too_large: '{{label}}: the file is too large, at most 10 MB',
         document_not_expected: '{{label}}: attach a file only when you ask on behalf of someone else',
+        invalid_date: '{{label}}: enter a date as YYYY-MM-DD',
+        dates_out_of_order: '{{label}}: the end date cannot be before the start date',
+        not_date_list: '{{label}}: enter a list of dates (YYYY-MM-DD)',
+        too_many_dates: '{{label}}: at most {{max}} dates',
       },
     },
     sent: {

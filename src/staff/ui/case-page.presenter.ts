@@ -24,6 +24,8 @@ import { RestrictionLiftingService } from '../../responses/restriction/restricti
 import { RecipientTasksService } from '../../responses/notices/recipient-tasks.service';
 import { recipientTasksView } from './recipient-tasks.view';
 import { processorForwardsView } from './processor-forwards.view';
+import { preservationView } from './preservation.view';
+import { PreservationService } from '../../connectors/manual/preservation.service';
 import { onBehalfSection } from '../../representation/on-behalf-section';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
@@ -79,6 +81,7 @@ export class CasePagePresenter {
     private readonly repeats: RepeatRequestsReader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recipientTasks: RecipientTasksService,
+    private readonly preservation: PreservationService,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -116,6 +119,7 @@ export class CasePagePresenter {
 
     const can = {
       assign: worker && open,
+      markExtensionPosted: worker && Boolean(entity.extendedDue) && !entity.extensionNotifiedAt,
       verify: worker && entity.status === 'awaiting_verification',
       // Approval is of the exact records found: once the search is done and every possible match
       // decided, and again when those records changed since the last approval.
@@ -222,7 +226,16 @@ export class CasePagePresenter {
           sendBy: entity.sendBy,
           extended: entity.extendedDue,
         },
-        extension: entity.extendedDue ? { reason: entity.extensionReason, notifiedAt: formatInstant(entity.extensionNotifiedAt, tz) } : null,
+        extension: entity.extendedDue
+          ? {
+              reason: entity.extensionReason,
+              notifiedAt: entity.extensionNotifiedAt
+                ? `${formatInstant(entity.extensionNotifiedAt, tz)} (${copy.extensionPost.notifiedBy[entity.extensionNotifiedBy ?? 'email']})`
+                : '',
+              // No e-mail address: the staff task to post the letter, until someone records it posted.
+              toPost: !entity.extensionNotifiedAt,
+            }
+          : null,
         paused: entity.pausedAt ? fill(copy.case.paused, { at: formatInstant(entity.pausedAt, tz), reason: entity.pauseReason ?? '' }) : null,
         pausedDays: entity.pausedDays,
         approved: entity.approvedAt ? fill(copy.case.approved, { at: formatInstant(entity.approvedAt, tz) }) : null,
@@ -340,6 +353,7 @@ export class CasePagePresenter {
         values,
         errors: form.errors ?? {},
       }),
+      preservation: preservationView({ rows: await this.preservation.listFor(entity.id), system: (id) => this.systems.system(id), copy, tz }),
       rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
       values,
       errors: form.errors ?? {},

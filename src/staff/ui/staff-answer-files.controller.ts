@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { isUuid } from '../../cases/dto/list-cases.query';
 import { notFound } from '../../common/domain-error';
 import { StaffAnswerFilesService } from '../../responses/download/staff-answer-files.service';
+import { ExtensionLetterService } from '../../responses/letters/extension-letter.service';
 import { CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { StaffPageFilter } from './pages/staff-page.filter';
@@ -13,7 +14,10 @@ import { StaffPageFilter } from './pages/staff-page.filter';
 @UseFilters(StaffPageFilter)
 @Controller('staff/cases/:reference/answer')
 export class StaffAnswerFilesController {
-  constructor(private readonly files: StaffAnswerFilesService) {}
+  constructor(
+    private readonly files: StaffAnswerFilesService,
+    private readonly extensionLetters: ExtensionLetterService,
+  ) {}
 
   @Get('letters/:letterId/:format')
   @Roles(...CASE_WORKERS)
@@ -27,6 +31,14 @@ export class StaffAnswerFilesController {
     if (!isUuid(letterId) || !['html', 'pdf'].includes(format)) throw notFound('Letter');
     const file = await this.files.letter(reference, letterId, format as 'html' | 'pdf', staffActor(staff));
     send(response, file.body, file.contentType, file.filename);
+  }
+
+  /** The extension notice to print and post (a case without e-mail); posting it is a form on the case page. */
+  @Get('extension-letter.pdf')
+  @Roles(...CASE_WORKERS)
+  async extensionLetter(@Param('reference') reference: string, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
+    const file = await this.extensionLetters.pdf(reference, staffActor(staff));
+    send(response, file.body, 'application/pdf', file.filename);
   }
 
   @Get('package.zip')

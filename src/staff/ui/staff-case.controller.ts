@@ -155,6 +155,22 @@ export class StaffCaseController {
     await this.act(request, response, staff, reference, 'extend', check, 'extended', () => this.cases.extend(reference, reason, staffActor(staff)));
   }
 
+  /** A case without e-mail: the extension letter was posted, so the requester counts as told. */
+  @Post(':reference/extension-letter/posted')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async extensionLetterPosted(
+    @Param('reference') reference: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const check = this.check(request);
+    await this.act(request, response, staff, reference, 'extensionPosted', check, 'extensionPosted', () =>
+      this.cases.extensionLetterPosted(reference, staffActor(staff)),
+    );
+  }
+
   @Post(':reference/reject')
   @Roles(...CASE_WORKERS)
   @UseGuards(StaffCsrfGuard)
@@ -543,7 +559,9 @@ export class StaffCaseController {
       return;
     }
     const entity = await this.cases.findByReference(reference);
-    response.redirect(303, `/staff/cases/${encodeURIComponent(entity.reference)}?done=${done}`);
+    // An extension of a case without e-mail is told by a posted letter, not at once.
+    const said: DoneKey = done === 'extended' && entity.extendedDue && !entity.extensionNotifiedAt ? 'extendedToPost' : done;
+    response.redirect(303, `/staff/cases/${encodeURIComponent(entity.reference)}?done=${said}`);
   }
 
   private async render(

@@ -11,6 +11,8 @@ import { DeadlineService } from '../../deadlines/deadline.service';
 import { CASE_WORKERS, Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { FormCheck } from './form-rules';
+import type { StaffCopy } from './pages/staff-copy';
+import { isIsoDate } from '../../common/iso-date';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffCsrfGuard } from './session/staff-csrf';
@@ -64,6 +66,7 @@ export class StaffRegisterController {
     // Where a posted answer goes (posted-letter.service reads details.postalAddress, as the REST registration stores it).
     const postalAddress = check.text('postalAddress', 3, 300, true);
     const verifiedMethod = check.text('verifiedMethod', 2, 100, true);
+    const period = this.recordPeriod(check, copy);
     if (!check.ok) return this.send(request, response, staff, 400, check.values, check.errors, copy.fieldErrors);
     try {
       const entity = await this.cases.register(
@@ -77,7 +80,7 @@ export class StaffRegisterController {
             ...(phone ? { phone } : {}),
             ...(customerNumber ? { customerNumber } : {}),
           },
-          details: { ...(message ? { message } : {}), ...(postalAddress ? { postalAddress } : {}) },
+          details: { ...(message ? { message } : {}), ...(postalAddress ? { postalAddress } : {}), ...(period ? { period } : {}) },
           language,
           ...(verifiedMethod ? { identityVerifiedBy: verifiedMethod } : {}),
         },
@@ -90,6 +93,17 @@ export class StaffRegisterController {
       const errors: Record<string, string> = future ? { receivedDate: copy.errors.future } : { subject: error.message };
       return this.send(request, response, staff, 400, check.values, errors, copy.fieldErrors);
     }
+  }
+
+  /** The days the records are from (details.period): both optional; one alone is a single day. */
+  private recordPeriod(check: FormCheck, copy: StaffCopy): { from: string; to: string } | null {
+    const from = check.raw('recordsFrom');
+    const to = check.raw('recordsTo');
+    if (!from && !to) return null;
+    if (from && !isIsoDate(from)) check.fail('recordsFrom', copy.errors.date);
+    if (to && !isIsoDate(to)) check.fail('recordsTo', copy.errors.date);
+    if (from && to && isIsoDate(from) && isIsoDate(to) && to < from) check.fail('recordsTo', copy.errors.datesOrder);
+    return check.ok ? { from: from || to, to: to || from } : null;
   }
 
   private async send(

@@ -44,10 +44,16 @@ handlebars.registerHelper('invalidAttrs', function (this: unknown, form: string,
  *  input back). Used on a line of its own, so the file ends with an empty line (the line break
  *  the partial tag's own line loses). */
 registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial.hbs', outcomeInput: 'outcome-input.partial.hbs' });
-/** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts). */
-registerPartials(handlebars, __dirname, { recipientTasks: 'recipient-tasks.partial.hbs' });
-/** `{{> processorForwards}}`: the case page's choice of controller for a processor system (processor-forwards.view.ts). */
-registerPartials(handlebars, __dirname, { processorForwards: 'processor-forwards.partial.hbs' });
+/** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts);
+ *  `{{> processorForwards}}`: the choice of controller for a processor system (processor-forwards.view.ts);
+ *  `{{> preservation}}`: what system owners were asked to keep at receipt (preservation.view.ts);
+ *  `{{> extensionPost}}`: the task to post the extension letter of a case without e-mail. */
+registerPartials(handlebars, __dirname, {
+  recipientTasks: 'recipient-tasks.partial.hbs',
+  processorForwards: 'processor-forwards.partial.hbs',
+  preservation: 'preservation.partial.hbs',
+  extensionPost: 'extension-post.partial.hbs',
+});
 
 /** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {
