@@ -63,6 +63,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ADMIN_PASSWORD: TEST_ADMIN.password,
       MAIL_DIR: mkdtempSync(join(tmpdir(), 'dsr-mail-')),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // Test files send many requests from one test address; the per-address limit has its own spec
+      // (test/security/recipient-email-limit.e2e-spec.ts), which sets it low.
+      RECIPIENT_EMAILS_PER_HOUR: '1000',
       ...options.env,
     },
     () => 'unused',

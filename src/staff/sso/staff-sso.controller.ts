@@ -69,7 +69,7 @@ export class StaffSsoController {
       const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
       const claims = await this.oidc.finish(query, attempt);
       const user = await this.signIns.userFor(claims);
-      await this.session.signIn(request, user);
+      await this.session.signIn(request, user, 'sso');
       response.redirect(303, attempt.next || homeOf(user));
     } catch (error) {
       this.refused(request, response, error);

@@ -108,7 +108,9 @@ export class StaffUiModule implements NestModule, OnModuleInit {
   onModuleInit(): void {
     this.guard.useSessionResolver(async (request: Request) => {
       const userId = this.session.userId(request);
-      return userId ? this.auth.principalForUser(userId, this.session.epoch(request)) : null;
+      const principal = userId ? await this.auth.principalForUser(userId, this.session.epoch(request)) : null;
+      // Signed in through the identity provider: our password was not used, so its forced change does not apply.
+      return principal && this.session.signedInWithSso(request) ? { ...principal, mustChangePassword: false } : principal;
     });
   }
 }

@@ -15,6 +15,9 @@ declare module 'express-session' {
     staffUserId?: string;
     /** The user's session epoch at sign-in: a later one (password, role, deactivation) ends this session. */
     staffEpoch?: number;
+    /** How the person proved who they are: through single sign-on no password of ours was used,
+     *  so a password change the account still owes does not stand in the way. */
+    signedInWith?: 'password' | 'sso';
     language?: Language;
   }
 }
@@ -62,6 +65,10 @@ export class StaffSessionService implements OnModuleDestroy {
     return request.session?.staffEpoch;
   }
 
+  signedInWithSso(request: Request): boolean {
+    return request.session?.signedInWith === 'sso';
+  }
+
   /** The session's language once signed in; before that, the language cookie (no session is
    *  stored for a visitor who has not signed in). */
   language(request: Request): Language {
@@ -84,11 +91,12 @@ export class StaffSessionService implements OnModuleDestroy {
   }
 
   /** A new session id at sign-in, so an id planted before sign-in is worth nothing (fixation). */
-  async signIn(request: Request, user: StaffUserEntity): Promise<void> {
+  async signIn(request: Request, user: StaffUserEntity, method: 'password' | 'sso' = 'password'): Promise<void> {
     const language = this.language(request);
     await new Promise<void>((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
     request.session.staffUserId = user.id;
     request.session.staffEpoch = user.sessionEpoch;
+    request.session.signedInWith = method;
     request.session.language = language;
     await this.save(request);
   }
