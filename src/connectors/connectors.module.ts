@@ -30,6 +30,11 @@ import { RecordDiscoveryQueue } from './records/record-discovery-queue.service';
 import { RecordDiscoveryRunner } from './records/record-discovery.runner';
 import { RecordSubjects } from './records/record-subjects.service';
 import { RecordsController } from './records/records.controller';
+import { PlanApprovalListener } from './plan/plan-approval.listener';
+import { PlanController } from './plan/plan.controller';
+import { PlanExecution } from './plan/plan-execution.service';
+import { PlanReviewService } from './plan/plan-review.service';
+import { PlanSurveyor } from './plan/plan-surveyor.service';
 import { toRecordJson, toRecordSearchJson } from './records/records-json';
 import { ManualTaskService } from './manual/manual-task.service';
 import { CaseTaskEntity } from './tasks/case-task.entity';
@@ -64,6 +69,10 @@ const SERVICES = [
   RecordDecisionsService,
   RecordSubjects,
   RecordApprovalGate,
+  PlanSurveyor,
+  PlanReviewService,
+  PlanExecution,
+  PlanApprovalListener,
 ];
 
 /** Connectors, fan-out and tasks: from a ready case to one outcome per system (ARCHITECTURE.md "The life of a case", step 4). */
@@ -82,7 +91,7 @@ const SERVICES = [
     // The export cipher the recorder seals with, from the module that reads exports.
     TaskOutcomesModule,
   ],
-  controllers: [TasksController, RecordsController],
+  controllers: [TasksController, RecordsController, PlanController],
   providers: [...SERVICES, ConnectorMetrics],
   exports: [...SERVICES, CONNECTOR_QUEUES],
 })
