@@ -27,7 +27,7 @@ export class PlanApprovalListener {
   async onCaseChanged(event: CaseChangedEvent): Promise<void> {
     if (event.type !== 'case.approved') return;
     try {
-      await this.execution.approved(event.caseId);
+      if (!(await this.execution.approved(event.caseId))) return;
       const waiting = await this.dataSource
         .getRepository(CaseTaskEntity)
         .find({ where: { caseId: event.caseId, status: 'pending', error: In([PLAN_CHANGED, PLAN_UNAPPROVED]) } });

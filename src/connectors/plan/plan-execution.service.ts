@@ -87,9 +87,12 @@ export class PlanExecution {
     };
   }
 
-  /** After a new approval the "changed" mark has done its work: the approval covers the new plan. */
-  async approved(caseId: string): Promise<void> {
+  /** After an approval that covers the plan as it is now, the "changed" marks have done their
+   *  work. Returns false when the plan changed again meanwhile (the approval was of an older one). */
+  async approved(caseId: string): Promise<boolean> {
+    if (!(await this.records.state(caseId)).approvalCurrent) return false;
     await this.dataSource.getRepository(CasePlanSurveyEntity).update({ caseId, changed: true }, { changed: false });
     await this.dataSource.getRepository(CasePlanItemEntity).update({ caseId, change: 'new' }, { change: null });
+    return true;
   }
 }
