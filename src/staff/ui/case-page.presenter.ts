@@ -23,6 +23,10 @@ import { StaffAnswerFilesService } from '../../responses/download/staff-answer-f
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { RecipientTasksService } from '../../responses/notices/recipient-tasks.service';
 import { recipientTasksView } from './recipient-tasks.view';
+import { PlanReviewService } from '../../connectors/plan/plan-review.service';
+import { casePlanView } from './case-plan.view';
+import { PLAN_COPY } from './pages/plan-copy';
+import { STAFF_COPY } from './pages/staff-copy';
 import { onBehalfSection } from '../../representation/on-behalf-section';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
@@ -44,6 +48,8 @@ export interface CaseFormState {
   identifierId?: string;
   /** The Art 19 recipient task whose done or waive form the values and errors belong to. */
   recipientTaskId?: string;
+  /** The plan item whose form the values and errors belong to. */
+  planItemId?: string;
   /** The refusal letter the reject form's "preview" asked for, with the reasons it was built from. */
   refusal?: { reasonCode: string; reason: string; subject: string; text: string; edited: boolean };
 }
@@ -78,6 +84,7 @@ export class CasePagePresenter {
     private readonly repeats: RepeatRequestsReader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recipientTasks: RecipientTasksService,
+    private readonly plans: PlanReviewService,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -329,6 +336,15 @@ export class CasePagePresenter {
         postedId: form.recipientTaskId,
         values,
         errors: form.errors ?? {},
+      }),
+      plan: casePlanView({
+        plan: await this.plans.planOf(entity),
+        copy: PLAN_COPY[copy === STAFF_COPY.en ? 'en' : 'nb'],
+        mayDecide: worker && open,
+        tz,
+        postedItemId: form.planItemId,
+        values: values.plan ?? {},
+        errors: form.errors?.plan ?? {},
       }),
       rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
       values,

@@ -29,6 +29,9 @@ import { HandoverUploadInterceptor, handoverUploadOf } from '../../connectors/ma
 import { forForm, readOutcomeForm } from './outcome-form';
 import { StaffBadge } from './staff-badge';
 import { StaffTasksPage } from './staff-tasks.page';
+import { PlanReviewService } from '../../connectors/plan/plan-review.service';
+import { PLAN_COPY } from './pages/plan-copy';
+import { readPlanForm } from './plan-form';
 
 type DoneKey = keyof StaffCopy['done'];
 
@@ -56,6 +59,7 @@ export class StaffCaseController {
     private readonly representations: RepresentationService,
     private readonly recipientTasks: RecipientTasksService,
     private readonly csrf: StaffCsrf,
+    private readonly plans: PlanReviewService,
   ) {}
 
   @Get(':reference')
@@ -451,6 +455,25 @@ export class StaffCaseController {
     response.redirect(303, '/staff/tasks?done=outcome');
   }
 
+  /** The plan: keep a record with its basis, or change what is done to it; a changed plan needs a new approval. */
+  @Post(':reference/plan/items/:planItemId')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async planDecide(
+    @Param('reference') reference: string,
+    @Param('planItemId') planItemId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    if (!isUuid(planItemId)) throw notFound('Plan item');
+    const check = this.check(request);
+    const body = readPlanForm(check, PLAN_COPY[this.pages.language(request)]);
+    await this.act(request, response, staff, reference, 'plan', check, 'planDecided', () => this.plans.decide(reference, planItemId, body, staffActor(staff)), {
+      planItemId,
+    });
+  }
+
   private async settleRecipient(
     request: Request,
     response: Response,
@@ -494,7 +517,7 @@ export class StaffCaseController {
     done: DoneKey,
     run: () => Promise<unknown>,
     /** Which task's or identifier's form the values belong to, when the page has one per item. */
-    target: Pick<CaseFormState, 'taskId' | 'identifierId' | 'recipientTaskId'> = {},
+    target: Pick<CaseFormState, 'taskId' | 'identifierId' | 'recipientTaskId' | 'planItemId'> = {},
   ): Promise<void> {
     const copy = this.pages.copy(request);
     if (!check.ok) {

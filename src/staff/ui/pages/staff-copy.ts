@@ -284,6 +284,7 @@ const nb = {
     liftRequested: 'Den registrerte får beskjed først; begrensningen oppheves på dagen i varselet, når varselet er sendt.',
     liftCancelled: 'Opphevingen er avlyst; begrensningen gjelder videre.',
     recipientTold: 'Mottakeren er registrert som varslet på annen måte.',
+    planDecided: 'Planen er endret for registreringen.',
     recipientWaived: 'Varselet til mottakeren er frafalt, med begrunnelse.',
   },
   identity: {
@@ -821,6 +822,7 @@ const en: StaffCopy = {
     liftRequested: 'The requester is told first; the restriction is lifted on the day the notice names, once it has gone out.',
     liftCancelled: 'The lifting is called off; the restriction stays in force.',
     recipientTold: 'The recipient is recorded as told by other means.',
+    planDecided: 'The plan is changed for the record.',
     recipientWaived: 'Telling the recipient is waived, with the reason.',
   },
   identity: {

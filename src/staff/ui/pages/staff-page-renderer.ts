@@ -45,6 +45,8 @@ handlebars.registerHelper('invalidAttrs', function (this: unknown, form: string,
 registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial.hbs', outcomeInput: 'outcome-input.partial.hbs' });
 /** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts). */
 registerPartials(handlebars, __dirname, { recipientTasks: 'recipient-tasks.partial.hbs' });
+/** `{{> casePlan}}`: the case page's plan of an erasure, restriction or rectification (case-plan.view.ts). */
+registerPartials(handlebars, __dirname, { casePlan: 'case-plan.partial.hbs' });
 
 /** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {
