@@ -24,16 +24,16 @@ describe('discover, review, execute: the disputed-ticket erasure in Zendesk', ()
 
     // The plan: the user and six tickets, all proposed for erasure; nothing changed in Zendesk yet.
     const zendesk = surveyed.systems.find((system) => system.system === 'zendesk')!;
-    expect(zendesk.items.map((item) => [item.recordType, item.proposed])).toEqual([
-      ['user', 'erase'],
-      ...Array.from({ length: 6 }, () => ['ticket', 'erase']),
-    ]);
+    expect(zendesk.items.map((item) => [item.recordType, item.proposed])).toEqual([['user', 'erase'], ...Array.from({ length: 6 }, () => ['ticket', 'erase'])]);
     expect(sims.zendesk.state.liveTickets().filter((ticket) => ticket.requester_id === seeded.userId)).toHaveLength(6);
     const dispute = zendesk.items.find((item) => item.label.includes(DISPUTE_SUBJECT))!;
     expect(dispute.label).toBe(`Ticket #${seeded.disputeId} · ${DISPUTE_SUBJECT} · 2026-10-02`);
 
     // A keep without its claim is refused naming the field; with it, it is recorded.
-    const refused = await patchItem(stack, auth, reference, dispute.id, { action: 'keep', keep: { basis: 'legal_claims', criterion: 'until settled', allowedUse: 'legal_claims' } });
+    const refused = await patchItem(stack, auth, reference, dispute.id, {
+      action: 'keep',
+      keep: { basis: 'legal_claims', criterion: 'until settled', allowedUse: 'legal_claims' },
+    });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain('keep.claim');
     const keep = { basis: 'legal_claims', claim: CLAIM, criterion: 'until the payment dispute is settled', allowedUse: 'legal_claims', restrict: true };

@@ -81,7 +81,9 @@ describe('the plan on the staff case page, in Chromium', () => {
 
     // And the approved plan is what ran: the disputed ticket is still there, tagged.
     await waitForCase(plan.client, reference, (body) => body.status === 'awaiting_review');
-    const ticket = plan.sims.zendesk.state.liveTickets().find((candidate) => candidate.subject === DISPUTE_SUBJECT && candidate.tags.includes('dsr-restricted'));
+    const ticket = plan.sims.zendesk.state
+      .liveTickets()
+      .find((candidate) => candidate.subject === DISPUTE_SUBJECT && candidate.tags.includes('dsr-restricted'));
     expect(ticket).toBeDefined();
   });
 });

@@ -10,9 +10,9 @@ export interface PlanStack {
   client: Api;
   smtp: SmtpCapture;
   clock: FixedClock;
-  auth(): Record<string, string>;
+  auth: () => Record<string, string>;
   /** Signs in again (a moved clock ends the session's token). */
-  signIn(): Promise<void>;
+  signIn: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,10 @@ export async function startPlanStack(prefix: string): Promise<PlanStack> {
 export const DISPUTE_SUBJECT = 'Invoice 1042 disputed';
 
 /** A person with six tickets: five done with, one about a live payment dispute (open). */
-export function seedSixTickets(sim: ZendeskSimulator, person: { name: string; email: string; phone: string }): { userId: number; disputeId: number; otherIds: number[] } {
+export function seedSixTickets(
+  sim: ZendeskSimulator,
+  person: { name: string; email: string; phone: string },
+): { userId: number; disputeId: number; otherIds: number[] } {
   const agent = sim.state.addUser({ name: 'Support Agent', email: `agent.${sim.state.users.size}@support.example.no`, role: 'agent' });
   const user = sim.state.addUser({ name: person.name, email: person.email, phone: person.phone, notes: 'Prefers phone calls' });
   const subjects = ['Delivery late', 'Wrong size', 'Return label', 'Password reset', 'Address change'];
@@ -83,12 +86,25 @@ export interface PlanBody {
     system: string;
     status: string;
     changed: boolean;
-    items: Array<{ id: string; ref: string; recordType: string; label: string; proposed: string; action: string; change: string | null; keep: Record<string, unknown> | null }>;
+    items: Array<{
+      id: string;
+      ref: string;
+      recordType: string;
+      label: string;
+      proposed: string;
+      action: string;
+      change: string | null;
+      keep: Record<string, unknown> | null;
+    }>;
   }>;
 }
 
 /** Registers an erasure for the person (identity checked by staff) and waits for the plan's survey. */
-export async function erasureWithPlan(client: Api, person: { name: string; email: string; phone: string }, language = 'en'): Promise<{ reference: string; id: string; plan: PlanBody }> {
+export async function erasureWithPlan(
+  client: Api,
+  person: { name: string; email: string; phone: string },
+  language = 'en',
+): Promise<{ reference: string; id: string; plan: PlanBody }> {
   const response = await client.post('/api/v1/cases', { ...registration('erasure', person), language });
   expect(response.status).toBe(201);
   const { reference, id } = (await response.json()) as { reference: string; id: string };

@@ -19,7 +19,8 @@ const BOOKKEEPING = /bokføring/i;
 export function holdProposal(hold: LegalHold, recordDate: string, today: string, financialYearStart = '01-01'): HoldProposal {
   const date = DateTime.fromISO(recordDate, { zone: 'utc' });
   const keepFor = Duration.fromISO(hold.keepFor);
-  if (!date.isValid || !keepFor.isValid) return { action: 'keep', keep: keepOf(hold, undefined), note: `legal hold: ${hold.records} (no readable record date)` };
+  if (!date.isValid || !keepFor.isValid)
+    return { action: 'keep', keep: keepOf(hold, undefined), note: `legal hold: ${hold.records} (no readable record date)` };
   const start = FROM_RECORD_DATE.has(hold.from ?? '') ? date : financialYearEnd(date, financialYearStart);
   const until = start.plus(keepFor).toISODate() as string;
   if (until < today) return { action: 'erase', note: `past the legal hold's limit (${hold.records}) since ${until}: erase now` };

@@ -16,13 +16,25 @@ describe('planDecision (a handler decides one record of the plan)', () => {
       planDecision(
         {
           action: 'keep',
-          keep: { basis: 'legal_claims', claim: ' payment dispute over invoice 1042 ', criterion: 'until the dispute is settled', allowedUse: 'legal_claims', restrict: true },
+          keep: {
+            basis: 'legal_claims',
+            claim: ' payment dispute over invoice 1042 ',
+            criterion: 'until the dispute is settled',
+            allowedUse: 'legal_claims',
+            restrict: true,
+          },
         },
         null,
       ),
     ).toEqual({
       action: 'keep',
-      keep: { basis: 'legal_claims', claim: 'payment dispute over invoice 1042', criterion: 'until the dispute is settled', allowedUse: 'legal_claims', restrict: true },
+      keep: {
+        basis: 'legal_claims',
+        claim: 'payment dispute over invoice 1042',
+        criterion: 'until the dispute is settled',
+        allowedUse: 'legal_claims',
+        restrict: true,
+      },
       fields: null,
     });
   });

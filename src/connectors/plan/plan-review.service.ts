@@ -83,10 +83,10 @@ export class PlanReviewService {
       if (isClosed(entity)) throw conflict(`Cannot change the plan: the case is ${entity.status}.`, { code: 'case_closed', params: { status: entity.status } });
       const decision = planDecision(body, item.fields);
       // A system's task that has started acts on the plan as approved; pending ones wait for approval.
-      const started: unknown[] = await manager.query(
-        `SELECT 1 FROM case_tasks WHERE case_id = $1 AND system_id = $2 AND status NOT IN ('pending') LIMIT 1`,
-        [entity.id, item.systemId],
-      );
+      const started: unknown[] = await manager.query(`SELECT 1 FROM case_tasks WHERE case_id = $1 AND system_id = $2 AND status NOT IN ('pending') LIMIT 1`, [
+        entity.id,
+        item.systemId,
+      ]);
       if (started.length) throw conflict('Cannot change the plan: the task for this system has started.', { code: 'tasks_exist' });
       const now = this.clock.now();
       Object.assign(item, { action: decision.action, keep: decision.keep, decidedFields: decision.fields, decidedBy: actor, decidedAt: now, change: null });

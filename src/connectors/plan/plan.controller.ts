@@ -27,7 +27,13 @@ export class PlanController {
     schema: {
       example: {
         action: 'keep',
-        keep: { basis: 'legal_claims', claim: 'payment dispute over invoice 1042', criterion: 'until the dispute is settled', allowedUse: 'legal_claims', restrict: true },
+        keep: {
+          basis: 'legal_claims',
+          claim: 'payment dispute over invoice 1042',
+          criterion: 'until the dispute is settled',
+          allowedUse: 'legal_claims',
+          restrict: true,
+        },
       },
     },
   })

@@ -69,7 +69,11 @@ export class ZendeskPlanExecutor {
         if (item.keep.restrict) this.tally.add({ kind: 'restricted', what: 'ticket', how: RESTRICTED_TICKET_HOW });
         if (item.parent && !keptBy.has(item.parent)) keptBy.set(item.parent, item.keep);
       } else if (item.action === 'restrict') {
-        await this.markTicket(id, [tag, RESTRICTED_TAG], `GDPR request ${request.reference}: processing restricted (Art 18). Store only; do not otherwise use it.`);
+        await this.markTicket(
+          id,
+          [tag, RESTRICTED_TAG],
+          `GDPR request ${request.reference}: processing restricted (Art 18). Store only; do not otherwise use it.`,
+        );
         this.tally.add({ kind: 'restricted', what: 'ticket', how: RESTRICTED_TICKET_HOW });
       }
     }

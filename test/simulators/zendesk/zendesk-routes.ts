@@ -110,7 +110,8 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       // Show/Update User: a null phone clears the profile phone and its primary phone identity.
       if (changes.phone === null) {
         user.phone = null;
-        for (const identity of state.identitiesOf(id).filter((candidate) => candidate.type === 'phone_number' && candidate.primary)) state.identities.delete(identity.id);
+        for (const identity of state.identitiesOf(id).filter((candidate) => candidate.type === 'phone_number' && candidate.primary))
+          state.identities.delete(identity.id);
       }
       if (typeof changes.phone === 'string') {
         user.phone = changes.phone;
@@ -247,7 +248,8 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
     route('PUT', '/tickets/:id', (context) => {
       const ticket = state.liveTickets().find((candidate) => candidate.id === Number(context.params[0]));
       if (!ticket) return notFound(context);
-      const changes = ((context.req.body ?? {}) as { ticket?: { comment?: { body?: string; public?: boolean }; status?: string; tags?: string[] } }).ticket ?? {};
+      const changes =
+        ((context.req.body ?? {}) as { ticket?: { comment?: { body?: string; public?: boolean }; status?: string; tags?: string[] } }).ticket ?? {};
       if (changes.comment?.body) state.addComment(ticket.id, { authorId: API_AGENT_ID, body: changes.comment.body, public: changes.comment.public !== false });
       if (typeof changes.status === 'string') ticket.status = changes.status as typeof ticket.status;
       if (Array.isArray(changes.tags)) ticket.tags = [...new Set(changes.tags.map(String))];
