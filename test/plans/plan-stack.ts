@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
 import { api, registration, simulatorSecrets, startSimulators, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
 import { FixedClock } from '../support/fixed-clock';
 import { SmtpCapture } from '../support/smtp-capture';
@@ -25,7 +27,12 @@ export async function startPlanStack(prefix: string): Promise<PlanStack> {
   const sims = await startSimulators();
   const stack = await startTestApp({
     clock,
-    env: { SMTP_URL: await smtp.start(), SYSTEMS_FILE: writeDataMap(sims, prefix, ['zendesk']), TASK_BACKOFF_MS: '100', CONNECTOR_INLINE_RETRY_WAIT_MS: '0' },
+    env: {
+      SMTP_URL: await smtp.start(),
+      SYSTEMS_FILE: deletingClosedTickets(writeDataMap(sims, prefix, ['zendesk'])),
+      TASK_BACKOFF_MS: '100',
+      CONNECTOR_INLINE_RETRY_WAIT_MS: '0',
+    },
   });
   let auth = await adminAuth(stack.url);
   return {
@@ -45,6 +52,14 @@ export async function startPlanStack(prefix: string): Promise<PlanStack> {
       for (const name of Object.keys(secrets)) delete process.env[name];
     },
   };
+}
+
+/** The company chose to delete (not redact) the closed tickets of a person erased (connection.closedTickets). */
+function deletingClosedTickets(file: string): string {
+  const map = parse(readFileSync(file, 'utf8'));
+  map.systems[0].connection.closedTickets = 'delete';
+  writeFileSync(file, stringify(map));
+  return file;
 }
 
 export const DISPUTE_SUBJECT = 'Invoice 1042 disputed';

@@ -41,7 +41,8 @@ const MINIMAL_USER_HOW = `reduced to the name and e-mail address the kept ticket
 
 /**
  * Does exactly the approved plan in Zendesk. Tickets first: erased ones are deleted (soft, then
- * permanently: a deleted ticket takes its comments and attachments with it); kept ones get the
+ * permanently: a deleted ticket takes its comments and attachments with it), except closed ones
+ * under `closedTickets: redact`, whose comments are redacted as the plain erasure does; kept ones get the
  * request's hold tag, `dsr-restricted` when restricted, and a private note naming the basis, and
  * stay. Then each user: while a kept ticket is theirs, the user stays as a minimal restricted
  * record (Zendesk keeps a ticket's requester); otherwise it is erased as the plain erasure does.
@@ -58,11 +59,15 @@ export class ZendeskPlanExecutor {
   async execute(subject: Subject, request: PlanRequest, items: PlanItem[]): Promise<Outcome> {
     const tag = holdTag(request.reference);
     const keptBy = new Map<string, KeepDecision>();
+    const eraser = new ZendeskEraser(this.client, this.connection);
     let deleted = 0;
+    let redacted = 0;
     for (const item of items.filter((candidate) => candidate.recordType === 'ticket')) {
       const id = Number(item.ref.replace(/^ticket:/, ''));
       if (item.action === 'erase') {
-        deleted += await this.deleteTicket(id);
+        const erased = await eraser.eraseTicket(id);
+        deleted += erased.deleted;
+        redacted += erased.redactedComments;
       } else if (item.action === 'keep' && item.keep) {
         await this.markTicket(id, [tag, ...(item.keep.restrict ? [RESTRICTED_TAG] : [])], keepNote(request.reference, item.keep));
         this.kept('ticket', item.keep);
@@ -78,9 +83,10 @@ export class ZendeskPlanExecutor {
       }
     }
     this.tally.add({ kind: 'erased', what: 'ticket' }, deleted);
+    this.tally.add({ kind: 'anonymised', what: 'ticket-comment' }, redacted);
 
     const users = await findUsers(this.client, subject);
-    const summary: string[] = [`${deleted} ticket(s) deleted`];
+    const summary: string[] = [`${deleted} ticket(s) deleted, ${redacted} comment(s) of closed tickets redacted`];
     let failed = false;
     for (const item of items.filter((candidate) => candidate.recordType === 'user')) {
       const match = users.find(({ user }) => `user:${user.id}` === item.ref);
@@ -92,7 +98,7 @@ export class ZendeskPlanExecutor {
         this.tally.add({ kind: 'restricted', what: 'user', how: MINIMAL_USER_HOW });
         summary.push(`user #${match.user.id} kept as a minimal restricted record for the kept ticket(s)`);
       } else if (item.action === 'erase') {
-        const outcome = await new ZendeskEraser(this.client, this.connection).eraseAll([match]);
+        const outcome = await eraser.eraseAll([match]);
         const done = 'dispositions' in outcome ? (outcome.dispositions ?? []) : [];
         for (const disposition of done) this.tally.add(disposition, (disposition as { count?: number }).count ?? 1);
         summary.push(outcome.summary);
@@ -147,23 +153,5 @@ export class ZendeskPlanExecutor {
     const tags = [...new Set([...(user.tags ?? []), RESTRICTED_TAG, tag])];
     const note = 'GDPR: kept only because a ticket of this user is kept under a legal basis; processing restricted (Art 18). Store only.';
     await this.client.put(`/users/${user.id}`, { user: { phone: null, notes: note, details: '', tags } });
-  }
-
-  /** Soft, then permanent: a ticket deleted only softly would stay recoverable for 30 days. */
-  private async deleteTicket(id: number): Promise<number> {
-    let gone = 0;
-    try {
-      await this.client.delete(`/tickets/${id}`);
-      gone = 1;
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-    try {
-      await this.client.delete(`/deleted_tickets/${id}`);
-      gone = 1;
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-    return gone;
   }
 }
