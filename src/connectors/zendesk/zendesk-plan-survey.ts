@@ -43,14 +43,15 @@ export async function surveyZendesk(client: ZendeskClient, subject: Subject, req
         parent: userRef,
         proposed: held?.proposed ?? ticketAction(request),
         ...(held?.keep ? { keep: held.keep } : {}),
-        ...(held?.note ? { note: held.note } : {}),
+        ...(held?.note ? { note: held.note } : request.action === 'restrict' ? { note: "restricted with the user's tag" } : {}),
       });
     }
   }
   return records;
 }
 
-/** A rectification corrects the user; its tickets are the person's own words and stay as they are. */
+/** A rectification corrects the user; a restriction tags the user, which covers their tickets
+ *  (a handler may restrict a ticket on its own); an erasure erases each ticket. */
 function ticketAction(request: PlanRequest): PlanAction {
-  return request.action === 'rectify' ? 'none' : request.action;
+  return request.action === 'erase' ? 'erase' : 'none';
 }

@@ -224,6 +224,11 @@ export class ZendeskConnector implements Connector {
       const user = items.some((item) => item.recordType === 'user' && item.action === 'rectify');
       return user ? this.rectify(ctx, subject, request.changes ?? {}) : { status: 'done', summary: 'the plan corrects nothing in Zendesk', dispositions: [] };
     }
+    // A restriction of the user alone is the plain restriction (the user's tag covers their tickets).
+    const tickets = items.filter((item) => item.recordType === 'ticket' && item.action !== 'none');
+    if (request.action === 'restrict' && !tickets.length && items.some((item) => item.recordType === 'user' && item.action === 'restrict')) {
+      return this.restrict(ctx, subject, 'processing');
+    }
     const { client, connection } = this.open(ctx);
     return new ZendeskPlanExecutor(client, connection).execute(subject, request, items);
   }
