@@ -6,7 +6,6 @@ import { CasesReader } from '../../cases/cases-reader';
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { CaseRecordMatchEntity } from '../../identity/case-record-match.entity';
 import { SystemsService } from '../../systems/systems.service';
 import type { SurveyedRecord } from '../connector';
 import { ConnectorRegistry } from '../connector-registry';
@@ -50,11 +49,11 @@ export class PlanSurveyor {
   }
 
   /** Marks the system's survey pending for this search round, inside the search's transaction.
-   *  Returns false when there is nothing to survey yet (not a planned type, or undecided matches). */
+   *  The survey lists only the records matched or confirmed: a possible match joins the plan once
+   *  confirmed (which establishes its identifiers, so the system is searched and surveyed again);
+   *  approval waits for every decision anyway. Returns false when the system is not surveyed. */
   async prepare(manager: EntityManager, caseId: string, caseType: string, systemId: string, round: number): Promise<boolean> {
     if (!this.surveys(caseType, systemId)) return false;
-    const undecided = await manager.count(CaseRecordMatchEntity, { where: { caseId, systemId, status: 'candidate' } });
-    if (undecided) return false;
     await manager.query(
       `INSERT INTO case_plan_surveys (case_id, system_id, status, round) VALUES ($1, $2, 'pending', $3)
        ON CONFLICT (case_id, system_id) DO UPDATE SET status = 'pending', round = $3, error = NULL`,

@@ -11,7 +11,6 @@ import { SystemsService } from '../../systems/systems.service';
 import { FanoutService } from '../fanout/fanout.service';
 import { RecordDiscoveryQueue } from './record-discovery-queue.service';
 import { CasesReader } from '../../cases/cases-reader';
-import { PlanSurveyor } from '../plan/plan-surveyor.service';
 
 export type RecordDecision = 'confirm' | 'reject';
 
@@ -43,7 +42,6 @@ export class RecordDecisionsService {
     private readonly discovery: RecordDiscoveryQueue,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly surveyor: PlanSurveyor,
   ) {}
 
   async decide(reference: string, recordId: string, decision: RecordDecision, reasonText: unknown, actor: string): Promise<CaseRecordMatchEntity> {
@@ -85,20 +83,8 @@ export class RecordDecisionsService {
     });
     // A confirmed identifier searches again (which may match more); then fan-out, which waits for it.
     await this.identity.published(record.caseId, established);
-    // With nothing left to decide, a search again also surveys the plan (which waited for the decisions).
-    if (!established.length && (await this.needsSurvey(record.caseId, record.systemId))) await this.discovery.again(record.caseId);
     await this.fanout.fanOut(record.caseId);
     return record;
-  }
-
-  private async needsSurvey(caseId: string, systemId: string): Promise<boolean> {
-    const entity = await this.casesReader.byId(caseId);
-    if (!entity || !this.surveyor.surveys(entity.type, systemId)) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM case_record_matches WHERE case_id = $1 AND system_id = $2 AND status = 'candidate' LIMIT 1`,
-      [caseId, systemId],
-    );
-    return rows.length === 0;
   }
 
   /** Staff ask for every system to be searched again (e.g. after a failed search's cause was fixed). */
