@@ -68,7 +68,7 @@ describe('discover, review, execute: the disputed-ticket erasure in Zendesk', ()
   });
 
   it('surveys again before executing a plan older than PLAN_MAX_AGE_HOURS, and a new ticket asks for approval again', async () => {
-    const { client, sims, clock, signIn } = plan;
+    const { client, sims, clock, signIn, smtp } = plan;
     const seeded = seedSixTickets(sims.zendesk, EMIL);
     const { reference } = await erasureWithPlan(client, EMIL);
 
@@ -83,6 +83,10 @@ describe('discover, review, execute: the disputed-ticket erasure in Zendesk', ()
     expect(item).toMatchObject({ change: 'new', proposed: 'erase', action: 'erase' });
     const waiting = await waitForCase(client, reference, (body) => body.tasks.some((task) => task.error?.includes('records changed')));
     expect(taskOf(waiting, 'zendesk').status).toBe('pending');
+    // The handler (no assignee: the first admin) is told, with a link to the plan.
+    const told = await smtp.waitFor((mail) => mail.subject === `${reference}: planen må godkjennes på nytt / the plan needs a new approval`);
+    expect(told.text).toContain('The records changed since the approval, so nothing was done there.');
+    expect(told.text).toContain(`/staff/cases/${reference}#plan`);
     // Nothing was done in Zendesk.
     expect(sims.zendesk.state.liveTickets().filter((ticket) => ticket.requester_id === seeded.userId)).toHaveLength(7);
 

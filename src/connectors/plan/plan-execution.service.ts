@@ -7,6 +7,9 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { SystemsService } from '../../systems/systems.service';
+import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
+import { OutboxService } from '../../notifications/outbox.service';
+import { composePlanChanged } from './plan-changed-mail';
 import type { PlanItem, PlanRequest } from '../connector';
 import type { RecordType } from '../../common/dispositions/disposition';
 import { CaseRecordsService } from '../records/case-records.service';
@@ -45,6 +48,8 @@ export class PlanExecution {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
+    private readonly outbox: OutboxService,
   ) {}
 
   async step(entity: CaseEntity, systemId: string): Promise<PlanStep> {
@@ -59,7 +64,11 @@ export class PlanExecution {
     if (age > this.config.PLAN_MAX_AGE_HOURS * HOUR_MS) {
       const result = await this.surveyor.survey(entity.id, systemId, { markNew: true });
       if (result.changed) {
-        await this.dataSource.transaction(async (manager) => {
+        // The handler hears of it; the mail is stored with the change and sent after the commit.
+        const recipient = await this.staff.handlerRecipient(entity.assigneeId);
+        const systemName = this.systems.system(systemId)?.name ?? systemId;
+        const mail = composePlanChanged(recipient.address, entity.id, entity.reference, systemName, this.config.PUBLIC_URL);
+        const emailId = await this.dataSource.transaction(async (manager) => {
           await manager.update(CasePlanSurveyEntity, { caseId: entity.id, systemId }, { changed: true });
           await this.audit.append(manager, {
             caseId: entity.id,
@@ -68,7 +77,9 @@ export class PlanExecution {
             occurredAt: this.clock.now(),
             data: { system: systemId },
           });
+          return this.outbox.store(manager, 'plan-changed', `plan-changed-${entity.id}-${systemId}-${this.clock.now().getTime()}`, mail);
         });
+        await this.outbox.dispatch(emailId);
         return { kind: 'wait', reason: PLAN_CHANGED };
       }
     }
