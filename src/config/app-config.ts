@@ -129,6 +129,8 @@ const schema = z
     /** Fan-out task jobs: attempts and the first exponential back-off step. */
     TASK_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     TASK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** A plan surveyed longer ago than this is surveyed again before it is executed (docs/plans.md). */
+    PLAN_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(8760).default(72),
     /** How long a task job's lock lasts: after a worker dies, its running tasks restart this much later. */
     TASK_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     /** Task jobs per connector type and window, e.g. `zendesk=30/60000,hubspot=20/10000` (max/ms). */

@@ -34,6 +34,11 @@ import { RecordDiscoveryQueue } from './records/record-discovery-queue.service';
 import { RecordDiscoveryRunner } from './records/record-discovery.runner';
 import { RecordSubjects } from './records/record-subjects.service';
 import { RecordsController } from './records/records.controller';
+import { PlanApprovalListener } from './plan/plan-approval.listener';
+import { PlanController } from './plan/plan.controller';
+import { PlanExecution } from './plan/plan-execution.service';
+import { PlanReviewService } from './plan/plan-review.service';
+import { PlanSurveyor } from './plan/plan-surveyor.service';
 import { toRecordJson, toRecordSearchJson } from './records/records-json';
 import { ManualTaskService } from './manual/manual-task.service';
 import { CasePreservationEntity } from './manual/preservation.entity';
@@ -74,6 +79,10 @@ const SERVICES = [
   RecordDecisionsService,
   RecordSubjects,
   RecordApprovalGate,
+  PlanSurveyor,
+  PlanReviewService,
+  PlanExecution,
+  PlanApprovalListener,
 ];
 
 /** Connectors, fan-out and tasks: from a ready case to one outcome per system (ARCHITECTURE.md "The life of a case", step 4). */
@@ -92,7 +101,7 @@ const SERVICES = [
     // The export cipher the recorder seals with, from the module that reads exports.
     TaskOutcomesModule,
   ],
-  controllers: [TasksController, RecordsController, ForwardingController],
+  controllers: [TasksController, RecordsController, ForwardingController, PlanController],
   providers: [...SERVICES, ConnectorMetrics],
   exports: [...SERVICES, CONNECTOR_QUEUES],
 })

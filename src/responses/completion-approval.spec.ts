@@ -1,15 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseEntity } from '../cases/case.entity';
 import { DomainError } from '../common/domain-error';
+import { CasePlanItemEntity } from '../connectors/plan/case-plan-item.entity';
 import { recordSetFingerprint } from '../connectors/records/record-fingerprint';
 import { STAFF_COPY } from '../staff/ui/pages/staff-copy';
 import { refusalText } from '../staff/ui/refusal-text';
 import { assertApproved } from './completion-approval';
 
-/** A manager that answers the two reads the gate makes: the actionable records and the latest approval. */
+/** A manager that answers the reads the gate makes: the actionable records (no plan) and the latest approval. */
 const managerWith = (records: Array<{ systemId: string; externalId: string }>, fingerprint: string | null) =>
   ({
-    find: () => Promise.resolve(records),
+    find: (target: unknown) => Promise.resolve(target === CasePlanItemEntity ? [] : records),
     findOne: () => Promise.resolve(fingerprint === null ? null : { fingerprint }),
   }) as unknown as EntityManager;
 

@@ -1,7 +1,8 @@
 import { EntityManager, In } from 'typeorm';
 import type { CaseEntity } from '../cases/case.entity';
 import { conflict } from '../common/domain-error';
-import { recordSetFingerprint } from '../connectors/records/record-fingerprint';
+import { CasePlanItemEntity } from '../connectors/plan/case-plan-item.entity';
+import { planLines, recordSetFingerprint } from '../connectors/records/record-fingerprint';
 import { CaseRecordApprovalEntity } from '../identity/case-record-approval.entity';
 import { CaseRecordMatchEntity } from '../identity/case-record-match.entity';
 import { ACTIONABLE_RECORD_STATUSES } from '../identity/identity-types';
@@ -17,7 +18,9 @@ export async function assertApproved(manager: EntityManager, entity: CaseEntity,
   if (!required || entity.type === 'objection') return;
   const records = await manager.find(CaseRecordMatchEntity, { where: { caseId: entity.id, status: In([...ACTIONABLE_RECORD_STATUSES]) } });
   const latest = await manager.findOne(CaseRecordApprovalEntity, { where: { caseId: entity.id }, order: { approvedAt: 'DESC' } });
-  const current = latest?.fingerprint === recordSetFingerprint(records);
+  // The plan's decided lines are part of the approval (docs/plans.md), as in fan-out's check.
+  const plan = await manager.find(CasePlanItemEntity, { where: { caseId: entity.id, gone: false } });
+  const current = latest?.fingerprint === recordSetFingerprint(records, planLines(plan));
   if (entity.approvedAt && current) return;
   throw conflict(
     entity.approvedAt

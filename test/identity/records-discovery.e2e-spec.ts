@@ -157,7 +157,15 @@ describe('record discovery, possible matches and approval of the exact records',
     const rows = await stack.context
       .get<DataSource>(getDataSourceToken(), { strict: false })
       .query(`SELECT system_id, external_id FROM case_record_matches WHERE case_id = $1 AND status IN ('matched','confirmed')`, [searchedAgain.id]);
-    const lines = rows.map((row: { system_id: string; external_id: string }) => `${row.system_id}/${row.external_id}`).sort();
+    // The approval also covers the plan of the surveyed systems: each record's decided action (docs/plans.md).
+    const plan = await stack.context
+      .get<DataSource>(getDataSourceToken(), { strict: false })
+      .query(`SELECT system_id, ref, action FROM case_plan_items WHERE case_id = $1 AND NOT gone`, [searchedAgain.id]);
+    expect(plan.length).toBeGreaterThan(0);
+    const lines = [
+      ...rows.map((row: { system_id: string; external_id: string }) => `${row.system_id}/${row.external_id}`),
+      ...plan.map((item: { system_id: string; ref: string; action: string }) => `plan ${item.system_id}/${item.ref} ${item.action} null `),
+    ].sort();
     expect(approval.fingerprint).toBe(createHash('sha256').update(lines.join('\n')).digest('hex'));
     expect(approval.records).toHaveLength(actionable.length);
     expect(

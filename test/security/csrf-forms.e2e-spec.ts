@@ -194,6 +194,10 @@ describe('CSRF on every state-changing form', () => {
       ...caseForm('recipient-tasks/x/waive', { reason: 'never received data' }, [303, 400, 404, 409]),
       path: `/staff/cases/${reference}/recipient-tasks/${randomUUID()}/waive`,
     },
+    'post /staff/cases/:reference/plan/items/:planItemId': {
+      ...caseForm('plan/items/x', { action: 'erase' }, [303, 400, 404, 409]),
+      path: `/staff/cases/${reference}/plan/items/${randomUUID()}`,
+    },
     'post /staff/cases/:reference/tasks/:taskId/retry': {
       ...caseForm('tasks/x/retry', {}, [303, 400, 404, 409]),
       path: `/staff/cases/${reference}/tasks/${randomUUID()}/retry`,

@@ -56,6 +56,9 @@ describe('route table RBAC (every registered route, real stack)', () => {
         'post /staff/cases/:reference/lift-restriction',
         'get /staff/cases/:reference/answer/letters/:letterId/:format',
         'get /staff/cases/:reference/answer/package.zip',
+        'get /api/v1/cases/:reference/plan',
+        'patch /api/v1/cases/:reference/plan/items/:itemId',
+        'post /staff/cases/:reference/plan/items/:planItemId',
       ]),
     );
     expect(paths.some((path) => path.startsWith('get /staff/queues'))).toBe(true);

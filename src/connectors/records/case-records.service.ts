@@ -6,8 +6,10 @@ import { CaseRecordDiscoveryEntity } from '../../identity/case-record-discovery.
 import { CaseRecordMatchEntity } from '../../identity/case-record-match.entity';
 import { ACTIONABLE_RECORD_STATUSES } from '../../identity/identity-types';
 import type { RecordGate } from '../fanout/fanout-plan';
-import { recordSetFingerprint } from './record-fingerprint';
 import { ACTING_TASK_SQL } from '../tasks/case-task.entity';
+import { CasePlanItemEntity } from '../plan/case-plan-item.entity';
+import { CasePlanSurveyEntity } from '../plan/case-plan-survey.entity';
+import { planLines, recordSetFingerprint } from './record-fingerprint';
 
 export interface RecordsState extends RecordGate {
   /** The records the engine may act on: matched, or confirmed by staff. */
@@ -27,9 +29,12 @@ export class CaseRecordsService {
     const undecided = await manager.count(CaseRecordMatchEntity, { where: { caseId, status: 'candidate' } });
     const actionable = await this.actionable(caseId, manager);
     const latestApproval = await manager.findOne(CaseRecordApprovalEntity, { where: { caseId }, order: { approvedAt: 'DESC' } });
-    const fingerprint = recordSetFingerprint(actionable);
+    // The plan is part of what is approved: every record's decided action, kept basis and fields.
+    const surveys = await manager.find(CasePlanSurveyEntity, { where: { caseId } });
+    const items = await manager.find(CasePlanItemEntity, { where: { caseId, gone: false } });
+    const fingerprint = recordSetFingerprint(actionable, planLines(items));
     return {
-      searching: discoveries.some((row) => row.status !== 'done'),
+      searching: discoveries.some((row) => row.status !== 'done') || surveys.some((row) => row.status !== 'done'),
       undecided: undecided > 0,
       approvalCurrent: latestApproval?.fingerprint === fingerprint,
       actionable,

@@ -24,6 +24,7 @@ import { countConnectorCall } from '../tasks/connector-call-metrics';
 import type { AttemptInfo, TaskRunResult } from '../tasks/task-runner.service';
 import { CANDIDATE_SEARCH_KINDS, contactsOf, givenEvidence, heldEvidence, isEmptySubject, promotable, recordHolds, subjectFrom } from './record-holds';
 import { CasesReader } from '../../cases/cases-reader';
+import { PlanSurveyor } from '../plan/plan-surveyor.service';
 
 type Key = JobPayloads[JobName.DiscoverRecords];
 
@@ -60,10 +61,13 @@ export class RecordDiscoveryRunner {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
+    private readonly surveyor: PlanSurveyor,
   ) {}
 
   async run(key: Key, attempt: AttemptInfo): Promise<TaskRunResult> {
     const row = await this.current(key);
+    // A retry of this round's plan survey after the search itself was written.
+    if (!row && (await this.surveyor.pending(key.caseId, key.systemId, key.round))) return this.survey(key, attempt, 'searched before');
     if (!row) return { kind: 'skipped', reason: 'an older round, or already searched' };
     const entity = await this.casesReader.byId(key.caseId);
     if (!entity || isClosed(entity)) return { kind: 'skipped', reason: 'case closed' };
@@ -129,6 +133,8 @@ export class RecordDiscoveryRunner {
       }
       for (const item of found.candidates.values()) await this.upsert(manager, key, item.match, item.foundBy, 'candidate');
       await manager.update(CaseRecordDiscoveryEntity, { caseId: key.caseId, systemId: key.systemId }, { status: 'done', error: null });
+      // Erasure, restriction, rectification: the plan's survey is pending from the same commit on.
+      await this.surveyor.prepare(manager, key.caseId, entity.type, key.systemId, key.round);
       await this.audit.append(manager, {
         caseId: key.caseId,
         type: 'records.searched',
@@ -142,13 +148,29 @@ export class RecordDiscoveryRunner {
     if (changed === null) return { kind: 'skipped', reason: 'an older round' };
     // First the new identifiers (which start a new round), then fan-out, which waits for it.
     await this.identity.published(key.caseId, changed);
+    return this.survey(key, attempt, `${found.matched.length} matched, ${found.candidates.size} possible`);
+  }
+
+  /** The plan's survey of this system, when pending for this round; then fan-out. A retryable
+   *  failure retries this job (the survey stays pending); otherwise it is recorded as failed. */
+  private async survey(key: Key, attempt: AttemptInfo, searched: string): Promise<TaskRunResult> {
+    let surveyed: string;
+    try {
+      const result = await this.surveyor.run(key.caseId, key.systemId, key.round);
+      surveyed = result ? `; plan of ${result.items} record(s)` : '';
+    } catch (error) {
+      const answer = await this.handleError(key, this.systems.system(key.systemId)?.connector ?? 'unknown', error as Error, attempt, true);
+      if (answer.kind === 'failed') await this.fanout.fanOut(key.caseId);
+      return answer;
+    }
     await this.fanout.fanOut(key.caseId);
-    return { kind: 'finished', status: `${found.matched.length} matched, ${found.candidates.size} possible` };
+    return { kind: 'finished', status: `${searched}${surveyed}` };
   }
 
   /** BullMQ gave up on the job (stalled too often, or out of attempts) without our code recording it. */
   async onJobFailed(key: Key, reason: string): Promise<void> {
     await this.failed(key, `job failed: ${reason}`);
+    await this.surveyor.failed(key.caseId, key.systemId, key.round, `plan survey: job failed: ${reason}`);
   }
 
   private async current(key: Key): Promise<CaseRecordDiscoveryEntity | null> {
@@ -173,11 +195,12 @@ export class RecordDiscoveryRunner {
     else await manager.insert(CaseRecordMatchEntity, { caseId: key.caseId, systemId: key.systemId, externalId: match.externalId, ...values });
   }
 
-  private async handleError(key: Key, connectorType: string, error: Error, attempt: AttemptInfo): Promise<TaskRunResult> {
-    this.logger.warn(`record search ${key.systemId} for case ${key.caseId} attempt ${attempt.attemptsMade + 1}: ${error.name}`);
+  private async handleError(key: Key, connectorType: string, error: Error, attempt: AttemptInfo, surveying = false): Promise<TaskRunResult> {
+    this.logger.warn(`record ${surveying ? 'survey' : 'search'} ${key.systemId} for case ${key.caseId} attempt ${attempt.attemptsMade + 1}: ${error.name}`);
     const repository = this.dataSource.getRepository(CaseRecordDiscoveryEntity);
     if (error instanceof RateLimitedError) {
       await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connectorType, 'rate_limited');
+      if (surveying) return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
       await repository.update(
         { caseId: key.caseId, systemId: key.systemId, round: key.round },
         { error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` },
@@ -189,9 +212,11 @@ export class RecordDiscoveryRunner {
     const retryable = !(error instanceof ConnectorError) || error.retryable;
     if (!retryable || attempt.attemptsMade + 1 >= attempt.maxAttempts) {
       const message = retryable ? `gave up after ${attempt.attemptsMade + 1} attempts: ${reason}` : reason;
-      await this.failed(key, message);
+      if (surveying) await this.surveyor.failed(key.caseId, key.systemId, key.round, `plan survey: ${message}`);
+      else await this.failed(key, message);
       return { kind: 'failed', message };
     }
+    if (surveying) return { kind: 'retry', message: reason };
     await repository.update(
       { caseId: key.caseId, systemId: key.systemId, round: key.round },
       { error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` },

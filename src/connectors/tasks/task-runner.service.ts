@@ -25,6 +25,7 @@ import { CaseTaskEntity, FINISHED_TASK_STATUSES } from './case-task.entity';
 import { countConnectorCall } from './connector-call-metrics';
 import { TaskOutcomeRecorder } from './task-outcome.recorder';
 import { CasesReader } from '../../cases/cases-reader';
+import { PlanExecution } from '../plan/plan-execution.service';
 
 const NOT_SEARCHED =
   "No search for the person's records ran in this system for this case (the system joined the data map after the search, or the case is older than the search). Check it by hand, using only the identifiers listed.";
@@ -70,6 +71,7 @@ export class TaskRunnerService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
     private readonly clock: Clock,
+    private readonly plans: PlanExecution,
   ) {}
 
   async run(taskId: string, attempt: AttemptInfo): Promise<TaskRunResult> {
@@ -150,7 +152,13 @@ export class TaskRunnerService {
         await this.recorder.exported(task, part, system.name);
         return { kind: 'finished', status: part.recordCount > 0 ? 'done' : 'not_found' };
       }
-      const outcome = await this.act(connector, task, entity, system, subject);
+      const planned = await this.planned(connector, task, entity, system, subject);
+      if (planned.kind === 'wait') {
+        // Back to pending, visible on the case; a new approval queues it again (plan/plan-approval.listener).
+        await this.dataSource.getRepository(CaseTaskEntity).update({ id: task.id }, { status: 'pending', error: planned.reason });
+        return { kind: 'skipped', reason: 'the plan waits for approval' };
+      }
+      const outcome = planned.kind === 'execute' ? planned.outcome : await this.act(connector, task, entity, system, subject);
       if (outcome === null) {
         await this.manual.assign(task, entity, system, 'The request does not say which value to correct; a person must read it and decide.');
         return { kind: 'finished', status: 'manual' };
@@ -166,6 +174,20 @@ export class TaskRunnerService {
     } catch (error) {
       return this.handleError(task, error as Error, attempt);
     }
+  }
+
+  /** A surveyed system does exactly its approved plan (connector.execute); others act as a whole. */
+  private async planned(
+    connector: Connector,
+    task: CaseTaskEntity,
+    entity: CaseEntity,
+    system: SystemEntry,
+    subject: Subject,
+  ): Promise<{ kind: 'whole' } | { kind: 'wait'; reason: string } | { kind: 'execute'; outcome: Outcome }> {
+    if (!connector.execute || !['erase', 'restrict', 'rectify'].includes(task.action)) return { kind: 'whole' };
+    const step = await this.plans.step(entity, system.id);
+    if (step.kind !== 'execute') return step;
+    return { kind: 'execute', outcome: await connector.execute(systemContext(system), subject, step.request, step.items) };
   }
 
   /** null = nothing to do automatically (a rectification without corrected values). */

@@ -90,6 +90,22 @@ export class ZendeskEraser {
     return { userId: user.id, result: 'erased', redactedComments, deletedTickets };
   }
 
+  /** One ticket of an approved plan: a closed one as `closedTickets` says (redacted or deleted);
+   *  any other is deleted, the only way to erase it (and to let Zendesk delete its requester). */
+  async eraseTicket(ticketId: number): Promise<{ deleted: number; redactedComments: number }> {
+    let status: string;
+    try {
+      status = (await this.client.get<{ ticket: ZendeskTicket }>(`/tickets/${ticketId}`)).ticket.status;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      // Already deleted (an earlier run): finish the permanent delete.
+      return { deleted: await this.deleteTicket(ticketId), redactedComments: 0 };
+    }
+    if (status === 'closed' && this.connection.closedTickets === 'redact')
+      return { deleted: 0, redactedComments: await this.redactComments(ticketId, () => true) };
+    return { deleted: await this.deleteTicket(ticketId), redactedComments: 0 };
+  }
+
   private requestedTickets(userId: number): Promise<ZendeskTicket[]> {
     return this.client.offsetList<ZendeskTicket>(`/users/${userId}/tickets/requested`, 'tickets');
   }

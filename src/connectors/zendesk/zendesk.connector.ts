@@ -6,12 +6,17 @@ import {
   type ExportPart,
   type Match,
   type Outcome,
+  type PlanItem,
+  type PlanRequest,
   type PreviousValues,
   type RestrictScope,
   type RetentionRules,
   type Subject,
+  type SurveyedRecord,
   type SystemContext,
 } from '../connector';
+import { surveyZendesk } from './zendesk-plan-survey';
+import { ZendeskPlanExecutor } from './zendesk-plan-execute';
 import { ZendeskClient } from './zendesk-client';
 import { checkZendeskConnection, resolveConnection, type ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
@@ -206,6 +211,26 @@ export class ZendeskConnector implements Connector {
       details: { tag, scope, userIds: matches.map(({ user }) => user.id) },
       dispositions: [{ kind: 'restricted', what: 'user', count: matches.length, how: restrictionHow(scope, tag) }],
     };
+  }
+
+  /** Each user and every ticket they requested, with a proposal per record (zendesk-plan-survey.ts). */
+  async survey(ctx: SystemContext, subject: Subject, request: PlanRequest, retention: RetentionRules): Promise<SurveyedRecord[]> {
+    return surveyZendesk(this.open(ctx).client, subject, request, retention);
+  }
+
+  /** Exactly the approved plan (zendesk-plan-execute.ts); a rectification is the user's correction. */
+  async execute(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[]): Promise<Outcome> {
+    if (request.action === 'rectify') {
+      const user = items.some((item) => item.recordType === 'user' && item.action === 'rectify');
+      return user ? this.rectify(ctx, subject, request.changes ?? {}) : { status: 'done', summary: 'the plan corrects nothing in Zendesk', dispositions: [] };
+    }
+    // A restriction of the user alone is the plain restriction (the user's tag covers their tickets).
+    const tickets = items.filter((item) => item.recordType === 'ticket' && item.action !== 'none');
+    if (request.action === 'restrict' && !tickets.length && items.some((item) => item.recordType === 'user' && item.action === 'restrict')) {
+      return this.restrict(ctx, subject, 'processing');
+    }
+    const { client, connection } = this.open(ctx);
+    return new ZendeskPlanExecutor(client, connection).execute(subject, request, items);
   }
 
   private open(ctx: SystemContext): { client: ZendeskClient; connection: ZendeskConnection } {

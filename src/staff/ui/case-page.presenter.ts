@@ -26,6 +26,10 @@ import { recipientTasksView } from './recipient-tasks.view';
 import { processorForwardsView } from './processor-forwards.view';
 import { preservationView } from './preservation.view';
 import { PreservationService } from '../../connectors/manual/preservation.service';
+import { PlanReviewService } from '../../connectors/plan/plan-review.service';
+import { casePlanView } from './case-plan.view';
+import { PLAN_COPY } from './pages/plan-copy';
+import { STAFF_COPY } from './pages/staff-copy';
 import { onBehalfSection } from '../../representation/on-behalf-section';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
@@ -47,6 +51,8 @@ export interface CaseFormState {
   identifierId?: string;
   /** The Art 19 recipient task whose done or waive form the values and errors belong to. */
   recipientTaskId?: string;
+  /** The plan item whose form the values and errors belong to. */
+  planItemId?: string;
   /** The refusal letter the reject form's "preview" asked for, with the reasons it was built from. */
   refusal?: { reasonCode: string; reason: string; subject: string; text: string; edited: boolean };
 }
@@ -82,6 +88,7 @@ export class CasePagePresenter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recipientTasks: RecipientTasksService,
     private readonly preservation: PreservationService,
+    private readonly plans: PlanReviewService,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -354,6 +361,15 @@ export class CasePagePresenter {
         errors: form.errors ?? {},
       }),
       preservation: preservationView({ rows: await this.preservation.listFor(entity.id), system: (id) => this.systems.system(id), copy, tz }),
+      plan: casePlanView({
+        plan: await this.plans.planOf(entity),
+        copy: PLAN_COPY[copy === STAFF_COPY.en ? 'en' : 'nb'],
+        mayDecide: worker && open,
+        tz,
+        postedItemId: form.planItemId,
+        values: values.plan ?? {},
+        errors: form.errors?.plan ?? {},
+      }),
       rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
       values,
       errors: form.errors ?? {},

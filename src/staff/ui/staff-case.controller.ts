@@ -31,6 +31,9 @@ import { StaffBadge } from './staff-badge';
 import { StaffTasksPage } from './staff-tasks.page';
 import { ForwardingChoiceService } from '../../connectors/manual/forwarding-choice.service';
 import { processorForwardForm } from './processor-forwards.view';
+import { PlanReviewService } from '../../connectors/plan/plan-review.service';
+import { PLAN_COPY } from './pages/plan-copy';
+import { readPlanForm } from './plan-form';
 
 type DoneKey = keyof StaffCopy['done'];
 
@@ -59,6 +62,7 @@ export class StaffCaseController {
     private readonly recipientTasks: RecipientTasksService,
     private readonly csrf: StaffCsrf,
     private readonly forwards: ForwardingChoiceService,
+    private readonly plans: PlanReviewService,
   ) {}
 
   @Get(':reference')
@@ -488,6 +492,25 @@ export class StaffCaseController {
     response.redirect(303, '/staff/tasks?done=outcome');
   }
 
+  /** The plan: keep a record with its basis, or change what is done to it; a changed plan needs a new approval. */
+  @Post(':reference/plan/items/:planItemId')
+  @Roles(...CASE_WORKERS)
+  @UseGuards(StaffCsrfGuard)
+  async planDecide(
+    @Param('reference') reference: string,
+    @Param('planItemId') planItemId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    if (!isUuid(planItemId)) throw notFound('Plan item');
+    const check = this.check(request);
+    const body = readPlanForm(check, PLAN_COPY[this.pages.language(request)]);
+    await this.act(request, response, staff, reference, 'plan', check, 'planDecided', () => this.plans.decide(reference, planItemId, body, staffActor(staff)), {
+      planItemId,
+    });
+  }
+
   private async settleRecipient(
     request: Request,
     response: Response,
@@ -531,7 +554,7 @@ export class StaffCaseController {
     done: DoneKey,
     run: () => Promise<unknown>,
     /** Which task's or identifier's form the values belong to, when the page has one per item. */
-    target: Pick<CaseFormState, 'taskId' | 'identifierId' | 'recipientTaskId'> = {},
+    target: Pick<CaseFormState, 'taskId' | 'identifierId' | 'recipientTaskId' | 'planItemId'> = {},
   ): Promise<void> {
     const copy = this.pages.copy(request);
     if (!check.ok) {

@@ -76,3 +76,6 @@ export const REDACTED_ATTACHMENT_NAME = 'redacted.txt';
  * (unverified) Bearer tokens from client_credentials have no expiry unless `tokenTtlSeconds` is set.
  * (unverified) OAuth scopes are not enforced by the simulator.
  */
+
+/** (unverified) The user the API token/OAuth client acts as: the author of private notes it adds. */
+export const API_AGENT_ID = 900_000_001;

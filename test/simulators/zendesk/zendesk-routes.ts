@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import {
+  API_AGENT_ID,
   DUPLICATE_IDENTITY_ERROR,
   openTicketsDeleteError,
   REDACTED_ATTACHMENT_NAME,
@@ -106,6 +107,12 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       if (typeof changes.details === 'string') user.details = changes.details;
       if (Array.isArray(changes.tags)) user.tags = [...new Set(changes.tags.map(String))];
       if (changes.user_fields && typeof changes.user_fields === 'object') user.user_fields = { ...user.user_fields, ...(changes.user_fields as object) };
+      // Show/Update User: a null phone clears the profile phone and its primary phone identity.
+      if (changes.phone === null) {
+        user.phone = null;
+        for (const identity of state.identitiesOf(id).filter((candidate) => candidate.type === 'phone_number' && candidate.primary))
+          state.identities.delete(identity.id);
+      }
       if (typeof changes.phone === 'string') {
         user.phone = changes.phone;
         const phone = state.identitiesOf(id).find((identity) => identity.type === 'phone_number' && identity.primary);
@@ -227,6 +234,36 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
           });
       }
       context.res.json({ comment });
+    }),
+
+    // Show Ticket.
+    route('GET', '/tickets/:id', (context) => {
+      const ticket = state.liveTickets().find((candidate) => candidate.id === Number(context.params[0]));
+      if (!ticket) return notFound(context);
+      context.res.json({ ticket });
+    }),
+
+    // Update Ticket: `ticket.comment` adds a comment (`public: false` = an internal note, by the
+    // API's own user); `status` and `tags` (replacing the list) are taken as given.
+    route('PUT', '/tickets/:id', (context) => {
+      const ticket = state.liveTickets().find((candidate) => candidate.id === Number(context.params[0]));
+      if (!ticket) return notFound(context);
+      const changes =
+        ((context.req.body ?? {}) as { ticket?: { comment?: { body?: string; public?: boolean }; status?: string; tags?: string[] } }).ticket ?? {};
+      if (changes.comment?.body) state.addComment(ticket.id, { authorId: API_AGENT_ID, body: changes.comment.body, public: changes.comment.public !== false });
+      if (typeof changes.status === 'string') ticket.status = changes.status as typeof ticket.status;
+      if (Array.isArray(changes.tags)) ticket.tags = [...new Set(changes.tags.map(String))];
+      ticket.updated_at = new Date().toISOString();
+      context.res.json({ ticket });
+    }),
+
+    // Add Tags (PUT adds to the ticket's tags; POST would replace them, DELETE remove them).
+    route('PUT', '/tickets/:id/tags', (context) => {
+      const ticket = state.liveTickets().find((candidate) => candidate.id === Number(context.params[0]));
+      if (!ticket) return notFound(context);
+      const tags = ((context.req.body ?? {}) as { tags?: unknown[] }).tags ?? [];
+      ticket.tags = [...new Set([...ticket.tags, ...tags.map((tag) => String(tag).toLowerCase())])];
+      context.res.json({ tags: ticket.tags });
     }),
 
     route('DELETE', '/tickets/:id', (context) => {

@@ -93,6 +93,8 @@ export interface SeedTicket {
   ccIds?: number[];
   /** Defaults to one comment by the requester. */
   comments?: SeedComment[];
+  /** ISO timestamp the ticket was created (default: now). */
+  createdAt?: string;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -225,7 +227,7 @@ export class ZendeskState {
       collaborator_ids: seed.ccIds ?? [],
       email_cc_ids: seed.ccIds ?? [],
       tags: [],
-      created_at: at,
+      created_at: seed.createdAt ?? at,
       updated_at: at,
     };
     this.tickets.set(ticket.id, ticket);

@@ -47,12 +47,14 @@ registerPartials(handlebars, __dirname, { outcomeFields: 'outcome-fields.partial
 /** `{{> recipientTasks}}`: the case page's Art 19 "tell X by other means" section (recipient-tasks.view.ts);
  *  `{{> processorForwards}}`: the choice of controller for a processor system (processor-forwards.view.ts);
  *  `{{> preservation}}`: what system owners were asked to keep at receipt (preservation.view.ts);
- *  `{{> extensionPost}}`: the task to post the extension letter of a case without e-mail. */
+ *  `{{> extensionPost}}`: the task to post the extension letter of a case without e-mail;
+ *  `{{> casePlan}}`: the plan of an erasure, restriction or rectification (case-plan.view.ts). */
 registerPartials(handlebars, __dirname, {
   recipientTasks: 'recipient-tasks.partial.hbs',
   processorForwards: 'processor-forwards.partial.hbs',
   preservation: 'preservation.partial.hbs',
   extensionPost: 'extension-post.partial.hbs',
+  casePlan: 'case-plan.partial.hbs',
 });
 
 /** The staff pages, .hbs files beside this module, compiled once at boot. */

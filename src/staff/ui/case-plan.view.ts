@@ -1,0 +1,86 @@
+import { KEEP_BASES } from '../../common/dispositions/disposition';
+import { PLAN_ACTIONS } from '../../connectors/connector';
+import type { PlanItemJson, PlanJson } from '../../connectors/plan/plan-json';
+import { fill } from './pages/staff-copy';
+import type { PlanCopy } from './pages/plan-copy';
+import { formatInstant } from './staff-format';
+
+/** The case page's plan section: per system each record with its proposal and decision, and for a
+ *  case worker on an open case a compact form per record to keep it (with the basis) or change the action. */
+export function casePlanView(input: {
+  plan: PlanJson;
+  copy: PlanCopy;
+  mayDecide: boolean;
+  tz: string;
+  postedItemId?: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const { copy, plan } = input;
+  return {
+    show: plan.planned && plan.systems.length > 0,
+    copy,
+    approval: plan.approvedAt ? (plan.approvalCurrent ? copy.approvalCurrent : copy.approvalStale) : '',
+    changed: plan.systems.some((system) => system.changed),
+    systems: plan.systems.map((system) => ({
+      name: system.name,
+      system: system.system,
+      status: system.status,
+      statusLabel: copy.status[system.status] ?? system.status,
+      surveyedAt: system.surveyedAt ? fill(copy.surveyedAt, { at: formatInstant(new Date(system.surveyedAt), input.tz) }) : '',
+      error: system.error ?? '',
+      whole: system.status === 'whole',
+      items: system.items.map((item) => itemView(item, input)),
+    })),
+  };
+}
+
+function itemView(item: PlanItemJson, input: Parameters<typeof casePlanView>[0]) {
+  const { copy } = input;
+  const posted = input.postedItemId === item.id;
+  const values = posted ? input.values : formValues(item);
+  return {
+    id: item.id,
+    label: item.label,
+    recordType: item.recordType,
+    proposed: item.proposed,
+    proposedLabel: copy.action[item.proposed] ?? item.proposed,
+    action: item.action,
+    actionLabel: copy.action[item.action] ?? item.action,
+    changedByHandler: item.action !== item.proposed || Boolean(item.decidedBy),
+    note: item.note ?? '',
+    change: item.change ? (copy.change[item.change] ?? item.change) : '',
+    kept: item.keep
+      ? fill(copy.keptText, {
+          basis: copy.basis[item.keep.basis] ?? item.keep.basis,
+          named: item.keep.law || item.keep.claim ? ` – ${item.keep.law ?? item.keep.claim}` : '',
+          until: item.keep.until ?? item.keep.criterion ?? '',
+          use: item.keep.allowedUse,
+          restricted: item.keep.restrict ? copy.restrictedSuffix : '',
+        })
+      : '',
+    canDecide: input.mayDecide && item.change !== 'gone',
+    open: posted,
+    actions: PLAN_ACTIONS.map((action) => ({ value: action, label: copy.action[action], selected: values.action === action })),
+    bases: KEEP_BASES.map((basis) => ({ value: basis, label: copy.basis[basis], selected: values.basis === basis })),
+    values,
+    restrictChecked: values.restrict === 'on',
+    // The service names nested fields "keep.claim"; the form's fields are flat.
+    errors: posted ? Object.fromEntries(Object.entries(input.errors).map(([field, problem]) => [field.replace(/^keep\./, ''), problem])) : {},
+  };
+}
+
+/** The form as the record stands: its decided action and keep decision. */
+function formValues(item: PlanItemJson): Record<string, string> {
+  const keep = item.keep;
+  return {
+    action: item.action,
+    basis: keep?.basis ?? '',
+    law: keep?.law ?? '',
+    claim: keep?.claim ?? '',
+    until: keep?.until ?? '',
+    criterion: keep?.criterion ?? '',
+    allowedUse: keep?.allowedUse ?? '',
+    restrict: keep?.restrict ? 'on' : '',
+  };
+}
