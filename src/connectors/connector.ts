@@ -189,7 +189,8 @@ export interface SurveyedRecord {
   keep?: KeepDecision;
   /** Why it proposes this, for the handler (e.g. "past the § 13 limit since 2025-12-31"). */
   note?: string;
-  /** Fields of this record a per-field restriction or rectification can name. */
+  /** restrict/rectify proposals: the fields of this record the proposal covers (the contested or
+   *  corrected ones); the approved item carries them unless a handler changes them. Absent = the whole record. */
   fields?: string[];
 }
 
@@ -203,6 +204,9 @@ export interface PlanItem {
   /** restrict/rectify: only these fields (the note or flag names them); absent = the whole record. */
   fields?: string[];
   parent?: string;
+  /** The handler left the connector's proposal as it was (action and keep): a connector whose
+   *  proposals are its own routine may run that routine for such a plan. */
+  asProposed?: boolean;
 }
 
 export interface Connector {
@@ -217,7 +221,7 @@ export interface Connector {
   /** Lists the records a request would touch and proposes a disposition per record; changes nothing. */
   survey?(ctx: SystemContext, subject: Subject, request: PlanRequest, retention: RetentionRules): Promise<SurveyedRecord[]>;
   /** Does exactly the approved plan (every item, nothing else); dispositions per record type and action. */
-  execute?(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[]): Promise<Outcome>;
+  execute?(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[], retention: RetentionRules): Promise<Outcome>;
   /** Lifts a restriction this connector applied, by what its outcome recorded in `details` (e.g.
    *  removes the one note it wrote); a connector without it leaves the lift to the system owner. */
   liftRestriction?(ctx: SystemContext, restricted: Record<string, unknown>): Promise<Outcome>;

@@ -122,12 +122,21 @@ export class ConnectorsModule implements OnModuleInit {
     this.reader.useReader(async (caseId) => (await this.commands.tasksFor(caseId)).map(toTaskJson));
     this.cases.useApprovalGate(this.approvals);
     this.recordsReader.useReader(async (caseId) => {
-      const [records, discoveries, identifiers] = await Promise.all([
+      const [records, discoveries, surveys, identifiers] = await Promise.all([
         this.records.records(caseId),
         this.records.discoveries(caseId),
+        this.records.surveys(caseId),
         this.identity.list(caseId),
       ]);
-      return { records: records.map((record) => toRecordJson(record, identifiers)), recordSearch: discoveries.map(toRecordSearchJson) };
+      return {
+        records: records.map((record) => toRecordJson(record, identifiers)),
+        recordSearch: discoveries.map((discovery) =>
+          toRecordSearchJson(
+            discovery,
+            surveys.find((survey) => survey.systemId === discovery.systemId),
+          ),
+        ),
+      };
     });
   }
 }

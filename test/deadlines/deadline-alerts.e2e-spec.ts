@@ -1,33 +1,12 @@
 import Redis from 'ioredis';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation.service';
 import { JobName, QueueName, jobIds } from '../../src/queues/queue-catalogue';
 import { FixedClock } from '../support/fixed-clock';
+import { dataMapWithoutRoutineDeletion } from '../support/quiet-data-map';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { drainQueues, queueOf } from '../support/queues';
-
-/** One system kept as long as the customer relationship lasts: no routine deletion, so no
- *  preservation e-mail at receipt shares the SMTP server with the alerts counted here. */
-function alertsDataMap(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'dsr-alerts-')), 'systems.yaml');
-  const system = {
-    id: 'crm',
-    name: 'Customer register',
-    connector: 'manual',
-    owner: 'kundeservice@example.no',
-    categories: ['name', 'e-mail address'],
-    purposes: ['customer service'],
-    legalBasis: 'GDPR art. 6(1)(b) contract',
-    retention: { criteria: 'as long as the customer relationship lasts' },
-  };
-  writeFileSync(file, stringify({ controller: { name: 'Eksempel AS', email: 'personvern@example.no' }, systems: [system] }));
-  return file;
-}
 
 /** A re-armed job's delay is measured at the moment it moved, a few ms after our fixed 'now'. */
 const roundToSecond = (ms: number) => Math.round(ms / 1000) * 1000;
@@ -41,7 +20,10 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
-    stack = await startTestApp({ clock, env: { SMTP_URL: smtpUrl, STAFF_ALERT_EMAIL: 'personvern@example.no', SYSTEMS_FILE: alertsDataMap() } });
+    stack = await startTestApp({
+      clock,
+      env: { SMTP_URL: smtpUrl, STAFF_ALERT_EMAIL: 'personvern@example.no', SYSTEMS_FILE: dataMapWithoutRoutineDeletion() },
+    });
     auth = await adminAuth(stack.url);
   });
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { dataMapWithoutRoutineDeletion } from '../support/quiet-data-map';
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { waitUntil } from '../support/service-process';
@@ -8,7 +9,8 @@ describe('SMTP outage', () => {
   let stack: TestApp;
 
   beforeAll(async () => {
-    stack = await startTestApp({ env: { SMTP_URL: await smtp.start() } });
+    // Only the requesters' e-mails: no owner is asked to preserve anything at receipt.
+    stack = await startTestApp({ env: { SMTP_URL: await smtp.start(), SYSTEMS_FILE: dataMapWithoutRoutineDeletion() } });
   });
   afterAll(async () => {
     await stack.close();

@@ -102,7 +102,7 @@ describe('Visma plan: survey and execute against the Business NXT simulator', ()
       ['contact:11', 'keep', '2029-12-31'],
     ]);
 
-    const outcome = await connector.execute(ctx, OLA, request, approve(plan));
+    const outcome = await connector.execute(ctx, OLA, request, approve(plan), RULES);
     expect(outcome.status).toBe('retained');
     expect(vouchers(10001)).toEqual([2400, 2401]);
     expect([...sim.calls.transactionDeletes.keys()]).toEqual([1900, 1901]);
@@ -125,7 +125,7 @@ describe('Visma plan: survey and execute against the Business NXT simulator', ()
     ]);
 
     // A repeat (by customer number: e-mail is blank now) deletes nothing twice.
-    const again = await connector.execute(ctx, { customerNumber: '10001' }, request, approve(plan));
+    const again = await connector.execute(ctx, { customerNumber: '10001' }, request, approve(plan), RULES);
     expect(again.summary).toContain('not in Visma Business any more (nothing done): voucher:10001-1900, voucher:10001-1901');
     expect([...sim.calls.transactionDeletes.values()]).toEqual([1, 1]);
   });
@@ -133,7 +133,7 @@ describe('Visma plan: survey and execute against the Business NXT simulator', ()
   it('hands a voucher Visma refuses to delete (inside its hold) to a person instead of claiming it erased', async () => {
     const request: PlanRequest = { action: 'erase', reference: REFERENCE, today: TODAY };
     const items: PlanItem[] = [{ ref: 'voucher:10001-2400', recordType: 'ledger-entry', action: 'erase' }];
-    const outcome = await connector.execute(ctx, OLA, request, items);
+    const outcome = await connector.execute(ctx, OLA, request, items, RULES);
     expect(outcome).toMatchObject({ status: 'manual' });
     expect(outcome.summary).toContain('Visma refused to delete voucher 2400');
     expect(vouchers(10001)).toEqual([1900, 1901, 2400, 2401]);
@@ -147,7 +147,7 @@ describe('Visma plan: survey and execute against the Business NXT simulator', ()
       ['contact:11', 'none', ['name', 'email']],
     ]);
 
-    const outcome = await connector.execute(ctx, OLA, request, approve(plan));
+    const outcome = await connector.execute(ctx, OLA, request, approve(plan), RULES);
     expect(outcome.status).toBe('done');
     expect(associate(1)).toMatchObject({ memo: `${OLA_MEMO}\n${PHONE_NOTE}`, phone: '22 12 34 56', processingRestricted: false, noMarketing: false });
     expect([...sim.calls.associateUpdates.entries()]).toEqual([[1, 1]]);

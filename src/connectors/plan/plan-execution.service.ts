@@ -94,6 +94,7 @@ export class PlanExecution {
         ...(item.keep ? { keep: item.keep } : {}),
         ...(item.decidedFields ? { fields: item.decidedFields } : {}),
         ...(item.parent ? { parent: item.parent } : {}),
+        asProposed: item.action === item.proposed && JSON.stringify(item.keep ?? null) === JSON.stringify(item.proposedKeep ?? null),
       })),
     };
   }

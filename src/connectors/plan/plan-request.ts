@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CaseEntity } from '../../cases/case.entity';
 import type { PlanRequest } from '../connector';
-import { changesFrom } from '../fanout/fanout-plan';
+import { changesFrom, contestedFields } from '../fanout/fanout-plan';
 
 /** The request types that run in two phases: discover and review the plan, then execute it. */
 const PLAN_ACTIONS: Record<string, PlanRequest['action']> = { erasure: 'erase', restriction: 'restrict', rectification: 'rectify' };
@@ -19,5 +19,6 @@ export function planRequestOf(entity: Pick<CaseEntity, 'type' | 'details' | 'ref
     reference: entity.reference,
     today,
     ...(action === 'rectify' ? { changes: changesFrom(entity.details) } : {}),
+    ...(action === 'restrict' && contestedFields(entity.details).length ? { contested: contestedFields(entity.details) } : {}),
   };
 }

@@ -110,7 +110,8 @@ export class PlanSurveyor {
             ...described(record),
             action: record.proposed,
             keep: record.keep ?? null,
-            decidedFields: null,
+            // A proposal to restrict or correct some fields (the contested or corrected ones) stands until a handler changes it.
+            decidedFields: (record.proposed === 'restrict' || record.proposed === 'rectify') && record.fields?.length ? record.fields : null,
             change: options.markNew ? 'new' : null,
           });
         }

@@ -58,6 +58,10 @@ export class CaseRecordsService {
     return this.dataSource.getRepository(CaseRecordMatchEntity).find({ where: { caseId }, order: { systemId: 'ASC', createdAt: 'ASC' } });
   }
 
+  surveys(caseId: string): Promise<CasePlanSurveyEntity[]> {
+    return this.dataSource.getRepository(CasePlanSurveyEntity).find({ where: { caseId } });
+  }
+
   discoveries(caseId: string): Promise<CaseRecordDiscoveryEntity[]> {
     return this.dataSource.getRepository(CaseRecordDiscoveryEntity).find({ where: { caseId }, order: { systemId: 'ASC' } });
   }

@@ -1,6 +1,7 @@
 import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity';
 import type { CaseRecordDiscoveryEntity } from '../../identity/case-record-discovery.entity';
 import type { CaseRecordMatchEntity } from '../../identity/case-record-match.entity';
+import type { CasePlanSurveyEntity } from '../plan/case-plan-survey.entity';
 
 /** A found record as the case JSON shows it: evidence masked, the record's contacts never. */
 export function toRecordJson(record: CaseRecordMatchEntity, identifiers: Array<Pick<CaseIdentifierEntity, 'id' | 'kind'>>) {
@@ -21,7 +22,10 @@ export function toRecordJson(record: CaseRecordMatchEntity, identifiers: Array<P
 
 export type RecordJson = ReturnType<typeof toRecordJson>;
 
-export function toRecordSearchJson(discovery: CaseRecordDiscoveryEntity) {
+/** A system's search as the case JSON shows it. A search is done once its plan is surveyed too
+ *  (erasure, restriction, rectification): approval waits for both. */
+export function toRecordSearchJson(discovery: CaseRecordDiscoveryEntity, survey?: Pick<CasePlanSurveyEntity, 'status' | 'error'>) {
+  const step = discovery.status === 'done' && survey && survey.status !== 'done' ? survey : discovery;
   // Why a search failed (the provider's answer, as for a failed task), so staff can fix it and search again.
-  return { system: discovery.systemId, status: discovery.status, ...(discovery.status === 'failed' ? { error: discovery.error } : {}) };
+  return { system: discovery.systemId, status: step.status, ...(step.status === 'failed' ? { error: step.error } : {}) };
 }

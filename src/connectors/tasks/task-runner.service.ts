@@ -187,7 +187,7 @@ export class TaskRunnerService {
     if (!connector.execute || !['erase', 'restrict', 'rectify'].includes(task.action)) return { kind: 'whole' };
     const step = await this.plans.step(entity, system.id);
     if (step.kind !== 'execute') return step;
-    return { kind: 'execute', outcome: await connector.execute(systemContext(system), subject, step.request, step.items) };
+    return { kind: 'execute', outcome: await connector.execute(systemContext(system), subject, step.request, step.items, { legalHolds: system.legalHolds }) };
   }
 
   /** null = nothing to do automatically (a rectification without corrected values). */

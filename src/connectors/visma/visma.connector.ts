@@ -181,9 +181,23 @@ export class VismaConnector implements Connector {
     return surveyVisma(this.recordsFor(settings), subject, request, retention, settings.financialYearStart);
   }
 
-  async execute(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[]): Promise<Outcome> {
+  /**
+   * A plan the handler left as proposed is this connector's routine itself (the proposals are what
+   * it does: for an erasure, vouchers kept under their § 13 hold per financial year and the card
+   * kept minimal and restricted while they are; a correction noted on the card; a restriction of
+   * the contested fields only). So the routine runs, with the holds it schedules per financial year,
+   * after deleting the vouchers past their limit. A plan a handler changed is done item by item.
+   */
+  async execute(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[], retention: RetentionRules): Promise<Outcome> {
     const settings = readVismaSettings(ctx);
-    return executeVismaPlan(this.recordsFor(settings), subject, request, items, settings);
+    const records = this.recordsFor(settings);
+    if (!items.every((item) => item.asProposed)) return executeVismaPlan(records, subject, request, items, settings);
+    if (request.action === 'rectify') return this.rectify(ctx, subject, request.changes ?? {}, { reference: request.reference });
+    if (request.action === 'restrict') return this.restrict(ctx, subject, 'processing', { reference: request.reference, fields: request.contested });
+    const pastLimit = items.filter((item) => item.recordType === 'ledger-entry' && item.action === 'erase');
+    const first = pastLimit.length ? await executeVismaPlan(records, subject, request, pastLimit, settings) : null;
+    const rest = await this.erase(ctx, subject, retention);
+    return first ? afterVouchers(first, rest) : rest;
   }
 
   private today(): string {
@@ -211,4 +225,15 @@ function numbers(value: unknown): number[] {
 
 function rows(items: object[]): Array<Record<string, unknown>> {
   return items.map((item) => ({ ...item }));
+}
+
+/** The routine's outcome with the past-limit vouchers deleted before it: their dispositions and
+ *  summary go in front; a voucher Visma refused makes the whole a person's task. */
+function afterVouchers(vouchers: Outcome, rest: Outcome): Outcome {
+  if (vouchers.status === 'manual' || vouchers.status === 'failed') return vouchers;
+  const summary = `${vouchers.summary} ${rest.summary}`;
+  if (rest.status === 'manual') return { ...rest, summary };
+  const before = 'dispositions' in vouchers ? (vouchers.dispositions ?? []) : [];
+  const after = 'dispositions' in rest ? (rest.dispositions ?? []) : [];
+  return { ...rest, summary, dispositions: [...before, ...after] } as Outcome;
 }
