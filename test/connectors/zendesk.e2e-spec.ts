@@ -281,6 +281,17 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       expect((await connector.erase(ctx, { email: 'kari@example.no' }, noHolds)).status).toBe('not_found');
     });
 
+    it('an approved plan also finishes a user an interrupted run left soft-deleted', async () => {
+      const kari = sim.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no' });
+      sim.state.softDeletedUserIds.add(kari.id);
+      const request = { action: 'erase' as const, reference: 'DSR-2026-000042', today: '2026-12-05' };
+      const items = [{ ref: `user:${kari.id}`, recordType: 'user' as const, action: 'erase' as const, asProposed: true }];
+      const outcome = await connector.execute(ctx, { email: 'kari@example.no' }, request, items);
+      expect(outcome.status).toBe('done');
+      expect(sim.state.permanentlyDeletedUserIds.has(kari.id)).toBe(true);
+      expect(dispositionsOf(outcome)).toContainEqual(expect.objectContaining({ kind: 'erased', what: 'user' }));
+    });
+
     it('reports a user with tickets that are not closed as failed, naming the tickets, and deletes nothing', async () => {
       const kari = sim.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no' });
       const open = sim.state.addTicket({ requesterId: kari.id, status: 'open' });

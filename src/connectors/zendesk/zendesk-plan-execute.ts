@@ -5,7 +5,7 @@ import type { ZendeskClient } from './zendesk-client';
 import type { ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
 import { isNotFound } from './zendesk-errors';
-import { findUsers, type MatchedUser } from './zendesk-subject-lookup';
+import { findSoftDeletedUsers, findUsers, type MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskTicket } from './zendesk-types';
 
 export const RESTRICTED_TAG = 'dsr-restricted';
@@ -86,9 +86,14 @@ export class ZendeskPlanExecutor {
     this.tally.add({ kind: 'anonymised', what: 'ticket-comment' }, redacted);
 
     const users = await findUsers(this.client, subject);
+    const userItems = items.filter((candidate) => candidate.recordType === 'user');
+    if (userItems.some((item) => item.action === 'erase' && !users.some(({ user }) => `user:${user.id}` === item.ref))) {
+      // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: find it there and finish it.
+      users.push(...(await findSoftDeletedUsers(this.client, subject)).filter(({ user }) => !users.some((known) => known.user.id === user.id)));
+    }
     const summary: string[] = [`${deleted} ticket(s) deleted, ${redacted} comment(s) of closed tickets redacted`];
     let failed = false;
-    for (const item of items.filter((candidate) => candidate.recordType === 'user')) {
+    for (const item of userItems) {
       const match = users.find(({ user }) => `user:${user.id}` === item.ref);
       if (!match) continue;
       const keep = keptBy.get(item.ref) ?? (item.action === 'keep' ? item.keep : undefined);
