@@ -363,6 +363,22 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       expect(sim.calls.count('PUT /api/v2/comment_redactions/:id')).toBe(3);
     });
 
+    it('tries the permanent delete again after an outage: the retry finds the soft-deleted user and finishes it', async () => {
+      const kari = sim.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no' });
+      sim.state.failNext('DELETE /api/v2/deleted_users/:id', 503);
+
+      await expect(connector.erase(ctx, { email: 'kari@example.no' }, noHolds)).rejects.toMatchObject({ retryable: true });
+      expect(sim.state.isLive(kari.id)).toBe(false);
+      expect(sim.state.permanentlyDeletedUserIds.has(kari.id)).toBe(false);
+
+      const retried = await connector.erase(ctx, { email: 'kari@example.no' }, noHolds);
+      expect(retried.status).toBe('done');
+      expect(dispositionsOf(retried)).toEqual([{ kind: 'erased', what: 'user', count: 1 }]);
+      expect(sim.state.permanentlyDeletedUserIds.has(kari.id)).toBe(true);
+      expect(sim.calls.count('DELETE /api/v2/deleted_users/:id', 503)).toBe(1);
+      expect(sim.calls.count('DELETE /api/v2/deleted_users/:id', 200)).toBe(1);
+    });
+
     it('deletes closed tickets permanently when the data map asks for deletion', async () => {
       await start({}, { closedTickets: 'delete' });
       const kari = sim.state.addUser({ name: 'Kari', email: 'kari@example.no' });

@@ -72,7 +72,7 @@ describe('a worker killed with SIGKILL during a fan-out of 200 erasures', () => 
     );
 
     // The simulators count deletions: one per person in each system, never two.
-    expect(sims.zendesk.calls.count('DELETE /api/v2/deleted_users/:id')).toBe(PEOPLE.length);
+    expect(sims.zendesk.calls.count('DELETE /api/v2/deleted_users/:id', 200)).toBe(PEOPLE.length);
     expect(sims.zendesk.state.permanentlyDeletedUserIds.size).toBe(PEOPLE.length);
     expect(sims.hubspot.count('POST', '/crm/v3/objects/contacts/gdpr-delete')).toBe(PEOPLE.length);
     expect(sims.visma.calls.associateDeletes.size).toBe(PEOPLE.length);

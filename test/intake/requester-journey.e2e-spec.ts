@@ -160,7 +160,7 @@ describe('requester journey over the JSON API (real PostgreSQL, Redis and SMTP)'
 
   it('answers tampered, unknown and expired links with a friendly page, never a 500', async () => {
     const { reference } = await (await submit({ type: 'restriction', email: 'lise@example.no' })).json();
-    const verification = await smtp.waitFor((mail) => mail.subject.includes(reference));
+    const verification = await smtp.waitFor((mail) => mail.to.includes('lise@example.no') && mail.subject.includes(reference));
     const link = linkIn(verification, 'verify', stack.url);
     const token = link.split('/').pop()!;
     const tampered = `${stack.url}/verify/${token.slice(0, 10)}${token[10] === 'A' ? 'B' : 'A'}${token.slice(11)}`;
@@ -191,7 +191,7 @@ describe('requester journey over the JSON API (real PostgreSQL, Redis and SMTP)'
   it('tells the requester about an extension (reasons, new date) and asks for information when staff pause', async () => {
     const auth = await adminAuth(stack.url);
     const { reference } = await (await submit({ type: 'erasure', email: 'per@example.no' })).json();
-    const verification = await smtp.waitFor((mail) => mail.subject.includes(reference));
+    const verification = await smtp.waitFor((mail) => mail.to.includes('per@example.no') && mail.subject.includes(reference));
     await fetch(linkIn(verification, 'verify', stack.url), { method: 'POST' });
 
     const reason = 'Records in nine systems and a paper archive must be reviewed.';

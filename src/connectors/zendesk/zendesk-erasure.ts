@@ -1,5 +1,6 @@
 import type { Disposition } from '../../common/dispositions/disposition';
 import type { Outcome } from '../connector';
+import { ConnectorError } from '../connector-errors';
 import { DispositionTally } from '../disposition-tally';
 import type { ZendeskClient } from './zendesk-client';
 import type { ZendeskConnection } from './zendesk-connection';
@@ -81,8 +82,10 @@ export class ZendeskEraser {
     try {
       await this.client.delete(`/deleted_users/${user.id}`);
     } catch (error) {
+      // A rate limit or an outage is worth another try: a retry finds the soft-deleted user in
+      // the deleted users list and finishes the permanent delete.
+      if (error instanceof ConnectorError && error.retryable) throw error;
       if (!isNotFound(error)) {
-        // The soft-deleted user no longer shows in search, so a retry would not find it again.
         const reason = error instanceof Error ? error.message : 'unknown error';
         return { userId: user.id, result: 'soft_deleted_only', redactedComments, deletedTickets, reason };
       }

@@ -153,6 +153,12 @@ export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {
       res.status(404).json({ error: 'InvalidEndpoint', description: 'Not found' });
       return;
     }
+    const failure = state.forcedFailures.findIndex((candidate) => candidate.endpoint === endpoint);
+    if (failure >= 0) {
+      const [{ status }] = state.forcedFailures.splice(failure, 1);
+      res.status(status).json({ error: 'ServiceUnavailable', description: 'Zendesk is temporarily unavailable' });
+      return;
+    }
     const context: RouteContext = {
       req,
       res,

@@ -164,6 +164,8 @@ export class ZendeskState {
   readonly permanentlyDeletedTicketIds = new Set<number>();
   /** Forced 429s for the next N API calls (tests of Retry-After handling). */
   forcedRateLimits: Array<{ retryAfterSeconds: number }> = [];
+  /** One-off server errors for an endpoint (`DELETE /api/v2/deleted_users/:id`), as an outage would give. */
+  forcedFailures: Array<{ endpoint: string; status: number }> = [];
   /** Bearer tokens issued by POST /oauth/tokens → expiry (ms epoch, or null). */
   readonly issuedTokens = new Map<string, number | null>();
   private nextId = 1000;
@@ -268,6 +270,11 @@ export class ZendeskState {
   /** Answer the next `count` API calls with 429 and this Retry-After. */
   rateLimitNext(count: number, retryAfterSeconds: number): void {
     for (let i = 0; i < count; i++) this.forcedRateLimits.push({ retryAfterSeconds });
+  }
+
+  /** Answer the next call to `endpoint` with this server error (once). */
+  failNext(endpoint: string, status: 503 | 500 | 502): void {
+    this.forcedFailures.push({ endpoint, status });
   }
 
   /** Invalidate every issued bearer token (as a revoked or rotated token would be). */
