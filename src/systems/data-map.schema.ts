@@ -28,20 +28,34 @@ const marketingProcessor = z
 
 const SECRET_KEY = /(secret|token|password|apikey|api_key|key)$/i;
 
-// Plain settings, or lists of them where a connector takes several (HubSpot `channels`,
-// `subscriptionIds`, `exportProperties`); each connector checks its own shape at boot.
+/** A connection setting: plain values, lists, and (for the declarative `http` and `sql` connectors)
+ *  nested objects such as request templates and table lists; each connector checks its own shape. */
+type ConnectionValue = string | number | boolean | null | ConnectionValue[] | { [key: string]: ConnectionValue };
+const connectionValue: z.ZodType<ConnectionValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(connectionValue), z.record(z.string(), connectionValue)]),
+);
+
+/** Every key at any depth that looks like an inline secret, with its path. */
+function inlineSecrets(value: ConnectionValue, path: Array<string | number>): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.flatMap((item, index) => inlineSecrets(item, [...path, index]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => [
+    ...(SECRET_KEY.test(key) && typeof item !== 'object' ? [[...path, key]] : []),
+    ...inlineSecrets(item, [...path, key]),
+  ]);
+}
+
 const connection = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]))
+  .record(z.string(), connectionValue)
   .default({})
   .superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
-      if (SECRET_KEY.test(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `looks like an inline secret: name the environment variable instead (e.g. ${key}Env: MY_${key.toUpperCase()})`,
-        });
-      }
+    for (const path of inlineSecrets(value, [])) {
+      const key = String(path[path.length - 1]);
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `looks like an inline secret: name the environment variable instead (e.g. ${key}Env: MY_${key.toUpperCase()})`,
+      });
     }
   });
 
