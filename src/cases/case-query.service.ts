@@ -6,6 +6,10 @@ import { DeadlineService } from '../deadlines/deadline.service';
 import { CaseEntity } from './case.entity';
 import { OPEN_STATUSES } from '../common/case-types';
 import type { ListCasesQuery } from './dto/list-cases.query';
+import { SystemsService } from '../systems/systems.service';
+import { DERIVED_STAGES, stageCondition, type DerivedStage } from './case-stage';
+
+const isDerivedStage = (status: string | undefined): status is DerivedStage => (DERIVED_STAGES as readonly string[]).includes(status ?? '');
 
 export interface DueCounts {
   all: number;
@@ -25,6 +29,7 @@ export class CaseQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineService,
+    private readonly systems: SystemsService,
   ) {}
 
   /** `due` narrows to effective deadlines in [from, to] (the staff queue's deadline states). */
@@ -63,6 +68,9 @@ export class CaseQueryService {
     const builder = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
     if (query.status === 'open' || (query.status === undefined && query.overdue)) {
       builder.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
+    } else if (isDerivedStage(query.status)) {
+      const { sql, params } = stageCondition(query.status, this.systems.approvalTypes());
+      builder.andWhere(sql, params);
     } else if (query.status) {
       builder.andWhere('c.status = :status', { status: query.status });
     }

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { SystemsService } from '../systems/systems.service';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -36,6 +37,7 @@ export class RequesterPagesController {
     private readonly deadlines: DeadlineService,
     private readonly pages: PageRenderer,
     private readonly clock: Clock,
+    private readonly systems: SystemsService,
   ) {}
 
   @Get('verify/:token')
@@ -70,7 +72,16 @@ export class RequesterPagesController {
       language,
       title: copy.status.title,
       switchUrl: this.switchUrl(`/status/${encodeURIComponent(token)}`, language),
-      data: { view: statusView(entity, language, answer, (instant) => this.deadlines.dayOf(instant), await this.proveUrl(entity.id, token, language)) },
+      data: {
+        view: statusView(
+          entity,
+          language,
+          answer,
+          (instant) => this.deadlines.dayOf(instant),
+          await this.proveUrl(entity.id, token, language),
+          this.systems.approvalTypes(),
+        ),
+      },
     });
   }
 

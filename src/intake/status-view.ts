@@ -1,4 +1,5 @@
 import type { CaseEntity } from '../cases/case.entity';
+import { caseStage } from '../cases/case-stage';
 import type { Language } from '../common/case-types';
 import { REQUEST_TYPE_WORDS, dayInWords } from '../common/request-type-words';
 import type { AnswerLink } from '../public-site/answer-links';
@@ -29,15 +30,12 @@ export function statusView(
   answer: AnswerLink | null,
   dayOf: (instant: Date) => string,
   proveUrl: string | null = null,
+  approvalTypes: readonly string[] = [],
 ): StatusView {
   const copy = PAGE_COPY[language].status;
   const unverified = entity.status === 'rejected' && entity.rejectionCode === 'unverified';
-  const nowKey =
-    entity.pausedAt && (entity.status === 'in_progress' || entity.status === 'awaiting_verification' || entity.status === 'awaiting_review')
-      ? 'paused'
-      : unverified
-        ? 'unverified'
-        : entity.status;
+  const stage = caseStage(entity, approvalTypes);
+  const nowKey = stage === 'being_handled' ? 'in_progress' : unverified ? 'unverified' : stage;
   const current: StepKey = {
     awaiting_verification: 'received',
     in_progress: 'working',

@@ -38,4 +38,9 @@ export class SystemsService implements OnModuleInit {
   approvalRequired(type: string): boolean {
     return (this.map.policy.approvalRequired as string[]).includes(type);
   }
+
+  /** The request types the policy sends through a handler's approval. */
+  approvalTypes(): readonly string[] {
+    return this.map.policy.approvalRequired;
+  }
 }

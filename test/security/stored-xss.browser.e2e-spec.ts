@@ -37,7 +37,7 @@ describe('stored text from requesters is shown as text, never as markup', () => 
   /** What of the payload became markup or ran, on the page as it is now. */
   const injected = (page: Page) =>
     page.evaluate(() => ({
-      elements: [...document.querySelectorAll('[id^="xss-"]')].map((element) => element.id),
+      elements: Array.from(document.querySelectorAll('[id^="xss-"]'), (element) => element.id),
       ran: (window as unknown as { __xss?: string }).__xss ?? null,
     }));
 

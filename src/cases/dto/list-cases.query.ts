@@ -1,13 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DERIVED_STAGES, type DerivedStage } from '../case-stage';
 import { CASE_STATUSES, CHANNELS, REQUEST_TYPES, type CaseStatus, type Channel, type RequestType } from '../../common/case-types';
 
+export const QUEUE_STATUS_FILTERS = [...CASE_STATUSES, 'open', ...DERIVED_STAGES] as const;
+export type QueueStatusFilter = CaseStatus | 'open' | DerivedStage;
+
 export class ListCasesQuery {
-  @ApiPropertyOptional({ enum: [...CASE_STATUSES, 'open'] })
+  @ApiPropertyOptional({
+    enum: QUEUE_STATUS_FILTERS,
+    description:
+      'A stored status, `open` (all open), or a stage: `awaiting_approval` (in progress, waiting for a handler to approve), `paused` (waiting for the requester), `being_handled` (in progress, neither of those)',
+  })
   @IsOptional()
-  @IsIn([...CASE_STATUSES, 'open'], { message: `must be one of ${[...CASE_STATUSES, 'open'].join(', ')}` })
-  status?: CaseStatus | 'open';
+  @IsIn(QUEUE_STATUS_FILTERS, { message: `must be one of ${QUEUE_STATUS_FILTERS.join(', ')}` })
+  status?: QueueStatusFilter;
 
   @ApiPropertyOptional({ enum: REQUEST_TYPES })
   @IsOptional()

@@ -101,7 +101,10 @@ export interface PageCopy {
     currentStep: string;
     stepsHeading: string;
     steps: { received: string; confirmed: string; working: string; review: string; done: string };
-    now: Record<'awaiting_verification' | 'paused' | 'in_progress' | 'awaiting_review' | 'completed' | 'rejected' | 'unverified' | 'withdrawn', string>;
+    now: Record<
+      'awaiting_verification' | 'paused' | 'awaiting_approval' | 'in_progress' | 'awaiting_review' | 'completed' | 'rejected' | 'unverified' | 'withdrawn',
+      string
+    >;
     extensionHeading: string;
     extension: string;
     extensionReason: string;
@@ -300,6 +303,7 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       now: {
         awaiting_verification: 'Vi venter på at du bekrefter forespørselen med lenken vi sendte på e-post.',
         paused: 'Vi har bedt deg om mer informasjon på e-post. Fristen står stille til vi har fått svar.',
+        awaiting_approval: 'En saksbehandler kontrollerer hva som skal gjøres i systemene våre. Ingenting blir endret før det er godkjent.',
         in_progress: 'Vi går gjennom systemene der vi kan ha opplysninger om deg.',
         awaiting_review: 'Svaret er klart og blir kontrollert av en saksbehandler før det sendes.',
         completed: 'Ferdig. Svaret er sendt til deg.',
@@ -491,6 +495,7 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
       now: {
         awaiting_verification: 'We are waiting for you to confirm the request with the link we sent by e-mail.',
         paused: 'We have asked you for more information by e-mail. The deadline stands still until we hear from you.',
+        awaiting_approval: 'A case handler is checking what will be done in our systems. Nothing is changed until that is approved.',
         in_progress: 'We are going through the systems where we may hold data about you.',
         awaiting_review: 'The answer is ready and is being checked by a case handler before it is sent.',
         completed: 'Done. The answer has been sent to you.',

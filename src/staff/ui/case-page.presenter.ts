@@ -1,4 +1,5 @@
 import { RepeatRequestsReader } from '../../cases/repeat-requests';
+import { caseStage } from '../../cases/case-stage';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -195,7 +196,7 @@ export class CasePagePresenter {
         reference: entity.reference,
         urgency,
         urgencyLabel: copy.urgency[urgency],
-        statusLabel: copy.status[entity.status],
+        statusLabel: copy.status[caseStage(entity, this.systems.approvalTypes())],
         typeLabel: copy.type[entity.type],
         channelLabel: copy.channel[entity.channel],
         assignee: entity.assigneeId ? (names.get(entity.assigneeId) ?? entity.assigneeId) : copy.case.nobody,

@@ -2,9 +2,10 @@ import { Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CaseQueryService } from '../../cases/case-query.service';
-import { CASE_STATUSES, CHANNELS, REQUEST_TYPES, type CaseStatus, type Channel, type RequestType } from '../../common/case-types';
-import type { ListCasesQuery } from '../../cases/dto/list-cases.query';
-import { isUuid } from '../../cases/dto/list-cases.query';
+import { CHANNELS, REQUEST_TYPES, type Channel, type RequestType } from '../../common/case-types';
+import { caseStage } from '../../cases/case-stage';
+import { SystemsService } from '../../systems/systems.service';
+import { QUEUE_STATUS_FILTERS, isUuid, type ListCasesQuery, type QueueStatusFilter } from '../../cases/dto/list-cases.query';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CASE_READERS, Roles } from '../../common/auth/roles.decorator';
@@ -19,8 +20,22 @@ import { formatInstant } from './staff-format';
 
 const PAGE_SIZE = 25;
 
+/** The status filter in the order a case moves: stages a person understands rather than the stored
+ *  `in_progress`, which still works in a hand-written URL. */
+const STATUS_OPTIONS = [
+  'open',
+  'awaiting_verification',
+  'awaiting_approval',
+  'being_handled',
+  'paused',
+  'awaiting_review',
+  'completed',
+  'rejected',
+  'withdrawn',
+] as const satisfies readonly QueueStatusFilter[];
+
 interface QueueFilter {
-  status: CaseStatus | 'open';
+  status: QueueStatusFilter;
   type?: RequestType;
   channel?: Channel;
   assignee?: string;
@@ -37,7 +52,7 @@ function parseFilter(query: Record<string, unknown>): QueueFilter {
     typeof query.assignee === 'string' && (query.assignee === 'mine' || query.assignee === 'none' || isUuid(query.assignee)) ? query.assignee : undefined;
   const page = Number(query.page);
   return {
-    status: pick(query.status, [...CASE_STATUSES, 'open'] as const) ?? 'open',
+    status: pick(query.status, QUEUE_STATUS_FILTERS) ?? 'open',
     type: pick(query.type, REQUEST_TYPES),
     channel: pick(query.channel, CHANNELS),
     assignee,
@@ -71,6 +86,7 @@ export class StaffQueueController {
     private readonly users: StaffUsersService,
     private readonly badge: StaffBadge,
     private readonly pages: StaffPageRenderer,
+    private readonly systems: SystemsService,
   ) {}
 
   @Get()
@@ -102,7 +118,7 @@ export class StaffQueueController {
         urgencyLabel: copy.urgency[urgency],
         due: entity.effectiveDue,
         typeLabel: copy.type[entity.type],
-        statusLabel: copy.status[entity.status],
+        statusLabel: copy.status[caseStage(entity, this.systems.approvalTypes())],
         subject: entity.subjectName ?? entity.subjectEmail ?? entity.subjectCustomerNumber ?? entity.subjectPhone ?? '',
         channelLabel: copy.channel[entity.channel],
         received: formatInstant(entity.receivedAt, this.config.TZ_NAME),
@@ -127,7 +143,7 @@ export class StaffQueueController {
         showing: fill(copy.queue.showing, { from, to: from + items.length - 1, total: page.total }),
         previousUrl: filter.page > 1 ? queueUrl(filter, { page: filter.page - 1 }) : null,
         nextUrl: filter.page * PAGE_SIZE < page.total ? queueUrl(filter, { page: filter.page + 1 }) : null,
-        statusOptions: options(['open', ...CASE_STATUSES] as const, copy.status, filter.status),
+        statusOptions: options(STATUS_OPTIONS, copy.status, filter.status),
         typeOptions: options(REQUEST_TYPES, copy.type, filter.type),
         channelOptions: options(CHANNELS, copy.channel, filter.channel),
         assigneeOptions: [
