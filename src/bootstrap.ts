@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { ensureDatabaseExists, runMigrationsLocked } from './database/database-bootstrap';
 import { configureHttpApp } from './http-app';
 import { FirstAdminService } from './staff/first-admin.service';
+import { startupBanner } from './startup-banner';
 
 export function readConfigOrExit(): AppConfig {
   try {
@@ -39,7 +40,9 @@ export async function start(config: AppConfig): Promise<void> {
   const app = await NestFactory.create(AppModule.forRole(config), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   configureHttpApp(app, config);
-  await app.get(FirstAdminService).ensureFirstAdmin();
+  const admin = await app.get(FirstAdminService).ensureFirstAdmin();
   await app.listen(config.PORT);
   log.log(`${config.ROLE === 'all' ? 'api and worker' : 'api'} listening on port ${config.PORT}`);
+  // Written straight to stdout, after the start-up logs, so a person sees it whatever the log format.
+  process.stdout.write(startupBanner(config.PUBLIC_URL, config.ROLE, admin));
 }

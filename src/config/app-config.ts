@@ -190,6 +190,9 @@ const schema = z
       )
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `pretty`: one readable line per entry (pino-pretty); `json`: one JSON object per line, for
+     *  log collectors. Unset: pretty when stdout is a terminal, JSON otherwise. */
+    LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
     /** Staff single sign-on with OpenID Connect (docs/sso.md); off while OIDC_ISSUER is unset. */
     ...oidcSettings,
   })

@@ -24,10 +24,24 @@ export function safePath(url: string | undefined): string {
   return path.replace(/\/(verify|status|answer|download|invite|reset)\/[^/]+/g, '/$1/[token]').replace(/[^/]+@[^/]+/g, '[email]');
 }
 
+/** Readable lines for a person at a terminal; JSON for anything that collects logs. */
+export function logFormat(config: Pick<AppConfig, 'LOG_FORMAT'>, stdoutIsTerminal = Boolean(process.stdout.isTTY)): 'pretty' | 'json' {
+  return config.LOG_FORMAT ?? (stdoutIsTerminal ? 'pretty' : 'json');
+}
+
 export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.LOG_LEVEL,
+      // Redaction happens before the transport: a pretty line hides the same fields as JSON.
+      ...(logFormat(config) === 'pretty'
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context', messageFormat: '{if context}{context}: {end}{msg}', singleLine: true },
+            },
+          }
+        : {}),
       redact: { paths: REDACT, censor: '[redacted]' },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
       serializers: {

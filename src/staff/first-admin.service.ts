@@ -7,6 +7,10 @@ import { APP_CONFIG } from '../config/config.module';
 import { PasswordHasher } from './auth/password-hasher';
 import { StaffUserEntity } from './staff-user.entity';
 
+/** What the first start did about the first admin; a generated password goes to the start-up
+ *  banner once and is never stored or logged. */
+export type FirstAdminResult = { status: 'exists' } | { status: 'created'; email: string; generatedPassword?: string };
+
 /** Creates the first admin when no staff user exists, so a fresh install can be signed into. */
 @Injectable()
 export class FirstAdminService {
@@ -18,8 +22,8 @@ export class FirstAdminService {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async ensureFirstAdmin(): Promise<'created' | 'exists'> {
-    if ((await this.users.count()) > 0) return 'exists';
+  async ensureFirstAdmin(): Promise<FirstAdminResult> {
+    if ((await this.users.count()) > 0) return { status: 'exists' };
     const email = this.config.ADMIN_EMAIL.toLowerCase();
     const generated = !this.config.ADMIN_PASSWORD;
     const password = this.config.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
@@ -34,17 +38,11 @@ export class FirstAdminService {
       });
     } catch (error) {
       // Another process starting at the same moment created it first.
-      if ((error as { code?: string }).code === '23505') return 'exists';
+      if ((error as { code?: string }).code === '23505') return { status: 'exists' };
       throw error;
     }
-    if (generated) {
-      // Printed once, to the operator starting the service; only its hash is stored.
-      process.stdout.write(
-        `\nFirst admin created: ${email}\nOne-time password: ${password}\nSign in with it at /staff/login: you are asked to choose your own password first. It is not shown again.\n\n`,
-      );
-    } else {
-      this.logger.log('First admin created from ADMIN_EMAIL/ADMIN_PASSWORD');
-    }
-    return 'created';
+    this.logger.log(generated ? 'First admin created with a generated one-time password' : 'First admin created from ADMIN_EMAIL/ADMIN_PASSWORD');
+    // The generated password is shown once, in the start-up banner; only its hash is stored.
+    return { status: 'created', email, ...(generated ? { generatedPassword: password } : {}) };
   }
 }

@@ -40,8 +40,10 @@ describe('two processes starting at once on a database that does not exist', () 
       APP_SECRET: 'fresh-start-secret-0123456789abcdef0123',
       MAIL_DIR: mkdtempSync(join(tmpdir(), 'dsr-fresh-mail-')),
     };
-    for (const port of [await freePort(), await freePort()]) {
-      processes.push({ service: startServiceProcess({ ...shared, PORT: String(port) }), url: `http://127.0.0.1:${port}` });
+    // One logs JSON (what a collector reads), the other readable lines (what a person at a terminal gets).
+    for (const [index, port] of [await freePort(), await freePort()].entries()) {
+      const env = { ...shared, PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, LOG_FORMAT: index === 0 ? 'json' : 'pretty' };
+      processes.push({ service: startServiceProcess(env), url: `http://127.0.0.1:${port}` });
     }
     try {
       for (const { service, url } of processes) {
@@ -79,6 +81,40 @@ describe('two processes starting at once on a database that does not exist', () 
     const applied = await query<{ name: string }>('SELECT name FROM migrations', databaseUrl(name));
     expect(new Set(applied.map((row) => row.name)).size).toBe(applied.length);
     expect(applied.length).toBeGreaterThan(0);
+  });
+
+  it('ends its start-up with a boxed banner: where to sign in, and the first admin with its password only where it was created', async () => {
+    await waitUntil(() => processes.every(({ service }) => service.output().includes('└')), 10_000, 'both banners');
+    const banners = processes.map(({ service, url }) => {
+      const output = service.output();
+      const box = output.slice(output.lastIndexOf('┌'), output.lastIndexOf('┘') + 1).split('\n');
+      return { box, port: new URL(url).port };
+    });
+    for (const { box, port } of banners) {
+      expect(box[0]).toMatch(/^┌─+┐$/);
+      expect(box.at(-1)).toMatch(/^└─+┘$/);
+      const inside = box.slice(1, -1);
+      // Every line of the box is as wide as its frame.
+      for (const line of inside) expect([...line].length).toBe([...box[0]].length);
+      expect(inside.join('\n')).toContain(`Staff sign-in:  http://localhost:${port}/staff/login`);
+    }
+    const creators = banners.filter(({ box }) => box.some((line) => line.includes('First admin:    admin@localhost')));
+    expect(creators).toHaveLength(1);
+    expect(creators[0].box.some((line) => /One-time password: \S+/.test(line))).toBe(true);
+  });
+
+  it('logs JSON lines when asked for JSON, and readable lines when asked for pretty', () => {
+    const [json, pretty] = processes.map(({ service }) =>
+      service
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('listening on port')),
+    );
+    expect(json).toHaveLength(1);
+    expect(JSON.parse(json[0])).toMatchObject({ msg: expect.stringContaining('listening on port') });
+    expect(pretty).toHaveLength(1);
+    expect(pretty[0].trim().startsWith('{')).toBe(false);
+    expect(pretty[0]).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: Bootstrap: api and worker listening on port \d+$/);
   });
 
   it('made exactly one admin and printed its one-time password once, which signs in and must be changed first', async () => {

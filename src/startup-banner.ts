@@ -1,0 +1,21 @@
+import type { FirstAdminResult } from './staff/first-admin.service';
+
+/** The lines a person starting the service needs, printed last so no log line pushes them away. */
+export function startupBanner(publicUrl: string, role: string, admin: FirstAdminResult): string {
+  const lines = [
+    `DSR engine is running (${role === 'all' ? 'api and worker' : role})`,
+    '',
+    `Staff sign-in:  ${publicUrl}/staff/login`,
+    `Request form:   ${publicUrl}/`,
+    `API docs:       ${publicUrl}/api/docs`,
+  ];
+  if (admin.status === 'created') {
+    lines.push('', `First admin:    ${admin.email}`);
+    if (admin.generatedPassword) {
+      lines.push(`One-time password: ${admin.generatedPassword}`, 'Shown only now. Sign in with it and choose your own password.');
+    }
+  }
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = '─'.repeat(width + 2);
+  return ['', `┌${rule}┐`, ...lines.map((line) => `│ ${line.padEnd(width)} │`), `└${rule}┘`, ''].join('\n') + '\n';
+}
