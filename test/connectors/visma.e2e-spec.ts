@@ -228,6 +228,13 @@ describe('VismaConnector against the Business NXT simulator', () => {
         expect.objectContaining({ associateNo: 1, customerNo: 10001, name: 'Ola Nordmann', mobilePhone: '912 34 567', postalArea: 'Oslo' }),
       ]);
       expect(part.tables?.customerTransactions).toHaveLength(4);
+      // What the connector does not read is named, not silently left out.
+      expect(part.data.notSearched).toEqual([
+        'sales orders and order lines',
+        'invoice documents (PDF) and attachments',
+        'delivery addresses',
+        'appointments and activities',
+      ]);
       expect(part.tables?.customerTransactions).toContainEqual({ customerNo: 10001, voucherNo: 5001, voucherDate: '2025-03-14', amount: 1250 });
       expect(dispositionsOf(part)).toEqual([
         { kind: 'disclosed', what: 'customer', count: 1 },

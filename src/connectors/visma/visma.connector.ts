@@ -29,6 +29,15 @@ import { surveyVisma } from './visma-survey';
 import { assertVismaSchema } from './visma-schema-check';
 import { executeVismaPlan } from './visma-execute';
 
+/** What Business NXT holds about a customer that this connector does not read (README.md "Not
+ *  covered"): said in every export, so the person is not told the list above is everything. */
+export const VISMA_NOT_SEARCHED = [
+  'sales orders and order lines',
+  'invoice documents (PDF) and attachments',
+  'delivery addresses',
+  'appointments and activities',
+] as const;
+
 export interface VismaConnectorOptions {
   /** The clock for retention dates and token expiry. */
   now?: () => Date;
@@ -95,7 +104,7 @@ export class VismaConnector implements Connector {
     const contacts = [...contactsOfCustomers, ...directContacts];
     const ledger = await records.transactionsOf(associates.map((associate) => associate.customerNo));
     const customerTransactions = ledger.map((entry) => ({ ...entry, voucherDate: vismaDateToIso(entry.voucherDate) }));
-    const data = { associates, contacts, customerTransactions };
+    const data = { associates, contacts, customerTransactions, notSearched: [...VISMA_NOT_SEARCHED] };
     return {
       systemId: ctx.systemId,
       data,
