@@ -11,6 +11,7 @@ import {
   type VismaSimulator,
   type VismaSimulatorOptions,
 } from '../simulators/visma/visma-simulator';
+import { LEDGER_NAMES } from '../simulators/visma/visma-schema';
 
 const TODAY = Date.parse('2026-11-22T10:00:00Z');
 const SCOPE = 'business-graphql-service-api:access-group-based';
@@ -227,6 +228,13 @@ describe('VismaConnector against the Business NXT simulator', () => {
         expect.objectContaining({ associateNo: 1, customerNo: 10001, name: 'Ola Nordmann', mobilePhone: '912 34 567', postalArea: 'Oslo' }),
       ]);
       expect(part.tables?.customerTransactions).toHaveLength(4);
+      // What the connector does not read is named, not silently left out.
+      expect(part.data.notSearched).toEqual([
+        'sales orders and order lines',
+        'invoice documents (PDF) and attachments',
+        'delivery addresses',
+        'appointments and activities',
+      ]);
       expect(part.tables?.customerTransactions).toContainEqual({ customerNo: 10001, voucherNo: 5001, voucherDate: '2025-03-14', amount: 1250 });
       expect(dispositionsOf(part)).toEqual([
         { kind: 'disclosed', what: 'customer', count: 1 },
@@ -438,21 +446,6 @@ describe('VismaConnector against the Business NXT simulator', () => {
       );
     });
 
-    it('deletes a customer without ledger entries exactly once, with its contact persons', async () => {
-      const visma = connector();
-      const outcome = await visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING);
-      expect(outcome).toMatchObject({ status: 'done', details: { deletedAssociates: 1, deletedContacts: 1 } });
-      expect(dispositionsOf(outcome)).toEqual([
-        { kind: 'erased', what: 'contact-person', count: 1 },
-        { kind: 'erased', what: 'customer', count: 1 },
-      ]);
-      expect(associate(2)).toBeUndefined();
-      expect(contact(201)).toBeUndefined();
-      await expect(visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
-      expect(sim.calls.associateDeletes.get(2)).toBe(1);
-      expect(sim.calls.operations.filter((operation) => operation === 'associate_delete')).toHaveLength(1);
-    });
-
     it('deletes a customer whose ledger entries are past the retention period', async () => {
       await expect(connector().erase(ctx, { customerNumber: '10004' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'done' });
       expect(associate(4)).toBeUndefined();
@@ -467,15 +460,105 @@ describe('VismaConnector against the Business NXT simulator', () => {
       expect(contact(301)).toMatchObject({ name: 'Per Olsen', emailAddress: '', phone: '', mobilePhone: '' });
       expect(associate(3)?.emailAddress).toBe('post@fjord.example');
     });
+  });
 
-    it('hands over to a person when Visma refuses a deletion the data map would allow', async () => {
+  describe("erase: Visma's own deletion routine or the table API (connection.deletion)", () => {
+    it.each([
+      ['routine', 'associate_processings.deleteCustomerSupplierData'],
+      ['direct', 'associate_delete'],
+    ])('deletes a customer without ledger entries exactly once, with its contact persons (deletion: %s)', async (deletion, operation) => {
+      await start({}, { deletion });
+      const visma = connector();
+      const outcome = await visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING);
+      expect(outcome).toMatchObject({ status: 'done', details: { deletedAssociates: 1, deletedContacts: 1 } });
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'erased', what: 'contact-person', count: 1 },
+        { kind: 'erased', what: 'customer', count: 1 },
+      ]);
+      expect(associate(2)).toBeUndefined();
+      expect(contact(201)).toBeUndefined();
+      await expect(visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
+      expect(sim.calls.associateDeletes.get(2)).toBe(1);
+      expect(sim.calls.operations.filter((name) => name.startsWith('associate_delete') || name.startsWith('associate_processings'))).toEqual([operation]);
+    });
+
+    it("by default runs Visma's own routine, which moves the old ledger to the company's anonymisation customer", async () => {
+      await start({ anonymisationCustomerNo: 99990 });
+      await expect(connector().erase(ctx, { customerNumber: '10004' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'done' });
+      expect(associate(4)).toBeUndefined();
+      expect(sim.calls.routineRuns.get(4)).toBe(1);
+      expect(sim.state.customerTransactions.filter((entry) => entry.customerNo === 10004)).toEqual([]);
+      expect(sim.state.customerTransactions.filter((entry) => entry.customerNo === 99990).map((entry) => entry.voucherNo)).toEqual([1900, 1901]);
+    });
+
+    it('with deletion: direct deletes the associate through the table API and leaves the ledger rows as they were', async () => {
+      await start({}, { deletion: 'direct' });
+      await expect(connector().erase(ctx, { customerNumber: '10004' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'done' });
+      expect(associate(4)).toBeUndefined();
+      expect(sim.calls.routineRuns.size).toBe(0);
+      expect(sim.state.customerTransactions.filter((entry) => entry.customerNo === 10004).map((entry) => entry.voucherNo)).toEqual([1900, 1901]);
+    });
+
+    it.each([
+      ['routine', 'Slett kunde-/leverandørdata', 'routineRefusals'],
+      ['direct', 'DELETE_NOT_ALLOWED', 'associateDeleteRefusals'],
+    ] as const)('hands over to a person when Visma refuses a deletion the data map would allow (deletion: %s)', async (deletion, says, refusals) => {
+      await start({}, { deletion });
       const tooShort = { legalHolds: [{ records: 'invoices', basis: 'bokføringsloven § 13', keepFor: 'P1Y', from: 'end-of-financial-year' }] };
       const outcome = await connector().erase(ctx, { email: 'lars@example.no' }, tooShort);
       expect(outcome.status).toBe('manual');
-      expect(outcome.summary).toContain('DELETE_NOT_ALLOWED');
-      expect(sim.calls.associateDeleteRefusals.get(5)).toBe(1);
+      expect(outcome.summary).toContain(says);
+      expect(sim.calls[refusals].get(5)).toBe(1);
       expect(sim.calls.associateDeletes.get(5)).toBeUndefined();
       expect(associate(5)).toMatchObject({ name: 'Lars Berg', emailAddress: '' });
+    });
+  });
+
+  describe('the names of the ledger and the deletion routine are checked against the company schema first', () => {
+    it('a misconfigured ledger field stops the system with a message naming the setting, before anything is read or changed', async () => {
+      await start({}, { ledger: { fields: { amount: 'amount' } } });
+      const visma = connector();
+      for (const attempt of [
+        () => visma.export(ctx, { email: 'ola.nordmann@example.no' }),
+        () => visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING),
+      ]) {
+        const error = await attempt().catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(ConnectorError);
+        expect(error).toMatchObject({ retryable: false });
+        expect((error as Error).message).toContain(`Visma system "${ctx.systemId}" is stopped until its data map is corrected`);
+        expect((error as Error).message).toContain('connection.ledger.fields.amount: "amount" is not a field of CustomerTransaction');
+      }
+      expect(sim.calls.operations).toEqual([]);
+      expect(associate(2)).toMatchObject({ emailAddress: 'kari@example.no' });
+      // One introspection for the system, not one per action.
+      expect(sim.calls.graphql).toBe(1);
+    });
+
+    it('names a wrong table and a routine the associate table does not have', async () => {
+      await start({}, { ledger: { table: 'custTr' }, deletionRoutine: 'deleteCustomerData' });
+      const error = (await connector()
+        .find(ctx, { email: 'kari@example.no' })
+        .catch((caught: unknown) => caught)) as Error;
+      expect(error.message).toContain('connection.ledger.table: "custTr" is not a table in the Business NXT schema of company 9112233');
+      expect(error.message).toContain('connection.deletionRoutine: "deleteCustomerData" is not a processing of the associate table');
+      expect(sim.calls.operations).toEqual([]);
+    });
+
+    it('with deletion: direct the routine name is not required, and names that exist let every action run', async () => {
+      await start({}, { deletion: 'direct', deletionRoutine: 'noSuchRoutine', ledger: { table: 'customerTransaction', fields: { amount: 'amountDomestic' } } });
+      const part = await connector().export(ctx, { email: 'ola.nordmann@example.no' });
+      expect(part.data.customerTransactions).toContainEqual({ customerNo: 10001, voucherNo: 5001, voucherDate: '2025-03-14', amount: 1250 });
+    });
+
+    it('the simulator answers the introspection from its schema of published and model names', async () => {
+      await start();
+      const response = await fetch(sim.graphqlUrl, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await fetchToken(sim)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __type(name: "CustomerTransaction") { fields { name } } }' }),
+      });
+      const body = (await response.json()) as { data: { __type: { fields: Array<{ name: string }> } } };
+      expect(body.data.__type.fields.map((field) => field.name)).toEqual([...LEDGER_NAMES.fields]);
     });
   });
 
@@ -576,9 +659,15 @@ describe('VismaConnector against the Business NXT simulator', () => {
         body: JSON.stringify({ query: `{ useCompany(no: ${SIM_COMPANY_NO}) { associate { items { shoeSize } } } }` }),
       });
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-      expect(body.errors[0].message).toContain('shoeSize');
-      expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const body = (await response.json()) as { errors: Array<{ message: string; locations: unknown[]; extensions: Record<string, unknown> }> };
+      // Business NXT's (GraphQL.NET) shape, as its error-handling page shows it.
+      expect(body.errors).toEqual([
+        {
+          message: "GraphQL.Validation.Errors.FieldsOnCorrectTypeError: Cannot query field 'shoeSize' on type 'Associate'.",
+          locations: [{ line: 1, column: 49 }],
+          extensions: { code: 'FIELDS_ON_CORRECT_TYPE', codes: ['FIELDS_ON_CORRECT_TYPE'], number: '5.3.1' },
+        },
+      ]);
     });
 
     it('the simulator answers a call without a valid bearer token with 401 and an HTML page', async () => {
@@ -630,14 +719,14 @@ describe('VismaConnector against the Business NXT simulator', () => {
     });
 
     it('waits out a short Retry-After inline and retries', async () => {
-      await start({ rateLimitPerMinute: 2 });
+      await start({ rateLimitPerMinute: 3 });
       const waits: number[] = [];
       const sleep = async (ms: number) => {
         waits.push(ms);
         simNow += ms;
       };
       const visma = connector({ sleep });
-      await visma.find(ctx, { email: 'ola.nordmann@example.no' }); // associate + contact: 2 requests
+      await visma.find(ctx, { email: 'ola.nordmann@example.no' }); // schema check + associate + contact: 3 requests
       simNow += 58_000; // two seconds left in the minute
       await expect(visma.find(ctx, { email: 'ola.nordmann@example.no' })).resolves.toHaveLength(1);
       expect(waits).toEqual([2000]);
@@ -645,7 +734,8 @@ describe('VismaConnector against the Business NXT simulator', () => {
     });
 
     it('throws RateLimitedError when Retry-After is longer than the inline limit', async () => {
-      await start({ rateLimitPerMinute: 2 });
+      // The first find makes 3 requests (the one-off schema check, associate, contact).
+      await start({ rateLimitPerMinute: 3 });
       const waits: number[] = [];
       const visma = connector({ sleep: async (ms) => void waits.push(ms) });
       await visma.find(ctx, { email: 'ola.nordmann@example.no' });

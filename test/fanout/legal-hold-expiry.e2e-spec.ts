@@ -128,7 +128,7 @@ describe('legal hold expiry: the scheduled deletion really deletes', () => {
     expect(stored[0].external_ids).toEqual({ associateNos: [1], contactNos: [] });
 
     // A credit note booked in 2026 for the same customer restarts the period for that year.
-    sims.visma.state.customerTransactions.push({ customerNo: KARI.customerNo, voucherNo: 5999, voucherDate: 20260901, amount: 0 });
+    sims.visma.state.customerTransactions.push({ customerNo: KARI.customerNo, voucherNo: 5999, voucherDate: 20260901, amountDomestic: 0 });
     await moveClockTo('2031-01-02T09:00:00Z');
     const moved = await runHoldJob(reference, hold, (item) => item.until !== '2030-12-31');
     expect(moved).toMatchObject({ status: 'held', until: '2031-12-31' });

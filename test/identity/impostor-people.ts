@@ -100,8 +100,8 @@ function reseedVisma(sim: VismaSimulator): Record<string, never> {
   ];
   // Settled long ago (past bokføringsloven's five years): the customer card may be deleted.
   state.customerTransactions = [
-    { customerNo: Number(KARI.customerNumber), voucherNo: 77121, voucherDate: 20190305, amount: 4590 },
-    { customerNo: Number(KARI.customerNumber), voucherNo: 77122, voucherDate: 20190320, amount: -4590 },
+    { customerNo: Number(KARI.customerNumber), voucherNo: 77121, voucherDate: 20190305, amountDomestic: 4590 },
+    { customerNo: Number(KARI.customerNumber), voucherNo: 77122, voucherDate: 20190320, amountDomestic: -4590 },
   ];
   return {};
 }

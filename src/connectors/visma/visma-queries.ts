@@ -9,11 +9,19 @@
  *  - contact: contactNo, associateNo, name, emailAddress, phone, mobilePhone (unverified)
  *  - the "no marketing" / "restricted" flags are not assumed: the data map names the company's
  *    fields (connection.marketingFlagField / restrictionFlagField), which are then read and written
- *  - customerTransaction table with customerNo, voucherNo, voucherDate, amount (unverified)
+ *  - the customer ledger's table and field names come from the data map (connection.ledger, with
+ *    Visma Business' model names as defaults) and are checked by introspection before use
+ *    (visma-schema-check.ts); they are read under fixed aliases, so the rest of the connector
+ *    sees `customerNo voucherNo voucherDate amount` whatever the company's names are
  *  - input type names Associate_Input, Contact_Input (unverified)
- *  - customerTransaction_delete: that Visma lets the table API delete ledger rows past their
- *    retention limit (unverified; a refusal is left to a person)
+ *  - <ledger>_delete: that Visma lets the table API delete ledger rows past their retention limit
+ *    (unverified; a refusal is left to a person)
+ *  - the deletion routine: `associate_processings { <routine>(filter) { succeeded } }` follows the
+ *    documented processings shape; the processing's field name (default
+ *    deleteCustomerSupplierData) is checked by introspection, its run without `args` relies on the
+ *    company's own settings (retention period, anonymisation customer) as the dialog does
  */
+import type { VismaLedgerNames } from './visma-settings';
 
 export const PAGE_SIZE = 100;
 
@@ -60,18 +68,48 @@ export interface Page<T> {
   items: T[] | null;
 }
 
-export type Table = 'associate' | 'contact' | 'customerTransaction';
+export type Table = 'associate' | 'contact';
 
 const SELECTION: Record<Table, string> = {
   associate: 'associateNo customerNo name emailAddress phone mobilePhone addressLine1 postCode postalArea',
   contact: 'contactNo associateNo name emailAddress phone mobilePhone',
-  customerTransaction: 'customerNo voucherNo voucherDate amount',
 };
 
 /** A paged read of `table`; `filter` is a GraphQL literal using `$value` of type `valueType`;
  *  `flagFields` (the data map's flag names) are read on associates and contacts. */
 export function pageQuery(table: Table, filter: string, valueType: string, flagFields: string[] = []): string {
-  const selection = [SELECTION[table], ...(table === 'customerTransaction' ? [] : flagFields)].join(' ');
+  return connectionQuery(table, filter, valueType, [SELECTION[table], ...flagFields].join(' '));
+}
+
+/** The ledger entries of customer numbers `$value`, read under the connector's own aliases. */
+export function ledgerPageQuery(ledger: VismaLedgerNames): string {
+  const { customerNo, voucherNo, voucherDate, amount } = ledger.fields;
+  const selection = `customerNo: ${customerNo} voucherNo: ${voucherNo} voucherDate: ${voucherDate} amount: ${amount}`;
+  return connectionQuery(ledger.table, `{ ${customerNo}: { _in: $value } }`, '[Int!]', selection);
+}
+
+/** One voucher's rows in the customer ledger of one customer (a voucher number alone may span customers). */
+export function ledgerDeleteMutation(ledger: VismaLedgerNames): string {
+  const { customerNo, voucherNo } = ledger.fields;
+  return `mutation delete_customer_transaction($cid: Int!, $customerNo: Int!, $voucherNo: Int!) {
+  useCompany(no: $cid) {
+    ${ledger.table}_delete(filter: { _and: [{ ${customerNo}: { _eq: $customerNo } }, { ${voucherNo}: { _eq: $voucherNo } }] }) { affectedRows }
+  }
+}`;
+}
+
+/** Visma Business' own "delete customer/supplier data" routine on one associate (a processing). */
+export function deletionRoutineMutation(routine: string): string {
+  return `mutation delete_customer_data($cid: Int!, $no: Int!) {
+  useCompany(no: $cid) {
+    associate_processings {
+      ${routine}(filter: { associateNo: { _eq: $no } }) { succeeded }
+    }
+  }
+}`;
+}
+
+function connectionQuery(table: string, filter: string, valueType: string, selection: string): string {
   return `query read_${table}($cid: Int!, $value: ${valueType}, $after: String) {
   useCompany(no: $cid) {
     ${table}(filter: ${filter}, first: ${PAGE_SIZE}, after: $after) {
@@ -89,7 +127,6 @@ export const FILTERS = {
   byCustomerNo: '{ customerNo: { _eq: $value } }',
   byAssociateNos: '{ associateNo: { _in: $value } }',
   byContactNos: '{ contactNo: { _in: $value } }',
-  byCustomerNos: '{ customerNo: { _in: $value } }',
 } as const;
 
 export const ASSOCIATE_UPDATE = `mutation update_associate($cid: Int!, $no: Int!, $value: Associate_Input!) {
@@ -117,12 +154,5 @@ export const CONTACT_UPDATE = `mutation update_contact($cid: Int!, $no: Int!, $v
 export const CONTACT_DELETE = `mutation delete_contact($cid: Int!, $no: Int!) {
   useCompany(no: $cid) {
     contact_delete(filter: { contactNo: { _eq: $no } }) { affectedRows }
-  }
-}`;
-
-/** One voucher's rows in the customer ledger of one customer (a voucher number alone may span customers). */
-export const TRANSACTION_DELETE = `mutation delete_customer_transaction($cid: Int!, $customerNo: Int!, $voucherNo: Int!) {
-  useCompany(no: $cid) {
-    customerTransaction_delete(filter: { _and: [{ customerNo: { _eq: $customerNo } }, { voucherNo: { _eq: $voucherNo } }] }) { affectedRows }
   }
 }`;

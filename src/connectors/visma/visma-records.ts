@@ -10,7 +10,9 @@ import {
   CONTACT_DELETE,
   CONTACT_UPDATE,
   FILTERS,
-  TRANSACTION_DELETE,
+  deletionRoutineMutation,
+  ledgerDeleteMutation,
+  ledgerPageQuery,
   pageQuery,
   type AssociateRow,
   type AssociateValue,
@@ -20,6 +22,20 @@ import {
   type Page,
   type Table,
 } from './visma-queries';
+import { DEFAULT_VISMA_DELETION_ROUTINE, DEFAULT_VISMA_LEDGER, type VismaLedgerNames } from './visma-settings';
+
+/** How this company's customer ledger is named and how a customer is deleted (from the data map). */
+export interface VismaRecordsLayout {
+  ledger: VismaLedgerNames;
+  deletion: 'routine' | 'direct';
+  deletionRoutine: string;
+}
+
+const DEFAULT_LAYOUT: VismaRecordsLayout = {
+  ledger: { table: DEFAULT_VISMA_LEDGER.table, fields: { ...DEFAULT_VISMA_LEDGER.fields } },
+  deletion: 'routine',
+  deletionRoutine: DEFAULT_VISMA_DELETION_ROUTINE,
+};
 
 /** Stop paging after this many pages: more rows than this for one person means a bad filter. */
 const MAX_PAGES = 100;
@@ -33,6 +49,7 @@ export class VismaRecords {
     private readonly flagFields: string[] = [],
     /** Further company fields read with every associate (the note field named in the data map). */
     private readonly associateFields: string[] = [],
+    private readonly layout: VismaRecordsLayout = DEFAULT_LAYOUT,
   ) {}
 
   /**
@@ -106,7 +123,7 @@ export class VismaRecords {
       (no) => no,
     );
     if (!numbers.length) return [];
-    return this.readAll<CustomerTransactionRow>('customerTransaction', FILTERS.byCustomerNos, '[Int!]', numbers);
+    return this.readPages<CustomerTransactionRow>(this.layout.ledger.table, ledgerPageQuery(this.layout.ledger), numbers);
   }
 
   async updateAssociate(associateNo: number, value: AssociateValue): Promise<number> {
@@ -118,12 +135,31 @@ export class VismaRecords {
     return data.useCompany.associate_update?.affectedRows ?? 0;
   }
 
+  /**
+   * Deletes one associate: with `deletion: routine` by Visma Business' own "Slett kunde-/
+   * leverandørdata" (which checks balance, retention period, appointments and budget lines, moves
+   * old ledger rows to the company's anonymisation customer and deletes orders), else by
+   * `associate_delete`. A refusal (GraphQL error, or the routine not succeeding) is a permanent
+   * ConnectorError, which the callers turn into blanking and a person's task.
+   */
   async deleteAssociate(associateNo: number): Promise<number> {
+    if (this.layout.deletion === 'routine') return this.runDeletionRoutine(associateNo);
     const data = await this.client.request<{ useCompany: { associate_delete: { affectedRows: number } | null } }>(ASSOCIATE_DELETE, {
       cid: this.companyNo,
       no: associateNo,
     });
     return data.useCompany.associate_delete?.affectedRows ?? 0;
+  }
+
+  private async runDeletionRoutine(associateNo: number): Promise<number> {
+    const routine = this.layout.deletionRoutine;
+    const data = await this.client.request<{ useCompany: { associate_processings: Record<string, { succeeded: boolean } | null> | null } }>(
+      deletionRoutineMutation(routine),
+      { cid: this.companyNo, no: associateNo },
+    );
+    const result = data.useCompany.associate_processings?.[routine];
+    if (!result?.succeeded) throw new ConnectorError(`Visma's deletion routine (${routine}) did not succeed for associate ${associateNo}`, false);
+    return 1;
   }
 
   async updateContact(contactNo: number, value: ContactValue): Promise<number> {
@@ -145,16 +181,21 @@ export class VismaRecords {
 
   /** Deletes one voucher's ledger rows of one customer; Visma refuses (a GraphQL error) what it must keep. */
   async deleteTransaction(customerNo: number, voucherNo: number): Promise<number> {
-    const data = await this.client.request<{ useCompany: { customerTransaction_delete: { affectedRows: number } | null } }>(TRANSACTION_DELETE, {
+    const table = this.layout.ledger.table;
+    const data = await this.client.request<{ useCompany: Record<string, { affectedRows: number } | null> }>(ledgerDeleteMutation(this.layout.ledger), {
       cid: this.companyNo,
       customerNo,
       voucherNo,
     });
-    return data.useCompany.customerTransaction_delete?.affectedRows ?? 0;
+    return data.useCompany[`${table}_delete`]?.affectedRows ?? 0;
   }
 
   private async readAll<T>(table: Table, filter: string, valueType: string, value: unknown): Promise<T[]> {
     const query = pageQuery(table, filter, valueType, table === 'associate' ? [...this.flagFields, ...this.associateFields] : this.flagFields);
+    return this.readPages<T>(table, query, value);
+  }
+
+  private async readPages<T>(table: string, query: string, value: unknown): Promise<T[]> {
     const rows: T[] = [];
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {

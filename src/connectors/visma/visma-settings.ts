@@ -9,6 +9,36 @@ export const VISMA_SERVICE_SCOPE = 'business-graphql-service-api:access-group-ba
 
 const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Business NXT field name (letters, digits, _)');
 
+/**
+ * The customer ledger's table and field names. Defaults are the names of Visma Business' data
+ * model (the customer transaction table, CustTr), which Business NXT exposes as GraphQL names; they
+ * are not listed in the Business NXT API documentation, so they can be overridden here and are
+ * checked against the company's schema (introspection) before any task uses them (README.md).
+ */
+export const DEFAULT_VISMA_LEDGER = {
+  table: 'customerTransaction',
+  fields: { customerNo: 'customerNo', voucherNo: 'voucherNo', voucherDate: 'voucherDate', amount: 'amountDomestic' },
+} as const;
+
+/** Visma Business' own routine "Slett kunde-/leverandørdata" as a processing on the associate table. */
+export const DEFAULT_VISMA_DELETION_ROUTINE = 'deleteCustomerSupplierData';
+
+const ledgerSchema = z
+  .object({
+    table: fieldName.default(DEFAULT_VISMA_LEDGER.table),
+    fields: z
+      .object({
+        customerNo: fieldName.default(DEFAULT_VISMA_LEDGER.fields.customerNo),
+        voucherNo: fieldName.default(DEFAULT_VISMA_LEDGER.fields.voucherNo),
+        voucherDate: fieldName.default(DEFAULT_VISMA_LEDGER.fields.voucherDate),
+        amount: fieldName.default(DEFAULT_VISMA_LEDGER.fields.amount),
+      })
+      .strict()
+      .default({ ...DEFAULT_VISMA_LEDGER.fields }),
+  })
+  .strict()
+  .default({ table: DEFAULT_VISMA_LEDGER.table, fields: { ...DEFAULT_VISMA_LEDGER.fields } });
+
 /** The data map's `connection` block for a Visma Business NXT system (see README.md). */
 const connectionSchema = z
   .object({
@@ -29,6 +59,12 @@ const connectionSchema = z
       .string()
       .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 01-01 (calendar year) or 07-01')
       .default('01-01'),
+    /** The customer ledger's table and field names (defaults: DEFAULT_VISMA_LEDGER). */
+    ledger: ledgerSchema,
+    /** How a customer is deleted: Visma's own routine (default) or the table API's delete. */
+    deletion: z.enum(['routine', 'direct'], { message: "must be 'routine' (Visma's own deletion routine) or 'direct' (associate_delete)" }).default('routine'),
+    /** The routine's processing name on the associate table. */
+    deletionRoutine: fieldName.default(DEFAULT_VISMA_DELETION_ROUTINE),
   })
   .loose();
 
@@ -46,6 +82,17 @@ export interface VismaSettings {
   /** The company's note field on the associate; unset → a correction is recorded only in the case. */
   annotationField?: string;
   financialYearStart: string;
+  ledger: VismaLedgerNames;
+  /** `routine`: Visma's "Slett kunde-/leverandørdata" processing; `direct`: `associate_delete`. */
+  deletion: 'routine' | 'direct';
+  /** The processing field under `associate_processings` that runs the routine. */
+  deletionRoutine: string;
+}
+
+/** The customer ledger's names in this company's schema. */
+export interface VismaLedgerNames {
+  table: string;
+  fields: { customerNo: string; voucherNo: string; voucherDate: string; amount: string };
 }
 
 /** The company's own names for the "no marketing" and "restricted" flags (none is assumed). */
@@ -75,6 +122,9 @@ export function readVismaSettings(ctx: SystemContext): VismaSettings {
     flags: { marketing: connection.marketingFlagField, restriction: connection.restrictionFlagField },
     annotationField: connection.annotationField,
     financialYearStart: connection.financialYearStart,
+    ledger: connection.ledger,
+    deletion: connection.deletion,
+    deletionRoutine: connection.deletionRoutine,
   };
 }
 

@@ -26,7 +26,17 @@ import { associateWhat, exportDispositions, restrictionHow } from './visma-dispo
 import { DispositionTally } from '../disposition-tally';
 import { liftFieldRestrictionsInVisma, recordedFieldRestrictions, restrictFieldsInVisma } from './visma-field-restriction';
 import { surveyVisma } from './visma-survey';
+import { assertVismaSchema } from './visma-schema-check';
 import { executeVismaPlan } from './visma-execute';
+
+/** What Business NXT holds about a customer that this connector does not read (README.md "Not
+ *  covered"): said in every export, so the person is not told the list above is everything. */
+export const VISMA_NOT_SEARCHED = [
+  'sales orders and order lines',
+  'invoice documents (PDF) and attachments',
+  'delivery addresses',
+  'appointments and activities',
+] as const;
 
 export interface VismaConnectorOptions {
   /** The clock for retention dates and token expiry. */
@@ -65,7 +75,7 @@ export class VismaConnector implements Connector {
   }
 
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
-    const { associates, contacts } = await this.records(ctx).subjectRecords(subject);
+    const { associates, contacts } = await (await this.records(ctx)).subjectRecords(subject);
     return [
       ...associates.map((associate) => ({
         externalId: associateId(associate.associateNo),
@@ -85,7 +95,7 @@ export class VismaConnector implements Connector {
   /** The subject's customers with their ledger and contact persons, and contact persons found on
    *  their own (at a customer that is not the subject's, whose ledger is then not read). */
   async export(ctx: SystemContext, subject: Subject): Promise<ExportPart> {
-    const records = this.records(ctx);
+    const records = await this.records(ctx);
     const found = await records.subjectRecords(subject);
     const associates = found.associates;
     const matchedNos = associates.map((associate) => associate.associateNo);
@@ -94,7 +104,7 @@ export class VismaConnector implements Connector {
     const contacts = [...contactsOfCustomers, ...directContacts];
     const ledger = await records.transactionsOf(associates.map((associate) => associate.customerNo));
     const customerTransactions = ledger.map((entry) => ({ ...entry, voucherDate: vismaDateToIso(entry.voucherDate) }));
-    const data = { associates, contacts, customerTransactions };
+    const data = { associates, contacts, customerTransactions, notSearched: [...VISMA_NOT_SEARCHED] };
     return {
       systemId: ctx.systemId,
       data,
@@ -106,32 +116,32 @@ export class VismaConnector implements Connector {
 
   async rectify(ctx: SystemContext, subject: Subject, changes: Changes, request?: RectifyRequest): Promise<Outcome> {
     const settings = readVismaSettings(ctx);
-    return rectifyInVisma(this.recordsFor(settings), subject, changes, { annotationField: settings.annotationField, request, today: this.today() });
+    return rectifyInVisma(await this.recordsFor(settings), subject, changes, { annotationField: settings.annotationField, request, today: this.today() });
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
     const settings = readVismaSettings(ctx);
-    return eraseFromVisma(this.recordsFor(settings), subject, retention, this.today(), settings);
+    return eraseFromVisma(await this.recordsFor(settings), subject, retention, this.today(), settings);
   }
 
   /** At the end of a hold: the records it kept, by associate/contact number (their e-mail and phone are blank by now). */
   async eraseRetained(ctx: SystemContext, externalIds: Record<string, unknown>, retention: RetentionRules): Promise<Outcome> {
     const settings = readVismaSettings(ctx);
     const ids: VismaHeldIds = { associateNos: numbers(externalIds.associateNos), contactNos: numbers(externalIds.contactNos) };
-    return eraseHeldInVisma(this.recordsFor(settings), ids, retention, this.today(), settings);
+    return eraseHeldInVisma(await this.recordsFor(settings), ids, retention, this.today(), settings);
   }
 
   async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope, request?: RestrictRequest): Promise<Outcome> {
     const settings = readVismaSettings(ctx);
     // Contested fields (Art 18(1)(a)): only those, by a note on the record; the card stays in use.
     if (scope === 'processing' && request?.fields?.length) {
-      return restrictFieldsInVisma(this.recordsFor(settings), subject, request.fields, request.reference, settings.annotationField);
+      return restrictFieldsInVisma(await this.recordsFor(settings), subject, request.fields, request.reference, settings.annotationField);
     }
     const { marketing, restriction } = settings.flags;
     // Restricting processing also stops marketing, which is processing too.
     const fields = scope === 'marketing' ? [marketing] : [marketing, restriction];
     const missing = scope === 'marketing' ? !marketing : !restriction;
-    const records = this.recordsFor(settings);
+    const records = await this.recordsFor(settings);
     const { associates, contacts } = await records.subjectRecords(subject);
     if (!associates.length && !contacts.length) {
       return {
@@ -173,12 +183,12 @@ export class VismaConnector implements Connector {
     if (!restrictions.length) {
       return { status: 'manual', summary: 'The restriction set flags on whole records in Visma Business; the system owner lifts it there.' };
     }
-    return liftFieldRestrictionsInVisma(this.records(ctx), restrictions);
+    return liftFieldRestrictionsInVisma(await this.records(ctx), restrictions);
   }
 
   async survey(ctx: SystemContext, subject: Subject, request: PlanRequest, retention: RetentionRules): Promise<SurveyedRecord[]> {
     const settings = readVismaSettings(ctx);
-    return surveyVisma(this.recordsFor(settings), subject, request, retention, settings.financialYearStart);
+    return surveyVisma(await this.recordsFor(settings), subject, request, retention, settings.financialYearStart);
   }
 
   /**
@@ -190,7 +200,7 @@ export class VismaConnector implements Connector {
    */
   async execute(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[], retention: RetentionRules): Promise<Outcome> {
     const settings = readVismaSettings(ctx);
-    const records = this.recordsFor(settings);
+    const records = await this.recordsFor(settings);
     if (!items.every((item) => item.asProposed)) return executeVismaPlan(records, subject, request, items, settings);
     if (request.action === 'rectify') return this.rectify(ctx, subject, request.changes ?? {}, { reference: request.reference });
     if (request.action === 'restrict') return this.restrict(ctx, subject, 'processing', { reference: request.reference, fields: request.contested });
@@ -204,18 +214,21 @@ export class VismaConnector implements Connector {
     return DateTime.fromJSDate(this.clientOptions.now()).setZone(this.timeZone).toISODate() as string;
   }
 
-  private records(ctx: SystemContext): VismaRecords {
+  private async records(ctx: SystemContext): Promise<VismaRecords> {
     return this.recordsFor(readVismaSettings(ctx));
   }
 
-  private recordsFor(settings: VismaSettings): VismaRecords {
+  /** The system's records, once its configured names are known to exist in the company's schema
+   *  (checked once per process; a wrong name stops every action with a message naming it). */
+  private async recordsFor(settings: VismaSettings): Promise<VismaRecords> {
+    const client = new VismaClient(settings, this.clientOptions);
+    await assertVismaSchema(client, settings);
     const flagFields = [settings.flags.marketing, settings.flags.restriction].filter((field): field is string => !!field);
-    return new VismaRecords(
-      new VismaClient(settings, this.clientOptions),
-      settings.companyNo,
-      flagFields,
-      settings.annotationField ? [settings.annotationField] : [],
-    );
+    return new VismaRecords(client, settings.companyNo, flagFields, settings.annotationField ? [settings.annotationField] : [], {
+      ledger: settings.ledger,
+      deletion: settings.deletion,
+      deletionRoutine: settings.deletionRoutine,
+    });
   }
 }
 

@@ -29,15 +29,23 @@ export const UNVERIFIED_FIELDS = [
   'contact.mobilePhone',
   'contact.noMarketing',
   'contact.processingRestricted',
-  'customerTransaction (table)',
-  'customerTransaction.customerNo',
-  'customerTransaction.voucherNo',
-  'customerTransaction.voucherDate',
-  'customerTransaction.amount',
   'Associate_Input, Contact_Input (input type names)',
   'customerTransaction_delete (that the table API deletes ledger rows past their retention limit)',
-  'error codes in extensions.code',
+  'associate_processings.deleteCustomerSupplierData (the GraphQL name of the routine "Slett kunde-/leverandørdata"; its refusal as a GraphQL error)',
+  'error codes in extensions.code other than FIELDS_ON_CORRECT_TYPE',
 ] as const;
+
+/**
+ * The customer ledger as Visma Business' data model names it (table CustTr → `customerTransaction`,
+ * type `CustomerTransaction`; columns customerNo, voucherNo, voucherDate, amountDomestic,
+ * invoiceNo, dueDate), which Business NXT exposes under the same names. Not in the Business NXT
+ * API documentation: the connector's defaults are these names, configurable, and checked by
+ * introspection; this schema is what that check and every ledger query are validated against.
+ */
+export const LEDGER_NAMES = {
+  table: 'customerTransaction',
+  fields: ['customerNo', 'voucherNo', 'voucherDate', 'amountDomestic', 'invoiceNo', 'dueDate'],
+} as const;
 
 export interface SimAssociate {
   associateNo: number;
@@ -70,7 +78,11 @@ export interface SimCustomerTransaction {
   voucherNo: number;
   /** yyyymmdd */
   voucherDate: number;
-  amount: number;
+  /** The amount in the company's currency. */
+  amountDomestic: number;
+  invoiceNo?: string;
+  /** yyyymmdd */
+  dueDate?: number;
 }
 
 export const VISMA_SCHEMA_SDL = /* GraphQL */ `
@@ -228,19 +240,23 @@ export const VISMA_SCHEMA_SDL = /* GraphQL */ `
     items: [Contact!]
   }
 
-  # (unverified) table and field names of the customer ledger
+  # the customer ledger under Visma Business' model names (LEDGER_NAMES above)
   type CustomerTransaction {
     customerNo: Int!
     voucherNo: Int!
     voucherDate: Int!
-    amount: Float!
+    amountDomestic: Float!
+    invoiceNo: String
+    dueDate: Int
   }
 
   input FilterExpression_CustomerTransaction {
     customerNo: FilterExpression_Int
     voucherNo: FilterExpression_Int
     voucherDate: FilterExpression_Int
-    amount: FilterExpression_Decimal
+    amountDomestic: FilterExpression_Decimal
+    invoiceNo: FilterExpression_String
+    dueDate: FilterExpression_Int
     _and: [FilterExpression_CustomerTransaction!]
     _or: [FilterExpression_CustomerTransaction!]
   }
@@ -262,7 +278,18 @@ export const VISMA_SCHEMA_SDL = /* GraphQL */ `
     customerTransaction(filter: FilterExpression_CustomerTransaction, first: Int, after: String): Query_UseCompany_CustomerTransaction_Connection
   }
 
+  # processings: <table>_processings of type <Table>Processings, one field per processing with
+  # filter (and args), answering { succeeded } (documented shape; see UNVERIFIED_FIELDS for the name)
+  type AssociateProcessings_DeleteCustomerSupplierData_Result {
+    succeeded: Boolean!
+  }
+
+  type AssociateProcessings {
+    deleteCustomerSupplierData(filter: FilterExpression_Associate): AssociateProcessings_DeleteCustomerSupplierData_Result
+  }
+
   type Mutation_UseCompany {
+    associate_processings: AssociateProcessings
     associate_update(filter: FilterExpression_Associate, value: Associate_Input!): Mutation_UseCompany_Associate_Result
     associate_delete(filter: FilterExpression_Associate): Mutation_UseCompany_Associate_Result
     contact_update(filter: FilterExpression_Contact, value: Contact_Input!): Mutation_UseCompany_Contact_Result

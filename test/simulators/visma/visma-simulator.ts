@@ -16,7 +16,11 @@ export interface VismaSimulatorOptions {
   clients?: Record<string, string>;
   associates?: Array<Partial<SimAssociate> & Pick<SimAssociate, 'associateNo'>>;
   contacts?: Array<Partial<SimContact> & Pick<SimContact, 'contactNo' | 'associateNo'>>;
-  customerTransactions?: SimCustomerTransaction[];
+  /** Ledger rows; `amount` in the company's currency (served as `amountDomestic`). */
+  customerTransactions?: VismaLedgerSeed[];
+  /** The company's "customer no. for anonymisation" (Company Information), where the deletion
+   *  routine moves a deleted customer's old ledger rows. */
+  anonymisationCustomerNo?: number;
   tokenLifetimeSeconds?: number;
   /** Requests per token per minute (Business NXT: 600). */
   rateLimitPerMinute?: number;
@@ -28,8 +32,12 @@ export interface VismaSimulatorOptions {
   now?: () => Date;
 }
 
+export type VismaLedgerSeed = Pick<SimCustomerTransaction, 'customerNo' | 'voucherNo' | 'voucherDate'> &
+  Partial<Pick<SimCustomerTransaction, 'invoiceNo' | 'dueDate'>> & { amount: number };
+
 export interface VismaSimulatorState {
   companyNo: number;
+  anonymisationCustomerNo: number;
   associates: SimAssociate[];
   contacts: SimContact[];
   customerTransactions: SimCustomerTransaction[];
@@ -57,6 +65,9 @@ export interface VismaSimulatorCalls {
   associateDeleteRefusals: Map<number, number>;
   contactUpdates: Map<number, number>;
   contactDeletes: Map<number, number>;
+  /** Runs of the deletion routine per associate that deleted it, and runs it refused. */
+  routineRuns: Map<number, number>;
+  routineRefusals: Map<number, number>;
   /** Ledger rows deleted, per voucher number. */
   transactionDeletes: Map<number, number>;
   transactionDeleteRefusals: Map<number, number>;
@@ -104,7 +115,8 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     companyNo: options.companyNo ?? SIM_COMPANY_NO,
     associates: (options.associates ?? []).map(simAssociate),
     contacts: (options.contacts ?? []).map(simContact),
-    customerTransactions: (options.customerTransactions ?? []).map((row) => ({ ...row })),
+    anonymisationCustomerNo: options.anonymisationCustomerNo ?? 99999,
+    customerTransactions: (options.customerTransactions ?? []).map(simLedgerRow),
     clients: new Map(Object.entries(options.clients ?? { [SIM_CLIENT_ID]: SIM_CLIENT_SECRET })),
     tokens: new Map(),
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
@@ -127,6 +139,8 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     contactDeletes: new Map(),
     transactionDeletes: new Map(),
     transactionDeleteRefusals: new Map(),
+    routineRuns: new Map(),
+    routineRefusals: new Map(),
   };
   const windows = new Map<string, { start: number; count: number }>();
   let inFlight = 0;
@@ -199,7 +213,7 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
       return { errors: [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
     }
     const invalid = validate(schema, document);
-    if (invalid.length) return { errors: invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
+    if (invalid.length) return { errors: invalid.map(asBusinessNxtValidationError) };
     const result = execute({
       schema,
       document,
@@ -229,6 +243,7 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
         );
       };
     return {
+      associate_processings: () => ({ deleteCustomerSupplierData: deleteCustomerSupplierData }),
       associate: read('associate', state.associates),
       contact: read('contact', state.contacts),
       customerTransaction: read('customerTransaction', state.customerTransactions),
@@ -288,6 +303,34 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     };
   }
 
+  /**
+   * Visma Business' "Slett kunde-/leverandørdata" on the selected associates: refused (the
+   * processing stops with a message) while the balance is not 0 or a financial year within the
+   * 5-year retention period has transactions; otherwise the ledger rows move to the anonymisation
+   * customer, the contact persons and the associate are deleted.
+   */
+  function deleteCustomerSupplierData({ filter }: { filter?: FilterExpression | null }) {
+    calls.operations.push('associate_processings.deleteCustomerSupplierData');
+    const rows = state.associates.filter((row) => matchesFilter(row, filter));
+    const refused = rows.filter((row) => deletionBlocked(row));
+    if (refused.length) {
+      for (const row of refused) increment(calls.routineRefusals, row.associateNo);
+      throw new GraphQLError(
+        `Slett kunde-/leverandørdata: associate ${refused[0].associateNo} cannot be deleted (balance is not 0, or transactions within the data retention period)`,
+      );
+    }
+    for (const row of rows) {
+      if (row.customerNo > 0) {
+        for (const entry of state.customerTransactions) if (entry.customerNo === row.customerNo) entry.customerNo = state.anonymisationCustomerNo;
+      }
+      state.contacts = state.contacts.filter((contact) => contact.associateNo !== row.associateNo);
+      increment(calls.routineRuns, row.associateNo);
+      increment(calls.associateDeletes, row.associateNo);
+    }
+    state.associates = state.associates.filter((row) => !rows.includes(row));
+    return { succeeded: true };
+  }
+
   /** Ledger entries within 5 years after the end of their financial year are accounting records
    *  Visma keeps (the same rule as for the customer; a balance does not block a single voucher). */
   function entryHeld(entry: SimCustomerTransaction): boolean {
@@ -300,7 +343,7 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
   function deletionBlocked(associate: SimAssociate): boolean {
     if (associate.customerNo <= 0) return false;
     const entries = state.customerTransactions.filter((entry) => entry.customerNo === associate.customerNo);
-    const balance = Math.round(entries.reduce((sum, entry) => sum + entry.amount, 0) * 100);
+    const balance = Math.round(entries.reduce((sum, entry) => sum + entry.amountDomestic, 0) * 100);
     if (balance !== 0) return true;
     const today = Number(now().toISOString().slice(0, 10).replace(/-/g, ''));
     return entries.some((entry) => (Math.floor(entry.voucherDate / 10_000) + 5) * 10_000 + 1231 >= today);
@@ -313,6 +356,29 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     graphqlUrl: `${running.baseUrl}/api/graphql-service`,
     state,
     calls,
+  };
+}
+
+function simLedgerRow({ amount, ...row }: VismaLedgerSeed): SimCustomerTransaction {
+  return { ...row, amountDomestic: amount };
+}
+
+/** Business NXT runs GraphQL.NET: a validation error names the rule class, quotes with ', and
+ *  carries `code`, `codes` and the spec section `number` (its documented error example). */
+const VALIDATION_RULES: Array<{ pattern: RegExp; rule: string; code: string; number: string }> = [
+  { pattern: /^Cannot query field/, rule: 'FieldsOnCorrectTypeError', code: 'FIELDS_ON_CORRECT_TYPE', number: '5.3.1' },
+  { pattern: /^Unknown argument/, rule: 'KnownArgumentNamesError', code: 'KNOWN_ARGUMENT_NAMES', number: '5.4.1' },
+  { pattern: /^Field "[^"]+" is not defined by type/, rule: 'ArgumentsOfCorrectTypeError', code: 'ARGUMENTS_OF_CORRECT_TYPE', number: '5.6.1' },
+  { pattern: /^Unknown type/, rule: 'KnownTypeNamesError', code: 'KNOWN_TYPE_NAMES', number: '5.5.1.2' },
+];
+
+function asBusinessNxtValidationError(error: GraphQLError): GraphQLFormattedError {
+  const known = VALIDATION_RULES.find((rule) => rule.pattern.test(error.message));
+  const rule = known ?? { rule: 'ValidationError', code: 'VALIDATION_ERROR', number: '5' };
+  return {
+    message: `GraphQL.Validation.Errors.${rule.rule}: ${error.message.replace(/"/g, "'")}`,
+    locations: error.locations,
+    extensions: { code: rule.code, codes: [rule.code], number: rule.number },
   };
 }
 
