@@ -18,7 +18,7 @@ import { SECOND_FACTOR_COPY } from './second-factor-copy';
  *  recovery code; only then is the session made. */
 @ApiExcludeController()
 @UseFilters(StaffPageFilter)
-@Controller('staff/login/code')
+@Controller('staff/login')
 export class SecondFactorLoginController {
   constructor(
     private readonly auth: AuthService,
@@ -29,14 +29,14 @@ export class SecondFactorLoginController {
   ) {}
 
   @Public()
-  @Get()
+  @Get('code')
   form(@Req() request: Request, @Res() response: Response): void {
     if (!this.pending.read(request)) return response.redirect(303, '/staff/login');
     this.send(request, response, 200);
   }
 
   @Public()
-  @Post()
+  @Post('code')
   @UseGuards(StaffCsrfGuard)
   async verify(@Req() request: Request, @Res() response: Response): Promise<void> {
     const t = SECOND_FACTOR_COPY[this.pages.language(request)];

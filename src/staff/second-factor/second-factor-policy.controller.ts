@@ -15,7 +15,7 @@ import { SecondFactorPolicyService } from './second-factor-policy.service';
 /** POST /staff/users/second-factor: an admin requires a second factor for all staff, or makes it optional again. */
 @ApiExcludeController()
 @UseFilters(StaffPageFilter)
-@Controller('staff/users/second-factor')
+@Controller('staff/users')
 export class SecondFactorPolicyController {
   constructor(
     private readonly policy: SecondFactorPolicyService,
@@ -23,7 +23,7 @@ export class SecondFactorPolicyController {
     private readonly session: StaffSessionService,
   ) {}
 
-  @Post()
+  @Post('second-factor')
   @Roles('admin')
   @UseGuards(StaffCsrfGuard)
   async set(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
