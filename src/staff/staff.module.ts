@@ -10,6 +10,7 @@ import { LoginRateLimit } from './auth/login-rate-limit';
 import { FirstAdminService } from './first-admin.service';
 import { StaffDirectoryModule } from './staff-directory.service';
 import { StaffUserEntity } from './staff-user.entity';
+import { SecondFactorCheck } from './second-factor/second-factor-check.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffUserEntity]), StaffDirectoryModule],
@@ -20,9 +21,10 @@ import { StaffUserEntity } from './staff-user.entity';
     PasswordHasher,
     FirstAdminService,
     LoginRateLimit,
+    SecondFactorCheck,
     StaffAuthGuard,
     { provide: APP_GUARD, useExisting: StaffAuthGuard },
   ],
-  exports: [AuthService, PasswordHasher, FirstAdminService, StaffAuthGuard, TokenService, LoginRateLimit],
+  exports: [AuthService, PasswordHasher, FirstAdminService, StaffAuthGuard, TokenService, LoginRateLimit, SecondFactorCheck],
 })
 export class StaffModule {}

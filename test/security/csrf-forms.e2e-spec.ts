@@ -131,6 +131,13 @@ describe('CSRF on every state-changing form', () => {
       fields: { email: TEST_ADMIN.email, password: 'not the password' },
       accepted: [401],
     },
+    // No password was checked in this browser: the code step answers 401, but only after the token.
+    'post /staff/login/code': {
+      path: '/staff/login/code',
+      open: staffPage(visitor, '/staff/login', '/staff/login/code'),
+      fields: { code: '000000' },
+      accepted: [401],
+    },
     'post /staff/language': {
       path: '/staff/language',
       open: staffPage(signedIn, '/staff', '/staff/language'),
@@ -235,6 +242,36 @@ describe('CSRF on every state-changing form', () => {
       path: '/staff/account/sign-out-everywhere',
       open: staffPage(() => leaving, '/staff/account', '/staff/account/sign-out-everywhere'),
       fields: {},
+      accepted: [303],
+    },
+    'post /staff/account/totp/start': {
+      path: '/staff/account/totp/start',
+      open: staffPage(signedIn, '/staff/account', '/staff/account/totp/start'),
+      fields: {},
+      accepted: [200, 409],
+    },
+    'post /staff/account/totp/confirm': {
+      path: '/staff/account/totp/confirm',
+      open: staffPage(signedIn, '/staff/account', '/staff/account/totp/confirm'),
+      fields: { code: 'abcdef' },
+      accepted: [400],
+    },
+    'post /staff/account/totp/disable': {
+      path: '/staff/account/totp/disable',
+      open: staffPage(signedIn, '/staff/account', '/staff/account/totp/disable'),
+      fields: {},
+      accepted: [400],
+    },
+    'post /staff/account/totp/recovery-codes': {
+      path: '/staff/account/totp/recovery-codes',
+      open: staffPage(signedIn, '/staff/account', '/staff/account/totp/recovery-codes'),
+      fields: {},
+      accepted: [400],
+    },
+    'post /staff/users/second-factor': {
+      path: '/staff/users/second-factor',
+      open: staffPage(signedIn, '/staff/users', '/staff/users/second-factor'),
+      fields: { required: 'false' },
       accepted: [303],
     },
     'post /staff/password-reset': {

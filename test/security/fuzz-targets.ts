@@ -17,6 +17,8 @@ export const FUZZ_TARGETS = {
   sso: ['get /staff/login/sso', 'get /staff/login/sso/callback'],
   /** password-reset-fuzz.e2e-spec.ts: "forgot password" and the page behind its e-mailed link. */
   passwordReset: PUBLIC_ROUTES.filter((key) => key.includes(' /staff/password-reset')),
+  /** second-factor-fuzz.e2e-spec.ts: the sign-in's code step (TOTP or recovery code). */
+  secondFactor: ['get /staff/login/code', 'post /staff/login/code'],
   /** public-routes-fuzz.e2e-spec.ts: OpenAPI, served by @nestjs/swagger (each of its routes on the public list). */
   docs: PUBLIC_ROUTES.filter((key) => key.startsWith('get /api/docs')),
 } as const;

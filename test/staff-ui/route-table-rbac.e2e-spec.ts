@@ -48,6 +48,8 @@ describe('route table RBAC (every registered route, real stack)', () => {
         'get /api/v1/cases/:reference/extension-letter.pdf',
         'post /api/v1/cases/:reference/extension-letter/posted',
         'post /staff/users',
+        'post /staff/users/second-factor',
+        'post /staff/account/totp/start',
         'get /staff/tasks',
         'get /staff/systems',
         'get /api/v1/cases',

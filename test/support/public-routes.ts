@@ -22,6 +22,9 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'get /staff/login',
   'post /staff/login',
   'post /staff/language',
+  // The sign-in's second step (authenticator or recovery code) after a right password.
+  'get /staff/login/code',
+  'post /staff/login/code',
   // The tab icon browsers ask for on every page.
   'get /favicon.ico',
   // Staff single sign-on (OpenID Connect): to the provider, and back from it.

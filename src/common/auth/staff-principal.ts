@@ -9,6 +9,8 @@ export interface StaffPrincipal {
   role: StaffRole;
   /** A generated or admin-chosen password not yet replaced: only the change form and sign-out are open. */
   mustChangePassword?: boolean;
+  /** The admin requires a second factor and this sign-in has none: only enrolment and sign-out are open. */
+  mustEnrolSecondFactor?: boolean;
 }
 
 export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): StaffPrincipal => context.switchToHttp().getRequest().staff);

@@ -6,14 +6,16 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { STAFF_ROLES } from '../../common/auth/staff-roles';
 import { PasswordChangeRoute } from '../auth/password-change-route';
+import { SecondFactorEnrolmentRoute } from '../second-factor/second-factor';
+import { SECOND_FACTOR_COPY } from '../second-factor/second-factor-copy';
 import { StaffPageFilter } from '../ui/pages/staff-page.filter';
 import { StaffPageRenderer } from '../ui/pages/staff-page-renderer';
 import { StaffCsrfGuard } from '../ui/session/staff-csrf';
 import { StaffSessionService } from '../ui/session/staff-session.service';
 import { homeOf } from '../ui/staff-format';
 import { ACCOUNT_COPY, problemText } from './account-copy';
+import { AccountPageView } from './account-page.view';
 import { AccountService } from './account.service';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
 /** Longer input is refused by the rules anyway; the cut keeps argon2's input bounded. */
 const passwordField = (body: unknown, name: string): string => {
@@ -21,23 +23,28 @@ const passwordField = (body: unknown, name: string): string => {
   return typeof value === 'string' ? value.slice(0, 1000) : '';
 };
 
-/** /staff/account: change your own password (forced after a generated or admin-set one), sign out everywhere. */
+/** /staff/account: change your own password (forced after a generated or admin-set one), sign out
+ *  everywhere; its second-factor forms are second-factor/second-factor-account.controller.ts. */
 @ApiExcludeController()
 @UseFilters(StaffPageFilter)
 @Roles(...STAFF_ROLES)
 @PasswordChangeRoute()
+@SecondFactorEnrolmentRoute()
 @Controller('staff/account')
 export class AccountPageController {
   constructor(
     private readonly account: AccountService,
     private readonly session: StaffSessionService,
     private readonly pages: StaffPageRenderer,
+    private readonly view: AccountPageView,
   ) {}
 
   @Get()
-  form(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): void {
-    const notice = request.query.done === 'password' ? ACCOUNT_COPY[this.pages.language(request)].changed : undefined;
-    this.send(request, response, staff, 200, {}, notice);
+  async form(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
+    const language = this.pages.language(request);
+    const done = request.query.done;
+    const notice = done === 'password' ? ACCOUNT_COPY[language].changed : done === 'second-factor-off' ? SECOND_FACTOR_COPY[language].disabled : undefined;
+    await this.view.send(request, response, staff, 200, { notice });
   }
 
   @Post('password')
@@ -48,7 +55,7 @@ export class AccountPageController {
     const language = this.pages.language(request);
     if (!current || !next) {
       const errors = { ...(current ? {} : { current: problemText(language, 'required') }), ...(next ? {} : { new: problemText(language, 'required') }) };
-      return this.send(request, response, staff, 400, errors);
+      return this.view.send(request, response, staff, 400, { password: errors });
     }
     let epoch: number;
     try {
@@ -56,7 +63,7 @@ export class AccountPageController {
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
       const problem = error.details?.[0];
-      return this.send(request, response, staff, 400, { [problem?.field ?? 'new']: problemText(language, problem?.problem) });
+      return this.view.send(request, response, staff, 400, { password: { [problem?.field ?? 'new']: problemText(language, problem?.problem) } });
     }
     // This session carries on in the new epoch; every other one has ended.
     request.session.staffEpoch = epoch;
@@ -70,14 +77,5 @@ export class AccountPageController {
     await this.account.signOutEverywhere(staff);
     await this.session.signOut(request, response);
     response.redirect(303, '/staff/login?signedOut=1');
-  }
-
-  private send(request: Request, response: Response, staff: StaffPrincipal, status: number, errors: Record<string, string>, notice?: string): void {
-    const t = ACCOUNT_COPY[this.pages.language(request)];
-    this.pages.send(request, response, status, 'account', {
-      title: t.title,
-      notice,
-      data: { t, email: staff.email, forced: staff.mustChangePassword, min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH, errors: { password: errors } },
-    });
   }
 }

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.no' })
@@ -13,4 +13,15 @@ export class LoginDto {
   @MinLength(1, { message: 'is required' })
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({
+    description:
+      'For an account with an authenticator: the current 6-digit code, or one of its recovery codes. Without it such an account gets 401 with code second_factor_required.',
+    example: '123456',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(64)
+  code?: string;
 }

@@ -7,6 +7,8 @@ import { AuthService } from '../auth/auth.service';
 import { LoginRateLimit } from '../auth/login-rate-limit';
 import { PasswordChangeRoute } from '../auth/password-change-route';
 import { Public, Roles } from '../../common/auth/roles.decorator';
+import { PendingSignInCookie } from '../second-factor/pending-sign-in-cookie';
+import { SECOND_FACTOR_LOGIN_PAGE, SecondFactorEnrolmentRoute } from '../second-factor/second-factor';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffCsrfGuard } from './session/staff-csrf';
@@ -23,13 +25,14 @@ export class StaffLoginController {
     private readonly session: StaffSessionService,
     private readonly rateLimit: LoginRateLimit,
     private readonly pages: StaffPageRenderer,
+    private readonly pending: PendingSignInCookie,
   ) {}
 
   @Public()
   @Get('login')
   async form(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (this.session.userId(request)) {
-      const principal = await this.auth.principalForUser(this.session.userId(request)!, this.session.epoch(request));
+      const principal = await this.auth.principalForUser(this.session.userId(request)!, this.session.epoch(request), this.session.signInMethod(request));
       if (principal) return response.redirect(303, safeStaffPath(request.query.next, homeOf(principal)));
     }
     const copy = this.pages.copy(request);
@@ -62,7 +65,12 @@ export class StaffLoginController {
       return again(429, copy.login.tooMany);
     }
     try {
-      const user = await this.auth.checkCredentials(email, password);
+      const { user, codeNeeded } = await this.auth.checkCredentials(email, password);
+      if (codeNeeded) {
+        // No session yet: the code page (second-factor-login.controller.ts) makes it after the code.
+        this.pending.write(response, { userId: user.id, epoch: user.sessionEpoch, next });
+        return response.redirect(303, SECOND_FACTOR_LOGIN_PAGE);
+      }
       await this.session.signIn(request, user);
       response.redirect(303, next || homeOf(user));
     } catch (error) {
@@ -75,6 +83,7 @@ export class StaffLoginController {
 
   @Roles('admin', 'handler', 'owner', 'auditor')
   @PasswordChangeRoute()
+  @SecondFactorEnrolmentRoute()
   @Post('logout')
   @UseGuards(StaffCsrfGuard)
   async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {

@@ -23,6 +23,12 @@ import { SsoLoginLink } from '../sso/sso-login-link';
 import { SsoSignInService } from '../sso/sso-sign-in.service';
 import { SsoStateCookie } from '../sso/sso-state-cookie';
 import { StaffSsoController } from '../sso/staff-sso.controller';
+import { AccountPageView } from '../account/account-page.view';
+import { PendingSignInCookie } from '../second-factor/pending-sign-in-cookie';
+import { SecondFactorAccountController } from '../second-factor/second-factor-account.controller';
+import { SecondFactorLoginController } from '../second-factor/second-factor-login.controller';
+import { SecondFactorPolicyController } from '../second-factor/second-factor-policy.controller';
+import { SecondFactorPolicyService } from '../second-factor/second-factor-policy.service';
 import { CasePagePresenter } from './case-page.presenter';
 import { DeadlineStates } from './deadline-states';
 import { StaffPageFilter } from './pages/staff-page.filter';
@@ -44,16 +50,20 @@ import { StaffUsersController } from './staff-users.controller';
 /** The register form's route (`/staff/cases/new`) comes before the case page's `:reference`. */
 const CONTROLLERS = [
   StaffLoginController,
+  SecondFactorLoginController,
   StaffSsoController,
   StaffQueueController,
   StaffRegisterController,
   StaffCaseController,
   StaffAnswerFilesController,
   StaffTasksController,
+  // `/staff/users/second-factor` (one POST) beside the users page's own `/staff/users/:id/…` forms.
+  SecondFactorPolicyController,
   StaffUsersController,
   StaffSystemsController,
   QueuesDashboardController,
   AccountPageController,
+  SecondFactorAccountController,
   PasswordResetPageController,
 ];
 
@@ -90,6 +100,9 @@ const CONTROLLERS = [
     SsoSignInService,
     SsoStateCookie,
     SsoLoginLink,
+    PendingSignInCookie,
+    AccountPageView,
+    SecondFactorPolicyService,
   ],
   exports: [StaffUsersService],
 })
@@ -108,7 +121,7 @@ export class StaffUiModule implements NestModule, OnModuleInit {
   onModuleInit(): void {
     this.guard.useSessionResolver(async (request: Request) => {
       const userId = this.session.userId(request);
-      const principal = userId ? await this.auth.principalForUser(userId, this.session.epoch(request)) : null;
+      const principal = userId ? await this.auth.principalForUser(userId, this.session.epoch(request), this.session.signInMethod(request)) : null;
       // Signed in through the identity provider: our password was not used, so its forced change does not apply.
       return principal && this.session.signedInWithSso(request) ? { ...principal, mustChangePassword: false } : principal;
     });

@@ -9,6 +9,8 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { STAFF_ROLES } from '../../common/auth/staff-roles';
 import { problemText } from '../account/account-copy';
+import { SECOND_FACTOR_COPY } from '../second-factor/second-factor-copy';
+import { SecondFactorPolicyService } from '../second-factor/second-factor-policy.service';
 import { MIN_PASSWORD_LENGTH, StaffUsersService } from '../users/staff-users.service';
 import { FormCheck } from './form-rules';
 import { fill, type StaffCopy } from './pages/staff-copy';
@@ -28,13 +30,21 @@ export class StaffUsersController {
     private readonly users: StaffUsersService,
     private readonly pages: StaffPageRenderer,
     private readonly badge: StaffBadge,
+    private readonly secondFactor: SecondFactorPolicyService,
   ) {}
 
   @Get()
   @Roles('admin', 'auditor')
   async list(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
     const copy = this.pages.copy(request);
-    const done = request.query.done === 'created' ? copy.done.userCreated : request.query.done === 'changed' ? copy.done.userChanged : undefined;
+    const done =
+      request.query.done === 'created'
+        ? copy.done.userCreated
+        : request.query.done === 'changed'
+          ? copy.done.userChanged
+          : request.query.done === 'second-factor'
+            ? SECOND_FACTOR_COPY[this.pages.language(request)].policyChanged
+            : undefined;
     await this.send(request, response, staff, 200, {}, {}, done);
   }
 
@@ -115,6 +125,7 @@ export class StaffUsersController {
   ): Promise<void> {
     const copy = this.pages.copy(request);
     const users = await this.users.list();
+    const enrolled = await this.secondFactor.enrolled(users.map((user) => user.id));
     const roleOptions = (selected?: string) => STAFF_ROLES.map((role) => ({ value: role, label: copy.roles[role], selected: role === selected }));
     this.pages.send(request, response, status, 'users', {
       title: copy.users.title,
@@ -133,7 +144,10 @@ export class StaffUsersController {
           self: user.id === staff.id,
           lastLogin: user.lastLoginAt ? formatInstant(user.lastLoginAt, this.config.TZ_NAME) : copy.users.never,
           roleOptions: roleOptions(user.role),
+          secondFactor: enrolled.has(user.id),
         })),
+        sf: SECOND_FACTOR_COPY[this.pages.language(request)],
+        secondFactorRequired: await this.secondFactor.required(),
         newRoleOptions: roleOptions(values.role),
         values,
         errors: { user: errors },

@@ -60,6 +60,8 @@ registerPartials(handlebars, __dirname, {
 /** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {
   login: compileTemplate(handlebars, __dirname, 'login.hbs', { strict: false }),
+  /** The sign-in's second step: the authenticator or recovery code (second-factor/). */
+  loginCode: compileTemplate(handlebars, __dirname, 'login-code.hbs'),
   message: compileTemplate(handlebars, __dirname, 'message.hbs'),
   queue: compileTemplate(handlebars, __dirname, 'queue.hbs'),
   case: compileTemplate(handlebars, __dirname, 'case.hbs'),

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { toErrorBody } from '../../../common/http/error-body';
 import type { StaffPrincipal } from '../../../common/auth/staff-principal';
 import { isPasswordChangeRequired, PASSWORD_CHANGE_PAGE } from '../../auth/password-change-route';
+import { isSecondFactorEnrolmentRequired, SECOND_FACTOR_ENROLMENT_PAGE } from '../../second-factor/second-factor';
 import { CsrfRejected } from '../session/staff-csrf';
 import { fill } from './staff-copy';
 import { StaffPageRenderer } from './staff-page-renderer';
@@ -36,6 +37,10 @@ export class StaffPageFilter implements ExceptionFilter {
     }
     if (isPasswordChangeRequired(exception)) {
       response.redirect(303, PASSWORD_CHANGE_PAGE);
+      return;
+    }
+    if (isSecondFactorEnrolmentRequired(exception)) {
+      response.redirect(303, SECOND_FACTOR_ENROLMENT_PAGE);
       return;
     }
     if (body.statusCode >= 500) {

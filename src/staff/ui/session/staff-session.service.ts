@@ -7,6 +7,7 @@ import type { Language } from '../../../common/case-types';
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { requestPathRedisOptions } from '../../../queues/redis-connection';
+import type { SignInMethod } from '../../second-factor/second-factor';
 import type { StaffUserEntity } from '../../staff-user.entity';
 import { IoRedisSessionClient } from './ioredis-session-client';
 
@@ -16,8 +17,9 @@ declare module 'express-session' {
     /** The user's session epoch at sign-in: a later one (password, role, deactivation) ends this session. */
     staffEpoch?: number;
     /** How the person proved who they are: through single sign-on no password of ours was used,
-     *  so a password change the account still owes does not stand in the way. */
-    signedInWith?: 'password' | 'sso';
+     *  so a password change the account still owes does not stand in the way. A passkey or single
+     *  sign-on also meets an admin's second-factor requirement (second-factor/second-factor.ts). */
+    signedInWith?: SignInMethod;
     language?: Language;
   }
 }
@@ -69,6 +71,11 @@ export class StaffSessionService implements OnModuleDestroy {
     return request.session?.signedInWith === 'sso';
   }
 
+  /** How this session was signed in (sessions from before the field existed were password ones). */
+  signInMethod(request: Request): SignInMethod {
+    return request.session?.signedInWith ?? 'password';
+  }
+
   /** The session's language once signed in; before that, the language cookie (no session is
    *  stored for a visitor who has not signed in). */
   language(request: Request): Language {
@@ -91,7 +98,7 @@ export class StaffSessionService implements OnModuleDestroy {
   }
 
   /** A new session id at sign-in, so an id planted before sign-in is worth nothing (fixation). */
-  async signIn(request: Request, user: StaffUserEntity, method: 'password' | 'sso' = 'password'): Promise<void> {
+  async signIn(request: Request, user: StaffUserEntity, method: SignInMethod = 'password'): Promise<void> {
     const language = this.language(request);
     await new Promise<void>((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
     request.session.staffUserId = user.id;
