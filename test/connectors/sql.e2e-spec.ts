@@ -141,7 +141,11 @@ describe.each(['postgres', 'mysql'] as const)('sql connector on %s: the example 
 
     expect((await client.post(`/api/v1/cases/${reference}/complete`, {})).status).toBe(200);
     const letter = (await letterMail(stack, smtp, id, OLA.email)).text.replace(/\r\n/g, '\n').replace(/\s+/g, ' ');
-    expect(letter).toContain('bokføringsloven § 13');
-    expect(letter).toMatch(/2030/);
+    expect(letter).toContain("We have erased: - Kundedatabasen (the web shop's customer and order database): 1 marketing subscription, 1 order");
+    expect(letter).toMatch(/We have anonymised, so that it can no longer be linked to you: - Kundedatabasen [^-]*: 1 customer record/);
+    expect(letter).toContain(
+      '1 order: kept because the law requires it (GDPR Art 17(3)(b)): bokføringsloven § 13 (5-year rule); used only for bookkeeping, audit and tax control; until 31 December 2030.',
+    );
+    expect(letter).toContain('1 order: marked restricted in the database (processing_restricted): stored, not otherwise used');
   });
 });

@@ -133,7 +133,7 @@ async function keep(run: Run, found: FoundRow, decision: KeepDecision, retention
   run.tally.add(keptDisposition(found.table, decision));
   if (decision.restrict && found.table.restrict) {
     await setColumns(run, found, found.table.restrict, 'restricting update');
-    run.tally.add({ kind: 'restricted', what: found.table.recordType, how: restrictedHow(found.table, run.settings.systemId) });
+    run.tally.add({ kind: 'restricted', what: found.table.recordType, how: restrictedHow(found.table) });
   }
   run.done.push(`${found.ref} kept${decision.until ? ` until ${decision.until}` : ''}`);
   if (!decision.until) return;
@@ -158,7 +158,7 @@ async function restrict(run: Run, found: FoundRow): Promise<void> {
     return;
   }
   await setColumns(run, found, found.table.restrict, 'restricting update');
-  run.tally.add({ kind: 'restricted', what: found.table.recordType, how: restrictedHow(found.table, run.settings.systemId) });
+  run.tally.add({ kind: 'restricted', what: found.table.recordType, how: restrictedHow(found.table) });
   run.done.push(`${found.ref} restricted`);
 }
 
@@ -198,8 +198,8 @@ function sameValue(current: unknown, wanted: unknown): boolean {
   return current === wanted || (current !== null && wanted !== null && String(current) === String(wanted));
 }
 
-export function restrictedHow(table: SqlTable, systemId: string): string {
-  return `marked restricted in ${systemId} (${Object.keys(table.restrict ?? {}).join(', ')}): stored, not otherwise used`;
+export function restrictedHow(table: SqlTable): string {
+  return `marked restricted in the database (${Object.keys(table.restrict ?? {}).join(', ')}): stored, not otherwise used`;
 }
 
 function keptDisposition(table: SqlTable, keep: KeepDecision): Disposition {
