@@ -51,6 +51,29 @@ describe.each(['postgres', 'mysql'] as const)('sql connector on %s: names checke
     expect(await connector.find(context(), { phone: '+4791234568' })).toEqual([]);
   });
 
+  it('a restriction sets the restriction columns on the person’s rows (a repeat leaves them so); marketing is the owner’s task', async () => {
+    const subject = { email: 'ola.nordmann@example.no' };
+    const how = 'marked restricted in the database (processing_restricted): stored, not otherwise used';
+    const outcome = await connector.restrict(context(), subject, 'processing', { reference: 'DSR-2026-00007' });
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect((outcome as { dispositions: unknown[] }).dispositions).toEqual([
+      { kind: 'restricted', what: 'order', count: 2, how },
+      { kind: 'restricted', what: 'customer', count: 1, how },
+    ]);
+    const flag = (value: boolean) => (dialect === 'mysql' ? Number(value) : value);
+    const flags =
+      'SELECT c.processing_restricted AS customer, o.processing_restricted AS order_flag FROM customers c JOIN orders o ON o.customer_id = c.id ORDER BY o.id';
+    const restricted = [
+      { customer: flag(true), order_flag: flag(true) },
+      { customer: flag(true), order_flag: flag(true) },
+      { customer: flag(false), order_flag: flag(false) },
+    ];
+    expect(await db.query(flags)).toEqual(restricted);
+    await connector.restrict(context(), subject, 'processing', { reference: 'DSR-2026-00007' });
+    expect(await db.query(flags)).toEqual(restricted);
+    expect((await connector.restrict(context(), subject, 'marketing')).status).toBe('manual');
+  });
+
   it('an erasure run twice (a retry) does the work once and then claims nothing', async () => {
     const subject = { email: 'kari.hansen@example.no' };
     const first = await connector.erase(context(), subject, RULES);
