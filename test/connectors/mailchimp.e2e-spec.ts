@@ -248,6 +248,17 @@ describe('MailchimpConnector against the Mailchimp simulator', () => {
     expect(sim.state.member('news1', KARI)).toBeDefined();
   });
 
+  it('fails without retrying when Mailchimp refuses a permanently deleted address, quoting its title but never the address', async () => {
+    const sim = await start();
+    const ctx = contextFor(sim, { listIds: ['news1'] });
+    await new MailchimpConnector().erase(ctx, { email: KARI }, { legalHolds: [] });
+    const refused = new MailchimpConnector().rectify(ctx, { email: 'ola@example.no' }, { email: KARI });
+    await expect(refused).rejects.toMatchObject({ retryable: false, httpStatus: 400 });
+    await expect(refused).rejects.toThrow('Mailchimp member update failed with 400: Forgotten Email Not Subscribed; instance ');
+    await expect(refused).rejects.not.toThrow(/kari|ola@/i);
+    expect(sim.state.member('news1', 'ola@example.no')).toBeDefined();
+  });
+
   it('restricts processing with a tag on each member, once', async () => {
     const sim = await start();
     const connector = new MailchimpConnector();
