@@ -20,9 +20,9 @@ describe('connector registry', () => {
   });
 
   it('stops start-up on an unknown connector type, naming the system', () => {
-    const registry = new ConnectorRegistry(systems([{ id: 'mailchimp-news', connector: 'mailchimp' }]), listedConnectors(config, new SystemClock()));
+    const registry = new ConnectorRegistry(systems([{ id: 'brevo-news', connector: 'brevo' }]), listedConnectors(config, new SystemClock()));
     expect(() => registry.onModuleInit()).toThrow(UnknownConnectorError);
-    expect(() => registry.onModuleInit()).toThrow(/system "mailchimp-news" uses connector "mailchimp"/);
+    expect(() => registry.onModuleInit()).toThrow(/system "brevo-news" uses connector "brevo"/);
   });
 
   it('resolves secrets by the variable the data map names, and names a missing one', () => {

@@ -96,9 +96,9 @@ describe('data map validation', () => {
   });
 
   it('stops start-up on an unknown connector, naming the system', () => {
-    const path = mapWith(base({ id: 'newsletter', connector: 'mailchimp' }));
+    const path = mapWith(base({ id: 'newsletter', connector: 'brevo' }));
     expect(() => bootRegistry(path)).toThrow(UnknownConnectorError);
-    expect(() => bootRegistry(path)).toThrow('system "newsletter" uses connector "mailchimp"');
+    expect(() => bootRegistry(path)).toThrow('system "newsletter" uses connector "brevo"');
   });
 });
 

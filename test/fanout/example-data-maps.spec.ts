@@ -90,11 +90,11 @@ describe('the example data maps in examples/', () => {
     expect(planned(map, 'erasure')).toEqual(['cctv:erase', 'phone-logs:erase', 'visma:erase']);
   });
 
-  it('courier: an objection to direct marketing restricts HubSpot; one on legitimate interest waits for a decision', () => {
+  it('courier: an objection to direct marketing restricts Mailchimp; one on legitimate interest waits for a decision', () => {
     const map = load('courier');
-    expect(map.systems.find((system) => system.id === 'hubspot')!.legalBasis).toMatch(/legitimate interest/);
-    expect(planned(map, 'objection', { processing: 'direct_marketing' })).toEqual(['hubspot:restrict']);
+    expect(map.systems.find((system) => system.id === 'newsletter')!.legalBasis).toMatch(/legitimate interest/);
+    expect(planned(map, 'objection', { processing: 'direct_marketing' })).toEqual(['newsletter:restrict']);
     expect(planned(map, 'objection', { processing: 'legitimate_interest' })).toEqual([]);
-    expect(planTasks(verified('objection', { processing: 'legitimate_interest' }), map.systems, 'stop').map((task) => task.systemId)).toEqual(['hubspot']);
+    expect(planTasks(verified('objection', { processing: 'legitimate_interest' }), map.systems, 'stop').map((task) => task.systemId)).toEqual(['newsletter']);
   });
 });

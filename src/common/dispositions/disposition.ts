@@ -47,6 +47,8 @@ export const RECORD_TYPES = [
   'file',
   'e-mail',
   'note',
+  /** What a marketing tool logged about the person: a campaign sent, opened or clicked, a sign-up. */
+  'marketing-activity',
   /** E-mail and phone fields blanked on a record that itself is kept. */
   'contact-details',
 ] as const;

@@ -29,6 +29,7 @@ export const RECORD_WORDS: Record<Language, Record<RecordType, [string, string]>
     file: ['fil', 'filer'],
     'e-mail': ['e-post', 'e-poster'],
     note: ['notat', 'notater'],
+    'marketing-activity': ['hendelse i markedsføringen (utsending/åpning/klikk)', 'hendelser i markedsføringen (utsendinger/åpninger/klikk)'],
     'contact-details': ['sett kontaktopplysninger (e-post og telefon)', 'sett kontaktopplysninger (e-post og telefon)'],
   },
   en: {
@@ -52,6 +53,7 @@ export const RECORD_WORDS: Record<Language, Record<RecordType, [string, string]>
     file: ['file', 'files'],
     'e-mail': ['e-mail', 'e-mails'],
     note: ['note', 'notes'],
+    'marketing-activity': ['marketing event (send/open/click)', 'marketing events (sends/opens/clicks)'],
     'contact-details': ['set of contact details (e-mail and phone)', 'sets of contact details (e-mail and phone)'],
   },
 };
