@@ -6,6 +6,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { STAFF_ROLES } from '../../common/auth/staff-roles';
 import { PasswordChangeRoute } from '../auth/password-change-route';
+import { PasskeyAccountView, passkeyNotice } from '../passkeys/passkey-account.view';
 import { StaffPageFilter } from '../ui/pages/staff-page.filter';
 import { StaffPageRenderer } from '../ui/pages/staff-page-renderer';
 import { StaffCsrfGuard } from '../ui/session/staff-csrf';
@@ -32,12 +33,14 @@ export class AccountPageController {
     private readonly account: AccountService,
     private readonly session: StaffSessionService,
     private readonly pages: StaffPageRenderer,
+    private readonly passkeyView: PasskeyAccountView,
   ) {}
 
   @Get()
-  form(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): void {
-    const notice = request.query.done === 'password' ? ACCOUNT_COPY[this.pages.language(request)].changed : undefined;
-    this.send(request, response, staff, 200, {}, notice);
+  async form(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
+    const notice =
+      request.query.done === 'password' ? ACCOUNT_COPY[this.pages.language(request)].changed : passkeyNotice(this.pages.language(request), request.query.done);
+    await this.send(request, response, staff, 200, {}, notice);
   }
 
   @Post('password')
@@ -72,12 +75,29 @@ export class AccountPageController {
     response.redirect(303, '/staff/login?signedOut=1');
   }
 
-  private send(request: Request, response: Response, staff: StaffPrincipal, status: number, errors: Record<string, string>, notice?: string): void {
+  private async send(
+    request: Request,
+    response: Response,
+    staff: StaffPrincipal,
+    status: number,
+    errors: Record<string, string>,
+    notice?: string,
+  ): Promise<void> {
     const t = ACCOUNT_COPY[this.pages.language(request)];
+    // A forced password change comes first: no passkeys until then.
+    const passkeys = staff.mustChangePassword ? undefined : await this.passkeyView.section(request, staff);
     this.pages.send(request, response, status, 'account', {
       title: t.title,
       notice,
-      data: { t, email: staff.email, forced: staff.mustChangePassword, min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH, errors: { password: errors } },
+      data: {
+        t,
+        email: staff.email,
+        forced: staff.mustChangePassword,
+        min: MIN_PASSWORD_LENGTH,
+        max: MAX_PASSWORD_LENGTH,
+        errors: { password: errors },
+        passkeys,
+      },
     });
   }
 }

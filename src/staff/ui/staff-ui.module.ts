@@ -18,6 +18,9 @@ import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffModule } from '../staff.module';
 import { StaffUserEntity } from '../staff-user.entity';
 import { StaffUsersService } from '../users/staff-users.service';
+import { PasskeyAccountController } from '../passkeys/passkey-account.controller';
+import { PasskeyLoginController } from '../passkeys/passkey-login.controller';
+import { PasskeysModule } from '../passkeys/passkeys.module';
 import { OidcClientService } from '../sso/oidc-client.service';
 import { SsoLoginLink } from '../sso/sso-login-link';
 import { SsoSignInService } from '../sso/sso-sign-in.service';
@@ -45,6 +48,7 @@ import { StaffUsersController } from './staff-users.controller';
 const CONTROLLERS = [
   StaffLoginController,
   StaffSsoController,
+  PasskeyLoginController,
   StaffQueueController,
   StaffRegisterController,
   StaffCaseController,
@@ -54,6 +58,7 @@ const CONTROLLERS = [
   StaffSystemsController,
   QueuesDashboardController,
   AccountPageController,
+  PasskeyAccountController,
   PasswordResetPageController,
 ];
 
@@ -73,6 +78,7 @@ const CONTROLLERS = [
     // The answer letter and the download lock on the case page (ResponsesModule imports no staff UI).
     ResponsesModule,
     RepresentationModule,
+    PasskeysModule,
   ],
   controllers: CONTROLLERS,
   providers: [

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { Language } from '../../../common/case-types';
 import type { StaffPrincipal } from '../../../common/auth/staff-principal';
 import { compileTemplate, registerPartials } from '../../../common/templates/template-files';
+import { registerPasskeyViews } from '../../passkeys/passkey-views';
 import { SsoLoginLink } from '../../sso/sso-login-link';
 import { StaffCsrf } from '../session/staff-csrf';
 import { StaffSessionService } from '../session/staff-session.service';
@@ -56,6 +57,9 @@ registerPartials(handlebars, __dirname, {
   extensionPost: 'extension-post.partial.hbs',
   casePlan: 'case-plan.partial.hbs',
 });
+
+/** `{{> passkeySignIn}}`, `{{> passkeysSection}}` and `{{passkeyText}}` (staff/passkeys/passkey-views.ts). */
+registerPasskeyViews(handlebars);
 
 /** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {

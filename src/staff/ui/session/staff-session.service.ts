@@ -16,8 +16,12 @@ declare module 'express-session' {
     /** The user's session epoch at sign-in: a later one (password, role, deactivation) ends this session. */
     staffEpoch?: number;
     /** How the person proved who they are: through single sign-on no password of ours was used,
-     *  so a password change the account still owes does not stand in the way. */
-    signedInWith?: 'password' | 'sso';
+     *  so a password change the account still owes does not stand in the way. A passkey with user
+     *  verification ('passkey') is two factors in one. */
+    signedInWith?: 'password' | 'sso' | 'passkey';
+    /** When this session signed in (ms since epoch): a recent sign-in stands in for the password
+     *  on sensitive account changes (removing a passkey). */
+    signedInAt?: number;
     language?: Language;
   }
 }
@@ -91,12 +95,13 @@ export class StaffSessionService implements OnModuleDestroy {
   }
 
   /** A new session id at sign-in, so an id planted before sign-in is worth nothing (fixation). */
-  async signIn(request: Request, user: StaffUserEntity, method: 'password' | 'sso' = 'password'): Promise<void> {
+  async signIn(request: Request, user: StaffUserEntity, method: 'password' | 'sso' | 'passkey' = 'password'): Promise<void> {
     const language = this.language(request);
     await new Promise<void>((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
     request.session.staffUserId = user.id;
     request.session.staffEpoch = user.sessionEpoch;
     request.session.signedInWith = method;
+    request.session.signedInAt = Date.now();
     request.session.language = language;
     await this.save(request);
   }
