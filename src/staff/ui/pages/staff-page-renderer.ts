@@ -90,7 +90,7 @@ export interface StaffPageOptions {
   /** Overdue + due within 2 working days, for the badge. */
   badge?: number;
   data?: Record<string, unknown>;
-  /** Reload the page after this many seconds (a meta refresh: staff pages run no JavaScript). */
+  /** Reload the page after this many seconds (a meta refresh: staff pages work without JavaScript; only the passkey buttons need it). */
   refreshSeconds?: number;
 }
 
