@@ -274,6 +274,39 @@ describe('CSRF on every state-changing form', () => {
       fields: { required: 'false' },
       accepted: [303],
     },
+    // The passkey calls are JSON from the pages' script, the token in the body as `_csrf`; a form
+    // post with a good token is malformed input for them (400), or no challenge (400).
+    'post /staff/login/passkey/options': {
+      path: '/staff/login/passkey/options',
+      open: staffPage(visitor, '/staff/login', '/staff/login/passkey/options'),
+      fields: {},
+      accepted: [200],
+    },
+    'post /staff/login/passkey/verify': {
+      path: '/staff/login/passkey/verify',
+      open: staffPage(visitor, '/staff/login', '/staff/login/passkey/verify'),
+      fields: {},
+      accepted: [400],
+    },
+    'post /staff/account/passkeys/options': {
+      path: '/staff/account/passkeys/options',
+      open: staffPage(signedIn, '/staff/account', '/staff/account/passkeys/options'),
+      fields: { name: 'Laptop' },
+      accepted: [200],
+    },
+    'post /staff/account/passkeys': {
+      path: '/staff/account/passkeys',
+      open: staffPage(signedIn, '/staff/account', '/staff/account/passkeys'),
+      fields: { name: 'Laptop' },
+      accepted: [400],
+    },
+    'post /staff/account/passkeys/:passkeyId/remove': {
+      path: `/staff/account/passkeys/${randomUUID()}/remove`,
+      open: staffPage(signedIn, '/staff/account', `/staff/account/passkeys/${randomUUID()}/remove`),
+      // No such passkey (404), or the sign-in is no longer recent and the password is missing (400).
+      fields: {},
+      accepted: [400, 404],
+    },
     'post /staff/password-reset': {
       path: '/staff/password-reset',
       open: staffPage(visitor, '/staff/password-reset', '/staff/password-reset'),

@@ -15,6 +15,8 @@ export const FUZZ_TARGETS = {
   pages: ['get /', 'get /staff/login', 'post /staff/login', 'post /staff/language', 'get /health', 'get /metrics', 'get /favicon.ico'],
   /** oidc-sign-in.e2e-spec.ts: single sign-on, fuzzed with a real provider behind it. */
   sso: ['get /staff/login/sso', 'get /staff/login/sso/callback'],
+  /** passkey-fuzz.e2e-spec.ts: passkey sign-in and the sign-in page's scripts. */
+  passkeys: PUBLIC_ROUTES.filter((key) => key.includes(' /staff/login/passkey/') || key.includes(' /staff/assets/')),
   /** password-reset-fuzz.e2e-spec.ts: "forgot password" and the page behind its e-mailed link. */
   passwordReset: PUBLIC_ROUTES.filter((key) => key.includes(' /staff/password-reset')),
   /** second-factor-fuzz.e2e-spec.ts: the sign-in's code step (TOTP or recovery code). */

@@ -61,6 +61,9 @@ describe('route table RBAC (every registered route, real stack)', () => {
         'get /api/v1/cases/:reference/plan',
         'patch /api/v1/cases/:reference/plan/items/:itemId',
         'post /staff/cases/:reference/plan/items/:planItemId',
+        'post /staff/account/passkeys/options',
+        'post /staff/account/passkeys',
+        'post /staff/account/passkeys/:passkeyId/remove',
       ]),
     );
     expect(paths.some((path) => path.startsWith('get /staff/queues'))).toBe(true);

@@ -59,6 +59,23 @@ export class SessionClient {
       },
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
+    this.remember(response);
+    return response;
+  }
+
+  /** A JSON POST, as a page's script sends it (the passkey calls). */
+  async postJson(path: string, body: unknown): Promise<Response> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...(this.cookies.size ? { Cookie: this.cookieHeader() } : {}), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  private remember(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const index = pair.indexOf('=');
@@ -67,7 +84,11 @@ export class SessionClient {
       if (/expires=Thu, 01 Jan 1970/i.test(line) || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return response;
+  }
+
+  /** Sets a cookie as a browser would keep it (a replayed or foreign cookie). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
   }
 
   get(path: string): Promise<Response> {

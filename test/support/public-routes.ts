@@ -30,6 +30,11 @@ export const PUBLIC_ROUTES: readonly string[] = [
   // Staff single sign-on (OpenID Connect): to the provider, and back from it.
   'get /staff/login/sso',
   'get /staff/login/sso/callback',
+  // Staff passkey sign-in (JSON calls of the sign-in page's script) and the page's two scripts.
+  'post /staff/login/passkey/options',
+  'post /staff/login/passkey/verify',
+  'get /staff/assets/simplewebauthn-browser.js',
+  'get /staff/assets/passkeys.js',
   // "Forgot password": ask for a link, and the page behind the e-mailed link.
   'get /staff/password-reset',
   'post /staff/password-reset',

@@ -8,6 +8,7 @@ import { STAFF_ROLES } from '../../common/auth/staff-roles';
 import { PasswordChangeRoute } from '../auth/password-change-route';
 import { SecondFactorEnrolmentRoute } from '../second-factor/second-factor';
 import { SECOND_FACTOR_COPY } from '../second-factor/second-factor-copy';
+import { passkeyNotice } from '../passkeys/passkey-account.view';
 import { StaffPageFilter } from '../ui/pages/staff-page.filter';
 import { StaffPageRenderer } from '../ui/pages/staff-page-renderer';
 import { StaffCsrfGuard } from '../ui/session/staff-csrf';
@@ -43,7 +44,8 @@ export class AccountPageController {
   async form(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
     const language = this.pages.language(request);
     const done = request.query.done;
-    const notice = done === 'password' ? ACCOUNT_COPY[language].changed : done === 'second-factor-off' ? SECOND_FACTOR_COPY[language].disabled : undefined;
+    const notice =
+      done === 'password' ? ACCOUNT_COPY[language].changed : done === 'second-factor-off' ? SECOND_FACTOR_COPY[language].disabled : passkeyNotice(language, done);
     await this.view.send(request, response, staff, 200, { notice });
   }
 

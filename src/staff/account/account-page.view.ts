@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
 import { SECOND_FACTOR_COPY } from '../second-factor/second-factor-copy';
 import { TotpEnrolmentService } from '../second-factor/totp-enrolment.service';
+import { PasskeyAccountView } from '../passkeys/passkey-account.view';
 import { fill } from '../ui/pages/staff-copy';
 import { StaffPageRenderer } from '../ui/pages/staff-page-renderer';
 import { ACCOUNT_COPY } from './account-copy';
@@ -24,6 +25,7 @@ export class AccountPageView {
   constructor(
     private readonly pages: StaffPageRenderer,
     private readonly enrolment: TotpEnrolmentService,
+    private readonly passkeyView: PasskeyAccountView,
   ) {}
 
   async send(request: Request, response: Response, staff: StaffPrincipal, status: number, state: AccountPageState = {}): Promise<void> {
@@ -31,6 +33,8 @@ export class AccountPageView {
     const t = ACCOUNT_COPY[language];
     const sf = SECOND_FACTOR_COPY[language];
     const secondFactor = await this.enrolment.status(staff);
+    // A forced password change comes first: no passkeys until then.
+    const passkeys = staff.mustChangePassword ? undefined : await this.passkeyView.section(request, staff);
     this.pages.send(request, response, status, 'account', {
       title: t.title,
       notice: state.notice,
@@ -48,6 +52,7 @@ export class AccountPageView {
           recoveryLeftText: fill(sf.recoveryLeft, { count: secondFactor.recoveryLeft }),
         },
         errors: { password: state.password ?? {}, secondFactor: state.secondFactor ?? {} },
+        passkeys,
       },
     });
   }

@@ -18,6 +18,9 @@ import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffModule } from '../staff.module';
 import { StaffUserEntity } from '../staff-user.entity';
 import { StaffUsersService } from '../users/staff-users.service';
+import { PasskeyAccountController } from '../passkeys/passkey-account.controller';
+import { PasskeyLoginController } from '../passkeys/passkey-login.controller';
+import { PasskeysModule } from '../passkeys/passkeys.module';
 import { OidcClientService } from '../sso/oidc-client.service';
 import { SsoLoginLink } from '../sso/sso-login-link';
 import { SsoSignInService } from '../sso/sso-sign-in.service';
@@ -52,6 +55,7 @@ const CONTROLLERS = [
   StaffLoginController,
   SecondFactorLoginController,
   StaffSsoController,
+  PasskeyLoginController,
   StaffQueueController,
   StaffRegisterController,
   StaffCaseController,
@@ -64,6 +68,7 @@ const CONTROLLERS = [
   QueuesDashboardController,
   AccountPageController,
   SecondFactorAccountController,
+  PasskeyAccountController,
   PasswordResetPageController,
 ];
 
@@ -83,6 +88,7 @@ const CONTROLLERS = [
     // The answer letter and the download lock on the case page (ResponsesModule imports no staff UI).
     ResponsesModule,
     RepresentationModule,
+    PasskeysModule,
   ],
   controllers: CONTROLLERS,
   providers: [

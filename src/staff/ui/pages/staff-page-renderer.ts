@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { Language } from '../../../common/case-types';
 import type { StaffPrincipal } from '../../../common/auth/staff-principal';
 import { compileTemplate, registerPartials } from '../../../common/templates/template-files';
+import { registerPasskeyViews } from '../../passkeys/passkey-views';
 import { SsoLoginLink } from '../../sso/sso-login-link';
 import { StaffCsrf } from '../session/staff-csrf';
 import { StaffSessionService } from '../session/staff-session.service';
@@ -57,6 +58,9 @@ registerPartials(handlebars, __dirname, {
   casePlan: 'case-plan.partial.hbs',
 });
 
+/** `{{> passkeySignIn}}`, `{{> passkeysSection}}` and `{{passkeyText}}` (staff/passkeys/passkey-views.ts). */
+registerPasskeyViews(handlebars);
+
 /** The staff pages, .hbs files beside this module, compiled once at boot. */
 const PAGES = {
   login: compileTemplate(handlebars, __dirname, 'login.hbs', { strict: false }),
@@ -88,7 +92,7 @@ export interface StaffPageOptions {
   /** Overdue + due within 2 working days, for the badge. */
   badge?: number;
   data?: Record<string, unknown>;
-  /** Reload the page after this many seconds (a meta refresh: staff pages run no JavaScript). */
+  /** Reload the page after this many seconds (a meta refresh: staff pages work without JavaScript; only the passkey buttons need it). */
   refreshSeconds?: number;
 }
 

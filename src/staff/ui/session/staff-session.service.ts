@@ -17,9 +17,13 @@ declare module 'express-session' {
     /** The user's session epoch at sign-in: a later one (password, role, deactivation) ends this session. */
     staffEpoch?: number;
     /** How the person proved who they are: through single sign-on no password of ours was used,
-     *  so a password change the account still owes does not stand in the way. A passkey or single
-     *  sign-on also meets an admin's second-factor requirement (second-factor/second-factor.ts). */
+     *  so a password change the account still owes does not stand in the way. A passkey with user
+     *  verification ('passkey') is two factors in one; it and single sign-on meet an admin's
+     *  second-factor requirement (second-factor/second-factor.ts). */
     signedInWith?: SignInMethod;
+    /** When this session signed in (ms since epoch): a recent sign-in stands in for the password
+     *  on sensitive account changes (removing a passkey). */
+    signedInAt?: number;
     language?: Language;
   }
 }
@@ -104,6 +108,7 @@ export class StaffSessionService implements OnModuleDestroy {
     request.session.staffUserId = user.id;
     request.session.staffEpoch = user.sessionEpoch;
     request.session.signedInWith = method;
+    request.session.signedInAt = Date.now();
     request.session.language = language;
     await this.save(request);
   }
