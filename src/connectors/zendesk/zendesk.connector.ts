@@ -20,10 +20,11 @@ import { ZendeskPlanExecutor } from './zendesk-plan-execute';
 import { ZendeskClient } from './zendesk-client';
 import { checkZendeskConnection, resolveConnection, type ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
+import { deletionRequested, type ComplianceReport } from './zendesk-compliance-status';
 import { isRecordInvalid } from './zendesk-errors';
 import { sameEmail } from '../../identity/email';
 import { samePhone } from '../../identity/phone';
-import { findSoftDeletedUsers, findUsers, heldBy, type MatchedUser } from './zendesk-subject-lookup';
+import { findDeletedUsers, findUsers, heldBy, type MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskIdentity, ZendeskTicket, ZendeskUser } from './zendesk-types';
 import { DsrConnector } from '../dsr-connector';
 import { DispositionTally } from '../disposition-tally';
@@ -81,8 +82,8 @@ export class ZendeskConnector implements Connector {
     const matches = await findUsers(client, subject);
     const tickets = new Map<number, ZendeskTicket & { relation: 'requester' | 'cc'; comments: ZendeskComment[] }>();
     for (const { user } of matches) {
-      const requested = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
-      const ccd = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
+      const requested = await client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
+      const ccd = await client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
       for (const [relation, list] of [
         ['requester', requested],
         ['cc', ccd],
@@ -175,10 +176,22 @@ export class ZendeskConnector implements Connector {
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
     const active = await findUsers(client, subject);
-    // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: finish it.
-    const matches = active.length ? active : await findSoftDeletedUsers(client, subject);
+    // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: finish it. One
+    // that run already permanently deleted is not deleted again; Zendesk's status is read instead.
+    const deleted = active.length ? { softDeleted: [], permanentlyDeleted: [] } : await findDeletedUsers(client, subject);
+    const matches = active.length ? active : deleted.softDeleted;
+    if (!matches.length && deleted.permanentlyDeleted.length && !retention.legalHolds.length) {
+      const outcome = await new ZendeskEraser(client, connection).eraseAll([], deleted.permanentlyDeleted);
+      const recorded = outcome.status === 'done' && (outcome.details?.complianceDeletion as ComplianceReport[]).some(deletionRequested);
+      if (recorded) return outcome;
+    }
     if (!matches.length) {
-      return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly (never present, or already erased)', dispositions: [NOT_FOUND] };
+      return {
+        status: 'not_found',
+        summary:
+          'No Zendesk user matches the subject exactly (never present, or already erased; a user created in the last minutes may not be in the search index yet)',
+        dispositions: [NOT_FOUND],
+      };
     }
     if (retention.legalHolds.length) {
       // Which tickets carry records under a hold (e.g. correspondence on a booked entry) needs a person.

@@ -1,5 +1,7 @@
 /** The simulator's data: users, identities, tickets and comments, with seed helpers for tests. */
 
+import { API_AGENT_ID, PERMANENTLY_DELETED_NAME } from './zendesk-assumptions';
+
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 
 export interface SimUser {
@@ -116,13 +118,17 @@ export function htmlToText(html: string): string {
 class IdentityTable extends Map<number, SimIdentity> {
   private readonly byUser = new Map<number, Map<number, SimIdentity>>();
   private readonly searchable = new Map<number, { emails: string[]; phones: string[] }>();
+  /** Told about every user whose identities changed (the search index follows). */
+  onChange: (userId: number) => void = () => undefined;
 
   override set(id: number, identity: SimIdentity): this {
     this.delete(id);
     this.searchable.delete(identity.user_id);
     if (!this.byUser.has(identity.user_id)) this.byUser.set(identity.user_id, new Map());
     this.byUser.get(identity.user_id)!.set(id, identity);
-    return super.set(id, identity);
+    super.set(id, identity);
+    this.onChange(identity.user_id);
+    return this;
   }
 
   override delete(id: number): boolean {
@@ -131,7 +137,9 @@ class IdentityTable extends Map<number, SimIdentity> {
       this.byUser.get(identity.user_id)?.delete(id);
       this.searchable.delete(identity.user_id);
     }
-    return super.delete(id);
+    const deleted = super.delete(id);
+    if (identity) this.onChange(identity.user_id);
+    return deleted;
   }
 
   ofUser(userId: number): SimIdentity[] {
@@ -153,6 +161,23 @@ class IdentityTable extends Map<number, SimIdentity> {
   }
 }
 
+/** What search sees of a user: its name, e-mails (lower case) and phone digits. */
+export interface SearchView {
+  name: string;
+  emails: string[];
+  phones: string[];
+}
+
+/** One step of a user's GDPR deletion, as `GET /users/{id}/compliance_deletion_statuses` lists it. */
+export interface SimComplianceStatus {
+  account_subdomain: string;
+  action: 'request_deletion' | 'started' | 'complete';
+  application: string;
+  created_at: string;
+  executer_id: number | null;
+  user_id: number;
+}
+
 export class ZendeskState {
   readonly users = new Map<number, SimUser>();
   readonly identities = new IdentityTable();
@@ -168,9 +193,107 @@ export class ZendeskState {
   forcedFailures: Array<{ endpoint: string; status: number }> = [];
   /** Bearer tokens issued by POST /oauth/tokens → expiry (ms epoch, or null). */
   readonly issuedTokens = new Map<string, number | null>();
+  /** Bearer token → the scope it was issued with (OAuth scopes are enforced per request). */
+  readonly tokenScopes = new Map<string, string>();
+  /** How long a created or changed user takes to reach the search index (0 = at once). */
+  searchIndexDelayMs = 0;
+  /** How long after a permanent delete Zendesk still shows the user's name, e-mail and phone in
+   *  the deleted-users list before blanking them to "Permanently Deleted User" (0 = at once). */
+  permanentDeletionBlankingDelayMs = 0;
+  /** How long after a permanent delete Zendesk reports the deletion `complete` (0 = at once). */
+  complianceCompletionDelayMs = 0;
+  /** false: the account has no Agent Workspace, so comment redaction answers 403. */
+  agentWorkspace = true;
+  /** userId → when it was permanently deleted (ms epoch). */
+  readonly permanentlyDeletedAt = new Map<number, number>();
+  /** userId → what search shows and from when, newest last (only kept while a delay is set). */
+  private readonly searchIndex = new Map<number, Array<{ visibleAt: number; view: SearchView }>>();
   private nextId = 1000;
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number) {
+    this.identities.onChange = (userId) => this.reindex(userId);
+  }
+
+  /** A user changed in a way search sees: the index shows the new state after the delay. */
+  reindex(userId: number): void {
+    if (this.searchIndexDelayMs <= 0) return;
+    const user = this.users.get(userId);
+    if (!user) return;
+    const { emails, phones } = this.searchableOf(userId);
+    const at = this.now();
+    // Keep what search shows now and what is still on its way; older snapshots are gone for good.
+    const earlier = this.searchIndex.get(userId) ?? [];
+    const shownNow = earlier.filter((entry) => entry.visibleAt <= at).at(-1);
+    const entries = [...(shownNow ? [shownNow] : []), ...earlier.filter((entry) => entry.visibleAt > at)];
+    entries.push({ visibleAt: at + this.searchIndexDelayMs, view: { name: user.name, emails: [...emails], phones: [...phones] } });
+    this.searchIndex.set(userId, entries);
+  }
+
+  /** What search sees of the user now, or undefined when the user is not in the index yet. */
+  searchView(user: SimUser): SearchView | undefined {
+    if (this.searchIndexDelayMs <= 0) return { name: user.name, ...this.searchableOf(user.id) };
+    const at = this.now();
+    return (this.searchIndex.get(user.id) ?? []).filter((entry) => entry.visibleAt <= at).at(-1)?.view;
+  }
+
+  /** The compliance deletion statuses of a permanently deleted user, as Zendesk reports them now. */
+  complianceStatuses(userId: number, subdomain: string): SimComplianceStatus[] {
+    const deletedAt = this.permanentlyDeletedAt.get(userId);
+    if (deletedAt === undefined) return [];
+    const entry = (action: SimComplianceStatus['action'], application: string, at: number, executer: number | null): SimComplianceStatus => ({
+      account_subdomain: subdomain,
+      action,
+      application,
+      created_at: new Date(at).toISOString(),
+      executer_id: executer,
+      user_id: userId,
+    });
+    const statuses = [entry('request_deletion', 'all', deletedAt, API_AGENT_ID), entry('started', 'support', deletedAt, null)];
+    const completeAt = deletedAt + this.complianceCompletionDelayMs;
+    if (this.now() >= completeAt) statuses.push(entry('complete', 'support', completeAt, null));
+    return statuses;
+  }
+
+  /** Soft-deleted and permanently deleted users, oldest first (List Deleted Users). */
+  deletedUsers(): SimUser[] {
+    return [...new Set([...this.softDeletedUserIds, ...this.permanentlyDeletedUserIds])]
+      .sort((a, b) => a - b)
+      .map((id) => this.users.get(id))
+      .filter((user): user is SimUser => !!user);
+  }
+
+  /** A deleted user as List Deleted Users shows it: a permanently deleted one as "Permanently
+   *  Deleted User" without e-mail or phone, once Zendesk has got round to blanking it. */
+  renderDeleted(user: SimUser, baseUrl: string): Record<string, unknown> {
+    const deletedAt = this.permanentlyDeletedAt.get(user.id);
+    if (deletedAt !== undefined && this.now() >= deletedAt + this.permanentDeletionBlankingDelayMs) {
+      const { id, role, created_at, updated_at } = user;
+      return {
+        id,
+        url: `${baseUrl}/api/v2/users/${id}.json`,
+        name: PERMANENTLY_DELETED_NAME,
+        email: null,
+        phone: null,
+        role,
+        active: false,
+        created_at,
+        updated_at,
+      };
+    }
+    const email = deletedAt === undefined ? this.primaryEmail(user.id) : (this.lastEmail.get(user.id) ?? null);
+    return { ...this.render(user, baseUrl), email, active: false };
+  }
+
+  /** The primary e-mail a user had when permanently deleted (identities are gone by then). */
+  readonly lastEmail = new Map<number, string | null>();
+
+  /** Permanently deletes a soft-deleted user: identities go, the deletion is on record. */
+  permanentlyDelete(userId: number): void {
+    this.lastEmail.set(userId, this.primaryEmail(userId));
+    this.permanentlyDeletedUserIds.add(userId);
+    this.permanentlyDeletedAt.set(userId, this.now());
+    for (const identity of this.identitiesOf(userId)) this.identities.delete(identity.id);
+  }
 
   private id(): number {
     return this.nextId++;
@@ -205,6 +328,7 @@ export class ZendeskState {
     const emails = [...(seed.email ? [seed.email] : []), ...(seed.emails ?? [])];
     emails.forEach((email, index) => this.addIdentity(user.id, 'email', email, index === 0));
     if (seed.phone) this.addIdentity(user.id, 'phone_number', seed.phone, true);
+    this.reindex(user.id);
     return user;
   }
 
