@@ -258,4 +258,71 @@ describe('Zendesk connector against real-API behaviour', () => {
       expect(await search('kari.new@example.no')).toBe(1);
     });
   });
+
+  describe('more kinds of personal data', () => {
+    it('exports satisfaction ratings and suspended tickets from the address, and lists what was not searched', async () => {
+      const zendesk = await start();
+      const kari = zendesk.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no' });
+      const rated = zendesk.state.addTicket({ requesterId: kari.id, status: 'closed', rating: { score: 'bad', comment: 'Slow answer, Kari' } });
+      zendesk.state.addTicket({ requesterId: kari.id, status: 'closed' });
+      const held = zendesk.state.addSuspendedTicket({ authorEmail: 'KARI@example.no', subject: 'Where is my parcel?' });
+      zendesk.state.addSuspendedTicket({ authorEmail: 'akari@example.no' });
+
+      const part = await connector.export(context(zendesk.baseUrl), { email: 'kari@example.no' });
+
+      expect(part.tables?.satisfaction_ratings).toEqual([{ ticket_id: rated.id, score: 'bad', comment: 'Slow answer, Kari', reason: null }]);
+      expect(part.tables?.suspended_tickets).toEqual([
+        expect.objectContaining({ suspended_ticket_id: held.id, subject: 'Where is my parcel?', from_email: 'KARI@example.no' }),
+      ]);
+      expect(part.tables?.not_searched?.map((row) => row.data)).toEqual(
+        expect.arrayContaining(['side conversations', 'attachment contents', 'Talk call recordings and voicemails', 'Help Center posts, comments and votes']),
+      );
+      expect(part.dispositions).toEqual([
+        { kind: 'disclosed', what: 'user', count: 1 },
+        { kind: 'disclosed', what: 'ticket', count: 2 },
+        { kind: 'disclosed', what: 'ticket-comment', count: 2 },
+        { kind: 'disclosed', what: 'e-mail', count: 1 },
+      ]);
+    });
+
+    it('erasure deletes a rated ticket whole (a rating comment cannot be redacted), redacts the others, and deletes the suspended tickets', async () => {
+      const zendesk = await start();
+      const kari = zendesk.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no' });
+      const rated = zendesk.state.addTicket({ requesterId: kari.id, status: 'closed', rating: { score: 'good', comment: 'Thanks from Kari' } });
+      const plain = zendesk.state.addTicket({ requesterId: kari.id, status: 'closed' });
+      const held = zendesk.state.addSuspendedTicket({ authorEmail: 'kari@example.no' });
+      const other = zendesk.state.addSuspendedTicket({ authorEmail: 'ola@example.no' });
+
+      const outcome = await connector.erase(context(zendesk.baseUrl), { email: 'kari@example.no' }, noHolds);
+
+      expect(outcome.status).toBe('done');
+      expect(zendesk.state.permanentlyDeletedTicketIds.has(rated.id)).toBe(true);
+      expect(zendesk.state.permanentlyDeletedTicketIds.has(plain.id)).toBe(false);
+      expect(zendesk.calls.count('PUT /api/v2/comment_redactions/:id', 200)).toBe(1);
+      expect(zendesk.state.suspendedTickets.has(held.id)).toBe(false);
+      expect(zendesk.state.suspendedTickets.has(other.id)).toBe(true);
+      expect(dispositionsOf(outcome)).toEqual(
+        expect.arrayContaining([
+          { kind: 'erased', what: 'e-mail', count: 1 },
+          { kind: 'erased', what: 'user', count: 1 },
+          { kind: 'erased', what: 'ticket', count: 1 },
+          { kind: 'anonymised', what: 'ticket-comment', count: 1 },
+        ]),
+      );
+    });
+
+    it('a suspended e-mail from someone with no Zendesk user is found, exported and erased', async () => {
+      const zendesk = await start();
+      const held = zendesk.state.addSuspendedTicket({ authorEmail: 'per@example.no' });
+      const ctx = context(zendesk.baseUrl);
+
+      const part = await connector.export(ctx, { email: 'per@example.no' });
+      expect(part.dispositions).toEqual([{ kind: 'disclosed', what: 'e-mail', count: 1 }]);
+
+      const outcome = await connector.erase(ctx, { email: 'per@example.no' }, noHolds);
+      expect(outcome).toMatchObject({ status: 'done', dispositions: [{ kind: 'erased', what: 'e-mail', count: 1 }] });
+      expect(zendesk.state.suspendedTickets.has(held.id)).toBe(false);
+      expect((await connector.erase(ctx, { email: 'per@example.no' }, noHolds)).status).toBe('not_found');
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { describeCompliance, readComplianceStatus, type ComplianceReport } from 
 import type { ZendeskConnection } from './zendesk-connection';
 import { isNotFound, isRecordInvalid } from './zendesk-errors';
 import { fullRedactionRequest } from './zendesk-redaction';
+import { hasRatingComment } from './zendesk-satisfaction';
 import type { MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskTicket } from './zendesk-types';
 
@@ -67,7 +68,8 @@ export class ZendeskEraser {
       const requested = await this.requestedTickets(user.id);
       const ccd = await this.client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
       for (const ticket of requested.filter((candidate) => candidate.status === 'closed')) {
-        if (this.connection.closedTickets === 'delete') deletedTickets += await this.deleteTicket(ticket.id);
+        // A satisfaction-rating comment cannot be redacted: such a ticket is deleted whole.
+        if (this.connection.closedTickets === 'delete' || hasRatingComment(ticket.satisfaction_rating)) deletedTickets += await this.deleteTicket(ticket.id);
         else redactedComments += await this.redactComments(ticket.id, () => true);
       }
       const requestedIds = new Set(requested.map((ticket) => ticket.id));
@@ -103,14 +105,17 @@ export class ZendeskEraser {
    *  any other is deleted, the only way to erase it (and to let Zendesk delete its requester). */
   async eraseTicket(ticketId: number): Promise<{ deleted: number; redactedComments: number }> {
     let status: string;
+    let rated: boolean;
     try {
-      status = (await this.client.get<{ ticket: ZendeskTicket }>(`/tickets/${ticketId}`)).ticket.status;
+      const { ticket } = await this.client.get<{ ticket: ZendeskTicket }>(`/tickets/${ticketId}`);
+      status = ticket.status;
+      rated = hasRatingComment(ticket.satisfaction_rating);
     } catch (error) {
       if (!isNotFound(error)) throw error;
       // Already deleted (an earlier run): finish the permanent delete.
       return { deleted: await this.deleteTicket(ticketId), redactedComments: 0 };
     }
-    if (status === 'closed' && this.connection.closedTickets === 'redact')
+    if (status === 'closed' && this.connection.closedTickets === 'redact' && !rated)
       return { deleted: 0, redactedComments: await this.redactComments(ticketId, () => true) };
     return { deleted: await this.deleteTicket(ticketId), redactedComments: 0 };
   }

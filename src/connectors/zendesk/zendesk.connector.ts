@@ -29,6 +29,9 @@ import type { ZendeskComment, ZendeskIdentity, ZendeskTicket, ZendeskUser } from
 import { DsrConnector } from '../dsr-connector';
 import { DispositionTally } from '../disposition-tally';
 import { exportDispositions, restrictionHow } from './zendesk-dispositions';
+import { NOT_SEARCHED } from './zendesk-not-searched';
+import { isGivenRating, ratingRow, type ZendeskSatisfactionRating } from './zendesk-satisfaction';
+import { deleteSuspendedTickets, findSuspendedTickets, suspendedTicketRow } from './zendesk-suspended-tickets';
 
 export interface ZendeskConnectorOptions {
   /** A 429 whose Retry-After is at most this long is waited out inline (default 5000 ms). */
@@ -95,6 +98,7 @@ export class ZendeskConnector implements Connector {
         }
       }
     }
+    const suspended = await findSuspendedTickets(client, subject);
     const subjectIds = new Set(matches.map(({ user }) => user.id));
     const identities = matches.flatMap((match) => match.identities);
     const ticketList = [...tickets.values()];
@@ -109,9 +113,17 @@ export class ZendeskConnector implements Connector {
         attachments: (comment.attachments ?? []).map((attachment) => attachment.file_name).join(', '),
       })),
     );
+    // A rating is the person's own words when they requested the ticket (CSAT goes to the requester).
+    const ratings = ticketList.filter((ticket) => ticket.relation === 'requester' && isGivenRating(ticket.satisfaction_rating));
     return {
       systemId: ctx.systemId,
-      data: { users: matches.map(({ user }) => user), identities, tickets: ticketList },
+      data: {
+        users: matches.map(({ user }) => user),
+        identities,
+        tickets: ticketList,
+        suspended_tickets: suspended,
+        not_searched: NOT_SEARCHED,
+      },
       tables: {
         users: matches.map(({ user }) => userRow(user)),
         identities: identities.map((identity) => ({
@@ -131,9 +143,12 @@ export class ZendeskConnector implements Connector {
           comments: ticket.comments.length,
         })),
         comments: commentRows,
+        satisfaction_ratings: ratings.map((ticket) => ratingRow(ticket.id, ticket.satisfaction_rating as ZendeskSatisfactionRating)),
+        suspended_tickets: suspended.map(suspendedTicketRow),
+        not_searched: NOT_SEARCHED.map((entry) => ({ ...entry })),
       },
-      recordCount: matches.length + identities.length + ticketList.length + commentRows.length,
-      dispositions: exportDispositions({ users: matches.length, tickets: ticketList.length, comments: commentRows.length }),
+      recordCount: matches.length + identities.length + ticketList.length + commentRows.length + suspended.length,
+      dispositions: exportDispositions({ users: matches.length, tickets: ticketList.length, comments: commentRows.length, suspended: suspended.length }),
     };
   }
 
@@ -174,6 +189,21 @@ export class ZendeskConnector implements Connector {
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
+    const { client } = this.open(ctx);
+    if (retention.legalHolds.length) return this.eraseUsers(ctx, subject, retention);
+    // Suspended tickets are e-mails held back before they became tickets, often with no user: by address.
+    const suspended = await deleteSuspendedTickets(client, await findSuspendedTickets(client, subject));
+    const outcome = await this.eraseUsers(ctx, subject, retention);
+    if (!suspended) return outcome;
+    const erasedSuspended: Disposition = { kind: 'erased', what: 'e-mail', count: suspended };
+    const note = `${suspended} suspended ticket(s) from the subject's address deleted`;
+    if (outcome.status === 'not_found') return { status: 'done', summary: note, details: { suspendedTickets: suspended }, dispositions: [erasedSuspended] };
+    if (outcome.status === 'manual') return { ...outcome, summary: `${note}; ${outcome.summary}` };
+    return { ...outcome, summary: `${note}; ${outcome.summary}`, dispositions: [erasedSuspended, ...(outcome.dispositions ?? [])] };
+  }
+
+  /** The users' part of an erasure: tickets, then soft and permanent delete (zendesk-erasure.ts). */
+  private async eraseUsers(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
     const active = await findUsers(client, subject);
     // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: finish it. One

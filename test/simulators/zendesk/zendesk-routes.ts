@@ -298,6 +298,17 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       context.res.status(204).end();
     }),
 
+    // List Suspended Tickets: cursor pagination only.
+    route('GET', '/suspended_tickets', (context) => {
+      const list = [...state.suspendedTickets.values()].sort((a, b) => a.id - b.id);
+      send(context, paginate(list, 'suspended_tickets', context.url, true));
+    }),
+
+    route('DELETE', '/suspended_tickets/:id', (context) => {
+      if (!state.suspendedTickets.delete(Number(context.params[0]))) return notFound(context);
+      context.res.status(204).end();
+    }),
+
     route('DELETE', '/deleted_tickets/:id', (context) => {
       const id = Number(context.params[0]);
       if (!state.softDeletedTicketIds.has(id) || state.permanentlyDeletedTicketIds.has(id)) return notFound(context);

@@ -66,6 +66,26 @@ export interface SimTicket {
   collaborator_ids: number[];
   email_cc_ids: number[];
   tags: string[];
+  /** The requester's rating (`offered` when asked but not answered), or null without CSAT. */
+  satisfaction_rating: { id: number; score: string; comment: string | null; reason: string | null } | { score: 'offered' | 'unoffered' } | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An incoming e-mail Zendesk suspended (List Suspended Tickets). */
+export interface SimSuspendedTicket {
+  id: number;
+  url: string;
+  author: { id: number | null; name: string | null; email: string | null };
+  subject: string;
+  content: string;
+  cause: string;
+  cause_id: number;
+  recipient: string;
+  ticket_id: number | null;
+  brand_id: number | null;
+  via: { channel: 'email'; source: { from: { address: string; name: string }; to: { address: string }; rel: null } };
+  attachments: SimAttachment[];
   created_at: string;
   updated_at: string;
 }
@@ -97,6 +117,8 @@ export interface SeedTicket {
   comments?: SeedComment[];
   /** ISO timestamp the ticket was created (default: now). */
   createdAt?: string;
+  /** The requester's satisfaction rating. */
+  rating?: { score: 'good' | 'bad'; comment?: string };
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -183,6 +205,7 @@ export class ZendeskState {
   readonly identities = new IdentityTable();
   readonly tickets = new Map<number, SimTicket>();
   readonly comments = new Map<number, SimComment[]>();
+  readonly suspendedTickets = new Map<number, SimSuspendedTicket>();
   readonly softDeletedUserIds = new Set<number>();
   readonly permanentlyDeletedUserIds = new Set<number>();
   readonly softDeletedTicketIds = new Set<number>();
@@ -353,6 +376,9 @@ export class ZendeskState {
       collaborator_ids: seed.ccIds ?? [],
       email_cc_ids: seed.ccIds ?? [],
       tags: [],
+      satisfaction_rating: seed.rating
+        ? { id: this.id(), score: seed.rating.score, comment: seed.rating.comment ?? null, reason: null }
+        : { score: 'unoffered' },
       created_at: seed.createdAt ?? at,
       updated_at: at,
     };
@@ -389,6 +415,32 @@ export class ZendeskState {
     };
     this.comments.get(ticketId)?.push(comment);
     return comment;
+  }
+
+  /** An e-mail Zendesk suspended; `authorEmail` need not belong to any user. */
+  addSuspendedTicket(seed: { authorEmail: string; authorName?: string; subject?: string; content?: string; cause?: string }): SimSuspendedTicket {
+    const at = this.stamp();
+    const id = this.id();
+    const name = seed.authorName ?? seed.authorEmail.split('@')[0];
+    const user = [...this.identities.values()].find((identity) => identity.type === 'email' && identity.value.toLowerCase() === seed.authorEmail.toLowerCase());
+    const ticket: SimSuspendedTicket = {
+      id,
+      url: `https://simulated.zendesk.com/api/v2/suspended_tickets/${id}.json`,
+      author: { id: user?.user_id ?? null, name, email: seed.authorEmail },
+      subject: seed.subject ?? 'Help with my order',
+      content: seed.content ?? 'Hello, my order has not arrived.',
+      cause: seed.cause ?? 'Detected as spam',
+      cause_id: 0,
+      recipient: 'support@simulated.zendesk.com',
+      ticket_id: null,
+      brand_id: null,
+      via: { channel: 'email', source: { from: { address: seed.authorEmail, name }, to: { address: 'support@simulated.zendesk.com' }, rel: null } },
+      attachments: [],
+      created_at: at,
+      updated_at: at,
+    };
+    this.suspendedTickets.set(id, ticket);
+    return ticket;
   }
 
   /** Answer the next `count` API calls with 429 and this Retry-After. */
