@@ -324,5 +324,41 @@ describe('Zendesk connector against real-API behaviour', () => {
       expect(zendesk.state.suspendedTickets.has(held.id)).toBe(false);
       expect((await connector.erase(ctx, { email: 'per@example.no' }, noHolds)).status).toBe('not_found');
     });
+
+    it('exports the audit metadata the person caused (IP address, location, e-mail sender); redaction leaves it, deletion removes it', async () => {
+      const zendesk = await start();
+      const kari = zendesk.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no' });
+      const agent = zendesk.state.addUser({ name: 'Agent', email: 'agent@example.no', role: 'agent' });
+      const ticket = zendesk.state.addTicket({
+        requesterId: kari.id,
+        status: 'closed',
+        comments: [
+          { authorId: kari.id, body: 'Sent from the web', origin: { ipAddress: '203.0.113.7', location: 'Bergen, 46, Norway' } },
+          { authorId: kari.id, body: 'Sent by e-mail', origin: { viaEmailFrom: { address: 'Kari@Example.no', name: 'Kari N.' } } },
+          { authorId: agent.id, body: 'Agent reply', origin: { ipAddress: '198.51.100.1', location: 'Oslo, 12, Norway' } },
+        ],
+      });
+      const ctx = context(zendesk.baseUrl);
+
+      const part = await connector.export(ctx, { email: 'kari@example.no' });
+      expect(part.tables?.ticket_audit_metadata).toEqual([
+        expect.objectContaining({ ticket_id: ticket.id, channel: 'web', ip_address: '203.0.113.7', location: 'Bergen, 46, Norway' }),
+        expect.objectContaining({ ticket_id: ticket.id, channel: 'email', email_from_address: 'Kari@Example.no', email_from_name: 'Kari N.' }),
+      ]);
+      expect(JSON.stringify(part.tables?.ticket_audit_metadata)).not.toContain('198.51.100.1');
+
+      const redacted = await connector.erase(ctx, { email: 'kari@example.no' }, noHolds);
+      expect(redacted.summary).toContain('keep their audit metadata');
+      expect(zendesk.state.audits.get(ticket.id)).toHaveLength(3);
+    });
+
+    it('with closedTickets: delete the ticket goes with its audits', async () => {
+      const zendesk = await start();
+      const kari = zendesk.state.addUser({ name: 'Kari Nordmann', email: 'kari@example.no' });
+      const ticket = zendesk.state.addTicket({ requesterId: kari.id, status: 'closed' });
+      const outcome = await connector.erase(context(zendesk.baseUrl, { closedTickets: 'delete' }), { email: 'kari@example.no' }, noHolds);
+      expect(outcome.summary).not.toContain('audit metadata');
+      expect(zendesk.state.audits.has(ticket.id)).toBe(false);
+    });
   });
 });

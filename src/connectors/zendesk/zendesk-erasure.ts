@@ -176,6 +176,12 @@ function sum(results: UserErasure[], field: 'redactedComments' | 'deletedTickets
   return results.reduce((total, result) => total + result[field], 0);
 }
 
+/** Redaction empties comments but not the tickets' audits (IP address, location, e-mail headers): staff are told. */
+const AUDITS_REMAIN = (result: UserErasure) =>
+  result.redactedComments > 0
+    ? ' (the redacted tickets keep their audit metadata — IP address, location, e-mail headers — which redaction cannot reach; closedTickets: delete removes it)'
+    : '';
+
 function describe(result: UserErasure): string {
   const work =
     result.deletedTickets > 0
@@ -183,7 +189,7 @@ function describe(result: UserErasure): string {
       : `${result.redactedComments} comment(s) redacted`;
   switch (result.result) {
     case 'erased':
-      return `Zendesk user #${result.userId}: ${work}; user soft-deleted and permanently deleted; ${describeCompliance(result.compliance)}`;
+      return `Zendesk user #${result.userId}: ${work}${AUDITS_REMAIN(result)}; user soft-deleted and permanently deleted; ${describeCompliance(result.compliance)}`;
     case 'blocked':
       return (
         `Zendesk user #${result.userId} not deleted: Zendesk refuses (RecordInvalid) while the user is requester on tickets that are not closed: ` +

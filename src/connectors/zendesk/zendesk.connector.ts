@@ -30,6 +30,7 @@ import { DsrConnector } from '../dsr-connector';
 import { DispositionTally } from '../disposition-tally';
 import { exportDispositions, restrictionHow } from './zendesk-dispositions';
 import { NOT_SEARCHED } from './zendesk-not-searched';
+import { auditMetadataRows } from './zendesk-audits';
 import { isGivenRating, ratingRow, type ZendeskSatisfactionRating } from './zendesk-satisfaction';
 import { deleteSuspendedTickets, findSuspendedTickets, suspendedTicketRow } from './zendesk-suspended-tickets';
 
@@ -100,6 +101,8 @@ export class ZendeskConnector implements Connector {
     }
     const suspended = await findSuspendedTickets(client, subject);
     const subjectIds = new Set(matches.map(({ user }) => user.id));
+    const auditRows: Array<Record<string, unknown>> = [];
+    for (const ticketId of tickets.keys()) auditRows.push(...(await auditMetadataRows(client, ticketId, subjectIds, subject.email)));
     const identities = matches.flatMap((match) => match.identities);
     const ticketList = [...tickets.values()];
     const commentRows = ticketList.flatMap((ticket) =>
@@ -122,6 +125,7 @@ export class ZendeskConnector implements Connector {
         identities,
         tickets: ticketList,
         suspended_tickets: suspended,
+        ticket_audit_metadata: auditRows,
         not_searched: NOT_SEARCHED,
       },
       tables: {
@@ -145,6 +149,7 @@ export class ZendeskConnector implements Connector {
         comments: commentRows,
         satisfaction_ratings: ratings.map((ticket) => ratingRow(ticket.id, ticket.satisfaction_rating as ZendeskSatisfactionRating)),
         suspended_tickets: suspended.map(suspendedTicketRow),
+        ticket_audit_metadata: auditRows,
         not_searched: NOT_SEARCHED.map((entry) => ({ ...entry })),
       },
       recordCount: matches.length + identities.length + ticketList.length + commentRows.length + suspended.length,

@@ -235,6 +235,13 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       send(context, paginate(state.commentsOf(ticket.id), 'comments', context.url, true));
     }),
 
+    // List Audits for a Ticket: cursor or offset pages. Comment redaction does not touch audits.
+    route('GET', '/tickets/:id/audits', (context) => {
+      const ticket = state.liveTickets().find((candidate) => candidate.id === Number(context.params[0]));
+      if (!ticket) return notFound(context);
+      send(context, paginate(state.audits.get(ticket.id) ?? [], 'audits', context.url, true));
+    }),
+
     route('PUT', '/comment_redactions/:id', (context) => {
       // Redact Ticket Comment In Agent Workspace: "Agent Workspace must be enabled on the account".
       if (!state.agentWorkspace) return send(context, { status: 403, body: FORBIDDEN_ERROR });
@@ -314,6 +321,7 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       if (!state.softDeletedTicketIds.has(id) || state.permanentlyDeletedTicketIds.has(id)) return notFound(context);
       state.permanentlyDeletedTicketIds.add(id);
       state.comments.delete(id);
+      state.audits.delete(id);
       context.res.json(ticketPermanentlyDeletedBody(id));
     }),
 

@@ -106,6 +106,22 @@ export interface SeedComment {
   body: string;
   public?: boolean;
   attachments?: string[];
+  /** Where the comment came from, as its audit records it (default: the web form from 192.0.2.10, Oslo). */
+  origin?: { ipAddress?: string; location?: string; viaEmailFrom?: { address: string; name: string } };
+}
+
+/** A ticket audit (List Audits for a Ticket): who changed the ticket, from where, by which channel. */
+export interface SimAudit {
+  id: number;
+  ticket_id: number;
+  author_id: number;
+  created_at: string;
+  metadata: {
+    system: { client: string; ip_address: string | null; location: string | null; latitude: number | null; longitude: number | null };
+    custom: Record<string, unknown>;
+  };
+  via: { channel: 'web' | 'email' | 'api'; source: { from: { address?: string; name?: string }; to: { address?: string; name?: string }; rel: string | null } };
+  events: Array<{ id: number; type: 'Comment'; author_id: number; public: boolean }>;
 }
 
 export interface SeedTicket {
@@ -205,6 +221,7 @@ export class ZendeskState {
   readonly identities = new IdentityTable();
   readonly tickets = new Map<number, SimTicket>();
   readonly comments = new Map<number, SimComment[]>();
+  readonly audits = new Map<number, SimAudit[]>();
   readonly suspendedTickets = new Map<number, SimSuspendedTicket>();
   readonly softDeletedUserIds = new Set<number>();
   readonly permanentlyDeletedUserIds = new Set<number>();
@@ -414,6 +431,33 @@ export class ZendeskState {
       created_at: this.stamp(),
     };
     this.comments.get(ticketId)?.push(comment);
+    const origin = seed.origin ?? {};
+    const api = seed.authorId === API_AGENT_ID;
+    const email = origin.viaEmailFrom;
+    const audits = this.audits.get(ticketId) ?? [];
+    audits.push({
+      id: this.id(),
+      ticket_id: ticketId,
+      author_id: seed.authorId,
+      created_at: comment.created_at,
+      metadata: {
+        system: api
+          ? { client: 'dsr-engine', ip_address: null, location: null, latitude: null, longitude: null }
+          : {
+              client: 'Mozilla/5.0',
+              ip_address: origin.ipAddress ?? '192.0.2.10',
+              location: origin.location ?? 'Oslo, 12, Norway',
+              latitude: 59.91,
+              longitude: 10.75,
+            },
+        custom: {},
+      },
+      via: email
+        ? { channel: 'email', source: { from: email, to: { address: 'support@simulated.zendesk.com' }, rel: null } }
+        : { channel: api ? 'api' : 'web', source: { from: {}, to: {}, rel: null } },
+      events: [{ id: comment.id, type: 'Comment', author_id: seed.authorId, public: comment.public }],
+    });
+    this.audits.set(ticketId, audits);
     return comment;
   }
 
