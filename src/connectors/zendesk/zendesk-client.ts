@@ -128,7 +128,13 @@ export class ZendeskClient {
         }
         throw new RateLimitedError(waitMs, `Zendesk rate limit on ${operation}`);
       }
-      if (!response.ok) throw zendeskError(response.status, text, operation);
+      if (!response.ok) {
+        const { credentials } = this.options.connection;
+        throw zendeskError(response.status, text, operation, {
+          authKind: credentials.kind,
+          scope: credentials.kind === 'oauth' ? credentials.scope : undefined,
+        });
+      }
       if (!text) return undefined as T;
       try {
         return JSON.parse(text) as T;

@@ -20,8 +20,8 @@ describe('Zendesk dispositions', () => {
 
   it('erase the user and deleted tickets, and anonymise redacted comments', () => {
     const list = erasureDispositions([
-      { userId: 1, result: 'erased', redactedComments: 3, deletedTickets: 0 },
-      { userId: 2, result: 'erased', redactedComments: 1, deletedTickets: 2 },
+      { userId: 1, result: 'erased', redactedComments: 3, deletedTickets: 0, compliance: { userId: 1, statuses: [] } },
+      { userId: 2, result: 'erased', redactedComments: 1, deletedTickets: 2, compliance: { userId: 2, statuses: [] } },
     ]);
     expect(list).toEqual([
       { kind: 'erased', what: 'user', count: 2 },

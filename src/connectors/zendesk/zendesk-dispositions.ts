@@ -3,13 +3,15 @@ import type { RestrictScope } from '../connector';
 import { DispositionTally } from '../disposition-tally';
 
 /** What an export hands over, per record type. A user's e-mail and phone identities are part of
- *  the user's profile, not records of their own. Nothing at all → searched, not found. */
-export function exportDispositions(counts: { users: number; tickets: number; comments: number }): Disposition[] {
-  if (!counts.users) return [{ kind: 'not_held', reason: 'not_found' }];
+ *  the user's profile, not records of their own; satisfaction ratings are part of their ticket;
+ *  suspended tickets are e-mails that never became tickets. Nothing at all → searched, not found. */
+export function exportDispositions(counts: { users: number; tickets: number; comments: number; suspended?: number }): Disposition[] {
+  if (!counts.users && !counts.suspended) return [{ kind: 'not_held', reason: 'not_found' }];
   return new DispositionTally()
     .add({ kind: 'disclosed', what: 'user' }, counts.users)
     .add({ kind: 'disclosed', what: 'ticket' }, counts.tickets)
     .add({ kind: 'disclosed', what: 'ticket-comment' }, counts.comments)
+    .add({ kind: 'disclosed', what: 'e-mail' }, counts.suspended ?? 0)
     .list();
 }
 

@@ -3,14 +3,16 @@ import type { Outcome } from '../connector';
 import { ConnectorError } from '../connector-errors';
 import { DispositionTally } from '../disposition-tally';
 import type { ZendeskClient } from './zendesk-client';
+import { describeCompliance, readComplianceStatus, type ComplianceReport } from './zendesk-compliance-status';
 import type { ZendeskConnection } from './zendesk-connection';
 import { isNotFound, isRecordInvalid } from './zendesk-errors';
 import { fullRedactionRequest } from './zendesk-redaction';
+import { hasRatingComment } from './zendesk-satisfaction';
 import type { MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskTicket } from './zendesk-types';
 
 export type UserErasure =
-  | { userId: number; result: 'erased'; redactedComments: number; deletedTickets: number }
+  | { userId: number; result: 'erased'; redactedComments: number; deletedTickets: number; compliance: ComplianceReport }
   | { userId: number; result: 'blocked'; redactedComments: number; deletedTickets: number; openTicketIds: number[] }
   | { userId: number; result: 'soft_deleted_only'; redactedComments: number; deletedTickets: number; reason: string };
 
@@ -25,10 +27,14 @@ export class ZendeskEraser {
     private readonly connection: ZendeskConnection,
   ) {}
 
-  async eraseAll(matches: MatchedUser[]): Promise<Outcome> {
+  /** `alreadyDeleted`: users a previous run permanently deleted (only their compliance status is read). */
+  async eraseAll(matches: MatchedUser[], alreadyDeleted: number[] = []): Promise<Outcome> {
     const staff = matches.filter((match) => match.user.role !== 'end-user');
     const results: UserErasure[] = [];
     for (const match of matches) if (match.user.role === 'end-user') results.push(await this.eraseUser(match));
+    for (const userId of alreadyDeleted) {
+      results.push({ userId, result: 'erased', redactedComments: 0, deletedTickets: 0, compliance: await readComplianceStatus(this.client, userId) });
+    }
 
     const parts = results.map(describe);
     if (staff.length) {
@@ -48,6 +54,7 @@ export class ZendeskEraser {
         redactedComments: sum(results, 'redactedComments'),
         deletedTickets: sum(results, 'deletedTickets'),
         closedTickets: this.connection.closedTickets,
+        complianceDeletion: results.flatMap((result) => (result.result === 'erased' ? [result.compliance] : [])),
       },
       dispositions: erasureDispositions(results),
     };
@@ -59,9 +66,10 @@ export class ZendeskEraser {
     // An inactive user was soft-deleted earlier (by a previous run or by hand): finish the job.
     if (user.active !== false) {
       const requested = await this.requestedTickets(user.id);
-      const ccd = await this.client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
+      const ccd = await this.client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
       for (const ticket of requested.filter((candidate) => candidate.status === 'closed')) {
-        if (this.connection.closedTickets === 'delete') deletedTickets += await this.deleteTicket(ticket.id);
+        // A satisfaction-rating comment cannot be redacted: such a ticket is deleted whole.
+        if (this.connection.closedTickets === 'delete' || hasRatingComment(ticket.satisfaction_rating)) deletedTickets += await this.deleteTicket(ticket.id);
         else redactedComments += await this.redactComments(ticket.id, () => true);
       }
       const requestedIds = new Set(requested.map((ticket) => ticket.id));
@@ -90,27 +98,30 @@ export class ZendeskEraser {
         return { userId: user.id, result: 'soft_deleted_only', redactedComments, deletedTickets, reason };
       }
     }
-    return { userId: user.id, result: 'erased', redactedComments, deletedTickets };
+    return { userId: user.id, result: 'erased', redactedComments, deletedTickets, compliance: await readComplianceStatus(this.client, user.id) };
   }
 
   /** One ticket of an approved plan: a closed one as `closedTickets` says (redacted or deleted);
    *  any other is deleted, the only way to erase it (and to let Zendesk delete its requester). */
   async eraseTicket(ticketId: number): Promise<{ deleted: number; redactedComments: number }> {
     let status: string;
+    let rated: boolean;
     try {
-      status = (await this.client.get<{ ticket: ZendeskTicket }>(`/tickets/${ticketId}`)).ticket.status;
+      const { ticket } = await this.client.get<{ ticket: ZendeskTicket }>(`/tickets/${ticketId}`);
+      status = ticket.status;
+      rated = hasRatingComment(ticket.satisfaction_rating);
     } catch (error) {
       if (!isNotFound(error)) throw error;
       // Already deleted (an earlier run): finish the permanent delete.
       return { deleted: await this.deleteTicket(ticketId), redactedComments: 0 };
     }
-    if (status === 'closed' && this.connection.closedTickets === 'redact')
+    if (status === 'closed' && this.connection.closedTickets === 'redact' && !rated)
       return { deleted: 0, redactedComments: await this.redactComments(ticketId, () => true) };
     return { deleted: await this.deleteTicket(ticketId), redactedComments: 0 };
   }
 
   private requestedTickets(userId: number): Promise<ZendeskTicket[]> {
-    return this.client.offsetList<ZendeskTicket>(`/users/${userId}/tickets/requested`, 'tickets');
+    return this.client.cursorList<ZendeskTicket>(`/users/${userId}/tickets/requested`, 'tickets');
   }
 
   private async redactComments(ticketId: number, whose: (comment: ZendeskComment) => boolean): Promise<number> {
@@ -165,6 +176,12 @@ function sum(results: UserErasure[], field: 'redactedComments' | 'deletedTickets
   return results.reduce((total, result) => total + result[field], 0);
 }
 
+/** Redaction empties comments but not the tickets' audits (IP address, location, e-mail headers): staff are told. */
+const AUDITS_REMAIN = (result: UserErasure) =>
+  result.redactedComments > 0
+    ? ' (the redacted tickets keep their audit metadata — IP address, location, e-mail headers — which redaction cannot reach; closedTickets: delete removes it)'
+    : '';
+
 function describe(result: UserErasure): string {
   const work =
     result.deletedTickets > 0
@@ -172,7 +189,7 @@ function describe(result: UserErasure): string {
       : `${result.redactedComments} comment(s) redacted`;
   switch (result.result) {
     case 'erased':
-      return `Zendesk user #${result.userId}: ${work}; user soft-deleted and permanently deleted`;
+      return `Zendesk user #${result.userId}: ${work}${AUDITS_REMAIN(result)}; user soft-deleted and permanently deleted; ${describeCompliance(result.compliance)}`;
     case 'blocked':
       return (
         `Zendesk user #${result.userId} not deleted: Zendesk refuses (RecordInvalid) while the user is requester on tickets that are not closed: ` +

@@ -1,4 +1,5 @@
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../connector-errors';
+import { missingPermission, type PermissionContext } from './zendesk-permissions';
 import type { ZendeskErrorBody } from './zendesk-types';
 
 /**
@@ -19,6 +20,21 @@ export class ZendeskApiError extends ConnectorError {
   }
 }
 
+/**
+ * Zendesk refused a request the credentials are valid for (403): a missing OAuth scope, Agent
+ * Workspace switched off, or a role without the permission. Not retryable and not "credentials
+ * rejected": someone has to grant `missingPermission` first.
+ */
+export class ZendeskPermissionError extends ZendeskApiError {
+  constructor(
+    operation: string,
+    readonly missingPermission: string,
+    code?: string,
+  ) {
+    super(`Zendesk refused ${operation} (403${code ? ` ${code}` : ''}): it needs ${missingPermission}`, false, 403, code);
+  }
+}
+
 export const isNotFound = (error: unknown): error is ZendeskApiError => error instanceof ZendeskApiError && error.httpStatus === 404;
 
 export const isRecordInvalid = (error: unknown): error is ZendeskApiError => error instanceof ZendeskApiError && error.httpStatus === 422;
@@ -34,16 +50,19 @@ function parseBody(text: string): ZendeskErrorBody {
 }
 
 /** Maps a non-2xx answer (other than 429, which the client handles itself) to a typed error. */
-export function zendeskError(status: number, bodyText: string, operation: string): ConnectorError {
+export function zendeskError(status: number, bodyText: string, operation: string, permissions?: PermissionContext): ConnectorError {
   const body = parseBody(bodyText);
-  const code = typeof body.error === 'string' ? body.error : body.error?.title;
+  const code = typeof body.error === 'string' ? body.error : (body.error?.title ?? body.errors?.[0]?.code);
   const detailCodes: Record<string, string[]> = {};
   for (const [field, entries] of Object.entries(body.details ?? {})) {
     if (Array.isArray(entries)) detailCodes[field] = entries.map((entry) => entry.error ?? 'invalid');
   }
   const suffix = code ? ` (${code})` : '';
   if (status === 401) return new ConnectorAuthError(`Zendesk rejected the credentials for ${operation}`, 401);
-  if (status === 403) return new ConnectorAuthError(`Zendesk denied ${operation}: the account or token lacks permission${suffix}`, 403);
+  if (status === 403) {
+    const [method, path] = operation.split(' ');
+    return new ZendeskPermissionError(operation, missingPermission(method, path, permissions ?? { authKind: 'api_token' }), code);
+  }
   if (status === 429) return new RateLimitedError(1000, `Zendesk rate limit on ${operation}`);
   // 409: a concurrent update of the same record; trying again is the documented remedy.
   const retryable = status >= 500 || status === 409 || status === 408;

@@ -5,7 +5,7 @@ import type { ZendeskClient } from './zendesk-client';
 import type { ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
 import { isNotFound } from './zendesk-errors';
-import { findSoftDeletedUsers, findUsers, type MatchedUser } from './zendesk-subject-lookup';
+import { findDeletedUsers, findUsers, type MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskTicket } from './zendesk-types';
 
 export const RESTRICTED_TAG = 'dsr-restricted';
@@ -89,7 +89,7 @@ export class ZendeskPlanExecutor {
     const userItems = items.filter((candidate) => candidate.recordType === 'user');
     if (userItems.some((item) => item.action === 'erase' && !users.some(({ user }) => `user:${user.id}` === item.ref))) {
       // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: find it there and finish it.
-      users.push(...(await findSoftDeletedUsers(this.client, subject)).filter(({ user }) => !users.some((known) => known.user.id === user.id)));
+      users.push(...(await findDeletedUsers(this.client, subject)).softDeleted.filter(({ user }) => !users.some((known) => known.user.id === user.id)));
     }
     const summary: string[] = [`${deleted} ticket(s) deleted, ${redacted} comment(s) of closed tickets redacted`];
     let failed = false;

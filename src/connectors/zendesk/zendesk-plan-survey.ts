@@ -31,7 +31,7 @@ export async function surveyZendesk(client: ZendeskClient, subject: Subject, req
       fields: USER_FIELDS,
     });
     if (staff) continue;
-    const tickets = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
+    const tickets = await client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
     for (const ticket of tickets.sort((a, b) => a.id - b.id)) {
       const date = ticket.created_at.slice(0, 10);
       const held = request.action === 'erase' ? proposalFor(retention.legalHolds, (hold) => TICKET_HOLD.test(hold.records), date, request.today) : null;

@@ -65,9 +65,26 @@ export interface CursorPage {
   links?: { next?: string | null };
 }
 
-/** A Zendesk error body: `{"error":"RecordNotFound","description":"Not found"}` and the like. */
+/**
+ * A Zendesk error body. Zendesk answers in three envelopes: `{"error":"RecordNotFound","description":"Not found"}`,
+ * `{"error":{"title":"Forbidden","message":"…"}}` (403s) and `{"errors":[{"code":"InvalidPaginationDepth","title":"…"}]}`
+ * (pagination and newer endpoints).
+ */
 export interface ZendeskErrorBody {
   error?: string | { title?: string; message?: string };
+  errors?: Array<{ code?: string; title?: string; detail?: string }>;
   description?: string;
   details?: Record<string, Array<{ description?: string; error?: string }>>;
+}
+
+/** One entry of `GET /users/{id}/compliance_deletion_statuses`: a step of Zendesk's GDPR deletion per product area. */
+export interface ZendeskComplianceDeletionStatus {
+  /** `request_deletion` (the permanent delete was asked for), `started`, `complete`. */
+  action: string;
+  /** The area of compliance: `all`, `support`, `chat`, `explore`, … */
+  application: string;
+  account_subdomain?: string;
+  executer_id: number | null;
+  user_id: number;
+  created_at: string;
 }

@@ -20,14 +20,19 @@ import { ZendeskPlanExecutor } from './zendesk-plan-execute';
 import { ZendeskClient } from './zendesk-client';
 import { checkZendeskConnection, resolveConnection, type ZendeskConnection } from './zendesk-connection';
 import { ZendeskEraser } from './zendesk-erasure';
+import { deletionRequested, type ComplianceReport } from './zendesk-compliance-status';
 import { isRecordInvalid } from './zendesk-errors';
 import { sameEmail } from '../../identity/email';
 import { samePhone } from '../../identity/phone';
-import { findSoftDeletedUsers, findUsers, heldBy, type MatchedUser } from './zendesk-subject-lookup';
+import { findDeletedUsers, findUsers, heldBy, type MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskIdentity, ZendeskTicket, ZendeskUser } from './zendesk-types';
 import { DsrConnector } from '../dsr-connector';
 import { DispositionTally } from '../disposition-tally';
 import { exportDispositions, restrictionHow } from './zendesk-dispositions';
+import { NOT_SEARCHED } from './zendesk-not-searched';
+import { auditMetadataRows } from './zendesk-audits';
+import { isGivenRating, ratingRow, type ZendeskSatisfactionRating } from './zendesk-satisfaction';
+import { deleteSuspendedTickets, findSuspendedTickets, suspendedTicketRow } from './zendesk-suspended-tickets';
 
 export interface ZendeskConnectorOptions {
   /** A 429 whose Retry-After is at most this long is waited out inline (default 5000 ms). */
@@ -81,8 +86,8 @@ export class ZendeskConnector implements Connector {
     const matches = await findUsers(client, subject);
     const tickets = new Map<number, ZendeskTicket & { relation: 'requester' | 'cc'; comments: ZendeskComment[] }>();
     for (const { user } of matches) {
-      const requested = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
-      const ccd = await client.offsetList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
+      const requested = await client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
+      const ccd = await client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
       for (const [relation, list] of [
         ['requester', requested],
         ['cc', ccd],
@@ -94,7 +99,10 @@ export class ZendeskConnector implements Connector {
         }
       }
     }
+    const suspended = await findSuspendedTickets(client, subject);
     const subjectIds = new Set(matches.map(({ user }) => user.id));
+    const auditRows: Array<Record<string, unknown>> = [];
+    for (const ticketId of tickets.keys()) auditRows.push(...(await auditMetadataRows(client, ticketId, subjectIds, subject.email)));
     const identities = matches.flatMap((match) => match.identities);
     const ticketList = [...tickets.values()];
     const commentRows = ticketList.flatMap((ticket) =>
@@ -108,9 +116,18 @@ export class ZendeskConnector implements Connector {
         attachments: (comment.attachments ?? []).map((attachment) => attachment.file_name).join(', '),
       })),
     );
+    // A rating is the person's own words when they requested the ticket (CSAT goes to the requester).
+    const ratings = ticketList.filter((ticket) => ticket.relation === 'requester' && isGivenRating(ticket.satisfaction_rating));
     return {
       systemId: ctx.systemId,
-      data: { users: matches.map(({ user }) => user), identities, tickets: ticketList },
+      data: {
+        users: matches.map(({ user }) => user),
+        identities,
+        tickets: ticketList,
+        suspended_tickets: suspended,
+        ticket_audit_metadata: auditRows,
+        not_searched: NOT_SEARCHED,
+      },
       tables: {
         users: matches.map(({ user }) => userRow(user)),
         identities: identities.map((identity) => ({
@@ -130,9 +147,13 @@ export class ZendeskConnector implements Connector {
           comments: ticket.comments.length,
         })),
         comments: commentRows,
+        satisfaction_ratings: ratings.map((ticket) => ratingRow(ticket.id, ticket.satisfaction_rating as ZendeskSatisfactionRating)),
+        suspended_tickets: suspended.map(suspendedTicketRow),
+        ticket_audit_metadata: auditRows,
+        not_searched: NOT_SEARCHED.map((entry) => ({ ...entry })),
       },
-      recordCount: matches.length + identities.length + ticketList.length + commentRows.length,
-      dispositions: exportDispositions({ users: matches.length, tickets: ticketList.length, comments: commentRows.length }),
+      recordCount: matches.length + identities.length + ticketList.length + commentRows.length + suspended.length,
+      dispositions: exportDispositions({ users: matches.length, tickets: ticketList.length, comments: commentRows.length, suspended: suspended.length }),
     };
   }
 
@@ -173,12 +194,39 @@ export class ZendeskConnector implements Connector {
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
+    const { client } = this.open(ctx);
+    if (retention.legalHolds.length) return this.eraseUsers(ctx, subject, retention);
+    // Suspended tickets are e-mails held back before they became tickets, often with no user: by address.
+    const suspended = await deleteSuspendedTickets(client, await findSuspendedTickets(client, subject));
+    const outcome = await this.eraseUsers(ctx, subject, retention);
+    if (!suspended) return outcome;
+    const erasedSuspended: Disposition = { kind: 'erased', what: 'e-mail', count: suspended };
+    const note = `${suspended} suspended ticket(s) from the subject's address deleted`;
+    if (outcome.status === 'not_found') return { status: 'done', summary: note, details: { suspendedTickets: suspended }, dispositions: [erasedSuspended] };
+    if (outcome.status === 'manual') return { ...outcome, summary: `${note}; ${outcome.summary}` };
+    return { ...outcome, summary: `${note}; ${outcome.summary}`, dispositions: [erasedSuspended, ...(outcome.dispositions ?? [])] };
+  }
+
+  /** The users' part of an erasure: tickets, then soft and permanent delete (zendesk-erasure.ts). */
+  private async eraseUsers(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
     const active = await findUsers(client, subject);
-    // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: finish it.
-    const matches = active.length ? active : await findSoftDeletedUsers(client, subject);
+    // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: finish it. One
+    // that run already permanently deleted is not deleted again; Zendesk's status is read instead.
+    const deleted = active.length ? { softDeleted: [], permanentlyDeleted: [] } : await findDeletedUsers(client, subject);
+    const matches = active.length ? active : deleted.softDeleted;
+    if (!matches.length && deleted.permanentlyDeleted.length && !retention.legalHolds.length) {
+      const outcome = await new ZendeskEraser(client, connection).eraseAll([], deleted.permanentlyDeleted);
+      const recorded = outcome.status === 'done' && (outcome.details?.complianceDeletion as ComplianceReport[]).some(deletionRequested);
+      if (recorded) return outcome;
+    }
     if (!matches.length) {
-      return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly (never present, or already erased)', dispositions: [NOT_FOUND] };
+      return {
+        status: 'not_found',
+        summary:
+          'No Zendesk user matches the subject exactly (never present, or already erased; a user created in the last minutes may not be in the search index yet)',
+        dispositions: [NOT_FOUND],
+      };
     }
     if (retention.legalHolds.length) {
       // Which tickets carry records under a hold (e.g. correspondence on a booked entry) needs a person.

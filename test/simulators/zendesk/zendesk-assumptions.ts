@@ -25,10 +25,17 @@ export function openTicketsDeleteError(userName: string, openTicketCount: number
 /** (unverified) Body of a 429. The docs say it is sometimes text/plain; we always send this. */
 export const RATE_LIMITED_TEXT_BODY = 'Too Many Requests';
 
-/** (unverified) Body of the 400 for a page beyond the offset-pagination limit (100 pages). */
+/** Body of the 400 for an offset page beyond page 100 or record 10,000 (Zendesk's limit since
+ *  2023/2024, "New limits for offset-based pagination"). The code and title are as Zendesk sends
+ *  them (seen in client logs); (unverified) the wording of `detail`. */
 export const PAGE_LIMIT_ERROR = {
-  error: 'InvalidPaginationParameter',
-  description: 'Offset pagination is limited to the first 100 pages; use cursor pagination',
+  errors: [
+    {
+      code: 'InvalidPaginationDepth',
+      title: 'Pagination requests using Offset Pagination are limited to page 100 or up to 10000 records (page * per_page)',
+      detail: 'There are limits to the depth of offset pagination. Use cursor pagination to go further.',
+    },
+  ],
 };
 
 /** (unverified) Body of the 400 for `page[size]` above 100 (the docs give the limit, not the error). */
@@ -74,8 +81,34 @@ export const REDACTED_ATTACHMENT_NAME = 'redacted.txt';
  *   soft-deleted first answers 404.
  * (unverified) PUT /users/{id} with `phone` replaces the user's primary phone_number identity.
  * (unverified) Bearer tokens from client_credentials have no expiry unless `tokenTtlSeconds` is set.
- * (unverified) OAuth scopes are not enforced by the simulator.
+ * (unverified) GET /users/{id}/compliance_deletion_statuses answers for a permanently deleted user
+ * (the docs only say "404 if the user is not in the account"); the simulator lists
+ * request_deletion (all), started (support) and, after `complianceCompletionDelayMs`, complete (support).
+ * (unverified) /users/search runs on the search index like /search, so with `searchIndexDelayMs`
+ * a created or changed user shows there only after the delay; show_many reads users at once.
  */
+
+/** Zendesk's 403 body: the object envelope with a generic message (seen in client issue reports).
+ *  It never says which permission is missing. (unverified) that a missing OAuth scope and a
+ *  comment redaction without Agent Workspace answer with this same body. */
+export const FORBIDDEN_ERROR = {
+  error: { title: 'Forbidden', message: 'You do not have access to this page. Please contact the account owner of this help desk for further help.' },
+};
+
+/** The name List Deleted Users gives a permanently deleted user (email and phone null). */
+export const PERMANENTLY_DELETED_NAME = 'Permanently Deleted User';
+
+/** The OAuth scope a request needs: `users:`/`tickets:` + `read` (GET) or `write`, or the plain
+ *  `read`/`write` for other resources. A token with `read`/`write` covers every resource.
+ *  (unverified) which resource the deleted-users, redaction, compliance and suspended-ticket
+ *  endpoints belong to: the simulator counts them under users and tickets. */
+export function scopeNeeded(method: string, path: string): string {
+  const access = method === 'GET' ? 'read' : 'write';
+  const first = path.split('/')[1] ?? '';
+  if (['users', 'deleted_users'].includes(first)) return `users:${access}`;
+  if (['tickets', 'deleted_tickets', 'comment_redactions', 'suspended_tickets', 'satisfaction_ratings'].includes(first)) return `tickets:${access}`;
+  return access;
+}
 
 /** (unverified) The user the API token/OAuth client acts as: the author of private notes it adds. */
 export const API_AGENT_ID = 900_000_001;

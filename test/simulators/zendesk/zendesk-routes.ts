@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import {
   API_AGENT_ID,
   DUPLICATE_IDENTITY_ERROR,
+  FORBIDDEN_ERROR,
   openTicketsDeleteError,
   REDACTED_ATTACHMENT_NAME,
   REDACTION_MISMATCH_ERROR,
@@ -9,7 +10,7 @@ import {
 } from './zendesk-assumptions';
 import { paginate } from './zendesk-pagination';
 import { sendRateLimited, type RateWindow } from './zendesk-rate-limit';
-import { htmlToText, type SimUser, type ZendeskState } from './zendesk-state';
+import { htmlToText, type SearchView, type SimUser, type ZendeskState } from './zendesk-state';
 
 export interface RouteContext {
   req: Request;
@@ -30,6 +31,9 @@ export interface ZendeskRoute {
 
 const NOT_FOUND = { error: 'RecordNotFound', description: 'Not found' };
 
+/** The account's subdomain as compliance statuses name it. */
+const SIMULATED_SUBDOMAIN = 'simulated';
+
 function route(method: string, pattern: string, handle: (context: RouteContext) => void): ZendeskRoute {
   const regex = new RegExp(`^${pattern.replace(/:[a-z_]+/g, '([^/]+)')}$`);
   return { method, pattern, regex, handle };
@@ -41,22 +45,24 @@ const digits = (value: string) => value.replace(/\D/g, '');
  *  A value in double quotes is one term, spaces included (`phone:"912 34 567"`), as in Zendesk's
  *  search syntax. The query is parsed once per search, then tested against each user's cached identities. */
 function compileQuery(state: ZendeskState, query: string): (user: SimUser) => boolean {
-  const tests = (query.match(/[^\s"]*"[^"]*"|\S+/g) ?? []).map((term): ((user: SimUser) => boolean) => {
+  const tests = (query.match(/[^\s"]*"[^"]*"|\S+/g) ?? []).map((term): ((view: SearchView) => boolean) => {
     const [keyword, ...rest] = term.split(':');
     const value = rest.join(':').replace(/^"|"$/g, '').toLowerCase();
-    if (rest.length && keyword === 'email') return (user) => state.searchableOf(user.id).emails.some((email) => email.includes(value));
+    if (rest.length && keyword === 'email') return (view) => view.emails.some((email) => email.includes(value));
     if (rest.length && keyword === 'phone') {
       const wanted = digits(value);
-      return (user) => wanted.length > 0 && state.searchableOf(user.id).phones.some((phone) => phone.includes(wanted));
+      return (view) => wanted.length > 0 && view.phones.some((phone) => phone.includes(wanted));
     }
     const text = term.toLowerCase();
     const textDigits = digits(text) || '\u0000';
-    return (user) => {
-      const { emails, phones } = state.searchableOf(user.id);
-      return user.name.toLowerCase().includes(text) || emails.some((email) => email.includes(text)) || phones.some((phone) => phone.includes(textDigits));
-    };
+    return (view) =>
+      view.name.toLowerCase().includes(text) || view.emails.some((email) => email.includes(text)) || view.phones.some((phone) => phone.includes(textDigits));
   });
-  return (user) => tests.every((test) => test(user));
+  // Search reads the index, which shows a created or changed user only after the indexing delay.
+  return (user) => {
+    const view = state.searchView(user);
+    return !!view && tests.every((test) => test(view));
+  };
 }
 
 function redactHtml(html: string): string {
@@ -87,6 +93,22 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
           false,
         ),
       );
+    }),
+
+    // Show Many Users: reads the users themselves (not the search index); at most 100 ids.
+    route('GET', '/users/show_many', (context) => {
+      const ids = (context.url.searchParams.get('ids') ?? '').split(',').filter(Boolean).map(Number);
+      if (ids.length > 100) return send(context, { status: 400, body: { error: 'InvalidValue', description: 'Too many ids (max 100)' } });
+      const users = ids.map((id) => state.user(id)).filter((user): user is SimUser => !!user);
+      context.res.json({ users: users.map((user) => state.render(user, context.origin)) });
+    }),
+
+    route('GET', '/users/:id/compliance_deletion_statuses', (context) => {
+      const id = userId(context);
+      if (!state.users.has(id)) return notFound(context);
+      const application = context.url.searchParams.get('application');
+      const statuses = state.complianceStatuses(id, SIMULATED_SUBDOMAIN).filter((status) => !application || status.application === application);
+      send(context, paginate(statuses, 'compliance_deletion_statuses', context.url, true));
     }),
 
     route('GET', '/users/:id', (context) => {
@@ -127,6 +149,7 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
         if (!exists) state.addIdentity(id, 'email', changes.email, !state.primaryEmail(id));
       }
       user.updated_at = new Date().toISOString();
+      state.reindex(id);
       context.res.json({ user: state.render(user, context.origin) });
     }),
 
@@ -212,7 +235,16 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       send(context, paginate(state.commentsOf(ticket.id), 'comments', context.url, true));
     }),
 
+    // List Audits for a Ticket: cursor or offset pages. Comment redaction does not touch audits.
+    route('GET', '/tickets/:id/audits', (context) => {
+      const ticket = state.liveTickets().find((candidate) => candidate.id === Number(context.params[0]));
+      if (!ticket) return notFound(context);
+      send(context, paginate(state.audits.get(ticket.id) ?? [], 'audits', context.url, true));
+    }),
+
     route('PUT', '/comment_redactions/:id', (context) => {
+      // Redact Ticket Comment In Agent Workspace: "Agent Workspace must be enabled on the account".
+      if (!state.agentWorkspace) return send(context, { status: 403, body: FORBIDDEN_ERROR });
       const body = (context.req.body ?? {}) as { ticket_id?: number; html_body?: string; external_attachment_urls?: string[] };
       const ticket = state.liveTickets().find((candidate) => candidate.id === Number(body.ticket_id));
       const comment = ticket ? state.commentsOf(ticket.id).find((candidate) => candidate.id === Number(context.params[0])) : undefined;
@@ -273,21 +305,33 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       context.res.status(204).end();
     }),
 
+    // List Suspended Tickets: cursor pagination only.
+    route('GET', '/suspended_tickets', (context) => {
+      const list = [...state.suspendedTickets.values()].sort((a, b) => a.id - b.id);
+      send(context, paginate(list, 'suspended_tickets', context.url, true));
+    }),
+
+    route('DELETE', '/suspended_tickets/:id', (context) => {
+      if (!state.suspendedTickets.delete(Number(context.params[0]))) return notFound(context);
+      context.res.status(204).end();
+    }),
+
     route('DELETE', '/deleted_tickets/:id', (context) => {
       const id = Number(context.params[0]);
       if (!state.softDeletedTicketIds.has(id) || state.permanentlyDeletedTicketIds.has(id)) return notFound(context);
       state.permanentlyDeletedTicketIds.add(id);
       state.comments.delete(id);
+      state.audits.delete(id);
       context.res.json(ticketPermanentlyDeletedBody(id));
     }),
 
-    // List Deleted Users: soft-deleted users, offset pages like other lists.
+    // List Deleted Users: soft-deleted and permanently deleted users ("Returns deleted users,
+    // including permanently deleted users"), cursor or offset pages.
     route('GET', '/deleted_users', (context) => {
-      const deleted = [...state.softDeletedUserIds]
-        .map((id) => state.user(id))
-        .filter((user): user is NonNullable<typeof user> => !!user)
-        .map((user) => ({ ...state.render(user, context.origin), active: false }));
-      send(context, paginate(deleted, 'deleted_users', context.url, false));
+      send(
+        context,
+        paginate(state.deletedUsers(), 'deleted_users', context.url, true, (user) => state.renderDeleted(user, context.origin)),
+      );
     }),
 
     route('GET', '/deleted_users/:id', (context) => {
@@ -303,8 +347,7 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       if (!user || !state.softDeletedUserIds.has(id)) return notFound(context);
       const quota = limits.permanentDeleteLimit.take('account');
       if (!quota.allowed) return sendRateLimited(context.res, quota.retryAfterSeconds, limits.permanentDeleteLimit.limit);
-      state.permanentlyDeletedUserIds.add(id);
-      for (const identity of state.identitiesOf(id)) state.identities.delete(identity.id);
+      state.permanentlyDelete(id);
       context.res.json({ deleted_user: { id, name: 'Permanently deleted user', email: null, phone: null, active: false } });
     }),
   ];

@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { listenOnFreePort } from '../http-simulator';
-import { INVALID_CLIENT_ERROR } from './zendesk-assumptions';
+import { FORBIDDEN_ERROR, INVALID_CLIENT_ERROR, scopeNeeded } from './zendesk-assumptions';
 import { RateWindow, sendRateLimited } from './zendesk-rate-limit';
 import { buildZendeskRoutes, type RouteContext, type ZendeskRoute } from './zendesk-routes';
 import { ZendeskState } from './zendesk-state';
@@ -24,6 +24,14 @@ export interface ZendeskSimulatorOptions {
   permanentDeletesPer10Minutes?: number;
   /** Lifetime of issued bearer tokens; unset = no expiry. */
   tokenTtlSeconds?: number;
+  /** How long a created or changed user takes to show in search (default 0: at once). */
+  searchIndexDelayMs?: number;
+  /** false: the account has no Agent Workspace; comment redaction answers 403 (default true). */
+  agentWorkspace?: boolean;
+  /** How long a permanently deleted user still shows name and e-mail in the deleted-users list (default 0). */
+  permanentDeletionBlankingDelayMs?: number;
+  /** How long after a permanent delete the compliance status says `complete` (default 0). */
+  complianceCompletionDelayMs?: number;
   now?: () => number;
 }
 
@@ -66,6 +74,10 @@ export interface ZendeskSimulator {
 export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {}): Promise<ZendeskSimulator> {
   const now = options.now ?? Date.now;
   const state = new ZendeskState(now);
+  state.searchIndexDelayMs = options.searchIndexDelayMs ?? 0;
+  state.agentWorkspace = options.agentWorkspace ?? true;
+  state.permanentDeletionBlankingDelayMs = options.permanentDeletionBlankingDelayMs ?? 0;
+  state.complianceCompletionDelayMs = options.complianceCompletionDelayMs ?? 0;
   const calls = new ZendeskCallLog();
   const oauthClients = options.oauthClients ?? [ZENDESK_SIMULATOR_CREDENTIALS.oauth];
   const apiTokens = options.apiTokens ?? [ZENDESK_SIMULATOR_CREDENTIALS.apiToken];
@@ -92,11 +104,13 @@ export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {
       return;
     }
     const token = randomBytes(24).toString('hex');
+    const scope = typeof body.scope === 'string' && body.scope.trim() ? body.scope.trim() : 'read write';
     state.issuedTokens.set(token, options.tokenTtlSeconds ? now() + options.tokenTtlSeconds * 1000 : null);
+    state.tokenScopes.set(token, scope);
     res.json({
       access_token: token,
       token_type: 'bearer',
-      scope: typeof body.scope === 'string' ? body.scope : 'read write',
+      scope,
       ...(options.tokenTtlSeconds ? { expires_in: options.tokenTtlSeconds } : {}),
     });
   });
@@ -120,6 +134,11 @@ export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {
     return false;
   };
 
+  const bearerScope = (header: string | undefined): string | undefined => {
+    const [scheme, value = ''] = (header ?? '').split(' ', 2);
+    return scheme.toLowerCase() === 'bearer' ? state.tokenScopes.get(value) : undefined;
+  };
+
   app.use('/api/v2', (req: Request, res: Response) => {
     const path = req.path.replace(/\.json$/, '');
     const requestUrl = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
@@ -136,6 +155,13 @@ export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {
 
     if (!authenticated(req.get('authorization'))) {
       res.status(401).json({ error: "Couldn't authenticate you" });
+      return;
+    }
+    // "Any request you make with the token will return a Forbidden error" when its scope does not
+    // cover the resource and access (OAuth Tokens API); API tokens act with the agent's full role.
+    const grantedScope = bearerScope(req.get('authorization'));
+    if (grantedScope !== undefined && !scopeCovers(grantedScope, scopeNeeded(req.method, path))) {
+      res.status(403).json(FORBIDDEN_ERROR);
       return;
     }
     const forced = state.forcedRateLimits.shift();
@@ -171,4 +197,10 @@ export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {
 
   const running = await listenOnFreePort(app);
   return { baseUrl: running.baseUrl, close: running.close, state, calls };
+}
+
+/** A scope list covers `users:write` with `users:write` itself or the plain `write`. */
+function scopeCovers(granted: string, needed: string): boolean {
+  const scopes = granted.split(/\s+/);
+  return scopes.includes(needed) || scopes.includes(needed.split(':').at(-1)!);
 }

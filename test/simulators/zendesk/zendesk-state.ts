@@ -1,5 +1,7 @@
 /** The simulator's data: users, identities, tickets and comments, with seed helpers for tests. */
 
+import { API_AGENT_ID, PERMANENTLY_DELETED_NAME } from './zendesk-assumptions';
+
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 
 export interface SimUser {
@@ -64,6 +66,26 @@ export interface SimTicket {
   collaborator_ids: number[];
   email_cc_ids: number[];
   tags: string[];
+  /** The requester's rating (`offered` when asked but not answered), or null without CSAT. */
+  satisfaction_rating: { id: number; score: string; comment: string | null; reason: string | null } | { score: 'offered' | 'unoffered' } | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An incoming e-mail Zendesk suspended (List Suspended Tickets). */
+export interface SimSuspendedTicket {
+  id: number;
+  url: string;
+  author: { id: number | null; name: string | null; email: string | null };
+  subject: string;
+  content: string;
+  cause: string;
+  cause_id: number;
+  recipient: string;
+  ticket_id: number | null;
+  brand_id: number | null;
+  via: { channel: 'email'; source: { from: { address: string; name: string }; to: { address: string }; rel: null } };
+  attachments: SimAttachment[];
   created_at: string;
   updated_at: string;
 }
@@ -84,6 +106,22 @@ export interface SeedComment {
   body: string;
   public?: boolean;
   attachments?: string[];
+  /** Where the comment came from, as its audit records it (default: the web form from 192.0.2.10, Oslo). */
+  origin?: { ipAddress?: string; location?: string; viaEmailFrom?: { address: string; name: string } };
+}
+
+/** A ticket audit (List Audits for a Ticket): who changed the ticket, from where, by which channel. */
+export interface SimAudit {
+  id: number;
+  ticket_id: number;
+  author_id: number;
+  created_at: string;
+  metadata: {
+    system: { client: string; ip_address: string | null; location: string | null; latitude: number | null; longitude: number | null };
+    custom: Record<string, unknown>;
+  };
+  via: { channel: 'web' | 'email' | 'api'; source: { from: { address?: string; name?: string }; to: { address?: string; name?: string }; rel: string | null } };
+  events: Array<{ id: number; type: 'Comment'; author_id: number; public: boolean }>;
 }
 
 export interface SeedTicket {
@@ -95,6 +133,8 @@ export interface SeedTicket {
   comments?: SeedComment[];
   /** ISO timestamp the ticket was created (default: now). */
   createdAt?: string;
+  /** The requester's satisfaction rating. */
+  rating?: { score: 'good' | 'bad'; comment?: string };
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -116,13 +156,17 @@ export function htmlToText(html: string): string {
 class IdentityTable extends Map<number, SimIdentity> {
   private readonly byUser = new Map<number, Map<number, SimIdentity>>();
   private readonly searchable = new Map<number, { emails: string[]; phones: string[] }>();
+  /** Told about every user whose identities changed (the search index follows). */
+  onChange: (userId: number) => void = () => undefined;
 
   override set(id: number, identity: SimIdentity): this {
     this.delete(id);
     this.searchable.delete(identity.user_id);
     if (!this.byUser.has(identity.user_id)) this.byUser.set(identity.user_id, new Map());
     this.byUser.get(identity.user_id)!.set(id, identity);
-    return super.set(id, identity);
+    super.set(id, identity);
+    this.onChange(identity.user_id);
+    return this;
   }
 
   override delete(id: number): boolean {
@@ -131,7 +175,9 @@ class IdentityTable extends Map<number, SimIdentity> {
       this.byUser.get(identity.user_id)?.delete(id);
       this.searchable.delete(identity.user_id);
     }
-    return super.delete(id);
+    const deleted = super.delete(id);
+    if (identity) this.onChange(identity.user_id);
+    return deleted;
   }
 
   ofUser(userId: number): SimIdentity[] {
@@ -153,11 +199,30 @@ class IdentityTable extends Map<number, SimIdentity> {
   }
 }
 
+/** What search sees of a user: its name, e-mails (lower case) and phone digits. */
+export interface SearchView {
+  name: string;
+  emails: string[];
+  phones: string[];
+}
+
+/** One step of a user's GDPR deletion, as `GET /users/{id}/compliance_deletion_statuses` lists it. */
+export interface SimComplianceStatus {
+  account_subdomain: string;
+  action: 'request_deletion' | 'started' | 'complete';
+  application: string;
+  created_at: string;
+  executer_id: number | null;
+  user_id: number;
+}
+
 export class ZendeskState {
   readonly users = new Map<number, SimUser>();
   readonly identities = new IdentityTable();
   readonly tickets = new Map<number, SimTicket>();
   readonly comments = new Map<number, SimComment[]>();
+  readonly audits = new Map<number, SimAudit[]>();
+  readonly suspendedTickets = new Map<number, SimSuspendedTicket>();
   readonly softDeletedUserIds = new Set<number>();
   readonly permanentlyDeletedUserIds = new Set<number>();
   readonly softDeletedTicketIds = new Set<number>();
@@ -168,9 +233,107 @@ export class ZendeskState {
   forcedFailures: Array<{ endpoint: string; status: number }> = [];
   /** Bearer tokens issued by POST /oauth/tokens → expiry (ms epoch, or null). */
   readonly issuedTokens = new Map<string, number | null>();
+  /** Bearer token → the scope it was issued with (OAuth scopes are enforced per request). */
+  readonly tokenScopes = new Map<string, string>();
+  /** How long a created or changed user takes to reach the search index (0 = at once). */
+  searchIndexDelayMs = 0;
+  /** How long after a permanent delete Zendesk still shows the user's name, e-mail and phone in
+   *  the deleted-users list before blanking them to "Permanently Deleted User" (0 = at once). */
+  permanentDeletionBlankingDelayMs = 0;
+  /** How long after a permanent delete Zendesk reports the deletion `complete` (0 = at once). */
+  complianceCompletionDelayMs = 0;
+  /** false: the account has no Agent Workspace, so comment redaction answers 403. */
+  agentWorkspace = true;
+  /** userId → when it was permanently deleted (ms epoch). */
+  readonly permanentlyDeletedAt = new Map<number, number>();
+  /** userId → what search shows and from when, newest last (only kept while a delay is set). */
+  private readonly searchIndex = new Map<number, Array<{ visibleAt: number; view: SearchView }>>();
   private nextId = 1000;
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number) {
+    this.identities.onChange = (userId) => this.reindex(userId);
+  }
+
+  /** A user changed in a way search sees: the index shows the new state after the delay. */
+  reindex(userId: number): void {
+    if (this.searchIndexDelayMs <= 0) return;
+    const user = this.users.get(userId);
+    if (!user) return;
+    const { emails, phones } = this.searchableOf(userId);
+    const at = this.now();
+    // Keep what search shows now and what is still on its way; older snapshots are gone for good.
+    const earlier = this.searchIndex.get(userId) ?? [];
+    const shownNow = earlier.filter((entry) => entry.visibleAt <= at).at(-1);
+    const entries = [...(shownNow ? [shownNow] : []), ...earlier.filter((entry) => entry.visibleAt > at)];
+    entries.push({ visibleAt: at + this.searchIndexDelayMs, view: { name: user.name, emails: [...emails], phones: [...phones] } });
+    this.searchIndex.set(userId, entries);
+  }
+
+  /** What search sees of the user now, or undefined when the user is not in the index yet. */
+  searchView(user: SimUser): SearchView | undefined {
+    if (this.searchIndexDelayMs <= 0) return { name: user.name, ...this.searchableOf(user.id) };
+    const at = this.now();
+    return (this.searchIndex.get(user.id) ?? []).filter((entry) => entry.visibleAt <= at).at(-1)?.view;
+  }
+
+  /** The compliance deletion statuses of a permanently deleted user, as Zendesk reports them now. */
+  complianceStatuses(userId: number, subdomain: string): SimComplianceStatus[] {
+    const deletedAt = this.permanentlyDeletedAt.get(userId);
+    if (deletedAt === undefined) return [];
+    const entry = (action: SimComplianceStatus['action'], application: string, at: number, executer: number | null): SimComplianceStatus => ({
+      account_subdomain: subdomain,
+      action,
+      application,
+      created_at: new Date(at).toISOString(),
+      executer_id: executer,
+      user_id: userId,
+    });
+    const statuses = [entry('request_deletion', 'all', deletedAt, API_AGENT_ID), entry('started', 'support', deletedAt, null)];
+    const completeAt = deletedAt + this.complianceCompletionDelayMs;
+    if (this.now() >= completeAt) statuses.push(entry('complete', 'support', completeAt, null));
+    return statuses;
+  }
+
+  /** Soft-deleted and permanently deleted users, oldest first (List Deleted Users). */
+  deletedUsers(): SimUser[] {
+    return [...new Set([...this.softDeletedUserIds, ...this.permanentlyDeletedUserIds])]
+      .sort((a, b) => a - b)
+      .map((id) => this.users.get(id))
+      .filter((user): user is SimUser => !!user);
+  }
+
+  /** A deleted user as List Deleted Users shows it: a permanently deleted one as "Permanently
+   *  Deleted User" without e-mail or phone, once Zendesk has got round to blanking it. */
+  renderDeleted(user: SimUser, baseUrl: string): Record<string, unknown> {
+    const deletedAt = this.permanentlyDeletedAt.get(user.id);
+    if (deletedAt !== undefined && this.now() >= deletedAt + this.permanentDeletionBlankingDelayMs) {
+      const { id, role, created_at, updated_at } = user;
+      return {
+        id,
+        url: `${baseUrl}/api/v2/users/${id}.json`,
+        name: PERMANENTLY_DELETED_NAME,
+        email: null,
+        phone: null,
+        role,
+        active: false,
+        created_at,
+        updated_at,
+      };
+    }
+    const email = deletedAt === undefined ? this.primaryEmail(user.id) : (this.lastEmail.get(user.id) ?? null);
+    return { ...this.render(user, baseUrl), email, active: false };
+  }
+
+  /** The primary e-mail a user had when permanently deleted (identities are gone by then). */
+  readonly lastEmail = new Map<number, string | null>();
+
+  /** Permanently deletes a soft-deleted user: identities go, the deletion is on record. */
+  permanentlyDelete(userId: number): void {
+    this.lastEmail.set(userId, this.primaryEmail(userId));
+    this.permanentlyDeletedUserIds.add(userId);
+    this.permanentlyDeletedAt.set(userId, this.now());
+    for (const identity of this.identitiesOf(userId)) this.identities.delete(identity.id);
+  }
 
   private id(): number {
     return this.nextId++;
@@ -205,6 +368,7 @@ export class ZendeskState {
     const emails = [...(seed.email ? [seed.email] : []), ...(seed.emails ?? [])];
     emails.forEach((email, index) => this.addIdentity(user.id, 'email', email, index === 0));
     if (seed.phone) this.addIdentity(user.id, 'phone_number', seed.phone, true);
+    this.reindex(user.id);
     return user;
   }
 
@@ -229,6 +393,9 @@ export class ZendeskState {
       collaborator_ids: seed.ccIds ?? [],
       email_cc_ids: seed.ccIds ?? [],
       tags: [],
+      satisfaction_rating: seed.rating
+        ? { id: this.id(), score: seed.rating.score, comment: seed.rating.comment ?? null, reason: null }
+        : { score: 'unoffered' },
       created_at: seed.createdAt ?? at,
       updated_at: at,
     };
@@ -264,7 +431,60 @@ export class ZendeskState {
       created_at: this.stamp(),
     };
     this.comments.get(ticketId)?.push(comment);
+    const origin = seed.origin ?? {};
+    const api = seed.authorId === API_AGENT_ID;
+    const email = origin.viaEmailFrom;
+    const audits = this.audits.get(ticketId) ?? [];
+    audits.push({
+      id: this.id(),
+      ticket_id: ticketId,
+      author_id: seed.authorId,
+      created_at: comment.created_at,
+      metadata: {
+        system: api
+          ? { client: 'dsr-engine', ip_address: null, location: null, latitude: null, longitude: null }
+          : {
+              client: 'Mozilla/5.0',
+              ip_address: origin.ipAddress ?? '192.0.2.10',
+              location: origin.location ?? 'Oslo, 12, Norway',
+              latitude: 59.91,
+              longitude: 10.75,
+            },
+        custom: {},
+      },
+      via: email
+        ? { channel: 'email', source: { from: email, to: { address: 'support@simulated.zendesk.com' }, rel: null } }
+        : { channel: api ? 'api' : 'web', source: { from: {}, to: {}, rel: null } },
+      events: [{ id: comment.id, type: 'Comment', author_id: seed.authorId, public: comment.public }],
+    });
+    this.audits.set(ticketId, audits);
     return comment;
+  }
+
+  /** An e-mail Zendesk suspended; `authorEmail` need not belong to any user. */
+  addSuspendedTicket(seed: { authorEmail: string; authorName?: string; subject?: string; content?: string; cause?: string }): SimSuspendedTicket {
+    const at = this.stamp();
+    const id = this.id();
+    const name = seed.authorName ?? seed.authorEmail.split('@')[0];
+    const user = [...this.identities.values()].find((identity) => identity.type === 'email' && identity.value.toLowerCase() === seed.authorEmail.toLowerCase());
+    const ticket: SimSuspendedTicket = {
+      id,
+      url: `https://simulated.zendesk.com/api/v2/suspended_tickets/${id}.json`,
+      author: { id: user?.user_id ?? null, name, email: seed.authorEmail },
+      subject: seed.subject ?? 'Help with my order',
+      content: seed.content ?? 'Hello, my order has not arrived.',
+      cause: seed.cause ?? 'Detected as spam',
+      cause_id: 0,
+      recipient: 'support@simulated.zendesk.com',
+      ticket_id: null,
+      brand_id: null,
+      via: { channel: 'email', source: { from: { address: seed.authorEmail, name }, to: { address: 'support@simulated.zendesk.com' }, rel: null } },
+      attachments: [],
+      created_at: at,
+      updated_at: at,
+    };
+    this.suspendedTickets.set(id, ticket);
+    return ticket;
   }
 
   /** Answer the next `count` API calls with 429 and this Retry-After. */
