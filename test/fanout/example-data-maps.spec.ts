@@ -26,6 +26,7 @@ const UNCONTACTED: Record<string, string[]> = {
   'logistics-software': [],
   'auto-parts-wholesaler': [],
   courier: ["accounting: the company's auditor"],
+  webshop: [],
   '../config/systems': [
     // Kept by hand here (connector: manual), so the processors are only reached by a notice.
     'zendesk: Zendesk Inc. (processor, USA, EU standard contractual clauses)',
@@ -35,7 +36,7 @@ const UNCONTACTED: Record<string, string[]> = {
 const art19 = (warning: string) => /^([\w-]+)\.recipients: Art 19 notices to "(.+)" can't be e-mailed/.exec(warning);
 
 describe('the example data maps in examples/', () => {
-  it.each(['logistics-software', 'auto-parts-wholesaler', 'courier', '../config/systems'])(
+  it.each(['logistics-software', 'auto-parts-wholesaler', 'courier', 'webshop', '../config/systems'])(
     '%s loads, uses known connectors and keeps retention within its basis',
     (name) => {
       const map = load(name);
