@@ -104,7 +104,14 @@ export class HttpApiClient {
       let response: Response;
       let text: string;
       try {
-        response = await fetch(url, { method: template.method, headers, body, signal: AbortSignal.timeout(this.settings.requestTimeoutMs) });
+        // Never followed: a redirect would carry an API-key header to wherever it points.
+        response = await fetch(url, {
+          method: template.method,
+          headers,
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.settings.requestTimeoutMs),
+        });
         text = await response.text();
       } catch (error) {
         const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
@@ -132,6 +139,13 @@ export class HttpApiClient {
         throw new ConnectorError(`system ${this.systemId}, ${named}: the API answered ${status}`, true, status);
       }
       if (status === 404 || (status >= 200 && status < 300)) return { status, body: parse(text), headers: response.headers };
+      if (status >= 300 && status < 400) {
+        throw new ConnectorError(
+          `system ${this.systemId}, ${named}: the API redirected (${status}); give baseUrl as the address it redirects to`,
+          false,
+          status,
+        );
+      }
       throw new ConnectorError(`system ${this.systemId}, ${named}: the API answered ${status}`, status === 408, status);
     }
   }
