@@ -254,6 +254,14 @@ describe('the http connector driving the web-shop simulator from examples/websho
     await expect(wrong).rejects.toMatchObject({ retryable: false });
   });
 
+  it('can send the OAuth client in the form instead of a Basic header', async () => {
+    const s = await start();
+    const connection = exampleConnection(s) as { auth: Record<string, unknown> };
+    connection.auth = { ...connection.auth, clientAuth: 'body' };
+    expect(await new HttpConnector().find(webshopContext(connection), { email: KARI.email })).toHaveLength(1);
+    expect(s.count('POST', TOKEN, 200)).toBe(1);
+  });
+
   it('says which template does not fit the answer', async () => {
     const s = await start();
     const connection = exampleConnection(s) as { records: Array<{ find: Array<{ results: string }> }> };
