@@ -138,6 +138,33 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       }
     });
 
+    it('reads numbers without a country code in the data map’s defaultRegion, and finds the spelling the subject typed', async () => {
+      const stored: Array<Record<string, string>> = [
+        { phone: '070-123 45 67' },
+        { mobilephone: '+46 70 123 45 67' },
+        { phone: '0701234567' },
+        { mobilephone: '+46701234567' },
+        { phone: '070/1234567' },
+      ];
+      const sim = await start({
+        contacts: [...stored, { phone: '070-123 45 68' }].map((properties, index) => ({ properties: { email: `se${index}@example.se`, ...properties } })),
+        rateLimit: { searchPerSecond: 100 },
+      });
+      const holder = (index: number) => sim.state.contactByEmail(`se${index}@example.se`)!.id;
+      const swedish = contextFor(sim, { defaultRegion: 'SE' });
+      const byE164 = await new HubSpotConnector().find(swedish, { phone: '+46701234567' });
+      expect(byE164.map((match) => match.externalId)).toEqual([0, 1, 2, 3].map(holder));
+      expect(byE164.every((match) => match.holds?.phones?.includes('+46701234567'))).toBe(true);
+      // A spelling no rule produces is still found when the subject typed it that way, and confirmed as the same number.
+      const asTyped = await new HubSpotConnector().find(swedish, { phone: '070/1234567' });
+      expect(asTyped.map((match) => match.externalId)).toEqual([0, 1, 2, 3, 4].map(holder));
+      // Read as Norwegian (the default), "070-123 45 67" is no number at all: nothing is searched.
+      await expect(new HubSpotConnector().find(contextFor(sim), { phone: '070-123 45 67' })).rejects.toMatchObject({ retryable: false });
+      await expect(new HubSpotConnector().find(contextFor(sim, { defaultRegion: 'XX' }), { phone: '+46701234567' })).rejects.toMatchObject({
+        message: expect.stringContaining('defaultRegion'),
+      });
+    });
+
     it('never searches a phone that is not a valid number, nor finds by a near-miss e-mail', async () => {
       // Many searches in a row: HubSpot's search allows 5 a second, which is not what this test is about.
       const sim = await start({ contacts: [KARI, OLA, { properties: { email: 'kari.nordmann+news@example.no' } }], rateLimit: { searchPerSecond: 100 } });

@@ -29,7 +29,10 @@ export async function stopMarketing(
   // Phone subscribers are numbers in E.164, however the contact's field was typed; text that is
   // not a valid number cannot receive SMS and is left out.
   const phones = phoneChannels.length
-    ? unique([toE164(subject.phone) ?? undefined, ...found.flatMap(({ contact }) => contactPhones(contact).map((phone) => toE164(phone) ?? undefined))])
+    ? unique([
+        toE164(subject.phone, connection.defaultRegion) ?? undefined,
+        ...found.flatMap(({ contact }) => contactPhones(contact).map((phone) => toE164(phone, connection.defaultRegion) ?? undefined)),
+      ])
     : [];
   const flags = flagProperties(connection);
   if (emails.length === 0 && phones.length === 0 && (found.length === 0 || flags.length === 0)) {
