@@ -10,6 +10,7 @@ const CONTACT = '/crm/v3/objects/contacts/:id';
 const GDPR_DELETE = '/crm/v3/objects/contacts/gdpr-delete';
 const UNSUBSCRIBE = '/communication-preferences/v3/unsubscribe';
 const UNSUBSCRIBE_ALL = '/communication-preferences/v4/statuses/:subscriber/unsubscribe-all';
+const ACCOUNT_DETAILS = '/account-info/v3/details';
 
 const KARI = {
   properties: {
@@ -509,26 +510,26 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
   });
 
   describe('rate limits and errors', () => {
-    it('waits out a short 429 inline, as long as Retry-After says', async () => {
-      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 300 } });
-      const { connector, waits } = connectorWithWaits();
-      await connector.find(contextFor(sim), { email: 'ola@example.no' });
-      const matches = await connector.find(contextFor(sim), { email: 'ola@example.no' });
-      expect(matches).toHaveLength(1);
-      expect(waits).toEqual([1000]);
-      expect(sim.count('POST', SEARCH, 429)).toBe(1);
-    });
-
-    it('without Retry-After waits the X-HubSpot-RateLimit-Interval-Milliseconds window', async () => {
-      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 250, sendRetryAfter: false } });
+    it('waits the rolling window HubSpot names in X-HubSpot-RateLimit-Interval-Milliseconds (HubSpot sends no Retry-After)', async () => {
+      // The first call of a connector reads the account's time zone: two calls fill the window.
+      const sim = await start({ rateLimit: { maxPerInterval: 2, intervalMs: 300 } });
       const { connector, waits } = connectorWithWaits();
       await connector.find(contextFor(sim), { email: 'ola@example.no' });
       expect(await connector.find(contextFor(sim), { email: 'ola@example.no' })).toHaveLength(1);
-      expect(waits).toEqual([250]);
+      expect(waits).toEqual([300]);
+      expect(sim.count('POST', SEARCH, 429)).toBe(1);
+    });
+
+    it('waits a second when search’s own per-second limit answers', async () => {
+      const sim = await start({ rateLimit: { searchPerSecond: 1 } });
+      const { connector, waits } = connectorWithWaits();
+      await connector.find(contextFor(sim), { email: 'ola@example.no' });
+      expect(await connector.find(contextFor(sim), { email: 'ola@example.no' })).toHaveLength(1);
+      expect(waits).toEqual([1000]);
     });
 
     it('throws RateLimitedError instead of waiting long', async () => {
-      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 60_000 } });
+      const sim = await start({ rateLimit: { maxPerInterval: 2, intervalMs: 60_000 } });
       const { connector, waits } = connectorWithWaits();
       await connector.find(contextFor(sim), { email: 'ola@example.no' });
       const attempt = connector.find(contextFor(sim), { email: 'ola@example.no' });
@@ -537,15 +538,30 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect(waits).toEqual([]);
     });
 
-    it('never waits inline for the daily cap', async () => {
-      const sim = await start({ rateLimit: { dailyLimit: 1 } });
-      const { connector, waits } = connectorWithWaits({ maxInlineRetryWaitMs: Number.MAX_SAFE_INTEGER });
+    it('never waits inline for the daily cap, and hands it back until just after midnight in the account’s time zone', async () => {
+      // 22:30 UTC is 07:30 the next morning in Tokyo: the cap resets in 16 h 30 min there (1 h 30 min at UTC midnight).
+      const at = Date.parse('2026-03-05T22:30:00Z');
+      const sim = await start({ rateLimit: { dailyLimit: 3, timeZone: 'Asia/Tokyo' }, now: () => at });
+      const { connector, waits } = connectorWithWaits({ maxInlineRetryWaitMs: Number.MAX_SAFE_INTEGER, now: () => new Date(at) });
+      await connector.find(contextFor(sim), { email: 'ola@example.no' });
       await connector.find(contextFor(sim), { email: 'ola@example.no' });
       const error = await connector.find(contextFor(sim), { email: 'ola@example.no' }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RateLimitedError);
       expect((error as RateLimitedError).message).toContain('DAILY');
-      expect((error as RateLimitedError).retryAfterMs).toBeGreaterThan(0);
+      expect((error as RateLimitedError).retryAfterMs).toBe((16 * 60 + 31) * 60 * 1000);
       expect(waits).toEqual([]);
+      // Read once for the account, before the cap could refuse that read too.
+      expect(sim.count('GET', ACCOUNT_DETAILS, 200)).toBe(1);
+    });
+
+    it('goes on without the time zone when the account details cannot be read, and retries the daily cap hourly', async () => {
+      const at = Date.parse('2026-03-05T22:30:00Z');
+      const sim = await start({ rateLimit: { dailyLimit: 2 }, now: () => at });
+      sim.failNext({ route: ACCOUNT_DETAILS, status: 403, body: { category: 'MISSING_SCOPES', message: 'This app hasn’t been granted all required scopes' } });
+      const connector = new HubSpotConnector({ now: () => new Date(at) });
+      expect(await connector.find(contextFor(sim), { email: 'ola@example.no' })).toHaveLength(1);
+      const error = await connector.find(contextFor(sim), { email: 'ola@example.no' }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ retryAfterMs: 31 * 60 * 1000 });
     });
 
     it('gives up after three inline retries', async () => {
@@ -554,12 +570,12 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
         route: SEARCH,
         status: 429,
         times: 4,
-        headers: { 'Retry-After': '0' },
+        headers: { 'X-HubSpot-RateLimit-Interval-Milliseconds': '1', 'X-HubSpot-RateLimit-Remaining': '0' },
         body: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING', message: 'You have reached your ten_secondly_rolling limit.' },
       });
       const { connector, waits } = connectorWithWaits();
       await expect(connector.find(contextFor(sim), { email: 'ola@example.no' })).rejects.toBeInstanceOf(RateLimitedError);
-      expect(waits).toEqual([0, 0, 0]);
+      expect(waits).toEqual([1, 1, 1]);
       expect(sim.count('POST', SEARCH, 429)).toBe(4);
     });
 
@@ -689,17 +705,35 @@ describe('HubSpot simulator', () => {
     expect(await response.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
   });
 
-  it('sends the rate-limit headers and the documented 429 body', async () => {
+  it('sends the rate-limit headers and the documented 429 body, without Retry-After', async () => {
     const sim = await start({ rateLimit: { maxPerInterval: 2, intervalMs: 60_000 } });
     const first = await call(sim, 'GET', '/crm/v3/properties/contacts');
     expect(first.headers.get('x-hubspot-ratelimit-max')).toBe('2');
     expect(first.headers.get('x-hubspot-ratelimit-remaining')).toBe('1');
     expect(first.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('60000');
+    expect(first.headers.get('x-hubspot-ratelimit-daily')).toBe('250000');
     expect(first.headers.get('x-hubspot-ratelimit-daily-remaining')).toBe('249999');
     await call(sim, 'GET', '/crm/v3/properties/contacts');
     const refused = await call(sim, 'GET', '/crm/v3/properties/contacts');
     expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBeNull();
+    expect(refused.headers.get('x-hubspot-ratelimit-remaining')).toBe('0');
     expect(await refused.json()).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
+  });
+
+  it('answers the account details with its time zone, and resets the daily count at midnight there, not at UTC midnight', async () => {
+    let now = Date.parse('2026-07-01T21:30:00Z'); // 23:30 in Oslo (UTC+2 in summer)
+    const sim = await start({ rateLimit: { dailyLimit: 2, timeZone: 'Europe/Oslo' }, now: () => now });
+    const details = await call(sim, 'GET', ACCOUNT_DETAILS);
+    expect(await details.json()).toMatchObject({ timeZone: 'Europe/Oslo', utcOffset: '+02:00', utcOffsetMilliseconds: 7_200_000 });
+    expect((await call(sim, 'GET', '/crm/v3/properties/contacts')).status).toBe(200);
+    const capped = await call(sim, 'GET', '/crm/v3/properties/contacts');
+    expect(capped.status).toBe(429);
+    expect(await capped.json()).toMatchObject({ errorType: 'RATE_LIMIT', policyName: 'DAILY' });
+    now = Date.parse('2026-07-01T22:00:01Z'); // 00:00:01 in Oslo; still 1 July in UTC
+    const next = await call(sim, 'GET', '/crm/v3/properties/contacts');
+    expect(next.status).toBe(200);
+    expect(next.headers.get('x-hubspot-ratelimit-daily-remaining')).toBe('1');
   });
 
   it('archives on DELETE without erasing: hidden from search and read, still restorable data', async () => {

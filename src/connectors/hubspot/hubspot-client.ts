@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { countConnectorResponse } from '../connector-http-metrics';
+import { type AccountTimeZones, isKnownTimeZone } from './hubspot-account-time';
 import { connectorErrorFrom, networkError, rateLimitedError, rateLimitFrom } from './hubspot-errors';
 import type {
   HubSpotChannel,
@@ -23,6 +24,10 @@ export interface HubSpotClientOptions {
   maxInlineRetries: number;
   requestTimeoutMs: number;
   sleep: (ms: number) => Promise<void>;
+  now: () => Date;
+  /** Where the account's time zone is kept once read, under `accountKey`. */
+  timeZones: AccountTimeZones;
+  accountKey: string;
 }
 
 interface RequestSpec {
@@ -40,9 +45,10 @@ interface RawResponse {
 }
 
 /** A thin typed client over fetch. Deliberately not @hubspot/api-client, which retries 429s on its own
- *  schedule and ignores Retry-After. Built per call from the system's context; holds no shared state. */
+ *  schedule without regard to which limit was hit (a daily cap is not waited out in a request). Built per call from the system's context; holds no shared state. */
 export class HubSpotClient {
   private readonly logger = new Logger(HubSpotClient.name);
+  private timeZoneRead?: Promise<string | undefined>;
 
   constructor(private readonly options: HubSpotClientOptions) {}
 
@@ -140,6 +146,30 @@ export class HubSpotClient {
     })) as HubSpotV4ActionResponse;
   }
 
+  /**
+   * The account's time zone, read once (per process and account) before the first call: the daily
+   * limit resets at midnight there, and once the limit is reached this read would be refused too.
+   * A failed read is not fatal: the task goes on and is retried hourly if the daily cap is hit.
+   */
+  private accountTimeZone(): Promise<string | undefined> {
+    // One read per client (one task action) even when it fails, so a refusal is not repeated per call.
+    this.timeZoneRead ??= this.readAccountTimeZone();
+    return this.timeZoneRead;
+  }
+
+  private async readAccountTimeZone(): Promise<string | undefined> {
+    const known = this.options.timeZones.get(this.options.accountKey);
+    if (known) return known;
+    const { response, body } = await this.fetchOnce({ operation: 'account details read', method: 'GET', path: '/account-info/v3/details' });
+    const zone = (body as { timeZone?: unknown } | undefined)?.timeZone;
+    if (!response.ok || !isKnownTimeZone(zone)) {
+      this.logger.warn(`HubSpot account details read answered ${response.status} without a usable timeZone; the daily limit is retried hourly`);
+      return undefined;
+    }
+    this.options.timeZones.set(this.options.accountKey, zone);
+    return zone;
+  }
+
   private async expect(status: number, spec: RequestSpec): Promise<unknown> {
     return this.accept(status, spec.operation, await this.send(spec));
   }
@@ -151,13 +181,14 @@ export class HubSpotClient {
 
   /** Sends one request, waiting out short 429s; 404 is returned to the caller, other failures throw. */
   private async send(spec: RequestSpec): Promise<RawResponse> {
+    const timeZone = await this.accountTimeZone();
     for (let attempt = 0; ; attempt++) {
       const { response, body } = await this.fetchOnce(spec);
       if (response.status !== 429) {
         if (response.ok || response.status === 404) return { status: response.status, body };
         throw connectorErrorFrom(spec.operation, response.status, body as HubSpotErrorBody | undefined);
       }
-      const limit = rateLimitFrom(response.headers, body as HubSpotErrorBody | undefined);
+      const limit = rateLimitFrom(response.headers, body as HubSpotErrorBody | undefined, timeZone, this.options.now().getTime());
       if (limit.daily || limit.waitMs > this.options.maxInlineRetryWaitMs || attempt >= this.options.maxInlineRetries) {
         throw rateLimitedError(limit);
       }

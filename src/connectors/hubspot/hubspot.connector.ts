@@ -12,6 +12,7 @@ import {
   type SystemContext,
 } from '../connector';
 import { ConnectorAuthError } from '../connector-errors';
+import { AccountTimeZones } from './hubspot-account-time';
 import { HubSpotClient } from './hubspot-client';
 import { checkHubSpotConnection, type HubSpotConnection, parseConnection } from './hubspot-connection';
 import { type FoundContact, findContacts, heldByContact, normaliseEmail } from './hubspot-contact-search';
@@ -39,6 +40,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class HubSpotConnector implements Connector {
   readonly type = 'hubspot';
   private readonly settings: Required<HubSpotConnectorOptions>;
+  /** Each account's time zone, read once (see HubSpotClient.accountTimeZone). */
+  private readonly timeZones = new AccountTimeZones();
 
   constructor(options: HubSpotConnectorOptions = {}) {
     this.settings = {
@@ -196,6 +199,9 @@ export class HubSpotConnector implements Connector {
       maxInlineRetries: this.settings.maxInlineRetries,
       requestTimeoutMs: this.settings.requestTimeoutMs,
       sleep: this.settings.sleep,
+      now: this.settings.now,
+      timeZones: this.timeZones,
+      accountKey: `${connection.baseUrl} ${connection.tokenEnv}`,
     });
     return { client, connection };
   }

@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { listenOnFreePort, type RunningSimulator } from '../http-simulator';
+import { accountRoutes } from './hubspot-account-routes';
 import { crmRoutes } from './hubspot-crm-routes';
 import { sendError } from './hubspot-errors';
 import { preferenceRoutes } from './hubspot-preference-routes';
@@ -16,7 +17,10 @@ export interface HubSpotSimulatorOptions {
   subscriptionDefinitions?: SubscriptionDefinition[];
   /** Custom contact properties defined in the portal (besides HubSpot's standard ones). */
   customProperties?: string[];
+  /** Rate limits; `timeZone` is the account's (default "US/Eastern", so a UTC assumption shows). */
   rateLimit?: Partial<RateLimitOptions>;
+  /** The simulator's clock in epoch ms (default Date.now), for the daily reset at the account's midnight. */
+  now?: () => number;
 }
 
 export interface HubSpotSimulatorCall {
@@ -66,9 +70,10 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
     intervalMs: 10_000,
     dailyLimit: 250_000,
     searchPerSecond: 5,
-    sendRetryAfter: ASSUMPTIONS.sendsRetryAfter,
+    timeZone: 'US/Eastern',
     ...options.rateLimit,
   });
+  const clock = options.now ?? (() => Date.now());
   const calls: HubSpotSimulatorCall[] = [];
   const faults: Array<HubSpotFault & { remaining: number }> = [];
 
@@ -90,7 +95,7 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
         'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
       );
     }
-    const decision = limiter.admit(token, req.method === 'POST' && req.path.endsWith('/search'));
+    const decision = limiter.admit(token, req.method === 'POST' && req.path.endsWith('/search'), clock());
     res.set(decision.headers);
     if (!decision.allowed) return void res.status(429).json(decision.body);
     const fault = faults.find((candidate) => candidate.remaining > 0 && faultMatches(candidate, req));
@@ -102,6 +107,7 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
     next();
   });
   app.use(express.json());
+  app.use(accountRoutes({ portalId: 24_000_001, timeZone: limiter.timeZone, companyCurrency: 'NOK' }, clock));
   app.use(crmRoutes(state));
   app.use(preferenceRoutes(state));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'OBJECT_NOT_FOUND', 'Not found'));
