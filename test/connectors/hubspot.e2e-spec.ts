@@ -481,6 +481,53 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       ]);
     });
 
+    it('marketing: adds the contacts to the suppression lists and takes them off the marketing lists the data map names, once', async () => {
+      const sim = await start({
+        lists: [
+          { listId: '501', name: 'Do not market' },
+          { listId: '502', name: 'Newsletter (static)', members: ['101', '102'] },
+          { listId: '503', name: 'Spring campaign', processingType: 'SNAPSHOT', members: ['101'] },
+        ],
+      });
+      const id = kariId(sim);
+      const ctx = contextFor(sim, { objectionLists: { addTo: [{ name: 'Do not market' }], removeFrom: [{ id: '502' }, { name: 'Spring campaign' }] } });
+      const outcome = await new HubSpotConnector().restrict(ctx, { email: 'kari.nordmann@example.no' }, 'marketing');
+      expect(outcome.status).toBe('done');
+      expect(outcome.summary).toContain('Added to the list(s) Do not market. Removed from the list(s) Newsletter (static), Spring campaign.');
+      expect([...sim.state.lists.get('501')!.members]).toEqual([id]);
+      expect([...sim.state.lists.get('502')!.members]).toEqual(['102']);
+      expect([...sim.state.lists.get('503')!.members]).toEqual([]);
+      expect(outcome).toMatchObject({ details: { listMembershipsChanged: [`501:${id}`, `502:${id}`, `503:${id}`] } });
+      const repeat = await new HubSpotConnector().restrict(ctx, { email: 'kari.nordmann@example.no' }, 'marketing');
+      expect(repeat).toMatchObject({ details: { listMembershipsChanged: [] } });
+    });
+
+    it('marketing: refuses a list that does not exist or is an active list, naming it, before changing any list', async () => {
+      const sim = await start({
+        lists: [
+          { listId: '501', name: 'Do not market' },
+          { listId: '504', name: 'Engaged (active)', processingType: 'DYNAMIC', members: ['101'] },
+        ],
+      });
+      const missing = contextFor(sim, { objectionLists: { addTo: [{ id: '501' }, { name: 'No such list' }] } });
+      await expect(new HubSpotConnector().restrict(missing, { email: 'kari.nordmann@example.no' }, 'marketing')).rejects.toMatchObject({
+        retryable: false,
+        message: expect.stringContaining('list "No such list"'),
+      });
+      const active = contextFor(sim, { objectionLists: { removeFrom: [{ name: 'Engaged (active)' }] } });
+      await expect(new HubSpotConnector().restrict(active, { email: 'kari.nordmann@example.no' }, 'marketing')).rejects.toMatchObject({
+        retryable: false,
+        message: expect.stringContaining('active list'),
+      });
+      expect(sim.state.lists.get('501')!.members.size).toBe(0);
+      expect(sim.state.lists.get('504')!.members.size).toBe(1);
+      await expect(
+        new HubSpotConnector().find(contextFor(sim, { objectionLists: { addTo: [{ id: 'five' }] } }), { email: 'ola@example.no' }),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining('objectionLists.addTo.0'),
+      });
+    });
+
     it('processing: sets the restriction property once', async () => {
       const sim = await start();
       const connector = new HubSpotConnector();

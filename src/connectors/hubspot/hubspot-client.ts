@@ -2,8 +2,11 @@ import { Logger } from '@nestjs/common';
 import { countConnectorResponse } from '../connector-http-metrics';
 import { type AccountTimeZones, isKnownTimeZone } from './hubspot-account-time';
 import { connectorErrorFrom, networkError, rateLimitedError, rateLimitFrom } from './hubspot-errors';
+import type { HubSpotListReference } from './hubspot-connection';
 import type {
   HubSpotChannel,
+  HubSpotList,
+  HubSpotMembershipChange,
   HubSpotContact,
   HubSpotErrorBody,
   HubSpotProperties,
@@ -33,11 +36,14 @@ export interface HubSpotClientOptions {
 interface RequestSpec {
   /** Names the call in errors and logs; never contains personal data (paths can hold e-mails). */
   operation: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   query?: Record<string, string>;
   body?: unknown;
 }
+
+/** HubSpot's object type id for contacts, used in list paths. */
+const CONTACT_OBJECT_TYPE_ID = '0-1';
 
 interface RawResponse {
   status: number;
@@ -151,6 +157,30 @@ export class HubSpotClient {
    * limit resets at midnight there, and once the limit is reached this read would be refused too.
    * A failed read is not fatal: the task goes on and is retried hourly if the daily cap is hit.
    */
+  /** A contact list by its id or its exact name; null when HubSpot has no such list (404). */
+  async getList(reference: HubSpotListReference): Promise<HubSpotList | null> {
+    const response = await this.send({
+      operation: 'list read',
+      method: 'GET',
+      path:
+        'id' in reference
+          ? `/crm/v3/lists/${encodeURIComponent(reference.id)}`
+          : `/crm/v3/lists/object-type-id/${CONTACT_OBJECT_TYPE_ID}/name/${encodeURIComponent(reference.name)}`,
+    });
+    if (response.status === 404) return null;
+    return (this.accept(200, 'list read', response) as { list: HubSpotList }).list;
+  }
+
+  /** Adds or removes contacts of a MANUAL or SNAPSHOT list (HubSpot refuses changes to an active list). */
+  async changeListMembers(listId: string, change: 'add' | 'remove', contactIds: string[]): Promise<HubSpotMembershipChange> {
+    return (await this.expect(200, {
+      operation: change === 'add' ? 'list membership add' : 'list membership remove',
+      method: 'PUT',
+      path: `/crm/v3/lists/${encodeURIComponent(listId)}/memberships/${change}`,
+      body: contactIds,
+    })) as HubSpotMembershipChange;
+  }
+
   private accountTimeZone(): Promise<string | undefined> {
     // One read per client (one task action) even when it fails, so a refusal is not repeated per call.
     this.timeZoneRead ??= this.readAccountTimeZone();

@@ -93,3 +93,18 @@ export interface HubSpotErrorBody {
   policyName?: string;
   errors?: Array<{ message?: string; code?: string }>;
 }
+
+/** Lists v3 `list` (inside `{ list }`). Only MANUAL and SNAPSHOT lists take membership changes. */
+export interface HubSpotList {
+  listId: string;
+  name: string;
+  objectTypeId: string;
+  processingType: 'MANUAL' | 'SNAPSHOT' | 'DYNAMIC';
+}
+
+/** `PUT /crm/v3/lists/{listId}/memberships/add|remove`. */
+export interface HubSpotMembershipChange {
+  recordIdsAdded?: string[];
+  recordIdsRemoved?: string[];
+  recordIdsMissing?: string[];
+}

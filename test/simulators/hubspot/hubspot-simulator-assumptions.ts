@@ -54,6 +54,8 @@ export const ASSUMPTIONS = {
   searchPolicyName: 'SECONDLY',
   /** (unverified) GET /account-info/v3/details needs no particular scope and counts against the limits like any call. */
   accountDetailsCounts: true,
+  /** (unverified) Adding to or removing from a DYNAMIC (active) list answers 400; only MANUAL and SNAPSHOT lists take manual changes. */
+  dynamicListMembershipStatus: 400,
   /** (unverified) A body that is not JSON answers 400 VALIDATION_ERROR. */
   invalidJsonCategory: 'VALIDATION_ERROR',
 } as const;

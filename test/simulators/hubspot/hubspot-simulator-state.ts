@@ -43,6 +43,22 @@ export interface GdprDeletion {
   at: string;
 }
 
+export interface SimulatedList {
+  listId: string;
+  name: string;
+  /** "0-1" for contact lists. */
+  objectTypeId: string;
+  processingType: 'MANUAL' | 'SNAPSHOT' | 'DYNAMIC';
+  members: Set<string>;
+}
+
+export interface ListSeed {
+  listId: string;
+  name: string;
+  processingType?: SimulatedList['processingType'];
+  members?: string[];
+}
+
 export const READ_ONLY_PROPERTIES = ['hs_object_id', 'createdate', 'lastmodifieddate'];
 export const DEFAULT_RETURNED_PROPERTIES = ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'];
 
@@ -77,6 +93,8 @@ export class HubSpotSimulatorState {
   readonly optedOutOfAll = new Map<string, string>();
   readonly gdprDeletions: GdprDeletion[] = [];
   readonly blocklistedEmails = new Set<string>();
+  /** Contact lists by list id. */
+  readonly lists = new Map<string, SimulatedList>();
   private nextId = 101;
 
   constructor(definitions: SubscriptionDefinition[], customProperties: string[]) {
@@ -105,6 +123,24 @@ export class HubSpotSimulatorState {
       if (email) this.setSubscription(email, subscriptionId, { status, timestamp: createdAt });
     }
     return contact;
+  }
+
+  addList(seed: ListSeed): SimulatedList {
+    const list: SimulatedList = {
+      listId: seed.listId,
+      name: seed.name,
+      objectTypeId: '0-1',
+      processingType: seed.processingType ?? 'MANUAL',
+      members: new Set(seed.members ?? []),
+    };
+    this.lists.set(list.listId, list);
+    return list;
+  }
+
+  /** A GDPR delete takes the contact out of every list along with everything else of it. */
+  removeContact(id: string): void {
+    this.contacts.delete(id);
+    for (const list of this.lists.values()) list.members.delete(id);
   }
 
   contactByEmail(email: string, includeArchived = false): SimulatedContact | undefined {
