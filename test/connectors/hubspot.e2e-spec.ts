@@ -4,6 +4,7 @@ import type { ExportPart, Outcome, SystemContext } from '../../src/connectors/co
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
 import { HubSpotConnector, type HubSpotConnectorOptions } from '../../src/connectors/hubspot/hubspot.connector';
 import { type HubSpotSimulator, type HubSpotSimulatorOptions, startHubSpotSimulator } from '../simulators/hubspot/hubspot-simulator';
+import type { ObjectSeed } from '../simulators/hubspot/hubspot-simulator-state';
 
 const SEARCH = '/crm/v3/objects/contacts/search';
 const CONTACT = '/crm/v3/objects/contacts/:id';
@@ -253,6 +254,68 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
         { email: 'stranger@example.no', channel: 'EMAIL', status: 'NOT_SUBSCRIBED', since: '2026-01-05T10:00:00.000Z' },
       ]);
       expect(dispositionsOf(suppressed)).toEqual([{ kind: 'disclosed', what: 'marketing-subscription', count: 1 }]);
+    });
+  });
+
+  describe('engagements and associated records', () => {
+    const TIMELINE: ObjectSeed[] = [
+      { type: 'companies', id: '9001', properties: { name: 'Nordmann Rør AS', domain: 'nordmann-ror.example' } },
+      { type: 'deals', id: '7001', properties: { dealname: 'Service agreement 2026', amount: '12000' } },
+      { type: 'notes', id: '3001', properties: { hs_note_body: 'Called about the invoice' }, associations: { contacts: ['101'] } },
+      { type: 'notes', id: '3002', properties: { hs_note_body: 'Met at the fair' }, associations: { contacts: ['101'], companies: ['9001'] } },
+      { type: 'emails', id: '4001', properties: { hs_email_subject: 'Offer' }, associations: { contacts: ['101', '102'] } },
+      { type: 'calls', id: '5001', properties: { hs_call_title: 'Follow-up' }, associations: { contacts: ['102'] } },
+    ];
+
+    it('exports the engagements on the contact’s timeline and the content of its companies and deals, saying which stay on other records', async () => {
+      const sim = await start({ objects: TIMELINE });
+      const part = await new HubSpotConnector().export(contextFor(sim), { email: 'kari.nordmann@example.no' });
+      expect(part.tables?.hubspot_engagements).toEqual([
+        { objectType: 'notes', objectId: '3001', alsoOnOtherRecords: '' },
+        { objectType: 'notes', objectId: '3002', alsoOnOtherRecords: 'companies 9001' },
+        { objectType: 'emails', objectId: '4001', alsoOnOtherRecords: 'contacts 102' },
+      ]);
+      expect(part.tables?.hubspot_engagement_properties).toEqual(
+        expect.arrayContaining([{ objectType: 'notes', objectId: '3001', property: 'hs_note_body', value: 'Called about the invoice' }]),
+      );
+      expect(part.tables?.hubspot_associated_record_properties).toEqual(
+        expect.arrayContaining([
+          { objectType: 'companies', objectId: '9001', property: 'name', value: 'Nordmann Rør AS' },
+          { objectType: 'deals', objectId: '7001', property: 'dealname', value: 'Service agreement 2026' },
+        ]),
+      );
+      // Ola's call is not Kari's.
+      expect(JSON.stringify(part.data)).not.toContain('Follow-up');
+      expect(dispositionsOf(part)).toEqual(
+        expect.arrayContaining([
+          { kind: 'disclosed', what: 'note', count: 2 },
+          { kind: 'disclosed', what: 'e-mail', count: 1 },
+          { kind: 'disclosed', what: 'record', count: 2 },
+        ]),
+      );
+    });
+
+    it('erasure: engagements only on the contact go with it; those also on other records stay there, and the outcome says so', async () => {
+      const sim = await start({ objects: TIMELINE });
+      const outcome = await new HubSpotConnector().erase(contextFor(sim), { email: 'kari.nordmann@example.no' }, { legalHolds: [] });
+      expect(sim.state.objects.get('notes')!.has('3001')).toBe(false);
+      expect(sim.state.objects.get('notes')!.has('3002')).toBe(true);
+      expect(sim.state.objects.get('emails')!.get('4001')!.associations.contacts).toEqual(['102']);
+      expect(outcome.summary).toContain("2 engagement(s) also associated with other records stay on those records' timelines");
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'erased', what: 'contact', count: 1 },
+        { kind: 'erased', what: 'note', count: 1 },
+        { kind: 'failed', what: 'note', reason: expect.stringContaining('(companies)') },
+        { kind: 'failed', what: 'e-mail', reason: expect.stringContaining('(contacts)') },
+      ]);
+      expect(outcome).toMatchObject({
+        details: {
+          engagementsLeftOnOtherRecords: [
+            { type: 'notes', id: '3002', alsoOn: ['companies 9001'] },
+            { type: 'emails', id: '4001', alsoOn: ['contacts 102'] },
+          ],
+        },
+      });
     });
   });
 

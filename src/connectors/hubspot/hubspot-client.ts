@@ -5,8 +5,11 @@ import { connectorErrorFrom, networkError, rateLimitedError, rateLimitFrom } fro
 import type { HubSpotListReference } from './hubspot-connection';
 import type {
   HubSpotChannel,
+  HubSpotAssociationBatch,
+  HubSpotAssociationPage,
   HubSpotList,
   HubSpotMembershipChange,
+  HubSpotObject,
   HubSpotContact,
   HubSpotErrorBody,
   HubSpotProperties,
@@ -157,6 +160,46 @@ export class HubSpotClient {
    * limit resets at midnight there, and once the limit is reached this read would be refused too.
    * A failed read is not fatal: the task goes on and is retried hourly if the daily cap is hit.
    */
+  /** Ids of the `toType` records associated with the contact (v4 associations, every page). */
+  async contactAssociations(contactId: string, toType: string): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = (await this.expect(200, {
+        operation: `contact ${toType} associations read`,
+        method: 'GET',
+        path: `/crm/v4/objects/contacts/${encodeURIComponent(contactId)}/associations/${encodeURIComponent(toType)}`,
+        query: { limit: '500', ...(after ? { after } : {}) },
+      })) as HubSpotAssociationPage;
+      ids.push(...page.results.map((result) => String(result.toObjectId)));
+      after = page.paging?.next?.after;
+    } while (after);
+    return ids;
+  }
+
+  /** `from id → ids of its toType associations`, for up to 1,000 records (v4 batch read). */
+  async batchAssociations(fromType: string, toType: string, ids: string[]): Promise<Map<string, string[]>> {
+    const response = await this.send({
+      operation: `${fromType} to ${toType} associations batch read`,
+      method: 'POST',
+      path: `/crm/v4/associations/${encodeURIComponent(fromType)}/${encodeURIComponent(toType)}/batch/read`,
+      body: { inputs: ids.map((id) => ({ id })) },
+    });
+    const body = this.acceptBatch(`${fromType} to ${toType} associations batch read`, response) as HubSpotAssociationBatch;
+    return new Map(body.results.map((result) => [String(result.from.id), result.to.map((to) => String(to.toObjectId))]));
+  }
+
+  /** The records of `type` with these properties, up to 100 ids; ids HubSpot no longer has are left out (207). */
+  async batchRead(type: string, ids: string[], properties: string[]): Promise<HubSpotObject[]> {
+    const response = await this.send({
+      operation: `${type} batch read`,
+      method: 'POST',
+      path: `/crm/v3/objects/${encodeURIComponent(type)}/batch/read`,
+      body: { inputs: ids.map((id) => ({ id })), properties },
+    });
+    return (this.acceptBatch(`${type} batch read`, response) as { results: HubSpotObject[] }).results;
+  }
+
   /** A contact list by its id or its exact name; null when HubSpot has no such list (404). */
   async getList(reference: HubSpotListReference): Promise<HubSpotList | null> {
     const response = await this.send({
@@ -202,6 +245,11 @@ export class HubSpotClient {
 
   private async expect(status: number, spec: RequestSpec): Promise<unknown> {
     return this.accept(status, spec.operation, await this.send(spec));
+  }
+
+  /** Batch endpoints answer 207 Multi-Status when some inputs were not found; the rest is in `results`. */
+  private acceptBatch(operation: string, response: RawResponse): unknown {
+    return this.accept(200, operation, response.status === 207 ? { ...response, status: 200 } : response);
   }
 
   private accept(expected: number, operation: string, response: RawResponse): unknown {

@@ -3,11 +3,19 @@ import { listenOnFreePort, type RunningSimulator } from '../http-simulator';
 import { accountRoutes } from './hubspot-account-routes';
 import { crmRoutes } from './hubspot-crm-routes';
 import { listRoutes } from './hubspot-list-routes';
+import { objectRoutes } from './hubspot-object-routes';
 import { sendError } from './hubspot-errors';
 import { preferenceRoutes } from './hubspot-preference-routes';
 import { HubSpotRateLimiter, type RateLimitOptions } from './hubspot-rate-limiter';
 import { ASSUMPTIONS } from './hubspot-simulator-assumptions';
-import { type ContactSeed, HubSpotSimulatorState, type ListSeed, type SimulatedContact, type SubscriptionDefinition } from './hubspot-simulator-state';
+import {
+  type ContactSeed,
+  HubSpotSimulatorState,
+  type ListSeed,
+  type ObjectSeed,
+  type SimulatedContact,
+  type SubscriptionDefinition,
+} from './hubspot-simulator-state';
 
 export const DEFAULT_SIMULATOR_TOKEN = 'pat-eu1-00000000-0000-4000-8000-000000000000';
 
@@ -18,6 +26,8 @@ export interface HubSpotSimulatorOptions {
   subscriptionDefinitions?: SubscriptionDefinition[];
   /** Custom contact properties defined in the portal (besides HubSpot's standard ones). */
   customProperties?: string[];
+  /** Engagements, companies, deals and tickets; an engagement names its contacts in `associations.contacts`. */
+  objects?: ObjectSeed[];
   /** Contact lists (MANUAL unless said otherwise) with their member contact ids. */
   lists?: ListSeed[];
   /** Rate limits; `timeZone` is the account's (default "US/Eastern", so a UTC assumption shows). */
@@ -69,6 +79,7 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
   );
   for (const seed of options.contacts ?? []) state.addContact(seed);
   for (const seed of options.lists ?? []) state.addList(seed);
+  for (const seed of options.objects ?? []) state.addObject(seed);
   const limiter = new HubSpotRateLimiter({
     maxPerInterval: 100,
     intervalMs: 10_000,
@@ -114,6 +125,7 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
   app.use(accountRoutes({ portalId: 24_000_001, timeZone: limiter.timeZone, companyCurrency: 'NOK' }, clock));
   app.use(crmRoutes(state));
   app.use(listRoutes(state));
+  app.use(objectRoutes(state));
   app.use(preferenceRoutes(state));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'OBJECT_NOT_FOUND', 'Not found'));
   app.use((error: { type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
