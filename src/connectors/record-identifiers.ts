@@ -16,7 +16,10 @@ export function recordIdentifiers(raw: { emails?: Raw[]; phones?: Raw[]; custome
     if (kept.length) held[kind] = kept;
   };
   put('emails', (raw.emails ?? []).map(normaliseEmail));
-  put('phones', (raw.phones ?? []).map(toE164));
+  put(
+    'phones',
+    (raw.phones ?? []).map((phone) => toE164(phone)),
+  );
   put('customerNumbers', (raw.customerNumbers ?? []).map(trimmed));
   put(
     'names',

@@ -1,26 +1,32 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** Most of our users' requesters and records are Norwegian: a number without a country code is Norwegian. */
-export const DEFAULT_PHONE_REGION = 'NO';
+export const DEFAULT_PHONE_REGION: CountryCode = 'NO';
+
+/** True for a two-letter region libphonenumber knows ("NO", "SE"): a connector's `defaultRegion` setting. */
+export function isPhoneRegion(text: string): text is CountryCode {
+  return isSupportedCountry(text);
+}
 
 /**
  * The number in E.164 form ("+4791234567"), or null when the text is not a valid phone number.
  * "+47 912 34 567", "0047 91234567" and "912 34 567" are one number; a number that does not parse
  * is kept as claimed text by the caller and never searched or compared as a number.
  */
-export function toE164(text: string | null | undefined): string | null {
+export function toE164(text: string | null | undefined, region: CountryCode = DEFAULT_PHONE_REGION): string | null {
   const trimmed = text?.trim();
   if (!trimmed) return null;
   // "0047…" is the international prefix written out; libphonenumber reads it only with a default region.
-  const parsed = parsePhoneNumberFromString(trimmed, DEFAULT_PHONE_REGION);
+  // A number without a country code is read as one of `region` (a system's own region, when it has one).
+  const parsed = parsePhoneNumberFromString(trimmed, region);
   if (!parsed || !parsed.isValid()) return null;
   return parsed.number;
 }
 
 /** True when both texts are valid numbers and the same number. Invalid text never matches. */
-export function samePhone(a: string | null | undefined, b: string | null | undefined): boolean {
-  const left = toE164(a);
-  return left !== null && left === toE164(b);
+export function samePhone(a: string | null | undefined, b: string | null | undefined, region: CountryCode = DEFAULT_PHONE_REGION): boolean {
+  const left = toE164(a, region);
+  return left !== null && left === toE164(b, region);
 }
 
 /**
@@ -29,8 +35,8 @@ export function samePhone(a: string | null | undefined, b: string | null | undef
  * search by these must still be confirmed with `samePhone`. Empty when the text is not a valid
  * number: such a number is never searched.
  */
-export function phoneSpellings(text: string | null | undefined): string[] {
-  const e164 = toE164(text);
+export function phoneSpellings(text: string | null | undefined, region: CountryCode = DEFAULT_PHONE_REGION): string[] {
+  const e164 = toE164(text, region);
   if (!e164) return [];
   const parsed = parsePhoneNumberFromString(e164)!;
   const international = parsed.formatInternational();
@@ -42,7 +48,7 @@ export function phoneSpellings(text: string | null | undefined): string[] {
     `+${parsed.countryCallingCode} ${parsed.nationalNumber}`,
     `00${parsed.countryCallingCode} ${parsed.nationalNumber}`,
   ];
-  if (parsed.country === DEFAULT_PHONE_REGION) {
+  if (parsed.country === region) {
     // Written without the country code only for numbers of the default region, where that is how
     // they are read back. Norwegian 8-digit numbers are grouped two ways by habit: 3-2-3 and 2-2-2-2.
     const national = parsed.nationalNumber;
@@ -54,6 +60,8 @@ export function phoneSpellings(text: string | null | undefined): string[] {
       );
     spellings.push(
       national,
+      // The national form as bare digits keeps a trunk prefix where the region has one ("0701234567" in SE).
+      parsed.formatNational().replace(/\D/g, ''),
       ...groupings,
       ...groupings.map((grouping) => `+${parsed.countryCallingCode} ${grouping}`),
       ...groupings.map((grouping) => `00${parsed.countryCallingCode} ${grouping}`),

@@ -4,12 +4,14 @@ import type { ExportPart, Outcome, SystemContext } from '../../src/connectors/co
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
 import { HubSpotConnector, type HubSpotConnectorOptions } from '../../src/connectors/hubspot/hubspot.connector';
 import { type HubSpotSimulator, type HubSpotSimulatorOptions, startHubSpotSimulator } from '../simulators/hubspot/hubspot-simulator';
+import type { ObjectSeed } from '../simulators/hubspot/hubspot-simulator-state';
 
 const SEARCH = '/crm/v3/objects/contacts/search';
 const CONTACT = '/crm/v3/objects/contacts/:id';
 const GDPR_DELETE = '/crm/v3/objects/contacts/gdpr-delete';
 const UNSUBSCRIBE = '/communication-preferences/v3/unsubscribe';
 const UNSUBSCRIBE_ALL = '/communication-preferences/v4/statuses/:subscriber/unsubscribe-all';
+const ACCOUNT_DETAILS = '/account-info/v3/details';
 
 const KARI = {
   properties: {
@@ -138,6 +140,33 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       }
     });
 
+    it('reads numbers without a country code in the data map’s defaultRegion, and finds the spelling the subject typed', async () => {
+      const stored: Array<Record<string, string>> = [
+        { phone: '070-123 45 67' },
+        { mobilephone: '+46 70 123 45 67' },
+        { phone: '0701234567' },
+        { mobilephone: '+46701234567' },
+        { phone: '070/1234567' },
+      ];
+      const sim = await start({
+        contacts: [...stored, { phone: '070-123 45 68' }].map((properties, index) => ({ properties: { email: `se${index}@example.se`, ...properties } })),
+        rateLimit: { searchPerSecond: 100 },
+      });
+      const holder = (index: number) => sim.state.contactByEmail(`se${index}@example.se`)!.id;
+      const swedish = contextFor(sim, { defaultRegion: 'SE' });
+      const byE164 = await new HubSpotConnector().find(swedish, { phone: '+46701234567' });
+      expect(byE164.map((match) => match.externalId)).toEqual([0, 1, 2, 3].map(holder));
+      expect(byE164.every((match) => match.holds?.phones?.includes('+46701234567'))).toBe(true);
+      // A spelling no rule produces is still found when the subject typed it that way, and confirmed as the same number.
+      const asTyped = await new HubSpotConnector().find(swedish, { phone: '070/1234567' });
+      expect(asTyped.map((match) => match.externalId)).toEqual([0, 1, 2, 3, 4].map(holder));
+      // Read as Norwegian (the default), "070-123 45 67" is no number at all: nothing is searched.
+      await expect(new HubSpotConnector().find(contextFor(sim), { phone: '070-123 45 67' })).rejects.toMatchObject({ retryable: false });
+      await expect(new HubSpotConnector().find(contextFor(sim, { defaultRegion: 'XX' }), { phone: '+46701234567' })).rejects.toMatchObject({
+        message: expect.stringContaining('defaultRegion'),
+      });
+    });
+
     it('never searches a phone that is not a valid number, nor finds by a near-miss e-mail', async () => {
       // Many searches in a row: HubSpot's search allows 5 a second, which is not what this test is about.
       const sim = await start({ contacts: [KARI, OLA, { properties: { email: 'kari.nordmann+news@example.no' } }], rateLimit: { searchPerSecond: 100 } });
@@ -225,6 +254,68 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
         { email: 'stranger@example.no', channel: 'EMAIL', status: 'NOT_SUBSCRIBED', since: '2026-01-05T10:00:00.000Z' },
       ]);
       expect(dispositionsOf(suppressed)).toEqual([{ kind: 'disclosed', what: 'marketing-subscription', count: 1 }]);
+    });
+  });
+
+  describe('engagements and associated records', () => {
+    const TIMELINE: ObjectSeed[] = [
+      { type: 'companies', id: '9001', properties: { name: 'Nordmann Rør AS', domain: 'nordmann-ror.example' } },
+      { type: 'deals', id: '7001', properties: { dealname: 'Service agreement 2026', amount: '12000' } },
+      { type: 'notes', id: '3001', properties: { hs_note_body: 'Called about the invoice' }, associations: { contacts: ['101'] } },
+      { type: 'notes', id: '3002', properties: { hs_note_body: 'Met at the fair' }, associations: { contacts: ['101'], companies: ['9001'] } },
+      { type: 'emails', id: '4001', properties: { hs_email_subject: 'Offer' }, associations: { contacts: ['101', '102'] } },
+      { type: 'calls', id: '5001', properties: { hs_call_title: 'Follow-up' }, associations: { contacts: ['102'] } },
+    ];
+
+    it('exports the engagements on the contact’s timeline and the content of its companies and deals, saying which stay on other records', async () => {
+      const sim = await start({ objects: TIMELINE });
+      const part = await new HubSpotConnector().export(contextFor(sim), { email: 'kari.nordmann@example.no' });
+      expect(part.tables?.hubspot_engagements).toEqual([
+        { objectType: 'notes', objectId: '3001', alsoOnOtherRecords: '' },
+        { objectType: 'notes', objectId: '3002', alsoOnOtherRecords: 'companies 9001' },
+        { objectType: 'emails', objectId: '4001', alsoOnOtherRecords: 'contacts 102' },
+      ]);
+      expect(part.tables?.hubspot_engagement_properties).toEqual(
+        expect.arrayContaining([{ objectType: 'notes', objectId: '3001', property: 'hs_note_body', value: 'Called about the invoice' }]),
+      );
+      expect(part.tables?.hubspot_associated_record_properties).toEqual(
+        expect.arrayContaining([
+          { objectType: 'companies', objectId: '9001', property: 'name', value: 'Nordmann Rør AS' },
+          { objectType: 'deals', objectId: '7001', property: 'dealname', value: 'Service agreement 2026' },
+        ]),
+      );
+      // Ola's call is not Kari's.
+      expect(JSON.stringify(part.data)).not.toContain('Follow-up');
+      expect(dispositionsOf(part)).toEqual(
+        expect.arrayContaining([
+          { kind: 'disclosed', what: 'note', count: 2 },
+          { kind: 'disclosed', what: 'e-mail', count: 1 },
+          { kind: 'disclosed', what: 'record', count: 2 },
+        ]),
+      );
+    });
+
+    it('erasure: engagements only on the contact go with it; those also on other records stay there, and the outcome says so', async () => {
+      const sim = await start({ objects: TIMELINE });
+      const outcome = await new HubSpotConnector().erase(contextFor(sim), { email: 'kari.nordmann@example.no' }, { legalHolds: [] });
+      expect(sim.state.objects.get('notes')!.has('3001')).toBe(false);
+      expect(sim.state.objects.get('notes')!.has('3002')).toBe(true);
+      expect(sim.state.objects.get('emails')!.get('4001')!.associations.contacts).toEqual(['102']);
+      expect(outcome.summary).toContain("2 engagement(s) also associated with other records stay on those records' timelines");
+      expect(dispositionsOf(outcome)).toEqual([
+        { kind: 'erased', what: 'contact', count: 1 },
+        { kind: 'erased', what: 'note', count: 1 },
+        { kind: 'failed', what: 'note', reason: expect.stringContaining('(companies)') },
+        { kind: 'failed', what: 'e-mail', reason: expect.stringContaining('(contacts)') },
+      ]);
+      expect(outcome).toMatchObject({
+        details: {
+          engagementsLeftOnOtherRecords: [
+            { type: 'notes', id: '3002', alsoOn: ['companies 9001'] },
+            { type: 'emails', id: '4001', alsoOn: ['contacts 102'] },
+          ],
+        },
+      });
     });
   });
 
@@ -453,6 +544,53 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       ]);
     });
 
+    it('marketing: adds the contacts to the suppression lists and takes them off the marketing lists the data map names, once', async () => {
+      const sim = await start({
+        lists: [
+          { listId: '501', name: 'Do not market' },
+          { listId: '502', name: 'Newsletter (static)', members: ['101', '102'] },
+          { listId: '503', name: 'Spring campaign', processingType: 'SNAPSHOT', members: ['101'] },
+        ],
+      });
+      const id = kariId(sim);
+      const ctx = contextFor(sim, { objectionLists: { addTo: [{ name: 'Do not market' }], removeFrom: [{ id: '502' }, { name: 'Spring campaign' }] } });
+      const outcome = await new HubSpotConnector().restrict(ctx, { email: 'kari.nordmann@example.no' }, 'marketing');
+      expect(outcome.status).toBe('done');
+      expect(outcome.summary).toContain('Added to the list(s) Do not market. Removed from the list(s) Newsletter (static), Spring campaign.');
+      expect([...sim.state.lists.get('501')!.members]).toEqual([id]);
+      expect([...sim.state.lists.get('502')!.members]).toEqual(['102']);
+      expect([...sim.state.lists.get('503')!.members]).toEqual([]);
+      expect(outcome).toMatchObject({ details: { listMembershipsChanged: [`501:${id}`, `502:${id}`, `503:${id}`] } });
+      const repeat = await new HubSpotConnector().restrict(ctx, { email: 'kari.nordmann@example.no' }, 'marketing');
+      expect(repeat).toMatchObject({ details: { listMembershipsChanged: [] } });
+    });
+
+    it('marketing: refuses a list that does not exist or is an active list, naming it, before changing any list', async () => {
+      const sim = await start({
+        lists: [
+          { listId: '501', name: 'Do not market' },
+          { listId: '504', name: 'Engaged (active)', processingType: 'DYNAMIC', members: ['101'] },
+        ],
+      });
+      const missing = contextFor(sim, { objectionLists: { addTo: [{ id: '501' }, { name: 'No such list' }] } });
+      await expect(new HubSpotConnector().restrict(missing, { email: 'kari.nordmann@example.no' }, 'marketing')).rejects.toMatchObject({
+        retryable: false,
+        message: expect.stringContaining('list "No such list"'),
+      });
+      const active = contextFor(sim, { objectionLists: { removeFrom: [{ name: 'Engaged (active)' }] } });
+      await expect(new HubSpotConnector().restrict(active, { email: 'kari.nordmann@example.no' }, 'marketing')).rejects.toMatchObject({
+        retryable: false,
+        message: expect.stringContaining('active list'),
+      });
+      expect(sim.state.lists.get('501')!.members.size).toBe(0);
+      expect(sim.state.lists.get('504')!.members.size).toBe(1);
+      await expect(
+        new HubSpotConnector().find(contextFor(sim, { objectionLists: { addTo: [{ id: 'five' }] } }), { email: 'ola@example.no' }),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining('objectionLists.addTo.0'),
+      });
+    });
+
     it('processing: sets the restriction property once', async () => {
       const sim = await start();
       const connector = new HubSpotConnector();
@@ -482,26 +620,26 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
   });
 
   describe('rate limits and errors', () => {
-    it('waits out a short 429 inline, as long as Retry-After says', async () => {
-      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 300 } });
-      const { connector, waits } = connectorWithWaits();
-      await connector.find(contextFor(sim), { email: 'ola@example.no' });
-      const matches = await connector.find(contextFor(sim), { email: 'ola@example.no' });
-      expect(matches).toHaveLength(1);
-      expect(waits).toEqual([1000]);
-      expect(sim.count('POST', SEARCH, 429)).toBe(1);
-    });
-
-    it('without Retry-After waits the X-HubSpot-RateLimit-Interval-Milliseconds window', async () => {
-      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 250, sendRetryAfter: false } });
+    it('waits the rolling window HubSpot names in X-HubSpot-RateLimit-Interval-Milliseconds (HubSpot sends no Retry-After)', async () => {
+      // The first call of a connector reads the account's time zone: two calls fill the window.
+      const sim = await start({ rateLimit: { maxPerInterval: 2, intervalMs: 300 } });
       const { connector, waits } = connectorWithWaits();
       await connector.find(contextFor(sim), { email: 'ola@example.no' });
       expect(await connector.find(contextFor(sim), { email: 'ola@example.no' })).toHaveLength(1);
-      expect(waits).toEqual([250]);
+      expect(waits).toEqual([300]);
+      expect(sim.count('POST', SEARCH, 429)).toBe(1);
+    });
+
+    it('waits a second when search’s own per-second limit answers', async () => {
+      const sim = await start({ rateLimit: { searchPerSecond: 1 } });
+      const { connector, waits } = connectorWithWaits();
+      await connector.find(contextFor(sim), { email: 'ola@example.no' });
+      expect(await connector.find(contextFor(sim), { email: 'ola@example.no' })).toHaveLength(1);
+      expect(waits).toEqual([1000]);
     });
 
     it('throws RateLimitedError instead of waiting long', async () => {
-      const sim = await start({ rateLimit: { maxPerInterval: 1, intervalMs: 60_000 } });
+      const sim = await start({ rateLimit: { maxPerInterval: 2, intervalMs: 60_000 } });
       const { connector, waits } = connectorWithWaits();
       await connector.find(contextFor(sim), { email: 'ola@example.no' });
       const attempt = connector.find(contextFor(sim), { email: 'ola@example.no' });
@@ -510,15 +648,30 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect(waits).toEqual([]);
     });
 
-    it('never waits inline for the daily cap', async () => {
-      const sim = await start({ rateLimit: { dailyLimit: 1 } });
-      const { connector, waits } = connectorWithWaits({ maxInlineRetryWaitMs: Number.MAX_SAFE_INTEGER });
+    it('never waits inline for the daily cap, and hands it back until just after midnight in the account’s time zone', async () => {
+      // 22:30 UTC is 07:30 the next morning in Tokyo: the cap resets in 16 h 30 min there (1 h 30 min at UTC midnight).
+      const at = Date.parse('2026-03-05T22:30:00Z');
+      const sim = await start({ rateLimit: { dailyLimit: 3, timeZone: 'Asia/Tokyo' }, now: () => at });
+      const { connector, waits } = connectorWithWaits({ maxInlineRetryWaitMs: Number.MAX_SAFE_INTEGER, now: () => new Date(at) });
+      await connector.find(contextFor(sim), { email: 'ola@example.no' });
       await connector.find(contextFor(sim), { email: 'ola@example.no' });
       const error = await connector.find(contextFor(sim), { email: 'ola@example.no' }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RateLimitedError);
       expect((error as RateLimitedError).message).toContain('DAILY');
-      expect((error as RateLimitedError).retryAfterMs).toBeGreaterThan(0);
+      expect((error as RateLimitedError).retryAfterMs).toBe((16 * 60 + 31) * 60 * 1000);
       expect(waits).toEqual([]);
+      // Read once for the account, before the cap could refuse that read too.
+      expect(sim.count('GET', ACCOUNT_DETAILS, 200)).toBe(1);
+    });
+
+    it('goes on without the time zone when the account details cannot be read, and retries the daily cap hourly', async () => {
+      const at = Date.parse('2026-03-05T22:30:00Z');
+      const sim = await start({ rateLimit: { dailyLimit: 2 }, now: () => at });
+      sim.failNext({ route: ACCOUNT_DETAILS, status: 403, body: { category: 'MISSING_SCOPES', message: 'This app hasn’t been granted all required scopes' } });
+      const connector = new HubSpotConnector({ now: () => new Date(at) });
+      expect(await connector.find(contextFor(sim), { email: 'ola@example.no' })).toHaveLength(1);
+      const error = await connector.find(contextFor(sim), { email: 'ola@example.no' }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ retryAfterMs: 31 * 60 * 1000 });
     });
 
     it('gives up after three inline retries', async () => {
@@ -527,12 +680,12 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
         route: SEARCH,
         status: 429,
         times: 4,
-        headers: { 'Retry-After': '0' },
+        headers: { 'X-HubSpot-RateLimit-Interval-Milliseconds': '1', 'X-HubSpot-RateLimit-Remaining': '0' },
         body: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING', message: 'You have reached your ten_secondly_rolling limit.' },
       });
       const { connector, waits } = connectorWithWaits();
       await expect(connector.find(contextFor(sim), { email: 'ola@example.no' })).rejects.toBeInstanceOf(RateLimitedError);
-      expect(waits).toEqual([0, 0, 0]);
+      expect(waits).toEqual([1, 1, 1]);
       expect(sim.count('POST', SEARCH, 429)).toBe(4);
     });
 
@@ -662,17 +815,35 @@ describe('HubSpot simulator', () => {
     expect(await response.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
   });
 
-  it('sends the rate-limit headers and the documented 429 body', async () => {
+  it('sends the rate-limit headers and the documented 429 body, without Retry-After', async () => {
     const sim = await start({ rateLimit: { maxPerInterval: 2, intervalMs: 60_000 } });
     const first = await call(sim, 'GET', '/crm/v3/properties/contacts');
     expect(first.headers.get('x-hubspot-ratelimit-max')).toBe('2');
     expect(first.headers.get('x-hubspot-ratelimit-remaining')).toBe('1');
     expect(first.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('60000');
+    expect(first.headers.get('x-hubspot-ratelimit-daily')).toBe('250000');
     expect(first.headers.get('x-hubspot-ratelimit-daily-remaining')).toBe('249999');
     await call(sim, 'GET', '/crm/v3/properties/contacts');
     const refused = await call(sim, 'GET', '/crm/v3/properties/contacts');
     expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBeNull();
+    expect(refused.headers.get('x-hubspot-ratelimit-remaining')).toBe('0');
     expect(await refused.json()).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
+  });
+
+  it('answers the account details with its time zone, and resets the daily count at midnight there, not at UTC midnight', async () => {
+    let now = Date.parse('2026-07-01T21:30:00Z'); // 23:30 in Oslo (UTC+2 in summer)
+    const sim = await start({ rateLimit: { dailyLimit: 2, timeZone: 'Europe/Oslo' }, now: () => now });
+    const details = await call(sim, 'GET', ACCOUNT_DETAILS);
+    expect(await details.json()).toMatchObject({ timeZone: 'Europe/Oslo', utcOffset: '+02:00', utcOffsetMilliseconds: 7_200_000 });
+    expect((await call(sim, 'GET', '/crm/v3/properties/contacts')).status).toBe(200);
+    const capped = await call(sim, 'GET', '/crm/v3/properties/contacts');
+    expect(capped.status).toBe(429);
+    expect(await capped.json()).toMatchObject({ errorType: 'RATE_LIMIT', policyName: 'DAILY' });
+    now = Date.parse('2026-07-01T22:00:01Z'); // 00:00:01 in Oslo; still 1 July in UTC
+    const next = await call(sim, 'GET', '/crm/v3/properties/contacts');
+    expect(next.status).toBe(200);
+    expect(next.headers.get('x-hubspot-ratelimit-daily-remaining')).toBe('1');
   });
 
   it('archives on DELETE without erasing: hidden from search and read, still restorable data', async () => {

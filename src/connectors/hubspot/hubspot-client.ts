@@ -1,8 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { countConnectorResponse } from '../connector-http-metrics';
+import { type AccountTimeZones, isKnownTimeZone } from './hubspot-account-time';
 import { connectorErrorFrom, networkError, rateLimitedError, rateLimitFrom } from './hubspot-errors';
+import type { HubSpotListReference } from './hubspot-connection';
 import type {
   HubSpotChannel,
+  HubSpotAssociationBatch,
+  HubSpotAssociationPage,
+  HubSpotList,
+  HubSpotMembershipChange,
+  HubSpotObject,
   HubSpotContact,
   HubSpotErrorBody,
   HubSpotProperties,
@@ -23,16 +30,23 @@ export interface HubSpotClientOptions {
   maxInlineRetries: number;
   requestTimeoutMs: number;
   sleep: (ms: number) => Promise<void>;
+  now: () => Date;
+  /** Where the account's time zone is kept once read, under `accountKey`. */
+  timeZones: AccountTimeZones;
+  accountKey: string;
 }
 
 interface RequestSpec {
   /** Names the call in errors and logs; never contains personal data (paths can hold e-mails). */
   operation: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   query?: Record<string, string>;
   body?: unknown;
 }
+
+/** HubSpot's object type id for contacts, used in list paths. */
+const CONTACT_OBJECT_TYPE_ID = '0-1';
 
 interface RawResponse {
   status: number;
@@ -40,9 +54,10 @@ interface RawResponse {
 }
 
 /** A thin typed client over fetch. Deliberately not @hubspot/api-client, which retries 429s on its own
- *  schedule and ignores Retry-After. Built per call from the system's context; holds no shared state. */
+ *  schedule without regard to which limit was hit (a daily cap is not waited out in a request). Built per call from the system's context; holds no shared state. */
 export class HubSpotClient {
   private readonly logger = new Logger(HubSpotClient.name);
+  private timeZoneRead?: Promise<string | undefined>;
 
   constructor(private readonly options: HubSpotClientOptions) {}
 
@@ -140,8 +155,101 @@ export class HubSpotClient {
     })) as HubSpotV4ActionResponse;
   }
 
+  /**
+   * The account's time zone, read once (per process and account) before the first call: the daily
+   * limit resets at midnight there, and once the limit is reached this read would be refused too.
+   * A failed read is not fatal: the task goes on and is retried hourly if the daily cap is hit.
+   */
+  /** Ids of the `toType` records associated with the contact (v4 associations, every page). */
+  async contactAssociations(contactId: string, toType: string): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = (await this.expect(200, {
+        operation: `contact ${toType} associations read`,
+        method: 'GET',
+        path: `/crm/v4/objects/contacts/${encodeURIComponent(contactId)}/associations/${encodeURIComponent(toType)}`,
+        query: { limit: '500', ...(after ? { after } : {}) },
+      })) as HubSpotAssociationPage;
+      ids.push(...page.results.map((result) => String(result.toObjectId)));
+      after = page.paging?.next?.after;
+    } while (after);
+    return ids;
+  }
+
+  /** `from id → ids of its toType associations`, for up to 1,000 records (v4 batch read). */
+  async batchAssociations(fromType: string, toType: string, ids: string[]): Promise<Map<string, string[]>> {
+    const response = await this.send({
+      operation: `${fromType} to ${toType} associations batch read`,
+      method: 'POST',
+      path: `/crm/v4/associations/${encodeURIComponent(fromType)}/${encodeURIComponent(toType)}/batch/read`,
+      body: { inputs: ids.map((id) => ({ id })) },
+    });
+    const body = this.acceptBatch(`${fromType} to ${toType} associations batch read`, response) as HubSpotAssociationBatch;
+    return new Map(body.results.map((result) => [String(result.from.id), result.to.map((to) => String(to.toObjectId))]));
+  }
+
+  /** The records of `type` with these properties, up to 100 ids; ids HubSpot no longer has are left out (207). */
+  async batchRead(type: string, ids: string[], properties: string[]): Promise<HubSpotObject[]> {
+    const response = await this.send({
+      operation: `${type} batch read`,
+      method: 'POST',
+      path: `/crm/v3/objects/${encodeURIComponent(type)}/batch/read`,
+      body: { inputs: ids.map((id) => ({ id })), properties },
+    });
+    return (this.acceptBatch(`${type} batch read`, response) as { results: HubSpotObject[] }).results;
+  }
+
+  /** A contact list by its id or its exact name; null when HubSpot has no such list (404). */
+  async getList(reference: HubSpotListReference): Promise<HubSpotList | null> {
+    const response = await this.send({
+      operation: 'list read',
+      method: 'GET',
+      path:
+        'id' in reference
+          ? `/crm/v3/lists/${encodeURIComponent(reference.id)}`
+          : `/crm/v3/lists/object-type-id/${CONTACT_OBJECT_TYPE_ID}/name/${encodeURIComponent(reference.name)}`,
+    });
+    if (response.status === 404) return null;
+    return (this.accept(200, 'list read', response) as { list: HubSpotList }).list;
+  }
+
+  /** Adds or removes contacts of a MANUAL or SNAPSHOT list (HubSpot refuses changes to an active list). */
+  async changeListMembers(listId: string, change: 'add' | 'remove', contactIds: string[]): Promise<HubSpotMembershipChange> {
+    return (await this.expect(200, {
+      operation: change === 'add' ? 'list membership add' : 'list membership remove',
+      method: 'PUT',
+      path: `/crm/v3/lists/${encodeURIComponent(listId)}/memberships/${change}`,
+      body: contactIds,
+    })) as HubSpotMembershipChange;
+  }
+
+  private accountTimeZone(): Promise<string | undefined> {
+    // One read per client (one task action) even when it fails, so a refusal is not repeated per call.
+    this.timeZoneRead ??= this.readAccountTimeZone();
+    return this.timeZoneRead;
+  }
+
+  private async readAccountTimeZone(): Promise<string | undefined> {
+    const known = this.options.timeZones.get(this.options.accountKey);
+    if (known) return known;
+    const { response, body } = await this.fetchOnce({ operation: 'account details read', method: 'GET', path: '/account-info/v3/details' });
+    const zone = (body as { timeZone?: unknown } | undefined)?.timeZone;
+    if (!response.ok || !isKnownTimeZone(zone)) {
+      this.logger.warn(`HubSpot account details read answered ${response.status} without a usable timeZone; the daily limit is retried hourly`);
+      return undefined;
+    }
+    this.options.timeZones.set(this.options.accountKey, zone);
+    return zone;
+  }
+
   private async expect(status: number, spec: RequestSpec): Promise<unknown> {
     return this.accept(status, spec.operation, await this.send(spec));
+  }
+
+  /** Batch endpoints answer 207 Multi-Status when some inputs were not found; the rest is in `results`. */
+  private acceptBatch(operation: string, response: RawResponse): unknown {
+    return this.accept(200, operation, response.status === 207 ? { ...response, status: 200 } : response);
   }
 
   private accept(expected: number, operation: string, response: RawResponse): unknown {
@@ -151,13 +259,14 @@ export class HubSpotClient {
 
   /** Sends one request, waiting out short 429s; 404 is returned to the caller, other failures throw. */
   private async send(spec: RequestSpec): Promise<RawResponse> {
+    const timeZone = await this.accountTimeZone();
     for (let attempt = 0; ; attempt++) {
       const { response, body } = await this.fetchOnce(spec);
       if (response.status !== 429) {
         if (response.ok || response.status === 404) return { status: response.status, body };
         throw connectorErrorFrom(spec.operation, response.status, body as HubSpotErrorBody | undefined);
       }
-      const limit = rateLimitFrom(response.headers, body as HubSpotErrorBody | undefined);
+      const limit = rateLimitFrom(response.headers, body as HubSpotErrorBody | undefined, timeZone, this.options.now().getTime());
       if (limit.daily || limit.waitMs > this.options.maxInlineRetryWaitMs || attempt >= this.options.maxInlineRetries) {
         throw rateLimitedError(limit);
       }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ConnectorError } from '../connector-errors';
 import { connectionProblems } from '../connection-check';
+import type { CountryCode } from 'libphonenumber-js';
+import { DEFAULT_PHONE_REGION, isPhoneRegion } from '../../identity/phone';
 
 const LEGAL_BASES = [
   'LEGITIMATE_INTEREST_PQL',
@@ -13,6 +15,13 @@ const LEGAL_BASES = [
 ] as const;
 
 const propertyName = z.string().regex(/^[a-z0-9_]+$/, 'a HubSpot internal property name (lower case, digits, _)');
+
+/** A contact list named by its list id (ILS id, digits) or by its exact name; a name is looked up once per task. */
+const listReference = z.union([
+  z.object({ id: z.string().regex(/^\d+$/, 'a HubSpot list id (digits)') }).strict(),
+  z.object({ name: z.string().trim().min(1) }).strict(),
+]);
+export type HubSpotListReference = z.infer<typeof listReference>;
 
 /** `ctx.connection` for a HubSpot system in the data map (documented in README.md). */
 const connectionSchema = z
@@ -33,6 +42,21 @@ const connectionSchema = z
     unsubscribeLegalBasis: z.enum(LEGAL_BASES).default('CONSENT_WITH_NOTICE'),
     unsubscribeLegalBasisExplanation: z.string().min(1).default('Objection to direct marketing (GDPR Art. 21(2)-(3)): stop all marketing.'),
     exportProperties: z.array(propertyName).min(1).optional(),
+    /** Region a phone number typed without a country code belongs to ("912 34 567" in NO). */
+    defaultRegion: z
+      .string()
+      .refine(isPhoneRegion, 'a two-letter region code libphonenumber knows, e.g. NO or SE')
+      .transform((code) => code as CountryCode)
+      .default(DEFAULT_PHONE_REGION),
+    /** Manual contact lists an objection to direct marketing changes: `addTo` the company's
+     *  suppression lists (which its marketing excludes), `removeFrom` its static marketing lists. */
+    objectionLists: z
+      .object({
+        addTo: z.array(listReference).default([]),
+        removeFrom: z.array(listReference).default([]),
+      })
+      .strict()
+      .default({ addTo: [], removeFrom: [] }),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { phoneSpellings, samePhone } from '../../identity/phone';
+import { phoneSpellings, samePhone, toE164 } from '../../identity/phone';
 import type { RecordIdentifiers, Subject } from '../connector';
 import { ConnectorError } from '../connector-errors';
 import { inScope, recordIdentifiers } from '../record-identifiers';
@@ -27,8 +27,10 @@ export function searchProperties(connection: HubSpotConnection): string[] {
 }
 
 /** One filter group per identifier: groups are OR-ed, so any identifier finds the contact.
- *  A phone is searched in the spellings people type it in (EQ is exact on the stored text; IN
- *  takes them all in one filter), and only when it is a valid number. */
+ *  HubSpot stores `phone` and `mobilephone` as typed and compares text exactly, so a number is
+ *  searched in every form it may be held in — E.164, international, national (numbers read in the
+ *  connection's `defaultRegion`), and as the subject typed it — with IN taking them all in one
+ *  filter; only a valid number is searched, and every hit is confirmed on the normalised number. */
 export function searchFilterGroups(subject: Subject, connection: HubSpotConnection): Array<{ filters: HubSpotFilter[] }> {
   const groups: Array<{ filters: HubSpotFilter[] }> = [];
   const email = normaliseEmail(subject.email);
@@ -37,7 +39,8 @@ export function searchFilterGroups(subject: Subject, connection: HubSpotConnecti
     // Secondary addresses sit in one ';'-separated property, so match the address as a token.
     groups.push({ filters: [{ propertyName: 'hs_additional_emails', operator: 'CONTAINS_TOKEN', value: email }] });
   }
-  const phones = phoneSpellings(subject.phone);
+  const spellings = phoneSpellings(subject.phone, connection.defaultRegion);
+  const phones = spellings.length ? [...new Set([...spellings, subject.phone!.trim()])] : [];
   if (phones.length) {
     groups.push({ filters: [{ propertyName: 'phone', operator: 'IN', values: phones }] });
     groups.push({ filters: [{ propertyName: 'mobilephone', operator: 'IN', values: phones }] });
@@ -54,7 +57,7 @@ export function heldByContact(contact: HubSpotContact, connection: HubSpotConnec
   const property = connection.customerNumberProperty;
   return recordIdentifiers({
     emails: contactEmails(contact),
-    phones: contactPhones(contact),
+    phones: contactPhones(contact).map((phone) => toE164(phone, connection.defaultRegion)),
     customerNumbers: property ? [contact.properties[property]] : [],
     names: [
       [contact.properties.firstname, contact.properties.lastname]
@@ -127,7 +130,7 @@ function matchReasons(contact: HubSpotContact, subject: Subject, connection: Hub
   const email = normaliseEmail(subject.email);
   if (email && normaliseEmail(contact.properties.email ?? undefined) === email) reasons.push('email');
   if (email && splitAdditionalEmails(contact.properties.hs_additional_emails).includes(email)) reasons.push('secondary email');
-  if (contactPhones(contact).some((candidate) => samePhone(candidate, subject.phone))) reasons.push('phone');
+  if (contactPhones(contact).some((candidate) => samePhone(candidate, subject.phone, connection.defaultRegion))) reasons.push('phone');
   const customerNumber = subject.customerNumber?.trim();
   const property = connection.customerNumberProperty;
   if (customerNumber && property && contact.properties[property]?.trim() === customerNumber) reasons.push('customer number');

@@ -8,12 +8,21 @@ export const CONTACT_NOT_FOUND: Disposition = { kind: 'not_held', reason: 'not_f
 
 /**
  * What an export hands over: the contacts (every property, with the ids of the companies, deals
- * and tickets they are linked to), and the e-mail subscription statuses and opt-outs HubSpot keeps
+ * and tickets they are linked to), the engagements on their timelines (notes, e-mails, calls,
+ * meetings, tasks), the content of the linked companies, deals and tickets, and the e-mail subscription statuses and opt-outs HubSpot keeps
  * by address. Nothing at all → searched, not found.
  */
-export function exportDispositions(counts: { contacts: number; subscriptionStatuses: number; suppressions: number }): Disposition[] {
+export function exportDispositions(counts: {
+  contacts: number;
+  subscriptionStatuses: number;
+  suppressions: number;
+  engagements?: Array<{ what: string; count: number }>;
+  associatedRecords?: number;
+}): Disposition[] {
   const list: Disposition[] = [];
   if (counts.contacts) list.push({ kind: 'disclosed', what: 'contact', count: counts.contacts });
+  for (const { what, count } of counts.engagements ?? []) list.push({ kind: 'disclosed', what, count });
+  if (counts.associatedRecords) list.push({ kind: 'disclosed', what: 'record', count: counts.associatedRecords });
   const subscriptions = counts.subscriptionStatuses + counts.suppressions;
   if (subscriptions) list.push({ kind: 'disclosed', what: 'marketing-subscription', count: subscriptions });
   return list.length ? list : [{ kind: 'not_held', reason: 'not_found' }];

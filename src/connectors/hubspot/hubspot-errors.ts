@@ -1,4 +1,5 @@
 import { ConnectorAuthError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { untilDailyReset } from './hubspot-account-time';
 import type { HubSpotErrorBody } from './hubspot-types';
 
 /** A 429 the client may either wait out inline or hand to the task runner. */
@@ -9,21 +10,29 @@ export interface HubSpotRateLimit {
   daily: boolean;
 }
 
-/** How long a 429 asks us to wait: Retry-After when sent, else the rolling window's length, and for
- *  the daily cap until the next UTC midnight (HubSpot resets at the portal's midnight; UTC is the
- *  earliest that can be, plus a minute of margin). */
-export function rateLimitFrom(headers: Headers, body: HubSpotErrorBody | undefined, now = Date.now()): HubSpotRateLimit {
+/** Search's own limit is per second; its 429 names the policy SECONDLY. */
+const SECONDLY_MS = 1000;
+/** The documented rolling window, when a 429 lacks the interval header. */
+const ROLLING_WINDOW_MS = 10_000;
+
+/**
+ * How long a 429 asks us to wait. HubSpot sends no Retry-After; the policy in the body says which
+ * limit was hit. The rolling window (TEN_SECONDLY_ROLLING) frees a slot at the latest one
+ * `X-HubSpot-RateLimit-Interval-Milliseconds` after the request that filled it; a per-second policy
+ * after a second; the daily cap (DAILY) at midnight in the account's time zone. A Retry-After, when
+ * a proxy in between sends one, is honoured.
+ */
+export function rateLimitFrom(headers: Headers, body: HubSpotErrorBody | undefined, timeZone: string | undefined, now = Date.now()): HubSpotRateLimit {
   const policyName = body?.policyName ?? 'UNKNOWN';
+  const retryAfter = headers.get('retry-after');
   if (policyName === 'DAILY') {
-    const midnight = new Date(now);
-    midnight.setUTCHours(24, 1, 0, 0);
-    const untilMidnight = midnight.getTime() - now;
-    const header = headers.get('retry-after');
-    return { policyName, daily: true, waitMs: header ? retryAfterMs(header, now, untilMidnight) : untilMidnight };
+    const untilReset = untilDailyReset(timeZone, now);
+    return { policyName, daily: true, waitMs: retryAfter ? retryAfterMs(retryAfter, now, untilReset) : untilReset };
   }
   const interval = Number(headers.get('x-hubspot-ratelimit-interval-milliseconds'));
-  const fallbackMs = Number.isFinite(interval) && interval > 0 ? interval : 1000;
-  return { policyName, daily: false, waitMs: retryAfterMs(headers.get('retry-after'), now, fallbackMs) };
+  const windowMs = Number.isFinite(interval) && interval > 0 ? interval : undefined;
+  const fallbackMs = policyName === 'SECONDLY' ? SECONDLY_MS : (windowMs ?? ROLLING_WINDOW_MS);
+  return { policyName, daily: false, waitMs: retryAfterMs(retryAfter, now, fallbackMs) };
 }
 
 export function rateLimitedError(limit: HubSpotRateLimit): RateLimitedError {

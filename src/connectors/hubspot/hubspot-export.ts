@@ -4,6 +4,7 @@ import type { HubSpotConnection } from './hubspot-connection';
 import { actsOnNothing, contactEmails, findContacts, normaliseEmail } from './hubspot-contact-search';
 import type { HubSpotContact, HubSpotSubscriptionStatus } from './hubspot-types';
 import { exportDispositions } from './hubspot-dispositions';
+import { ASSOCIATED_TYPES, ENGAGEMENT_TYPES, type Engagement, findEngagements, idsByType, readRecords, type RelatedRecord } from './hubspot-related-records';
 
 export const EXPORT_ASSOCIATIONS = ['companies', 'deals', 'tickets'];
 
@@ -45,6 +46,16 @@ export async function exportSubject(client: HubSpotClient, connection: HubSpotCo
     if (full) contacts.push(full);
   }
 
+  // What the contacts' timelines and links hold: the engagements (with the other records each is
+  // also on, which keep it after an erasure) and the content of the linked companies, deals, tickets.
+  const engagements = await findEngagements(
+    client,
+    contacts.map((contact) => contact.id),
+  );
+  const engagementContent = await readRecords(client, idsByType(engagements), ENGAGEMENT_TYPES);
+  const linked = contacts.flatMap((contact) => Object.entries(contact.associations).flatMap(([type, ids]) => ids.map((id) => ({ type, id }))));
+  const associatedRecords = await readRecords(client, idsByType(uniqueRecords(linked)), ASSOCIATED_TYPES);
+
   const emails = new Set(contacts.flatMap((contact) => contactEmails(asContact(contact))));
   const preferences: ExportedPreferences[] = [];
   for (const email of emails) {
@@ -65,10 +76,28 @@ export async function exportSubject(client: HubSpotClient, connection: HubSpotCo
 
   return {
     systemId,
-    data: { contacts, communicationPreferences: preferences, marketingSuppressions: suppressions },
-    tables: tables(contacts, preferences, suppressions, labels),
-    recordCount: contacts.length + suppressions.length,
+    data: {
+      contacts,
+      engagements: engagementContent.map((record) => ({ ...record, alsoOnOtherRecords: alsoOnOf(engagements, record) })),
+      associatedRecords,
+      communicationPreferences: preferences,
+      marketingSuppressions: suppressions,
+    },
+    tables: {
+      ...tables(contacts, preferences, suppressions, labels),
+      hubspot_engagements: engagementContent.map((record) => ({
+        objectType: record.type,
+        objectId: record.id,
+        // Said in the export because an erasure cannot remove these from the other records' timelines.
+        alsoOnOtherRecords: alsoOnOf(engagements, record).join('; '),
+      })),
+      hubspot_engagement_properties: propertyRows(engagementContent),
+      hubspot_associated_record_properties: propertyRows(associatedRecords),
+    },
+    recordCount: contacts.length + suppressions.length + engagementContent.length + associatedRecords.length,
     dispositions: exportDispositions({
+      engagements: countsByWord(engagementContent, ENGAGEMENT_TYPES),
+      associatedRecords: associatedRecords.length,
       contacts: contacts.length,
       subscriptionStatuses: preferences.reduce((total, preference) => total + preference.subscriptions.length, 0),
       suppressions: suppressions.length,
@@ -116,6 +145,28 @@ function chunkProperties(names: string[]): string[][] {
   }
   chunks.push(current);
   return chunks;
+}
+
+function uniqueRecords(items: Array<{ type: string; id: string }>): Array<{ type: string; id: string }> {
+  const seen = new Set<string>();
+  return items.filter(({ type, id }) => !seen.has(`${type} ${id}`) && Boolean(seen.add(`${type} ${id}`)));
+}
+
+function alsoOnOf(engagements: Engagement[], record: RelatedRecord): string[] {
+  return engagements.find((engagement) => engagement.type === record.type && engagement.id === record.id)?.alsoOn ?? [];
+}
+
+function propertyRows(records: RelatedRecord[]): Row[] {
+  return records.flatMap((record) =>
+    Object.entries(record.properties).map(([property, value]) => ({ objectType: record.type, objectId: record.id, property, value })),
+  );
+}
+
+/** Records per letter word ("note" → 2), in the order of the types. */
+function countsByWord(records: RelatedRecord[], types: Record<string, { what: string }>): Array<{ what: string; count: number }> {
+  return Object.entries(types)
+    .map(([type, spec]) => ({ what: spec.what, count: records.filter((record) => record.type === type).length }))
+    .filter(({ count }) => count > 0);
 }
 
 function asContact(contact: ExportedContact): HubSpotContact {

@@ -6,6 +6,7 @@ import type { HubSpotConnection } from './hubspot-connection';
 import { actsOnNothing, contactEmails, contactPhones, type FoundContact, normaliseEmail } from './hubspot-contact-search';
 import type { HubSpotChannel, HubSpotV4ActionResponse } from './hubspot-types';
 import { CONTACT_NOT_FOUND, objectionDispositions } from './hubspot-dispositions';
+import { applyObjectionLists } from './hubspot-objection-lists';
 
 /**
  * Objection to direct marketing is absolute (Art 21(3)): every address the subject or their contacts
@@ -29,7 +30,10 @@ export async function stopMarketing(
   // Phone subscribers are numbers in E.164, however the contact's field was typed; text that is
   // not a valid number cannot receive SMS and is left out.
   const phones = phoneChannels.length
-    ? unique([toE164(subject.phone) ?? undefined, ...found.flatMap(({ contact }) => contactPhones(contact).map((phone) => toE164(phone) ?? undefined))])
+    ? unique([
+        toE164(subject.phone, connection.defaultRegion) ?? undefined,
+        ...found.flatMap(({ contact }) => contactPhones(contact).map((phone) => toE164(phone, connection.defaultRegion) ?? undefined)),
+      ])
     : [];
   const flags = flagProperties(connection);
   if (emails.length === 0 && phones.length === 0 && (found.length === 0 || flags.length === 0)) {
@@ -79,6 +83,12 @@ export async function stopMarketing(
     if (found.length) flagged.push(channel);
   }
 
+  const lists = await applyObjectionLists(
+    client,
+    connection,
+    found.map(({ contact }) => contact.id),
+  );
+
   const since = earliest(timestamps) ?? now().toISOString();
   const channels = [...connection.channels, ...flags.map(({ property }) => property)].join(', ');
   return {
@@ -88,6 +98,8 @@ export async function stopMarketing(
       (phones.length ? ` and ${phones.length} phone number(s)` : '') +
       ` unsubscribed from all subscriptions (${channels}); ${found.length} contact record(s) matched.` +
       (flagged.length ? ` ${flags.map(({ property }) => property).join(' and ')} set to true on every matched contact.` : '') +
+      (lists.addedTo.length ? ` Added to the list(s) ${lists.addedTo.join(', ')}.` : '') +
+      (lists.removedFrom.length ? ` Removed from the list(s) ${lists.removedFrom.join(', ')}.` : '') +
       (flags.length < 2 ? ' Calls and post without a HubSpot flag are outside HubSpot and must be stopped there too.' : ''),
     details: {
       since,
@@ -97,6 +109,9 @@ export async function stopMarketing(
       contactIds: found.map(({ contact }) => contact.id),
       subscriptionsUnsubscribed: [...unsubscribedFrom],
       flagsSet: newlyFlagged,
+      listsAddedTo: lists.addedTo,
+      listsRemovedFrom: lists.removedFrom,
+      listMembershipsChanged: lists.changed,
     },
     dispositions: objectionDispositions(optedOut, found.length, flagged),
   };

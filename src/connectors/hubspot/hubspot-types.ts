@@ -93,3 +93,37 @@ export interface HubSpotErrorBody {
   policyName?: string;
   errors?: Array<{ message?: string; code?: string }>;
 }
+
+/** Lists v3 `list` (inside `{ list }`). Only MANUAL and SNAPSHOT lists take membership changes. */
+export interface HubSpotList {
+  listId: string;
+  name: string;
+  objectTypeId: string;
+  processingType: 'MANUAL' | 'SNAPSHOT' | 'DYNAMIC';
+}
+
+/** `PUT /crm/v3/lists/{listId}/memberships/add|remove`. */
+export interface HubSpotMembershipChange {
+  recordIdsAdded?: string[];
+  recordIdsRemoved?: string[];
+  recordIdsMissing?: string[];
+}
+
+/** v4 `GET /crm/v4/objects/contacts/{id}/associations/{toType}`. */
+export interface HubSpotAssociationPage {
+  results: Array<{ toObjectId: number | string; associationTypes?: Array<{ category: string; typeId: number; label: string | null }> }>;
+  paging?: { next?: { after: string } };
+}
+
+/** v4 `POST /crm/v4/associations/{fromType}/{toType}/batch/read`. */
+export interface HubSpotAssociationBatch {
+  results: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string }> }>;
+}
+
+/** A CRM record other than a contact, as v3 batch read returns it. */
+export interface HubSpotObject {
+  id: string;
+  properties: HubSpotProperties;
+  createdAt: string;
+  updatedAt: string;
+}

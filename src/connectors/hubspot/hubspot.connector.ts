@@ -12,10 +12,13 @@ import {
   type SystemContext,
 } from '../connector';
 import { ConnectorAuthError } from '../connector-errors';
+import { AccountTimeZones } from './hubspot-account-time';
 import { HubSpotClient } from './hubspot-client';
 import { checkHubSpotConnection, type HubSpotConnection, parseConnection } from './hubspot-connection';
 import { type FoundContact, findContacts, heldByContact, normaliseEmail } from './hubspot-contact-search';
+import { engagementDispositions, engagementsAfterErasure } from './hubspot-erased-engagements';
 import { exportSubject } from './hubspot-export';
+import { findEngagements } from './hubspot-related-records';
 import { stopMarketing } from './hubspot-marketing-objection';
 import type { HubSpotProperties } from './hubspot-types';
 import { DsrConnector } from '../dsr-connector';
@@ -39,6 +42,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class HubSpotConnector implements Connector {
   readonly type = 'hubspot';
   private readonly settings: Required<HubSpotConnectorOptions>;
+  /** Each account's time zone, read once (see HubSpotClient.accountTimeZone). */
+  private readonly timeZones = new AccountTimeZones();
 
   constructor(options: HubSpotConnectorOptions = {}) {
     this.settings = {
@@ -141,19 +146,36 @@ export class HubSpotConnector implements Connector {
     if (found.length === 0)
       return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to erase', dispositions: [CONTACT_NOT_FOUND] };
 
+    // The engagements and what else holds them are read before the delete, which removes the links.
+    const engagements = await findEngagements(
+      client,
+      found.map(({ contact }) => contact.id),
+    );
     const deleted: string[] = [];
     const alreadyGone: string[] = [];
     for (const { contact } of found) {
       ((await client.gdprDeleteContact(contact.id)) ? deleted : alreadyGone).push(contact.id);
     }
+    const after = await engagementsAfterErasure(client, engagements);
     return {
       status: 'done',
       summary:
         `Permanently deleted ${deleted.length} HubSpot contact(s) with GDPR delete` +
-        (alreadyGone.length ? `; ${alreadyGone.length} had already been deleted` : ''),
-      details: { deletedContactIds: deleted, alreadyDeletedContactIds: alreadyGone, method: 'gdpr-delete' },
+        (alreadyGone.length ? `; ${alreadyGone.length} had already been deleted` : '') +
+        (after.erased.length ? `; ${after.erased.length} engagement(s) went with them` : '') +
+        (after.remaining.length ? `; ${after.remaining.length} engagement(s) also associated with other records stay on those records' timelines` : ''),
+      details: {
+        deletedContactIds: deleted,
+        alreadyDeletedContactIds: alreadyGone,
+        method: 'gdpr-delete',
+        erasedEngagements: after.erased.map(({ type, id }) => `${type} ${id}`),
+        engagementsLeftOnOtherRecords: after.remaining.map(({ type, id, alsoOn }) => ({ type, id, alsoOn })),
+      },
       // A contact gone between the search and the delete was not erased by this request.
-      dispositions: deleted.length ? [{ kind: 'erased', what: 'contact', count: deleted.length }] : [CONTACT_NOT_FOUND],
+      dispositions: [
+        ...(deleted.length ? [{ kind: 'erased' as const, what: 'contact', count: deleted.length }] : [CONTACT_NOT_FOUND]),
+        ...engagementDispositions(after),
+      ],
     };
   }
 
@@ -196,6 +218,9 @@ export class HubSpotConnector implements Connector {
       maxInlineRetries: this.settings.maxInlineRetries,
       requestTimeoutMs: this.settings.requestTimeoutMs,
       sleep: this.settings.sleep,
+      now: this.settings.now,
+      timeZones: this.timeZones,
+      accountKey: `${connection.baseUrl} ${connection.tokenEnv}`,
     });
     return { client, connection };
   }

@@ -29,7 +29,7 @@ export function crmRoutes(state: HubSpotSimulatorState): Router {
     const at = new Date().toISOString();
     if (idProperty === 'email') {
       const contact = state.contactByEmail(objectId, true);
-      if (contact) state.contacts.delete(contact.id);
+      if (contact) state.removeContact(contact.id);
       else state.blocklistedEmails.add(objectId.toLowerCase());
       state.gdprDeletions.push({ objectId, idProperty, contactId: contact?.id, at });
       return void res.status(204).end();
@@ -41,7 +41,7 @@ export function crmRoutes(state: HubSpotSimulatorState): Router {
       if (ASSUMPTIONS.gdprDeleteUnknownIdStatus === 404) return sendNotFound(res, objectId);
       return void res.status(ASSUMPTIONS.gdprDeleteUnknownIdStatus).end();
     }
-    state.contacts.delete(objectId);
+    state.removeContact(objectId);
     state.gdprDeletions.push({ objectId, contactId: objectId, at });
     res.status(204).end();
   });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { ASSUMPTIONS } from './hubspot-simulator-assumptions';
 
@@ -7,7 +8,8 @@ export interface RateLimitOptions {
   intervalMs: number;
   dailyLimit: number;
   searchPerSecond: number;
-  sendRetryAfter: boolean;
+  /** The account's time zone: the daily count starts again at midnight there. */
+  timeZone: string;
 }
 
 export type RateLimitDecision =
@@ -20,28 +22,29 @@ interface TokenUsage {
   dailyCount: number;
 }
 
-/** HubSpot's per-token limits: a rolling 10-second window, a daily cap and search's own per-second limit. */
+/** HubSpot's per-token limits: a rolling 10-second window, a daily cap counted per calendar day in
+ *  the account's time zone, and search's own per-second limit. A 429 names the policy hit in its
+ *  body and carries the X-HubSpot-RateLimit-* headers; HubSpot sends no Retry-After. */
 export class HubSpotRateLimiter {
   private readonly usage = new Map<string, TokenUsage>();
 
   constructor(private readonly options: RateLimitOptions) {}
+
+  get timeZone(): string {
+    return this.options.timeZone;
+  }
 
   admit(token: string, isSearch: boolean, now = Date.now()): RateLimitDecision {
     const usage = this.usageFor(token, now);
     usage.window = usage.window.filter((at) => at > now - this.options.intervalMs);
     usage.searches = usage.searches.filter((at) => at > now - 1000);
 
-    if (usage.dailyCount >= this.options.dailyLimit) {
-      const midnight = new Date(now);
-      midnight.setUTCHours(24, 0, 0, 0);
-      return this.refuse(usage, 'DAILY', 'You have reached your daily limit.', midnight.getTime() - now);
-    }
+    if (usage.dailyCount >= this.options.dailyLimit) return this.refuse(usage, 'DAILY', 'You have reached your daily limit.');
     if (usage.window.length >= this.options.maxPerInterval) {
-      const waitMs = usage.window[0] + this.options.intervalMs - now;
-      return this.refuse(usage, 'TEN_SECONDLY_ROLLING', 'You have reached your ten_secondly_rolling limit.', waitMs);
+      return this.refuse(usage, 'TEN_SECONDLY_ROLLING', 'You have reached your ten_secondly_rolling limit.');
     }
     if (isSearch && usage.searches.length >= this.options.searchPerSecond) {
-      return this.refuse(usage, ASSUMPTIONS.searchPolicyName, 'You have reached your secondly limit.', usage.searches[0] + 1000 - now);
+      return this.refuse(usage, ASSUMPTIONS.searchPolicyName, 'You have reached your secondly limit.');
     }
 
     usage.window.push(now);
@@ -50,12 +53,10 @@ export class HubSpotRateLimiter {
     return { allowed: true, headers: this.headers(usage) };
   }
 
-  private refuse(usage: TokenUsage, policyName: string, message: string, waitMs: number): RateLimitDecision {
-    const headers = this.headers(usage);
-    if (this.options.sendRetryAfter) headers['Retry-After'] = String(Math.max(1, Math.ceil(waitMs / 1000)));
+  private refuse(usage: TokenUsage, policyName: string, message: string): RateLimitDecision {
     return {
       allowed: false,
-      headers,
+      headers: this.headers(usage),
       body: { status: 'error', message, errorType: 'RATE_LIMIT', correlationId: randomUUID(), policyName },
     };
   }
@@ -71,7 +72,7 @@ export class HubSpotRateLimiter {
   }
 
   private usageFor(token: string, now: number): TokenUsage {
-    const day = new Date(now).toISOString().slice(0, 10);
+    const day = DateTime.fromMillis(now, { zone: this.options.timeZone }).toISODate() ?? '';
     const existing = this.usage.get(token);
     if (existing && existing.day === day) return existing;
     const fresh: TokenUsage = { window: existing?.window ?? [], searches: existing?.searches ?? [], day, dailyCount: 0 };

@@ -47,16 +47,15 @@ export const ASSUMPTIONS = {
   phoneSubscriberPattern: /^\+[1-9]\d{6,14}$/,
   /** (unverified) A wrong or missing token gets the same 401 body (category INVALID_AUTHENTICATION). */
   authFailureCategory: 'INVALID_AUTHENTICATION',
-  /** (unverified) 429s carry Retry-After (whole seconds, rounded up); switch off to test the
-   *  X-HubSpot-RateLimit-Interval-Milliseconds fallback. */
-  sendsRetryAfter: true,
   /** (unverified) Rejected (401/429) requests do not count against the limits. */
   rejectedRequestsCount: false,
   /** (unverified) Every endpoint, search included, returns the X-HubSpot-RateLimit-* headers and counts
    *  against the 10-second window; search also has its own per-second limit answered with policyName SECONDLY. */
   searchPolicyName: 'SECONDLY',
-  /** (unverified) The daily cap resets at midnight UTC (real HubSpot: midnight in the portal's time zone). */
-  dailyResetZone: 'UTC',
+  /** (unverified) GET /account-info/v3/details needs no particular scope and counts against the limits like any call. */
+  accountDetailsCounts: true,
+  /** (unverified) Adding to or removing from a DYNAMIC (active) list answers 400; only MANUAL and SNAPSHOT lists take manual changes. */
+  dynamicListMembershipStatus: 400,
   /** (unverified) A body that is not JSON answers 400 VALIDATION_ERROR. */
   invalidJsonCategory: 'VALIDATION_ERROR',
 } as const;

@@ -43,6 +43,41 @@ export interface GdprDeletion {
   at: string;
 }
 
+export interface SimulatedList {
+  listId: string;
+  name: string;
+  /** "0-1" for contact lists. */
+  objectTypeId: string;
+  processingType: 'MANUAL' | 'SNAPSHOT' | 'DYNAMIC';
+  members: Set<string>;
+}
+
+export interface ListSeed {
+  listId: string;
+  name: string;
+  processingType?: SimulatedList['processingType'];
+  members?: string[];
+}
+
+/** A record other than a contact: an engagement (notes, emails, calls, meetings, tasks) or a company, deal or ticket. */
+export interface SimulatedObject {
+  type: string;
+  id: string;
+  properties: Record<string, string>;
+  createdAt: string;
+  /** Object type → ids of the records it is associated with (contacts included). */
+  associations: Record<string, string[]>;
+}
+
+export interface ObjectSeed {
+  type: string;
+  id: string;
+  properties?: Record<string, string>;
+  associations?: Record<string, string[]>;
+}
+
+export const ENGAGEMENT_TYPES = ['notes', 'emails', 'calls', 'meetings', 'tasks'];
+
 export const READ_ONLY_PROPERTIES = ['hs_object_id', 'createdate', 'lastmodifieddate'];
 export const DEFAULT_RETURNED_PROPERTIES = ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'];
 
@@ -77,6 +112,10 @@ export class HubSpotSimulatorState {
   readonly optedOutOfAll = new Map<string, string>();
   readonly gdprDeletions: GdprDeletion[] = [];
   readonly blocklistedEmails = new Set<string>();
+  /** Object type → id → record, for everything that is not a contact. */
+  readonly objects = new Map<string, Map<string, SimulatedObject>>();
+  /** Contact lists by list id. */
+  readonly lists = new Map<string, SimulatedList>();
   private nextId = 101;
 
   constructor(definitions: SubscriptionDefinition[], customProperties: string[]) {
@@ -105,6 +144,64 @@ export class HubSpotSimulatorState {
       if (email) this.setSubscription(email, subscriptionId, { status, timestamp: createdAt });
     }
     return contact;
+  }
+
+  addList(seed: ListSeed): SimulatedList {
+    const list: SimulatedList = {
+      listId: seed.listId,
+      name: seed.name,
+      objectTypeId: '0-1',
+      processingType: seed.processingType ?? 'MANUAL',
+      members: new Set(seed.members ?? []),
+    };
+    this.lists.set(list.listId, list);
+    return list;
+  }
+
+  addObject(seed: ObjectSeed): SimulatedObject {
+    const object: SimulatedObject = {
+      type: seed.type,
+      id: seed.id,
+      properties: { ...seed.properties, hs_object_id: seed.id },
+      createdAt: new Date().toISOString(),
+      associations: { ...seed.associations },
+    };
+    const ofType = this.objects.get(seed.type) ?? new Map<string, SimulatedObject>();
+    ofType.set(seed.id, object);
+    this.objects.set(seed.type, ofType);
+    return object;
+  }
+
+  objectExists(type: string, id: string): boolean {
+    return type === 'contacts' ? this.contacts.has(id) : Boolean(this.objects.get(type)?.has(id));
+  }
+
+  /** Ids `toType` records associated with the record, whichever side the association was seeded on. */
+  associatedIds(fromType: string, id: string, toType: string): string[] {
+    const ids = new Set<string>();
+    if (fromType === 'contacts') for (const other of this.contacts.get(id)?.associations[toType as AssociationType] ?? []) ids.add(other);
+    if (toType === 'contacts') {
+      for (const contact of this.contacts.values()) if ((contact.associations[fromType as AssociationType] ?? []).includes(id)) ids.add(contact.id);
+    }
+    for (const other of this.objects.get(fromType)?.get(id)?.associations[toType] ?? []) ids.add(other);
+    for (const other of this.objects.get(toType)?.values() ?? []) if ((other.associations[fromType] ?? []).includes(id)) ids.add(other.id);
+    return [...ids];
+  }
+
+  /** A GDPR delete takes the contact out of every list; its engagements go with it unless they are
+   *  also associated with another record, where they stay (no longer linked to the contact). */
+  removeContact(id: string): void {
+    this.contacts.delete(id);
+    for (const list of this.lists.values()) list.members.delete(id);
+    for (const type of ENGAGEMENT_TYPES) {
+      for (const engagement of [...(this.objects.get(type)?.values() ?? [])]) {
+        const contacts = engagement.associations.contacts ?? [];
+        if (!contacts.includes(id)) continue;
+        engagement.associations.contacts = contacts.filter((other) => other !== id);
+        const elsewhere = Object.values(engagement.associations).some((ids) => ids.length > 0);
+        if (!elsewhere) this.objects.get(type)!.delete(engagement.id);
+      }
+    }
   }
 
   contactByEmail(email: string, includeArchived = false): SimulatedContact | undefined {

@@ -1,11 +1,21 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { listenOnFreePort, type RunningSimulator } from '../http-simulator';
+import { accountRoutes } from './hubspot-account-routes';
 import { crmRoutes } from './hubspot-crm-routes';
+import { listRoutes } from './hubspot-list-routes';
+import { objectRoutes } from './hubspot-object-routes';
 import { sendError } from './hubspot-errors';
 import { preferenceRoutes } from './hubspot-preference-routes';
 import { HubSpotRateLimiter, type RateLimitOptions } from './hubspot-rate-limiter';
 import { ASSUMPTIONS } from './hubspot-simulator-assumptions';
-import { type ContactSeed, HubSpotSimulatorState, type SimulatedContact, type SubscriptionDefinition } from './hubspot-simulator-state';
+import {
+  type ContactSeed,
+  HubSpotSimulatorState,
+  type ListSeed,
+  type ObjectSeed,
+  type SimulatedContact,
+  type SubscriptionDefinition,
+} from './hubspot-simulator-state';
 
 export const DEFAULT_SIMULATOR_TOKEN = 'pat-eu1-00000000-0000-4000-8000-000000000000';
 
@@ -16,7 +26,14 @@ export interface HubSpotSimulatorOptions {
   subscriptionDefinitions?: SubscriptionDefinition[];
   /** Custom contact properties defined in the portal (besides HubSpot's standard ones). */
   customProperties?: string[];
+  /** Engagements, companies, deals and tickets; an engagement names its contacts in `associations.contacts`. */
+  objects?: ObjectSeed[];
+  /** Contact lists (MANUAL unless said otherwise) with their member contact ids. */
+  lists?: ListSeed[];
+  /** Rate limits; `timeZone` is the account's (default "US/Eastern", so a UTC assumption shows). */
   rateLimit?: Partial<RateLimitOptions>;
+  /** The simulator's clock in epoch ms (default Date.now), for the daily reset at the account's midnight. */
+  now?: () => number;
 }
 
 export interface HubSpotSimulatorCall {
@@ -61,14 +78,17 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
     options.customProperties ?? ['gdpr_restricted', 'customer_number'],
   );
   for (const seed of options.contacts ?? []) state.addContact(seed);
+  for (const seed of options.lists ?? []) state.addList(seed);
+  for (const seed of options.objects ?? []) state.addObject(seed);
   const limiter = new HubSpotRateLimiter({
     maxPerInterval: 100,
     intervalMs: 10_000,
     dailyLimit: 250_000,
     searchPerSecond: 5,
-    sendRetryAfter: ASSUMPTIONS.sendsRetryAfter,
+    timeZone: 'US/Eastern',
     ...options.rateLimit,
   });
+  const clock = options.now ?? (() => Date.now());
   const calls: HubSpotSimulatorCall[] = [];
   const faults: Array<HubSpotFault & { remaining: number }> = [];
 
@@ -90,7 +110,7 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
         'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
       );
     }
-    const decision = limiter.admit(token, req.method === 'POST' && req.path.endsWith('/search'));
+    const decision = limiter.admit(token, req.method === 'POST' && req.path.endsWith('/search'), clock());
     res.set(decision.headers);
     if (!decision.allowed) return void res.status(429).json(decision.body);
     const fault = faults.find((candidate) => candidate.remaining > 0 && faultMatches(candidate, req));
@@ -102,7 +122,10 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
     next();
   });
   app.use(express.json());
+  app.use(accountRoutes({ portalId: 24_000_001, timeZone: limiter.timeZone, companyCurrency: 'NOK' }, clock));
   app.use(crmRoutes(state));
+  app.use(listRoutes(state));
+  app.use(objectRoutes(state));
   app.use(preferenceRoutes(state));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'OBJECT_NOT_FOUND', 'Not found'));
   app.use((error: { type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
