@@ -11,7 +11,14 @@ import { ZendeskConnectorModule } from './zendesk/zendesk.module';
  * `@DsrConnector(type, { rateLimit })` and a module providing it) plus its module on this line:
  * its task queue, rate limit, processor and the data map's `connector` value follow from it.
  */
-export const CONNECTOR_MODULES = [ZendeskConnectorModule, VismaConnectorModule, HubSpotConnectorModule, MailchimpConnectorModule, SqlConnectorModule, HttpConnectorModule];
+export const CONNECTOR_MODULES = [
+  ZendeskConnectorModule,
+  VismaConnectorModule,
+  HubSpotConnectorModule,
+  MailchimpConnectorModule,
+  SqlConnectorModule,
+  HttpConnectorModule,
+];
 
 /** The listed connectors, in list order, read from the modules' metadata (before Nest builds them). */
 export const CONNECTOR_PLUGINS = connectorsOf(CONNECTOR_MODULES);

@@ -45,7 +45,11 @@ export class AccountPageController {
     const language = this.pages.language(request);
     const done = request.query.done;
     const notice =
-      done === 'password' ? ACCOUNT_COPY[language].changed : done === 'second-factor-off' ? SECOND_FACTOR_COPY[language].disabled : passkeyNotice(language, done);
+      done === 'password'
+        ? ACCOUNT_COPY[language].changed
+        : done === 'second-factor-off'
+          ? SECOND_FACTOR_COPY[language].disabled
+          : passkeyNotice(language, done);
     await this.view.send(request, response, staff, 200, { notice });
   }
 
