@@ -79,7 +79,7 @@ describe('two worker processes and one api process', () => {
     const apiTasks = tasks.filter((task) => task.connector_type !== 'manual');
     expect(apiTasks.filter((task) => task.status !== 'done')).toEqual([]);
     expect(sims.zendesk.calls.count('DELETE /api/v2/deleted_users/:id', 200)).toBe(PEOPLE.length);
-    expect(sims.hubspot.count('POST', '/crm/v3/objects/contacts/gdpr-delete')).toBe(PEOPLE.length);
+    expect(sims.hubspot.count('POST', '/crm/v3/objects/contacts/gdpr-delete', 204)).toBe(PEOPLE.length);
     expect([...sims.visma.calls.associateDeletes.values()]).toEqual(PEOPLE.map(() => 1));
 
     expect(await count('SELECT count(*) AS n FROM outbound_emails')).toBe(expectedMails);

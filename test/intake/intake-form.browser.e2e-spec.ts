@@ -81,7 +81,10 @@ describe('public request form in a real browser without JavaScript', () => {
     await page.getByRole('button', { name: 'Bekreft forespørselen' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Takk, forespørselen er bekreftet');
     await page.getByRole('link', { name: 'Se status for forespørselen' }).click();
-    await expect(page.locator('#current-step').textContent()).resolves.toBe('Vi går gjennom systemene der vi kan ha opplysninger om deg.');
+    // A rectification waits for a handler's approval before anything is changed, and says so.
+    await expect(page.locator('#current-step').textContent()).resolves.toBe(
+      'En saksbehandler kontrollerer hva som skal gjøres i systemene våre. Ingenting blir endret før det er godkjent.',
+    );
     await page.close();
   });
 

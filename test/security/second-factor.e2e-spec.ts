@@ -77,6 +77,20 @@ describe('TOTP second factor for staff', () => {
       ({ secret, recoveryCodes } = await enrolledUser(email));
     });
 
+    it('keeps neither the key nor a recovery code readable in the database', async () => {
+      const [stored] = await stack.dataSource.query(`SELECT t.secret_sealed FROM staff_totp t JOIN staff_users u ON u.id = t.user_id WHERE u.email = $1`, [
+        email,
+      ]);
+      expect(stored.secret_sealed).not.toContain(secret);
+      expect(Buffer.from(stored.secret_sealed, 'base64').toString('latin1')).not.toContain(secret);
+      const hashes = (
+        await stack.dataSource.query(`SELECT r.code_hash FROM staff_recovery_codes r JOIN staff_users u ON u.id = r.user_id WHERE u.email = $1`, [email])
+      ).map((row: { code_hash: string }) => row.code_hash);
+      expect(hashes).toHaveLength(10);
+      const plain = recoveryCodes.flatMap((code) => [code, code.replace(/-/g, '')]);
+      for (const hash of hashes) for (const code of plain) expect(hash).not.toContain(code);
+    });
+
     it('without a code: 401 second_factor_required (after a right password only)', async () => {
       const answer = await login(email, STAFF_PASSWORD);
       expect(answer.status).toBe(401);

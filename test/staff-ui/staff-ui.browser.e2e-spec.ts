@@ -368,14 +368,14 @@ describe('staff UI in a real browser', () => {
     const page = await personPage();
     for (let attempt = 1; attempt <= 4; attempt++) {
       await signIn(page, AUDITOR.email, 'wrong password');
-      expect(await page.locator('.problem').innerText()).toBe('Feil e-post eller passord.');
+      expect(await page.locator('.problem:visible').innerText()).toBe('Feil e-post eller passord.');
       expect(await page.locator('#email').inputValue()).toBe(AUDITOR.email);
     }
     // The fifth locks the account but reads like any wrong sign-in; so does the right password while locked.
     await signIn(page, AUDITOR.email, 'wrong password');
-    expect(await page.locator('.problem').innerText()).toBe('Feil e-post eller passord.');
+    expect(await page.locator('.problem:visible').innerText()).toBe('Feil e-post eller passord.');
     await signIn(page, AUDITOR.email, PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/staff/login');
-    expect(await page.locator('.problem').innerText()).toBe('Feil e-post eller passord.');
+    expect(await page.locator('.problem:visible').innerText()).toBe('Feil e-post eller passord.');
   });
 });
