@@ -29,5 +29,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   maxWorkers: 2,
+  // A worker that grew past this after a file is replaced by a fresh one: each e2e file boots Nest
+  // apps, Chromium and simulators, and a worker that kept them all slowed the run to a crawl.
+  workerIdleMemoryLimit: '1536MB',
   testTimeout: 60000,
 };
