@@ -9,11 +9,15 @@ export function startupBanner(publicUrl: string, role: string, admin: FirstAdmin
     `Request form:   ${publicUrl}/`,
     `API docs:       ${publicUrl}/api/docs`,
   ];
-  if (admin.status === 'created') {
-    lines.push('', `First admin:    ${admin.email}`);
-    if (admin.generatedPassword) {
-      lines.push(`One-time password: ${admin.generatedPassword}`, 'Shown only now. Sign in with it and choose your own password.');
-    }
+  // Only a generated password is news to the operator; an address and password they set themselves
+  // stay out of the output (it may be collected as logs).
+  if (admin.status === 'created' && admin.generatedPassword) {
+    lines.push(
+      '',
+      `First admin:    ${admin.email}`,
+      `One-time password: ${admin.generatedPassword}`,
+      'Shown only now. Sign in with it and choose your own password.',
+    );
   }
   const width = Math.max(...lines.map((line) => line.length));
   const rule = '─'.repeat(width + 2);
