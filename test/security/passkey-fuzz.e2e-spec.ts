@@ -70,7 +70,8 @@ describe('passkey sign-in routes under generated input (fast-check)', () => {
       }),
       fc.record({
         kind: fc.constant('replace' as const),
-        field: fc.constantFrom('id', 'rawId', 'type', 'response', 'clientExtensionResults'),
+        // Not clientExtensionResults: the server ignores it, so replacing it leaves a good answer.
+        field: fc.constantFrom('id', 'rawId', 'type', 'response'),
         value: anyValue,
       }),
       fc.record({ kind: fc.constant('drop' as const), field: fc.constantFrom('id', 'rawId', 'type', 'response') }),
@@ -83,7 +84,8 @@ describe('passkey sign-in routes under generated input (fast-check)', () => {
       if (how.kind === 'drop') return Object.fromEntries(Object.entries(real).filter(([key]) => key !== how.field));
       const response = real.response as Record<string, string>;
       const value = response[how.field];
-      const index = how.at % value.length;
+      // Not the last character: in base64url it may carry unused bits, and the bytes stay the same.
+      const index = how.at % (value.length - 1);
       const char = value[index] === how.char ? (how.char === 'A' ? 'B' : 'A') : how.char;
       return { ...real, response: { ...response, [how.field]: value.slice(0, index) + char + value.slice(index + 1) } };
     };
