@@ -42,6 +42,8 @@ import { StaffSessionService } from './session/staff-session.service';
 import { StaffBadge } from './staff-badge';
 import { StaffAnswerFilesController } from './staff-answer-files.controller';
 import { StaffCaseController } from './staff-case.controller';
+import { StaffDashboardController } from './staff-dashboard.controller';
+import { ReportsModule } from '../reports/reports.module';
 import { StaffLoginController } from './staff-login.controller';
 import { StaffQueueController } from './staff-queue.controller';
 import { StaffRegisterController } from './staff-register.controller';
@@ -57,6 +59,7 @@ const CONTROLLERS = [
   StaffSsoController,
   PasskeyLoginController,
   StaffQueueController,
+  StaffDashboardController,
   StaffRegisterController,
   StaffCaseController,
   StaffAnswerFilesController,
@@ -89,6 +92,8 @@ const CONTROLLERS = [
     ResponsesModule,
     RepresentationModule,
     PasskeysModule,
+    // The dashboard's figures and its CSV download; also serves GET /api/v1/reports/cases.csv.
+    ReportsModule,
   ],
   controllers: CONTROLLERS,
   providers: [

@@ -8,6 +8,7 @@ const nb = {
   nav: {
     label: 'Hovedmeny',
     queue: 'Saksliste',
+    dashboard: 'Oversikt',
     register: 'Registrer henvendelse',
     tasks: 'Mine oppgaver',
     users: 'Brukere',
@@ -593,6 +594,7 @@ const en: StaffCopy = {
   nav: {
     label: 'Main menu',
     queue: 'Case queue',
+    dashboard: 'Dashboard',
     register: 'Register a request',
     tasks: 'My tasks',
     users: 'Users',

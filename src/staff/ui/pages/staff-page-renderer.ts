@@ -57,6 +57,8 @@ registerPartials(handlebars, __dirname, {
   extensionPost: 'extension-post.partial.hbs',
   casePlan: 'case-plan.partial.hbs',
 });
+/** `{{> barChart chart}}`: an inline SVG bar chart with its title and description (bar-chart.view.ts). */
+registerPartials(handlebars, __dirname, { barChart: 'bar-chart.partial.hbs' });
 
 /** `{{> passkeySignIn}}`, `{{> passkeysSection}}` and `{{passkeyText}}` (staff/passkeys/passkey-views.ts). */
 registerPasskeyViews(handlebars);
@@ -68,6 +70,8 @@ const PAGES = {
   loginCode: compileTemplate(handlebars, __dirname, 'login-code.hbs'),
   message: compileTemplate(handlebars, __dirname, 'message.hbs'),
   queue: compileTemplate(handlebars, __dirname, 'queue.hbs'),
+  /** Figures for admins and auditors (staff-dashboard.controller.ts). */
+  dashboard: compileTemplate(handlebars, __dirname, 'dashboard.hbs'),
   case: compileTemplate(handlebars, __dirname, 'case.hbs'),
   register: compileTemplate(handlebars, __dirname, 'register.hbs'),
   users: compileTemplate(handlebars, __dirname, 'users.hbs'),
@@ -82,7 +86,7 @@ const PAGES = {
 const layout = compileTemplate(handlebars, __dirname, 'layout.hbs');
 
 export type StaffPageName = keyof typeof PAGES;
-export type NavItem = 'queue' | 'register' | 'tasks' | 'users' | 'systems';
+export type NavItem = 'queue' | 'dashboard' | 'register' | 'tasks' | 'users' | 'systems';
 
 export interface StaffPageOptions {
   title: string;
@@ -102,6 +106,7 @@ function navFor(staff: StaffPrincipal | undefined): Record<string, boolean> {
   const reader = staff.role !== 'owner';
   return {
     queue: reader,
+    dashboard: staff.role === 'admin' || staff.role === 'auditor',
     register: staff.role === 'admin' || staff.role === 'handler',
     tasks: staff.role === 'owner' || staff.role === 'admin' || staff.role === 'auditor',
     users: staff.role === 'admin' || staff.role === 'auditor',
