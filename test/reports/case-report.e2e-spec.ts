@@ -98,7 +98,9 @@ describe('case report CSV (REST)', () => {
   });
 
   it('is documented in the OpenAPI description', async () => {
-    const document = (await (await fetch(`${stack.url}/api/docs-json`)).json()) as { paths: Record<string, { get?: { parameters?: Array<{ name: string }> } }> };
+    const document = (await (await fetch(`${stack.url}/api/docs-json`)).json()) as {
+      paths: Record<string, { get?: { parameters?: Array<{ name: string }> } }>;
+    };
     const operation = document.paths['/api/v1/reports/cases.csv']?.get;
     expect(operation?.parameters?.map((parameter) => parameter.name).sort()).toEqual(['from', 'to']);
   });

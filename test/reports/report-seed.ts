@@ -76,7 +76,10 @@ export async function seedReportCases(stack: TestApp, clock: FixedClock, auth: {
   const completedLate = await register('erasure', 'letter', '2026-02-02T09:00:00+01:00', verified);
   await complete(completedLate, '2026-03-10T12:00:00+01:00', FORMULA);
   const refusedOnTime = await register('rectification', 'phone', '2026-04-01T09:00:00+02:00', { details: { field: 'phone', correctedValue: '+4791234567' } });
-  await at('2026-04-11T10:00:00+02:00', `/api/v1/cases/${refusedOnTime}/reject`, { reasonCode: 'excessive', reason: 'The fourth identical request this month.' });
+  await at('2026-04-11T10:00:00+02:00', `/api/v1/cases/${refusedOnTime}/reject`, {
+    reasonCode: 'excessive',
+    reason: 'The fourth identical request this month.',
+  });
   const withdrawn = await register('access', 'email', '2026-05-04T09:00:00+02:00');
   await at('2026-05-05T10:00:00+02:00', `/api/v1/cases/${withdrawn}/withdraw`, {});
   const neverConfirmed = await register('access', 'web', '2026-05-10T09:00:00+02:00');

@@ -20,7 +20,9 @@ const row = (change: Partial<CaseReportRow>): CaseReportRow => ({
 describe('case report CSV', () => {
   it('writes the header and a completed case with its answer letter kind', () => {
     expect(csvLine(CASE_REPORT_COLUMNS)).toBe('reference,type,channel,received_on,deadline,extended,answered_on,days_to_answer,on_time,stage,outcome\r\n');
-    expect(caseReportLine(row({}), 'erasure-partial')).toBe('DSR-2026-000001,erasure,letter,2026-03-05,2026-04-04,false,2026-03-20,15,true,completed,erasure-partial\r\n');
+    expect(caseReportLine(row({}), 'erasure-partial')).toBe(
+      'DSR-2026-000001,erasure,letter,2026-03-05,2026-04-04,false,2026-03-20,15,true,completed,erasure-partial\r\n',
+    );
   });
 
   it('gives a refusal its reason code and leaves an open case’s answer cells empty', () => {
@@ -33,7 +35,7 @@ describe('case report CSV', () => {
   });
 
   it('neutralises a cell a spreadsheet would run as a formula', () => {
-    expect(caseReportLine(row({ reference: '=cmd|\' /C calc\'!A0' }), '@SUM(A1)')).toBe(
+    expect(caseReportLine(row({ reference: "=cmd|' /C calc'!A0" }), '@SUM(A1)')).toBe(
       `'=cmd|' /C calc'!A0,erasure,letter,2026-03-05,2026-04-04,false,2026-03-20,15,true,completed,'@SUM(A1)\r\n`,
     );
   });

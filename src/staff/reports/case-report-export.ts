@@ -41,7 +41,10 @@ export class CaseReportExport {
     }
   }
 
-  private async page(period: ReportPeriod, after: { receivedOn: string; reference: string } | null): Promise<{ rows: CaseReportRow[]; kinds: Map<string, string> }> {
+  private async page(
+    period: ReportPeriod,
+    after: { receivedOn: string; reference: string } | null,
+  ): Promise<{ rows: CaseReportRow[]; kinds: Map<string, string> }> {
     const rows = await this.rows.page(period, after, PAGE_SIZE);
     const completed = rows.filter((row) => row.stage === 'completed').map((row) => row.id);
     return { rows, kinds: await this.letterKinds.forCases(completed) };
