@@ -192,6 +192,7 @@ describe('staff UI in a real browser', () => {
     expect(await statusOf(page, 'Phone system call logs')).toBe('manual');
     expect(await page.locator('[data-testid=task-progress]').innerText()).toBe('1 av 2 oppgaver ferdige');
 
+    await page.click('[data-testid=extend] summary');
     await page.fill('#extend-reason', 'The request covers two systems and a paper archive.');
     await navigate(page, () => page.click('form[action$="/extend"] button'));
     expect(await notice(page)).toBe('Fristen er forlenget, og den registrerte får beskjed.');
@@ -252,6 +253,8 @@ describe('staff UI in a real browser', () => {
     await signIn(page, HANDLER.email, PASSWORD);
     await page.goto(`${stack.url}/staff/cases/${reference}`);
     expect(await statusOf(page, 'Phone system call logs')).toBe('done');
+    // Completing is final: the button asks first.
+    await page.click('[data-testid=complete] summary');
     await navigate(page, () => page.click('form[action$="/complete"] button'));
     expect(await notice(page)).toBe('Saken er fullført.');
     expect(await page.locator('[data-testid=status]').innerText()).toContain('Fullført');
@@ -261,6 +264,7 @@ describe('staff UI in a real browser', () => {
     const other = await page.context().newPage();
     await other.goto(`${stack.url}/staff/cases/${staleReference}`);
     await page.goto(`${stack.url}/staff/cases/${staleReference}`);
+    await page.click('[data-testid=reject] summary');
     await page.selectOption('#reject-reasonCode', 'not_a_data_subject_request');
     await page.fill('#reject-reason', 'The letter asks about an invoice, not about personal data.');
     await navigate(page, () => page.click('form[action$="/reject"] button'));

@@ -37,6 +37,9 @@ textarea{min-height:6rem;resize:vertical}
 .notice{border-left:6px solid #1d4f91;background:#eef3f9;padding:.75rem 1rem;margin:1rem 0}
 button,.button{display:inline-block;font:inherit;font-weight:700;background:#00703c;color:#fff;border:0;border-bottom:3px solid #002d18;padding:.6rem 1.2rem;cursor:pointer;text-decoration:none;border-radius:0}
 button:hover,.button:hover{background:#005a30}
+button.secondary{background:#f3f2f1;color:#0b0c0c;border-bottom-color:#929191}
+button.secondary:hover{background:#dbdad9}
+form+form{margin-top:1.5rem}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 dl.summary{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.5rem 1rem;margin:0 0 1.5rem}

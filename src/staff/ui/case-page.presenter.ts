@@ -291,9 +291,14 @@ export class CasePagePresenter {
         error: task.error,
         retained: retainedOf(task.outcome).map((item) => fill(copy.case.retained, item)),
         attempts: task.attempts,
+        attemptsText: task.attempts > 1 ? fill(copy.case.attemptsCount, { count: task.attempts }) : '',
         canRetry: worker && open && task.status === 'failed',
         canRecord: worker && open && task.status === 'manual',
-        form: form.taskId === task.id ? { values: values.outcome ?? {}, errors: form.errors?.outcome ?? {} } : { values: {}, errors: {} },
+        // The posted task's form opens where it is, with the problem beside it (not atop the actions).
+        form:
+          form.taskId === task.id
+            ? { values: values.outcome ?? {}, errors: form.errors?.outcome ?? {}, open: true, problem: form.formProblem }
+            : { values: {}, errors: {}, open: false },
       })),
       letter: preview
         ? {
@@ -374,7 +379,7 @@ export class CasePagePresenter {
       rejectionCodes: REJECTION_CODES.map((code) => ({ value: code, label: copy.rejection[code], selected: values.reject?.reasonCode === code })),
       values,
       errors: form.errors ?? {},
-      formProblem: form.formProblem,
+      formProblem: form.taskId ? undefined : form.formProblem,
     };
   }
 }

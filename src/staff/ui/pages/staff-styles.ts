@@ -7,18 +7,18 @@ a{color:#0b57d0}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
 .skip:focus{left:.5rem}
 header.top{background:#1d2b3a;color:#fff}
-header.top nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;max-width:1280px;margin:0 auto;padding:.5rem 1rem}
+header.top nav{display:flex;flex-wrap:wrap;gap:.25rem .7rem;font-size:.95rem;align-items:center;max-width:1280px;margin:0 auto;padding:.5rem 1rem}
 header.top a{color:#fff;text-decoration:none;padding:.35rem .2rem}
 header.top a[aria-current=page]{border-bottom:3px solid #f4b400}
 header.top .brand{font-weight:700;margin-right:auto}
 header.top form{margin:0}
 header.top button{background:transparent;color:#fff;border:1px solid #8aa0b6;border-radius:4px;padding:.25rem .6rem;font:inherit;cursor:pointer}
-.who{font-size:.9rem;opacity:.85}
+.who{font-size:.85rem;opacity:.85;max-width:12rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .badge{display:inline-block;min-width:1.5em;padding:0 .4em;border-radius:1em;background:#c5221f;color:#fff;font-size:.85rem;text-align:center}
 main{max-width:1280px;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
-section.card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:1rem;margin-bottom:1rem}
+section.card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:.8rem 1rem;margin-bottom:.8rem}
 .notice{background:#e6f4ea;border:1px solid #8ec59b;padding:.6rem .8rem;border-radius:6px}
 .problem{background:#fce8e6;border:1px solid #e8a29c;padding:.6rem .8rem;border-radius:6px}
 .warning{background:#fef7e0;border:1px solid #f2cf73;padding:.5rem .8rem;border-radius:6px}
@@ -49,10 +49,29 @@ dl.facts{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3r
 dl.facts dt{font-weight:600;color:#4a5561}
 dl.facts dd{margin:0}
 .columns{display:grid;grid-template-columns:1fr;gap:1rem}
-@media (min-width:960px){.columns{grid-template-columns:3fr 2fr}}
+@media (min-width:960px){.columns{grid-template-columns:minmax(0,2fr) minmax(0,1fr)}}
 .actions form{border-top:1px solid #e3e6ea;padding:.6rem 0}
 .actions h3{font-size:1rem;margin:.2rem 0}
 .inline{display:inline}
+.pair{display:grid;grid-template-columns:1fr;gap:0 1rem}
+@media (min-width:1100px){.pair{grid-template-columns:1fr 1fr}}
+.summary-heading{display:inline;font-size:1.2rem;margin:0}
+section.card>details>summary{cursor:pointer}
+.nowrap{white-space:nowrap}
+table.compact th,table.compact td{padding:.45rem .35rem}
+.clamp-cell{white-space:nowrap;max-width:9rem;overflow:hidden;text-overflow:ellipsis}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.pair dl.facts{grid-template-columns:minmax(6rem,45%) 1fr}
+.actions textarea{min-height:3rem}
+details.task-form>summary{white-space:nowrap}
+.clamp{display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden}
+.scroll{max-height:16rem;overflow-y:auto}
+details.task-form>summary,details.confirm>summary{cursor:pointer;color:#0b57d0;font-weight:600;padding:.2rem 0}
+details.task-form[open]{border:1px solid #dde1e6;border-radius:6px;padding:.5rem;margin-top:.3rem;min-width:20rem}
+.actions details.confirm{border-top:1px solid #e3e6ea;padding:.6rem 0}
+.actions details.confirm form{border-top:0;padding:.3rem 0 0}
+button.secondary{border-color:#0b57d0}
+form button+button,p>button+button{margin-left:.6rem}
 ol.timeline{list-style:none;padding:0;margin:0}
 ol.timeline li{border-left:3px solid #a8c7fa;padding:.2rem 0 .6rem .8rem;margin-left:.3rem}
 ol.timeline li.kind-email{border-color:#8ec59b}
