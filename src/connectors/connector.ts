@@ -65,6 +65,18 @@ export interface ExportPart {
   tables?: Record<string, Array<Record<string, unknown>>>;
   /** How many records were found in total (0 = nothing held in this system). */
   recordCount: number;
+  /** Binary files of the person's records (e.g. ticket attachments), sealed at rest like
+   *  hand-over files and put in the package as files/<system>/<name>; names unique per system. */
+  files?: PackageFile[];
+}
+
+/** A file a connector export carries into the answer package, byte for byte. */
+export interface PackageFile {
+  /** The file's name in the package, without folders (made unique by the connector). */
+  name: string;
+  /** As the source system states it (e.g. `image/png`); `application/octet-stream` when unknown. */
+  contentType: string;
+  bytes: Buffer;
 }
 
 export interface RetainedRecords {

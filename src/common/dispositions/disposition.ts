@@ -32,6 +32,8 @@ export const RECORD_TYPES = [
   'ticket',
   'ticket-comment',
   'attachment',
+  /** A ticket's side thread with people outside it (e-mail, Slack, Teams, a child ticket). */
+  'side-conversation',
   'customer',
   'associate',
   'contact',

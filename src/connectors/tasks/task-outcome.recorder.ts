@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -12,6 +12,9 @@ import { LegalHoldService } from '../holds/legal-hold.service';
 import { CaseTaskEntity, type TaskStatus } from './case-task.entity';
 import { TaskExportEntity } from './task-export.entity';
 import { TaskExportCipher } from './task-export-cipher';
+import { APP_CONFIG } from '../../config/config.module';
+import type { PackageCipher, PackageSecrets } from '../../common/crypto/package-cipher';
+import { handoverCipher, storeHandoverFiles } from '../manual/handover/handover-files';
 
 export type FinalOutcome = Exclude<Outcome, { status: 'manual' }>;
 
@@ -21,19 +24,27 @@ export type FinalOutcome = Exclude<Outcome, { status: 'manual' }>;
  */
 @Injectable()
 export class TaskOutcomeRecorder {
+  private readonly fileCipher: PackageCipher;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly holds: LegalHoldService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly exportCipher: TaskExportCipher,
-  ) {}
+    @Inject(APP_CONFIG) config: PackageSecrets,
+  ) {
+    this.fileCipher = handoverCipher(config);
+  }
 
   async exported(task: CaseTaskEntity, part: ExportPart, systemName: string): Promise<void> {
     const status: TaskStatus = part.recordCount > 0 ? 'done' : 'not_found';
     const summary = part.recordCount > 0 ? `${part.recordCount} record(s) exported from ${systemName}` : `Nothing about the person was found in ${systemName}`;
     await this.dataSource.transaction(async (manager) => {
       await this.saveExport(manager, task, part);
+      // The export's files go with it; a re-run replaces the earlier run's (also with none).
+      const files = (part.files ?? []).map(({ name, contentType, bytes }) => ({ name, type: contentType, bytes }));
+      await storeHandoverFiles(manager, this.fileCipher, task, files);
       const dispositions: Disposition[] = part.dispositions?.length
         ? part.dispositions
         : part.recordCount > 0

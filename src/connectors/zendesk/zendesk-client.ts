@@ -20,10 +20,15 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** A thin typed client for Zendesk Support API v2 over global fetch: auth, 429s, error mapping, paging. */
 export class ZendeskClient {
-  private readonly origin: string;
+  /** The account's own origin (e.g. https://acme.zendesk.com): the only one that gets credentials. */
+  readonly origin: string;
 
   constructor(private readonly options: ZendeskClientOptions) {
     this.origin = new URL(options.connection.baseUrl).origin;
+  }
+
+  get requestTimeoutMs(): number {
+    return this.options.requestTimeoutMs;
   }
 
   get<T>(path: string): Promise<T> {
@@ -83,7 +88,8 @@ export class ZendeskClient {
     return `${this.options.connection.baseUrl}/api/v2${pathOrUrl}`;
   }
 
-  private async authorization(forceRefresh: boolean): Promise<string> {
+  /** The Authorization header value, for a request to the account's own origin only. */
+  async authorization(forceRefresh = false): Promise<string> {
     const { credentials, baseUrl } = this.options.connection;
     if (credentials.kind === 'api_token') {
       return `Basic ${Buffer.from(`${credentials.email}/token:${credentials.token}`).toString('base64')}`;

@@ -17,6 +17,8 @@ const connectionSchema = z
     apiTokenEnv: z.string().min(1).optional(),
     pageSize: z.number().int().min(1).max(100).optional(),
     closedTickets: z.enum(['redact', 'delete']).optional(),
+    attachmentMaxFileMb: z.number().min(0).max(100).optional(),
+    attachmentMaxTotalMb: z.number().min(0).max(200).optional(),
   })
   .loose()
   .superRefine((settings, ctx) => {
@@ -54,7 +56,19 @@ export interface ZendeskConnection {
   credentials: ZendeskCredentials;
   pageSize: number;
   closedTickets: 'redact' | 'delete';
+  /** Caps on the attachment files an access answer carries (bytes): per file, and per export. */
+  attachmentLimits: AttachmentLimits;
 }
+
+export interface AttachmentLimits {
+  fileBytes: number;
+  totalBytes: number;
+}
+
+/** Defaults sized like a person's hand-over (10 MB a file, 25 MB in all): one answer's files are
+ *  held in memory while the package is built. 0 downloads nothing (every attachment is listed as skipped). */
+export const DEFAULT_ATTACHMENT_MB = { file: 10, total: 25 } as const;
+const MB = 1024 * 1024;
 
 export const DEFAULT_SCOPE = 'users:read users:write tickets:read tickets:write';
 
@@ -82,5 +96,14 @@ export function resolveConnection(ctx: SystemContext): ZendeskConnection {
   } else {
     credentials = { kind, email: settings.email ?? ctx.secret(settings.emailEnv!), token: ctx.secret(settings.apiTokenEnv!) };
   }
-  return { baseUrl, credentials, pageSize: settings.pageSize ?? 100, closedTickets: settings.closedTickets ?? 'redact' };
+  return {
+    baseUrl,
+    credentials,
+    pageSize: settings.pageSize ?? 100,
+    closedTickets: settings.closedTickets ?? 'redact',
+    attachmentLimits: {
+      fileBytes: Math.round((settings.attachmentMaxFileMb ?? DEFAULT_ATTACHMENT_MB.file) * MB),
+      totalBytes: Math.round((settings.attachmentMaxTotalMb ?? DEFAULT_ATTACHMENT_MB.total) * MB),
+    },
+  };
 }

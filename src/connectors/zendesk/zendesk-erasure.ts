@@ -8,6 +8,7 @@ import type { ZendeskConnection } from './zendesk-connection';
 import { isNotFound, isRecordInvalid } from './zendesk-errors';
 import { fullRedactionRequest } from './zendesk-redaction';
 import { hasRatingComment } from './zendesk-satisfaction';
+import { hasSideConversations } from './zendesk-side-conversations';
 import type { MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskComment, ZendeskTicket } from './zendesk-types';
 
@@ -68,8 +69,7 @@ export class ZendeskEraser {
       const requested = await this.requestedTickets(user.id);
       const ccd = await this.client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
       for (const ticket of requested.filter((candidate) => candidate.status === 'closed')) {
-        // A satisfaction-rating comment cannot be redacted: such a ticket is deleted whole.
-        if (this.connection.closedTickets === 'delete' || hasRatingComment(ticket.satisfaction_rating)) deletedTickets += await this.deleteTicket(ticket.id);
+        if (await this.mustDeleteWhole(ticket)) deletedTickets += await this.deleteTicket(ticket.id);
         else redactedComments += await this.redactComments(ticket.id, () => true);
       }
       const requestedIds = new Set(requested.map((ticket) => ticket.id));
@@ -104,20 +104,27 @@ export class ZendeskEraser {
   /** One ticket of an approved plan: a closed one as `closedTickets` says (redacted or deleted);
    *  any other is deleted, the only way to erase it (and to let Zendesk delete its requester). */
   async eraseTicket(ticketId: number): Promise<{ deleted: number; redactedComments: number }> {
-    let status: string;
-    let rated: boolean;
+    let ticket: ZendeskTicket;
     try {
-      const { ticket } = await this.client.get<{ ticket: ZendeskTicket }>(`/tickets/${ticketId}`);
-      status = ticket.status;
-      rated = hasRatingComment(ticket.satisfaction_rating);
+      ticket = (await this.client.get<{ ticket: ZendeskTicket }>(`/tickets/${ticketId}`)).ticket;
     } catch (error) {
       if (!isNotFound(error)) throw error;
       // Already deleted (an earlier run): finish the permanent delete.
       return { deleted: await this.deleteTicket(ticketId), redactedComments: 0 };
     }
-    if (status === 'closed' && this.connection.closedTickets === 'redact' && !rated)
+    if (ticket.status === 'closed' && !(await this.mustDeleteWhole(ticket)))
       return { deleted: 0, redactedComments: await this.redactComments(ticketId, () => true) };
     return { deleted: await this.deleteTicket(ticketId), redactedComments: 0 };
+  }
+
+  /**
+   * A closed ticket is redacted unless `closedTickets: delete`, or it holds what redaction cannot
+   * reach: a satisfaction-rating comment, or side conversations (Zendesk has no API to redact or
+   * delete one) — then it is deleted whole, taking them with it.
+   */
+  private async mustDeleteWhole(ticket: ZendeskTicket): Promise<boolean> {
+    if (this.connection.closedTickets === 'delete' || hasRatingComment(ticket.satisfaction_rating)) return true;
+    return hasSideConversations(this.client, ticket.id);
   }
 
   private requestedTickets(userId: number): Promise<ZendeskTicket[]> {

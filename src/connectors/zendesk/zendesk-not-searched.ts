@@ -4,9 +4,13 @@
  * them; src/connectors/zendesk/README.md says why each is left out.
  */
 export const NOT_SEARCHED: ReadonlyArray<{ data: string; why: string }> = [
-  { data: 'attachment contents', why: 'file names, types and sizes are listed with each comment; the files themselves are not downloaded into the answer' },
-  { data: 'side conversations', why: 'not read by this connector (they need the Collaboration add-on and their own API)' },
   { data: 'Messaging and Chat transcripts outside ticket comments', why: 'not read by this connector (Sunshine Conversations and Chat have their own APIs)' },
   { data: 'Talk call recordings and voicemails', why: 'not read by this connector' },
   { data: 'Help Center posts, comments and votes', why: 'not read by this connector (Help Center API)' },
 ];
+
+/** Listed as well when the account answered that side conversations cannot be read (no Collaboration add-on, or no permission). */
+export const SIDE_CONVERSATIONS_NOT_READ = {
+  data: 'side conversations',
+  why: 'Zendesk did not let this connector read them (they need the Collaboration add-on and an agent allowed to see them)',
+} as const;

@@ -38,6 +38,12 @@ export interface ZendeskAttachment {
   id: number;
   file_name: string;
   content_url: string;
+  content_type?: string;
+  /** Bytes, as Zendesk states it. */
+  size?: number;
+  deleted?: boolean;
+  /** `malware_found`, `malware_not_found`, `failed_to_scan`, `not_scanned`. */
+  malware_scan_result?: string;
   [field: string]: unknown;
 }
 

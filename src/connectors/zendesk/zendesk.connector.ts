@@ -25,14 +25,12 @@ import { isRecordInvalid } from './zendesk-errors';
 import { sameEmail } from '../../identity/email';
 import { samePhone } from '../../identity/phone';
 import { findDeletedUsers, findUsers, heldBy, type MatchedUser } from './zendesk-subject-lookup';
-import type { ZendeskComment, ZendeskIdentity, ZendeskTicket, ZendeskUser } from './zendesk-types';
+import type { ZendeskIdentity } from './zendesk-types';
 import { DsrConnector } from '../dsr-connector';
 import { DispositionTally } from '../disposition-tally';
-import { exportDispositions, restrictionHow } from './zendesk-dispositions';
-import { NOT_SEARCHED } from './zendesk-not-searched';
-import { auditMetadataRows } from './zendesk-audits';
-import { isGivenRating, ratingRow, type ZendeskSatisfactionRating } from './zendesk-satisfaction';
-import { deleteSuspendedTickets, findSuspendedTickets, suspendedTicketRow } from './zendesk-suspended-tickets';
+import { restrictionHow } from './zendesk-dispositions';
+import { deleteSuspendedTickets, findSuspendedTickets } from './zendesk-suspended-tickets';
+import { exportZendesk } from './zendesk-export';
 
 export interface ZendeskConnectorOptions {
   /** A 429 whose Retry-After is at most this long is waited out inline (default 5000 ms). */
@@ -81,80 +79,10 @@ export class ZendeskConnector implements Connector {
     }));
   }
 
+  /** The access export (zendesk-export.ts), attachment files included. */
   async export(ctx: SystemContext, subject: Subject): Promise<ExportPart> {
-    const { client } = this.open(ctx);
-    const matches = await findUsers(client, subject);
-    const tickets = new Map<number, ZendeskTicket & { relation: 'requester' | 'cc'; comments: ZendeskComment[] }>();
-    for (const { user } of matches) {
-      const requested = await client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/requested`, 'tickets');
-      const ccd = await client.cursorList<ZendeskTicket>(`/users/${user.id}/tickets/ccd`, 'tickets');
-      for (const [relation, list] of [
-        ['requester', requested],
-        ['cc', ccd],
-      ] as const) {
-        for (const ticket of list) {
-          if (tickets.has(ticket.id)) continue;
-          const comments = await client.cursorList<ZendeskComment>(`/tickets/${ticket.id}/comments`, 'comments');
-          tickets.set(ticket.id, { ...ticket, relation, comments });
-        }
-      }
-    }
-    const suspended = await findSuspendedTickets(client, subject);
-    const subjectIds = new Set(matches.map(({ user }) => user.id));
-    const auditRows: Array<Record<string, unknown>> = [];
-    for (const ticketId of tickets.keys()) auditRows.push(...(await auditMetadataRows(client, ticketId, subjectIds, subject.email)));
-    const identities = matches.flatMap((match) => match.identities);
-    const ticketList = [...tickets.values()];
-    const commentRows = ticketList.flatMap((ticket) =>
-      ticket.comments.map((comment) => ({
-        ticket_id: ticket.id,
-        comment_id: comment.id,
-        written_by_you: subjectIds.has(comment.author_id),
-        public: comment.public,
-        created_at: comment.created_at,
-        body: comment.plain_body ?? comment.body ?? '',
-        attachments: (comment.attachments ?? []).map((attachment) => attachment.file_name).join(', '),
-      })),
-    );
-    // A rating is the person's own words when they requested the ticket (CSAT goes to the requester).
-    const ratings = ticketList.filter((ticket) => ticket.relation === 'requester' && isGivenRating(ticket.satisfaction_rating));
-    return {
-      systemId: ctx.systemId,
-      data: {
-        users: matches.map(({ user }) => user),
-        identities,
-        tickets: ticketList,
-        suspended_tickets: suspended,
-        ticket_audit_metadata: auditRows,
-        not_searched: NOT_SEARCHED,
-      },
-      tables: {
-        users: matches.map(({ user }) => userRow(user)),
-        identities: identities.map((identity) => ({
-          user_id: identity.user_id,
-          type: identity.type,
-          value: identity.value,
-          primary: identity.primary,
-          verified: identity.verified,
-        })),
-        tickets: ticketList.map((ticket) => ({
-          ticket_id: ticket.id,
-          relation: ticket.relation,
-          subject: ticket.subject,
-          status: ticket.status,
-          created_at: ticket.created_at,
-          updated_at: ticket.updated_at,
-          comments: ticket.comments.length,
-        })),
-        comments: commentRows,
-        satisfaction_ratings: ratings.map((ticket) => ratingRow(ticket.id, ticket.satisfaction_rating as ZendeskSatisfactionRating)),
-        suspended_tickets: suspended.map(suspendedTicketRow),
-        ticket_audit_metadata: auditRows,
-        not_searched: NOT_SEARCHED.map((entry) => ({ ...entry })),
-      },
-      recordCount: matches.length + identities.length + ticketList.length + commentRows.length + suspended.length,
-      dispositions: exportDispositions({ users: matches.length, tickets: ticketList.length, comments: commentRows.length, suspended: suspended.length }),
-    };
+    const { client, connection } = this.open(ctx);
+    return exportZendesk(client, ctx.systemId, connection, subject);
   }
 
   async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
@@ -339,18 +267,4 @@ export class ZendeskConnector implements Connector {
 
 function isEmail(identity: ZendeskIdentity, email: string): boolean {
   return identity.type === 'email' && sameEmail(identity.value, email);
-}
-
-function userRow(user: ZendeskUser): Record<string, unknown> {
-  return {
-    user_id: user.id,
-    name: user.name,
-    email: user.email,
-    phone: user.phone,
-    role: user.role,
-    tags: (user.tags ?? []).join(' '),
-    notes: user.notes,
-    created_at: user.created_at,
-    updated_at: user.updated_at,
-  };
 }

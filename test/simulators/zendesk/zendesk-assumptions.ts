@@ -70,6 +70,15 @@ export function ticketPermanentlyDeletedBody(ticketId: number) {
   return { job_status: { id: `delete-ticket-${ticketId}`, status: 'completed', total: 1, progress: 1 } };
 }
 
+/*
+ * (unverified) An attachment's content_url answers 302 to a temporary link (documented); the
+ * simulator's link is on its own host (standing in for *.zdusercontent.com) and refuses a request
+ * that carries an Authorization header, as a pre-signed storage URL does. Downloads are not
+ * counted against the API rate limit.
+ * (unverified) Without the Collaboration add-on the side conversation endpoints answer the
+ * generic 403 (FORBIDDEN_ERROR); the lists use offset pages as the reference's examples show.
+ */
+
 /** (unverified) A redacted attachment is replaced by an empty file with this name. */
 export const REDACTED_ATTACHMENT_NAME = 'redacted.txt';
 

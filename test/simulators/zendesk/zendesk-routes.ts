@@ -257,6 +257,7 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       }
       for (const url of body.external_attachment_urls ?? []) {
         const attachment = comment.attachments.find((candidate) => candidate.content_url === url);
+        if (attachment) state.emptyFile(url);
         if (attachment)
           Object.assign(attachment, {
             file_name: REDACTED_ATTACHMENT_NAME,
@@ -305,6 +306,31 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       context.res.status(204).end();
     }),
 
+    // List Side Conversations: offset pages (`next_page`, `previous_page`, `count`), as the
+    // reference's example answer shows; the Collaboration add-on is required.
+    route('GET', '/tickets/:id/side_conversations', (context) => {
+      if (!state.collaborationAddOn) return send(context, { status: 403, body: FORBIDDEN_ERROR });
+      const ticket = state.liveTickets().find((candidate) => candidate.id === Number(context.params[0]));
+      if (!ticket) return notFound(context);
+      const list = state.sideConversations.get(ticket.id) ?? [];
+      send(
+        context,
+        paginate(list, 'side_conversations', context.url, false, ({ events: _events, ...conversation }) => ({
+          ...conversation,
+          url: `${context.origin}/api/v2/tickets/${ticket.id}/side_conversations/${conversation.id}`,
+        })),
+      );
+    }),
+
+    // List Side Conversation Events: offset pages like the list.
+    route('GET', '/tickets/:id/side_conversations/:side_conversation_id/events', (context) => {
+      if (!state.collaborationAddOn) return send(context, { status: 403, body: FORBIDDEN_ERROR });
+      const ticket = state.liveTickets().find((candidate) => candidate.id === Number(context.params[0]));
+      const conversation = ticket ? (state.sideConversations.get(ticket.id) ?? []).find((candidate) => candidate.id === context.params[1]) : undefined;
+      if (!conversation) return notFound(context);
+      send(context, paginate(conversation.events, 'events', context.url, false));
+    }),
+
     // List Suspended Tickets: cursor pagination only.
     route('GET', '/suspended_tickets', (context) => {
       const list = [...state.suspendedTickets.values()].sort((a, b) => a.id - b.id);
@@ -322,6 +348,7 @@ export function buildZendeskRoutes(state: ZendeskState, limits: { updateUserLimi
       state.permanentlyDeletedTicketIds.add(id);
       state.comments.delete(id);
       state.audits.delete(id);
+      state.sideConversations.delete(id);
       context.res.json(ticketPermanentlyDeletedBody(id));
     }),
 

@@ -32,6 +32,10 @@ export interface ZendeskSimulatorOptions {
   permanentDeletionBlankingDelayMs?: number;
   /** How long after a permanent delete the compliance status says `complete` (default 0). */
   complianceCompletionDelayMs?: number;
+  /** Where attachment downloads redirect (default: the simulator itself, standing in for Zendesk's file host). */
+  attachmentRedirectOrigin?: string;
+  /** false: no Collaboration add-on; the side conversation endpoints answer 403 (default true). */
+  collaborationAddOn?: boolean;
   now?: () => number;
 }
 
@@ -78,6 +82,8 @@ export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {
   state.agentWorkspace = options.agentWorkspace ?? true;
   state.permanentDeletionBlankingDelayMs = options.permanentDeletionBlankingDelayMs ?? 0;
   state.complianceCompletionDelayMs = options.complianceCompletionDelayMs ?? 0;
+  state.attachmentRedirectOrigin = options.attachmentRedirectOrigin ?? null;
+  state.collaborationAddOn = options.collaborationAddOn ?? true;
   const calls = new ZendeskCallLog();
   const oauthClients = options.oauthClients ?? [ZENDESK_SIMULATOR_CREDENTIALS.oauth];
   const apiTokens = options.apiTokens ?? [ZENDESK_SIMULATOR_CREDENTIALS.apiToken];
@@ -139,6 +145,39 @@ export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {
     return scheme.toLowerCase() === 'bearer' ? state.tokenScopes.get(value) : undefined;
   };
 
+  // An attachment's content_url: with the API's credentials it answers 302 with a temporary link
+  // ("Accessing end user uploaded attachments"); without them, 401.
+  app.get('/attachments/token/:token/', (req: Request, res: Response) => {
+    res.on('finish', () => calls.record({ endpoint: 'GET /attachments/token/:token', status: res.statusCode }));
+    if (!authenticated(req.get('authorization'))) {
+      res.status(401).json({ error: "Couldn't authenticate you" });
+      return;
+    }
+    const token = String(req.params.token);
+    if (!state.file(token)) {
+      res.status(404).json({ error: 'RecordNotFound', description: 'Not found' });
+      return;
+    }
+    const host = state.attachmentRedirectOrigin ?? `${req.protocol}://${req.get('host')}`;
+    res.redirect(302, `${host}/attachments/download/${token}?signature=${randomBytes(8).toString('hex')}`);
+  });
+
+  // The temporary link: signed by its query, so it takes no credentials. (unverified) It refuses
+  // a request that also carries an Authorization header, as a pre-signed storage URL does.
+  app.get('/attachments/download/:token', (req: Request, res: Response) => {
+    res.on('finish', () => calls.record({ endpoint: 'GET /attachments/download/:token', status: res.statusCode }));
+    if (req.get('authorization')) {
+      res.status(400).type('text/plain').send('Only one auth mechanism allowed');
+      return;
+    }
+    const file = state.file(String(req.params.token));
+    if (!file || typeof req.query.signature !== 'string') {
+      res.status(404).type('text/plain').send('Not found');
+      return;
+    }
+    res.status(200).type(file.attachment.content_type).send(file.bytes);
+  });
+
   app.use('/api/v2', (req: Request, res: Response) => {
     const path = req.path.replace(/\.json$/, '');
     const requestUrl = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
@@ -196,6 +235,7 @@ export async function startZendeskSimulator(options: ZendeskSimulatorOptions = {
   });
 
   const running = await listenOnFreePort(app);
+  state.origin = running.baseUrl;
   return { baseUrl: running.baseUrl, close: running.close, state, calls };
 }
 

@@ -1,5 +1,6 @@
 /** The simulator's data: users, identities, tickets and comments, with seed helpers for tests. */
 
+import { randomBytes, randomUUID } from 'node:crypto';
 import { API_AGENT_ID, PERMANENTLY_DELETED_NAME } from './zendesk-assumptions';
 
 export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
@@ -41,6 +42,53 @@ export interface SimAttachment {
   content_url: string;
   content_type: string;
   size: number;
+  deleted: boolean;
+  inline: boolean;
+  malware_scan_result: 'malware_found' | 'malware_not_found' | 'not_scanned';
+}
+
+/** An attachment's stored file, found by the token in its content_url. */
+export interface SimFile {
+  ticketId: number;
+  attachment: SimAttachment;
+  bytes: Buffer;
+}
+
+/** A seeded attachment: a name (contents made up from it), or the file itself. */
+export type SeedAttachment = string | { name: string; content: Buffer | string; contentType?: string; malware?: boolean; size?: number };
+
+/** A side conversation participant (Side Conversations API "Participants"). */
+export interface SimParticipant {
+  user_id: number | null;
+  name: string | null;
+  email: string | null;
+}
+
+export interface SimSideConversationEvent {
+  id: string;
+  side_conversation_id: string;
+  ticket_id: number;
+  type: 'create' | 'reply';
+  via: 'support' | 'email';
+  created_at: string;
+  actor: SimParticipant;
+  message: { subject: string; preview_text: string; body: string; html_body: string; from: SimParticipant; to: SimParticipant[] };
+  updates: Record<string, never>;
+}
+
+export interface SimSideConversation {
+  id: string;
+  ticket_id: number;
+  subject: string;
+  preview_text: string;
+  state: 'open' | 'closed';
+  participants: SimParticipant[];
+  external_ids: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+  message_added_at: string;
+  state_updated_at: string;
+  events: SimSideConversationEvent[];
 }
 
 export interface SimComment {
@@ -105,7 +153,7 @@ export interface SeedComment {
   authorId: number;
   body: string;
   public?: boolean;
-  attachments?: string[];
+  attachments?: SeedAttachment[];
   /** Where the comment came from, as its audit records it (default: the web form from 192.0.2.10, Oslo). */
   origin?: { ipAddress?: string; location?: string; viaEmailFrom?: { address: string; name: string } };
 }
@@ -217,6 +265,16 @@ export interface SimComplianceStatus {
 }
 
 export class ZendeskState {
+  /** The simulator's own origin once it listens: attachment content_urls point at it, as Zendesk's point at the account's host. */
+  origin = 'https://simulated.zendesk.com';
+  /** Where attachment downloads are redirected (default: the simulator's own origin, standing in for Zendesk's file host). */
+  attachmentRedirectOrigin: string | null = null;
+  /** false: the account has no Collaboration add-on, and the side conversation endpoints answer 403. */
+  collaborationAddOn = true;
+  /** Attachment files by the token in their content_url. */
+  readonly files = new Map<string, SimFile>();
+  /** Side conversations by ticket id. */
+  readonly sideConversations = new Map<number, SimSideConversation[]>();
   readonly users = new Map<number, SimUser>();
   readonly identities = new IdentityTable();
   readonly tickets = new Map<number, SimTicket>();
@@ -418,16 +476,7 @@ export class ZendeskState {
       html_body: html,
       plain_body: seed.body,
       public: seed.public ?? true,
-      attachments: (seed.attachments ?? []).map((fileName) => {
-        const id = this.id();
-        return {
-          id,
-          file_name: fileName,
-          content_url: `https://simulated.zendesk.com/attachments/token/${id}/?name=${fileName}`,
-          content_type: 'application/octet-stream',
-          size: 1024,
-        };
-      }),
+      attachments: (seed.attachments ?? []).map((attachment) => this.addFile(ticketId, attachment)),
       created_at: this.stamp(),
     };
     this.comments.get(ticketId)?.push(comment);
@@ -459,6 +508,88 @@ export class ZendeskState {
     });
     this.audits.set(ticketId, audits);
     return comment;
+  }
+
+  /** Stores an attachment's file under a random token; its content_url is on the simulator's own host. */
+  private addFile(ticketId: number, seed: SeedAttachment): SimAttachment {
+    const spec = typeof seed === 'string' ? { name: seed, content: `Simulated contents of ${seed}` } : seed;
+    const bytes = Buffer.isBuffer(spec.content) ? spec.content : Buffer.from(spec.content);
+    const token = randomBytes(12).toString('hex');
+    const attachment: SimAttachment = {
+      id: this.id(),
+      file_name: spec.name,
+      content_url: `${this.origin}/attachments/token/${token}/?name=${encodeURIComponent(spec.name)}`,
+      content_type: (typeof seed === 'string' ? undefined : seed.contentType) ?? 'application/octet-stream',
+      size: (typeof seed === 'string' ? undefined : seed.size) ?? bytes.length,
+      deleted: false,
+      inline: false,
+      malware_scan_result: typeof seed !== 'string' && seed.malware ? 'malware_found' : 'malware_not_found',
+    };
+    this.files.set(token, { ticketId, attachment, bytes });
+    return attachment;
+  }
+
+  /** A stored file by its token, while its ticket is not permanently deleted. */
+  file(token: string): SimFile | undefined {
+    const file = this.files.get(token);
+    return file && !this.permanentlyDeletedTicketIds.has(file.ticketId) ? file : undefined;
+  }
+
+  /** Redaction replaces the file with an empty one (REDACTED_ATTACHMENT_NAME). */
+  emptyFile(contentUrl: string): void {
+    const token = /\/attachments\/token\/([^/]+)\//.exec(contentUrl)?.[1];
+    const file = token ? this.files.get(token) : undefined;
+    if (file) file.bytes = Buffer.alloc(0);
+  }
+
+  /** A side conversation on a ticket: the first message creates it, the rest are replies. */
+  addSideConversation(
+    ticketId: number,
+    seed: { subject: string; messages: Array<{ from: Partial<SimParticipant>; to: Array<Partial<SimParticipant>>; body: string }> },
+  ): SimSideConversation {
+    const at = this.stamp();
+    const participant = (given: Partial<SimParticipant>): SimParticipant => ({
+      user_id: given.user_id ?? null,
+      name: given.name ?? null,
+      email: given.email ?? null,
+    });
+    const id = randomUUID();
+    const events = seed.messages.map((message, index): SimSideConversationEvent => ({
+      id: randomUUID(),
+      side_conversation_id: id,
+      ticket_id: ticketId,
+      type: index === 0 ? 'create' : 'reply',
+      via: 'support',
+      created_at: at,
+      actor: participant(message.from),
+      message: {
+        subject: seed.subject,
+        preview_text: message.body.slice(0, 60),
+        body: message.body,
+        html_body: `<p>${escapeHtml(message.body)}</p>`,
+        from: participant(message.from),
+        to: message.to.map(participant),
+      },
+      updates: {},
+    }));
+    const everyone = new Map<string, SimParticipant>();
+    for (const event of events) for (const who of [event.message.from, ...event.message.to]) everyone.set(JSON.stringify(who), who);
+    const conversation: SimSideConversation = {
+      id,
+      ticket_id: ticketId,
+      subject: seed.subject,
+      preview_text: seed.messages[0]?.body.slice(0, 60) ?? '',
+      state: 'open',
+      participants: [...everyone.values()],
+      external_ids: {},
+      created_at: at,
+      updated_at: at,
+      message_added_at: at,
+      state_updated_at: at,
+      events,
+    };
+    this.sideConversations.set(ticketId, [...(this.sideConversations.get(ticketId) ?? []), conversation]);
+    return conversation;
   }
 
   /** An e-mail Zendesk suspended; `authorEmail` need not belong to any user. */

@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A file a person handed over for an access or portability answer: sealed (AES-256-GCM, the row
- *  id as additional data) until the package is built from it, and deleted when the package
- *  expires or the case closes without one. Never on disk, never in clear. */
+/** A file for an access or portability answer — handed over by a person, or exported by a
+ *  connector (e.g. a ticket's attachment): sealed (AES-256-GCM, the row id as additional data)
+ *  until the package is built from it, and deleted when the package expires or the case closes
+ *  without one. Never on disk, never in clear. */
 @Entity('case_handover_files')
 export class HandoverFileEntity {
   @PrimaryColumn('uuid')
@@ -23,8 +24,8 @@ export class HandoverFileEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  /** Established from the content, not the sender's word. */
-  @Column({ name: 'content_type', type: 'varchar', length: 40 })
+  /** A hand-over's: established from the content, not the sender's word; a connector's: as its system states it. */
+  @Column({ name: 'content_type', type: 'varchar', length: 255 })
   contentType: string;
 
   @Column({ name: 'size_bytes', type: 'int' })

@@ -2,13 +2,20 @@ import { hkdfSync, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { keyringCipher, type PackageCipher, type PackageSecrets } from '../../../common/crypto/package-cipher';
 import { HandoverFileEntity } from './handover-file.entity';
-import type { HandoverFile, HandoverType } from './handover-limits';
 
-/** A handed-over file opened for the package. */
+/** A file for the package (handed over by a person, or exported by a connector), opened. */
 export interface OpenedHandoverFile {
   systemId: string;
   name: string;
-  contentType: HandoverType;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** What the carrier stores: a hand-over's checked file, or a connector export's file. */
+export interface CarriedFile {
+  name: string;
+  /** The content type (a hand-over's is established from the content; a connector's as its system states it). */
+  type: string;
   bytes: Buffer;
 }
 
@@ -21,12 +28,16 @@ export function handoverCipher(config: PackageSecrets): PackageCipher {
   return keyringCipher(config, (key) => Buffer.from(hkdfSync('sha256', key, 'dsr-handover-files', 'aes-256-gcm handover file key', 32)));
 }
 
-/** Seals and stores a task's files inside the caller's transaction (a re-recorded task's old files go first). */
+/**
+ * Seals and stores a task's files inside the caller's transaction (a re-recorded task's old files
+ * go first, so a re-run never doubles them). The package's one carrier for binary files: a
+ * person's hand-over and a connector export's files (ExportPart.files) alike.
+ */
 export async function storeHandoverFiles(
   manager: EntityManager,
   cipher: PackageCipher,
   task: { id: string; caseId: string; systemId: string },
-  files: HandoverFile[],
+  files: CarriedFile[],
 ): Promise<void> {
   await manager.delete(HandoverFileEntity, { taskId: task.id });
   for (const file of files) {
@@ -51,7 +62,7 @@ export async function openHandoverFiles(manager: EntityManager, cipher: PackageC
   return rows.map((row) => ({
     systemId: row.systemId,
     name: row.name,
-    contentType: row.contentType as HandoverType,
+    contentType: row.contentType,
     bytes: cipher.open({ ciphertext: row.ciphertext, iv: row.iv, authTag: row.authTag }, row.id),
   }));
 }
