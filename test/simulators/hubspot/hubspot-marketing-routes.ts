@@ -60,7 +60,7 @@ export function marketingRoutes(state: HubSpotSimulatorState): Router {
 
   router.get('/form-integrations/v1/submissions/forms/:formGuid', (req: Request, res: Response) => {
     const form = state.marketing.forms.get(String(req.params.formGuid));
-    if (!form) return sendError(res, 404, 'OBJECT_NOT_FOUND', `Form ${String(req.params.formGuid)} does not exist`);
+    if (!form || form.deleted) return sendError(res, 404, 'OBJECT_NOT_FOUND', `Form ${String(req.params.formGuid)} does not exist`);
     const limit = pageSize(req.query.limit, 20, 50);
     if (limit === undefined) return sendError(res, 400, 'VALIDATION_ERROR', 'limit must be between 1 and 50');
     const start = position(req.query.after);

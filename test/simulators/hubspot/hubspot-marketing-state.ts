@@ -51,6 +51,8 @@ export interface SimulatedForm {
   name: string;
   /** Newest first, as the API returns them. */
   submissions: SimulatedSubmission[];
+  /** Deleted in the portal: the Forms API answers 404, contact profiles still list their submissions. */
+  deleted?: boolean;
 }
 
 export interface FormSeed {

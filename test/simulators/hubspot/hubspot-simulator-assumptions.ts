@@ -63,6 +63,8 @@ export const ASSUMPTIONS = {
   profileFormSubmissionMode: 'all',
   /** (unverified) A profile's `form-submissions[].title` is the form's name (`page-title` the page's). */
   profileSubmissionTitleIsFormName: true,
+  /** (unverified) A deleted form's submissions are still listed in the contact's profile; its Forms API read answers 404. */
+  deletedFormProfileKeepsSubmissions: true,
   /** (unverified) A GDPR delete takes the contact's e-mail events (by its addresses) and form submissions
    *  out of the APIs at once. HubSpot says its purge completes within 30 days; the simulator's
    *  `purgeMarketingAtOnce: false` models the lag, and the connector reads back rather than assumes. */
