@@ -132,7 +132,7 @@ export class HubSpotConnector implements Connector {
           summary:
             `Updated ${fields} on ${updated.length} HubSpot contact(s).${ignored}` +
             (keptInHistory.size
-              ? ` HubSpot keeps the earlier value(s) of ${[...keptInHistory].join(', ')} in the property history; only a GDPR delete of the contact removes them.`
+              ? ` HubSpot keeps the earlier value(s) of ${[...keptInHistory].join(', ')} in the property history (read back after the update); the connector does not remove them there.`
               : ''),
           details: { contactIds: updated, properties: Object.keys(properties), previous, earlierValuesKeptInHistory: [...keptInHistory] },
           dispositions: corrected.list(),
