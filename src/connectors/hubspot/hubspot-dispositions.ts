@@ -52,3 +52,13 @@ export function objectionDispositions(optedOut: Iterable<HubSpotChannel>, contac
 export function restrictionHow(property: string): string {
   return `marked with the HubSpot property "${property}" set to true`;
 }
+
+/** Something HubSpot still returned right after a GDPR delete: not erased (yet), said as such.
+ *  `what` is the record word, `description` says how many and where, never whose. */
+export function stillThereAfterDelete(what: string, description: string): Disposition {
+  return {
+    kind: 'failed',
+    what,
+    reason: `${description} right after the GDPR delete; HubSpot says its purge completes within 30 days: check again and follow up with HubSpot if they stay`,
+  };
+}

@@ -1,5 +1,6 @@
 import type { Disposition } from '../../common/dispositions/disposition';
 import type { HubSpotClient } from './hubspot-client';
+import { stillThereAfterDelete } from './hubspot-dispositions';
 import type { HubSpotEmailEvent } from './hubspot-types';
 
 /** One marketing e-mail event as the export shows it: what happened to which message, when, where. */
@@ -36,14 +37,8 @@ export interface EmailEventsAfterErasure {
  *  (HubSpot says its purge of a deleted contact's e-mail tracking completes within 30 days). */
 export async function emailEventsAfterErasure(client: HubSpotClient, before: ExportedEmailEvent[]): Promise<EmailEventsAfterErasure> {
   if (!before.length) return { gone: 0, remaining: 0 };
-  const after = new Set(
-    (
-      await readEmailEvents(
-        client,
-        before.map((event) => event.recipient),
-      )
-    ).map((event) => event.eventId),
-  );
+  const addresses = before.map((event) => event.recipient);
+  const after = new Set((await readEmailEvents(client, addresses)).map((event) => event.eventId));
   const remaining = before.filter((event) => after.has(event.eventId)).length;
   return { gone: before.length - remaining, remaining };
 }
@@ -52,15 +47,8 @@ export async function emailEventsAfterErasure(client: HubSpotClient, before: Exp
 export function emailEventDispositions({ gone, remaining }: EmailEventsAfterErasure): Disposition[] {
   const list: Disposition[] = [];
   if (gone) list.push({ kind: 'erased', what: 'marketing-activity', count: gone });
-  if (remaining) {
-    list.push({
-      kind: 'failed',
-      what: 'marketing-activity',
-      reason:
-        `${remaining} marketing e-mail event(s) were still returned by HubSpot's Email Events API right after the GDPR delete; ` +
-        'HubSpot says its purge completes within 30 days: check again and follow up with HubSpot if they stay',
-    });
-  }
+  if (remaining)
+    list.push(stillThereAfterDelete('marketing-activity', `${remaining} marketing e-mail event(s) were still returned by HubSpot's Email Events API`));
   return list;
 }
 

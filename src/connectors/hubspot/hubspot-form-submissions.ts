@@ -1,5 +1,6 @@
 import type { Disposition } from '../../common/dispositions/disposition';
 import type { HubSpotClient } from './hubspot-client';
+import { stillThereAfterDelete } from './hubspot-dispositions';
 
 /**
  * A form's submissions are listed newest first; the contact's profile gives each submission's time.
@@ -68,15 +69,7 @@ export async function formSubmissionsAfterErasure(client: HubSpotClient, before:
 export function formSubmissionDispositions({ gone, remaining, unconfirmed }: FormSubmissionsAfterErasure): Disposition[] {
   const list: Disposition[] = [];
   if (gone) list.push({ kind: 'erased', what: 'form-submission', count: gone });
-  if (remaining) {
-    list.push({
-      kind: 'failed',
-      what: 'form-submission',
-      reason:
-        `${remaining} form submission(s) were still listed in their forms right after the GDPR delete; ` +
-        'HubSpot says its purge completes within 30 days: check again and follow up with HubSpot if they stay',
-    });
-  }
+  if (remaining) list.push(stillThereAfterDelete('form-submission', `${remaining} form submission(s) were still listed in their forms`));
   if (unconfirmed) {
     list.push({
       kind: 'failed',
