@@ -40,7 +40,7 @@ describe('HubSpot marketing data in an access answer (REST)', () => {
     const { reference, id } = (await created.json()) as { reference: string; id: string };
     await waitForCase(env.client, reference, (body) => settled(body) && (body as unknown as { status: string }).status === 'awaiting_review');
 
-    const preview = await (await env.client.get(`/api/v1/cases/${reference}/letter`)).json();
+    const preview = (await (await env.client.get(`/api/v1/cases/${reference}/letter`)).json()) as { text: string };
     expect(preview.text).toContain('3 marketing events (sends/opens/clicks)');
     expect(preview.text).toContain('1 form submission');
     expect(preview.text).toContain('1 earlier value in the change history');
@@ -50,8 +50,12 @@ describe('HubSpot marketing data in an access answer (REST)', () => {
     const row = await env.stack.dataSource.getRepository(AnswerPackageEntity).findOneOrFail({ where: { caseId: id } });
     const zip = await JSZip.loadAsync(env.stack.context.get(PackageBuilderService).open(row));
 
-    const data = JSON.parse(await zip.file('data/hubspot.json')!.async('string'));
-    expect(data.marketingEmailEvents.map((event: { event: string }) => event.event).sort()).toEqual(['DELIVERED', 'OPEN', 'SENT']);
+    const data = JSON.parse(await zip.file('data/hubspot.json')!.async('string')) as {
+      marketingEmailEvents: Array<{ event: string }>;
+      formSubmissions: unknown[];
+      propertyHistory: unknown[];
+    };
+    expect(data.marketingEmailEvents.map((event) => event.event).sort()).toEqual(['DELIVERED', 'OPEN', 'SENT']);
     expect(data.formSubmissions).toEqual([
       expect.objectContaining({ form: 'Catalogue order', values: expect.arrayContaining([{ field: 'address', value: 'Kirkegata 5, 7013 Trondheim' }]) }),
     ]);
