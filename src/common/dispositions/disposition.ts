@@ -53,6 +53,8 @@ export const RECORD_TYPES = [
   'marketing-activity',
   /** E-mail and phone fields blanked on a record that itself is kept. */
   'contact-details',
+  /** A value a field had before, kept in the system's change history (e.g. an old address). */
+  'earlier-value',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -32,6 +32,7 @@ export const RECORD_WORDS: Record<Language, Record<RecordType, [string, string]>
     note: ['notat', 'notater'],
     'marketing-activity': ['hendelse i markedsføringen (utsending/åpning/klikk)', 'hendelser i markedsføringen (utsendinger/åpninger/klikk)'],
     'contact-details': ['sett kontaktopplysninger (e-post og telefon)', 'sett kontaktopplysninger (e-post og telefon)'],
+    'earlier-value': ['tidligere verdi i endringshistorikken', 'tidligere verdier i endringshistorikken'],
   },
   en: {
     record: ['record', 'records'],
@@ -57,6 +58,7 @@ export const RECORD_WORDS: Record<Language, Record<RecordType, [string, string]>
     note: ['note', 'notes'],
     'marketing-activity': ['marketing event (send/open/click)', 'marketing events (sends/opens/clicks)'],
     'contact-details': ['set of contact details (e-mail and phone)', 'sets of contact details (e-mail and phone)'],
+    'earlier-value': ['earlier value in the change history', 'earlier values in the change history'],
   },
 };
 

@@ -11,7 +11,12 @@ import type {
   HubSpotMembershipChange,
   HubSpotObject,
   HubSpotContact,
+  HubSpotEmailEvent,
+  HubSpotEmailEventPage,
   HubSpotErrorBody,
+  HubSpotFormSubmissionPage,
+  HubSpotProfileFormSubmission,
+  HubSpotPropertyVersion,
   HubSpotProperties,
   HubSpotPropertyDefinition,
   HubSpotSearchRequest,
@@ -71,7 +76,7 @@ export class HubSpotClient {
   }
 
   /** Null when HubSpot answers 404 (no such contact, or archived). */
-  async getContact(id: string, properties: string[], associations: string[]): Promise<HubSpotContact | null> {
+  async getContact(id: string, properties: string[], associations: string[], propertiesWithHistory: string[] = []): Promise<HubSpotContact | null> {
     const response = await this.send({
       operation: 'contact read',
       method: 'GET',
@@ -79,6 +84,7 @@ export class HubSpotClient {
       query: {
         ...(properties.length ? { properties: properties.join(',') } : {}),
         ...(associations.length ? { associations: associations.join(',') } : {}),
+        ...(propertiesWithHistory.length ? { propertiesWithHistory: propertiesWithHistory.join(',') } : {}),
       },
     });
     if (response.status === 404) return null;
@@ -222,6 +228,54 @@ export class HubSpotClient {
       path: `/crm/v3/lists/${encodeURIComponent(listId)}/memberships/${change}`,
       body: contactIds,
     })) as HubSpotMembershipChange;
+  }
+
+  /** Every marketing e-mail event logged for the address (Email Events API, 1,000 a page, `offset` while `hasMore`). */
+  async emailEvents(recipient: string): Promise<HubSpotEmailEvent[]> {
+    const events: HubSpotEmailEvent[] = [];
+    let offset: string | undefined;
+    for (;;) {
+      const page = (await this.expect(200, {
+        operation: 'e-mail events read',
+        method: 'GET',
+        path: '/email/public/v1/events',
+        query: { recipient, limit: '1000', ...(offset ? { offset } : {}) },
+      })) as HubSpotEmailEventPage;
+      events.push(...page.events);
+      if (!page.hasMore || !page.offset || page.offset === offset) return events;
+      offset = page.offset;
+    }
+  }
+
+  /** Which forms the contact submitted and when (v1 profile, `formSubmissionMode=all`); null when the contact is gone (404). */
+  async contactFormSubmissions(contactId: string): Promise<HubSpotProfileFormSubmission[] | null> {
+    const response = await this.send({
+      operation: 'contact profile read',
+      method: 'GET',
+      path: `/contacts/v1/contact/vid/${encodeURIComponent(contactId)}/profile`,
+      query: { formSubmissionMode: 'all', propertyMode: 'value_only', showListMemberships: 'false' },
+    });
+    if (response.status === 404) return null;
+    const body = this.accept(200, 'contact profile read', response) as { 'form-submissions'?: HubSpotProfileFormSubmission[] };
+    return body['form-submissions'] ?? [];
+  }
+
+  /** One page (50, newest first) of a form's submissions; null when HubSpot has no such form (404). */
+  async formSubmissionPage(formGuid: string, after?: string): Promise<HubSpotFormSubmissionPage | null> {
+    const response = await this.send({
+      operation: 'form submissions read',
+      method: 'GET',
+      path: `/form-integrations/v1/submissions/forms/${encodeURIComponent(formGuid)}`,
+      query: { limit: '50', ...(after ? { after } : {}) },
+    });
+    if (response.status === 404) return null;
+    return this.accept(200, 'form submissions read', response) as HubSpotFormSubmissionPage;
+  }
+
+  /** Every value the properties have had (CRM v3 read with `propertiesWithHistory`); null when the contact is gone. */
+  async contactPropertyHistory(contactId: string, properties: string[]): Promise<Record<string, HubSpotPropertyVersion[]> | null> {
+    const contact = await this.getContact(contactId, [], [], properties);
+    return contact ? (contact.propertiesWithHistory ?? {}) : null;
   }
 
   private accountTimeZone(): Promise<string | undefined> {

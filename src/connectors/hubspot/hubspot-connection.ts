@@ -42,6 +42,12 @@ const connectionSchema = z
     unsubscribeLegalBasis: z.enum(LEGAL_BASES).default('CONSENT_WITH_NOTICE'),
     unsubscribeLegalBasisExplanation: z.string().min(1).default('Objection to direct marketing (GDPR Art. 21(2)-(3)): stop all marketing.'),
     exportProperties: z.array(propertyName).min(1).optional(),
+    /** Properties whose earlier values (property history) are exported; default: the personal ones in hubspot-property-history.ts. */
+    historyProperties: z.array(propertyName).min(1).optional(),
+    /** Read the marketing e-mail events of the contacts' addresses (Email Events API, scope `content`). */
+    emailEvents: z.boolean().default(true),
+    /** Read the contacts' form submissions (v1 profile and Forms v1, scope `forms`). */
+    formSubmissions: z.boolean().default(true),
     /** Region a phone number typed without a country code belongs to ("912 34 567" in NO). */
     defaultRegion: z
       .string()

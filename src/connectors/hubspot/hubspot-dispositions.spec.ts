@@ -12,6 +12,21 @@ describe('HubSpot dispositions', () => {
     expect(exportDispositions({ contacts: 0, subscriptionStatuses: 0, suppressions: 0 })).toEqual([{ kind: 'not_held', reason: 'not_found' }]);
   });
 
+  it('disclose marketing e-mail events, form submissions and earlier values, each in its own words', () => {
+    const list = exportDispositions({ contacts: 1, subscriptionStatuses: 0, suppressions: 0, emailEvents: 4, formSubmissions: 2, earlierValues: 3 });
+    expect(list).toEqual([
+      { kind: 'disclosed', what: 'contact', count: 1 },
+      { kind: 'disclosed', what: 'marketing-activity', count: 4 },
+      { kind: 'disclosed', what: 'form-submission', count: 2 },
+      { kind: 'disclosed', what: 'earlier-value', count: 3 },
+    ]);
+    expect(dispositionProblems(list)).toEqual([]);
+    // E-mail events kept by an address without a contact are data held too.
+    expect(exportDispositions({ contacts: 0, subscriptionStatuses: 0, suppressions: 0, emailEvents: 1 })).toEqual([
+      { kind: 'disclosed', what: 'marketing-activity', count: 1 },
+    ]);
+  });
+
   it('suppress exactly the channels opted out, never claiming only a minimal entry is kept', () => {
     const list = objectionDispositions(['EMAIL'], 1);
     expect(list).toEqual([{ kind: 'suppressed', what: 'marketing-subscription', channels: ['email'], minimalEntryOnly: false }]);

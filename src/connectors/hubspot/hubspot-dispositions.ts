@@ -10,7 +10,8 @@ export const CONTACT_NOT_FOUND: Disposition = { kind: 'not_held', reason: 'not_f
  * What an export hands over: the contacts (every property, with the ids of the companies, deals
  * and tickets they are linked to), the engagements on their timelines (notes, e-mails, calls,
  * meetings, tasks), the content of the linked companies, deals and tickets, and the e-mail subscription statuses and opt-outs HubSpot keeps
- * by address. Nothing at all → searched, not found.
+ * by address, the marketing e-mail events of their addresses (sent, opened, clicked…), their form
+ * submissions and the earlier values of their personal properties. Nothing at all → searched, not found.
  */
 export function exportDispositions(counts: {
   contacts: number;
@@ -18,6 +19,9 @@ export function exportDispositions(counts: {
   suppressions: number;
   engagements?: Array<{ what: string; count: number }>;
   associatedRecords?: number;
+  emailEvents?: number;
+  formSubmissions?: number;
+  earlierValues?: number;
 }): Disposition[] {
   const list: Disposition[] = [];
   if (counts.contacts) list.push({ kind: 'disclosed', what: 'contact', count: counts.contacts });
@@ -25,6 +29,9 @@ export function exportDispositions(counts: {
   if (counts.associatedRecords) list.push({ kind: 'disclosed', what: 'record', count: counts.associatedRecords });
   const subscriptions = counts.subscriptionStatuses + counts.suppressions;
   if (subscriptions) list.push({ kind: 'disclosed', what: 'marketing-subscription', count: subscriptions });
+  if (counts.emailEvents) list.push({ kind: 'disclosed', what: 'marketing-activity', count: counts.emailEvents });
+  if (counts.formSubmissions) list.push({ kind: 'disclosed', what: 'form-submission', count: counts.formSubmissions });
+  if (counts.earlierValues) list.push({ kind: 'disclosed', what: 'earlier-value', count: counts.earlierValues });
   return list.length ? list : [{ kind: 'not_held', reason: 'not_found' }];
 }
 
@@ -44,4 +51,14 @@ export function objectionDispositions(optedOut: Iterable<HubSpotChannel>, contac
 /** How a processing restriction is carried out, in plain words. */
 export function restrictionHow(property: string): string {
   return `marked with the HubSpot property "${property}" set to true`;
+}
+
+/** Something HubSpot still returned right after a GDPR delete: not erased (yet), said as such.
+ *  `what` is the record word, `description` says how many and where, never whose. */
+export function stillThereAfterDelete(what: string, description: string): Disposition {
+  return {
+    kind: 'failed',
+    what,
+    reason: `${description} right after the GDPR delete; HubSpot says its purge completes within 30 days: check again and follow up with HubSpot if they stay`,
+  };
 }

@@ -4,6 +4,9 @@ import type { HubSpotConnection } from './hubspot-connection';
 import { actsOnNothing, contactEmails, findContacts, normaliseEmail } from './hubspot-contact-search';
 import type { HubSpotContact, HubSpotSubscriptionStatus } from './hubspot-types';
 import { exportDispositions } from './hubspot-dispositions';
+import { readEmailEvents } from './hubspot-email-events';
+import { findFormSubmissions } from './hubspot-form-submissions';
+import { type EarlierValue, earlierValues as earlierValuesOf, historyProperties } from './hubspot-property-history';
 import { ASSOCIATED_TYPES, ENGAGEMENT_TYPES, type Engagement, findEngagements, idsByType, readRecords, type RelatedRecord } from './hubspot-related-records';
 
 export const EXPORT_ASSOCIATIONS = ['companies', 'deals', 'tickets'];
@@ -41,9 +44,12 @@ export async function exportSubject(client: HubSpotClient, connection: HubSpotCo
   const propertyChunks = chunkProperties([...labels.keys()]);
 
   const contacts: ExportedContact[] = [];
+  const earlierValues: EarlierValue[] = [];
   for (const { contact } of found) {
-    const full = await readWholeContact(client, contact.id, propertyChunks);
-    if (full) contacts.push(full);
+    const full = await readWholeContact(client, contact.id, propertyChunks, historyProperties(connection));
+    if (!full) continue;
+    contacts.push(full.contact);
+    earlierValues.push(...full.earlierValues);
   }
 
   // What the contacts' timelines and links hold: the engagements (with the other records each is
@@ -67,17 +73,28 @@ export async function exportSubject(client: HubSpotClient, connection: HubSpotCo
   const subjectEmail = normaliseEmail(subject.email);
   // An opt-out is kept by address, not on a contact: the subject's own (established) address is
   // read even when no contact holds it, unless the case says there is nothing of theirs here.
-  if (subjectEmail && !emails.has(subjectEmail) && !actsOnNothing(subject)) {
+  const ownAddressWithoutContact = Boolean(subjectEmail && !emails.has(subjectEmail) && !actsOnNothing(subject));
+  if (subjectEmail && ownAddressWithoutContact) {
     const wide = await client.getUnsubscribeAllStatus(subjectEmail, 'EMAIL');
     for (const status of wide.results) {
       suppressions.push({ email: subjectEmail, channel: status.channel, status: status.status, since: status.timestamp });
     }
   }
 
+  // Marketing e-mail events are logged by address, like the opt-outs: the contacts' and the subject's own.
+  const emailEvents = connection.emailEvents
+    ? await readEmailEvents(client, [...emails, ...(subjectEmail && ownAddressWithoutContact ? [subjectEmail] : [])])
+    : [];
+  const contactIds = contacts.map((contact) => contact.id);
+  const formSubmissions = connection.formSubmissions ? await findFormSubmissions(client, contactIds) : [];
+
   return {
     systemId,
     data: {
       contacts,
+      marketingEmailEvents: emailEvents,
+      formSubmissions,
+      propertyHistory: earlierValues,
       engagements: engagementContent.map((record) => ({ ...record, alsoOnOtherRecords: alsoOnOf(engagements, record) })),
       associatedRecords,
       communicationPreferences: preferences,
@@ -93,14 +110,30 @@ export async function exportSubject(client: HubSpotClient, connection: HubSpotCo
       })),
       hubspot_engagement_properties: propertyRows(engagementContent),
       hubspot_associated_record_properties: propertyRows(associatedRecords),
+      hubspot_marketing_email_events: emailEvents.map((event) => ({ ...event })),
+      hubspot_form_submissions: formSubmissions.map(({ values, ...submission }) => ({ ...submission, foundInForm: values !== null })),
+      hubspot_form_submission_values: formSubmissions.flatMap(({ contactId, conversionId, formId, values }) =>
+        (values ?? []).map(({ field, value }) => ({ contactId, formId, conversionId, field, value })),
+      ),
+      hubspot_property_history: earlierValues.map((entry) => ({ ...entry, label: labels.get(entry.property) ?? entry.property })),
     },
-    recordCount: contacts.length + suppressions.length + engagementContent.length + associatedRecords.length,
+    recordCount:
+      contacts.length +
+      suppressions.length +
+      engagementContent.length +
+      associatedRecords.length +
+      emailEvents.length +
+      formSubmissions.length +
+      earlierValues.length,
     dispositions: exportDispositions({
       engagements: countsByWord(engagementContent, ENGAGEMENT_TYPES),
       associatedRecords: associatedRecords.length,
       contacts: contacts.length,
       subscriptionStatuses: preferences.reduce((total, preference) => total + preference.subscriptions.length, 0),
       suppressions: suppressions.length,
+      emailEvents: emailEvents.length,
+      formSubmissions: formSubmissions.length,
+      earlierValues: earlierValues.length,
     }),
   };
 }
@@ -111,11 +144,19 @@ async function propertyLabels(client: HubSpotClient, connection: HubSpotConnecti
   return new Map(definitions.map((definition) => [definition.name, definition.label || definition.name]));
 }
 
-async function readWholeContact(client: HubSpotClient, id: string, chunks: string[][]): Promise<ExportedContact | null> {
+/** The contact with every property, its associations and (read with the first part) the earlier values of its personal properties. */
+async function readWholeContact(
+  client: HubSpotClient,
+  id: string,
+  chunks: string[][],
+  historyOf: string[],
+): Promise<{ contact: ExportedContact; earlierValues: EarlierValue[] } | null> {
   let merged: ExportedContact | null = null;
+  let earlier: EarlierValue[] = [];
   for (const [index, properties] of chunks.entries()) {
-    const part = await client.getContact(id, properties, index === 0 ? EXPORT_ASSOCIATIONS : []);
+    const part = await client.getContact(id, properties, index === 0 ? EXPORT_ASSOCIATIONS : [], index === 0 ? historyOf : []);
     if (!part) return null;
+    if (index === 0) earlier = earlierValuesOf(part.id, part.propertiesWithHistory ?? {});
     merged ??= {
       id: part.id,
       createdAt: part.createdAt,
@@ -127,7 +168,7 @@ async function readWholeContact(client: HubSpotClient, id: string, chunks: strin
       if (value !== null && value !== '') merged.properties[name] = value;
     }
   }
-  return merged;
+  return merged && { contact: merged, earlierValues: earlier };
 }
 
 function chunkProperties(names: string[]): string[][] {

@@ -23,6 +23,8 @@ export interface HubSpotContact {
   updatedAt: string;
   archived: boolean;
   associations?: Record<string, { results: Array<{ id: string; type: string }> }>;
+  /** Only when asked for with `propertiesWithHistory`. */
+  propertiesWithHistory?: Record<string, HubSpotPropertyVersion[]>;
 }
 
 export interface HubSpotSearchResponse {
@@ -126,4 +128,49 @@ export interface HubSpotObject {
   properties: HubSpotProperties;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One marketing e-mail event, `GET /email/public/v1/events` (Email Events API). */
+export interface HubSpotEmailEvent {
+  id: string;
+  created: number;
+  type: string;
+  recipient: string;
+  emailCampaignId?: number;
+  subject?: string;
+  url?: string;
+  response?: string;
+  browser?: { name?: string };
+  location?: { city?: string; state?: string; country?: string };
+}
+
+export interface HubSpotEmailEventPage {
+  events: HubSpotEmailEvent[];
+  hasMore: boolean;
+  offset?: string;
+}
+
+/** `form-submissions[]` of the v1 contact profile: which forms the contact submitted, and when. */
+export interface HubSpotProfileFormSubmission {
+  'conversion-id': string;
+  timestamp: number;
+  'form-id': string;
+  'page-url'?: string;
+  'page-title'?: string;
+  title?: string;
+}
+
+/** Forms v1 `GET /form-integrations/v1/submissions/forms/{formGuid}`: newest first. */
+export interface HubSpotFormSubmissionPage {
+  results: Array<{ conversionId?: string; submittedAt: number; values: Array<{ name: string; value: string }>; pageUrl?: string }>;
+  paging?: { next?: { after: string } };
+}
+
+/** One value of a property in `propertiesWithHistory` (newest first, the current value included). */
+export interface HubSpotPropertyVersion {
+  value: string;
+  timestamp: string;
+  sourceType?: string;
+  sourceId?: string;
+  sourceLabel?: string;
 }

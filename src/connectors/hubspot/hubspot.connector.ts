@@ -15,7 +15,9 @@ import { ConnectorAuthError } from '../connector-errors';
 import { AccountTimeZones } from './hubspot-account-time';
 import { HubSpotClient } from './hubspot-client';
 import { checkHubSpotConnection, type HubSpotConnection, parseConnection } from './hubspot-connection';
-import { type FoundContact, findContacts, heldByContact, normaliseEmail } from './hubspot-contact-search';
+import { contactEmails, type FoundContact, findContacts, heldByContact, normaliseEmail } from './hubspot-contact-search';
+import { emailEventDispositions, emailEventsAfterErasure, readEmailEvents } from './hubspot-email-events';
+import { findFormSubmissions, formSubmissionDispositions, formSubmissionsAfterErasure } from './hubspot-form-submissions';
 import { engagementDispositions, engagementsAfterErasure } from './hubspot-erased-engagements';
 import { exportSubject } from './hubspot-export';
 import { findEngagements } from './hubspot-related-records';
@@ -102,6 +104,7 @@ export class HubSpotConnector implements Connector {
     }
 
     const updated: string[] = [];
+    const keptInHistory = new Set<string>();
     const previous: PreviousValues = {};
     const corrected = new DispositionTally();
     for (const { contact } of found) {
@@ -109,6 +112,7 @@ export class HubSpotConnector implements Connector {
       if (changed.length === 0) continue;
       await client.updateContact(contact.id, Object.fromEntries(changed.map((name) => [name, properties[name]])));
       updated.push(contact.id);
+      for (const name of await oldValuesStillInHistory(client, contact.id, changed, contact.properties)) keptInHistory.add(name);
       // The contact as read before the update: a name is its first and last name together.
       for (const [field, names] of Object.entries(sources)) {
         if (!names.some((name) => changed.includes(name))) continue;
@@ -125,8 +129,12 @@ export class HubSpotConnector implements Connector {
     return updated.length
       ? {
           status: 'done',
-          summary: `Updated ${fields} on ${updated.length} HubSpot contact(s).${ignored}`,
-          details: { contactIds: updated, properties: Object.keys(properties), previous },
+          summary:
+            `Updated ${fields} on ${updated.length} HubSpot contact(s).${ignored}` +
+            (keptInHistory.size
+              ? ` HubSpot keeps the earlier value(s) of ${[...keptInHistory].join(', ')} in the property history (read back after the update); the connector does not remove them there.`
+              : ''),
+          details: { contactIds: updated, properties: Object.keys(properties), previous, earlierValuesKeptInHistory: [...keptInHistory] },
           dispositions: corrected.list(),
         }
       : // Nothing changed, so nothing is said to be corrected.
@@ -146,35 +154,49 @@ export class HubSpotConnector implements Connector {
     if (found.length === 0)
       return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to erase', dispositions: [CONTACT_NOT_FOUND] };
 
-    // The engagements and what else holds them are read before the delete, which removes the links.
-    const engagements = await findEngagements(
-      client,
-      found.map(({ contact }) => contact.id),
-    );
+    // The engagements and what else holds them, the e-mail events and form submissions are read
+    // before the delete (which removes the links and the profile), then read back after it.
+    const contactIds = found.map(({ contact }) => contact.id);
+    const engagements = await findEngagements(client, contactIds);
+    const emailEvents = connection.emailEvents
+      ? await readEmailEvents(
+          client,
+          found.flatMap(({ contact }) => contactEmails(contact)),
+        )
+      : [];
+    const formSubmissions = connection.formSubmissions ? await findFormSubmissions(client, contactIds) : [];
     const deleted: string[] = [];
     const alreadyGone: string[] = [];
     for (const { contact } of found) {
       ((await client.gdprDeleteContact(contact.id)) ? deleted : alreadyGone).push(contact.id);
     }
     const after = await engagementsAfterErasure(client, engagements);
+    const eventsAfter = await emailEventsAfterErasure(client, emailEvents);
+    const formsAfter = await formSubmissionsAfterErasure(client, formSubmissions);
     return {
       status: 'done',
       summary:
         `Permanently deleted ${deleted.length} HubSpot contact(s) with GDPR delete` +
         (alreadyGone.length ? `; ${alreadyGone.length} had already been deleted` : '') +
         (after.erased.length ? `; ${after.erased.length} engagement(s) went with them` : '') +
-        (after.remaining.length ? `; ${after.remaining.length} engagement(s) also associated with other records stay on those records' timelines` : ''),
+        (after.remaining.length ? `; ${after.remaining.length} engagement(s) also associated with other records stay on those records' timelines` : '') +
+        (eventsAfter.remaining ? `; ${eventsAfter.remaining} marketing e-mail event(s) still returned by HubSpot (its purge takes up to 30 days)` : '') +
+        (formsAfter.remaining + formsAfter.unconfirmed ? `; ${formsAfter.remaining + formsAfter.unconfirmed} form submission(s) not confirmed gone` : ''),
       details: {
         deletedContactIds: deleted,
         alreadyDeletedContactIds: alreadyGone,
         method: 'gdpr-delete',
         erasedEngagements: after.erased.map(({ type, id }) => `${type} ${id}`),
         engagementsLeftOnOtherRecords: after.remaining.map(({ type, id, alsoOn }) => ({ type, id, alsoOn })),
+        emailEvents: eventsAfter,
+        formSubmissions: formsAfter,
       },
       // A contact gone between the search and the delete was not erased by this request.
       dispositions: [
         ...(deleted.length ? [{ kind: 'erased' as const, what: 'contact', count: deleted.length }] : [CONTACT_NOT_FOUND]),
         ...engagementDispositions(after),
+        ...emailEventDispositions(eventsAfter),
+        ...formSubmissionDispositions(formsAfter),
       ],
     };
   }
@@ -274,6 +296,15 @@ function toContactProperties(
     if (added.length) sources[field] = added;
   }
   return { properties, unmapped, sources };
+}
+
+/** The changed properties whose value before the update HubSpot still lists in the property history
+ *  (it keeps every value a property had): read back, so the outcome never implies they are gone. */
+async function oldValuesStillInHistory(client: HubSpotClient, contactId: string, changed: string[], before: HubSpotProperties): Promise<string[]> {
+  const withOldValue = changed.filter((name) => before[name]);
+  if (!withOldValue.length) return [];
+  const history = (await client.contactPropertyHistory(contactId, withOldValue)) ?? {};
+  return withOldValue.filter((name) => (history[name] ?? []).some((version) => version.value === before[name]));
 }
 
 function differences(current: HubSpotProperties, wanted: HubSpotProperties): string[] {

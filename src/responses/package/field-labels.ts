@@ -23,6 +23,13 @@ const LABELS: Record<string, [nb: string, en: string]> = {
   hubspotmarketingsuppressions: ['Reservasjoner mot markedsføring', 'Marketing opt-outs'],
   communicationpreferences: ['Kommunikasjonsvalg', 'Communication preferences'],
   marketingsuppressions: ['Reservasjoner mot markedsføring', 'Marketing opt-outs'],
+  hubspotmarketingemailevents: [
+    'Hendelser i markedsførings-e-post (utsending, levering, åpning, klikk)',
+    'Marketing e-mail events (sent, delivered, opened, clicked)',
+  ],
+  hubspotformsubmissions: ['Skjemaer du har sendt inn', 'Forms you submitted'],
+  hubspotformsubmissionvalues: ['Det du skrev i skjemaene', 'What you entered in the forms'],
+  hubspotpropertyhistory: ['Tidligere verdier (endringshistorikk)', 'Earlier values (change history)'],
   // fields
   userid: ['Bruker-ID', 'User ID'],
   ticketid: ['Saksnummer', 'Ticket number'],
@@ -85,6 +92,22 @@ const LABELS: Record<string, [nb: string, en: string]> = {
   legalbasisexplanation: ['Forklaring av grunnlaget', 'Explanation of the basis'],
   channel: ['Kanal', 'Channel'],
   since: ['Fra', 'Since'],
+  recipient: ['Mottaker', 'Recipient'],
+  eventid: ['Hendelses-ID', 'Event ID'],
+  event: ['Hendelse', 'Event'],
+  at: ['Tidspunkt', 'Time'],
+  campaignid: ['Kampanje-ID', 'Campaign ID'],
+  emailsubject: ['Emne i e-posten', 'E-mail subject'],
+  browser: ['Nettleser', 'Browser'],
+  location: ['Omtrentlig sted', 'Approximate location'],
+  formid: ['Skjema-ID', 'Form ID'],
+  form: ['Skjema', 'Form'],
+  submittedat: ['Sendt inn', 'Submitted'],
+  page: ['Side', 'Page'],
+  conversionid: ['Innsendings-ID', 'Submission ID'],
+  foundinform: ['Funnet i skjemaets liste', 'Found in the form’s list'],
+  field: ['Felt', 'Field'],
+  setat: ['Satt', 'Set on'],
 };
 
 /** `created_at`, `createdAt`, `Created At` → `createdat`. */

@@ -67,7 +67,9 @@ export function crmRoutes(state: HubSpotSimulatorState): Router {
       const ids = contact.associations[type as AssociationType] ?? [];
       if (ids.length) associations[type] = { results: ids.map((id) => ({ id, type: ASSOCIATION_TYPES[type as AssociationType] })) };
     }
-    res.json(Object.keys(associations).length ? { ...view, associations } : view);
+    const withHistory = listParam(req.query.propertiesWithHistory)?.filter((name) => state.propertyLabels.has(name));
+    const history = withHistory?.length ? { propertiesWithHistory: Object.fromEntries(withHistory.map((name) => [name, contact.history[name] ?? []])) } : {};
+    res.json({ ...view, ...history, ...(Object.keys(associations).length ? { associations } : {}) });
   });
 
   router.patch('/crm/v3/objects/contacts/:id', (req: Request, res: Response) => {
@@ -89,6 +91,7 @@ export function crmRoutes(state: HubSpotSimulatorState): Router {
       const value = raw === null ? '' : String(raw);
       if (value === '') delete contact.properties[name];
       else contact.properties[name] = name === 'email' ? value.toLowerCase() : value;
+      state.recordPropertyChange(contact, name, contact.properties[name] ?? '', now);
     }
     contact.properties.lastmodifieddate = now;
     contact.updatedAt = now;

@@ -56,6 +56,21 @@ export const ASSUMPTIONS = {
   accountDetailsCounts: true,
   /** (unverified) Adding to or removing from a DYNAMIC (active) list answers 400; only MANUAL and SNAPSHOT lists take manual changes. */
   dynamicListMembershipStatus: 400,
+  /** (unverified) E-mail events come newest first (-1); the docs do not say. */
+  emailEventsOrder: -1,
+  /** (unverified) The v1 contact profile returns every form submission when formSubmissionMode is not given
+   *  (the connector always sends formSubmissionMode=all). */
+  profileFormSubmissionMode: 'all',
+  /** (unverified) A profile's `form-submissions[].title` is the form's name (`page-title` the page's). */
+  profileSubmissionTitleIsFormName: true,
+  /** (unverified) A deleted form's submissions are still listed in the contact's profile; its Forms API read answers 404. */
+  deletedFormProfileKeepsSubmissions: true,
+  /** (unverified) A GDPR delete takes the contact's e-mail events (by its addresses) and form submissions
+   *  out of the APIs at once. HubSpot says its purge completes within 30 days; the simulator's
+   *  `purgeMarketingAtOnce: false` models the lag, and the connector reads back rather than assumes. */
+  gdprDeletePurgesMarketingAtOnce: true,
+  /** (unverified) A GDPR delete keeps nothing of the contact's property history (it goes with the record). */
+  propertyHistoryGoesWithContact: true,
   /** (unverified) A body that is not JSON answers 400 VALIDATION_ERROR. */
   invalidJsonCategory: 'VALIDATION_ERROR',
 } as const;

@@ -1,3 +1,5 @@
+import { HubSpotMarketingState } from './hubspot-marketing-state';
+
 /** In-memory portal: contacts, property catalogue, subscriptions, opt-outs and what was deleted. */
 
 export type AssociationType = 'companies' | 'deals' | 'tickets';
@@ -12,6 +14,18 @@ export interface SimulatedContact {
   archived: boolean;
   archivedAt?: string;
   associations: Record<AssociationType, string[]>;
+  /** Property name → every value it has had, newest first (what `propertiesWithHistory` returns). */
+  history: Record<string, PropertyVersion[]>;
+}
+
+/** One value a property had, as `propertiesWithHistory` lists it. */
+export interface PropertyVersion {
+  value: string;
+  timestamp: string;
+  sourceType: string;
+  sourceId?: string;
+  sourceLabel?: string;
+  updatedByUserId?: number;
 }
 
 export interface ContactSeed {
@@ -21,6 +35,8 @@ export interface ContactSeed {
   /** Subscription id → status, recorded for the contact's primary e-mail. */
   subscriptions?: Record<string, SubscriptionState>;
   createdAt?: string;
+  /** Earlier values of properties, oldest first, before the seeded (current) one. */
+  earlierValues?: Record<string, Array<{ value: string; timestamp: string; sourceType?: string }>>;
 }
 
 export interface SubscriptionDefinition {
@@ -116,6 +132,11 @@ export class HubSpotSimulatorState {
   readonly objects = new Map<string, Map<string, SimulatedObject>>();
   /** Contact lists by list id. */
   readonly lists = new Map<string, SimulatedList>();
+  /** Marketing e-mail events and form submissions. */
+  readonly marketing = new HubSpotMarketingState();
+  /** False: a GDPR delete leaves the e-mail events and form submissions for a later purge
+   *  (HubSpot says the purge completes within 30 days). */
+  purgeMarketingAtOnce = true;
   private nextId = 101;
 
   constructor(definitions: SubscriptionDefinition[], customProperties: string[]) {
@@ -136,8 +157,13 @@ export class HubSpotSimulatorState {
       updatedAt: createdAt,
       archived: false,
       associations: { companies: [], deals: [], tickets: [], ...seed.associations },
+      history: {},
     };
     if (contact.properties.email) contact.properties.email = contact.properties.email.toLowerCase();
+    for (const [name, value] of Object.entries(contact.properties)) {
+      const earlier = (seed.earlierValues?.[name] ?? []).map((version) => ({ sourceType: 'CRM_UI', ...version }));
+      contact.history[name] = [{ value, timestamp: createdAt, sourceType: 'CRM_UI' }, ...earlier.reverse()];
+    }
     this.contacts.set(id, contact);
     const email = contact.properties.email;
     for (const [subscriptionId, status] of Object.entries(seed.subscriptions ?? {})) {
@@ -191,6 +217,11 @@ export class HubSpotSimulatorState {
   /** A GDPR delete takes the contact out of every list; its engagements go with it unless they are
    *  also associated with another record, where they stay (no longer linked to the contact). */
   removeContact(id: string): void {
+    const contact = this.contacts.get(id);
+    const addresses = [contact?.properties.email, ...(contact?.properties.hs_additional_emails ?? '').split(';')].filter((email): email is string =>
+      Boolean(email),
+    );
+    if (this.purgeMarketingAtOnce) this.marketing.purge(id, addresses);
     this.contacts.delete(id);
     for (const list of this.lists.values()) list.members.delete(id);
     for (const type of ENGAGEMENT_TYPES) {
@@ -202,6 +233,11 @@ export class HubSpotSimulatorState {
         if (!elsewhere) this.objects.get(type)!.delete(engagement.id);
       }
     }
+  }
+
+  /** A property set through the API: the new value heads its history, the old ones stay. */
+  recordPropertyChange(contact: SimulatedContact, name: string, value: string, at: string): void {
+    contact.history[name] = [{ value, timestamp: at, sourceType: 'INTEGRATION', sourceId: 'private-app' }, ...(contact.history[name] ?? [])];
   }
 
   contactByEmail(email: string, includeArchived = false): SimulatedContact | undefined {

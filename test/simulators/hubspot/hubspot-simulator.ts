@@ -3,6 +3,8 @@ import { listenOnFreePort, type RunningSimulator } from '../http-simulator';
 import { accountRoutes } from './hubspot-account-routes';
 import { crmRoutes } from './hubspot-crm-routes';
 import { listRoutes } from './hubspot-list-routes';
+import { marketingRoutes } from './hubspot-marketing-routes';
+import type { EmailEventSeed, FormSeed } from './hubspot-marketing-state';
 import { objectRoutes } from './hubspot-object-routes';
 import { sendError } from './hubspot-errors';
 import { preferenceRoutes } from './hubspot-preference-routes';
@@ -30,6 +32,12 @@ export interface HubSpotSimulatorOptions {
   objects?: ObjectSeed[];
   /** Contact lists (MANUAL unless said otherwise) with their member contact ids. */
   lists?: ListSeed[];
+  /** Marketing e-mail events, by recipient address. */
+  emailEvents?: EmailEventSeed[];
+  /** Forms with their submissions (each naming the contact it belongs to). */
+  forms?: FormSeed[];
+  /** False: a GDPR delete leaves e-mail events and form submissions for HubSpot's later purge. */
+  purgeMarketingAtOnce?: boolean;
   /** Rate limits; `timeZone` is the account's (default "US/Eastern", so a UTC assumption shows). */
   rateLimit?: Partial<RateLimitOptions>;
   /** The simulator's clock in epoch ms (default Date.now), for the daily reset at the account's midnight. */
@@ -80,6 +88,9 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
   for (const seed of options.contacts ?? []) state.addContact(seed);
   for (const seed of options.lists ?? []) state.addList(seed);
   for (const seed of options.objects ?? []) state.addObject(seed);
+  for (const seed of options.emailEvents ?? []) state.marketing.addEmailEvent(seed);
+  for (const seed of options.forms ?? []) state.marketing.addForm(seed);
+  state.purgeMarketingAtOnce = options.purgeMarketingAtOnce ?? ASSUMPTIONS.gdprDeletePurgesMarketingAtOnce;
   const limiter = new HubSpotRateLimiter({
     maxPerInterval: 100,
     intervalMs: 10_000,
@@ -126,6 +137,7 @@ export async function startHubSpotSimulator(options: HubSpotSimulatorOptions = {
   app.use(crmRoutes(state));
   app.use(listRoutes(state));
   app.use(objectRoutes(state));
+  app.use(marketingRoutes(state));
   app.use(preferenceRoutes(state));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'OBJECT_NOT_FOUND', 'Not found'));
   app.use((error: { type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
