@@ -7,13 +7,13 @@ a{color:#0b57d0}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
 .skip:focus{left:.5rem}
 header.top{background:#1d2b3a;color:#fff}
-header.top nav{display:flex;flex-wrap:wrap;gap:.25rem .7rem;font-size:.95rem;align-items:center;max-width:1280px;margin:0 auto;padding:.5rem 1rem}
-header.top a{color:#fff;text-decoration:none;padding:.35rem .2rem}
+header.top nav{display:flex;flex-wrap:wrap;gap:.25rem .55rem;font-size:.9rem;align-items:center;max-width:1280px;margin:0 auto;padding:.5rem 1rem}
+header.top a{color:#fff;text-decoration:none;padding:.35rem .1rem;white-space:nowrap}
 header.top a[aria-current=page]{border-bottom:3px solid #f4b400}
 header.top .brand{font-weight:700;margin-right:auto}
 header.top form{margin:0}
 header.top button{background:transparent;color:#fff;border:1px solid #8aa0b6;border-radius:4px;padding:.25rem .6rem;font:inherit;cursor:pointer}
-.who{font-size:.85rem;opacity:.85;max-width:12rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.who{font-size:.85rem;opacity:.85;max-width:9rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .badge{display:inline-block;min-width:1.5em;padding:0 .4em;border-radius:1em;background:#c5221f;color:#fff;font-size:.85rem;text-align:center}
 main{max-width:1280px;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}
