@@ -32,6 +32,7 @@ const STATUS_OPTIONS = [
   'completed',
   'rejected',
   'withdrawn',
+  'merged',
 ] as const satisfies readonly QueueStatusFilter[];
 
 interface QueueFilter {
