@@ -42,6 +42,7 @@ import { StaffSessionService } from './session/staff-session.service';
 import { StaffBadge } from './staff-badge';
 import { StaffAnswerFilesController } from './staff-answer-files.controller';
 import { StaffCaseController } from './staff-case.controller';
+import { StaffMergeController } from './staff-merge.controller';
 import { StaffLoginController } from './staff-login.controller';
 import { StaffQueueController } from './staff-queue.controller';
 import { StaffRegisterController } from './staff-register.controller';
@@ -59,6 +60,7 @@ const CONTROLLERS = [
   StaffQueueController,
   StaffRegisterController,
   StaffCaseController,
+  StaffMergeController,
   StaffAnswerFilesController,
   StaffTasksController,
   // `/staff/users/second-factor` (one POST) beside the users page's own `/staff/users/:id/…` forms.

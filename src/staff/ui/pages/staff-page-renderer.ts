@@ -69,6 +69,8 @@ const PAGES = {
   message: compileTemplate(handlebars, __dirname, 'message.hbs'),
   queue: compileTemplate(handlebars, __dirname, 'queue.hbs'),
   case: compileTemplate(handlebars, __dirname, 'case.hbs'),
+  /** The confirmation step before merging a duplicate into a case. */
+  merge: compileTemplate(handlebars, __dirname, 'merge.hbs'),
   register: compileTemplate(handlebars, __dirname, 'register.hbs'),
   users: compileTemplate(handlebars, __dirname, 'users.hbs'),
   tasks: compileTemplate(handlebars, __dirname, 'tasks.hbs'),
