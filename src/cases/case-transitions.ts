@@ -197,10 +197,13 @@ export function merge(survivor: CaseEntity, duplicate: CaseEntity, at: Date): { 
   requireOpen(survivor, 'merge');
   requireOpen(duplicate, 'merge');
   if (survivor.type !== duplicate.type) {
-    throw conflict(`Cannot merge: ${duplicate.reference} is a ${duplicate.type} request and ${survivor.reference} a ${survivor.type} request; only requests of the same type merge.`, {
-      code: 'merge_types_differ',
-      params: { reference: duplicate.reference },
-    });
+    throw conflict(
+      `Cannot merge: ${duplicate.reference} is a ${duplicate.type} request and ${survivor.reference} a ${survivor.type} request; only requests of the same type merge.`,
+      {
+        code: 'merge_types_differ',
+        params: { reference: duplicate.reference },
+      },
+    );
   }
   // Its systems were already told to act: the work is under way and must finish (or be rejected)
   // with its own answer rather than disappear into another case.

@@ -416,7 +416,12 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
         );
       }
       this.applyDeadlines(survivor);
-      survivorEvent.data.deadlines = { statutory: survivor.statutoryDue, promise: survivor.promiseDue, effective: survivor.effectiveDue, sendBy: survivor.sendBy };
+      survivorEvent.data.deadlines = {
+        statutory: survivor.statutoryDue,
+        promise: survivor.promiseDue,
+        effective: survivor.effectiveDue,
+        sendBy: survivor.sendBy,
+      };
       established.push(...(await carryIdentifiers(this.identity, manager, duplicate, survivor.id, actor)));
       const saved = await manager.save([duplicate, survivor]);
       for (const [entity, event] of [

@@ -42,7 +42,13 @@ export class DuplicateCasesReader {
         ORDER BY c.received_at, c.reference`,
       [entity.id, PERSON_KINDS, ESTABLISHED_BASES, OPEN_STATUSES],
     );
-    return rows.map((row) => ({ reference: row.reference, type: row.type, status: row.status, receivedOn: row.received_on, mergeable: row.type === entity.type }));
+    return rows.map((row) => ({
+      reference: row.reference,
+      type: row.type,
+      status: row.status,
+      receivedOn: row.received_on,
+      mergeable: row.type === entity.type,
+    }));
   }
 
   /** Which of `caseIds` (a queue page) have another open case of the same person. */

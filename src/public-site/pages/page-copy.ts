@@ -102,7 +102,16 @@ export interface PageCopy {
     stepsHeading: string;
     steps: { received: string; confirmed: string; working: string; review: string; done: string };
     now: Record<
-      'awaiting_verification' | 'paused' | 'awaiting_approval' | 'in_progress' | 'awaiting_review' | 'completed' | 'rejected' | 'unverified' | 'withdrawn' | 'merged',
+      | 'awaiting_verification'
+      | 'paused'
+      | 'awaiting_approval'
+      | 'in_progress'
+      | 'awaiting_review'
+      | 'completed'
+      | 'rejected'
+      | 'unverified'
+      | 'withdrawn'
+      | 'merged',
       string
     >;
     extensionHeading: string;

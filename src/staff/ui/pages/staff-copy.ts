@@ -346,7 +346,8 @@ const nb = {
     merge_self: 'En sak kan ikke slås sammen med seg selv.',
     merge_types_differ: '{{reference}} gjelder en annen type forespørsel; bare forespørsler av samme type kan slås sammen.',
     merge_duplicate_approved: '{{reference}} er allerede godkjent og systemene har fått beskjed; fullfør den, eller slå sammen motsatt vei.',
-    merge_not_same_person: '{{reference}} og denne saken har ingen felles bekreftet e-post, telefon eller kundenummer, så det er ikke kjent at de gjelder samme person.',
+    merge_not_same_person:
+      '{{reference}} og denne saken har ingen felles bekreftet e-post, telefon eller kundenummer, så det er ikke kjent at de gjelder samme person.',
   } as Record<string, string>,
   fieldErrors: 'Skjemaet har feil. Rett feltene som er merket.',
   errors: {
