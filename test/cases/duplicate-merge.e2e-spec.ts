@@ -1,3 +1,4 @@
+import { RequesterLinks } from '../../src/public-site/requester-links';
 import { QueueName, jobIds } from '../../src/queues/queue-catalogue';
 import { FixedClock } from '../support/fixed-clock';
 import { drainQueues, queueOf } from '../support/queues';
@@ -135,6 +136,12 @@ describe('duplicate requests and merging (real PostgreSQL, Redis and SMTP)', () 
     const complete = await post(`/api/v1/cases/${earlier.reference}/complete`, {});
     expect(complete.status).toBe(409);
     expect((await complete.json()).message).toBe('Cannot complete: the case is merged into another case.');
+
+    // The requester's status link of the merged case leads to the survivor's status page.
+    const links = stack.context.get(RequesterLinks);
+    const status = await fetch(`${stack.url}/status/${links.statusToken(earlier.id)}?lang=en`, { redirect: 'manual' });
+    expect(status.status).toBe(303);
+    expect(status.headers.get('location')).toBe(`/status/${links.statusToken(kept.id)}?lang=en`);
 
     // On the staff pages the merged reference leads to the survivor.
     const handler = await signedInStaff(stack, 'handler.dup@example.no', 'handler');
