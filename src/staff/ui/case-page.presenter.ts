@@ -396,7 +396,8 @@ function retainedOf(outcome: Record<string, unknown> | null | undefined): Array<
 /** The few facts of an event worth a line (reasons, methods, outcomes); never the raw payload. */
 function describe(data: Record<string, unknown>, copy: StaffCopy): string {
   const parts: string[] = [];
-  for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning']) {
+  // `merged` / `into`: the other reference of a merge.
+  for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning', 'merged', 'into']) {
     const value = data[key];
     if (typeof value === 'string' && value) parts.push(value);
   }
