@@ -6,6 +6,7 @@ import { DeadlineService } from '../deadlines/deadline.service';
 import { CaseEntity } from './case.entity';
 import { OPEN_STATUSES } from '../common/case-types';
 import type { ListCasesQuery } from './dto/list-cases.query';
+import { CASE_REFERENCE_PATTERN } from './case-reference';
 import { SystemsService } from '../systems/systems.service';
 import { DERIVED_STAGES, stageCondition, type DerivedStage } from './case-stage';
 
@@ -19,7 +20,6 @@ export interface DueCounts {
   later: number;
 }
 
-const REFERENCE_PATTERN = /^DSR-\d{4}-\d{1,9}$/i;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The case queue: filtered, searched and paged in PostgreSQL, ordered by effective deadline
@@ -89,7 +89,7 @@ export class CaseQueryService {
   }
 
   private applySearch(builder: ReturnType<typeof this.dataSource.createQueryBuilder>, q: string): void {
-    if (REFERENCE_PATTERN.test(q)) {
+    if (CASE_REFERENCE_PATTERN.test(q)) {
       builder.andWhere('c.reference = :reference', { reference: q.toUpperCase() });
     } else if (q.includes('@')) {
       builder.andWhere('c.subject_email = :email', { email: q.toLowerCase() });

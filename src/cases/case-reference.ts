@@ -27,3 +27,6 @@ export async function nextCaseReference(dataSource: DataSource, year: number): P
     }
   }
 }
+
+/** What a case reference looks like (DSR-2026-123): a search or a form value naming a case. */
+export const CASE_REFERENCE_PATTERN = /^DSR-\d{4}-\d{1,9}$/i;

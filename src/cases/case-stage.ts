@@ -15,6 +15,7 @@ export const CASE_STAGES = [
   'completed',
   'rejected',
   'withdrawn',
+  'merged',
 ] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 

@@ -9,7 +9,7 @@ import { CLOSED_STATUSES, objectionKind, type CaseStatus, type RejectionCode } f
  * transaction, then publishes it. A refused transition throws a 409 that says why.
  *
  *   awaiting_verification → in_progress → awaiting_review → completed
- *          └──────────────────┴───────────────┴──→ rejected / withdrawn
+ *          └──────────────────┴───────────────┴──→ rejected / withdrawn / merged
  */
 /** Every event a case change publishes (and audits); `CaseChangedEvent.type` is one of these.
  *  Only this file (and registration, in CasesService) creates them. */
@@ -27,6 +27,8 @@ export const CASE_EVENT_TYPES = [
   'case.completed',
   'case.rejected',
   'case.withdrawn',
+  'case.merged',
+  'case.merged_in',
   'case.flagged_excessive',
   'case.unflagged_excessive',
   'case.objection_decided',
@@ -34,6 +36,9 @@ export const CASE_EVENT_TYPES = [
   'authority.rejected',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/** The events that close a case (its side effects end: exports, preservation, reminders). */
+export const CLOSING_EVENT_TYPES: readonly CaseEventType[] = ['case.completed', 'case.rejected', 'case.withdrawn', 'case.merged'];
 
 export interface CaseEvent {
   type: CaseEventType;
@@ -49,6 +54,7 @@ const LABEL: Record<CaseStatus, string> = {
   completed: 'completed',
   rejected: 'rejected',
   withdrawn: 'withdrawn',
+  merged: 'merged into another case',
 };
 
 export function isClosed(entity: Pick<CaseEntity, 'status'>): boolean {
@@ -178,6 +184,50 @@ export function withdraw(entity: CaseEntity, at: Date): CaseEvent {
   requireOpen(entity, 'withdraw');
   close(entity, 'withdrawn', at);
   return { type: 'case.withdrawn', data: {}, deadlinesChanged: true };
+}
+
+/**
+ * A handler merges `duplicate` into `survivor`, two open cases of the same person asking for the
+ * same thing (the caller checked they share an established identifier). The survivor answers for
+ * both from the earliest receipt; the duplicate closes as `merged` and sends nothing. The
+ * survivor's deadlines are recomputed by the caller (they depend on the company's policy).
+ */
+export function merge(survivor: CaseEntity, duplicate: CaseEntity, at: Date): { survivorEvent: CaseEvent; duplicateEvent: CaseEvent } {
+  if (survivor.id === duplicate.id) throw conflict('Cannot merge a case with itself.', { code: 'merge_self' });
+  requireOpen(survivor, 'merge');
+  requireOpen(duplicate, 'merge');
+  if (survivor.type !== duplicate.type) {
+    throw conflict(
+      `Cannot merge: ${duplicate.reference} is a ${duplicate.type} request and ${survivor.reference} a ${survivor.type} request; only requests of the same type merge.`,
+      {
+        code: 'merge_types_differ',
+        params: { reference: duplicate.reference },
+      },
+    );
+  }
+  // Its systems were already told to act: the work is under way and must finish (or be rejected)
+  // with its own answer rather than disappear into another case.
+  if (duplicate.approvedAt) {
+    throw conflict(`Cannot merge: ${duplicate.reference} was already approved and its systems told to act; merge the other way round or finish it.`, {
+      code: 'merge_duplicate_approved',
+      params: { reference: duplicate.reference },
+    });
+  }
+  const before = { receivedAt: survivor.receivedAt.toISOString(), receivedOn: survivor.receivedOn, effectiveDue: survivor.effectiveDue };
+  if (duplicate.receivedAt.getTime() < survivor.receivedAt.getTime()) {
+    survivor.receivedAt = duplicate.receivedAt;
+    survivor.receivedOn = duplicate.receivedOn;
+  }
+  duplicate.mergedIntoId = survivor.id;
+  close(duplicate, 'merged', at);
+  return {
+    survivorEvent: {
+      type: 'case.merged_in',
+      data: { merged: duplicate.reference, mergedReceivedOn: duplicate.receivedOn, before, receivedOn: survivor.receivedOn },
+      deadlinesChanged: true,
+    },
+    duplicateEvent: { type: 'case.merged', data: { into: survivor.reference }, deadlinesChanged: true },
+  };
 }
 
 export function flagExcessive(entity: CaseEntity, flagged: boolean, reason: string): CaseEvent {

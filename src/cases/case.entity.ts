@@ -130,6 +130,12 @@ export class CaseEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
+  /** For a `merged` case: the open case of the same person it was merged into, which answers for
+   *  both (its reference still resolves to that case). */
+  @Index('cases_merged_into_idx', { where: 'merged_into_id IS NOT NULL' })
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
   @VersionColumn()
   version: number;
 }

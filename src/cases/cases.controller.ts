@@ -27,6 +27,8 @@ import {
 } from './dto/case-actions.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { RegisterCaseDto } from './dto/register-case.dto';
+import { MergeCaseDto } from './dto/merge-case.dto';
+import { DuplicateCasesReader } from './duplicate-cases';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -42,6 +44,7 @@ export class CasesController {
     private readonly identity: IdentityService,
     private readonly identifiers: CaseIdentifiersService,
     private readonly repeats: RepeatRequestsReader,
+    private readonly duplicates: DuplicateCasesReader,
   ) {}
 
   @Post()
@@ -202,6 +205,18 @@ export class CasesController {
     return this.answer(await this.cases.complete(reference, staffActor(staff)));
   }
 
+  @Post(':reference/merge')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({
+    summary:
+      'Merge a duplicate (another open case of the same person and request type) into this case, which survives with the earlier receipt date; the duplicate closes as merged and sends nothing',
+  })
+  async merge(@Param('reference') reference: string, @Body() body: MergeCaseDto, @CurrentStaff() staff: StaffPrincipal) {
+    const { survivor } = await this.cases.merge(reference, body.duplicate, staffActor(staff));
+    return this.answer(survivor);
+  }
+
   @Post(':reference/notes')
   @HttpCode(201)
   @Roles(...CASE_WORKERS)
@@ -211,13 +226,22 @@ export class CasesController {
   }
 
   private async answer(entity: Awaited<ReturnType<CasesService['findByReference']>>) {
-    const [tasks, identifiers, representation, records, repeatRequests] = await Promise.all([
+    const [tasks, identifiers, representation, records, repeatRequests, duplicates, mergedInto] = await Promise.all([
       this.tasks.tasksFor(entity.id),
       this.identity.list(entity.id),
       this.representations.representationFor(entity.id),
       this.records.recordsFor(entity.id),
       this.repeats.forCase(entity),
+      this.duplicates.forCase(entity),
+      entity.mergedIntoId ? this.cases.findById(entity.mergedIntoId) : null,
     ]);
-    return { ...toCaseJson(entity, tasks, identifiers.map(toIdentifierJson), records), representation, repeatRequests };
+    return {
+      ...toCaseJson(entity, tasks, identifiers.map(toIdentifierJson), records),
+      representation,
+      repeatRequests,
+      duplicates,
+      // A merged case's reference still resolves: to itself, naming the case that answers for both.
+      mergedInto: mergedInto?.reference ?? null,
+    };
   }
 }

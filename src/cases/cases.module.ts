@@ -1,4 +1,5 @@
 import { RepeatRequestsReader } from './repeat-requests';
+import { DuplicateCasesReader } from './duplicate-cases';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -29,6 +30,7 @@ import { CasesReader } from './cases-reader';
     CaseRepresentationReader,
     ExtensionNoticeRouter,
     RepeatRequestsReader,
+    DuplicateCasesReader,
   ],
   exports: [
     CaseIdentifiersService,
@@ -40,6 +42,7 @@ import { CasesReader } from './cases-reader';
     CaseRepresentationReader,
     ExtensionNoticeRouter,
     RepeatRequestsReader,
+    DuplicateCasesReader,
   ],
 })
 export class CasesModule {}

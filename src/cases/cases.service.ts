@@ -22,6 +22,8 @@ import { identifiersOfSubject } from '../identity/identifier-input';
 import type { IdentifierKind } from '../identity/identity-types';
 import { IdentityService } from '../identity/identity.service';
 import { ExtensionNoticeRouter } from './extension-notice-route';
+import { DuplicateCasesReader } from './duplicate-cases';
+import { carryIdentifiers } from './merge-identifiers';
 
 /** What a verification proves: the address a link was sent to, or what staff checked. */
 export type VerificationProof = { kind: 'link'; sentTo: string | null } | { kind: 'staff'; kinds?: IdentifierKind[] };
@@ -81,6 +83,7 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly extensionNotices: ExtensionNoticeRouter,
+    private readonly duplicates: DuplicateCasesReader,
   ) {}
 
   /** Finds the completion and rejection hooks: each exactly once, or start-up stops naming it. */
@@ -383,6 +386,60 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
       if (error instanceof NotYet) return false;
       throw error;
     }
+  }
+
+  /**
+   * Merges the open case `duplicateReference` into the open case `reference`, which survives and
+   * answers for both from the earlier receipt (docs/legal-rules.md, "Duplicate requests"). Both
+   * rows are locked in one order, so two merges crossing each other queue up instead of deadlocking;
+   * both cases get an audit event; the survivor's deadline jobs and preservation follow its new
+   * deadline through the published events.
+   */
+  async merge(reference: string, duplicateReference: string, actor: string): Promise<{ survivor: CaseEntity; merged: CaseEntity }> {
+    const established: string[] = [];
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const references = [reference.toUpperCase(), duplicateReference.toUpperCase()];
+      const rows = await manager.getRepository(CaseEntity).find({
+        where: references.map((ref) => ({ reference: ref })),
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const survivor = rows.find((row) => row.reference === references[0]);
+      if (!survivor) throw notFound(`Case ${reference}`);
+      const duplicate = rows.find((row) => row.reference === references[1]);
+      if (!duplicate) throw notFound(`Case ${duplicateReference}`);
+      const { survivorEvent, duplicateEvent } = transitions.merge(survivor, duplicate, this.clock.now());
+      if (!(await this.duplicates.samePerson(manager, survivor.id, duplicate.id))) {
+        throw conflict(
+          `Cannot merge: ${duplicate.reference} and ${survivor.reference} share no e-mail, phone or customer number established on both, so they are not known to be the same person.`,
+          { code: 'merge_not_same_person', params: { reference: duplicate.reference } },
+        );
+      }
+      this.applyDeadlines(survivor);
+      survivorEvent.data.deadlines = {
+        statutory: survivor.statutoryDue,
+        promise: survivor.promiseDue,
+        effective: survivor.effectiveDue,
+        sendBy: survivor.sendBy,
+      };
+      established.push(...(await carryIdentifiers(this.identity, manager, duplicate, survivor.id, actor)));
+      const saved = await manager.save([duplicate, survivor]);
+      for (const [entity, event] of [
+        [duplicate, duplicateEvent],
+        [survivor, survivorEvent],
+      ] as const) {
+        await this.audit.append(manager, { caseId: entity.id, type: event.type, actor, occurredAt: this.clock.now(), data: event.data });
+      }
+      return { survivor: saved[1], merged: saved[0], events: [duplicateEvent, survivorEvent] };
+    });
+    for (const [entity, event] of [
+      [changed.merged, changed.events[0]],
+      [changed.survivor, changed.events[1]],
+    ] as const) {
+      await this.publish({ type: event.type, caseId: entity.id, snapshot: entity, deadlinesChanged: true, data: event.data, actor });
+    }
+    await this.identity.published(changed.survivor.id, established);
+    return { survivor: changed.survivor, merged: changed.merged };
   }
 
   async addNote(reference: string, text: string, actor: string): Promise<void> {

@@ -18,7 +18,7 @@ export interface RepeatRequests {
 }
 
 /** Kinds that name one person: a name or an address alone is shared by many. */
-const PERSON_KINDS = ['email', 'phone', 'customer_number'];
+export const PERSON_KINDS = ['email', 'phone', 'customer_number'];
 
 /**
  * Finds a person's earlier requests of the same type within REPEAT_REQUEST_MONTHS before this one.

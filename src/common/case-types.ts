@@ -5,11 +5,13 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 export const CHANNELS = ['web', 'email', 'phone', 'letter', 'chat', 'api', 'sms', 'in_person'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CASE_STATUSES = ['awaiting_verification', 'in_progress', 'awaiting_review', 'completed', 'rejected', 'withdrawn'] as const;
+/** `merged`: closed because a handler merged it, as a duplicate, into another open case of the same
+ *  person (`merged_into_id`); that case answers for both. */
+export const CASE_STATUSES = ['awaiting_verification', 'in_progress', 'awaiting_review', 'completed', 'rejected', 'withdrawn', 'merged'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly CaseStatus[] = ['awaiting_verification', 'in_progress', 'awaiting_review'];
-export const CLOSED_STATUSES: readonly CaseStatus[] = ['completed', 'rejected', 'withdrawn'];
+export const CLOSED_STATUSES: readonly CaseStatus[] = ['completed', 'rejected', 'withdrawn', 'merged'];
 
 /** Who put the case in: the public intake (form or public API; the requester confirms by e-mail)
  *  or staff (who check identity themselves, whatever the channel). */

@@ -81,6 +81,7 @@ export class RequesterNotificationsListener {
         if (event.data.reasonCode === 'unverified' && (await reachable())) await mail('requester-unverified-closure', `unverified-${caseId}`);
         return;
       case 'case.withdrawn':
+      case 'case.merged':
       case 'case.completed':
         await this.verificationJobs.remove(caseId);
         return;

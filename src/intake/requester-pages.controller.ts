@@ -65,6 +65,12 @@ export class RequesterPagesController {
       });
       return;
     }
+    if (entity.mergedIntoId) {
+      // The same person's duplicate request: its link leads to the case that answers for both.
+      const lang = typeof request.query.lang === 'string' ? `?lang=${pageLanguage(request.query.lang)}` : '';
+      response.redirect(303, `/status/${encodeURIComponent(this.links.statusToken(entity.mergedIntoId))}${lang}`);
+      return;
+    }
     const language = pageLanguage(request.query.lang, entity.language);
     const answer = await this.answers.find(entity.id);
     const copy = this.pages.copy(language);

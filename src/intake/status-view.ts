@@ -1,5 +1,6 @@
 import type { CaseEntity } from '../cases/case.entity';
 import { caseStage } from '../cases/case-stage';
+import { isClosed } from '../cases/case-transitions';
 import type { Language } from '../common/case-types';
 import { REQUEST_TYPE_WORDS, dayInWords } from '../common/request-type-words';
 import type { AnswerLink } from '../public-site/answer-links';
@@ -43,9 +44,10 @@ export function statusView(
     completed: 'done',
     rejected: 'done',
     withdrawn: 'done',
+    merged: 'done',
   }[entity.status] as StepKey;
   const currentIndex = STEPS.indexOf(current);
-  const closed = ['completed', 'rejected', 'withdrawn'].includes(entity.status);
+  const closed = isClosed(entity);
   return {
     reference: entity.reference,
     typeLabel: REQUEST_TYPE_WORDS[language][entity.type].label,

@@ -177,6 +177,8 @@ describe('CSRF on every state-changing form', () => {
     'post /staff/cases/:reference/lift-restriction': caseForm('lift-restriction', { reason: 'the accuracy check is done' }),
     'post /staff/cases/:reference/lift-restriction/cancel': caseForm('lift-restriction/cancel', { reason: 'the person objected by phone' }),
     'post /staff/cases/:reference/flag': caseForm('flag', {}),
+    // No such duplicate: 404, but only once the token was checked.
+    'post /staff/cases/:reference/merge': caseForm('merge', { duplicate: 'DSR-2026-999999' }, [303, 404, 409]),
     'post /staff/cases/:reference/notes': caseForm('notes', { text: 'called the requester' }),
     'post /staff/cases/:reference/letter': caseForm('letter', { subject: 'Svar på forespørselen', text: 'Her er svaret.' }),
     'post /staff/cases/:reference/answer/unlock': caseForm('answer/unlock', {}),

@@ -6,10 +6,11 @@ import { AuditService } from '../../audit/audit.service';
 import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
 import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
 import type { CaseEntity } from '../../cases/case.entity';
-import { isClosed } from '../../cases/case-transitions';
+import { CLOSING_EVENT_TYPES, isClosed } from '../../cases/case-transitions';
 import { CasesReader } from '../../cases/cases-reader';
 import { Clock } from '../../common/clock';
 import { parseRecordDates } from '../../common/record-period';
+import { CLOSED_STATUSES } from '../../common/case-types';
 import { IdentityService } from '../../identity/identity.service';
 import { OutboxService } from '../../notifications/outbox.service';
 import type { SystemEntry } from '../../systems/data-map.schema';
@@ -18,9 +19,9 @@ import { composePreservationEnded, composePreservationRequest } from './preserva
 import { CasePreservationEntity } from './preservation.entity';
 import { preservationVerdict, preservesFor, type PreservationVerdict } from './preservation-window';
 
-/** The deadline is set or may have moved (registration, extension, a paused clock resumed): check again. */
-const CHECK_EVENTS: ReadonlyArray<CaseChangedEvent['type']> = ['case.registered', 'case.extended', 'case.resumed'];
-const CLOSING_EVENTS: ReadonlyArray<CaseChangedEvent['type']> = ['case.completed', 'case.rejected', 'case.withdrawn'];
+/** The deadline is set or may have moved (registration, extension, a paused clock resumed, an
+ *  earlier duplicate merged in): check again. */
+const CHECK_EVENTS: ReadonlyArray<CaseChangedEvent['type']> = ['case.registered', 'case.extended', 'case.resumed', 'case.merged_in'];
 
 /**
  * Preservation from the moment of receipt (docs/legal-rules.md "Keeping data while a request is
@@ -46,7 +47,7 @@ export class PreservationService {
   async onCaseChanged(event: CaseChangedEvent): Promise<void> {
     try {
       if (CHECK_EVENTS.includes(event.type)) await this.check(event.caseId);
-      else if (CLOSING_EVENTS.includes(event.type)) await this.end(event.caseId);
+      else if (CLOSING_EVENT_TYPES.includes(event.type)) await this.end(event.caseId);
     } catch (error) {
       // The change is committed; the reconciliation pass checks again.
       this.logger.warn(`could not check preservation for case ${event.caseId} after ${event.type}: ${(error as Error).name}`);
@@ -157,14 +158,15 @@ export class PreservationService {
     if (!systems.length) return 0;
     const unchecked: Array<{ id: string }> = await this.dataSource.query(
       `SELECT c.id FROM cases c
-        WHERE c.status NOT IN ('completed','rejected','withdrawn') AND c.type <> 'erasure'
+        WHERE c.status <> ALL($2) AND c.type <> 'erasure'
           AND (SELECT count(*) FROM case_preservations p
                 WHERE p.case_id = c.id AND p.system_id = ANY($1) AND (p.status = 'requested' OR p.checked_due = c.effective_due)) < cardinality($1::varchar[])`,
-      [systems],
+      [systems, CLOSED_STATUSES],
     );
     const unended: Array<{ id: string }> = await this.dataSource.query(
       `SELECT DISTINCT c.id FROM cases c JOIN case_preservations p ON p.case_id = c.id
-        WHERE c.status IN ('completed','rejected','withdrawn') AND p.status = 'requested' AND p.ended_at IS NULL`,
+        WHERE c.status = ANY($1) AND p.status = 'requested' AND p.ended_at IS NULL`,
+      [CLOSED_STATUSES],
     );
     let offered = 0;
     for (const { id } of unchecked) offered += await this.check(id);

@@ -102,7 +102,16 @@ export interface PageCopy {
     stepsHeading: string;
     steps: { received: string; confirmed: string; working: string; review: string; done: string };
     now: Record<
-      'awaiting_verification' | 'paused' | 'awaiting_approval' | 'in_progress' | 'awaiting_review' | 'completed' | 'rejected' | 'unverified' | 'withdrawn',
+      | 'awaiting_verification'
+      | 'paused'
+      | 'awaiting_approval'
+      | 'in_progress'
+      | 'awaiting_review'
+      | 'completed'
+      | 'rejected'
+      | 'unverified'
+      | 'withdrawn'
+      | 'merged',
       string
     >;
     extensionHeading: string;
@@ -310,6 +319,7 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
         rejected: 'Forespørselen er avslått. Du har fått et brev med begrunnelsen og hvordan du kan klage.',
         unverified: 'Forespørselen ble lukket fordi den ikke ble bekreftet i tide. Du kan sende en ny.',
         withdrawn: 'Forespørselen er trukket tilbake.',
+        merged: 'Du har sendt oss den samme forespørselen mer enn én gang. Vi behandler dem som én sak og sender deg ett svar, regnet fra den første.',
       },
       extensionHeading: 'Forlenget frist',
       extension: 'Fristen er forlenget til {{extended}}.',
@@ -502,6 +512,7 @@ export const PAGE_COPY: Record<Language, PageCopy> = {
         rejected: 'The request has been refused. You have received a letter with the reasons and how to complain.',
         unverified: 'The request was closed because it was not confirmed in time. You can send a new one.',
         withdrawn: 'The request has been withdrawn.',
+        merged: 'You sent us the same request more than once. We handle them as one case and send you one answer, counted from the first.',
       },
       extensionHeading: 'Deadline extended',
       extension: 'The deadline has been extended to {{extended}}.',

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
+import { CLOSING_EVENT_TYPES } from '../../cases/case-transitions';
 import { RetentionSweepService } from './retention-sweep.service';
-
-const CLOSING_EVENTS: ReadonlyArray<CaseChangedEvent['type']> = ['case.completed', 'case.rejected', 'case.withdrawn'];
 
 /** After a case closed (committed): its exports go unless its package still needs them. A failure
  *  is logged (ids only) and the retention sweep deletes them on its next run. */
@@ -15,7 +14,7 @@ export class CaseClosedExportsListener {
 
   @OnEvent(CASE_CHANGED, { promisify: true, suppressErrors: false })
   async onCaseChanged(event: CaseChangedEvent): Promise<void> {
-    if (!CLOSING_EVENTS.includes(event.type)) return;
+    if (!CLOSING_EVENT_TYPES.includes(event.type)) return;
     try {
       await this.retention.afterClose(event.caseId);
     } catch (error) {

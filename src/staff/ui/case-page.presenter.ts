@@ -1,4 +1,6 @@
 import { RepeatRequestsReader } from '../../cases/repeat-requests';
+import { DuplicateCasesReader } from '../../cases/duplicate-cases';
+import { duplicatesView } from './duplicates.view';
 import { caseStage } from '../../cases/case-stage';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -90,6 +92,7 @@ export class CasePagePresenter {
     private readonly recipientTasks: RecipientTasksService,
     private readonly preservation: PreservationService,
     private readonly plans: PlanReviewService,
+    private readonly duplicates: DuplicateCasesReader,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -105,10 +108,11 @@ export class CasePagePresenter {
       this.downloads.packageState(entity.id),
       this.repeats.forCase(entity),
     ]);
-    const [storedLetters, lifting, identifiers] = await Promise.all([
+    const [storedLetters, lifting, identifiers, duplicates] = await Promise.all([
       this.files.letters(entity.id),
       this.liftings.liftingFor(entity.id),
       this.identity.list(entity.id),
+      this.duplicates.forCase(entity),
     ]);
     const onBehalf = await onBehalfSection(this.dataSource.manager, entity, copy.languageName === 'English' ? 'en' : 'nb', CASE_WORKER_ROLES.has(staff.role));
     const [found, searches, recordState] = await Promise.all([
@@ -211,6 +215,7 @@ export class CasePagePresenter {
         repeats: repeats.possiblyExcessive
           ? { text: fill(copy.case.repeats, { count: String(repeats.count), months: String(repeats.months) }), earlier: repeats.earlier }
           : null,
+        duplicates: duplicatesView(entity.reference, duplicates, copy, worker),
         receivedAt: formatInstant(entity.receivedAt, tz),
         receivedOn: entity.receivedOn,
         language: entity.language === 'en' ? 'English' : 'Norsk',
@@ -396,7 +401,8 @@ function retainedOf(outcome: Record<string, unknown> | null | undefined): Array<
 /** The few facts of an event worth a line (reasons, methods, outcomes); never the raw payload. */
 function describe(data: Record<string, unknown>, copy: StaffCopy): string {
   const parts: string[] = [];
-  for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning']) {
+  // `merged` / `into`: the other reference of a merge.
+  for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning', 'merged', 'into']) {
     const value = data[key];
     if (typeof value === 'string' && value) parts.push(value);
   }

@@ -34,6 +34,8 @@ import { processorForwardForm } from './processor-forwards.view';
 import { PlanReviewService } from '../../connectors/plan/plan-review.service';
 import { PLAN_COPY } from './pages/plan-copy';
 import { readPlanForm } from './plan-form';
+import { CASE_REFERENCE_PATTERN } from '../../cases/case-reference';
+import { MERGE_COPY } from './pages/merge-copy';
 
 type DoneKey = keyof StaffCopy['done'];
 
@@ -69,8 +71,15 @@ export class StaffCaseController {
   @Roles(...CASE_READERS)
   async show(@Param('reference') reference: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal) {
     const copy = this.pages.copy(request);
+    const entity = await this.cases.findByReference(reference);
+    const survivor = entity.mergedIntoId ? await this.cases.findById(entity.mergedIntoId) : null;
+    if (survivor) {
+      // A merged case's reference leads to the case that answers for both.
+      response.redirect(303, `/staff/cases/${encodeURIComponent(survivor.reference)}?mergedFrom=${encodeURIComponent(entity.reference)}`);
+      return;
+    }
     const done = typeof request.query.done === 'string' && request.query.done in copy.done ? copy.done[request.query.done as DoneKey] : undefined;
-    await this.render(request, response, staff, reference, 200, {}, done);
+    await this.render(request, response, staff, reference, 200, {}, done ?? (await this.mergedNotice(request, entity)));
   }
 
   @Post(':reference/assign')
@@ -536,6 +545,14 @@ export class StaffCaseController {
         recipientTaskId,
       },
     );
+  }
+
+  /** Arriving from a merged case's reference: say so, when that case really was merged into this one. */
+  private async mergedNotice(request: Request, entity: { id: string }): Promise<string | undefined> {
+    const from = typeof request.query.mergedFrom === 'string' ? request.query.mergedFrom : '';
+    if (!CASE_REFERENCE_PATTERN.test(from)) return undefined;
+    const merged = await this.cases.findByReference(from).catch(() => null);
+    return merged?.mergedIntoId === entity.id ? fill(MERGE_COPY[this.pages.language(request)].mergedFrom, { reference: merged.reference }) : undefined;
   }
 
   private check(request: Request): FormCheck {

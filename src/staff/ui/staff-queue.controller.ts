@@ -3,6 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CaseQueryService } from '../../cases/case-query.service';
 import { CHANNELS, REQUEST_TYPES, type Channel, type RequestType } from '../../common/case-types';
+import { DuplicateCasesReader } from '../../cases/duplicate-cases';
+import { MERGE_COPY } from './pages/merge-copy';
 import { caseStage } from '../../cases/case-stage';
 import { SystemsService } from '../../systems/systems.service';
 import { QUEUE_STATUS_FILTERS, isUuid, type ListCasesQuery, type QueueStatusFilter } from '../../cases/dto/list-cases.query';
@@ -32,6 +34,7 @@ const STATUS_OPTIONS = [
   'completed',
   'rejected',
   'withdrawn',
+  'merged',
 ] as const satisfies readonly QueueStatusFilter[];
 
 interface QueueFilter {
@@ -87,6 +90,7 @@ export class StaffQueueController {
     private readonly badge: StaffBadge,
     private readonly pages: StaffPageRenderer,
     private readonly systems: SystemsService,
+    private readonly duplicates: DuplicateCasesReader,
   ) {}
 
   @Get()
@@ -109,6 +113,7 @@ export class StaffQueueController {
       this.badge.count(staff),
     ]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
+    const withDuplicates = await this.duplicates.withDuplicates(page.items.map((entity) => entity.id));
     const from = (filter.page - 1) * PAGE_SIZE + 1;
     const items = page.items.map((entity) => {
       const urgency = this.states.of(entity, bounds);
@@ -124,6 +129,7 @@ export class StaffQueueController {
         received: formatInstant(entity.receivedAt, this.config.TZ_NAME),
         assignee: entity.assigneeId ? (names.get(entity.assigneeId) ?? '') : '—',
         flagged: entity.flaggedExcessive,
+        duplicate: withDuplicates.has(entity.id),
       };
     });
     const options = <T extends string>(values: readonly T[], labels: Record<T, string>, selected?: string) =>
@@ -135,6 +141,7 @@ export class StaffQueueController {
       data: {
         filter,
         items,
+        duplicateMarker: MERGE_COPY[this.pages.language(request)].marker,
         counts,
         countLinks: {
           all: queueUrl(filter, { due: undefined, page: 1 }),

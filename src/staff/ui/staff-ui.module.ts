@@ -44,6 +44,7 @@ import { StaffAnswerFilesController } from './staff-answer-files.controller';
 import { StaffCaseController } from './staff-case.controller';
 import { StaffDashboardController } from './staff-dashboard.controller';
 import { ReportsModule } from '../reports/reports.module';
+import { StaffMergeController } from './staff-merge.controller';
 import { StaffLoginController } from './staff-login.controller';
 import { StaffQueueController } from './staff-queue.controller';
 import { StaffRegisterController } from './staff-register.controller';
@@ -62,6 +63,7 @@ const CONTROLLERS = [
   StaffDashboardController,
   StaffRegisterController,
   StaffCaseController,
+  StaffMergeController,
   StaffAnswerFilesController,
   StaffTasksController,
   // `/staff/users/second-factor` (one POST) beside the users page's own `/staff/users/:id/…` forms.

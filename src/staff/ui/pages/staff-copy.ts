@@ -40,6 +40,7 @@ const nb = {
     completed: 'Fullført',
     rejected: 'Avvist',
     withdrawn: 'Trukket',
+    merged: 'Slått sammen',
   },
   type: {
     access: 'Innsyn',
@@ -295,6 +296,7 @@ const nb = {
     recipientTold: 'Mottakeren er registrert som varslet på annen måte.',
     planDecided: 'Planen er endret for registreringen.',
     recipientWaived: 'Varselet til mottakeren er frafalt, med begrunnelse.',
+    merged: 'Duplikatet er slått sammen med denne saken. Mottaksdagen er den tidligste av de to, og fristene er regnet på nytt.',
   },
   identity: {
     title: 'Identifikatorer og hvordan hver er bekreftet',
@@ -345,6 +347,11 @@ const nb = {
     recipients_untold:
       'Gi beskjed til {{names}} om endringen på annen måte (art. 19), eller frafall det med begrunnelse, under «Mottakere uten e-postadresse».',
     recipient_task_settled: 'Mottakeroppgaven er allerede avgjort.',
+    merge_self: 'En sak kan ikke slås sammen med seg selv.',
+    merge_types_differ: '{{reference}} gjelder en annen type forespørsel; bare forespørsler av samme type kan slås sammen.',
+    merge_duplicate_approved: '{{reference}} er allerede godkjent og systemene har fått beskjed; fullfør den, eller slå sammen motsatt vei.',
+    merge_not_same_person:
+      '{{reference}} og denne saken har ingen felles bekreftet e-post, telefon eller kundenummer, så det er ikke kjent at de gjelder samme person.',
   } as Record<string, string>,
   fieldErrors: 'Skjemaet har feil. Rett feltene som er merket.',
   errors: {
@@ -539,6 +546,8 @@ const nb = {
     'case.completed': 'Fullført',
     'case.rejected': 'Avvist',
     'case.withdrawn': 'Trukket',
+    'case.merged': 'Slått sammen med en annen sak for samme person',
+    'case.merged_in': 'Duplikat slått sammen med denne saken',
     'case.flagged_excessive': 'Merket som mulig urimelig',
     'case.unflagged_excessive': 'Merking fjernet',
     'case.note': 'Notat',
@@ -629,6 +638,7 @@ const en: StaffCopy = {
     completed: 'Completed',
     rejected: 'Rejected',
     withdrawn: 'Withdrawn',
+    merged: 'Merged',
   },
   type: {
     access: 'Access',
@@ -884,6 +894,7 @@ const en: StaffCopy = {
     recipientTold: 'The recipient is recorded as told by other means.',
     planDecided: 'The plan is changed for the record.',
     recipientWaived: 'Telling the recipient is waived, with the reason.',
+    merged: 'The duplicate is merged into this case. The receipt date is the earlier of the two, and the deadlines are computed again.',
   },
   identity: {
     title: 'Identifiers and how each was established',
@@ -932,6 +943,10 @@ const en: StaffCopy = {
     identifier_not_searchable: 'It is not a valid phone number and cannot be used to find records.',
     recipients_untold: 'Tell {{names}} of the change by other means (Art 19), or waive it with a reason, under “Recipients without an e-mail address”.',
     recipient_task_settled: 'The recipient task is already settled.',
+    merge_self: 'A case cannot be merged with itself.',
+    merge_types_differ: '{{reference}} is a request of another type; only requests of the same type can be merged.',
+    merge_duplicate_approved: '{{reference}} is already approved and its systems told to act; finish it, or merge the other way round.',
+    merge_not_same_person: '{{reference}} and this case share no confirmed e-mail, phone or customer number, so they are not known to be the same person.',
   },
   fieldErrors: 'The form has errors. Correct the marked fields.',
   errors: {
@@ -1125,6 +1140,8 @@ const en: StaffCopy = {
     'case.completed': 'Completed',
     'case.rejected': 'Rejected',
     'case.withdrawn': 'Withdrawn',
+    'case.merged': 'Merged into another case of the same person',
+    'case.merged_in': 'Duplicate merged into this case',
     'case.flagged_excessive': 'Flagged as possibly excessive',
     'case.unflagged_excessive': 'Flag removed',
     'case.note': 'Note',

@@ -73,6 +73,8 @@ const PAGES = {
   /** Figures for admins and auditors (staff-dashboard.controller.ts). */
   dashboard: compileTemplate(handlebars, __dirname, 'dashboard.hbs'),
   case: compileTemplate(handlebars, __dirname, 'case.hbs'),
+  /** The confirmation step before merging a duplicate into a case. */
+  merge: compileTemplate(handlebars, __dirname, 'merge.hbs'),
   register: compileTemplate(handlebars, __dirname, 'register.hbs'),
   users: compileTemplate(handlebars, __dirname, 'users.hbs'),
   tasks: compileTemplate(handlebars, __dirname, 'tasks.hbs'),
