@@ -13,6 +13,7 @@ import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import type { Connector, Outcome, RestrictScope, RetentionRules, Subject } from '../connector';
 import { RecordSubjects } from '../records/record-subjects.service';
+import { SystemChecksService } from '../system-checks/system-checks.service';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../connector-errors';
 import { ConnectorRegistry } from '../connector-registry';
 import { CaseSettlementService } from '../fanout/case-settlement.service';
@@ -72,6 +73,7 @@ export class TaskRunnerService {
     @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
     private readonly clock: Clock,
     private readonly plans: PlanExecution,
+    private readonly systemChecks: SystemChecksService,
   ) {}
 
   async run(taskId: string, attempt: AttemptInfo): Promise<TaskRunResult> {
@@ -145,6 +147,12 @@ export class TaskRunnerService {
     // Only records matched or confirmed for the case: with none in this system, nothing is done there.
     const subject = await this.subjects.forSystem(task.caseId, task.systemId);
     if (!subject) return this.noRecord(task, system);
+    // A wrong name found when the worker started: fail with it at once, without calling the system.
+    const stopped = await this.systemChecks.stoppedMessage(system);
+    if (stopped) {
+      await this.recorder.failed(task, stopped);
+      return { kind: 'failed', message: stopped };
+    }
     await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connector.type, 'calls');
     try {
       if (task.action === 'export') {

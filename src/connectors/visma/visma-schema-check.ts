@@ -3,7 +3,8 @@ import type { VismaClient } from './visma-client';
 import type { VismaSettings } from './visma-settings';
 
 /**
- * Before a Visma system does anything, the names the data map gives for the customer ledger (and,
+ * Before a Visma system does anything (and once when the worker starts), the names the data map
+ * gives for the customer ledger, the sales orders and order lines (and,
  * with `deletion: routine`, the routine's processing) are looked up in the company's own GraphQL
  * schema with one introspection query. A wrong name then stops the system with a message naming
  * the setting, instead of every export and erasure failing on a GraphQL validation error halfway.
@@ -44,6 +45,12 @@ const checks = new Map<string, Promise<string[]>>();
 
 /** Throws a permanent ConnectorError naming every wrong setting; resolves when all names exist. */
 export async function assertVismaSchema(client: VismaClient, settings: VismaSettings): Promise<void> {
+  const problems = await checkedVismaSchema(client, settings);
+  if (problems.length) throw stoppedError(settings.systemId, problems);
+}
+
+/** The problems of this system's names, asked once per process (the boot check and the first task share it). */
+export function checkedVismaSchema(client: VismaClient, settings: VismaSettings): Promise<string[]> {
   const key = JSON.stringify([settings.systemId, settings.graphqlUrl, settings.companyNo, settings.ledger, settings.orders, settings.deletion, settings.deletionRoutine]);
   let pending = checks.get(key);
   if (!pending) {
@@ -51,13 +58,11 @@ export async function assertVismaSchema(client: VismaClient, settings: VismaSett
     checks.set(key, pending);
     pending.catch(() => checks.delete(key));
   }
-  const problems = await pending;
-  if (problems.length) {
-    throw new ConnectorError(
-      `Visma system "${settings.systemId}" is stopped until its data map is corrected (nothing was read or changed): ${problems.join('; ')}`,
-      false,
-    );
-  }
+  return pending;
+}
+
+export function stoppedError(systemId: string, problems: string[]): ConnectorError {
+  return new ConnectorError(`Visma system "${systemId}" is stopped until its data map is corrected (nothing was read or changed): ${problems.join('; ')}`, false);
 }
 
 /** "connection.<setting>: <problem>" for every configured name the company's schema lacks. */

@@ -26,7 +26,7 @@ import { associateWhat, exportDispositions, restrictionHow } from './visma-dispo
 import { DispositionTally } from '../disposition-tally';
 import { liftFieldRestrictionsInVisma, recordedFieldRestrictions, restrictFieldsInVisma } from './visma-field-restriction';
 import { surveyVisma } from './visma-survey';
-import { assertVismaSchema } from './visma-schema-check';
+import { assertVismaSchema, checkedVismaSchema } from './visma-schema-check';
 import { executeVismaPlan } from './visma-execute';
 
 /** What Business NXT holds about a customer that this connector does not read (README.md "Not
@@ -70,6 +70,12 @@ export class VismaConnector implements Connector {
 
   checkConnection(connection: Record<string, unknown>): string[] {
     return checkVismaConnection(connection);
+  }
+
+  /** The boot check: the ledger, order and routine names looked up in the company's schema. */
+  async checkNames(ctx: SystemContext): Promise<string[]> {
+    const settings = readVismaSettings(ctx);
+    return checkedVismaSchema(new VismaClient(settings, this.clientOptions), settings);
   }
 
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
