@@ -138,6 +138,12 @@ export class TaskRunnerService {
       await this.manual.assign(task, entity, system);
       return { kind: 'finished', status: 'manual' };
     }
+    // A wrong name found when the worker started: fail with it at once, without calling the system.
+    const stopped = await this.systemChecks.stoppedMessage(system);
+    if (stopped) {
+      await this.recorder.failed(task, stopped);
+      return { kind: 'failed', message: stopped };
+    }
     // Without a finished search in this system the engine cannot tell whose records are whose:
     // a person does it, with the established identifiers only (never "not found" unsearched).
     if (!(await this.subjects.searched(task.caseId, task.systemId))) {
@@ -147,12 +153,6 @@ export class TaskRunnerService {
     // Only records matched or confirmed for the case: with none in this system, nothing is done there.
     const subject = await this.subjects.forSystem(task.caseId, task.systemId);
     if (!subject) return this.noRecord(task, system);
-    // A wrong name found when the worker started: fail with it at once, without calling the system.
-    const stopped = await this.systemChecks.stoppedMessage(system);
-    if (stopped) {
-      await this.recorder.failed(task, stopped);
-      return { kind: 'failed', message: stopped };
-    }
     await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connector.type, 'calls');
     try {
       if (task.action === 'export') {
