@@ -50,7 +50,9 @@ function dataMap(sim: VismaSimulator, systems: Array<[string, Record<string, unk
 /** Ola at the simulated company: a 2025 invoice, an order invoiced in 2025 and one not invoiced yet. */
 async function startCompany(): Promise<VismaSimulator> {
   return startVismaSimulator({
-    associates: [{ associateNo: 1, customerNo: 10001, name: OLA.name, emailAddress: OLA.email, addressLine1: 'Storgata 1', postCode: '0155', postalArea: 'Oslo' }],
+    associates: [
+      { associateNo: 1, customerNo: 10001, name: OLA.name, emailAddress: OLA.email, addressLine1: 'Storgata 1', postCode: '0155', postalArea: 'Oslo' },
+    ],
     customerTransactions: [
       { customerNo: 10001, voucherNo: 5001, voucherDate: 20250314, amount: 1250 },
       { customerNo: 10001, voucherNo: 5002, voucherDate: 20250401, amount: -1250 },

@@ -562,7 +562,16 @@ describe('VismaConnector against the Business NXT simulator', () => {
     /** Ola: an order invoiced in 2025 (2 lines), one invoiced in 2019 (past its limit), one not invoiced. Kari: one not invoiced. Gammel Kunde: one invoiced in 2024. */
     const ORDERS: VismaSimulatorOptions = {
       orders: [
-        { orderNo: 501, customerNo: 10001, orderDate: 20250310, invoiceNo: 7001, deliveryName: 'Ola Nordmann', deliveryAddress1: 'Hytteveien 3', deliveryPostCode: '3550', deliveryPostalArea: 'Gol' },
+        {
+          orderNo: 501,
+          customerNo: 10001,
+          orderDate: 20250310,
+          invoiceNo: 7001,
+          deliveryName: 'Ola Nordmann',
+          deliveryAddress1: 'Hytteveien 3',
+          deliveryPostCode: '3550',
+          deliveryPostalArea: 'Gol',
+        },
         { orderNo: 502, customerNo: 10001, orderDate: 20190310, invoiceNo: 6001 },
         { orderNo: 503, customerNo: 10001, orderDate: 20261120, invoiceNo: 0, deliveryName: 'Ola Nordmann', deliveryAddress1: 'Storgata 1' },
         { orderNo: 601, customerNo: 10002, orderDate: 20261101, invoiceNo: 0, deliveryName: 'Kari Hansen' },
@@ -577,7 +586,7 @@ describe('VismaConnector against the Business NXT simulator', () => {
     };
     const orderNos = () => sim.state.orders.map((order) => order.orderNo);
 
-    it('exports the customer\'s orders with their delivery address and lines, labelled as orders and order lines', async () => {
+    it("exports the customer's orders with their delivery address and lines, labelled as orders and order lines", async () => {
       await start(ORDERS);
       const part = await connector().export(ctx, { email: 'ola.nordmann@example.no' });
       expect(part.data.orders).toContainEqual({
@@ -642,7 +651,9 @@ describe('VismaConnector against the Business NXT simulator', () => {
       const outcome = await connector().erase(ctx, { email: 'gammel@example.no' }, BOOKKEEPING);
       expect(outcome).toMatchObject({
         status: 'retained',
-        retained: [{ records: 'invoices and customer ledger entries, financial year 2024', until: '2029-12-31', externalIds: { associateNos: [4], contactNos: [] } }],
+        retained: [
+          { records: 'invoices and customer ledger entries, financial year 2024', until: '2029-12-31', externalIds: { associateNos: [4], contactNos: [] } },
+        ],
       });
       expect(dispositionsOf(outcome)).toContainEqual(keptUnder13('order', '2029-12-31', 1));
       expect(dispositionsOf(outcome)).toContainEqual(keptUnder13('customer', '2029-12-31', 1));

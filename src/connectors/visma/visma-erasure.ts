@@ -120,7 +120,8 @@ async function eraseRecords(
     const ledger = stateOf(associate);
     const own = ordersOfCustomer(orders, associate.customerNo);
     const invoiced = orderState(own, rules, today, layout.financialYearStart);
-    if (ledger.held || invoiced.held) await keepLedgerBlankRest(records, associate, contacts, ledger, invoiced, { ...orderContext, orders: own }, layout, progress);
+    if (ledger.held || invoiced.held)
+      await keepLedgerBlankRest(records, associate, contacts, ledger, invoiced, { ...orderContext, orders: own }, layout, progress);
     else await deleteCustomer(records, associate, contacts, { ...orderContext, orders: own }, layout, progress);
   }
   return outcome(progress);

@@ -136,7 +136,9 @@ async function actOnOrder(run: Run, item: PlanItem, target: Extract<Target, { ki
     return;
   }
   if (item.action !== 'erase') {
-    run.left.push(`order ${orderNo} cannot be ${item.action === 'restrict' ? 'restricted' : 'corrected'} here (orders are kept or erased; correct an open order in Visma)`);
+    run.left.push(
+      `order ${orderNo} cannot be ${item.action === 'restrict' ? 'restricted' : 'corrected'} here (orders are kept or erased; correct an open order in Visma)`,
+    );
     return;
   }
   try {

@@ -32,7 +32,12 @@ export function linesOf(lines: OrderLineRow[], orderNo: number): OrderLineRow[] 
 export function orderState(orders: OrderRow[], rules: RetentionRules | undefined, today: string, financialYearStart: string): LedgerState {
   const invoiced = orders.filter(isInvoiced);
   // An order has no amount on the ledger: the balance stays the ledger's to decide.
-  const entries: CustomerTransactionRow[] = invoiced.map((order) => ({ customerNo: order.customerNo, voucherNo: order.orderNo, voucherDate: order.orderDate, amount: 0 }));
+  const entries: CustomerTransactionRow[] = invoiced.map((order) => ({
+    customerNo: order.customerNo,
+    voucherNo: order.orderNo,
+    voucherDate: order.orderDate,
+    amount: 0,
+  }));
   return ledgerState(entries, rules, today, financialYearStart);
 }
 

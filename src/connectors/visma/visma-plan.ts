@@ -103,7 +103,13 @@ function proposeErasure(snapshot: VismaSnapshot, today: string, rules: Retention
             keep: card,
             note: `kept minimal while ${keeps.length} kept voucher(s) and invoiced order(s) need it: e-mail and phone numbers blanked; name, customer number and address stay`,
           }
-        : { ref, recordType: associateWhat(associate), label: associateLabel(associate), proposed: 'erase', note: 'no voucher or invoiced order needs the customer record' },
+        : {
+            ref,
+            recordType: associateWhat(associate),
+            label: associateLabel(associate),
+            proposed: 'erase',
+            note: 'no voucher or invoiced order needs the customer record',
+          },
     );
     for (const contact of snapshot.contacts.filter((row) => row.associateNo === associate.associateNo)) {
       plan.push(proposeContact(contact, card, 'the kept customer record'));
@@ -156,10 +162,19 @@ function proposeOrder(order: OrderRow, lines: number, customerRef: string, today
   const base = { ref: orderRef(order.orderNo), recordType: 'order', label: `Order ${order.orderNo} · ${date}`, date, parent: customerRef } as const;
   const terms = orderTerms(order, rules, financialYearStart);
   if (!terms || !isInvoiced(order)) {
-    return { ...base, proposed: 'erase', note: `not invoiced, so not accounting documentation: the order with its ${withLines} and delivery address is deleted` };
+    return {
+      ...base,
+      proposed: 'erase',
+      note: `not invoiced, so not accounting documentation: the order with its ${withLines} and delivery address is deleted`,
+    };
   }
   if (terms.until >= today) {
-    return { ...base, proposed: 'keep', keep: bookkeepingKeep(terms), note: `invoiced (sales documentation), with its ${withLines}; ${terms.law}: kept until ${terms.until}` };
+    return {
+      ...base,
+      proposed: 'keep',
+      keep: bookkeepingKeep(terms),
+      note: `invoiced (sales documentation), with its ${withLines}; ${terms.law}: kept until ${terms.until}`,
+    };
   }
   return { ...base, proposed: 'erase', note: `invoiced, past the limit of ${terms.law} since ${addDays(terms.until, 1)}; deleted with its ${withLines}` };
 }

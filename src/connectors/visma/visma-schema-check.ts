@@ -51,7 +51,15 @@ export async function assertVismaSchema(client: VismaClient, settings: VismaSett
 
 /** The problems of this system's names, asked once per process (the boot check and the first task share it). */
 export function checkedVismaSchema(client: VismaClient, settings: VismaSettings): Promise<string[]> {
-  const key = JSON.stringify([settings.systemId, settings.graphqlUrl, settings.companyNo, settings.ledger, settings.orders, settings.deletion, settings.deletionRoutine]);
+  const key = JSON.stringify([
+    settings.systemId,
+    settings.graphqlUrl,
+    settings.companyNo,
+    settings.ledger,
+    settings.orders,
+    settings.deletion,
+    settings.deletionRoutine,
+  ]);
   let pending = checks.get(key);
   if (!pending) {
     pending = schemaProblems(client, settings);
@@ -62,7 +70,10 @@ export function checkedVismaSchema(client: VismaClient, settings: VismaSettings)
 }
 
 export function stoppedError(systemId: string, problems: string[]): ConnectorError {
-  return new ConnectorError(`Visma system "${systemId}" is stopped until its data map is corrected (nothing was read or changed): ${problems.join('; ')}`, false);
+  return new ConnectorError(
+    `Visma system "${systemId}" is stopped until its data map is corrected (nothing was read or changed): ${problems.join('; ')}`,
+    false,
+  );
 }
 
 /** "connection.<setting>: <problem>" for every configured name the company's schema lacks. */
@@ -78,7 +89,9 @@ export async function schemaProblems(client: VismaClient, settings: VismaSetting
   const problems = tableProblems('connection.ledger', ledger.table, ledger.fields, 'fields', tables, answer.ledger, settings.companyNo);
   if (orders.read) {
     problems.push(...tableProblems('connection.orders', orders.table, orders.fields, 'fields', tables, answer.orders, settings.companyNo));
-    problems.push(...tableProblems('connection.orders', orders.lineTable, orders.lineFields, 'lineFields', tables, answer.orderLines, settings.companyNo, 'lineTable'));
+    problems.push(
+      ...tableProblems('connection.orders', orders.lineTable, orders.lineFields, 'lineFields', tables, answer.orderLines, settings.companyNo, 'lineTable'),
+    );
   }
   if (settings.deletion === 'routine' && !names(answer.processings).includes(settings.deletionRoutine)) {
     problems.push(

@@ -391,7 +391,9 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
 
   function refusedOrder(orderNo: number): GraphQLError {
     increment(calls.orderDeleteRefusals, orderNo);
-    return new GraphQLError(`Order ${orderNo} cannot be deleted: it is invoiced and within the retention period`, { extensions: { code: 'DELETE_NOT_ALLOWED' } });
+    return new GraphQLError(`Order ${orderNo} cannot be deleted: it is invoiced and within the retention period`, {
+      extensions: { code: 'DELETE_NOT_ALLOWED' },
+    });
   }
 
   /** Visma Business' "delete customer data" rule: no deletion while the customer has a non-zero
