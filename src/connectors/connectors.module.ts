@@ -13,6 +13,7 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ConnectorMetrics } from './connector-metrics';
 import { CONNECTOR_MODULES, CONNECTOR_PLUGINS } from './connector-modules';
+import { SystemChecksService } from './system-checks/system-checks.service';
 import { ConnectorRegistry, FoundConnectors } from './connector-registry';
 import { CaseSettlementService } from './fanout/case-settlement.service';
 import { FANOUT_FLOW, FanoutService } from './fanout/fanout.service';
@@ -83,6 +84,7 @@ const SERVICES = [
   PlanReviewService,
   PlanExecution,
   PlanApprovalListener,
+  SystemChecksService,
 ];
 
 /** Connectors, fan-out and tasks: from a ready case to one outcome per system (ARCHITECTURE.md "The life of a case", step 4). */

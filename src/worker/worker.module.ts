@@ -21,6 +21,7 @@ import { RetentionSweepProcessor } from '../responses/retention/retention-sweep.
 import { StaffDigestModule } from '../staff/digest/staff-digest.module';
 import { StaffDigestProcessor } from '../staff/digest/staff-digest.processor';
 import { StaffDigestSchedule } from '../staff/digest/staff-digest.schedule';
+import { SystemChecksService } from '../connectors/system-checks/system-checks.service';
 import { SchedulerWatchdog } from './scheduler-watchdog';
 import { measureJobRuns } from './measured-processors';
 import { discoverProcessors, jobHandlerProblems } from './job-handlers-check';
@@ -47,7 +48,10 @@ measureJobRuns(PROCESSORS);
   providers: [...PROCESSORS, JobSchedulers, ReconciliationSchedule, StaffDigestSchedule, SchedulerWatchdog, TaskRateLimits],
 })
 export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly systemChecks: SystemChecksService,
+  ) {}
 
   /** Start-up fails, naming it, when a job in the catalogue has no handler on its queue
    *  (ARCHITECTURE.md "Modules", worker/): the processors are found, not listed. */
@@ -59,5 +63,7 @@ export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {
   /** The workers exist from here on (they are created during init). */
   onApplicationBootstrap(): void {
     logWorkerErrors(discoverProcessors(this.discovery).map((processor) => processor.instance));
+    // Each system's configured names, looked up once; not awaited, so no system holds up the start.
+    void this.systemChecks.checkAll();
   }
 }

@@ -229,12 +229,8 @@ describe('VismaConnector against the Business NXT simulator', () => {
       ]);
       expect(part.tables?.customerTransactions).toHaveLength(4);
       // What the connector does not read is named, not silently left out.
-      expect(part.data.notSearched).toEqual([
-        'sales orders and order lines',
-        'invoice documents (PDF) and attachments',
-        'delivery addresses',
-        'appointments and activities',
-      ]);
+      expect(part.data.notSearched).toEqual(['invoice documents (PDF) and attachments', 'appointments and activities']);
+      expect(part.data.orders).toEqual([]);
       expect(part.tables?.customerTransactions).toContainEqual({ customerNo: 10001, voucherNo: 5001, voucherDate: '2025-03-14', amount: 1250 });
       expect(dispositionsOf(part)).toEqual([
         { kind: 'disclosed', what: 'customer', count: 1 },
@@ -559,6 +555,138 @@ describe('VismaConnector against the Business NXT simulator', () => {
       });
       const body = (await response.json()) as { data: { __type: { fields: Array<{ name: string }> } } };
       expect(body.data.__type.fields.map((field) => field.name)).toEqual([...LEDGER_NAMES.fields]);
+    });
+  });
+
+  describe('sales orders and order lines (connection.orders)', () => {
+    /** Ola: an order invoiced in 2025 (2 lines), one invoiced in 2019 (past its limit), one not invoiced. Kari: one not invoiced. Gammel Kunde: one invoiced in 2024. */
+    const ORDERS: VismaSimulatorOptions = {
+      orders: [
+        {
+          orderNo: 501,
+          customerNo: 10001,
+          orderDate: 20250310,
+          invoiceNo: 7001,
+          deliveryName: 'Ola Nordmann',
+          deliveryAddress1: 'Hytteveien 3',
+          deliveryPostCode: '3550',
+          deliveryPostalArea: 'Gol',
+        },
+        { orderNo: 502, customerNo: 10001, orderDate: 20190310, invoiceNo: 6001 },
+        { orderNo: 503, customerNo: 10001, orderDate: 20261120, invoiceNo: 0, deliveryName: 'Ola Nordmann', deliveryAddress1: 'Storgata 1' },
+        { orderNo: 601, customerNo: 10002, orderDate: 20261101, invoiceNo: 0, deliveryName: 'Kari Hansen' },
+        { orderNo: 701, customerNo: 10004, orderDate: 20240905, invoiceNo: 7101 },
+      ],
+      orderLines: [
+        { orderNo: 501, lineNo: 1, productNo: 'SYK-1', description: 'Sykkel', quantity: 1, amountDomestic: 4990 },
+        { orderNo: 501, lineNo: 2, productNo: 'LYK-2', description: 'Lykt', quantity: 2, amountDomestic: 300 },
+        { orderNo: 503, lineNo: 1, productNo: 'HJL-1', description: 'Hjelm', quantity: 1, amountDomestic: 799 },
+        { orderNo: 601, lineNo: 1, productNo: 'SYK-1', description: 'Sykkel', quantity: 1, amountDomestic: 4990 },
+      ],
+    };
+    const orderNos = () => sim.state.orders.map((order) => order.orderNo);
+
+    it("exports the customer's orders with their delivery address and lines, labelled as orders and order lines", async () => {
+      await start(ORDERS);
+      const part = await connector().export(ctx, { email: 'ola.nordmann@example.no' });
+      expect(part.data.orders).toContainEqual({
+        orderNo: 501,
+        customerNo: 10001,
+        orderDate: '2025-03-10',
+        invoiceNo: 7001,
+        deliveryName: 'Ola Nordmann',
+        deliveryAddress: 'Hytteveien 3',
+        deliveryPostCode: '3550',
+        deliveryPostalArea: 'Gol',
+      });
+      expect(part.tables?.orderLines).toContainEqual({ orderNo: 501, lineNo: 2, productNo: 'LYK-2', description: 'Lykt', quantity: 2, amount: 300 });
+      expect(part.recordCount).toBe(1 + 4 + 3 + 3);
+      expect(dispositionsOf(part)).toEqual([
+        { kind: 'disclosed', what: 'customer', count: 1 },
+        { kind: 'disclosed', what: 'ledger-entry', count: 4 },
+        { kind: 'disclosed', what: 'order', count: 3 },
+        { kind: 'disclosed', what: 'order-line', count: 3 },
+      ]);
+    });
+
+    it('with orders.read: false reads no order and says orders were not searched', async () => {
+      await start(ORDERS, { orders: { read: false, table: 'noSuchTable' } });
+      const part = await connector().export(ctx, { email: 'ola.nordmann@example.no' });
+      expect(part.data.orders).toEqual([]);
+      expect(part.data.notSearched).toEqual([
+        'sales orders and order lines',
+        'delivery addresses on orders',
+        'invoice documents (PDF) and attachments',
+        'appointments and activities',
+      ]);
+      expect(sim.calls.operations).not.toContain('order');
+    });
+
+    it('keeps an invoiced order under § 13 for its financial year and deletes an old invoiced order and one never invoiced, with their lines', async () => {
+      await start(ORDERS);
+      const outcome = await connector().erase(ctx, { email: 'ola.nordmann@example.no' }, BOOKKEEPING);
+      expect(outcome.status).toBe('retained');
+      expect(dispositionsOf(outcome)).toEqual([
+        keptUnder13('order', '2030-12-31', 1),
+        keptUnder13('order-line', '2030-12-31', 2),
+        { kind: 'erased', what: 'order', count: 2 },
+        { kind: 'erased', what: 'order-line', count: 1 },
+        CONTACT_DETAILS_ERASED,
+        keptUnder13('ledger-entry', '2029-12-31', 2),
+        keptUnder13('ledger-entry', '2030-12-31', 2),
+        keptUnder13('customer', '2030-12-31', 1),
+      ]);
+      expect(orderNos()).toEqual([501, 601, 701]);
+      expect(sim.state.orderLines.filter((line) => line.orderNo === 501)).toHaveLength(2);
+      expect(sim.calls.orderDeletes.get(503)).toBe(1);
+      expect(sim.calls.orderDeleteRefusals.size).toBe(0);
+      // A repeat finds nothing by the blanked e-mail and deletes nothing twice.
+      await expect(connector().erase(ctx, { email: 'ola.nordmann@example.no' }, BOOKKEEPING)).resolves.toMatchObject({ status: 'not_found' });
+      expect(sim.calls.orderDeletes.get(503)).toBe(1);
+    });
+
+    it('an invoiced order alone keeps a customer whose ledger hold has ended', async () => {
+      await start(ORDERS);
+      // Gammel Kunde's vouchers are from 2019 (past § 13 since 2025-01-01); the order was invoiced in 2024.
+      const outcome = await connector().erase(ctx, { email: 'gammel@example.no' }, BOOKKEEPING);
+      expect(outcome).toMatchObject({
+        status: 'retained',
+        retained: [
+          { records: 'invoices and customer ledger entries, financial year 2024', until: '2029-12-31', externalIds: { associateNos: [4], contactNos: [] } },
+        ],
+      });
+      expect(dispositionsOf(outcome)).toContainEqual(keptUnder13('order', '2029-12-31', 1));
+      expect(dispositionsOf(outcome)).toContainEqual(keptUnder13('customer', '2029-12-31', 1));
+      expect(associate(4)).toMatchObject({ name: 'Gammel Kunde', emailAddress: '' });
+      expect(orderNos()).toContain(701);
+      expect(sim.calls.routineRuns.size).toBe(0);
+    });
+
+    it.each(['routine', 'direct'])('deletes an order not invoiced with the customer (deletion: %s)', async (deletion) => {
+      await start(ORDERS, { deletion });
+      const outcome = await connector().erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING);
+      expect(outcome.status).toBe('done');
+      expect(dispositionsOf(outcome)).toEqual(
+        expect.arrayContaining([
+          { kind: 'erased', what: 'order', count: 1 },
+          { kind: 'erased', what: 'order-line', count: 1 },
+          { kind: 'erased', what: 'customer', count: 1 },
+        ]),
+      );
+      expect(orderNos()).not.toContain(601);
+      expect(sim.state.orderLines.some((line) => line.orderNo === 601)).toBe(false);
+      expect(sim.calls.orderDeletes.get(601)).toBe(1);
+    });
+
+    it('a wrong order field name stops the system with a message naming the setting', async () => {
+      await start(ORDERS, { orders: { fields: { deliveryName: 'delName' }, lineTable: 'ordLn' } });
+      const error = (await connector()
+        .export(ctx, { email: 'kari@example.no' })
+        .catch((caught: unknown) => caught)) as Error;
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect(error.message).toContain('connection.orders.fields.deliveryName: "delName" is not a field of Order');
+      expect(error.message).toContain('connection.orders.lineTable: "ordLn" is not a table in the Business NXT schema of company 9112233');
+      expect(sim.calls.operations).toEqual([]);
     });
   });
 

@@ -42,6 +42,7 @@ export const RECORD_TYPES = [
   'voucher',
   'ledger-entry',
   'order',
+  'order-line',
   'marketing-subscription',
   'recording',
   'call-log-entry',

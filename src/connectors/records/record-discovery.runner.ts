@@ -1,3 +1,4 @@
+import { SystemChecksService } from '../system-checks/system-checks.service';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectQueue } from '@nestjs/bullmq';
@@ -62,6 +63,7 @@ export class RecordDiscoveryRunner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
     private readonly surveyor: PlanSurveyor,
+    private readonly systemChecks: SystemChecksService,
   ) {}
 
   async run(key: Key, attempt: AttemptInfo): Promise<TaskRunResult> {
@@ -77,6 +79,12 @@ export class RecordDiscoveryRunner {
       const reason = `system "${key.systemId}" is no longer an API system in the data map`;
       await this.failed(key, reason);
       return { kind: 'failed', message: reason };
+    }
+    // A wrong name found when the worker started: the search fails with it, without calling the system.
+    const stopped = await this.systemChecks.stoppedMessage(system);
+    if (stopped) {
+      await this.failed(key, stopped);
+      return { kind: 'failed', message: stopped };
     }
 
     let found: Found;

@@ -72,6 +72,12 @@ export class SqlRecords {
 
   /** Every table and column the data map names exists in the database, or the system stops here. */
   async checkCatalogue(): Promise<void> {
+    const problems = await this.catalogueProblems();
+    if (problems.length) throw new ConnectorError(`system "${this.settings.systemId}": ${problems.join('; ')}`, false);
+  }
+
+  /** Where the data map names a table or column the database does not have (the boot check's answer). */
+  async catalogueProblems(): Promise<string[]> {
     const { rows } = await this.session.run(catalogueColumns(this.session.dialect, this.settings.tables), 'catalogue check');
     const problems: string[] = [];
     this.settings.tables.forEach((table, index) => {
@@ -88,7 +94,7 @@ export class SqlRecords {
         if (!columns.has(column)) problems.push(`table "${tableId(table)}" has no column "${column}" (connection.tables[${index}].${where})`);
       }
     });
-    if (problems.length) throw new ConnectorError(`system "${this.settings.systemId}": ${problems.join('; ')}`, false);
+    return problems;
   }
 
   async subjectRows(subject: Subject): Promise<FoundRow[]> {

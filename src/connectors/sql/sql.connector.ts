@@ -51,6 +51,12 @@ export class SqlConnector implements Connector {
     return checkSqlConnection(connection);
   }
 
+  /** The boot check: every table and column the data map names, in one catalogue query. */
+  async checkNames(ctx: SystemContext): Promise<string[]> {
+    const settings = readSqlSettings(ctx);
+    return inTransaction(settings.dialect, settings.url, true, (session) => new SqlRecords(session, settings).catalogueProblems());
+  }
+
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
     const rows = await this.read(ctx, subject);
     return rows

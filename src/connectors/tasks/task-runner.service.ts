@@ -13,6 +13,7 @@ import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import type { Connector, Outcome, RestrictScope, RetentionRules, Subject } from '../connector';
 import { RecordSubjects } from '../records/record-subjects.service';
+import { SystemChecksService } from '../system-checks/system-checks.service';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../connector-errors';
 import { ConnectorRegistry } from '../connector-registry';
 import { CaseSettlementService } from '../fanout/case-settlement.service';
@@ -72,6 +73,7 @@ export class TaskRunnerService {
     @InjectQueue(QueueName.Maintenance) private readonly metricsQueue: Queue,
     private readonly clock: Clock,
     private readonly plans: PlanExecution,
+    private readonly systemChecks: SystemChecksService,
   ) {}
 
   async run(taskId: string, attempt: AttemptInfo): Promise<TaskRunResult> {
@@ -135,6 +137,12 @@ export class TaskRunnerService {
     if (!connector) {
       await this.manual.assign(task, entity, system);
       return { kind: 'finished', status: 'manual' };
+    }
+    // A wrong name found when the worker started: fail with it at once, without calling the system.
+    const stopped = await this.systemChecks.stoppedMessage(system);
+    if (stopped) {
+      await this.recorder.failed(task, stopped);
+      return { kind: 'failed', message: stopped };
     }
     // Without a finished search in this system the engine cannot tell whose records are whose:
     // a person does it, with the established identifiers only (never "not found" unsearched).

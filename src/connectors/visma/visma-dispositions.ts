@@ -15,13 +15,15 @@ export function associateWhat(associate: Pick<AssociateRow, 'customerNo'>): 'cus
 }
 
 /** What an export hands over, per record type; nothing at all → searched, not found. */
-export function exportDispositions(associates: AssociateRow[], contacts: number, ledgerEntries: number): Disposition[] {
+export function exportDispositions(associates: AssociateRow[], contacts: number, ledgerEntries: number, orders = 0, orderLines = 0): Disposition[] {
   const customers = associates.filter((associate) => associateWhat(associate) === 'customer').length;
   const list: Disposition[] = [];
   if (customers) list.push({ kind: 'disclosed', what: 'customer', count: customers });
   if (associates.length > customers) list.push({ kind: 'disclosed', what: 'associate', count: associates.length - customers });
   if (contacts) list.push({ kind: 'disclosed', what: 'contact-person', count: contacts });
   if (ledgerEntries) list.push({ kind: 'disclosed', what: 'ledger-entry', count: ledgerEntries });
+  if (orders) list.push({ kind: 'disclosed', what: 'order', count: orders });
+  if (orderLines) list.push({ kind: 'disclosed', what: 'order-line', count: orderLines });
   return list.length ? list : [{ kind: 'not_held', reason: 'not_found' }];
 }
 
@@ -42,16 +44,17 @@ export function kept(what: string, terms: HoldTerms): Disposition {
  * A customer whose ledger must be kept: its ledger entries per financial year, until the hold
  * rule that keeps them longest ends (the records a hold names are all kept as ledger entries in
  * Visma), and the customer record itself (name, number and address, which the issued invoices
- * need) until the last of them ends.
+ * need) until the last of them, or of the holds over its invoiced orders, ends.
  */
-export function keptCustomer(tally: DispositionTally, associate: AssociateRow, terms: HoldTerms[]): void {
+export function keptCustomer(tally: DispositionTally, associate: AssociateRow, terms: HoldTerms[], orderTerms: HoldTerms[] = []): void {
   const byYear = new Map<string, HoldTerms[]>();
   for (const term of terms) byYear.set(term.year, [...(byYear.get(term.year) ?? []), term]);
   for (const yearTerms of byYear.values()) {
     const longest = latest(yearTerms)!;
     tally.add(kept('ledger-entry', longest), longest.entries);
   }
-  const last = latest(terms);
+  // The card stays as long as the invoiced orders need it too (the orders themselves are stated per order).
+  const last = latest([...terms, ...orderTerms]);
   if (last) tally.add(kept(associateWhat(associate), last));
 }
 

@@ -1,14 +1,15 @@
 import { ConnectorError } from '../connector-errors';
 import type { Outcome, RetainedRecords, RetentionRules, Subject } from '../connector';
-import type { AssociateRow, ContactRow, CustomerTransactionRow } from './visma-queries';
+import type { AssociateRow, ContactRow, CustomerTransactionRow, OrderLineRow, OrderRow } from './visma-queries';
 import type { VismaRecords } from './visma-records';
 import { ledgerState, type LedgerState } from './visma-retention';
 import type { VismaSettings } from './visma-settings';
 import { DispositionTally } from '../disposition-tally';
 import { associateWhat, CONTACT_DETAILS, kept, keptCustomer, latest } from './visma-dispositions';
+import { erasedWithCustomer, orderState, ordersOfCustomer, settleOrders } from './visma-orders';
 
-/** What erasure needs from the settings: the company's flag fields and financial year. */
-export type VismaLayout = Pick<VismaSettings, 'flags' | 'financialYearStart'>;
+/** What erasure needs from the settings: the company's flag fields, financial year and how a customer is deleted. */
+export type VismaLayout = Pick<VismaSettings, 'flags' | 'financialYearStart'> & Partial<Pick<VismaSettings, 'deletion'>>;
 
 /** The ids a hold keeps, so the erasure at its end needs no e-mail or phone (they were blanked). */
 export interface VismaHeldIds {
@@ -29,6 +30,14 @@ interface Progress {
   blankedRecords: number;
   /** What the requester is told, per record type. */
   dispositions: DispositionTally;
+}
+
+/** The subject's customers' orders and what a decision on them needs. */
+interface OrderContext {
+  orders: OrderRow[];
+  lines: OrderLineRow[];
+  rules: RetentionRules;
+  today: string;
 }
 
 /**
@@ -79,6 +88,9 @@ async function eraseRecords(
   const stateOf = (associate: AssociateRow | undefined): LedgerState =>
     ledgerState(associate ? entriesOf(ledger, associate.customerNo) : [], rules, today, layout.financialYearStart);
   const contactsByAssociate = groupBy(await records.contactsOf([...matchedNos]), (contact) => contact.associateNo);
+  // Only the subject's own customers' orders: a contact person's company's orders are not the person's.
+  const orders = await records.ordersOf(associates.map((associate) => associate.customerNo));
+  const orderContext: OrderContext = { orders, lines: await records.orderLinesOf(orders.map((order) => order.orderNo)), rules, today };
   const progress: Progress = {
     erased: [],
     holds: [],
@@ -105,25 +117,41 @@ async function eraseRecords(
 
   for (const associate of associates) {
     const contacts = contactsByAssociate.get(associate.associateNo) ?? [];
-    const state = stateOf(associate);
-    if (state.held) await keepLedgerBlankRest(records, associate, contacts, state, layout, progress);
-    else await deleteCustomer(records, associate, contacts, layout, progress);
+    const ledger = stateOf(associate);
+    const own = ordersOfCustomer(orders, associate.customerNo);
+    const invoiced = orderState(own, rules, today, layout.financialYearStart);
+    if (ledger.held || invoiced.held)
+      await keepLedgerBlankRest(records, associate, contacts, ledger, invoiced, { ...orderContext, orders: own }, layout, progress);
+    else await deleteCustomer(records, associate, contacts, { ...orderContext, orders: own }, layout, progress);
   }
   return outcome(progress);
 }
 
+/** The customer's ledger or invoiced orders must be kept: orders not kept are deleted, the card and
+ *  its contact persons kept minimal until the last hold over either ends. */
 async function keepLedgerBlankRest(
   records: VismaRecords,
   associate: AssociateRow,
   contacts: ContactRow[],
-  state: LedgerState,
+  ledger: LedgerState,
+  invoiced: LedgerState,
+  orders: OrderContext,
   layout: VismaLayout,
   progress: Progress,
 ): Promise<void> {
+  await settle(records, orders, layout, progress);
+  const state: LedgerState = { ...ledger, held: true, holds: [...ledger.holds, ...invoiced.holds], terms: [...ledger.terms, ...invoiced.terms] };
   for (const contact of contacts) await blankContact(records, contact, state, progress);
   await blankAssociate(records, associate, layout, progress);
-  keptCustomer(progress.dispositions, associate, state.terms);
+  keptCustomer(progress.dispositions, associate, ledger.terms, invoiced.terms);
   recordHold(associate, state, { associateNos: [associate.associateNo], contactNos: [] }, progress);
+}
+
+/** Keeps the invoiced orders still held, deletes the rest with their lines (a refusal → a person). */
+async function settle(records: VismaRecords, orders: OrderContext, layout: VismaLayout, progress: Progress): Promise<void> {
+  const settled = await settleOrders(records, orders.orders, orders.lines, orders.rules, orders.today, layout.financialYearStart, progress.dispositions);
+  progress.erased.push(...settled.erased);
+  progress.needsPerson.push(...settled.refused);
 }
 
 function recordHold(associate: AssociateRow, state: LedgerState, ids: VismaHeldIds, progress: Progress): void {
@@ -134,7 +162,17 @@ function recordHold(associate: AssociateRow, state: LedgerState, ids: VismaHeldI
   }
 }
 
-async function deleteCustomer(records: VismaRecords, associate: AssociateRow, contacts: ContactRow[], layout: VismaLayout, progress: Progress): Promise<void> {
+async function deleteCustomer(
+  records: VismaRecords,
+  associate: AssociateRow,
+  contacts: ContactRow[],
+  orders: OrderContext,
+  layout: VismaLayout,
+  progress: Progress,
+): Promise<void> {
+  // Visma's routine deletes the customer's orders itself; `associate_delete` would leave them.
+  const byRoutine = (layout.deletion ?? 'routine') === 'routine';
+  if (!byRoutine) await settle(records, orders, layout, progress);
   for (const contact of contacts) {
     const deleted = await records.deleteContact(contact.contactNo);
     progress.deletedContacts += deleted;
@@ -144,6 +182,7 @@ async function deleteCustomer(records: VismaRecords, associate: AssociateRow, co
     const deleted = await records.deleteAssociate(associate.associateNo);
     progress.deletedAssociates += deleted;
     progress.dispositions.add({ kind: 'erased', what: associateWhat(associate) }, deleted);
+    if (byRoutine && deleted) erasedWithCustomer(orders.orders, orders.lines, progress.dispositions);
     progress.erased.push(`${label(associate)} deleted${contacts.length ? ` with ${contacts.length} contact person(s)` : ''}`);
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.retryable) throw error;

@@ -13,8 +13,9 @@ import { ConnectorError } from '../connector-errors';
 import { DispositionTally } from '../disposition-tally';
 import { associateWhat, CONTACT_DETAILS, restrictionHow } from './visma-dispositions';
 import { addNote, fieldRestrictionHow, restrictionNote, type FieldRestriction } from './visma-field-restriction';
-import { associateRef, contactRef, voucherRef, entriesOf, type VismaSnapshot } from './visma-plan';
-import type { AssociateRow, AssociateValue, ContactRow, CustomerTransactionRow } from './visma-queries';
+import { linesOf } from './visma-orders';
+import { associateRef, contactRef, voucherRef, entriesOf, orderRef, type VismaSnapshot } from './visma-plan';
+import type { AssociateRow, AssociateValue, ContactRow, CustomerTransactionRow, OrderRow } from './visma-queries';
 import type { VismaRecords } from './visma-records';
 import { ASSOCIATE_FIELD, CONTACT_FIELD, differences } from './visma-rectify';
 import { LEDGER_RECORDS } from './visma-retention';
@@ -25,7 +26,13 @@ import { readVismaSnapshot } from './visma-survey';
 const BLANKED = { emailAddress: '', phone: '', mobilePhone: '' } as const;
 
 type Target =
-  { kind: 'associate'; row: AssociateRow } | { kind: 'contact'; row: ContactRow } | { kind: 'voucher'; row: CustomerTransactionRow; owner: AssociateRow };
+  | { kind: 'associate'; row: AssociateRow }
+  | { kind: 'contact'; row: ContactRow }
+  | { kind: 'voucher'; row: CustomerTransactionRow; owner: AssociateRow }
+  | { kind: 'order'; row: OrderRow; owner: AssociateRow; lines: number };
+
+/** A card or contact person: what the writes of keep, restrict and rectify apply to. */
+type PersonTarget = Extract<Target, { kind: 'associate' | 'contact' }>;
 
 interface Run {
   records: VismaRecords;
@@ -62,7 +69,7 @@ export async function executeVismaPlan(
     return target ? [{ item, target }] : [];
   });
   const phase = (target: Target, item: PlanItem) =>
-    target.kind === 'voucher' ? 0 : item.action === 'keep' || item.action === 'erase' ? (target.kind === 'contact' ? 2 : 3) : 1;
+    target.kind === 'voucher' || target.kind === 'order' ? 0 : item.action === 'keep' || item.action === 'erase' ? (target.kind === 'contact' ? 2 : 3) : 1;
   for (const { item, target } of resolved.sort((a, b) => phase(a.target, a.item) - phase(b.target, b.item))) {
     await act(run, item, target);
   }
@@ -76,6 +83,9 @@ function indexTargets(snapshot: VismaSnapshot): Map<string, Target> {
     targets.set(associateRef(row.associateNo), { kind: 'associate', row });
     // Only the subject's own ledger: a contact person's company's vouchers are not the person's.
     for (const entry of entriesOf(snapshot.ledger, row.customerNo)) targets.set(voucherRef(entry), { kind: 'voucher', row: entry, owner: row });
+    for (const order of snapshot.orders.filter((candidate) => row.customerNo > 0 && candidate.customerNo === row.customerNo)) {
+      targets.set(orderRef(order.orderNo), { kind: 'order', row: order, owner: row, lines: linesOf(snapshot.orderLines, order.orderNo).length });
+    }
   }
   for (const row of [...snapshot.contacts, ...snapshot.directContacts]) targets.set(contactRef(row.contactNo), { kind: 'contact', row });
   return targets;
@@ -84,6 +94,7 @@ function indexTargets(snapshot: VismaSnapshot): Map<string, Target> {
 async function act(run: Run, item: PlanItem, target: Target): Promise<void> {
   if (item.action === 'none') return;
   if (target.kind === 'voucher') return actOnVoucher(run, item, target.row, target.owner);
+  if (target.kind === 'order') return actOnOrder(run, item, target);
   if (item.action === 'erase') return erase(run, target);
   if (item.action === 'keep') return keepMinimal(run, target, item.keep);
   if (item.action === 'restrict') return restrict(run, target, item.fields);
@@ -113,7 +124,35 @@ async function actOnVoucher(run: Run, item: PlanItem, entry: CustomerTransaction
   }
 }
 
-async function erase(run: Run, target: Exclude<Target, { kind: 'voucher' }>): Promise<void> {
+/** An order is kept (invoiced, within its hold) or deleted with its lines; never changed. */
+async function actOnOrder(run: Run, item: PlanItem, target: Extract<Target, { kind: 'order' }>): Promise<void> {
+  const orderNo = target.row.orderNo;
+  if (item.action === 'keep') {
+    if (item.keep) {
+      run.tally.add(kept('order', item.keep));
+      run.tally.add(kept('order-line', item.keep), target.lines);
+      if (item.keep.until) holdFor(run, item.keep, target.owner);
+    }
+    return;
+  }
+  if (item.action !== 'erase') {
+    run.left.push(
+      `order ${orderNo} cannot be ${item.action === 'restrict' ? 'restricted' : 'corrected'} here (orders are kept or erased; correct an open order in Visma)`,
+    );
+    return;
+  }
+  try {
+    const deleted = await run.records.deleteOrder(orderNo);
+    run.tally.add({ kind: 'erased', what: 'order' }, deleted.orders);
+    run.tally.add({ kind: 'erased', what: 'order-line' }, deleted.lines);
+    run.done.push(`order ${orderNo} deleted`);
+  } catch (error) {
+    if (!(error instanceof ConnectorError) || error.retryable) throw error;
+    run.left.push(`Visma refused to delete order ${orderNo} (${error.message})`);
+  }
+}
+
+async function erase(run: Run, target: PersonTarget): Promise<void> {
   if (target.kind === 'contact') {
     const deleted = await run.records.deleteContact(target.row.contactNo);
     run.tally.add({ kind: 'erased', what: 'contact-person' }, deleted);
@@ -134,7 +173,7 @@ async function erase(run: Run, target: Exclude<Target, { kind: 'voucher' }>): Pr
 
 /** Kept minimal: e-mail and phones blanked, the name (and a card's number and address) stay; with
  *  `restrict`, the company's restriction flag is set on this one record when the data map names it. */
-async function keepMinimal(run: Run, target: Exclude<Target, { kind: 'voucher' }>, keep: KeepDecision | undefined): Promise<void> {
+async function keepMinimal(run: Run, target: PersonTarget, keep: KeepDecision | undefined): Promise<void> {
   const flag = keep?.restrict && run.settings.flags.restriction ? { [run.settings.flags.restriction]: true } : {};
   const row = target.row;
   const blank = !row.emailAddress && !row.phone && !row.mobilePhone;
@@ -153,7 +192,7 @@ async function keepMinimal(run: Run, target: Exclude<Target, { kind: 'voucher' }
   run.done.push(`${label(target)} kept with e-mail and phone numbers blanked`);
 }
 
-async function restrict(run: Run, target: Exclude<Target, { kind: 'voucher' }>, fields: string[] | undefined): Promise<void> {
+async function restrict(run: Run, target: PersonTarget, fields: string[] | undefined): Promise<void> {
   const what = target.kind === 'associate' ? associateWhat(target.row) : 'contact-person';
   if (fields?.length) {
     const noteField = run.settings.annotationField;
@@ -183,7 +222,7 @@ async function restrict(run: Run, target: Exclude<Target, { kind: 'voucher' }>, 
 }
 
 /** Only the item's fields (all the request's changes when it names none); invoices never change. */
-async function rectify(run: Run, target: Exclude<Target, { kind: 'voucher' }>, fields: string[] | undefined): Promise<void> {
+async function rectify(run: Run, target: PersonTarget, fields: string[] | undefined): Promise<void> {
   const map: Record<string, string> = target.kind === 'associate' ? ASSOCIATE_FIELD : CONTACT_FIELD;
   const changes = Object.entries(run.request.changes ?? {}).filter(([field]) => map[field] && (!fields?.length || fields.includes(field)));
   const value: AssociateValue = Object.fromEntries(changes.map(([field, newValue]) => [map[field], newValue]));
@@ -240,7 +279,7 @@ function outcome(run: Run): Outcome {
   return { status: 'done', summary: done, details, dispositions };
 }
 
-function label(target: Exclude<Target, { kind: 'voucher' }>): string {
+function label(target: PersonTarget): string {
   if (target.kind === 'contact') return `contact person ${target.row.contactNo}`;
   return target.row.customerNo > 0 ? `customer ${target.row.customerNo}` : `associate ${target.row.associateNo}`;
 }

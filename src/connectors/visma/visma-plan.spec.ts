@@ -1,6 +1,6 @@
 import type { PlanRequest, RetentionRules } from '../connector';
 import { proposeVismaPlan, type VismaSnapshot } from './visma-plan';
-import type { AssociateRow, ContactRow } from './visma-queries';
+import type { AssociateRow, ContactRow, OrderRow } from './visma-queries';
 
 const RULES: RetentionRules = {
   legalHolds: [{ records: 'invoices and customer ledger entries', basis: 'bokføringsloven § 13 (5-year rule)', keepFor: 'P5Y', from: 'end-of-financial-year' }],
@@ -39,6 +39,8 @@ const OLA: VismaSnapshot = {
     { customerNo: 10001, voucherNo: 2400, voucherDate: 20240110, amount: 300 },
     { customerNo: 10001, voucherNo: 2401, voucherDate: 20240201, amount: -300 },
   ],
+  orders: [],
+  orderLines: [],
 };
 
 const erase = (today: string): PlanRequest => ({ action: 'erase', reference: 'DSR-2026-00042', today });
@@ -62,6 +64,42 @@ describe('Visma plan proposals (survey)', () => {
     expect(plan['associate:1']).toMatchObject({ recordType: 'customer', proposed: 'keep', keep: { until: '2029-12-31', law: LAW } });
     expect(plan['associate:1'].note).toContain('e-mail and phone numbers blanked');
     expect(plan['contact:11']).toMatchObject({ recordType: 'contact-person', proposed: 'keep', parent: 'associate:1', keep: { until: '2029-12-31' } });
+  });
+
+  it('keeps an invoiced order for its financial year like the vouchers, erases an old one and an order never invoiced', () => {
+    const order = (orderNo: number, orderDate: number, invoiceNo: number): OrderRow => ({
+      orderNo,
+      customerNo: 10001,
+      orderDate,
+      invoiceNo,
+      deliveryName: 'Ola Nordmann',
+      deliveryAddress: 'Storgata 1',
+      deliveryPostCode: '0155',
+      deliveryPostalArea: 'Oslo',
+    });
+    const withOrders: VismaSnapshot = {
+      ...OLA,
+      ledger: [],
+      orders: [order(501, 20250310, 7001), order(502, 20190310, 6001), order(503, 20261120, 0)],
+      orderLines: [
+        { orderNo: 501, lineNo: 1, productNo: 'P1', description: 'Sykkel', quantity: 1, amount: 4990 },
+        { orderNo: 501, lineNo: 2, productNo: 'P2', description: 'Lykt', quantity: 2, amount: 300 },
+      ],
+    };
+    const plan = byRef(proposeVismaPlan(withOrders, erase('2026-12-05'), RULES, '01-01'));
+    expect(plan['order:501']).toMatchObject({
+      recordType: 'order',
+      parent: 'associate:1',
+      date: '2025-03-10',
+      proposed: 'keep',
+      keep: { basis: 'legal_obligation', law: LAW, until: '2030-12-31', allowedUse: 'bookkeeping, audit and tax control', restrict: true },
+    });
+    expect(plan['order:501'].note).toContain('2 line(s)');
+    expect(plan['order:502']).toMatchObject({ proposed: 'erase', note: `invoiced, past the limit of ${LAW} since 2025-01-01; deleted with its 0 line(s)` });
+    expect(plan['order:503']).toMatchObject({ proposed: 'erase' });
+    expect(plan['order:503'].note).toContain('not invoiced');
+    // The card stays as long as the invoiced order needs it.
+    expect(plan['associate:1']).toMatchObject({ proposed: 'keep', keep: { until: '2030-12-31' } });
   });
 
   it('counts from the injected today: on 2030-01-01 every voucher is past its limit and the card goes too', () => {

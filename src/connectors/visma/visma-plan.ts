@@ -2,7 +2,8 @@ import { addDays } from '../../common/iso-date';
 import type { KeepDecision, PlanRequest, RetentionRules, SurveyedRecord } from '../connector';
 import { associateWhat, BOOKKEEPING_USE, latest } from './visma-dispositions';
 import { fieldsHeld } from './visma-field-restriction';
-import type { AssociateRow, ContactRow, CustomerTransactionRow } from './visma-queries';
+import { isInvoiced, linesOf, orderTerms, ordersOfCustomer } from './visma-orders';
+import type { AssociateRow, ContactRow, CustomerTransactionRow, OrderLineRow, OrderRow } from './visma-queries';
 import { ASSOCIATE_FIELD, CONTACT_FIELD } from './visma-rectify';
 import { entryTerms, ledgerState, vismaDateToIso, type HoldTerms } from './visma-retention';
 
@@ -25,11 +26,15 @@ export interface VismaSnapshot {
   parents: AssociateRow[];
   /** Ledger entries of `associates` and `parents`. */
   ledger: CustomerTransactionRow[];
+  /** Sales orders of `associates` (not of `parents`: a company's orders are not its contact person's). */
+  orders: OrderRow[];
+  orderLines: OrderLineRow[];
 }
 
 export const associateRef = (associateNo: number) => `associate:${associateNo}`;
 export const contactRef = (contactNo: number) => `contact:${contactNo}`;
 export const voucherRef = (entry: Pick<CustomerTransactionRow, 'customerNo' | 'voucherNo'>) => `voucher:${entry.customerNo}-${entry.voucherNo}`;
+export const orderRef = (orderNo: number) => `order:${orderNo}`;
 
 /** Case fields a rectification or per-field restriction can name on each kind of record. */
 const ASSOCIATE_FIELDS = ['name', 'email', 'phone', 'mobile', 'address', 'postCode', 'city'] as const;
@@ -82,8 +87,11 @@ function proposeErasure(snapshot: VismaSnapshot, today: string, rules: Retention
     const entries = entriesOf(snapshot.ledger, associate.customerNo);
     const balance = Math.round(entries.reduce((sum, entry) => sum + Number(entry.amount ?? 0), 0) * 100) / 100;
     const vouchers = entries.map((entry) => proposeVoucher(entry, ref, balance, today, rules, financialYearStart));
-    plan.push(...vouchers);
-    const keeps = vouchers.filter((voucher) => voucher.proposed === 'keep').map((voucher) => voucher.keep!);
+    const orders = ordersOfCustomer(snapshot.orders, associate.customerNo).map((order) =>
+      proposeOrder(order, linesOf(snapshot.orderLines, order.orderNo).length, ref, today, rules, financialYearStart),
+    );
+    plan.push(...vouchers, ...orders);
+    const keeps = [...vouchers, ...orders].filter((item) => item.proposed === 'keep').map((item) => item.keep!);
     const card = longest(keeps);
     plan.push(
       card
@@ -93,9 +101,15 @@ function proposeErasure(snapshot: VismaSnapshot, today: string, rules: Retention
             label: associateLabel(associate),
             proposed: 'keep',
             keep: card,
-            note: `kept minimal while ${keeps.length} kept voucher(s) need it: e-mail and phone numbers blanked; name, customer number and address stay`,
+            note: `kept minimal while ${keeps.length} kept voucher(s) and invoiced order(s) need it: e-mail and phone numbers blanked; name, customer number and address stay`,
           }
-        : { ref, recordType: associateWhat(associate), label: associateLabel(associate), proposed: 'erase', note: 'no voucher needs the customer record' },
+        : {
+            ref,
+            recordType: associateWhat(associate),
+            label: associateLabel(associate),
+            proposed: 'erase',
+            note: 'no voucher or invoiced order needs the customer record',
+          },
     );
     for (const contact of snapshot.contacts.filter((row) => row.associateNo === associate.associateNo)) {
       plan.push(proposeContact(contact, card, 'the kept customer record'));
@@ -138,6 +152,31 @@ function proposeVoucher(
   const terms = latest(entryTerms([{ voucherDate: date }], rules, financialYearStart))!;
   if (terms.until >= today) return { ...base, proposed: 'keep', keep: bookkeepingKeep(terms), note: `${terms.law}: kept until ${terms.until}` };
   return { ...base, proposed: 'erase', note: `past the limit of ${terms.law} since ${addDays(terms.until, 1)}` };
+}
+
+/** An invoiced order is sales documentation: kept while its hold runs, then erased; an order not
+ *  invoiced is no accounting record, so it and its delivery address go. Its lines follow it. */
+function proposeOrder(order: OrderRow, lines: number, customerRef: string, today: string, rules: RetentionRules, financialYearStart: string): SurveyedRecord {
+  const date = vismaDateToIso(order.orderDate);
+  const withLines = `${lines} line(s)`;
+  const base = { ref: orderRef(order.orderNo), recordType: 'order', label: `Order ${order.orderNo} · ${date}`, date, parent: customerRef } as const;
+  const terms = orderTerms(order, rules, financialYearStart);
+  if (!terms || !isInvoiced(order)) {
+    return {
+      ...base,
+      proposed: 'erase',
+      note: `not invoiced, so not accounting documentation: the order with its ${withLines} and delivery address is deleted`,
+    };
+  }
+  if (terms.until >= today) {
+    return {
+      ...base,
+      proposed: 'keep',
+      keep: bookkeepingKeep(terms),
+      note: `invoiced (sales documentation), with its ${withLines}; ${terms.law}: kept until ${terms.until}`,
+    };
+  }
+  return { ...base, proposed: 'erase', note: `invoiced, past the limit of ${terms.law} since ${addDays(terms.until, 1)}; deleted with its ${withLines}` };
 }
 
 function proposeContact(contact: ContactRow, keep: KeepDecision | undefined, keptWith: string): SurveyedRecord {

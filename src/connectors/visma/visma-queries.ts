@@ -13,6 +13,9 @@
  *    Visma Business' model names as defaults) and are checked by introspection before use
  *    (visma-schema-check.ts); they are read under fixed aliases, so the rest of the connector
  *    sees `customerNo voucherNo voucherDate amount` whatever the company's names are
+ *  - sales orders and order lines: table and field names from the data map (connection.orders,
+ *    defaults in DEFAULT_VISMA_ORDERS), checked by introspection and read under fixed aliases like
+ *    the ledger; `<order>_delete` / `<orderLine>_delete(filter)` delete one order and its lines
  *  - input type names Associate_Input, Contact_Input (unverified)
  *  - <ledger>_delete: that Visma lets the table API delete ledger rows past their retention limit
  *    (unverified; a refusal is left to a person)
@@ -21,7 +24,7 @@
  *    deleteCustomerSupplierData) is checked by introspection, its run without `args` relies on the
  *    company's own settings (retention period, anonymisation customer) as the dialog does
  */
-import type { VismaLedgerNames } from './visma-settings';
+import type { VismaLedgerNames, VismaOrderNames } from './visma-settings';
 
 export const PAGE_SIZE = 100;
 
@@ -57,6 +60,29 @@ export interface CustomerTransactionRow {
   /** yyyymmdd, as Business NXT stores dates. */
   voucherDate: number;
   amount: number;
+}
+
+/** A sales order head, under the connector's aliases whatever the company's names are. */
+export interface OrderRow {
+  orderNo: number;
+  customerNo: number;
+  /** yyyymmdd */
+  orderDate: number;
+  /** The invoice number once the order is invoiced; 0, empty or null before. */
+  invoiceNo: number | string | null;
+  deliveryName: string | null;
+  deliveryAddress: string | null;
+  deliveryPostCode: string | null;
+  deliveryPostalArea: string | null;
+}
+
+export interface OrderLineRow {
+  orderNo: number;
+  lineNo: number;
+  productNo: string | null;
+  description: string | null;
+  quantity: number | null;
+  amount: number | null;
 }
 
 export type AssociateValue = Partial<AssociateFields> & Record<string, unknown>;
@@ -96,6 +122,33 @@ export function ledgerDeleteMutation(ledger: VismaLedgerNames): string {
     ${ledger.table}_delete(filter: { _and: [{ ${customerNo}: { _eq: $customerNo } }, { ${voucherNo}: { _eq: $voucherNo } }] }) { affectedRows }
   }
 }`;
+}
+
+/** The orders of customer numbers `$value` (Int list), read under the connector's own aliases. */
+export function ordersPageQuery(orders: VismaOrderNames): string {
+  return connectionQuery(orders.table, `{ ${orders.fields.customerNo}: { _in: $value } }`, '[Int!]', aliased(orders.fields));
+}
+
+/** The lines of order numbers `$value`. */
+export function orderLinesPageQuery(orders: VismaOrderNames): string {
+  return connectionQuery(orders.lineTable, `{ ${orders.lineFields.orderNo}: { _in: $value } }`, '[Int!]', aliased(orders.lineFields));
+}
+
+/** One order: its lines first, then the head (a head without lines is what a retry finds). */
+export function orderDeleteMutation(orders: VismaOrderNames): string {
+  return `mutation delete_order($cid: Int!, $orderNo: Int!) {
+  useCompany(no: $cid) {
+    lines: ${orders.lineTable}_delete(filter: { ${orders.lineFields.orderNo}: { _eq: $orderNo } }) { affectedRows }
+    head: ${orders.table}_delete(filter: { ${orders.fields.orderNo}: { _eq: $orderNo } }) { affectedRows }
+  }
+}`;
+}
+
+/** `alias: companyName` for every field, so rows carry the connector's names. */
+function aliased(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([alias, name]) => `${alias}: ${name}`)
+    .join(' ');
 }
 
 /** Visma Business' own "delete customer/supplier data" routine on one associate (a processing). */

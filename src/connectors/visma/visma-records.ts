@@ -13,26 +13,33 @@ import {
   deletionRoutineMutation,
   ledgerDeleteMutation,
   ledgerPageQuery,
+  orderDeleteMutation,
+  orderLinesPageQuery,
+  ordersPageQuery,
   pageQuery,
   type AssociateRow,
   type AssociateValue,
   type ContactRow,
   type ContactValue,
   type CustomerTransactionRow,
+  type OrderLineRow,
+  type OrderRow,
   type Page,
   type Table,
 } from './visma-queries';
-import { DEFAULT_VISMA_DELETION_ROUTINE, DEFAULT_VISMA_LEDGER, type VismaLedgerNames } from './visma-settings';
+import { DEFAULT_VISMA_DELETION_ROUTINE, DEFAULT_VISMA_LEDGER, DEFAULT_VISMA_ORDERS, type VismaLedgerNames, type VismaOrderNames } from './visma-settings';
 
 /** How this company's customer ledger is named and how a customer is deleted (from the data map). */
 export interface VismaRecordsLayout {
   ledger: VismaLedgerNames;
+  orders: VismaOrderNames;
   deletion: 'routine' | 'direct';
   deletionRoutine: string;
 }
 
 const DEFAULT_LAYOUT: VismaRecordsLayout = {
   ledger: { table: DEFAULT_VISMA_LEDGER.table, fields: { ...DEFAULT_VISMA_LEDGER.fields } },
+  orders: { ...DEFAULT_VISMA_ORDERS, read: true, fields: { ...DEFAULT_VISMA_ORDERS.fields }, lineFields: { ...DEFAULT_VISMA_ORDERS.lineFields } },
   deletion: 'routine',
   deletionRoutine: DEFAULT_VISMA_DELETION_ROUTINE,
 };
@@ -124,6 +131,39 @@ export class VismaRecords {
     );
     if (!numbers.length) return [];
     return this.readPages<CustomerTransactionRow>(this.layout.ledger.table, ledgerPageQuery(this.layout.ledger), numbers);
+  }
+
+  /** Whether this company's orders are read at all (`connection.orders.read`). */
+  get readsOrders(): boolean {
+    return this.layout.orders.read;
+  }
+
+  /** Sales orders of the given customer numbers (none when orders are not read). */
+  async ordersOf(customerNos: number[]): Promise<OrderRow[]> {
+    const numbers = unique(
+      customerNos.filter((no) => no > 0),
+      (no) => no,
+    );
+    if (!numbers.length || !this.layout.orders.read) return [];
+    return this.readPages<OrderRow>(this.layout.orders.table, ordersPageQuery(this.layout.orders), numbers);
+  }
+
+  async orderLinesOf(orderNos: number[]): Promise<OrderLineRow[]> {
+    if (!orderNos.length || !this.layout.orders.read) return [];
+    return this.readPages<OrderLineRow>(
+      this.layout.orders.lineTable,
+      orderLinesPageQuery(this.layout.orders),
+      unique(orderNos, (no) => no),
+    );
+  }
+
+  /** Deletes one order with its lines; Visma refuses (a GraphQL error) what it must keep. */
+  async deleteOrder(orderNo: number): Promise<{ orders: number; lines: number }> {
+    const data = await this.client.request<{ useCompany: { lines: { affectedRows: number } | null; head: { affectedRows: number } | null } }>(
+      orderDeleteMutation(this.layout.orders),
+      { cid: this.companyNo, orderNo },
+    );
+    return { orders: data.useCompany.head?.affectedRows ?? 0, lines: data.useCompany.lines?.affectedRows ?? 0 };
   }
 
   async updateAssociate(associateNo: number, value: AssociateValue): Promise<number> {

@@ -3,7 +3,8 @@ import type { VismaClient } from './visma-client';
 import type { VismaSettings } from './visma-settings';
 
 /**
- * Before a Visma system does anything, the names the data map gives for the customer ledger (and,
+ * Before a Visma system does anything (and once when the worker starts), the names the data map
+ * gives for the customer ledger, the sales orders and order lines (and,
  * with `deletion: routine`, the routine's processing) are looked up in the company's own GraphQL
  * schema with one introspection query. A wrong name then stops the system with a message naming
  * the setting, instead of every export and erasure failing on a GraphQL validation error halfway.
@@ -12,14 +13,16 @@ import type { VismaSettings } from './visma-settings';
  * table's connection type `Query_UseCompany_<Table>_Connection`, a table's processings
  * `<Table>Processings` (e.g. OrderProcessings).
  */
-export const SCHEMA_CHECK_QUERY = `query visma_schema_check($connection: String!, $processings: String!) {
-  company: __type(name: "Query_UseCompany") { fields { name } }
-  ledger: __type(name: $connection) {
-    fields {
+const ROW_FIELDS = `fields {
       name
       type { name fields { name } ofType { name fields { name } ofType { name fields { name } ofType { name fields { name } } } } }
-    }
-  }
+    }`;
+
+export const SCHEMA_CHECK_QUERY = `query visma_schema_check($connection: String!, $processings: String!, $orders: String!, $orderLines: String!) {
+  company: __type(name: "Query_UseCompany") { fields { name } }
+  ledger: __type(name: $connection) { ${ROW_FIELDS} }
+  orders: __type(name: $orders) { ${ROW_FIELDS} }
+  orderLines: __type(name: $orderLines) { ${ROW_FIELDS} }
   processings: __type(name: $processings) { fields { name } }
 }`;
 
@@ -32,6 +35,8 @@ interface IntrospectedType {
 interface SchemaCheckAnswer {
   company: IntrospectedType | null;
   ledger: IntrospectedType | null;
+  orders: IntrospectedType | null;
+  orderLines: IntrospectedType | null;
   processings: IntrospectedType | null;
 }
 
@@ -40,43 +45,53 @@ const checks = new Map<string, Promise<string[]>>();
 
 /** Throws a permanent ConnectorError naming every wrong setting; resolves when all names exist. */
 export async function assertVismaSchema(client: VismaClient, settings: VismaSettings): Promise<void> {
-  const key = JSON.stringify([settings.systemId, settings.graphqlUrl, settings.companyNo, settings.ledger, settings.deletion, settings.deletionRoutine]);
+  const problems = await checkedVismaSchema(client, settings);
+  if (problems.length) throw stoppedError(settings.systemId, problems);
+}
+
+/** The problems of this system's names, asked once per process (the boot check and the first task share it). */
+export function checkedVismaSchema(client: VismaClient, settings: VismaSettings): Promise<string[]> {
+  const key = JSON.stringify([
+    settings.systemId,
+    settings.graphqlUrl,
+    settings.companyNo,
+    settings.ledger,
+    settings.orders,
+    settings.deletion,
+    settings.deletionRoutine,
+  ]);
   let pending = checks.get(key);
   if (!pending) {
     pending = schemaProblems(client, settings);
     checks.set(key, pending);
     pending.catch(() => checks.delete(key));
   }
-  const problems = await pending;
-  if (problems.length) {
-    throw new ConnectorError(
-      `Visma system "${settings.systemId}" is stopped until its data map is corrected (nothing was read or changed): ${problems.join('; ')}`,
-      false,
-    );
-  }
+  return pending;
+}
+
+export function stoppedError(systemId: string, problems: string[]): ConnectorError {
+  return new ConnectorError(
+    `Visma system "${systemId}" is stopped until its data map is corrected (nothing was read or changed): ${problems.join('; ')}`,
+    false,
+  );
 }
 
 /** "connection.<setting>: <problem>" for every configured name the company's schema lacks. */
 export async function schemaProblems(client: VismaClient, settings: VismaSettings): Promise<string[]> {
-  const { table, fields } = settings.ledger;
-  const typeName = pascal(table);
+  const { ledger, orders } = settings;
   const answer = await client.request<SchemaCheckAnswer>(SCHEMA_CHECK_QUERY, {
-    connection: `Query_UseCompany_${typeName}_Connection`,
+    connection: connectionType(ledger.table),
+    orders: connectionType(orders.table),
+    orderLines: connectionType(orders.lineTable),
     processings: 'AssociateProcessings',
   });
-  const problems: string[] = [];
   const tables = names(answer.company);
-  if (!tables.includes(table)) {
-    problems.push(`connection.ledger.table: "${table}" is not a table in the Business NXT schema of company ${settings.companyNo}`);
-  } else {
-    const row = rowType(answer.ledger);
-    if (!row) problems.push(`connection.ledger.table: the fields of table "${table}" could not be read from the schema`);
-    else {
-      const present = names(row);
-      for (const [setting, name] of Object.entries(fields)) {
-        if (!present.includes(name)) problems.push(`connection.ledger.fields.${setting}: "${name}" is not a field of ${row.name ?? typeName}`);
-      }
-    }
+  const problems = tableProblems('connection.ledger', ledger.table, ledger.fields, 'fields', tables, answer.ledger, settings.companyNo);
+  if (orders.read) {
+    problems.push(...tableProblems('connection.orders', orders.table, orders.fields, 'fields', tables, answer.orders, settings.companyNo));
+    problems.push(
+      ...tableProblems('connection.orders', orders.lineTable, orders.lineFields, 'lineFields', tables, answer.orderLines, settings.companyNo, 'lineTable'),
+    );
   }
   if (settings.deletion === 'routine' && !names(answer.processings).includes(settings.deletionRoutine)) {
     problems.push(
@@ -85,6 +100,31 @@ export async function schemaProblems(client: VismaClient, settings: VismaSetting
     );
   }
   return problems;
+}
+
+/** "<prefix>.<tableKey>: …" when the table is missing, else "<prefix>.<fieldsKey>.<setting>: …" per missing field. */
+function tableProblems(
+  prefix: string,
+  table: string,
+  fields: Record<string, string>,
+  fieldsKey: string,
+  tables: string[],
+  connection: IntrospectedType | null,
+  companyNo: number,
+  tableKey = 'table',
+): string[] {
+  if (!tables.includes(table)) return [`${prefix}.${tableKey}: "${table}" is not a table in the Business NXT schema of company ${companyNo}`];
+  const row = rowType(connection);
+  if (!row) return [`${prefix}.${tableKey}: the fields of table "${table}" could not be read from the schema`];
+  const present = names(row);
+  return Object.entries(fields)
+    .filter(([, name]) => !present.includes(name))
+    .map(([setting, name]) => `${prefix}.${fieldsKey}.${setting}: "${name}" is not a field of ${row.name ?? pascal(table)}`);
+}
+
+/** Business NXT's documented name of a table's connection type. */
+function connectionType(table: string): string {
+  return `Query_UseCompany_${pascal(table)}_Connection`;
 }
 
 /** The row type of a connection's `items` list, however Business NXT wraps it (list, non-null). */
@@ -98,7 +138,7 @@ function names(type: IntrospectedType | null | undefined): string[] {
   return (type?.fields ?? []).map((field) => field.name);
 }
 
-/** Business NXT's table field `customerTransaction` belongs to type `CustomerTransaction`. */
+/** Business NXT's table field `customerTransaction` belongs to type `CustomerTransaction`, `orderLine` to `OrderLine`. */
 function pascal(table: string): string {
   return table.charAt(0).toUpperCase() + table.slice(1);
 }

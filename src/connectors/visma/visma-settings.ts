@@ -20,6 +20,30 @@ export const DEFAULT_VISMA_LEDGER = {
   fields: { customerNo: 'customerNo', voucherNo: 'voucherNo', voucherDate: 'voucherDate', amount: 'amountDomestic' },
 } as const;
 
+/**
+ * Sales orders (the order head) and their lines. `order` and `orderLine` with `orderNo`,
+ * `customerNo`, `orderDate`, `lineNo`, `productNo`, `description`, `quantity` are in the Business
+ * NXT documentation (order how-tos); `amountDomestic` on the line appears in published clients; the
+ * invoice number on the head and the delivery address fields are Visma Business' model names
+ * (Ord: InvoNo, DelNm, DelAd1, DelPNo, DelPArea) and unverified. Like the ledger, every name can be
+ * overridden and is checked against the company's schema before use (README.md).
+ */
+export const DEFAULT_VISMA_ORDERS = {
+  table: 'order',
+  fields: {
+    orderNo: 'orderNo',
+    customerNo: 'customerNo',
+    orderDate: 'orderDate',
+    invoiceNo: 'invoiceNo',
+    deliveryName: 'deliveryName',
+    deliveryAddress: 'deliveryAddress1',
+    deliveryPostCode: 'deliveryPostCode',
+    deliveryPostalArea: 'deliveryPostalArea',
+  },
+  lineTable: 'orderLine',
+  lineFields: { orderNo: 'orderNo', lineNo: 'lineNo', productNo: 'productNo', description: 'description', quantity: 'quantity', amount: 'amountDomestic' },
+} as const;
+
 /** Visma Business' own routine "Slett kunde-/leverandørdata" as a processing on the associate table. */
 export const DEFAULT_VISMA_DELETION_ROUTINE = 'deleteCustomerSupplierData';
 
@@ -38,6 +62,33 @@ const ledgerSchema = z
   })
   .strict()
   .default({ table: DEFAULT_VISMA_LEDGER.table, fields: { ...DEFAULT_VISMA_LEDGER.fields } });
+
+const ordersSchema = z
+  .object({
+    /** `false`: this company has no order module in use; orders are then listed as not searched. */
+    read: z.boolean().default(true),
+    table: fieldName.default(DEFAULT_VISMA_ORDERS.table),
+    fields: z
+      .object(Object.fromEntries(Object.entries(DEFAULT_VISMA_ORDERS.fields).map(([key, name]) => [key, fieldName.default(name)])) as OrderFieldShape)
+      .strict()
+      .default({ ...DEFAULT_VISMA_ORDERS.fields }),
+    lineTable: fieldName.default(DEFAULT_VISMA_ORDERS.lineTable),
+    lineFields: z
+      .object(Object.fromEntries(Object.entries(DEFAULT_VISMA_ORDERS.lineFields).map(([key, name]) => [key, fieldName.default(name)])) as LineFieldShape)
+      .strict()
+      .default({ ...DEFAULT_VISMA_ORDERS.lineFields }),
+  })
+  .strict()
+  .default({
+    read: true,
+    table: DEFAULT_VISMA_ORDERS.table,
+    fields: { ...DEFAULT_VISMA_ORDERS.fields },
+    lineTable: DEFAULT_VISMA_ORDERS.lineTable,
+    lineFields: { ...DEFAULT_VISMA_ORDERS.lineFields },
+  });
+
+type OrderFieldShape = Record<keyof typeof DEFAULT_VISMA_ORDERS.fields, z.ZodDefault<typeof fieldName>>;
+type LineFieldShape = Record<keyof typeof DEFAULT_VISMA_ORDERS.lineFields, z.ZodDefault<typeof fieldName>>;
 
 /** The data map's `connection` block for a Visma Business NXT system (see README.md). */
 const connectionSchema = z
@@ -61,6 +112,8 @@ const connectionSchema = z
       .default('01-01'),
     /** The customer ledger's table and field names (defaults: DEFAULT_VISMA_LEDGER). */
     ledger: ledgerSchema,
+    /** Sales orders and order lines: table and field names (defaults: DEFAULT_VISMA_ORDERS). */
+    orders: ordersSchema,
     /** How a customer is deleted: Visma's own routine (default) or the table API's delete. */
     deletion: z.enum(['routine', 'direct'], { message: "must be 'routine' (Visma's own deletion routine) or 'direct' (associate_delete)" }).default('routine'),
     /** The routine's processing name on the associate table. */
@@ -83,6 +136,7 @@ export interface VismaSettings {
   annotationField?: string;
   financialYearStart: string;
   ledger: VismaLedgerNames;
+  orders: VismaOrderNames;
   /** `routine`: Visma's "Slett kunde-/leverandørdata" processing; `direct`: `associate_delete`. */
   deletion: 'routine' | 'direct';
   /** The processing field under `associate_processings` that runs the routine. */
@@ -93,6 +147,15 @@ export interface VismaSettings {
 export interface VismaLedgerNames {
   table: string;
   fields: { customerNo: string; voucherNo: string; voucherDate: string; amount: string };
+}
+
+/** Sales orders' and order lines' names in this company's schema; `read: false` = not read. */
+export interface VismaOrderNames {
+  read: boolean;
+  table: string;
+  fields: Record<keyof typeof DEFAULT_VISMA_ORDERS.fields, string>;
+  lineTable: string;
+  lineFields: Record<keyof typeof DEFAULT_VISMA_ORDERS.lineFields, string>;
 }
 
 /** The company's own names for the "no marketing" and "restricted" flags (none is assumed). */
@@ -123,6 +186,7 @@ export function readVismaSettings(ctx: SystemContext): VismaSettings {
     annotationField: connection.annotationField,
     financialYearStart: connection.financialYearStart,
     ledger: connection.ledger,
+    orders: connection.orders,
     deletion: connection.deletion,
     deletionRoutine: connection.deletionRoutine,
   };

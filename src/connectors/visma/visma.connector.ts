@@ -26,17 +26,15 @@ import { associateWhat, exportDispositions, restrictionHow } from './visma-dispo
 import { DispositionTally } from '../disposition-tally';
 import { liftFieldRestrictionsInVisma, recordedFieldRestrictions, restrictFieldsInVisma } from './visma-field-restriction';
 import { surveyVisma } from './visma-survey';
-import { assertVismaSchema } from './visma-schema-check';
+import { assertVismaSchema, checkedVismaSchema } from './visma-schema-check';
 import { executeVismaPlan } from './visma-execute';
 
 /** What Business NXT holds about a customer that this connector does not read (README.md "Not
  *  covered"): said in every export, so the person is not told the list above is everything. */
-export const VISMA_NOT_SEARCHED = [
-  'sales orders and order lines',
-  'invoice documents (PDF) and attachments',
-  'delivery addresses',
-  'appointments and activities',
-] as const;
+export const VISMA_NOT_SEARCHED = ['invoice documents (PDF) and attachments', 'appointments and activities'] as const;
+
+/** Said besides when the data map turns order reading off (`connection.orders.read: false`). */
+export const VISMA_ORDERS_NOT_SEARCHED = ['sales orders and order lines', 'delivery addresses on orders'] as const;
 
 export interface VismaConnectorOptions {
   /** The clock for retention dates and token expiry. */
@@ -74,6 +72,12 @@ export class VismaConnector implements Connector {
     return checkVismaConnection(connection);
   }
 
+  /** The boot check: the ledger, order and routine names looked up in the company's schema. */
+  async checkNames(ctx: SystemContext): Promise<string[]> {
+    const settings = readVismaSettings(ctx);
+    return checkedVismaSchema(new VismaClient(settings, this.clientOptions), settings);
+  }
+
   async find(ctx: SystemContext, subject: Subject): Promise<Match[]> {
     const { associates, contacts } = await (await this.records(ctx)).subjectRecords(subject);
     return [
@@ -102,15 +106,20 @@ export class VismaConnector implements Connector {
     const contactsOfCustomers = await records.contactsOf(matchedNos);
     const directContacts = found.contacts.filter((contact) => !matchedNos.includes(contact.associateNo));
     const contacts = [...contactsOfCustomers, ...directContacts];
-    const ledger = await records.transactionsOf(associates.map((associate) => associate.customerNo));
+    const customerNos = associates.map((associate) => associate.customerNo);
+    const ledger = await records.transactionsOf(customerNos);
     const customerTransactions = ledger.map((entry) => ({ ...entry, voucherDate: vismaDateToIso(entry.voucherDate) }));
-    const data = { associates, contacts, customerTransactions, notSearched: [...VISMA_NOT_SEARCHED] };
+    const orderRows = await records.ordersOf(customerNos);
+    const orders = orderRows.map((order) => ({ ...order, orderDate: vismaDateToIso(order.orderDate) }));
+    const orderLines = await records.orderLinesOf(orderRows.map((order) => order.orderNo));
+    const notSearched = records.readsOrders ? [...VISMA_NOT_SEARCHED] : [...VISMA_ORDERS_NOT_SEARCHED, ...VISMA_NOT_SEARCHED];
+    const data = { associates, contacts, customerTransactions, orders, orderLines, notSearched };
     return {
       systemId: ctx.systemId,
       data,
-      tables: { associates: rows(associates), contacts: rows(contacts), customerTransactions },
-      recordCount: associates.length + contacts.length + customerTransactions.length,
-      dispositions: exportDispositions(associates, contacts.length, customerTransactions.length),
+      tables: { associates: rows(associates), contacts: rows(contacts), customerTransactions, orders, orderLines: rows(orderLines) },
+      recordCount: associates.length + contacts.length + customerTransactions.length + orders.length + orderLines.length,
+      dispositions: exportDispositions(associates, contacts.length, customerTransactions.length, orders.length, orderLines.length),
     };
   }
 
@@ -226,6 +235,7 @@ export class VismaConnector implements Connector {
     const flagFields = [settings.flags.marketing, settings.flags.restriction].filter((field): field is string => !!field);
     return new VismaRecords(client, settings.companyNo, flagFields, settings.annotationField ? [settings.annotationField] : [], {
       ledger: settings.ledger,
+      orders: settings.orders,
       deletion: settings.deletion,
       deletionRoutine: settings.deletionRoutine,
     });

@@ -3,6 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
+import type { SystemCheckEntity } from '../../connectors/system-checks/system-check.entity';
+import { SystemChecksService } from '../../connectors/system-checks/system-checks.service';
 import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { fill } from './pages/staff-copy';
@@ -21,6 +23,7 @@ export class StaffSystemsController {
     private readonly systems: SystemsService,
     private readonly pages: StaffPageRenderer,
     private readonly badge: StaffBadge,
+    private readonly systemChecks: SystemChecksService,
   ) {}
 
   @Get('systems')
@@ -28,6 +31,7 @@ export class StaffSystemsController {
   async list(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
     const text = SYSTEMS_COPY[this.pages.language(request)];
     const warnings = this.systems.warnings();
+    const checks = await this.systemChecks.latest();
     this.pages.send(request, response, 200, 'systems', {
       title: text.title,
       active: 'systems',
@@ -38,10 +42,18 @@ export class StaffSystemsController {
         systems: this.systems.systems().map((system) => ({
           ...describeSystem(system, text),
           warnings: warnings.filter((warning) => warning.startsWith(`${system.id}.`)),
+          check: describeCheck(checks.get(system.id), text),
         })),
       },
     });
   }
+}
+
+/** The start-up name check, in the reader's language; the stopped message names the data-map settings. */
+function describeCheck(check: SystemCheckEntity | undefined, text: SystemsCopy) {
+  if (!check) return undefined;
+  if (check.status === 'stopped') return { stopped: true, text: text.checkStopped, message: check.message ?? '' };
+  return { stopped: false, text: check.status === 'ok' ? text.checkOk : text.checkUnreachable };
 }
 
 function describeSystem(system: SystemEntry, text: SystemsCopy) {

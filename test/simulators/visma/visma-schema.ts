@@ -33,6 +33,8 @@ export const UNVERIFIED_FIELDS = [
   'customerTransaction_delete (that the table API deletes ledger rows past their retention limit)',
   'associate_processings.deleteCustomerSupplierData (the GraphQL name of the routine "Slett kunde-/leverandørdata"; its refusal as a GraphQL error)',
   'error codes in extensions.code other than FIELDS_ON_CORRECT_TYPE',
+  'order.invoiceNo, deliveryName, deliveryAddress1, deliveryPostCode, deliveryPostalArea (Visma Business model names)',
+  'order_delete / orderLine_delete (that the table API deletes an order past its retention limit, and refuses an invoiced one within it)',
 ] as const;
 
 /**
@@ -46,6 +48,41 @@ export const LEDGER_NAMES = {
   table: 'customerTransaction',
   fields: ['customerNo', 'voucherNo', 'voucherDate', 'amountDomestic', 'invoiceNo', 'dueDate'],
 } as const;
+
+/**
+ * Sales orders and lines as the connector's defaults name them (DEFAULT_VISMA_ORDERS): `order` and
+ * `orderLine` with orderNo, customerNo, orderDate, lineNo, productNo, description, quantity are in
+ * the Business NXT order how-tos; the rest are Visma Business model names (unverified).
+ */
+export const ORDER_NAMES = {
+  table: 'order',
+  fields: ['orderNo', 'customerNo', 'orderDate', 'invoiceNo', 'name', 'deliveryName', 'deliveryAddress1', 'deliveryPostCode', 'deliveryPostalArea'],
+  lineTable: 'orderLine',
+  lineFields: ['orderNo', 'lineNo', 'productNo', 'description', 'quantity', 'amountDomestic'],
+} as const;
+
+export interface SimOrder {
+  orderNo: number;
+  customerNo: number;
+  /** yyyymmdd */
+  orderDate: number;
+  /** 0 until the order is invoiced. */
+  invoiceNo: number;
+  name: string;
+  deliveryName: string;
+  deliveryAddress1: string;
+  deliveryPostCode: string;
+  deliveryPostalArea: string;
+}
+
+export interface SimOrderLine {
+  orderNo: number;
+  lineNo: number;
+  productNo: string;
+  description: string;
+  quantity: number;
+  amountDomestic: number;
+}
 
 export interface SimAssociate {
   associateNo: number;
@@ -272,7 +309,69 @@ export const VISMA_SCHEMA_SDL = /* GraphQL */ `
     items: [CustomerTransaction!]
   }
 
+  # sales orders under the names of ORDER_NAMES above
+  type Order {
+    orderNo: Int!
+    customerNo: Int!
+    orderDate: Int!
+    invoiceNo: Int
+    name: String
+    deliveryName: String
+    deliveryAddress1: String
+    deliveryPostCode: String
+    deliveryPostalArea: String
+  }
+
+  input FilterExpression_Order {
+    orderNo: FilterExpression_Int
+    customerNo: FilterExpression_Int
+    orderDate: FilterExpression_Int
+    invoiceNo: FilterExpression_Int
+    _and: [FilterExpression_Order!]
+    _or: [FilterExpression_Order!]
+  }
+
+  type Query_UseCompany_Order_Connection {
+    totalCount: Int!
+    pageInfo: PageInfo!
+    items: [Order!]
+  }
+
+  type Mutation_UseCompany_Order_Result {
+    affectedRows: Int!
+    items: [Order!]
+  }
+
+  type OrderLine {
+    orderNo: Int!
+    lineNo: Int!
+    productNo: String
+    description: String
+    quantity: Float
+    amountDomestic: Float
+  }
+
+  input FilterExpression_OrderLine {
+    orderNo: FilterExpression_Int
+    lineNo: FilterExpression_Int
+    _and: [FilterExpression_OrderLine!]
+    _or: [FilterExpression_OrderLine!]
+  }
+
+  type Query_UseCompany_OrderLine_Connection {
+    totalCount: Int!
+    pageInfo: PageInfo!
+    items: [OrderLine!]
+  }
+
+  type Mutation_UseCompany_OrderLine_Result {
+    affectedRows: Int!
+    items: [OrderLine!]
+  }
+
   type Query_UseCompany {
+    order(filter: FilterExpression_Order, first: Int, after: String): Query_UseCompany_Order_Connection
+    orderLine(filter: FilterExpression_OrderLine, first: Int, after: String): Query_UseCompany_OrderLine_Connection
     associate(filter: FilterExpression_Associate, first: Int, after: String): Query_UseCompany_Associate_Connection
     contact(filter: FilterExpression_Contact, first: Int, after: String): Query_UseCompany_Contact_Connection
     customerTransaction(filter: FilterExpression_CustomerTransaction, first: Int, after: String): Query_UseCompany_CustomerTransaction_Connection
@@ -296,5 +395,8 @@ export const VISMA_SCHEMA_SDL = /* GraphQL */ `
     contact_delete(filter: FilterExpression_Contact): Mutation_UseCompany_Contact_Result
     # (unverified) deleting ledger rows through the table API
     customerTransaction_delete(filter: FilterExpression_CustomerTransaction): Mutation_UseCompany_CustomerTransaction_Result
+    # (unverified) deleting orders and their lines through the table API
+    order_delete(filter: FilterExpression_Order): Mutation_UseCompany_Order_Result
+    orderLine_delete(filter: FilterExpression_OrderLine): Mutation_UseCompany_OrderLine_Result
   }
 `;

@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { listenOnFreePort, type RunningSimulator } from '../http-simulator';
-import { VISMA_SCHEMA_SDL, type SimAssociate, type SimContact, type SimCustomerTransaction } from './visma-schema';
+import { VISMA_SCHEMA_SDL, type SimAssociate, type SimContact, type SimCustomerTransaction, type SimOrder, type SimOrderLine } from './visma-schema';
 import { matchesFilter, paginate, type FilterExpression } from './visma-tables';
 
 export const SIM_COMPANY_NO = 9112233;
@@ -18,6 +18,9 @@ export interface VismaSimulatorOptions {
   contacts?: Array<Partial<SimContact> & Pick<SimContact, 'contactNo' | 'associateNo'>>;
   /** Ledger rows; `amount` in the company's currency (served as `amountDomestic`). */
   customerTransactions?: VismaLedgerSeed[];
+  /** Sales orders (invoiceNo 0 = not invoiced yet) and their lines. */
+  orders?: Array<Partial<SimOrder> & Pick<SimOrder, 'orderNo' | 'customerNo' | 'orderDate'>>;
+  orderLines?: Array<Partial<SimOrderLine> & Pick<SimOrderLine, 'orderNo' | 'lineNo'>>;
   /** The company's "customer no. for anonymisation" (Company Information), where the deletion
    *  routine moves a deleted customer's old ledger rows. */
   anonymisationCustomerNo?: number;
@@ -41,6 +44,8 @@ export interface VismaSimulatorState {
   associates: SimAssociate[];
   contacts: SimContact[];
   customerTransactions: SimCustomerTransaction[];
+  orders: SimOrder[];
+  orderLines: SimOrderLine[];
   clients: Map<string, string>;
   tokens: Map<string, { clientId: string; expiresAt: number }>;
   tokenLifetimeSeconds: number;
@@ -71,6 +76,9 @@ export interface VismaSimulatorCalls {
   /** Ledger rows deleted, per voucher number. */
   transactionDeletes: Map<number, number>;
   transactionDeleteRefusals: Map<number, number>;
+  /** Order heads deleted (by the table API or the deletion routine) and refused, per order number. */
+  orderDeletes: Map<number, number>;
+  orderDeleteRefusals: Map<number, number>;
 }
 
 export interface VismaSimulator extends RunningSimulator {
@@ -117,6 +125,16 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     contacts: (options.contacts ?? []).map(simContact),
     anonymisationCustomerNo: options.anonymisationCustomerNo ?? 99999,
     customerTransactions: (options.customerTransactions ?? []).map(simLedgerRow),
+    orders: (options.orders ?? []).map((row) => ({
+      invoiceNo: 0,
+      name: '',
+      deliveryName: '',
+      deliveryAddress1: '',
+      deliveryPostCode: '',
+      deliveryPostalArea: '',
+      ...row,
+    })),
+    orderLines: (options.orderLines ?? []).map((row) => ({ productNo: '', description: '', quantity: 1, amountDomestic: 0, ...row })),
     clients: new Map(Object.entries(options.clients ?? { [SIM_CLIENT_ID]: SIM_CLIENT_SECRET })),
     tokens: new Map(),
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
@@ -139,6 +157,8 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     contactDeletes: new Map(),
     transactionDeletes: new Map(),
     transactionDeleteRefusals: new Map(),
+    orderDeletes: new Map(),
+    orderDeleteRefusals: new Map(),
     routineRuns: new Map(),
     routineRefusals: new Map(),
   };
@@ -247,6 +267,25 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
       associate: read('associate', state.associates),
       contact: read('contact', state.contacts),
       customerTransaction: read('customerTransaction', state.customerTransactions),
+      order: read('order', state.orders),
+      orderLine: read('orderLine', state.orderLines),
+      orderLine_delete: ({ filter }: { filter?: FilterExpression | null }) => {
+        calls.operations.push('orderLine_delete');
+        const rows = state.orderLines.filter((row) => matchesFilter(row, filter));
+        const refused = rows.filter((line) => state.orders.some((order) => order.orderNo === line.orderNo && orderHeld(order)));
+        if (refused.length) throw refusedOrder(refused[0].orderNo);
+        state.orderLines = state.orderLines.filter((row) => !rows.includes(row));
+        return { affectedRows: rows.length, items: null };
+      },
+      order_delete: ({ filter }: { filter?: FilterExpression | null }) => {
+        calls.operations.push('order_delete');
+        const rows = state.orders.filter((row) => matchesFilter(row, filter));
+        const refused = rows.filter(orderHeld);
+        if (refused.length) throw refusedOrder(refused[0].orderNo);
+        state.orders = state.orders.filter((row) => !rows.includes(row));
+        for (const row of rows) increment(calls.orderDeletes, row.orderNo);
+        return { affectedRows: rows.length, items: null };
+      },
       associate_update: ({ filter, value }: WriteArgs<Partial<SimAssociate>>) => {
         calls.operations.push('associate_update');
         const rows = state.associates.filter((row) => matchesFilter(row, filter));
@@ -324,6 +363,11 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
         for (const entry of state.customerTransactions) if (entry.customerNo === row.customerNo) entry.customerNo = state.anonymisationCustomerNo;
       }
       state.contacts = state.contacts.filter((contact) => contact.associateNo !== row.associateNo);
+      // The routine deletes the customer's orders and their documents.
+      const orders = row.customerNo > 0 ? state.orders.filter((order) => order.customerNo === row.customerNo) : [];
+      for (const order of orders) increment(calls.orderDeletes, order.orderNo);
+      state.orderLines = state.orderLines.filter((line) => !orders.some((order) => order.orderNo === line.orderNo));
+      state.orders = state.orders.filter((order) => !orders.includes(order));
       increment(calls.routineRuns, row.associateNo);
       increment(calls.associateDeletes, row.associateNo);
     }
@@ -336,6 +380,20 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
   function entryHeld(entry: SimCustomerTransaction): boolean {
     const today = Number(now().toISOString().slice(0, 10).replace(/-/g, ''));
     return (Math.floor(entry.voucherDate / 10_000) + 5) * 10_000 + 1231 >= today;
+  }
+
+  /** An invoiced order within 5 years after the end of its (calendar) financial year is sales
+   *  documentation Visma keeps; an order not invoiced yet may go. */
+  function orderHeld(order: SimOrder): boolean {
+    const today = Number(now().toISOString().slice(0, 10).replace(/-/g, ''));
+    return order.invoiceNo > 0 && (Math.floor(order.orderDate / 10_000) + 5) * 10_000 + 1231 >= today;
+  }
+
+  function refusedOrder(orderNo: number): GraphQLError {
+    increment(calls.orderDeleteRefusals, orderNo);
+    return new GraphQLError(`Order ${orderNo} cannot be deleted: it is invoiced and within the retention period`, {
+      extensions: { code: 'DELETE_NOT_ALLOWED' },
+    });
   }
 
   /** Visma Business' "delete customer data" rule: no deletion while the customer has a non-zero

@@ -23,6 +23,10 @@ const nb = {
   none: 'Ingen',
   warnings: 'Advarsler',
   noWarnings: 'Ingen advarsler.',
+  check: 'Kontroll ved oppstart',
+  checkOk: 'Tabell- og feltnavnene i datakartet finnes i systemet.',
+  checkStopped: 'Stoppet: oppgavene for dette systemet feiler til datakartet er rettet. Feil:',
+  checkUnreachable: 'Systemet svarte ikke da arbeidsprosessen startet; navnene kontrolleres før første oppgave.',
   from: { 'end-of-financial-year': 'utgangen av regnskapsåret', 'record-date': 'datoen for posten', 'end-of-contract': 'avtalens slutt' } as Record<
     string,
     string
@@ -53,6 +57,10 @@ const en: SystemsCopy = {
   none: 'None',
   warnings: 'Warnings',
   noWarnings: 'No warnings.',
+  check: 'Check at start-up',
+  checkOk: 'The table and field names in the data map exist in the system.',
+  checkStopped: "Stopped: this system's tasks fail until the data map is corrected. Problem:",
+  checkUnreachable: 'The system did not answer when the worker started; the names are checked before its first task.',
   from: { 'end-of-financial-year': 'the end of the financial year', 'record-date': 'the record date', 'end-of-contract': 'the end of the contract' },
 };
 
