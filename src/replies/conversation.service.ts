@@ -75,18 +75,3 @@ export class ConversationService {
     return { name: row.name, contentType: row.contentType, bytes };
   }
 }
-
-/** Deletes the case's reply attachments (retention: with the package, or when the case closes
- *  without one); the reply keeps each file's name and size, without content. Returns how many. */
-export async function deleteReplyFiles(manager: import('typeorm').EntityManager, caseId: string): Promise<number> {
-  const result = await manager.delete(CaseReplyFileEntity, { caseId });
-  const deleted = result.affected ?? 0;
-  if (deleted) {
-    await manager.query(
-      `UPDATE case_replies SET attachments = (SELECT coalesce(jsonb_agg(jsonb_set(a, '{fileId}', 'null'::jsonb)), '[]'::jsonb) FROM jsonb_array_elements(attachments) a)
-        WHERE case_id = $1`,
-      [caseId],
-    );
-  }
-  return deleted;
-}

@@ -67,8 +67,9 @@ export class ReplyIntakeService {
   async receive(message: MailboxMessage): Promise<InboundOutcome> {
     const known = await this.alreadyRead(message.mailbox, message.uidValidity, message.uid);
     if (known) {
+      // Read before: finish what may not have been finished, attach nothing.
       if (known.replyId) await this.followUp(known.replyId);
-      return known.outcome;
+      return known.outcome === 'unmatched' ? 'unmatched' : 'duplicate';
     }
     const parsed = await simpleParser(message.source);
     const messageId = parsed.messageId?.slice(0, 300) ?? null;

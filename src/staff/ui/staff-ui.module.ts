@@ -1,3 +1,5 @@
+import { RepliesModule } from '../../replies/replies.module';
+import { StaffReplyFilesController } from './staff-reply-files.controller';
 import { MiddlewareConsumer, Module, NestModule, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -60,6 +62,7 @@ const CONTROLLERS = [
   StaffRegisterController,
   StaffCaseController,
   StaffAnswerFilesController,
+  StaffReplyFilesController,
   StaffTasksController,
   // `/staff/users/second-factor` (one POST) beside the users page's own `/staff/users/:id/…` forms.
   SecondFactorPolicyController,
@@ -87,6 +90,8 @@ const CONTROLLERS = [
     ConnectorsModule,
     // The answer letter and the download lock on the case page (ResponsesModule imports no staff UI).
     ResponsesModule,
+    // The conversation with the requester and their reply attachments.
+    RepliesModule,
     RepresentationModule,
     PasskeysModule,
   ],
