@@ -19,7 +19,7 @@ export function conversationView(input: { entries: ConversationEntry[]; referenc
       resumed: entry.resumedClock,
       attachments: entry.attachments.map((note) => ({
         name: note.name,
-        size: `${Math.max(1, Math.round(note.sizeBytes / 1024))} KB`,
+        size: note.sizeBytes < 1024 ? `${note.sizeBytes} B` : `${Math.round(note.sizeBytes / 1024)} KB`,
         href: note.fileId ? `/staff/cases/${encodeURIComponent(input.reference)}/replies/files/${note.fileId}` : null,
         note: note.skipped ? (words.skipped[note.skipped] ?? note.skipped) : note.fileId ? '' : words.deleted,
       })),
