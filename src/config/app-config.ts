@@ -219,7 +219,11 @@ const schema = z
     // Half the setting would either promise a reply address nobody reads or read a mailbox no e-mail points to.
     if (Boolean(env.INBOUND_IMAP_URL) !== Boolean(env.REPLY_ADDRESS)) {
       const missing = env.INBOUND_IMAP_URL ? 'REPLY_ADDRESS' : 'INBOUND_IMAP_URL';
-      ctx.addIssue({ code: 'custom', path: [missing], message: `is required when ${missing === 'REPLY_ADDRESS' ? 'INBOUND_IMAP_URL' : 'REPLY_ADDRESS'} is set` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `is required when ${missing === 'REPLY_ADDRESS' ? 'INBOUND_IMAP_URL' : 'REPLY_ADDRESS'} is set`,
+      });
     }
     const closed = new Set(env.DEADLINE_EXTRA_CLOSED_DAYS);
     for (const date of env.DEADLINE_EXTRA_WORKING_DAYS) {

@@ -17,7 +17,12 @@ import { ReplyTokensService } from './reply-tokens.service';
 /** Replies by e-mail (README "Replies by e-mail"): the reply address on requester e-mails, the
  *  mailbox poll that attaches replies to their cases, and the conversation the case page shows. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseReplyEntity, CaseReplyFileEntity, CaseReplyTokenEntity, InboundMailReceiptEntity]), AuditModule, CasesModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([CaseReplyEntity, CaseReplyFileEntity, CaseReplyTokenEntity, InboundMailReceiptEntity]),
+    AuditModule,
+    CasesModule,
+    NotificationsModule,
+  ],
   providers: [ReplyTokensService, ReplyAddressPlug, ReplyIntakeService, ReplyMailbox, ReplyNoticeComposer, ConversationService],
   exports: [ReplyIntakeService, ReplyMailbox, ConversationService],
 })

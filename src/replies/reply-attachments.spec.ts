@@ -1,4 +1,4 @@
-import { safeFileName, sortAttachments, type IncomingAttachment } from './reply-attachments';
+import { safeFileName, sortAttachments, storableText, type IncomingAttachment } from './reply-attachments';
 
 const file = (name: string, size: number): IncomingAttachment => ({ name, contentType: 'application/pdf', bytes: Buffer.alloc(size) });
 
@@ -30,5 +30,13 @@ describe('reply attachments', () => {
     [undefined, 'attachment-2'],
   ])('names %s safely', (name, expected) => {
     expect(safeFileName(name, 2)).toBe(expected);
+  });
+});
+
+describe('storable text', () => {
+  it('drops NUL, which PostgreSQL refuses in text, and cuts to the column', () => {
+    expect(storableText('a\u0000b', 10)).toBe('ab');
+    expect(storableText('abcdef', 3)).toBe('abc');
+    expect(storableText(undefined, 3)).toBe('');
   });
 });

@@ -40,8 +40,14 @@ export function sortAttachments(attachments: IncomingAttachment[], limits: Attac
 export function safeFileName(name: string | undefined, position: number): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters have no place in a file name shown and offered as a download
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .trim()
     .slice(-200);
   return cleaned && !/^\.+$/.test(cleaned) ? cleaned : `attachment-${position}`;
+}
+
+/** Text as PostgreSQL stores it: it refuses NUL in text columns, which a message may carry. */
+export function storableText(text: string | undefined, max: number): string {
+  return (text ?? '').replace(/\u0000/g, '').slice(0, max);
 }

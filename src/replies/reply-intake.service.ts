@@ -16,7 +16,7 @@ import { CaseReplyFileEntity } from './case-reply-file.entity';
 import { CaseReplyEntity, type ReplyAttachmentNote } from './case-reply.entity';
 import { InboundMailReceiptEntity, type InboundOutcome } from './inbound-mail-receipt.entity';
 import { tokenIn } from './reply-address';
-import { safeFileName, sortAttachments, type AttachmentLimits } from './reply-attachments';
+import { safeFileName, sortAttachments, storableText, type AttachmentLimits } from './reply-attachments';
 import { replyFileCipher } from './reply-cipher';
 import { REPLY_NOTICE_KIND } from './reply-notice.mail';
 import { ReplyTokensService } from './reply-tokens.service';
@@ -72,7 +72,7 @@ export class ReplyIntakeService {
       return known.outcome === 'unmatched' ? 'unmatched' : 'duplicate';
     }
     const parsed = await simpleParser(message.source);
-    const messageId = parsed.messageId?.slice(0, 300) ?? null;
+    const messageId = parsed.messageId ? storableText(parsed.messageId, 300) : null;
     const caseId = await this.caseOf(parsed);
     if (!caseId || !(await this.casesReader.byId(caseId))) {
       // Ids only: the sender, subject and addresses are personal data.
@@ -93,7 +93,9 @@ export class ReplyIntakeService {
     const delivered = ['delivered-to', 'x-original-to'].flatMap((name) => headerAddresses(parsed.headers.get(name)));
     const token = tokenIn(this.config.REPLY_ADDRESS!, [...recipients, ...delivered]);
     if (token) return this.tokens.caseOf(token);
-    const ours = [parsed.inReplyTo, ...([] as string[]).concat(parsed.references ?? [])].filter((id): id is string => Boolean(id && id.endsWith('@dsr-engine>')));
+    const ours = [parsed.inReplyTo, ...([] as string[]).concat(parsed.references ?? [])].filter((id): id is string =>
+      Boolean(id && id.endsWith('@dsr-engine>')),
+    );
     if (!ours.length) return null;
     const sent = await this.dataSource
       .getRepository(OutboundEmailEntity)
@@ -101,7 +103,12 @@ export class ReplyIntakeService {
     return sent?.caseId ?? null;
   }
 
-  private async store(message: MailboxMessage, parsed: ParsedMail, messageId: string | null, caseId: string): Promise<{ outcome: InboundOutcome; replyId: string }> {
+  private async store(
+    message: MailboxMessage,
+    parsed: ParsedMail,
+    messageId: string | null,
+    caseId: string,
+  ): Promise<{ outcome: InboundOutcome; replyId: string }> {
     const from = parsed.from?.value[0]?.address?.trim().toLowerCase() ?? null;
     const limits: AttachmentLimits = {
       maxFileBytes: this.config.REPLY_ATTACHMENT_MAX_KB * 1024,
@@ -111,7 +118,7 @@ export class ReplyIntakeService {
     const sorted = sortAttachments(
       parsed.attachments.map((attachment, index) => ({
         name: safeFileName(attachment.filename, index + 1),
-        contentType: (attachment.contentType || 'application/octet-stream').slice(0, 100),
+        contentType: storableText(attachment.contentType || 'application/octet-stream', 100),
         bytes: attachment.content,
       })),
       limits,
@@ -140,9 +147,9 @@ export class ReplyIntakeService {
         id: replyId,
         caseId,
         messageId,
-        fromAddress: (from ?? '').slice(0, 320),
-        subject: (parsed.subject ?? '').slice(0, 300),
-        textBody: (parsed.text ?? '').trim().slice(0, MAX_TEXT_CHARS),
+        fromAddress: storableText(from ?? '', 320),
+        subject: storableText(parsed.subject, 300),
+        textBody: storableText(parsed.text?.trim(), MAX_TEXT_CHARS),
         sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
         receivedAt: now,
         senderKnown,
@@ -193,7 +200,13 @@ export class ReplyIntakeService {
     await this.outbox.requestEmail({ kind: REPLY_NOTICE_KIND, dedupeKey: `reply-${reply.id}`, caseId: reply.caseId, params: { replyId: reply.id } });
   }
 
-  private async record(message: MailboxMessage, messageId: string | null, outcome: InboundOutcome, replyId: string | null, manager?: EntityManager): Promise<void> {
+  private async record(
+    message: MailboxMessage,
+    messageId: string | null,
+    outcome: InboundOutcome,
+    replyId: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
     await (manager ?? this.dataSource.manager)
       .createQueryBuilder()
       .insert()

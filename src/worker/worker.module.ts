@@ -46,7 +46,17 @@ export const PROCESSORS = [
 measureJobRuns(PROCESSORS);
 
 @Module({
-  imports: [DiscoveryModule, AuditModule, DeadlinesModule, NotificationsModule, ConnectorsModule, IntakeModule, StaffDigestModule, ResponsesModule, RepliesModule],
+  imports: [
+    DiscoveryModule,
+    AuditModule,
+    DeadlinesModule,
+    NotificationsModule,
+    ConnectorsModule,
+    IntakeModule,
+    StaffDigestModule,
+    ResponsesModule,
+    RepliesModule,
+  ],
   providers: [...PROCESSORS, JobSchedulers, ReconciliationSchedule, StaffDigestSchedule, SchedulerWatchdog, TaskRateLimits],
 })
 export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {

@@ -130,7 +130,13 @@ describe('replies by e-mail', () => {
 
     // Someone marks the message unread again, and the same reply arrives a second time: nothing doubles.
     imap.markUnseen(imap.messages()[0].uid);
-    await imap.deliver({ from: 'kari@example.no', to: replyTo, subject: 'Re: again', messageId: '<reply-1@example.no>', text: 'It is the account with customer number 4471.' });
+    await imap.deliver({
+      from: 'kari@example.no',
+      to: replyTo,
+      subject: 'Re: again',
+      messageId: '<reply-1@example.no>',
+      text: 'It is the account with customer number 4471.',
+    });
     // The first is known by its mailbox UID, the second by its Message-ID.
     expect(await poll()).toEqual({ unread: 2, attached: 0, unmatched: 0, duplicate: 2 });
     const again = pageText(await (await staff.get(`/staff/cases/${reference}`)).text());
@@ -142,7 +148,13 @@ describe('replies by e-mail', () => {
     const reference = await register('ola@example.no');
     const replyTo = replyToOf(await askForInformation(reference, 'Please send the order number.'));
     await advance(DAY);
-    await imap.deliver({ from: 'someone@elsewhere.example', to: replyTo, subject: 'Re: your question', messageId: '<other-1@elsewhere.example>', text: 'Order 991.' });
+    await imap.deliver({
+      from: 'someone@elsewhere.example',
+      to: replyTo,
+      subject: 'Re: your question',
+      messageId: '<other-1@elsewhere.example>',
+      text: 'Order 991.',
+    });
     expect((await poll()).attached).toBe(1);
 
     expect((await getCase(reference)).pause.pausedAt).toBeDefined();
@@ -168,7 +180,13 @@ describe('replies by e-mail', () => {
   it('lets only handlers and admins download a reply attachment (an auditor sees the page, not the file)', async () => {
     const reference = await register('lise@example.no');
     const replyTo = replyToOf(await askForInformation(reference, 'Send the receipt, please.'));
-    await imap.deliver({ from: 'lise@example.no', to: replyTo, subject: 'Receipt', text: 'Here.', attachments: [{ filename: 'receipt.txt', content: 'receipt 12' }] });
+    await imap.deliver({
+      from: 'lise@example.no',
+      to: replyTo,
+      subject: 'Receipt',
+      text: 'Here.',
+      attachments: [{ filename: 'receipt.txt', content: 'receipt 12' }],
+    });
     await poll();
     const admin = new SessionClient(stack.url);
     await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
@@ -179,4 +197,3 @@ describe('replies by e-mail', () => {
     expect((await admin.get(link!.replace(/files\/[0-9a-f-]+$/, `files/${crypto.randomUUID()}`))).status).toBe(404);
   });
 });
-

@@ -34,7 +34,10 @@ export class StaffReplyFilesController {
     await this.audit.record({ caseId: entity.id, type: 'reply.file_downloaded', actor: staffActor(staff), occurredAt: this.clock.now(), data: { fileId } });
     response.setHeader('Content-Type', 'application/octet-stream');
     response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Content-Disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    );
     response.setHeader('Cache-Control', 'no-store');
     response.send(file.bytes);
   }
