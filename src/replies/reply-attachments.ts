@@ -49,5 +49,5 @@ export function safeFileName(name: string | undefined, position: number): string
 
 /** Text as PostgreSQL stores it: it refuses NUL in text columns, which a message may carry. */
 export function storableText(text: string | undefined, max: number): string {
-  return (text ?? '').replace(/\u0000/g, '').slice(0, max);
+  return (text ?? '').split('\u0000').join('').slice(0, max);
 }
