@@ -17,7 +17,7 @@ const dir = (...names) => `^src/(${names.join('|')})/`;
 /** Kernel, infrastructure and platform below the domain. */
 const KERNEL = ['common'];
 const INFRASTRUCTURE = ['config', 'logging', 'database', 'queues', 'notifications', 'health'];
-const DOMAIN = ['identity', 'cases', 'deadlines', 'representation', 'connectors', 'intake', 'proofs', 'responses', 'staff', 'public-site'];
+const DOMAIN = ['identity', 'cases', 'deadlines', 'representation', 'connectors', 'intake', 'proofs', 'responses', 'replies', 'staff', 'public-site'];
 
 /** folder → the folders it may import (besides itself and npm packages). Read bottom-up. */
 const ARROWS = {
@@ -41,7 +41,10 @@ const ARROWS = {
   connectors: ['cases', 'representation', 'identity', 'deadlines', 'systems', 'notifications', 'queues', 'audit', 'database', 'config', 'common'],
   intake: ['cases', 'representation', 'identity', 'deadlines', 'public-site', 'systems', 'notifications', 'queues', 'audit', 'database', 'config', 'common'],
   proofs: ['cases', 'identity', 'public-site', 'systems', 'notifications', 'queues', 'audit', 'database', 'config', 'common'],
+  // Replies by e-mail: reads the reply mailbox, attaches replies to cases, resumes their clock.
+  replies: ['cases', 'representation', 'identity', 'notifications', 'queues', 'audit', 'database', 'config', 'common'],
   responses: [
+    'replies',
     'connectors',
     'cases',
     'representation',
@@ -60,6 +63,7 @@ const ARROWS = {
   // the others only through common/auth/.
   staff: [
     'responses',
+    'replies',
     'proofs',
     'intake',
     'connectors',
@@ -113,7 +117,7 @@ module.exports = {
       comment: 'The case aggregate knows no face or provider: not staff, intake, connectors (nor representation, responses, proofs).',
       severity: 'error',
       from: { path: '^src/cases/', pathNot: SPEC },
-      to: { path: dir('staff', 'intake', 'connectors', 'representation', 'responses', 'proofs', 'public-site') },
+      to: { path: dir('staff', 'intake', 'connectors', 'representation', 'responses', 'replies', 'proofs', 'public-site') },
     },
     {
       name: 'cases-not-to-deadline-alerts',
@@ -176,7 +180,7 @@ module.exports = {
       comment: 'notifications/ holds no module texts: each e-mail is composed in the module that owns it.',
       severity: 'error',
       from: { path: '^src/notifications/', pathNot: SPEC },
-      to: { path: dir('intake', 'cases', 'responses', 'deadlines', 'connectors', 'staff', 'proofs', 'representation') },
+      to: { path: dir('intake', 'cases', 'responses', 'replies', 'deadlines', 'connectors', 'staff', 'proofs', 'representation') },
     },
     {
       name: 'no-circular',

@@ -16,6 +16,7 @@ import { loggerOptions } from './logging/logger-options';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProofsModule } from './proofs/proofs.module';
 import { QueuesModule } from './queues/queues.module';
+import { RepliesModule } from './replies/replies.module';
 import { ResponsesModule } from './responses/responses.module';
 import { StaffModule } from './staff/staff.module';
 import { StaffUiModule } from './staff/ui/staff-ui.module';
@@ -53,6 +54,7 @@ export class AppModule {
         IntakeModule,
         ProofsModule,
         ResponsesModule,
+        RepliesModule,
         StaffUiModule,
         ...(runsWorker ? [WorkerModule] : []),
       ],

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isIsoDate, isWeekend } from '../common/iso-date';
+import { inboundMailSettings } from './inbound-mail-config';
 import { oidcSettings } from './oidc-config';
 
 /** Every setting the service reads, validated once at boot (README "Configuration").
@@ -195,6 +196,8 @@ const schema = z
     LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
     /** Staff single sign-on with OpenID Connect (docs/sso.md); off while OIDC_ISSUER is unset. */
     ...oidcSettings,
+    /** Replies by e-mail (README "Replies by e-mail"); off while INBOUND_IMAP_URL and REPLY_ADDRESS are unset. */
+    ...inboundMailSettings,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
@@ -212,6 +215,15 @@ const schema = z
       if (env.OIDC_PROVISION === 'mapped' && env.OIDC_ROLE_MAP.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: 'is required when OIDC_PROVISION=mapped (no role, no new account)' });
       }
+    }
+    // Half the setting would either promise a reply address nobody reads or read a mailbox no e-mail points to.
+    if (Boolean(env.INBOUND_IMAP_URL) !== Boolean(env.REPLY_ADDRESS)) {
+      const missing = env.INBOUND_IMAP_URL ? 'REPLY_ADDRESS' : 'INBOUND_IMAP_URL';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `is required when ${missing === 'REPLY_ADDRESS' ? 'INBOUND_IMAP_URL' : 'REPLY_ADDRESS'} is set`,
+      });
     }
     const closed = new Set(env.DEADLINE_EXTRA_CLOSED_DAYS);
     for (const date of env.DEADLINE_EXTRA_WORKING_DAYS) {

@@ -103,6 +103,7 @@ export class EmailDeliveryService {
         subject: row.subject,
         text: row.textBody,
         html: row.htmlBody,
+        replyTo: row.replyTo,
       });
     } catch (error) {
       // The SMTP reply can quote the address; keep only its code and class on the row.

@@ -13,6 +13,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string | null;
+  /** Where an answer goes (the case's reply address), when the message has one. */
+  replyTo?: string | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export class MailTransport implements OnModuleDestroy {
       subject: message.subject,
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
       messageId: message.messageId,
     });
     if (this.toFiles) {

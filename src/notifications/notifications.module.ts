@@ -6,10 +6,11 @@ import { MailComposerRegistry } from './mail-composer.registry';
 import { MailTransport } from './mail-transport';
 import { OutboundEmailEntity } from './outbound-email.entity';
 import { OutboxService } from './outbox.service';
+import { ReplyToAddresses } from './reply-to';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OutboundEmailEntity]), AuditModule],
-  providers: [MailTransport, MailComposerRegistry, OutboxService, EmailDeliveryService],
-  exports: [MailTransport, MailComposerRegistry, OutboxService, EmailDeliveryService],
+  providers: [MailTransport, MailComposerRegistry, OutboxService, EmailDeliveryService, ReplyToAddresses],
+  exports: [MailTransport, MailComposerRegistry, OutboxService, EmailDeliveryService, ReplyToAddresses],
 })
 export class NotificationsModule {}

@@ -36,6 +36,10 @@ export class OutboundEmailEntity {
   @Column({ name: 'html_body', type: 'text', nullable: true })
   htmlBody: string | null;
 
+  /** The case's reply address (src/replies/), on messages to the requester while replies are on. */
+  @Column({ name: 'reply_to', type: 'varchar', length: 320, nullable: true })
+  replyTo: string | null;
+
   /** The codes and link tokens in the bodies, kept only while pending (they are in the bodies
    *  then anyway); null once removed, or when the message held none. */
   @Column({ type: 'jsonb', nullable: true })

@@ -8,6 +8,7 @@ import { JobQueue, jobRequest } from '../queues/job-queue';
 import { JobName, jobIds, type PayloadOf } from '../queues/queue-catalogue';
 import type { ComposedMail } from './mail-composer.registry';
 import { OutboundEmailEntity } from './outbound-email.entity';
+import { ReplyToAddresses } from './reply-to';
 
 /**
  * The e-mail outbox. A message becomes a row first (idempotent on its dedupe key), then a
@@ -19,6 +20,7 @@ export class OutboxService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'PUBLIC_URL'>,
+    private readonly replyTo: ReplyToAddresses,
   ) {}
 
   /** Asks the worker to render and send a message of `kind` (stage one of two). Idempotent per dedupeKey. */
@@ -36,6 +38,7 @@ export class OutboxService {
   /** Stores a rendered message inside the caller's transaction; returns its row id (existing
    *  or new). Call `dispatch` after the transaction commits. */
   async store(manager: EntityManager, kind: string, dedupeKey: string, mail: ComposedMail): Promise<string> {
+    const replyTo = await this.replyTo.for(manager, mail.caseId, mail.to);
     await manager
       .createQueryBuilder()
       .insert()
@@ -48,6 +51,7 @@ export class OutboxService {
         subject: mail.subject,
         textBody: mail.text,
         htmlBody: mail.html ?? null,
+        replyTo,
         secrets: secretsOf(mail.secrets, this.config.PUBLIC_URL, mail.text, mail.html),
       })
       .orIgnore()

@@ -25,6 +25,8 @@ export enum QueueName {
   StaffDigest = 'staff-digest',
   /** The retention sweep (a job scheduler): exports and e-mail secrets nothing else removed. */
   Retention = 'retention',
+  /** Replies by e-mail: reading the reply mailbox (a job scheduler, while INBOUND_IMAP_URL is set). */
+  Replies = 'replies',
 }
 
 export enum JobName {
@@ -45,6 +47,7 @@ export enum JobName {
   RestrictionLift = 'restriction-lift',
   StaffDigest = 'staff-digest',
   RetentionSweep = 'retention-sweep',
+  PollReplies = 'poll-replies',
 }
 
 export interface JobPayloads {
@@ -70,6 +73,7 @@ export interface JobPayloads {
   [JobName.RestrictionLift]: { caseId: string };
   [JobName.StaffDigest]: Record<string, never>;
   [JobName.RetentionSweep]: Record<string, never>;
+  [JobName.PollReplies]: Record<string, never>;
 }
 
 /** The payload of a job, by its name. */
@@ -270,6 +274,15 @@ export const JOBS = {
       attempts: 3,
       backoff: { type: 'exponential', delay: 60_000 },
       removeOnComplete: { count: 50 },
+      removeOnFail: { count: 50 },
+    },
+  },
+  /** Idempotent: a message read twice is recognised by its mailbox UID (and Message-ID); one poll at a time. */
+  [JobName.PollReplies]: {
+    queue: QueueName.Replies,
+    options: {
+      attempts: 1,
+      removeOnComplete: { count: 20 },
       removeOnFail: { count: 50 },
     },
   },

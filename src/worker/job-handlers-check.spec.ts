@@ -19,6 +19,7 @@ function complete(): FoundProcessor[] {
     { name: 'Answers', queue: QueueName.Answers, jobs: [JobName.AnswerPackageExpiry, JobName.RestrictionLift] },
     { name: 'Digest', queue: QueueName.StaffDigest, jobs: [JobName.StaffDigest] },
     { name: 'Retention', queue: QueueName.Retention, jobs: [JobName.RetentionSweep] },
+    { name: 'Replies', queue: QueueName.Replies, jobs: [JobName.PollReplies] },
     ...TASK_QUEUES.map((queue) => ({ name: `Tasks ${queue}`, queue, jobs: [JobName.RunTask, JobName.DiscoverRecords] })),
   ];
 }

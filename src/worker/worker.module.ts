@@ -18,6 +18,8 @@ import { JobSchedulers } from '../queues/job-schedulers';
 import { PackageExpiryProcessor } from '../responses/package/package-expiry.processor';
 import { ResponsesModule } from '../responses/responses.module';
 import { RetentionSweepProcessor } from '../responses/retention/retention-sweep.processor';
+import { ReplyPollProcessor } from '../replies/reply-poll.processor';
+import { RepliesModule } from '../replies/replies.module';
 import { StaffDigestModule } from '../staff/digest/staff-digest.module';
 import { StaffDigestProcessor } from '../staff/digest/staff-digest.processor';
 import { StaffDigestSchedule } from '../staff/digest/staff-digest.schedule';
@@ -40,11 +42,22 @@ export const PROCESSORS = [
   StaffDigestProcessor,
   PackageExpiryProcessor,
   RetentionSweepProcessor,
+  ReplyPollProcessor,
 ];
 measureJobRuns(PROCESSORS);
 
 @Module({
-  imports: [DiscoveryModule, AuditModule, DeadlinesModule, NotificationsModule, ConnectorsModule, IntakeModule, StaffDigestModule, ResponsesModule],
+  imports: [
+    DiscoveryModule,
+    AuditModule,
+    DeadlinesModule,
+    NotificationsModule,
+    ConnectorsModule,
+    IntakeModule,
+    StaffDigestModule,
+    ResponsesModule,
+    RepliesModule,
+  ],
   providers: [...PROCESSORS, JobSchedulers, ReconciliationSchedule, StaffDigestSchedule, SchedulerWatchdog, TaskRateLimits],
 })
 export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {

@@ -8,6 +8,7 @@ import { AnswerPackageEntity } from './answer-package.entity';
 import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
 import { TaskExportsRetention } from '../../connectors/tasks/task-exports.retention';
 import { deleteHandoverFiles } from '../../connectors/manual/handover/handover-files';
+import { deleteReplyFiles } from '../../replies/reply-files.retention';
 
 export type ExpiryResult = { outcome: 'deleted' | 'already-deleted' | 'missing' } | { outcome: 'later'; delayMs: number };
 
@@ -38,6 +39,7 @@ export class PackageExpiryService {
       const exportsDeleted = await this.exports.deleteForCase(manager, row.caseId);
       // Hand-over (issue #13): the files people handed over for this case go with the package.
       await deleteHandoverFiles(manager, row.caseId);
+      await deleteReplyFiles(manager, row.caseId);
       await this.audit.append(manager, {
         caseId: row.caseId,
         type: 'answer.package_deleted',

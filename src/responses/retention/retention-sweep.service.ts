@@ -1,4 +1,5 @@
 import { deleteHandoverFiles } from '../../connectors/manual/handover/handover-files';
+import { deleteReplyFiles } from '../../replies/reply-files.retention';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
@@ -54,7 +55,7 @@ export class RetentionSweepService {
     const exportsSealed = await this.exports.sealLegacy();
     // Candidates in one read; each is checked again under the case's lock before anything goes.
     const cases: Array<{ case_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT e.case_id FROM (SELECT case_id FROM case_task_exports UNION SELECT case_id FROM case_handover_files) e JOIN cases c ON c.id = e.case_id
+      `SELECT DISTINCT e.case_id FROM (SELECT case_id FROM case_task_exports UNION SELECT case_id FROM case_handover_files UNION SELECT case_id FROM case_reply_files) e JOIN cases c ON c.id = e.case_id
         WHERE c.status = ANY($1) AND NOT EXISTS (SELECT 1 FROM answer_packages p WHERE p.case_id = e.case_id AND p.deleted_at IS NULL)`,
       [[...CLOSED_STATUSES]],
     );
@@ -78,19 +79,21 @@ export class RetentionSweepService {
     return (await manager.count(AnswerPackageEntity, { where: { caseId, deletedAt: IsNull() } })) === 0;
   }
 
-  /** Deletes the case's exports and the files people handed over for it (the same purpose: the package). */
+  /** Deletes the case's exports, the files people handed over for it (the same purpose: the package)
+   *  and the requester's reply attachments (kept for carrying out the request, no longer). */
   private async clear(manager: EntityManager, caseId: string, reason: string): Promise<number> {
     const deleted = await this.exports.deleteForCase(manager, caseId);
     const files = await deleteHandoverFiles(manager, caseId);
-    if (deleted || files) {
+    const replyFiles = await deleteReplyFiles(manager, caseId);
+    if (deleted || files || replyFiles) {
       await this.audit.append(manager, {
         caseId,
         type: 'retention.exports_deleted',
         actor: 'system',
         occurredAt: this.clock.now(),
-        data: { exports: deleted, handoverFiles: files, reason },
+        data: { exports: deleted, handoverFiles: files, replyFiles, reason },
       });
     }
-    return deleted + files;
+    return deleted + files + replyFiles;
   }
 }

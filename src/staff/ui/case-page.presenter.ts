@@ -28,6 +28,8 @@ import { RecipientTasksService } from '../../responses/notices/recipient-tasks.s
 import { recipientTasksView } from './recipient-tasks.view';
 import { processorForwardsView } from './processor-forwards.view';
 import { preservationView } from './preservation.view';
+import { conversationView } from './conversation.view';
+import { ConversationService } from '../../replies/conversation.service';
 import { PreservationService } from '../../connectors/manual/preservation.service';
 import { PlanReviewService } from '../../connectors/plan/plan-review.service';
 import { casePlanView } from './case-plan.view';
@@ -93,6 +95,7 @@ export class CasePagePresenter {
     private readonly preservation: PreservationService,
     private readonly plans: PlanReviewService,
     private readonly duplicates: DuplicateCasesReader,
+    private readonly conversation: ConversationService,
   ) {}
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
@@ -371,6 +374,7 @@ export class CasePagePresenter {
         values,
         errors: form.errors ?? {},
       }),
+      conversation: conversationView({ entries: await this.conversation.forCase(entity.id), reference: entity.reference, copy, tz }),
       preservation: preservationView({ rows: await this.preservation.listFor(entity.id), system: (id) => this.systems.system(id), copy, tz }),
       plan: casePlanView({
         plan: await this.plans.planOf(entity),

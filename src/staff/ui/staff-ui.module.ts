@@ -1,3 +1,5 @@
+import { RepliesModule } from '../../replies/replies.module';
+import { StaffReplyFilesController } from './staff-reply-files.controller';
 import { MiddlewareConsumer, Module, NestModule, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -65,6 +67,7 @@ const CONTROLLERS = [
   StaffCaseController,
   StaffMergeController,
   StaffAnswerFilesController,
+  StaffReplyFilesController,
   StaffTasksController,
   // `/staff/users/second-factor` (one POST) beside the users page's own `/staff/users/:id/…` forms.
   SecondFactorPolicyController,
@@ -92,6 +95,8 @@ const CONTROLLERS = [
     ConnectorsModule,
     // The answer letter and the download lock on the case page (ResponsesModule imports no staff UI).
     ResponsesModule,
+    // The conversation with the requester and their reply attachments.
+    RepliesModule,
     RepresentationModule,
     PasskeysModule,
     // The dashboard's figures and its CSV download; also serves GET /api/v1/reports/cases.csv.

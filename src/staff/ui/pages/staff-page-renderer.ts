@@ -54,6 +54,7 @@ registerPartials(handlebars, __dirname, {
   recipientTasks: 'recipient-tasks.partial.hbs',
   processorForwards: 'processor-forwards.partial.hbs',
   preservation: 'preservation.partial.hbs',
+  conversation: 'conversation.partial.hbs',
   extensionPost: 'extension-post.partial.hbs',
   casePlan: 'case-plan.partial.hbs',
 });
