@@ -57,7 +57,7 @@ export function checkLetterTemplate(input: Record<string, unknown>): { template:
   const line = (field: 'greeting' | 'closing'): string | null => {
     const value = input[field];
     if (value === undefined || value === null) return null;
-    if (typeof value !== 'string') return void issues.push({ field, problem: 'notText' }), null;
+    if (typeof value !== 'string') return (void issues.push({ field, problem: 'notText' }), null);
     const trimmed = value.replace(/\r\n?/g, '\n').trim();
     if (!trimmed) return null;
     if (CONTROL.test(trimmed)) issues.push({ field, problem: 'control' });
@@ -69,7 +69,7 @@ export function checkLetterTemplate(input: Record<string, unknown>): { template:
   const paragraphs = (field: 'before' | 'after'): string[] => {
     const value = input[field];
     if (value === undefined || value === null) return [];
-    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return void issues.push({ field, problem: 'notText' }), [];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return (void issues.push({ field, problem: 'notText' }), []);
     const list = (value as string[]).map((item) => item.replace(/\r\n?/g, '\n').trim()).filter(Boolean);
     if (list.length > TEMPLATE_LIMITS.paragraphs) issues.push({ field, problem: 'tooMany' });
     list.forEach((paragraph, index) => {

@@ -48,6 +48,7 @@ import { StaffRegisterController } from './staff-register.controller';
 import { StaffSystemsController } from './staff-systems.controller';
 import { StaffTasksController } from './staff-tasks.controller';
 import { StaffTasksPage } from './staff-tasks.page';
+import { StaffTemplatesController } from './staff-templates.controller';
 import { StaffUsersController } from './staff-users.controller';
 
 /** The register form's route (`/staff/cases/new`) comes before the case page's `:reference`. */
@@ -65,6 +66,7 @@ const CONTROLLERS = [
   SecondFactorPolicyController,
   StaffUsersController,
   StaffSystemsController,
+  StaffTemplatesController,
   QueuesDashboardController,
   AccountPageController,
   SecondFactorAccountController,
