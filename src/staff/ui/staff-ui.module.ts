@@ -18,6 +18,7 @@ import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffModule } from '../staff.module';
 import { StaffUserEntity } from '../staff-user.entity';
 import { StaffUsersService } from '../users/staff-users.service';
+import { OwnerOnboardingService } from '../owners/owner-onboarding.service';
 import { PasskeyAccountController } from '../passkeys/passkey-account.controller';
 import { PasskeyLoginController } from '../passkeys/passkey-login.controller';
 import { PasskeysModule } from '../passkeys/passkeys.module';
@@ -111,8 +112,9 @@ const CONTROLLERS = [
     PendingSignInCookie,
     AccountPageView,
     SecondFactorPolicyService,
+    OwnerOnboardingService,
   ],
-  exports: [StaffUsersService],
+  exports: [StaffUsersService, OwnerOnboardingService],
 })
 export class StaffUiModule implements NestModule, OnModuleInit {
   constructor(
