@@ -8,6 +8,7 @@ import { ensureDatabaseExists, runMigrationsLocked } from './database/database-b
 import { configureHttpApp } from './http-app';
 import { FirstAdminService } from './staff/first-admin.service';
 import { startupBanner } from './startup-banner';
+import { OwnerOnboardingService } from './staff/owners/owner-onboarding.service';
 
 export function readConfigOrExit(): AppConfig {
   try {
@@ -41,6 +42,8 @@ export async function start(config: AppConfig): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   configureHttpApp(app, config);
   const admin = await app.get(FirstAdminService).ensureFirstAdmin();
+  // One line, no addresses: how many data-map owners cannot yet sign in, and their systems.
+  await app.get(OwnerOnboardingService).warnAtStartup();
   await app.listen(config.PORT);
   log.log(`${config.ROLE === 'all' ? 'api and worker' : 'api'} listening on port ${config.PORT}`);
   // Written straight to stdout, after the start-up logs, so a person sees it whatever the log format.

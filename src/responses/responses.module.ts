@@ -38,6 +38,9 @@ import { RecipientTaskEntity } from './notices/recipient-task.entity';
 import { RecipientTasksController } from './notices/recipient-tasks.controller';
 import { RecipientTasksListener } from './notices/recipient-tasks.listener';
 import { RecipientTasksService } from './notices/recipient-tasks.service';
+import { LetterTemplateEntity } from './templates/letter-template.entity';
+import { LetterTemplatesController } from './templates/letter-templates.controller';
+import { LetterTemplatesService } from './templates/letter-templates.service';
 
 /** The answer (ARCHITECTURE.md "The life of a case", step 6): package, letters, secure download, Art 19 notices. */
 @Module({
@@ -50,6 +53,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
       AnswerLetterEntity,
       RestrictionLiftingEntity,
       RecipientTaskEntity,
+      LetterTemplateEntity,
     ]),
     AuditModule,
     CasesModule,
@@ -68,6 +72,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     AnswerUnlockController,
     RestrictionLiftingController,
     RecipientTasksController,
+    LetterTemplatesController,
   ],
   providers: [
     AnswerService,
@@ -86,6 +91,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     CaseClosedExportsListener,
     RecipientTasksService,
     RecipientTasksListener,
+    LetterTemplatesService,
   ],
   exports: [
     AnswerService,
@@ -96,6 +102,7 @@ import { RecipientTasksService } from './notices/recipient-tasks.service';
     RetentionSweepService,
     RecipientTasksService,
     ExtensionLetterService,
+    LetterTemplatesService,
   ],
 })
 export class ResponsesModule implements OnModuleInit {

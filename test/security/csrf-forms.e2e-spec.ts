@@ -215,6 +215,19 @@ describe('CSRF on every state-changing form', () => {
       ...caseForm('tasks/x/outcome', {}, [303, 400, 404, 409]),
       path: `/staff/cases/${reference}/tasks/${randomUUID()}/outcome`,
     },
+    'post /staff/templates/:kind/:language': {
+      path: '/staff/templates/refusal/en',
+      open: staffPage(signedIn, '/staff/templates/refusal/en', '/staff/templates/refusal/en'),
+      fields: { action: 'preview' },
+      accepted: [200],
+    },
+    // The default data map's owners have no accounts: an invitation is sent once the token passes.
+    'post /staff/systems/owners/invite': {
+      path: '/staff/systems/owners/invite',
+      open: staffPage(signedIn, '/staff/systems', '/staff/systems/owners/invite'),
+      fields: { email: 'nobody@example.no' },
+      accepted: [400],
+    },
     'post /staff/users': { path: '/staff/users', open: staffPage(signedIn, '/staff/users', '/staff/users'), fields: {}, accepted: [400] },
     'post /staff/users/:id/role': {
       path: `/staff/users/${otherUserId}/role`,

@@ -197,7 +197,10 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
   const corrected = (field: string) => all.some((item) => item.kind === 'corrected' && item.field === field);
   /** Sentences that are not lists of records: each with what must hold for it to be said. */
   const sentences: Array<[string, boolean]> = [
-    [copy.greeting, true],
+    [facts.template?.greeting ?? copy.greeting, true],
+    // The company's free paragraphs (its letter template) are not claims about the case: a
+    // paragraph passes only when it is word for word one the template in force holds.
+    ...[...(facts.template?.before ?? []), ...(facts.template?.after ?? [])].map((text) => [text, true] as [string, boolean]),
     [copy.intro(facts.reference, day(facts.receivedOn)), true],
     [copy.access.holds, facts.type === 'access' && !facts.rejection && has('disclosed')],
     [copy.access.none, facts.type === 'access' && !facts.rejection && all.length > 0 && all.every((item) => item.kind === 'not_held')],
@@ -213,7 +216,7 @@ export function checkClaims(facts: LetterFacts, letter: { subject: string; text:
     [copy.suppressed.minimalEntry, has('suppressed') && all.every((item) => item.kind !== 'suppressed' || item.minimalEntryOnly)],
     [copy.kept.refusalNote, has('kept')],
     [(facts.byPost ? copy.questionsByPost : copy.questions)(facts.controller.email), true],
-    [copy.closing(facts.controller.name), true],
+    [facts.template?.closing ? `${facts.template.closing}\n${facts.controller.name}` : copy.closing(facts.controller.name), true],
   ];
   /** Lists whose items are case facts, not records. */
   const lists: Array<[string, string[], boolean]> = [

@@ -80,6 +80,13 @@ const disposition: fc.Arbitrary<Disposition> = fc
   )
   .map((item) => Object.fromEntries(Object.entries(item).filter(([, entry]) => entry !== undefined)) as Disposition);
 
+/** Free paragraphs a company might write: about itself, never about the case. */
+const COMPANY_WORDS = [
+  'Takk for at du tar kontakt med oss. Personvern er viktig for oss.',
+  'Our privacy policy is at https://eksempel.no/personvern.',
+  'Eksempel Deler AS har kundeservice på hverdager kl. 8–16.',
+];
+
 const SYSTEMS = ['Zendesk Support', 'Visma Business NXT', 'HubSpot CRM', 'CCTV', 'Telefonlogg', 'Papirarkiv'];
 
 const facts: fc.Arbitrary<LetterFacts> = fc
@@ -98,6 +105,16 @@ const facts: fc.Arbitrary<LetterFacts> = fc
     notified: fc.array(fc.record({ name: text('Revisor AS', 'Regnskapshuset AS'), system: fc.constantFrom(...SYSTEMS) }), { maxLength: 2 }),
     download: fc.boolean(),
     byPost: fc.boolean(),
+    // The company's template: its words frame the letter and must not disturb the check.
+    template: fc.option(
+      fc.record({
+        greeting: fc.option(text('Kjære kunde,', 'Dear customer,'), { nil: null }),
+        closing: fc.option(text('Med vennlig hilsen personvernteamet', 'Best wishes from the privacy team'), { nil: null }),
+        before: fc.array(text(COMPANY_WORDS[0], COMPANY_WORDS[1]), { maxLength: 2 }),
+        after: fc.array(text(COMPANY_WORDS[2]), { maxLength: 1 }),
+      }),
+      { nil: undefined },
+    ),
   })
   .map((drawn) => ({
     language: drawn.language,
@@ -124,6 +141,7 @@ const facts: fc.Arbitrary<LetterFacts> = fc
     ...(drawn.download ? { download: { statusUrl: 'https://dsr.example/status/abc', expiresOn: '2026-04-19' } } : {}),
     statusUrl: 'https://dsr.example/status/abc',
     byPost: drawn.byPost,
+    ...(drawn.template ? { template: drawn.template } : {}),
   }));
 
 const rendered = (input: LetterFacts) => renderLetter(composeLetter(input), input.language);
@@ -172,6 +190,24 @@ describe('claims check: every sentence of a letter is backed by a disposition, a
         },
       ),
       { numRuns: 50 },
+    );
+  });
+
+  it("passes the company's own paragraphs only word for word as the template in force holds them", () => {
+    fc.assert(
+      fc.property(
+        facts.filter((input) => Boolean(input.template?.before.length)),
+        (input) => {
+          const letter = rendered(input);
+          expect(checkClaims(input, letter)).toEqual({ orphans: [], unstated: [] });
+          // The same letter checked against the defaults: the company's paragraphs are orphans.
+          expect(checkClaims({ ...input, template: undefined }, letter).orphans).toEqual(expect.arrayContaining(input.template!.before));
+          // A paragraph the template does not hold, placed where the company's go, is an orphan.
+          const slipped = letter.text.replace(input.template!.before[0], 'We have deleted everything we held about you.');
+          expect(checkClaims(input, { ...letter, text: slipped }).orphans).toContain('We have deleted everything we held about you.');
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

@@ -24,6 +24,8 @@ export interface RenderedLetter {
  * dispositions (disposition-blocks.ts), and every disposition is stated; the rest is the case's
  * own facts: its reference and date, the download, a refusal's or an objection decision's
  * reasons, the recipients told (Art 19), and always the rights, Datatilsynet and the courts.
+ * The company's template (facts.template) adds only a greeting, a closing and free paragraphs
+ * before and after that body; it cannot remove or change a statutory part.
  * Nothing a system's owner typed reaches the letter: the facts carry no summaries.
  */
 export function composeLetter(facts: LetterFacts): Letter {
@@ -32,7 +34,13 @@ export function composeLetter(facts: LetterFacts): Letter {
   const day = (iso: string) => dayInWords(iso, facts.language);
   const all = allDispositions(facts);
   const disclosed = all.some((item) => item.kind === 'disclosed');
-  const blocks: LetterBlock[] = [{ text: copy.greeting }, { text: copy.intro(facts.reference, day(facts.receivedOn)) }];
+  const own = facts.template;
+  // The company's greeting and opening paragraphs come first; the statutory body starts at the reference.
+  const blocks: LetterBlock[] = [
+    { text: own?.greeting ?? copy.greeting },
+    ...(own?.before ?? []).map((text) => ({ text })),
+    { text: copy.intro(facts.reference, day(facts.receivedOn)) },
+  ];
 
   if (kind === 'refusal') {
     blocks.push(
@@ -56,7 +64,11 @@ export function composeLetter(facts: LetterFacts): Letter {
   if (facts.notified.length) blocks.push({ text: copy.notifiedHeading, items: facts.notified.map((recipient) => `${recipient.name} (${recipient.system})`) });
   const rights = RIGHTS[facts.language];
   blocks.push({ text: rights.heading, items: [...rights.rights, rights.complaint, rights.court] });
-  blocks.push({ text: (facts.byPost ? copy.questionsByPost : copy.questions)(facts.controller.email) }, { text: copy.closing(facts.controller.name) });
+  blocks.push({ text: (facts.byPost ? copy.questionsByPost : copy.questions)(facts.controller.email) });
+  // The company's closing words, but always its name last: the letter says who the controller is.
+  blocks.push(...(own?.after ?? []).map((text) => ({ text })), {
+    text: own?.closing ? `${own.closing}\n${facts.controller.name}` : copy.closing(facts.controller.name),
+  });
   return { kind, subject: copy.subject[kind](facts.reference), blocks };
 }
 

@@ -14,7 +14,8 @@ import { SystemsService } from '../../systems/systems.service';
 import { contactedRecipients, recipientName, uncontactedRecipients } from '../../systems/art19-recipients';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { answerAddress } from '../../representation/answer-address';
-import type { LetterFacts, TaskFact } from './letter-facts';
+import { LetterTemplatesService } from '../templates/letter-templates.service';
+import { letterKind, type LetterFacts, type TaskFact } from './letter-facts';
 
 export interface NoticeTarget {
   systemId: string;
@@ -36,6 +37,7 @@ export class LetterFactsService {
     private readonly deadlines: DeadlineService,
     private readonly links: RequesterLinks,
     private readonly outcomes: TaskOutcomesReader,
+    private readonly templates: LetterTemplatesService,
   ) {}
 
   /** `rejection` previews a refusal before the case is rejected (the handler's chosen reasons). */
@@ -55,7 +57,7 @@ export class LetterFactsService {
     });
     const changes = Object.entries(changesFrom(entity.details)).map(([field, value]) => ({ field, new: value }));
     const answerTo = (await answerAddress(manager, entity)).to;
-    return {
+    const facts: LetterFacts = {
       language: entity.language,
       reference: entity.reference,
       type: entity.type,
@@ -80,6 +82,8 @@ export class LetterFactsService {
       statusUrl: this.links.statusUrl(entity.id),
       byPost: !answerTo,
     };
+    // The company's words for the letter these facts call for, read in the letter's transaction.
+    return { ...facts, template: await this.templates.get(letterKind(facts), entity.language, manager) };
   }
 
   /** The e-mail contacts (not authorities on request) of the systems whose records this case

@@ -64,6 +64,17 @@ export interface LetterFacts {
   statusUrl?: string;
   /** No e-mail address on the case: the letter and package go by post. */
   byPost?: boolean;
+  /** The company's own words for this kind and language (responses/templates/); absent: the defaults. */
+  template?: CompanyWords;
+}
+
+/** The company's greeting, closing and free paragraphs around the statutory body. They are not
+ *  claims about the case: the composer places them, the statutory body stays the engine's. */
+export interface CompanyWords {
+  greeting: string | null;
+  closing: string | null;
+  before: string[];
+  after: string[];
 }
 
 /** Every disposition of the case with the system it came from. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
@@ -42,7 +42,6 @@ export class PasswordResetService {
   async request(email: string): Promise<void> {
     const user = await this.dataSource.getRepository(StaffUserEntity).findOne({ where: { email: email.trim().toLowerCase(), active: true } });
     if (!user) return;
-    const token = randomBytes(32).toString('base64url');
     const mailId = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       // Serialise requests for one account, so parallel ones cannot pass the hourly limit together.
@@ -52,16 +51,29 @@ export class PasswordResetService {
         new Date(now.getTime() - 3_600_000),
       ]);
       if (count >= RESETS_PER_ADDRESS_PER_HOUR) return null;
-      const [row] = await manager.query(
-        `INSERT INTO staff_password_resets (user_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [user.id, hashOf(token), new Date(now.getTime() + RESET_LINK_TTL_MINUTES * 60_000), now],
-      );
-      const link = `${this.config.PUBLIC_URL}/staff/password-reset/${token}`;
-      const id = await this.outbox.store(manager, PASSWORD_RESET_MAIL_KIND, `staff-password-reset-${row.id}`, composePasswordReset(user.email, link));
+      const { id: resetId, link } = await this.issueLink(manager, user.id, RESET_LINK_TTL_MINUTES);
+      const id = await this.outbox.store(manager, PASSWORD_RESET_MAIL_KIND, `staff-password-reset-${resetId}`, composePasswordReset(user.email, link));
       await this.audit.append(manager, { type: 'staff.password_reset_requested', actor: `staff:${user.id}`, occurredAt: now, data: { userId: user.id } });
       return id;
     });
     if (mailId) await this.outbox.dispatch(mailId);
+  }
+
+  /**
+   * A single-use link to choose a password, inside the caller's transaction: only the token's
+   * SHA-256 is stored. The reset form uses it for an hour; an owner's invitation (staff/owners/)
+   * for longer, since the person has not asked for it and may read it days later.
+   */
+  async issueLink(manager: EntityManager, userId: string, ttlMinutes: number): Promise<{ id: string; link: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const [row] = await manager.query(`INSERT INTO staff_password_resets (user_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      userId,
+      hashOf(token),
+      new Date(now.getTime() + ttlMinutes * 60_000),
+      now,
+    ]);
+    return { id: String(row.id), link: `${this.config.PUBLIC_URL}/staff/password-reset/${token}` };
   }
 
   /** Whether a link can still be used (the page shows the form, or says the link is spent). */

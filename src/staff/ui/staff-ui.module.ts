@@ -20,6 +20,7 @@ import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffModule } from '../staff.module';
 import { StaffUserEntity } from '../staff-user.entity';
 import { StaffUsersService } from '../users/staff-users.service';
+import { OwnerOnboardingService } from '../owners/owner-onboarding.service';
 import { PasskeyAccountController } from '../passkeys/passkey-account.controller';
 import { PasskeyLoginController } from '../passkeys/passkey-login.controller';
 import { PasskeysModule } from '../passkeys/passkeys.module';
@@ -53,6 +54,7 @@ import { StaffRegisterController } from './staff-register.controller';
 import { StaffSystemsController } from './staff-systems.controller';
 import { StaffTasksController } from './staff-tasks.controller';
 import { StaffTasksPage } from './staff-tasks.page';
+import { StaffTemplatesController } from './staff-templates.controller';
 import { StaffUsersController } from './staff-users.controller';
 
 /** The register form's route (`/staff/cases/new`) comes before the case page's `:reference`. */
@@ -73,6 +75,7 @@ const CONTROLLERS = [
   SecondFactorPolicyController,
   StaffUsersController,
   StaffSystemsController,
+  StaffTemplatesController,
   QueuesDashboardController,
   AccountPageController,
   SecondFactorAccountController,
@@ -121,8 +124,9 @@ const CONTROLLERS = [
     PendingSignInCookie,
     AccountPageView,
     SecondFactorPolicyService,
+    OwnerOnboardingService,
   ],
-  exports: [StaffUsersService],
+  exports: [StaffUsersService, OwnerOnboardingService],
 })
 export class StaffUiModule implements NestModule, OnModuleInit {
   constructor(

@@ -81,6 +81,9 @@ const PAGES = {
   tasks: compileTemplate(handlebars, __dirname, 'tasks.hbs'),
   /** The data-map page: the controller, then one card per system (values escaped by Handlebars). */
   systems: compileTemplate(handlebars, __dirname, 'systems.hbs'),
+  /** The company's letter templates (staff-templates.controller.ts): the list, and one kind and language with its preview. */
+  templates: compileTemplate(handlebars, __dirname, 'templates.hbs'),
+  templateEdit: compileTemplate(handlebars, __dirname, 'template-edit.hbs'),
   /** The signed-in user's own account (staff/account/): password change, sign out everywhere. */
   account: compileTemplate(handlebars, __dirname, 'account.hbs'),
   passwordReset: compileTemplate(handlebars, __dirname, 'password-reset.hbs'),
@@ -89,7 +92,7 @@ const PAGES = {
 const layout = compileTemplate(handlebars, __dirname, 'layout.hbs');
 
 export type StaffPageName = keyof typeof PAGES;
-export type NavItem = 'queue' | 'dashboard' | 'register' | 'tasks' | 'users' | 'systems';
+export type NavItem = 'queue' | 'dashboard' | 'register' | 'tasks' | 'users' | 'systems' | 'templates';
 
 export interface StaffPageOptions {
   title: string;
@@ -114,6 +117,7 @@ function navFor(staff: StaffPrincipal | undefined): Record<string, boolean> {
     tasks: staff.role === 'owner' || staff.role === 'admin' || staff.role === 'auditor',
     users: staff.role === 'admin' || staff.role === 'auditor',
     systems: staff.role === 'admin' || staff.role === 'auditor',
+    templates: staff.role === 'admin',
     queues: staff.role === 'admin',
   };
 }
