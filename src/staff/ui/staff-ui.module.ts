@@ -17,6 +17,7 @@ import { AuthService } from '../auth/auth.service';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffModule } from '../staff.module';
 import { StaffUserEntity } from '../staff-user.entity';
+import { StaffLanguageService } from '../language/staff-language.service';
 import { StaffUsersService } from '../users/staff-users.service';
 import { PasskeyAccountController } from '../passkeys/passkey-account.controller';
 import { PasskeyLoginController } from '../passkeys/passkey-login.controller';
@@ -109,6 +110,7 @@ const CONTROLLERS = [
     PendingSignInCookie,
     AccountPageView,
     SecondFactorPolicyService,
+    StaffLanguageService,
   ],
   exports: [StaffUsersService],
 })
