@@ -1,7 +1,10 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Language } from '../../common/case-types';
+import { humanDuration } from '../../common/human-duration';
 import type { SystemEntry } from '../../systems/data-map.schema';
+import { textIn, type LocalizedText } from '../../systems/localized-text';
 import { SystemsService } from '../../systems/systems.service';
 import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
@@ -36,7 +39,7 @@ export class StaffSystemsController {
         text,
         controller: this.systems.controller(),
         systems: this.systems.systems().map((system) => ({
-          ...describeSystem(system, text),
+          ...describeSystem(system, text, this.pages.language(request)),
           warnings: warnings.filter((warning) => warning.startsWith(`${system.id}.`)),
         })),
       },
@@ -44,22 +47,32 @@ export class StaffSystemsController {
   }
 }
 
-function describeSystem(system: SystemEntry, text: SystemsCopy) {
+/** A `manual` system: no connector, its owner gets the tasks by e-mail. */
+const MANUAL_CONNECTOR: Record<Language, string> = { nb: 'ingen (oppgaver på e-post til eieren)', en: 'none (tasks e-mailed to the owner)' };
+
+function describeSystem(system: SystemEntry, text: SystemsCopy, language: Language) {
   const list = (items: string[]) => (items.length ? items.join(', ') : text.none);
+  // The data map's texts in the reader's language where it gives both; durations in words.
+  const own = (items: LocalizedText[]) => items.map((item) => textIn(item, language));
+  const { criteria, basis } = system.texts.retention;
   return {
     id: system.id,
     name: system.name,
-    connector: system.connector,
+    connector: system.connector === 'manual' ? MANUAL_CONNECTOR[language] : system.connector,
     role:
       system.role === 'processor'
         ? fill(text.roleProcessor, { name: system.controllerName ?? '', contact: system.controllerContact ?? '' })
         : text.roleController,
     owner: system.owner,
-    categories: list(system.categories),
-    purposes: list(system.purposes),
+    categories: list(own(system.texts.categories)),
+    purposes: list(own(system.texts.purposes)),
     legalBasis: system.legalBasis,
     recipients: list(system.recipients),
-    retention: [system.retention.period, system.retention.criteria, system.retention.basis].filter(Boolean).join(' – '),
-    legalHolds: system.legalHolds.map((hold) => fill(text.hold, { ...hold, from: text.from[hold.from] ?? hold.from })),
+    retention: [system.retention.period && humanDuration(system.retention.period, language), criteria && textIn(criteria, language), basis && textIn(basis, language)]
+      .filter(Boolean)
+      .join(' – '),
+    legalHolds: system.legalHolds.map((hold) =>
+      fill(text.hold, { ...hold, keepFor: humanDuration(hold.keepFor, language), from: text.from[hold.from] ?? hold.from }),
+    ),
   };
 }
