@@ -237,7 +237,8 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
     await preservation.rebuild();
     await outboxSettled();
     expect(mailsTo(CCTV_OWNER, reference).map((mail) => mail.subject)).toEqual([expect.stringContaining('BEVAR NÅ')]);
-    for (const owner of [PHONE_OWNER, FORM_OWNER]) expect(mailsTo(owner, reference).map((mail) => mail.subject)).toEqual([expect.stringContaining('PRESERVE NOW')]);
+    for (const owner of [PHONE_OWNER, FORM_OWNER])
+      expect(mailsTo(owner, reference).map((mail) => mail.subject)).toEqual([expect.stringContaining('PRESERVE NOW')]);
     await preservation.rebuild();
     await outboxSettled();
     for (const owner of [CCTV_OWNER, PHONE_OWNER, FORM_OWNER]) expect(mailsTo(owner, reference)).toHaveLength(1);

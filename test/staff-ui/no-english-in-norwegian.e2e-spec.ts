@@ -28,7 +28,9 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
     admin = new SessionClient(stack.url);
     await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
     // One owner reads English: their e-mails are in English and left out of the Norwegian check.
-    await stack.dataSource.query(`INSERT INTO staff_users (email, name, role, password_hash, language) VALUES ($1, 'IT', 'owner', 'unused', 'en')`, [ENGLISH_OWNER]);
+    await stack.dataSource.query(`INSERT INTO staff_users (email, name, role, password_hash, language) VALUES ($1, 'IT', 'owner', 'unused', 'en')`, [
+      ENGLISH_OWNER,
+    ]);
   });
   afterAll(async () => {
     await stack.close();
@@ -101,7 +103,16 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
     }
     await postJson(`${stack.url}/api/v1/cases/${erasure}/approve`, {}, auth);
 
-    const pages = ['/staff', '/staff?status=open', '/staff/tasks', '/staff/users', '/staff/systems', '/staff/account', '/staff/cases/new', ...references.map((ref) => `/staff/cases/${ref}`)];
+    const pages = [
+      '/staff',
+      '/staff?status=open',
+      '/staff/tasks',
+      '/staff/users',
+      '/staff/systems',
+      '/staff/account',
+      '/staff/cases/new',
+      ...references.map((ref) => `/staff/cases/${ref}`),
+    ];
     const leaks: string[] = [];
     for (const path of pages) {
       const response = await admin.get(path);

@@ -185,5 +185,4 @@ export class ManualTaskService {
     if (!entity || isClosed(entity) || !system) return null;
     return { task, entity, system };
   }
-
 }

@@ -155,7 +155,10 @@ const TASK_WORDS = {
 
 /** Where to record the outcome: the task page (the API call is for those who script it). */
 function outcomeHowTo(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity, language: Language): string[] {
-  return [`${TASK_WORDS[language].record}: ${taskLink(publicUrl, task)}`, `  (API: POST ${publicUrl}/api/v1/cases/${entity.reference}/tasks/${task.id}/outcome)`];
+  return [
+    `${TASK_WORDS[language].record}: ${taskLink(publicUrl, task)}`,
+    `  (API: POST ${publicUrl}/api/v1/cases/${entity.reference}/tasks/${task.id}/outcome)`,
+  ];
 }
 
 export function composeManualTask(
@@ -170,13 +173,18 @@ export function composeManualTask(
   language: Language,
 ): ComposedMail {
   const words = TASK_WORDS[language];
-  const what = task.action === 'restrict' && task.params.scope === 'marketing' ? marketingText(system, language) : (ACTION_TEXT[task.action] ?? ACTION_TEXT.export)[language];
+  const what =
+    task.action === 'restrict' && task.params.scope === 'marketing'
+      ? marketingText(system, language)
+      : (ACTION_TEXT[task.action] ?? ACTION_TEXT.export)[language];
   // One notice per case and system: what was decided at receipt stands; only a case checked before
   // receipt-time preservation existed gets the notice here.
   const preserve = !atReceipt && needsPreservation(entity, system, task.action, since);
   const text = [
     ...(preserve ? [preservationLine(entity, system, since, language), ''] : []),
-    ...(atReceipt?.status === 'requested' && atReceipt.requestedAt ? [askedAtReceiptLine(atReceipt as AtReceipt & { requestedAt: Date }, system, language), ''] : []),
+    ...(atReceipt?.status === 'requested' && atReceipt.requestedAt
+      ? [askedAtReceiptLine(atReceipt as AtReceipt & { requestedAt: Date }, system, language), '']
+      : []),
     words.needs(entity.reference, REQUEST_TYPE_NAMES[language][entity.type], system.name),
     what,
     '',
@@ -202,7 +210,12 @@ export type AtReceipt = Pick<CasePreservationEntity, 'status' | 'periodFrom' | '
 
 function askedAtReceiptLine(atReceipt: AtReceipt & { requestedAt: Date }, system: SystemEntry, language: Language): string {
   const day = (iso: string) => dayInWords(iso, language);
-  return TASK_WORDS[language].askedAtReceipt(day(atReceipt.periodFrom), day(atReceipt.periodTo), system.name, day(atReceipt.requestedAt.toISOString().slice(0, 10)));
+  return TASK_WORDS[language].askedAtReceipt(
+    day(atReceipt.periodFrom),
+    day(atReceipt.periodTo),
+    system.name,
+    day(atReceipt.requestedAt.toISOString().slice(0, 10)),
+  );
 }
 
 /** First in the mail: what routine deletion would remove before the case is answered. */

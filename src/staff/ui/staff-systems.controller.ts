@@ -68,7 +68,11 @@ function describeSystem(system: SystemEntry, text: SystemsCopy, language: Langua
     purposes: list(own(system.texts.purposes)),
     legalBasis: system.legalBasis,
     recipients: list(system.recipients),
-    retention: [system.retention.period && humanDuration(system.retention.period, language), criteria && textIn(criteria, language), basis && textIn(basis, language)]
+    retention: [
+      system.retention.period && humanDuration(system.retention.period, language),
+      criteria && textIn(criteria, language),
+      basis && textIn(basis, language),
+    ]
       .filter(Boolean)
       .join(' – '),
     legalHolds: system.legalHolds.map((hold) =>
