@@ -27,3 +27,9 @@ export function dayInWords(isoDate: string, language: Language): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
   return new Intl.DateTimeFormat(DATE_LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+/** Request types by their short names, as staff e-mails name a case ("Sak DSR-… (innsyn)"). */
+export const REQUEST_TYPE_NAMES: Record<Language, Record<RequestType, string>> = {
+  nb: { access: 'innsyn', rectification: 'retting', erasure: 'sletting', objection: 'protest', restriction: 'begrensning', portability: 'dataportabilitet' },
+  en: { access: 'access', rectification: 'rectification', erasure: 'erasure', objection: 'objection', restriction: 'restriction', portability: 'portability' },
+};

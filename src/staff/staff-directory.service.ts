@@ -5,7 +5,8 @@ import { STAFF_DIRECTORY, type HandlerRecipient, type StaffDirectory } from '../
 import type { StaffRole } from '../common/auth/staff-roles';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { handlerRecipient } from './handler-recipient';
+import type { Language } from '../common/case-types';
+import { handlerRecipient, staffLanguageOf } from './handler-recipient';
 
 /** The staff module's answer to "who is this staff user", for modules that may not import staff. */
 @Injectable()
@@ -25,6 +26,10 @@ export class StaffDirectoryService implements StaffDirectory {
 
   handlerRecipient(assigneeId: string | null): Promise<HandlerRecipient> {
     return handlerRecipient(this.dataSource, this.config, assigneeId);
+  }
+
+  languageOf(address: string, manager?: EntityManager): Promise<Language> {
+    return staffLanguageOf(manager ?? this.dataSource.manager, address);
   }
 }
 

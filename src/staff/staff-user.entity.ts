@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Language } from '../common/case-types';
 import type { StaffRole } from '../common/auth/staff-roles';
 
 @Entity('staff_users')
@@ -22,6 +23,10 @@ export class StaffUserEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The staff member's language: the pages after sign-in and every e-mail to them. */
+  @Column({ type: 'varchar', length: 2, default: 'nb' })
+  language: Language;
 
   @Column({ name: 'failed_logins', type: 'int', default: 0 })
   failedLogins: number;

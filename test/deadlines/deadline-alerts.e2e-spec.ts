@@ -76,11 +76,11 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
     const created = await register('2026-03-09T10:00:00+01:00');
     const id = `case-${created.id}-alert`;
     const steps: Array<[string, string, string]> = [
-      ['2026-04-01T08:00:00+02:00', 'due in 7 days', '2026-04-06T06:00:00.000Z'],
-      ['2026-04-06T08:00:00+02:00', 'due in 2 days', '2026-04-08T06:00:00.000Z'],
-      ['2026-04-08T08:00:00+02:00', 'due today', '2026-04-09T06:00:00.000Z'],
-      ['2026-04-09T08:00:00+02:00', 'OVERDUE by 1 day(s)', '2026-04-10T06:00:00.000Z'],
-      ['2026-04-10T08:00:00+02:00', 'OVERDUE by 2 day(s)', '2026-04-11T06:00:00.000Z'],
+      ['2026-04-01T08:00:00+02:00', 'frist om 7 dager', '2026-04-06T06:00:00.000Z'],
+      ['2026-04-06T08:00:00+02:00', 'frist om 2 dager', '2026-04-08T06:00:00.000Z'],
+      ['2026-04-08T08:00:00+02:00', 'frist i dag', '2026-04-09T06:00:00.000Z'],
+      ['2026-04-09T08:00:00+02:00', 'FORFALT med 1 dag', '2026-04-10T06:00:00.000Z'],
+      ['2026-04-10T08:00:00+02:00', 'FORFALT med 2 dager', '2026-04-11T06:00:00.000Z'],
     ];
     for (const [now, text, next] of steps) {
       clock.set(now);
@@ -138,8 +138,10 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
     await job!.changeDelay(0);
     const mail = await smtp.waitFor((message) => message.subject.includes(created.reference));
     expect(mail.to).toEqual(['personvern@example.no']);
-    expect(mail.text).toContain('due in 7 days');
-    expect(mail.text).toContain('2026-04-03');
+    // The alert address has no staff account: the company's language, dates in words.
+    expect(mail.text).toContain('Sak ' + created.reference + ' (innsyn): frist om 7 dager.');
+    expect(mail.text).toContain('Frist: 3. april 2026.');
+    expect(mail.text).not.toContain('Deadline');
 
     // Redis forgets and reconciliation offers the same alert again: it must not be sent twice.
     await stack.context.get(ReconciliationService).reconcile();
@@ -160,7 +162,7 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
     // Received 3 March → effective 2 April: already overdue on 7 April.
     const overdue = await register('2026-03-03T10:00:00+01:00');
     const mail = await smtp.waitFor((message) => message.subject.includes(overdue.reference));
-    expect(mail.text).toContain('OVERDUE by 5 day(s)');
+    expect(mail.text).toContain('FORFALT med 5 dager');
     expect(smtp.messages.filter((message) => message.subject.includes(overdue.reference))).toHaveLength(1);
     // The reminder re-arms itself for 08:00 tomorrow.
     await waitForDelayedAgain(`case-${overdue.id}-alert`);
@@ -169,9 +171,9 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
     auth = await adminAuth(stack.url);
   });
 
-  it("sends an assigned case's alert to the assignee, not the staff alert address", async () => {
+  it("sends an assigned case's alert to the assignee, not the staff alert address, in the assignee's language", async () => {
     const [handler] = await stack.dataSource.query(
-      `INSERT INTO staff_users (email, name, role, password_hash) VALUES ('ingrid.handler@example.no', 'Ingrid Handler', 'handler', 'unused') RETURNING id`,
+      `INSERT INTO staff_users (email, name, role, password_hash, language) VALUES ('ingrid.handler@example.no', 'Ingrid Handler', 'handler', 'unused', 'en') RETURNING id`,
     );
     // Received 4 March → effective 3 April; the 7-day alert is on 27 March 08:00.
     const created = await register('2026-03-04T10:00:00+01:00');
@@ -180,7 +182,9 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
     await (await deadlinesQueue().getJob(jobIds.alert(created.id)))!.changeDelay(0);
     const mail = await smtp.waitFor((message) => message.subject.includes(created.reference));
     expect(mail.to).toEqual(['ingrid.handler@example.no']);
-    expect(mail.text).toContain('due in 7 days');
+    expect(mail.text).toContain(`Case ${created.reference} (access): due in 7 days.`);
+    expect(mail.text).toContain('Deadline: 3 April 2026.');
+    expect(mail.text).not.toContain('frist');
     const alerts = await stack.dataSource.query('SELECT kind, recipient_kind FROM case_alerts WHERE case_id = $1', [created.id]);
     expect(alerts).toEqual([{ kind: 'due-7d', recipient_kind: 'assignee' }]);
     clock.set('2026-03-10T09:00:00+01:00');

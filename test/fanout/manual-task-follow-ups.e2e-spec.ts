@@ -97,6 +97,10 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
 
   it('asked the CCTV and phone-log owners to preserve at receipt; the task e-mails refer to that instead of repeating it', async () => {
     await staffUser(stack, HANDLER, 'handler');
+    // E-mails follow each reader's own language: the handler and the CCTV owner have English
+    // accounts; the phone-log owner has no account (the company's language, nb); the admin is nb.
+    await stack.dataSource.query(`UPDATE staff_users SET language = 'en' WHERE email = $1`, [HANDLER]);
+    await stack.dataSource.query(`INSERT INTO staff_users (email, name, role, password_hash, language) VALUES ($1, $1, 'owner', 'unused', 'en')`, [CCTV_OWNER]);
     const [handler] = await stack.dataSource.query('SELECT id FROM staff_users WHERE email = $1', [HANDLER]);
     assigned = await openAccessCase({ email: 'ola.kunde@example.no', name: 'Ola Kunde' });
     expect((await client.post(`/api/v1/cases/${assigned.reference}/assign`, { userId: handler.id })).status).toBe(200);
@@ -105,15 +109,15 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     // No dates given: everything held at receipt is at stake (test/preservation has the dates).
     const [cctvNotice, cctvTask, ...moreCctv] = mailsTo(CCTV_OWNER, assigned.reference);
     expect(moreCctv).toEqual([]);
-    expect(cctvNotice.subject).toContain('BEVAR NÅ / PRESERVE NOW: CCTV at the warehouse and shop counter');
-    expect(cctvNotice.text).toContain('"CCTV at the warehouse and shop counter" deletes or overwrites data after P7D');
-    expect(cctvTask.subject).toContain('Oppgave / task: CCTV at the warehouse and shop counter');
+    expect(cctvNotice.subject).toContain('PRESERVE NOW: CCTV at the warehouse and shop counter');
+    expect(cctvNotice.text).toContain('"CCTV at the warehouse and shop counter" deletes or overwrites data after 7 days');
+    expect(cctvTask.subject).toContain('Task: CCTV at the warehouse and shop counter (access)');
     expect(cctvTask.subject).not.toContain('PRESERVE');
     expect(cctvTask.text).toContain('(separate e-mail) to preserve the records from');
     const phoneMails = mailsTo(PHONE_OWNER, assigned.reference);
     expect(phoneMails.map((mail) => mail.subject)).toEqual([
-      expect.stringContaining('BEVAR NÅ / PRESERVE NOW: Phone system call logs'),
-      expect.stringContaining('Oppgave / task'),
+      expect.stringContaining('BEVAR NÅ: Phone system call logs'),
+      expect.stringContaining('Oppgave: Phone system call logs (innsyn)'),
     ]);
   }, 60_000);
 
@@ -124,31 +128,31 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     await moveClockTo(3 * DAY + 60_000);
     await runJob(jobIds.manualReminder(phone.id));
     expect(mailsTo(PHONE_OWNER, assigned.reference).map((mail) => mail.subject)).toEqual([
-      expect.stringContaining('BEVAR NÅ / PRESERVE NOW'),
-      expect.stringContaining('Oppgave / task'),
-      expect.stringContaining('Påminnelse / reminder: Phone system call logs'),
+      expect.stringContaining('BEVAR NÅ'),
+      expect.stringContaining('Oppgave'),
+      expect.stringContaining('Påminnelse: Phone system call logs'),
     ]);
-    expect(mailsTo(PHONE_OWNER, assigned.reference)[2].text).toContain('Reminder 1:');
+    expect(mailsTo(PHONE_OWNER, assigned.reference)[2].text).toContain('Påminnelse 1:');
     await runJob(jobIds.manualEscalation(cctv.id));
     expect(mailsTo(HANDLER, assigned.reference)).toEqual([]);
 
     await moveClockTo(6 * DAY + 60_000);
     await runJob(jobIds.manualReminder(phone.id));
     expect(mailsTo(PHONE_OWNER, assigned.reference)).toHaveLength(4);
-    expect(mailsTo(PHONE_OWNER, assigned.reference)[3].text).toContain('Reminder 2:');
+    expect(mailsTo(PHONE_OWNER, assigned.reference)[3].text).toContain('Påminnelse 2:');
     await runJob(jobIds.manualEscalation(phone.id));
     await runJob(jobIds.manualEscalation(cctv.id));
     const [cctvEscalation, ...others] = mailsTo(HANDLER, assigned.reference);
     expect(others).toEqual([]);
-    expect(cctvEscalation.subject).toContain('Eskalert / escalated: CCTV at the warehouse and shop counter');
+    expect(cctvEscalation.subject).toContain('Escalated: CCTV at the warehouse and shop counter');
     expect(cctvEscalation.text).toContain('has waited for sikkerhet@nordicbildeler.example for 6 days');
-    expect(cctvEscalation.text).toContain('Routine deletion (P7D) removes the data on');
+    expect(cctvEscalation.text).toContain('Routine deletion (after 7 days) removes the data on');
 
     await moveClockTo(7 * DAY + 60_000);
     await runJob(jobIds.manualEscalation(phone.id));
     const escalations = mailsTo(HANDLER, assigned.reference);
     expect(escalations).toHaveLength(2);
-    expect(escalations[1].subject).toContain('Eskalert / escalated: Phone system call logs');
+    expect(escalations[1].subject).toContain('Escalated: Phone system call logs');
     expect(escalations[1].text).toContain('for 7 days');
     const audit = (await (await client.get(`/api/v1/cases/${assigned.reference}/audit`)).json()).items as Array<{ type: string }>;
     expect(audit.filter((event) => event.type === 'task.escalated')).toHaveLength(2);
@@ -157,7 +161,8 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
   it('escalates an unassigned case to the first admin', async () => {
     await runJob(jobIds.manualEscalation(taskOf(unassigned, 'phone-logs').id));
     const [mail] = mailsTo(TEST_ADMIN.email, unassigned.reference).filter((candidate) => candidate.subject.includes('Phone system call logs'));
-    expect(mail.subject).toContain('Eskalert / escalated');
+    expect(mail.subject).toContain('Eskalert: Phone system call logs');
+    expect(mail.text).toContain('har ventet på it@nordicbildeler.example i 7 dager');
   }, 60_000);
 
   it('sends nothing once the outcome is recorded', async () => {

@@ -56,6 +56,11 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
   beforeAll(async () => {
     stack = await startTestApp({ clock, env: { SMTP_URL: await smtp.start(), SYSTEMS_FILE: dataMap() } });
     auth = await adminAuth(stack.url);
+    // Each owner reads their e-mails in their own language: the call-log and web-form owners have
+    // English accounts; the CCTV owner has no account, so theirs are in the company's language (nb).
+    for (const owner of [PHONE_OWNER, FORM_OWNER]) {
+      await stack.dataSource.query(`INSERT INTO staff_users (email, name, role, password_hash, language) VALUES ($1, $1, 'owner', 'unused', 'en')`, [owner]);
+    }
   }, 60_000);
   afterAll(async () => {
     await stack?.close();
@@ -92,20 +97,22 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
 
     const [cctv, ...moreCctv] = mailsTo(CCTV_OWNER, reference);
     expect(moreCctv).toEqual([]);
-    expect(cctv.subject).toBe(`[${reference}] BEVAR NÅ / PRESERVE NOW: CCTV at the counter 2026-04-21–2026-04-25`);
+    expect(cctv.subject).toBe(`[${reference}] BEVAR NÅ: CCTV at the counter 2026-04-21–2026-04-25`);
     // Footage before 21 April was overwritten before the request came (7 days before 27 April).
+    expect(cctv.text).toContain('«CCTV at the counter» sletter eller overskriver opplysninger etter 7 dager.');
     expect(cctv.text).toContain(
-      'Preserve the recordings and records about the person from 2026-04-21 to 2026-04-25 inclusive at once. The first of them is deleted on 2026-04-28.',
+      'Ta straks vare på opptak og opplysninger om personen fra og med 21. april 2026 til og med 25. april 2026. De første av dem slettes 28. april 2026.',
     );
-    expect(cctv.text).toContain('What is from before 2026-04-21 has already been deleted by the routine.');
-    expect(cctv.text).toContain(
-      'Ta straks vare på opptak og opplysninger om personen fra og med 2026-04-21 til og med 2026-04-25. De første av dem slettes 2026-04-28.',
-    );
-    expect(cctv.text).toContain('E-post / e-mail: ola.kunde@example.no (oppgitt, ikke bekreftet / claimed, not verified)');
+    expect(cctv.text).toContain('Det som er fra før 21. april 2026, er allerede slettet etter rutinen.');
+    expect(cctv.text).toContain('E-post: ola.kunde@example.no (oppgitt, ikke bekreftet)');
+    expect(cctv.text).not.toContain('Preserve');
 
     const [form] = mailsTo(FORM_OWNER, reference);
     // A form record from 20 March under a 60-day purge is gone on 19 May, before the deadline of 27 May.
-    expect(form.text).toContain('from 2026-03-20 to 2026-04-25 inclusive at once. The first of them is deleted on 2026-05-19.');
+    expect(form.subject).toBe(`[${reference}] PRESERVE NOW: Reseller web form 2026-03-20–2026-04-25`);
+    expect(form.text).toContain('"Reseller web form" deletes or overwrites data after 60 days.');
+    expect(form.text).toContain('from 20 March 2026 to 25 April 2026 inclusive at once. The first of them is deleted on 19 May 2026.');
+    expect(form.text).not.toContain('Ta straks vare');
     expect(form.text).not.toContain('already been deleted');
     // Call logs from 20 March are kept until 20 July, after the deadline: no notice.
     expect(mailsTo(PHONE_OWNER, reference)).toEqual([]);
@@ -155,16 +162,15 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
     const phone = mailsTo(PHONE_OWNER, reference);
     const notices = phone.filter((mail) => mail.subject.includes('PRESERVE NOW'));
     expect(notices).toHaveLength(1);
-    expect(notices[0].text).toContain('from 2026-01-05 to 2026-01-05 inclusive at once. The first of them is deleted on 2026-05-05.');
+    expect(notices[0].text).toContain('from 5 January 2026 to 5 January 2026 inclusive at once. The first of them is deleted on 5 May 2026.');
     // The task e-mail refers to the notice instead of repeating it.
-    const task = phone.find((mail) => mail.subject.includes('Oppgave / task'))!;
+    const task = phone.find((mail) => mail.subject.includes('] Task: Call logs (access)'))!;
     expect(task.text).toContain(
-      'You were asked on 2026-04-27 (separate e-mail) to preserve the records from 2026-01-05 to 2026-01-05 in "Call logs"; that still applies.',
+      'You were asked on 27 April 2026 (separate e-mail) to preserve the records from 5 January 2026 to 5 January 2026 in "Call logs"; that still applies.',
     );
-    for (const owner of [CCTV_OWNER, FORM_OWNER]) {
-      expect(mailsTo(owner, reference).map((mail) => mail.subject)).toEqual([expect.stringContaining('Oppgave / task')]);
-      expect(mailsTo(owner, reference)[0].text).not.toContain('PRESERVE');
-    }
+    expect(mailsTo(CCTV_OWNER, reference).map((mail) => mail.subject)).toEqual([`[${reference}] Oppgave: CCTV at the counter (innsyn)`]);
+    expect(mailsTo(FORM_OWNER, reference).map((mail) => mail.subject)).toEqual([`[${reference}] Task: Reseller web form (access)`]);
+    for (const owner of [CCTV_OWNER, FORM_OWNER]) expect(mailsTo(owner, reference)[0].text).not.toMatch(/PRESERVE|BEVAR/);
     const audit = (await (await fetch(`${stack.url}/api/v1/cases/${reference}/audit`, { headers: auth })).json()).items as Array<{
       type: string;
       data: Record<string, unknown>;
@@ -191,8 +197,8 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
     await waitUntil(async () => mailsTo(PHONE_OWNER, webCase.reference).length > 0, 20_000, 'the call-log notice');
     await outboxSettled();
     const [phone] = mailsTo(PHONE_OWNER, webCase.reference);
-    expect(phone.text).toContain('its deadline is 2026-07-27');
-    expect(phone.text).toContain('from 2026-03-20 to 2026-04-25 inclusive at once. The first of them is deleted on 2026-07-20.');
+    expect(phone.text).toContain('its deadline is 27 July 2026');
+    expect(phone.text).toContain('from 20 March 2026 to 25 April 2026 inclusive at once. The first of them is deleted on 20 July 2026.');
     // The owners already asked are not asked again.
     expect(mailsTo(CCTV_OWNER, webCase.reference)).toHaveLength(1);
     expect(mailsTo(FORM_OWNER, webCase.reference)).toHaveLength(1);
@@ -205,11 +211,16 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
     expect(withdrawn.status).toBe(200);
     await waitUntil(async () => mailsTo(PHONE_OWNER, webCase.reference).length === 2, 20_000, 'the end notices');
     await outboxSettled();
-    for (const owner of [CCTV_OWNER, FORM_OWNER, PHONE_OWNER]) {
+    const cctv = mailsTo(CCTV_OWNER, webCase.reference);
+    expect(cctv).toHaveLength(2);
+    expect(cctv[1].subject).toBe(`[${webCase.reference}] Bevaring kan avsluttes: CCTV at the counter`);
+    expect(cctv[1].text).toContain(`Sak ${webCase.reference} ble avsluttet 4. mai 2026.`);
+    expect(cctv[1].text).toContain('bevaringen kan avsluttes');
+    for (const owner of [FORM_OWNER, PHONE_OWNER]) {
       const mails = mailsTo(owner, webCase.reference);
       expect(mails).toHaveLength(2);
-      expect(mails[1].subject).toContain('Bevaring kan avsluttes / preservation may end');
-      expect(mails[1].text).toContain(`Case ${webCase.reference} closed on 2026-05-04.`);
+      expect(mails[1].subject).toContain('Preservation may end');
+      expect(mails[1].text).toContain(`Case ${webCase.reference} closed on 4 May 2026.`);
       expect(mails[1].text).toContain('the preservation may end');
     }
   }, 60_000);
@@ -225,9 +236,9 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
     const preservation = stack.context.get(PreservationService);
     await preservation.rebuild();
     await outboxSettled();
-    for (const owner of [CCTV_OWNER, PHONE_OWNER, FORM_OWNER]) {
-      expect(mailsTo(owner, reference).map((mail) => mail.subject)).toEqual([expect.stringContaining('BEVAR NÅ / PRESERVE NOW')]);
-    }
+    expect(mailsTo(CCTV_OWNER, reference).map((mail) => mail.subject)).toEqual([expect.stringContaining('BEVAR NÅ')]);
+    for (const owner of [PHONE_OWNER, FORM_OWNER])
+      expect(mailsTo(owner, reference).map((mail) => mail.subject)).toEqual([expect.stringContaining('PRESERVE NOW')]);
     await preservation.rebuild();
     await outboxSettled();
     for (const owner of [CCTV_OWNER, PHONE_OWNER, FORM_OWNER]) expect(mailsTo(owner, reference)).toHaveLength(1);
@@ -249,7 +260,7 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
     const reference = /\/staff\/cases\/([^?]+)/.exec(created.headers.get('location')!)![1];
     await waitUntil(async () => mailsTo(CCTV_OWNER, reference).length > 0, 20_000, 'the CCTV notice');
     await outboxSettled();
-    expect(mailsTo(CCTV_OWNER, reference)[0].text).toContain('from 2026-04-24 to 2026-04-25 inclusive at once. The first of them is deleted on 2026-05-01.');
+    expect(mailsTo(CCTV_OWNER, reference)[0].text).toContain('fra og med 24. april 2026 til og med 25. april 2026. De første av dem slettes 1. mai 2026.');
     // Footage from 24–25 April reaches the web form's and call log's purges only after the deadline.
     expect(mailsTo(FORM_OWNER, reference)).toEqual([]);
     expect(mailsTo(PHONE_OWNER, reference)).toEqual([]);

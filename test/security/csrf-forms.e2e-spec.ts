@@ -235,6 +235,12 @@ describe('CSRF on every state-changing form', () => {
       fields: { role: 'auditor' },
       accepted: [303, 400],
     },
+    'post /staff/users/:id/language': {
+      path: `/staff/users/${otherUserId}/language`,
+      open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/language`),
+      fields: { language: 'en' },
+      accepted: [303, 400],
+    },
     'post /staff/users/:id/deactivate': {
       path: `/staff/users/${otherUserId}/deactivate`,
       open: staffPage(signedIn, '/staff/users', `/staff/users/${otherUserId}/deactivate`),
@@ -252,6 +258,12 @@ describe('CSRF on every state-changing form', () => {
       open: staffPage(signedIn, '/staff/account', '/staff/account/password'),
       fields: { current: 'not the password', new: 'a new password nobody uses' },
       accepted: [400],
+    },
+    'post /staff/account/language': {
+      path: '/staff/account/language',
+      open: staffPage(signedIn, '/staff/account', '/staff/account/language'),
+      fields: { language: 'nb' },
+      accepted: [303, 400],
     },
     'post /staff/account/sign-out-everywhere': {
       path: '/staff/account/sign-out-everywhere',

@@ -49,6 +49,8 @@ describe('route table RBAC (every registered route, real stack)', () => {
         'post /api/v1/cases/:reference/extension-letter/posted',
         'post /staff/users',
         'post /staff/users/second-factor',
+        'post /staff/users/:id/language',
+        'post /staff/account/language',
         'post /staff/account/totp/start',
         'get /staff/tasks',
         'get /staff/systems',

@@ -71,8 +71,8 @@ describe('data map page /staff/systems', () => {
       'Formål bookkeeping',
       'Rettslig grunnlag GDPR art. 6(1)(c) (bokføringsloven)',
       'Mottakere Revisor AS (auditor)',
-      'Lagringstid P10Y – bokføringsloven § 13',
-      'invoices – bokføringsloven § 13 – P5Y fra utgangen av regnskapsåret',
+      'Lagringstid 10 år – bokføringsloven § 13',
+      'invoices – bokføringsloven § 13 – 5 år fra utgangen av regnskapsåret',
       'ledger.retention: P10Y is longer than its basis "bokføringsloven § 13" allows: bokføringsloven § 13 has the 5-year rule, which allows at most 5 years after the end of the financial year',
       'ledger.connection.clientSecretEnv: environment variable STAFF_SYSTEMS_TEST_UNSET_SECRET is not set',
       'Fraktportal',
@@ -93,7 +93,7 @@ describe('data map page /staff/systems', () => {
     const page = pageText(await (await auditor.get('/staff/systems')).text());
     expect(page).toContain('Data map');
     expect(page).toContain('Role Processor for Nettbutikken AS (personvern@nettbutikken.example)');
-    expect(page).toContain('invoices – bokføringsloven § 13 – P5Y from the end of the financial year');
+    expect(page).toContain('invoices – bokføringsloven § 13 – 5 years from the end of the financial year');
 
     const handler = await signedIn('handler@karideler.example');
     expect((await handler.get('/staff/systems')).status).toBe(403);

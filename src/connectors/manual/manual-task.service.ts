@@ -17,6 +17,7 @@ import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs } from './preservation';
 import { PreservationService } from './preservation.service';
 import { IdentityService } from '../../identity/identity.service';
+import { manualWaitingSummary } from './manual-waiting';
 import { composeManualEscalation, composeManualReminder, composeManualTask, personIdentifiers } from './task-mail';
 import { CasesReader } from '../../cases/cases-reader';
 
@@ -62,13 +63,14 @@ export class ManualTaskService {
         { id: task.id },
         {
           status: 'manual',
-          outcome: { status: 'manual', summary: note ?? `Waiting for ${system.owner} to do this by hand and record the outcome.`, owner: system.owner },
+          outcome: { status: 'manual', summary: note ?? manualWaitingSummary(system.owner), owner: system.owner },
           error: null,
           startedAt: task.startedAt ?? now,
         },
       );
       const people = personIdentifiers(await this.identity.list(entity.id, manager));
-      const mail = composeManualTask(entity, people, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now, atReceipt);
+      const language = await this.staff.languageOf(system.owner, manager);
+      const mail = composeManualTask(entity, people, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now, atReceipt, language);
       const id = await this.outbox.store(manager, 'manual-task', `task-${task.id}-assigned`, mail);
       await this.audit.append(manager, {
         caseId: entity.id,
@@ -135,7 +137,7 @@ export class ManualTaskService {
         .where('id = :id AND reminders_sent < :due AND status = :status', { id: taskId, due, status: 'manual' })
         .execute();
       if (!claimed.affected) return null;
-      const mail = composeManualReminder(entity, task, system, this.config.PUBLIC_URL, due);
+      const mail = composeManualReminder(entity, task, system, this.config.PUBLIC_URL, due, await this.staff.languageOf(system.owner, manager));
       return this.outbox.store(manager, 'manual-task-reminder', `task-${taskId}-reminder-${due}`, mail);
     });
     if (emailId) await this.outbox.dispatch(emailId);
@@ -151,7 +153,7 @@ export class ManualTaskService {
     const dueAt = this.escalationDueAt(task, since);
     const now = this.clock.now();
     if (dueAt > now.getTime() + 1000) return { outcome: 'later', delayMs: dueAt - now.getTime() };
-    const to = await this.handlerAddress(entity);
+    const { address: to, language } = await this.staff.handlerRecipient(entity.assigneeId);
     const emailId = await this.dataSource.transaction(async (manager) => {
       const claimed = await manager.update(CaseTaskEntity, { id: taskId, status: 'manual', escalatedAt: IsNull() }, { escalatedAt: now });
       if (!claimed.affected) return null;
@@ -162,7 +164,7 @@ export class ManualTaskService {
         occurredAt: now,
         data: { taskId, system: system.id, action: task.action },
       });
-      const mail = composeManualEscalation(entity, task, system, this.config.PUBLIC_URL, to, since);
+      const mail = composeManualEscalation(entity, task, system, this.config.PUBLIC_URL, to, since, language);
       return this.outbox.store(manager, 'manual-task-escalation', `task-${taskId}-escalation`, mail);
     });
     if (emailId) await this.outbox.dispatch(emailId);
@@ -182,10 +184,5 @@ export class ManualTaskService {
     const system = this.systems.system(task.systemId);
     if (!entity || isClosed(entity) || !system) return null;
     return { task, entity, system };
-  }
-
-  /** The case's assignee, else the staff alert address, else the first active admin. */
-  private async handlerAddress(entity: CaseEntity): Promise<string> {
-    return (await this.staff.handlerRecipient(entity.assigneeId)).address;
   }
 }

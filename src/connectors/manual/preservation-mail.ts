@@ -1,31 +1,59 @@
 import type { CaseEntity } from '../../cases/case.entity';
+import type { Language } from '../../common/case-types';
+import { humanDuration } from '../../common/human-duration';
+import { dayInWords, REQUEST_TYPE_NAMES } from '../../common/request-type-words';
 import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity';
 import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { SystemEntry } from '../../systems/data-map.schema';
+import { IDENTIFIER_KIND_WORDS } from './identifier-words';
 import type { CasePreservationEntity } from './preservation.entity';
 
-/** The owner's preservation e-mails: Norwegian first, English after, as every staff e-mail (staff
- *  read both; the staff UI's default language is nb). Dates and the person's identifiers only. */
+/** The owner's preservation e-mails, in the owner's language (their staff account's setting, nb for
+ *  an address without an account). Dates, the routine's period in words and the person's identifiers only. */
 
 type Row = Pick<CasePreservationEntity, 'periodFrom' | 'periodTo' | 'deletionOn' | 'retentionPeriod'>;
 
-const KIND: Record<string, string> = {
-  name: 'Navn / name',
-  email: 'E-post / e-mail',
-  phone: 'Telefon / phone',
-  customer_number: 'Kundenummer / customer number',
-  address: 'Adresse / address',
-  system_id: 'ID i system / id in a system',
+const WORDS = {
+  nb: {
+    preserveNow: 'BEVAR NÅ',
+    received: (ref: string, type: string, on: string, due: string) => `${ref} (${type}) kom inn ${on} og har frist ${due}.`,
+    routine: (system: string, period: string, from: string, to: string, first: string) =>
+      `«${system}» sletter eller overskriver opplysninger etter ${period}. Ta straks vare på opptak og opplysninger om personen fra og med ${from} til og med ${to}. De første av dem slettes ${first}.`,
+    earlierGone: (before: string) => `Det som er fra før ${before}, er allerede slettet etter rutinen.`,
+    keep: 'Hold dem utenfor rutinemessig sletting til du får beskjed om at saken er avsluttet. Ikke utlever eller endre noe: henvendelsen er ikke bekreftet ennå.',
+    person: 'Personen (bare for å bevare):',
+    none: '  (ingen)',
+    claimed: ' (oppgitt, ikke bekreftet)',
+    case: 'Sak',
+    ended: (ref: string, on: string, from: string, to: string, system: string) =>
+      `Sak ${ref} ble avsluttet ${on}. Opplysningene om personen fra ${from} til ${to} i «${system}» trenger ikke lenger holdes utenfor rutinemessig sletting for denne saken; bevaringen kan avsluttes.`,
+    endedSubject: 'Bevaring kan avsluttes',
+  },
+  en: {
+    preserveNow: 'PRESERVE NOW',
+    received: (ref: string, type: string, on: string, due: string) => `${ref} (${type}) was received on ${on}; its deadline is ${due}.`,
+    routine: (system: string, period: string, from: string, to: string, first: string) =>
+      `"${system}" deletes or overwrites data after ${period}. Preserve the recordings and records about the person from ${from} to ${to} inclusive at once. The first of them is deleted on ${first}.`,
+    earlierGone: (before: string) => `What is from before ${before} has already been deleted by the routine.`,
+    keep: 'Keep them out of routine deletion until you are told the case has closed. Disclose or change nothing: the request is not verified yet.',
+    person: 'The person (to preserve only):',
+    none: '  (none)',
+    claimed: ' (claimed, not verified)',
+    case: 'Case',
+    ended: (ref: string, on: string, from: string, to: string, system: string) =>
+      `Case ${ref} closed on ${on}. The records about the person from ${from} to ${to} in "${system}" need no longer be kept out of routine deletion for this case; the preservation may end.`,
+    endedSubject: 'Preservation may end',
+  },
 };
 
 /** Before verification most identifiers are only claimed. Keeping records longer discloses nothing,
  *  so the owner gets them all, each marked, with the warning that they are for keeping only. */
-function identifierLines(identifiers: Array<Pick<CaseIdentifierEntity, 'kind' | 'given' | 'basis'>>): string[] {
-  if (!identifiers.length) return ['  (ingen / none)'];
+function identifierLines(identifiers: Array<Pick<CaseIdentifierEntity, 'kind' | 'given' | 'basis'>>, language: Language): string[] {
+  if (!identifiers.length) return [WORDS[language].none];
   return identifiers.map(
     (identifier) =>
-      `  ${KIND[identifier.kind] ?? identifier.kind}: ${identifier.given}${isEstablished(identifier.basis) ? '' : ' (oppgitt, ikke bekreftet / claimed, not verified)'}`,
+      `  ${IDENTIFIER_KIND_WORDS[language][identifier.kind] ?? identifier.kind}: ${identifier.given}${isEstablished(identifier.basis) ? '' : WORDS[language].claimed}`,
   );
 }
 
@@ -35,39 +63,34 @@ export function composePreservationRequest(
   row: Row,
   identifiers: Array<Pick<CaseIdentifierEntity, 'kind' | 'given' | 'basis'>>,
   earlierGoneBefore: string | null,
+  language: Language,
 ): ComposedMail {
+  const words = WORDS[language];
+  const day = (iso: string) => dayInWords(iso, language);
   const text = [
-    `BEVAR NÅ: Sak ${entity.reference} (${entity.type}) kom inn ${entity.receivedOn} og har frist ${entity.effectiveDue}.`,
-    `«${system.name}» sletter eller overskriver opplysninger etter ${row.retentionPeriod}. Ta straks vare på opptak og opplysninger om personen fra og med ${row.periodFrom} til og med ${row.periodTo}. De første av dem slettes ${row.deletionOn}.`,
-    ...(earlierGoneBefore ? [`Det som er fra før ${earlierGoneBefore}, er allerede slettet etter rutinen.`] : []),
-    'Hold dem utenfor rutinemessig sletting til du får beskjed om at saken er avsluttet. Ikke utlever eller endre noe: henvendelsen er ikke bekreftet ennå.',
+    `${words.preserveNow}: ${words.case} ${words.received(entity.reference, REQUEST_TYPE_NAMES[language][entity.type], day(entity.receivedOn), day(entity.effectiveDue))}`,
+    words.routine(system.name, humanDuration(row.retentionPeriod, language), day(row.periodFrom), day(row.periodTo), day(row.deletionOn)),
+    ...(earlierGoneBefore ? [words.earlierGone(day(earlierGoneBefore))] : []),
+    words.keep,
     '',
-    `PRESERVE NOW: Case ${entity.reference} (${entity.type}) was received on ${entity.receivedOn}; its deadline is ${entity.effectiveDue}.`,
-    `"${system.name}" deletes or overwrites data after ${row.retentionPeriod}. Preserve the recordings and records about the person from ${row.periodFrom} to ${row.periodTo} inclusive at once. The first of them is deleted on ${row.deletionOn}.`,
-    ...(earlierGoneBefore ? [`What is from before ${earlierGoneBefore} has already been deleted by the routine.`] : []),
-    'Keep them out of routine deletion until you are told the case has closed. Disclose or change nothing: the request is not verified yet.',
-    '',
-    'Personen / the person (bare for å bevare / to preserve only):',
-    ...identifierLines(identifiers),
+    words.person,
+    ...identifierLines(identifiers, language),
   ].join('\n');
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: `[${entity.reference}] BEVAR NÅ / PRESERVE NOW: ${system.name} ${row.periodFrom}–${row.periodTo}`,
+    subject: `[${entity.reference}] ${words.preserveNow}: ${system.name} ${row.periodFrom}–${row.periodTo}`,
     text,
   };
 }
 
-export function composePreservationEnded(entity: CaseEntity, system: SystemEntry, row: Row, closedOn: string): ComposedMail {
-  const text = [
-    `Sak ${entity.reference} ble avsluttet ${closedOn}. Opplysningene om personen fra ${row.periodFrom} til ${row.periodTo} i «${system.name}» trenger ikke lenger holdes utenfor rutinemessig sletting for denne saken; bevaringen kan avsluttes.`,
-    '',
-    `Case ${entity.reference} closed on ${closedOn}. The records about the person from ${row.periodFrom} to ${row.periodTo} in "${system.name}" need no longer be kept out of routine deletion for this case; the preservation may end.`,
-  ].join('\n');
+export function composePreservationEnded(entity: CaseEntity, system: SystemEntry, row: Row, closedOn: string, language: Language): ComposedMail {
+  const words = WORDS[language];
+  const day = (iso: string) => dayInWords(iso, language);
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: `[${entity.reference}] Bevaring kan avsluttes / preservation may end: ${system.name}`,
-    text,
+    subject: `[${entity.reference}] ${words.endedSubject}: ${system.name}`,
+    text: words.ended(entity.reference, day(closedOn), day(row.periodFrom), day(row.periodTo), system.name),
   };
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import type { CaseEntity } from '../../cases/case.entity';
 import { CLOSING_EVENT_TYPES, isClosed } from '../../cases/case-transitions';
 import { CasesReader } from '../../cases/cases-reader';
 import { Clock } from '../../common/clock';
+import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
 import { parseRecordDates } from '../../common/record-period';
 import { CLOSED_STATUSES } from '../../common/case-types';
 import { IdentityService } from '../../identity/identity.service';
@@ -41,6 +42,7 @@ export class PreservationService {
     private readonly audit: AuditService,
     private readonly identity: IdentityService,
     private readonly clock: Clock,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
   ) {}
 
   @OnEvent(CASE_CHANGED, { promisify: true, suppressErrors: false })
@@ -123,7 +125,8 @@ export class PreservationService {
       data: { system: system.id, from: row.periodFrom, to: row.periodTo, firstDayAtRisk: row.deletionOn },
     });
     const earlierGoneBefore = verdict.kind === 'preserve' ? verdict.earlierGoneBefore : null;
-    const mail = composePreservationRequest(entity, system, row, await this.identity.list(entity.id, manager), earlierGoneBefore);
+    const language = await this.staff.languageOf(system.owner, manager);
+    const mail = composePreservationRequest(entity, system, row, await this.identity.list(entity.id, manager), earlierGoneBefore, language);
     return this.outbox.store(manager, 'preservation-request', `preservation-${row.id}-requested`, mail);
   }
 
@@ -142,7 +145,8 @@ export class PreservationService {
         await this.audit.append(manager, { caseId, type: 'preservation.ended', actor: 'system', occurredAt: now, data: { system: row.systemId } });
         if (!system) return null;
         const closedOn = (entity.closedAt ?? now).toISOString().slice(0, 10);
-        return this.outbox.store(manager, 'preservation-ended', `preservation-${row.id}-ended`, composePreservationEnded(entity, system, row, closedOn));
+        const mail = composePreservationEnded(entity, system, row, closedOn, await this.staff.languageOf(system.owner, manager));
+        return this.outbox.store(manager, 'preservation-ended', `preservation-${row.id}-ended`, mail);
       });
       if (emailId) emailIds.push(emailId);
     }

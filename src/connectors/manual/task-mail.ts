@@ -5,23 +5,29 @@ import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import type { ProcessorController } from '../../systems/processor-controllers';
-import { REQUEST_TYPE_WORDS } from '../../common/request-type-words';
+import type { Language } from '../../common/case-types';
+import { humanDuration } from '../../common/human-duration';
+import { dayInWords, REQUEST_TYPE_NAMES, REQUEST_TYPE_WORDS } from '../../common/request-type-words';
+import { taskActionName } from '../../common/task-action-words';
+import { IDENTIFIER_KIND_WORDS } from './identifier-words';
 import { changesFrom } from '../fanout/fanout-plan';
 import type { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs, needsPreservation, routineDeletionAt } from './preservation';
 import type { CasePreservationEntity } from './preservation.entity';
 
-/** Staff e-mails for fan-out: Norwegian first, English after (staff read both). The owner and the
- *  controller need the person's identifiers to search; nothing else about the person is included. */
+/** Owners' e-mails for fan-out, in the owner's language (their staff account's setting, nb for an
+ *  address without an account); what goes to a processor or another controller stays in both
+ *  languages (composeForward, processor-instruction-mail.ts). The owner and the controller need the
+ *  person's identifiers to search; nothing else about the person is included. */
 
-const ACTION_TEXT: Record<string, { nb: string; en: string }> = {
+const ACTION_TEXT: Record<string, Record<Language, string>> = {
   export: {
     nb: 'Finn alle opplysninger om personen i systemet og registrer hva som finnes (innsyn).',
     en: 'Find everything the system holds about the person and record what you found (access).',
   },
   erase: {
-    nb: 'Slett opplysningene om personen. Det som må beholdes etter lov (f.eks. bokføringsloven § 13), registreres som «retained» med grunnlag og dato.',
-    en: 'Delete the data about the person. What the law requires us to keep (e.g. bokføringsloven § 13) is recorded as "retained" with its basis and end date.',
+    nb: 'Slett opplysningene om personen. Det som må beholdes etter lov (f.eks. bokføringsloven § 13), registreres som beholdt, med grunnlag og dato.',
+    en: 'Delete the data about the person. What the law requires us to keep (e.g. bokføringsloven § 13) is recorded as kept, with its basis and end date.',
   },
   rectify: {
     nb: 'Rett opplysningene slik det står under.',
@@ -33,46 +39,47 @@ const ACTION_TEXT: Record<string, { nb: string; en: string }> = {
   },
 };
 
-/** Channels as the owner's task names them (nb / en). */
-const CHANNEL_TEXT: Record<Channel, string> = {
-  email: 'e-post / e-mail',
-  sms: 'SMS / text messages',
-  phone: 'telefon / phone calls',
-  post: 'brev i posten / letters by post',
-  whatsapp: 'WhatsApp',
+/** Channels as the owner's task names them. */
+const CHANNEL_TEXT: Record<Language, Record<Channel, string>> = {
+  nb: { email: 'e-post', sms: 'SMS', phone: 'telefon', post: 'brev i posten', whatsapp: 'WhatsApp' },
+  en: { email: 'e-mail', sms: 'text messages', phone: 'phone calls', post: 'letters by post', whatsapp: 'WhatsApp' },
 };
 
 /** An objection to direct marketing: the owner stops exactly the channels the data map names for
  *  the system (every channel when it names none) and records the ones stopped. */
-function marketingText(system: SystemEntry): { nb: string; en: string } {
-  const channels = (system.marketingChannels ?? CHANNELS).map((channel) => CHANNEL_TEXT[channel]).join(', ');
-  return {
-    nb: `Personen protesterer mot direkte markedsføring (art. 21(3)), som må stanses uten unntak. Stans all markedsføring til personen i disse kanalene: ${channels}. Registrer utfallet med «suppressed» og bare kanalene som faktisk er stanset.`,
-    en: `The person objects to direct marketing (Art 21(3)), which must stop without exception. Stop all marketing to the person on these channels: ${channels}. Record the outcome with "suppressed" and only the channels actually stopped.`,
-  };
+function marketingText(system: SystemEntry, language: Language): string {
+  const channels = (system.marketingChannels ?? CHANNELS).map((channel) => CHANNEL_TEXT[language][channel]).join(', ');
+  return language === 'nb'
+    ? `Personen protesterer mot direkte markedsføring (art. 21(3)), som må stanses uten unntak. Stans all markedsføring til personen i disse kanalene: ${channels}. Registrer utfallet som stanset, med bare kanalene som faktisk er stanset.`
+    : `The person objects to direct marketing (Art 21(3)), which must stop without exception. Stop all marketing to the person on these channels: ${channels}. Record the outcome as stopped, with only the channels actually stopped.`;
 }
 
-const KIND_TEXT: Record<string, string> = {
-  name: 'Navn / name',
-  email: 'E-post / e-mail',
-  phone: 'Telefon / phone',
-  customer_number: 'Kundenummer / customer number',
-  address: 'Adresse / address',
-  system_id: 'ID i system / id in a system',
+const KIND_TEXT: Record<string, string> = Object.fromEntries(
+  Object.keys(IDENTIFIER_KIND_WORDS.nb).map((kind) => [kind, `${IDENTIFIER_KIND_WORDS.nb[kind]} / ${IDENTIFIER_KIND_WORDS.en[kind].toLowerCase()}`]),
+);
+
+const IDENTIFIER_WORDS = {
+  nb: {
+    none: '  (ingen bekreftede identifikatorer ennå)',
+    claimed: (count: number) => `  ${count} oppgitt(e), men ikke bevist(e) identifikator(er) er utelatt; bruk bare de over.`,
+  },
+  en: {
+    none: '  (no established identifiers yet)',
+    claimed: (count: number) => `  ${count} identifier(s) the requester gave but did not prove are left out; use only those above.`,
+  },
 };
 
 /** The identifiers a person may search with: only established ones. What the requester merely
  *  claimed is left out (a person searching by it could act on someone else's data); the owner is
- *  told how many, so a handler can decide on them on the case page. */
-export function identifierLines(people: PersonIdentifiers): string[] {
-  const lines = people.established.map((identifier) => `  ${KIND_TEXT[identifier.kind] ?? identifier.kind}: ${identifier.given}`);
-  if (!lines.length) lines.push('  (ingen bekreftede identifikatorer ennå / no established identifiers yet)');
-  if (people.claimedCount > 0) {
-    lines.push(
-      `  ${people.claimedCount} oppgitt(e), men ikke bevist(e) identifikator(er) er utelatt; bruk bare de over. / ` +
-        `${people.claimedCount} identifier(s) the requester gave but did not prove are left out; use only those above.`,
-    );
-  }
+ *  told how many, so a handler can decide on them on the case page. Without a language (a
+ *  processor's instruction), in both. */
+export function identifierLines(people: PersonIdentifiers, language?: Language): string[] {
+  const kind = (key: string) => (language ? IDENTIFIER_KIND_WORDS[language][key] : KIND_TEXT[key]) ?? key;
+  const lines = people.established.map((identifier) => `  ${kind(identifier.kind)}: ${identifier.given}`);
+  const words = (pick: (w: (typeof IDENTIFIER_WORDS)['nb']) => string) =>
+    language ? pick(IDENTIFIER_WORDS[language]) : `${pick(IDENTIFIER_WORDS.nb)} / ${pick(IDENTIFIER_WORDS.en).trim()}`;
+  if (!lines.length) lines.push(words((w) => w.none));
+  if (people.claimedCount > 0) lines.push(words((w) => w.claimed(people.claimedCount)));
   return lines;
 }
 
@@ -103,10 +110,54 @@ function caseLink(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity): 
   return `${publicUrl}/staff/cases/${entity.reference}#task-${task.id}`;
 }
 
-function outcomeHowTo(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity): string[] {
+const TASK_WORDS = {
+  nb: {
+    needs: (ref: string, type: string, system: string) => `Sak ${ref} (${type}) trenger en manuell oppgave i «${system}».`,
+    person: 'Personen:',
+    corrections: 'Rettelser:',
+    note: 'Merknad',
+    deadline: 'Frist',
+    record: 'Registrer utfallet',
+    urgent: 'BEVAR NÅ – ',
+    task: 'Oppgave',
+    reminder: (n: number, system: string, ref: string) => `Påminnelse ${n}: oppgaven i «${system}» for sak ${ref} er ikke registrert ferdig.`,
+    reminderSubject: 'Påminnelse',
+    waited: (system: string, ref: string, owner: string, days: number) => `Oppgaven i «${system}» for sak ${ref} har ventet på ${owner} i ${days} dager.`,
+    routine: (period: string, on: string) => `Rutinemessig sletting (etter ${period}) fjerner opplysningene ${on}: sørg for at de blir bevart.`,
+    escalated: 'Eskalert',
+    open: 'Åpne saken',
+    askedAtReceipt: (from: string, to: string, system: string, on: string) =>
+      `Du ble bedt om å bevare opplysningene fra ${from} til ${to} i «${system}» ${on} (egen e-post); det gjelder fortsatt.`,
+    preserveNow: (system: string, period: string, from: string, gone: string) =>
+      `BEVAR NÅ: «${system}» sletter eller overskriver opplysninger etter ${period}. Ta straks vare på opptak/opplysninger om personen fra og med ${from} for denne henvendelsen, og hold dem utenfor rutinemessig sletting til saken er lukket – ellers er de borte før ${gone}.`,
+  },
+  en: {
+    needs: (ref: string, type: string, system: string) => `Case ${ref} (${type}) needs a manual task in "${system}".`,
+    person: 'The person:',
+    corrections: 'Corrections:',
+    note: 'Note',
+    deadline: 'Deadline',
+    record: 'Record the outcome',
+    urgent: 'PRESERVE NOW – ',
+    task: 'Task',
+    reminder: (n: number, system: string, ref: string) => `Reminder ${n}: the task in "${system}" for case ${ref} has no outcome yet.`,
+    reminderSubject: 'Reminder',
+    waited: (system: string, ref: string, owner: string, days: number) => `The task in "${system}" for case ${ref} has waited for ${owner} for ${days} days.`,
+    routine: (period: string, on: string) => `Routine deletion (after ${period}) removes the data on ${on}: make sure it is preserved.`,
+    escalated: 'Escalated',
+    open: 'Open the case',
+    askedAtReceipt: (from: string, to: string, system: string, on: string) =>
+      `You were asked on ${on} (separate e-mail) to preserve the records from ${from} to ${to} in "${system}"; that still applies.`,
+    preserveNow: (system: string, period: string, from: string, gone: string) =>
+      `PRESERVE NOW: "${system}" deletes or overwrites data after ${period}. Preserve the recordings/records about the person from ${from} on for this request at once, and keep them out of routine deletion until the case is closed – otherwise they are gone before ${gone}.`,
+  },
+};
+
+/** Where to record the outcome: the task page (the API call is for those who script it). */
+function outcomeHowTo(publicUrl: string, entity: CaseEntity, task: CaseTaskEntity, language: Language): string[] {
   return [
-    `Registrer utfallet / record the outcome: ${taskLink(publicUrl, task)}`,
-    `  (API: POST ${publicUrl}/api/v1/cases/${entity.reference}/tasks/${task.id}/outcome {"status": "done"|"not_found"|"retained", "summary": "…"})`,
+    `${TASK_WORDS[language].record}: ${taskLink(publicUrl, task)}`,
+    `  (API: POST ${publicUrl}/api/v1/cases/${entity.reference}/tasks/${task.id}/outcome)`,
   ];
 }
 
@@ -118,61 +169,82 @@ export function composeManualTask(
   publicUrl: string,
   note: string | null,
   since: Date,
-  atReceipt: AtReceipt | null = null,
+  atReceipt: AtReceipt | null,
+  language: Language,
 ): ComposedMail {
-  const what = task.action === 'restrict' && task.params.scope === 'marketing' ? marketingText(system) : (ACTION_TEXT[task.action] ?? ACTION_TEXT.export);
+  const words = TASK_WORDS[language];
+  const what =
+    task.action === 'restrict' && task.params.scope === 'marketing'
+      ? marketingText(system, language)
+      : (ACTION_TEXT[task.action] ?? ACTION_TEXT.export)[language];
   // One notice per case and system: what was decided at receipt stands; only a case checked before
   // receipt-time preservation existed gets the notice here.
   const preserve = !atReceipt && needsPreservation(entity, system, task.action, since);
   const text = [
-    ...(preserve ? [...preservationLines(entity, system, since), ''] : []),
-    ...(atReceipt?.status === 'requested' && atReceipt.requestedAt ? [...askedAtReceiptLines(atReceipt as AtReceipt & { requestedAt: Date }, system), ''] : []),
-    `Sak ${entity.reference} (${entity.type}) trenger en manuell oppgave i «${system.name}».`,
-    what.nb,
+    ...(preserve ? [preservationLine(entity, system, since, language), ''] : []),
+    ...(atReceipt?.status === 'requested' && atReceipt.requestedAt
+      ? [askedAtReceiptLine(atReceipt as AtReceipt & { requestedAt: Date }, system, language), '']
+      : []),
+    words.needs(entity.reference, REQUEST_TYPE_NAMES[language][entity.type], system.name),
+    what,
     '',
-    `Case ${entity.reference} (${entity.type}) needs a manual task in "${system.name}".`,
-    what.en,
+    words.person,
+    ...identifierLines(people, language),
+    ...(task.action === 'rectify' ? ['', words.corrections, ...changesLines(task)] : []),
+    ...(note ? ['', `${words.note}: ${note}`] : []),
     '',
-    'Personen / the person:',
-    ...identifierLines(people),
-    ...(task.action === 'rectify' ? ['', 'Rettelser / corrections:', ...changesLines(task)] : []),
-    ...(note ? ['', `Merknad / note: ${note}`] : []),
-    '',
-    `Frist / deadline: ${entity.effectiveDue}`,
-    ...outcomeHowTo(publicUrl, entity, task),
+    `${words.deadline}: ${dayInWords(entity.effectiveDue, language)}`,
+    ...outcomeHowTo(publicUrl, entity, task, language),
   ].join('\n');
-  const urgent = preserve ? 'BEVAR NÅ / PRESERVE NOW – ' : '';
-  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] ${urgent}Oppgave / task: ${system.name} (${task.action})`, text };
+  const urgent = preserve ? words.urgent : '';
+  return {
+    to: system.owner,
+    caseId: entity.id,
+    subject: `[${entity.reference}] ${urgent}${words.task}: ${system.name} (${taskActionName(task.action, language)})`,
+    text,
+  };
 }
 
 /** The preservation decided for this system when the case was received (preservation.service.ts). */
 export type AtReceipt = Pick<CasePreservationEntity, 'status' | 'periodFrom' | 'periodTo' | 'requestedAt'>;
 
-function askedAtReceiptLines(atReceipt: AtReceipt & { requestedAt: Date }, system: SystemEntry): string[] {
-  const on = atReceipt.requestedAt.toISOString().slice(0, 10);
-  return [
-    `Du ble bedt om å bevare opplysningene fra ${atReceipt.periodFrom} til ${atReceipt.periodTo} i «${system.name}» ${on} (egen e-post); det gjelder fortsatt.`,
-    `You were asked on ${on} (separate e-mail) to preserve the records from ${atReceipt.periodFrom} to ${atReceipt.periodTo} in "${system.name}"; that still applies.`,
-  ];
+function askedAtReceiptLine(atReceipt: AtReceipt & { requestedAt: Date }, system: SystemEntry, language: Language): string {
+  const day = (iso: string) => dayInWords(iso, language);
+  return TASK_WORDS[language].askedAtReceipt(
+    day(atReceipt.periodFrom),
+    day(atReceipt.periodTo),
+    system.name,
+    day(atReceipt.requestedAt.toISOString().slice(0, 10)),
+  );
 }
 
 /** First in the mail: what routine deletion would remove before the case is answered. */
-function preservationLines(entity: CaseEntity, system: SystemEntry, since: Date): string[] {
+function preservationLine(entity: CaseEntity, system: SystemEntry, since: Date, language: Language): string {
   const gone = routineDeletionAt(system, since)!.toISOString().slice(0, 10);
-  return [
-    `BEVAR NÅ: «${system.name}» sletter eller overskriver opplysninger etter ${system.retention.period}. Ta straks vare på opptak/opplysninger om personen fra og med ${entity.receivedOn} for denne henvendelsen, og hold dem utenfor rutinemessig sletting til saken er lukket – ellers er de borte før ${gone}.`,
-    `PRESERVE NOW: "${system.name}" deletes or overwrites data after ${system.retention.period}. Preserve the recordings/records about the person from ${entity.receivedOn} on for this request at once, and keep them out of routine deletion until the case is closed – otherwise they are gone before ${gone}.`,
-  ];
+  const day = (iso: string) => dayInWords(iso, language);
+  return TASK_WORDS[language].preserveNow(system.name, humanDuration(system.retention.period!, language), day(entity.receivedOn), day(gone));
 }
 
-export function composeManualReminder(entity: CaseEntity, task: CaseTaskEntity, system: SystemEntry, publicUrl: string, number: number): ComposedMail {
+export function composeManualReminder(
+  entity: CaseEntity,
+  task: CaseTaskEntity,
+  system: SystemEntry,
+  publicUrl: string,
+  number: number,
+  language: Language,
+): ComposedMail {
+  const words = TASK_WORDS[language];
   const text = [
-    `Påminnelse ${number}: oppgaven i «${system.name}» for sak ${entity.reference} er ikke registrert ferdig.`,
-    `Reminder ${number}: the task in "${system.name}" for case ${entity.reference} has no outcome yet.`,
-    `Frist / deadline: ${entity.effectiveDue}`,
-    ...outcomeHowTo(publicUrl, entity, task),
+    words.reminder(number, system.name, entity.reference),
+    `${words.deadline}: ${dayInWords(entity.effectiveDue, language)}`,
+    ...outcomeHowTo(publicUrl, entity, task, language),
   ].join('\n');
-  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Påminnelse / reminder: ${system.name} (${task.action})`, text };
+  return {
+    to: system.owner,
+    caseId: entity.id,
+    subject: `[${entity.reference}] ${words.reminderSubject}: ${system.name} (${taskActionName(task.action, language)})`,
+    text,
+  };
 }
 
 export function composeManualEscalation(
@@ -182,22 +254,25 @@ export function composeManualEscalation(
   publicUrl: string,
   to: string,
   since: Date,
+  language: Language,
 ): ComposedMail {
+  const words = TASK_WORDS[language];
   const days = Math.round(escalationDelayMs(system, since) / (24 * 3600 * 1000));
   const gone = routineDeletionAt(system, since);
   const text = [
-    `Oppgaven i «${system.name}» for sak ${entity.reference} har ventet på ${system.owner} i ${days} dager.`,
-    `The task in "${system.name}" for case ${entity.reference} has waited for ${system.owner} for ${days} days.`,
+    words.waited(system.name, entity.reference, system.owner, days),
     ...(needsPreservation(entity, system, task.action, since)
-      ? [
-          `Rutinemessig sletting (${system.retention.period}) fjerner opplysningene ${gone!.toISOString().slice(0, 10)}: sørg for at de blir bevart.`,
-          `Routine deletion (${system.retention.period}) removes the data on ${gone!.toISOString().slice(0, 10)}: make sure it is preserved.`,
-        ]
+      ? [words.routine(humanDuration(system.retention.period!, language), dayInWords(gone!.toISOString().slice(0, 10), language))]
       : []),
-    `Frist / deadline: ${entity.effectiveDue}`,
-    `Åpne saken / open the case: ${caseLink(publicUrl, entity, task)}`,
+    `${words.deadline}: ${dayInWords(entity.effectiveDue, language)}`,
+    `${words.open}: ${caseLink(publicUrl, entity, task)}`,
   ].join('\n');
-  return { to, caseId: entity.id, subject: `[${entity.reference}] Eskalert / escalated: ${system.name} (${task.action})`, text };
+  return {
+    to,
+    caseId: entity.id,
+    subject: `[${entity.reference}] ${words.escalated}: ${system.name} (${taskActionName(task.action, language)})`,
+    text,
+  };
 }
 
 /** What the person wrote, as they wrote it: free text and the fields of their request. */

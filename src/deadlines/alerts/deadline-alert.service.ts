@@ -66,7 +66,7 @@ export class DeadlineAlertService {
         .returning(['id'])
         .execute();
       if (!inserted.raw.length) return null;
-      const mail = composeDeadlineAlert(entity, alert.kind, this.deadlines.today(), recipient.address, this.config.PUBLIC_URL);
+      const mail = composeDeadlineAlert(entity, alert.kind, this.deadlines.today(), recipient.address, this.config.PUBLIC_URL, recipient.language);
       const id = await this.outbox.store(manager, 'deadline-alert', `alert-${entity.id}-${alert.kind}-${alert.forDate}`, mail);
       await this.audit.append(manager, {
         caseId: entity.id,

@@ -9,6 +9,8 @@ import { PasswordChangeRoute } from '../auth/password-change-route';
 import { SecondFactorEnrolmentRoute } from '../second-factor/second-factor';
 import { SECOND_FACTOR_COPY } from '../second-factor/second-factor-copy';
 import { passkeyNotice } from '../passkeys/passkey-account.view';
+import { STAFF_LANGUAGE_COPY } from '../language/staff-language-copy';
+import { isLanguage, StaffLanguageService } from '../language/staff-language.service';
 import { StaffPageFilter } from '../ui/pages/staff-page.filter';
 import { StaffPageRenderer } from '../ui/pages/staff-page-renderer';
 import { StaffCsrfGuard } from '../ui/session/staff-csrf';
@@ -38,6 +40,7 @@ export class AccountPageController {
     private readonly session: StaffSessionService,
     private readonly pages: StaffPageRenderer,
     private readonly view: AccountPageView,
+    private readonly languages: StaffLanguageService,
   ) {}
 
   @Get()
@@ -49,7 +52,9 @@ export class AccountPageController {
         ? ACCOUNT_COPY[language].changed
         : done === 'second-factor-off'
           ? SECOND_FACTOR_COPY[language].disabled
-          : passkeyNotice(language, done);
+          : done === 'language'
+            ? STAFF_LANGUAGE_COPY[language].saved
+            : passkeyNotice(language, done);
     await this.view.send(request, response, staff, 200, { notice });
   }
 
@@ -75,6 +80,21 @@ export class AccountPageController {
     request.session.staffEpoch = epoch;
     await this.session.save(request);
     response.redirect(303, staff.mustChangePassword ? homeOf(staff) : '/staff/account?done=password');
+  }
+
+  /** Your own language: saved on the account (the next sign-in and every e-mail to you) and
+   *  taken into this session at once. */
+  @Post('language')
+  @UseGuards(StaffCsrfGuard)
+  async changeLanguage(@Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
+    const chosen: unknown = request.body?.language;
+    if (!isLanguage(chosen)) {
+      return this.view.send(request, response, staff, 400, { language: { language: STAFF_LANGUAGE_COPY[this.pages.language(request)].choose } });
+    }
+    await this.languages.setLanguage(staff.id, chosen, staff);
+    request.session.language = chosen;
+    await this.session.save(request);
+    response.redirect(303, '/staff/account?done=language');
   }
 
   @Post('sign-out-everywhere')

@@ -6,6 +6,8 @@ import { TotpEnrolmentService } from '../second-factor/totp-enrolment.service';
 import { PasskeyAccountView } from '../passkeys/passkey-account.view';
 import { fill } from '../ui/pages/staff-copy';
 import { StaffPageRenderer } from '../ui/pages/staff-page-renderer';
+import { languageOptions, STAFF_LANGUAGE_COPY } from '../language/staff-language-copy';
+import { StaffLanguageService } from '../language/staff-language.service';
 import { ACCOUNT_COPY } from './account-copy';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
@@ -16,6 +18,8 @@ export interface AccountPageState {
   secondFactor?: Record<string, string>;
   /** Recovery codes just made: shown this once, never stored in the clear. */
   recoveryCodes?: string[];
+  /** Problems of the language form (language). */
+  language?: Record<string, string>;
   notice?: string;
 }
 
@@ -26,6 +30,7 @@ export class AccountPageView {
     private readonly pages: StaffPageRenderer,
     private readonly enrolment: TotpEnrolmentService,
     private readonly passkeyView: PasskeyAccountView,
+    private readonly languages: StaffLanguageService,
   ) {}
 
   async send(request: Request, response: Response, staff: StaffPrincipal, status: number, state: AccountPageState = {}): Promise<void> {
@@ -51,7 +56,9 @@ export class AccountPageView {
           recoveryCodes: state.recoveryCodes,
           recoveryLeftText: fill(sf.recoveryLeft, { count: secondFactor.recoveryLeft }),
         },
-        errors: { password: state.password ?? {}, secondFactor: state.secondFactor ?? {} },
+        lc: STAFF_LANGUAGE_COPY[language],
+        languageOptions: languageOptions(language, await this.languages.languageOf(staff.id)),
+        errors: { password: state.password ?? {}, secondFactor: state.secondFactor ?? {}, language: state.language ?? {} },
         passkeys,
       },
     });

@@ -14,6 +14,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { objectionKind } from '../../common/case-types';
 import { CaseRecordsService } from '../../connectors/records/case-records.service';
 import { recordsView } from './case-records.view';
+import { manualWaitingSummary } from '../../connectors/manual/manual-waiting';
 import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
 import { OPEN_TASK_STATUSES } from '../../connectors/tasks/case-task.entity';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
@@ -26,6 +27,9 @@ import { StaffAnswerFilesService } from '../../responses/download/staff-answer-f
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { RecipientTasksService } from '../../responses/notices/recipient-tasks.service';
 import { recipientTasksView } from './recipient-tasks.view';
+import { methodWords, waitingWords } from './pages/engine-words';
+import { taskActionName } from '../../common/task-action-words';
+import type { Language } from '../../common/case-types';
 import { processorForwardsView } from './processor-forwards.view';
 import { preservationView } from './preservation.view';
 import { conversationView } from './conversation.view';
@@ -100,6 +104,7 @@ export class CasePagePresenter {
 
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
     const tz = this.config.TZ_NAME;
+    const language: Language = copy.languageName === 'English' ? 'en' : 'nb';
     const [events, emails, alerts, tasks, staffUsers, decision, preview, download, repeats] = await Promise.all([
       this.audit.forCase(entity.id),
       this.outbox.forCase(entity.id),
@@ -117,7 +122,7 @@ export class CasePagePresenter {
       this.identity.list(entity.id),
       this.duplicates.forCase(entity),
     ]);
-    const onBehalf = await onBehalfSection(this.dataSource.manager, entity, copy.languageName === 'English' ? 'en' : 'nb', CASE_WORKER_ROLES.has(staff.role));
+    const onBehalf = await onBehalfSection(this.dataSource.manager, entity, language, CASE_WORKER_ROLES.has(staff.role));
     const [found, searches, recordState] = await Promise.all([
       this.records.records(entity.id),
       this.records.discoveries(entity.id),
@@ -170,7 +175,7 @@ export class CasePagePresenter {
         time: event.occurredAt,
         kind: 'event',
         title: copy.events[event.type] ?? event.type,
-        text: describe(event.data, copy),
+        text: describe(event.data, copy, language, (id) => this.systems.system(id)?.name ?? id),
         by: fill(copy.by, { who: who(event.actor) }),
       })),
       ...emails.map((email) => ({
@@ -233,7 +238,7 @@ export class CasePagePresenter {
           customerNumber: entity.subjectCustomerNumber,
         },
         identity: entity.verifiedAt
-          ? fill(copy.case.verifiedBy, { at: formatInstant(entity.verifiedAt, tz), method: entity.verificationMethod ?? '' })
+          ? fill(copy.case.verifiedBy, { at: formatInstant(entity.verifiedAt, tz), method: methodWords(entity.verificationMethod ?? '', language) })
           : copy.case.notVerified,
         deadlines: {
           statutory: entity.statutoryDue,
@@ -280,7 +285,7 @@ export class CasePagePresenter {
         notANumber: !identifier.searchable,
         how: identifier.method
           ? fill(copy.identity.how, {
-              method: identifier.method,
+              method: methodWords(identifier.method, language),
               who: who(identifier.establishedBy ?? 'system'),
               at: formatInstant(identifier.establishedAt, tz),
             })
@@ -292,10 +297,10 @@ export class CasePagePresenter {
       tasks: tasks.map((task) => ({
         id: task.id,
         system: this.systems.system(task.systemId)?.name ?? task.systemId,
-        action: task.action,
+        action: taskActionName(task.action, language),
         status: task.status,
         statusLabel: copy.task[task.status],
-        outcome: typeof task.outcome?.summary === 'string' && task.outcome.summary !== task.error ? task.outcome.summary : '',
+        outcome: outcomeText(task, language),
         error: task.error,
         retained: retainedOf(task.outcome).map((item) => fill(copy.case.retained, item)),
         attempts: task.attempts,
@@ -393,6 +398,15 @@ export class CasePagePresenter {
   }
 }
 
+/** A task's outcome summary as staff read it: the engine's own waiting text in the reader's
+ *  language, an owner's or connector's summary as written (not repeated when it is the error). */
+function outcomeText(task: { outcome?: Record<string, unknown> | null; error?: string | null }, language: Language): string {
+  const summary = task.outcome?.summary;
+  if (typeof summary !== 'string' || summary === task.error) return '';
+  const owner = task.outcome?.owner;
+  return typeof owner === 'string' && summary === manualWaitingSummary(owner) ? waitingWords(owner, language) : summary;
+}
+
 /** What a `retained` outcome kept, on which basis and until when (as recorded; nothing else). */
 function retainedOf(outcome: Record<string, unknown> | null | undefined): Array<{ records: string; basis: string; until: string }> {
   const list = outcome?.retained;
@@ -403,12 +417,18 @@ function retainedOf(outcome: Record<string, unknown> | null | undefined): Array<
 }
 
 /** The few facts of an event worth a line (reasons, methods, outcomes); never the raw payload. */
-function describe(data: Record<string, unknown>, copy: StaffCopy): string {
+function describe(data: Record<string, unknown>, copy: StaffCopy, language: Language, systemName: (id: string) => string): string {
   const parts: string[] = [];
-  // `merged` / `into`: the other reference of a merge.
+  // The engine's own values in the reader's words: a method it recorded, a task status, a system by its name.
+  const words: Record<string, (value: string) => string> = {
+    method: (value) => methodWords(value, language),
+    status: (value) => (copy.task as Record<string, string>)[value] ?? value,
+    system: systemName,
+  };
+    // `merged` / `into`: the other reference of a merge.
   for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning', 'merged', 'into']) {
     const value = data[key];
-    if (typeof value === 'string' && value) parts.push(value);
+    if (typeof value === 'string' && value) parts.push(words[key] ? words[key](value) : value);
   }
   if (typeof data.reasonCode === 'string') parts.unshift(copy.rejection[data.reasonCode as keyof StaffCopy['rejection']] ?? data.reasonCode);
   return parts.join(' – ');

@@ -3,8 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Language } from '../../common/case-types';
 import { DomainError } from '../../common/domain-error';
+import { humanDuration } from '../../common/human-duration';
 import type { SystemEntry } from '../../systems/data-map.schema';
-import { durationInWords } from '../../systems/duration-words';
+import { textIn, type LocalizedText } from '../../systems/localized-text';
 import { SystemsService } from '../../systems/systems.service';
 import type { SystemCheckEntity } from '../../connectors/system-checks/system-check.entity';
 import { SystemChecksService } from '../../connectors/system-checks/system-checks.service';
@@ -90,7 +91,7 @@ export class StaffSystemsController {
           again: gap.gap === 'invited',
         })),
         systems: this.systems.systems().map((system) => ({
-          ...describeSystem(system, text),
+          ...describeSystem(system, text, language),
           plain: plainWords(system, text, language, gaps),
           warnings: warnings.filter((warning) => warning.startsWith(`${system.id}.`)),
           check: describeCheck(checks.get(system.id), text),
@@ -107,23 +108,37 @@ function describeCheck(check: SystemCheckEntity | undefined, text: SystemsCopy) 
   return { stopped: false, text: check.status === 'ok' ? text.checkOk : text.checkUnreachable };
 }
 
-function describeSystem(system: SystemEntry, text: SystemsCopy) {
+/** A `manual` system: no connector, its owner gets the tasks by e-mail. */
+const MANUAL_CONNECTOR: Record<Language, string> = { nb: 'ingen (oppgaver på e-post til eieren)', en: 'none (tasks e-mailed to the owner)' };
+
+function describeSystem(system: SystemEntry, text: SystemsCopy, language: Language) {
   const list = (items: string[]) => (items.length ? items.join(', ') : text.none);
+  // The data map's texts in the reader's language where it gives both; durations in words.
+  const own = (items: LocalizedText[]) => items.map((item) => textIn(item, language));
+  const { criteria, basis } = system.texts.retention;
   return {
     id: system.id,
     name: system.name,
-    connector: system.connector,
+    connector: system.connector === 'manual' ? MANUAL_CONNECTOR[language] : system.connector,
     role:
       system.role === 'processor'
         ? fill(text.roleProcessor, { name: system.controllerName ?? '', contact: system.controllerContact ?? '' })
         : text.roleController,
     owner: system.owner,
-    categories: list(system.categories),
-    purposes: list(system.purposes),
+    categories: list(own(system.texts.categories)),
+    purposes: list(own(system.texts.purposes)),
     legalBasis: system.legalBasis,
     recipients: list(system.recipients),
-    retention: [system.retention.period, system.retention.criteria, system.retention.basis].filter(Boolean).join(' – '),
-    legalHolds: system.legalHolds.map((hold) => fill(text.hold, { ...hold, from: text.from[hold.from] ?? hold.from })),
+    retention: [
+      system.retention.period && humanDuration(system.retention.period, language),
+      criteria && textIn(criteria, language),
+      basis && textIn(basis, language),
+    ]
+      .filter(Boolean)
+      .join(' – '),
+    legalHolds: system.legalHolds.map((hold) =>
+      fill(text.hold, { ...hold, keepFor: humanDuration(hold.keepFor, language), from: text.from[hold.from] ?? hold.from }),
+    ),
   };
 }
 
@@ -137,7 +152,7 @@ function plainWords(system: SystemEntry, text: SystemsCopy, language: Language, 
   return [
     fill(text.holds, { name: system.name, categories: system.categories.join(', ') || text.none }),
     fill(text.usedFor, { purposes: system.purposes.join(', ') || text.none }),
-    system.retention.period ? fill(text.keptFor, { period: durationInWords(system.retention.period, language) }) : null,
+    system.retention.period ? fill(text.keptFor, { period: humanDuration(system.retention.period, language) }) : null,
     system.retention.criteria ? fill(text.keptUntil, { criteria: system.retention.criteria }) : null,
     system.retention.basis ? fill(text.keptBasis, { basis: system.retention.basis }) : null,
     processor ? fill(text.processorHow, { name: controllerName }) : (connector?.how ?? fill(text.otherConnector, { connector: system.connector })),

@@ -6,6 +6,7 @@ import { CasesReader } from '../../cases/cases-reader';
 import { CaseTaskEntity } from '../../connectors/tasks/case-task.entity';
 import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
+import { taskActionName } from '../../common/task-action-words';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffBadge } from './staff-badge';
 
@@ -37,6 +38,7 @@ export class StaffTasksPage {
 
   async send(request: Request, response: Response, staff: StaffPrincipal, status: number, form?: TaskFormState, notice?: string): Promise<void> {
     const copy = this.pages.copy(request);
+    const language = this.pages.language(request);
     const systemIds = this.systemIdsFor(staff);
     const tasks = systemIds.length
       ? await this.dataSource.getRepository(CaseTaskEntity).find({
@@ -60,7 +62,7 @@ export class StaffTasksPage {
           action: task.action,
           reference: entity.reference,
           due: entity.effectiveDue,
-          what: `${copy.type[entity.type]} (${task.action === 'manual' ? String(task.params.action ?? task.action) : task.action})`,
+          what: `${copy.type[entity.type]} (${taskActionName(task.action === 'manual' ? String(task.params.action ?? task.action) : task.action, language)})`,
           subject: [entity.subjectName, entity.subjectEmail, entity.subjectPhone, entity.subjectCustomerNumber].filter(Boolean).join(', '),
           values: mine ? form.values : {},
           errors: mine ? form.errors : {},

@@ -19,6 +19,7 @@ import { AuthService } from '../auth/auth.service';
 import { StaffAuthGuard } from '../auth/staff-auth.guard';
 import { StaffModule } from '../staff.module';
 import { StaffUserEntity } from '../staff-user.entity';
+import { StaffLanguageService } from '../language/staff-language.service';
 import { StaffUsersService } from '../users/staff-users.service';
 import { OwnerOnboardingService } from '../owners/owner-onboarding.service';
 import { PasskeyAccountController } from '../passkeys/passkey-account.controller';
@@ -125,6 +126,7 @@ const CONTROLLERS = [
     AccountPageView,
     SecondFactorPolicyService,
     OwnerOnboardingService,
+    StaffLanguageService,
   ],
   exports: [StaffUsersService, OwnerOnboardingService],
 })

@@ -5,10 +5,13 @@ import { DomainError, notFound } from '../../common/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUuid } from '../../cases/dto/list-cases.query';
+import { LANGUAGES } from '../../common/case-types';
 import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { STAFF_ROLES } from '../../common/auth/staff-roles';
 import { problemText } from '../account/account-copy';
+import { languageOptions, STAFF_LANGUAGE_COPY } from '../language/staff-language-copy';
+import { StaffLanguageService } from '../language/staff-language.service';
 import { SECOND_FACTOR_COPY } from '../second-factor/second-factor-copy';
 import { SecondFactorPolicyService } from '../second-factor/second-factor-policy.service';
 import { MIN_PASSWORD_LENGTH, StaffUsersService } from '../users/staff-users.service';
@@ -31,6 +34,7 @@ export class StaffUsersController {
     private readonly pages: StaffPageRenderer,
     private readonly badge: StaffBadge,
     private readonly secondFactor: SecondFactorPolicyService,
+    private readonly languages: StaffLanguageService,
   ) {}
 
   @Get()
@@ -84,6 +88,16 @@ export class StaffUsersController {
     const check = new FormCheck(request.body, this.pages.copy(request));
     const role = check.oneOf('role', STAFF_ROLES);
     await this.change(request, response, staff, id, check.ok ? () => this.users.changeRole(id, role!, staff) : null);
+  }
+
+  /** An admin sets a user's language (their own too): the pages at their next sign-in and their e-mails. */
+  @Post(':id/language')
+  @Roles('admin')
+  @UseGuards(StaffCsrfGuard)
+  async changeLanguage(@Param('id') id: string, @Req() request: Request, @Res() response: Response, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
+    const check = new FormCheck(request.body, this.pages.copy(request));
+    const language = check.oneOf('language', LANGUAGES);
+    await this.change(request, response, staff, id, check.ok ? () => this.languages.setLanguage(id, language, staff) : null);
   }
 
   @Post(':id/deactivate')
@@ -144,9 +158,12 @@ export class StaffUsersController {
           self: user.id === staff.id,
           lastLogin: user.lastLoginAt ? formatInstant(user.lastLoginAt, this.config.TZ_NAME) : copy.users.never,
           roleOptions: roleOptions(user.role),
+          languageLabel: STAFF_LANGUAGE_COPY[this.pages.language(request)].names[user.language],
+          languageOptions: languageOptions(this.pages.language(request), user.language),
           secondFactor: enrolled.has(user.id),
         })),
         sf: SECOND_FACTOR_COPY[this.pages.language(request)],
+        lc: STAFF_LANGUAGE_COPY[this.pages.language(request)],
         secondFactorRequired: await this.secondFactor.required(),
         newRoleOptions: roleOptions(values.role),
         values,

@@ -87,7 +87,8 @@ export class StaffSessionService implements OnModuleDestroy {
     return chosen === 'en' ? 'en' : 'nb';
   }
 
-  /** Remembers the language: in the session when signed in, else in a cookie. */
+  /** The layout's switch: for this session only when signed in (the account setting on
+   *  /staff/account stays as it is), else in a cookie for the sign-in page and the session it starts. */
   async chooseLanguage(request: Request, response: Response, language: Language): Promise<void> {
     if (request.session?.staffUserId) {
       request.session.language = language;
@@ -101,9 +102,14 @@ export class StaffSessionService implements OnModuleDestroy {
     return this.secure ? '__Host-dsr-staff-lang' : 'dsr-staff-lang';
   }
 
-  /** A new session id at sign-in, so an id planted before sign-in is worth nothing (fixation). */
+  /** A new session id at sign-in, so an id planted before sign-in is worth nothing (fixation).
+   *  The session speaks the user's own language (their account setting), unless they chose one on
+   *  the sign-in page just before: that choice holds for this session only, and its cookie is
+   *  cleared so the next person signing in on a shared browser gets their own setting. */
   async signIn(request: Request, user: StaffUserEntity, method: SignInMethod = 'password'): Promise<void> {
-    const language = this.language(request);
+    const chosen = request.cookies?.[this.languageCookie];
+    const language: Language = chosen === 'en' || chosen === 'nb' ? chosen : user.language === 'en' ? 'en' : 'nb';
+    if (chosen !== undefined) request.res?.clearCookie(this.languageCookie, { httpOnly: true, sameSite: 'lax', secure: this.secure, path: '/' });
     await new Promise<void>((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));
     request.session.staffUserId = user.id;
     request.session.staffEpoch = user.sessionEpoch;

@@ -1,0 +1,89 @@
+/**
+ * English that has reached Norwegian staff pages and e-mails before, and ISO-8601 durations a
+ * person should never have to read. One list, so whoever finds a new leak adds it here and every
+ * page and e-mail the no-English spec renders is checked for it.
+ *
+ * Each entry is matched as whole words, case-insensitively, in the text a person sees (tags and
+ * styles removed). Keep entries to words or phrases that are never Norwegian: "export" yes,
+ * "status" (both languages) no. Names from the data map (systems, recipients) are the company's
+ * own words and are not engine leaks; keep them out of the list.
+ */
+export const KNOWN_ENGLISH_LEAKS: readonly string[] = [
+  // task kinds and outcomes as the engine names them internally
+  'export',
+  'erase',
+  'rectify',
+  'restrict',
+  'suppress',
+  'retained',
+  'not_found',
+  'not found',
+  'anonymised',
+  // task and case states
+  'pending',
+  'running',
+  'manual',
+  'failed',
+  'done',
+  'overdue',
+  'due in',
+  'due today',
+  'deadline',
+  // sentences the engine wrote in English
+  'Waiting for',
+  'by hand',
+  'record the outcome',
+  'e-mail link',
+  'signed letter',
+  'the person',
+  'records',
+  'found',
+  'deleted',
+  'Details',
+  'preserve now',
+  'task',
+  'days',
+  'months',
+];
+
+/** An ISO-8601 duration (P7D, P4M, P3Y6M, PT24H, P2W) standing as a word of its own. */
+const ISO_DURATION = /(?<![\w/-])P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?(?![\w/-])/g;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LEAK = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${KNOWN_ENGLISH_LEAKS.map(escape).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+
+export interface Leak {
+  found: string;
+  /** The words around it, to find where it came from. */
+  context: string;
+}
+
+/** Every known English leak and every ISO-8601 duration in a text a person reads. */
+export function languageLeaks(text: string): Leak[] {
+  const leaks: Leak[] = [];
+  for (const pattern of [LEAK, ISO_DURATION]) {
+    for (const match of text.matchAll(pattern)) {
+      const at = match.index ?? 0;
+      leaks.push({ found: match[0], context: text.slice(Math.max(0, at - 50), at + match[0].length + 50) });
+    }
+  }
+  return leaks;
+}
+
+/** Visible text of a page: scripts, styles and tags gone, entities read, whitespace folded;
+ *  attributes people read (title, placeholder, aria-label, alt) kept. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*?\b(?:title|placeholder|aria-label|alt)="([^"]*)"[^>]*>/gi, ' $1 ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
