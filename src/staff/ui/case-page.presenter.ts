@@ -425,7 +425,7 @@ function describe(data: Record<string, unknown>, copy: StaffCopy, language: Lang
     status: (value) => (copy.task as Record<string, string>)[value] ?? value,
     system: systemName,
   };
-    // `merged` / `into`: the other reference of a merge.
+  // `merged` / `into`: the other reference of a merge.
   for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning', 'merged', 'into']) {
     const value = data[key];
     if (typeof value === 'string' && value) parts.push(words[key] ? words[key](value) : value);
