@@ -2,7 +2,7 @@ import type { Disposition } from '../../src/common/dispositions/disposition';
 import { dispositionProblems } from '../../src/common/dispositions/disposition.schema';
 import type { ExportPart } from '../../src/connectors/connector';
 import { ZendeskConnector } from '../../src/connectors/zendesk/zendesk.connector';
-import { useZendeskSimulator } from '../simulators/zendesk/zendesk-test-context';
+import { useZendeskSimulator } from './zendesk-test-context';
 
 type Row = Record<string, unknown>;
 const rowsOf = (part: ExportPart, table: string) => (part.tables?.[table] ?? []) as Row[];

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { Client } from 'pg';
 import { freePort } from '../support/free-port';
 import { startServiceProcess, waitUntil, type ServiceProcess } from '../support/service-process';
@@ -117,37 +118,48 @@ describe('two processes starting at once on a database that does not exist', () 
     expect(pretty[0]).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: Bootstrap: api and worker listening on port \d+$/);
   });
 
-  it('made exactly one admin and printed its one-time password once, which signs in and must be changed first', async () => {
+  it('made exactly one admin and printed its one-time password once; a person signs in with it in Chromium from the banner, must choose their own, and lands on the queue', async () => {
     const admins = await query<{ email: string; role: string }>('SELECT email, role FROM staff_users', databaseUrl(name));
     expect(admins).toEqual([{ email: 'admin@localhost', role: 'admin' }]);
 
     const printed = processes.flatMap(({ service }) => [...service.output().matchAll(ONE_TIME_PASSWORD)].map((match) => match[1]));
     expect(printed).toHaveLength(1);
-    let password = printed[0];
-    for (const [index, { url }] of processes.entries()) {
-      const login = await fetch(`${url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: 'admin@localhost', password }),
-      });
-      expect(login.status).toBe(200);
-      const { token } = await login.json();
-      if (index === 0) {
-        // The printed password has been in a log: it opens nothing but its own change.
-        const refused = await fetch(`${url}/api/v1/cases`, { headers: { Authorization: `Bearer ${token}` } });
-        expect(refused.status).toBe(403);
-        expect((await refused.json()).code).toBe('password_change_required');
-        const changed = await fetch(`${url}/api/v1/auth/password`, {
+    const creator = processes.find(({ service }) => service.output().includes('One-time password:'))!;
+    // The sign-in address as the banner prints it (PUBLIC_URL), reached where the process listens.
+    const signIn = /Staff sign-in:\s+(\S+)/.exec(creator.service.output())![1];
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${creator.url}${new URL(signIn).pathname}`);
+      await page.fill('#email', 'admin@localhost');
+      await page.fill('#password', printed[0]);
+      await Promise.all([page.waitForNavigation(), page.click('form[action="/staff/login"] button[type=submit]')]);
+      // The printed password has been in a log: it opens nothing but its own change.
+      expect(new URL(page.url()).pathname).toBe('/staff/account');
+      expect(await page.locator('.problem:visible').first().innerText()).toBe('Du må velge ditt eget passord før du kan fortsette.');
+      await page.fill('#current', printed[0]);
+      await page.fill('#new', 'the operator chose this one');
+      await Promise.all([page.waitForNavigation(), page.click('button:text("Bytt passord")')]);
+      expect(new URL(page.url()).pathname).toBe('/staff');
+      expect(await page.locator('h1').innerText()).toBe('Saksliste');
+    } finally {
+      await browser.close();
+    }
+    // The printed password opens nothing now, on either process; the chosen one opens the API.
+    for (const { url } of processes) {
+      const login = (password: string) =>
+        fetch(`${url}/api/v1/auth/login`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ current: password, new: 'the operator chose this one' }),
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: 'admin@localhost', password }),
         });
-        expect(changed.status).toBe(200);
-        password = 'the operator chose this one';
-        expect((await fetch(`${url}/api/v1/cases`, { headers: { Authorization: `Bearer ${(await changed.json()).token}` } })).status).toBe(200);
-      } else {
-        expect((await fetch(`${url}/api/v1/cases`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
-      }
+      expect((await login(printed[0])).status).toBe(401);
+      const chosen = await login('the operator chose this one');
+      expect(chosen.status).toBe(200);
+      expect((await fetch(`${url}/api/v1/cases`, { headers: { Authorization: `Bearer ${(await chosen.json()).token}` } })).status).toBe(200);
     }
   });
 });

@@ -76,7 +76,8 @@ describe('case page state: complete button, task refresh, refusals in the page l
     html = await casePage(reference);
     expect(html).toContain(completeForm(reference));
     expect(html).not.toMatch(REFRESH);
-    expect(html).toContain('<button>Fullfør saken</button>');
+    // Completing asks first: the button inside the confirmation says what it does.
+    expect(html).toContain('<button>Ja, fullfør saken</button>');
   });
 
   it('explains a refusal by the state in the page language, with the status as the page names it', async () => {

@@ -169,7 +169,9 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
     expect(holds.items).toEqual([expect.objectContaining({ system: 'phone-logs', records: form.records, basis: form.basis, until: '2031-12-31' })]);
     const shown = await (await handler.get(`/staff/cases/${reference}`)).text();
     expect(shown).toMatch(
-      new RegExp(`data-task="${taskId}" data-status="retained">\\s*<td>Phone system call logs</td><td>erase</td><td>Beholdt \\(lovpålagt\\)</td>`),
+      new RegExp(
+        `data-task="${taskId}" data-status="retained">\\s*<td[^>]*>Phone system call logs</td><td>[Ss]letting</td><td[^>]*>Beholdt \\(lovpålagt\\)</td>`,
+      ),
     );
     expect(shown).toContain(`<li>Beholdt: ${escaped(form.records)} – grunnlag: ${escaped(form.basis)} – til og med 2031-12-31</li>`);
     // Everything in the system was kept, nothing erased: nothing changed that Art 19 would pass on,

@@ -298,6 +298,8 @@ export class CasePagePresenter {
         id: task.id,
         system: this.systems.system(task.systemId)?.name ?? task.systemId,
         action: taskActionName(task.action, language),
+        // The engine's own kind: the outcome form offers the hand-over for an export only.
+        actionKind: task.action,
         status: task.status,
         statusLabel: copy.task[task.status],
         outcome: outcomeText(task, language),

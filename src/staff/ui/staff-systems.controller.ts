@@ -149,12 +149,15 @@ function plainWords(system: SystemEntry, text: SystemsCopy, language: Language, 
   const connector = CONNECTOR_WORDS[language][system.connector];
   const controllerName = system.controllerName ?? '';
   const gap = gaps.find((candidate) => candidate.systems.some((owned) => owned.id === system.id));
+  // The data map's own words in the reader's language where it gives both.
+  const own = (items: LocalizedText[]) => items.map((item) => textIn(item, language)).join(', ');
+  const { criteria, basis } = system.texts.retention;
   return [
-    fill(text.holds, { name: system.name, categories: system.categories.join(', ') || text.none }),
-    fill(text.usedFor, { purposes: system.purposes.join(', ') || text.none }),
+    fill(text.holds, { name: system.name, categories: own(system.texts.categories) || text.none }),
+    fill(text.usedFor, { purposes: own(system.texts.purposes) || text.none }),
     system.retention.period ? fill(text.keptFor, { period: humanDuration(system.retention.period, language) }) : null,
-    system.retention.criteria ? fill(text.keptUntil, { criteria: system.retention.criteria }) : null,
-    system.retention.basis ? fill(text.keptBasis, { basis: system.retention.basis }) : null,
+    criteria ? fill(text.keptUntil, { criteria: textIn(criteria, language) }) : null,
+    basis ? fill(text.keptBasis, { basis: textIn(basis, language) }) : null,
     processor ? fill(text.processorHow, { name: controllerName }) : (connector?.how ?? fill(text.otherConnector, { connector: system.connector })),
     fill(text.onErasure, { words: processor ? fill(text.processorActs, { name: controllerName }) : (connector?.erasure ?? text.otherConnectorActs) }),
     fill(text.onRestriction, { words: processor ? fill(text.processorActs, { name: controllerName }) : (connector?.restriction ?? text.otherConnectorActs) }),

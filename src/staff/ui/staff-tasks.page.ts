@@ -60,6 +60,7 @@ export class StaffTasksPage {
           systemName: this.systems.system(task.systemId)?.name ?? task.systemId,
           // Only an export (access, portability) hands data over: the form shows the upload then.
           action: task.action,
+          actionKind: task.action,
           reference: entity.reference,
           due: entity.effectiveDue,
           what: `${copy.type[entity.type]} (${taskActionName(task.action === 'manual' ? String(task.params.action ?? task.action) : task.action, language)})`,

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { SystemContext } from '../../../src/connectors/connector';
-import { startZendeskSimulator, ZENDESK_SIMULATOR_CREDENTIALS, type ZendeskSimulator, type ZendeskSimulatorOptions } from './zendesk-simulator';
+import type { SystemContext } from '../../src/connectors/connector';
+import {
+  startZendeskSimulator,
+  ZENDESK_SIMULATOR_CREDENTIALS,
+  type ZendeskSimulator,
+  type ZendeskSimulatorOptions,
+} from '../simulators/zendesk/zendesk-simulator';
 
 const OAUTH_SECRETS: Record<string, string> = {
   ZENDESK_CLIENT_ID: ZENDESK_SIMULATOR_CREDENTIALS.oauth.clientId,
