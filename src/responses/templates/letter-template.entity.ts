@@ -26,6 +26,6 @@ export class LetterTemplateEntity {
   @Column({ name: 'updated_by', type: 'varchar', length: 80 })
   updatedBy: string;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }
