@@ -203,6 +203,7 @@ export class CasePagePresenter {
 
     const finished = tasks.length - openTasks;
     const values = form.values ?? {};
+    const conversation = await this.conversation.forCase(entity.id);
     return {
       case: {
         reference: entity.reference,
@@ -381,7 +382,9 @@ export class CasePagePresenter {
         values,
         errors: form.errors ?? {},
       }),
-      conversation: conversationView({ entries: await this.conversation.forCase(entity.id), reference: entity.reference, copy, tz }),
+      conversation: conversationView({ entries: conversation, reference: entity.reference, copy, tz }),
+      // Folded while it holds only our own e-mails: a reply from the requester opens it.
+      conversationOpen: conversation.some((entry) => entry.direction === 'in'),
       preservation: preservationView({ rows: await this.preservation.listFor(entity.id), system: (id) => this.systems.system(id), copy, tz }),
       plan: casePlanView({
         plan: await this.plans.planOf(entity),
