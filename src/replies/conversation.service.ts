@@ -9,7 +9,8 @@ import { OutboundEmailEntity } from '../notifications/outbound-email.entity';
 import { CaseReplyFileEntity } from './case-reply-file.entity';
 import { CaseReplyEntity, type ReplyAttachmentNote } from './case-reply.entity';
 import { replyFileCipher } from './reply-cipher';
-import { toRequester } from './requester-sender';
+import { sameEmail } from '../identity/email';
+import { requesterAddresses } from './requester-sender';
 
 /** One message between the company and the requester, in the order they happened. */
 export type ConversationEntry =
@@ -48,8 +49,10 @@ export class ConversationService {
     if (!entity) return [];
     const sent = await manager.find(OutboundEmailEntity, { where: { caseId }, order: { createdAt: 'ASC' } });
     const out: ConversationEntry[] = [];
+    // Read once for the whole list, not once per message.
+    const requester = await requesterAddresses(manager, caseId, entity.subjectEmail);
     for (const row of sent) {
-      if (!(await toRequester(manager, caseId, entity.subjectEmail, row.toAddress))) continue;
+      if (!requester.some((address) => sameEmail(address, row.toAddress))) continue;
       out.push({ direction: 'out', at: row.sentAt ?? row.createdAt, to: row.toAddress, subject: row.subject, text: row.textBody, status: row.status });
     }
     const replies = await manager.find(CaseReplyEntity, { where: { caseId }, order: { receivedAt: 'ASC' } });

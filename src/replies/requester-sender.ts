@@ -18,9 +18,14 @@ export async function fromRequester(manager: EntityManager, caseId: string, from
   return emails.some((identifier) => isEstablished(identifier.basis) && sameEmail(identifier.value, from));
 }
 
+/** The addresses requester e-mails go to: the person's, and their representative's on a case made on their behalf. */
+export async function requesterAddresses(manager: EntityManager, caseId: string, subjectEmail: string | null): Promise<Array<string | null>> {
+  const representation = await manager.findOne(CaseRepresentationEntity, { where: { caseId }, select: { id: true, email: true } });
+  return [subjectEmail, representation?.email ?? null];
+}
+
 /** Whether a message goes to the requester (the person, or their representative): those carry the reply address. */
 export async function toRequester(manager: EntityManager, caseId: string, subjectEmail: string | null, to: string): Promise<boolean> {
   if (sameEmail(subjectEmail, to)) return true;
-  const representation = await manager.findOne(CaseRepresentationEntity, { where: { caseId }, select: { id: true, email: true } });
-  return Boolean(representation && sameEmail(representation.email, to));
+  return (await requesterAddresses(manager, caseId, subjectEmail)).some((address) => sameEmail(address, to));
 }
