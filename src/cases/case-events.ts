@@ -15,4 +15,7 @@ export interface CaseChangedEvent {
   deadlinesChanged: boolean;
   data: Record<string, unknown>;
   actor: string;
+  /** Only on `case.registered`: the registration committed its own alert and verification jobs
+   *  (and e-mail) in the job outbox, so the listeners that would queue them have nothing to do. */
+  jobsStaged?: boolean;
 }

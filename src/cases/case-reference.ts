@@ -10,11 +10,22 @@ const UNIQUE_VIOLATION = '23505';
  * leaves a gap, which is fine. The year's sequence is created on its first use.
  */
 export async function nextCaseReference(dataSource: DataSource, year: number): Promise<string> {
+  return withReferenceSequence(dataSource, year, async (sequence) => {
+    const [row] = await dataSource.query(`SELECT nextval('${sequence}') AS value`);
+    return `${referencePrefix(year)}${String(row.value).padStart(6, '0')}`;
+  });
+}
+
+/** The part of a year's references before the number. */
+export const referencePrefix = (year: number) => `DSR-${year}-`;
+
+/** Runs `use` with the name of the year's sequence, creating the sequence when `use` finds it
+ *  missing (the year's first case) and running `use` again. */
+export async function withReferenceSequence<T>(dataSource: DataSource, year: number, use: (sequence: string) => Promise<T>): Promise<T> {
   const sequence = `case_reference_${year}`;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const [row] = await dataSource.query(`SELECT nextval('${sequence}') AS value`);
-      return `DSR-${year}-${String(row.value).padStart(6, '0')}`;
+      return await use(sequence);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code !== UNDEFINED_TABLE || attempt > 2) throw error;

@@ -18,7 +18,7 @@ import type { CaseEvent } from './case-transitions';
 import * as transitions from './case-transitions';
 import type { CaseOrigin, Channel, Language, RejectionCode, RequestType } from '../common/case-types';
 import { normaliseEmail } from '../identity/email';
-import { identifiersOfSubject } from '../identity/identifier-input';
+import { identifiersOfSubject, type GivenIdentifier } from '../identity/identifier-input';
 import type { IdentifierKind } from '../identity/identity-types';
 import { IdentityService } from '../identity/identity.service';
 import { ExtensionNoticeRouter } from './extension-notice-route';
@@ -27,6 +27,38 @@ import { carryIdentifiers } from './merge-identifiers';
 
 /** What a verification proves: the address a link was sent to, or what staff checked. */
 export type VerificationProof = { kind: 'link'; sentTo: string | null } | { kind: 'staff'; kinds?: IdentifierKind[] };
+
+/** A checked new case, before it has an id or a reference (see CasesService.prepare). */
+export interface PreparedCase {
+  now: Date;
+  /** The year whose reference sequence numbers the case. */
+  referenceYear: number;
+  row: Omit<
+    CaseEntity,
+    | 'id'
+    | 'reference'
+    | 'extensionReason'
+    | 'extensionNotifiedAt'
+    | 'extensionNotifiedBy'
+    | 'pausedAt'
+    | 'pauseReason'
+    | 'pausedDays'
+    | 'approvedAt'
+    | 'assigneeId'
+    | 'rejectionCode'
+    | 'rejectionReason'
+    | 'flaggedExcessive'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'closedAt'
+    | 'mergedIntoId'
+    | 'version'
+  >;
+  auditData: Record<string, unknown>;
+  actor: string;
+  identifiers: GivenIdentifier[];
+  identityVerifiedBy?: string;
+}
 
 export interface NewCase {
   type: RequestType;
@@ -102,9 +134,13 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
     this.rejectionHook = one('rejection');
   }
 
-  /** `alsoInTransaction` joins the registration's transaction (intake's idempotency claim):
-   *  when it throws, no case is saved. */
-  async register(input: NewCase, actor: string, alsoInTransaction?: (manager: EntityManager, saved: CaseEntity) => Promise<void>): Promise<CaseEntity> {
+  /**
+   * Checks a new case and works out everything about it that does not need the database: its
+   * deadlines, its row, the facts its `case.registered` audit event records and its identifiers.
+   * `register` saves it through TypeORM; the public intake saves it in one statement
+   * (intake/registration/).
+   */
+  prepare(input: NewCase, actor: string): PreparedCase {
     const now = this.clock.now();
     if (Number.isNaN(input.receivedAt.getTime())) throw invalid('receivedAt', 'is not a valid date');
     if (input.receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
@@ -115,59 +151,86 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
     if (outOfRange) throw invalid('receivedAt', outOfRange);
     const due = this.deadlines.forCase({ receivedOn, pausedDays: 0, extendedDue: null });
     const verified = input.identityVerifiedBy !== undefined;
-    const reference = await nextCaseReference(this.dataSource, Number(this.deadlines.dayOf(now).slice(0, 4)));
-    const entity = await this.dataSource.transaction(async (manager) => {
-      const created = manager.create(CaseEntity, {
-        reference,
-        type: input.type,
-        channel: input.channel,
-        origin: input.origin ?? 'staff',
-        status: verified ? 'in_progress' : 'awaiting_verification',
-        language: input.language ?? 'nb',
-        subjectEmail: input.subject.email?.trim().toLowerCase() || null,
-        subjectName: input.subject.name?.trim() || null,
-        subjectPhone: input.subject.phone?.trim() || null,
-        subjectCustomerNumber: input.subject.customerNumber?.trim() || null,
-        details: input.details ?? {},
-        receivedAt: input.receivedAt,
+    const row: PreparedCase['row'] = {
+      type: input.type,
+      channel: input.channel,
+      origin: input.origin ?? 'staff',
+      status: verified ? 'in_progress' : 'awaiting_verification',
+      language: input.language ?? 'nb',
+      subjectEmail: input.subject.email?.trim().toLowerCase() || null,
+      subjectName: input.subject.name?.trim() || null,
+      subjectPhone: input.subject.phone?.trim() || null,
+      subjectCustomerNumber: input.subject.customerNumber?.trim() || null,
+      details: input.details ?? {},
+      receivedAt: input.receivedAt,
+      receivedOn,
+      statutoryDue: due.statutory,
+      promiseDue: due.promise,
+      effectiveDue: due.effective,
+      sendBy: due.sendBy,
+      extendedDue: null,
+      verifiedAt: verified ? now : null,
+      verificationMethod: input.identityVerifiedBy ?? null,
+    };
+    return {
+      now,
+      referenceYear: Number(this.deadlines.dayOf(now).slice(0, 4)),
+      row,
+      // Facts about the request, not about the person: the audit trail carries no personal data.
+      // The reference joins them when it is known.
+      auditData: {
+        requestType: row.type,
+        channel: row.channel,
         receivedOn,
-        statutoryDue: due.statutory,
-        promiseDue: due.promise,
-        effectiveDue: due.effective,
-        sendBy: due.sendBy,
-        extendedDue: null,
-        verifiedAt: verified ? now : null,
-        verificationMethod: input.identityVerifiedBy ?? null,
-      });
-      const saved = await manager.save(created);
+        deadlines: due,
+        ...(verified ? { verifiedBy: input.identityVerifiedBy } : {}),
+      },
+      actor,
+      identifiers: identifiersOfSubject(input.subject),
+      identityVerifiedBy: input.identityVerifiedBy,
+    };
+  }
+
+  /** `alsoInTransaction` joins the registration's transaction (intake's idempotency claim):
+   *  when it throws, no case is saved. */
+  async register(input: NewCase, actor: string, alsoInTransaction?: (manager: EntityManager, saved: CaseEntity) => Promise<void>): Promise<CaseEntity> {
+    const prepared = this.prepare(input, actor);
+    const reference = await nextCaseReference(this.dataSource, prepared.referenceYear);
+    const entity = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(manager.create(CaseEntity, { ...prepared.row, reference }));
       await this.audit.append(manager, {
         caseId: saved.id,
         type: 'case.registered',
         actor,
-        occurredAt: now,
-        // Facts about the request, not about the person: the audit trail carries no personal data.
-        data: {
-          reference: saved.reference,
-          requestType: saved.type,
-          channel: saved.channel,
-          receivedOn,
-          deadlines: due,
-          ...(verified ? { verifiedBy: input.identityVerifiedBy } : {}),
-        },
+        occurredAt: prepared.now,
+        data: { reference: saved.reference, ...prepared.auditData },
       });
       // What the requester typed is only claimed; a staff registration with identity checked
       // confirms it, with the method staff gave.
       await this.identity.add(
         manager,
         saved.id,
-        identifiersOfSubject(input.subject),
-        verified ? { basis: 'staff_confirmed', method: input.identityVerifiedBy!, by: actor } : undefined,
+        prepared.identifiers,
+        prepared.identityVerifiedBy !== undefined ? { basis: 'staff_confirmed', method: prepared.identityVerifiedBy, by: actor } : undefined,
       );
       if (alsoInTransaction) await alsoInTransaction(manager, saved);
       return saved;
     });
     await this.publish({ type: 'case.registered', caseId: entity.id, snapshot: entity, deadlinesChanged: true, data: {}, actor });
     return entity;
+  }
+
+  /**
+   * The `case.registered` side effects of a case saved with its jobs already staged (the public
+   * intake's one statement): run in the worker from the staged `case-registered` job, for the
+   * listeners whose work was not staged with it (preservation at receipt, processor forwards…).
+   * `jobsStaged` tells the alert and verification listeners their jobs already exist.
+   */
+  async publishRegistered(caseId: string): Promise<boolean> {
+    const entity = await this.findById(caseId);
+    if (!entity) return false;
+    await this.publish({ type: 'case.registered', caseId, snapshot: entity, deadlinesChanged: true, data: {}, actor: 'requester', jobsStaged: true });
+    return true;
   }
 
   async findByReference(reference: string): Promise<CaseEntity> {

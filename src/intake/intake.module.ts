@@ -14,6 +14,7 @@ import { IntakeApiController } from './intake-api.controller';
 import { IntakeFormController } from './intake-form.controller';
 import { IntakeFormThrottlerGuard } from './intake-form-throttler.guard';
 import { IntakeSubmissionEntity } from './intake-submission.entity';
+import { IntakeRegistration } from './registration/intake-registration';
 import { IntakeService } from './intake.service';
 import { PublicSiteModule } from '../public-site/public-site.module';
 import { RequesterMailComposers } from './requester-mail.composers';
@@ -50,7 +51,7 @@ import { VerificationService } from './verification.service';
     }),
   ],
   controllers: [IntakeFormController, IntakeApiController, RequesterPagesController],
-  providers: [IntakeFormThrottlerGuard, IntakeService, VerificationService, VerificationJobsService, RequesterMailComposers, RequesterNotificationsListener],
+  providers: [IntakeFormThrottlerGuard, IntakeService, IntakeRegistration, VerificationService, VerificationJobsService, RequesterMailComposers, RequesterNotificationsListener],
   exports: [VerificationService, VerificationJobsService],
 })
 export class IntakeModule {}

@@ -10,6 +10,7 @@ import type { DocumentType } from '../representation/representation-types';
 import { requesterEmail, type IntakeRequest } from './intake-input';
 import { IntakeSubmissionEntity } from './intake-submission.entity';
 import { CasesReader } from '../cases/cases-reader';
+import { IntakeRegistration } from './registration/intake-registration';
 
 export type IntakeChannel = 'web' | 'api';
 
@@ -24,7 +25,10 @@ export interface Submitted {
 class AlreadySubmitted extends Error {}
 
 /**
- * Turns a validated public request into a case, once per idempotency key. The claim is written
+ * Turns a validated public request into a case, once per idempotency key. A person's own request
+ * is registered in one statement with its jobs staged (registration/intake-registration.ts); a
+ * request on someone else's behalf, which carries an authority document, goes through the case
+ * service's transaction. The claim is written
  * in the transaction that saves the case, so a case never exists without its claim and a claim
  * never outlives a case that was not saved. A concurrent repeat's INSERT waits on PostgreSQL's
  * unique index until the first commits (then it answers with that case) or rolls back (then it
@@ -39,12 +43,14 @@ export class IntakeService {
     private readonly cases: CasesService,
     private readonly clock: Clock,
     private readonly representations: RepresentationService,
+    private readonly registration: IntakeRegistration,
   ) {}
 
   /** `document` is the checked authority document of a request on someone else's behalf. */
   async submit(request: IntakeRequest, channel: IntakeChannel, idempotencyKey: string, document?: { bytes: Buffer; type: DocumentType }): Promise<Submitted> {
     if (request.onBehalf && !document) throw new Error("a request on someone else's behalf needs its authority document");
     const key = claimKey(channel, idempotencyKey, request);
+    if (!request.onBehalf) return this.submitOwn(request, channel, key);
     // No look-up first: a repeat is rare, and the claim inside the transaction catches it (its
     // case is rolled back, leaving a gap in the references), so a first request saves a query.
     try {
@@ -71,6 +77,25 @@ export class IntakeService {
       if (first) return first;
       throw new DomainError('unavailable', 'The same request is still being registered; please try again shortly.');
     }
+  }
+
+  /** A person's own request: one statement, its jobs staged with it (registration/). */
+  private async submitOwn(request: IntakeRequest, channel: IntakeChannel, key: string): Promise<Submitted> {
+    const saved = await this.registration.register(
+      {
+        type: request.type,
+        channel,
+        receivedAt: this.clock.now(),
+        subject: { email: request.email, name: request.name, phone: request.phone, customerNumber: request.customerNumber },
+        details: { ...request.details },
+        language: request.language,
+      },
+      key,
+    );
+    if (saved) return { ...saved, created: true };
+    const first = await this.caseOfClaim(key);
+    if (first) return first;
+    throw new DomainError('unavailable', 'The same request is still being registered; please try again shortly.');
   }
 
   /** Claims the key for the case being saved; a claim without a case (left by versions that

@@ -44,6 +44,8 @@ export class RequesterNotificationsListener {
     const reachable = async () => Boolean(await requesterAddress(this.dataSource.manager, entity));
     switch (event.type) {
       case 'case.registered':
+        // Staged with the case by the public intake: the verification row, its jobs and e-mail.
+        if (event.jobsStaged) return;
         if (this.verification.needsVerification(entity)) await this.verification.start(entity);
         else if (entity.status === 'in_progress' && (await reachable())) await mail('requester-receipt', `receipt-${caseId}`);
         return;

@@ -24,6 +24,9 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 export const VERIFICATION_METHOD = 'e-mail link';
 
+/** The request for a case's verification e-mail (one per case: its dedupe key). */
+export const verificationEmail = (caseId: string) => ({ kind: 'requester-verification', dedupeKey: `verify-${caseId}`, caseId });
+
 /** What following a verification link finds. */
 export type VerifyLinkState =
   { state: 'invalid' } | { state: 'expired' | 'closed'; entity: CaseEntity } | { state: 'ready' | 'already' | 'verified'; entity: CaseEntity };
@@ -53,6 +56,15 @@ export class VerificationService {
     return entity.origin === 'intake' && entity.status === 'awaiting_verification';
   }
 
+  /** When the link lapses and the reminder is due, both counted from receipt. */
+  timesOf(receivedAt: Date): { expiresAt: Date; remindAt: Date } {
+    return {
+      expiresAt: new Date(receivedAt.getTime() + this.config.VERIFICATION_TTL_DAYS * DAY_MS),
+      // A reminder due at or after expiry finds the request expired and stands down.
+      remindAt: new Date(receivedAt.getTime() + this.config.VERIFICATION_REMINDER_DAYS * DAY_MS),
+    };
+  }
+
   /** Records when the link lapses and the reminder is due (counted from receipt), queues both
    *  jobs and the verification e-mail. Idempotent: safe from the event and from reconciliation. */
   async start(entity: Pick<CaseEntity, 'id' | 'receivedAt'>): Promise<void> {
@@ -71,17 +83,12 @@ export class VerificationService {
       .insert()
       .into(CaseVerificationEntity)
       .values(
-        entities.map((entity) => ({
-          caseId: entity.id,
-          expiresAt: new Date(entity.receivedAt.getTime() + this.config.VERIFICATION_TTL_DAYS * DAY_MS),
-          // A reminder due at or after expiry finds the request expired and stands down.
-          remindAt: new Date(entity.receivedAt.getTime() + this.config.VERIFICATION_REMINDER_DAYS * DAY_MS),
-        })),
+        entities.map((entity) => ({ caseId: entity.id, ...this.timesOf(entity.receivedAt) })),
       )
       .orIgnore()
       .returning('case_id AS "caseId", remind_at AS "remindAt", reminded_at AS "remindedAt", expires_at AS "expiresAt"')
       .execute();
-    await this.outbox.requestEmails(entities.map((entity) => ({ kind: 'requester-verification', dedupeKey: `verify-${entity.id}`, caseId: entity.id })));
+    await this.outbox.requestEmails(entities.map((entity) => verificationEmail(entity.id)));
     return result.raw as CaseVerificationEntity[];
   }
 

@@ -37,6 +37,7 @@ export enum JobName {
   ReconcileDeadlines = 'reconcile-deadlines',
   VerificationReminder = 'verification-reminder',
   VerificationExpiry = 'verification-expiry',
+  CaseRegistered = 'case-registered',
   RunTask = 'run-task',
   DiscoverRecords = 'discover-records',
   FanoutComplete = 'fanout-complete',
@@ -62,6 +63,9 @@ export interface JobPayloads {
   [JobName.ReconcileDeadlines]: Record<string, never>;
   [JobName.VerificationReminder]: { caseId: string };
   [JobName.VerificationExpiry]: { caseId: string };
+  /** The rest of a publicly registered case's `case.registered` side effects, run in the worker
+   *  (the registration staged its own alert and verification jobs; see CasesService.publishRegistered). */
+  [JobName.CaseRegistered]: { caseId: string };
   [JobName.RunTask]: { taskId: string };
   /** The search for a case's records in one system; `round` goes up each time it is asked again. */
   [JobName.DiscoverRecords]: { caseId: string; systemId: string; round: number };
@@ -179,7 +183,16 @@ export const JOBS = {
       removeOnComplete: true,
       removeOnFail: false,
     },
+  },  [JobName.CaseRegistered]: {
+    queue: QueueName.Intake,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 10_000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    },
   },
+
   /** Attempts and back-off come from TASK_ATTEMPTS / TASK_BACKOFF_MS at enqueue time. Completed
    *  task jobs are kept a week: the task row is the record, the job the evidence of the run. */
   [JobName.RunTask]: {
@@ -301,6 +314,7 @@ export const jobIds = {
   sendEmail: (outboundEmailId: string) => `send-${outboundEmailId}`,
   verificationReminder: (caseId: string) => `verify-remind-${caseId}`,
   verificationExpiry: (caseId: string) => `verify-expire-${caseId}`,
+  caseRegistered: (caseId: string) => `case-${caseId}-registered`,
   task: (taskId: string, retry = 0) => (retry ? `task-${taskId}-retry-${retry}` : `task-${taskId}`),
   discovery: (caseId: string, systemId: string, round: number) => `discover-${caseId}-${systemId}-${round}`,
   fanout: (caseId: string, firstTaskId: string) => `fanout-${caseId}-${firstTaskId}`,

@@ -4,6 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobQueue } from './job-queue';
+import { JobOutbox } from './job-outbox/job-outbox';
 import { QueueName } from './queue-catalogue';
 import { QueueDirectory } from './queue-directory';
 import { redisOptionsFromUrl } from './redis-connection';
@@ -23,7 +24,7 @@ import { redisOptionsFromUrl } from './redis-connection';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [JobQueue, QueueDirectory],
-  exports: [BullModule, JobQueue, QueueDirectory],
+  providers: [JobQueue, JobOutbox, QueueDirectory],
+  exports: [BullModule, JobQueue, JobOutbox, QueueDirectory],
 })
 export class QueuesModule {}

@@ -8,6 +8,7 @@ import { TaskRateLimits } from '../connectors/tasks/task-rate-limits';
 import { TASK_PROCESSORS } from '../connectors/tasks/task.processor';
 import { DeadlineAlertProcessor } from '../deadlines/alerts/deadline-alert.processor';
 import { ReconciliationProcessor } from '../deadlines/alerts/reconciliation.processor';
+import { ReconciliationService } from '../deadlines/alerts/reconciliation.service';
 import { ReconciliationSchedule } from '../deadlines/alerts/reconciliation.schedule';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { IntakeModule } from '../intake/intake.module';
@@ -15,6 +16,7 @@ import { VerificationProcessor } from '../intake/verification.processor';
 import { EmailProcessor } from '../notifications/email.processor';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { JobSchedulers } from '../queues/job-schedulers';
+import { JobOutboxRelay } from '../queues/job-outbox/job-outbox.relay';
 import { PackageExpiryProcessor } from '../responses/package/package-expiry.processor';
 import { ResponsesModule } from '../responses/responses.module';
 import { RetentionSweepProcessor } from '../responses/retention/retention-sweep.processor';
@@ -58,12 +60,14 @@ measureJobRuns(PROCESSORS);
     ResponsesModule,
     RepliesModule,
   ],
-  providers: [...PROCESSORS, JobSchedulers, ReconciliationSchedule, StaffDigestSchedule, SchedulerWatchdog, TaskRateLimits],
+  providers: [...PROCESSORS, JobSchedulers, JobOutboxRelay, ReconciliationSchedule, StaffDigestSchedule, SchedulerWatchdog, TaskRateLimits],
 })
 export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly systemChecks: SystemChecksService,
+    private readonly reconciliation: ReconciliationService,
+    private readonly outboxRelay: JobOutboxRelay,
   ) {}
 
   /** Start-up fails, naming it, when a job in the catalogue has no handler on its queue
@@ -71,6 +75,8 @@ export class WorkerModule implements OnModuleInit, OnApplicationBootstrap {
   onModuleInit(): void {
     const problems = jobHandlerProblems(discoverProcessors(this.discovery));
     if (problems.length) throw new Error(`worker cannot start: ${problems.join('; ')}`);
+    // Staged jobs a crash or an outage left behind are also moved by every reconciliation.
+    this.reconciliation.registerPass('job-outbox', () => this.outboxRelay.drain());
   }
 
   /** The workers exist from here on (they are created during init). */

@@ -35,7 +35,8 @@ export class AlertSchedulerService {
 
   @OnEvent(CASE_CHANGED, { promisify: true, suppressErrors: false })
   async onCaseChanged(event: CaseChangedEvent): Promise<void> {
-    if (!event.deadlinesChanged) return;
+    // A registration that staged its alert job with the case (the public intake) has one already.
+    if (!event.deadlinesChanged || event.jobsStaged) return;
     try {
       // A case registered a moment ago has no job to replace and no alert sent yet.
       if (event.type === 'case.registered') await this.arm(event.snapshot);
@@ -58,11 +59,17 @@ export class AlertSchedulerService {
     if (jobs.length) await this.jobs.enqueueBulk(jobs);
   }
 
-  /** Adds the first alert job of a new case (one Redis round trip on the intake path). */
+  /** Adds the first alert job of a new case. */
   private async arm(entity: AlertCase): Promise<void> {
-    if (isClosed(entity) || entity.pausedAt) return;
-    const jobs = this.jobsGiven([entity], new Map());
+    const jobs = this.firstJobs(entity);
     if (jobs.length) await this.jobs.enqueueBulk(jobs);
+  }
+
+  /** The first alert job of a case registered just now (none sent yet), for a caller that adds or
+   *  stages it itself. */
+  firstJobs(entity: AlertCase): AlertJob[] {
+    if (isClosed(entity) || entity.pausedAt) return [];
+    return this.jobsGiven([entity], new Map());
   }
 
   /** The next alert of each open case, skipping alerts PostgreSQL says were already sent. */
