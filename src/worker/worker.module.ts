@@ -2,6 +2,7 @@ import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { AuditChainProcessor } from '../audit/audit-chain.processor';
 import { AuditModule } from '../audit/audit.module';
+import { CasesModule } from '../cases/cases.module';
 import { ConnectorsModule } from '../connectors/connectors.module';
 import { FanoutProcessor } from '../connectors/fanout/fanout.processor';
 import { TaskRateLimits } from '../connectors/tasks/task-rate-limits';
@@ -52,6 +53,7 @@ measureJobRuns(PROCESSORS);
   imports: [
     DiscoveryModule,
     AuditModule,
+    CasesModule,
     DeadlinesModule,
     NotificationsModule,
     ConnectorsModule,
