@@ -51,7 +51,15 @@ import { VerificationService } from './verification.service';
     }),
   ],
   controllers: [IntakeFormController, IntakeApiController, RequesterPagesController],
-  providers: [IntakeFormThrottlerGuard, IntakeService, IntakeRegistration, VerificationService, VerificationJobsService, RequesterMailComposers, RequesterNotificationsListener],
+  providers: [
+    IntakeFormThrottlerGuard,
+    IntakeService,
+    IntakeRegistration,
+    VerificationService,
+    VerificationJobsService,
+    RequesterMailComposers,
+    RequesterNotificationsListener,
+  ],
   exports: [VerificationService, VerificationJobsService],
 })
 export class IntakeModule {}

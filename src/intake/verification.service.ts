@@ -82,9 +82,7 @@ export class VerificationService {
       .createQueryBuilder()
       .insert()
       .into(CaseVerificationEntity)
-      .values(
-        entities.map((entity) => ({ caseId: entity.id, ...this.timesOf(entity.receivedAt) })),
-      )
+      .values(entities.map((entity) => ({ caseId: entity.id, ...this.timesOf(entity.receivedAt) })))
       .orIgnore()
       .returning('case_id AS "caseId", remind_at AS "remindAt", reminded_at AS "remindedAt", expires_at AS "expiresAt"')
       .execute();

@@ -1,6 +1,6 @@
 import { JobName, QueueName, jobIds } from '../../src/queues/queue-catalogue';
 import { FixedClock } from '../support/fixed-clock';
-import { drainQueues, queueOf } from '../support/queues';
+import { drainQueues, queueOf, relayed } from '../support/queues';
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { openForm, pageText, postForm, postJson } from './intake-helpers';
@@ -30,6 +30,7 @@ describe('a configured verification period (VERIFICATION_TTL_DAYS=2, VERIFICATIO
     const { reference } = await (await postJson(`${stack.url}/api/v1/requests`, { type: 'erasure', email: 'kort@example.no' })).json();
     const [{ id: caseId }] = await stack.dataSource.query('SELECT id FROM cases WHERE reference = $1', [reference]);
     const queue = queueOf(stack.context, QueueName.Intake);
+    await relayed(stack.context);
 
     // Delays are counted on the fixed clock, so they are exact.
     const expiry = await queue.getJob(jobIds.verificationExpiry(caseId));

@@ -1,7 +1,9 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
 import type { AnyQueueName } from '../../src/queues/queue-catalogue';
 import { QueueDirectory } from '../../src/queues/queue-directory';
 
@@ -9,9 +11,24 @@ export function queueOf(context: INestApplicationContext, name: AnyQueueName): Q
   return context.get<Queue>(getQueueToken(name), { strict: false });
 }
 
-/** Waits until the queues have nothing waiting or running (delayed jobs do not count). Beats sleep. */
+/** Waits until the worker's relay has moved every staged job (the job outbox) to BullMQ: a public
+ *  request's jobs reach Redis a moment after its 202. */
+export async function relayed(context: INestApplicationContext, timeoutMs = 20_000): Promise<void> {
+  const dataSource = context.get<DataSource>(getDataSourceToken(), { strict: false });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM job_outbox')) as Array<{ n: number }>;
+    if (n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${n} staged jobs still not relayed after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until every staged job is relayed and the queues have nothing waiting or running
+ *  (delayed jobs do not count). Beats sleep. */
 export async function drainQueues(context: INestApplicationContext, names: AnyQueueName[] = allQueueNames(context), timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  await relayed(context, timeoutMs);
   for (;;) {
     let busy = 0;
     for (const name of names) {

@@ -106,10 +106,7 @@ export class JobOutboxRelay implements OnApplicationBootstrap, OnApplicationShut
 
   private batch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, name, data, opts, run_at FROM job_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
+      const rows: OutboxRow[] = await manager.query(`SELECT id, name, data, opts, run_at FROM job_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [BATCH]);
       if (!rows.length) return 0;
       const known = rows.filter((row) => this.isKnown(row.name));
       const now = this.clock.now().getTime();
