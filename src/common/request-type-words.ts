@@ -25,8 +25,15 @@ const DATE_LOCALE: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
 /** A calendar day (YYYY-MM-DD) in words: "4. april 2026" / "4 April 2026". */
 export function dayInWords(isoDate: string, language: Language): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(DATE_LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return LONG_DATE[language].format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+/** Built once: an Intl formatter costs about a millisecond to make, and every letter and e-mail
+ *  states dates (it showed in the intake benchmark's profile). */
+const LONG_DATE: Record<Language, Intl.DateTimeFormat> = {
+  nb: new Intl.DateTimeFormat(DATE_LOCALE.nb, { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(DATE_LOCALE.en, { dateStyle: 'long', timeZone: 'UTC' }),
+};
 
 /** Request types by their short names, as staff e-mails name a case ("Sak DSR-… (innsyn)"). */
 export const REQUEST_TYPE_NAMES: Record<Language, Record<RequestType, string>> = {
