@@ -149,7 +149,10 @@ async function main(): Promise<void> {
   await deleteQueueKeys(redis, target.queuePrefix);
   redis.disconnect();
   await dropBenchDatabase(target.databaseUrl);
+  // A run in which nothing was accepted or committed checked nothing: say so rather than pass.
   const failures = [
+    ...(references.length ? [] : ['no intake request was accepted in the measured rounds, so nothing was checked']),
+    ...(stop.committedCases ? [] : ['the stop flood committed no case, so the stop check checked nothing']),
     ...(accepted.complete < accepted.checked
       ? [`${accepted.checked - accepted.complete} accepted request(s) lack something (${accepted.examples.join('; ')})`]
       : []),

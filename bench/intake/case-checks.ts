@@ -22,6 +22,8 @@ interface CaseFacts {
   audit: boolean;
   verification: boolean;
   email_sent: boolean;
+  /** The outbox row's status, when the e-mail was rendered (null: not yet). */
+  email_status: string | null;
 }
 
 /** The cases to check: those the 202s named, or every case of one flood's addresses (by database). */
@@ -36,8 +38,9 @@ async function readCases(pg: Client, selection: CaseSelection): Promise<CaseFact
             c.id IN (SELECT case_id FROM intake_submissions WHERE case_id IS NOT NULL) AS claim,
             c.id IN (SELECT case_id FROM audit_events WHERE type = 'case.registered' AND case_id IS NOT NULL) AS audit,
             c.id IN (SELECT case_id FROM case_verifications) AS verification,
-            'verify-' || c.id::text IN (SELECT dedupe_key FROM outbound_emails WHERE status = 'sent') AS email_sent
-       FROM cases c WHERE ${filter}`,
+            e.status = 'sent' AS email_sent, e.status AS email_status
+       FROM cases c LEFT JOIN outbound_emails e ON e.dedupe_key = 'verify-' || c.id::text
+      WHERE ${filter}`,
     [parameter],
   );
   return rows;
@@ -48,17 +51,24 @@ function jobKey(prefix: string, name: JobName, jobId: string): string {
   return `${prefix}:${JOBS[name].queue}:${jobId}`;
 }
 
+/** Per case: whether its alert, reminder, expiry and render-email jobs exist in Redis, and whether
+ *  the render job is among the completed or the failed ones (kept for a day, as evidence). */
 async function jobsPresent(redis: Redis, prefix: string, cases: CaseFacts[]): Promise<boolean[][]> {
   const present: boolean[][] = [];
+  const renderQueue = `${prefix}:${JOBS[JobName.RenderEmail].queue}`;
   for (let start = 0; start < cases.length; start += 1000) {
     const pipeline = redis.pipeline();
     for (const row of cases.slice(start, start + 1000)) {
       pipeline.exists(jobKey(prefix, JobName.DeadlineAlert, jobIds.alert(row.id)));
       pipeline.exists(jobKey(prefix, JobName.VerificationReminder, jobIds.verificationReminder(row.id)));
       pipeline.exists(jobKey(prefix, JobName.VerificationExpiry, jobIds.verificationExpiry(row.id)));
+      const renderId = jobIds.renderEmail(`verify-${row.id}`);
+      pipeline.exists(`${renderQueue}:${renderId}`);
+      pipeline.zscore(`${renderQueue}:completed`, renderId);
+      pipeline.zscore(`${renderQueue}:failed`, renderId);
     }
-    const answers = ((await pipeline.exec()) ?? []).map(([, value]) => value === 1);
-    for (let index = 0; index < answers.length; index += 3) present.push(answers.slice(index, index + 3));
+    const answers = ((await pipeline.exec()) ?? []).map(([, value]) => value === 1 || typeof value === 'string');
+    for (let index = 0; index < answers.length; index += 6) present.push(answers.slice(index, index + 6));
   }
   return present;
 }
@@ -67,6 +77,9 @@ export interface CheckReport {
   checked: number;
   complete: number;
   missingByKind: Record<Kind, number>;
+  /** Of the cases whose e-mail was not delivered, where it stands: its outbox row's status, or
+   *  with no row yet where its render job is (a diagnosis, not a verdict). */
+  undeliveredEmailStates: Record<string, number>;
   /** The first few incomplete cases, by reference, with what each lacks. */
   examples: string[];
 }
@@ -77,6 +90,7 @@ export async function checkCases(pg: Client, redis: Redis, prefix: string, sink:
   const present = await jobsPresent(redis, prefix, cases);
   const missingByKind = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
   const incomplete: string[] = [];
+  const undeliveredEmailStates: Record<string, number> = {};
   const found = new Set(cases.map((row) => row.reference));
   for (const reference of 'references' in selection ? selection.references : []) {
     if (found.has(reference)) continue;
@@ -84,7 +98,7 @@ export async function checkCases(pg: Client, redis: Redis, prefix: string, sink:
     incomplete.push(`${reference}: case row`);
   }
   cases.forEach((row, index) => {
-    const [alert, reminder, expiry] = present[index];
+    const [alert, reminder, expiry, renderJob, renderCompleted, renderFailed] = present[index];
     const has: Record<Exclude<Kind, 'case row'>, boolean> = {
       claim: row.claim,
       'audit event': row.audit,
@@ -97,9 +111,14 @@ export async function checkCases(pg: Client, redis: Redis, prefix: string, sink:
     const lacks = (Object.keys(has) as Array<keyof typeof has>).filter((kind) => !has[kind]);
     lacks.forEach((kind) => (missingByKind[kind] += 1));
     if (lacks.length) incomplete.push(`${row.reference}: ${lacks.join(', ')}`);
+    if (!has['verification e-mail']) {
+      const render = renderCompleted ? 'completed' : renderFailed ? 'failed' : renderJob ? 'waiting or active' : 'absent';
+      const state = row.email_status ? `outbox row ${row.email_status}` : `no outbox row, render job ${render}`;
+      undeliveredEmailStates[state] = (undeliveredEmailStates[state] ?? 0) + 1;
+    }
   });
   const checked = 'references' in selection ? selection.references.length : cases.length;
-  return { checked, complete: checked - incomplete.length, missingByKind, examples: incomplete.slice(0, 10) };
+  return { checked, complete: checked - incomplete.length, missingByKind, undeliveredEmailStates, examples: incomplete.slice(0, 10) };
 }
 
 /** Polls `check` every half second until it passes or `timeoutSeconds` pass; returns the seconds it
