@@ -1,25 +1,29 @@
 import { Client } from 'pg';
 import { ensureDatabaseExists, runMigrationsLocked } from '../src/database/database-bootstrap';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** A fresh, migrated database for one benchmark run. */
-export async function freshBenchDatabase(name: string): Promise<string> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  await ensureDatabaseExists(url.toString());
-  await runMigrationsLocked(url.toString());
+/** The maintenance database on the same server, to drop and create the bench's own. */
+function adminUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
   return url.toString();
 }
 
-export async function dropBenchDatabase(name: string): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
+function nameOf(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+}
+
+/** A fresh, migrated database for one benchmark run (benchTarget checked the name). */
+export async function freshBenchDatabase(databaseUrl: string): Promise<string> {
+  await dropBenchDatabase(databaseUrl);
+  await ensureDatabaseExists(databaseUrl);
+  await runMigrationsLocked(databaseUrl);
+  return databaseUrl;
+}
+
+export async function dropBenchDatabase(databaseUrl: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl(databaseUrl) });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS "${nameOf(databaseUrl)}" WITH (FORCE)`);
   await admin.end();
 }
 

@@ -1,17 +1,22 @@
 /**
- * Deadlines at scale: N open cases (default 1,000,000). Measures Redis memory per case for their
- * alert jobs and how long reconciliation takes to rebuild every job after Redis lost them all.
+ * Deadlines at scale: N open cases (default 100,000; BENCHMARKS.md's figures are at 1,000,000),
+ * a third awaiting verification, and of those the web and API ones (5 in 42 of all cases) as the
+ * public intake leaves them: origin `intake` with a verification row. Measures Redis memory per
+ * case for the alert jobs and how long reconciliation takes to rebuild every job after Redis lost
+ * them all: the alert jobs and the verification reminder, expiry and e-mail jobs.
  *   npm run bench:deadlines -- [cases]
+ * BENCH_DB_NAME / BENCH_DATABASE_URL, BENCH_QUEUE_PREFIX, BENCH_REDIS_URL: bench/bench-env.ts.
  */
 import 'reflect-metadata';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { ReconciliationService } from '../src/deadlines/alerts/reconciliation.service';
 import { benchConfig, startBenchContext } from './bench-app';
 import { dropBenchDatabase, freshBenchDatabase } from './bench-database';
 import { seedCases } from './seed-cases';
-import { deleteKeys } from './bench-redis';
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { deleteQueueKeys } from './bench-redis';
+import { argument, benchTarget } from './bench-env';
+import { QueueName } from '../src/queues/queue-catalogue';
 
 async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
@@ -19,22 +24,22 @@ async function usedMemory(redis: Redis): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const cases = Number(process.argv[2] ?? 1_000_000);
-  const name = 'dsr_bench_deadlines';
+  const cases = argument(2, 'cases', 100_000);
   // As short as the default {dsr}: the prefix is part of every job's key.
-  const prefix = '{dsb}';
-  const redis = new Redis(REDIS_URL);
-  await deleteKeys(redis, `${prefix}*`);
+  const target = benchTarget({ database: 'dsr_bench_deadlines', prefix: '{dsb}' });
+  const prefix = target.queuePrefix;
+  const redis = new Redis(target.redisUrl);
+  await deleteQueueKeys(redis, prefix);
 
-  const databaseUrl = await freshBenchDatabase(name);
+  const databaseUrl = await freshBenchDatabase(target.databaseUrl);
   const seedStart = Date.now();
   // Received over the last 20 days: every case still has future alerts (7d, 2d, due day, overdue).
   const today = new Date();
   const first = new Date(today.getTime() - 20 * 86_400_000).toISOString().slice(0, 10);
-  await seedCases(databaseUrl, cases, 1, first, 20);
+  await seedCases(databaseUrl, cases, 1, first, 20, true);
   console.log(`seeded ${cases} open cases in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const context = await startBenchContext(benchConfig({ DATABASE_URL: databaseUrl, REDIS_URL, QUEUE_PREFIX: prefix, ROLE: 'api' }));
+  const context = await startBenchContext(benchConfig({ DATABASE_URL: databaseUrl, REDIS_URL: target.redisUrl, QUEUE_PREFIX: prefix, ROLE: 'api' }));
   const reconciliation = context.get(ReconciliationService);
   const memoryBefore = await usedMemory(redis);
 
@@ -43,10 +48,11 @@ async function main(): Promise<void> {
   const firstSeconds = (Date.now() - firstPass) / 1000;
   const memoryAfter = await usedMemory(redis);
 
-  await deleteKeys(redis, `${prefix}*`);
+  await deleteQueueKeys(redis, prefix);
   const rebuild = Date.now();
   const again = await reconciliation.reconcile();
   const rebuildSeconds = (Date.now() - rebuild) / 1000;
+  const rebuiltInRedis = await jobsInRedis(target.redisUrl, prefix);
 
   const perCase = (memoryAfter - memoryBefore) / cases;
   // The used_memory delta also counts whatever else uses this Redis meanwhile; MEMORY USAGE of
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
         delayedSetBytesPerCase: Math.round(delayedSet / cases),
         firstReconcileSeconds: +firstSeconds.toFixed(1),
         rebuildAfterFlushSeconds: +rebuildSeconds.toFixed(1),
-        rebuiltJobs: again.alertJobsOffered,
+        rebuiltJobs: again.alertJobsOffered + again.emailsRedispatched + Object.values(again.passes).reduce((sum, value) => sum + value, 0),
+        // Counted in Redis after the rebuild, not as reconciliation reports them.
+        rebuiltJobsInRedis: rebuiltInRedis,
         rebuiltByPass: { alerts: again.alertJobsOffered, emails: again.emailsRedispatched, ...again.passes },
         firstReconcileSecondsByPart: report.seconds,
         rebuildSecondsByPart: again.seconds,
@@ -82,9 +90,21 @@ async function main(): Promise<void> {
     ),
   );
   await context.close();
-  await deleteKeys(redis, `${prefix}*`);
+  await deleteQueueKeys(redis, prefix);
   redis.disconnect();
-  await dropBenchDatabase(name);
+  await dropBenchDatabase(databaseUrl);
+}
+
+/** Jobs waiting or delayed per queue, read from Redis, and their sum. */
+async function jobsInRedis(redisUrl: string, prefix: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of [QueueName.Deadlines, QueueName.Intake, QueueName.Email]) {
+    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+    const byState = await queue.getJobCounts('wait', 'delayed', 'prioritized', 'paused');
+    counts[name] = Object.values(byState).reduce((sum, value) => sum + value, 0);
+    await queue.close();
+  }
+  return { ...counts, total: Object.values(counts).reduce((sum, value) => sum + value, 0) };
 }
 
 main().catch((error) => {

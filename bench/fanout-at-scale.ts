@@ -16,10 +16,9 @@ import { benchConfig, startBenchContext } from './bench-app';
 import { dropBenchDatabase, freshBenchDatabase } from './bench-database';
 import { TASK_WINDOW_MS, startBenchSimulators, type BenchSimulators } from './fanout-simulators';
 import { spawnService } from './spawn-service';
-import { deleteKeys } from './bench-redis';
+import { deleteQueueKeys } from './bench-redis';
+import { argument, benchTarget } from './bench-env';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PREFIX = '{dsrbench-fanout}';
 const SECRET_PREFIX = 'BENCH_FANOUT';
 const CONNECTORS = ['zendesk', 'visma', 'hubspot'] as const;
 type ConnectorName = (typeof CONNECTORS)[number];
@@ -57,14 +56,15 @@ function rateOver(samples: Sample[], connector: ConnectorName) {
 }
 
 async function main(): Promise<void> {
-  const cases = Number(process.argv[2] ?? 10_000);
-  const workers = Number(process.argv[3] ?? 1);
+  const cases = argument(2, 'cases', 10_000);
+  const workers = argument(3, 'workers', 1);
   const callsPerSecond = Number(process.env.BENCH_CALLS_PER_SECOND ?? 30);
   const present = Math.floor(cases * 0.9);
-  const name = 'dsr_bench_fanout';
-  const redis = new Redis(REDIS_URL);
-  await deleteKeys(redis, `${PREFIX}*`);
-  const databaseUrl = await freshBenchDatabase(name);
+  // Workers only, so no HTTP port; the simulators listen on free ports.
+  const target = benchTarget({ database: 'dsr_bench_fanout', prefix: '{dsrbench-fanout}' });
+  const redis = new Redis(target.redisUrl);
+  await deleteQueueKeys(redis, target.queuePrefix);
+  const databaseUrl = await freshBenchDatabase(target.databaseUrl);
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
 
@@ -73,8 +73,8 @@ async function main(): Promise<void> {
   const taskRateLimits = CONNECTORS.map((type) => `${type}=${sims.tasksPerWindow[type]}/${TASK_WINDOW_MS}`).join(',');
   const env = {
     DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: PREFIX,
+    REDIS_URL: target.redisUrl,
+    QUEUE_PREFIX: target.queuePrefix,
     SYSTEMS_FILE: sims.dataMap,
     TASK_RATE_LIMITS: taskRateLimits,
     TASK_BACKOFF_MS: '1000',
@@ -160,12 +160,12 @@ async function main(): Promise<void> {
       2,
     ),
   );
-  for (const child of processes) child.kill('SIGTERM');
+  await Promise.all(processes.map((worker) => worker.stop()));
   await sims.close();
   await pg.end();
-  await deleteKeys(redis, `${PREFIX}*`);
+  await deleteQueueKeys(redis, target.queuePrefix);
   redis.disconnect();
-  await dropBenchDatabase(name);
+  await dropBenchDatabase(databaseUrl);
 }
 
 main().catch((error) => {

@@ -1,211 +1,173 @@
 /**
- * Intake flood: autocannon against POST /api/v1/requests with a real `api` and a real `worker`
- * process on this machine, beside a bare NestJS POST route as the reference. Then checks that
- * nothing was lost, per reference the 202s answered with: its case row, its deadline alert job,
- * its verification reminder and expiry jobs, and its verification e-mail (delivered, or its send
- * job queued). Prints what is missing and exits 1 if anything is.
- *   npm run bench:intake -- [seconds] [connections]
- * BENCH_PROFILE_DIR=<dir> also writes a CPU profile of the api process.
+ * Intake flood, side by side with a bare NestJS POST route, in one run with a real `api` and a real
+ * `worker` process and an SMTP sink:
+ *   1. interleaved rounds (bare, intake, bare, intake, …, bare): per round accepted requests/s,
+ *      p50/p99, errors, and CPU ms per accepted request of the api, the worker and PostgreSQL
+ *      (bench/proc-cpu.ts); each intake round as a share of the bare rounds beside it;
+ *   2. per accepted reference: case row, claim, audit event, verification row, alert, reminder and
+ *      expiry jobs, delivered verification e-mail (bench/intake/case-checks.ts);
+ *   3. stop right after a flood: api and worker killed with SIGKILL, the worker started again, and
+ *      every committed case checked the same way (bench/intake/stop-after-flood.ts).
+ * Prints one JSON report; exits 1 if an accepted request or a committed case lacks anything.
+ *   npm run bench:intake -- [seconds per round, 10] [connections, 16] [pairs, 3]
+ * BENCH_DB_NAME / BENCH_DATABASE_URL, BENCH_QUEUE_PREFIX, BENCH_PORT (api, 3903), BENCH_BARE_PORT
+ * (3902), BENCH_SMTP_PORT (free) choose where it runs (bench/bench-env.ts); BENCH_STOP_SECONDS (5)
+ * the stop flood, BENCH_DRAIN_TIMEOUT_SECONDS (120) and BENCH_RECOVERY_SECONDS (120) the bounded
+ * waits; BENCH_PROFILE_DIR=<dir> writes a CPU profile of the api process.
  */
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { argument, benchPort, benchTarget } from './bench-env';
 import { dropBenchDatabase, freshBenchDatabase } from './bench-database';
-import { deleteKeys } from './bench-redis';
+import { deleteQueueKeys } from './bench-redis';
+import { PostgresCpu } from './proc-cpu';
+import { spawnService, stopAllServices } from './spawn-service';
+import { checkCases } from './intake/case-checks';
+import { startMailSink } from './intake/mail-sink';
+import { bareRound, intakeRound, sharesOfBare, type RoundReport, type RoundSetup } from './intake/rounds';
+import { stopAfterFlood } from './intake/stop-after-flood';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PREFIX = '{dsrb}';
-
-/** Every process started, so a failed run stops them too instead of leaving ports taken. */
-const children: ChildProcess[] = [];
-
-function start(script: string, env: Record<string, string>, ready: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${output.slice(-1500)}`)));
-  });
-}
-
-/** `accepted`, when given, collects the reference of every 202 the flood got back. */
-function flood(url: string, seconds: number, connections: number, body: string, accepted?: string[]) {
-  return new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        method: 'POST',
-        duration: seconds,
-        connections,
-        headers: { 'content-type': 'application/json' },
-        body,
-        idReplacement: true,
-        ...(accepted
-          ? {
-              requests: [
-                {
-                  onResponse: (status: number, responseBody: string) => {
-                    if (status === 202) accepted.push((JSON.parse(responseBody) as { reference: string }).reference);
-                  },
-                },
-              ],
-            }
-          : {}),
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
-}
-
-const summary = (result: autocannon.Result) => ({
-  requestsPerSecond: Math.round(result.requests.average),
-  p50ms: result.latency.p50,
-  p99ms: result.latency.p99,
-  non2xx: result.non2xx,
-  errors: result.errors + result.timeouts,
-  total: result.requests.total,
-});
+const seconds = argument(2, 'seconds', 10);
+const connections = argument(3, 'connections', 16);
+const pairs = argument(4, 'pairs', 3);
+const waits = {
+  stop: Number(process.env.BENCH_STOP_SECONDS ?? 5),
+  drain: Number(process.env.BENCH_DRAIN_TIMEOUT_SECONDS ?? 120),
+  recovery: Number(process.env.BENCH_RECOVERY_SECONDS ?? 120),
+};
 
 async function main(): Promise<void> {
-  const seconds = Number(process.argv[2] ?? 20);
-  const connections = Number(process.argv[3] ?? 16);
-  const name = 'dsr_bench_intake';
-  const databaseUrl = await freshBenchDatabase(name);
-  const redis = new Redis(REDIS_URL);
-  await deleteKeys(redis, `${PREFIX}*`);
+  const target = benchTarget({ database: 'dsr_bench_intake', prefix: '{dsrb}' });
+  const port = benchPort('BENCH_PORT', 3903);
+  const barePort = benchPort('BENCH_BARE_PORT', 3902);
+  await freshBenchDatabase(target.databaseUrl);
+  const redis = new Redis(target.redisUrl);
+  await deleteQueueKeys(redis, target.queuePrefix);
 
-  const dist = join(__dirname, '..');
+  const sink = await startMailSink();
   const env = {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: PREFIX,
+    DATABASE_URL: target.databaseUrl,
+    REDIS_URL: target.redisUrl,
+    QUEUE_PREFIX: target.queuePrefix,
+    PORT: String(port),
+    SMTP_URL: sink.smtpUrl,
     APP_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
     ADMIN_EMAIL: 'bench-admin@example.no',
     ADMIN_PASSWORD: 'bench password 0123456789',
     INTAKE_RATE_LIMIT_PER_MINUTE: '1000000',
-    MAIL_DIR: 'var/bench-mail',
     // The production default: every request is logged (method, path, status, time).
     LOG_LEVEL: 'info',
   };
-  const bare = await start(join(dist, 'bench', 'bare-app.js'), { PORT: '3902' }, /bare app ready/);
-  // BENCH_PROFILE_DIR=dir: the api process writes a V8 CPU profile there when it stops.
+  const bare = await spawnService({ PORT: String(barePort) }, /bare app ready/, { script: join(__dirname, 'bare-app.js') });
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const api = await start(join(dist, 'src', 'main.js'), { ...env, ROLE: 'api', PORT: '3903' }, /listening on port/, profile);
-  const worker = await start(join(dist, 'src', 'main.js'), { ...env, ROLE: 'worker' }, /worker started/);
+  const startApi = (nodeArgs: string[] = []) => spawnService({ ...env, ROLE: 'api' }, /listening on port/, { nodeArgs });
+  let api = await startApi(profile);
+  const startWorker = (onLine?: (line: string) => void) => spawnService({ ...env, ROLE: 'worker' }, /worker started/, { onLine });
+  const worker = await startWorker();
+  const postgres = new PostgresCpu(target.databaseName);
+  postgres.start();
 
-  const body = JSON.stringify({ type: 'access', email: 'flood-[<id>]@example.no', name: 'Flom Testesen', language: 'nb' });
-  await flood('http://127.0.0.1:3902/bare', 3, connections, body); // warm-up
-  const reference = summary(await flood('http://127.0.0.1:3902/bare', seconds, connections, body));
-  await flood('http://127.0.0.1:3903/api/v1/requests', 3, connections, body.replace('flood-', 'warm-'));
+  const setup: RoundSetup = {
+    bareUrl: `http://127.0.0.1:${barePort}/bare`,
+    intakeUrl: `http://127.0.0.1:${port}/api/v1/requests`,
+    seconds,
+    connections,
+    drainTimeoutSeconds: waits.drain,
+    processes: { api, worker, bare },
+    postgres,
+    sink,
+  };
+  // Warm-up (JIT, pools, the worker's first e-mails), then the measured rounds.
+  await bareRound({ ...setup, seconds: 3 }, 'warm-up bare');
+  await intakeRound(setup, 'warm-up intake', 'warm', [], 3);
   const references: string[] = [];
-  const intakeResult = await flood('http://127.0.0.1:3903/api/v1/requests', seconds, connections, body, references);
-  const intake = summary(intakeResult);
-  bare.kill();
+  const rounds: RoundReport[] = [];
+  for (let pair = 1; pair <= pairs; pair += 1) {
+    rounds.push(await bareRound(setup, `bare ${pair}`));
+    rounds.push(await intakeRound(setup, `intake ${pair}`, 'flood', references));
+  }
+  rounds.push(await bareRound(setup, `bare ${pairs + 1}`));
 
-  const pg = new Client({ connectionString: databaseUrl });
+  const pg = new Client({ connectionString: target.databaseUrl });
   await pg.connect();
-  const lost = await checkNothingLost(pg, redis, references, connections);
+  const accepted = await checkCases(pg, redis, target.queuePrefix, sink, { references });
+  const floodCases = Number((await pg.query<{ count: string }>(`SELECT count(*) FROM cases WHERE subject_email LIKE 'flood-%'`)).rows[0].count);
+  if (profile.length) {
+    // A profile is written when the process exits on its own, never after SIGKILL: stop the
+    // profiled api now and give the stop check a fresh one.
+    await api.stop();
+    api = await startApi();
+  }
+  const stop = await stopAfterFlood({
+    intakeUrl: setup.intakeUrl,
+    seconds: waits.stop,
+    connections,
+    recoverySeconds: waits.recovery,
+    api,
+    worker,
+    startWorker,
+    pg,
+    redis,
+    prefix: target.queuePrefix,
+    sink,
+  });
+  postgres.stop();
+
+  const { worker: _restarted, ...stopReport } = stop;
   console.log(
     JSON.stringify(
       {
+        machine: { cpus: cpus().length, loadAverageAtEnd: loadavg().map((value) => +value.toFixed(2)) },
         seconds,
         connections,
-        bareNestRoute: reference,
-        intake,
-        intakeShareOfBare: +(intake.requestsPerSecond / reference.requestsPerSecond).toFixed(2),
-        lost: { autocannon2xx: intakeResult['2xx'], ...lost, missing: lost.missing.slice(0, 20) },
-        targets: { shareOfBare: '>= 0.25', p99ms: '<= 50', errors: 0, lost: 0 },
+        pairs,
+        cpuMethod:
+          'utime+stime from /proc/<pid>/stat of the api, worker and bare-route processes, and of every postgres process (sampled twice a second, exited backends kept at their last figure), before and after each round; an intake round runs until its e-mails are delivered, so worker and PostgreSQL include the backlog. postgresBenchDatabase: backends whose command line names the bench database; postgresAll: every postgres process (WAL writer, checkpointer, and other databases on a shared machine).',
+        rounds,
+        intakeShareOfBare: sharesOfBare(rounds),
+        acceptedCheck: { ...accepted, caseRowsWithoutCounted202: floodCases - references.length },
+        stopRightAfterFlood: stopReport,
+        targets: {
+          shareOfBare: '>= 0.10 (stretch 0.25)',
+          p99msAt4Connections: '<= 50',
+          apiCpuMs: '<= 1.5',
+          workerCpuMs: '<= 2',
+          drainSeconds: '<= 10',
+          errors: 0,
+          lost: 0,
+          casesWithoutTheirJobs: 0,
+        },
       },
       null,
       2,
     ),
   );
-  const apiExited = new Promise((resolve) => api.once('exit', resolve));
-  api.kill();
-  worker.kill();
-  await apiExited;
+  await stopAllServices();
   await pg.end();
-  await deleteKeys(redis, `${PREFIX}*`);
+  await deleteQueueKeys(redis, target.queuePrefix);
   redis.disconnect();
-  await dropBenchDatabase(name);
-  if (lost.missing.length) {
-    console.error(`LOST: ${lost.missing.length} accepted request(s) lack something (first: ${lost.missing.slice(0, 10).join('; ')})`);
+  await dropBenchDatabase(target.databaseUrl);
+  // A run in which nothing was accepted or committed checked nothing: say so rather than pass.
+  const failures = [
+    ...(references.length ? [] : ['no intake request was accepted in the measured rounds, so nothing was checked']),
+    ...(stop.committedCases ? [] : ['the stop flood committed no case, so the stop check checked nothing']),
+    ...(accepted.complete < accepted.checked
+      ? [`${accepted.checked - accepted.complete} accepted request(s) lack something (${accepted.examples.join('; ')})`]
+      : []),
+    ...(stop.casesWithoutTheirJobs
+      ? [`${stop.casesWithoutTheirJobs} committed case(s) without their jobs after the stop (${stop.afterRestart.examples.join('; ')})`]
+      : []),
+  ];
+  if (failures.length) {
+    console.error(`INCOMPLETE: ${failures.join(' | ')}`);
     process.exit(1);
   }
 }
 
-/**
- * Per accepted reference: the case row, the alert job, the verification reminder and expiry jobs
- * and the verification e-mail (sent, or its send job queued) — after waiting for the worker to
- * finish the e-mails. Case rows beyond the accepted ones are requests still in flight when
- * autocannon stopped (at most one per connection): committed, but their 202 never counted.
- */
-async function checkNothingLost(pg: Client, redis: Redis, references: string[], connections: number) {
-  const rows = async () =>
-    (
-      await pg.query(
-        `SELECT c.reference, c.id, e.id AS email_id, e.status AS email_status
-           FROM cases c LEFT JOIN outbound_emails e ON e.dedupe_key = 'verify-' || c.id::text
-          WHERE c.reference = ANY($1::text[])`,
-        [references],
-      )
-    ).rows as Array<{ reference: string; id: string; email_id: string | null; email_status: string | null }>;
-  let found = await rows();
-  for (let i = 0; i < 120 && found.some((row) => row.email_status !== 'sent'); i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    found = await rows();
-  }
-  const byReference = new Map(found.map((row) => [row.reference, row]));
-  const missing: string[] = [];
-  const key = (queue: string, jobId: string) => `${PREFIX}:${queue}:${jobId}`;
-  for (let i = 0; i < references.length; i += 1000) {
-    const chunk = references.slice(i, i + 1000);
-    const pipeline = redis.pipeline();
-    for (const reference of chunk) {
-      const row = byReference.get(reference);
-      pipeline.exists(key('deadlines', `case-${row?.id}-alert`));
-      pipeline.exists(key('intake', `verify-remind-${row?.id}`));
-      pipeline.exists(key('intake', `verify-expire-${row?.id}`));
-      pipeline.exists(key('email', `send-${row?.email_id}`));
-    }
-    const exists = ((await pipeline.exec()) ?? []).map(([, value]) => value === 1);
-    chunk.forEach((reference, index) => {
-      const row = byReference.get(reference);
-      const [alert, reminder, expiry, sendJob] = exists.slice(index * 4, index * 4 + 4);
-      const lacks = [
-        ...(row ? [] : ['case row']),
-        ...(alert ? [] : ['alert job']),
-        ...(reminder ? [] : ['reminder job']),
-        ...(expiry ? [] : ['expiry job']),
-        ...(row?.email_id ? [] : ['verification e-mail']),
-        ...(row?.email_id && row.email_status !== 'sent' && !sendJob ? ['send job'] : []),
-      ];
-      if (lacks.length) missing.push(`${reference}: ${lacks.join(', ')}`);
-    });
-  }
-  const floodRows = Number((await pg.query(`SELECT count(*) FROM cases WHERE subject_email LIKE 'flood-%'`)).rows[0].count);
-  return {
-    accepted: references.length,
-    distinctReferences: new Set(references).size,
-    complete: references.length - missing.length,
-    emailsSent: found.filter((row) => row.email_status === 'sent').length,
-    missing,
-    // Committed while autocannon stopped, their 202s not counted: at most one per connection.
-    inFlightAtStop: floodRows - references.length,
-    inFlightWithinConnections: floodRows - references.length >= 0 && floodRows - references.length <= connections,
-  };
-}
-
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(error);
-  for (const child of children) child.kill();
+  await stopAllServices('SIGKILL');
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import { CaseQueryService } from '../src/cases/case-query.service';
 import { BENCH_ADMIN, benchConfig, startBenchHttp } from './bench-app';
 import { dropBenchDatabase, freshBenchDatabase, percentile } from './bench-database';
 import { seedCases } from './seed-cases';
+import { argument, benchPort, benchTarget } from './bench-env';
 
 async function timed(url: string, headers: Record<string, string>, samples: number, path: (i: number) => string) {
   const times: number[] = [];
@@ -45,15 +46,18 @@ async function plan(dataSource: DataSource, service: CaseQueryService, query: ob
 }
 
 async function main(): Promise<void> {
-  const cases = Number(process.argv[2] ?? 1_000_000);
-  const samples = Number(process.argv[3] ?? 200);
-  const name = 'dsr_bench_queue';
-  const databaseUrl = await freshBenchDatabase(name);
+  const cases = argument(2, 'cases', 1_000_000);
+  const samples = argument(3, 'samples', 200);
+  const target = benchTarget({ database: 'dsr_bench_queue', prefix: '{dsrbench-queue}' });
+  const port = benchPort('BENCH_PORT', 3901);
+  const databaseUrl = await freshBenchDatabase(target.databaseUrl);
   const seedStart = Date.now();
   await seedCases(databaseUrl, cases, 0.3);
   console.log(`seeded ${cases} cases in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const { app, url } = await startBenchHttp(benchConfig({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: '{dsrbench-queue}', ROLE: 'api', PORT: '3901' }));
+  const { app, url } = await startBenchHttp(
+    benchConfig({ DATABASE_URL: databaseUrl, REDIS_URL: target.redisUrl, QUEUE_PREFIX: target.queuePrefix, ROLE: 'api', PORT: String(port) }),
+  );
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
   console.log('\n== plan: search by e-mail\n' + (await plan(dataSource, service, { q: `person${pick(3)}@example.no` })));
   console.log('\n== plan: search by reference\n' + (await plan(dataSource, service, { q: `DSR-2026-${String(pick(5)).padStart(7, '0')}` })));
   await app.close();
-  await dropBenchDatabase(name);
+  await dropBenchDatabase(databaseUrl);
 }
 
 main().catch((error) => {
