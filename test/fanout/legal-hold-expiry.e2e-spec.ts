@@ -169,8 +169,8 @@ describe('legal hold expiry: the scheduled deletion really deletes', () => {
     expect(ended).toMatchObject({ status: 'needs_person', outcome: { status: 'manual' } });
     expect(ended.outcome!.summary).toContain('open balance');
     const mail = await smtp.waitFor((message) => message.to.includes(OWNER) && message.subject.includes(reference));
-    expect(mail.subject).toContain('Slett etter oppbevaringsplikt / erase after legal hold');
-    expect(mail.text).toContain('open balance');
+    expect(mail.subject).toContain('Slett etter oppbevaringsplikt');
+    expect(mail.text).toContain('systemet krever at en person gjør det ferdig.');
     expect(associate(2)).toMatchObject({ name: INGRID.name, emailAddress: '' });
     expect(sims.visma.calls.associateDeletes.get(2)).toBeUndefined();
     expect(await auditTypes(reference)).toContain('legal_hold.needs_person');
