@@ -1,6 +1,7 @@
 import type { CaseEntity } from '../../src/cases/case.entity';
 import type { Language } from '../../src/common/case-types';
 import { composeHoldEnded, type HoldEndedWhy } from '../../src/connectors/holds/hold-ended-mail';
+import type { PersonIdentifiers } from '../../src/connectors/manual/task-mail';
 import { composePlanChanged } from '../../src/connectors/plan/plan-changed-mail';
 import type { ComposedMail } from '../../src/notifications/mail-composer.registry';
 import { composeReplyNotice } from '../../src/replies/reply-notice.mail';
@@ -29,7 +30,7 @@ const entity = {
   subjectCustomerNumber: null,
 } as unknown as CaseEntity;
 const system = { id: 'crm', name: 'Kunderegister', owner: 'eier@firma.example' } as SystemEntry;
-const people = { established: [{ kind: 'email', given: 'kari@example.no' }], claimedCount: 1 };
+const people: PersonIdentifiers = { established: [{ kind: 'email', given: 'kari@example.no' }], claimedCount: 1 };
 const URL = 'https://dsr.example';
 
 /** Every e-mail of the list, composed in `language`, by name. */

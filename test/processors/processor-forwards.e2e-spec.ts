@@ -22,7 +22,8 @@ describe('a processor system serving two web shops forwards at receipt, to the r
   });
 
   /** A calendar day as each language writes it in prose. */
-  const dayIn = (iso: string, locale: 'nb-NO' | 'en-GB') => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const dayIn = (iso: string, locale: 'nb-NO' | 'en-GB') =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   const forwardOf = (body: CaseBody) => body.tasks.find((task) => task.system === 'webshops' && task.action === 'forward');
   const submit = (email: string, details: Record<string, unknown>) =>
     postJson(`${stack.url}/api/v1/requests`, { type: 'erasure', email, name: 'Kari Nordmann', phone: '+47 912 34 567', details, language: 'en' });

@@ -68,7 +68,8 @@ export class LegalHoldExpiryService {
     const byIds = hold.externalIds && connector.eraseRetained;
     // By subject, only the records matched or confirmed for the case (none left: a person looks).
     const subject = byIds ? null : await this.subjects.forSystem(entity.id, system.id);
-    if (!byIds && !subject) return this.settle(hold, entity, 'needs_person', { summary: `no record in ${system.name} is matched to the requester any more` }, 'no_match');
+    if (!byIds && !subject)
+      return this.settle(hold, entity, 'needs_person', { summary: `no record in ${system.name} is matched to the requester any more` }, 'no_match');
     const outcome = byIds
       ? await connector.eraseRetained!(systemContext(system), hold.externalIds!, rules)
       : await connector.erase(systemContext(system), subject!, rules);

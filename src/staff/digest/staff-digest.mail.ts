@@ -67,7 +67,12 @@ export function composeStaffDigest(content: DigestContent): ComposedMail {
     own.length ? words.own(own.length, overdue) : words.noneOwn,
     ...own.map(line),
     ...(unassignedTotal
-      ? ['', words.unassigned(unassignedTotal), ...unassigned.map(line), ...(unassignedTotal > unassigned.length ? [words.more(unassignedTotal - unassigned.length)] : [])]
+      ? [
+          '',
+          words.unassigned(unassignedTotal),
+          ...unassigned.map(line),
+          ...(unassignedTotal > unassigned.length ? [words.more(unassignedTotal - unassigned.length)] : []),
+        ]
       : []),
     '',
     `${words.queue}: ${publicUrl}/staff?assignee=mine`,

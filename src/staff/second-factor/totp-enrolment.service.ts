@@ -112,11 +112,7 @@ export class TotpEnrolmentService {
 
   /** Runs `change` in a transaction with its audit event and the user's notice in the outbox, in
    *  the account's language (its setting, whatever page language the change was made from). */
-  private async changeAndNotify<T>(
-    staff: StaffPrincipal,
-    event: SecondFactorEvent,
-    change: (manager: EntityManager, now: Date) => Promise<T>,
-  ): Promise<T> {
+  private async changeAndNotify<T>(staff: StaffPrincipal, event: SecondFactorEvent, change: (manager: EntityManager, now: Date) => Promise<T>): Promise<T> {
     const { result, mailId } = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const result = await change(manager, now);
