@@ -86,6 +86,7 @@ describe('discover, review, execute: the disputed-ticket erasure in Zendesk', ()
     // The handler (no assignee: the first admin) is told, with a link to the plan.
     const told = await smtp.waitFor((mail) => mail.subject === `${reference}: planen må godkjennes på nytt`);
     expect(told.text).toContain('Registreringene er endret siden godkjenningen, så ingenting er gjort der.');
+    expect(told.text).not.toContain('Before acting');
     expect(told.text).toContain(`/staff/cases/${reference}#plan`);
     // Nothing was done in Zendesk.
     expect(sims.zendesk.state.liveTickets().filter((ticket) => ticket.requester_id === seeded.userId)).toHaveLength(7);
