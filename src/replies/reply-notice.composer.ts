@@ -32,6 +32,7 @@ export class ReplyNoticeComposer implements OnModuleInit {
     return composeReplyNotice(
       {
         to: recipient.address,
+        language: recipient.language,
         caseId: entity.id,
         reference: entity.reference,
         senderKnown: reply.senderKnown,

@@ -3,7 +3,7 @@ import { REQUEST_TYPES } from '../common/case-types';
 import { CHANNELS } from '../common/dispositions/disposition';
 import { recipientFields, withRecipients } from './recipients.schema';
 import { localizedText, plainText, type LocalizedText } from './localized-text';
-import { checkProcessorControllers, processorControllerFields } from './processor-controllers.schema';
+import { checkProcessorControllers, partyLanguage, processorControllerFields } from './processor-controllers.schema';
 
 /** The data map (SYSTEMS_FILE, reference in docs/data-map.md): who the controller is, and for every
  *  system that holds personal data, how to reach it and what the law needs said about it. */
@@ -23,6 +23,7 @@ const marketingProcessor = z
   .object({
     name: z.string().min(1),
     contact: z.string().email('must be the e-mail address the instruction goes to'),
+    language: partyLanguage,
   })
   .strict();
 

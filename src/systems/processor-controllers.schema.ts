@@ -1,4 +1,9 @@
 import { z, type RefinementCtx } from 'zod';
+import { LANGUAGES } from '../common/case-types';
+
+/** The language the e-mails to an outside party (a controller, a processor) are written in; nb,
+ *  the company's language, when the data map gives none. */
+export const partyLanguage = z.enum(LANGUAGES).optional();
 
 /**
  * The controllers a processor-role system works for (Art 28). One controller is written as
@@ -12,6 +17,7 @@ export const processorController = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes (it is used in e-mail keys)'),
     name: z.string().min(1),
     contact: z.string().email('must be an e-mail address'),
+    language: partyLanguage,
   })
   .strict();
 
@@ -19,6 +25,8 @@ export const CONTROLLER_LOOKUPS = ['named', 'handler'] as const;
 export type ControllerLookup = (typeof CONTROLLER_LOOKUPS)[number];
 
 export const processorControllerFields = {
+  /** The language of the single controller's forwards (`controllerName` + `controllerContact`). */
+  controllerLanguage: partyLanguage,
   controllers: z.array(processorController).optional(),
   controllerLookup: z.enum(CONTROLLER_LOOKUPS).default('named'),
 };

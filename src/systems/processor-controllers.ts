@@ -11,7 +11,7 @@ export function processorControllers(system: SystemEntry): ProcessorController[]
   if (system.role !== 'processor') return [];
   if (system.controllers?.length) return system.controllers;
   if (system.controllerName && system.controllerContact) {
-    return [{ id: SINGLE_CONTROLLER_ID, name: system.controllerName, contact: system.controllerContact }];
+    return [{ id: SINGLE_CONTROLLER_ID, name: system.controllerName, contact: system.controllerContact, language: system.controllerLanguage }];
   }
   return [];
 }

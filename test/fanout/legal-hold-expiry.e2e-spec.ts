@@ -3,6 +3,7 @@ import { JobName, QueueName, jobIds } from '../../src/queues/queue-catalogue';
 import { FixedClock } from '../support/fixed-clock';
 import { queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
+import { languageLeaks } from '../support/language-leaks';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import {
@@ -169,8 +170,11 @@ describe('legal hold expiry: the scheduled deletion really deletes', () => {
     expect(ended).toMatchObject({ status: 'needs_person', outcome: { status: 'manual' } });
     expect(ended.outcome!.summary).toContain('open balance');
     const mail = await smtp.waitFor((message) => message.to.includes(OWNER) && message.subject.includes(reference));
-    expect(mail.subject).toContain('Slett etter oppbevaringsplikt / erase after legal hold');
-    expect(mail.text).toContain('open balance');
+    expect(mail.subject).toContain('Slett etter oppbevaringsplikt');
+    expect(mail.text).toContain('systemet krever at en person gjør det ferdig.');
+    // The owner has no account: nb only, the connector's English summary left to the case page.
+    expect(languageLeaks(`${mail.subject}\n${mail.text}`)).toEqual([]);
+    expect(mail.text).not.toContain('open balance');
     expect(associate(2)).toMatchObject({ name: INGRID.name, emailAddress: '' });
     expect(sims.visma.calls.associateDeletes.get(2)).toBeUndefined();
     expect(await auditTypes(reference)).toContain('legal_hold.needs_person');

@@ -5,7 +5,8 @@ import { stringify } from 'yaml';
 import type { Simulators } from '../fanout/fanout-stack';
 
 export const SMS_GATEWAY = { name: 'SMS-porten AS', contact: 'personvern@smsporten.example' };
-export const MAILING_HOUSE = { name: 'Trykk og Post AS', contact: 'gdpr@trykkogpost.example' };
+/** The mailing house reads English (`language: en` in the data map); the SMS gateway gives none and is written to in nb. */
+export const MAILING_HOUSE = { name: 'Trykk og Post AS', contact: 'gdpr@trykkogpost.example', language: 'en' };
 
 const common = { categories: ['contact details'], legalBasis: 'GDPR art. 6(1)(f) legitimate interest', retention: { criteria: 'until the person objects' } };
 

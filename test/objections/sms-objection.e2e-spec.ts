@@ -5,6 +5,7 @@ import { CaseTaskEntity } from '../../src/connectors/tasks/case-task.entity';
 import { SystemsService } from '../../src/systems/systems.service';
 import { checkClaims } from '../support/letter-claims';
 import { pdfText } from '../support/pdf-pages';
+import { languageLeaks } from '../support/language-leaks';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { factsFromCase } from '../responses/true-letters-stack';
@@ -89,13 +90,19 @@ describe('an SMS objection to direct marketing', () => {
 
     // The SMS gateway got its instruction, with the number to find the person by and nothing of the message.
     const instruction = await smtp.waitFor((mail) => mail.to.includes(SMS_GATEWAY.contact));
-    expect(instruction.subject).toBe(`[${reference}] Instruks: stans markedsføring / instruction: stop marketing`);
-    expect(instruction.text).toContain("instruct you to stop using the person's data for marketing");
-    expect(instruction.text).toContain('"HubSpot CRM"');
-    expect(instruction.text).toContain('Telefon / phone: +47 412 34 567');
+    expect(instruction.subject).toBe(`[${reference}] Instruks: stans markedsføring`);
+    expect(instruction.text).toContain('instruerer vi dere om å slutte å bruke opplysningene om personen til markedsføring');
+    expect(instruction.text).toContain('«HubSpot CRM»');
+    expect(instruction.text).toContain('Telefon: +47 412 34 567');
     expect(instruction.text).not.toContain('STOPP');
+    expect(languageLeaks(`${instruction.subject}\n${instruction.text}`)).toEqual([]);
+    expect(instruction.text).not.toMatch(/instruct you|The person|Our reference/);
+    // The mailing house reads English: its instruction is in English only.
     const mailing = await smtp.waitFor((mail) => mail.to.includes(MAILING_HOUSE.contact));
-    expect(mailing.text).toContain('«Kundeklubben (papirkatalog)»');
+    expect(mailing.subject).toMatch(/\] Instruction: stop marketing$/);
+    expect(mailing.text).toContain('"Kundeklubben (papirkatalog)"');
+    expect(mailing.text).toContain("we instruct you to stop using the person's data for marketing");
+    expect(mailing.text).not.toMatch(/Personen|instruerer|Vår referanse|Telefon/);
 
     // A worker that died after the commit runs the instruction again: no second e-mail, the same dispositions.
     const instructTask = await stack.dataSource.getRepository(CaseTaskEntity).findOneByOrFail({ caseId: id, systemId: 'hubspot', action: 'instruct' });

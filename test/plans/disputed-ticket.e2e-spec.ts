@@ -84,8 +84,9 @@ describe('discover, review, execute: the disputed-ticket erasure in Zendesk', ()
     const waiting = await waitForCase(client, reference, (body) => body.tasks.some((task) => task.error?.includes('records changed')));
     expect(taskOf(waiting, 'zendesk').status).toBe('pending');
     // The handler (no assignee: the first admin) is told, with a link to the plan.
-    const told = await smtp.waitFor((mail) => mail.subject === `${reference}: planen må godkjennes på nytt / the plan needs a new approval`);
-    expect(told.text).toContain('The records changed since the approval, so nothing was done there.');
+    const told = await smtp.waitFor((mail) => mail.subject === `${reference}: planen må godkjennes på nytt`);
+    expect(told.text).toContain('Registreringene er endret siden godkjenningen, så ingenting er gjort der.');
+    expect(told.text).not.toContain('Before acting');
     expect(told.text).toContain(`/staff/cases/${reference}#plan`);
     // Nothing was done in Zendesk.
     expect(sims.zendesk.state.liveTickets().filter((ticket) => ticket.requester_id === seeded.userId)).toHaveLength(7);

@@ -1,5 +1,6 @@
 import { api, staffUser, waitForCase, type Api, type CaseBody } from '../fanout/fanout-stack';
 import { linkIn, openForm, postForm, postJson } from '../intake/intake-helpers';
+import { languageLeaks } from '../support/language-leaks';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { SHOP_A, SHOP_B, writeProcessorDataMap } from './processor-stack';
@@ -20,6 +21,9 @@ describe('a processor system serving two web shops forwards at receipt, to the r
     await smtp.stop();
   });
 
+  /** A calendar day as each language writes it in prose. */
+  const dayIn = (iso: string, locale: 'nb-NO' | 'en-GB') =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   const forwardOf = (body: CaseBody) => body.tasks.find((task) => task.system === 'webshops' && task.action === 'forward');
   const submit = (email: string, details: Record<string, unknown>) =>
     postJson(`${stack.url}/api/v1/requests`, { type: 'erasure', email, name: 'Kari Nordmann', phone: '+47 912 34 567', details, language: 'en' });
@@ -41,10 +45,13 @@ describe('a processor system serving two web shops forwards at receipt, to the r
     expect(forward.text).toContain('Please delete my customer account and my order history with Strikkeboden.');
     expect(forward.text).toContain('I no longer want to be a customer.');
     expect(forward.text).toContain('Delete my data (erasure)');
-    expect(forward.text).toContain(`Mottatt / received: ${received}`);
-    expect(forward.text).toContain(`your deadline to answer the person: ${due}`);
-    expect(forward.text).toMatch(new RegExp(`E-post / e-mail: ${email} – ikke bekreftet av oss / not verified by us`));
+    // Shop B reads English (its `language` in the data map): the forward is in English only.
+    expect(forward.subject).toBe(`[${reference}] Forwarded data subject request: Delete my data (erasure)`);
+    expect(forward.text).toContain(`Received: ${dayIn(received, 'en-GB')}`);
+    expect(forward.text).toContain(`Your deadline to answer the person: ${dayIn(due, 'en-GB')}`);
+    expect(forward.text).toContain(`E-mail: ${email} – not verified by us`);
     expect(forward.text).toContain('We have not searched, disclosed, changed or deleted anything');
+    expect(forward.text).not.toMatch(/Mottatt|Vår referanse|ikke bekreftet/);
     expect(smtp.to(SHOP_A.contact)).toEqual([]);
 
     // The receipt makes no claim about the forward or anything done.
@@ -94,6 +101,12 @@ describe('a processor system serving two web shops forwards at receipt, to the r
     }>;
     const forward = await smtp.waitFor((mail) => mail.to.includes(SHOP_A.contact) && mail.subject.includes(row.reference));
     expect(forward.text).toContain('Remove my boots order.');
+    // Shop A gives no language: nb, the company's own, and only nb (the person's own words as written).
+    expect(forward.subject).toBe(`[${row.reference}] Videresendt personvernhenvendelse: Slette opplysningene mine (sletting)`);
+    expect(forward.text).toContain('Vi har ikke søkt i, utlevert, endret eller slettet noe');
+    expect(forward.text).toMatch(/Mottatt: \d{1,2}\. [a-zæøå]+ \d{4}/);
+    expect(languageLeaks(`${forward.subject}\n${forward.text.replace('Remove my boots order.', '')}`)).toEqual([]);
+    expect(forward.text).not.toMatch(/We received|Our reference|not verified/);
     expect(smtp.messages.filter((mail) => mail.subject.includes(row.reference) && mail.to.includes(SHOP_B.contact))).toEqual([]);
   });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 
 export const SHOP_A = { id: 'fjellsko', name: 'Fjellsko Nettbutikk AS', contact: 'personvern@fjellsko.example' };
-export const SHOP_B = { id: 'strikkeboden', name: 'Strikkeboden AS', contact: 'personvern@strikkeboden.example' };
+/** Shop B reads English (`language: en` in the data map); shop A gives no language and is written to in nb. */
+export const SHOP_B = { id: 'strikkeboden', name: 'Strikkeboden AS', contact: 'personvern@strikkeboden.example', language: 'en' };
 
 /** One shop platform, a processor for two web shops: requests go to the shop, never to both. */
 export function writeProcessorDataMap(): string {

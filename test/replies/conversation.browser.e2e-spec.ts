@@ -99,7 +99,7 @@ describe('an e-mailed reply on the case page', () => {
     expect(download.suggestedFilename()).toBe('kundeavtale.txt');
     expect(readFileSync((await download.path())!, 'utf8')).toBe('Kundeavtale nr. 4471');
 
-    const notice = await smtp.waitFor((mail) => mail.subject === `${reference}: svar fra den registrerte / the requester replied`);
+    const notice = await smtp.waitFor((mail) => mail.subject === `${reference}: svar fra den registrerte`);
     expect(notice.text).toContain(`/staff/cases/${reference}#conversation`);
     await conversation.screenshot({ path: join(ARTIFACTS, 'reply-conversation.png') });
   });

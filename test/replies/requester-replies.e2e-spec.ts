@@ -105,7 +105,7 @@ describe('replies by e-mail', () => {
     expect(resumed.deadlines.statutory > paused.deadlines.statutory).toBe(true);
     expect(resumed.deadlines.promise > paused.deadlines.promise).toBe(true);
 
-    const notice = await smtp.waitFor((mail) => mail.subject === `${reference}: svar fra den registrerte / the requester replied`);
+    const notice = await smtp.waitFor((mail) => mail.subject === `${reference}: svar fra den registrerte`);
     expect(notice.to).toEqual([TEST_ADMIN.email]);
     expect(notice.text).toContain('Klokken gikk igjen fra svaret kom.');
     expect(notice.text).toContain('1 vedlegg var for store og ble ikke lagret.');
@@ -158,7 +158,7 @@ describe('replies by e-mail', () => {
     expect((await poll()).attached).toBe(1);
 
     expect((await getCase(reference)).pause.pausedAt).toBeDefined();
-    const notice = await smtp.waitFor((mail) => mail.subject === `${reference}: svar fra den registrerte / the requester replied`);
+    const notice = await smtp.waitFor((mail) => mail.subject === `${reference}: svar fra den registrerte`);
     expect(notice.text).toContain('Avsenderen er ikke den registrertes kjente adresse');
     expect(notice.text).toContain('Klokken står fortsatt.');
     const staff = await signedInStaff(stack, 'handler-replies@example.no', 'handler');

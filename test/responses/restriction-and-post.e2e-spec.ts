@@ -3,6 +3,7 @@ import { registration, searchDone, settled, waitForCase } from '../fanout/fanout
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { pageText } from '../intake/intake-helpers';
 import { QueueName } from '../../src/queues/queue-catalogue';
+import { languageLeaks } from '../support/language-leaks';
 import { queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
 import { signedInStaff, type SessionClient } from '../staff-ui/staff-session-client';
@@ -90,6 +91,9 @@ describe('restriction lifting and answers by post (real stack, simulators, SMTP)
     // No connector can un-restrict: each restricted system's owner gets the task; recipients are told (Art 19).
     const ownerTask = await env.smtp.waitFor((mail) => mail.subject.startsWith('Opphev begrensning') && mail.subject.includes(reference));
     expect(ownerTask.text).toContain(`/staff/cases/${reference}`);
+    // The owners have no account: the task is in nb only.
+    expect(ownerTask.text).toContain('Oppgave: opphev begrensningen av behandlingen i');
+    expect(languageLeaks(`${ownerTask.subject}\n${ownerTask.text}`)).toEqual([]);
     const recipient = await env.smtp.waitFor((mail) => mail.to.includes('revisjon@revisor.example') && mail.text.includes('opphevet begrensningen'));
     expect(recipient.subject).toContain(reference);
 

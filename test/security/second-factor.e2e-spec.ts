@@ -201,8 +201,8 @@ describe('TOTP second factor for staff', () => {
       const noProof = await client.submit('/staff/account', '/staff/account/totp/recovery-codes', { proof: 'not my password' });
       expect(noProof.status).toBe(400);
       expect(await noProof.text()).toContain('Skriv inn passordet ditt eller en gyldig kode fra appen');
-      // In English now: the notice follows the language the user works in.
-      expect((await client.submit('/staff/account', '/staff/language', { language: 'en', next: '/staff/account' })).status).toBe(303);
+      // English is now the account's language: the notices follow the account's setting.
+      expect((await client.submit('/staff/account', '/staff/account/language', { language: 'en' })).status).toBe(303);
       const renewed = await client.submit('/staff/account', '/staff/account/totp/recovery-codes', { proof: codeAt(secret) });
       expect(renewed.status).toBe(200);
       const fresh = [...(await renewed.text()).matchAll(/<li><code>([A-Z2-7-]{19})<\/code><\/li>/g)].map((match) => match[1]);

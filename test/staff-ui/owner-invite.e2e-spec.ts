@@ -117,10 +117,10 @@ describe('system owners: warned, invited, signed in', () => {
       `${OWNER} – Systemeieren er invitert, men har ikke valgt passord ennå. Systemer: Telefonlogg, Papirarkiv Send invitasjonen på nytt`,
     );
     const mail = await smtp.waitFor((candidate) => candidate.to.includes(OWNER));
-    expect(mail.subject).toBe('Invitasjon: systemeier i innsynsløsningen / Invitation: system owner in the request service');
+    expect(mail.subject).toBe('Invitasjon: systemeier i innsynsløsningen');
     expect(mail.text).toContain('Datakartet oppgir deg som systemeier for: Telefonlogg, Papirarkiv.');
     expect(mail.text).toContain('Den virker én gang, i 7 dager:');
-    expect(mail.text).toContain('The data map names you as the owner of: Telefonlogg, Papirarkiv.');
+    expect(mail.text).not.toContain('The data map names you');
 
     expect((await admin.submit('/staff/systems', '/staff/systems/owners/invite', { email: OWNER })).status).toBe(303);
     await smtp.waitFor(() => inviteMails().length === 2);

@@ -57,9 +57,9 @@ describe('daily staff digest (real BullMQ, PostgreSQL and SMTP)', () => {
     await queue.add(JobName.StaffDigest, {});
     await drainQueues(stack.context);
     const mine = await smtp.waitFor((mail) => mail.to.includes(handler) && mail.subject.startsWith('Daglig oversikt'));
-    expect(mine.subject).toBe('Daglig oversikt / Daily digest 2026-03-10: 2 saker (1 forfalt)');
-    expect(mine.text).toContain(`${refs.soon} (access)`);
-    expect(mine.text).toContain(`${refs.overdue} (access) FORFALT/OVERDUE`);
+    expect(mine.subject).toBe('Daglig oversikt 10. mars 2026: 2 saker (1 forfalt)');
+    expect(mine.text).toContain(`${refs.soon} (innsyn)`);
+    expect(mine.text).toContain(`${refs.overdue} (innsyn) FORFALT frist 19. februar 2026`);
     expect(mine.text).toContain(`/staff/cases/${refs.soon}`);
     expect(mine.text).not.toContain(refs.later);
     expect(mine.text).not.toContain(refs.closed);
@@ -80,7 +80,7 @@ describe('daily staff digest (real BullMQ, PostgreSQL and SMTP)', () => {
     clock.set('2026-03-11T08:00:00+01:00');
     await queue.add(JobName.StaffDigest, {});
     await drainQueues(stack.context);
-    await smtp.waitFor((mail) => mail.to.includes(handler) && mail.subject.includes('2026-03-11'));
+    await smtp.waitFor((mail) => mail.to.includes(handler) && mail.subject.includes('11. mars 2026'));
     expect(digestsTo(handler)).toHaveLength(2);
   });
 });

@@ -44,6 +44,16 @@ export const KNOWN_ENGLISH_LEAKS: readonly string[] = [
   'task',
   'days',
   'months',
+  // H3: the English halves staff, owner and partner e-mails carried before they took one language
+  'Daily digest',
+  'passkey',
+  'two-factor',
+  'New password',
+  'the requester',
+  'Forwarded',
+  'stop marketing',
+  'erase after legal hold',
+  'the plan needs',
 ];
 
 /** An ISO-8601 duration (P7D, P4M, P3Y6M, PT24H, P2W) standing as a word of its own. */

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -11,7 +12,8 @@ import { SystemsService } from '../../systems/systems.service';
 import { ConnectorError } from '../connector-errors';
 import { ConnectorRegistry } from '../connector-registry';
 import { IdentityService } from '../../identity/identity.service';
-import { composeHoldEnded, personIdentifiers } from '../manual/task-mail';
+import { personIdentifiers } from '../manual/task-mail';
+import { composeHoldEnded, type HoldEndedWhy } from './hold-ended-mail';
 import type { FollowUpResult } from '../manual/manual-task.service';
 import { systemContext } from '../system-context';
 import { RecordSubjects } from '../records/record-subjects.service';
@@ -38,6 +40,7 @@ export class LegalHoldExpiryService {
     private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
   ) {}
 
   async expire(holdId: string): Promise<FollowUpResult> {
@@ -57,15 +60,16 @@ export class LegalHoldExpiryService {
     if (!this.holds.isDue(hold)) return { outcome: 'later', delayMs: this.holds.dueAt(hold).getTime() - this.clock.now().getTime() };
     const entity = await this.casesReader.byIdOrFail(hold.caseId);
     const system = this.systems.system(hold.systemId);
-    if (!system) return this.settle(hold, entity, 'needs_person', { summary: `system "${hold.systemId}" is no longer in the data map` });
+    if (!system) return this.settle(hold, entity, 'needs_person', { summary: `system "${hold.systemId}" is no longer in the data map` }, 'system_gone');
     const connector = this.registry.forSystem(system);
-    if (!connector) return this.settle(hold, entity, 'needs_person', { summary: 'a manual system: its owner erases the records' });
+    if (!connector) return this.settle(hold, entity, 'needs_person', { summary: 'a manual system: its owner erases the records' }, 'manual_system');
 
     const rules = { legalHolds: system.legalHolds };
     const byIds = hold.externalIds && connector.eraseRetained;
     // By subject, only the records matched or confirmed for the case (none left: a person looks).
     const subject = byIds ? null : await this.subjects.forSystem(entity.id, system.id);
-    if (!byIds && !subject) return this.settle(hold, entity, 'needs_person', { summary: `no record in ${system.name} is matched to the requester any more` });
+    if (!byIds && !subject)
+      return this.settle(hold, entity, 'needs_person', { summary: `no record in ${system.name} is matched to the requester any more` }, 'no_match');
     const outcome = byIds
       ? await connector.eraseRetained!(systemContext(system), hold.externalIds!, rules)
       : await connector.erase(systemContext(system), subject!, rules);
@@ -76,7 +80,7 @@ export class LegalHoldExpiryService {
         // Looked up by id, nothing left means another hold's erasure already took the records.
         if (byIds) return this.settle(hold, entity, 'released', { ...outcome });
         // By subject, the lookup keys were blanked when the hold began: a person finishes it.
-        return this.settle(hold, entity, 'needs_person', { ...outcome });
+        return this.settle(hold, entity, 'needs_person', { ...outcome }, 'not_found');
       case 'retained': {
         const until =
           outcome.retained
@@ -98,14 +102,14 @@ export class LegalHoldExpiryService {
           await this.holds.schedule([{ id: hold.id, until }]);
           return { outcome: 'later', delayMs: this.holds.dueAt({ until }).getTime() - this.clock.now().getTime() };
         }
-        return this.settle(hold, entity, 'needs_person', { ...outcome });
+        return this.settle(hold, entity, 'needs_person', { ...outcome }, 'retained');
       }
       case 'failed':
         if (outcome.retryable) throw new ConnectorError(outcome.summary, true);
-        return this.settle(hold, entity, 'needs_person', { ...outcome });
+        return this.settle(hold, entity, 'needs_person', { ...outcome }, 'failed');
       default:
         // manual (e.g. an open balance, or Visma refused): a person finishes it.
-        return this.settle(hold, entity, 'needs_person', { ...outcome });
+        return this.settle(hold, entity, 'needs_person', { ...outcome }, 'manual');
     }
   }
 
@@ -114,6 +118,8 @@ export class LegalHoldExpiryService {
     entity: CaseEntity,
     status: LegalHoldStatus,
     outcome: Record<string, unknown> & { summary: string },
+    /** Why a person must finish it, for the owner's e-mail (the summary stays for staff). */
+    why: HoldEndedWhy = 'manual',
   ): Promise<FollowUpResult> {
     const system = this.systems.system(hold.systemId);
     const now = this.clock.now();
@@ -135,7 +141,8 @@ export class LegalHoldExpiryService {
       });
       if (status !== 'needs_person' || !system) return null;
       const people = personIdentifiers(await this.identity.list(entity.id, manager));
-      return this.outbox.store(manager, 'legal-hold-ended', `hold-${hold.id}-ended`, composeHoldEnded(entity, people, system, hold, outcome.summary));
+      const language = await this.staff.languageOf(system.owner, manager);
+      return this.outbox.store(manager, 'legal-hold-ended', `hold-${hold.id}-ended`, composeHoldEnded(entity, people, system, hold, why, language));
     });
     if (emailId) await this.outbox.dispatch(emailId);
     return { outcome: 'sent' };

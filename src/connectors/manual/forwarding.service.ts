@@ -15,7 +15,7 @@ import { processorControllers, type ProcessorController } from '../../systems/pr
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { controllersFor, forwardedList, type ForwardedTo } from './forwarding-targets';
-import { composeForward } from './task-mail';
+import { composeForward } from './forward-mail';
 
 /**
  * A system where we are only a processor (Art 28) is never searched: the request goes to its

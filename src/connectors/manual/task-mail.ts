@@ -4,20 +4,18 @@ import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity
 import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { SystemEntry } from '../../systems/data-map.schema';
-import type { ProcessorController } from '../../systems/processor-controllers';
 import type { Language } from '../../common/case-types';
 import { humanDuration } from '../../common/human-duration';
-import { dayInWords, REQUEST_TYPE_NAMES, REQUEST_TYPE_WORDS } from '../../common/request-type-words';
+import { dayInWords, REQUEST_TYPE_NAMES } from '../../common/request-type-words';
 import { taskActionName } from '../../common/task-action-words';
 import { IDENTIFIER_KIND_WORDS } from './identifier-words';
-import { changesFrom } from '../fanout/fanout-plan';
 import type { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs, needsPreservation, routineDeletionAt } from './preservation';
 import type { CasePreservationEntity } from './preservation.entity';
 
 /** Owners' e-mails for fan-out, in the owner's language (their staff account's setting, nb for an
- *  address without an account); what goes to a processor or another controller stays in both
- *  languages (composeForward, processor-instruction-mail.ts). The owner and the controller need the
+ *  address without an account); what goes to a processor or another controller is in the language
+ *  the data map gives it (forward-mail.ts, processor-instruction-mail.ts). The owner needs the
  *  person's identifiers to search; nothing else about the person is included. */
 
 const ACTION_TEXT: Record<string, Record<Language, string>> = {
@@ -54,10 +52,6 @@ function marketingText(system: SystemEntry, language: Language): string {
     : `The person objects to direct marketing (Art 21(3)), which must stop without exception. Stop all marketing to the person on these channels: ${channels}. Record the outcome as stopped, with only the channels actually stopped.`;
 }
 
-const KIND_TEXT: Record<string, string> = Object.fromEntries(
-  Object.keys(IDENTIFIER_KIND_WORDS.nb).map((kind) => [kind, `${IDENTIFIER_KIND_WORDS.nb[kind]} / ${IDENTIFIER_KIND_WORDS.en[kind].toLowerCase()}`]),
-);
-
 const IDENTIFIER_WORDS = {
   nb: {
     none: '  (ingen bekreftede identifikatorer ennå)',
@@ -70,16 +64,13 @@ const IDENTIFIER_WORDS = {
 };
 
 /** The identifiers a person may search with: only established ones. What the requester merely
- *  claimed is left out (a person searching by it could act on someone else's data); the owner is
- *  told how many, so a handler can decide on them on the case page. Without a language (a
- *  processor's instruction), in both. */
-export function identifierLines(people: PersonIdentifiers, language?: Language): string[] {
-  const kind = (key: string) => (language ? IDENTIFIER_KIND_WORDS[language][key] : KIND_TEXT[key]) ?? key;
-  const lines = people.established.map((identifier) => `  ${kind(identifier.kind)}: ${identifier.given}`);
-  const words = (pick: (w: (typeof IDENTIFIER_WORDS)['nb']) => string) =>
-    language ? pick(IDENTIFIER_WORDS[language]) : `${pick(IDENTIFIER_WORDS.nb)} / ${pick(IDENTIFIER_WORDS.en).trim()}`;
-  if (!lines.length) lines.push(words((w) => w.none));
-  if (people.claimedCount > 0) lines.push(words((w) => w.claimed(people.claimedCount)));
+ *  claimed is left out (a person searching by it could act on someone else's data); the reader is
+ *  told how many, so a handler can decide on them on the case page. */
+export function identifierLines(people: PersonIdentifiers, language: Language): string[] {
+  const words = IDENTIFIER_WORDS[language];
+  const lines = people.established.map((identifier) => `  ${IDENTIFIER_KIND_WORDS[language][identifier.kind] ?? identifier.kind}: ${identifier.given}`);
+  if (!lines.length) lines.push(words.none);
+  if (people.claimedCount > 0) lines.push(words.claimed(people.claimedCount));
   return lines;
 }
 
@@ -273,100 +264,4 @@ export function composeManualEscalation(
     subject: `[${entity.reference}] ${words.escalated}: ${system.name} (${taskActionName(task.action, language)})`,
     text,
   };
-}
-
-/** What the person wrote, as they wrote it: free text and the fields of their request. */
-const PERSON_WORDS: Array<[string, string]> = [
-  ['text', "Personens egne ord / in the person's own words"],
-  ['field', 'Hva som er feil / what is wrong'],
-  ['correctedValue', 'Hva det skal være / what it should be'],
-  ['processing', 'Behandling det protesteres mot / processing objected to'],
-  ['grounds', 'Begrunnelse / grounds'],
-];
-
-function personWords(details: Record<string, unknown>): string[] {
-  const lines = PERSON_WORDS.filter(([key]) => typeof details[key] === 'string' && details[key] !== '').flatMap(([key, label]) => [
-    `${label}:`,
-    ...String(details[key])
-      .split(/\r?\n/)
-      .map((line) => `  ${line}`),
-  ]);
-  return lines.length ? lines : ['(personen skrev ingen egen tekst / the person wrote no text of their own)'];
-}
-
-/** Every identifier the requester gave, each marked with whether we established it; at receipt
- *  none is, and the controller must check them itself. */
-function givenIdentifiers(rows: Array<Pick<CaseIdentifierEntity, 'kind' | 'given' | 'basis'>>): string[] {
-  if (!rows.length) return ['  (ingen oppgitt / none given)'];
-  return rows.map(
-    (row) =>
-      `  ${KIND_TEXT[row.kind] ?? row.kind}: ${row.given} – ${isEstablished(row.basis) ? 'bekreftet / established' : 'ikke bekreftet av oss / not verified by us'}`,
-  );
-}
-
-/**
- * The request as a processor passes it to its controller (Art 28(3)(e)): the person's own words,
- * the request type, the identifiers given, the day received and the controller's own deadline
- * counted from it. We decide nothing: nothing is searched, disclosed, changed or deleted by us.
- */
-export function composeForward(
-  entity: CaseEntity,
-  identifiersGiven: Array<Pick<CaseIdentifierEntity, 'kind' | 'given' | 'basis'>>,
-  system: SystemEntry,
-  to: ProcessorController,
-  us: { name: string; email: string },
-): ComposedMail {
-  const type = { nb: REQUEST_TYPE_WORDS.nb[entity.type].label, en: REQUEST_TYPE_WORDS.en[entity.type].label };
-  const text = [
-    `Til ${to.name}:`,
-    `Vi har mottatt en henvendelse om personvernrettigheter som kan gjelde opplysninger vi behandler på deres vegne i «${system.name}» (databehandleravtale, GDPR art. 28). Dere er behandlingsansvarlig og avgjør henvendelsen.`,
-    'Vi har ikke søkt i, utlevert, endret eller slettet noe, og gjør det bare etter instruks fra dere.',
-    '',
-    `To ${to.name}:`,
-    `We received a data subject request that may concern data we process on your behalf in "${system.name}" (data processing agreement, GDPR Art 28). You are the controller and decide on it.`,
-    'We have not searched, disclosed, changed or deleted anything, and will only do so on your instructions.',
-    '',
-    `Type: ${type.nb} / ${type.en}`,
-    `Mottatt / received: ${entity.receivedOn}`,
-    `Deres frist for å svare personen / your deadline to answer the person: ${entity.statutoryDue} (én måned fra mottak, GDPR art. 12(3) / one month from receipt)`,
-    `Vår referanse / our reference: ${entity.reference}`,
-    '',
-    ...personWords(entity.details),
-    ...(entity.type === 'rectification' && entity.details.changes
-      ? ['Rettelser / corrections:', ...Object.entries(changesFrom(entity.details)).map(([field, value]) => `  ${field} → ${value}`)]
-      : []),
-    '',
-    'Identifikatorer personen oppga / identifiers the person gave:',
-    ...givenIdentifiers(identifiersGiven),
-    '',
-    `${us.name}, ${us.email}`,
-  ].join('\n');
-  return {
-    to: to.contact,
-    caseId: entity.id,
-    subject: `[${entity.reference}] Videresendt personvernhenvendelse / forwarded data subject request: ${type.en}`,
-    text,
-  };
-}
-
-export function composeHoldEnded(
-  entity: CaseEntity,
-  people: PersonIdentifiers,
-  system: SystemEntry,
-  hold: { records: string; basis: string; until: string },
-  reason: string,
-): ComposedMail {
-  const text = [
-    `Oppbevaringsplikten for «${hold.records}» i «${system.name}» (sak ${entity.reference}) gikk ut ${hold.until} (${hold.basis}).`,
-    'Opplysningene skal nå slettes eller anonymiseres, men det kunne ikke gjøres automatisk:',
-    `  ${reason}`,
-    '',
-    `The legal hold on "${hold.records}" in "${system.name}" (case ${entity.reference}) ended on ${hold.until} (${hold.basis}).`,
-    'The data must now be erased or anonymised, which could not be done automatically:',
-    `  ${reason}`,
-    '',
-    'Personen / the person:',
-    ...identifierLines(people),
-  ].join('\n');
-  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] Slett etter oppbevaringsplikt / erase after legal hold: ${system.name}`, text };
 }

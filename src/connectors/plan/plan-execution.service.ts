@@ -67,7 +67,7 @@ export class PlanExecution {
         // The handler hears of it; the mail is stored with the change and sent after the commit.
         const recipient = await this.staff.handlerRecipient(entity.assigneeId);
         const systemName = this.systems.system(systemId)?.name ?? systemId;
-        const mail = composePlanChanged(recipient.address, entity.id, entity.reference, systemName, this.config.PUBLIC_URL);
+        const mail = composePlanChanged(recipient, entity.id, entity.reference, systemName, this.config.PUBLIC_URL);
         const emailId = await this.dataSource.transaction(async (manager) => {
           await manager.update(CasePlanSurveyEntity, { caseId: entity.id, systemId }, { changed: true });
           await this.audit.append(manager, {

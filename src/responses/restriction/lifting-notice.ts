@@ -62,30 +62,39 @@ export function liftingNotice(facts: LiftingNoticeFacts) {
   return { ...renderLetter({ kind: 'restriction', subject: copy.subject(facts.reference), blocks }, facts.language), kind: 'restriction-lifting' };
 }
 
+const OWNER_TASK = {
+  nb: {
+    subject: (system: string, reference: string) => `Opphev begrensning: ${system} (${reference})`,
+    task: (system: string, reference: string, url: string) =>
+      `Oppgave: opphev begrensningen av behandlingen i ${system} for personen i sak ${reference}, og registrer det i saken: ${url}`,
+    person: 'Personen',
+  },
+  en: {
+    subject: (system: string, reference: string) => `Lift restriction: ${system} (${reference})`,
+    task: (system: string, reference: string, url: string) =>
+      `Task: lift the restriction of processing in ${system} for the person in case ${reference}, and record it on the case: ${url}`,
+    person: 'The person',
+  },
+} as const;
+
 /** The system owner's task when the connector cannot lift a restriction itself (a whole-record flag):
- *  in both languages, naming the person by the identifiers the system holds. */
+ *  in the owner's language (their account's setting, else nb), naming the person by the identifiers
+ *  the system holds. */
 export function ownerLiftTask(
   entity: Pick<CaseEntity, 'id' | 'reference' | 'subjectName' | 'subjectEmail' | 'subjectPhone' | 'subjectCustomerNumber'>,
   system: { name: string; owner: string },
   caseUrl: string,
+  language: Language,
 ): ComposedMail {
+  const words = OWNER_TASK[language];
   const identifiers = [entity.subjectName, entity.subjectEmail, entity.subjectPhone, entity.subjectCustomerNumber].filter(Boolean).join(', ');
-  const text = [
-    `Oppgave: opphev begrensningen av behandlingen i ${system.name} for personen i sak ${entity.reference}, og registrer det i saken: ${caseUrl}`,
-    `Personen: ${identifiers}`,
-    '',
-    `Task: lift the restriction of processing in ${system.name} for the person in case ${entity.reference}, and record it on the case: ${caseUrl}`,
-    `The person: ${identifiers}`,
-  ].join('\n');
+  const text = [words.task(system.name, entity.reference, caseUrl), `${words.person}: ${identifiers}`].join('\n');
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: `Opphev begrensning / Lift restriction: ${system.name} (${entity.reference})`,
+    subject: words.subject(system.name, entity.reference),
     text: `${text}\n`,
-    html: `<!doctype html><html lang="nb"><head><meta charset="utf-8"></head><body>${text
-      .split(/\n{2,}/)
-      .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br>')}</p>`)
-      .join('\n')}</body></html>`,
+    html: `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body><p>${escape(text).replace(/\n/g, '<br>')}</p></body></html>`,
   };
 }
 

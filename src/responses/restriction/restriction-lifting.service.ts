@@ -9,6 +9,7 @@ import { AuditService } from '../../audit/audit.service';
 import { CasesService } from '../../cases/cases.service';
 import { CasesReader } from '../../cases/cases-reader';
 import { Clock } from '../../common/clock';
+import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
 import { conflict } from '../../common/domain-error';
 import { TaskOutcomesReader, type TaskOutcome } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
@@ -61,6 +62,7 @@ export class RestrictionLiftingService {
     private readonly outcomes: TaskOutcomesReader,
     private readonly connectors: ConnectorRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
   ) {}
 
   async requestLift(reference: string, reason: string, actor: string): Promise<RestrictionLiftingEntity> {
@@ -146,7 +148,7 @@ export class RestrictionLiftingService {
           manager,
           'restriction-lift-owner',
           `restriction-lift-owner-${caseId}-${task.systemId}`,
-          ownerLiftTask(entity, system, this.links.caseUrl(entity.reference)),
+          ownerLiftTask(entity, system, this.links.caseUrl(entity.reference), await this.staff.languageOf(system.owner, manager)),
         );
         owners.push(task.systemId);
       }

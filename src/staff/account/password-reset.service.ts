@@ -52,7 +52,12 @@ export class PasswordResetService {
       ]);
       if (count >= RESETS_PER_ADDRESS_PER_HOUR) return null;
       const { id: resetId, link } = await this.issueLink(manager, user.id, RESET_LINK_TTL_MINUTES);
-      const id = await this.outbox.store(manager, PASSWORD_RESET_MAIL_KIND, `staff-password-reset-${resetId}`, composePasswordReset(user.email, link));
+      const id = await this.outbox.store(
+        manager,
+        PASSWORD_RESET_MAIL_KIND,
+        `staff-password-reset-${resetId}`,
+        composePasswordReset(user.email, link, user.language),
+      );
       await this.audit.append(manager, { type: 'staff.password_reset_requested', actor: `staff:${user.id}`, occurredAt: now, data: { userId: user.id } });
       return id;
     });

@@ -48,7 +48,7 @@ export class StaffDigestService {
   readonly compose = async (request: ComposeRequest): Promise<ComposedMail | null> => {
     const { userId, day } = request.params;
     if (!userId || !isIsoDate(day)) return null;
-    const [user] = await this.dataSource.query(`SELECT email, role FROM staff_users WHERE id = $1 AND active`, [userId]);
+    const [user] = await this.dataSource.query(`SELECT email, role, language FROM staff_users WHERE id = $1 AND active`, [userId]);
     if (!user || !['admin', 'handler'].includes(user.role)) return null;
     const columns = `reference, type, effective_due AS "effectiveDue", status`;
     const own: DigestCase[] = await this.dataSource.query(
@@ -68,6 +68,6 @@ export class StaffDigestService {
       unassignedTotal = count;
     }
     if (!own.length && !unassignedTotal) return null;
-    return composeStaffDigest({ to: user.email, day, own, unassigned, unassignedTotal, publicUrl: this.config.PUBLIC_URL });
+    return composeStaffDigest({ to: user.email, language: user.language, day, own, unassigned, unassignedTotal, publicUrl: this.config.PUBLIC_URL });
   };
 }

@@ -91,12 +91,16 @@ export class OwnerOnboardingService {
         await this.audit.append(manager, { type: 'staff.user_reactivated', actor: staffActor(by), occurredAt: now, data: { userId: user.id, invited: true } });
       }
       const { id: linkId, link } = await this.resets.issueLink(manager, user.id, INVITE_LINK_TTL_DAYS * 24 * 60);
-      const mail = composeOwnerInvite(address, {
-        company: this.systems.controller().name,
-        systems: owned.map((system) => system.name),
-        link,
-        signIn: `${this.config.PUBLIC_URL}/staff/login`,
-      });
+      const mail = composeOwnerInvite(
+        address,
+        {
+          company: this.systems.controller().name,
+          systems: owned.map((system) => system.name),
+          link,
+          signIn: `${this.config.PUBLIC_URL}/staff/login`,
+        },
+        user.language,
+      );
       const mailId = await this.outbox.store(manager, OWNER_INVITE_MAIL_KIND, `staff-owner-invite-${linkId}`, mail);
       await this.audit.append(manager, {
         type: 'staff.owner_invited',

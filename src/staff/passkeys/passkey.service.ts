@@ -18,6 +18,7 @@ import { Clock } from '../../common/clock';
 import { staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
 import { OutboxService } from '../../notifications/outbox.service';
 import { nextFailure } from '../auth/lockout';
+import { staffLanguageOf } from '../handler-recipient';
 import { StaffUserEntity } from '../staff-user.entity';
 import type { PasskeyChallenge } from './passkey-challenge-cookie';
 import { composePasskeyChanged } from './passkey.mail';
@@ -220,7 +221,9 @@ export class PasskeyService {
     if (!inserted.raw?.length) throw new PasskeyRefusal('expired');
   }
 
-  private mail(manager: EntityManager, to: string, change: 'added' | 'removed', passkey: StaffPasskeyEntity): Promise<string> {
-    return this.outbox.store(manager, PASSKEY_MAIL_KIND[change], `${PASSKEY_MAIL_KIND[change]}-${passkey.id}`, composePasskeyChanged(to, change, passkey.name));
+  /** The notice in the account's own language (its setting, not the page it was changed on). */
+  private async mail(manager: EntityManager, to: string, change: 'added' | 'removed', passkey: StaffPasskeyEntity): Promise<string> {
+    const mail = composePasskeyChanged(to, change, passkey.name, await staffLanguageOf(manager, to));
+    return this.outbox.store(manager, PASSKEY_MAIL_KIND[change], `${PASSKEY_MAIL_KIND[change]}-${passkey.id}`, mail);
   }
 }

@@ -48,7 +48,7 @@ export class SecondFactorAccountController {
     const code = field(request.body, 'code').replace(/\s/g, '').slice(0, 64);
     const language = this.pages.language(request);
     if (!code) return this.view.send(request, response, staff, 400, { secondFactor: { code: SECOND_FACTOR_COPY[language].problems.required } });
-    const codes = await this.refusalsAsPage(request, response, staff, () => this.enrolment.confirm(staff, code, language));
+    const codes = await this.refusalsAsPage(request, response, staff, () => this.enrolment.confirm(staff, code));
     if (codes) await this.view.send(request, response, staff, 200, { recoveryCodes: codes, notice: SECOND_FACTOR_COPY[language].enabled });
   }
 
@@ -59,7 +59,7 @@ export class SecondFactorAccountController {
     const language = this.pages.language(request);
     if (!proof) return this.view.send(request, response, staff, 400, { secondFactor: { proof: SECOND_FACTOR_COPY[language].problems.required } });
     const done = await this.refusalsAsPage(request, response, staff, async () => {
-      await this.enrolment.disable(staff, proof, language);
+      await this.enrolment.disable(staff, proof);
       return true;
     });
     if (done) response.redirect(303, '/staff/account?done=second-factor-off');
@@ -71,7 +71,7 @@ export class SecondFactorAccountController {
     const proof = proofField(request.body);
     const language = this.pages.language(request);
     if (!proof) return this.view.send(request, response, staff, 400, { secondFactor: { proof: SECOND_FACTOR_COPY[language].problems.required } });
-    const codes = await this.refusalsAsPage(request, response, staff, () => this.enrolment.regenerateRecoveryCodes(staff, proof, language));
+    const codes = await this.refusalsAsPage(request, response, staff, () => this.enrolment.regenerateRecoveryCodes(staff, proof));
     if (codes) await this.view.send(request, response, staff, 200, { recoveryCodes: codes, notice: SECOND_FACTOR_COPY[language].regenerated });
   }
 

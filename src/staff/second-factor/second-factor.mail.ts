@@ -35,7 +35,7 @@ const TEXT: Record<Language, { subject: Record<SecondFactorEvent, string>; what:
   },
 };
 
-/** The notice after a change to the user's second factor, in the language the user was using.
+/** The notice after a change to the user's second factor, in the account's language (its setting).
  *  It says only what changed (the recorded event) and what to do if it was not them: no codes. */
 export function composeSecondFactorNotice(to: string, event: SecondFactorEvent, language: Language): ComposedMail {
   const t = TEXT[language];

@@ -6,7 +6,6 @@ import QRCode from 'qrcode';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { staffActor, type StaffPrincipal } from '../../common/auth/staff-principal';
-import type { Language } from '../../common/case-types';
 import { Clock } from '../../common/clock';
 import { conflict, DomainError } from '../../common/domain-error';
 import type { AppConfig } from '../../config/app-config';
@@ -14,6 +13,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { OutboxService } from '../../notifications/outbox.service';
 import { nextFailure } from '../auth/lockout';
 import { PasswordHasher } from '../auth/password-hasher';
+import { staffLanguageOf } from '../handler-recipient';
 import { StaffUserEntity } from '../staff-user.entity';
 import { newRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_COUNT, recoveryCodeHash } from './recovery-codes';
 import { SecondFactorCheck, totpFor } from './second-factor-check.service';
@@ -85,8 +85,8 @@ export class TotpEnrolmentService {
   }
 
   /** Turns the authenticator on with its first code; returns the recovery codes, shown this once. */
-  async confirm(staff: StaffPrincipal, code: string, language: Language): Promise<string[]> {
-    const codes = await this.changeAndNotify(staff, 'enabled', language, async (manager, now) => {
+  async confirm(staff: StaffPrincipal, code: string): Promise<string[]> {
+    const codes = await this.changeAndNotify(staff, 'enabled', async (manager, now) => {
       const totp = await manager.findOne(StaffTotpEntity, { where: { userId: staff.id, confirmedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!totp) throw new DomainError('invalid', 'no set-up is waiting for its code; start again', [{ field: 'code', problem: 'notStarted' }]);
       const step = /^\d{6}$/.test(code) ? this.check.acceptedStep(this.check.cipher.open(totp.secretSealed, staff.id), code, now) : null;
@@ -97,26 +97,22 @@ export class TotpEnrolmentService {
     return codes;
   }
 
-  async disable(staff: StaffPrincipal, proof: string, language: Language): Promise<void> {
+  async disable(staff: StaffPrincipal, proof: string): Promise<void> {
     await this.prove(staff, proof);
-    await this.changeAndNotify(staff, 'disabled', language, async (manager) => {
+    await this.changeAndNotify(staff, 'disabled', async (manager) => {
       await manager.delete(StaffRecoveryCodeEntity, { userId: staff.id });
       await manager.delete(StaffTotpEntity, { userId: staff.id });
     });
   }
 
-  async regenerateRecoveryCodes(staff: StaffPrincipal, proof: string, language: Language): Promise<string[]> {
+  async regenerateRecoveryCodes(staff: StaffPrincipal, proof: string): Promise<string[]> {
     await this.prove(staff, proof);
-    return this.changeAndNotify(staff, 'recovery_regenerated', language, (manager) => this.replaceRecoveryCodes(manager, staff.id));
+    return this.changeAndNotify(staff, 'recovery_regenerated', (manager) => this.replaceRecoveryCodes(manager, staff.id));
   }
 
-  /** Runs `change` in a transaction with its audit event and the user's notice in the outbox. */
-  private async changeAndNotify<T>(
-    staff: StaffPrincipal,
-    event: SecondFactorEvent,
-    language: Language,
-    change: (manager: EntityManager, now: Date) => Promise<T>,
-  ): Promise<T> {
+  /** Runs `change` in a transaction with its audit event and the user's notice in the outbox, in
+   *  the account's language (its setting, whatever page language the change was made from). */
+  private async changeAndNotify<T>(staff: StaffPrincipal, event: SecondFactorEvent, change: (manager: EntityManager, now: Date) => Promise<T>): Promise<T> {
     const { result, mailId } = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const result = await change(manager, now);
@@ -125,7 +121,7 @@ export class TotpEnrolmentService {
         manager,
         SECOND_FACTOR_MAIL_KIND,
         `staff-second-factor-${randomUUID()}`,
-        composeSecondFactorNotice(staff.email, event, language),
+        composeSecondFactorNotice(staff.email, event, await staffLanguageOf(manager, staff.email)),
       );
       return { result, mailId };
     });
