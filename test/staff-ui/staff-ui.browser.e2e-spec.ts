@@ -5,6 +5,7 @@ import { simulatorSecrets, startSimulators, writeDataMap, type Simulators } from
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
 import { adminAuth } from '../support/test-app';
+import { humanDate } from '../../src/common/human-date';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const PASSWORD = 'a long staff password 2026';
@@ -196,8 +197,9 @@ describe('staff UI in a real browser', () => {
     await page.fill('#extend-reason', 'The request covers two systems and a paper archive.');
     await navigate(page, () => page.click('form[action$="/extend"] button'));
     expect(await notice(page)).toBe('Fristen er forlenget, og den registrerte får beskjed.');
-    const extended = await page.locator('[data-testid=extended]').innerText();
+    const extended = (await page.locator('[data-testid=extended] time').getAttribute('datetime')) ?? '';
     expect(extended).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.locator('[data-testid=extended]').innerText()).toBe(humanDate(extended, 'nb'));
     const mail = await smtp.waitFor(
       (message) => message.to.includes(KARI.email) && message.text.includes('The request covers two systems and a paper archive.'),
     );
@@ -321,7 +323,8 @@ describe('staff UI in a real browser', () => {
     await page.fill('#postalAddress', 'Storgata 1\n0155 Oslo');
     await navigate(page, () => page.click('button:text("Registrer")'));
     expect(await notice(page)).toBe('Henvendelsen er registrert.');
-    expect(await page.locator('#h-request + dl').innerText()).toContain(day);
+    expect(await page.locator('#h-request + dl').innerText()).toContain(humanDate(day, 'nb'));
+    expect(await page.locator(`#h-request + dl time[datetime="${day}"]`).count()).toBe(1);
     expect(await page.locator('#h-request + dl').innerText()).toContain('Telefon');
     expect(await page.locator('#h-request + dl').innerText()).toContain('Storgata 1');
   });
