@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../common/iso-date';
 import { RepeatRequestsReader } from '../../cases/repeat-requests';
 import { DuplicateCasesReader } from '../../cases/duplicate-cases';
 import { duplicatesView } from './duplicates.view';
@@ -313,7 +314,9 @@ export class CasePagePresenter {
         statusLabel: copy.task[task.status],
         outcome: outcomeText(task, language),
         error: task.error,
-        retained: retainedOf(task.outcome).map((item) => fill(copy.case.retained, item)),
+        retained: retainedOf(task.outcome).map((item) =>
+          fillWithDates(copy.case.retained, { ...item, until: isIsoDate(item.until) ? day(item.until) : item.until }),
+        ),
         attempts: task.attempts,
         attemptsText: task.attempts > 1 ? fill(copy.case.attemptsCount, { count: task.attempts }) : '',
         canRetry: worker && open && task.status === 'failed',
