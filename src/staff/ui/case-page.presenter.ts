@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../common/iso-date';
+import { humanDate } from '../../common/human-date';
 import { RepeatRequestsReader } from '../../cases/repeat-requests';
 import { DuplicateCasesReader } from '../../cases/duplicate-cases';
 import { duplicatesView } from './duplicates.view';
@@ -440,6 +441,7 @@ function describe(data: Record<string, unknown>, copy: StaffCopy, language: Lang
     method: (value) => methodWords(value, language),
     status: (value) => (copy.task as Record<string, string>)[value] ?? value,
     system: systemName,
+    extendedDue: (value) => humanDate(value, language),
   };
   // `merged` / `into`: the other reference of a merge.
   for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning', 'merged', 'into']) {
