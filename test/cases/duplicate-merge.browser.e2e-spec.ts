@@ -62,21 +62,23 @@ describe('merging a duplicate from the staff case page, in Chromium', () => {
 
     await page.goto(`${stack.url}/staff/cases/${kept.reference}`);
     const listed = page.locator('[data-testid=duplicates]');
-    expect(await listed.innerText()).toContain(`${earlier.reference} – Access, 2026-08-24, In progress`);
+    expect(await listed.innerText()).toContain(`${earlier.reference} – Access, 24 Aug 2026, In progress`);
+    expect(await listed.locator('time[datetime="2026-08-24"]').count()).toBe(1);
     await navigate(page, () => listed.locator(`[data-testid="merge-${earlier.reference}"]`).click());
 
     // The confirmation step: nothing is merged until the button is pressed.
     const confirm = page.locator('[data-testid=merge-confirm]');
     expect(await page.locator('h1').innerText()).toBe(`Merge ${earlier.reference} into ${kept.reference}?`);
-    expect(await confirm.locator('[data-testid=merged-received]').innerText()).toBe('2026-08-24');
-    expect(await confirm.locator('[data-testid=merged-effective]').innerText()).toBe(earlier.deadlines.effective);
+    expect(await confirm.locator('[data-testid=merged-received]').innerText()).toBe('24 Aug 2026');
+    expect(await confirm.locator('[data-testid=merged-received] time').getAttribute('datetime')).toBe('2026-08-24');
+    expect(await confirm.locator('[data-testid=merged-effective] time').getAttribute('datetime')).toBe(earlier.deadlines.effective);
     expect(await confirm.innerText()).toContain(`${earlier.reference} is closed as merged. It is not deleted, its reference leads to ${kept.reference}`);
 
     await navigate(page, () => confirm.locator('button', { hasText: 'Merge' }).click());
     expect(new URL(page.url()).pathname).toBe(`/staff/cases/${kept.reference}`);
     expect(await page.locator('.notice').innerText()).toContain('The duplicate is merged into this case.');
     const deadlines = page.locator('[data-testid=deadlines]');
-    expect(await deadlines.locator('dd').first().innerText()).toBe(earlier.deadlines.effective);
+    expect(await deadlines.locator('dd').first().locator('time').getAttribute('datetime')).toBe(earlier.deadlines.effective);
     expect(await page.locator('[data-testid=duplicates]').count()).toBe(0);
     expect(await page.locator('[data-testid=timeline] li', { hasText: 'Duplicate merged into this case' }).innerText()).toContain(earlier.reference);
 

@@ -2,6 +2,7 @@ import { registration, searchDone, settled, waitForCase } from '../fanout/fanout
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { ReconciliationService } from '../../src/deadlines/alerts/reconciliation.service';
 import { addDays } from '../../src/common/iso-date';
+import { humanDate } from '../../src/common/human-date';
 import { DeadlineService } from '../../src/deadlines/deadline.service';
 import { FixedClock } from '../support/fixed-clock';
 import { waitUntil } from '../support/service-process';
@@ -70,7 +71,7 @@ describe('notice period before a restriction is lifted (real stack, simulators, 
     expect(await lifted(lifting)).toBe(false);
     const handler = await signedInStaff(env.stack, 'period.handler@example.no', 'handler');
     const page = await (await handler.get(`/staff/cases/${lifting}`)).text();
-    expect(page).toContain(`Begrensningen oppheves ${liftOn} om ikke den registrerte protesterer før det`);
+    expect(page).toContain(`Begrensningen oppheves <time datetime="${liftOn}">${humanDate(liftOn, 'nb')}</time> om ikke den registrerte protesterer før det`);
     expect(page).toContain(`action="/staff/cases/${lifting}/lift-restriction/cancel"`);
 
     // The lift day: the waiting job runs.

@@ -86,7 +86,9 @@ describe('passkey sign-in in a real browser', () => {
     await Promise.all([page.waitForURL(`${origin}/staff`), page.getByRole('button', { name: 'Logg inn med passnøkkel' }).click()]);
     await page.getByRole('link', { name: /admin/i }).first().waitFor();
     await page.goto(`${origin}/staff/account`);
-    expect(await row.locator('td').nth(2).innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // Last used: now, in words and company time, with the instant in <time datetime>.
+    expect(await row.locator('td').nth(2).innerText()).toMatch(/^\d{1,2}\. \p{L}+\.? \d{4} kl\. \d{2}:\d{2}$/u);
+    expect(Date.now() - Date.parse((await row.locator('td').nth(2).locator('time').getAttribute('datetime')) ?? '')).toBeLessThan(10 * 60_000);
 
     // Just signed in: removing needs no password.
     expect(await row.locator('input[type=password]').count()).toBe(0);

@@ -1,4 +1,15 @@
+import { DeadlineAlertService } from '../../src/deadlines/alerts/deadline-alert.service';
+import { addDays } from '../../src/common/iso-date';
+import { JobName, QueueName } from '../../src/queues/queue-catalogue';
+import { CaseEntity } from '../../src/cases/case.entity';
+import { DownloadService } from '../../src/responses/download/download.service';
+import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
 import { postJson } from '../intake/intake-helpers';
+import { Browser, formOn } from '../responses/answer-stack';
+import { registration, settled as fannedOut, waitForCase } from '../fanout/fanout-stack';
+import { useSimulatorStack } from '../responses/simulator-stack';
+import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
+import { queueOf } from '../support/queues';
 import { waitUntil } from '../support/service-process';
 import { languageLeaks, visibleText, type Leak } from '../support/language-leaks';
 import { SmtpCapture } from '../support/smtp-capture';
@@ -15,15 +26,37 @@ const ENGLISH_OWNER = 'it@eksempel.no';
 /** The subject of an e-mail to the English owner (they own the phone logs), as the case page lists it. */
 const ENGLISH_SUBJECT = /\] (?:Task|PRESERVE NOW): Phone system call logs /;
 
+/** A calendar day written as YYYY-MM-DD in text a person reads. Pages write days in words and keep
+ *  the exact day in <time datetime> (an attribute); an input holds one in its value or shows one
+ *  as the example of the format it asks for, so inputs are left out of this check. */
+const BARE_DAY = /(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])/g;
+const bareDays = (text: string): Leak[] =>
+  [...text.matchAll(BARE_DAY)].map((match) => ({ found: match[0], context: text.slice(Math.max(0, (match.index ?? 0) - 50), (match.index ?? 0) + 60) }));
+const withoutInputs = (html: string) => html.replace(/<input\b[^>]*>/gi, ' ');
+
+/**
+ * Leaks in e-mails composed outside the staff pages, being fixed on another branch (fixed by
+ * h-mails): the daily digest, still written in both languages, and the preservation e-mail's
+ * subject, which gives its period as YYYY-MM-DD–YYYY-MM-DD (in the e-mail and as the case page
+ * lists the e-mails sent). Matched against the reported leak. Remove at merge.
+ */
+const ALLOWED_UNTIL_MERGE: RegExp[] = [
+  /^e-mail to [^«]*«Daglig oversikt \/ Daily digest /,
+  /«(\d{4}-\d{2}-\d{2})» in ….*(?:\d{4}-\d{2}-\d{2}–\1|\1–\d{4}-\d{2}-\d{2})/,
+];
+const allowedUntilMerge = (leak: string) => ALLOWED_UNTIL_MERGE.some((allowed) => allowed.test(leak));
+
 describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL, SMTP)', () => {
   const smtp = new SmtpCapture();
   let stack: TestApp;
   let auth: { Authorization: string };
   let admin: SessionClient;
   const references: string[] = [];
+  const ids: string[] = [];
 
   beforeAll(async () => {
-    stack = await startTestApp({ env: { SMTP_URL: await smtp.start() } });
+    // Alerts at midnight: each alert below is due the moment its day has come, whatever the hour.
+    stack = await startTestApp({ env: { SMTP_URL: await smtp.start(), ALERT_HOUR: '0' } });
     auth = await adminAuth(stack.url);
     admin = new SessionClient(stack.url);
     await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
@@ -52,8 +85,9 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
       auth,
     );
     expect(created.status).toBe(201);
-    const body = (await created.json()) as { reference: string };
+    const body = (await created.json()) as { reference: string; id: string };
     references.push(body.reference);
+    ids.push(body.id);
     return body.reference;
   };
 
@@ -69,7 +103,10 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
     throw new Error(`tasks of ${reference} did not settle`);
   };
 
-  const leaksIn = (where: string, text: string): string[] => languageLeaks(text).map((leak: Leak) => `${where}: «${leak.found}» in …${leak.context}…`);
+  const reported = (where: string, leaks: Leak[]) => leaks.map((leak) => `${where}: «${leak.found}» in …${leak.context}…`);
+  /** Known English words, ISO durations and bare days in a rendered page or a text. */
+  const leaksIn = (where: string, html: string): string[] =>
+    reported(where, [...languageLeaks(visibleText(html)), ...bareDays(visibleText(withoutInputs(html)))]);
 
   it('the detector finds a planted leak and a planted duration, and passes clean Norwegian', () => {
     expect(languageLeaks('Oppgaven venter: export av opplysninger').map((leak) => leak.found)).toEqual(['export']);
@@ -77,7 +114,15 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
     expect(languageLeaks('Beholdes i PT24H, deretter P3Y6M').map((leak) => leak.found)).toEqual(['PT24H', 'P3Y6M']);
     expect(languageLeaks('Waiting for kontor@eksempel.no').map((leak) => leak.found)).toEqual(['Waiting for']);
     expect(languageLeaks('Opptak overskrives etter 7 dager. Eksporter opplysningene, referanse DSR-2026-000001.')).toEqual([]);
-    expect(leaksIn('page', visibleText('<p title="Task failed">Feilet</p>'))).toHaveLength(2);
+    expect(leaksIn('page', '<p title="Task failed">Feilet</p>')).toHaveLength(2);
+    // A bare day is a leak; the same day in words, with the exact day in <time datetime> or an input, is not.
+    expect(leaksIn('page', '<p>Frist 2026-12-05</p>')).toHaveLength(1);
+    expect(leaksIn('page', '<p>Frist <time datetime="2026-12-05">5. des. 2026</time></p><input name="d" value="2026-12-05" placeholder="2031-12-31">')).toEqual(
+      [],
+    );
+    expect(leaksIn('page', '<p>Sak DSR-2026-000001, frist 5. des. 2026</p>')).toEqual([]);
+    expect(allowedUntilMerge('e-mail to a@b.no «x»: «2026-12-02» in …BEVAR NÅ: CCTV 2026-11-26–2026-12-02…')).toBe(true);
+    expect(allowedUntilMerge('/staff/cases/X: «2026-12-02» in …Frist 2026-12-02…')).toBe(false);
   });
 
   it('renders every staff page and every e-mail in Norwegian without a known English word or an ISO duration', async () => {
@@ -103,6 +148,17 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
     }
     await postJson(`${stack.url}/api/v1/cases/${erasure}/approve`, {}, auth);
 
+    // Every deadline alert, to the (Norwegian) admin: 7 days, 2 days, on the day, overdue; the
+    // overdue case also puts the daily digest in the admin's mailbox.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+    const alerts = stack.context.get(DeadlineAlertService);
+    for (const [index, days] of [7, 2, 0, -1].entries()) {
+      await stack.dataSource.query('UPDATE cases SET effective_due = $2 WHERE id = $1', [ids[index + 1], addDays(today, days)]);
+      expect((await alerts.fire(ids[index + 1])).outcome).toBe('sent');
+    }
+    await queueOf(stack.context, QueueName.StaffDigest).add(JobName.StaffDigest, {});
+    await smtp.waitFor((mail) => mail.to.includes(TEST_ADMIN.email) && mail.subject.startsWith('Daglig oversikt'));
+
     const pages = [
       '/staff',
       '/staff?status=open',
@@ -120,10 +176,45 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
       const html = await response.text();
       expect(html).toContain('<html lang="nb">');
       // The case page lists each e-mail by the subject it went out with: the English owner's stay English.
-      leaks.push(...leaksIn(path, visibleText(html)).filter((leak) => !ENGLISH_SUBJECT.test(leak)));
+      leaks.push(...leaksIn(path, html).filter((leak) => !ENGLISH_SUBJECT.test(leak) && !allowedUntilMerge(leak)));
     }
+    // The requester's answer: the download page and the page asking for the one-time code, of an
+    // answered portability request (its owners found nothing), in the requester's Norwegian.
+    const portability = references[5];
+    for (const task of await settled(portability)) {
+      const recorded = await postJson(
+        `${stack.url}/api/v1/cases/${portability}/tasks/${task.id}/outcome`,
+        { status: 'not_found', summary: 'Ingen opplysninger.' },
+        auth,
+      );
+      expect(recorded.status).toBe(200);
+    }
+    await waitUntil(
+      async () => (await (await fetch(`${stack.url}/api/v1/cases/${portability}`, { headers: auth })).json()).status === 'awaiting_review',
+      20_000,
+      'the portability case to await review',
+    );
+    expect((await postJson(`${stack.url}/api/v1/cases/${portability}/complete`, {}, auth)).status).toBe(200);
+    const answered = await stack.dataSource.getRepository(CaseEntity).findOneByOrFail({ reference: portability });
+    const answerPackage = await stack.dataSource.getRepository(AnswerPackageEntity).findOneByOrFail({ caseId: answered.id });
+    const requester = new Browser(stack.url);
+    const landing = await requester.get(stack.context.get(DownloadService).pagePath(answerPackage.id));
+    expect(landing.status).toBe(200);
+    const ask = formOn(landing.html, '/code');
+    const codePage = await requester.post(ask.action, { _csrf: ask.csrf });
+    expect(codePage.status).toBe(200);
+    const codeHtml = await codePage.text();
+    for (const [where, html] of [
+      ['the download page', landing.html],
+      ['the code page', codeHtml],
+    ]) {
+      expect(html).toMatch(/<html lang="nb"/);
+      leaks.push(...leaksIn(where, html));
+    }
+    expect(codeHtml).toContain('name="code"');
+
     const visitor = new SessionClient(stack.url);
-    leaks.push(...leaksIn('/staff/login', visibleText(await (await visitor.get('/staff/login')).text())));
+    leaks.push(...leaksIn('/staff/login', await (await visitor.get('/staff/login')).text()));
 
     await waitUntil(
       async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM outbound_emails WHERE status <> 'sent'`))[0].n === 0,
@@ -134,7 +225,11 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
     // Owners' task and preservation e-mails, requesters' e-mails: all of them, and in Norwegian.
     expect(norwegian.some((mail) => mail.subject.includes('] Oppgave: CCTV at the warehouse (innsyn)'))).toBe(true);
     expect(norwegian.some((mail) => mail.text.includes('sletter eller overskriver opplysninger etter 7 dager'))).toBe(true);
-    for (const mail of norwegian) leaks.push(...leaksIn(`e-mail to ${mail.to.join(',')} «${mail.subject}»`, `${mail.subject}\n${mail.text}`));
+    for (const mail of norwegian) {
+      const text = `${mail.subject}\n${mail.text}`;
+      const where = `e-mail to ${mail.to.join(',')} «${mail.subject}»`;
+      leaks.push(...reported(where, [...languageLeaks(text), ...bareDays(text)]).filter((leak) => !allowedUntilMerge(leak)));
+    }
     expect(leaks).toEqual([]);
 
     // The English-speaking owner's e-mails are in English, with the period in words too.
@@ -147,5 +242,29 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
     const systems = visibleText(await (await admin.get('/staff/systems')).text());
     expect(systems).toContain('7 dager – overskrives etter sju dager');
     expect(systems).toContain('3 år og 6 måneder');
+  });
+});
+
+/**
+ * A case whose tasks ran against real connectors (the Zendesk, Visma and HubSpot simulators): the
+ * case page as a Norwegian admin reads it, with each connector's outcome.
+ */
+describe('no English on the case page of connector tasks (simulators, real app)', () => {
+  const env = useSimulatorStack('NOENGLISH', { env: { TASK_RATE_LIMITS: 'zendesk=100/1000,visma=100/1000,hubspot=100/1000' } });
+
+  it('words every connector task and outcome in Norwegian, without a bare day', async () => {
+    const created = await env.client.post('/api/v1/cases', { ...registration('access', NORWEGIAN_PEOPLE[0]), language: 'nb' });
+    expect(created.status).toBe(201);
+    const { reference } = (await created.json()) as { reference: string };
+    const body = await waitForCase(env.client, reference, fannedOut, 60_000);
+    expect(body.tasks.map((task) => task.status).filter((status) => status === 'done').length).toBeGreaterThan(0);
+
+    const admin = new SessionClient(env.stack.url);
+    await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const html = await (await admin.get(`/staff/cases/${reference}`)).text();
+    expect(html).toContain('<html lang="nb">');
+    expect(html).toContain('Zendesk Support');
+    const found = [...languageLeaks(visibleText(html)), ...bareDays(visibleText(withoutInputs(html)))];
+    expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
   });
 });

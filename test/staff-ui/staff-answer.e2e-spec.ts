@@ -173,7 +173,9 @@ describe('staff UI: answer letter, retained outcome, download unlock (real stack
         `data-task="${taskId}" data-status="retained">\\s*<td[^>]*>Phone system call logs</td><td>[Ss]letting</td><td[^>]*>Beholdt \\(lovpålagt\\)</td>`,
       ),
     );
-    expect(shown).toContain(`<li>Beholdt: ${escaped(form.records)} – grunnlag: ${escaped(form.basis)} – til og med 2031-12-31</li>`);
+    expect(shown).toContain(
+      `<li>Beholdt: ${escaped(form.records)} – grunnlag: ${escaped(form.basis)} – til og med <time datetime="2031-12-31">31. des. 2031</time></li>`,
+    );
     // Everything in the system was kept, nothing erased: nothing changed that Art 19 would pass on,
     // so its recipient without an e-mail contact needs no telling.
     expect(shown).not.toContain('data-testid="recipient-tasks"');

@@ -5,6 +5,7 @@ import { simulatorSecrets, startSimulators, writeDataMap, type Simulators } from
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, TEST_ADMIN, type TestApp } from '../support/test-app';
 import { adminAuth } from '../support/test-app';
+import { humanDate } from '../../src/common/human-date';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const PASSWORD = 'a long staff password 2026';
@@ -196,8 +197,9 @@ describe('staff UI in a real browser', () => {
     await page.fill('#extend-reason', 'The request covers two systems and a paper archive.');
     await navigate(page, () => page.click('form[action$="/extend"] button'));
     expect(await notice(page)).toBe('Fristen er forlenget, og den registrerte får beskjed.');
-    const extended = await page.locator('[data-testid=extended]').innerText();
+    const extended = (await page.locator('[data-testid=extended] time').getAttribute('datetime')) ?? '';
     expect(extended).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.locator('[data-testid=extended]').innerText()).toBe(humanDate(extended, 'nb'));
     const mail = await smtp.waitFor(
       (message) => message.to.includes(KARI.email) && message.text.includes('The request covers two systems and a paper archive.'),
     );
@@ -207,6 +209,7 @@ describe('staff UI in a real browser', () => {
     expect(mail.text).toContain(`Ny frist er ${longDate}`);
     const timeline = await page.locator('[data-testid=timeline]').innerText();
     expect(timeline).toContain('Fristen forlenget');
+    expect(timeline).toContain(humanDate(extended, 'nb'));
     expect(timeline).toContain('Identitet bekreftet');
     expect(timeline).toContain(`av ${HANDLER.name}`);
     await page.screenshot({ path: join(ARTIFACTS, 'staff-case-page.png'), fullPage: true });
@@ -279,7 +282,10 @@ describe('staff UI in a real browser', () => {
   it('shows the queue ordered by deadline with states and counts, at 1280px and at phone width', async () => {
     const page = await personPage();
     await signIn(page, HANDLER.email, PASSWORD);
-    const due = await page.locator('[data-testid=queue] tbody tr td:nth-child(3)').allInnerTexts();
+    // The day in words on the page; its exact value, which sorts, in <time datetime>.
+    const due = await page
+      .locator('[data-testid=queue] tbody tr td:nth-child(3) time')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime') ?? ''));
     expect(due.length).toBeGreaterThanOrEqual(2);
     expect([...due].sort()).toEqual(due);
     expect(await page.locator('[data-testid=queue] tbody tr').first().locator('.state').innerText()).toBe('Forfalt');
@@ -321,7 +327,8 @@ describe('staff UI in a real browser', () => {
     await page.fill('#postalAddress', 'Storgata 1\n0155 Oslo');
     await navigate(page, () => page.click('button:text("Registrer")'));
     expect(await notice(page)).toBe('Henvendelsen er registrert.');
-    expect(await page.locator('#h-request + dl').innerText()).toContain(day);
+    expect(await page.locator('#h-request + dl').innerText()).toContain(humanDate(day, 'nb'));
+    expect(await page.locator(`#h-request + dl time[datetime="${day}"]`).count()).toBe(1);
     expect(await page.locator('#h-request + dl').innerText()).toContain('Telefon');
     expect(await page.locator('#h-request + dl').innerText()).toContain('Storgata 1');
   });

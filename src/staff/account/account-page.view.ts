@@ -39,7 +39,7 @@ export class AccountPageView {
     const sf = SECOND_FACTOR_COPY[language];
     const secondFactor = await this.enrolment.status(staff);
     // A forced password change comes first: no passkeys until then.
-    const passkeys = staff.mustChangePassword ? undefined : await this.passkeyView.section(request, staff);
+    const passkeys = staff.mustChangePassword ? undefined : await this.passkeyView.section(request, staff, language);
     this.pages.send(request, response, status, 'account', {
       title: t.title,
       notice: state.notice,

@@ -113,7 +113,7 @@ export class PasskeyAccountController {
         min: MIN_PASSWORD_LENGTH,
         max: MAX_PASSWORD_LENGTH,
         errors: { password: {} },
-        passkeys: await this.view.section(request, staff, problem),
+        passkeys: await this.view.section(request, staff, this.pages.language(request), problem),
       },
     });
   }

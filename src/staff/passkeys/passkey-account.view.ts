@@ -4,7 +4,7 @@ import type { Language } from '../../common/case-types';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { formatInstant } from '../ui/staff-format';
+import { shownInstant, type ShownDate } from '../ui/shown-date';
 import { PASSKEY_COPY } from './passkey-copy';
 import { PasskeyService } from './passkey.service';
 
@@ -13,7 +13,7 @@ import { PasskeyService } from './passkey.service';
 export const RECENT_SIGN_IN_MINUTES = 10;
 
 export interface PasskeysSection {
-  list: Array<{ id: string; name: string; created: string; lastUsed: string }>;
+  list: Array<{ id: string; name: string; created: ShownDate | ''; lastUsed: ShownDate | '' }>;
   /** Removing needs the current password: the session signed in too long ago. */
   needsPassword: boolean;
   problem?: string;
@@ -27,14 +27,15 @@ export class PasskeyAccountView {
     private readonly passkeys: PasskeyService,
   ) {}
 
-  async section(request: Request, staff: StaffPrincipal, problem?: string): Promise<PasskeysSection> {
+  async section(request: Request, staff: StaffPrincipal, language: Language, problem?: string): Promise<PasskeysSection> {
     const list = await this.passkeys.list(staff.id);
+    const dates = { language, timeZone: this.config.TZ_NAME };
     return {
       list: list.map((passkey) => ({
         id: passkey.id,
         name: passkey.name,
-        created: formatInstant(passkey.createdAt, this.config.TZ_NAME),
-        lastUsed: formatInstant(passkey.lastUsedAt, this.config.TZ_NAME),
+        created: shownInstant(passkey.createdAt, dates),
+        lastUsed: shownInstant(passkey.lastUsedAt, dates),
       })),
       needsPassword: !recentlySignedIn(request),
       problem,

@@ -1,3 +1,5 @@
+import { isIsoDate } from '../../common/iso-date';
+import { humanDate } from '../../common/human-date';
 import { RepeatRequestsReader } from '../../cases/repeat-requests';
 import { DuplicateCasesReader } from '../../cases/duplicate-cases';
 import { duplicatesView } from './duplicates.view';
@@ -45,7 +47,7 @@ import type { StaffPrincipal } from '../../common/auth/staff-principal';
 import { StaffUsersService } from '../users/staff-users.service';
 import { DeadlineStates } from './deadline-states';
 import { fill, type StaffCopy } from './pages/staff-copy';
-import { formatInstant } from './staff-format';
+import { fillWithDates, shownDay, shownInstant } from './shown-date';
 
 export type FormValues = Record<string, Record<string, string>>;
 export type FormErrors = Record<string, Record<string, string>>;
@@ -105,6 +107,8 @@ export class CasePagePresenter {
   async present(entity: CaseEntity, staff: StaffPrincipal, copy: StaffCopy, form: CaseFormState = {}) {
     const tz = this.config.TZ_NAME;
     const language: Language = copy.languageName === 'English' ? 'en' : 'nb';
+    const dates = { language, timeZone: tz };
+    const day = (value: string) => shownDay(value, dates);
     const [events, emails, alerts, tasks, staffUsers, decision, preview, download, repeats] = await Promise.all([
       this.audit.forCase(entity.id),
       this.outbox.forCase(entity.id),
@@ -188,7 +192,7 @@ export class CasePagePresenter {
       ...alerts.map((alert) => ({
         time: alert.sentAt,
         kind: 'alert',
-        title: `${copy.alertKind[alert.kind] ?? alert.kind} (${alert.forDate})`,
+        title: `${copy.alertKind[alert.kind] ?? alert.kind} (${String(day(alert.forDate))})`,
         text: copy.alertTo[alert.recipientKind] ?? '',
         by: '',
       })),
@@ -197,7 +201,7 @@ export class CasePagePresenter {
       .map((item) => ({
         ...item,
         iso: item.time.toISOString(),
-        at: formatInstant(item.time, tz),
+        at: String(shownInstant(item.time, dates)),
         kindLabel: copy.timelineKind[item.kind as keyof StaffCopy['timelineKind']],
       }));
 
@@ -216,17 +220,20 @@ export class CasePagePresenter {
         flagged: entity.flaggedExcessive,
         lifting: lifting
           ? lifting.liftedAt
-            ? fill(copy.answer.liftDone, { at: formatInstant(lifting.liftedAt, tz) })
+            ? fillWithDates(copy.answer.liftDone, { at: shownInstant(lifting.liftedAt, dates) })
             : lifting.cancelledAt
-              ? fill(copy.answer.liftCancelledOn, { at: formatInstant(lifting.cancelledAt, tz), reason: lifting.cancelReason ?? '' })
-              : fill(copy.answer.liftPending, { day: lifting.liftOn })
+              ? fillWithDates(copy.answer.liftCancelledOn, { at: shownInstant(lifting.cancelledAt, dates), reason: lifting.cancelReason ?? '' })
+              : fillWithDates(copy.answer.liftPending, { day: day(lifting.liftOn) })
           : null,
         repeats: repeats.possiblyExcessive
-          ? { text: fill(copy.case.repeats, { count: String(repeats.count), months: String(repeats.months) }), earlier: repeats.earlier }
+          ? {
+              text: fill(copy.case.repeats, { count: String(repeats.count), months: String(repeats.months) }),
+              earlier: repeats.earlier.map((earlier) => ({ ...earlier, receivedOn: day(earlier.receivedOn) })),
+            }
           : null,
         duplicates: duplicatesView(entity.reference, duplicates, copy, worker),
-        receivedAt: formatInstant(entity.receivedAt, tz),
-        receivedOn: entity.receivedOn,
+        receivedAt: shownInstant(entity.receivedAt, dates),
+        receivedOn: day(entity.receivedOn),
         language: entity.language === 'en' ? 'English' : 'Norsk',
         details: Object.entries(entity.details ?? {}).map(([key, value]) => ({
           key,
@@ -239,30 +246,33 @@ export class CasePagePresenter {
           customerNumber: entity.subjectCustomerNumber,
         },
         identity: entity.verifiedAt
-          ? fill(copy.case.verifiedBy, { at: formatInstant(entity.verifiedAt, tz), method: methodWords(entity.verificationMethod ?? '', language) })
+          ? fillWithDates(copy.case.verifiedBy, { at: shownInstant(entity.verifiedAt, dates), method: methodWords(entity.verificationMethod ?? '', language) })
           : copy.case.notVerified,
         deadlines: {
-          statutory: entity.statutoryDue,
-          promise: entity.promiseDue ?? copy.case.noPromise,
-          effective: entity.effectiveDue,
-          sendBy: entity.sendBy,
-          extended: entity.extendedDue,
+          statutory: day(entity.statutoryDue),
+          promise: entity.promiseDue ? day(entity.promiseDue) : copy.case.noPromise,
+          effective: day(entity.effectiveDue),
+          sendBy: day(entity.sendBy),
+          extended: entity.extendedDue ? day(entity.extendedDue) : null,
         },
         extension: entity.extendedDue
           ? {
               reason: entity.extensionReason,
               notifiedAt: entity.extensionNotifiedAt
-                ? `${formatInstant(entity.extensionNotifiedAt, tz)} (${copy.extensionPost.notifiedBy[entity.extensionNotifiedBy ?? 'email']})`
+                ? fillWithDates('{{at}} ({{by}})', {
+                    at: shownInstant(entity.extensionNotifiedAt, dates),
+                    by: copy.extensionPost.notifiedBy[entity.extensionNotifiedBy ?? 'email'],
+                  })
                 : '',
               // No e-mail address: the staff task to post the letter, until someone records it posted.
               toPost: !entity.extensionNotifiedAt,
             }
           : null,
-        paused: entity.pausedAt ? fill(copy.case.paused, { at: formatInstant(entity.pausedAt, tz), reason: entity.pauseReason ?? '' }) : null,
+        paused: entity.pausedAt ? fillWithDates(copy.case.paused, { at: shownInstant(entity.pausedAt, dates), reason: entity.pauseReason ?? '' }) : null,
         pausedDays: entity.pausedDays,
-        approved: entity.approvedAt ? fill(copy.case.approved, { at: formatInstant(entity.approvedAt, tz) }) : null,
+        approved: entity.approvedAt ? fillWithDates(copy.case.approved, { at: shownInstant(entity.approvedAt, dates) }) : null,
         rejected: entity.rejectionCode ? fill(copy.case.rejected, { code: copy.rejection[entity.rejectionCode], reason: entity.rejectionReason ?? '' }) : null,
-        closed: entity.closedAt ? fill(copy.case.closed, { at: formatInstant(entity.closedAt, tz) }) : null,
+        closed: entity.closedAt ? fillWithDates(copy.case.closed, { at: shownInstant(entity.closedAt, dates) }) : null,
       },
       records: recordsView({
         records: found,
@@ -275,7 +285,7 @@ export class CasePagePresenter {
         mayDecide: worker && entity.status === 'in_progress' && tasks.every((task) => task.action === 'forward'),
         values,
         errors: form.errors ?? {},
-        tz,
+        dates,
       }),
       identifiers: identifiers.map((identifier) => ({
         id: identifier.id,
@@ -285,10 +295,10 @@ export class CasePagePresenter {
         basisLabel: copy.identity.basis[identifier.basis],
         notANumber: !identifier.searchable,
         how: identifier.method
-          ? fill(copy.identity.how, {
+          ? fillWithDates(copy.identity.how, {
               method: methodWords(identifier.method, language),
               who: who(identifier.establishedBy ?? 'system'),
-              at: formatInstant(identifier.establishedAt, tz),
+              at: shownInstant(identifier.establishedAt, dates),
             })
           : '',
         reason: identifier.reason ? fill(copy.identity.reason, { reason: identifier.reason }) : '',
@@ -305,7 +315,9 @@ export class CasePagePresenter {
         statusLabel: copy.task[task.status],
         outcome: outcomeText(task, language),
         error: task.error,
-        retained: retainedOf(task.outcome).map((item) => fill(copy.case.retained, item)),
+        retained: retainedOf(task.outcome).map((item) =>
+          fillWithDates(copy.case.retained, { ...item, until: isIsoDate(item.until) ? day(item.until) : item.until }),
+        ),
         attempts: task.attempts,
         attemptsText: task.attempts > 1 ? fill(copy.case.attemptsCount, { count: task.attempts }) : '',
         canRetry: worker && open && task.status === 'failed',
@@ -330,8 +342,8 @@ export class CasePagePresenter {
         ? {
             state: download.gone ? copy.answer.downloadGone : download.lockedAt ? copy.answer.downloadLocked : copy.answer.downloadOpen,
             locked: Boolean(!download.gone && download.lockedAt),
-            lockedAt: download.lockedAt ? formatInstant(download.lockedAt, tz) : null,
-            expiresAt: formatInstant(download.expiresAt, tz),
+            lockedAt: download.lockedAt ? shownInstant(download.lockedAt, dates) : null,
+            expiresAt: shownInstant(download.expiresAt, dates),
           }
         : null,
       files:
@@ -369,7 +381,7 @@ export class CasePagePresenter {
         copy,
         maySettle: worker && open,
         who,
-        tz,
+        dates,
         postedId: form.recipientTaskId,
         values,
         errors: form.errors ?? {},
@@ -382,15 +394,15 @@ export class CasePagePresenter {
         values,
         errors: form.errors ?? {},
       }),
-      conversation: conversationView({ entries: conversation, reference: entity.reference, copy, tz }),
+      conversation: conversationView({ entries: conversation, reference: entity.reference, copy, dates }),
       // Folded while it holds only our own e-mails: a reply from the requester opens it.
       conversationOpen: conversation.some((entry) => entry.direction === 'in'),
-      preservation: preservationView({ rows: await this.preservation.listFor(entity.id), system: (id) => this.systems.system(id), copy, tz }),
+      preservation: preservationView({ rows: await this.preservation.listFor(entity.id), system: (id) => this.systems.system(id), copy, dates }),
       plan: casePlanView({
         plan: await this.plans.planOf(entity),
         copy: PLAN_COPY[copy === STAFF_COPY.en ? 'en' : 'nb'],
         mayDecide: worker && open,
-        tz,
+        dates,
         postedItemId: form.planItemId,
         values: values.plan ?? {},
         errors: form.errors?.plan ?? {},
@@ -429,6 +441,7 @@ function describe(data: Record<string, unknown>, copy: StaffCopy, language: Lang
     method: (value) => methodWords(value, language),
     status: (value) => (copy.task as Record<string, string>)[value] ?? value,
     system: systemName,
+    extendedDue: (value) => humanDate(value, language),
   };
   // `merged` / `into`: the other reference of a merge.
   for (const key of ['method', 'reason', 'text', 'grounds', 'decision', 'extendedDue', 'system', 'status', 'summary', 'warning', 'merged', 'into']) {

@@ -1,9 +1,8 @@
 import { KEEP_BASES } from '../../common/dispositions/disposition';
 import { PLAN_ACTIONS } from '../../connectors/connector';
 import type { PlanItemJson, PlanJson } from '../../connectors/plan/plan-json';
-import { fill } from './pages/staff-copy';
 import type { PlanCopy } from './pages/plan-copy';
-import { formatInstant } from './staff-format';
+import { fillWithDates, shownDay, shownInstant, type DateStyle } from './shown-date';
 
 /** The case page's plan section: per system each record with its proposal and decision, and for a
  *  case worker on an open case a compact form per record to keep it (with the basis) or change the action. */
@@ -11,7 +10,7 @@ export function casePlanView(input: {
   plan: PlanJson;
   copy: PlanCopy;
   mayDecide: boolean;
-  tz: string;
+  dates: DateStyle;
   postedItemId?: string;
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -27,7 +26,7 @@ export function casePlanView(input: {
       system: system.system,
       status: system.status,
       statusLabel: copy.status[system.status] ?? system.status,
-      surveyedAt: system.surveyedAt ? fill(copy.surveyedAt, { at: formatInstant(new Date(system.surveyedAt), input.tz) }) : '',
+      surveyedAt: system.surveyedAt ? fillWithDates(copy.surveyedAt, { at: shownInstant(system.surveyedAt, input.dates) }) : '',
       error: system.error ?? '',
       whole: system.status === 'whole',
       items: system.items.map((item) => itemView(item, input)),
@@ -51,10 +50,10 @@ function itemView(item: PlanItemJson, input: Parameters<typeof casePlanView>[0])
     note: item.note ?? '',
     change: item.change ? (copy.change[item.change] ?? item.change) : '',
     kept: item.keep
-      ? fill(copy.keptText, {
+      ? fillWithDates(copy.keptText, {
           basis: copy.basis[item.keep.basis] ?? item.keep.basis,
           named: item.keep.law || item.keep.claim ? ` – ${item.keep.law ?? item.keep.claim}` : '',
-          until: item.keep.until ?? item.keep.criterion ?? '',
+          until: item.keep.until ? shownDay(item.keep.until, input.dates) : (item.keep.criterion ?? ''),
           use: item.keep.allowedUse,
           restricted: item.keep.restrict ? copy.restrictedSuffix : '',
         })

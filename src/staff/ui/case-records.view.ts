@@ -2,7 +2,7 @@ import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity
 import type { CaseRecordDiscoveryEntity } from '../../identity/case-record-discovery.entity';
 import type { CaseRecordMatchEntity } from '../../identity/case-record-match.entity';
 import { fill, type StaffCopy } from './pages/staff-copy';
-import { formatInstant } from './staff-format';
+import { fillWithDates, shownInstant, type DateStyle } from './shown-date';
 
 interface RecordsInput {
   records: CaseRecordMatchEntity[];
@@ -15,7 +15,7 @@ interface RecordsInput {
   mayDecide: boolean;
   values: Record<string, Record<string, string>>;
   errors: Record<string, Record<string, string>>;
-  tz: string;
+  dates: DateStyle;
 }
 
 /** The case page's "Records found": each record with its status and the evidence side by side
@@ -51,7 +51,9 @@ export function recordsView(input: RecordsInput) {
         foundBy: kinds(record.foundBy).join(', '),
         given: evidence(record.evidence.given),
         held: evidence(record.evidence.held),
-        decision: record.decidedAt ? `${record.decisionReason ?? ''} (${formatInstant(record.decidedAt, input.tz)})` : '',
+        decision: record.decidedAt
+          ? fillWithDates('{{reason}} ({{at}})', { reason: record.decisionReason ?? '', at: shownInstant(record.decidedAt, input.dates) })
+          : '',
         canDecide: input.mayDecide && record.status === 'candidate',
         reason: input.values[form]?.reason ?? '',
         error: input.errors[form]?.reason ?? '',

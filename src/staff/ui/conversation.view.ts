@@ -1,13 +1,13 @@
 import type { ConversationEntry } from '../../replies/conversation.service';
 import { fill, type StaffCopy } from './pages/staff-copy';
-import { formatInstant } from './staff-format';
+import { shownInstant, type DateStyle } from './shown-date';
 
 /** The case page's "Conversation": our e-mails to the requester and their replies, oldest first;
  *  a reply from an unknown sender is flagged, each attachment a download or the reason it was not kept. */
-export function conversationView(input: { entries: ConversationEntry[]; reference: string; copy: StaffCopy; tz: string }) {
+export function conversationView(input: { entries: ConversationEntry[]; reference: string; copy: StaffCopy; dates: DateStyle }) {
   const words = input.copy.conversation;
   return input.entries.map((entry) => {
-    const common = { iso: entry.at.toISOString(), at: formatInstant(entry.at, input.tz), subject: entry.subject, text: entry.text };
+    const common = { iso: entry.at.toISOString(), at: String(shownInstant(entry.at, input.dates)), subject: entry.subject, text: entry.text };
     if (entry.direction === 'out') {
       return { ...common, direction: 'out', who: fill(words.out, { to: entry.to }), state: words.status[entry.status] ?? entry.status };
     }

@@ -9,7 +9,7 @@ import { fill, type StaffCopy } from './pages/staff-copy';
 /** The stages an open case can be in, in the order a case moves. */
 const OPEN_STAGES = ['awaiting_verification', 'awaiting_approval', 'paused', 'being_handled', 'awaiting_review'] as const satisfies readonly CaseStage[];
 
-interface Words {
+export interface Words {
   text: DashboardCopy;
   copy: StaffCopy;
   language: Language;
@@ -41,20 +41,37 @@ export function openSection(cells: OpenCaseCell[], { text, copy }: Words) {
   };
 }
 
+/** "9 av 10 (90 %)", or a dash when nothing was answered. */
+function onTimeText(counts: PeriodCounts, text: DashboardCopy): string {
+  if (!counts.answered) return text.none;
+  return fill(text.onTimeValue, {
+    onTime: String(counts.onTime),
+    answered: String(counts.answered),
+    // Rounded down: one late answer never shows as 100 %.
+    percent: String(Math.floor((counts.onTime / counts.answered) * 100)),
+  });
+}
+
+/** The summary above the queue (admins and auditors): open cases per stage, overdue, due within
+ *  the week, and answered on time in the last 12 months, from the dashboard's own figures. */
+export function queueSummary(cells: OpenCaseCell[], lastYear: PeriodFigures, words: Words) {
+  const open = openSection(cells, words);
+  return {
+    text: words.text,
+    stages: open.rows.map((row) => ({ stage: row.stage, label: row.label, count: row.total })),
+    overdue: open.overdue,
+    dueThisWeek: open.dueThisWeek,
+    onTime: onTimeText(lastYear, words.text),
+  };
+}
+
 /** A period's figures: received, answered, on time and the median, in all and per channel. */
 export function periodSection(period: ReportPeriod, figures: PeriodFigures, { text, copy, language }: Words) {
   const number = new Intl.NumberFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
   const words = (counts: PeriodCounts) => ({
     received: counts.received,
     answered: counts.answered,
-    onTime: counts.answered
-      ? fill(text.onTimeValue, {
-          onTime: String(counts.onTime),
-          answered: String(counts.answered),
-          // Rounded down: one late answer never shows as 100 %.
-          percent: String(Math.floor((counts.onTime / counts.answered) * 100)),
-        })
-      : text.none,
+    onTime: onTimeText(counts, text),
     medianDays: counts.medianDays === null ? text.none : number.format(counts.medianDays),
   });
   const empty: PeriodCounts = { received: 0, answered: 0, onTime: 0, medianDays: null };

@@ -1,22 +1,27 @@
 import type { CasePreservationEntity } from '../../connectors/manual/preservation.entity';
 import type { SystemEntry } from '../../systems/data-map.schema';
-import { fill, type StaffCopy } from './pages/staff-copy';
-import { formatInstant } from './staff-format';
+import type { StaffCopy } from './pages/staff-copy';
+import { fillWithDates, shownDay, shownInstant, type DateStyle } from './shown-date';
 
 /** The case page's "Preservation" section: each system checked at receipt, the days to keep, the
  *  first day at risk, and whether the owner was asked and told it may end. */
-export function preservationView(input: { rows: CasePreservationEntity[]; system: (id: string) => SystemEntry | undefined; copy: StaffCopy; tz: string }) {
+export function preservationView(input: {
+  rows: CasePreservationEntity[];
+  system: (id: string) => SystemEntry | undefined;
+  copy: StaffCopy;
+  dates: DateStyle;
+}) {
   const words = input.copy.preservation;
   return input.rows.map((row) => ({
     system: input.system(row.systemId)?.name ?? row.systemId,
     status: row.status,
-    period: fill(words.period, { from: row.periodFrom, to: row.periodTo }),
+    period: fillWithDates(words.period, { from: shownDay(row.periodFrom, input.dates), to: shownDay(row.periodTo, input.dates) }),
     state:
       row.status === 'requested'
-        ? fill(words.requested, { at: formatInstant(row.requestedAt, input.tz), day: row.deletionOn })
+        ? fillWithDates(words.requested, { at: shownInstant(row.requestedAt, input.dates), day: shownDay(row.deletionOn, input.dates) })
         : row.status === 'not_held'
-          ? fill(words.notHeld, { day: row.deletionOn })
-          : fill(words.notNeeded, { day: row.deletionOn }),
-    ended: row.endedAt ? fill(words.ended, { at: formatInstant(row.endedAt, input.tz) }) : '',
+          ? fillWithDates(words.notHeld, { day: shownDay(row.deletionOn, input.dates) })
+          : fillWithDates(words.notNeeded, { day: shownDay(row.deletionOn, input.dates) }),
+    ended: row.endedAt ? fillWithDates(words.ended, { at: shownInstant(row.endedAt, input.dates) }) : '',
   }));
 }

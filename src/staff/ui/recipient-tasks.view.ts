@@ -1,6 +1,6 @@
 import type { RecipientTaskView } from '../../responses/notices/recipient-tasks.service';
-import { fill, type StaffCopy } from './pages/staff-copy';
-import { formatInstant } from './staff-format';
+import type { StaffCopy } from './pages/staff-copy';
+import { fillWithDates, shownInstant, type DateStyle } from './shown-date';
 
 /** The case page's "tell X by other means" section (Art 19): each recipient with its state, and
  *  for an open one the forms to record how it was told or why it is waived. */
@@ -13,7 +13,7 @@ export function recipientTasksView(input: {
   /** A case worker on an open case may settle them. */
   maySettle: boolean;
   who: (actor: string) => string;
-  tz: string;
+  dates: DateStyle;
   /** The task whose form was posted, with its input and problems. */
   postedId?: string;
   values: ByForm;
@@ -28,10 +28,10 @@ export function recipientTasksView(input: {
     statusLabel: copy.recipientTasks.status[task.status] ?? task.status,
     settled:
       task.status !== 'open' && task.settledAt
-        ? fill(copy.recipientTasks.settled, {
+        ? fillWithDates(copy.recipientTasks.settled, {
             note: task.note ?? '',
             who: input.who(task.settledBy ?? 'system'),
-            at: formatInstant(new Date(task.settledAt), input.tz),
+            at: shownInstant(task.settledAt, input.dates),
           })
         : '',
     canSettle: input.maySettle && task.status === 'open',

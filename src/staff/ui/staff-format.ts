@@ -1,11 +1,4 @@
-import { DateTime } from 'luxon';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
-
-/** An instant as staff read it: company time, minutes. */
-export function formatInstant(instant: Date | null | undefined, timeZone: string): string {
-  if (!instant) return '';
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm');
-}
 
 /** Only our own staff pages are followed after sign-in or a language switch (no open redirect). */
 export function safeStaffPath(value: unknown, fallback = '/staff'): string {

@@ -14,6 +14,7 @@ import { MERGE_COPY } from './pages/merge-copy';
 import { fill } from './pages/staff-copy';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
+import { shownDay } from './shown-date';
 import { StaffCsrfGuard } from './session/staff-csrf';
 
 /**
@@ -61,11 +62,13 @@ export class StaffMergeController {
     const names = { survivor: survivor.reference, duplicate: duplicate.reference };
     const earliest = duplicate.receivedAt < survivor.receivedAt ? duplicate : survivor;
     const after = this.deadlines.forCase({ receivedOn: earliest.receivedOn, pausedDays: survivor.pausedDays, extendedDue: survivor.extendedDue });
+    const language = this.pages.language(request);
+    const day = (value: string) => shownDay(value, { language });
     const facts = (entity: CaseEntity) => ({
       reference: entity.reference,
       typeLabel: copy.type[entity.type],
-      receivedOn: entity.receivedOn,
-      effective: entity.effectiveDue,
+      receivedOn: day(entity.receivedOn),
+      effective: day(entity.effectiveDue),
     });
     const title = fill(words.confirmTitle, names);
     this.pages.send(request, response, status, 'merge', {
@@ -77,7 +80,7 @@ export class StaffMergeController {
         merge: words,
         survivor: facts(survivor),
         duplicate: facts(duplicate),
-        after: { receivedOn: earliest.receivedOn, effective: after.effective },
+        after: { receivedOn: day(earliest.receivedOn), effective: day(after.effective) },
         consequences: words.consequences.map((line) => fill(line, names)),
       },
     });

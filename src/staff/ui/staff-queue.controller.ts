@@ -18,7 +18,11 @@ import { fill } from './pages/staff-copy';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffBadge } from './staff-badge';
-import { formatInstant } from './staff-format';
+import { shownDay, shownInstant } from './shown-date';
+import { CaseFiguresService } from '../../cases/reports/case-figures.service';
+import { lastTwelveMonths } from '../../cases/reports/report-period';
+import { queueSummary } from './dashboard.view';
+import { DASHBOARD_COPY } from './pages/dashboard-copy';
 
 const PAGE_SIZE = 25;
 
@@ -91,6 +95,7 @@ export class StaffQueueController {
     private readonly pages: StaffPageRenderer,
     private readonly systems: SystemsService,
     private readonly duplicates: DuplicateCasesReader,
+    private readonly figures: CaseFiguresService,
   ) {}
 
   @Get()
@@ -106,27 +111,29 @@ export class StaffQueueController {
       q: filter.q,
     };
     const bounds = this.states.bounds();
-    const [page, counts, staffUsers, badge] = await Promise.all([
+    const [page, counts, staffUsers, badge, summary] = await Promise.all([
       this.queue.list({ ...query, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE }, filter.due ? this.states.range(filter.due) : undefined),
       this.queue.countByDue(query, bounds),
       this.users.list(),
       this.badge.count(staff),
+      this.summary(request, staff, bounds),
     ]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
     const withDuplicates = await this.duplicates.withDuplicates(page.items.map((entity) => entity.id));
     const from = (filter.page - 1) * PAGE_SIZE + 1;
+    const dates = { language: this.pages.language(request), timeZone: this.config.TZ_NAME };
     const items = page.items.map((entity) => {
       const urgency = this.states.of(entity, bounds);
       return {
         reference: entity.reference,
         urgency,
         urgencyLabel: copy.urgency[urgency],
-        due: entity.effectiveDue,
+        due: shownDay(entity.effectiveDue, dates),
         typeLabel: copy.type[entity.type],
         statusLabel: copy.status[caseStage(entity, this.systems.approvalTypes())],
         subject: entity.subjectName ?? entity.subjectEmail ?? entity.subjectCustomerNumber ?? entity.subjectPhone ?? '',
         channelLabel: copy.channel[entity.channel],
-        received: formatInstant(entity.receivedAt, this.config.TZ_NAME),
+        received: shownInstant(entity.receivedAt, dates),
         assignee: entity.assigneeId ? (names.get(entity.assigneeId) ?? '') : '—',
         flagged: entity.flaggedExcessive,
         duplicate: withDuplicates.has(entity.id),
@@ -142,6 +149,7 @@ export class StaffQueueController {
         filter,
         items,
         duplicateMarker: MERGE_COPY[this.pages.language(request)].marker,
+        summary,
         counts,
         countLinks: {
           all: queueUrl(filter, { due: undefined, page: 1 }),
@@ -162,5 +170,17 @@ export class StaffQueueController {
         ],
       },
     });
+  }
+
+  /** Admins and auditors (the privacy officer, the DPO) see the dashboard's headline figures above
+   *  the queue; handlers work the queue and get none. */
+  private async summary(request: Request, staff: StaffPrincipal, bounds: { today: string; week: string }) {
+    if (staff.role !== 'admin' && staff.role !== 'auditor') return null;
+    const language = this.pages.language(request);
+    const [open, lastYear] = await Promise.all([
+      this.figures.open({ today: bounds.today, week: bounds.week }),
+      this.figures.period(lastTwelveMonths(bounds.today)),
+    ]);
+    return queueSummary(open, lastYear, { text: DASHBOARD_COPY[language], copy: this.pages.copy(request), language });
   }
 }

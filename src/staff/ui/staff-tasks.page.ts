@@ -8,6 +8,7 @@ import { SystemsService } from '../../systems/systems.service';
 import type { StaffPrincipal } from '../../common/auth/staff-principal';
 import { taskActionName } from '../../common/task-action-words';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
+import { shownDay } from './shown-date';
 import { StaffBadge } from './staff-badge';
 
 export interface TaskFormState {
@@ -62,14 +63,15 @@ export class StaffTasksPage {
           action: task.action,
           actionKind: task.action,
           reference: entity.reference,
-          due: entity.effectiveDue,
+          dueOn: entity.effectiveDue,
+          due: shownDay(entity.effectiveDue, { language }),
           what: `${copy.type[entity.type]} (${taskActionName(task.action === 'manual' ? String(task.params.action ?? task.action) : task.action, language)})`,
           subject: [entity.subjectName, entity.subjectEmail, entity.subjectPhone, entity.subjectCustomerNumber].filter(Boolean).join(', '),
           values: mine ? form.values : {},
           errors: mine ? form.errors : {},
         };
       })
-      .sort((left, right) => left.due.localeCompare(right.due));
+      .sort((left, right) => left.dueOn.localeCompare(right.dueOn));
     this.pages.send(request, response, status, 'tasks', {
       title: copy.tasks.title,
       active: 'tasks',

@@ -21,7 +21,7 @@ import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
 import { StaffCsrfGuard } from './session/staff-csrf';
 import { StaffBadge } from './staff-badge';
-import { formatInstant } from './staff-format';
+import { shownInstant } from './shown-date';
 
 /** Staff accounts: admins create users with a role, change roles and deactivate; auditors read. */
 @ApiExcludeController()
@@ -156,7 +156,9 @@ export class StaffUsersController {
           roleLabel: copy.roles[user.role],
           active: user.active,
           self: user.id === staff.id,
-          lastLogin: user.lastLoginAt ? formatInstant(user.lastLoginAt, this.config.TZ_NAME) : copy.users.never,
+          lastLogin: user.lastLoginAt
+            ? shownInstant(user.lastLoginAt, { language: this.pages.language(request), timeZone: this.config.TZ_NAME })
+            : copy.users.never,
           roleOptions: roleOptions(user.role),
           languageLabel: STAFF_LANGUAGE_COPY[this.pages.language(request)].names[user.language],
           languageOptions: languageOptions(this.pages.language(request), user.language),

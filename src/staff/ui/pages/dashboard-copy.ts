@@ -34,6 +34,12 @@ const nb = {
   channel: 'Kanal',
   noneInPeriod: 'Ingen saker i perioden.',
   problems: { not_a_date: 'Skriv en dato som ÅÅÅÅ-MM-DD.', before_from: 'Kan ikke være før fra-datoen.' },
+  /** The short summary above the queue at /staff, for admins and auditors. */
+  summary: {
+    heading: 'Kort oversikt',
+    onTimeYear: 'Besvart innen fristen siste 12 måneder',
+    more: 'Hele oversikten',
+  },
 };
 
 const en: typeof nb = {
@@ -68,6 +74,11 @@ const en: typeof nb = {
   channel: 'Channel',
   noneInPeriod: 'No cases in the period.',
   problems: { not_a_date: 'Write a date as YYYY-MM-DD.', before_from: 'Cannot be before the from date.' },
+  summary: {
+    heading: 'At a glance',
+    onTimeYear: 'Answered on time in the last 12 months',
+    more: 'The whole dashboard',
+  },
 };
 
 export type DashboardCopy = typeof nb;
