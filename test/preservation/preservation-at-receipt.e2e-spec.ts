@@ -97,7 +97,7 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
 
     const [cctv, ...moreCctv] = mailsTo(CCTV_OWNER, reference);
     expect(moreCctv).toEqual([]);
-    expect(cctv.subject).toBe(`[${reference}] BEVAR NÅ: CCTV at the counter 2026-04-21–2026-04-25`);
+    expect(cctv.subject).toBe(`[${reference}] BEVAR NÅ: CCTV at the counter 21. apr. 2026–25. apr. 2026`);
     // Footage before 21 April was overwritten before the request came (7 days before 27 April).
     expect(cctv.text).toContain('«CCTV at the counter» sletter eller overskriver opplysninger etter 7 dager.');
     expect(cctv.text).toContain(
@@ -109,7 +109,7 @@ describe('preservation at receipt: CCTV, call logs, web form', () => {
 
     const [form] = mailsTo(FORM_OWNER, reference);
     // A form record from 20 March under a 60-day purge is gone on 19 May, before the deadline of 27 May.
-    expect(form.subject).toBe(`[${reference}] PRESERVE NOW: Reseller web form 2026-03-20–2026-04-25`);
+    expect(form.subject).toBe(`[${reference}] PRESERVE NOW: Reseller web form 20 Mar 2026–25 Apr 2026`);
     expect(form.text).toContain('"Reseller web form" deletes or overwrites data after 60 days.');
     expect(form.text).toContain('from 20 March 2026 to 25 April 2026 inclusive at once. The first of them is deleted on 19 May 2026.');
     expect(form.text).not.toContain('Ta straks vare');

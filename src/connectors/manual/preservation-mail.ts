@@ -1,3 +1,4 @@
+import { humanDate } from '../../common/human-date';
 import type { CaseEntity } from '../../cases/case.entity';
 import type { Language } from '../../common/case-types';
 import { humanDuration } from '../../common/human-duration';
@@ -79,7 +80,7 @@ export function composePreservationRequest(
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: `[${entity.reference}] ${words.preserveNow}: ${system.name} ${row.periodFrom}–${row.periodTo}`,
+    subject: `[${entity.reference}] ${words.preserveNow}: ${system.name} ${humanDate(row.periodFrom, language)}–${humanDate(row.periodTo, language)}`,
     text,
   };
 }
