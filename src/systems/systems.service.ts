@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { dataMapWarnings, loadDataMap } from './data-map.loader';
+import { loadDataMap } from './data-map.loader';
+import { dataMapFindings, type DataMapWarning } from './data-map-warnings';
 import type { ControllerInfo, DataMap, SystemEntry } from './data-map.schema';
 
 /** The data map, loaded and validated once at boot (an invalid file stops start-up). */
@@ -15,12 +16,13 @@ export class SystemsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    for (const warning of this.warnings()) this.logger.warn(warning);
+    // The log is the operator's, in English; each line names a system and a field, no person.
+    for (const warning of this.warnings()) this.logger.warn(warning.text.en);
   }
 
-  /** What a DPO should look at, each line starting with the system id (see dataMapWarnings). */
-  warnings(): string[] {
-    return dataMapWarnings(this.map, process.env);
+  /** What a DPO should look at, each with its line in nb and en (see dataMapFindings). */
+  warnings(): DataMapWarning[] {
+    return dataMapFindings(this.map, process.env);
   }
 
   controller(): ControllerInfo {

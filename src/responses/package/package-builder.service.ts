@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
-import { portableBasis } from '../../systems/data-map.loader';
+import { portableBasis } from '../../systems/data-map-warnings';
 import { SystemsService } from '../../systems/systems.service';
 import { fieldLabelsIn, processingInfo, type AccessDocument, type SystemData } from './access-document';
 import { AnswerPackageEntity, type AnswerPackageKind } from './answer-package.entity';

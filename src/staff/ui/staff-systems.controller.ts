@@ -13,7 +13,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import type { OwnerWithoutAccount } from '../owners/owner-accounts';
 import { OwnerOnboardingService } from '../owners/owner-onboarding.service';
-import { CONNECTOR_WORDS, WARNING_WORDS, warningKind } from './pages/data-map-words';
+import { CONNECTOR_WORDS, WARNING_WORDS } from './pages/data-map-words';
 import { fill } from './pages/staff-copy';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
@@ -83,7 +83,7 @@ export class StaffSystemsController {
         text,
         canInvite: staff.role === 'admin',
         controller: this.systems.controller(),
-        explained: warnings.map((line) => ({ line, ...WARNING_WORDS[language][warningKind(line)] })),
+        explained: warnings.map((warning) => ({ line: warning.text[language], ...WARNING_WORDS[language][warning.kind] })),
         owners: gaps.map((gap) => ({
           email: gap.email,
           state: text.ownerGap[gap.gap],
@@ -93,7 +93,7 @@ export class StaffSystemsController {
         systems: this.systems.systems().map((system) => ({
           ...describeSystem(system, text, language),
           plain: plainWords(system, text, language, gaps),
-          warnings: warnings.filter((warning) => warning.startsWith(`${system.id}.`)),
+          warnings: warnings.filter((warning) => warning.systemId === system.id).map((warning) => warning.text[language]),
           check: describeCheck(checks.get(system.id), text),
         })),
       },
