@@ -92,6 +92,9 @@ export function untranslatedFields(system: SystemEntry): Array<{ field: string; 
       [`legalHolds[${index}].basis`, hold.basis],
     ]),
     ...listed('recipients', texts.recipients),
+    ['source', system.source],
+    ['automatedDecisions', system.automatedDecisions],
+    ['transfersOutsideEea', system.transfersOutsideEea],
     ...Object.entries(system.fieldLabels).map(([field, text]): [string, LocalizedText] => [`fieldLabels.${field}`, text]),
   ];
   return fields.flatMap(([field, text]) => {

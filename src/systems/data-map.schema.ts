@@ -74,13 +74,15 @@ export const systemSchema = z
     purposes: z.array(localizedText).min(1, 'list at least one purpose'),
     legalBasis: localizedText,
     ...recipientFields,
-    source: z.string().min(1).default('the data subject'),
+    /** Where the data comes from (Art 14(2)(f)); the default is written in the reader's language. */
+    source: localizedText.default('the data subject'),
     retention: z
       .object({ period: isoDuration.optional(), criteria: localizedText.optional(), basis: localizedText.optional() })
       .refine((value) => value.period || value.criteria, 'give a period (ISO duration) or the criteria that decide how long data is kept'),
     legalHolds: z.array(legalHold).default([]),
-    automatedDecisions: z.string().default('none'),
-    transfersOutsideEea: z.string().default('none'),
+    /** Art 15(1)(h) and Art 15(2) in the access answer; 'none' is written in the reader's language. */
+    automatedDecisions: localizedText.default('none'),
+    transfersOutsideEea: localizedText.default('none'),
     /** Portability covers data the person provided under consent or contract, processed by automated means. */
     portable: z.boolean().default(false),
     /** Labels of the system's fields (and record types) in the readable copy: name → text or {nb, en}. */

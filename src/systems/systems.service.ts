@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Language } from '../common/case-types';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { loadDataMap } from './data-map.loader';
+import { textIn } from './localized-text';
 import { dataMapFindings, type DataMapWarning } from './data-map-warnings';
 import type { ControllerInfo, DataMap, SystemEntry } from './data-map.schema';
 
@@ -35,6 +37,12 @@ export class SystemsService implements OnModuleInit {
 
   system(id: string): SystemEntry | undefined {
     return this.map.systems.find((system) => system.id === id);
+  }
+
+  /** A system's name in the reader's language; an id the data map no longer lists, as it is. */
+  nameOf(id: string, language: Language): string {
+    const system = this.system(id);
+    return system ? textIn(system.texts.name, language) : id;
   }
 
   approvalRequired(type: string): boolean {

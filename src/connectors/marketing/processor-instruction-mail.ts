@@ -1,6 +1,7 @@
 import type { CaseEntity } from '../../cases/case.entity';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { MarketingProcessor, SystemEntry } from '../../systems/data-map.schema';
+import { textIn } from '../../systems/localized-text';
 import { identifierLines, type PersonIdentifiers } from '../manual/task-mail';
 
 /**
@@ -18,11 +19,11 @@ export function composeProcessorInstruction(
 ): ComposedMail {
   const text = [
     `Til ${processor.name}:`,
-    `Personen under har protestert mot direkte markedsføring (personvernforordningen art. 21(2) og (3)). Som behandlingsansvarlig instruerer vi dere om å slutte å bruke opplysningene om personen til markedsføring for oss, i alle kanaler, straks. Dette gjelder opplysningene dere behandler for oss fra «${system.name}».`,
+    `Personen under har protestert mot direkte markedsføring (personvernforordningen art. 21(2) og (3)). Som behandlingsansvarlig instruerer vi dere om å slutte å bruke opplysningene om personen til markedsføring for oss, i alle kanaler, straks. Dette gjelder opplysningene dere behandler for oss fra «${textIn(system.texts.name, 'nb')}».`,
     'Behold bare det som trengs for at personen ikke skal få markedsføring igjen (en sperreoppføring). Bekreft til oss når det er gjort.',
     '',
     `To ${processor.name}:`,
-    `The person below has objected to direct marketing (GDPR Art 21(2) and (3)). As the controller we instruct you to stop using the person's data for marketing on our behalf, on every channel, at once. This concerns the data you process for us from "${system.name}".`,
+    `The person below has objected to direct marketing (GDPR Art 21(2) and (3)). As the controller we instruct you to stop using the person's data for marketing on our behalf, on every channel, at once. This concerns the data you process for us from "${textIn(system.texts.name, 'en')}".`,
     'Keep only what is needed so that the person is not marketed to again (a suppression entry). Please confirm to us when it is done.',
     '',
     'Personen / the person:',

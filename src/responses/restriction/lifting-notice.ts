@@ -2,6 +2,7 @@ import type { CaseEntity } from '../../cases/case.entity';
 import type { Language } from '../../common/case-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { ControllerInfo } from '../../systems/data-map.schema';
+import { textIn, type LocalizedText } from '../../systems/localized-text';
 import { dayInWords } from '../../common/request-type-words';
 import { RIGHTS } from '../copy/rights-copy';
 import { renderLetter, type LetterBlock } from '../letters/compose-letter';
@@ -66,15 +67,15 @@ export function liftingNotice(facts: LiftingNoticeFacts) {
  *  in both languages, naming the person by the identifiers the system holds. */
 export function ownerLiftTask(
   entity: Pick<CaseEntity, 'id' | 'reference' | 'subjectName' | 'subjectEmail' | 'subjectPhone' | 'subjectCustomerNumber'>,
-  system: { name: string; owner: string },
+  system: { name: string; owner: string; texts: { name: LocalizedText } },
   caseUrl: string,
 ): ComposedMail {
   const identifiers = [entity.subjectName, entity.subjectEmail, entity.subjectPhone, entity.subjectCustomerNumber].filter(Boolean).join(', ');
   const text = [
-    `Oppgave: opphev begrensningen av behandlingen i ${system.name} for personen i sak ${entity.reference}, og registrer det i saken: ${caseUrl}`,
+    `Oppgave: opphev begrensningen av behandlingen i ${textIn(system.texts.name, 'nb')} for personen i sak ${entity.reference}, og registrer det i saken: ${caseUrl}`,
     `Personen: ${identifiers}`,
     '',
-    `Task: lift the restriction of processing in ${system.name} for the person in case ${entity.reference}, and record it on the case: ${caseUrl}`,
+    `Task: lift the restriction of processing in ${textIn(system.texts.name, 'en')} for the person in case ${entity.reference}, and record it on the case: ${caseUrl}`,
     `The person: ${identifiers}`,
   ].join('\n');
   return {

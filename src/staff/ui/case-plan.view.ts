@@ -10,6 +10,8 @@ import { formatInstant } from './staff-format';
 export function casePlanView(input: {
   plan: PlanJson;
   copy: PlanCopy;
+  /** A system's name in the staff member's language (the plan's JSON has the data map's plain name). */
+  systemName: (id: string) => string;
   mayDecide: boolean;
   tz: string;
   postedItemId?: string;
@@ -23,7 +25,7 @@ export function casePlanView(input: {
     approval: plan.approvedAt ? (plan.approvalCurrent ? copy.approvalCurrent : copy.approvalStale) : '',
     changed: plan.systems.some((system) => system.changed),
     systems: plan.systems.map((system) => ({
-      name: system.name,
+      name: input.systemName(system.system),
       system: system.system,
       status: system.status,
       statusLabel: copy.status[system.status] ?? system.status,

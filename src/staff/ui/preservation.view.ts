@@ -1,14 +1,13 @@
 import type { CasePreservationEntity } from '../../connectors/manual/preservation.entity';
-import type { SystemEntry } from '../../systems/data-map.schema';
 import { fill, type StaffCopy } from './pages/staff-copy';
 import { formatInstant } from './staff-format';
 
 /** The case page's "Preservation" section: each system checked at receipt, the days to keep, the
  *  first day at risk, and whether the owner was asked and told it may end. */
-export function preservationView(input: { rows: CasePreservationEntity[]; system: (id: string) => SystemEntry | undefined; copy: StaffCopy; tz: string }) {
+export function preservationView(input: { rows: CasePreservationEntity[]; systemName: (id: string) => string; copy: StaffCopy; tz: string }) {
   const words = input.copy.preservation;
   return input.rows.map((row) => ({
-    system: input.system(row.systemId)?.name ?? row.systemId,
+    system: input.systemName(row.systemId),
     status: row.status,
     period: fill(words.period, { from: row.periodFrom, to: row.periodTo }),
     state:
