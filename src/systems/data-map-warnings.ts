@@ -126,7 +126,8 @@ const WORDS: Record<Language, WarningWords> = {
   en: {
     shortRule: 'the 3½-year rule, which allows at most 3 years and 6 months after the end of the financial year (to 30 June of FY+4)',
     longRule: 'the 5-year rule, which allows at most 5 years after the end of the financial year',
-    beyondBasis: (period, basis, rule) => `${period} is longer than its basis "${basis}" allows: bokføringsloven § 13 has ${rule}; a longer period needs another legal basis`,
+    beyondBasis: (period, basis, rule) =>
+      `${period} is longer than its basis "${basis}" allows: bokføringsloven § 13 has ${rule}; a longer period needs another legal basis`,
     beyondLaw: (period, basis, rule) =>
       `${period} is longer than bokføringsloven § 13 allows for the accounting records it keeps (basis given: "${basis}"): § 13 has ${rule}; keeping them longer needs another law that requires it, named in the basis`,
     portable: (basis) =>
@@ -145,7 +146,8 @@ const WORDS: Record<Language, WarningWords> = {
       `${period} er lengre enn bokføringsloven § 13 tillater for regnskapsmaterialet systemet oppbevarer (oppgitt grunnlag: «${basis}»): § 13 har ${rule}; lengre oppbevaring krever en annen lov som pålegger det, nevnt i grunnlaget`,
     portable: (basis) =>
       `rettslig grunnlag «${basis}» er verken samtykke eller avtale; dataportabilitet (art. 20) gjelder bare slike, så opplysningene kommer ikke med i noen portabilitetspakke`,
-    recipient: (recipient) => `varsel etter art. 19 til «${recipient}» kan ikke sendes på e-post: legg mottakeren inn under recipientContacts, eller varsle på annen måte`,
+    recipient: (recipient) =>
+      `varsel etter art. 19 til «${recipient}» kan ikke sendes på e-post: legg mottakeren inn under recipientContacts, eller varsle på annen måte`,
     untranslated: (fields) => `skrevet på bare ett språk, så lesere på det andre språket ser teksten slik den står: ${fields.join('; ')}`,
     no: { nb: 'mangler norsk', en: 'mangler engelsk' },
     secret: (variable) => `miljøvariabelen ${variable} er ikke satt; oppgavene for systemet feiler til den er satt`,

@@ -18,8 +18,7 @@ const SHIPPED = [
 /** Every text of a system a person reads, by its field; the engine's own defaults left out. */
 function readerTexts(system: SystemEntry): Array<[string, LocalizedText]> {
   const { texts } = system;
-  const own = (field: string, text: LocalizedText, engineDefault: string): Array<[string, LocalizedText]> =>
-    text === engineDefault ? [] : [[field, text]];
+  const own = (field: string, text: LocalizedText, engineDefault: string): Array<[string, LocalizedText]> => (text === engineDefault ? [] : [[field, text]]);
   return [
     ['name', texts.name],
     ['legalBasis', texts.legalBasis],

@@ -70,7 +70,13 @@ export function composePreservationRequest(
   const day = (iso: string) => dayInWords(iso, language);
   const text = [
     `${words.preserveNow}: ${words.case} ${words.received(entity.reference, REQUEST_TYPE_NAMES[language][entity.type], day(entity.receivedOn), day(entity.effectiveDue))}`,
-    words.routine(textIn(system.texts.name, language), humanDuration(row.retentionPeriod, language), day(row.periodFrom), day(row.periodTo), day(row.deletionOn)),
+    words.routine(
+      textIn(system.texts.name, language),
+      humanDuration(row.retentionPeriod, language),
+      day(row.periodFrom),
+      day(row.periodTo),
+      day(row.deletionOn),
+    ),
     ...(earlierGoneBefore ? [words.earlierGone(day(earlierGoneBefore))] : []),
     words.keep,
     '',

@@ -223,7 +223,12 @@ function askedAtReceiptLine(atReceipt: AtReceipt & { requestedAt: Date }, system
 function preservationLine(entity: CaseEntity, system: SystemEntry, since: Date, language: Language): string {
   const gone = routineDeletionAt(system, since)!.toISOString().slice(0, 10);
   const day = (iso: string) => dayInWords(iso, language);
-  return TASK_WORDS[language].preserveNow(textIn(system.texts.name, language), humanDuration(system.retention.period!, language), day(entity.receivedOn), day(gone));
+  return TASK_WORDS[language].preserveNow(
+    textIn(system.texts.name, language),
+    humanDuration(system.retention.period!, language),
+    day(entity.receivedOn),
+    day(gone),
+  );
 }
 
 export function composeManualReminder(

@@ -48,9 +48,9 @@ export class LetterFactsService {
     const tasks = await this.outcomes.tasks(manager, entity.id);
     const decision = entity.type === 'objection' ? await this.outcomes.objectionDecision(manager, entity.id) : null;
     const taskFacts: TaskFact[] = tasks.map((task) => {
-      const system = this.systems.system(task.systemId);
       return {
         systemId: task.systemId,
+        // The letter names each system in the requester's language.
         systemName: this.systems.nameOf(task.systemId, entity.language),
         action: task.action,
         status: task.status,

@@ -62,7 +62,8 @@ export function processingInfo(system: SystemEntry, language: Language): Process
     .filter(Boolean)
     .join('; ');
   // The data map's own words in the requester's language; its defaults in the document's words.
-  const own = (text: LocalizedText, fallback?: { when: string; words: string }) => (fallback && text === fallback.when ? fallback.words : textIn(text, language));
+  const own = (text: LocalizedText, fallback?: { when: string; words: string }) =>
+    fallback && text === fallback.when ? fallback.words : textIn(text, language);
   return {
     systemId: system.id,
     name: own(texts.name),
