@@ -93,7 +93,8 @@ export class OwnerOnboardingService {
       const { id: linkId, link } = await this.resets.issueLink(manager, user.id, INVITE_LINK_TTL_DAYS * 24 * 60);
       const mail = composeOwnerInvite(address, {
         company: this.systems.controller().name,
-        systems: owned.map((system) => system.name),
+        // Each half of the bilingual invitation names the systems in its own language.
+        systems: { nb: owned.map((system) => this.systems.nameOf(system.id, 'nb')), en: owned.map((system) => this.systems.nameOf(system.id, 'en')) },
         link,
         signIn: `${this.config.PUBLIC_URL}/staff/login`,
       });
