@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { dataMapWarnings, loadDataMap } from './data-map.loader';
+import { loadDataMap } from './data-map.loader';
+import { dataMapWarnings } from './data-map-warnings';
 
 describe('data map warnings: portability', () => {
   const map = () => loadDataMap(join(__dirname, '..', '..', 'config', 'systems.yaml'));
@@ -8,7 +9,7 @@ describe('data map warnings: portability', () => {
     const loaded = map();
     const system = loaded.systems[0];
     system.portable = true;
-    system.legalBasis = 'GDPR art. 6(1)(f) legitimate interest';
+    system.legalBasis = system.texts.legalBasis = 'GDPR art. 6(1)(f) legitimate interest';
     expect(dataMapWarnings(loaded, {})).toContain(
       `${system.id}.portable: legal basis "GDPR art. 6(1)(f) legitimate interest" is neither consent nor contract; portability (Art 20) covers only those, so its data goes into no portability package`,
     );
@@ -62,8 +63,9 @@ describe('data map warnings: bokføringsloven § 13 whatever the basis says', ()
     const archive = loaded.systems[0];
     archive.categories = ['vouchers (bilag) and customer invoices'];
     archive.retention = { period: 'P7Y', basis: 'internal archive policy' };
+    archive.texts.retention = { basis: 'internal archive policy' };
     expect(limits(loaded, archive.id)).toEqual([
-      `${archive.id}.retention: P7Y is longer than bokføringsloven § 13 allows for the accounting records it keeps (basis given: "internal archive policy"): § 13 has the 5-year rule, which allows at most 5 years after the end of the financial year; keeping them longer needs another law that requires it, named in the basis`,
+      `${archive.id}.retention: 7 years is longer than bokføringsloven § 13 allows for the accounting records it keeps (basis given: "internal archive policy"): § 13 has the 5-year rule, which allows at most 5 years after the end of the financial year; keeping them longer needs another law that requires it, named in the basis`,
     ]);
   });
 
@@ -74,6 +76,7 @@ describe('data map warnings: bokføringsloven § 13 whatever the basis says', ()
       { records: 'invoices', basis: 'company archive rules', keepFor: 'P10Y', from: 'end-of-financial-year' },
       { records: 'invoices', basis: 'company archive rules', keepFor: 'P5Y', from: 'end-of-financial-year' },
     ];
+    system.texts.legalHolds = system.legalHolds.map(({ records, basis }) => ({ records, basis }));
     expect(limits(loaded, system.id).map((warning) => warning.split(':')[0])).toEqual([`${system.id}.legalHolds.0`]);
   });
 
@@ -82,7 +85,7 @@ describe('data map warnings: bokføringsloven § 13 whatever the basis says', ()
     const system = loaded.systems[0];
     system.categories = ['name', 'e-mail address', 'support conversations'];
     system.purposes = ['customer support'];
-    system.legalHolds = [];
+    system.legalHolds = system.texts.legalHolds = [];
     system.retention = { period: 'P7Y', basis: 'internal archive policy' };
     expect(limits(loaded, system.id)).toEqual([]);
   });

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { SystemClock } from '../common/clock';
+import { humanDuration } from '../common/human-duration';
 import type { AppConfig } from '../config/app-config';
 import { ConnectionSettingsError, ConnectorRegistry, UnknownConnectorError, listedConnectors } from '../connectors/connector-registry';
-import { DataMapError, dataMapWarnings, loadDataMap } from './data-map.loader';
+import { DataMapError, loadDataMap } from './data-map.loader';
+import { dataMapWarnings } from './data-map-warnings';
 import { SystemsService } from './systems.service';
 import { processorControllers } from './processor-controllers';
 
@@ -189,7 +191,7 @@ describe('retention longer than bokføringsloven § 13 allows', () => {
   ])('%s under "%s" → warns: %s', (period, basis, warns) => {
     const warnings = warningsFor(period, basis);
     expect(warnings).toHaveLength(warns ? 1 : 0);
-    if (warns) expect(warnings[0]).toContain(`ledger.retention: ${period} is longer than its basis "${basis}" allows`);
+    if (warns) expect(warnings[0]).toContain(`ledger.retention: ${humanDuration(period, 'en')} is longer than its basis "${basis}" allows`);
   });
 
   it('checks legal holds too, and a 15-year customer register', () => {
@@ -201,8 +203,8 @@ describe('retention longer than bokføringsloven § 13 allows', () => {
       }),
     );
     expect(dataMapWarnings(loadDataMap(path), {})).toEqual([
-      expect.stringContaining('crm.retention: P15Y is longer than its basis'),
-      expect.stringContaining('crm.legalHolds.0: P7Y is longer than its basis'),
+      expect.stringContaining('crm.retention: 15 years is longer than its basis'),
+      expect.stringContaining('crm.legalHolds.0: 7 years is longer than its basis'),
     ]);
   });
 
@@ -213,7 +215,7 @@ describe('retention longer than bokføringsloven § 13 allows', () => {
         ...config,
         SYSTEMS_FILE: mapWith(base({ id: 'ledger', retention: { period: 'P7Y', basis: 'bokføringsloven § 13' } })),
       }).onModuleInit();
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining('ledger.retention: P7Y is longer than its basis'));
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('ledger.retention: 7 years is longer than its basis'));
     } finally {
       warn.mockRestore();
     }
@@ -238,13 +240,14 @@ describe('translated texts', () => {
     expect(system.fieldLabels.recorded_at).toEqual({ nb: 'Tatt opp', en: 'Recorded' });
   });
 
-  it('warns of each text missing a language, and of nothing in a map of plain strings', () => {
-    const warnings = dataMapWarnings(loadDataMap(mapWith(translated)), {}).filter((warning) => warning.includes('text;'));
+  const untranslated = (warning: string) => warning.includes('.texts:');
+
+  it('warns once per system of the texts missing a language, and of nothing in a map of plain strings', () => {
+    const warnings = dataMapWarnings(loadDataMap(mapWith(translated)), {}).filter(untranslated);
     expect(warnings).toEqual([
-      'cctv.categories[0]: no "en" text; answers in English show the other language',
-      'cctv.retention.basis: no "nb" text; answers in Norwegian show the other language',
+      'cctv.texts: written in one language only, so readers of the other see it as written: categories[0] (no English); retention.basis (no Norwegian)',
     ]);
-    expect(dataMapWarnings(loadDataMap(mapWith(base())), {}).filter((warning) => warning.includes('text;'))).toEqual([]);
+    expect(dataMapWarnings(loadDataMap(mapWith(base())), {}).filter(untranslated)).toEqual([]);
   });
 
   it('refuses a translation with an unknown language or no text, naming the field', () => {
@@ -260,7 +263,7 @@ describe('translated texts', () => {
     for (const name of ['config/systems.yaml', 'examples/auto-parts-wholesaler.yaml', 'examples/courier.yaml', 'examples/logistics-software.yaml']) {
       const map = loadDataMap(join(__dirname, '..', '..', name));
       expect(map.systems.length).toBeGreaterThan(0);
-      expect(dataMapWarnings(map, {}).filter((warning) => warning.includes('text;'))).toEqual([]);
+      expect(dataMapWarnings(map, {}).filter(untranslated)).toEqual([]);
     }
   });
 });

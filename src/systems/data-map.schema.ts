@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_TYPES } from '../common/case-types';
 import { CHANNELS } from '../common/dispositions/disposition';
-import { recipientFields, withRecipients } from './recipients.schema';
+import { recipientFields, withRecipients, type Recipient } from './recipients.schema';
 import { localizedText, plainText, type LocalizedText } from './localized-text';
 import { checkProcessorControllers, partyLanguage, processorControllerFields } from './processor-controllers.schema';
 
@@ -11,8 +11,8 @@ import { checkProcessorControllers, partyLanguage, processorControllerFields } f
 const isoDuration = z.string().regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'must be an ISO-8601 duration such as P5Y, P4M or P7D');
 
 const legalHold = z.object({
-  records: z.string().min(1),
-  basis: z.string().min(1),
+  records: localizedText,
+  basis: localizedText,
   keepFor: isoDuration,
   from: z.enum(['end-of-financial-year', 'record-date', 'end-of-contract']).default('end-of-financial-year'),
 });
@@ -63,7 +63,7 @@ const connection = z
 export const systemSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and dashes (it is used in task ids)'),
-    name: z.string().min(1),
+    name: localizedText,
     connector: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a connector type such as zendesk, visma, hubspot, manual'),
     role: z.enum(['controller', 'processor']).default('controller'),
     controllerName: z.string().min(1).optional(),
@@ -73,15 +73,17 @@ export const systemSchema = z
     connection,
     categories: z.array(localizedText).min(1, 'list at least one category of personal data'),
     purposes: z.array(localizedText).min(1, 'list at least one purpose'),
-    legalBasis: z.string().min(1),
+    legalBasis: localizedText,
     ...recipientFields,
-    source: z.string().min(1).default('the data subject'),
+    /** Where the data comes from (Art 14(2)(f)); the default is written in the reader's language. */
+    source: localizedText.default('the data subject'),
     retention: z
       .object({ period: isoDuration.optional(), criteria: localizedText.optional(), basis: localizedText.optional() })
       .refine((value) => value.period || value.criteria, 'give a period (ISO duration) or the criteria that decide how long data is kept'),
     legalHolds: z.array(legalHold).default([]),
-    automatedDecisions: z.string().default('none'),
-    transfersOutsideEea: z.string().default('none'),
+    /** Art 15(1)(h) and Art 15(2) in the access answer; 'none' is written in the reader's language. */
+    automatedDecisions: localizedText.default('none'),
+    transfersOutsideEea: localizedText.default('none'),
     /** Portability covers data the person provided under consent or contract, processed by automated means. */
     portable: z.boolean().default(false),
     /** Labels of the system's fields (and record types) in the readable copy: name → text or {nb, en}. */
@@ -100,30 +102,54 @@ export const systemSchema = z
   .transform(withRecipients)
   .transform(withTexts);
 
-/** The texts a requester reads, as written (translations kept); see withTexts. */
+/** The texts a person reads, as written (translations kept); see withTexts. */
 export interface SystemTexts {
+  name: LocalizedText;
+  legalBasis: LocalizedText;
   purposes: LocalizedText[];
   categories: LocalizedText[];
   retention: { criteria?: LocalizedText; basis?: LocalizedText };
+  /** Each legal hold's records and basis, in the order of `legalHolds`. */
+  legalHolds: Array<{ records: LocalizedText; basis: LocalizedText }>;
+  /** Each recipient proper's line, in the order of `recipients`. */
+  recipients: LocalizedText[];
 }
 
+type LegalHoldInput = z.infer<typeof legalHold>;
+type PlainHold = Omit<LegalHoldInput, 'records' | 'basis'> & { records: string; basis: string };
+
 interface PlainTexts {
+  name: string;
+  legalBasis: string;
   purposes: string[];
   categories: string[];
   retention: { period?: string; criteria?: string; basis?: string };
+  legalHolds: PlainHold[];
   texts: SystemTexts;
 }
 
+interface TextInput {
+  name: LocalizedText;
+  legalBasis: LocalizedText;
+  purposes: LocalizedText[];
+  categories: LocalizedText[];
+  retention: { period?: string; criteria?: LocalizedText; basis?: LocalizedText };
+  legalHolds: LegalHoldInput[];
+  recipientList: Recipient[];
+}
+
 /**
- * Keeps `purposes`, `categories` and `retention` plain strings for staff pages and rules, and the
- * translations under `texts` for the requester's answer (access-document.ts reads them there).
+ * Keeps the texts plain strings (the English, else the only text) for the engine's rules, ids in
+ * e-mails to machines and matching (a `keep.hold` names a hold by its records), and the
+ * translations under `texts` for whoever reads them: the requester's answer in theirs, staff pages
+ * and staff e-mails in the staff member's (systemText reads them).
  */
-function withTexts<
-  T extends { purposes: LocalizedText[]; categories: LocalizedText[]; retention: { period?: string; criteria?: LocalizedText; basis?: LocalizedText } },
->(system: T): Omit<T, 'purposes' | 'categories' | 'retention'> & PlainTexts {
+function withTexts<T extends TextInput>(system: T): Omit<T, keyof PlainTexts> & PlainTexts {
   const { criteria, basis } = system.retention;
   return {
     ...system,
+    name: plainText(system.name),
+    legalBasis: plainText(system.legalBasis),
     purposes: system.purposes.map(plainText),
     categories: system.categories.map(plainText),
     retention: {
@@ -131,7 +157,16 @@ function withTexts<
       ...(criteria !== undefined ? { criteria: plainText(criteria) } : {}),
       ...(basis !== undefined ? { basis: plainText(basis) } : {}),
     },
-    texts: { purposes: system.purposes, categories: system.categories, retention: { criteria, basis } },
+    legalHolds: system.legalHolds.map((hold) => ({ ...hold, records: plainText(hold.records), basis: plainText(hold.basis) })),
+    texts: {
+      name: system.name,
+      legalBasis: system.legalBasis,
+      purposes: system.purposes,
+      categories: system.categories,
+      retention: { criteria, basis },
+      legalHolds: system.legalHolds.map((hold) => ({ records: hold.records, basis: hold.basis })),
+      recipients: system.recipientList.filter((recipient) => recipient.kind === 'recipient').map((recipient) => recipient.texts),
+    },
   };
 }
 

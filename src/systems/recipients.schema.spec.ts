@@ -22,9 +22,14 @@ describe('recipients in the data map', () => {
     });
     expect(parsed.recipients).toEqual(['Revisor AS (auditor)', 'Inkasso Nord AS (debt collection)']);
     expect(parsed.recipientList).toEqual([
-      { name: 'Revisor AS', text: 'Revisor AS (auditor)', kind: 'recipient', email: 'revisjon@revisor.example' },
-      { name: 'Skatteetaten', text: 'Skatteetaten (tax authority, on request)', kind: 'authority-on-request' },
-      { name: 'Inkasso Nord AS', text: 'Inkasso Nord AS (debt collection)', kind: 'recipient' },
+      { name: 'Revisor AS', text: 'Revisor AS (auditor)', texts: 'Revisor AS (auditor)', kind: 'recipient', email: 'revisjon@revisor.example' },
+      {
+        name: 'Skatteetaten',
+        text: 'Skatteetaten (tax authority, on request)',
+        texts: 'Skatteetaten (tax authority, on request)',
+        kind: 'authority-on-request',
+      },
+      { name: 'Inkasso Nord AS', text: 'Inkasso Nord AS (debt collection)', texts: 'Inkasso Nord AS (debt collection)', kind: 'recipient' },
     ]);
     expect(uncontactedRecipients(parsed)).toEqual(['Inkasso Nord AS (debt collection)']);
     expect(contactedRecipients(parsed)).toEqual([{ name: 'Revisor AS', email: 'revisjon@revisor.example' }]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedText, plainText, type LocalizedText } from './localized-text';
 
 /**
  * A system's recipients in the data map (docs/data-map.md "Recipients"). Each is written either
@@ -31,8 +32,8 @@ const oneOf = <T extends string>(values: readonly T[]) =>
 const recipientEntry = z
   .object({
     name: z.string().min(1),
-    /** What the recipient is to us, shown after the name: "auditor", "accounting firm". */
-    role: z.string().min(1).optional(),
+    /** What the recipient is to us, shown after the name: "auditor", "accounting firm" (or {nb, en}). */
+    role: localizedText.optional(),
     email: z.string().email('must be an e-mail address').optional(),
     kind: oneOf(RECIPIENT_KINDS).default('recipient'),
     /** The language its Art 19 notice is written in; both (Norwegian, then English) when not given. */
@@ -40,9 +41,22 @@ const recipientEntry = z
   })
   .strict();
 
+type RecipientItem = z.infer<typeof recipientEntry> | LocalizedText;
+
+/** An entry (an object with a name) or a line of text ({nb, en} or one string). Chosen by its shape
+ *  rather than by a union, so a bad entry is reported at its field ("recipients.0.kind") and not
+ *  as "matches none of the forms". */
+const recipientItem = z.unknown().transform((value, ctx): RecipientItem => {
+  const entry = value !== null && typeof value === 'object' && 'name' in value;
+  const parsed = entry ? recipientEntry.safeParse(value) : localizedText.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+
 /** The two fields a system's schema spreads in (`...recipientFields`). */
 export const recipientFields = {
-  recipients: z.array(z.union([z.string().min(1), recipientEntry])).default([]),
+  recipients: z.array(recipientItem).default([]),
   /** E-mail addresses that get Art 19 notices (rectification, erasure, restriction). */
   recipientContacts: z.array(contactSchema).default([]),
 };
@@ -50,8 +64,10 @@ export const recipientFields = {
 /** One recipient as the rest of the engine reads it. */
 export interface Recipient {
   name: string;
-  /** The data map's text for it, e.g. "Revisor AS (auditor)". */
+  /** The data map's text for it, e.g. "Revisor AS (auditor)" (the English, else the only text). */
   text: string;
+  /** That text in each language the data map gives ("Revisor AS (revisor)" / "Revisor AS (auditor)"). */
+  texts: LocalizedText;
   kind: RecipientKind;
   email?: string;
   language?: 'nb' | 'en';
@@ -72,16 +88,28 @@ export function recipientName(text: string): string {
   return text.replace(/\s*\(.*$/, '').trim() || text.trim();
 }
 
+/** A line of text or an entry's name and role, as one text per language given. */
+function lineOf(entry: RecipientInput): LocalizedText {
+  if (typeof entry === 'string' || !('name' in entry)) return entry;
+  const role = entry.role;
+  if (role === undefined) return entry.name;
+  if (typeof role === 'string') return `${entry.name} (${role})`;
+  return Object.fromEntries(Object.entries(role).map(([language, words]) => [language, `${entry.name} (${words})`]));
+}
+
 function fromEntry(entry: RecipientInput, contacts: RecipientContact[]): Recipient {
-  if (typeof entry === 'string') {
-    const name = recipientName(entry);
-    const lower = entry.toLowerCase();
+  const texts = lineOf(entry);
+  const text = plainText(texts);
+  if (typeof entry === 'string' || !('name' in entry)) {
+    const name = recipientName(text);
+    const lower = text.toLowerCase();
     const contact = contacts.find((item) => item.name.trim().toLowerCase() === name.toLowerCase() || lower.includes(item.name.trim().toLowerCase()));
-    return { name, text: entry, kind: isOnRequest(entry) ? 'authority-on-request' : 'recipient', ...(contact ? { email: contact.email } : {}) };
+    // "(på forespørsel)" in the Norwegian line says the same as "(on request)" in the English.
+    const onRequest = (typeof texts === 'string' ? [texts] : Object.values(texts)).some(isOnRequest);
+    return { name, text, texts, kind: onRequest ? 'authority-on-request' : 'recipient', ...(contact ? { email: contact.email } : {}) };
   }
-  const text = entry.role ? `${entry.name} (${entry.role})` : entry.name;
   const contact = entry.email ?? contacts.find((item) => item.name.trim().toLowerCase() === entry.name.toLowerCase())?.email;
-  return { name: entry.name, text, kind: entry.kind, ...(contact ? { email: contact } : {}), ...(entry.language ? { language: entry.language } : {}) };
+  return { name: entry.name, text, texts, kind: entry.kind, ...(contact ? { email: contact } : {}), ...(entry.language ? { language: entry.language } : {}) };
 }
 
 /**

@@ -23,19 +23,27 @@ function holdsAccountingRecords(system: Pick<SystemEntry, 'categories' | 'purpos
   return ACCOUNTING_RECORDS.test(JSON.stringify([system.categories, system.purposes, records ?? '']));
 }
 
+/** A period longer than bokføringsloven § 13 allows: which rule, and whether the basis named the law. */
+export interface BookkeepingOverrun {
+  period: string;
+  /** The short rule (3½ years) rather than the 5-year one. */
+  short: boolean;
+  /** The basis names bokføringsloven; else the records are accounting records under another basis. */
+  namesLaw: boolean;
+}
+
 /**
- * A warning when `period` is longer than bokføringsloven § 13 allows for what is kept, else null.
+ * The overrun when `period` is longer than bokføringsloven § 13 allows for what is kept, else null.
  * The rule applies when the basis names the law *or* the records are accounting records: a "7-year
  * archive policy" for vouchers is still limited by § 13, so a basis that doesn't name the law
  * doesn't escape the check (a longer period needs another law, named).
  */
 export function bookkeepingOverrun(
-  system: Pick<SystemEntry, 'id' | 'categories' | 'purposes'>,
-  where: string,
+  system: Pick<SystemEntry, 'categories' | 'purposes'>,
   period: string | undefined,
   basis: string | undefined,
   records?: string,
-): string | null {
+): BookkeepingOverrun | null {
   if (!period) return null;
   const namesLaw = !!basis && BOOKKEEPING.test(basis);
   if (!namesLaw && !holdsAccountingRecords(system, records)) return null;
@@ -43,10 +51,5 @@ export function bookkeepingOverrun(
   const short = namesLaw && SHORT_RULE.test(basis);
   const allowed = short ? BOOKKEEPING_SHORT_MONTHS : BOOKKEEPING_MONTHS;
   if (months === null || months <= allowed) return null;
-  const rule = short
-    ? 'the 3½-year rule, which allows at most 3 years and 6 months after the end of the financial year (to 30 June of FY+4)'
-    : 'the 5-year rule, which allows at most 5 years after the end of the financial year';
-  if (!namesLaw)
-    return `${system.id}.${where}: ${period} is longer than bokføringsloven § 13 allows for the accounting records it keeps (basis given: "${basis ?? 'none'}"): § 13 has ${rule}; keeping them longer needs another law that requires it, named in the basis`;
-  return `${system.id}.${where}: ${period} is longer than its basis "${basis}" allows: bokføringsloven § 13 has ${rule}; a longer period needs another legal basis`;
+  return { period, short, namesLaw };
 }

@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Language } from '../common/case-types';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { dataMapWarnings, loadDataMap } from './data-map.loader';
+import { loadDataMap } from './data-map.loader';
+import { textIn } from './localized-text';
+import { dataMapFindings, type DataMapWarning } from './data-map-warnings';
 import type { ControllerInfo, DataMap, SystemEntry } from './data-map.schema';
 
 /** The data map, loaded and validated once at boot (an invalid file stops start-up). */
@@ -15,12 +18,13 @@ export class SystemsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    for (const warning of this.warnings()) this.logger.warn(warning);
+    // The log is the operator's, in English; each line names a system and a field, no person.
+    for (const warning of this.warnings()) this.logger.warn(warning.text.en);
   }
 
-  /** What a DPO should look at, each line starting with the system id (see dataMapWarnings). */
-  warnings(): string[] {
-    return dataMapWarnings(this.map, process.env);
+  /** What a DPO should look at, each with its line in nb and en (see dataMapFindings). */
+  warnings(): DataMapWarning[] {
+    return dataMapFindings(this.map, process.env);
   }
 
   controller(): ControllerInfo {
@@ -33,6 +37,12 @@ export class SystemsService implements OnModuleInit {
 
   system(id: string): SystemEntry | undefined {
     return this.map.systems.find((system) => system.id === id);
+  }
+
+  /** A system's name in the reader's language; an id the data map no longer lists, as it is. */
+  nameOf(id: string, language: Language): string {
+    const system = this.system(id);
+    return system ? textIn(system.texts.name, language) : id;
   }
 
   approvalRequired(type: string): boolean {

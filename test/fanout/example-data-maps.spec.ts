@@ -7,7 +7,8 @@ import type { SystemsService } from '../../src/systems/systems.service';
 import { planTasks } from '../../src/connectors/fanout/fanout-plan';
 import { controllersFor } from '../../src/connectors/manual/forwarding-targets';
 import { processorControllers } from '../../src/systems/processor-controllers';
-import { dataMapWarnings, loadDataMap } from '../../src/systems/data-map.loader';
+import { loadDataMap } from '../../src/systems/data-map.loader';
+import { dataMapWarnings } from '../../src/systems/data-map-warnings';
 
 const load = (name: string) => loadDataMap(join(__dirname, '..', '..', 'examples', `${name}.yaml`));
 const verified = (type: CaseEntity['type'], details: Record<string, unknown> = {}) =>

@@ -85,7 +85,7 @@ describe('system owners: warned, invited, signed in', () => {
       'Ved begrensning: Systemeieren begrenser bruken selv og registrerer hvordan.',
       'Systemeieren har konto og ser oppgavene sine under «Mine oppgaver».',
       // The start-up warning, with what it means and what to do.
-      'cctv.portable: legal basis "GDPR art. 6(1)(f)" is neither consent nor contract',
+      'cctv.portable: rettslig grunnlag «GDPR art. 6(1)(f)» er verken samtykke eller avtale',
       'Hva det betyr Systemet er merket som portabelt, men grunnlaget er verken samtykke eller avtale.',
       'Hva dere gjør Fjern «portable: true», eller rett det rettslige grunnlaget hvis det er feil.',
     ]) {

@@ -9,17 +9,17 @@ const DATA_MAP = `
 controller: { name: Kari Deler AS, orgNumber: "912 345 678", email: personvern@karideler.example, dpo: { name: Ola Ombud, email: dpo@karideler.example } }
 systems:
   - id: ledger
-    name: Regnskap
+    name: { nb: Regnskap, en: Accounting }
     connector: visma
     owner: regnskap@karideler.example
     connection: { companyNo: 1, clientIdEnv: STAFF_SYSTEMS_TEST_CLIENT_ID, clientSecretEnv: STAFF_SYSTEMS_TEST_UNSET_SECRET }
     categories: [invoices, payments]
-    purposes: [bookkeeping]
-    legalBasis: GDPR art. 6(1)(c) (bokføringsloven)
-    recipients: [Revisor AS (auditor)]
+    purposes: [{ nb: bokføring }]
+    legalBasis: { nb: GDPR art. 6 nr. 1 bokstav c (bokføringsloven), en: GDPR art. 6(1)(c) (bokføringsloven) }
+    recipients: [{ name: Revisor AS, role: { nb: revisor, en: auditor } }]
     retention: { period: P10Y, basis: bokføringsloven § 13 }
     legalHolds:
-      - { records: invoices, basis: bokføringsloven § 13, keepFor: P5Y, from: end-of-financial-year }
+      - { records: { nb: fakturaer, en: invoices }, basis: bokføringsloven § 13, keepFor: P5Y, from: end-of-financial-year }
   - id: shipping
     name: Fraktportal
     connector: manual
@@ -63,18 +63,21 @@ describe('data map page /staff/systems', () => {
       'Kari Deler AS (Org.nr. 912 345 678) – personvern@karideler.example',
       'Personvernombud Ola Ombud, dpo@karideler.example',
       'Regnskap',
+      'Regnskap inneholder: invoices, payments.',
       'Id ledger',
       'Kobling visma',
       'Rolle Behandlingsansvarlig',
       'Systemeier regnskap@karideler.example',
       'Kategorier av opplysninger invoices, payments',
-      'Formål bookkeeping',
-      'Rettslig grunnlag GDPR art. 6(1)(c) (bokføringsloven)',
-      'Mottakere Revisor AS (auditor)',
+      'Formål bokføring',
+      'Rettslig grunnlag GDPR art. 6 nr. 1 bokstav c (bokføringsloven)',
+      'Mottakere Revisor AS (revisor)',
       'Lagringstid 10 år – bokføringsloven § 13',
-      'invoices – bokføringsloven § 13 – 5 år fra utgangen av regnskapsåret',
-      'ledger.retention: P10Y is longer than its basis "bokføringsloven § 13" allows: bokføringsloven § 13 has the 5-year rule, which allows at most 5 years after the end of the financial year',
-      'ledger.connection.clientSecretEnv: environment variable STAFF_SYSTEMS_TEST_UNSET_SECRET is not set',
+      'fakturaer – bokføringsloven § 13 – 5 år fra utgangen av regnskapsåret',
+      // Every warning in the staff member's language, periods in words.
+      'ledger.retention: 10 år er lengre enn grunnlaget «bokføringsloven § 13» tillater: bokføringsloven § 13 har regelen om 5 år',
+      'ledger.texts: skrevet på bare ett språk, så lesere på det andre språket ser teksten slik den står: purposes[0] (mangler engelsk)',
+      'ledger.connection.clientSecretEnv: miljøvariabelen STAFF_SYSTEMS_TEST_UNSET_SECRET er ikke satt',
       'Fraktportal',
       'Rolle Databehandler for Nettbutikken AS (personvern@nettbutikken.example)',
       'Lagringstid until Nettbutikken AS asks us to delete',
@@ -93,7 +96,18 @@ describe('data map page /staff/systems', () => {
     const page = pageText(await (await auditor.get('/staff/systems')).text());
     expect(page).toContain('Data map');
     expect(page).toContain('Role Processor for Nettbutikken AS (personvern@nettbutikken.example)');
-    expect(page).toContain('invoices – bokføringsloven § 13 – 5 years from the end of the financial year');
+    for (const expected of [
+      'Accounting holds: invoices, payments.',
+      'Legal basis GDPR art. 6(1)(c) (bokføringsloven)',
+      'Recipients Revisor AS (auditor)',
+      'invoices – bokføringsloven § 13 – 5 years from the end of the financial year',
+      'ledger.retention: 10 years is longer than its basis "bokføringsloven § 13" allows',
+      'ledger.texts: written in one language only, so readers of the other see it as written: purposes[0] (no English)',
+      'ledger.connection.clientSecretEnv: environment variable STAFF_SYSTEMS_TEST_UNSET_SECRET is not set',
+    ]) {
+      expect(page).toContain(expected);
+    }
+    expect(page).not.toContain('Regnskap');
 
     const handler = await signedIn('handler@karideler.example');
     expect((await handler.get('/staff/systems')).status).toBe(403);

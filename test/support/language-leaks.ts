@@ -54,6 +54,12 @@ export const KNOWN_ENGLISH_LEAKS: readonly string[] = [
   'stop marketing',
   'erase after legal hold',
   'the plan needs',
+  // H4: the data map's warnings on /staff/systems, once English only
+  'is longer than',
+  'environment variable',
+  'is not set',
+  "can't be e-mailed",
+  'one language only',
 ];
 
 /** An ISO-8601 duration (P7D, P4M, P3Y6M, PT24H, P2W) standing as a word of its own. */

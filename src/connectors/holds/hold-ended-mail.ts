@@ -1,3 +1,4 @@
+import { textIn } from '../../systems/localized-text';
 import type { CaseEntity } from '../../cases/case.entity';
 import type { Language } from '../../common/case-types';
 import { dayInWords } from '../../common/request-type-words';
@@ -55,12 +56,12 @@ export function composeHoldEnded(
 ): ComposedMail {
   const words = WORDS[language];
   const text = [
-    words.ended(hold.records, system.name, entity.reference, dayInWords(hold.until, language), hold.basis),
+    words.ended(hold.records, textIn(system.texts.name, language), entity.reference, dayInWords(hold.until, language), hold.basis),
     words.mustGo,
     `  ${words.why[why]}`,
     '',
     words.person,
     ...identifierLines(people, language),
   ].join('\n');
-  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] ${words.subject(system.name)}`, text };
+  return { to: system.owner, caseId: entity.id, subject: `[${entity.reference}] ${words.subject(textIn(system.texts.name, language))}`, text };
 }

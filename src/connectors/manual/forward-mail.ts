@@ -1,3 +1,4 @@
+import { textIn } from '../../systems/localized-text';
 import type { CaseEntity } from '../../cases/case.entity';
 import type { Language } from '../../common/case-types';
 import { dayInWords, REQUEST_TYPE_WORDS } from '../../common/request-type-words';
@@ -102,7 +103,7 @@ export function composeForward(
   const type = REQUEST_TYPE_WORDS[language][entity.type].label;
   const text = [
     words.to(to.name),
-    words.received(system.name),
+    words.received(textIn(system.texts.name, language)),
     words.nothingDone,
     '',
     `${words.type}: ${type}`,

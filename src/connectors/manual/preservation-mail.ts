@@ -7,6 +7,7 @@ import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity
 import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { SystemEntry } from '../../systems/data-map.schema';
+import { textIn } from '../../systems/localized-text';
 import { IDENTIFIER_KIND_WORDS } from './identifier-words';
 import type { CasePreservationEntity } from './preservation.entity';
 
@@ -70,7 +71,13 @@ export function composePreservationRequest(
   const day = (iso: string) => dayInWords(iso, language);
   const text = [
     `${words.preserveNow}: ${words.case} ${words.received(entity.reference, REQUEST_TYPE_NAMES[language][entity.type], day(entity.receivedOn), day(entity.effectiveDue))}`,
-    words.routine(system.name, humanDuration(row.retentionPeriod, language), day(row.periodFrom), day(row.periodTo), day(row.deletionOn)),
+    words.routine(
+      textIn(system.texts.name, language),
+      humanDuration(row.retentionPeriod, language),
+      day(row.periodFrom),
+      day(row.periodTo),
+      day(row.deletionOn),
+    ),
     ...(earlierGoneBefore ? [words.earlierGone(day(earlierGoneBefore))] : []),
     words.keep,
     '',
@@ -80,7 +87,7 @@ export function composePreservationRequest(
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: `[${entity.reference}] ${words.preserveNow}: ${system.name} ${humanDate(row.periodFrom, language)}–${humanDate(row.periodTo, language)}`,
+    subject: `[${entity.reference}] ${words.preserveNow}: ${textIn(system.texts.name, language)} ${humanDate(row.periodFrom, language)}–${humanDate(row.periodTo, language)}`,
     text,
   };
 }
@@ -91,7 +98,7 @@ export function composePreservationEnded(entity: CaseEntity, system: SystemEntry
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: `[${entity.reference}] ${words.endedSubject}: ${system.name}`,
-    text: words.ended(entity.reference, day(closedOn), day(row.periodFrom), day(row.periodTo), system.name),
+    subject: `[${entity.reference}] ${words.endedSubject}: ${textIn(system.texts.name, language)}`,
+    text: words.ended(entity.reference, day(closedOn), day(row.periodFrom), day(row.periodTo), textIn(system.texts.name, language)),
   };
 }

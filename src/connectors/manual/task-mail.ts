@@ -4,6 +4,7 @@ import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity
 import { isEstablished } from '../../identity/identity-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { SystemEntry } from '../../systems/data-map.schema';
+import { textIn } from '../../systems/localized-text';
 import type { Language } from '../../common/case-types';
 import { humanDuration } from '../../common/human-duration';
 import { dayInWords, REQUEST_TYPE_NAMES } from '../../common/request-type-words';
@@ -176,7 +177,7 @@ export function composeManualTask(
     ...(atReceipt?.status === 'requested' && atReceipt.requestedAt
       ? [askedAtReceiptLine(atReceipt as AtReceipt & { requestedAt: Date }, system, language), '']
       : []),
-    words.needs(entity.reference, REQUEST_TYPE_NAMES[language][entity.type], system.name),
+    words.needs(entity.reference, REQUEST_TYPE_NAMES[language][entity.type], textIn(system.texts.name, language)),
     what,
     '',
     words.person,
@@ -191,7 +192,7 @@ export function composeManualTask(
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: `[${entity.reference}] ${urgent}${words.task}: ${system.name} (${taskActionName(task.action, language)})`,
+    subject: `[${entity.reference}] ${urgent}${words.task}: ${textIn(system.texts.name, language)} (${taskActionName(task.action, language)})`,
     text,
   };
 }
@@ -204,7 +205,7 @@ function askedAtReceiptLine(atReceipt: AtReceipt & { requestedAt: Date }, system
   return TASK_WORDS[language].askedAtReceipt(
     day(atReceipt.periodFrom),
     day(atReceipt.periodTo),
-    system.name,
+    textIn(system.texts.name, language),
     day(atReceipt.requestedAt.toISOString().slice(0, 10)),
   );
 }
@@ -213,7 +214,12 @@ function askedAtReceiptLine(atReceipt: AtReceipt & { requestedAt: Date }, system
 function preservationLine(entity: CaseEntity, system: SystemEntry, since: Date, language: Language): string {
   const gone = routineDeletionAt(system, since)!.toISOString().slice(0, 10);
   const day = (iso: string) => dayInWords(iso, language);
-  return TASK_WORDS[language].preserveNow(system.name, humanDuration(system.retention.period!, language), day(entity.receivedOn), day(gone));
+  return TASK_WORDS[language].preserveNow(
+    textIn(system.texts.name, language),
+    humanDuration(system.retention.period!, language),
+    day(entity.receivedOn),
+    day(gone),
+  );
 }
 
 export function composeManualReminder(
@@ -226,14 +232,14 @@ export function composeManualReminder(
 ): ComposedMail {
   const words = TASK_WORDS[language];
   const text = [
-    words.reminder(number, system.name, entity.reference),
+    words.reminder(number, textIn(system.texts.name, language), entity.reference),
     `${words.deadline}: ${dayInWords(entity.effectiveDue, language)}`,
     ...outcomeHowTo(publicUrl, entity, task, language),
   ].join('\n');
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: `[${entity.reference}] ${words.reminderSubject}: ${system.name} (${taskActionName(task.action, language)})`,
+    subject: `[${entity.reference}] ${words.reminderSubject}: ${textIn(system.texts.name, language)} (${taskActionName(task.action, language)})`,
     text,
   };
 }
@@ -251,7 +257,7 @@ export function composeManualEscalation(
   const days = Math.round(escalationDelayMs(system, since) / (24 * 3600 * 1000));
   const gone = routineDeletionAt(system, since);
   const text = [
-    words.waited(system.name, entity.reference, system.owner, days),
+    words.waited(textIn(system.texts.name, language), entity.reference, system.owner, days),
     ...(needsPreservation(entity, system, task.action, since)
       ? [words.routine(humanDuration(system.retention.period!, language), dayInWords(gone!.toISOString().slice(0, 10), language))]
       : []),
@@ -261,7 +267,7 @@ export function composeManualEscalation(
   return {
     to,
     caseId: entity.id,
-    subject: `[${entity.reference}] ${words.escalated}: ${system.name} (${taskActionName(task.action, language)})`,
+    subject: `[${entity.reference}] ${words.escalated}: ${textIn(system.texts.name, language)} (${taskActionName(task.action, language)})`,
     text,
   };
 }

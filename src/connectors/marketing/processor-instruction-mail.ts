@@ -2,6 +2,7 @@ import type { CaseEntity } from '../../cases/case.entity';
 import type { Language } from '../../common/case-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { MarketingProcessor, SystemEntry } from '../../systems/data-map.schema';
+import { textIn } from '../../systems/localized-text';
 import { identifierLines, type PersonIdentifiers } from '../manual/task-mail';
 
 const WORDS = {
@@ -43,7 +44,7 @@ export function composeProcessorInstruction(
   const words = WORDS[language];
   const text = [
     words.to(processor.name),
-    words.instruction(system.name),
+    words.instruction(textIn(system.texts.name, language)),
     words.keep,
     '',
     words.person,

@@ -13,6 +13,7 @@ import { RequesterLinks } from '../../public-site/requester-links';
 import { SystemsService } from '../../systems/systems.service';
 import { contactedRecipients, recipientName, uncontactedRecipients } from '../../systems/art19-recipients';
 import type { SystemEntry } from '../../systems/data-map.schema';
+import type { LocalizedText } from '../../systems/localized-text';
 import { answerAddress } from '../../representation/answer-address';
 import { LetterTemplatesService } from '../templates/letter-templates.service';
 import { letterKind, type LetterFacts, type TaskFact } from './letter-facts';
@@ -20,6 +21,8 @@ import { letterKind, type LetterFacts, type TaskFact } from './letter-facts';
 export interface NoticeTarget {
   systemId: string;
   systemName: string;
+  /** The system's name as the data map writes it: the notice names it in its own language. */
+  systemTexts?: LocalizedText;
   name: string;
   email: string;
   /** The notice's language; both (Norwegian, then English) when the data map names none. */
@@ -45,10 +48,10 @@ export class LetterFactsService {
     const tasks = await this.outcomes.tasks(manager, entity.id);
     const decision = entity.type === 'objection' ? await this.outcomes.objectionDecision(manager, entity.id) : null;
     const taskFacts: TaskFact[] = tasks.map((task) => {
-      const system = this.systems.system(task.systemId);
       return {
         systemId: task.systemId,
-        systemName: system?.name ?? task.systemId,
+        // The letter names each system in the requester's language.
+        systemName: this.systems.nameOf(task.systemId, entity.language),
         action: task.action,
         status: task.status,
         ...(task.finishedAt ? { finishedOn: this.deadlines.dayOf(task.finishedAt) } : {}),
@@ -90,7 +93,7 @@ export class LetterFactsService {
    *  erased, anonymised, corrected or restricted, each with what changed there (Art 19). */
   noticeTargets(type: string, tasks: readonly DispositionSource[]): NoticeTarget[] {
     return affectedSystems(type, tasks, this.systems).flatMap(({ id, system, dispositions }) =>
-      contactedRecipients(system).map((contact) => ({ systemId: id, systemName: system.name, ...contact, dispositions })),
+      contactedRecipients(system).map((contact) => ({ systemId: id, systemName: system.name, systemTexts: system.texts.name, ...contact, dispositions })),
     );
   }
 
@@ -105,7 +108,7 @@ export class LetterFactsService {
    *  by other means; `notNotified` those still to be told. A waived recipient is in neither. */
   async art19(
     manager: EntityManager,
-    entity: Pick<CaseEntity, 'id' | 'type'>,
+    entity: Pick<CaseEntity, 'id' | 'type' | 'language'>,
     tasks: readonly DispositionSource[],
   ): Promise<Pick<LetterFacts, 'notified' | 'notNotified'>> {
     if (!art19Applies(entity.type)) return { notified: [], notNotified: [] };
@@ -113,12 +116,11 @@ export class LetterFactsService {
     const stateOf = (target: { systemId: string; name: string }) =>
       settled.find((row) => row.systemId === target.systemId && row.recipient === target.name)?.status ?? 'open';
     const uncontacted = this.uncontacted(entity.type, tasks);
+    // The letter names each system in the requester's language.
+    const named = (target: { systemId: string; name: string }) => ({ name: target.name, system: this.systems.nameOf(target.systemId, entity.language) });
     return {
-      notified: [
-        ...this.noticeTargets(entity.type, tasks).map((target) => ({ name: target.name, system: target.systemName })),
-        ...uncontacted.filter((target) => stateOf(target) === 'done').map((target) => ({ name: target.name, system: target.systemName })),
-      ],
-      notNotified: uncontacted.filter((target) => stateOf(target) === 'open').map((target) => ({ name: target.name, system: target.systemName })),
+      notified: [...this.noticeTargets(entity.type, tasks).map(named), ...uncontacted.filter((target) => stateOf(target) === 'done').map(named)],
+      notNotified: uncontacted.filter((target) => stateOf(target) === 'open').map(named),
     };
   }
 

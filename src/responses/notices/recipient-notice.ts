@@ -5,6 +5,7 @@ import { KEEP_BASES, type Disposition, type DispositionOf, type KeepBasis } from
 import type { ControllerInfo } from '../../systems/data-map.schema';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { NoticeTarget } from '../letters/letter-facts.service';
+import { textIn } from '../../systems/localized-text';
 import { fieldWord, recordNoun, recordsInWords } from '../../common/dispositions/record-words';
 import { ALLOWED_USE_WORDS, KEEP_BASIS_WORDS } from './notice-words';
 
@@ -110,7 +111,7 @@ function noticeText(language: Language, entity: CaseEntity, target: NoticeTarget
   return [
     `${words.to} ${target.name}`,
     '',
-    intro(controller.name, target.systemName, entity.reference),
+    intro(controller.name, target.systemTexts ? textIn(target.systemTexts, language) : target.systemName, entity.reference),
     '',
     `${words.person}: ${identifiers}`,
     ...changeSections(language, target.dispositions, action).flatMap((lines) => ['', ...lines]),

@@ -1,6 +1,6 @@
 import type { Language } from '../../common/case-types';
 import type { ControllerInfo, SystemEntry } from '../../systems/data-map.schema';
-import { textIn } from '../../systems/localized-text';
+import { textIn, type LocalizedText } from '../../systems/localized-text';
 import { DEFAULT_WORDS, ELEMENT_LABELS, RIGHTS, periodInWords } from '../copy/rights-copy';
 import { listedFiles, readableTables, type FieldLabels, type ListedFile, type ReadableTable } from './readable-tables';
 
@@ -61,17 +61,20 @@ export function processingInfo(system: SystemEntry, language: Language): Process
   ]
     .filter(Boolean)
     .join('; ');
+  // The data map's own words in the requester's language; its defaults in the document's words.
+  const own = (text: LocalizedText, fallback?: { when: string; words: string }) =>
+    fallback && text === fallback.when ? fallback.words : textIn(text, language);
   return {
     systemId: system.id,
-    name: system.name,
-    purposes: texts.purposes.map((text) => textIn(text, language)),
-    categories: texts.categories.map((text) => textIn(text, language)),
-    legalBasis: system.legalBasis,
-    recipients: system.recipients.length ? system.recipients : [words.noRecipients],
+    name: own(texts.name),
+    purposes: texts.purposes.map((text) => own(text)),
+    categories: texts.categories.map((text) => own(text)),
+    legalBasis: own(texts.legalBasis),
+    recipients: texts.recipients.length ? texts.recipients.map((text) => own(text)) : [words.noRecipients],
     retention,
-    source: system.source === 'the data subject' ? words.subjectSource : system.source,
-    automatedDecisions: system.automatedDecisions === 'none' ? words.none : system.automatedDecisions,
-    transfersOutsideEea: system.transfersOutsideEea === 'none' ? words.none : system.transfersOutsideEea,
+    source: own(system.source, { when: 'the data subject', words: words.subjectSource }),
+    automatedDecisions: own(system.automatedDecisions, { when: 'none', words: words.none }),
+    transfersOutsideEea: own(system.transfersOutsideEea, { when: 'none', words: words.none }),
   };
 }
 

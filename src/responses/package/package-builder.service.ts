@@ -6,7 +6,8 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
-import { portableBasis } from '../../systems/data-map.loader';
+import { portableBasis } from '../../systems/data-map-warnings';
+import { textIn } from '../../systems/localized-text';
 import { SystemsService } from '../../systems/systems.service';
 import { fieldLabelsIn, processingInfo, type AccessDocument, type SystemData } from './access-document';
 import { AnswerPackageEntity, type AnswerPackageKind } from './answer-package.entity';
@@ -50,7 +51,7 @@ export class PackageBuilderService implements OnModuleInit {
       const system = this.systems.system(task.systemId);
       // Art 20: only what the person provided under consent or a contract (the data map warns of the rest).
       if (kind === 'portability' && !(system?.portable && portableBasis(system.legalBasis))) continue;
-      const name = system?.name ?? task.systemId;
+      const name = system ? textIn(system.texts.name, entity.language) : task.systemId;
       const part = exports.find((row) => row.taskId === task.id);
       const summary = typeof task.outcome?.summary === 'string' ? task.outcome.summary : undefined;
       if (part && part.recordCount > 0) {

@@ -2,6 +2,7 @@ import type { CaseEntity } from '../../cases/case.entity';
 import type { Language } from '../../common/case-types';
 import type { ComposedMail } from '../../notifications/mail-composer.registry';
 import type { ControllerInfo } from '../../systems/data-map.schema';
+import { textIn, type LocalizedText } from '../../systems/localized-text';
 import { dayInWords } from '../../common/request-type-words';
 import { RIGHTS } from '../copy/rights-copy';
 import { renderLetter, type LetterBlock } from '../letters/compose-letter';
@@ -82,17 +83,17 @@ const OWNER_TASK = {
  *  the system holds. */
 export function ownerLiftTask(
   entity: Pick<CaseEntity, 'id' | 'reference' | 'subjectName' | 'subjectEmail' | 'subjectPhone' | 'subjectCustomerNumber'>,
-  system: { name: string; owner: string },
+  system: { name: string; owner: string; texts: { name: LocalizedText } },
   caseUrl: string,
   language: Language,
 ): ComposedMail {
   const words = OWNER_TASK[language];
   const identifiers = [entity.subjectName, entity.subjectEmail, entity.subjectPhone, entity.subjectCustomerNumber].filter(Boolean).join(', ');
-  const text = [words.task(system.name, entity.reference, caseUrl), `${words.person}: ${identifiers}`].join('\n');
+  const text = [words.task(textIn(system.texts.name, language), entity.reference, caseUrl), `${words.person}: ${identifiers}`].join('\n');
   return {
     to: system.owner,
     caseId: entity.id,
-    subject: words.subject(system.name, entity.reference),
+    subject: words.subject(textIn(system.texts.name, language), entity.reference),
     text: `${text}\n`,
     html: `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body><p>${escape(text).replace(/\n/g, '<br>')}</p></body></html>`,
   };

@@ -95,7 +95,7 @@ export class OwnerOnboardingService {
         address,
         {
           company: this.systems.controller().name,
-          systems: owned.map((system) => system.name),
+          systems: owned.map((system) => this.systems.nameOf(system.id, user.language)),
           link,
           signIn: `${this.config.PUBLIC_URL}/staff/login`,
         },

@@ -109,6 +109,8 @@ export class CasePagePresenter {
     const language: Language = copy.languageName === 'English' ? 'en' : 'nb';
     const dates = { language, timeZone: tz };
     const day = (value: string) => shownDay(value, dates);
+    // The data map's system names in the staff member's language wherever the page names a system.
+    const systemName = (id: string) => this.systems.nameOf(id, language);
     const [events, emails, alerts, tasks, staffUsers, decision, preview, download, repeats] = await Promise.all([
       this.audit.forCase(entity.id),
       this.outbox.forCase(entity.id),
@@ -179,7 +181,7 @@ export class CasePagePresenter {
         time: event.occurredAt,
         kind: 'event',
         title: copy.events[event.type] ?? event.type,
-        text: describe(event.data, copy, language, (id) => this.systems.system(id)?.name ?? id),
+        text: describe(event.data, copy, language, systemName),
         by: fill(copy.by, { who: who(event.actor) }),
       })),
       ...emails.map((email) => ({
@@ -280,7 +282,7 @@ export class CasePagePresenter {
         actionable: recordState.actionable,
         identifiers,
         copy,
-        systemName: (id) => this.systems.system(id)?.name ?? id,
+        systemName,
         // A processor system's forward (made at receipt) acts on no record of ours.
         mayDecide: worker && entity.status === 'in_progress' && tasks.every((task) => task.action === 'forward'),
         values,
@@ -307,7 +309,7 @@ export class CasePagePresenter {
       })),
       tasks: tasks.map((task) => ({
         id: task.id,
-        system: this.systems.system(task.systemId)?.name ?? task.systemId,
+        system: systemName(task.systemId),
         action: taskActionName(task.action, language),
         // The engine's own kind: the outcome form offers the hand-over for an export only.
         actionKind: task.action,
@@ -388,7 +390,7 @@ export class CasePagePresenter {
       }),
       processorForwards: processorForwardsView({
         tasks,
-        systemName: (id) => this.systems.system(id)?.name ?? id,
+        systemName,
         copy,
         mayChoose: worker && open,
         values,
@@ -397,12 +399,13 @@ export class CasePagePresenter {
       conversation: conversationView({ entries: conversation, reference: entity.reference, copy, dates }),
       // Folded while it holds only our own e-mails: a reply from the requester opens it.
       conversationOpen: conversation.some((entry) => entry.direction === 'in'),
-      preservation: preservationView({ rows: await this.preservation.listFor(entity.id), system: (id) => this.systems.system(id), copy, dates }),
+      preservation: preservationView({ rows: await this.preservation.listFor(entity.id), systemName, copy, dates }),
       plan: casePlanView({
         plan: await this.plans.planOf(entity),
         copy: PLAN_COPY[copy === STAFF_COPY.en ? 'en' : 'nb'],
         mayDecide: worker && open,
         dates,
+        systemName,
         postedItemId: form.planItemId,
         values: values.plan ?? {},
         errors: form.errors?.plan ?? {},

@@ -9,6 +9,8 @@ import { fillWithDates, shownDay, shownInstant, type DateStyle } from './shown-d
 export function casePlanView(input: {
   plan: PlanJson;
   copy: PlanCopy;
+  /** A system's name in the staff member's language (the plan's JSON has the data map's plain name). */
+  systemName: (id: string) => string;
   mayDecide: boolean;
   dates: DateStyle;
   postedItemId?: string;
@@ -22,7 +24,7 @@ export function casePlanView(input: {
     approval: plan.approvedAt ? (plan.approvalCurrent ? copy.approvalCurrent : copy.approvalStale) : '',
     changed: plan.systems.some((system) => system.changed),
     systems: plan.systems.map((system) => ({
-      name: system.name,
+      name: input.systemName(system.system),
       system: system.system,
       status: system.status,
       statusLabel: copy.status[system.status] ?? system.status,

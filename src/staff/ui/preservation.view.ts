@@ -1,19 +1,13 @@
 import type { CasePreservationEntity } from '../../connectors/manual/preservation.entity';
-import type { SystemEntry } from '../../systems/data-map.schema';
 import type { StaffCopy } from './pages/staff-copy';
 import { fillWithDates, shownDay, shownInstant, type DateStyle } from './shown-date';
 
 /** The case page's "Preservation" section: each system checked at receipt, the days to keep, the
  *  first day at risk, and whether the owner was asked and told it may end. */
-export function preservationView(input: {
-  rows: CasePreservationEntity[];
-  system: (id: string) => SystemEntry | undefined;
-  copy: StaffCopy;
-  dates: DateStyle;
-}) {
+export function preservationView(input: { rows: CasePreservationEntity[]; systemName: (id: string) => string; copy: StaffCopy; dates: DateStyle }) {
   const words = input.copy.preservation;
   return input.rows.map((row) => ({
-    system: input.system(row.systemId)?.name ?? row.systemId,
+    system: input.systemName(row.systemId),
     status: row.status,
     period: fillWithDates(words.period, { from: shownDay(row.periodFrom, input.dates), to: shownDay(row.periodTo, input.dates) }),
     state:

@@ -13,7 +13,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import type { OwnerWithoutAccount } from '../owners/owner-accounts';
 import { OwnerOnboardingService } from '../owners/owner-onboarding.service';
-import { CONNECTOR_WORDS, WARNING_WORDS, warningKind } from './pages/data-map-words';
+import { CONNECTOR_WORDS, WARNING_WORDS } from './pages/data-map-words';
 import { fill } from './pages/staff-copy';
 import { StaffPageFilter } from './pages/staff-page.filter';
 import { StaffPageRenderer } from './pages/staff-page-renderer';
@@ -83,17 +83,17 @@ export class StaffSystemsController {
         text,
         canInvite: staff.role === 'admin',
         controller: this.systems.controller(),
-        explained: warnings.map((line) => ({ line, ...WARNING_WORDS[language][warningKind(line)] })),
+        explained: warnings.map((warning) => ({ line: warning.text[language], ...WARNING_WORDS[language][warning.kind] })),
         owners: gaps.map((gap) => ({
           email: gap.email,
           state: text.ownerGap[gap.gap],
-          systems: fill(text.ownerSystems, { systems: gap.systems.map((system) => system.name).join(', ') }),
+          systems: fill(text.ownerSystems, { systems: gap.systems.map((system) => this.systems.nameOf(system.id, language)).join(', ') }),
           again: gap.gap === 'invited',
         })),
         systems: this.systems.systems().map((system) => ({
           ...describeSystem(system, text, language),
           plain: plainWords(system, text, language, gaps),
-          warnings: warnings.filter((warning) => warning.startsWith(`${system.id}.`)),
+          warnings: warnings.filter((warning) => warning.systemId === system.id).map((warning) => warning.text[language]),
           check: describeCheck(checks.get(system.id), text),
         })),
       },
@@ -118,7 +118,7 @@ function describeSystem(system: SystemEntry, text: SystemsCopy, language: Langua
   const { criteria, basis } = system.texts.retention;
   return {
     id: system.id,
-    name: system.name,
+    name: textIn(system.texts.name, language),
     connector: system.connector === 'manual' ? MANUAL_CONNECTOR[language] : system.connector,
     role:
       system.role === 'processor'
@@ -127,8 +127,8 @@ function describeSystem(system: SystemEntry, text: SystemsCopy, language: Langua
     owner: system.owner,
     categories: list(own(system.texts.categories)),
     purposes: list(own(system.texts.purposes)),
-    legalBasis: system.legalBasis,
-    recipients: list(system.recipients),
+    legalBasis: textIn(system.texts.legalBasis, language),
+    recipients: list(own(system.texts.recipients)),
     retention: [
       system.retention.period && humanDuration(system.retention.period, language),
       criteria && textIn(criteria, language),
@@ -136,8 +136,13 @@ function describeSystem(system: SystemEntry, text: SystemsCopy, language: Langua
     ]
       .filter(Boolean)
       .join(' – '),
-    legalHolds: system.legalHolds.map((hold) =>
-      fill(text.hold, { ...hold, keepFor: humanDuration(hold.keepFor, language), from: text.from[hold.from] ?? hold.from }),
+    legalHolds: system.legalHolds.map((hold, index) =>
+      fill(text.hold, {
+        records: textIn(system.texts.legalHolds[index].records, language),
+        basis: textIn(system.texts.legalHolds[index].basis, language),
+        keepFor: humanDuration(hold.keepFor, language),
+        from: text.from[hold.from] ?? hold.from,
+      }),
     ),
   };
 }
@@ -153,7 +158,7 @@ function plainWords(system: SystemEntry, text: SystemsCopy, language: Language, 
   const own = (items: LocalizedText[]) => items.map((item) => textIn(item, language)).join(', ');
   const { criteria, basis } = system.texts.retention;
   return [
-    fill(text.holds, { name: system.name, categories: own(system.texts.categories) || text.none }),
+    fill(text.holds, { name: textIn(system.texts.name, language), categories: own(system.texts.categories) || text.none }),
     fill(text.usedFor, { purposes: own(system.texts.purposes) || text.none }),
     system.retention.period ? fill(text.keptFor, { period: humanDuration(system.retention.period, language) }) : null,
     criteria ? fill(text.keptUntil, { criteria: textIn(criteria, language) }) : null,

@@ -58,7 +58,7 @@ export class StaffTasksPage {
         return {
           id: task.id,
           system: task.systemId,
-          systemName: this.systems.system(task.systemId)?.name ?? task.systemId,
+          systemName: this.systems.nameOf(task.systemId, language),
           // Only an export (access, portability) hands data over: the form shows the upload then.
           action: task.action,
           actionKind: task.action,

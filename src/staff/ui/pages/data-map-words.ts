@@ -1,4 +1,5 @@
 import type { Language } from '../../../common/case-types';
+import type { WarningKind } from '../../../systems/data-map-warnings';
 
 /** What the service does in a system of each connector type, and what erasure and restriction
  *  mean there, in plain words (docs/connectors.md has the details). */
@@ -87,8 +88,7 @@ const en: Record<string, ConnectorWords> = {
 
 export const CONNECTOR_WORDS: Record<Language, Record<string, ConnectorWords>> = { nb, en };
 
-/** The kinds of start-up warning (systems/data-map.loader.ts) and what each means and asks for. */
-export type WarningKind = 'retention' | 'portable' | 'recipients' | 'translation' | 'secret' | 'other';
+/** What each kind of start-up warning (systems/data-map-warnings.ts) means and asks for. */
 
 export interface WarningWords {
   means: string;
@@ -111,14 +111,13 @@ export const WARNING_WORDS: Record<Language, Record<WarningKind, WarningWords>> 
       todo: 'Legg mottakeren inn under «recipientContacts», eller varsle dem på annen måte når saken ber om det.',
     },
     translation: {
-      means: 'En tekst finnes bare på ett språk. Svar på det andre språket viser teksten slik den står.',
+      means: 'En tekst finnes bare på ett språk. Brev, sider og e-poster på det andre språket viser teksten slik den står.',
       todo: 'Skriv teksten på begge språk ({nb: …, en: …}) i datakartet.',
     },
     secret: {
       means: 'En hemmelighet koblingen trenger, er ikke satt i miljøet. Oppgavene for dette systemet feiler til den er satt.',
       todo: 'Sett miljøvariabelen som er nevnt, og start tjenesten på nytt.',
     },
-    other: { means: 'Linjen begynner med systemet og feltet i datakartet den gjelder.', todo: 'Se docs/data-map.md om feltet, og rett datakartet.' },
   },
   en: {
     retention: {
@@ -135,27 +134,12 @@ export const WARNING_WORDS: Record<Language, Record<WarningKind, WarningWords>> 
       todo: 'Add the recipient under "recipientContacts", or tell them by other means when a case asks for it.',
     },
     translation: {
-      means: 'A text exists in one language only. Answers in the other language show it as written.',
+      means: 'A text exists in one language only. Letters, pages and e-mails in the other language show it as written.',
       todo: 'Write the text in both languages ({nb: …, en: …}) in the data map.',
     },
     secret: {
       means: 'A secret the connection needs is not set in the environment. The tasks for this system fail until it is.',
       todo: 'Set the environment variable named, and restart the service.',
     },
-    other: {
-      means: 'The line starts with the system and the data-map field it concerns.',
-      todo: 'See docs/data-map.md for the field, and correct the data map.',
-    },
   },
 };
-
-/** Which kind a warning line is, read from the field it names (dataMapWarnings' own wording). */
-export function warningKind(line: string): WarningKind {
-  const field = line.slice(line.indexOf('.') + 1, line.indexOf(':'));
-  if (/^(retention|legalHolds\.\d+)$/.test(field)) return 'retention';
-  if (field === 'portable') return 'portable';
-  if (field === 'recipients') return 'recipients';
-  if (field.startsWith('connection.')) return 'secret';
-  if (/: no "(nb|en)" text;/.test(line)) return 'translation';
-  return 'other';
-}
