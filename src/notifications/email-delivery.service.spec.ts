@@ -16,7 +16,19 @@ const ROW_ID = '6f1c3a52-0000-4000-8000-000000000001';
  *  and an SMTP server that records what it accepted. */
 function setUp(options: { smtpRejects?: boolean; stored?: boolean } = {}) {
   let row: Partial<OutboundEmailEntity> | null = options.stored
-    ? { id: ROW_ID, dedupeKey: 'receipt-1', caseId: null, kind: 'requester-receipt', toAddress: 'kari@example.no', subject: 'Mottatt', textBody: 'Hei', htmlBody: null, status: 'pending', attempts: 0, lastError: null }
+    ? {
+        id: ROW_ID,
+        dedupeKey: 'receipt-1',
+        caseId: null,
+        kind: 'requester-receipt',
+        toAddress: 'kari@example.no',
+        subject: 'Mottatt',
+        textBody: 'Hei',
+        htmlBody: null,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+      }
     : null;
   const database = { failSentUpdates: 0 };
   const rows = {
@@ -39,7 +51,21 @@ function setUp(options: { smtpRejects?: boolean; stored?: boolean } = {}) {
   } as unknown as OutboxRows;
   const dispatched: string[] = [];
   const outbox = {
-    newRow: async (_manager: unknown, kind: string, dedupeKey: string) => ({ dedupeKey, kind, caseId: null, toAddress: 'kari@example.no', subject: 'Mottatt', textBody: 'Hei', htmlBody: null, replyTo: null, secrets: null, status: 'pending', attempts: 0, lastError: null, secretsRemovedAt: null }),
+    newRow: async (_manager: unknown, kind: string, dedupeKey: string) => ({
+      dedupeKey,
+      kind,
+      caseId: null,
+      toAddress: 'kari@example.no',
+      subject: 'Mottatt',
+      textBody: 'Hei',
+      htmlBody: null,
+      replyTo: null,
+      secrets: null,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      secretsRemovedAt: null,
+    }),
     dispatch: async (id: string) => void dispatched.push(id),
   } as unknown as OutboxService;
   const composers = { compose: async () => ({ to: 'kari@example.no', subject: 'Mottatt', text: 'Hei' }) } as unknown as MailComposerRegistry;

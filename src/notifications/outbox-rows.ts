@@ -65,10 +65,9 @@ export class OutboxRows {
     ];
     const inserted = await this.run(manager, insert, values, audit);
     if (inserted) return { id: inserted, created: true };
-    const [existing]: Array<{ id: string; status: OutboundEmailStatus }> = await manager.query(
-      'SELECT id, status FROM outbound_emails WHERE dedupe_key = $1',
-      [row.dedupeKey],
-    );
+    const [existing]: Array<{ id: string; status: OutboundEmailStatus }> = await manager.query('SELECT id, status FROM outbound_emails WHERE dedupe_key = $1', [
+      row.dedupeKey,
+    ]);
     return { id: existing.id, created: false, status: existing.status };
   }
 
@@ -83,7 +82,10 @@ export class OutboxRows {
   }
 
   async find(id: string): Promise<(DeliverableRow & { status: OutboundEmailStatus }) | null> {
-    const [row] = await this.dataSource.query(`SELECT ${DELIVERABLE}, status FROM outbound_emails WHERE id = $1`, [id]);
+    const [row]: Array<DeliverableRow & { status: OutboundEmailStatus }> = await this.dataSource.query(
+      `SELECT ${DELIVERABLE}, status FROM outbound_emails WHERE id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 

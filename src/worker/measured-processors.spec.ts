@@ -79,7 +79,11 @@ describe('measureJobRuns', () => {
     // Cumulative buckets: a fast run is in every bucket, so each bound holds both completed runs.
     expect(pipelines[0]).toContain('{a}:metrics:job-seconds email|completed|le|60 +2');
     expect(pipelines[0].filter((line) => line.startsWith('{a}:metrics:connector-http'))).toEqual(
-      expect.arrayContaining(['{a}:metrics:connector-http hubspot|4xx +4', '{a}:metrics:connector-http hubspot|429 +4', '{a}:metrics:connector-http hubspot|2xx +4']),
+      expect.arrayContaining([
+        '{a}:metrics:connector-http hubspot|4xx +4',
+        '{a}:metrics:connector-http hubspot|429 +4',
+        '{a}:metrics:connector-http hubspot|2xx +4',
+      ]),
     );
 
     await jest.advanceTimersByTimeAsync(10 * METRICS_FLUSH_MS);

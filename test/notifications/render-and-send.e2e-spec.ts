@@ -7,6 +7,16 @@ import { waitUntil } from '../support/service-process';
 import { SmtpCapture } from '../support/smtp-capture';
 import { startTestApp, type TestApp } from '../support/test-app';
 
+interface OutboxRow {
+  id: string;
+  dedupe_key: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  message_id: string | null;
+  case_id: string;
+}
+
 /** A requester e-mail is composed, stored and sent by one `render-email` job; a `send-email` job
  *  is queued only when that delivery fails; neither a refusal nor a retried job sends twice. */
 describe('e-mail: render and send in one job', () => {
@@ -25,8 +35,12 @@ describe('e-mail: render and send in one job', () => {
   const emailJobs = async () => queueOf(stack.context, QueueName.Email).getJobs(['completed', 'failed', 'waiting', 'delayed', 'active', 'prioritized']);
   const jobsFor = async (name: JobName, outboundEmailId: string, dedupeKey: string) =>
     (await emailJobs()).filter((job) => job.name === name && (job.data.outboundEmailId === outboundEmailId || job.data.dedupeKey === dedupeKey));
-  const rowTo = async (email: string) =>
-    (await stack.dataSource.query(`SELECT id, dedupe_key, status, attempts, last_error, message_id, case_id FROM outbound_emails WHERE to_address = $1`, [email]))[0];
+  const rowTo = async (email: string): Promise<OutboxRow | undefined> =>
+    (
+      (await stack.dataSource.query(`SELECT id, dedupe_key, status, attempts, last_error, message_id, case_id FROM outbound_emails WHERE to_address = $1`, [
+        email,
+      ])) as OutboxRow[]
+    )[0];
   const request = async (email: string) => {
     const response = await fetch(`${stack.url}/api/v1/requests`, {
       method: 'POST',
@@ -37,7 +51,7 @@ describe('e-mail: render and send in one job', () => {
   };
   const sentRow = async (email: string) => {
     await waitUntil(async () => (await rowTo(email))?.status === 'sent', 60_000, `the e-mail to ${email} recorded as sent`);
-    return rowTo(email);
+    return (await rowTo(email))!;
   };
 
   it('sends the verification e-mail from the render job alone, and a retry of that job sends nothing', async () => {
@@ -70,7 +84,7 @@ describe('e-mail: render and send in one job', () => {
     await request(email);
     await waitUntil(async () => Boolean((await rowTo(email))?.last_error), 30_000, 'the first delivery refused');
     smtp.refuse = false;
-    expect((await rowTo(email)).last_error).toBe('delivery failed (451)');
+    expect((await rowTo(email))?.last_error).toBe('delivery failed (451)');
 
     await smtp.waitFor((message) => message.to.includes(email), 60_000);
     const row = await sentRow(email);
