@@ -2,8 +2,9 @@
  * HTTP answers from the providers, counted by the connector clients: per provider and status
  * class, and every 429 (also the ones a client waits out inline, which never reach the task
  * runner). The clients are plain objects built per call, so they count into this process-wide
- * tally; the worker adds it to a Redis hash when a job ends (worker/measured-processors.ts), and
- * /metrics reads that hash, as it does the other worker counters.
+ * tally; the worker takes it when a job ends and adds it to a Redis hash with its job counts, in
+ * one pipeline a second (worker/measured-processors.ts), and /metrics reads that hash, as it does
+ * the other worker counters.
  */
 /** A connector type (the `@DsrConnector` type of the client's connector). */
 export type ConnectorProvider = string;
@@ -24,9 +25,4 @@ export function takeConnectorResponses(): Array<[field: string, count: number]> 
   const counted = [...tally];
   tally.clear();
   return counted;
-}
-
-/** Puts back what could not be stored, so a Redis hiccup loses nothing. */
-export function returnConnectorResponses(counted: Array<[field: string, count: number]>): void {
-  for (const [field, count] of counted) tally.set(field, (tally.get(field) ?? 0) + count);
 }

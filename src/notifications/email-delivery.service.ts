@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import type { JobName, JobPayloads } from '../queues/queue-catalogue';
-import { MailComposerRegistry } from './mail-composer.registry';
+import { MailComposerRegistry, type ComposedMail } from './mail-composer.registry';
 import { MailTransport } from './mail-transport';
-import { OutboundEmailEntity } from './outbound-email.entity';
+import { OutboxRows, type DeliverableRow } from './outbox-rows';
 import { OutboxService } from './outbox.service';
 import { secretsRemoved } from './mail-secrets';
 import { RECIPIENT_LIMITED_KINDS, recipientOverLimit } from './recipient-limit';
@@ -20,6 +19,7 @@ const RECIPIENT_LIMIT_NOTE = 'not sent: this address had the hourly maximum of v
  *  record, not send. */
 export class SentButNotRecordedError extends Error {
   constructor(
+    readonly outboundEmailId: string,
     readonly messageId: string,
     readonly cause: Error,
   ) {
@@ -28,54 +28,64 @@ export class SentButNotRecordedError extends Error {
   }
 }
 
-/** What the e-mail jobs do. Both stages are idempotent: rendering keys on the dedupe key,
- *  delivery on the row's status, so a retried or duplicated job never sends twice. */
+/** What a render job did: sent (the usual end), handed to a `send-email` job (its delivery failed,
+ *  or the row was stored by an earlier attempt), or nothing to send. */
+export type RenderOutcome = 'sent' | 'recorded' | 'queued' | 'finished-before' | 'skipped' | 'limited';
+
+/** What the e-mail jobs do. A message is stored once (its dedupe key) and sent once (its row's
+ *  status, and the accepted Message-ID a retry carries), however often a job runs. */
 @Injectable()
 export class EmailDeliveryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly composers: MailComposerRegistry,
     private readonly outbox: OutboxService,
+    private readonly rows: OutboxRows,
     private readonly transport: MailTransport,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'RECIPIENT_EMAILS_PER_HOUR'>,
   ) {}
 
-  /** Stage one: compose from fresh state, store in the outbox, queue delivery. A verification
-   *  e-mail to an address over its hourly limit is stored as `limited` and never sent: the request
-   *  itself stands, and staff see the reason on the case. */
-  async render(payload: JobPayloads[JobName.RenderEmail]): Promise<'queued' | 'skipped' | 'limited'> {
+  /**
+   * The `render-email` job: compose from fresh state, store in the outbox and send, in one job.
+   * Only the attempt that inserted the row sends it; if that fails, a `send-email` job (its
+   * retries, back-off and giving up) takes over. A later attempt, finding the row, leaves a pending
+   * one to a `send-email` job (one per row, by job id), so two senders never race. A verification
+   * e-mail to an address over its hourly limit is stored as `limited` and never sent: the request
+   * itself stands, and staff see the reason on the case.
+   */
+  async render(payload: JobPayloads[JobName.RenderEmail]): Promise<RenderOutcome> {
+    if (payload.accepted) {
+      await this.deliver(payload.accepted.outboundEmailId, payload.accepted.messageId);
+      return 'recorded';
+    }
     const mail = await this.composers.compose(payload.kind, { caseId: payload.caseId, params: payload.params ?? {} });
     if (!mail) return 'skipped';
-    const stored = await this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOne(OutboundEmailEntity, { where: { dedupeKey: payload.dedupeKey }, select: { id: true, status: true } });
-      if (existing) return existing;
-      const limited =
-        RECIPIENT_LIMITED_KINDS.includes(payload.kind) && (await recipientOverLimit(manager, mail.to, this.config.RECIPIENT_EMAILS_PER_HOUR, this.clock.now()));
-      const id = await this.outbox.store(manager, payload.kind, payload.dedupeKey, { caseId: payload.caseId ?? null, ...mail });
-      if (!limited) return { id, status: 'pending' as const };
-      const row = await manager.findOneOrFail(OutboundEmailEntity, { where: { id } });
-      // Never sent, so its link is cut at once, as for a failed message.
-      await manager.update(OutboundEmailEntity, { id }, { status: 'limited', lastError: RECIPIENT_LIMIT_NOTE, ...secretsRemoved(row, this.clock.now()) });
-      if (payload.caseId) {
-        await this.audit.append(manager, {
-          caseId: payload.caseId,
-          type: 'email.limited',
-          actor: 'system',
-          occurredAt: this.clock.now(),
-          data: { kind: payload.kind, outboundEmailId: id, perHour: this.config.RECIPIENT_EMAILS_PER_HOUR },
-        });
-      }
-      return { id, status: 'limited' as const };
-    });
-    if (stored.status === 'limited') return 'limited';
-    await this.outbox.dispatch(stored.id);
-    return 'queued';
+    const composed = { caseId: payload.caseId ?? null, ...mail };
+    const limited = RECIPIENT_LIMITED_KINDS.includes(payload.kind);
+    // The limit is counted under a lock on the address, which needs a transaction; other kinds
+    // are one INSERT.
+    const stored = limited
+      ? await this.dataSource.transaction((manager) => this.storeLimited(manager, payload, composed))
+      : await this.storeToSend(this.dataSource.manager, payload, composed);
+    if (!stored.created) {
+      if (stored.status !== 'pending') return 'finished-before';
+      await this.outbox.dispatch(stored.id);
+      return 'queued';
+    }
+    if (stored.row.status === 'limited') return 'limited';
+    try {
+      await this.send({ id: stored.id, ...stored.row });
+      return 'sent';
+    } catch (error) {
+      if (error instanceof SentButNotRecordedError) throw error;
+      await this.outbox.dispatch(stored.id);
+      return 'queued';
+    }
   }
 
   /**
-   * Stage two: deliver one stored message. Throws on SMTP failure so the job retries.
+   * The `send-email` job: deliver one stored message. Throws on SMTP failure so the job retries.
    *
    * Sending and recording are two systems, so exactly-once is out of reach: a crash between the
    * SMTP server's acceptance and the PostgreSQL update cannot be told apart, on the next attempt,
@@ -85,16 +95,29 @@ export class EmailDeliveryService {
    * at-least-once with the stable Message-ID (`<row id@dsr-engine>`), which lets the receiving side
    * recognise the repeat.
    */
-  async deliver(outboundEmailId: string, acceptedMessageId?: string): Promise<'sent' | 'recorded' | 'already-sent' | 'missing'> {
-    const repository = this.dataSource.getRepository(OutboundEmailEntity);
-    const row = await repository.findOne({ where: { id: outboundEmailId } });
-    if (!row) return 'missing';
-    if (row.status === 'sent') return 'already-sent';
+  async deliver(outboundEmailId: string, acceptedMessageId?: string): Promise<'sent' | 'recorded' | 'finished-before' | 'missing'> {
     if (acceptedMessageId) {
-      await this.recordSent(row, acceptedMessageId);
+      const row = await this.rows.find(outboundEmailId);
+      if (!row) return 'missing';
+      if (row.status === 'sent') return 'finished-before';
+      await this.rows.recordSent(row, acceptedMessageId, this.clock.now());
       return 'recorded';
     }
-    await repository.increment({ id: row.id }, 'attempts', 1);
+    const row = await this.rows.claimAttempt(outboundEmailId);
+    if (!row) return (await this.rows.find(outboundEmailId)) ? 'finished-before' : 'missing';
+    await this.send(row);
+    return 'sent';
+  }
+
+  /** A message whose every attempt failed is marked failed; one the SMTP server accepted is
+   *  recorded as sent instead (it reached the requester, whatever failed afterwards). */
+  async giveUp(outboundEmailId: string, acceptedMessageId?: string): Promise<void> {
+    if (acceptedMessageId) await this.deliver(outboundEmailId, acceptedMessageId);
+    else await this.rows.markFailed(outboundEmailId, this.clock.now());
+  }
+
+  /** One SMTP attempt of a row whose attempt is already counted, and its record. */
+  private async send(row: DeliverableRow): Promise<void> {
     let messageId: string;
     try {
       messageId = await this.transport.send({
@@ -108,57 +131,30 @@ export class EmailDeliveryService {
     } catch (error) {
       // The SMTP reply can quote the address; keep only its code and class on the row.
       const code = (error as { responseCode?: number; code?: string }).responseCode ?? (error as { code?: string }).code;
-      await repository.update({ id: row.id }, { lastError: `delivery failed (${code ?? (error as Error).name})` });
+      await this.rows.recordFailure(row.id, `delivery failed (${code ?? (error as Error).name})`);
       throw error;
     }
     try {
-      await this.recordSent(row, messageId);
+      await this.rows.recordSent(row, messageId, this.clock.now());
     } catch (error) {
-      throw new SentButNotRecordedError(messageId, error as Error);
+      throw new SentButNotRecordedError(row.id, messageId, error as Error);
     }
-    return 'sent';
   }
 
-  /** A message whose every attempt failed is marked failed; one the SMTP server accepted is
-   *  recorded as sent instead (it reached the requester, whatever failed afterwards). */
-  async giveUp(outboundEmailId: string, acceptedMessageId?: string): Promise<void> {
-    if (acceptedMessageId) await this.deliver(outboundEmailId, acceptedMessageId);
-    else await this.markFailed(outboundEmailId);
+  /** A message this job will send at once: its attempt is counted in the INSERT. */
+  private async storeToSend(manager: EntityManager, payload: JobPayloads[JobName.RenderEmail], mail: ComposedMail) {
+    const row = { ...(await this.outbox.newRow(manager, payload.kind, payload.dedupeKey, mail)), attempts: 1 as const };
+    return { ...(await this.rows.insert(manager, row)), row };
   }
 
-  /** Sent: from here on the row is the record of what went to whom, without its codes and link
-   *  tokens (cut in the same update, so no sent row keeps them). */
-  private async recordSent(row: OutboundEmailEntity, messageId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        OutboundEmailEntity,
-        { id: row.id },
-        {
-          status: 'sent',
-          sentAt: this.clock.now(),
-          messageId,
-          lastError: null,
-          ...secretsRemoved(row, this.clock.now()),
-        },
-      );
-      if (row.caseId) {
-        await this.audit.append(manager, {
-          caseId: row.caseId,
-          type: 'email.sent',
-          actor: 'system',
-          occurredAt: this.clock.now(),
-          data: { kind: row.kind, outboundEmailId: row.id },
-        });
-      }
-    });
-  }
-
-  /** Called when the last attempt failed: staff see the message as failed, not pending forever.
-   *  Its code or link never reached anyone and is cut as well; a resend composes a new one. */
-  private async markFailed(outboundEmailId: string): Promise<void> {
-    const repository = this.dataSource.getRepository(OutboundEmailEntity);
-    const row = await repository.findOne({ where: { id: outboundEmailId } });
-    if (!row) return;
-    await repository.update({ id: outboundEmailId, status: 'pending' }, { status: 'failed', ...secretsRemoved(row, this.clock.now()) });
+  /** As `storeToSend`, or stored as `limited` (never sent, so its link is cut at once, as for a
+   *  failed message) with its audit event, when the address had its hourly maximum. */
+  private async storeLimited(manager: EntityManager, payload: JobPayloads[JobName.RenderEmail], mail: ComposedMail) {
+    const now = this.clock.now();
+    if (!(await recipientOverLimit(manager, mail.to, this.config.RECIPIENT_EMAILS_PER_HOUR, now))) return this.storeToSend(manager, payload, mail);
+    const pending = await this.outbox.newRow(manager, payload.kind, payload.dedupeKey, mail);
+    const row = { ...pending, ...secretsRemoved(pending, now), status: 'limited' as const, lastError: RECIPIENT_LIMIT_NOTE };
+    const audit = { type: 'email.limited' as const, occurredAt: now, extra: { perHour: this.config.RECIPIENT_EMAILS_PER_HOUR } };
+    return { ...(await this.rows.insert(manager, row, audit)), row };
   }
 }

@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** `limited`: never sent, the address had its hourly maximum of verification e-mails. */
 export type OutboundEmailStatus = 'pending' | 'sent' | 'failed' | 'limited';
 
-/** The outbox: every message is rendered into a row first, then delivered by a `send-email` job.
+/** The outbox: every message is rendered into a row first, then delivered (by the job that
+ *  rendered it, or a `send-email` job).
  *  `dedupeKey` (e.g. `case:<id>:receipt`) makes rendering idempotent; `status` makes delivery so.
  *  Once sent (or given up) the row keeps no one-time code or link token: `secrets` lists them
  *  while the row is pending, and they are cut from the bodies when it is finished (mail-secrets.ts).

@@ -5,14 +5,17 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { secretsOf, secretsRemoved } from './mail-secrets';
 import { JobQueue, jobRequest } from '../queues/job-queue';
-import { JobName, jobIds, type PayloadOf } from '../queues/queue-catalogue';
+import { JobName, QueueName, jobIds, type PayloadOf } from '../queues/queue-catalogue';
 import type { ComposedMail } from './mail-composer.registry';
 import { OutboundEmailEntity } from './outbound-email.entity';
+import { OutboxRows, type NewOutboxRow } from './outbox-rows';
 import { ReplyToAddresses } from './reply-to';
 
 /**
- * The e-mail outbox. A message becomes a row first (idempotent on its dedupe key), then a
- * `send-email` job delivers it. The row is the record of what was sent to whom and when.
+ * The e-mail outbox. A message becomes a row first (idempotent on its dedupe key), then it is
+ * delivered: by the `render-email` job that stored it, or by a `send-email` job (a message stored
+ * by another module, or one whose first delivery failed). The row is the record of what was sent
+ * to whom and when.
  */
 @Injectable()
 export class OutboxService {
@@ -21,9 +24,10 @@ export class OutboxService {
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'PUBLIC_URL'>,
     private readonly replyTo: ReplyToAddresses,
+    private readonly rows: OutboxRows,
   ) {}
 
-  /** Asks the worker to render and send a message of `kind` (stage one of two). Idempotent per dedupeKey. */
+  /** Asks the worker to render and send a message of `kind`. Idempotent per dedupeKey. */
   async requestEmail(payload: PayloadOf<JobName.RenderEmail>): Promise<void> {
     await this.requestEmails([payload]);
   }
@@ -38,26 +42,28 @@ export class OutboxService {
   /** Stores a rendered message inside the caller's transaction; returns its row id (existing
    *  or new). Call `dispatch` after the transaction commits. */
   async store(manager: EntityManager, kind: string, dedupeKey: string, mail: ComposedMail): Promise<string> {
-    const replyTo = await this.replyTo.for(manager, mail.caseId, mail.to);
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboundEmailEntity)
-      .values({
-        dedupeKey,
-        kind,
-        caseId: mail.caseId ?? null,
-        toAddress: mail.to,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html ?? null,
-        replyTo,
-        secrets: secretsOf(mail.secrets, this.config.PUBLIC_URL, mail.text, mail.html),
-      })
-      .orIgnore()
-      .execute();
-    const row = await manager.findOneOrFail(OutboundEmailEntity, { where: { dedupeKey }, select: { id: true } });
-    return row.id;
+    return (await this.rows.insert(manager, await this.newRow(manager, kind, dedupeKey, mail))).id;
+  }
+
+  /** The row a composed message becomes: pending, with the case's reply address and the secrets
+   *  to cut from it once it is finished. */
+  async newRow(manager: EntityManager, kind: string, dedupeKey: string, mail: ComposedMail): Promise<NewOutboxRow> {
+    const html = mail.html ?? null;
+    return {
+      dedupeKey,
+      kind,
+      caseId: mail.caseId ?? null,
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: html,
+      replyTo: await this.replyTo.for(manager, mail.caseId, mail.to),
+      secrets: secretsOf(mail.secrets, this.config.PUBLIC_URL, mail.text, html),
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      secretsRemovedAt: null,
+    };
   }
 
   /** Queues delivery (stage two). A no-op when the job already exists. */
@@ -68,13 +74,16 @@ export class OutboxService {
   /** Re-queues delivery of every message still pending (after Redis lost its jobs, or a crash
    *  between commit and dispatch). Existing jobs are left as they are. */
   async redispatchPending(olderThanSeconds = 60): Promise<number> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM outbound_emails WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1)`,
+    const pending: Array<{ id: string; dedupe_key: string }> = await this.dataSource.query(
+      `SELECT id, dedupe_key FROM outbound_emails WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1)`,
       [olderThanSeconds],
     );
-    if (rows.length) {
-      await this.jobs.enqueueBulk(rows.map(({ id }) => jobRequest(JobName.SendEmail, { outboundEmailId: id }, { jobId: jobIds.sendEmail(id) })));
-    }
+    if (!pending.length) return 0;
+    // A render job still running may be delivering its own row right now (a slow SMTP server):
+    // that job queues the retry itself if it fails, so a second sender is not added beside it.
+    const running = new Set((await this.jobs.queue(QueueName.Email).getJobs(['active'])).map((job) => job.id));
+    const rows = pending.filter((row) => !running.has(jobIds.renderEmail(row.dedupe_key)));
+    await this.jobs.enqueueBulk(rows.map(({ id }) => jobRequest(JobName.SendEmail, { outboundEmailId: id }, { jobId: jobIds.sendEmail(id) })));
     return rows.length;
   }
 

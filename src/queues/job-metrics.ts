@@ -15,11 +15,40 @@ export const JOB_DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
  *  itself back for later (a deadline alert re-arming, a task the provider rate-limited). */
 export type JobOutcome = 'completed' | 'failed' | 'deferred';
 
+/** One HINCRBY: hash key, field, amount. */
+export type HashIncrement = [key: string, field: string, by: number];
+
+/** HINCRBYs not yet written, summed per hash field: a process counts many job runs in memory and
+ *  writes them as one increment per field. */
+export class HashIncrements {
+  private readonly counts = new Map<string, Map<string, number>>();
+
+  add(key: string, field: string, by: number): void {
+    let fields = this.counts.get(key);
+    if (!fields) this.counts.set(key, (fields = new Map()));
+    fields.set(field, (fields.get(field) ?? 0) + by);
+  }
+
+  /** Hands over every increment and starts again from zero. */
+  take(): HashIncrement[] {
+    const taken = [...this.counts].flatMap(([key, fields]) => [...fields].map(([field, by]): HashIncrement => [key, field, by]));
+    this.counts.clear();
+    return taken;
+  }
+}
+
 /** Cumulative histogram fields: `<queue>|<outcome>|le|<bound>`, `…|sum_ms`, `…|count`. */
-export function addJobRun(multi: ChainableCommander, prefix: string, queue: string, outcome: JobOutcome, milliseconds: number): void {
+export function addJobRun(counts: HashIncrements, prefix: string, queue: string, outcome: JobOutcome, milliseconds: number): void {
   const key = jobDurationKey(prefix);
   const seconds = milliseconds / 1000;
-  for (const bound of JOB_DURATION_BUCKETS) if (seconds <= bound) multi.hincrby(key, `${queue}|${outcome}|le|${bound}`, 1);
-  multi.hincrby(key, `${queue}|${outcome}|sum_ms`, Math.round(milliseconds));
-  multi.hincrby(key, `${queue}|${outcome}|count`, 1);
+  for (const bound of JOB_DURATION_BUCKETS) if (seconds <= bound) counts.add(key, `${queue}|${outcome}|le|${bound}`, 1);
+  counts.add(key, `${queue}|${outcome}|sum_ms`, Math.round(milliseconds));
+  counts.add(key, `${queue}|${outcome}|count`, 1);
+}
+
+/** Queues the increments on a pipeline (no MULTI: each HINCRBY stands alone, and a failed one is
+ *  known by its place in the answer). */
+export function writeIncrements(pipeline: ChainableCommander, increments: readonly HashIncrement[]): ChainableCommander {
+  for (const [key, field, by] of increments) pipeline.hincrby(key, field, by);
+  return pipeline;
 }

@@ -57,7 +57,15 @@ export interface JobPayloads {
    *  It carries no data: the case id is in the job id (see jobIds.alert), which saves Redis memory
    *  across a million pending jobs. */
   [JobName.DeadlineAlert]: Record<string, never>;
-  [JobName.RenderEmail]: { kind: string; dedupeKey: string; caseId?: string; params?: Record<string, string> };
+  /** `accepted`: set once the SMTP server accepted the message this job stored and sent itself,
+   *  so a retry only records it (notifications/email-delivery.service.ts). */
+  [JobName.RenderEmail]: {
+    kind: string;
+    dedupeKey: string;
+    caseId?: string;
+    params?: Record<string, string>;
+    accepted?: { outboundEmailId: string; messageId: string };
+  };
   /** `acceptedMessageId`: set once the SMTP server accepted it, so a retry only records it. */
   [JobName.SendEmail]: { outboundEmailId: string; acceptedMessageId?: string };
   [JobName.ReconcileDeadlines]: Record<string, never>;
