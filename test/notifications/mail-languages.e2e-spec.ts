@@ -101,7 +101,8 @@ describe("staff and owner e-mails in their reader's language (real app, PostgreS
     }
     const nb = await mailTo(NB_OWNER, /^Invitasjon/);
     expect(nb.subject).toBe('Invitasjon: systemeier i innsynsløsningen');
-    expect(nb.text).toContain('Datakartet oppgir deg som systemeier for: Paper archive (signed contracts).');
+    // The systems by their names in the reader's language (the data map gives both).
+    expect(nb.text).toContain('Datakartet oppgir deg som systemeier for: Papirarkiv (signerte avtaler).');
     expectNorwegianOnly(nb);
     const en = await mailTo(EN_OWNER, /^Invitation/);
     expect(en.subject).toBe('Invitation: system owner in the request service');

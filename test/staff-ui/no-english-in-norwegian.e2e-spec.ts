@@ -210,7 +210,7 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
     );
     const norwegian = smtp.messages.filter((mail) => !mail.to.includes(ENGLISH_OWNER));
     // Owners' task and preservation e-mails, requesters' e-mails: all of them, and in Norwegian.
-    expect(norwegian.some((mail) => mail.subject.includes('] Oppgave: CCTV at the warehouse (innsyn)'))).toBe(true);
+    expect(norwegian.some((mail) => mail.subject.includes('] Oppgave: Kameraovervåking på lageret (innsyn)'))).toBe(true);
     expect(norwegian.some((mail) => mail.text.includes('sletter eller overskriver opplysninger etter 7 dager'))).toBe(true);
     for (const mail of norwegian) {
       const text = `${mail.subject}\n${mail.text}`;

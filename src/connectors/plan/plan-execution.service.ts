@@ -66,7 +66,7 @@ export class PlanExecution {
       if (result.changed) {
         // The handler hears of it; the mail is stored with the change and sent after the commit.
         const recipient = await this.staff.handlerRecipient(entity.assigneeId);
-        const systemName = this.systems.system(systemId)?.name ?? systemId;
+        const systemName = this.systems.nameOf(systemId, recipient.language);
         const mail = composePlanChanged(recipient, entity.id, entity.reference, systemName, this.config.PUBLIC_URL);
         const emailId = await this.dataSource.transaction(async (manager) => {
           await manager.update(CasePlanSurveyEntity, { caseId: entity.id, systemId }, { changed: true });
