@@ -29,7 +29,9 @@ describe('connector summaries in the staff member’s language', () => {
       string,
       unknown
     >;
-    expect(outcomeText({ outcome }, 'nb')).toBe('Opplysningene denne oppbevaringen holdt på, finnes ikke lenger i Visma Business (allerede slettet).');
+    expect(outcomeText({ outcome }, 'nb')).toBe(
+      'Oppføringene som ble holdt tilbake etter denne oppbevaringsplikten, finnes ikke lenger i Visma Business (allerede slettet).',
+    );
     expect(outcomeText({ outcome }, 'en')).toBe('The records this hold kept are no longer in Visma Business (already erased).');
   });
 

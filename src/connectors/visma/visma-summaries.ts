@@ -12,7 +12,7 @@ export const VISMA_SUMMARIES = {
   },
   heldRecordsGone: {
     en: 'The records this hold kept are no longer in Visma Business (already erased).',
-    nb: 'Opplysningene denne oppbevaringen holdt på, finnes ikke lenger i Visma Business (allerede slettet).',
+    nb: 'Oppføringene som ble holdt tilbake etter denne oppbevaringsplikten, finnes ikke lenger i Visma Business (allerede slettet).',
   },
   restrictedRecordsGone: {
     en: 'The restricted customer records are no longer in Visma Business; nothing to lift.',
