@@ -1,4 +1,5 @@
 import type { Disposition, KeepBasis, RecordType } from '../common/dispositions/disposition';
+import type { Language } from '../common/case-types';
 
 /**
  * The contract every connector fulfils, one implementation per kind of system (ARCHITECTURE.md "The life of a case", docs/connectors.md).
@@ -91,10 +92,14 @@ export interface RetainedRecords {
   externalIds?: Record<string, unknown>;
 }
 
+/** A connector's summary in each staff language (see outcome-summary.ts). */
+export type SummaryText = Record<Language, string>;
+
 /** The outcome of one action against one system (task outcomes: ARCHITECTURE.md "The life of a case").
- *  `summary` is for staff only (English, may name internal ids); what the requester is told comes
+ *  `summary` is for staff only (English, may name internal ids); `summaryText`, when a connector
+ *  gives it, is the same in each staff language for the case page. What the requester is told comes
  *  from `dispositions` alone, one per record or group of records handled (src/common/dispositions). */
-export type Outcome =
+export type Outcome = { summaryText?: SummaryText } & (
   | { status: 'done'; summary: string; details?: Record<string, unknown>; dispositions?: Disposition[] }
   | { status: 'not_found'; summary: string; dispositions?: Disposition[] }
   | {
@@ -108,7 +113,8 @@ export type Outcome =
     }
   | { status: 'forwarded'; summary: string; controller: string; forwardedAt: string; dispositions?: Disposition[] }
   | { status: 'manual'; summary: string }
-  | { status: 'failed'; summary: string; retryable: boolean; dispositions?: Disposition[] };
+  | { status: 'failed'; summary: string; retryable: boolean; dispositions?: Disposition[] }
+);
 
 /** Rectification: field name (as in the case's details, e.g. "name", "phone", "email") → new value. */
 export type Changes = Record<string, string>;

@@ -34,23 +34,39 @@ function readerTexts(system: SystemEntry): Array<[string, LocalizedText]> {
     ...own('source', system.source, 'the data subject'),
     ...own('automatedDecisions', system.automatedDecisions, 'none'),
     ...own('transfersOutsideEea', system.transfersOutsideEea, 'none'),
+    ...Object.entries(system.fieldLabels).map(([field, text]): [string, LocalizedText] => [`fieldLabels.${field}`, text]),
   ];
 }
 
+/**
+ * The warnings each shipped map is meant to start with, besides "variable not set" (the examples
+ * name environment variables for their secrets): the courier lists its auditor without an e-mail,
+ * so staff are told to give it the Art 19 notice by other means.
+ */
+const INTENDED: Record<string, RegExp[]> = {
+  'examples/courier.yaml': [/^accounting\.recipients: Art 19 notices to "the company's auditor" can't be e-mailed/],
+};
+
 describe('the data maps shipped with the project', () => {
-  it.each(SHIPPED)('%s loads with no text written in one language only', (file) => {
-    const warnings = dataMapWarnings(loadDataMap(join(root, file)), {});
+  it.each(SHIPPED)('%s starts with only its intended warnings and no text written in one language only', (file) => {
+    const warnings = dataMapWarnings(loadDataMap(join(root, file)), {}).filter((warning) => !warning.includes('is not set'));
+    const intended = INTENDED[file] ?? [];
+    expect(warnings).toHaveLength(intended.length);
+    intended.forEach((pattern, index) => expect(warnings[index]).toMatch(pattern));
     expect(warnings.filter((warning) => /^[\w-]+\.texts:/.test(warning))).toEqual([]);
   });
 
-  it('config/systems.yaml starts with no warning at all and gives every text a person reads in nb and en', () => {
-    const map = loadDataMap(join(root, 'config/systems.yaml'));
-    expect(dataMapWarnings(map, {})).toEqual([]);
+  it.each(SHIPPED)('%s gives every text a person reads in nb and en', (file) => {
+    const map = loadDataMap(join(root, file));
     const oneLanguage = map.systems.flatMap((system) =>
       readerTexts(system)
         .filter(([, text]) => typeof text === 'string' || LANGUAGES.some((language) => !text[language]))
         .map(([field]) => `${system.id}.${field}`),
     );
     expect(oneLanguage).toEqual([]);
+  });
+
+  it('config/systems.yaml starts with no warning at all', () => {
+    expect(dataMapWarnings(loadDataMap(join(root, 'config/systems.yaml')), {})).toEqual([]);
   });
 });

@@ -116,8 +116,8 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     expect(cctvTask.text).toContain('(separate e-mail) to preserve the records from');
     const phoneMails = mailsTo(PHONE_OWNER, assigned.reference);
     expect(phoneMails.map((mail) => mail.subject)).toEqual([
-      expect.stringContaining('BEVAR NÅ: Phone system call logs'),
-      expect.stringContaining('Oppgave: Phone system call logs (innsyn)'),
+      expect.stringContaining('BEVAR NÅ: Samtalelogg i telefonsystemet'),
+      expect.stringContaining('Oppgave: Samtalelogg i telefonsystemet (innsyn)'),
     ]);
   }, 60_000);
 
@@ -130,7 +130,7 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     expect(mailsTo(PHONE_OWNER, assigned.reference).map((mail) => mail.subject)).toEqual([
       expect.stringContaining('BEVAR NÅ'),
       expect.stringContaining('Oppgave'),
-      expect.stringContaining('Påminnelse: Phone system call logs'),
+      expect.stringContaining('Påminnelse: Samtalelogg i telefonsystemet'),
     ]);
     expect(mailsTo(PHONE_OWNER, assigned.reference)[2].text).toContain('Påminnelse 1:');
     await runJob(jobIds.manualEscalation(cctv.id));
@@ -160,8 +160,8 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
 
   it('escalates an unassigned case to the first admin', async () => {
     await runJob(jobIds.manualEscalation(taskOf(unassigned, 'phone-logs').id));
-    const [mail] = mailsTo(TEST_ADMIN.email, unassigned.reference).filter((candidate) => candidate.subject.includes('Phone system call logs'));
-    expect(mail.subject).toContain('Eskalert: Phone system call logs');
+    const [mail] = mailsTo(TEST_ADMIN.email, unassigned.reference).filter((candidate) => candidate.subject.includes('Samtalelogg i telefonsystemet'));
+    expect(mail.subject).toContain('Eskalert: Samtalelogg i telefonsystemet');
     expect(mail.text).toContain('har ventet på it@nordicbildeler.example i 7 dager');
   }, 60_000);
 

@@ -7,6 +7,8 @@ import { actsOnNothing, contactEmails, contactPhones, type FoundContact, normali
 import type { HubSpotChannel, HubSpotV4ActionResponse } from './hubspot-types';
 import { CONTACT_NOT_FOUND, objectionDispositions } from './hubspot-dispositions';
 import { applyObjectionLists } from './hubspot-objection-lists';
+import { summarised } from '../outcome-summary';
+import { HUBSPOT_SUMMARIES } from './hubspot-summaries';
 
 /**
  * Objection to direct marketing is absolute (Art 21(3)): every address the subject or their contacts
@@ -21,7 +23,7 @@ export async function stopMarketing(
   now: () => Date,
 ): Promise<Outcome> {
   if (actsOnNothing(subject)) {
-    return { status: 'not_found', summary: "No HubSpot record is the subject's for this case; nothing to unsubscribe", dispositions: [CONTACT_NOT_FOUND] };
+    return { status: 'not_found', ...summarised(HUBSPOT_SUMMARIES.noRecordToUnsubscribe), dispositions: [CONTACT_NOT_FOUND] };
   }
   // The subject's own address and phone are established identifiers: their opt-out is kept by
   // address, so it is set even without a contact. Other addresses come only from listed contacts.
@@ -39,7 +41,7 @@ export async function stopMarketing(
   if (emails.length === 0 && phones.length === 0 && (found.length === 0 || flags.length === 0)) {
     return {
       status: 'not_found',
-      summary: 'No e-mail address or phone number is known for the subject in HubSpot; nothing to unsubscribe',
+      ...summarised(HUBSPOT_SUMMARIES.noAddressToUnsubscribe),
       dispositions: [CONTACT_NOT_FOUND],
     };
   }

@@ -26,6 +26,8 @@ import type { HubSpotProperties } from './hubspot-types';
 import { DsrConnector } from '../dsr-connector';
 import { DispositionTally } from '../disposition-tally';
 import { CONTACT_NOT_FOUND, restrictionHow } from './hubspot-dispositions';
+import { summarised } from '../outcome-summary';
+import { HUBSPOT_SUMMARIES } from './hubspot-summaries';
 
 export interface HubSpotConnectorOptions {
   /** 429s asking for at most this long are waited out inside the call (default 5000). */
@@ -94,8 +96,7 @@ export class HubSpotConnector implements Connector {
         return { status: 'done', summary: `HubSpot contact already up to date.${ignored}`, dispositions: [] };
       }
     }
-    if (found.length === 0)
-      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to rectify', dispositions: [CONTACT_NOT_FOUND] };
+    if (found.length === 0) return { status: 'not_found', ...summarised(HUBSPOT_SUMMARIES.noContactToRectify), dispositions: [CONTACT_NOT_FOUND] };
     if (properties.email && found.length > 1) {
       return {
         status: 'manual',
@@ -151,8 +152,7 @@ export class HubSpotConnector implements Connector {
       };
     }
     const found = await findContacts(client, connection, subject);
-    if (found.length === 0)
-      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to erase', dispositions: [CONTACT_NOT_FOUND] };
+    if (found.length === 0) return { status: 'not_found', ...summarised(HUBSPOT_SUMMARIES.noContactToErase), dispositions: [CONTACT_NOT_FOUND] };
 
     // The engagements and what else holds them, the e-mail events and form submissions are read
     // before the delete (which removes the links and the profile), then read back after it.
@@ -209,8 +209,7 @@ export class HubSpotConnector implements Connector {
   }
 
   private async flagRestricted(client: HubSpotClient, connection: HubSpotConnection, found: FoundContact[]): Promise<Outcome> {
-    if (found.length === 0)
-      return { status: 'not_found', summary: 'No HubSpot contact matched the subject; nothing to restrict', dispositions: [CONTACT_NOT_FOUND] };
+    if (found.length === 0) return { status: 'not_found', ...summarised(HUBSPOT_SUMMARIES.noContactToRestrict), dispositions: [CONTACT_NOT_FOUND] };
     const property = connection.restrictionProperty;
     const flagged: string[] = [];
     for (const { contact } of found) {

@@ -7,6 +7,8 @@ import type { VismaSettings } from './visma-settings';
 import { DispositionTally } from '../disposition-tally';
 import { associateWhat, CONTACT_DETAILS, kept, keptCustomer, latest } from './visma-dispositions';
 import { erasedWithCustomer, orderState, ordersOfCustomer, settleOrders } from './visma-orders';
+import { summarised } from '../outcome-summary';
+import { VISMA_SUMMARIES } from './visma-summaries';
 
 /** What erasure needs from the settings: the company's flag fields, financial year and how a customer is deleted. */
 export type VismaLayout = Pick<VismaSettings, 'flags' | 'financialYearStart'> & Partial<Pick<VismaSettings, 'deletion'>>;
@@ -54,7 +56,7 @@ export async function eraseFromVisma(records: VismaRecords, subject: Subject, ru
   if (!associates.length && !directContacts.length) {
     return {
       status: 'not_found',
-      summary: 'No customer or contact person in Visma Business matches the subject (already erased, or never held).',
+      ...summarised(VISMA_SUMMARIES.noMatchToErase),
       dispositions: [{ kind: 'not_held', reason: 'not_found' }],
     };
   }
@@ -68,7 +70,7 @@ export async function eraseHeldInVisma(records: VismaRecords, ids: VismaHeldIds,
   const directContacts = (await records.contactsByNo(ids.contactNos)).filter((contact) => !matchedNos.has(contact.associateNo));
   if (!associates.length && !directContacts.length) {
     // Nothing for this hold to erase: another hold's erasure already took them (its outcome says so).
-    return { status: 'not_found', summary: 'The records this hold kept are no longer in Visma Business (already erased).', dispositions: [] };
+    return { status: 'not_found', ...summarised(VISMA_SUMMARIES.heldRecordsGone), dispositions: [] };
   }
   return eraseRecords(records, associates, directContacts, rules, today, layout);
 }

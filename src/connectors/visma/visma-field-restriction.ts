@@ -5,6 +5,8 @@ import { associateWhat } from './visma-dispositions';
 import type { AssociateRow, ContactRow } from './visma-queries';
 import type { VismaRecords } from './visma-records';
 import { ASSOCIATE_FIELD, CONTACT_FIELD } from './visma-rectify';
+import { summarised } from '../outcome-summary';
+import { VISMA_SUMMARIES } from './visma-summaries';
 
 /**
  * Restriction of contested fields (Art 18(1)(a)): the person contests e.g. their phone number, so
@@ -80,7 +82,7 @@ export async function restrictFieldsInVisma(
   if (!associates.length && !contacts.length) {
     return {
       status: 'not_found',
-      summary: 'No customer or contact person in Visma Business matches the subject.',
+      ...summarised(VISMA_SUMMARIES.noMatch),
       dispositions: [{ kind: 'not_held', reason: 'not_found' }],
     };
   }
@@ -141,7 +143,7 @@ export async function liftFieldRestrictionsInVisma(records: VismaRecords, restri
       if (await removeNote(records, associate, restriction.noteField, restriction.note)) removed.push(associate.associateNo);
     }
   }
-  if (!found) return { status: 'not_found', summary: 'The restricted customer records are no longer in Visma Business; nothing to lift.', dispositions: [] };
+  if (!found) return { status: 'not_found', ...summarised(VISMA_SUMMARIES.restrictedRecordsGone), dispositions: [] };
   return {
     status: 'done',
     summary: removed.length

@@ -3,6 +3,8 @@ import type { AssociateRow, AssociateValue, ContactRow, ContactValue } from './v
 import type { VismaRecords } from './visma-records';
 import { DispositionTally } from '../disposition-tally';
 import { associateWhat } from './visma-dispositions';
+import { summarised } from '../outcome-summary';
+import { VISMA_SUMMARIES } from './visma-summaries';
 
 /** Case field names (Changes keys) → associate / contact fields. */
 export const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
@@ -54,7 +56,7 @@ export async function rectifyInVisma(records: VismaRecords, subject: Subject, ch
     if (!associates.length && !contacts.length) {
       return {
         status: 'not_found',
-        summary: 'No customer or contact person in Visma Business matches the subject.',
+        ...summarised(VISMA_SUMMARIES.noMatch),
         dispositions: [{ kind: 'not_held', reason: 'not_found' }],
       };
     }

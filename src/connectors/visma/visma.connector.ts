@@ -28,6 +28,8 @@ import { liftFieldRestrictionsInVisma, recordedFieldRestrictions, restrictFields
 import { surveyVisma } from './visma-survey';
 import { assertVismaSchema, checkedVismaSchema } from './visma-schema-check';
 import { executeVismaPlan } from './visma-execute';
+import { summarised } from '../outcome-summary';
+import { VISMA_SUMMARIES } from './visma-summaries';
 
 /** What Business NXT holds about a customer that this connector does not read (README.md "Not
  *  covered"): said in every export, so the person is not told the list above is everything. */
@@ -155,7 +157,7 @@ export class VismaConnector implements Connector {
     if (!associates.length && !contacts.length) {
       return {
         status: 'not_found',
-        summary: 'No customer or contact person in Visma Business matches the subject.',
+        ...summarised(VISMA_SUMMARIES.noMatch),
         dispositions: [{ kind: 'not_held', reason: 'not_found' }],
       };
     }
@@ -190,7 +192,7 @@ export class VismaConnector implements Connector {
   async liftRestriction(ctx: SystemContext, restricted: Record<string, unknown>): Promise<Outcome> {
     const restrictions = recordedFieldRestrictions(restricted);
     if (!restrictions.length) {
-      return { status: 'manual', summary: 'The restriction set flags on whole records in Visma Business; the system owner lifts it there.' };
+      return { status: 'manual', ...summarised(VISMA_SUMMARIES.ownerLiftsRestriction) };
     }
     return liftFieldRestrictionsInVisma(await this.records(ctx), restrictions);
   }
@@ -252,9 +254,11 @@ function rows(items: object[]): Array<Record<string, unknown>> {
 
 /** The routine's outcome with the past-limit vouchers deleted before it: their dispositions and
  *  summary go in front; a voucher Visma refused makes the whole a person's task. */
-function afterVouchers(vouchers: Outcome, rest: Outcome): Outcome {
+function afterVouchers(vouchers: Outcome, given: Outcome): Outcome {
   if (vouchers.status === 'manual' || vouchers.status === 'failed') return vouchers;
-  const summary = `${vouchers.summary} ${rest.summary}`;
+  const summary = `${vouchers.summary} ${given.summary}`;
+  // The joined summary is English only: the routine's translation no longer says all of it.
+  const { summaryText: _alone, ...rest } = given;
   if (rest.status === 'manual') return { ...rest, summary };
   const before = 'dispositions' in vouchers ? (vouchers.dispositions ?? []) : [];
   const after = 'dispositions' in rest ? (rest.dispositions ?? []) : [];

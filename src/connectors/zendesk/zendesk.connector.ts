@@ -31,6 +31,8 @@ import { DispositionTally } from '../disposition-tally';
 import { restrictionHow } from './zendesk-dispositions';
 import { deleteSuspendedTickets, findSuspendedTickets } from './zendesk-suspended-tickets';
 import { exportZendesk } from './zendesk-export';
+import { summarised } from '../outcome-summary';
+import { ZENDESK_SUMMARIES } from './zendesk-summaries';
 
 export interface ZendeskConnectorOptions {
   /** A 429 whose Retry-After is at most this long is waited out inline (default 5000 ms). */
@@ -91,7 +93,7 @@ export class ZendeskConnector implements Connector {
     // A repeated run after the e-mail was corrected finds the person under the new address
     // (the same users only: the case's record list still applies).
     if (!matches.length && changes.email) matches = await findUsers(client, { email: changes.email, onlyRecords: subject.onlyRecords });
-    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly', dispositions: [NOT_FOUND] };
+    if (!matches.length) return { status: 'not_found', ...summarised(ZENDESK_SUMMARIES.noUser), dispositions: [NOT_FOUND] };
 
     const unsupported = Object.keys(changes).filter((field) => !(RECTIFIABLE_FIELDS as readonly string[]).includes(field));
     const applied = new Set<string>();
@@ -126,8 +128,10 @@ export class ZendeskConnector implements Connector {
     if (retention.legalHolds.length) return this.eraseUsers(ctx, subject, retention);
     // Suspended tickets are e-mails held back before they became tickets, often with no user: by address.
     const suspended = await deleteSuspendedTickets(client, await findSuspendedTickets(client, subject));
-    const outcome = await this.eraseUsers(ctx, subject, retention);
-    if (!suspended) return outcome;
+    const users = await this.eraseUsers(ctx, subject, retention);
+    if (!suspended) return users;
+    // The joined summary is English only: the users' translation no longer says all of it.
+    const { summaryText: _alone, ...outcome } = users;
     const erasedSuspended: Disposition = { kind: 'erased', what: 'e-mail', count: suspended };
     const note = `${suspended} suspended ticket(s) from the subject's address deleted`;
     if (outcome.status === 'not_found') return { status: 'done', summary: note, details: { suspendedTickets: suspended }, dispositions: [erasedSuspended] };
@@ -169,7 +173,7 @@ export class ZendeskConnector implements Connector {
   async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope): Promise<Outcome> {
     const { client } = this.open(ctx);
     const matches = await findUsers(client, subject);
-    if (!matches.length) return { status: 'not_found', summary: 'No Zendesk user matches the subject exactly', dispositions: [NOT_FOUND] };
+    if (!matches.length) return { status: 'not_found', ...summarised(ZENDESK_SUMMARIES.noUser), dispositions: [NOT_FOUND] };
     const { tag, note } = RESTRICTION_MARKERS[scope];
     for (const { user } of matches) {
       const tags = user.tags ?? [];
@@ -198,7 +202,9 @@ export class ZendeskConnector implements Connector {
   async execute(ctx: SystemContext, subject: Subject, request: PlanRequest, items: PlanItem[]): Promise<Outcome> {
     if (request.action === 'rectify') {
       const user = items.some((item) => item.recordType === 'user' && item.action === 'rectify');
-      return user ? this.rectify(ctx, subject, request.changes ?? {}) : { status: 'done', summary: 'the plan corrects nothing in Zendesk', dispositions: [] };
+      return user
+        ? this.rectify(ctx, subject, request.changes ?? {})
+        : { status: 'done', ...summarised(ZENDESK_SUMMARIES.planCorrectsNothing), dispositions: [] };
     }
     // A restriction of the user alone is the plain restriction (the user's tag covers their tickets).
     const tickets = items.filter((item) => item.recordType === 'ticket' && item.action !== 'none');

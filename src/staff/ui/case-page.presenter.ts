@@ -17,6 +17,7 @@ import { objectionKind } from '../../common/case-types';
 import { CaseRecordsService } from '../../connectors/records/case-records.service';
 import { recordsView } from './case-records.view';
 import { manualWaitingSummary } from '../../connectors/manual/manual-waiting';
+import { summaryIn } from '../../connectors/outcome-summary';
 import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
 import { OPEN_TASK_STATUSES } from '../../connectors/tasks/case-task.entity';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
@@ -418,13 +419,14 @@ export class CasePagePresenter {
   }
 }
 
-/** A task's outcome summary as staff read it: the engine's own waiting text in the reader's
- *  language, an owner's or connector's summary as written (not repeated when it is the error). */
-function outcomeText(task: { outcome?: Record<string, unknown> | null; error?: string | null }, language: Language): string {
+/** A task's outcome summary as staff read it: the engine's own waiting text and a connector's
+ *  translated summary in the reader's language, an owner's summary as written (not repeated when
+ *  it is the error). */
+export function outcomeText(task: { outcome?: Record<string, unknown> | null; error?: string | null }, language: Language): string {
   const summary = task.outcome?.summary;
   if (typeof summary !== 'string' || summary === task.error) return '';
   const owner = task.outcome?.owner;
-  return typeof owner === 'string' && summary === manualWaitingSummary(owner) ? waitingWords(owner, language) : summary;
+  return typeof owner === 'string' && summary === manualWaitingSummary(owner) ? waitingWords(owner, language) : (summaryIn(task.outcome, language) ?? summary);
 }
 
 /** What a `retained` outcome kept, on which basis and until when (as recorded; nothing else). */
