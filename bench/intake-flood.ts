@@ -13,7 +13,7 @@
  * BENCH_DB_NAME / BENCH_DATABASE_URL, BENCH_QUEUE_PREFIX, BENCH_PORT (api, 3903), BENCH_BARE_PORT
  * (3902), BENCH_SMTP_PORT (free) choose where it runs (bench/bench-env.ts); BENCH_STOP_SECONDS (5)
  * the stop flood, BENCH_DRAIN_TIMEOUT_SECONDS (120) and BENCH_RECOVERY_SECONDS (120) the bounded
- * waits; BENCH_PROFILE_DIR=<dir> writes a CPU profile of the api process.
+ * waits; BENCH_PROFILE_DIR=<dir> writes a CPU profile of the api and the worker process.
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -64,8 +64,9 @@ async function main(): Promise<void> {
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   const startApi = (nodeArgs: string[] = []) => spawnService({ ...env, ROLE: 'api' }, /listening on port/, { nodeArgs });
   let api = await startApi(profile);
-  const startWorker = (onLine?: (line: string) => void) => spawnService({ ...env, ROLE: 'worker' }, /worker started/, { onLine });
-  const worker = await startWorker();
+  const startWorker = (onLine?: (line: string) => void, nodeArgs: string[] = []) =>
+    spawnService({ ...env, ROLE: 'worker' }, /worker started/, { onLine, nodeArgs });
+  let worker = await startWorker(undefined, profile);
   const postgres = new PostgresCpu(target.databaseName);
   postgres.start();
 
@@ -96,9 +97,11 @@ async function main(): Promise<void> {
   const floodCases = Number((await pg.query<{ count: string }>(`SELECT count(*) FROM cases WHERE subject_email LIKE 'flood-%'`)).rows[0].count);
   if (profile.length) {
     // A profile is written when the process exits on its own, never after SIGKILL: stop the
-    // profiled api now and give the stop check a fresh one.
+    // profiled api and worker now and give the stop check fresh ones.
     await api.stop();
     api = await startApi();
+    await worker.stop();
+    worker = await startWorker();
   }
   const stop = await stopAfterFlood({
     intakeUrl: setup.intakeUrl,
