@@ -200,7 +200,8 @@ describe('manual tasks: reminders, escalation, preservation, rebuild', () => {
     expect(await (await fanout().getJob(ids[0]))!.getState()).toBe('delayed');
     // Its escalation is overdue (the clock is 9 days on): rebuilt to run at once, it goes out once.
     await waitUntil(
-      async () => mailsTo(TEST_ADMIN.email, unassigned.reference).some((mail) => mail.subject.includes('CCTV')),
+      // The admin reads Norwegian: the system by its nb name.
+      async () => mailsTo(TEST_ADMIN.email, unassigned.reference).some((mail) => mail.subject.includes('Kameraovervåking på lageret')),
       20_000,
       'the rebuilt escalation',
     );
