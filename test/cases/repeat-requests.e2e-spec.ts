@@ -60,7 +60,7 @@ describe('repeat requests (real PostgreSQL and Redis)', () => {
     const handler = await signedInStaff(stack, 'handler.repeat@example.no', 'handler');
     const html = await (await handler.get(`/staff/cases/${fourth}`)).text();
     expect(html).toContain('data-testid="repeat-requests"');
-    expect(html).toContain(`<a href="/staff/cases/${second}">${second}</a> (2026-02-03)`);
+    expect(html).toContain(`<a href="/staff/cases/${second}">${second}</a> (<time datetime="2026-02-03">3. feb. 2026</time>)`);
   });
 
   it('does not tie cases together by an address someone merely typed', async () => {
