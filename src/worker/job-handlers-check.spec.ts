@@ -10,7 +10,7 @@ function complete(): FoundProcessor[] {
     { name: 'Alerts', queue: QueueName.Deadlines, jobs: [JobName.DeadlineAlert] },
     { name: 'Email', queue: QueueName.Email, jobs: [JobName.RenderEmail, JobName.SendEmail] },
     { name: 'Reconcile', queue: QueueName.Maintenance, jobs: [JobName.ReconcileDeadlines] },
-    { name: 'Verification', queue: QueueName.Intake, jobs: [JobName.VerificationReminder, JobName.VerificationExpiry] },
+    { name: 'Verification', queue: QueueName.Intake, jobs: [JobName.VerificationReminder, JobName.VerificationExpiry, JobName.CaseRegistered] },
     {
       name: 'Fanout',
       queue: QueueName.Fanout,
