@@ -191,7 +191,8 @@ export const JOBS = {
       removeOnComplete: true,
       removeOnFail: false,
     },
-  },  [JobName.CaseRegistered]: {
+  },
+  [JobName.CaseRegistered]: {
     queue: QueueName.Intake,
     options: {
       attempts: 8,

@@ -22,7 +22,14 @@ describe('two worker processes and one api process', () => {
   const workers: ServiceProcess[] = [];
 
   beforeAll(async () => {
-    sims = await startSimulatorsWith(PEOPLE, { visma: { rateLimitPerMinute: 100_000 } });
+    // Provider limits raised: this test is about two workers never doing anything twice, not about
+    // waiting out HubSpot's search limit (an erasure now reads the contact's e-mail events, form
+    // submissions and history back, so 50 of them at once met the simulator's 5 searches a second
+    // and left tasks waiting on 429 retries past the test's bound; rate limits have their own specs).
+    sims = await startSimulatorsWith(PEOPLE, {
+      visma: { rateLimitPerMinute: 100_000 },
+      hubspot: { rateLimit: { maxPerInterval: 100_000, searchPerSecond: 1_000 } },
+    });
     const settings = {
       SYSTEMS_FILE: writeDataMap(sims, PREFIX, ['zendesk', 'visma', 'hubspot', 'phone-logs', 'shipping'], []),
       TASK_RATE_LIMITS: 'zendesk=50/1000,visma=50/1000,hubspot=50/1000',

@@ -29,7 +29,12 @@ const entity = {
   subjectPhone: null,
   subjectCustomerNumber: null,
 } as unknown as CaseEntity;
-const system = { id: 'crm', name: 'Customer register', owner: 'eier@firma.example', texts: { name: { nb: 'Kunderegister', en: 'Customer register' } } } as SystemEntry;
+const system = {
+  id: 'crm',
+  name: 'Customer register',
+  owner: 'eier@firma.example',
+  texts: { name: { nb: 'Kunderegister', en: 'Customer register' } },
+} as SystemEntry;
 const people: PersonIdentifiers = { established: [{ kind: 'email', given: 'kari@example.no' }], claimedCount: 1 };
 const URL = 'https://dsr.example';
 

@@ -34,7 +34,6 @@ const bareDays = (text: string): Leak[] =>
   [...text.matchAll(BARE_DAY)].map((match) => ({ found: match[0], context: text.slice(Math.max(0, (match.index ?? 0) - 50), (match.index ?? 0) + 60) }));
 const withoutInputs = (html: string) => html.replace(/<input\b[^>]*>/gi, ' ');
 
-
 describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL, SMTP)', () => {
   const smtp = new SmtpCapture();
   let stack: TestApp;

@@ -18,9 +18,7 @@ export class JobOutbox1797600000000 implements MigrationInterface {
       CONSTRAINT "PK_job_outbox" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE FUNCTION job_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_notify('job_outbox', ''); RETURN NULL; END $$`);
-    await queryRunner.query(
-      `CREATE TRIGGER job_outbox_notify AFTER INSERT ON "job_outbox" FOR EACH STATEMENT EXECUTE FUNCTION job_outbox_notify()`,
-    );
+    await queryRunner.query(`CREATE TRIGGER job_outbox_notify AFTER INSERT ON "job_outbox" FOR EACH STATEMENT EXECUTE FUNCTION job_outbox_notify()`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
