@@ -73,9 +73,7 @@ export class IntakeService {
       return { caseId: entity.id, reference: entity.reference, created: true };
     } catch (error) {
       if (!(error instanceof AlreadySubmitted)) throw error;
-      const first = await this.caseOfClaim(key);
-      if (first) return first;
-      throw new DomainError('unavailable', 'The same request is still being registered; please try again shortly.');
+      return this.repeatOf(key);
     }
   }
 
@@ -92,10 +90,7 @@ export class IntakeService {
       },
       key,
     );
-    if (saved) return { ...saved, created: true };
-    const first = await this.caseOfClaim(key);
-    if (first) return first;
-    throw new DomainError('unavailable', 'The same request is still being registered; please try again shortly.');
+    return saved ? { ...saved, created: true } : this.repeatOf(key);
   }
 
   /** Claims the key for the case being saved; a claim without a case (left by versions that
@@ -109,6 +104,13 @@ export class IntakeService {
       [key, caseId, this.clock.now()],
     );
     if (!rows.length) throw new AlreadySubmitted();
+  }
+
+  /** A repeat answers with the case its key's claim holds. */
+  private async repeatOf(key: string): Promise<Submitted> {
+    const first = await this.caseOfClaim(key);
+    if (first) return first;
+    throw new DomainError('unavailable', 'The same request is still being registered; please try again shortly.');
   }
 
   private async caseOfClaim(key: string): Promise<Submitted | null> {

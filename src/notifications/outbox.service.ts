@@ -4,7 +4,7 @@ import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { secretsOf, secretsRemoved } from './mail-secrets';
-import { JobQueue, jobRequest } from '../queues/job-queue';
+import { JobQueue, jobRequest, type JobRequest } from '../queues/job-queue';
 import { JobName, QueueName, jobIds, type PayloadOf } from '../queues/queue-catalogue';
 import type { ComposedMail } from './mail-composer.registry';
 import { OutboundEmailEntity } from './outbound-email.entity';
@@ -34,9 +34,8 @@ export class OutboxService {
 
   /** `requestEmail` for many messages in one round trip (reconciliation). */
   async requestEmails(payloads: Array<PayloadOf<JobName.RenderEmail>>): Promise<void> {
-    for (const payload of payloads) assertJobIdSafe(payload.dedupeKey);
     if (!payloads.length) return;
-    await this.jobs.enqueueBulk(payloads.map((payload) => jobRequest(JobName.RenderEmail, payload, { jobId: jobIds.renderEmail(payload.dedupeKey) })));
+    await this.jobs.enqueueBulk(payloads.map(renderEmailJob));
   }
 
   /** Stores a rendered message inside the caller's transaction; returns its row id (existing
@@ -102,6 +101,13 @@ export class OutboxService {
   forCase(caseId: string): Promise<OutboundEmailEntity[]> {
     return this.dataSource.getRepository(OutboundEmailEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
   }
+}
+
+/** The job that renders and sends a message, its id from the dedupe key (for a caller that
+ *  queues or stages it itself: the public intake stages the verification e-mail's). */
+export function renderEmailJob(payload: PayloadOf<JobName.RenderEmail>): JobRequest<JobName.RenderEmail> {
+  assertJobIdSafe(payload.dedupeKey);
+  return jobRequest(JobName.RenderEmail, payload, { jobId: jobIds.renderEmail(payload.dedupeKey) });
 }
 
 function assertJobIdSafe(key: string): void {

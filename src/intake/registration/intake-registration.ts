@@ -10,6 +10,7 @@ import { AlertSchedulerService } from '../../deadlines/alerts/alert-scheduler.se
 import { normalise } from '../../identity/identifier-input';
 import { jobRequest, type JobRequest } from '../../queues/job-queue';
 import { stagedColumns } from '../../queues/job-outbox/job-outbox';
+import { renderEmailJob } from '../../notifications/outbox.service';
 import { JobName, jobIds } from '../../queues/queue-catalogue';
 import { VerificationJobsService } from '../verification-jobs.service';
 import { VerificationService, verificationEmail } from '../verification.service';
@@ -46,7 +47,7 @@ export class IntakeRegistration {
     const jobs: JobRequest[] = [
       ...this.alerts.firstJobs({ id: caseId, status: row.status, pausedAt: null, effectiveDue: row.effectiveDue }),
       ...this.verificationJobs.jobsFor([{ caseId, ...times, remindedAt: null, usedAt: null, createdAt: prepared.now }]),
-      jobRequest(JobName.RenderEmail, verificationEmail(caseId), { jobId: jobIds.renderEmail(verificationEmail(caseId).dedupeKey) }),
+      renderEmailJob(verificationEmail(caseId)),
       jobRequest(JobName.CaseRegistered, { caseId }, { jobId: jobIds.caseRegistered(caseId) }),
     ];
     const staged = stagedColumns(jobs, prepared.now);
