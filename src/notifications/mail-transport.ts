@@ -21,6 +21,13 @@ export interface MailMessage {
  * The SMTP adapter. With SMTP_URL set, messages go to that server (Mailpit in compose, the
  * company's relay in production); without it, each message is written as an .eml file under
  * MAIL_DIR so a developer can open it, and nothing is lost.
+ *
+ * The connections are pooled (nodemailer's own pool): a message reuses an open SMTP session
+ * instead of a TCP connect, greeting, EHLO and QUIT of its own, which was the largest single cost
+ * of a verification e-mail in the worker's profile (BENCHMARKS.md). At most five sessions per
+ * process; one is closed after 30 s idle or 100 messages, and a dropped one is replaced on the next
+ * message. Options in SMTP_URL's query win (`?pool=false`, `?maxConnections=2`), for a relay that
+ * dislikes long sessions.
  */
 @Injectable()
 export class MailTransport implements OnModuleDestroy {
@@ -34,7 +41,13 @@ export class MailTransport implements OnModuleDestroy {
   ) {
     this.toFiles = !config.SMTP_URL;
     this.transporter = config.SMTP_URL
-      ? nodemailer.createTransport(config.SMTP_URL)
+      ? nodemailer.createTransport({
+          pool: true,
+          maxConnections: 5,
+          maxMessages: 100,
+          idleTimeout: 30_000,
+          url: config.SMTP_URL,
+        })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
