@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { ReconcilePass } from '../../deadlines/alerts/reconcile-pass';
 import { JobQueue } from '../../queues/job-queue';
 import { JobName, jobIds } from '../../queues/queue-catalogue';
+import { processorSystems } from '../../systems/registration-work';
 import { SystemsService } from '../../systems/systems.service';
 import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { taskJobOptions, taskQueueFor } from '../tasks/task-queues';
@@ -102,7 +103,7 @@ export class ForwardingReceipt {
   }
 
   private processorSystems() {
-    return this.systems.systems().filter((system) => system.role === 'processor');
+    return processorSystems(this.systems.systems());
   }
 
   private async enqueue(task: Pick<CaseTaskEntity, 'id' | 'action' | 'connectorType' | 'jobId'>): Promise<void> {

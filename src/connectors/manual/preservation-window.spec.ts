@@ -1,4 +1,5 @@
-import { goneOn, preservationVerdict, preservesFor } from './preservation-window';
+import { preservesFor } from '../../systems/registration-work';
+import { goneOn, preservationVerdict } from './preservation-window';
 
 const received = { receivedOn: '2026-04-27', effectiveDue: '2026-05-27' };
 

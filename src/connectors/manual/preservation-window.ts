@@ -1,5 +1,4 @@
 import { DateTime, Duration } from 'luxon';
-import type { RequestType } from '../../common/case-types';
 import { addDays, maxIsoDate, minIsoDate, type IsoDate } from '../../common/iso-date';
 import { recordSpan, type RecordDates } from '../../common/record-period';
 
@@ -28,12 +27,6 @@ export function goneOn(day: IsoDate, period: string | undefined): IsoDate | null
 /** The oldest day whose records are still held on `receivedOn` (made after receivedOn - P). */
 function oldestHeld(receivedOn: IsoDate, period: string): IsoDate {
   return addDays(DateTime.fromISO(receivedOn, { zone: 'utc' }).minus(Duration.fromISO(period)).toISODate()!, 1);
-}
-
-/** Erasure needs no preservation (routine deletion does what was asked, and harms no one); every
- *  other request needs the records as they were when it came. */
-export function preservesFor(type: RequestType): boolean {
-  return type !== 'erasure';
 }
 
 /** The verdict for one system with routine deletion after `period`; null when it has none. */

@@ -18,7 +18,8 @@ import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
 import { composePreservationEnded, composePreservationRequest } from './preservation-mail';
 import { CasePreservationEntity } from './preservation.entity';
-import { preservationVerdict, preservesFor, type PreservationVerdict } from './preservation-window';
+import { preservationVerdict, type PreservationVerdict } from './preservation-window';
+import { preservesFor, systemsAtRiskOfRoutineDeletion } from '../../systems/registration-work';
 
 /** The deadline is set or may have moved (registration, extension, a paused clock resumed, an
  *  earlier duplicate merged in): check again. */
@@ -56,9 +57,8 @@ export class PreservationService {
     }
   }
 
-  /** The systems whose owner keeps records by hand and whose data map names a routine deletion period. */
   private atRisk(): SystemEntry[] {
-    return this.systems.systems().filter((system) => system.connector === 'manual' && system.retention.period);
+    return systemsAtRiskOfRoutineDeletion(this.systems.systems());
   }
 
   /** Decides (again, when the deadline moved) for every system at risk; idempotent. Returns e-mails sent. */

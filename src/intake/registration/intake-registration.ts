@@ -15,6 +15,8 @@ import { JobName, jobIds } from '../../queues/queue-catalogue';
 import { VerificationJobsService } from '../verification-jobs.service';
 import { VerificationService, verificationEmail } from '../verification.service';
 import { REGISTER_SQL } from './register-statement';
+import { registrationNeedsListeners } from '../../systems/registration-work';
+import { SystemsService } from '../../systems/systems.service';
 
 /** The statement is prepared once per connection under this name. */
 const STATEMENT = 'intake-register';
@@ -22,7 +24,8 @@ const STATEMENT = 'intake-register';
 /**
  * Registers a public request (web form or API) in one round trip: everything the request needs,
  * including the jobs that follow it (the deadline alert, the verification reminder and expiry,
- * the verification e-mail, and the rest of the registration's side effects in the worker), is
+ * the verification e-mail, and, when the data map gives them work, the rest of the registration's
+ * side effects in the worker: registration-work.ts), is
  * committed in one statement (register-statement.ts) through `pg` itself, without TypeORM's entity
  * layer. Nothing is left to do after the commit, so a process that dies after it loses nothing,
  * and the request path makes no Redis round trip: the worker's relay moves the staged jobs.
@@ -35,6 +38,7 @@ export class IntakeRegistration {
     private readonly alerts: AlertSchedulerService,
     private readonly verification: VerificationService,
     private readonly verificationJobs: VerificationJobsService,
+    private readonly systems: SystemsService,
   ) {}
 
   /** The new case, or null when `claimKey` is already held by another submission's case. */
@@ -48,7 +52,10 @@ export class IntakeRegistration {
       ...this.alerts.firstJobs({ id: caseId, status: row.status, pausedAt: null, effectiveDue: row.effectiveDue }),
       ...this.verificationJobs.jobsFor([{ caseId, ...times, remindedAt: null, usedAt: null, createdAt: prepared.now }]),
       renderEmailJob(verificationEmail(caseId)),
-      jobRequest(JobName.CaseRegistered, { caseId }, { jobId: jobIds.caseRegistered(caseId) }),
+      // The rest of `case.registered` runs in the worker, when the data map gives it anything to do.
+      ...(registrationNeedsListeners(this.systems.systems(), row)
+        ? [jobRequest(JobName.CaseRegistered, { caseId }, { jobId: jobIds.caseRegistered(caseId) })]
+        : []),
     ];
     const staged = stagedColumns(jobs, prepared.now);
     const identifiers = prepared.identifiers.flatMap((identifier) => {
