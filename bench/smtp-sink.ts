@@ -23,6 +23,9 @@ const server = new SMTPServer({
   },
 });
 
+// A worker killed with SIGKILL resets its pooled sessions; the sink serves the next worker.
+server.on('error', () => undefined);
+
 server.listen(Number(process.env.BENCH_SMTP_PORT ?? 0), '127.0.0.1', () => {
   process.stdout.write(`smtp sink ready on ${(server.server.address() as AddressInfo).port}\n`);
 });

@@ -25,6 +25,8 @@ export class SmtpCapture {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // The service keeps pooled sessions open; stopping ends them at once instead of after 30 s.
+      closeTimeout: 200,
       onData: (stream, _session, callback) => {
         if (this.refuse) {
           stream.resume();
@@ -50,6 +52,9 @@ export class SmtpCapture {
           .catch(callback);
       },
     });
+    // A client that dies mid-session (a worker killed with SIGKILL) resets its connection; a real
+    // SMTP server carries on serving the others.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return `smtp://127.0.0.1:${this.port}`;
