@@ -8,7 +8,7 @@ import { MailTransport } from './mail-transport';
 import { OutboxRows, type DeliverableRow } from './outbox-rows';
 import { OutboxService } from './outbox.service';
 import { secretsRemoved } from './mail-secrets';
-import { RECIPIENT_LIMITED_KINDS, recipientOverLimit } from './recipient-limit';
+import { RECIPIENT_LIMITED_KINDS, recipientOverLimit, recipientUnderLimit } from './recipient-limit';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -62,11 +62,8 @@ export class EmailDeliveryService {
     const mail = await this.composers.compose(payload.kind, { caseId: payload.caseId, params: payload.params ?? {} });
     if (!mail) return 'skipped';
     const composed = { caseId: payload.caseId ?? null, ...mail };
-    const limited = RECIPIENT_LIMITED_KINDS.includes(payload.kind);
-    // The limit is counted under a lock on the address, which needs a transaction; other kinds
-    // are one INSERT.
-    const stored = limited
-      ? await this.dataSource.transaction((manager) => this.storeLimited(manager, payload, composed))
+    const stored = RECIPIENT_LIMITED_KINDS.includes(payload.kind)
+      ? await this.storeUnderLimit(payload, composed)
       : await this.storeToSend(this.dataSource.manager, payload, composed);
     if (!stored.created) {
       if (stored.status !== 'pending') return 'finished-before';
@@ -145,6 +142,16 @@ export class EmailDeliveryService {
   private async storeToSend(manager: EntityManager, payload: JobPayloads[JobName.RenderEmail], mail: ComposedMail) {
     const row = { ...(await this.outbox.newRow(manager, payload.kind, payload.dedupeKey, mail)), attempts: 1 as const };
     return { ...(await this.rows.insert(manager, row)), row };
+  }
+
+  /** As `storeToSend` for an address under its hourly limit, checked and stored in one statement;
+   *  otherwise `storeLimited` decides again, under the lock, in a transaction of its own. */
+  private async storeUnderLimit(payload: JobPayloads[JobName.RenderEmail], mail: ComposedMail) {
+    const row = { ...(await this.outbox.newRow(this.dataSource.manager, payload.kind, payload.dedupeKey, mail)), attempts: 1 as const };
+    const guard = recipientUnderLimit(mail.to, this.config.RECIPIENT_EMAILS_PER_HOUR, this.clock.now());
+    const stored = await this.rows.insertIf(this.dataSource.manager, row, undefined, guard);
+    if (stored) return { ...stored, row };
+    return this.dataSource.transaction((manager) => this.storeLimited(manager, payload, mail));
   }
 
   /** As `storeToSend`, or stored as `limited` (never sent, so its link is cut at once, as for a

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { secretsRemoved } from './mail-secrets';
 import type { OutboundEmailEntity, OutboundEmailStatus } from './outbound-email.entity';
+import type { SqlGuard } from './recipient-limit';
 
 /** A stored message as delivery needs it. */
 export type DeliverableRow = Pick<OutboundEmailEntity, 'id' | 'caseId' | 'kind' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody' | 'replyTo' | 'secrets'>;
@@ -44,9 +45,20 @@ export class OutboxRows {
     row: NewOutboxRow,
     audit?: RowAuditEvent,
   ): Promise<{ id: string; created: true } | { id: string; created: false; status: OutboundEmailStatus }> {
+    return (await this.insertIf(manager, row, audit))!;
+  }
+
+  /** As `insert`, only when `guard` holds (checked in the same statement); null when it did not
+   *  and no row has the dedupe key. */
+  async insertIf(
+    manager: EntityManager,
+    row: NewOutboxRow,
+    audit?: RowAuditEvent,
+    guard?: SqlGuard,
+  ): Promise<{ id: string; created: true } | { id: string; created: false; status: OutboundEmailStatus } | null> {
     const insert = `INSERT INTO outbound_emails (dedupe_key, kind, case_id, to_address, subject, text_body, html_body, reply_to, secrets,
         status, attempts, last_error, secrets_removed_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13)
+      SELECT $1::text, $2::text, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb, $10::text, $11::int, $12::text, $13::timestamptz${guard ? ` WHERE ${guard.sql(14)}` : ''}
       ON CONFLICT (dedupe_key) DO NOTHING`;
     const values = [
       row.dedupeKey,
@@ -62,13 +74,14 @@ export class OutboxRows {
       row.attempts,
       row.lastError,
       row.secretsRemovedAt,
+      ...(guard?.values ?? []),
     ];
     const inserted = await this.run(manager, insert, values, audit);
     if (inserted) return { id: inserted, created: true };
     const [existing]: Array<{ id: string; status: OutboundEmailStatus }> = await manager.query('SELECT id, status FROM outbound_emails WHERE dedupe_key = $1', [
       row.dedupeKey,
     ]);
-    return { id: existing.id, created: false, status: existing.status };
+    return existing ? { id: existing.id, created: false, status: existing.status } : null;
   }
 
   /** Counts a delivery attempt on a pending row and reads it back; null when it is not pending. */

@@ -62,4 +62,20 @@ describe('per-recipient limit on verification e-mails', () => {
     expect(page).toContain('ikke sendt: adressen har fått det høyeste antallet bekreftelses-e-poster for én time');
     expect(page).toContain('E-post ikke sendt (grense per mottaker)');
   }, 60_000);
+
+  it('lets no more than the limit through when many requests for one address arrive at once', async () => {
+    const address = 'samtidig.grense@example.no';
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => postJson(`${stack.url}/api/v1/requests`, { type: 'access', email: address, name: 'Samtidig Grense' })),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(12).fill(202));
+    const statuses = async () =>
+      ((await stack.dataSource.query(`SELECT status FROM outbound_emails WHERE to_address = $1`, [address])) as Array<{ status: string }>).map(
+        (row) => row.status,
+      );
+    await waitUntil(async () => (await statuses()).length === 12 && !(await statuses()).includes('pending'), 30_000, 'twelve e-mails rendered');
+    const counted = (await statuses()).reduce<Record<string, number>>((tally, status) => ({ ...tally, [status]: (tally[status] ?? 0) + 1 }), {});
+    expect(counted).toEqual({ sent: 2, limited: 10 });
+    expect(smtp.to(address)).toHaveLength(2);
+  }, 60_000);
 });
