@@ -27,8 +27,8 @@ export function uncontactedRecipients(system: RecipientsOf): string[] {
 }
 
 /**
- * The e-mail contacts of a system that get its Art 19 notices, with the language each wants (both
- * when not given): every `recipientContacts` entry except an authority that receives data only on
+ * The e-mail contacts of a system that get its Art 19 notices, with the language each wants
+ * (Norwegian when not given): every `recipientContacts` entry except an authority that receives data only on
  * request, and none for a processor-role system (its controller tells its own recipients).
  */
 export function contactedRecipients(

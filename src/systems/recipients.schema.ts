@@ -36,7 +36,8 @@ const recipientEntry = z
     role: localizedText.optional(),
     email: z.string().email('must be an e-mail address').optional(),
     kind: oneOf(RECIPIENT_KINDS).default('recipient'),
-    /** The language its Art 19 notice is written in; both (Norwegian, then English) when not given. */
+    /** The language its Art 19 notice is written in; Norwegian, the company's own, when not given
+     *  (as for every e-mail to an outside party). */
     language: oneOf(['nb', 'en'] as const).optional(),
   })
   .strict();

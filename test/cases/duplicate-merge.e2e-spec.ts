@@ -1,5 +1,6 @@
 import { RequesterLinks } from '../../src/public-site/requester-links';
-import { QueueName, jobIds } from '../../src/queues/queue-catalogue';
+import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../src/queues/queue-catalogue';
+import { linkIn, pageText, postJson } from '../intake/intake-helpers';
 import { FixedClock } from '../support/fixed-clock';
 import { drainQueues, queueOf } from '../support/queues';
 import { dataMapWithoutRoutineDeletion } from '../support/quiet-data-map';
@@ -155,6 +156,73 @@ describe('duplicate requests and merging (real PostgreSQL, Redis and SMTP)', () 
     const later = await register({ customerNumber: 'K-77001' }, '2026-09-05T10:00:00+02:00');
     const survivor = await (await merge(kept.reference, later.reference)).json();
     expect(survivor).toMatchObject({ receivedOn: '2026-09-01', deadlines: { effective: kept.deadlines.effective } });
+  });
+
+  it('a merged request that still awaited e-mail confirmation sends nothing more: no reminder, no unverified closure, a dead link', async () => {
+    const submitted = await postJson(`${stack.url}/api/v1/requests`, { type: 'access', email: 'lise.dup@example.no' });
+    expect(submitted.status).toBe(202);
+    const { reference } = (await submitted.json()) as { reference: string };
+    const verification = await smtp.waitFor((mail) => mail.subject === `Bekreft forespørselen din (${reference})`);
+    await drainQueues(stack.context);
+    const unverified = (await get(`/api/v1/cases/${reference}`)) as { id: string; status: string; identifiers: Array<{ id: string; kind: string }> };
+    expect(unverified.status).toBe('awaiting_verification');
+    const caseId = unverified.id;
+    const intake = queueOf(stack.context, QueueName.Intake);
+    const reminder = jobIds.verificationReminder(caseId);
+    const expiry = jobIds.verificationExpiry(caseId);
+    expect(await intake.getJob(reminder)).toBeTruthy();
+    expect(await intake.getJob(expiry)).toBeTruthy();
+
+    // A handler checks the address by phone (the case still awaits the link) and finds her earlier letter.
+    const email = unverified.identifiers.find((identifier) => identifier.kind === 'email');
+    const confirmed = await post(`/api/v1/cases/${reference}/identifiers/${email?.id}/confirm`, {
+      method: 'called back the number on file',
+      reason: 'she confirmed sending both requests',
+    });
+    expect(confirmed.status).toBe(200);
+    const kept = await register({ email: 'lise.dup@example.no' }, '2026-09-09T10:00:00+02:00');
+    await smtp.waitFor((mail) => mail.to.includes('lise.dup@example.no') && mail.text.includes(kept.reference));
+    await drainQueues(stack.context);
+    const mailsBefore = smtp.to('lise.dup@example.no').length;
+
+    expect((await merge(kept.reference, reference)).status).toBe(200);
+    await drainQueues(stack.context);
+    expect(await intake.getJob(reminder)).toBeFalsy();
+    expect(await intake.getJob(expiry)).toBeFalsy();
+
+    // Jobs a stale Redis still held run after their time (past the reminder day and the expiry) and stand down.
+    const now = clock.now();
+    clock.advance(8 * 24 * 3600 * 1000);
+    try {
+      for (const [name, jobId] of [
+        [JobName.VerificationReminder, reminder],
+        [JobName.VerificationExpiry, expiry],
+      ] as const) {
+        await intake.add(name, { caseId }, { ...JOB_OPTIONS[name], jobId });
+      }
+      await drainQueues(stack.context);
+      // Neither acted: no reminder recorded, and the expiry did not close the case as unverified.
+      // (Read from PostgreSQL: eight days on, the API token has lapsed.)
+      const state = async () => {
+        const rows: Array<Record<string, unknown>> = await stack.dataSource.query(
+          'SELECT c.status, c.verified_at, c.rejection_code, v.reminded_at FROM cases c JOIN case_verifications v ON v.case_id = c.id WHERE c.id = $1',
+          [caseId],
+        );
+        return rows[0];
+      };
+      expect(await state()).toEqual({ status: 'merged', verified_at: null, rejection_code: null, reminded_at: null });
+
+      // The link in her first e-mail no longer confirms anything.
+      const late = await fetch(linkIn(verification, 'verify', stack.url), { method: 'POST' });
+      expect(late.status).toBe(410);
+      expect(pageText(await late.text())).toContain('Forespørselen er lukket');
+      expect((await state()).status).toBe('merged');
+
+      await drainQueues(stack.context);
+      expect(smtp.to('lise.dup@example.no').slice(mailsBefore)).toEqual([]);
+    } finally {
+      clock.set(now);
+    }
   });
 
   it('refuses, naming the problem: itself, a closed case, another request type, another person, a malformed reference', async () => {

@@ -114,7 +114,13 @@ describe('no English in Norwegian staff pages and e-mails (real app, PostgreSQL,
   it('renders every staff page and every e-mail in Norwegian without a known English word or an ISO duration', async () => {
     const access = await register('access');
     const erasure = await register('erasure');
-    await register('rectification', { corrections: [{ field: 'phone', value: '+47 912 34 568' }] });
+    // The case page shows these details in words: the field's name, the days as dates.
+    await register('rectification', {
+      field: 'phone',
+      correctedValue: '+47 912 34 568',
+      period: { from: '2026-05-03', to: '2026-05-05' },
+      recordDates: ['2026-04-25'],
+    });
     await register('restriction');
     await register('objection', { processing: 'direct_marketing' });
     await register('portability');

@@ -25,7 +25,7 @@ export interface NoticeTarget {
   systemTexts?: LocalizedText;
   name: string;
   email: string;
-  /** The notice's language; both (Norwegian, then English) when the data map names none. */
+  /** The notice's language; Norwegian when the data map names none. */
   language?: 'nb' | 'en';
   /** Everything this case did to the system's records: the notice says what changed and what is kept. */
   dispositions: Disposition[];

@@ -138,12 +138,15 @@ describe('recipientNotice: what changed in that system, and nothing else', () =>
     expect(mail.text).not.toContain('Erased by us');
   });
 
-  it('a restriction says how; without a language in the data map the notice is in Norwegian, then English', () => {
+  it('a restriction says how; without a language in the data map the notice is in Norwegian only, like every e-mail to an outside party', () => {
     const mail = recipientNotice(entity, target([{ kind: 'restricted', what: 'ticket', count: 4, how: 'tagged restricted, hidden from agents' }]), controller);
-    expect(mail.subject).toBe('Varsel etter personvernforordningen art. 19 / Notice under GDPR Art 19 (DSR-2026-0042)');
+    expect(mail.subject).toBe('Varsel etter personvernforordningen art. 19 (DSR-2026-0042)');
+    expect(mail.text).toContain('Til Regnskap Nord AS');
     expect(mail.text).toContain('- 4 henvendelser: tagged restricted, hidden from agents');
-    expect(mail.text).toContain('- 4 tickets: tagged restricted, hidden from agents');
-    expect(mail.text.indexOf('Til Regnskap Nord AS')).toBeLessThan(mail.text.indexOf('To Regnskap Nord AS'));
+    expect(mail.html).toContain('<html lang="nb">');
+    expect(mail.text).not.toContain('To Regnskap Nord AS');
+    expect(mail.text).not.toContain('tickets');
+    expect(mail.text).not.toContain('Kind regards');
   });
 
   it('a lifted restriction names what is no longer restricted, and no erasure', () => {

@@ -127,13 +127,14 @@ const escape = (value: string) =>
 /**
  * The Art 19 notice to one recipient of a system this case changed: exactly what was erased,
  * anonymised, corrected or restricted there, and what an erasure kept (which the recipient must
- * not delete). In the recipient's language from the data map, else Norwegian then English. It
- * names the person only by the identifiers the recipient already holds, so they can find the records.
+ * not delete). In the recipient's language from the data map, else Norwegian (the company's own),
+ * like every e-mail to an outside party. It names the person only by the identifiers the recipient
+ * already holds, so they can find the records.
  */
 export function recipientNotice(entity: CaseEntity, target: NoticeTarget, controller: ControllerInfo, action: NoticeAction = 'changed'): ComposedMail {
-  const languages: Language[] = target.language ? [target.language] : ['nb', 'en'];
-  const text = `${languages.map((language) => noticeText(language, entity, target, controller, action).join('\n')).join('\n\n')}\n`;
-  const html = `<!doctype html><html lang="${languages[0]}"><head><meta charset="utf-8"></head><body>${text
+  const language: Language = target.language ?? 'nb';
+  const text = `${noticeText(language, entity, target, controller, action).join('\n')}\n`;
+  const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"></head><body>${text
     .split(/\n{2,}/)
     .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br>')}</p>`)
     .join('\n')}</body></html>`;
@@ -144,7 +145,7 @@ export function recipientNotice(entity: CaseEntity, target: NoticeTarget, contro
   return {
     to: target.email,
     caseId: entity.id,
-    subject: target.language ? subject[target.language] : `Varsel etter personvernforordningen art. 19 / Notice under GDPR Art 19 (${entity.reference})`,
+    subject: subject[language],
     text,
     html,
   };

@@ -49,6 +49,8 @@ import { StaffUsersService } from '../users/staff-users.service';
 import { DeadlineStates } from './deadline-states';
 import { fill, type StaffCopy } from './pages/staff-copy';
 import { fillWithDates, shownDay, shownInstant } from './shown-date';
+import { caseDetailsView } from './case-details.view';
+import { processorControllers } from '../../systems/processor-controllers';
 
 export type FormValues = Record<string, Record<string, string>>;
 export type FormErrors = Record<string, Record<string, string>>;
@@ -136,6 +138,7 @@ export class CasePagePresenter {
       this.records.state(entity.id),
     ]);
     const names = new Map(staffUsers.map((user) => [user.id, user.name]));
+    const controllers = new Map(this.systems.systems().flatMap((system) => processorControllers(system).map((controller) => [controller.id, controller.name])));
     const who = (actor: string) => (actor.startsWith('staff:') ? (names.get(actor.slice(6)) ?? actor) : actor === 'requester' ? copy.requester : copy.system);
     const urgency = this.states.of(entity);
     const open = !isClosed(entity);
@@ -238,10 +241,7 @@ export class CasePagePresenter {
         receivedAt: shownInstant(entity.receivedAt, dates),
         receivedOn: day(entity.receivedOn),
         language: entity.language === 'en' ? 'English' : 'Norsk',
-        details: Object.entries(entity.details ?? {}).map(([key, value]) => ({
-          key,
-          value: typeof value === 'string' ? value : JSON.stringify(value),
-        })),
+        details: caseDetailsView(entity.details, language, (id) => controllers.get(id)),
         subject: {
           email: entity.subjectEmail,
           name: entity.subjectName,
