@@ -52,3 +52,10 @@ export function summariesJoined(first: Summarised, second: Summarised, separator
   if (!first.summaryText || !second.summaryText) return { summary, summaryText: undefined };
   return { summary, summaryText: joinedTexts([first.summaryText, second.summaryText], separator) };
 }
+
+/** A task's error in `language`: its failed outcome's translation when the outcome states that
+ *  error, else the error as stored (retries in progress, older rows). */
+export function errorIn(task: { outcome?: Record<string, unknown> | null; error?: string | null }, language: Language): string | null {
+  if (!task.error) return null;
+  return task.outcome?.summary === task.error ? (summaryIn(task.outcome, language) ?? task.error) : task.error;
+}

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
-import type { ExportPart, Outcome } from '../connector';
+import type { ExportPart, Outcome, SummaryText } from '../connector';
+import { summarised } from '../outcome-summary';
 import { deriveDispositions } from '../../common/dispositions/derive-dispositions';
 import { dispositionProblems } from '../../common/dispositions/disposition.schema';
 import type { Disposition } from '../../common/dispositions/disposition';
@@ -101,9 +102,10 @@ export class TaskOutcomeRecorder {
   }
 
   /** The task cannot succeed without someone fixing something (credentials, data map, the case closed). */
-  async failed(task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId' | 'action'>, reason: string): Promise<void> {
+  async failed(task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId' | 'action'>, reason: SummaryText): Promise<void> {
+    // The error column keeps the English (REST, logs); the outcome carries it in each staff language.
     await this.dataSource.transaction((manager) =>
-      this.finish(manager, task, 'failed', { status: 'failed', summary: reason, retryable: false }, reason, 'system'),
+      this.finish(manager, task, 'failed', { status: 'failed', ...summarised(reason), retryable: false }, reason.en, 'system'),
     );
   }
 

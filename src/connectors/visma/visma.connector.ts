@@ -259,5 +259,5 @@ function afterVouchers(vouchers: Outcome, given: Outcome): Outcome {
   if (given.status === 'manual') return { ...given, ...summary };
   const before = 'dispositions' in vouchers ? (vouchers.dispositions ?? []) : [];
   const after = 'dispositions' in given ? (given.dispositions ?? []) : [];
-  return { ...given, ...summary, dispositions: [...before, ...after] } as Outcome;
+  return { ...given, ...summary, dispositions: [...before, ...after] };
 }
