@@ -7,6 +7,7 @@ import { AnswerPackageEntity } from '../../src/responses/package/answer-package.
 import { postJson } from '../intake/intake-helpers';
 import { Browser, formOn } from '../responses/answer-stack';
 import { registration, settled as fannedOut, waitForCase } from '../fanout/fanout-stack';
+import { waitForPlan } from '../plans/plan-stack';
 import { useSimulatorStack } from '../responses/simulator-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { queueOf } from '../support/queues';
@@ -250,6 +251,24 @@ describe('no English on the case page of connector tasks (simulators, real app)'
     const html = await (await admin.get(`/staff/cases/${reference}`)).text();
     expect(html).toContain('<html lang="nb">');
     expect(html).toContain('Zendesk Support');
+    const found = [...languageLeaks(visibleText(html)), ...bareDays(visibleText(withoutInputs(html)))];
+    expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
+  });
+
+  it('words the summaries Zendesk, Visma and HubSpot build from ids and counts after an approved erasure in Norwegian', async () => {
+    const created = await env.client.post('/api/v1/cases', { ...registration('erasure', NORWEGIAN_PEOPLE[0]), language: 'nb' });
+    expect(created.status).toBe(201);
+    const { reference } = (await created.json()) as { reference: string };
+    await waitForPlan(env.client, reference, (plan) => plan.systems.length > 0 && plan.systems.every((system) => system.status === 'done'), 60_000);
+    expect((await env.client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
+    const body = await waitForCase(env.client, reference, fannedOut, 60_000);
+    const finished = body.tasks.filter((task) => ['done', 'retained', 'failed'].includes(task.status)).map((task) => task.system);
+    expect(finished).toEqual(expect.arrayContaining(['zendesk', 'visma', 'hubspot']));
+
+    const admin = new SessionClient(env.stack.url);
+    await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const html = await (await admin.get(`/staff/cases/${reference}`)).text();
+    expect(html).toContain('<html lang="nb">');
     const found = [...languageLeaks(visibleText(html)), ...bareDays(visibleText(withoutInputs(html)))];
     expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
   });

@@ -45,9 +45,9 @@ export const HUBSPOT_OUTCOMES = {
     en: `HubSpot contact already up to date.${notHeld(unmapped, 'en')}`,
     nb: `HubSpot-kontakten var allerede oppdatert.${notHeld(unmapped, 'nb')}`,
   }),
-  contactsUpToDate: (properties: readonly string[], unmapped: readonly string[]): SummaryText => ({
-    en: `HubSpot contact(s) already up to date (${properties.join(', ')}).${notHeld(unmapped, 'en')}`,
-    nb: `HubSpot-kontaktene var allerede oppdatert (${properties.join(', ')}).${notHeld(unmapped, 'nb')}`,
+  contactsUpToDate: (contacts: number, properties: readonly string[], unmapped: readonly string[]): SummaryText => ({
+    en: `${contacts === 1 ? 'HubSpot contact' : 'HubSpot contacts'} already up to date (${properties.join(', ')}).${notHeld(unmapped, 'en')}`,
+    nb: `${contacts === 1 ? 'HubSpot-kontakten' : 'HubSpot-kontaktene'} var allerede oppdatert (${properties.join(', ')}).${notHeld(unmapped, 'nb')}`,
   }),
   mergeFirst: (count: number): SummaryText => ({
     en: `${count} HubSpot contacts matched; an e-mail address can only sit on one contact, so merge them in HubSpot before changing it`,

@@ -129,7 +129,7 @@ export class HubSpotConnector implements Connector {
           dispositions: corrected.list(),
         }
       : // Nothing changed, so nothing is said to be corrected.
-        { status: 'done', ...summarised(HUBSPOT_OUTCOMES.contactsUpToDate(fields, unmapped)), dispositions: [] };
+        { status: 'done', ...summarised(HUBSPOT_OUTCOMES.contactsUpToDate(found.length, fields, unmapped)), dispositions: [] };
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
