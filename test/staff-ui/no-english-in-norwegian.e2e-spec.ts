@@ -6,8 +6,7 @@ import { DownloadService } from '../../src/responses/download/download.service';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
 import { postJson } from '../intake/intake-helpers';
 import { Browser, formOn } from '../responses/answer-stack';
-import { registration, settled as fannedOut, waitForCase } from '../fanout/fanout-stack';
-import { waitForPlan } from '../plans/plan-stack';
+import { registration, searchDone, settled as fannedOut, waitForCase } from '../fanout/fanout-stack';
 import { useSimulatorStack } from '../responses/simulator-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { queueOf } from '../support/queues';
@@ -259,7 +258,7 @@ describe('no English on the case page of connector tasks (simulators, real app)'
     const created = await env.client.post('/api/v1/cases', { ...registration('erasure', NORWEGIAN_PEOPLE[0]), language: 'nb' });
     expect(created.status).toBe(201);
     const { reference } = (await created.json()) as { reference: string };
-    await waitForPlan(env.client, reference, (plan) => plan.systems.length > 0 && plan.systems.every((system) => system.status === 'done'), 60_000);
+    await waitForCase(env.client, reference, searchDone, 60_000);
     expect((await env.client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
     const body = await waitForCase(env.client, reference, fannedOut, 60_000);
     const finished = body.tasks.filter((task) => ['done', 'retained', 'failed'].includes(task.status)).map((task) => task.system);
@@ -269,7 +268,11 @@ describe('no English on the case page of connector tasks (simulators, real app)'
     await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
     const html = await (await admin.get(`/staff/cases/${reference}`)).text();
     expect(html).toContain('<html lang="nb">');
+    // The connectors' own summaries are there, in Norwegian.
+    expect(visibleText(html)).toMatch(/Zendesk-bruker #\d+/);
+    expect(visibleText(html)).toContain('HubSpot-kontakt');
+    expect(visibleText(html)).toContain('Visma Business beholder');
     const found = [...languageLeaks(visibleText(html)), ...bareDays(visibleText(withoutInputs(html)))];
     expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -126,6 +126,15 @@ export const VISMA_STEPS = {
   }),
 };
 
+/** The engine's own English in a hold's words, in Norwegian; the data map's words stay as written. */
+const HOLD_WORDS_NB: ReadonlyArray<[string, string]> = [
+  ['invoices and customer ledger entries', 'fakturaer og reskontroposter'],
+  ['GDPR art. 6(1)(c) and 17(3)(b)', 'personvernforordningen art. 6 nr. 1 bokstav c og art. 17 nr. 3 bokstav b'],
+  ['(5-year rule)', '(femårsregelen)'],
+  ['financial year', 'regnskapsår'],
+];
+const holdWordsNb = (text: string) => HOLD_WORDS_NB.reduce((words, [en, nb]) => words.replaceAll(en, nb), text);
+
 /** Whole outcome summaries built from what a run did and left. */
 export const VISMA_OUTCOMES = {
   deleted: (items: readonly SummaryText[]): SummaryText => ({
@@ -140,7 +149,7 @@ export const VISMA_OUTCOMES = {
   /** `records` and `basis` are the data map's and the hold's own words. */
   keeps: (holds: ReadonlyArray<{ records: string; until: string; basis: string }>): SummaryText => ({
     en: `Visma Business keeps ${holds.map((hold) => `the ${hold.records} until ${humanDate(hold.until, 'en')} (${hold.basis})`).join('; ')}; use is restricted to bookkeeping, audit and tax control. Optional personal fields were blanked.`,
-    nb: `Visma Business beholder ${holds.map((hold) => `${hold.records} til ${humanDate(hold.until, 'nb')} (${hold.basis})`).join('; ')}; bruken er begrenset til bokføring, revisjon og skattekontroll. Valgfrie personopplysningsfelt ble tømt.`,
+    nb: `Visma Business beholder ${holds.map((hold) => `${holdWordsNb(hold.records)} til ${humanDate(hold.until, 'nb')} (${holdWordsNb(hold.basis)})`).join('; ')}; bruken er begrenset til bokføring, revisjon og skattekontroll. Valgfrie personopplysningsfelt ble tømt.`,
   }),
   done: (items: readonly SummaryText[]): SummaryText => ({
     en: `Done in Visma Business: ${items.map((item) => item.en).join('; ')}.`,
