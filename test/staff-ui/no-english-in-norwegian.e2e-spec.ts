@@ -272,7 +272,10 @@ describe('no English on the case page of connector tasks (simulators, real app)'
     expect(visibleText(html)).toMatch(/Zendesk-bruker #\d+/);
     expect(visibleText(html)).toContain('HubSpot-kontakt');
     expect(visibleText(html)).toContain('Visma Business beholder');
-    const found = [...languageLeaks(visibleText(html)), ...bareDays(visibleText(withoutInputs(html)))];
+    // The plan's rows carry the connectors' survey labels and notes (their own words and dates),
+    // not the outcomes this test is about: the section is left out here.
+    const outcomes = html.replace(/<section[^>]*data-testid="plan"[\s\S]*?<\/section>/, ' ');
+    const found = [...languageLeaks(visibleText(outcomes)), ...bareDays(visibleText(withoutInputs(outcomes)))];
     expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
   }, 180_000);
 });
