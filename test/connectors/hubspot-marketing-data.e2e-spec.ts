@@ -244,7 +244,7 @@ describe('HubSpot marketing e-mail events, form submissions and property history
       reason: expect.stringContaining('5 marketing e-mail event(s) were still returned'),
     });
     expect(dispositions).toContainEqual({ kind: 'failed', what: 'form-submission', reason: expect.stringContaining('1 form submission(s) were still listed') });
-    expect(outcome.summary).toContain('5 marketing e-mail event(s) still returned by HubSpot');
+    expect(outcome.summary).toContain('5 marketing e-mail events still returned by HubSpot');
     expect(JSON.stringify(dispositions)).not.toContain('kari');
   });
 
@@ -254,7 +254,8 @@ describe('HubSpot marketing e-mail events, form submissions and property history
     const outcome = await connector.rectify(contextFor(sim), KARI_SUBJECT, { phone: '+47 999 88 777' });
     expect(outcome.status).toBe('done');
     expect(dispositionsOf(outcome)).toEqual([{ kind: 'corrected', what: 'contact', count: 1, field: 'phone', old: '+47 912 34 567', new: '+47 999 88 777' }]);
-    expect(outcome.summary).toContain('HubSpot keeps the earlier value(s) of phone in the property history');
+    expect(outcome.summary).toContain('HubSpot keeps the earlier values of phone in the property history');
+    expect(outcome.summaryText?.nb).toContain('HubSpot beholder de tidligere verdiene av phone i egenskapshistorikken');
     expect((outcome as { details: Record<string, unknown> }).details.earlierValuesKeptInHistory).toEqual(['phone']);
 
     const part = await connector.export(contextFor(sim), KARI_SUBJECT);

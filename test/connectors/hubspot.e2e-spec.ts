@@ -1,4 +1,5 @@
 import type { Disposition } from '../../src/common/dispositions/disposition';
+import { humanDate } from '../../src/common/human-date';
 import { dispositionProblems } from '../../src/common/dispositions/disposition.schema';
 import type { ExportPart, Outcome, SystemContext } from '../../src/connectors/connector';
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../../src/connectors/connector-errors';
@@ -301,7 +302,7 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       expect(sim.state.objects.get('notes')!.has('3001')).toBe(false);
       expect(sim.state.objects.get('notes')!.has('3002')).toBe(true);
       expect(sim.state.objects.get('emails')!.get('4001')!.associations.contacts).toEqual(['102']);
-      expect(outcome.summary).toContain("2 engagement(s) also associated with other records stay on those records' timelines");
+      expect(outcome.summary).toContain("2 engagements also associated with other records stay on those records' timelines");
       expect(dispositionsOf(outcome)).toEqual([
         { kind: 'erased', what: 'contact', count: 1 },
         { kind: 'erased', what: 'note', count: 1 },
@@ -340,7 +341,14 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       });
 
       const repeat = await connector.rectify(contextFor(sim), subject, { name: 'Kari Marie Nordmann-Lie', phone: '+47 400 00 000' });
-      expect(repeat).toMatchObject({ status: 'done', summary: expect.stringContaining('already up to date') });
+      expect(repeat).toMatchObject({
+        status: 'done',
+        summary: 'HubSpot contact already up to date (firstname, lastname, phone).',
+        summaryText: {
+          en: 'HubSpot contact already up to date (firstname, lastname, phone).',
+          nb: 'HubSpot-kontakten var allerede oppdatert (firstname, lastname, phone).',
+        },
+      });
       expect(dispositionsOf(repeat)).toEqual([]);
       expect(sim.count('PATCH', CONTACT)).toBe(1);
     });
@@ -380,6 +388,8 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
         httpStatus: 400,
         retryable: false,
         message: expect.stringContaining('Email address is invalid'),
+        // HubSpot's own message stays as HubSpot wrote it inside the Norwegian sentence.
+        text: { nb: expect.stringMatching(/^HubSpot svarte 400 på .*Email address is invalid/) },
       });
     });
   });
@@ -436,7 +446,8 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
         expect(sim.state.optOutOfAllSince(email, 'EMAIL')).toBeDefined();
       }
       const since = sim.state.optOutOfAllSince('kari.nordmann@example.no', 'EMAIL');
-      expect(outcome.summary).toContain(`Marketing stopped in HubSpot from ${since}`);
+      expect(outcome.summary).toContain(`Marketing stopped in HubSpot from ${humanDate(since!, 'en', { withTime: true })}`);
+      expect(outcome.summaryText?.nb).toContain(`Markedsføringen stoppet i HubSpot fra ${humanDate(since!, 'nb', { withTime: true })}`);
       expect(sim.state.subscription('kari.nordmann@example.no', '1001')).toMatchObject({
         status: 'NOT_SUBSCRIBED',
         legalBasis: 'CONSENT_WITH_NOTICE',
@@ -556,7 +567,7 @@ describe('HubSpotConnector against the HubSpot simulator', () => {
       const ctx = contextFor(sim, { objectionLists: { addTo: [{ name: 'Do not market' }], removeFrom: [{ id: '502' }, { name: 'Spring campaign' }] } });
       const outcome = await new HubSpotConnector().restrict(ctx, { email: 'kari.nordmann@example.no' }, 'marketing');
       expect(outcome.status).toBe('done');
-      expect(outcome.summary).toContain('Added to the list(s) Do not market. Removed from the list(s) Newsletter (static), Spring campaign.');
+      expect(outcome.summary).toContain('Added to the lists Do not market. Removed from the lists Newsletter (static), Spring campaign.');
       expect([...sim.state.lists.get('501')!.members]).toEqual([id]);
       expect([...sim.state.lists.get('502')!.members]).toEqual(['102']);
       expect([...sim.state.lists.get('503')!.members]).toEqual([]);

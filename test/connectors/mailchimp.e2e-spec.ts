@@ -157,6 +157,10 @@ describe('MailchimpConnector against the Mailchimp simulator', () => {
     expect(sim.state.member('bounce4', KARI)?.status).toBe('cleaned');
     expect(sim.state.member('news1', 'ola@example.no')?.status).toBe('subscribed');
     expect(sim.count('PATCH', MEMBER, 200)).toBe(2);
+    expect(outcome.summaryText).toEqual({
+      en: 'Mailchimp: unsubscribed in "Nyhetsbrev", "Kundeklubben"; already unsubscribed in "Gamle kampanjer"; left as cleaned or archived (never sent to) in "Returnerte"',
+      nb: 'Mailchimp: meldt av i «Nyhetsbrev», «Kundeklubben»; allerede meldt av i «Gamle kampanjer»; latt være som renset eller arkivert (aldri sendt til) i «Returnerte»',
+    });
 
     const again = await connector.restrict(contextFor(sim), { email: KARI }, 'marketing');
     expect(dispositionsOf(again)).toEqual(dispositionsOf(outcome));
@@ -232,6 +236,11 @@ describe('MailchimpConnector against the Mailchimp simulator', () => {
       { kind: 'corrected', what: 'contact', field: 'email', old: KARI, new: 'kari.berg@example.no', count: 2 },
     ]);
     expect(outcome.status === 'done' && outcome.details?.previous).toEqual({ name: ['Kari Nordmann'], email: [KARI] });
+    // The fields in the reader's words, the count with its own noun.
+    expect(outcome.summaryText).toEqual({
+      en: 'Updated name, e-mail address on 2 Mailchimp members.',
+      nb: 'Oppdaterte navn, e-postadresse på 2 Mailchimp-medlemmer.',
+    });
     const moved = sim.state.member('news1', 'kari.berg@example.no');
     expect(moved?.merge_fields).toMatchObject({ FNAME: 'Kari Nordmann', LNAME: 'Berg' });
     expect(sim.state.member('news1', KARI)).toBeUndefined();

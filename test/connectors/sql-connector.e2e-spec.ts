@@ -88,6 +88,10 @@ describe.each(['postgres', 'mysql'] as const)('sql connector on %s: names checke
     const first = await connector.erase(context(), subject, RULES);
     expect(first.status).toBe('retained');
     expect(first).toMatchObject({ retained: [{ records: 'orders and invoices', until: '2030-12-31', externalIds: { rows: { orders: [103] } } }] });
+    // Row refs as the database has them; the date in the reader's words.
+    expect(first.summaryText?.en).toMatch(/^Done in \S+: .*orders:103 kept until 31 Dec 2030/);
+    expect(first.summaryText?.nb).toMatch(/^Utført i \S+: .*orders:103 beholdt til 31\. des\. 2030/);
+    expect(first.summary).toBe(first.summaryText?.en);
     expect(await db.query('SELECT id FROM orders WHERE customer_id = 2')).toEqual([{ id: 103 }]);
 
     const again = await connector.erase(context(), subject, RULES);
@@ -97,6 +101,7 @@ describe.each(['postgres', 'mysql'] as const)('sql connector on %s: names checke
     // The hold ends: the kept order goes, once.
     const ended = await connector.eraseRetained(context(), { rows: { orders: [103] } });
     expect(ended).toMatchObject({ status: 'done', dispositions: [{ kind: 'erased', what: 'order', count: 1 }] });
+    expect(ended.summaryText?.nb).toMatch(/^Oppbevaringsplikten er over; slettet i \S+: orders:103\.$/);
     expect(await db.query('SELECT id FROM orders WHERE customer_id = 2')).toEqual([]);
     expect((await connector.eraseRetained(context(), { rows: { orders: [103] } })).status).toBe('not_found');
   });

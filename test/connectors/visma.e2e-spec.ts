@@ -467,6 +467,12 @@ describe('VismaConnector against the Business NXT simulator', () => {
       const visma = connector();
       const outcome = await visma.erase(ctx, { email: 'kari@example.no' }, BOOKKEEPING);
       expect(outcome).toMatchObject({ status: 'done', details: { deletedAssociates: 1, deletedContacts: 1 } });
+      // The staff summary in both languages: Visma's numbers as they are, the count with its own noun.
+      expect(outcome.summaryText).toEqual({
+        en: 'Deleted from Visma Business: customer 10002 deleted with 1 contact person.',
+        nb: 'Slettet fra Visma Business: kunde 10002 slettet med 1 kontaktperson.',
+      });
+      expect(outcome.summary).toBe(outcome.summaryText?.en);
       expect(dispositionsOf(outcome)).toEqual([
         { kind: 'erased', what: 'contact-person', count: 1 },
         { kind: 'erased', what: 'customer', count: 1 },
@@ -504,6 +510,8 @@ describe('VismaConnector against the Business NXT simulator', () => {
       const outcome = await connector().erase(ctx, { email: 'lars@example.no' }, tooShort);
       expect(outcome.status).toBe('manual');
       expect(outcome.summary).toContain(says);
+      // Visma's own refusal is quoted as it came inside the Norwegian sentence.
+      expect(outcome.summaryText?.nb).toMatch(new RegExp(`^Visma nektet å slette (?:kunde|aktør) \\d+ \\(.*${says}`));
       expect(sim.calls[refusals].get(5)).toBe(1);
       expect(sim.calls.associateDeletes.get(5)).toBeUndefined();
       expect(associate(5)).toMatchObject({ name: 'Lars Berg', emailAddress: '' });

@@ -217,7 +217,14 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       const changes = { name: 'Kari Nordmann', phone: '+47 912 34 567', email: 'kari.nordmann@example.no' };
 
       const first = await connector.rectify(ctx, { email: 'kari@example.no' }, changes);
-      expect(first).toMatchObject({ status: 'done', summary: expect.stringContaining('name, phone, email') });
+      expect(first).toMatchObject({
+        status: 'done',
+        summaryText: {
+          en: `updated name, phone number, e-mail address on Zendesk user #${kari.id}`,
+          nb: `oppdaterte navn, telefonnummer, e-postadresse på Zendesk-bruker #${kari.id}`,
+        },
+      });
+      expect(first.summary).toBe(first.summaryText?.en);
       // What the user read held before the change, for the letter's "old → new" (not in the summary).
       expect(first).toMatchObject({ details: { previous: { name: ['Kari Nordman'], phone: ['+47 900 00 000'], email: ['kari@example.no'] } } });
       expect(first.summary).not.toContain('kari@example.no');
@@ -244,6 +251,7 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
 
       const second = await connector.rectify(ctx, { email: 'kari@example.no' }, changes);
       expect(second).toMatchObject({ status: 'done', summary: expect.stringContaining('already up to date'), details: { previous: {} } });
+      expect(second.summaryText?.nb).toBe(`Zendesk-bruker #${kari.id} var allerede oppdatert`);
       // Nothing changed on the repeat: nothing is said to be corrected.
       expect(dispositionsOf(second)).toEqual([]);
       expect(snapshot()).toEqual(after);
@@ -288,6 +296,17 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       const items = [{ ref: `user:${kari.id}`, recordType: 'user' as const, action: 'erase' as const, asProposed: true }];
       const outcome = await connector.execute(ctx, { email: 'kari@example.no' }, request, items);
       expect(outcome.status).toBe('done');
+      // The plan's summary in both languages, counts with their own nouns and the user's id as it is.
+      expect(outcome.summaryText?.en).toMatch(
+        new RegExp(
+          `^Zendesk plan executed: 0 tickets deleted, 0 comments of closed tickets redacted; Zendesk user #${kari.id}: 0 comments redacted; user soft-deleted and permanently deleted; `,
+        ),
+      );
+      expect(outcome.summaryText?.nb).toMatch(
+        new RegExp(
+          `^Zendesk-planen er utført: 0 henvendelser slettet, 0 kommentarer i lukkede henvendelser sladdet; Zendesk-bruker #${kari.id}: 0 kommentarer sladdet; brukeren er deaktivert og slettet permanent; `,
+        ),
+      );
       expect(sim.state.permanentlyDeletedUserIds.has(kari.id)).toBe(true);
       expect(dispositionsOf(outcome)).toContainEqual(expect.objectContaining({ kind: 'erased', what: 'user' }));
     });
@@ -309,6 +328,7 @@ describe('ZendeskConnector against the Zendesk simulator', () => {
       ]);
       expect(outcome.summary).toContain(`#${open.id}`);
       expect(outcome.summary).toContain(`#${solved.id}`);
+      expect(outcome.summaryText?.nb).toContain(`Zendesk-bruker #${kari.id} ikke slettet: Zendesk nekter (RecordInvalid)`);
       expect(outcome.summary).not.toContain('Kari');
       expect(sim.calls.count('DELETE /api/v2/users/:id', 422)).toBe(1);
       expect(sim.calls.count('DELETE /api/v2/deleted_users/:id')).toBe(0);

@@ -6,7 +6,7 @@ import { DownloadService } from '../../src/responses/download/download.service';
 import { AnswerPackageEntity } from '../../src/responses/package/answer-package.entity';
 import { postJson } from '../intake/intake-helpers';
 import { Browser, formOn } from '../responses/answer-stack';
-import { registration, settled as fannedOut, waitForCase } from '../fanout/fanout-stack';
+import { registration, searchDone, settled as fannedOut, waitForCase } from '../fanout/fanout-stack';
 import { useSimulatorStack } from '../responses/simulator-stack';
 import { NORWEGIAN_PEOPLE } from '../fanout/norwegian-people';
 import { queueOf } from '../support/queues';
@@ -259,4 +259,29 @@ describe('no English on the case page of connector tasks (simulators, real app)'
     const found = [...languageLeaks(visibleText(html)), ...bareDays(visibleText(withoutInputs(html)))];
     expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
   });
+
+  it('words the summaries Zendesk, Visma and HubSpot build from ids and counts after an approved erasure in Norwegian', async () => {
+    const created = await env.client.post('/api/v1/cases', { ...registration('erasure', NORWEGIAN_PEOPLE[0]), language: 'nb' });
+    expect(created.status).toBe(201);
+    const { reference } = (await created.json()) as { reference: string };
+    await waitForCase(env.client, reference, searchDone, 60_000);
+    expect((await env.client.post(`/api/v1/cases/${reference}/approve`, {})).status).toBe(200);
+    const body = await waitForCase(env.client, reference, fannedOut, 60_000);
+    const finished = body.tasks.filter((task) => ['done', 'retained', 'failed'].includes(task.status)).map((task) => task.system);
+    expect(finished).toEqual(expect.arrayContaining(['zendesk', 'visma', 'hubspot']));
+
+    const admin = new SessionClient(env.stack.url);
+    await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const html = await (await admin.get(`/staff/cases/${reference}`)).text();
+    expect(html).toContain('<html lang="nb">');
+    // The connectors' own summaries are there, in Norwegian.
+    expect(visibleText(html)).toMatch(/Zendesk-bruker #\d+/);
+    expect(visibleText(html)).toContain('HubSpot-kontakt');
+    expect(visibleText(html)).toContain('Visma Business beholder');
+    // The plan's rows carry the connectors' survey labels and notes (their own words and dates),
+    // not the outcomes this test is about: the section is left out here.
+    const outcomes = html.replace(/<section[^>]*data-testid="plan"[\s\S]*?<\/section>/, ' ');
+    const found = [...languageLeaks(visibleText(outcomes)), ...bareDays(visibleText(withoutInputs(outcomes)))];
+    expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
+  }, 180_000);
 });

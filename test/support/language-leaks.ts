@@ -60,6 +60,27 @@ export const KNOWN_ENGLISH_LEAKS: readonly string[] = [
   'is not set',
   "can't be e-mailed",
   'one language only',
+  // H1: connector summaries built from ids and counts, and failed tasks' errors, once English only
+  'Deleted from',
+  'plan executed',
+  'up to date',
+  'contact person',
+  'soft-deleted',
+  'permanently deleted',
+  'redacted',
+  'Processing restricted',
+  'Marketing stopped',
+  'unsubscribed',
+  'Hold ended',
+  'exported from',
+  'Nothing about the person',
+  'Done in',
+  'Nothing to change',
+  'A person must',
+  'gave up after',
+  'credentials rejected',
+  'could not be reached',
+  'no longer in the data map',
 ];
 
 /** An ISO-8601 duration (P7D, P4M, P3Y6M, PT24H, P2W) standing as a word of its own. */

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { summarised } from '../outcome-summary';
+import { TASK_FAILURES } from '../tasks/task-failures';
 import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -60,16 +62,32 @@ export class LegalHoldExpiryService {
     if (!this.holds.isDue(hold)) return { outcome: 'later', delayMs: this.holds.dueAt(hold).getTime() - this.clock.now().getTime() };
     const entity = await this.casesReader.byIdOrFail(hold.caseId);
     const system = this.systems.system(hold.systemId);
-    if (!system) return this.settle(hold, entity, 'needs_person', { summary: `system "${hold.systemId}" is no longer in the data map` }, 'system_gone');
+    if (!system) return this.settle(hold, entity, 'needs_person', summarised(TASK_FAILURES.systemGone(hold.systemId)), 'system_gone');
     const connector = this.registry.forSystem(system);
-    if (!connector) return this.settle(hold, entity, 'needs_person', { summary: 'a manual system: its owner erases the records' }, 'manual_system');
+    if (!connector)
+      return this.settle(
+        hold,
+        entity,
+        'needs_person',
+        summarised({ en: 'a manual system: its owner erases the records', nb: 'et manuelt system: eieren sletter oppføringene' }),
+        'manual_system',
+      );
 
     const rules = { legalHolds: system.legalHolds };
     const byIds = hold.externalIds && connector.eraseRetained;
     // By subject, only the records matched or confirmed for the case (none left: a person looks).
     const subject = byIds ? null : await this.subjects.forSystem(entity.id, system.id);
     if (!byIds && !subject)
-      return this.settle(hold, entity, 'needs_person', { summary: `no record in ${system.name} is matched to the requester any more` }, 'no_match');
+      return this.settle(
+        hold,
+        entity,
+        'needs_person',
+        summarised({
+          en: `no record in ${system.name} is matched to the requester any more`,
+          nb: `ingen oppføring i ${system.name} er lenger koblet til den registrerte`,
+        }),
+        'no_match',
+      );
     const outcome = byIds
       ? await connector.eraseRetained!(systemContext(system), hold.externalIds!, rules)
       : await connector.erase(systemContext(system), subject!, rules);
@@ -105,7 +123,7 @@ export class LegalHoldExpiryService {
         return this.settle(hold, entity, 'needs_person', { ...outcome }, 'retained');
       }
       case 'failed':
-        if (outcome.retryable) throw new ConnectorError(outcome.summary, true);
+        if (outcome.retryable) throw new ConnectorError(outcome.summary, true, undefined, outcome.summaryText);
         return this.settle(hold, entity, 'needs_person', { ...outcome }, 'failed');
       default:
         // manual (e.g. an open balance, or Visma refused): a person finishes it.

@@ -1,7 +1,7 @@
 import LinkHeader from 'http-link-header';
 import { JSONPath } from 'jsonpath-plus';
 import { Logger } from '@nestjs/common';
-import { ConnectorAuthError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { ConnectorAuthError, connectorError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
 import { countConnectorResponse } from '../connector-http-metrics';
 import type { AuthHeaders } from './http-auth';
 import type { ListRequest, Pagination, RequestTemplate } from './http-connection';
@@ -114,8 +114,14 @@ export class HttpApiClient {
         });
         text = await response.text();
       } catch (error) {
-        const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
-        throw new ConnectorError(`system ${this.systemId}, ${named}: ${reason}`, true);
+        const timedOut = error instanceof Error && error.name === 'TimeoutError';
+        throw connectorError(
+          {
+            en: `system ${this.systemId}, ${named}: ${timedOut ? 'timed out' : 'could not be reached'}`,
+            nb: `system ${this.systemId}, ${named}: ${timedOut ? 'fikk ikke svar i tide' : 'kunne ikke nås'}`,
+          },
+          true,
+        );
       }
       countConnectorResponse('http', response.status);
       const status = response.status;

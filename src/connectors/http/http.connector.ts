@@ -1,3 +1,5 @@
+import { summarised } from '../outcome-summary';
+import { HTTP_OUTCOMES, HTTP_SUMMARIES } from './http-summaries';
 import {
   notePrevious,
   type Changes,
@@ -85,21 +87,15 @@ export class HttpConnector implements Connector {
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
     if (retention.legalHolds.length > 0) {
       // The templates cannot tell which records a hold covers: a person decides what to keep.
-      return {
-        status: 'manual',
-        summary: `The data map lists legal holds for this system (${retention.legalHolds.map((hold) => hold.records).join('; ')}); decide in the system what must be kept before erasing`,
-      };
+      return { status: 'manual', ...summarised(HTTP_OUTCOMES.legalHolds(retention.legalHolds.map((hold) => hold.records))) };
     }
     const { client, connection } = this.open(ctx);
     const found = await findRecords(client, connection, subject);
-    if (!found.length) return { status: 'not_found', summary: 'No record matched the subject; nothing to erase', dispositions: [NOT_FOUND] };
+    if (!found.length) return { status: 'not_found', ...summarised(HTTP_SUMMARIES.nothingToErase), dispositions: [NOT_FOUND] };
     const unerasable = [...new Set(found.filter((record) => !record.kind.erase).map((record) => record.kind.kind))];
     if (unerasable.length) {
       // Nothing is changed: half an erasure would leave the owner a harder task than the whole one.
-      return {
-        status: 'manual',
-        summary: `Found ${found.length} record(s); the data map gives no erase request for ${unerasable.join(', ')}, so erase them in the system`,
-      };
+      return { status: 'manual', ...summarised(HTTP_OUTCOMES.noEraseRequest(found.length, unerasable)) };
     }
     const tally = new DispositionTally();
     const erased: Record<string, string[]> = {};
@@ -117,9 +113,10 @@ export class HttpConnector implements Connector {
     }
     const count = Object.values(erased).flat().length;
     const gone = Object.values(alreadyGone).flat().length;
+    const perKind = Object.fromEntries(Object.entries(erased).map(([kind, ids]) => [kind, ids.length]));
     return {
       status: 'done',
-      summary: `Erased ${count} record(s) (${describe(erased)})` + (gone ? `; ${gone} were already gone` : ''),
+      ...summarised(HTTP_OUTCOMES.erased(perKind, gone)),
       details: { erased, alreadyGone },
       dispositions: count ? tally.list() : [NOT_FOUND],
     };
@@ -129,19 +126,18 @@ export class HttpConnector implements Connector {
     const { client, connection } = this.open(ctx);
     const mapped = Object.keys(changes).filter((field) => connection.records.some((kind) => kind.rectify[field]));
     const unmapped = Object.keys(changes).filter((field) => !mapped.includes(field));
-    const ignored = unmapped.length ? ` The data map gives no rectify request for: ${unmapped.join(', ')}.` : '';
-    if (!mapped.length) return { status: 'manual', summary: `None of the changed fields can be changed through the API.${ignored}` };
+    if (!mapped.length) return { status: 'manual', ...summarised(HTTP_OUTCOMES.noFieldChangeable(unmapped)) };
 
     let found = await findRecords(client, connection, subject);
     if (!found.length && changes.email) {
       // A repeat after the e-mail itself was changed finds the records under the new address only.
       found = await findRecords(client, connection, { email: changes.email, onlyRecords: subject.onlyRecords });
       if (found.length && found.every((record) => upToDate(record, changes, mapped))) {
-        return { status: 'done', summary: `Already up to date.${ignored}`, dispositions: [] };
+        return { status: 'done', ...summarised(HTTP_OUTCOMES.upToDate([], unmapped)), dispositions: [] };
       }
       found = [];
     }
-    if (!found.length) return { status: 'not_found', summary: 'No record matched the subject; nothing to rectify', dispositions: [NOT_FOUND] };
+    if (!found.length) return { status: 'not_found', ...summarised(HTTP_SUMMARIES.nothingToRectify), dispositions: [NOT_FOUND] };
 
     const previous: PreviousValues = {};
     const corrected = new DispositionTally();
@@ -168,25 +164,22 @@ export class HttpConnector implements Connector {
     return updated.length
       ? {
           status: 'done',
-          summary: `Changed ${mapped.join(', ')} on ${updated.length} record(s).${ignored}`,
+          ...summarised(HTTP_OUTCOMES.changed(mapped, updated.length, unmapped)),
           details: { records: updated, fields: mapped, previous },
           dispositions: corrected.list(),
         }
-      : { status: 'done', summary: `Already up to date (${mapped.join(', ')}).${ignored}`, dispositions: [] };
+      : { status: 'done', ...summarised(HTTP_OUTCOMES.upToDate(mapped, unmapped)), dispositions: [] };
   }
 
   async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope, request?: RestrictRequest): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
     const found = await findRecords(client, connection, subject);
-    if (!found.length) return { status: 'not_found', summary: 'No record matched the subject; nothing to restrict', dispositions: [NOT_FOUND] };
+    if (!found.length) return { status: 'not_found', ...summarised(HTTP_SUMMARIES.nothingToRestrict), dispositions: [NOT_FOUND] };
     const template = (kind: RecordKind) => (scope === 'marketing' ? kind.stopMarketing : kind.restrict);
     const covered = found.filter((record) => template(record.kind));
     const action = scope === 'marketing' ? 'stopMarketing' : 'restrict';
     if (!covered.length) {
-      return {
-        status: 'manual',
-        summary: `The data map gives no ${action} request for ${[...new Set(found.map((r) => r.kind.kind))].join(', ')}; do it in the system`,
-      };
+      return { status: 'manual', ...summarised(HTTP_OUTCOMES.noRestrictRequest(scope, [...new Set(found.map((r) => r.kind.kind))])) };
     }
     const tally = new DispositionTally();
     const done: string[] = [];
@@ -204,11 +197,10 @@ export class HttpConnector implements Connector {
         tally.add({ kind: 'restricted', what: whatOf(record.kind), how: record.kind.restrict.how });
       }
     }
-    if (!done.length) return { status: 'not_found', summary: 'The records were gone before they could be restricted', dispositions: [NOT_FOUND] };
-    const contested = request?.fields?.length ? ` (contested: ${request.fields.join(', ')}; the whole record is restricted)` : '';
+    if (!done.length) return { status: 'not_found', ...summarised(HTTP_SUMMARIES.goneBeforeRestricted), dispositions: [NOT_FOUND] };
     return {
       status: 'done',
-      summary: `${scope === 'marketing' ? 'Marketing stopped' : 'Processing restricted'} on ${done.length} record(s)${contested}`,
+      ...summarised(HTTP_OUTCOMES.restricted(scope, done.length, request?.fields ?? [])),
       details: { records: done, scope },
       dispositions: tally.list(),
     };
@@ -228,12 +220,6 @@ function byDepth(found: FoundRecord[], connection: HttpConnection): FoundRecord[
     return parent ? depth(parent) + 1 : 0;
   };
   return [...found].sort((a, b) => depth(b.kind) - depth(a.kind));
-}
-
-function describe(ids: Record<string, string[]>): string {
-  return Object.entries(ids)
-    .map(([kind, list]) => `${list.length} ${kind}`)
-    .join(', ');
 }
 
 function same(field: string, held: string, wanted: string | undefined): boolean {

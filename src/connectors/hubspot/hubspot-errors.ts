@@ -1,4 +1,4 @@
-import { ConnectorAuthError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { CONNECTOR_ERROR_TEXTS, ConnectorAuthError, connectorError, type ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
 import { untilDailyReset } from './hubspot-account-time';
 import type { HubSpotErrorBody } from './hubspot-types';
 
@@ -44,10 +44,11 @@ export function rateLimitedError(limit: HubSpotRateLimit): RateLimitedError {
 export function connectorErrorFrom(operation: string, status: number, body: HubSpotErrorBody | undefined): ConnectorError {
   const detail = describe(body);
   if (status === 401 || status === 403) {
-    return new ConnectorAuthError(`HubSpot rejected the credentials (${operation}): ${detail}`, status);
+    const text = CONNECTOR_ERROR_TEXTS.credentialsRejected('HubSpot', operation, detail);
+    return new ConnectorAuthError(text.en, status, text);
   }
   const retryable = status >= 500 || status === 408;
-  return new ConnectorError(`HubSpot ${operation} failed with ${status}: ${detail}`, retryable, status);
+  return connectorError(CONNECTOR_ERROR_TEXTS.failedWith('HubSpot', operation, status, detail), retryable, status);
 }
 
 function describe(body: HubSpotErrorBody | undefined): string {
@@ -62,5 +63,5 @@ function describe(body: HubSpotErrorBody | undefined): string {
 /** A transport failure (connection refused, reset, timeout) is worth retrying later. */
 export function networkError(operation: string, error: unknown): ConnectorError {
   const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
-  return new ConnectorError(`HubSpot ${operation} could not be reached: ${reason}`, true);
+  return connectorError(CONNECTOR_ERROR_TEXTS.unreachable('HubSpot', operation, reason), true);
 }

@@ -8,7 +8,7 @@ import type { HubSpotChannel, HubSpotV4ActionResponse } from './hubspot-types';
 import { CONTACT_NOT_FOUND, objectionDispositions } from './hubspot-dispositions';
 import { applyObjectionLists } from './hubspot-objection-lists';
 import { summarised } from '../outcome-summary';
-import { HUBSPOT_SUMMARIES } from './hubspot-summaries';
+import { HUBSPOT_OUTCOMES, HUBSPOT_SUMMARIES } from './hubspot-summaries';
 
 /**
  * Objection to direct marketing is absolute (Art 21(3)): every address the subject or their contacts
@@ -95,14 +95,19 @@ export async function stopMarketing(
   const channels = [...connection.channels, ...flags.map(({ property }) => property)].join(', ');
   return {
     status: 'done',
-    summary:
-      `Marketing stopped in HubSpot from ${since}: ${emails.length} e-mail address(es)` +
-      (phones.length ? ` and ${phones.length} phone number(s)` : '') +
-      ` unsubscribed from all subscriptions (${channels}); ${found.length} contact record(s) matched.` +
-      (flagged.length ? ` ${flags.map(({ property }) => property).join(' and ')} set to true on every matched contact.` : '') +
-      (lists.addedTo.length ? ` Added to the list(s) ${lists.addedTo.join(', ')}.` : '') +
-      (lists.removedFrom.length ? ` Removed from the list(s) ${lists.removedFrom.join(', ')}.` : '') +
-      (flags.length < 2 ? ' Calls and post without a HubSpot flag are outside HubSpot and must be stopped there too.' : ''),
+    ...summarised(
+      HUBSPOT_OUTCOMES.marketingStopped({
+        since,
+        emails: emails.length,
+        phones: phones.length,
+        channels,
+        contacts: found.length,
+        flags: flagged.length ? flags.map(({ property }) => property) : [],
+        addedTo: lists.addedTo,
+        removedFrom: lists.removedFrom,
+        allFlagged: flags.length >= 2,
+      }),
+    ),
     details: {
       since,
       channels: connection.channels,

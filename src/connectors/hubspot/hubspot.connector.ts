@@ -27,7 +27,7 @@ import { DsrConnector } from '../dsr-connector';
 import { DispositionTally } from '../disposition-tally';
 import { CONTACT_NOT_FOUND, restrictionHow } from './hubspot-dispositions';
 import { summarised } from '../outcome-summary';
-import { HUBSPOT_SUMMARIES } from './hubspot-summaries';
+import { HUBSPOT_OUTCOMES, HUBSPOT_SUMMARIES } from './hubspot-summaries';
 
 export interface HubSpotConnectorOptions {
   /** 429s asking for at most this long are waited out inside the call (default 5000). */
@@ -82,10 +82,7 @@ export class HubSpotConnector implements Connector {
   async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
     const { properties, unmapped, sources } = toContactProperties(changes, connection);
-    const ignored = unmapped.length ? ` Not held as HubSpot contact properties: ${unmapped.join(', ')}.` : '';
-    if (Object.keys(properties).length === 0) {
-      return { status: 'manual', summary: `None of the changed fields map to HubSpot contact properties.${ignored}` };
-    }
+    if (Object.keys(properties).length === 0) return { status: 'manual', ...summarised(HUBSPOT_OUTCOMES.noPropertyMapped(unmapped)) };
 
     const found = await findContacts(client, connection, subject);
     if (found.length === 0 && changes.email) {
@@ -93,15 +90,12 @@ export class HubSpotConnector implements Connector {
       // (the same contacts only: the case's record list still applies).
       const already = await findContacts(client, connection, { email: changes.email, onlyRecords: subject.onlyRecords });
       if (already.some(({ contact }) => differences(contact.properties, properties).length === 0)) {
-        return { status: 'done', summary: `HubSpot contact already up to date.${ignored}`, dispositions: [] };
+        return { status: 'done', ...summarised(HUBSPOT_OUTCOMES.alreadyUpToDate(unmapped)), dispositions: [] };
       }
     }
     if (found.length === 0) return { status: 'not_found', ...summarised(HUBSPOT_SUMMARIES.noContactToRectify), dispositions: [CONTACT_NOT_FOUND] };
     if (properties.email && found.length > 1) {
-      return {
-        status: 'manual',
-        summary: `${found.length} HubSpot contacts matched; an e-mail address can only sit on one contact, so merge them in HubSpot before changing it`,
-      };
+      return { status: 'manual', ...summarised(HUBSPOT_OUTCOMES.mergeFirst(found.length)) };
     }
 
     const updated: string[] = [];
@@ -126,30 +120,23 @@ export class HubSpotConnector implements Connector {
         corrected.corrected('contact', field, joined(contact.properties), joined(properties));
       }
     }
-    const fields = Object.keys(properties).join(', ');
+    const fields = Object.keys(properties);
     return updated.length
       ? {
           status: 'done',
-          summary:
-            `Updated ${fields} on ${updated.length} HubSpot contact(s).${ignored}` +
-            (keptInHistory.size
-              ? ` HubSpot keeps the earlier value(s) of ${[...keptInHistory].join(', ')} in the property history (read back after the update); the connector does not remove them there.`
-              : ''),
+          ...summarised(HUBSPOT_OUTCOMES.updated(fields, updated.length, unmapped, [...keptInHistory])),
           details: { contactIds: updated, properties: Object.keys(properties), previous, earlierValuesKeptInHistory: [...keptInHistory] },
           dispositions: corrected.list(),
         }
       : // Nothing changed, so nothing is said to be corrected.
-        { status: 'done', summary: `HubSpot contact(s) already up to date (${fields}).${ignored}`, dispositions: [] };
+        { status: 'done', ...summarised(HUBSPOT_OUTCOMES.contactsUpToDate(found.length, fields, unmapped)), dispositions: [] };
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
     if (retention.legalHolds.length > 0) {
       // GDPR delete removes the whole contact irreversibly; it cannot keep part of it under a hold.
-      return {
-        status: 'manual',
-        summary: `The data map lists legal holds for this system (${retention.legalHolds.map((hold) => hold.records).join('; ')}); HubSpot's GDPR delete removes the whole contact, so a person must decide what to keep before erasing`,
-      };
+      return { status: 'manual', ...summarised(HUBSPOT_OUTCOMES.legalHolds(retention.legalHolds.map((hold) => hold.records))) };
     }
     const found = await findContacts(client, connection, subject);
     if (found.length === 0) return { status: 'not_found', ...summarised(HUBSPOT_SUMMARIES.noContactToErase), dispositions: [CONTACT_NOT_FOUND] };
@@ -175,13 +162,16 @@ export class HubSpotConnector implements Connector {
     const formsAfter = await formSubmissionsAfterErasure(client, formSubmissions);
     return {
       status: 'done',
-      summary:
-        `Permanently deleted ${deleted.length} HubSpot contact(s) with GDPR delete` +
-        (alreadyGone.length ? `; ${alreadyGone.length} had already been deleted` : '') +
-        (after.erased.length ? `; ${after.erased.length} engagement(s) went with them` : '') +
-        (after.remaining.length ? `; ${after.remaining.length} engagement(s) also associated with other records stay on those records' timelines` : '') +
-        (eventsAfter.remaining ? `; ${eventsAfter.remaining} marketing e-mail event(s) still returned by HubSpot (its purge takes up to 30 days)` : '') +
-        (formsAfter.remaining + formsAfter.unconfirmed ? `; ${formsAfter.remaining + formsAfter.unconfirmed} form submission(s) not confirmed gone` : ''),
+      ...summarised(
+        HUBSPOT_OUTCOMES.erased({
+          deleted: deleted.length,
+          alreadyGone: alreadyGone.length,
+          engagementsGone: after.erased.length,
+          engagementsLeft: after.remaining.length,
+          eventsLeft: eventsAfter.remaining,
+          formsLeft: formsAfter.remaining + formsAfter.unconfirmed,
+        }),
+      ),
       details: {
         deletedContactIds: deleted,
         alreadyDeletedContactIds: alreadyGone,
@@ -219,10 +209,7 @@ export class HubSpotConnector implements Connector {
     }
     return {
       status: 'done',
-      summary:
-        `Processing restricted from ${this.settings.now().toISOString()}: ${property}=true on ${found.length} HubSpot contact(s)` +
-        (flagged.length < found.length ? ` (${found.length - flagged.length} already flagged)` : '') +
-        '. Workflows, lists and sequences must exclude contacts with this flag.',
+      ...summarised(HUBSPOT_OUTCOMES.restricted(this.settings.now(), property, found.length, found.length - flagged.length)),
       details: { property, contactIds: found.map(({ contact }) => contact.id), newlyFlagged: flagged },
       dispositions: [{ kind: 'restricted', what: 'contact', count: found.length, how: restrictionHow(property) }],
     };

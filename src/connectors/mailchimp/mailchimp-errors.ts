@@ -1,4 +1,4 @@
-import { ConnectorAuthError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { CONNECTOR_ERROR_TEXTS, ConnectorAuthError, connectorError, type ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
 import type { MailchimpProblem } from './mailchimp-types';
 
 /**
@@ -25,10 +25,11 @@ export function rateLimitedError(waitMs: number): RateLimitedError {
 export function connectorErrorFrom(operation: string, status: number, problem: MailchimpProblem | undefined): ConnectorError {
   const described = describe(problem);
   if (status === 401 || (status === 403 && problem?.title)) {
-    return new ConnectorAuthError(`Mailchimp rejected the API key (${operation}): ${described}`, status);
+    const text = { en: `Mailchimp rejected the API key (${operation}): ${described}`, nb: `Mailchimp avviste API-nøkkelen (${operation}): ${described}` };
+    return new ConnectorAuthError(text.en, status, text);
   }
   const retryable = status >= 500 || status === 408 || status === 403;
-  return new ConnectorError(`Mailchimp ${operation} failed with ${status}: ${described}`, retryable, status);
+  return connectorError(CONNECTOR_ERROR_TEXTS.failedWith('Mailchimp', operation, status, described), retryable, status);
 }
 
 function describe(problem: MailchimpProblem | undefined): string {
@@ -40,5 +41,5 @@ function describe(problem: MailchimpProblem | undefined): string {
 /** A transport failure (connection refused, reset, timeout) is worth retrying later. */
 export function networkError(operation: string, error: unknown): ConnectorError {
   const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timed out' : error.message) : String(error);
-  return new ConnectorError(`Mailchimp ${operation} could not be reached: ${reason}`, true);
+  return connectorError(CONNECTOR_ERROR_TEXTS.unreachable('Mailchimp', operation, reason), true);
 }

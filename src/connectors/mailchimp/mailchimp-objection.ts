@@ -1,4 +1,6 @@
 import type { Outcome } from '../connector';
+import { summarised } from '../outcome-summary';
+import { MAILCHIMP_OUTCOMES, MAILCHIMP_SUMMARIES } from './mailchimp-summaries';
 import type { Disposition } from '../../common/dispositions/disposition';
 import type { MailchimpClient } from './mailchimp-client';
 import { MEMBER_NOT_FOUND, unsubscribedFrom } from './mailchimp-dispositions';
@@ -25,7 +27,7 @@ const SENDABLE: readonly MailchimpStatus[] = ['subscribed', 'pending', 'transact
  */
 export async function unsubscribeEverywhere(client: MailchimpClient, found: FoundMember[]): Promise<Outcome> {
   if (found.length === 0) {
-    return { status: 'not_found', summary: 'The address is a member of no Mailchimp audience; nothing to unsubscribe', dispositions: [MEMBER_NOT_FOUND] };
+    return { status: 'not_found', ...summarised(MAILCHIMP_SUMMARIES.noMemberToUnsubscribe), dispositions: [MEMBER_NOT_FOUND] };
   }
   const results: AudienceResult[] = [];
   // No count: the audience's name stands alone in the letter ("Nyhetsbrev: e-mail"), once per name.
@@ -44,19 +46,12 @@ export async function unsubscribeEverywhere(client: MailchimpClient, found: Foun
     // A repeat (or a retry after a crash) states the same: the member is unsubscribed there now.
     stopped.set(list.name, unsubscribedFrom(list.name));
   }
-  const named = (result: AudienceResult['result']) =>
-    results
-      .filter((entry) => entry.result === result)
-      .map((entry) => `"${entry.audience}"`)
-      .join(', ');
-  const parts = [
-    named('unsubscribed') && `unsubscribed in ${named('unsubscribed')}`,
-    named('already unsubscribed') && `already unsubscribed in ${named('already unsubscribed')}`,
-    named('not sent to') && `left as cleaned or archived (never sent to) in ${named('not sent to')}`,
-  ].filter(Boolean);
+  const named = (result: AudienceResult['result']) => results.filter((entry) => entry.result === result).map((entry) => entry.audience);
   return {
     status: 'done',
-    summary: `Mailchimp: ${parts.join('; ')}`,
+    ...summarised(
+      MAILCHIMP_OUTCOMES.unsubscribed({ unsubscribed: named('unsubscribed'), already: named('already unsubscribed'), notSentTo: named('not sent to') }),
+    ),
     details: { audiences: results },
     dispositions: [...stopped.values()],
   };

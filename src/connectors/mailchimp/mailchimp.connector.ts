@@ -1,3 +1,5 @@
+import { summarised } from '../outcome-summary';
+import { MAILCHIMP_OUTCOMES, MAILCHIMP_SUMMARIES } from './mailchimp-summaries';
 import {
   notePrevious,
   type Changes,
@@ -77,32 +79,26 @@ export class MailchimpConnector implements Connector {
   async rectify(ctx: SystemContext, subject: Subject, changes: Changes): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
     const { wanted, unmapped } = toMemberChanges(changes);
-    const ignored = unmapped.length ? ` Not held by Mailchimp members: ${unmapped.join(', ')}.` : '';
-    if (Object.keys(wanted).length === 0)
-      return { status: 'manual', summary: `None of the changed fields are Mailchimp merge fields or the address.${ignored}` };
+    if (Object.keys(wanted).length === 0) return { status: 'manual', ...summarised(MAILCHIMP_OUTCOMES.noFieldMapped(unmapped)) };
 
     let found = (await findMembers(client, connection, subject)).filter(({ member }) => member.status !== 'archived');
     if (found.length === 0 && wanted.email) {
       // A repeat after the address was changed finds the members only under the new address.
       found = await findMembers(client, connection, { email: wanted.email, onlyRecords: subject.onlyRecords?.map((ref) => movedRef(ref, wanted.email!)) });
       if (found.some(({ member }) => differences(member, wanted).length === 0)) {
-        return { status: 'done', summary: `Mailchimp members already up to date.${ignored}`, dispositions: [] };
+        return { status: 'done', ...summarised(MAILCHIMP_OUTCOMES.upToDate(unmapped)), dispositions: [] };
       }
     }
-    if (found.length === 0)
-      return { status: 'not_found', summary: 'The address is a member of no Mailchimp audience; nothing to rectify', dispositions: [MEMBER_NOT_FOUND] };
+    if (found.length === 0) return { status: 'not_found', ...summarised(MAILCHIMP_SUMMARIES.noMemberToRectify), dispositions: [MEMBER_NOT_FOUND] };
 
     if (wanted.email) {
       // Mailchimp refuses an address that is already another member of the audience ("Member Exists").
       const taken: string[] = [];
       for (const { list, member } of found) {
-        if (normaliseEmail(member.email_address) !== wanted.email && (await client.member(list.id, subscriberHash(wanted.email)))) taken.push(`"${list.name}"`);
+        if (normaliseEmail(member.email_address) !== wanted.email && (await client.member(list.id, subscriberHash(wanted.email)))) taken.push(list.name);
       }
       if (taken.length) {
-        return {
-          status: 'manual',
-          summary: `The new address is already a member of ${taken.join(', ')} in Mailchimp; one of the two members must be removed there before the address can change`,
-        };
+        return { status: 'manual', ...summarised(MAILCHIMP_OUTCOMES.addressTaken(taken)) };
       }
     }
 
@@ -130,24 +126,20 @@ export class MailchimpConnector implements Connector {
     return updated.length
       ? {
           status: 'done',
-          summary: `Updated ${Object.keys(changes).join(', ')} on ${updated.length} Mailchimp member(s).${ignored}`,
+          ...summarised(MAILCHIMP_OUTCOMES.updated(Object.keys(changes), updated.length, unmapped)),
           details: { listIds: updated, previous },
           dispositions: corrected.list(),
         }
-      : { status: 'done', summary: `Mailchimp members already up to date.${ignored}`, dispositions: [] };
+      : { status: 'done', ...summarised(MAILCHIMP_OUTCOMES.upToDate(unmapped)), dispositions: [] };
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
     const { client, connection } = this.open(ctx);
     if (retention.legalHolds.length > 0) {
-      return {
-        status: 'manual',
-        summary: `The data map lists legal holds for this system (${retention.legalHolds.map((hold) => hold.records).join('; ')}); Mailchimp removes a member whole, so a person must decide what to keep before erasing`,
-      };
+      return { status: 'manual', ...summarised(MAILCHIMP_OUTCOMES.legalHolds(retention.legalHolds.map((hold) => hold.records))) };
     }
     const found = await findMembers(client, connection, subject);
-    if (found.length === 0)
-      return { status: 'not_found', summary: 'The address is a member of no Mailchimp audience; nothing to erase', dispositions: [MEMBER_NOT_FOUND] };
+    if (found.length === 0) return { status: 'not_found', ...summarised(MAILCHIMP_SUMMARIES.noMemberToErase), dispositions: [MEMBER_NOT_FOUND] };
     return connection.erase === 'archive' ? archive(client, found) : deletePermanently(client, found);
   }
 
@@ -161,8 +153,7 @@ export class MailchimpConnector implements Connector {
   private async tagRestricted(client: MailchimpClient, connection: MailchimpConnection, found: FoundMember[]): Promise<Outcome> {
     // An archived member cannot be tagged and is never used; it is not part of the restriction.
     const members = found.filter(({ member }) => member.status !== 'archived');
-    if (members.length === 0)
-      return { status: 'not_found', summary: 'The address is a member of no Mailchimp audience; nothing to restrict', dispositions: [MEMBER_NOT_FOUND] };
+    if (members.length === 0) return { status: 'not_found', ...summarised(MAILCHIMP_SUMMARIES.noMemberToRestrict), dispositions: [MEMBER_NOT_FOUND] };
     const tag = connection.restrictionTag;
     const tagged: string[] = [];
     for (const { list, hash, member } of members) {
@@ -172,10 +163,14 @@ export class MailchimpConnector implements Connector {
     }
     return {
       status: 'done',
-      summary:
-        `Processing restricted from ${this.settings.now().toISOString()}: tag "${tag}" on the member in ${members.map(({ list }) => `"${list.name}"`).join(', ')}` +
-        (tagged.length < members.length ? ` (${members.length - tagged.length} already tagged)` : '') +
-        '. Campaigns, journeys and segments must exclude this tag.',
+      ...summarised(
+        MAILCHIMP_OUTCOMES.restricted(
+          this.settings.now(),
+          tag,
+          members.map(({ list }) => list.name),
+          members.length - tagged.length,
+        ),
+      ),
       details: { tag, listIds: members.map(({ list }) => list.id), newlyTagged: tagged },
       dispositions: [{ kind: 'restricted', what: 'contact', count: members.length, how: taggedHow(tag) }],
     };
@@ -203,9 +198,7 @@ async function deletePermanently(client: MailchimpClient, found: FoundMember[]):
   for (const { list, hash } of found) if (await client.deleteMemberPermanently(list.id, hash)) deleted.push(list.id);
   return {
     status: 'done',
-    summary:
-      `Permanently deleted the member from ${deleted.length} Mailchimp audience(s)` +
-      (deleted.length < found.length ? `; ${found.length - deleted.length} were already gone` : ''),
+    ...summarised(MAILCHIMP_OUTCOMES.deleted(deleted.length, found.length - deleted.length)),
     details: { method: 'delete-permanent', deletedFromListIds: deleted },
     // A member gone between the read and the delete was not erased by this request.
     dispositions: deleted.length ? [{ kind: 'erased', what: 'contact', count: deleted.length }] : [MEMBER_NOT_FOUND],
@@ -220,7 +213,7 @@ async function archive(client: MailchimpClient, found: FoundMember[]): Promise<O
   }
   return {
     status: 'done',
-    summary: `Archived the member in ${archived.length} Mailchimp audience(s) (connection.erase is archive: Mailchimp keeps archived members, so this is not erasure)`,
+    ...summarised(MAILCHIMP_OUTCOMES.archived(archived.length)),
     details: { method: 'archive', archivedInListIds: archived },
     dispositions: archived.length ? [{ kind: 'restricted', what: 'contact', count: archived.length, how: ARCHIVED_HOW }] : [MEMBER_NOT_FOUND],
   };

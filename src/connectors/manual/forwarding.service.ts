@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { summarised } from '../outcome-summary';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -103,7 +104,10 @@ export class ForwardingService {
         outcome: {
           status: 'manual',
           awaiting: 'controller_choice',
-          summary: `${system.name} serves ${controllers.length} controllers and the request names none of them: a handler picks the one the person's data belongs to (POST …/processor-forwards/${system.id}). Nothing was sent.`,
+          ...summarised({
+            en: `${system.name} serves ${controllers.length} controllers and the request names none of them: a handler picks the one the person's data belongs to (POST …/processor-forwards/${system.id}). Nothing was sent.`,
+            nb: `${system.name} betjener ${controllers.length} behandlingsansvarlige, og henvendelsen nevner ingen av dem: en saksbehandler velger den som den registrertes opplysninger hører til (POST …/processor-forwards/${system.id}). Ingenting ble sendt.`,
+          }),
           controllers: controllers.map(({ id, name }) => ({ id, name })),
         },
         error: null,
@@ -117,7 +121,10 @@ function outcomeOf(system: SystemEntry, forwards: ForwardedTo[], now: Date) {
   const dispositions: Disposition[] = forwards.map((forward) => ({ kind: 'forwarded', to: forward.name, at: forward.at }));
   return {
     status: 'forwarded',
-    summary: `Forwarded to ${forwards.map((forward) => `${forward.name} (${forward.contact})`).join(', ')}, the controller for this data in ${system.name}; nothing searched, disclosed, changed or deleted.`,
+    ...summarised({
+      en: `Forwarded to ${forwards.map((forward) => `${forward.name} (${forward.contact})`).join(', ')}, the controller for this data in ${system.name}; nothing searched, disclosed, changed or deleted.`,
+      nb: `Videresendt til ${forwards.map((forward) => `${forward.name} (${forward.contact})`).join(', ')}, behandlingsansvarlig for disse opplysningene i ${system.name}; ingenting ble søkt i, utlevert, endret eller slettet.`,
+    }),
     controller: names,
     controllerContact: forwards.map((forward) => forward.contact).join(', '),
     forwardedAt: now.toISOString(),

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { SummaryText } from '../connector';
+import { summarised } from '../outcome-summary';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -50,8 +52,10 @@ export class ManualTaskService {
     private readonly preservation: PreservationService,
   ) {}
 
-  /** Hands the task to the system's owner (`note`: why, when a connector could not finish it). */
-  async assign(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, note: string | null = null): Promise<void> {
+  /** Hands the task to the system's owner (`note`: why, when a connector could not finish it, in
+   *  each staff language: the case page and the owner's e-mail each read their own; a plain string
+   *  is a connector's English without a translation, shown as written). */
+  async assign(task: CaseTaskEntity, entity: CaseEntity, system: SystemEntry, note: SummaryText | string | null = null): Promise<void> {
     const now = this.clock.now();
     // Receipt-time preservation comes first, so the task e-mail refers to it instead of repeating it
     // (check() is idempotent; it normally ran when the case was registered).
@@ -63,14 +67,24 @@ export class ManualTaskService {
         { id: task.id },
         {
           status: 'manual',
-          outcome: { status: 'manual', summary: note ?? manualWaitingSummary(system.owner), owner: system.owner },
+          outcome: { status: 'manual', ...noteSummary(note, system.owner), owner: system.owner },
           error: null,
           startedAt: task.startedAt ?? now,
         },
       );
       const people = personIdentifiers(await this.identity.list(entity.id, manager));
       const language = await this.staff.languageOf(system.owner, manager);
-      const mail = composeManualTask(entity, people, task, system, this.config.PUBLIC_URL, note, task.startedAt ?? now, atReceipt, language);
+      const mail = composeManualTask(
+        entity,
+        people,
+        task,
+        system,
+        this.config.PUBLIC_URL,
+        typeof note === 'string' ? note : (note?.[language] ?? null),
+        task.startedAt ?? now,
+        atReceipt,
+        language,
+      );
       const id = await this.outbox.store(manager, 'manual-task', `task-${task.id}-assigned`, mail);
       await this.audit.append(manager, {
         caseId: entity.id,
@@ -185,4 +199,10 @@ export class ManualTaskService {
     if (!entity || isClosed(entity) || !system) return null;
     return { task, entity, system };
   }
+}
+
+/** The manual outcome's summary: the connector's note (with its translation when it has one), else the engine's waiting text. */
+function noteSummary(note: SummaryText | string | null, owner: string): { summary: string; summaryText?: SummaryText } {
+  if (typeof note === 'string') return { summary: note };
+  return note ? summarised(note) : { summary: manualWaitingSummary(owner) };
 }

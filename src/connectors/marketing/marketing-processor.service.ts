@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { summarised } from '../outcome-summary';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -59,9 +60,17 @@ export class MarketingProcessorService {
           status: processors.length ? 'done' : 'not_found',
           outcome: {
             status: processors.length ? 'done' : 'not_found',
-            summary: processors.length
-              ? `Instructed ${processors.map((processor) => `${processor.name} (${processor.contact})`).join(', ')} to stop using the person's data for marketing.`
-              : `No record of the person in ${system.name}, so its marketing processors were not told of the objection.`,
+            ...summarised(
+              processors.length
+                ? {
+                    en: `Instructed ${processors.map((processor) => `${processor.name} (${processor.contact})`).join(', ')} to stop using the person's data for marketing.`,
+                    nb: `Ba ${processors.map((processor) => `${processor.name} (${processor.contact})`).join(', ')} om å slutte å bruke den registrertes opplysninger til markedsføring.`,
+                  }
+                : {
+                    en: `No record of the person in ${system.name}, so its marketing processors were not told of the objection.`,
+                    nb: `Ingen oppføring om den registrerte i ${system.name}, så databehandlerne for markedsføring ble ikke varslet om innsigelsen.`,
+                  },
+            ),
             instructedAt: now.toISOString(),
             dispositions,
           },

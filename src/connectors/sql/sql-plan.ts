@@ -9,6 +9,7 @@ import {
   type RetainedRecords,
   type RetentionRules,
   type SurveyedRecord,
+  type SummaryText,
 } from '../connector';
 import { ConnectorError } from '../connector-errors';
 import { DispositionTally } from '../disposition-tally';
@@ -16,6 +17,8 @@ import { holdProposal } from '../plan/hold-prefill';
 import type { SqlSession } from './sql-database';
 import { isoDate, labelOf, type FoundRow } from './sql-records';
 import { tableId, tableLabel, type SqlSettings, type SqlTable } from './sql-settings';
+import { SQL_STEPS, sqlRunSummary } from './sql-summaries';
+import { summarised } from '../outcome-summary';
 import { deleteRow, updateRow } from './sql-statements';
 
 type LegalHold = RetentionRules['legalHolds'][number];
@@ -73,8 +76,8 @@ interface Run {
   settings: SqlSettings;
   session: SqlSession;
   tally: DispositionTally;
-  done: string[];
-  left: string[];
+  done: SummaryText[];
+  left: SummaryText[];
   retained: RetainedRecords[];
   previous: PreviousValues;
 }
@@ -119,13 +122,13 @@ async function erase(run: Run, found: FoundRow): Promise<void> {
       `anonymising update of ${tableId(found.table)}`,
     );
     run.tally.add({ kind: 'anonymised', what });
-    run.done.push(`${found.ref} anonymised`);
+    run.done.push(SQL_STEPS.anonymised(found.ref));
     return;
   }
   const { affected } = await run.session.run(deleteRow(target, found.table.keyColumn, found.keyValue), `delete from ${tableId(found.table)}`);
   if (affected) {
     run.tally.add({ kind: 'erased', what });
-    run.done.push(`${found.ref} deleted`);
+    run.done.push(SQL_STEPS.deleted(found.ref));
   }
 }
 
@@ -135,7 +138,7 @@ async function keep(run: Run, found: FoundRow, decision: KeepDecision, retention
     await setColumns(run, found, found.table.restrict, 'restricting update');
     run.tally.add({ kind: 'restricted', what: found.table.recordType, how: restrictedHow(found.table) });
   }
-  run.done.push(`${found.ref} kept${decision.until ? ` until ${decision.until}` : ''}`);
+  run.done.push(SQL_STEPS.kept(found.ref, decision.until));
   if (!decision.until) return;
   // One hold per basis and end date, naming the rows, so the engine erases them when it ends.
   const hold = found.table.keep
@@ -154,12 +157,12 @@ async function keep(run: Run, found: FoundRow, decision: KeepDecision, retention
 
 async function restrict(run: Run, found: FoundRow): Promise<void> {
   if (!found.table.restrict) {
-    run.left.push(`restrict ${found.ref} (${tableLabel(found.table)}) in the way your company does it`);
+    run.left.push(SQL_STEPS.restrictByHand(found.ref, tableLabel(found.table)));
     return;
   }
   await setColumns(run, found, found.table.restrict, 'restricting update');
   run.tally.add({ kind: 'restricted', what: found.table.recordType, how: restrictedHow(found.table) });
-  run.done.push(`${found.ref} restricted`);
+  run.done.push(SQL_STEPS.restricted(found.ref));
 }
 
 async function rectify(run: Run, found: FoundRow, changes: Record<string, string>, fields: string[] | undefined): Promise<void> {
@@ -179,7 +182,7 @@ async function rectify(run: Run, found: FoundRow, changes: Record<string, string
     updateRow({ dialect: run.session.dialect, ...found.table }, found.table.keyColumn, found.keyValue, update),
     `correcting update of ${tableId(found.table)}`,
   );
-  run.done.push(`${found.ref} corrected (${Object.keys(update).join(', ')})`);
+  run.done.push(SQL_STEPS.corrected(found.ref, Object.keys(update)));
 }
 
 /** Sets the columns only where they differ, so a repeat writes nothing. */
@@ -216,12 +219,11 @@ function keptDisposition(table: SqlTable, keep: KeepDecision): Disposition {
 
 function outcomeOf(run: Run, gone: string[]): Outcome {
   const system = run.settings.systemId;
-  const parts = [run.done.length ? `Done in ${system}: ${run.done.join('; ')}.` : `Nothing to change in ${system}.`];
-  if (gone.length) parts.push(`Not in ${system} any more (nothing done): ${gone.join(', ')}.`);
-  const summary = parts.join(' ');
-  if (run.left.length) return { status: 'manual', summary: `${summary} A person must: ${run.left.join('; ')}.` };
+  if (run.left.length) return { status: 'manual', ...summarised(sqlRunSummary(system, run.done, gone, run.left)) };
+  const summary = summarised(sqlRunSummary(system, run.done, gone, []));
   const details = Object.keys(run.previous).length ? { previous: run.previous } : undefined;
   const dispositions = run.tally.list();
-  if (run.retained.length) return { status: 'retained', summary, retained: run.retained, erased: run.done, dispositions, ...(details ? { details } : {}) };
-  return { status: 'done', summary, dispositions, ...(details ? { details } : {}) };
+  const erased = run.done.map((item) => item.en);
+  if (run.retained.length) return { status: 'retained', ...summary, retained: run.retained, erased, dispositions, ...(details ? { details } : {}) };
+  return { status: 'done', ...summary, dispositions, ...(details ? { details } : {}) };
 }

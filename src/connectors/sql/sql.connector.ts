@@ -1,3 +1,5 @@
+import { summarised } from '../outcome-summary';
+import { SQL_SUMMARIES } from './sql-summaries';
 import { DateTime } from 'luxon';
 import type {
   Changes,
@@ -111,16 +113,10 @@ export class SqlConnector implements Connector {
   async restrict(ctx: SystemContext, subject: Subject, scope: RestrictScope, request?: RestrictRequest): Promise<Outcome> {
     if (scope === 'marketing') {
       // The data map names restriction columns only; which column means "no marketing" is the company's.
-      return {
-        status: 'manual',
-        summary: `In ${ctx.systemId}, stop all marketing to the person's records in the way your company does it, then record the outcome.`,
-      };
+      return { status: 'manual', ...summarised(SQL_SUMMARIES.stopMarketingByHand(ctx.systemId)) };
     }
     if (!readSqlSettings(ctx).tables.some((table) => table.restrict)) {
-      return {
-        status: 'manual',
-        summary: `In ${ctx.systemId}, restrict processing of the person's records in the way your company does it (no table names restriction columns in the data map), then record the outcome.`,
-      };
+      return { status: 'manual', ...summarised(SQL_SUMMARIES.restrictByHand(ctx.systemId)) };
     }
     const planned: PlanRequest = {
       action: 'restrict',
@@ -149,7 +145,7 @@ export class SqlConnector implements Connector {
         }
       }
       if (!done.length) return notFound(settings);
-      return { status: 'done', summary: `Hold ended; deleted in ${settings.systemId}: ${done.join(', ')}.`, dispositions: erased.list() };
+      return { status: 'done', ...summarised(SQL_SUMMARIES.holdEnded(settings.systemId, done)), dispositions: erased.list() };
     });
   }
 
@@ -190,7 +186,7 @@ export class SqlConnector implements Connector {
 function notFound(settings: SqlSettings): Outcome {
   return {
     status: 'not_found',
-    summary: `No row in the tables listed for ${settings.systemId} matches the subject.`,
+    ...summarised(SQL_SUMMARIES.noRow(settings.systemId)),
     dispositions: [{ kind: 'not_held', reason: 'not_found' }],
   };
 }

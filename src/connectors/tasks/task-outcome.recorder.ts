@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
-import type { ExportPart, Outcome } from '../connector';
+import type { ExportPart, Outcome, SummaryText } from '../connector';
+import { counted, summarised } from '../outcome-summary';
 import { deriveDispositions } from '../../common/dispositions/derive-dispositions';
 import { dispositionProblems } from '../../common/dispositions/disposition.schema';
 import type { Disposition } from '../../common/dispositions/disposition';
@@ -39,7 +40,14 @@ export class TaskOutcomeRecorder {
 
   async exported(task: CaseTaskEntity, part: ExportPart, systemName: string): Promise<void> {
     const status: TaskStatus = part.recordCount > 0 ? 'done' : 'not_found';
-    const summary = part.recordCount > 0 ? `${part.recordCount} record(s) exported from ${systemName}` : `Nothing about the person was found in ${systemName}`;
+    const summary = summarised(
+      part.recordCount > 0
+        ? {
+            en: `${counted(part.recordCount, 'record', 'records')} exported from ${systemName}`,
+            nb: `${counted(part.recordCount, 'oppføring', 'oppføringer')} hentet ut fra ${systemName}`,
+          }
+        : { en: `Nothing about the person was found in ${systemName}`, nb: `Ingenting om den registrerte ble funnet i ${systemName}` },
+    );
     await this.dataSource.transaction(async (manager) => {
       await this.saveExport(manager, task, part);
       // The export's files go with it; a re-run replaces the earlier run's (also with none).
@@ -50,7 +58,7 @@ export class TaskOutcomeRecorder {
         : part.recordCount > 0
           ? [{ kind: 'disclosed', what: 'record', count: part.recordCount }]
           : [{ kind: 'not_held', reason: 'not_found' }];
-      await this.finish(manager, task, status, { status, summary, recordCount: part.recordCount, dispositions }, null, 'system');
+      await this.finish(manager, task, status, { status, ...summary, recordCount: part.recordCount, dispositions }, null, 'system');
     });
   }
 
@@ -101,9 +109,10 @@ export class TaskOutcomeRecorder {
   }
 
   /** The task cannot succeed without someone fixing something (credentials, data map, the case closed). */
-  async failed(task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId' | 'action'>, reason: string): Promise<void> {
+  async failed(task: Pick<CaseTaskEntity, 'id' | 'caseId' | 'systemId' | 'action'>, reason: SummaryText): Promise<void> {
+    // The error column keeps the English (REST, logs); the outcome carries it in each staff language.
     await this.dataSource.transaction((manager) =>
-      this.finish(manager, task, 'failed', { status: 'failed', summary: reason, retryable: false }, reason, 'system'),
+      this.finish(manager, task, 'failed', { status: 'failed', ...summarised(reason), retryable: false }, reason.en, 'system'),
     );
   }
 

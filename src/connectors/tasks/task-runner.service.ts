@@ -11,10 +11,11 @@ import { APP_CONFIG } from '../../config/config.module';
 import { QueueName } from '../../queues/queue-catalogue';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
-import type { Connector, Outcome, RestrictScope, RetentionRules, Subject } from '../connector';
+import type { Connector, Outcome, RestrictScope, RetentionRules, Subject, SummaryText } from '../connector';
+import { summarised } from '../outcome-summary';
 import { RecordSubjects } from '../records/record-subjects.service';
 import { SystemChecksService } from '../system-checks/system-checks.service';
-import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../connector-errors';
+import { ConnectorError, RateLimitedError } from '../connector-errors';
 import { ConnectorRegistry } from '../connector-registry';
 import { CaseSettlementService } from '../fanout/case-settlement.service';
 import { LegalHoldService } from '../holds/legal-hold.service';
@@ -25,11 +26,19 @@ import { systemContext } from '../system-context';
 import { CaseTaskEntity, FINISHED_TASK_STATUSES } from './case-task.entity';
 import { countConnectorCall } from './connector-call-metrics';
 import { TaskOutcomeRecorder } from './task-outcome.recorder';
+import { TASK_FAILURES } from './task-failures';
 import { CasesReader } from '../../cases/cases-reader';
 import { PlanExecution } from '../plan/plan-execution.service';
 
-const NOT_SEARCHED =
-  "No search for the person's records ran in this system for this case (the system joined the data map after the search, or the case is older than the search). Check it by hand, using only the identifiers listed.";
+const NOT_SEARCHED: SummaryText = {
+  en: "No search for the person's records ran in this system for this case (the system joined the data map after the search, or the case is older than the search). Check it by hand, using only the identifiers listed.",
+  nb: 'Det ble ikke søkt etter den registrertes opplysninger i dette systemet for denne saken (systemet kom inn i datakartet etter søket, eller saken er eldre enn søket). Sjekk det manuelt, og bruk bare identifikatorene som er oppført.',
+};
+
+const NO_VALUE_TO_CORRECT: SummaryText = {
+  en: 'The request does not say which value to correct; a person must read it and decide.',
+  nb: 'Henvendelsen sier ikke hvilken verdi som skal rettes; en person må lese den og avgjøre.',
+};
 
 /** What the job should do next; the processor turns it into BullMQ's terms. */
 export type TaskRunResult =
@@ -84,15 +93,15 @@ export class TaskRunnerService {
     const entity = await this.casesReader.byId(found.caseId);
     if (!entity) return { kind: 'skipped', reason: 'no such case' };
     if (isClosed(entity)) {
-      await this.recorder.failed(found, `not run: the case was ${entity.status} before the task ran`);
+      await this.recorder.failed(found, TASK_FAILURES.caseClosed(entity.status));
       return { kind: 'skipped', reason: `case ${entity.status}` };
     }
     const system = this.systems.system(found.systemId);
     if (!system) {
-      const reason = `system "${found.systemId}" is no longer in the data map`;
+      const reason = TASK_FAILURES.systemGone(found.systemId);
       await this.recorder.failed(found, reason);
       await this.settlement.settle(found.caseId);
-      return { kind: 'failed', message: reason };
+      return { kind: 'failed', message: reason.en };
     }
 
     const claimed = await repository
@@ -141,7 +150,7 @@ export class TaskRunnerService {
     // A wrong name found when the worker started: fail with it at once, without calling the system.
     const stopped = await this.systemChecks.stoppedMessage(system);
     if (stopped) {
-      await this.recorder.failed(task, stopped);
+      await this.recorder.failed(task, TASK_FAILURES.nameCheck(stopped));
       return { kind: 'failed', message: stopped };
     }
     // Without a finished search in this system the engine cannot tell whose records are whose:
@@ -168,14 +177,14 @@ export class TaskRunnerService {
       }
       const outcome = planned.kind === 'execute' ? planned.outcome : await this.act(connector, task, entity, system, subject);
       if (outcome === null) {
-        await this.manual.assign(task, entity, system, 'The request does not say which value to correct; a person must read it and decide.');
+        await this.manual.assign(task, entity, system, NO_VALUE_TO_CORRECT);
         return { kind: 'finished', status: 'manual' };
       }
       if (outcome.status === 'manual') {
-        await this.manual.assign(task, entity, system, outcome.summary);
+        await this.manual.assign(task, entity, system, outcome.summaryText ?? outcome.summary);
         return { kind: 'finished', status: 'manual' };
       }
-      if (outcome.status === 'failed' && outcome.retryable) throw new ConnectorError(outcome.summary, true);
+      if (outcome.status === 'failed' && outcome.retryable) throw new ConnectorError(outcome.summary, true, undefined, outcome.summaryText);
       const holds = await this.recorder.outcome(task, outcome);
       await this.holds.schedule(holds);
       return outcome.status === 'failed' ? { kind: 'failed', message: outcome.summary } : { kind: 'finished', status: outcome.status };
@@ -227,7 +236,10 @@ export class TaskRunnerService {
     } else {
       await this.recorder.outcome(task, {
         status: 'not_found',
-        summary: `No record in ${system.name} matches what the requester proved or a handler confirmed; nothing was changed there`,
+        ...summarised({
+          en: `No record in ${system.name} matches what the requester proved or a handler confirmed; nothing was changed there`,
+          nb: `Ingen oppføring i ${system.name} samsvarer med det den registrerte har dokumentert eller en saksbehandler har bekreftet; ingenting ble endret der`,
+        }),
       });
     }
     return { kind: 'finished', status: 'not_found' };
@@ -244,12 +256,13 @@ export class TaskRunnerService {
       );
       return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
     }
-    const reason = describe(error);
+    const said = TASK_FAILURES.error(error);
+    const reason = said.en;
     const retryable = !(error instanceof ConnectorError) || error.retryable;
     if (!retryable || attempt.attemptsMade + 1 >= attempt.maxAttempts) {
-      const message = retryable ? `gave up after ${attempt.attemptsMade + 1} attempts: ${reason}` : reason;
-      await this.recorder.failed(task, message);
-      return { kind: 'failed', message };
+      const failure = retryable ? TASK_FAILURES.gaveUp(attempt.attemptsMade + 1, said) : said;
+      await this.recorder.failed(task, failure);
+      return { kind: 'failed', message: failure.en };
     }
     await repository.update(
       { id: task.id },
@@ -257,10 +270,4 @@ export class TaskRunnerService {
     );
     return { kind: 'retry', message: reason };
   }
-}
-
-function describe(error: Error): string {
-  if (error instanceof ConnectorAuthError) return `credentials rejected by the provider (HTTP ${error.httpStatus ?? 401}): ${error.message}`;
-  if (error instanceof ConnectorError) return error.httpStatus ? `${error.message} (HTTP ${error.httpStatus})` : error.message;
-  return `${error.name}: ${error.message}`;
 }

@@ -1,4 +1,4 @@
-import { ConnectorAuthError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { ConnectorAuthError, connectorError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
 import { countConnectorResponse } from '../connector-http-metrics';
 import { graphQLErrorsToConnectorError, httpStatusToConnectorError, type GraphQLErrorEntry } from './visma-errors';
 import { VISMA_SERVICE_SCOPE, type VismaSettings } from './visma-settings';
@@ -142,7 +142,7 @@ export class VismaClient {
       response = await this.options.fetch(url, init);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ConnectorError(`Visma Business NXT could not be reached: ${reason}`, true);
+      throw connectorError({ en: `Visma Business NXT could not be reached: ${reason}`, nb: `Visma Business NXT kunne ikke nås: ${reason}` }, true);
     }
     countConnectorResponse('visma', response.status);
     const text = await response.text();

@@ -8,7 +8,8 @@ import { DispositionTally } from '../disposition-tally';
 import { associateWhat, CONTACT_DETAILS, kept, keptCustomer, latest } from './visma-dispositions';
 import { erasedWithCustomer, orderState, ordersOfCustomer, settleOrders } from './visma-orders';
 import { summarised } from '../outcome-summary';
-import { VISMA_SUMMARIES } from './visma-summaries';
+import { VISMA_LABELS, VISMA_OUTCOMES, VISMA_STEPS, VISMA_SUMMARIES } from './visma-summaries';
+import type { SummaryText } from '../connector';
 
 /** What erasure needs from the settings: the company's flag fields, financial year and how a customer is deleted. */
 export type VismaLayout = Pick<VismaSettings, 'flags' | 'financialYearStart'> & Partial<Pick<VismaSettings, 'deletion'>>;
@@ -24,9 +25,9 @@ export interface VismaHeldIds {
 const BLANKED = { emailAddress: '', phone: '', mobilePhone: '' } as const;
 
 interface Progress {
-  erased: string[];
+  erased: SummaryText[];
   holds: RetainedRecords[];
-  needsPerson: string[];
+  needsPerson: SummaryText[];
   deletedAssociates: number;
   deletedContacts: number;
   blankedRecords: number;
@@ -113,7 +114,7 @@ async function eraseRecords(
       const deleted = await records.deleteContact(contact.contactNo);
       progress.deletedContacts += deleted;
       progress.dispositions.add({ kind: 'erased', what: 'contact-person' }, deleted);
-      progress.erased.push(`contact person ${contact.contactNo} deleted`);
+      progress.erased.push(VISMA_STEPS.contactDeleted(contact.contactNo));
     }
   }
 
@@ -160,7 +161,7 @@ function recordHold(associate: AssociateRow, state: LedgerState, ids: VismaHeldI
   if (state.holds.length) progress.holds.push(...state.holds.map((hold) => ({ ...hold, externalIds: { ...ids } })));
   else {
     // Kept only because of the open balance: the § 13 period is over, so someone must settle it.
-    progress.needsPerson.push(`${label(associate)} has an open balance in the customer ledger; settle or write it off in Visma, then erase again`);
+    progress.needsPerson.push(VISMA_STEPS.openBalance(label(associate)));
   }
 }
 
@@ -185,14 +186,12 @@ async function deleteCustomer(
     progress.deletedAssociates += deleted;
     progress.dispositions.add({ kind: 'erased', what: associateWhat(associate) }, deleted);
     if (byRoutine && deleted) erasedWithCustomer(orders.orders, orders.lines, progress.dispositions);
-    progress.erased.push(`${label(associate)} deleted${contacts.length ? ` with ${contacts.length} contact person(s)` : ''}`);
+    progress.erased.push(VISMA_STEPS.customerDeleted(label(associate), contacts.length));
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.retryable) throw error;
     // Visma's own rule refused (e.g. appointments, budget lines, or a longer ledger hold than ours).
     await blankAssociate(records, associate, layout, progress);
-    progress.needsPerson.push(
-      `Visma refused to delete ${label(associate)} (${error.message}); its e-mail and phone numbers were blanked and a person must decide what else to do`,
-    );
+    progress.needsPerson.push(VISMA_STEPS.refusedBlankedDecide(label(associate), error.message));
   }
 }
 
@@ -209,7 +208,7 @@ async function blankAssociate(records: VismaRecords, associate: AssociateRow, la
   }
   // Only what this run blanked was erased by it: a record that never held them says nothing.
   if (!isBlank(associate)) progress.dispositions.add({ kind: 'erased', what: CONTACT_DETAILS });
-  progress.erased.push(`e-mail address, phone and mobile phone on ${label(associate)}`);
+  progress.erased.push(VISMA_STEPS.blankedOn(label(associate)));
 }
 
 /** The contact person's name stays with the company customer whose ledger is kept, for as long as it is. */
@@ -221,7 +220,7 @@ async function blankContact(records: VismaRecords, contact: ContactRow, state: L
   }
   const last = latest(state.terms);
   if (last) progress.dispositions.add(kept('contact-person', last));
-  progress.erased.push(`e-mail address, phone and mobile phone of contact person ${contact.contactNo}`);
+  progress.erased.push(VISMA_STEPS.blankedOfContact(contact.contactNo));
 }
 
 function outcome(progress: Progress): Outcome {
@@ -231,24 +230,23 @@ function outcome(progress: Progress): Outcome {
     blankedRecords: progress.blankedRecords,
   };
   if (progress.needsPerson.length) {
-    return { status: 'manual', summary: [...progress.needsPerson, ...progress.erased.map((item) => `done: ${item}`)].join('. ') };
+    return { status: 'manual', ...summarised(VISMA_OUTCOMES.needsPerson(progress.needsPerson, progress.erased)) };
   }
   if (progress.holds.length) {
     const retained = mergeHolds(progress.holds);
     const last = retained.reduce((latest, next) => (next.until > latest.until ? next : latest));
-    const kept = retained.map((hold) => `the ${hold.records} until ${hold.until} (${hold.basis})`).join('; ');
     return {
       status: 'retained',
-      summary: `Visma Business keeps ${kept}; use is restricted to bookkeeping, audit and tax control. Optional personal fields were blanked.`,
+      ...summarised(VISMA_OUTCOMES.keeps(retained)),
       retained,
-      erased: progress.erased,
+      erased: progress.erased.map((item) => item.en),
       details: { ...details, anonymiseAfter: last.until },
       dispositions: progress.dispositions.list(),
     };
   }
   return {
     status: 'done',
-    summary: `Deleted from Visma Business: ${progress.erased.join('; ')}.`,
+    ...summarised(VISMA_OUTCOMES.deleted(progress.erased)),
     details,
     dispositions: progress.dispositions.list(),
   };
@@ -274,8 +272,8 @@ function isBlank(row: { emailAddress: string | null; phone: string | null; mobil
   return !row.emailAddress && !row.phone && !row.mobilePhone;
 }
 
-function label(associate: AssociateRow): string {
-  return associate.customerNo > 0 ? `customer ${associate.customerNo}` : `associate ${associate.associateNo}`;
+function label(associate: AssociateRow): SummaryText {
+  return associate.customerNo > 0 ? VISMA_LABELS.customer(associate.customerNo) : VISMA_LABELS.associate(associate.associateNo);
 }
 
 function entriesOf(ledger: CustomerTransactionRow[], customerNo: number): CustomerTransactionRow[] {

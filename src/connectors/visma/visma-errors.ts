@@ -17,17 +17,25 @@ export function graphQLErrorsToConnectorError(errors: GraphQLErrorEntry[]): Conn
     return code ? `${message} [${code}]` : message;
   });
   const retryable = errors.some((error) => TRANSIENT_CODE.test(String(error.extensions?.code ?? '')));
-  return new ConnectorError(`Visma Business NXT GraphQL error: ${messages.join('; ')}`, retryable, 200);
+  const text = { en: `Visma Business NXT GraphQL error: ${messages.join('; ')}`, nb: `Visma Business NXT svarte med feil: ${messages.join('; ')}` };
+  return new ConnectorError(text.en, retryable, 200, text);
 }
 
 /** A non-2xx HTTP answer (other than 429, handled by the client) → ConnectorError. */
 export function httpStatusToConnectorError(status: number, what: string, oauthError?: string): ConnectorError {
   if (status === 401 || status === 403) {
-    return new ConnectorAuthError(`Visma ${what} rejected the credentials (HTTP ${status}${oauthError ? `, ${oauthError}` : ''})`, status);
+    return rejected(what, `HTTP ${status}${oauthError ? `, ${oauthError}` : ''}`, status);
   }
   if (status === 400 && (oauthError === 'invalid_client' || oauthError === 'unauthorized_client' || oauthError === 'invalid_scope')) {
-    return new ConnectorAuthError(`Visma ${what} rejected the credentials (HTTP 400, ${oauthError})`, status);
+    return rejected(what, `HTTP 400, ${oauthError}`, status);
   }
   const retryable = status >= 500 || status === 408;
-  return new ConnectorError(`Visma ${what} answered HTTP ${status}${oauthError ? ` (${oauthError})` : ''}`, retryable, status);
+  const code = oauthError ? ` (${oauthError})` : '';
+  const text = { en: `Visma ${what} answered HTTP ${status}${code}`, nb: `Visma ${what} svarte HTTP ${status}${code}` };
+  return new ConnectorError(text.en, retryable, status, text);
+}
+
+function rejected(what: string, detail: string, status: number): ConnectorAuthError {
+  const text = { en: `Visma ${what} rejected the credentials (${detail})`, nb: `Visma ${what} avviste påloggingsopplysningene (${detail})` };
+  return new ConnectorAuthError(text.en, status, text);
 }

@@ -8,6 +8,7 @@ import {
   type PreviousValues,
   type RetainedRecords,
   type Subject,
+  type SummaryText,
 } from '../connector';
 import { ConnectorError } from '../connector-errors';
 import { DispositionTally } from '../disposition-tally';
@@ -21,6 +22,8 @@ import { ASSOCIATE_FIELD, CONTACT_FIELD, differences } from './visma-rectify';
 import { LEDGER_RECORDS } from './visma-retention';
 import type { VismaSettings } from './visma-settings';
 import { readVismaSnapshot } from './visma-survey';
+import { VISMA_LABELS, VISMA_OUTCOMES, VISMA_STEPS, VISMA_SUMMARIES } from './visma-summaries';
+import { summarised } from '../outcome-summary';
 
 /** The optional personal fields blanked on a record kept minimal (as erasure does). */
 const BLANKED = { emailAddress: '', phone: '', mobilePhone: '' } as const;
@@ -39,9 +42,9 @@ interface Run {
   request: PlanRequest;
   settings: Pick<VismaSettings, 'flags' | 'annotationField'>;
   tally: DispositionTally;
-  done: string[];
+  done: SummaryText[];
   /** What a person must do: a write Visma refused, or a setting the data map lacks. */
-  left: string[];
+  left: SummaryText[];
   fieldRestrictions: FieldRestriction[];
   retained: RetainedRecords[];
   previous: PreviousValues;
@@ -73,7 +76,7 @@ export async function executeVismaPlan(
   for (const { item, target } of resolved.sort((a, b) => phase(a.target, a.item) - phase(b.target, b.item))) {
     await act(run, item, target);
   }
-  if (gone.length) run.done.push(`not in Visma Business any more (nothing done): ${gone.join(', ')}`);
+  if (gone.length) run.done.push(VISMA_STEPS.gone(gone));
   return outcome(run);
 }
 
@@ -111,16 +114,16 @@ async function actOnVoucher(run: Run, item: PlanItem, entry: CustomerTransaction
   }
   if (item.action !== 'erase') {
     // Issued vouchers are accounting records: never changed, only kept or erased.
-    run.left.push(`voucher ${entry.voucherNo} cannot be ${item.action === 'restrict' ? 'restricted' : 'corrected'} (keep it restricted instead)`);
+    run.left.push(VISMA_STEPS.cannotChangeVoucher(entry.voucherNo, item.action));
     return;
   }
   try {
     const deleted = await run.records.deleteTransaction(entry.customerNo, entry.voucherNo);
     run.tally.add({ kind: 'erased', what: 'ledger-entry' }, deleted ? 1 : 0);
-    run.done.push(`voucher ${entry.voucherNo} deleted`);
+    run.done.push(VISMA_STEPS.voucherDeleted(entry.voucherNo));
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.retryable) throw error;
-    run.left.push(`Visma refused to delete voucher ${entry.voucherNo} (${error.message})`);
+    run.left.push(VISMA_STEPS.refused(VISMA_LABELS.voucher(entry.voucherNo), error.message));
   }
 }
 
@@ -136,19 +139,17 @@ async function actOnOrder(run: Run, item: PlanItem, target: Extract<Target, { ki
     return;
   }
   if (item.action !== 'erase') {
-    run.left.push(
-      `order ${orderNo} cannot be ${item.action === 'restrict' ? 'restricted' : 'corrected'} here (orders are kept or erased; correct an open order in Visma)`,
-    );
+    run.left.push(VISMA_STEPS.cannotChangeOrder(orderNo, item.action));
     return;
   }
   try {
     const deleted = await run.records.deleteOrder(orderNo);
     run.tally.add({ kind: 'erased', what: 'order' }, deleted.orders);
     run.tally.add({ kind: 'erased', what: 'order-line' }, deleted.lines);
-    run.done.push(`order ${orderNo} deleted`);
+    run.done.push(VISMA_STEPS.orderDeleted(orderNo));
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.retryable) throw error;
-    run.left.push(`Visma refused to delete order ${orderNo} (${error.message})`);
+    run.left.push(VISMA_STEPS.refused(VISMA_LABELS.order(orderNo), error.message));
   }
 }
 
@@ -156,18 +157,18 @@ async function erase(run: Run, target: PersonTarget): Promise<void> {
   if (target.kind === 'contact') {
     const deleted = await run.records.deleteContact(target.row.contactNo);
     run.tally.add({ kind: 'erased', what: 'contact-person' }, deleted);
-    run.done.push(`contact person ${target.row.contactNo} deleted`);
+    run.done.push(VISMA_STEPS.contactDeleted(target.row.contactNo));
     return;
   }
   try {
     const deleted = await run.records.deleteAssociate(target.row.associateNo);
     run.tally.add({ kind: 'erased', what: associateWhat(target.row) }, deleted);
-    run.done.push(`associate ${target.row.associateNo} deleted`);
+    run.done.push(VISMA_STEPS.deleted(VISMA_LABELS.associate(target.row.associateNo)));
   } catch (error) {
     if (!(error instanceof ConnectorError) || error.retryable) throw error;
     // Visma's own rule refused (e.g. appointments or entries the plan did not list): blank and hand over.
     await run.records.updateAssociate(target.row.associateNo, { ...BLANKED });
-    run.left.push(`Visma refused to delete associate ${target.row.associateNo} (${error.message}); its e-mail and phone numbers were blanked`);
+    run.left.push(VISMA_STEPS.refusedBlanked(VISMA_LABELS.associate(target.row.associateNo), error.message));
   }
 }
 
@@ -185,11 +186,9 @@ async function keepMinimal(run: Run, target: PersonTarget, keep: KeepDecision | 
   const what = target.kind === 'associate' ? associateWhat(target.row) : 'contact-person';
   if (keep) run.tally.add(kept(what, keep));
   if (keep?.restrict && !run.settings.flags.restriction) {
-    run.left.push(
-      `${label(target)} is kept restricted: mark it restricted in Visma Business (name the field as connection.restrictionFlagField to automate this)`,
-    );
+    run.left.push(VISMA_STEPS.markRestricted(label(target)));
   }
-  run.done.push(`${label(target)} kept with e-mail and phone numbers blanked`);
+  run.done.push(VISMA_STEPS.keptBlanked(label(target)));
 }
 
 async function restrict(run: Run, target: PersonTarget, fields: string[] | undefined): Promise<void> {
@@ -197,19 +196,19 @@ async function restrict(run: Run, target: PersonTarget, fields: string[] | undef
   if (fields?.length) {
     const noteField = run.settings.annotationField;
     if (target.kind !== 'associate' || !noteField) {
-      run.left.push(`note on ${label(target)} that ${fields.join(', ')} is contested and restricted (Art 18(1)(a)), nothing else`);
+      run.left.push(VISMA_STEPS.noteContested(label(target), fields));
       return;
     }
     const note = restrictionNote(run.request.reference, fields);
     await addNote(run.records, target.row, noteField, note);
     run.fieldRestrictions.push({ note, noteField, associateNos: [target.row.associateNo] });
     run.tally.add({ kind: 'restricted', what, how: fieldRestrictionHow(fields) });
-    run.done.push(`${fields.join(', ')} noted as contested and restricted on ${label(target)}`);
+    run.done.push(VISMA_STEPS.notedContested(label(target), fields));
     return;
   }
   const { marketing, restriction } = run.settings.flags;
   if (!restriction) {
-    run.left.push(`restrict ${label(target)} in the field your company uses for it (connection.restrictionFlagField automates this)`);
+    run.left.push(VISMA_STEPS.restrictByHand(label(target)));
     return;
   }
   const flags = Object.fromEntries([marketing, restriction].filter((field): field is string => !!field).map((field) => [field, true]));
@@ -218,7 +217,7 @@ async function restrict(run: Run, target: PersonTarget, fields: string[] | undef
     else await run.records.updateContact(target.row.contactNo, flags);
   }
   run.tally.add({ kind: 'restricted', what, how: restrictionHow(Object.keys(flags), 'processing') });
-  run.done.push(`${label(target)} flagged restricted`);
+  run.done.push(VISMA_STEPS.flaggedRestricted(label(target)));
 }
 
 /** Only the item's fields (all the request's changes when it names none); invoices never change. */
@@ -238,7 +237,12 @@ async function rectify(run: Run, target: PersonTarget, fields: string[] | undefi
   const update = Object.fromEntries(changed.map((column) => [column, value[column]]));
   if (target.kind === 'associate') await run.records.updateAssociate(target.row.associateNo, update);
   else await run.records.updateContact(target.row.contactNo, update);
-  run.done.push(`${label(target)} corrected (${changes.map(([field]) => field).join(', ')})`);
+  run.done.push(
+    VISMA_STEPS.corrected(
+      label(target),
+      changes.map(([field]) => field),
+    ),
+  );
 }
 
 function kept(what: string, keep: KeepDecision): Disposition {
@@ -270,16 +274,16 @@ function outcome(run: Run): Outcome {
     ...(run.fieldRestrictions.length ? { fieldRestrictions: run.fieldRestrictions } : {}),
     ...(Object.keys(run.previous).length ? { previous: run.previous } : {}),
   };
-  const done = run.done.length ? `Done in Visma Business: ${run.done.join('; ')}.` : 'Nothing to change in Visma Business.';
-  if (run.left.length) return { status: 'manual', summary: `${done} A person must: ${run.left.join('; ')}.` };
+  const done = run.done.length ? VISMA_OUTCOMES.done(run.done) : VISMA_SUMMARIES.nothingToChange;
+  if (run.left.length) return { status: 'manual', ...summarised(VISMA_OUTCOMES.personMust(done, run.left)) };
   const dispositions = run.tally.list();
   if (run.retained.length) {
-    return { status: 'retained', summary: done, retained: run.retained, erased: run.done, details, dispositions };
+    return { status: 'retained', ...summarised(done), retained: run.retained, erased: run.done.map((item) => item.en), details, dispositions };
   }
-  return { status: 'done', summary: done, details, dispositions };
+  return { status: 'done', ...summarised(done), details, dispositions };
 }
 
-function label(target: PersonTarget): string {
-  if (target.kind === 'contact') return `contact person ${target.row.contactNo}`;
-  return target.row.customerNo > 0 ? `customer ${target.row.customerNo}` : `associate ${target.row.associateNo}`;
+function label(target: PersonTarget): SummaryText {
+  if (target.kind === 'contact') return VISMA_LABELS.contact(target.row.contactNo);
+  return target.row.customerNo > 0 ? VISMA_LABELS.customer(target.row.customerNo) : VISMA_LABELS.associate(target.row.associateNo);
 }

@@ -6,7 +6,7 @@ import type { AssociateRow, ContactRow } from './visma-queries';
 import type { VismaRecords } from './visma-records';
 import { ASSOCIATE_FIELD, CONTACT_FIELD } from './visma-rectify';
 import { summarised } from '../outcome-summary';
-import { VISMA_SUMMARIES } from './visma-summaries';
+import { VISMA_OUTCOMES, VISMA_STEPS, VISMA_SUMMARIES } from './visma-summaries';
 
 /**
  * Restriction of contested fields (Art 18(1)(a)): the person contests e.g. their phone number, so
@@ -90,10 +90,14 @@ export async function restrictFieldsInVisma(
   const holders = associates.map((row) => ({ row, held: fieldsHeld(row, fields, 'associate') })).filter((item) => item.held.length);
   const contactHolders = contacts.filter((row) => fieldsHeld(row, fields, 'contact').length);
   if (!noteField && holders.length) {
-    const named = holders.map(({ row }) => `associate ${row.associateNo}`).join(', ');
     return {
       status: 'manual',
-      summary: `In Visma Business, note on ${named} that ${fields.join(', ')} is contested and restricted (Art 18(1)(a)), nothing else, then record the outcome. (Name the note field as connection.annotationField in the data map to have this done automatically.)`,
+      ...summarised(
+        VISMA_OUTCOMES.noteByHand(
+          holders.map(({ row }) => row.associateNo),
+          fields,
+        ),
+      ),
     };
   }
   const restricted = new DispositionTally();
@@ -104,18 +108,16 @@ export async function restrictFieldsInVisma(
     written.push(row.associateNo);
     restricted.add({ kind: 'restricted', what: associateWhat(row), how: fieldRestrictionHow(held) });
   }
-  const done = written.length ? `Noted ${fields.join(', ')} as contested and restricted on associate(s) ${written.join(', ')} in Visma Business` : '';
+  const done = written.length ? VISMA_OUTCOMES.notedContested(fields, written) : undefined;
   const left = [
-    ...(unmapped.length ? [`these fields have no Visma mapping: ${unmapped.join(', ')}`] : []),
-    ...contactHolders.map((row) => `contact person ${row.contactNo} holds a contested field and has no note field the connector knows`),
+    ...(unmapped.length ? [VISMA_STEPS.unmappedFields(unmapped)] : []),
+    ...contactHolders.map((row) => VISMA_STEPS.contactWithoutNoteField(row.contactNo)),
   ];
-  if (left.length) {
-    return { status: 'manual', summary: `${done ? `${done}. ` : ''}A person must restrict the rest in Visma Business: ${left.join('; ')}.` };
-  }
-  if (!written.length) {
+  if (left.length) return { status: 'manual', ...summarised(VISMA_OUTCOMES.restrictRest(done, left)) };
+  if (!done) {
     return {
       status: 'not_found',
-      summary: `No customer record of the subject in Visma Business holds ${fields.join(', ')}; nothing was restricted.`,
+      ...summarised(VISMA_OUTCOMES.noFieldHeld(fields)),
       dispositions: [{ kind: 'not_held', reason: 'not_found' }],
     };
   }
@@ -127,7 +129,7 @@ export async function restrictFieldsInVisma(
   }));
   return {
     status: 'done',
-    summary: `${done}; nothing else on the record(s) was flagged.`,
+    ...summarised(VISMA_OUTCOMES.nothingElseFlagged(done)),
     details: { fieldRestrictions: restrictions },
     dispositions: restricted.list(),
   };
@@ -146,9 +148,7 @@ export async function liftFieldRestrictionsInVisma(records: VismaRecords, restri
   if (!found) return { status: 'not_found', ...summarised(VISMA_SUMMARIES.restrictedRecordsGone), dispositions: [] };
   return {
     status: 'done',
-    summary: removed.length
-      ? `Removed the restriction note from associate(s) ${removed.join(', ')} in Visma Business.`
-      : 'The restriction notes were already gone from Visma Business.',
+    ...summarised(removed.length ? VISMA_OUTCOMES.notesRemoved(removed) : VISMA_SUMMARIES.notesAlreadyGone),
     dispositions: [],
   };
 }

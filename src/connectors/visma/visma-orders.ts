@@ -1,9 +1,10 @@
-import type { RetentionRules } from '../connector';
+import type { RetentionRules, SummaryText } from '../connector';
 import { ConnectorError } from '../connector-errors';
 import type { DispositionTally } from '../disposition-tally';
 import { kept, latest } from './visma-dispositions';
 import type { CustomerTransactionRow, OrderLineRow, OrderRow } from './visma-queries';
 import type { VismaRecords } from './visma-records';
+import { VISMA_LABELS, VISMA_STEPS } from './visma-summaries';
 import { entryTerms, ledgerState, vismaDateToIso, type HoldTerms, type LedgerState } from './visma-retention';
 
 /**
@@ -48,9 +49,9 @@ export function orderTerms(order: OrderRow, rules: RetentionRules | undefined, f
 }
 
 export interface OrderSettlement {
-  erased: string[];
+  erased: SummaryText[];
   /** What Visma refused: a person decides. */
-  refused: string[];
+  refused: SummaryText[];
 }
 
 /**
@@ -79,10 +80,10 @@ export async function settleOrders(
       const deleted = await records.deleteOrder(order.orderNo);
       tally.add({ kind: 'erased', what: 'order' }, deleted.orders);
       tally.add({ kind: 'erased', what: 'order-line' }, deleted.lines);
-      settlement.erased.push(`order ${order.orderNo} deleted${terms ? ' (past its limit)' : ' (not invoiced)'}`);
+      settlement.erased.push(VISMA_STEPS.orderDeleted(order.orderNo, terms ? 'past-limit' : 'not-invoiced'));
     } catch (error) {
       if (!(error instanceof ConnectorError) || error.retryable) throw error;
-      settlement.refused.push(`Visma refused to delete order ${order.orderNo} (${error.message})`);
+      settlement.refused.push(VISMA_STEPS.refused(VISMA_LABELS.order(order.orderNo), error.message));
     }
   }
   return settlement;

@@ -4,7 +4,7 @@ import type { VismaRecords } from './visma-records';
 import { DispositionTally } from '../disposition-tally';
 import { associateWhat } from './visma-dispositions';
 import { summarised } from '../outcome-summary';
-import { VISMA_SUMMARIES } from './visma-summaries';
+import { VISMA_OUTCOMES, VISMA_SUMMARIES } from './visma-summaries';
 
 /** Case field names (Changes keys) → associate / contact fields. */
 export const ASSOCIATE_FIELD: Record<string, keyof AssociateValue> = {
@@ -87,14 +87,11 @@ export async function rectifyInVisma(records: VismaRecords, subject: Subject, ch
     }
     updated += await records.updateAssociate(associate.associateNo, value);
   }
-  const applied = `${updated ? `Updated ${updated} record(s)` : 'Already up to date'} in Visma Business (${Object.keys(associateValue).join(', ') || 'no mapped fields'})`;
-  if (unmapped.length) {
-    return { status: 'manual', summary: `${applied}. These fields have no Visma mapping and need a person: ${unmapped.join(', ')}.` };
-  }
-  const record = annotated ? `a dated note on ${annotated} customer record(s) (${options.annotationField})` : 'the case (no annotationField in the data map)';
+  const applied = VISMA_OUTCOMES.rectified(updated, Object.keys(associateValue));
+  if (unmapped.length) return { status: 'manual', ...summarised(VISMA_OUTCOMES.rectifiedUnmapped(applied, unmapped)) };
   return {
     status: 'done',
-    summary: `${applied}. Issued invoices and ledger entries were left unchanged; the correction is recorded in ${record}.`,
+    ...summarised(VISMA_OUTCOMES.rectifiedRecorded(applied, annotated, options.annotationField)),
     details: { updatedRecords: updated, previous, correctionNote: annotated ? 'customer-record' : 'case', annotatedRecords: annotated },
     dispositions: corrected.list(),
   };

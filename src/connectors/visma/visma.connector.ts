@@ -28,8 +28,8 @@ import { liftFieldRestrictionsInVisma, recordedFieldRestrictions, restrictFields
 import { surveyVisma } from './visma-survey';
 import { assertVismaSchema, checkedVismaSchema } from './visma-schema-check';
 import { executeVismaPlan } from './visma-execute';
-import { summarised } from '../outcome-summary';
-import { VISMA_SUMMARIES } from './visma-summaries';
+import { joinedTexts, summariesJoined, summarised } from '../outcome-summary';
+import { VISMA_LABELS, VISMA_OUTCOMES, VISMA_SUMMARIES } from './visma-summaries';
 
 /** What Business NXT holds about a customer that this connector does not read (README.md "Not
  *  covered"): said in every export, so the person is not told the list above is everything. */
@@ -163,13 +163,12 @@ export class VismaConnector implements Connector {
     }
     if (missing) {
       // Which field means "no marketing" or "restricted" differs per company: no guessing.
-      const what = scope === 'marketing' ? 'stop all marketing to' : 'restrict processing (storage only) of';
       const setting = scope === 'marketing' ? 'marketingFlagField' : 'restrictionFlagField';
-      const found = [...associates.map((row) => `associate ${row.associateNo}`), ...contacts.map((row) => `contact person ${row.contactNo}`)].join(', ');
-      return {
-        status: 'manual',
-        summary: `In Visma Business, ${what} ${found}, in the field your company uses for it, then record the outcome. (Name that field as connection.${setting} in the data map to have this done automatically.)`,
-      };
+      const found = joinedTexts(
+        [...associates.map((row) => VISMA_LABELS.associate(row.associateNo)), ...contacts.map((row) => VISMA_LABELS.contact(row.contactNo))],
+        ', ',
+      );
+      return { status: 'manual', ...summarised(VISMA_OUTCOMES.flagByHand(scope, found, setting)) };
     }
     const flags = Object.fromEntries(fields.filter((field): field is string => !!field).map((field) => [field, true]));
     // Every matched record is restricted once this has run, also one flagged by an earlier run.
@@ -182,7 +181,7 @@ export class VismaConnector implements Connector {
     for (const row of contacts) if (differences(row, flags).length) updated += await records.updateContact(row.contactNo, flags);
     return {
       status: 'done',
-      summary: `Set ${Object.keys(flags).join(' and ')} on ${associates.length + contacts.length} record(s) in Visma Business${updated ? '' : ' (already set)'}.`,
+      ...summarised(VISMA_OUTCOMES.flagsSet(Object.keys(flags), associates.length + contacts.length, !updated)),
       details: { updatedRecords: updated },
       dispositions: restricted.list(),
     };
@@ -256,11 +255,9 @@ function rows(items: object[]): Array<Record<string, unknown>> {
  *  summary go in front; a voucher Visma refused makes the whole a person's task. */
 function afterVouchers(vouchers: Outcome, given: Outcome): Outcome {
   if (vouchers.status === 'manual' || vouchers.status === 'failed') return vouchers;
-  const summary = `${vouchers.summary} ${given.summary}`;
-  // The joined summary is English only: the routine's translation no longer says all of it.
-  const { summaryText: _alone, ...rest } = given;
-  if (rest.status === 'manual') return { ...rest, summary };
+  const summary = summariesJoined(vouchers, given, ' ');
+  if (given.status === 'manual') return { ...given, ...summary };
   const before = 'dispositions' in vouchers ? (vouchers.dispositions ?? []) : [];
-  const after = 'dispositions' in rest ? (rest.dispositions ?? []) : [];
-  return { ...rest, summary, dispositions: [...before, ...after] } as Outcome;
+  const after = 'dispositions' in given ? (given.dispositions ?? []) : [];
+  return { ...given, ...summary, dispositions: [...before, ...after] };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
+import { connectorError, ConnectorError, RateLimitedError, retryAfterMs } from '../connector-errors';
 import { countConnectorResponse } from '../connector-http-metrics';
 import { bearerToken } from './zendesk-auth';
 import type { ZendeskConnection } from './zendesk-connection';
@@ -116,7 +116,10 @@ export class ZendeskClient {
           signal: AbortSignal.timeout(this.options.requestTimeoutMs),
         });
       } catch {
-        throw new ConnectorError(`Zendesk ${operation} failed (network error or timeout)`, true);
+        throw connectorError(
+          { en: `Zendesk ${operation} failed (network error or timeout)`, nb: `Zendesk ${operation} mislyktes (nettverksfeil eller tidsavbrudd)` },
+          true,
+        );
       }
       countConnectorResponse('zendesk', response.status);
       const text = await response.text();

@@ -1,5 +1,7 @@
+import type { SummaryText } from '../connector';
 import type { ZendeskClient } from './zendesk-client';
 import type { ZendeskComplianceDeletionStatus } from './zendesk-types';
+import { ZENDESK_ERASURE } from './zendesk-summaries';
 
 /**
  * What Zendesk itself reports about a user's GDPR deletion, read after the permanent delete with
@@ -29,8 +31,8 @@ export const completedAreas = (report: ComplianceReport) =>
   'statuses' in report ? report.statuses.filter((status) => status.action === 'complete').map((status) => status.application) : [];
 
 /** "request_deletion (all), started (support), complete (support)" for staff summaries. */
-export function describeCompliance(report: ComplianceReport): string {
-  if ('unavailable' in report) return `Zendesk's compliance deletion status could not be read (${report.unavailable})`;
-  if (!report.statuses.length) return 'Zendesk reports no compliance deletion status yet';
-  return `Zendesk compliance deletion status: ${report.statuses.map((status) => `${status.action} (${status.application})`).join(', ')}`;
+export function describeCompliance(report: ComplianceReport): SummaryText {
+  if ('unavailable' in report) return ZENDESK_ERASURE.complianceUnavailable(report.unavailable);
+  if (!report.statuses.length) return ZENDESK_ERASURE.complianceNone;
+  return ZENDESK_ERASURE.compliance(report.statuses.map((status) => `${status.action} (${status.application})`).join(', '));
 }

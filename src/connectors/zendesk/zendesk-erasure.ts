@@ -1,5 +1,7 @@
 import type { Disposition } from '../../common/dispositions/disposition';
-import type { Outcome } from '../connector';
+import type { Outcome, SummaryText } from '../connector';
+import { joinedTexts, summarised } from '../outcome-summary';
+import { ZENDESK_ERASURE, ZENDESK_OUTCOMES } from './zendesk-summaries';
 import { ConnectorError } from '../connector-errors';
 import { DispositionTally } from '../disposition-tally';
 import type { ZendeskClient } from './zendesk-client';
@@ -29,7 +31,7 @@ export class ZendeskEraser {
   ) {}
 
   /** `alreadyDeleted`: users a previous run permanently deleted (only their compliance status is read). */
-  async eraseAll(matches: MatchedUser[], alreadyDeleted: number[] = []): Promise<Outcome> {
+  async eraseAll(matches: MatchedUser[], alreadyDeleted: number[] = []): Promise<Outcome & { summaryText: SummaryText }> {
     const staff = matches.filter((match) => match.user.role !== 'end-user');
     const results: UserErasure[] = [];
     for (const match of matches) if (match.user.role === 'end-user') results.push(await this.eraseUser(match));
@@ -38,18 +40,14 @@ export class ZendeskEraser {
     }
 
     const parts = results.map(describe);
-    if (staff.length) {
-      parts.push(
-        `staff account(s) ${staff.map((match) => `#${match.user.id} (${match.user.role})`).join(', ')} not deleted: Zendesk staff accounts are handled by an administrator`,
-      );
-    }
-    const summary = parts.join('; ');
+    if (staff.length) parts.push(ZENDESK_OUTCOMES.staffNotDeleted(staff.map(({ user }) => ({ id: user.id, role: String(user.role) }))));
+    const summary = summarised(joinedTexts(parts, '; '));
     if (results.some((result) => result.result !== 'erased'))
-      return { status: 'failed', summary, retryable: false, dispositions: erasureDispositions(results) };
-    if (staff.length) return { status: 'manual', summary };
+      return { status: 'failed', ...summary, retryable: false, dispositions: erasureDispositions(results) };
+    if (staff.length) return { status: 'manual', ...summary };
     return {
       status: 'done',
-      summary,
+      ...summary,
       details: {
         userIds: results.map((result) => result.userId),
         redactedComments: sum(results, 'redactedComments'),
@@ -183,29 +181,14 @@ function sum(results: UserErasure[], field: 'redactedComments' | 'deletedTickets
   return results.reduce((total, result) => total + result[field], 0);
 }
 
-/** Redaction empties comments but not the tickets' audits (IP address, location, e-mail headers): staff are told. */
-const AUDITS_REMAIN = (result: UserErasure) =>
-  result.redactedComments > 0
-    ? ' (the redacted tickets keep their audit metadata — IP address, location, e-mail headers — which redaction cannot reach; closedTickets: delete removes it)'
-    : '';
-
-function describe(result: UserErasure): string {
-  const work =
-    result.deletedTickets > 0
-      ? `${result.deletedTickets} closed ticket(s) deleted, ${result.redactedComments} comment(s) redacted`
-      : `${result.redactedComments} comment(s) redacted`;
+function describe(result: UserErasure): SummaryText {
+  const work = ZENDESK_ERASURE.work(result.deletedTickets, result.redactedComments);
   switch (result.result) {
     case 'erased':
-      return `Zendesk user #${result.userId}: ${work}${AUDITS_REMAIN(result)}; user soft-deleted and permanently deleted; ${describeCompliance(result.compliance)}`;
+      return ZENDESK_ERASURE.erased(result.userId, work, result.redactedComments > 0, describeCompliance(result.compliance));
     case 'blocked':
-      return (
-        `Zendesk user #${result.userId} not deleted: Zendesk refuses (RecordInvalid) while the user is requester on tickets that are not closed: ` +
-        `${result.openTicketIds.map((id) => `#${id}`).join(', ') || '(none listed)'}; ${work} so far. Solve and close those tickets, then run the erasure again`
-      );
+      return ZENDESK_ERASURE.blocked(result.userId, result.openTicketIds, work);
     case 'soft_deleted_only':
-      return (
-        `Zendesk user #${result.userId}: ${work}; soft-deleted but the permanent deletion failed (${result.reason}). ` +
-        `Permanently delete user #${result.userId} under Admin Center → People → Deleted users`
-      );
+      return ZENDESK_ERASURE.softDeletedOnly(result.userId, work, result.reason);
   }
 }

@@ -1,6 +1,7 @@
 import { ConnectorAuthError, ConnectorError, RateLimitedError } from '../connector-errors';
 import { missingPermission, type PermissionContext } from './zendesk-permissions';
 import type { ZendeskErrorBody } from './zendesk-types';
+import type { SummaryText } from '../connector';
 
 /**
  * A Zendesk answer the connector cannot turn into a result by itself. The message names the
@@ -15,8 +16,9 @@ export class ZendeskApiError extends ConnectorError {
     readonly code?: string,
     /** The error codes in `details`, by field (`base`, `value`, …), without the descriptions. */
     readonly detailCodes: Record<string, string[]> = {},
+    text?: SummaryText,
   ) {
-    super(message, retryable, httpStatus);
+    super(message, retryable, httpStatus, text);
   }
 }
 
@@ -31,7 +33,17 @@ export class ZendeskPermissionError extends ZendeskApiError {
     readonly missingPermission: string,
     code?: string,
   ) {
-    super(`Zendesk refused ${operation} (403${code ? ` ${code}` : ''}): it needs ${missingPermission}`, false, 403, code);
+    super(
+      `Zendesk refused ${operation} (403${code ? ` ${code}` : ''}): it needs ${missingPermission}`,
+      false,
+      403,
+      code,
+      {},
+      {
+        en: `Zendesk refused ${operation} (403${code ? ` ${code}` : ''}): it needs ${missingPermission}`,
+        nb: `Zendesk avviste ${operation} (403${code ? ` ${code}` : ''}): det krever ${missingPermission}`,
+      },
+    );
   }
 }
 
@@ -58,7 +70,10 @@ export function zendeskError(status: number, bodyText: string, operation: string
     if (Array.isArray(entries)) detailCodes[field] = entries.map((entry) => entry.error ?? 'invalid');
   }
   const suffix = code ? ` (${code})` : '';
-  if (status === 401) return new ConnectorAuthError(`Zendesk rejected the credentials for ${operation}`, 401);
+  if (status === 401) {
+    const text = { en: `Zendesk rejected the credentials for ${operation}`, nb: `Zendesk avviste påloggingsopplysningene for ${operation}` };
+    return new ConnectorAuthError(text.en, 401, text);
+  }
   if (status === 403) {
     const [method, path] = operation.split(' ');
     return new ZendeskPermissionError(operation, missingPermission(method, path, permissions ?? { authKind: 'api_token' }), code);
@@ -66,5 +81,6 @@ export function zendeskError(status: number, bodyText: string, operation: string
   if (status === 429) return new RateLimitedError(1000, `Zendesk rate limit on ${operation}`);
   // 409: a concurrent update of the same record; trying again is the documented remedy.
   const retryable = status >= 500 || status === 409 || status === 408;
-  return new ZendeskApiError(`Zendesk answered ${status} to ${operation}${suffix}`, retryable, status, code, detailCodes);
+  const text = { en: `Zendesk answered ${status} to ${operation}${suffix}`, nb: `Zendesk svarte ${status} på ${operation}${suffix}` };
+  return new ZendeskApiError(text.en, retryable, status, code, detailCodes, text);
 }

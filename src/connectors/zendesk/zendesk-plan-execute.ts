@@ -1,5 +1,6 @@
 import type { Disposition } from '../../common/dispositions/disposition';
-import type { KeepDecision, Outcome, PlanItem, PlanRequest, Subject } from '../connector';
+import type { KeepDecision, Outcome, PlanItem, PlanRequest, Subject, SummaryText } from '../connector';
+import { joinedTexts, summarised } from '../outcome-summary';
 import { DispositionTally } from '../disposition-tally';
 import type { ZendeskClient } from './zendesk-client';
 import type { ZendeskConnection } from './zendesk-connection';
@@ -7,6 +8,7 @@ import { ZendeskEraser } from './zendesk-erasure';
 import { isNotFound } from './zendesk-errors';
 import { findDeletedUsers, findUsers, type MatchedUser } from './zendesk-subject-lookup';
 import type { ZendeskTicket } from './zendesk-types';
+import { ZENDESK_OUTCOMES } from './zendesk-summaries';
 
 export const RESTRICTED_TAG = 'dsr-restricted';
 
@@ -91,7 +93,7 @@ export class ZendeskPlanExecutor {
       // A user soft-deleted by an earlier, interrupted run is still held by Zendesk: find it there and finish it.
       users.push(...(await findDeletedUsers(this.client, subject)).softDeleted.filter(({ user }) => !users.some((known) => known.user.id === user.id)));
     }
-    const summary: string[] = [`${deleted} ticket(s) deleted, ${redacted} comment(s) of closed tickets redacted`];
+    const summary: SummaryText[] = [ZENDESK_OUTCOMES.ticketsWork(deleted, redacted)];
     let failed = false;
     for (const item of userItems) {
       const match = users.find(({ user }) => `user:${user.id}` === item.ref);
@@ -101,22 +103,22 @@ export class ZendeskPlanExecutor {
         await this.keepMinimal(match, tag);
         this.kept('user', keep);
         this.tally.add({ kind: 'restricted', what: 'user', how: MINIMAL_USER_HOW });
-        summary.push(`user #${match.user.id} kept as a minimal restricted record for the kept ticket(s)`);
+        summary.push(ZENDESK_OUTCOMES.keptMinimal(match.user.id));
       } else if (item.action === 'erase') {
         const outcome = await eraser.eraseAll([match]);
         const done = 'dispositions' in outcome ? (outcome.dispositions ?? []) : [];
         for (const disposition of done) this.tally.add(disposition, (disposition as { count?: number }).count ?? 1);
-        summary.push(outcome.summary);
+        summary.push(outcome.summaryText);
         failed = failed || outcome.status === 'failed';
       } else if (item.action === 'restrict') {
         await this.restrictUser(match, tag);
         this.tally.add({ kind: 'restricted', what: 'user', how: RESTRICTED_USER_HOW });
-        summary.push(`user #${match.user.id} tagged "${RESTRICTED_TAG}"`);
+        summary.push(ZENDESK_OUTCOMES.userTagged(match.user.id, RESTRICTED_TAG));
       }
     }
     const dispositions: Disposition[] = this.tally.list();
-    if (failed) return { status: 'failed', retryable: false, summary: summary.join('; '), dispositions };
-    return { status: 'done', summary: `Zendesk plan executed: ${summary.join('; ')}`, details: { deletedTickets: deleted }, dispositions };
+    if (failed) return { status: 'failed', retryable: false, ...summarised(joinedTexts(summary, '; ')), dispositions };
+    return { status: 'done', ...summarised(ZENDESK_OUTCOMES.planExecuted(summary)), details: { deletedTickets: deleted }, dispositions };
   }
 
   private kept(what: 'ticket' | 'user', keep: KeepDecision): void {

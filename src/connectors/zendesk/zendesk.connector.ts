@@ -31,8 +31,8 @@ import { DispositionTally } from '../disposition-tally';
 import { restrictionHow } from './zendesk-dispositions';
 import { deleteSuspendedTickets, findSuspendedTickets } from './zendesk-suspended-tickets';
 import { exportZendesk } from './zendesk-export';
-import { summarised } from '../outcome-summary';
-import { ZENDESK_SUMMARIES } from './zendesk-summaries';
+import { summariesJoined, summarised } from '../outcome-summary';
+import { ZENDESK_OUTCOMES, ZENDESK_SUMMARIES } from './zendesk-summaries';
 
 export interface ZendeskConnectorOptions {
   /** A 429 whose Retry-After is at most this long is waited out inline (default 5000 ms). */
@@ -107,7 +107,7 @@ export class ZendeskConnector implements Connector {
           return {
             status: 'failed',
             retryable: false,
-            summary: `Zendesk refused to update user #${match.user.id} (${error.code ?? 'RecordInvalid'}; ${Object.keys(error.detailCodes).join(', ') || 'no field given'}): e.g. the e-mail address already belongs to another Zendesk user`,
+            ...summarised(ZENDESK_OUTCOMES.updateRefused(match.user.id, error.code ?? 'RecordInvalid', Object.keys(error.detailCodes))),
             // What an earlier user of the same person already had corrected stays true.
             dispositions: [...corrected.list(), { kind: 'failed', what: 'user', reason: 'Zendesk refused the correction' }],
           };
@@ -115,12 +115,10 @@ export class ZendeskConnector implements Connector {
         throw error;
       }
     }
-    const users = matches.map(({ user }) => `#${user.id}`).join(', ');
-    const done = applied.size ? `updated ${[...applied].join(', ')} on Zendesk user ${users}` : `Zendesk user ${users} already up to date`;
-    if (unsupported.length) {
-      return { status: 'manual', summary: `${done}; the Zendesk connector cannot change ${unsupported.join(', ')}: update those by hand` };
-    }
-    return { status: 'done', summary: done, details: { previous }, dispositions: corrected.list() };
+    const users = matches.map(({ user }) => user.id);
+    const done = applied.size ? ZENDESK_OUTCOMES.userUpdated([...applied], users) : ZENDESK_OUTCOMES.userUpToDate(users);
+    if (unsupported.length) return { status: 'manual', ...summarised(ZENDESK_OUTCOMES.cannotChange(done, unsupported)) };
+    return { status: 'done', ...summarised(done), details: { previous }, dispositions: corrected.list() };
   }
 
   async erase(ctx: SystemContext, subject: Subject, retention: RetentionRules): Promise<Outcome> {
@@ -130,13 +128,12 @@ export class ZendeskConnector implements Connector {
     const suspended = await deleteSuspendedTickets(client, await findSuspendedTickets(client, subject));
     const users = await this.eraseUsers(ctx, subject, retention);
     if (!suspended) return users;
-    // The joined summary is English only: the users' translation no longer says all of it.
-    const { summaryText: _alone, ...outcome } = users;
     const erasedSuspended: Disposition = { kind: 'erased', what: 'e-mail', count: suspended };
-    const note = `${suspended} suspended ticket(s) from the subject's address deleted`;
-    if (outcome.status === 'not_found') return { status: 'done', summary: note, details: { suspendedTickets: suspended }, dispositions: [erasedSuspended] };
-    if (outcome.status === 'manual') return { ...outcome, summary: `${note}; ${outcome.summary}` };
-    return { ...outcome, summary: `${note}; ${outcome.summary}`, dispositions: [erasedSuspended, ...(outcome.dispositions ?? [])] };
+    const note = summarised(ZENDESK_OUTCOMES.suspendedDeleted(suspended));
+    if (users.status === 'not_found') return { status: 'done', ...note, details: { suspendedTickets: suspended }, dispositions: [erasedSuspended] };
+    const summary = summariesJoined(note, users, '; ');
+    if (users.status === 'manual') return { ...users, ...summary };
+    return { ...users, ...summary, dispositions: [erasedSuspended, ...(users.dispositions ?? [])] };
   }
 
   /** The users' part of an erasure: tickets, then soft and permanent delete (zendesk-erasure.ts). */
@@ -153,18 +150,19 @@ export class ZendeskConnector implements Connector {
       if (recorded) return outcome;
     }
     if (!matches.length) {
-      return {
-        status: 'not_found',
-        summary:
-          'No Zendesk user matches the subject exactly (never present, or already erased; a user created in the last minutes may not be in the search index yet)',
-        dispositions: [NOT_FOUND],
-      };
+      return { status: 'not_found', ...summarised(ZENDESK_SUMMARIES.noUserToErase), dispositions: [NOT_FOUND] };
     }
     if (retention.legalHolds.length) {
       // Which tickets carry records under a hold (e.g. correspondence on a booked entry) needs a person.
+      const held = retention.legalHolds.map((hold) => hold.records);
       return {
         status: 'manual',
-        summary: `Legal holds apply to this system (${retention.legalHolds.map((hold) => hold.records).join('; ')}): decide which Zendesk tickets to keep before erasing user ${matches.map(({ user }) => `#${user.id}`).join(', ')}`,
+        ...summarised(
+          ZENDESK_OUTCOMES.legalHolds(
+            held,
+            matches.map(({ user }) => user.id),
+          ),
+        ),
       };
     }
     return new ZendeskEraser(client, connection).eraseAll(matches);
@@ -185,9 +183,12 @@ export class ZendeskConnector implements Connector {
     }
     return {
       status: 'done',
-      summary:
-        `Zendesk user ${matches.map(({ user }) => `#${user.id}`).join(', ')} tagged "${tag}" with a note for agents. ` +
-        'Zendesk has no marketing or processing flag: triggers, automations and integrations must honour the tag',
+      ...summarised(
+        ZENDESK_OUTCOMES.tagged(
+          matches.map(({ user }) => user.id),
+          tag,
+        ),
+      ),
       details: { tag, scope, userIds: matches.map(({ user }) => user.id) },
       dispositions: [{ kind: 'restricted', what: 'user', count: matches.length, how: restrictionHow(scope, tag) }],
     };

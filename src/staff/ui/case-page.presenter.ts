@@ -17,7 +17,7 @@ import { objectionKind } from '../../common/case-types';
 import { CaseRecordsService } from '../../connectors/records/case-records.service';
 import { recordsView } from './case-records.view';
 import { manualWaitingSummary } from '../../connectors/manual/manual-waiting';
-import { summaryIn } from '../../connectors/outcome-summary';
+import { errorIn, summaryIn } from '../../connectors/outcome-summary';
 import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
 import { OPEN_TASK_STATUSES } from '../../connectors/tasks/case-task.entity';
 import { CaseAlertEntity } from '../../deadlines/alerts/case-alert.entity';
@@ -317,7 +317,7 @@ export class CasePagePresenter {
         status: task.status,
         statusLabel: copy.task[task.status],
         outcome: outcomeText(task, language),
-        error: task.error,
+        error: errorIn(task, language),
         retained: retainedOf(task.outcome).map((item) =>
           fillWithDates(copy.case.retained, { ...item, until: isIsoDate(item.until) ? day(item.until) : item.until }),
         ),

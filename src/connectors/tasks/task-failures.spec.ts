@@ -1,0 +1,56 @@
+import { ConnectorAuthError, ConnectorError } from '../connector-errors';
+import { connectorErrorFrom, networkError } from '../hubspot/hubspot-errors';
+import { errorIn, summarised } from '../outcome-summary';
+import { TASK_FAILURES } from './task-failures';
+
+/** A failed task as the recorder stores it: the English as its error, the outcome in both languages. */
+const failedTask = (reason: { en: string; nb: string }) => ({ error: reason.en, outcome: { status: 'failed', ...summarised(reason), retryable: false } });
+
+describe('a failed task’s error in the reader’s language', () => {
+  it('rejected credentials: the engine’s sentence in the reader’s language, the system’s own words inside it', () => {
+    const error = connectorErrorFrom('contacts search', 401, { category: 'INVALID_AUTHENTICATION', message: 'Authentication credentials not found.' });
+    const task = failedTask(TASK_FAILURES.error(error));
+    expect(errorIn(task, 'nb')).toBe(
+      'leverandøren avviste påloggingsopplysningene (HTTP 401): HubSpot avviste påloggingsopplysningene (contacts search): INVALID_AUTHENTICATION: Authentication credentials not found.',
+    );
+    expect(errorIn(task, 'en')).toBe(
+      'credentials rejected by the provider (HTTP 401): HubSpot rejected the credentials (contacts search): INVALID_AUTHENTICATION: Authentication credentials not found.',
+    );
+    expect(task.error).toBe(errorIn(task, 'en'));
+  });
+
+  it('a validation error quotes the vendor’s message as it came', () => {
+    const error = connectorErrorFrom('contact update', 400, { category: 'VALIDATION_ERROR', message: 'Email address not-an-address is invalid' });
+    expect(TASK_FAILURES.error(error)).toEqual({
+      en: 'HubSpot contact update failed with 400: VALIDATION_ERROR: Email address not-an-address is invalid (HTTP 400)',
+      nb: 'HubSpot svarte 400 på contact update: VALIDATION_ERROR: Email address not-an-address is invalid (HTTP 400)',
+    });
+  });
+
+  it('a system that could not be reached, given up after the last attempt', () => {
+    const failure = TASK_FAILURES.gaveUp(3, TASK_FAILURES.error(networkError('contacts search', new Error('ECONNREFUSED'))));
+    expect(errorIn(failedTask(failure), 'nb')).toBe('ga opp etter 3 forsøk: HubSpot kunne ikke nås (contacts search): ECONNREFUSED');
+    expect(errorIn(failedTask(failure), 'en')).toBe('gave up after 3 attempts: HubSpot contacts search could not be reached: ECONNREFUSED');
+  });
+
+  it('the engine’s own reasons: a closed case, a system gone from the data map, a name check that stopped the system', () => {
+    expect(TASK_FAILURES.caseClosed('withdrawn').nb).toBe('ikke kjørt: saken var trukket tilbake før oppgaven ble kjørt');
+    expect(TASK_FAILURES.systemGone('crm').nb).toBe('systemet «crm» står ikke lenger i datakartet');
+    expect(TASK_FAILURES.nameCheck('connection.table: no table "kunder"')).toEqual({
+      en: 'connection.table: no table "kunder"',
+      nb: 'Navnekontrollen ved oppstart stoppet systemet: connection.table: no table "kunder"',
+    });
+  });
+
+  it('an error without a translation is quoted, an unexpected one named as such', () => {
+    expect(TASK_FAILURES.error(new ConnectorError('Kunden er sperret', false, 409)).nb).toBe('Kunden er sperret (HTTP 409)');
+    expect(TASK_FAILURES.error(new ConnectorAuthError('token expired', 403)).nb).toBe('leverandøren avviste påloggingsopplysningene (HTTP 403): token expired');
+    expect(TASK_FAILURES.error(new TypeError('x is undefined')).nb).toBe('Uventet feil (TypeError): x is undefined');
+  });
+
+  it('an error stored before translations, or a retry in progress, is shown as stored', () => {
+    expect(errorIn({ error: 'attempt 1 of 3 failed (timeout); retrying', outcome: null }, 'nb')).toBe('attempt 1 of 3 failed (timeout); retrying');
+    expect(errorIn({ error: 'job failed: stalled', outcome: { status: 'failed', summary: 'other' } }, 'nb')).toBe('job failed: stalled');
+    expect(errorIn({ error: null, outcome: null }, 'nb')).toBeNull();
+  });
+});

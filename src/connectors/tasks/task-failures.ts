@@ -1,0 +1,50 @@
+import type { CaseStatus } from '../../common/case-types';
+import type { SummaryText } from '../connector';
+import { ConnectorAuthError, ConnectorError } from '../connector-errors';
+
+/** A closed case's state as the failure names it. */
+const CLOSED_WORDS: Record<string, SummaryText> = {
+  completed: { en: 'completed', nb: 'fullført' },
+  rejected: { en: 'rejected', nb: 'avvist' },
+  withdrawn: { en: 'withdrawn', nb: 'trukket tilbake' },
+  merged: { en: 'merged into another case', nb: 'slått sammen med en annen sak' },
+};
+
+/**
+ * Why a task failed, in each staff language: the engine's own sentence around what the system
+ * said. A connector's error gives its own translation (`ConnectorError.text`); the vendor's words
+ * inside it, and any message without one, are quoted as they came.
+ */
+export const TASK_FAILURES = {
+  caseClosed: (status: CaseStatus): SummaryText => {
+    const words = CLOSED_WORDS[status] ?? { en: status, nb: status };
+    return { en: `not run: the case was ${words.en} before the task ran`, nb: `ikke kjørt: saken var ${words.nb} før oppgaven ble kjørt` };
+  },
+  systemGone: (systemId: string): SummaryText => ({
+    en: `system "${systemId}" is no longer in the data map`,
+    nb: `systemet «${systemId}» står ikke lenger i datakartet`,
+  }),
+  /** The system check found a wrong name in the data map when the worker started; its finding is quoted. */
+  nameCheck: (finding: string): SummaryText => ({
+    en: finding,
+    nb: `Navnekontrollen ved oppstart stoppet systemet: ${finding}`,
+  }),
+  gaveUp: (attempts: number, reason: SummaryText): SummaryText => ({
+    en: `gave up after ${attempts} attempts: ${reason.en}`,
+    nb: `ga opp etter ${attempts} forsøk: ${reason.nb}`,
+  }),
+  error: (error: Error): SummaryText => {
+    const said = error instanceof ConnectorError && error.text ? error.text : { en: error.message, nb: error.message };
+    if (error instanceof ConnectorAuthError) {
+      const status = error.httpStatus ?? 401;
+      return {
+        en: `credentials rejected by the provider (HTTP ${status}): ${said.en}`,
+        nb: `leverandøren avviste påloggingsopplysningene (HTTP ${status}): ${said.nb}`,
+      };
+    }
+    if (error instanceof ConnectorError) {
+      return error.httpStatus ? { en: `${said.en} (HTTP ${error.httpStatus})`, nb: `${said.nb} (HTTP ${error.httpStatus})` } : said;
+    }
+    return { en: `${error.name}: ${error.message}`, nb: `Uventet feil (${error.name}): ${error.message}` };
+  },
+};
