@@ -12,7 +12,6 @@ import { type RequesterMailKind } from './mail/requester-mail-copy';
 import { renderRequesterMail, type RequesterMailVars } from './mail/requester-mail.templates';
 import { requesterAddress } from '../representation/answer-address';
 import { SystemsService } from '../systems/systems.service';
-import { CaseVerificationEntity } from './case-verification.entity';
 import { RequesterLinks } from '../public-site/requester-links';
 import { CasesReader } from '../cases/cases-reader';
 
@@ -97,20 +96,23 @@ export class RequesterMailComposers implements OnModuleInit {
 
   private async withVerification(entity: CaseEntity, base: RequesterMailVars, kind: RequesterMailKind, closed: boolean): Promise<ComposedMail | null> {
     if (!closed && entity.status !== 'awaiting_verification') return null;
-    const row = await this.dataSource.getRepository(CaseVerificationEntity).findOne({ where: { caseId: entity.id } });
+    // The verification row and the representative's address in one round trip (this is the
+    // e-mail every public request sends).
+    const [row]: Array<{ expiresAt: Date; usedAt: Date | null; representative: string | null }> = await this.dataSource.query(
+      `SELECT v.expires_at AS "expiresAt", v.used_at AS "usedAt", (SELECT r.email FROM case_representations r WHERE r.case_id = v.case_id) AS representative
+         FROM case_verifications v WHERE v.case_id = $1`,
+      [entity.id],
+    );
     if (!row || (!closed && row.usedAt)) return null;
     // The last day the link works, in the company's time zone (it lapses at the same time of day it was sent).
     const verifyBy = this.deadlines.dayOf(new Date(row.expiresAt.getTime() - 1));
-    return this.toRequester(entity, kind, {
-      ...base,
-      verifyBy,
-      ...(closed ? {} : { verifyUrl: this.links.verifyUrl(entity.id, row.expiresAt) }),
-    });
+    const vars = { ...base, verifyBy, ...(closed ? {} : { verifyUrl: this.links.verifyUrl(entity.id, row.expiresAt) }) };
+    return this.toRequester(entity, kind, vars, row.representative ?? entity.subjectEmail);
   }
 
   /** To whoever made the request: the person themselves, or their representative. */
-  private async toRequester(entity: CaseEntity, kind: RequesterMailKind, vars: RequesterMailVars): Promise<ComposedMail | null> {
-    const to = await requesterAddress(this.dataSource.manager, entity);
+  private async toRequester(entity: CaseEntity, kind: RequesterMailKind, vars: RequesterMailVars, address?: string | null): Promise<ComposedMail | null> {
+    const to = address === undefined ? await requesterAddress(this.dataSource.manager, entity) : address;
     if (!to) return null;
     return { to, caseId: entity.id, ...renderRequesterMail(kind, entity.language, vars), secrets: linksIn(vars) };
   }
