@@ -34,7 +34,7 @@ const ARROWS = {
   identity: ['audit', 'database', 'config', 'common'],
   // deadlines/ outside alerts/: the calendar and deadline service, below cases.
   'deadlines-calendar': ['audit', 'database', 'config', 'common'],
-  cases: ['deadlines-calendar', 'identity', 'audit', 'systems', 'database', 'config', 'common'],
+  cases: ['deadlines-calendar', 'identity', 'audit', 'systems', 'queues', 'database', 'config', 'common'],
   // deadlines/alerts/ (and the module that wires them): a listener of cases, above them.
   'deadlines-alerts': ['cases', 'deadlines-calendar', 'notifications', 'queues', 'audit', 'systems', 'database', 'config', 'common'],
   representation: ['cases', 'deadlines', 'identity', 'audit', 'database', 'config', 'common'],

@@ -3,7 +3,10 @@ import type { CaseEventType } from './case-transitions';
 
 /** Published after a case change has committed. Side effects (jobs, e-mails) listen to this;
  *  controllers never start them inline. If the process dies between commit and publish, the
- *  reconciliation pass rebuilds the deadline jobs from PostgreSQL. */
+ *  reconciliation pass rebuilds the deadline jobs from PostgreSQL. `case.registered` is the
+ *  exception: every registration stages its jobs with the case (`@RegistrationJobs()`, among them
+ *  the deadline alert and the requester's verification or receipt) and the worker's
+ *  `case-registered` job publishes it for the rest, so no listener queues those jobs again. */
 export const CASE_CHANGED = 'case.changed';
 
 export interface CaseChangedEvent {
@@ -15,7 +18,4 @@ export interface CaseChangedEvent {
   deadlinesChanged: boolean;
   data: Record<string, unknown>;
   actor: string;
-  /** Only on `case.registered`: the registration committed its own alert and verification jobs
-   *  (and e-mail) in the job outbox, so the listeners that would queue them have nothing to do. */
-  jobsStaged?: boolean;
 }

@@ -14,3 +14,13 @@ export const CaseCompletionHook = (): MethodDecorator => SetMetadata(CASE_HOOK, 
 
 /** Like `CaseCompletionHook`, for a rejection: the refusal letter is stored in its transaction. */
 export const CaseRejectionHook = (): MethodDecorator => SetMetadata(CASE_HOOK, 'rejection' satisfies CaseHookKind);
+
+export const REGISTRATION_JOBS = 'dsr:registration-jobs';
+
+/**
+ * Marks a provider method `(saved: CaseEntity, manager: EntityManager) => JobRequest[] |
+ * Promise<JobRequest[]>` that runs inside `CasesService.register`'s transaction: it may write its
+ * own rows with `manager`, and the jobs it returns (each with a fixed job id) are staged in the job
+ * outbox with the case, so they commit with it. Any number of modules may mark one.
+ */
+export const RegistrationJobs = (): MethodDecorator => SetMetadata(REGISTRATION_JOBS, true);

@@ -11,7 +11,7 @@ import { DeadlineService } from '../deadlines/deadline.service';
 import { receivedOnProblem } from '../deadlines/policy/deadline-policy';
 import { discoverMethods } from '../common/discovered-methods';
 import { CaseEntity } from './case.entity';
-import { CASE_HOOK, type CaseHookKind } from './case-hooks';
+import { CASE_HOOK, REGISTRATION_JOBS, type CaseHookKind } from './case-hooks';
 import { CASE_CHANGED, type CaseChangedEvent } from './case-events';
 import { nextCaseReference } from './case-reference';
 import type { CaseEvent } from './case-transitions';
@@ -24,6 +24,9 @@ import { IdentityService } from '../identity/identity.service';
 import { ExtensionNoticeRouter } from './extension-notice-route';
 import { DuplicateCasesReader } from './duplicate-cases';
 import { carryIdentifiers } from './merge-identifiers';
+import { JobOutbox } from '../queues/job-outbox/job-outbox';
+import { jobRequest, type JobRequest } from '../queues/job-queue';
+import { JobName, jobIds } from '../queues/queue-catalogue';
 
 /** What a verification proves: the address a link was sent to, or what staff checked. */
 export type VerificationProof = { kind: 'link'; sentTo: string | null } | { kind: 'staff'; kinds?: IdentifierKind[] };
@@ -86,6 +89,9 @@ export interface ApprovalGate {
   record(entity: CaseEntity, manager: EntityManager, actor: string): Promise<Record<string, unknown>>;
 }
 
+/** A `@RegistrationJobs()` method (case-hooks.ts): what it stages with a case being registered. */
+type RegistrationJobsHook = (saved: CaseEntity, manager: EntityManager) => Promise<JobRequest[]>;
+
 /** Thrown inside the case transaction to roll it back when the case is not ready for review. */
 class NotYet extends Error {}
 
@@ -103,6 +109,7 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
   private completionHook: CompletionHook | null = null;
   private rejectionHook: CompletionHook | null = null;
   private approvalGate: ApprovalGate | null = null;
+  private registrationJobs: RegistrationJobsHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -116,9 +123,11 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
     private readonly scanner: MetadataScanner,
     private readonly extensionNotices: ExtensionNoticeRouter,
     private readonly duplicates: DuplicateCasesReader,
+    private readonly jobOutbox: JobOutbox,
   ) {}
 
-  /** Finds the completion and rejection hooks: each exactly once, or start-up stops naming it. */
+  /** Finds the completion and rejection hooks (each exactly once, or start-up stops naming it)
+   *  and every module's registration jobs. */
   onModuleInit(): void {
     const hooks = discoverMethods<CaseHookKind>(this.discovery, this.scanner, CASE_HOOK);
     const one = (kind: CaseHookKind): CompletionHook => {
@@ -132,6 +141,9 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
     };
     this.completionHook = one('completion');
     this.rejectionHook = one('rejection');
+    this.registrationJobs = discoverMethods<true>(this.discovery, this.scanner, REGISTRATION_JOBS).map(
+      (hook) => async (saved, manager) => (await hook.call(saved, manager)) as JobRequest[],
+    );
   }
 
   /**
@@ -191,8 +203,15 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
     };
   }
 
-  /** `alsoInTransaction` joins the registration's transaction (intake's idempotency claim):
-   *  when it throws, no case is saved. */
+  /**
+   * Saves a case staff register, or a public request on someone else's behalf. Everything the
+   * registration needs afterwards is staged in the job outbox in the same transaction: each
+   * module's `@RegistrationJobs()` (the deadline alert, the requester's verification or receipt)
+   * and a `case-registered` job that publishes the rest of `case.registered` in the worker
+   * (publishRegistered). Nothing is left to do after the commit, so a process that dies after it
+   * loses nothing. `alsoInTransaction` joins the transaction (intake's idempotency claim, the
+   * authority document), before the jobs are worked out: when it throws, no case is saved.
+   */
   async register(input: NewCase, actor: string, alsoInTransaction?: (manager: EntityManager, saved: CaseEntity) => Promise<void>): Promise<CaseEntity> {
     const prepared = this.prepare(input, actor);
     const reference = await nextCaseReference(this.dataSource, prepared.referenceYear);
@@ -214,22 +233,31 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
         prepared.identityVerifiedBy !== undefined ? { basis: 'staff_confirmed', method: prepared.identityVerifiedBy, by: actor } : undefined,
       );
       if (alsoInTransaction) await alsoInTransaction(manager, saved);
+      await this.jobOutbox.stage(manager, await this.jobsOfRegistration(saved, manager, actor));
       return saved;
     });
-    await this.publish({ type: 'case.registered', caseId: entity.id, snapshot: entity, deadlinesChanged: true, data: {}, actor });
     return entity;
   }
 
+  private async jobsOfRegistration(saved: CaseEntity, manager: EntityManager, actor: string): Promise<JobRequest[]> {
+    const jobs: JobRequest[] = [];
+    for (const hook of this.registrationJobs) jobs.push(...(await hook(saved, manager)));
+    jobs.push(jobRequest(JobName.CaseRegistered, { caseId: saved.id, actor }, { jobId: jobIds.caseRegistered(saved.id) }));
+    return jobs;
+  }
+
   /**
-   * The `case.registered` side effects of a case saved with its jobs already staged (the public
-   * intake's one statement): run in the worker from the staged `case-registered` job, for the
-   * listeners whose work was not staged with it (preservation at receipt, processor forwards…).
-   * `jobsStaged` tells the alert and verification listeners their jobs already exist.
+   * The `case.registered` side effects of a case saved with its jobs staged (`register`, or the
+   * public intake's one statement): run in the worker from the staged `case-registered` job, for
+   * the listeners whose work was not staged with it (preservation at receipt, processor forwards,
+   * fan-out of a case staff verified). The deadline alert and the requester's verification or
+   * receipt were staged with the case; their listeners leave `case.registered` alone. `actor` is
+   * who registered it.
    */
-  async publishRegistered(caseId: string): Promise<boolean> {
+  async publishRegistered(caseId: string, actor: string): Promise<boolean> {
     const entity = await this.findById(caseId);
     if (!entity) return false;
-    await this.publish({ type: 'case.registered', caseId, snapshot: entity, deadlinesChanged: true, data: {}, actor: 'requester', jobsStaged: true });
+    await this.publish({ type: 'case.registered', caseId, snapshot: entity, deadlinesChanged: true, data: {}, actor });
     return true;
   }
 

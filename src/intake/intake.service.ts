@@ -28,7 +28,7 @@ class AlreadySubmitted extends Error {}
  * Turns a validated public request into a case, once per idempotency key. A person's own request
  * is registered in one statement with its jobs staged (registration/intake-registration.ts); a
  * request on someone else's behalf, which carries an authority document, goes through the case
- * service's transaction. The claim is written
+ * service's transaction, which stages its jobs the same way. The claim is written
  * in the transaction that saves the case, so a case never exists without its claim and a claim
  * never outlives a case that was not saved. A concurrent repeat's INSERT waits on PostgreSQL's
  * unique index until the first commits (then it answers with that case) or rolls back (then it

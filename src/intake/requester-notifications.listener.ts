@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { CASE_CHANGED, type CaseChangedEvent } from '../cases/case-events';
+import { RegistrationJobs } from '../cases/case-hooks';
+import type { CaseEntity } from '../cases/case.entity';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { OutboxService } from '../notifications/outbox.service';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxService, renderEmailJob } from '../notifications/outbox.service';
+import type { JobRequest } from '../queues/job-queue';
 import { requesterAddress } from '../representation/answer-address';
 import { VerificationJobsService } from './verification-jobs.service';
 import { VerificationService } from './verification.service';
@@ -25,6 +28,17 @@ export class RequesterNotificationsListener {
     private readonly verificationJobs: VerificationJobsService,
   ) {}
 
+  /** The start of the journey, staged with the case being registered (CasesService.register; the
+   *  public intake's statement writes the same): a request from the public intake gets its
+   *  verification (row, reminder, expiry, link e-mail), a case staff registered with identity
+   *  checked a receipt when the requester has an address. */
+  @RegistrationJobs()
+  async registrationJobs(entity: CaseEntity, manager: EntityManager): Promise<JobRequest[]> {
+    if (this.verification.needsVerification(entity)) return this.verification.startRegistered(manager, entity);
+    if (entity.status === 'in_progress' && (await requesterAddress(manager, entity))) return [renderEmailJob(receiptEmail(entity.id))];
+    return [];
+  }
+
   @OnEvent(CASE_CHANGED, { promisify: true, suppressErrors: false })
   async onCaseChanged(event: CaseChangedEvent): Promise<void> {
     try {
@@ -42,16 +56,11 @@ export class RequesterNotificationsListener {
       this.outbox.requestEmail({ kind, dedupeKey, caseId, ...(params ? { params } : {}) });
     // The requester's address: their own, or the representative's for a request on someone's behalf.
     const reachable = async () => Boolean(await requesterAddress(this.dataSource.manager, entity));
+    // `case.registered` has nothing left here: its jobs were staged with the case (registrationJobs).
     switch (event.type) {
-      case 'case.registered':
-        // Staged with the case by the public intake: the verification row, its jobs and e-mail.
-        if (event.jobsStaged) return;
-        if (this.verification.needsVerification(entity)) await this.verification.start(entity);
-        else if (entity.status === 'in_progress' && (await reachable())) await mail('requester-receipt', `receipt-${caseId}`);
-        return;
       case 'case.verified':
         await this.verificationJobs.remove(caseId);
-        if (await reachable()) await mail('requester-receipt', `receipt-${caseId}`);
+        if (await reachable()) await this.outbox.requestEmail(receiptEmail(caseId));
         // Staff who verified a case know about it; a case the requester confirmed is news to them.
         if (event.actor === 'requester') await mail('handler-new-case', `handler-new-${caseId}`);
         return;
@@ -92,3 +101,6 @@ export class RequesterNotificationsListener {
     }
   }
 }
+
+/** The receipt of a request that is being worked on (one per case: its dedupe key). */
+const receiptEmail = (caseId: string) => ({ kind: 'requester-receipt', dedupeKey: `receipt-${caseId}`, caseId });

@@ -6,13 +6,13 @@ import { JobName, QueueName } from '../queues/queue-catalogue';
 import { VerificationJobsService, type VerificationJobResult } from './verification-jobs.service';
 
 /** Thin: reminder and expiry jobs ask the service; one that ran early goes back to waiting. A
- *  publicly registered case's remaining `case.registered` side effects run here too. */
+ *  registered case's remaining `case.registered` side effects run here too. */
 @Processor(QueueName.Intake, { concurrency: 4 })
 export class VerificationProcessor extends JobProcessor<QueueName.Intake> {
   protected readonly handlers: JobHandlers<QueueName.Intake> = {
     [JobName.VerificationReminder]: async (job, token) => this.later(job, token, await this.jobs.remind(job.data.caseId)),
     [JobName.VerificationExpiry]: async (job, token) => this.later(job, token, await this.jobs.expire(job.data.caseId)),
-    [JobName.CaseRegistered]: async (job) => ((await this.cases.publishRegistered(job.data.caseId)) ? 'published' : 'stale'),
+    [JobName.CaseRegistered]: async (job) => ((await this.cases.publishRegistered(job.data.caseId, job.data.actor ?? 'requester')) ? 'published' : 'stale'),
   };
 
   constructor(

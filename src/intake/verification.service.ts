@@ -1,14 +1,15 @@
 import { requesterAddress } from '../representation/answer-address';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { OutboxService } from '../notifications/outbox.service';
+import { OutboxService, renderEmailJob } from '../notifications/outbox.service';
+import type { JobRequest } from '../queues/job-queue';
 import { CaseVerificationEntity } from './case-verification.entity';
 import { RequesterLinks } from '../public-site/requester-links';
 import { VerificationJobsService } from './verification-jobs.service';
@@ -65,8 +66,17 @@ export class VerificationService {
     };
   }
 
+  /** The verification of a case being registered, in its transaction (`manager`): the row, and
+   *  the jobs to stage with the case (reminder, expiry and the link's e-mail), as the public
+   *  intake's statement writes them. */
+  async startRegistered(manager: EntityManager, entity: Pick<CaseEntity, 'id' | 'receivedAt'>): Promise<JobRequest[]> {
+    const row = { caseId: entity.id, ...this.timesOf(entity.receivedAt), remindedAt: null, usedAt: null };
+    await manager.insert(CaseVerificationEntity, row);
+    return [...this.jobs.jobsFor([{ ...row, createdAt: this.clock.now() }]), renderEmailJob(verificationEmail(entity.id))];
+  }
+
   /** Records when the link lapses and the reminder is due (counted from receipt), queues both
-   *  jobs and the verification e-mail. Idempotent: safe from the event and from reconciliation. */
+   *  jobs and the verification e-mail. Idempotent: safe from a resumed clock and from reconciliation. */
   async start(entity: Pick<CaseEntity, 'id' | 'receivedAt'>): Promise<void> {
     const [inserted] = await this.recordAndAsk([entity]);
     // Started before (a repeated event): schedule from the row that was kept.

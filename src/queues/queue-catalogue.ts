@@ -71,9 +71,10 @@ export interface JobPayloads {
   [JobName.ReconcileDeadlines]: Record<string, never>;
   [JobName.VerificationReminder]: { caseId: string };
   [JobName.VerificationExpiry]: { caseId: string };
-  /** The rest of a publicly registered case's `case.registered` side effects, run in the worker
-   *  (the registration staged its own alert and verification jobs; see CasesService.publishRegistered). */
-  [JobName.CaseRegistered]: { caseId: string };
+  /** The rest of a registered case's `case.registered` side effects, run in the worker (the
+   *  registration staged its own alert and verification jobs; see CasesService.publishRegistered).
+   *  `actor`: who registered it; the public intake's statement stages none (the requester). */
+  [JobName.CaseRegistered]: { caseId: string; actor?: string };
   [JobName.RunTask]: { taskId: string };
   /** The search for a case's records in one system; `round` goes up each time it is asked again. */
   [JobName.DiscoverRecords]: { caseId: string; systemId: string; round: number };

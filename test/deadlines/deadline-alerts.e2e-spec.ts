@@ -6,7 +6,7 @@ import { dataMapWithoutRoutineDeletion } from '../support/quiet-data-map';
 import { SmtpCapture } from '../support/smtp-capture';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
-import { drainQueues, queueOf } from '../support/queues';
+import { drainQueues, queueOf, relayed } from '../support/queues';
 
 /** A re-armed job's delay is measured at the moment it moved, a few ms after our fixed 'now'. */
 const roundToSecond = (ms: number) => Math.round(ms / 1000) * 1000;
@@ -62,6 +62,8 @@ describe('deadline alerts in BullMQ (real Redis, PostgreSQL and SMTP)', () => {
       subject: { email: 'per@example.no', name: 'Per Olsen' },
     });
     expect(response.status).toBe(201);
+    // The alert job is staged with the case; the relay moves it to BullMQ a moment later.
+    await relayed(stack.context);
     return response.json();
   }
 

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { api, registration, simulatorSecrets, startSimulators, taskOf, waitForCase, writeDataMap, type Api, type Simulators } from '../fanout/fanout-stack';
 import { seedHubSpot } from '../fanout/norwegian-people';
+import { CasesService } from '../../src/cases/cases.service';
 import { deleteKeysUnder } from '../support/queues';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
@@ -39,6 +40,13 @@ describe('record searches rebuilt from PostgreSQL', () => {
 
   it('queues a pending search again after Redis lost it, and the case goes on to its tasks', async () => {
     const created = await (await client.post('/api/v1/cases', registration('objection', PERSON, { processing: 'direct_marketing' }))).json();
+    // What a worker's relay and the staged case-registered job do (the registration's fan-out
+    // records the search and queues it), before Redis loses everything it was given.
+    const [registered] = await apiStack.dataSource.query<Array<{ data: { caseId: string; actor: string } }>>(
+      `SELECT data FROM job_outbox WHERE name = 'case-registered'`,
+    );
+    await apiStack.context.get(CasesService).publishRegistered(registered.data.caseId, registered.data.actor);
+    await apiStack.dataSource.query('DELETE FROM job_outbox');
     const pending = (await (await client.get(`/api/v1/cases/${created.reference}`)).json()) as RecordsCaseBody;
     expect(pending.recordSearch).toEqual([{ system: 'hubspot', status: 'pending' }]);
     expect(pending.tasks).toEqual([]);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import type { CaseEntity } from '../../cases/case.entity';
 import { CASE_CHANGED, type CaseChangedEvent } from '../../cases/case-events';
+import { RegistrationJobs } from '../../cases/case-hooks';
 import { isClosed } from '../../cases/case-transitions';
 import { JobQueue, type JobRequest } from '../../queues/job-queue';
 import { JOB_OPTIONS, JobName, QueueName, jobIds } from '../../queues/queue-catalogue';
@@ -35,12 +36,10 @@ export class AlertSchedulerService {
 
   @OnEvent(CASE_CHANGED, { promisify: true, suppressErrors: false })
   async onCaseChanged(event: CaseChangedEvent): Promise<void> {
-    // A registration that staged its alert job with the case (the public intake) has one already.
-    if (!event.deadlinesChanged || event.jobsStaged) return;
+    // A registration staged its first alert job with the case (firstJobs).
+    if (!event.deadlinesChanged || event.type === 'case.registered') return;
     try {
-      // A case registered a moment ago has no job to replace and no alert sent yet.
-      if (event.type === 'case.registered') await this.arm(event.snapshot);
-      else await this.sync(event.snapshot);
+      await this.sync(event.snapshot);
     } catch (error) {
       // The change is committed; the next reconciliation pass repairs the job.
       this.logger.warn(`could not update the alert job for case ${event.caseId}: ${(error as Error).name}`);
@@ -59,14 +58,9 @@ export class AlertSchedulerService {
     if (jobs.length) await this.jobs.enqueueBulk(jobs);
   }
 
-  /** Adds the first alert job of a new case. */
-  private async arm(entity: AlertCase): Promise<void> {
-    const jobs = this.firstJobs(entity);
-    if (jobs.length) await this.jobs.enqueueBulk(jobs);
-  }
-
-  /** The first alert job of a case registered just now (none sent yet), for a caller that adds or
-   *  stages it itself. */
+  /** The first alert job of a case registered just now (none sent yet): staged with the case by
+   *  `CasesService.register` (a registration hook) and by the public intake's statement. */
+  @RegistrationJobs()
   firstJobs(entity: AlertCase): AlertJob[] {
     if (isClosed(entity) || entity.pausedAt) return [];
     return this.jobsGiven([entity], new Map());
