@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { CaseEntity } from '../../cases/case.entity';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { summaryIn } from '../../connectors/outcome-summary';
 import { TaskOutcomesReader } from '../../connectors/tasks/task-outcomes.reader';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { portableBasis } from '../../systems/data-map-warnings';
@@ -53,7 +54,8 @@ export class PackageBuilderService implements OnModuleInit {
       if (kind === 'portability' && !(system?.portable && portableBasis(system.legalBasis))) continue;
       const name = system ? textIn(system.texts.name, entity.language) : task.systemId;
       const part = exports.find((row) => row.taskId === task.id);
-      const summary = typeof task.outcome?.summary === 'string' ? task.outcome.summary : undefined;
+      // An owner's own note as written; a summary the engine wrote, in the requester's language.
+      const summary = summaryIn(task.outcome, entity.language);
       if (part && part.recordCount > 0) {
         const files = handedOver
           .filter((file) => file.systemId === task.systemId)
