@@ -81,8 +81,9 @@ export class RecordDiscoveryRunner {
       return { kind: 'failed', message: reason };
     }
     // A wrong name found when the worker started: the search fails with it, without calling the system.
-    const stopped = await this.systemChecks.stoppedMessage(system);
-    if (stopped) {
+    const finding = await this.systemChecks.stoppedMessage(system);
+    if (finding) {
+      const stopped = `System "${system.id}" is stopped until its data map is corrected (found when the worker started; nothing was read or changed): ${finding}`;
       await this.failed(key, stopped);
       return { kind: 'failed', message: stopped };
     }

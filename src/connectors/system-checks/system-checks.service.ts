@@ -45,7 +45,9 @@ export class SystemChecksService {
       const problems = await withTimeout(connector.checkNames(systemContext(system)), CHECK_TIMEOUT_MS);
       status = problems.length ? 'stopped' : 'ok';
       if (problems.length) {
-        message = `System "${system.id}" is stopped until its data map is corrected (found when the worker started; nothing was read or changed): ${problems.join('; ')}`;
+        // The finding alone (the data map's setting names, as an operator edits them): the page
+        // and each failure say in the reader's words what it means.
+        message = problems.join('; ');
         this.logger.warn(`system "${system.id}" stopped at start-up: ${problems.join('; ')}`);
       }
     } catch (error) {

@@ -37,8 +37,8 @@ describe('a failed task’s error in the reader’s language', () => {
     expect(TASK_FAILURES.caseClosed('withdrawn').nb).toBe('ikke kjørt: saken var trukket tilbake før oppgaven ble kjørt');
     expect(TASK_FAILURES.systemGone('crm').nb).toBe('systemet «crm» står ikke lenger i datakartet');
     expect(TASK_FAILURES.nameCheck('connection.table: no table "kunder"')).toEqual({
-      en: 'connection.table: no table "kunder"',
-      nb: 'Navnekontrollen ved oppstart stoppet systemet: connection.table: no table "kunder"',
+      en: 'The name check when the worker started stopped this system until its data map is corrected (nothing was read or changed): connection.table: no table "kunder"',
+      nb: 'Navnekontrollen ved oppstart stoppet systemet til datakartet er rettet (ingenting ble lest eller endret): connection.table: no table "kunder"',
     });
   });
 

@@ -26,8 +26,8 @@ export const TASK_FAILURES = {
   }),
   /** The system check found a wrong name in the data map when the worker started; its finding is quoted. */
   nameCheck: (finding: string): SummaryText => ({
-    en: finding,
-    nb: `Navnekontrollen ved oppstart stoppet systemet: ${finding}`,
+    en: `The name check when the worker started stopped this system until its data map is corrected (nothing was read or changed): ${finding}`,
+    nb: `Navnekontrollen ved oppstart stoppet systemet til datakartet er rettet (ingenting ble lest eller endret): ${finding}`,
   }),
   gaveUp: (attempts: number, reason: SummaryText): SummaryText => ({
     en: `gave up after ${attempts} attempts: ${reason.en}`,
