@@ -1,4 +1,5 @@
 import type { Language } from '../../common/case-types';
+import { phrase } from '../../responses/letters/outcome-words';
 import type { SummaryText } from '../connector';
 
 /**
@@ -14,10 +15,10 @@ export function noted(text: SummaryText, plain = text.en): { note: string; noteT
   return { note: plain, noteText: text };
 }
 
-/** The engine's own words in a keep decision (the rule after a law, a claim, a criterion, a use),
- *  in Norwegian; the data map's and a handler's words stay as written. */
+/** The engine's own words in a keep decision that the letters' phrases (outcome-words.ts) do not
+ *  cover: the rule from an entry's date, a length in months, a claim, a criterion. */
 const KEEP_WORDS_NB: ReadonlyArray<[RegExp, string]> = [
-  [/after the end of the financial year\)/g, 'etter utgangen av regnskapsåret)'],
+  [/after the end of the financial year\)/g, 'etter regnskapsårets slutt)'],
   [/after the date of the entry\)/g, 'etter bilagsdatoen)'],
   [/\((\d+½?) years?\b/g, '($1 år'],
   [/\((\d+) months?\b/g, '($1 mnd.'],
@@ -26,11 +27,11 @@ const KEEP_WORDS_NB: ReadonlyArray<[RegExp, string]> = [
   [/^until the balance is settled$/, 'til saldoen er gjort opp'],
   [/^until the reason to keep it has ended$/, 'til grunnen til å beholde den er borte'],
   [/^as long as (.+) requires$/, 'så lenge $1 krever det'],
-  [/^bookkeeping, audit and tax control$/, 'bokføring, revisjon og skattekontroll'],
 ];
 
 /** A keep decision's law ("bokføringsloven § 13 (5 years after the end of the financial year)"),
- *  claim, criterion or use in `language`. */
+ *  claim, criterion or use in `language`; a handler's own words stay as written. */
 export function keepWordsIn(text: string, language: Language): string {
-  return language === 'nb' ? KEEP_WORDS_NB.reduce((words, [english, norwegian]) => words.replace(english, norwegian), text) : text;
+  if (language === 'en') return text;
+  return KEEP_WORDS_NB.reduce((words, [english, norwegian]) => words.replace(english, norwegian), phrase(text, language));
 }

@@ -152,12 +152,12 @@ describe('Visma plan proposals (survey)', () => {
       note: `${LAW}: kept until 2029-12-31`,
       noteText: {
         en: `${LAW}: kept until 31 Dec 2029`,
-        nb: 'bokføringsloven § 13 (5 år etter utgangen av regnskapsåret): beholdes til 31. des. 2029',
+        nb: 'bokføringsloven § 13 (5 år etter regnskapsårets slutt): beholdes til 31. des. 2029',
       },
     });
     expect(plan['voucher:10001-1900'].noteText).toEqual({
       en: `past the limit of ${LAW} since 1 Jan 2025`,
-      nb: 'over fristen i bokføringsloven § 13 (5 år etter utgangen av regnskapsåret) siden 1. jan. 2025',
+      nb: 'over fristen i bokføringsloven § 13 (5 år etter regnskapsårets slutt) siden 1. jan. 2025',
     });
     expect(plan['associate:1'].labelText).toEqual({ en: 'Customer 10001', nb: 'Kunde 10001' });
     expect(plan['associate:1'].noteText?.nb).toBe(

@@ -3,6 +3,7 @@ import { PLAN_ACTIONS } from '../../connectors/connector';
 import { textOr } from '../../connectors/outcome-summary';
 import type { PlanItemJson, PlanJson } from '../../connectors/plan/plan-json';
 import { keepWordsIn } from '../../connectors/plan/plan-texts';
+import { USE_WORDS } from '../../responses/letters/outcome-words';
 import type { PlanCopy } from './pages/plan-copy';
 import { fillWithDates, shownDay, shownInstant, type DateStyle } from './shown-date';
 
@@ -59,7 +60,7 @@ function itemView(item: PlanItemJson, input: Parameters<typeof casePlanView>[0])
           basis: copy.basis[item.keep.basis] ?? item.keep.basis,
           named: item.keep.law || item.keep.claim ? ` – ${keepWordsIn(item.keep.law ?? item.keep.claim ?? '', language)}` : '',
           until: item.keep.until ? shownDay(item.keep.until, input.dates) : keepWordsIn(item.keep.criterion ?? '', language),
-          use: copy.basis[item.keep.allowedUse] ?? keepWordsIn(item.keep.allowedUse, language),
+          use: (USE_WORDS[language] as Record<string, string>)[item.keep.allowedUse] ?? keepWordsIn(item.keep.allowedUse, language),
           restricted: item.keep.restrict ? copy.restrictedSuffix : '',
         })
       : '',
