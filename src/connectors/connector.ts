@@ -197,6 +197,8 @@ export interface SurveyedRecord {
   recordType: RecordType;
   /** For staff, e.g. "Ticket #123 · Invoice 1042 disputed · 2026-10-02". */
   label: string;
+  /** The label in each staff language (dates as people read them); `label` stays the English. */
+  labelText?: SummaryText;
   /** YYYY-MM-DD the record was made (a voucher's date): what holds and routine deletion count from. */
   date?: string;
   /** The `ref` of the record this one belongs to (a ticket's requester user, a voucher's customer). */
@@ -207,6 +209,8 @@ export interface SurveyedRecord {
   keep?: KeepDecision;
   /** Why it proposes this, for the handler (e.g. "past the § 13 limit since 2025-12-31"). */
   note?: string;
+  /** The note in each staff language. */
+  noteText?: SummaryText;
   /** restrict/rectify proposals: the fields of this record the proposal covers (the contested or
    *  corrected ones); the approved item carries them unless a handler changes them. Absent = the whole record. */
   fields?: string[];

@@ -23,6 +23,14 @@ function isSummaryText(value: unknown): value is SummaryText {
   return typeof value === 'object' && value !== null && LANGUAGES.every((language) => typeof (value as Record<string, unknown>)[language] === 'string');
 }
 
+/** A stored text in `language` when the row has its translation, else the plain (English) column
+ *  as recorded: rows written before translations, sentences the engine did not write. */
+export function textOr(text: unknown, plain: string, language: Language): string;
+export function textOr(text: unknown, plain: string | null | undefined, language: Language): string | null;
+export function textOr(text: unknown, plain: string | null | undefined, language: Language): string | null {
+  return isSummaryText(text) ? text[language] : (plain ?? null);
+}
+
 /** "1 ticket" / "3 tickets": the count with the noun that fits it. */
 export function counted(count: number, singular: string, plural: string): string {
   return `${count} ${count === 1 ? singular : plural}`;
@@ -54,8 +62,13 @@ export function summariesJoined(first: Summarised, second: Summarised, separator
 }
 
 /** A task's error in `language`: its failed outcome's translation when the outcome states that
- *  error, else the error as stored (retries in progress, older rows). */
-export function errorIn(task: { outcome?: Record<string, unknown> | null; error?: string | null }, language: Language): string | null {
+ *  error, the pending error's own translation when it has one, else the error as stored (older rows). */
+export function errorIn(
+  task: { outcome?: Record<string, unknown> | null; error?: string | null; errorText?: SummaryText | null },
+  language: Language,
+): string | null {
   if (!task.error) return null;
-  return task.outcome?.summary === task.error ? (summaryIn(task.outcome, language) ?? task.error) : task.error;
+  if (task.outcome?.summary === task.error) return summaryIn(task.outcome, language) ?? task.error;
+  // A pending task's error (a retry, a wait for the plan) carries its own translation of that error.
+  return task.errorText?.en === task.error ? textOr(task.errorText, task.error, language) : task.error;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { DiscoveryStatus } from './identity-types';
+import type { Language } from '../common/case-types';
 
 /** The search for a case's records in one system (before anything is exported or changed). */
 @Entity('case_record_discoveries')
@@ -19,6 +20,10 @@ export class CaseRecordDiscoveryEntity {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** `error` in each staff language, when the engine wrote the sentence. */
+  @Column({ name: 'error_text', type: 'jsonb', nullable: true })
+  errorText: Record<Language, string> | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

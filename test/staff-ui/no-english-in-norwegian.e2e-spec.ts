@@ -260,7 +260,7 @@ describe('no English on the case page of connector tasks (simulators, real app)'
     expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
   });
 
-  it('words the summaries Zendesk, Visma and HubSpot build from ids and counts after an approved erasure in Norwegian', async () => {
+  it('words the summaries Zendesk, Visma and HubSpot build from ids and counts, and the plan’s rows, after an approved erasure in Norwegian', async () => {
     const created = await env.client.post('/api/v1/cases', { ...registration('erasure', NORWEGIAN_PEOPLE[0]), language: 'nb' });
     expect(created.status).toBe(201);
     const { reference } = (await created.json()) as { reference: string };
@@ -278,10 +278,11 @@ describe('no English on the case page of connector tasks (simulators, real app)'
     expect(visibleText(html)).toMatch(/Zendesk-bruker #\d+/);
     expect(visibleText(html)).toContain('HubSpot-kontakt');
     expect(visibleText(html)).toContain('Visma Business beholder');
-    // The plan's rows carry the connectors' survey labels and notes (their own words and dates),
-    // not the outcomes this test is about: the section is left out here.
-    const outcomes = html.replace(/<section[^>]*data-testid="plan"[\s\S]*?<\/section>/, ' ');
-    const found = [...languageLeaks(visibleText(outcomes)), ...bareDays(visibleText(withoutInputs(outcomes)))];
+    // The plan's rows: the connectors' survey labels and notes, with dates as people read them.
+    const plan = visibleText(html.match(/<section[^>]*data-testid="plan"[\s\S]*?<\/section>/)?.[0] ?? '');
+    expect(plan).toMatch(/Bilag \d+ · \d+\. \p{L}+\.? \d{4}/u);
+    expect(plan).toMatch(/Zendesk-sluttbruker #\d+/);
+    const found = [...languageLeaks(visibleText(html)), ...bareDays(visibleText(withoutInputs(html)))];
     expect(found.map((leak) => `«${leak.found}» in …${leak.context}…`)).toEqual([]);
   }, 180_000);
 });

@@ -81,6 +81,26 @@ export const KNOWN_ENGLISH_LEAKS: readonly string[] = [
   'credentials rejected',
   'could not be reached',
   'no longer in the data map',
+  // H4: plan rows (survey labels and notes), and the errors of tasks, searches and surveys still pending
+  'Voucher',
+  'kept until',
+  'past the limit',
+  'legal hold',
+  'kept minimal',
+  'invoiced order',
+  'customer record',
+  'staff account',
+  "with the user's tag",
+  'after the end of the financial year',
+  'open balance',
+  'holds the contested',
+  'the row is deleted',
+  'retrying',
+  'rate limited',
+  'trying again',
+  'plan survey',
+  'nothing was done',
+  'approve the plan again',
 ];
 
 /** An ISO-8601 duration (P7D, P4M, P3Y6M, PT24H, P2W) standing as a word of its own. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { KeepDecision, PlanAction } from '../connector';
+import type { KeepDecision, PlanAction, SummaryText } from '../connector';
 
 /** One record of a case's plan: what the connector proposed and what a handler decided. */
 @Entity('case_plan_items')
@@ -23,6 +23,10 @@ export class CasePlanItemEntity {
   @Column({ type: 'varchar', length: 300 })
   label: string;
 
+  /** The label in each staff language; `label` keeps the English (REST API, rows stored before). */
+  @Column({ name: 'label_text', type: 'jsonb', nullable: true })
+  labelText: SummaryText | null;
+
   @Column({ name: 'record_date', type: 'date', nullable: true })
   recordDate: string | null;
 
@@ -37,6 +41,9 @@ export class CasePlanItemEntity {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  @Column({ name: 'note_text', type: 'jsonb', nullable: true })
+  noteText: SummaryText | null;
 
   /** Fields a per-field restriction or rectification can name. */
   @Column({ type: 'jsonb', nullable: true })

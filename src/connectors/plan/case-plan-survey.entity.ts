@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SummaryText } from '../connector';
 
 export type PlanSurveyStatus = 'pending' | 'done' | 'failed';
 
@@ -27,4 +28,8 @@ export class CasePlanSurveyEntity {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** `error` in each staff language, when the engine wrote the sentence. */
+  @Column({ name: 'error_text', type: 'jsonb', nullable: true })
+  errorText: SummaryText | null;
 }

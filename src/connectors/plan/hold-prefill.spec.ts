@@ -8,6 +8,7 @@ describe('holdProposal (a data-map legal hold applied to one record)', () => {
       action: 'keep',
       keep: { basis: 'legal_obligation', law: 'bokføringsloven § 13', until: '2028-12-31', allowedUse: 'bookkeeping, audit and tax control', restrict: true },
       note: 'legal hold: invoices, until 2028-12-31',
+      noteText: { en: 'legal hold: invoices, until 31 Dec 2028', nb: 'oppbevaringsplikt: invoices, til 31. des. 2028' },
     });
   });
 
@@ -20,6 +21,17 @@ describe('holdProposal (a data-map legal hold applied to one record)', () => {
     expect(holdProposal(BOOKKEEPING, '2019-06-01', '2026-12-05')).toEqual({
       action: 'erase',
       note: "past the legal hold's limit (invoices) since 2024-12-31: erase now",
+      noteText: {
+        en: "past the legal hold's limit (invoices) since 31 Dec 2024: erase now",
+        nb: 'oppbevaringsplikten (invoices) løp ut 31. des. 2024: slett nå',
+      },
+    });
+  });
+
+  it('a record without a readable date is kept, and says so in each language', () => {
+    expect(holdProposal(BOOKKEEPING, '', '2026-12-05')).toMatchObject({
+      action: 'keep',
+      noteText: { en: 'legal hold: invoices (no readable record date)', nb: 'oppbevaringsplikt: invoices (oppføringen har ingen lesbar dato)' },
     });
   });
 

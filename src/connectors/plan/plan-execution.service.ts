@@ -10,7 +10,7 @@ import { SystemsService } from '../../systems/systems.service';
 import { STAFF_DIRECTORY, type StaffDirectory } from '../../common/auth/staff-directory';
 import { OutboxService } from '../../notifications/outbox.service';
 import { composePlanChanged } from './plan-changed-mail';
-import type { PlanItem, PlanRequest } from '../connector';
+import type { PlanItem, PlanRequest, SummaryText } from '../connector';
 import type { RecordType } from '../../common/dispositions/disposition';
 import { CaseRecordsService } from '../records/case-records.service';
 import { CasePlanItemEntity } from './case-plan-item.entity';
@@ -25,13 +25,23 @@ export type PlanStep =
   /** Exactly these approved items. */
   | { kind: 'execute'; request: PlanRequest; items: PlanItem[] }
   /** Nothing is done: the plan changed (or is not approved) and waits for a handler's approval. */
-  | { kind: 'wait'; reason: string };
+  | { kind: 'wait'; reason: string; reasonText: SummaryText };
 
 const HOUR_MS = 3_600_000;
 
-export const PLAN_CHANGED =
-  'The records changed since the plan was approved (surveyed again before execution): nothing was done; review the plan and approve it again.';
-export const PLAN_UNAPPROVED = 'The plan for this system has changed since the approval: nothing was done; approve the plan again.';
+/** Why a task waits for the plan, in each staff language (stored with the pending task's error). */
+export const PLAN_WAITS: Record<'changed' | 'unapproved', SummaryText> = {
+  changed: {
+    en: 'The records changed since the plan was approved (surveyed again before execution): nothing was done; review the plan and approve it again.',
+    nb: 'Oppføringene har endret seg siden planen ble godkjent (kartlagt på nytt før utførelsen): ingenting ble gjort; se gjennom planen og godkjenn den på nytt.',
+  },
+  unapproved: {
+    en: 'The plan for this system has changed since the approval: nothing was done; approve the plan again.',
+    nb: 'Planen for dette systemet er endret siden godkjenningen: ingenting ble gjort; godkjenn planen på nytt.',
+  },
+};
+export const PLAN_CHANGED = PLAN_WAITS.changed.en;
+export const PLAN_UNAPPROVED = PLAN_WAITS.unapproved.en;
 
 /**
  * Execute: before a task acts on a surveyed system it checks the approval still covers the plan
@@ -58,7 +68,7 @@ export class PlanExecution {
     if (!survey || survey.status !== 'done') return { kind: 'whole' };
     const approvalNeeded = this.systems.approvalRequired(entity.type) || survey.changed;
     if (approvalNeeded && !(entity.approvedAt && (await this.records.state(entity.id)).approvalCurrent)) {
-      return { kind: 'wait', reason: survey.changed ? PLAN_CHANGED : PLAN_UNAPPROVED };
+      return waiting(survey.changed ? 'changed' : 'unapproved');
     }
     const age = this.clock.now().getTime() - (survey.surveyedAt?.getTime() ?? 0);
     if (age > this.config.PLAN_MAX_AGE_HOURS * HOUR_MS) {
@@ -80,7 +90,7 @@ export class PlanExecution {
           return this.outbox.store(manager, 'plan-changed', `plan-changed-${entity.id}-${systemId}-${this.clock.now().getTime()}`, mail);
         });
         await this.outbox.dispatch(emailId);
-        return { kind: 'wait', reason: PLAN_CHANGED };
+        return waiting('changed');
       }
     }
     const items = await this.dataSource.getRepository(CasePlanItemEntity).find({ where: { caseId: entity.id, systemId, gone: false } });
@@ -107,4 +117,8 @@ export class PlanExecution {
     await this.dataSource.getRepository(CasePlanItemEntity).update({ caseId, change: 'new' }, { change: null });
     return true;
   }
+}
+
+function waiting(why: keyof typeof PLAN_WAITS): PlanStep {
+  return { kind: 'wait', reason: PLAN_WAITS[why].en, reasonText: PLAN_WAITS[why] };
 }

@@ -1,3 +1,4 @@
+import type { SummaryText } from '../connector';
 import type { CasePlanItemEntity } from './case-plan-item.entity';
 
 export function toPlanItemJson(item: CasePlanItemEntity) {
@@ -6,11 +7,13 @@ export function toPlanItemJson(item: CasePlanItemEntity) {
     ref: item.ref,
     recordType: item.recordType,
     label: item.label,
+    labelText: item.labelText,
     date: item.recordDate,
     parent: item.parent,
     proposed: item.proposed,
     proposedKeep: item.proposedKeep,
     note: item.note,
+    noteText: item.noteText,
     fields: item.fields ?? [],
     action: item.action,
     keep: item.keep,
@@ -31,6 +34,8 @@ export interface PlanSystemJson {
   surveyedAt: string | null;
   changed: boolean;
   error?: string | null;
+  /** `error` in each staff language, when the engine wrote the sentence. */
+  errorText?: SummaryText | null;
   items: PlanItemJson[];
 }
 

@@ -59,7 +59,7 @@ export class PlanReviewService {
               status: survey.status,
               surveyedAt: survey.surveyedAt?.toISOString() ?? null,
               changed: survey.changed,
-              ...(survey.status === 'failed' ? { error: survey.error } : {}),
+              ...(survey.status === 'failed' ? { error: survey.error, errorText: survey.errorText } : {}),
               items: items.filter((item) => item.systemId === system.id).map(toPlanItemJson),
             };
           })

@@ -7,7 +7,7 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { SystemsService } from '../../systems/systems.service';
-import type { SurveyedRecord } from '../connector';
+import type { SummaryText, SurveyedRecord } from '../connector';
 import { ConnectorRegistry } from '../connector-registry';
 import { RecordSubjects } from '../records/record-subjects.service';
 import { systemContext } from '../system-context';
@@ -56,7 +56,7 @@ export class PlanSurveyor {
     if (!this.surveys(caseType, systemId)) return false;
     await manager.query(
       `INSERT INTO case_plan_surveys (case_id, system_id, status, round) VALUES ($1, $2, 'pending', $3)
-       ON CONFLICT (case_id, system_id) DO UPDATE SET status = 'pending', round = $3, error = NULL`,
+       ON CONFLICT (case_id, system_id) DO UPDATE SET status = 'pending', round = $3, error = NULL, error_text = NULL`,
       [caseId, systemId, round],
     );
     return true;
@@ -74,8 +74,10 @@ export class PlanSurveyor {
   }
 
   /** Visible on the case (the provider's answer, no personal data); staff search again once fixed. */
-  async failed(caseId: string, systemId: string, round: number, reason: string): Promise<void> {
-    await this.dataSource.getRepository(CasePlanSurveyEntity).update({ caseId, systemId, round, status: 'pending' }, { status: 'failed', error: reason });
+  async failed(caseId: string, systemId: string, round: number, reason: SummaryText): Promise<void> {
+    await this.dataSource
+      .getRepository(CasePlanSurveyEntity)
+      .update({ caseId, systemId, round, status: 'pending' }, { status: 'failed', error: reason.en, errorText: reason });
   }
 
   /**
@@ -120,7 +122,7 @@ export class PlanSurveyor {
         changed = true;
         await manager.update(CasePlanItemEntity, { id: item.id }, { gone: true });
       }
-      await manager.update(CasePlanSurveyEntity, { caseId, systemId }, { status: 'done', surveyedAt: this.clock.now(), error: null });
+      await manager.update(CasePlanSurveyEntity, { caseId, systemId }, { status: 'done', surveyedAt: this.clock.now(), error: null, errorText: null });
       await this.audit.append(manager, {
         caseId,
         type: 'plan.surveyed',
@@ -139,11 +141,13 @@ function described(record: SurveyedRecord) {
     ref: record.ref.slice(0, 120),
     recordType: record.recordType,
     label: record.label.slice(0, 300),
+    labelText: record.labelText ?? null,
     recordDate: record.date ?? null,
     parent: record.parent ?? null,
     proposed: record.proposed,
     proposedKeep: record.keep ?? null,
     note: record.note ?? null,
+    noteText: record.noteText ?? null,
     fields: record.fields ?? null,
   };
 }

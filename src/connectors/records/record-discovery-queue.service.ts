@@ -69,7 +69,7 @@ export class RecordDiscoveryQueue {
       `INSERT INTO case_record_discoveries (case_id, system_id, status, round)
        SELECT $1, unnest($2::varchar[]), 'pending', 1
        ON CONFLICT (case_id, system_id) DO UPDATE
-         SET status = 'pending', round = case_record_discoveries.round + 1, error = NULL, updated_at = now()
+         SET status = 'pending', round = case_record_discoveries.round + 1, error = NULL, error_text = NULL, updated_at = now()
        RETURNING system_id, round`,
       [caseId, systems.map((system) => system.id)],
     );

@@ -16,13 +16,14 @@ import { IdentityService } from '../../identity/identity.service';
 import { isEstablished, type RecordMatchStatus } from '../../identity/identity-types';
 import { QueueName, type JobPayloads, type JobName } from '../../queues/queue-catalogue';
 import { SystemsService } from '../../systems/systems.service';
-import type { Match } from '../connector';
+import type { Match, SummaryText } from '../connector';
 import { ConnectorError, RateLimitedError } from '../connector-errors';
 import { ConnectorRegistry } from '../connector-registry';
 import { FanoutService } from '../fanout/fanout.service';
 import { systemContext } from '../system-context';
 import { countConnectorCall } from '../tasks/connector-call-metrics';
 import type { AttemptInfo, TaskRunResult } from '../tasks/task-runner.service';
+import { SEARCH_FAILURES, TASK_FAILURES, TASK_RETRIES } from '../tasks/task-failures';
 import { CANDIDATE_SEARCH_KINDS, contactsOf, givenEvidence, heldEvidence, isEmptySubject, promotable, recordHolds, subjectFrom } from './record-holds';
 import { CasesReader } from '../../cases/cases-reader';
 import { PlanSurveyor } from '../plan/plan-surveyor.service';
@@ -76,16 +77,16 @@ export class RecordDiscoveryRunner {
     const system = this.systems.system(key.systemId);
     const connector = system ? this.registry.forSystem(system) : undefined;
     if (!system || !connector) {
-      const reason = `system "${key.systemId}" is no longer an API system in the data map`;
+      const reason = SEARCH_FAILURES.notApiSystem(key.systemId);
       await this.failed(key, reason);
-      return { kind: 'failed', message: reason };
+      return { kind: 'failed', message: reason.en };
     }
     // A wrong name found when the worker started: the search fails with it, without calling the system.
     const finding = await this.systemChecks.stoppedMessage(system);
     if (finding) {
-      const stopped = `System "${system.id}" is stopped until its data map is corrected (found when the worker started; nothing was read or changed): ${finding}`;
+      const stopped = TASK_FAILURES.nameCheck(finding);
       await this.failed(key, stopped);
-      return { kind: 'failed', message: stopped };
+      return { kind: 'failed', message: stopped.en };
     }
 
     let found: Found;
@@ -141,7 +142,7 @@ export class RecordDiscoveryRunner {
         );
       }
       for (const item of found.candidates.values()) await this.upsert(manager, key, item.match, item.foundBy, 'candidate');
-      await manager.update(CaseRecordDiscoveryEntity, { caseId: key.caseId, systemId: key.systemId }, { status: 'done', error: null });
+      await manager.update(CaseRecordDiscoveryEntity, { caseId: key.caseId, systemId: key.systemId }, { status: 'done', error: null, errorText: null });
       // Erasure, restriction, rectification: the plan's survey is pending from the same commit on.
       await this.surveyor.prepare(manager, key.caseId, entity.type, key.systemId, key.round);
       await this.audit.append(manager, {
@@ -178,8 +179,9 @@ export class RecordDiscoveryRunner {
 
   /** BullMQ gave up on the job (stalled too often, or out of attempts) without our code recording it. */
   async onJobFailed(key: Key, reason: string): Promise<void> {
-    await this.failed(key, `job failed: ${reason}`);
-    await this.surveyor.failed(key.caseId, key.systemId, key.round, `plan survey: job failed: ${reason}`);
+    const failure = SEARCH_FAILURES.jobFailed(reason);
+    await this.failed(key, failure);
+    await this.surveyor.failed(key.caseId, key.systemId, key.round, SEARCH_FAILURES.survey(failure));
   }
 
   private async current(key: Key): Promise<CaseRecordDiscoveryEntity | null> {
@@ -210,36 +212,31 @@ export class RecordDiscoveryRunner {
     if (error instanceof RateLimitedError) {
       await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, connectorType, 'rate_limited');
       if (surveying) return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
-      await repository.update(
-        { caseId: key.caseId, systemId: key.systemId, round: key.round },
-        { error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` },
-      );
+      const waiting = TASK_RETRIES.rateLimited(error.retryAfterMs);
+      await repository.update({ caseId: key.caseId, systemId: key.systemId, round: key.round }, { error: waiting.en, errorText: waiting });
       return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
     }
-    const reason =
-      error instanceof ConnectorError ? (error.httpStatus ? `${error.message} (HTTP ${error.httpStatus})` : error.message) : `${error.name}: ${error.message}`;
+    const said = TASK_FAILURES.error(error);
     const retryable = !(error instanceof ConnectorError) || error.retryable;
     if (!retryable || attempt.attemptsMade + 1 >= attempt.maxAttempts) {
-      const message = retryable ? `gave up after ${attempt.attemptsMade + 1} attempts: ${reason}` : reason;
-      if (surveying) await this.surveyor.failed(key.caseId, key.systemId, key.round, `plan survey: ${message}`);
-      else await this.failed(key, message);
-      return { kind: 'failed', message };
+      const failure = retryable ? TASK_FAILURES.gaveUp(attempt.attemptsMade + 1, said) : said;
+      if (surveying) await this.surveyor.failed(key.caseId, key.systemId, key.round, SEARCH_FAILURES.survey(failure));
+      else await this.failed(key, failure);
+      return { kind: 'failed', message: failure.en };
     }
-    if (surveying) return { kind: 'retry', message: reason };
-    await repository.update(
-      { caseId: key.caseId, systemId: key.systemId, round: key.round },
-      { error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` },
-    );
-    return { kind: 'retry', message: reason };
+    if (surveying) return { kind: 'retry', message: said.en };
+    const retrying = TASK_RETRIES.attemptFailed(attempt.attemptsMade + 1, attempt.maxAttempts, said);
+    await repository.update({ caseId: key.caseId, systemId: key.systemId, round: key.round }, { error: retrying.en, errorText: retrying });
+    return { kind: 'retry', message: said.en };
   }
 
   /** Visible on the case; staff search again once the cause is fixed. */
-  private async failed(key: Key, reason: string): Promise<void> {
+  private async failed(key: Key, reason: SummaryText): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const updated = await manager.update(
         CaseRecordDiscoveryEntity,
         { caseId: key.caseId, systemId: key.systemId, round: key.round, status: 'pending' },
-        { status: 'failed', error: reason },
+        { status: 'failed', error: reason.en, errorText: reason },
       );
       if (!updated.affected) return;
       await this.audit.append(manager, {

@@ -14,6 +14,8 @@ import {
 import { ConnectorError } from '../connector-errors';
 import { DispositionTally } from '../disposition-tally';
 import { holdProposal } from '../plan/hold-prefill';
+import { labelled, noted } from '../plan/plan-texts';
+import { labelTextOf, SQL_PLAN } from './sql-plan-texts';
 import type { SqlSession } from './sql-database';
 import { isoDate, labelOf, type FoundRow } from './sql-records';
 import { tableId, tableLabel, type SqlSettings, type SqlTable } from './sql-settings';
@@ -37,9 +39,8 @@ export function holdOf(table: SqlTable, retention: RetentionRules, systemId: str
 }
 
 /** What erasing a row means for its table, for the handler's note. */
-function eraseNote(table: SqlTable): string {
-  if (table.erase === 'anonymise') return `anonymised: ${Object.keys(table.anonymise ?? {}).join(', ')} overwritten; the row stays`;
-  return 'the row is deleted';
+function eraseNote(table: SqlTable): SummaryText {
+  return table.erase === 'anonymise' ? SQL_PLAN.anonymised(Object.keys(table.anonymise ?? {})) : SQL_PLAN.deleted;
 }
 
 /** One plan row per found row, with the table's rule as the proposal; changes nothing. */
@@ -50,24 +51,24 @@ export function surveyRows(rows: FoundRow[], request: PlanRequest, retention: Re
     const base: SurveyedRecord = {
       ref: found.ref,
       recordType: table.recordType,
-      label: labelOf(found),
+      ...labelled(labelTextOf(found), labelOf(found)),
       ...(date ? { date } : {}),
       ...(found.parent ? { parent: found.parent } : {}),
       proposed: 'none',
     };
     if (request.action === 'erase') {
-      if (table.erase !== 'keep') return { ...base, proposed: 'erase', note: eraseNote(table) };
+      if (table.erase !== 'keep') return { ...base, proposed: 'erase', ...noted(eraseNote(table)) };
       const proposal = holdProposal(holdOf(table, retention, settings.systemId), date ?? '', request.today);
       return proposal.action === 'keep'
-        ? { ...base, proposed: 'keep', keep: proposal.keep, note: proposal.note }
-        : { ...base, proposed: 'erase', note: `${proposal.note} (the row is deleted)` };
+        ? { ...base, proposed: 'keep', keep: proposal.keep, note: proposal.note, noteText: proposal.noteText }
+        : { ...base, proposed: 'erase', note: `${proposal.note} (the row is deleted)`, noteText: SQL_PLAN.pastHold(proposal.noteText) };
     }
     if (request.action === 'restrict') {
-      if (!table.restrict) return { ...base, note: 'no restriction columns named for this table in the data map' };
+      if (!table.restrict) return { ...base, ...noted(SQL_PLAN.noRestrictColumns) };
       return { ...base, proposed: 'restrict', ...(request.contested?.length ? { fields: request.contested } : {}) };
     }
     const fields = Object.keys(request.changes ?? {}).filter((field) => table.rectify?.[field]);
-    if (!fields.length) return { ...base, note: 'this table holds none of the fields to correct' };
+    if (!fields.length) return { ...base, ...noted(SQL_PLAN.noFieldsToCorrect) };
     return { ...base, proposed: 'rectify', fields };
   });
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { SummaryText } from '../connector';
 
 export const TASK_ACTIONS = ['export', 'rectify', 'erase', 'restrict', 'forward', 'instruct', 'manual'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
@@ -53,6 +54,11 @@ export class CaseTaskEntity {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** `error` in each staff language while the task is pending (a retry, a wait for the plan); a
+   *  failed task's translation is its outcome's `summaryText`. */
+  @Column({ name: 'error_text', type: 'jsonb', nullable: true })
+  errorText: SummaryText | null;
 
   /** Times a worker started the task (a crash or rate limit can make this larger than BullMQ's attempts). */
   @Column({ type: 'int', default: 0 })

@@ -1,7 +1,7 @@
 import { ConnectorAuthError, ConnectorError } from '../connector-errors';
 import { connectorErrorFrom, networkError } from '../hubspot/hubspot-errors';
 import { errorIn, summarised } from '../outcome-summary';
-import { TASK_FAILURES } from './task-failures';
+import { SEARCH_FAILURES, TASK_FAILURES, TASK_RETRIES } from './task-failures';
 
 /** A failed task as the recorder stores it: the English as its error, the outcome in both languages. */
 const failedTask = (reason: { en: string; nb: string }) => ({ error: reason.en, outcome: { status: 'failed', ...summarised(reason), retryable: false } });
@@ -52,5 +52,34 @@ describe('a failed task’s error in the reader’s language', () => {
     expect(errorIn({ error: 'attempt 1 of 3 failed (timeout); retrying', outcome: null }, 'nb')).toBe('attempt 1 of 3 failed (timeout); retrying');
     expect(errorIn({ error: 'job failed: stalled', outcome: { status: 'failed', summary: 'other' } }, 'nb')).toBe('job failed: stalled');
     expect(errorIn({ error: null, outcome: null }, 'nb')).toBeNull();
+  });
+});
+
+describe('a pending task’s error in the reader’s language', () => {
+  /** A pending task as the runner stores it: the English as its error, the text next to it. */
+  const pendingTask = (text: { en: string; nb: string }) => ({ error: text.en, errorText: text, outcome: null });
+
+  it('a retry after a failed attempt names the attempt and the reason, the system’s words as they came', () => {
+    const said = TASK_FAILURES.error(new ConnectorError('Zendesk answered 503 (users search)', true, 503));
+    const task = pendingTask(TASK_RETRIES.attemptFailed(2, 5, said));
+    expect(errorIn(task, 'en')).toBe('attempt 2 of 5 failed (Zendesk answered 503 (users search) (HTTP 503)); retrying');
+    expect(errorIn(task, 'nb')).toBe('forsøk 2 av 5 mislyktes (Zendesk answered 503 (users search) (HTTP 503)); prøver igjen');
+  });
+
+  it('rate limited: the wait in whole seconds', () => {
+    const task = pendingTask(TASK_RETRIES.rateLimited(1500));
+    expect(errorIn(task, 'en')).toBe('rate limited by the provider; trying again in 2 s');
+    expect(errorIn(task, 'nb')).toBe('leverandøren begrenser antall forespørsler; prøver igjen om 2 s');
+  });
+
+  it('a text that no longer states the stored error is not shown in its place', () => {
+    expect(errorIn({ error: 'job failed: stalled', errorText: TASK_RETRIES.rateLimited(1000), outcome: null }, 'nb')).toBe('job failed: stalled');
+  });
+
+  it('a failed plan survey says so before the reason', () => {
+    expect(SEARCH_FAILURES.survey(TASK_FAILURES.gaveUp(5, SEARCH_FAILURES.jobFailed('stalled')))).toEqual({
+      en: 'plan survey: gave up after 5 attempts: job failed: stalled',
+      nb: 'kartleggingen til planen: ga opp etter 5 forsøk: jobben feilet: stalled',
+    });
   });
 });

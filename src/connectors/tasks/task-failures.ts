@@ -48,3 +48,29 @@ export const TASK_FAILURES = {
     return { en: `${error.name}: ${error.message}`, nb: `Uventet feil (${error.name}): ${error.message}` };
   },
 };
+
+/** What a pending task, search or survey shows while it waits to try again, in each staff language. */
+export const TASK_RETRIES = {
+  rateLimited: (retryAfterMs: number): SummaryText => {
+    const seconds = Math.ceil(retryAfterMs / 1000);
+    return {
+      en: `rate limited by the provider; trying again in ${seconds} s`,
+      nb: `leverandøren begrenser antall forespørsler; prøver igjen om ${seconds} s`,
+    };
+  },
+  attemptFailed: (attempt: number, maxAttempts: number, reason: SummaryText): SummaryText => ({
+    en: `attempt ${attempt} of ${maxAttempts} failed (${reason.en}); retrying`,
+    nb: `forsøk ${attempt} av ${maxAttempts} mislyktes (${reason.nb}); prøver igjen`,
+  }),
+};
+
+/** Why a record search or a plan survey failed, in each staff language. */
+export const SEARCH_FAILURES = {
+  notApiSystem: (systemId: string): SummaryText => ({
+    en: `system "${systemId}" is no longer an API system in the data map`,
+    nb: `systemet «${systemId}» er ikke lenger et API-system i datakartet`,
+  }),
+  /** BullMQ's own reason, quoted as it gave it. */
+  jobFailed: (reason: string): SummaryText => ({ en: `job failed: ${reason}`, nb: `jobben feilet: ${reason}` }),
+  survey: (failure: SummaryText): SummaryText => ({ en: `plan survey: ${failure.en}`, nb: `kartleggingen til planen: ${failure.nb}` }),
+};

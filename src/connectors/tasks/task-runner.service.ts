@@ -26,7 +26,7 @@ import { systemContext } from '../system-context';
 import { CaseTaskEntity, FINISHED_TASK_STATUSES } from './case-task.entity';
 import { countConnectorCall } from './connector-call-metrics';
 import { TaskOutcomeRecorder } from './task-outcome.recorder';
-import { TASK_FAILURES } from './task-failures';
+import { TASK_FAILURES, TASK_RETRIES } from './task-failures';
 import { CasesReader } from '../../cases/cases-reader';
 import { PlanExecution } from '../plan/plan-execution.service';
 
@@ -172,7 +172,9 @@ export class TaskRunnerService {
       const planned = await this.planned(connector, task, entity, system, subject);
       if (planned.kind === 'wait') {
         // Back to pending, visible on the case; a new approval queues it again (plan/plan-approval.listener).
-        await this.dataSource.getRepository(CaseTaskEntity).update({ id: task.id }, { status: 'pending', error: planned.reason });
+        await this.dataSource
+          .getRepository(CaseTaskEntity)
+          .update({ id: task.id }, { status: 'pending', error: planned.reason, errorText: planned.reasonText });
         return { kind: 'skipped', reason: 'the plan waits for approval' };
       }
       const outcome = planned.kind === 'execute' ? planned.outcome : await this.act(connector, task, entity, system, subject);
@@ -200,7 +202,7 @@ export class TaskRunnerService {
     entity: CaseEntity,
     system: SystemEntry,
     subject: Subject,
-  ): Promise<{ kind: 'whole' } | { kind: 'wait'; reason: string } | { kind: 'execute'; outcome: Outcome }> {
+  ): Promise<{ kind: 'whole' } | { kind: 'wait'; reason: string; reasonText: SummaryText } | { kind: 'execute'; outcome: Outcome }> {
     if (!connector.execute || !['erase', 'restrict', 'rectify'].includes(task.action)) return { kind: 'whole' };
     const step = await this.plans.step(entity, system.id);
     if (step.kind !== 'execute') return step;
@@ -250,10 +252,8 @@ export class TaskRunnerService {
     this.logger.warn(`task ${task.id} (${task.systemId}/${task.action}) attempt ${attempt.attemptsMade + 1}: ${error.name}`);
     if (error instanceof RateLimitedError) {
       await countConnectorCall(this.metricsQueue, this.config.QUEUE_PREFIX, task.connectorType, 'rate_limited');
-      await repository.update(
-        { id: task.id },
-        { status: 'pending', error: `rate limited by the provider; trying again in ${Math.ceil(error.retryAfterMs / 1000)} s` },
-      );
+      const waiting = TASK_RETRIES.rateLimited(error.retryAfterMs);
+      await repository.update({ id: task.id }, { status: 'pending', error: waiting.en, errorText: waiting });
       return { kind: 'rate_limited', delayMs: Math.max(1, error.retryAfterMs) };
     }
     const said = TASK_FAILURES.error(error);
@@ -264,10 +264,8 @@ export class TaskRunnerService {
       await this.recorder.failed(task, failure);
       return { kind: 'failed', message: failure.en };
     }
-    await repository.update(
-      { id: task.id },
-      { status: 'pending', error: `attempt ${attempt.attemptsMade + 1} of ${attempt.maxAttempts} failed (${reason}); retrying` },
-    );
+    const retrying = TASK_RETRIES.attemptFailed(attempt.attemptsMade + 1, attempt.maxAttempts, said);
+    await repository.update({ id: task.id }, { status: 'pending', error: retrying.en, errorText: retrying });
     return { kind: 'retry', message: reason };
   }
 }

@@ -143,4 +143,36 @@ describe('Visma plan proposals (survey)', () => {
     expect(plan['associate:1']).toMatchObject({ proposed: 'rectify', fields: ['phone'] });
     expect(plan['contact:11']).toMatchObject({ proposed: 'rectify', fields: ['phone'] });
   });
+
+  it('gives each row its label and note in nb and en, dates as people read them and the law’s rule in the reader’s words', () => {
+    const plan = byRef(proposeVismaPlan(OLA, erase('2026-12-05'), RULES, '01-01'));
+    expect(plan['voucher:10001-2400']).toMatchObject({
+      label: 'Voucher 2400 · 2024-01-10',
+      labelText: { en: 'Voucher 2400 · 10 Jan 2024', nb: 'Bilag 2400 · 10. jan. 2024' },
+      note: `${LAW}: kept until 2029-12-31`,
+      noteText: {
+        en: `${LAW}: kept until 31 Dec 2029`,
+        nb: 'bokføringsloven § 13 (5 år etter regnskapsårets slutt): beholdes til 31. des. 2029',
+      },
+    });
+    expect(plan['voucher:10001-1900'].noteText).toEqual({
+      en: `past the limit of ${LAW} since 1 Jan 2025`,
+      nb: 'over fristen i bokføringsloven § 13 (5 år etter regnskapsårets slutt) siden 1. jan. 2025',
+    });
+    expect(plan['associate:1'].labelText).toEqual({ en: 'Customer 10001', nb: 'Kunde 10001' });
+    expect(plan['associate:1'].noteText?.nb).toBe(
+      'beholdes minimal så lenge 4 beholdte bilag og fakturerte ordrer trenger den: e-postadresse og telefonnumre tømmes; navn, kundenummer og adresse blir stående',
+    );
+    expect(plan['contact:11']).toMatchObject({
+      labelText: { en: 'Contact person at associate 1', nb: 'Kontaktperson hos aktør 1' },
+      noteText: { nb: 'beholdes minimal sammen med den beholdte kundeoppføringen: e-postadresse og telefonnumre tømmes, navnet blir stående' },
+    });
+    const restricted = byRef(
+      proposeVismaPlan(OLA, { action: 'restrict', contested: ['phone'], reference: 'DSR-2026-00042', today: '2026-12-05' }, RULES, '01-01'),
+    );
+    expect(restricted['associate:1'].noteText).toEqual({
+      en: 'holds the contested phone number; nothing else on it is restricted',
+      nb: 'har de bestridte feltene telefonnummer; ingenting annet på den begrenses',
+    });
+  });
 });

@@ -1,10 +1,12 @@
 import { addDays } from '../../common/iso-date';
-import type { KeepDecision, PlanRequest, RetentionRules, SurveyedRecord } from '../connector';
+import type { KeepDecision, PlanRequest, RetentionRules, SummaryText, SurveyedRecord } from '../connector';
 import { associateWhat, BOOKKEEPING_USE, latest } from './visma-dispositions';
 import { fieldsHeld } from './visma-field-restriction';
 import { isInvoiced, linesOf, orderTerms, ordersOfCustomer } from './visma-orders';
 import type { AssociateRow, ContactRow, CustomerTransactionRow, OrderLineRow, OrderRow } from './visma-queries';
 import { ASSOCIATE_FIELD, CONTACT_FIELD } from './visma-rectify';
+import { labelled, noted } from '../plan/plan-texts';
+import { VISMA_PLAN } from './visma-plan-texts';
 import { entryTerms, ledgerState, vismaDateToIso, type HoldTerms } from './visma-retention';
 
 /**
@@ -45,7 +47,7 @@ export function proposeVismaPlan(snapshot: VismaSnapshot, request: PlanRequest, 
   return [
     ...snapshot.associates.map((row) => proposeChange(request, row, 'associate', associateRef(row.associateNo), associateLabel(row))),
     ...[...snapshot.contacts, ...snapshot.directContacts].map((row) =>
-      proposeChange(request, row, 'contact', contactRef(row.contactNo), `Contact person at associate ${row.associateNo}`, associateRef(row.associateNo)),
+      proposeChange(request, row, 'contact', contactRef(row.contactNo), VISMA_PLAN.contactAt(row.associateNo), associateRef(row.associateNo)),
     ),
   ];
 }
@@ -57,27 +59,37 @@ function proposeChange(
   row: AssociateRow | ContactRow,
   kind: 'associate' | 'contact',
   ref: string,
-  label: string,
+  label: SummaryText,
   parent?: string,
 ): SurveyedRecord {
   const recordType = kind === 'associate' ? associateWhat(row as AssociateRow) : 'contact-person';
-  const base = { ref, recordType, label, ...(parent ? { parent } : {}) } as const;
+  const base = { ref, recordType, ...labelled(label), ...(parent ? { parent } : {}) } as const;
   const available = fieldsHeld(row, [...(kind === 'associate' ? ASSOCIATE_FIELDS : CONTACT_FIELDS)], kind);
   if (request.action === 'restrict') {
     const contested = request.contested ?? [];
-    if (!contested.length) return { ...base, proposed: 'restrict', fields: available, note: 'the whole record: nothing in particular is contested' };
+    if (!contested.length) return { ...base, proposed: 'restrict', fields: available, ...noted(VISMA_PLAN.wholeRecord) };
     const held = fieldsHeld(row, contested, kind);
     return held.length
-      ? { ...base, proposed: 'restrict', fields: held, note: `holds the contested ${held.join(', ')}; nothing else on it is restricted` }
-      : { ...base, proposed: 'none', fields: available, note: `holds none of the contested fields (${contested.join(', ')})` };
+      ? {
+          ...base,
+          proposed: 'restrict',
+          fields: held,
+          ...noted(VISMA_PLAN.holdsContested(held), `holds the contested ${held.join(', ')}; nothing else on it is restricted`),
+        }
+      : {
+          ...base,
+          proposed: 'none',
+          fields: available,
+          ...noted(VISMA_PLAN.holdsNoneContested(contested), `holds none of the contested fields (${contested.join(', ')})`),
+        };
   }
   const map: Record<string, string> = kind === 'associate' ? ASSOCIATE_FIELD : CONTACT_FIELD;
   const changed = Object.entries(request.changes ?? {})
     .filter(([field, value]) => map[field] && (row as Record<string, unknown>)[map[field]] !== value)
     .map(([field]) => field);
   return changed.length
-    ? { ...base, proposed: 'rectify', fields: changed, note: `holds ${changed.join(', ')} with another value` }
-    : { ...base, proposed: 'none', fields: available, note: 'already holds the corrected values, or none of the fields' };
+    ? { ...base, proposed: 'rectify', fields: changed, ...noted(VISMA_PLAN.holdsOtherValues(changed), `holds ${changed.join(', ')} with another value`) }
+    : { ...base, proposed: 'none', fields: available, ...noted(VISMA_PLAN.nothingToCorrect) };
 }
 
 function proposeErasure(snapshot: VismaSnapshot, today: string, rules: RetentionRules, financialYearStart: string): SurveyedRecord[] {
@@ -98,28 +110,25 @@ function proposeErasure(snapshot: VismaSnapshot, today: string, rules: Retention
         ? {
             ref,
             recordType: associateWhat(associate),
-            label: associateLabel(associate),
+            ...labelled(associateLabel(associate)),
             proposed: 'keep',
             keep: card,
-            note: `kept minimal while ${keeps.length} kept voucher(s) and invoiced order(s) need it: e-mail and phone numbers blanked; name, customer number and address stay`,
+            ...noted(
+              VISMA_PLAN.cardKeptMinimal(keeps.length),
+              `kept minimal while ${keeps.length} kept voucher(s) and invoiced order(s) need it: e-mail and phone numbers blanked; name, customer number and address stay`,
+            ),
           }
-        : {
-            ref,
-            recordType: associateWhat(associate),
-            label: associateLabel(associate),
-            proposed: 'erase',
-            note: 'no voucher or invoiced order needs the customer record',
-          },
+        : { ref, recordType: associateWhat(associate), ...labelled(associateLabel(associate)), proposed: 'erase', ...noted(VISMA_PLAN.cardNotNeeded) },
     );
     for (const contact of snapshot.contacts.filter((row) => row.associateNo === associate.associateNo)) {
-      plan.push(proposeContact(contact, card, 'the kept customer record'));
+      plan.push(proposeContact(contact, card, 'card'));
     }
   }
   for (const contact of snapshot.directContacts) {
     const parent = snapshot.parents.find((row) => row.associateNo === contact.associateNo);
     const state = parent ? ledgerState(entriesOf(snapshot.ledger, parent.customerNo), rules, today, financialYearStart) : undefined;
     const terms = state?.held ? latest(state.terms) : undefined;
-    plan.push(proposeContact(contact, terms ? bookkeepingKeep(terms) : undefined, "the company's kept ledger"));
+    plan.push(proposeContact(contact, terms ? bookkeepingKeep(terms) : undefined, 'ledger'));
   }
   return plan;
 }
@@ -133,7 +142,13 @@ function proposeVoucher(
   financialYearStart: string,
 ): SurveyedRecord {
   const date = vismaDateToIso(entry.voucherDate);
-  const base = { ref: voucherRef(entry), recordType: 'ledger-entry', label: `Voucher ${entry.voucherNo} · ${date}`, date, parent: customerRef } as const;
+  const base = {
+    ref: voucherRef(entry),
+    recordType: 'ledger-entry',
+    ...labelled(VISMA_PLAN.voucher(entry.voucherNo, date), `Voucher ${entry.voucherNo} · ${date}`),
+    date,
+    parent: customerRef,
+  } as const;
   if (balance !== 0) {
     // An open balance is a claim still running, whatever the age of its vouchers.
     return {
@@ -146,12 +161,20 @@ function proposeVoucher(
         allowedUse: 'legal_claims',
         restrict: true,
       },
-      note: 'the customer ledger has an open balance: settle or write it off before erasing',
+      ...noted(VISMA_PLAN.openBalance),
     };
   }
   const terms = latest(entryTerms([{ voucherDate: date }], rules, financialYearStart))!;
-  if (terms.until >= today) return { ...base, proposed: 'keep', keep: bookkeepingKeep(terms), note: `${terms.law}: kept until ${terms.until}` };
-  return { ...base, proposed: 'erase', note: `past the limit of ${terms.law} since ${addDays(terms.until, 1)}` };
+  if (terms.until >= today) {
+    return {
+      ...base,
+      proposed: 'keep',
+      keep: bookkeepingKeep(terms),
+      ...noted(VISMA_PLAN.keptUntil(terms.law, terms.until), `${terms.law}: kept until ${terms.until}`),
+    };
+  }
+  const since = addDays(terms.until, 1);
+  return { ...base, proposed: 'erase', ...noted(VISMA_PLAN.pastLimit(terms.law, since), `past the limit of ${terms.law} since ${since}`) };
 }
 
 /** An invoiced order is sales documentation: kept while its hold runs, then erased; an order not
@@ -159,13 +182,22 @@ function proposeVoucher(
 function proposeOrder(order: OrderRow, lines: number, customerRef: string, today: string, rules: RetentionRules, financialYearStart: string): SurveyedRecord {
   const date = vismaDateToIso(order.orderDate);
   const withLines = `${lines} line(s)`;
-  const base = { ref: orderRef(order.orderNo), recordType: 'order', label: `Order ${order.orderNo} · ${date}`, date, parent: customerRef } as const;
+  const base = {
+    ref: orderRef(order.orderNo),
+    recordType: 'order',
+    ...labelled(VISMA_PLAN.order(order.orderNo, date), `Order ${order.orderNo} · ${date}`),
+    date,
+    parent: customerRef,
+  } as const;
   const terms = orderTerms(order, rules, financialYearStart);
   if (!terms || !isInvoiced(order)) {
     return {
       ...base,
       proposed: 'erase',
-      note: `not invoiced, so not accounting documentation: the order with its ${withLines} and delivery address is deleted`,
+      ...noted(
+        VISMA_PLAN.orderNotInvoiced(lines),
+        `not invoiced, so not accounting documentation: the order with its ${withLines} and delivery address is deleted`,
+      ),
     };
   }
   if (terms.until >= today) {
@@ -173,22 +205,28 @@ function proposeOrder(order: OrderRow, lines: number, customerRef: string, today
       ...base,
       proposed: 'keep',
       keep: bookkeepingKeep(terms),
-      note: `invoiced (sales documentation), with its ${withLines}; ${terms.law}: kept until ${terms.until}`,
+      ...noted(
+        VISMA_PLAN.orderKept(lines, terms.law, terms.until),
+        `invoiced (sales documentation), with its ${withLines}; ${terms.law}: kept until ${terms.until}`,
+      ),
     };
   }
-  return { ...base, proposed: 'erase', note: `invoiced, past the limit of ${terms.law} since ${addDays(terms.until, 1)}; deleted with its ${withLines}` };
+  const since = addDays(terms.until, 1);
+  return {
+    ...base,
+    proposed: 'erase',
+    ...noted(VISMA_PLAN.orderPastLimit(lines, terms.law, since), `invoiced, past the limit of ${terms.law} since ${since}; deleted with its ${withLines}`),
+  };
 }
 
-function proposeContact(contact: ContactRow, keep: KeepDecision | undefined, keptWith: string): SurveyedRecord {
+function proposeContact(contact: ContactRow, keep: KeepDecision | undefined, keptWith: 'card' | 'ledger'): SurveyedRecord {
   const base = {
     ref: contactRef(contact.contactNo),
     recordType: 'contact-person',
-    label: `Contact person at associate ${contact.associateNo}`,
+    ...labelled(VISMA_PLAN.contactAt(contact.associateNo)),
     parent: associateRef(contact.associateNo),
   } as const;
-  return keep
-    ? { ...base, proposed: 'keep', keep, note: `kept minimal with ${keptWith}: e-mail and phone numbers blanked, the name stays` }
-    : { ...base, proposed: 'erase' };
+  return keep ? { ...base, proposed: 'keep', keep, ...noted(VISMA_PLAN.contactKeptMinimal(keptWith)) } : { ...base, proposed: 'erase' };
 }
 
 /** Kept under a bookkeeping hold: the law and its rule, the last day, and the one use left. */
@@ -209,8 +247,8 @@ function longest(keeps: KeepDecision[]): KeepDecision | undefined {
   return keeps.reduce<KeepDecision | undefined>((last, next) => (!last || next.until! > last.until! ? next : last), undefined);
 }
 
-function associateLabel(associate: AssociateRow): string {
-  return associate.customerNo > 0 ? `Customer ${associate.customerNo}` : `Associate ${associate.associateNo}`;
+function associateLabel(associate: AssociateRow): SummaryText {
+  return associate.customerNo > 0 ? VISMA_PLAN.customer(associate.customerNo) : VISMA_PLAN.associate(associate.associateNo);
 }
 
 export function entriesOf(ledger: CustomerTransactionRow[], customerNo: number): CustomerTransactionRow[] {

@@ -1,5 +1,7 @@
 import type { PlanAction, PlanRequest, RetentionRules, SurveyedRecord, Subject } from '../connector';
 import { proposalFor } from '../plan/hold-prefill';
+import { labelled, noted } from '../plan/plan-texts';
+import { ZENDESK_PLAN } from './zendesk-plan-texts';
 import type { ZendeskClient } from './zendesk-client';
 import { findUsers } from './zendesk-subject-lookup';
 import type { ZendeskTicket } from './zendesk-types';
@@ -24,10 +26,10 @@ export async function surveyZendesk(client: ZendeskClient, subject: Subject, req
     records.push({
       ref: userRef,
       recordType: 'user',
-      label: `Zendesk ${user.role} #${user.id}`,
+      ...labelled(ZENDESK_PLAN.user(user.role, user.id)),
       ...(typeof user.created_at === 'string' ? { date: user.created_at.slice(0, 10) } : {}),
       proposed: staff ? 'none' : request.action,
-      ...(staff ? { note: 'staff account: handled by a Zendesk administrator' } : {}),
+      ...(staff ? noted(ZENDESK_PLAN.staffAccount) : {}),
       fields: USER_FIELDS,
     });
     if (staff) continue;
@@ -38,12 +40,12 @@ export async function surveyZendesk(client: ZendeskClient, subject: Subject, req
       records.push({
         ref: `ticket:${ticket.id}`,
         recordType: 'ticket',
-        label: `Ticket #${ticket.id} · ${ticket.subject ?? '(no subject)'} · ${date}`,
+        ...labelled(ZENDESK_PLAN.ticket(ticket.id, ticket.subject, date), `Ticket #${ticket.id} · ${ticket.subject ?? '(no subject)'} · ${date}`),
         date,
         parent: userRef,
         proposed: held?.proposed ?? ticketAction(request),
         ...(held?.keep ? { keep: held.keep } : {}),
-        ...(held?.note ? { note: held.note } : request.action === 'restrict' ? { note: "restricted with the user's tag" } : {}),
+        ...(held?.note ? { note: held.note, noteText: held.noteText } : request.action === 'restrict' ? noted(ZENDESK_PLAN.restrictedWithUser) : {}),
       });
     }
   }

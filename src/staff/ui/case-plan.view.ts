@@ -1,6 +1,9 @@
 import { KEEP_BASES } from '../../common/dispositions/disposition';
 import { PLAN_ACTIONS } from '../../connectors/connector';
+import { textOr } from '../../connectors/outcome-summary';
 import type { PlanItemJson, PlanJson } from '../../connectors/plan/plan-json';
+import { keepWordsIn } from '../../connectors/plan/plan-texts';
+import { USE_WORDS } from '../../responses/letters/outcome-words';
 import type { PlanCopy } from './pages/plan-copy';
 import { fillWithDates, shownDay, shownInstant, type DateStyle } from './shown-date';
 
@@ -29,7 +32,7 @@ export function casePlanView(input: {
       status: system.status,
       statusLabel: copy.status[system.status] ?? system.status,
       surveyedAt: system.surveyedAt ? fillWithDates(copy.surveyedAt, { at: shownInstant(system.surveyedAt, input.dates) }) : '',
-      error: system.error ?? '',
+      error: textOr(system.errorText, system.error, input.dates.language) ?? '',
       whole: system.status === 'whole',
       items: system.items.map((item) => itemView(item, input)),
     })),
@@ -38,25 +41,26 @@ export function casePlanView(input: {
 
 function itemView(item: PlanItemJson, input: Parameters<typeof casePlanView>[0]) {
   const { copy } = input;
+  const language = input.dates.language;
   const posted = input.postedItemId === item.id;
   const values = posted ? input.values : formValues(item);
   return {
     id: item.id,
-    label: item.label,
+    label: textOr(item.labelText, item.label, input.dates.language),
     recordType: item.recordType,
     proposed: item.proposed,
     proposedLabel: copy.action[item.proposed] ?? item.proposed,
     action: item.action,
     actionLabel: copy.action[item.action] ?? item.action,
     changedByHandler: item.action !== item.proposed || Boolean(item.decidedBy),
-    note: item.note ?? '',
+    note: textOr(item.noteText, item.note, input.dates.language) ?? '',
     change: item.change ? (copy.change[item.change] ?? item.change) : '',
     kept: item.keep
       ? fillWithDates(copy.keptText, {
           basis: copy.basis[item.keep.basis] ?? item.keep.basis,
-          named: item.keep.law || item.keep.claim ? ` – ${item.keep.law ?? item.keep.claim}` : '',
-          until: item.keep.until ? shownDay(item.keep.until, input.dates) : (item.keep.criterion ?? ''),
-          use: item.keep.allowedUse,
+          named: item.keep.law || item.keep.claim ? ` – ${keepWordsIn(item.keep.law ?? item.keep.claim ?? '', language)}` : '',
+          until: item.keep.until ? shownDay(item.keep.until, input.dates) : keepWordsIn(item.keep.criterion ?? '', language),
+          use: (USE_WORDS[language] as Record<string, string>)[item.keep.allowedUse] ?? keepWordsIn(item.keep.allowedUse, language),
           restricted: item.keep.restrict ? copy.restrictedSuffix : '',
         })
       : '',

@@ -1,3 +1,4 @@
+import { textOr } from '../../connectors/outcome-summary';
 import type { CaseIdentifierEntity } from '../../identity/case-identifier.entity';
 import type { CaseRecordDiscoveryEntity } from '../../identity/case-record-discovery.entity';
 import type { CaseRecordMatchEntity } from '../../identity/case-record-match.entity';
@@ -36,7 +37,7 @@ export function recordsView(input: RecordsInput) {
       system: input.systemName(search.systemId),
       status: search.status,
       statusLabel: copy.records.searchStatus[search.status] ?? search.status,
-      error: search.status === 'failed' ? search.error : null,
+      error: search.status === 'failed' ? textOr(search.errorText, search.error, input.dates.language) : null,
     })),
     canSearch: input.mayDecide && input.searches.length > 0,
     items: input.records.map((record) => {
