@@ -117,9 +117,7 @@ describe('the start-up name check: a wrong field name in the data map stops that
     const admin = new SessionClient(stack.url);
     expect((await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).status).toBe(303);
     const text = pageText(await (await admin.get('/staff/systems')).text());
-    expect(text).toContain(
-      `Kontroll ved oppstart: Stoppet: oppgavene for dette systemet feiler til datakartet er rettet. Feil: ${BROKEN}`,
-    );
+    expect(text).toContain(`Kontroll ved oppstart: Stoppet: oppgavene for dette systemet feiler til datakartet er rettet. Feil: ${BROKEN}`);
     expect(text).toContain('Kontroll ved oppstart: Tabell- og feltnavnene i datakartet finnes i systemet.');
   });
 
