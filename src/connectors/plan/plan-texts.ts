@@ -1,5 +1,5 @@
 import type { Language } from '../../common/case-types';
-import { phrase } from '../../responses/letters/outcome-words';
+import { phrase } from '../../common/dispositions/keep-words';
 import type { SummaryText } from '../connector';
 
 /**
