@@ -66,7 +66,8 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
 
   it('waits for approval, then erases everywhere: done, retained with a scheduled deletion, manual, forwarded; then review', async () => {
     const { reference } = await register(registration('erasure', KARI));
-    const before = await (await client.get(`/api/v1/cases/${reference}`)).json();
+    // The forward is made by the registration's case-registered job in the worker.
+    const before = await waitForCase(client, reference, (body) => body.tasks.length > 0);
     expect(before.status).toBe('in_progress');
     // Only the processor system's forward, made at receipt; fan-out waits for the approval.
     expect(before.tasks.map((task: { system: string; action: string }) => `${task.system}:${task.action}`)).toEqual(['shipping:forward']);

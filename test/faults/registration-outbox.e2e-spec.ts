@@ -115,6 +115,15 @@ describe('staff and on-behalf registration commit their jobs with the case', () 
         60_000,
         'the case-registered jobs',
       );
+      // The e-mails the fan-out and preservation made (owners' tasks) are sent too before a snapshot.
+      await waitUntil(
+        async () =>
+          (await count(stack, `SELECT count(*) AS n FROM outbound_emails WHERE status = 'pending' AND case_id = ANY($1::uuid[])`, [
+            [verified.id, unverified.id, behalfId],
+          ])) === 0,
+        60_000,
+        'every e-mail of the three cases sent',
+      );
     };
     const outcome = async () => ({
       emails: await stack.dataSource.query<Array<{ kind: string; to_address: string; status: string }>>(

@@ -6,7 +6,7 @@ import { SystemsService } from '../../systems/systems.service';
 import { ACTING_TASK_SQL, OPEN_TASK_STATUSES } from '../tasks/case-task.entity';
 import { ObjectionDecisionEntity } from './objection-decision.entity';
 import { CaseRecordsService } from '../records/case-records.service';
-import { readiness } from './fanout-plan';
+import { planTasks, readiness } from './fanout-plan';
 
 /**
  * Moves a case to `awaiting_review` when none of its tasks is pending, running or waiting for a
@@ -30,8 +30,11 @@ export class CaseSettlementService {
       const records = await this.records.state(caseId, manager);
       if (readiness(entity, this.systems.approvalRequired(entity.type), decision?.decision ?? null, records) !== 'ready') return null;
       const counts = await this.countByStatus(manager, caseId);
-      // A receipt forward is not fan-out's work: without fan-out's tasks the case may not be settled yet.
-      if (!(await this.hasActingTasks(manager, caseId)) && !options.allowEmpty) return null;
+      // A receipt forward is not fan-out's work: without fan-out's tasks the case may not be settled
+      // yet, unless fan-out has nothing to plan for it (a map of processor systems only), in which
+      // case the forward's own end settles it, whichever of approval and forward came first.
+      const planEmpty = planTasks(entity, this.systems.systems(), decision?.decision ?? null).length === 0;
+      if (!(await this.hasActingTasks(manager, caseId)) && !options.allowEmpty && !planEmpty) return null;
       if (OPEN_TASK_STATUSES.some((status) => counts[status])) return null;
       return { tasks: counts };
     });
