@@ -49,7 +49,7 @@ export class ForwardingReceipt {
 
   /** Creates the forward tasks a case is missing and queues them. Returns how many were created. */
   async createForwards(caseId: string): Promise<number> {
-    const processors = this.processorSystems();
+    const processors = this.mappedProcessors();
     if (!processors.length) return 0;
     const rows = processors.map((system) => {
       const id = randomUUID();
@@ -79,7 +79,7 @@ export class ForwardingReceipt {
 
   @ReconcilePass('processor-forwards')
   async rebuild(): Promise<number> {
-    const processorIds = this.processorSystems().map((system) => system.id);
+    const processorIds = this.mappedProcessors().map((system) => system.id);
     if (!processorIds.length) return 0;
     let offered = 0;
     const missing: Array<{ id: string }> = await this.dataSource.query(
@@ -102,7 +102,7 @@ export class ForwardingReceipt {
     return offered + open.length;
   }
 
-  private processorSystems() {
+  private mappedProcessors() {
     return processorSystems(this.systems.systems());
   }
 
