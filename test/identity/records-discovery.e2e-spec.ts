@@ -106,8 +106,9 @@ describe('record discovery, possible matches and approval of the exact records',
     const rejections = audit.items.filter((event: { type: string }) => event.type === 'record.rejected');
     expect(rejections).toHaveLength(3);
     // Ids and the system only: no value and no reason text in the trail.
-    // (912 as a number of its own: a record's UUID may hold those digits.)
-    expect(JSON.stringify(rejections)).not.toMatch(/(?<![0-9a-f])912|kari|different person/i);
+    // Ids are taken out first: a UUID may hold 912 (a group "-9122-" did, and failed the run).
+    const withoutIds = JSON.stringify(rejections).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
+    expect(withoutIds).not.toMatch(/912|kari|different person/i);
   });
 
   it('confirms a possible match with a reason: the identifier becomes staff-confirmed, the approval names exactly those records', async () => {
