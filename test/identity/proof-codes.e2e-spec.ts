@@ -103,8 +103,8 @@ describe('proof of a claimed identifier by a code to the contacts on file (real 
       [seeded.caseId],
     );
     expect(audit.map((event) => event.type).sort()).toEqual(['identity.established', 'proof.code_requested', 'proof.code_used']);
-    // No address, number or code in the audit trail.
-    expect(JSON.stringify(audit)).not.toMatch(/kari|\+47|10042|mallory/i);
+    // No address, number or code in the audit trail (ids taken out: a UUID may hold 10042).
+    expect(JSON.stringify(audit).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>')).not.toMatch(/kari|\+47|10042|mallory/i);
     expect(JSON.stringify(audit)).not.toContain(code);
 
     const again = await page.enterCode(code);
