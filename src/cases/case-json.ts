@@ -1,3 +1,4 @@
+import type { Language } from '../common/case-types';
 import type { IdentifierJson } from '../identity/identifier-json';
 import type { CaseEntity } from './case.entity';
 import type { CaseRecordsJson } from './case-records-reader';
@@ -9,7 +10,9 @@ export interface CaseTaskJson {
   action: string;
   status: string;
   outcome?: Record<string, unknown>;
+  /** English; `errorText` is the same in each staff language when the engine wrote the sentence. */
   error?: string;
+  errorText?: Record<Language, string>;
 }
 
 /** The case as the API shows it (README.md, REST API): dates as YYYY-MM-DD in the company's time zone. */

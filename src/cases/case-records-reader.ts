@@ -1,3 +1,4 @@
+import type { Language } from '../common/case-types';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 
 /** A record the search found, as the case JSON shows it (evidence masked; see src/connectors/records). */
@@ -16,7 +17,7 @@ export interface CaseRecordJson {
 
 export interface CaseRecordsJson {
   records: CaseRecordJson[];
-  recordSearch: Array<{ system: string; status: string; error?: string | null }>;
+  recordSearch: Array<{ system: string; status: string; error?: string | null; errorText?: Record<Language, string> }>;
 }
 
 /** How the case API reads the records found for a case. The connectors module supplies the reader

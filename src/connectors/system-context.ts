@@ -8,7 +8,10 @@ export class MissingSecretError extends ConnectorError {
     readonly systemId: string,
     readonly variable: string,
   ) {
-    super(`environment variable ${variable} (named in the data map for system "${systemId}") is not set`, false);
+    super(`environment variable ${variable} (named in the data map for system "${systemId}") is not set`, false, undefined, {
+      en: `environment variable ${variable} (named in the data map for system "${systemId}") is not set`,
+      nb: `miljøvariabelen ${variable} (som datakartet oppgir for systemet «${systemId}») er ikke satt`,
+    });
   }
 }
 

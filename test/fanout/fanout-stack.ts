@@ -228,7 +228,7 @@ export interface CaseBody {
   reference: string;
   status: string;
   tasks: TaskBody[];
-  recordSearch?: Array<{ system: string; status: string; error?: string | null }>;
+  recordSearch?: Array<{ system: string; status: string; error?: string | null; errorText?: { nb: string; en: string } }>;
 }
 
 export const taskOf = (body: CaseBody, system: string) => {

@@ -261,6 +261,14 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     );
     expect(searchOf(failed, 'zendesk')?.error).toMatch(/credentials rejected by the provider \(HTTP 401\)|HTTP 401/);
     expect(searchOf(failed, 'hubspot')?.error).toBe(`environment variable ${PREFIX}_HUBSPOT_TOKEN (named in the data map for system "hubspot") is not set`);
+    // The same reasons in each staff language, for a client that shows them in Norwegian.
+    expect(searchOf(failed, 'zendesk')?.errorText?.nb).toBe(
+      'leverandøren avviste påloggingsopplysningene (HTTP 401): Zendesk refused the OAuth client credentials',
+    );
+    expect(searchOf(failed, 'hubspot')?.errorText).toEqual({
+      en: searchOf(failed, 'hubspot')?.error,
+      nb: `miljøvariabelen ${PREFIX}_HUBSPOT_TOKEN (som datakartet oppgir for systemet «hubspot») er ikke satt`,
+    });
     // Nothing is done anywhere while a system's search has failed: not even the manual tasks
     // (the processor system's forward went at receipt; it decides nothing about our records).
     expect(failed.tasks.map((task) => `${task.system}:${task.action}`)).toEqual(['shipping:forward']);
@@ -289,6 +297,10 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
     const hubspot = taskOf(failed, 'hubspot');
     expect(hubspot.status).toBe('failed');
     expect(hubspot.error).toBe(`environment variable ${PREFIX}_HUBSPOT_TOKEN (named in the data map for system "hubspot") is not set`);
+    expect(hubspot.outcome?.summaryText).toEqual({
+      en: hubspot.error,
+      nb: `miljøvariabelen ${PREFIX}_HUBSPOT_TOKEN (som datakartet oppgir for systemet «hubspot») er ikke satt`,
+    });
     expect(taskOf(failed, 'visma').status).toBe('not_found');
     expect((await client.post(`/api/v1/cases/${reference}/tasks/${taskOf(failed, 'visma').id}/retry`, {})).status).toBe(409);
 

@@ -24,8 +24,13 @@ export type RecordJson = ReturnType<typeof toRecordJson>;
 
 /** A system's search as the case JSON shows it. A search is done once its plan is surveyed too
  *  (erasure, restriction, rectification): approval waits for both. */
-export function toRecordSearchJson(discovery: CaseRecordDiscoveryEntity, survey?: Pick<CasePlanSurveyEntity, 'status' | 'error'>) {
+export function toRecordSearchJson(discovery: CaseRecordDiscoveryEntity, survey?: Pick<CasePlanSurveyEntity, 'status' | 'error' | 'errorText'>) {
   const step = discovery.status === 'done' && survey && survey.status !== 'done' ? survey : discovery;
-  // Why a search failed (the provider's answer, as for a failed task), so staff can fix it and search again.
-  return { system: discovery.systemId, status: step.status, ...(step.status === 'failed' ? { error: step.error } : {}) };
+  // Why a search failed (the provider's answer, as for a failed task), so staff can fix it and search
+  // again; `errorText` is the same in each staff language when the engine wrote the sentence.
+  return {
+    system: discovery.systemId,
+    status: step.status,
+    ...(step.status === 'failed' ? { error: step.error, ...(step.errorText ? { errorText: step.errorText } : {}) } : {}),
+  };
 }
