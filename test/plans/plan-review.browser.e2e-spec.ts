@@ -69,7 +69,7 @@ describe('the plan on the staff case page, in Chromium', () => {
     const kept = page.locator('[data-testid=plan] tr[data-plan-item]', { hasText: DISPUTE_SUBJECT });
     expect(await kept.getAttribute('data-action')).toBe('keep');
     expect(await kept.locator('[data-testid=plan-kept]').innerText()).toBe(
-      `Kept: Legal claims (Art 17(3)(e)) – ${CLAIM}; until the payment dispute is settled; use: used only to establish, exercise or defend that claim; restricted`,
+      `Kept: Legal claims (Art 17(3)(e)) – ${CLAIM}; until the payment dispute is settled; used only to establish, exercise or defend that claim; restricted`,
     );
 
     await navigate(page, () => page.locator('form[action$="/approve"] button').click());

@@ -60,7 +60,8 @@ function itemView(item: PlanItemJson, input: Parameters<typeof casePlanView>[0])
           basis: copy.basis[item.keep.basis] ?? item.keep.basis,
           named: item.keep.law || item.keep.claim ? ` – ${keepWordsIn(item.keep.law ?? item.keep.claim ?? '', language)}` : '',
           until: item.keep.until ? shownDay(item.keep.until, input.dates) : keepWordsIn(item.keep.criterion ?? '', language),
-          use: (USE_WORDS[language] as Record<string, string>)[item.keep.allowedUse] ?? keepWordsIn(item.keep.allowedUse, language),
+          // A use chosen from the list reads as a phrase of its own ("used only …"); typed words get the label.
+          use: (USE_WORDS[language] as Record<string, string>)[item.keep.allowedUse] ?? `${copy.useLabel}${keepWordsIn(item.keep.allowedUse, language)}`,
           restricted: item.keep.restrict ? copy.restrictedSuffix : '',
         })
       : '',

@@ -22,7 +22,8 @@ const nb = {
     archiving_research: 'Arkiv eller forskning (art. 17(3)(d))',
     freedom_of_expression: 'Ytringsfrihet (art. 17(3)(a))',
   } as Record<string, string>,
-  keptText: 'Beholdes: {{basis}}{{named}}; {{until}}; bruk: {{use}}{{restricted}}',
+  keptText: 'Beholdes: {{basis}}{{named}}; {{until}}; {{use}}{{restricted}}',
+  useLabel: 'bruk: ',
   restrictedSuffix: '; begrenset',
   change_: 'Endre',
   form: {
@@ -67,7 +68,8 @@ const en: PlanCopy = {
     archiving_research: 'Archiving or research (Art 17(3)(d))',
     freedom_of_expression: 'Freedom of expression (Art 17(3)(a))',
   },
-  keptText: 'Kept: {{basis}}{{named}}; {{until}}; use: {{use}}{{restricted}}',
+  keptText: 'Kept: {{basis}}{{named}}; {{until}}; {{use}}{{restricted}}',
+  useLabel: 'use: ',
   restrictedSuffix: '; restricted',
   change_: 'Change',
   form: {
