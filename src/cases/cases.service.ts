@@ -514,7 +514,8 @@ export class CasesService implements OnModuleInit, OnApplicationBootstrap {
         sendBy: survivor.sendBy,
       };
       established.push(...(await carryIdentifiers(this.identity, manager, duplicate, survivor.id, actor)));
-      const saved = await manager.save([duplicate, survivor]);
+      // One at a time (see IdentityService.establish: several rows in one save run concurrently).
+      const saved = [await manager.save(duplicate), await manager.save(survivor)];
       for (const [entity, event] of [
         [duplicate, duplicateEvent],
         [survivor, survivorEvent],

@@ -96,7 +96,9 @@ export class IdentityService {
         source: how.source ?? null,
       });
     }
-    await manager.save(changing);
+    // One row at a time: TypeORM saves several changed rows concurrently on the one transaction
+    // client, which pg deprecates (an error from pg 9).
+    for (const row of changing) await manager.save(row);
     await this.audited(manager, caseId, changing, how);
     return changing.map((row) => row.id);
   }
