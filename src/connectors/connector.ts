@@ -241,9 +241,10 @@ export interface Connector {
   /** Problems with the shape of a system's `connection` ("connection.<field>: <problem>"), checked at boot. */
   checkConnection(connection: Record<string, unknown>): string[];
   /** The names the data map gives (tables, fields), looked up in the system itself with one cheap
-   *  query: the wrong ones ("connection.<setting>: …"), [] when all exist. Run once per system when
-   *  the worker starts (system-checks/); throws when the system cannot be reached or asked. */
-  checkNames?(ctx: SystemContext): Promise<string[]>;
+   *  query: the wrong ones, each in every staff language naming the setting as it is written
+   *  ("connection.<setting>: …"), [] when all exist. Run once per system when the worker starts
+   *  (system-checks/); throws when the system cannot be reached or asked. */
+  checkNames?(ctx: SystemContext): Promise<SummaryText[]>;
   /** Lists the records a request would touch and proposes a disposition per record; changes nothing. */
   survey?(ctx: SystemContext, subject: Subject, request: PlanRequest, retention: RetentionRules): Promise<SurveyedRecord[]>;
   /** Does exactly the approved plan (every item, nothing else); dispositions per record type and action. */

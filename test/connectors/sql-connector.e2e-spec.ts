@@ -45,6 +45,11 @@ describe.each(['postgres', 'mysql'] as const)('sql connector on %s: names checke
     expect((failure as Error).message).toBe(
       'system "webshop-db": table "customers" has no column "e_mail" (connection.tables[0].match.email); table "order" (connection.tables[1]) is not in the database',
     );
+    // The case page's words: the same names, the sentence around them in Norwegian.
+    expect((failure as ConnectorError).text).toEqual({
+      en: (failure as Error).message,
+      nb: 'systemet «webshop-db»: tabellen «customers» har ingen kolonne «e_mail» (connection.tables[0].match.email); tabellen «order» (connection.tables[1]) finnes ikke i databasen',
+    });
   });
 
   it('finds a customer by a phone number written another way, and reports what the row holds', async () => {

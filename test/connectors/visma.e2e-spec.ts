@@ -531,6 +531,11 @@ describe('VismaConnector against the Business NXT simulator', () => {
         expect(error).toMatchObject({ retryable: false });
         expect((error as Error).message).toContain(`Visma system "${ctx.systemId}" is stopped until its data map is corrected`);
         expect((error as Error).message).toContain('connection.ledger.fields.amount: "amount" is not a field of CustomerTransaction');
+        expect((error as ConnectorError).text?.en).toBe((error as Error).message);
+        expect((error as ConnectorError).text?.nb).toBe(
+          `Visma-systemet «${ctx.systemId}» er stoppet til datakartet er rettet (ingenting ble lest eller endret): ` +
+            'connection.ledger.fields.amount: «amount» er ikke et felt i CustomerTransaction',
+        );
       }
       expect(sim.calls.operations).toEqual([]);
       expect(associate(2)).toMatchObject({ emailAddress: 'kari@example.no' });
@@ -545,6 +550,10 @@ describe('VismaConnector against the Business NXT simulator', () => {
         .catch((caught: unknown) => caught)) as Error;
       expect(error.message).toContain('connection.ledger.table: "custTr" is not a table in the Business NXT schema of company 9112233');
       expect(error.message).toContain('connection.deletionRoutine: "deleteCustomerData" is not a processing of the associate table');
+      expect((error as ConnectorError).text?.nb).toContain(
+        'connection.deletionRoutine: «deleteCustomerData» er ikke en prosessering på aktørtabellen (associate_processings); ' +
+          'gi rutinen navnet «Slett kunde-/leverandørdata»',
+      );
       expect(sim.calls.operations).toEqual([]);
     });
 
@@ -694,6 +703,8 @@ describe('VismaConnector against the Business NXT simulator', () => {
       expect(error).toBeInstanceOf(ConnectorError);
       expect(error.message).toContain('connection.orders.fields.deliveryName: "delName" is not a field of Order');
       expect(error.message).toContain('connection.orders.lineTable: "ordLn" is not a table in the Business NXT schema of company 9112233');
+      expect((error as ConnectorError).text?.nb).toContain('connection.orders.fields.deliveryName: «delName» er ikke et felt i Order');
+      expect((error as ConnectorError).text?.nb).toContain('connection.orders.lineTable: «ordLn» er ikke en tabell i Business NXT-skjemaet til firma 9112233');
       expect(sim.calls.operations).toEqual([]);
     });
   });

@@ -101,6 +101,14 @@ export const KNOWN_ENGLISH_LEAKS: readonly string[] = [
   'plan survey',
   'nothing was done',
   'approve the plan again',
+  // H1: the start-up name check's findings on /staff/systems and in failed searches and tasks
+  'is not in the database',
+  'has no column',
+  'is not a field of',
+  'is not a table in',
+  'could not be read from',
+  'is not a processing of',
+  'is stopped until',
 ];
 
 /** An ISO-8601 duration (P7D, P4M, P3Y6M, PT24H, P2W) standing as a word of its own. */

@@ -1,9 +1,10 @@
 import { phoneSpellings, samePhone, toE164 } from '../../identity/phone';
-import type { RecordIdentifiers, Subject } from '../connector';
-import { ConnectorError } from '../connector-errors';
+import type { RecordIdentifiers, Subject, SummaryText } from '../connector';
+import { connectorError } from '../connector-errors';
 import type { SqlRow, SqlSession } from './sql-database';
 import { tableId, tableLabel, type SqlSettings, type SqlTable } from './sql-settings';
 import { catalogueColumns, selectRows, type Condition } from './sql-statements';
+import { SQL_NAME_FINDINGS } from './sql-summaries';
 
 /** One row of the person's found in one table of the system. */
 export interface FoundRow {
@@ -73,13 +74,13 @@ export class SqlRecords {
   /** Every table and column the data map names exists in the database, or the system stops here. */
   async checkCatalogue(): Promise<void> {
     const problems = await this.catalogueProblems();
-    if (problems.length) throw new ConnectorError(`system "${this.settings.systemId}": ${problems.join('; ')}`, false);
+    if (problems.length) throw connectorError(SQL_NAME_FINDINGS.stopped(this.settings.systemId, problems), false);
   }
 
   /** Where the data map names a table or column the database does not have (the boot check's answer). */
-  async catalogueProblems(): Promise<string[]> {
+  async catalogueProblems(): Promise<SummaryText[]> {
     const { rows } = await this.session.run(catalogueColumns(this.session.dialect, this.settings.tables), 'catalogue check');
-    const problems: string[] = [];
+    const problems: SummaryText[] = [];
     this.settings.tables.forEach((table, index) => {
       const columns = new Set(
         rows
@@ -87,11 +88,11 @@ export class SqlRecords {
           .map((row) => String(row.column_name)),
       );
       if (!columns.size) {
-        problems.push(`table "${tableId(table)}" (connection.tables[${index}]) is not in the database`);
+        problems.push(SQL_NAME_FINDINGS.noTable(tableId(table), `connection.tables[${index}]`));
         return;
       }
       for (const [where, column] of namedColumns(table, this.settings)) {
-        if (!columns.has(column)) problems.push(`table "${tableId(table)}" has no column "${column}" (connection.tables[${index}].${where})`);
+        if (!columns.has(column)) problems.push(SQL_NAME_FINDINGS.noColumn(tableId(table), column, `connection.tables[${index}].${where}`));
       }
     });
     return problems;

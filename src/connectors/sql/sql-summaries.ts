@@ -1,5 +1,6 @@
 import { humanDate } from '../../common/human-date';
 import type { SummaryText } from '../connector';
+import { joinedTexts } from '../outcome-summary';
 
 /**
  * The sql connector's summaries staff read on the case page, in each staff language. System ids,
@@ -59,3 +60,24 @@ export function sqlRunSummary(system: string, done: readonly SummaryText[], gone
     ].join(' '),
   };
 }
+
+/**
+ * What the name check found wrong in the data map, in each staff language. The table, the column
+ * and the setting stay as the data map and the database write them: they are what the operator
+ * looks for and edits.
+ */
+export const SQL_NAME_FINDINGS = {
+  noTable: (table: string, setting: string): SummaryText => ({
+    en: `table "${table}" (${setting}) is not in the database`,
+    nb: `tabellen «${table}» (${setting}) finnes ikke i databasen`,
+  }),
+  noColumn: (table: string, column: string, setting: string): SummaryText => ({
+    en: `table "${table}" has no column "${column}" (${setting})`,
+    nb: `tabellen «${table}» har ingen kolonne «${column}» (${setting})`,
+  }),
+  /** The error a task stops with, every finding in it. */
+  stopped: (systemId: string, findings: readonly SummaryText[]): SummaryText => {
+    const joined = joinedTexts(findings, '; ');
+    return { en: `system "${systemId}": ${joined.en}`, nb: `systemet «${systemId}»: ${joined.nb}` };
+  },
+};

@@ -14,6 +14,7 @@ import type {
   RestrictScope,
   RetentionRules,
   Subject,
+  SummaryText,
   SurveyedRecord,
   SystemContext,
 } from '../connector';
@@ -54,7 +55,7 @@ export class SqlConnector implements Connector {
   }
 
   /** The boot check: every table and column the data map names, in one catalogue query. */
-  async checkNames(ctx: SystemContext): Promise<string[]> {
+  async checkNames(ctx: SystemContext): Promise<SummaryText[]> {
     const settings = readSqlSettings(ctx);
     return inTransaction(settings.dialect, settings.url, true, (session) => new SqlRecords(session, settings).catalogueProblems());
   }

@@ -5,7 +5,9 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import type { SystemEntry } from '../../systems/data-map.schema';
 import { SystemsService } from '../../systems/systems.service';
+import type { SummaryText } from '../connector';
 import { ConnectorRegistry } from '../connector-registry';
+import { joinedTexts } from '../outcome-summary';
 import { systemContext } from '../system-context';
 import { SystemCheckEntity, type SystemCheckStatus } from './system-check.entity';
 
@@ -41,14 +43,17 @@ export class SystemChecksService {
     if (!connector?.checkNames) return undefined;
     let status: SystemCheckStatus;
     let message: string | null = null;
+    let messageText: SummaryText | null = null;
     try {
       const problems = await withTimeout(connector.checkNames(systemContext(system)), CHECK_TIMEOUT_MS);
       status = problems.length ? 'stopped' : 'ok';
       if (problems.length) {
         // The finding alone (the data map's setting names, as an operator edits them): the page
-        // and each failure say in the reader's words what it means.
-        message = problems.join('; ');
-        this.logger.warn(`system "${system.id}" stopped at start-up: ${problems.join('; ')}`);
+        // and each failure say in the reader's words what it means. The English stays in `message`
+        // and the log, which operators grep whatever their staff language.
+        messageText = joinedTexts(problems, '; ');
+        message = messageText.en;
+        this.logger.warn(`system "${system.id}" stopped at start-up: ${message}`);
       }
     } catch (error) {
       status = 'unreachable';
@@ -57,14 +62,15 @@ export class SystemChecksService {
     }
     await this.dataSource
       .getRepository(SystemCheckEntity)
-      .upsert({ systemId: system.id, status, message, connectionHash: connectionHash(system), checkedAt: this.clock.now() }, ['systemId']);
+      .upsert({ systemId: system.id, status, message, messageText, connectionHash: connectionHash(system), checkedAt: this.clock.now() }, ['systemId']);
     return status;
   }
 
-  /** The message a stopped system's tasks fail with; undefined when it may run (or was not checked with this data map). */
-  async stoppedMessage(system: SystemEntry): Promise<string | undefined> {
+  /** The finding a stopped system's tasks fail with, in each staff language; undefined when it may
+   *  run (or was not checked with this data map). */
+  async stoppedMessage(system: SystemEntry): Promise<SummaryText | undefined> {
     const row = await this.dataSource.getRepository(SystemCheckEntity).findOne({ where: { systemId: system.id } });
-    return row?.status === 'stopped' && row.connectionHash === connectionHash(system) ? (row.message ?? undefined) : undefined;
+    return row?.status === 'stopped' && row.connectionHash === connectionHash(system) ? findingOf(row) : undefined;
   }
 
   /** The latest check of every system in the data map, by id (for the data-map page). */
@@ -73,6 +79,13 @@ export class SystemChecksService {
     const current = new Map(this.systems.systems().map((system) => [system.id, connectionHash(system)]));
     return new Map(rows.filter((row) => current.get(row.systemId) === row.connectionHash).map((row) => [row.systemId, row]));
   }
+}
+
+/** A stopped row's finding in each staff language; a row stored before the translations has the
+ *  English only, shown as it is in both. */
+export function findingOf(row: SystemCheckEntity): SummaryText | undefined {
+  if (row.messageText) return row.messageText;
+  return row.message === null ? undefined : { en: row.message, nb: row.message };
 }
 
 /** The `connection` block as checked (names of env vars only, never their values). */

@@ -36,9 +36,13 @@ describe('a failed task’s error in the reader’s language', () => {
   it('the engine’s own reasons: a closed case, a system gone from the data map, a name check that stopped the system', () => {
     expect(TASK_FAILURES.caseClosed('withdrawn').nb).toBe('ikke kjørt: saken var trukket tilbake før oppgaven ble kjørt');
     expect(TASK_FAILURES.systemGone('crm').nb).toBe('systemet «crm» står ikke lenger i datakartet');
-    expect(TASK_FAILURES.nameCheck('connection.table: no table "kunder"')).toEqual({
-      en: 'The name check when the worker started stopped this system until its data map is corrected (nothing was read or changed): connection.table: no table "kunder"',
-      nb: 'Navnekontrollen ved oppstart stoppet systemet til datakartet er rettet (ingenting ble lest eller endret): connection.table: no table "kunder"',
+    const finding = {
+      en: 'table "kunder" (connection.tables[0]) is not in the database',
+      nb: 'tabellen «kunder» (connection.tables[0]) finnes ikke i databasen',
+    };
+    expect(TASK_FAILURES.nameCheck(finding)).toEqual({
+      en: 'The name check when the worker started stopped this system until its data map is corrected (nothing was read or changed): table "kunder" (connection.tables[0]) is not in the database',
+      nb: 'Navnekontrollen ved oppstart stoppet systemet til datakartet er rettet (ingenting ble lest eller endret): tabellen «kunder» (connection.tables[0]) finnes ikke i databasen',
     });
   });
 

@@ -24,10 +24,10 @@ export const TASK_FAILURES = {
     en: `system "${systemId}" is no longer in the data map`,
     nb: `systemet «${systemId}» står ikke lenger i datakartet`,
   }),
-  /** The system check found a wrong name in the data map when the worker started; its finding is quoted. */
-  nameCheck: (finding: string): SummaryText => ({
-    en: `The name check when the worker started stopped this system until its data map is corrected (nothing was read or changed): ${finding}`,
-    nb: `Navnekontrollen ved oppstart stoppet systemet til datakartet er rettet (ingenting ble lest eller endret): ${finding}`,
+  /** The system check found a wrong name in the data map when the worker started; its finding follows, in the same language. */
+  nameCheck: (finding: SummaryText): SummaryText => ({
+    en: `The name check when the worker started stopped this system until its data map is corrected (nothing was read or changed): ${finding.en}`,
+    nb: `Navnekontrollen ved oppstart stoppet systemet til datakartet er rettet (ingenting ble lest eller endret): ${finding.nb}`,
   }),
   gaveUp: (attempts: number, reason: SummaryText): SummaryText => ({
     en: `gave up after ${attempts} attempts: ${reason.en}`,

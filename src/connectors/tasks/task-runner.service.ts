@@ -151,7 +151,7 @@ export class TaskRunnerService {
     const stopped = await this.systemChecks.stoppedMessage(system);
     if (stopped) {
       await this.recorder.failed(task, TASK_FAILURES.nameCheck(stopped));
-      return { kind: 'failed', message: stopped };
+      return { kind: 'failed', message: stopped.en };
     }
     // Without a finished search in this system the engine cannot tell whose records are whose:
     // a person does it, with the established identifiers only (never "not found" unsearched).

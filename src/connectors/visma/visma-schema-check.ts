@@ -1,5 +1,7 @@
-import { ConnectorError } from '../connector-errors';
+import type { SummaryText } from '../connector';
+import { connectorError, type ConnectorError } from '../connector-errors';
 import type { VismaClient } from './visma-client';
+import { VISMA_SCHEMA_FINDINGS } from './visma-schema-findings';
 import type { VismaSettings } from './visma-settings';
 
 /**
@@ -41,7 +43,7 @@ interface SchemaCheckAnswer {
 }
 
 /** One check per process and set of names; a network failure is not remembered (tried again). */
-const checks = new Map<string, Promise<string[]>>();
+const checks = new Map<string, Promise<SummaryText[]>>();
 
 /** Throws a permanent ConnectorError naming every wrong setting; resolves when all names exist. */
 export async function assertVismaSchema(client: VismaClient, settings: VismaSettings): Promise<void> {
@@ -50,7 +52,7 @@ export async function assertVismaSchema(client: VismaClient, settings: VismaSett
 }
 
 /** The problems of this system's names, asked once per process (the boot check and the first task share it). */
-export function checkedVismaSchema(client: VismaClient, settings: VismaSettings): Promise<string[]> {
+export function checkedVismaSchema(client: VismaClient, settings: VismaSettings): Promise<SummaryText[]> {
   const key = JSON.stringify([
     settings.systemId,
     settings.graphqlUrl,
@@ -69,15 +71,12 @@ export function checkedVismaSchema(client: VismaClient, settings: VismaSettings)
   return pending;
 }
 
-export function stoppedError(systemId: string, problems: string[]): ConnectorError {
-  return new ConnectorError(
-    `Visma system "${systemId}" is stopped until its data map is corrected (nothing was read or changed): ${problems.join('; ')}`,
-    false,
-  );
+export function stoppedError(systemId: string, problems: readonly SummaryText[]): ConnectorError {
+  return connectorError(VISMA_SCHEMA_FINDINGS.stopped(systemId, problems), false);
 }
 
 /** "connection.<setting>: <problem>" for every configured name the company's schema lacks. */
-export async function schemaProblems(client: VismaClient, settings: VismaSettings): Promise<string[]> {
+export async function schemaProblems(client: VismaClient, settings: VismaSettings): Promise<SummaryText[]> {
   const { ledger, orders } = settings;
   const answer = await client.request<SchemaCheckAnswer>(SCHEMA_CHECK_QUERY, {
     connection: connectionType(ledger.table),
@@ -94,10 +93,7 @@ export async function schemaProblems(client: VismaClient, settings: VismaSetting
     );
   }
   if (settings.deletion === 'routine' && !names(answer.processings).includes(settings.deletionRoutine)) {
-    problems.push(
-      `connection.deletionRoutine: "${settings.deletionRoutine}" is not a processing of the associate table (associate_processings); ` +
-        `name the routine "Slett kunde-/leverandørdata" as this company's schema has it, or set connection.deletion: direct`,
-    );
+    problems.push(VISMA_SCHEMA_FINDINGS.noRoutine(settings.deletionRoutine));
   }
   return problems;
 }
@@ -112,14 +108,14 @@ function tableProblems(
   connection: IntrospectedType | null,
   companyNo: number,
   tableKey = 'table',
-): string[] {
-  if (!tables.includes(table)) return [`${prefix}.${tableKey}: "${table}" is not a table in the Business NXT schema of company ${companyNo}`];
+): SummaryText[] {
+  if (!tables.includes(table)) return [VISMA_SCHEMA_FINDINGS.noTable(`${prefix}.${tableKey}`, table, companyNo)];
   const row = rowType(connection);
-  if (!row) return [`${prefix}.${tableKey}: the fields of table "${table}" could not be read from the schema`];
+  if (!row) return [VISMA_SCHEMA_FINDINGS.unreadableFields(`${prefix}.${tableKey}`, table)];
   const present = names(row);
   return Object.entries(fields)
     .filter(([, name]) => !present.includes(name))
-    .map(([setting, name]) => `${prefix}.${fieldsKey}.${setting}: "${name}" is not a field of ${row.name ?? pascal(table)}`);
+    .map(([setting, name]) => VISMA_SCHEMA_FINDINGS.noField(`${prefix}.${fieldsKey}.${setting}`, name, row.name ?? pascal(table)));
 }
 
 /** Business NXT's documented name of a table's connection type. */

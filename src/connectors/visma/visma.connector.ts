@@ -12,6 +12,7 @@ import type {
   RestrictScope,
   RetentionRules,
   Subject,
+  SummaryText,
   SurveyedRecord,
   SystemContext,
 } from '../connector';
@@ -75,7 +76,7 @@ export class VismaConnector implements Connector {
   }
 
   /** The boot check: the ledger, order and routine names looked up in the company's schema. */
-  async checkNames(ctx: SystemContext): Promise<string[]> {
+  async checkNames(ctx: SystemContext): Promise<SummaryText[]> {
     const settings = readVismaSettings(ctx);
     return checkedVismaSchema(new VismaClient(settings, this.clientOptions), settings);
   }

@@ -8,7 +8,7 @@ import type { SystemEntry } from '../../systems/data-map.schema';
 import { textIn, type LocalizedText } from '../../systems/localized-text';
 import { SystemsService } from '../../systems/systems.service';
 import type { SystemCheckEntity } from '../../connectors/system-checks/system-check.entity';
-import { SystemChecksService } from '../../connectors/system-checks/system-checks.service';
+import { findingOf, SystemChecksService } from '../../connectors/system-checks/system-checks.service';
 import { Roles } from '../../common/auth/roles.decorator';
 import { CurrentStaff, type StaffPrincipal } from '../../common/auth/staff-principal';
 import type { OwnerWithoutAccount } from '../owners/owner-accounts';
@@ -94,7 +94,7 @@ export class StaffSystemsController {
           ...describeSystem(system, text, language),
           plain: plainWords(system, text, language, gaps),
           warnings: warnings.filter((warning) => warning.systemId === system.id).map((warning) => warning.text[language]),
-          check: describeCheck(checks.get(system.id), text),
+          check: describeCheck(checks.get(system.id), text, language),
         })),
       },
     });
@@ -102,9 +102,9 @@ export class StaffSystemsController {
 }
 
 /** The start-up name check, in the reader's language; the stopped message names the data-map settings. */
-function describeCheck(check: SystemCheckEntity | undefined, text: SystemsCopy) {
+function describeCheck(check: SystemCheckEntity | undefined, text: SystemsCopy, language: Language) {
   if (!check) return undefined;
-  if (check.status === 'stopped') return { stopped: true, text: text.checkStopped, message: check.message ?? '' };
+  if (check.status === 'stopped') return { stopped: true, text: text.checkStopped, message: findingOf(check)?.[language] ?? '' };
   return { stopped: false, text: check.status === 'ok' ? text.checkOk : text.checkUnreachable };
 }
 
