@@ -221,6 +221,7 @@ export interface TaskBody {
   status: string;
   outcome?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   error?: string;
+  errorText?: { nb: string; en: string };
 }
 
 export interface CaseBody {

@@ -83,6 +83,8 @@ describe('discover, review, execute: the disputed-ticket erasure in Zendesk', ()
     expect(item).toMatchObject({ change: 'new', proposed: 'erase', action: 'erase' });
     const waiting = await waitForCase(client, reference, (body) => body.tasks.some((task) => task.error?.includes('records changed')));
     expect(taskOf(waiting, 'zendesk').status).toBe('pending');
+    // The REST API gives the same reason in Norwegian beside the English.
+    expect(taskOf(waiting, 'zendesk').errorText?.nb).toContain('Oppføringene har endret seg siden planen ble godkjent');
     // The handler (no assignee: the first admin) is told, with a link to the plan.
     const told = await smtp.waitFor((mail) => mail.subject === `${reference}: planen må godkjennes på nytt`);
     expect(told.text).toContain('Registreringene er endret siden godkjenningen, så ingenting er gjort der.');
