@@ -124,6 +124,10 @@ describe('fan-out to Zendesk, Visma, HubSpot, a manual system and a processor-ro
 
     const phone = taskOf(body, 'phone-logs');
     expect(phone.status).toBe('manual');
+    expect(phone.outcome?.summaryText).toEqual({
+      en: 'Waiting for telefoni@firma.example to do this by hand and record the outcome.',
+      nb: 'Venter på at telefoni@firma.example gjør dette for hånd og registrerer utfallet.',
+    });
     const ownerMail = await smtp.waitFor((mail) => mail.to.includes('telefoni@firma.example') && mail.subject.includes(reference));
     // The link goes to the owner's task page (the case page is closed to owners).
     const link = new RegExp(`${stack.config.PUBLIC_URL}(/staff/tasks)#task-${phone.id}`).exec(ownerMail.text);

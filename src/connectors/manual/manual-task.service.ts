@@ -19,7 +19,7 @@ import { CaseTaskEntity } from '../tasks/case-task.entity';
 import { escalationDelayMs } from './preservation';
 import { PreservationService } from './preservation.service';
 import { IdentityService } from '../../identity/identity.service';
-import { manualWaitingSummary } from './manual-waiting';
+import { manualWaitingText } from './manual-waiting';
 import { composeManualEscalation, composeManualReminder, composeManualTask, personIdentifiers } from './task-mail';
 import { CasesReader } from '../../cases/cases-reader';
 
@@ -204,5 +204,5 @@ export class ManualTaskService {
 /** The manual outcome's summary: the connector's note (with its translation when it has one), else the engine's waiting text. */
 function noteSummary(note: SummaryText | string | null, owner: string): { summary: string; summaryText?: SummaryText } {
   if (typeof note === 'string') return { summary: note };
-  return note ? summarised(note) : { summary: manualWaitingSummary(owner) };
+  return summarised(note ?? manualWaitingText(owner));
 }

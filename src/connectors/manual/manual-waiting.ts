@@ -1,6 +1,10 @@
-/** The outcome summary a manual task carries while it waits for its owner. Kept in English in the
- *  task row and the API (as every engine summary); staff pages say it in the reader's language,
- *  recognising it by this exact text (rows written before the pages translated it included). */
-export function manualWaitingSummary(owner: string): string {
-  return `Waiting for ${owner} to do this by hand and record the outcome.`;
+import type { SummaryText } from '../connector';
+
+/** The outcome summary a manual task carries while it waits for its owner, in each staff language
+ *  (stored as `summary` in English and `summaryText`, as every engine summary). */
+export function manualWaitingText(owner: string): SummaryText {
+  return {
+    en: `Waiting for ${owner} to do this by hand and record the outcome.`,
+    nb: `Venter på at ${owner} gjør dette for hånd og registrerer utfallet.`,
+  };
 }

@@ -16,7 +16,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { objectionKind } from '../../common/case-types';
 import { CaseRecordsService } from '../../connectors/records/case-records.service';
 import { recordsView } from './case-records.view';
-import { manualWaitingSummary } from '../../connectors/manual/manual-waiting';
+import { manualWaitingText } from '../../connectors/manual/manual-waiting';
 import { errorIn, summaryIn } from '../../connectors/outcome-summary';
 import { TaskCommandsService } from '../../connectors/tasks/task-commands.service';
 import { OPEN_TASK_STATUSES } from '../../connectors/tasks/case-task.entity';
@@ -30,7 +30,7 @@ import { StaffAnswerFilesService } from '../../responses/download/staff-answer-f
 import { RestrictionLiftingService } from '../../responses/restriction/restriction-lifting.service';
 import { RecipientTasksService } from '../../responses/notices/recipient-tasks.service';
 import { recipientTasksView } from './recipient-tasks.view';
-import { methodWords, waitingWords } from './pages/engine-words';
+import { methodWords } from './pages/engine-words';
 import { taskActionName } from '../../common/task-action-words';
 import type { Language } from '../../common/case-types';
 import { processorForwardsView } from './processor-forwards.view';
@@ -425,8 +425,10 @@ export class CasePagePresenter {
 export function outcomeText(task: { outcome?: Record<string, unknown> | null; error?: string | null }, language: Language): string {
   const summary = task.outcome?.summary;
   if (typeof summary !== 'string' || summary === task.error) return '';
+  // A waiting task stored before its summary had each language is recognised by the English.
   const owner = task.outcome?.owner;
-  return typeof owner === 'string' && summary === manualWaitingSummary(owner) ? waitingWords(owner, language) : (summaryIn(task.outcome, language) ?? summary);
+  const waiting = typeof owner === 'string' ? manualWaitingText(owner) : null;
+  return waiting && summary === waiting.en ? waiting[language] : (summaryIn(task.outcome, language) ?? summary);
 }
 
 /** What a `retained` outcome kept, on which basis and until when (as recorded; nothing else). */
