@@ -160,14 +160,15 @@ describe('signed links resist tampering and replay', () => {
   it('refuses tampered download tokens, another package under the MAC, and status or verification tokens at the answer page', async () => {
     const [tone, egil] = cases;
     const builder = stack.context.get(PackageBuilderService);
-    const packages = await stack.dataSource.transaction(async (manager) =>
-      Promise.all(
-        [tone, egil].map(async (item) => {
-          const entity = await manager.findOneByOrFail(CaseEntity, { id: item.id });
-          return builder.build(manager, entity, 'access', clock.now(), new Date(clock.now().getTime() + 30 * DAY_MS));
-        }),
-      ),
-    );
+    // One package after the other: a transaction's one connection takes one query at a time.
+    const packages = await stack.dataSource.transaction(async (manager) => {
+      const built = [];
+      for (const item of [tone, egil]) {
+        const entity = await manager.findOneByOrFail(CaseEntity, { id: item.id });
+        built.push(await builder.build(manager, entity, 'access', clock.now(), new Date(clock.now().getTime() + 30 * DAY_MS)));
+      }
+      return built;
+    });
     const signer = new AnswerLinkSigner(stack.config.APP_SECRET);
     const [toneToken, egilToken] = packages.map((row) => signer.sign(row.id));
     const ready = await get(`/answer/${toneToken}`);
