@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { countConnectorResponse } from '../connector-http-metrics';
+import { fetchJsonOnce, sendJson, type JsonAnswer, type JsonApi, type JsonCall } from '../json-api-call';
 import { type AccountTimeZones, isKnownTimeZone } from './hubspot-account-time';
 import { connectorErrorFrom, networkError, rateLimitedError, rateLimitFrom } from './hubspot-errors';
 import type { HubSpotListReference } from './hubspot-connection';
@@ -41,22 +41,12 @@ export interface HubSpotClientOptions {
   accountKey: string;
 }
 
-interface RequestSpec {
-  /** Names the call in errors and logs; never contains personal data (paths can hold e-mails). */
-  operation: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
-}
+type RequestSpec = JsonCall;
 
 /** HubSpot's object type id for contacts, used in list paths. */
 const CONTACT_OBJECT_TYPE_ID = '0-1';
 
-interface RawResponse {
-  status: number;
-  body: unknown;
-}
+type RawResponse = JsonAnswer;
 
 /** A thin typed client over fetch. Deliberately not @hubspot/api-client, which retries 429s on its own
  *  schedule without regard to which limit was hit (a daily cap is not waited out in a request). Built per call from the system's context; holds no shared state. */
@@ -311,53 +301,38 @@ export class HubSpotClient {
     throw connectorErrorFrom(operation, response.status, response.body as HubSpotErrorBody | undefined);
   }
 
-  /** Sends one request, waiting out short 429s; 404 is returned to the caller, other failures throw. */
+  /** Sends one request, waiting out short 429s (HubSpot's daily limit is thrown at once); 404 is
+   *  returned to the caller, other failures throw. */
   private async send(spec: RequestSpec): Promise<RawResponse> {
     const timeZone = await this.accountTimeZone();
-    for (let attempt = 0; ; attempt++) {
-      const { response, body } = await this.fetchOnce(spec);
-      if (response.status !== 429) {
-        if (response.ok || response.status === 404) return { status: response.status, body };
-        throw connectorErrorFrom(spec.operation, response.status, body as HubSpotErrorBody | undefined);
-      }
-      const limit = rateLimitFrom(response.headers, body as HubSpotErrorBody | undefined, timeZone, this.options.now().getTime());
-      if (limit.daily || limit.waitMs > this.options.maxInlineRetryWaitMs || attempt >= this.options.maxInlineRetries) {
-        throw rateLimitedError(limit);
-      }
-      this.logger.warn(`HubSpot ${spec.operation} rate limited (${limit.policyName}); waiting ${limit.waitMs} ms`);
-      await this.options.sleep(limit.waitMs);
-    }
+    return sendJson(this.api(timeZone), spec, this.logger);
   }
 
-  private async fetchOnce(spec: RequestSpec): Promise<{ response: Response; body: unknown }> {
-    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${spec.path}`);
-    for (const [key, value] of Object.entries(spec.query ?? {})) url.searchParams.set(key, value);
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${this.options.token}`,
-      Accept: 'application/json',
+  private fetchOnce(spec: RequestSpec): Promise<{ response: Response; body: unknown }> {
+    return fetchJsonOnce(this.api(undefined), spec);
+  }
+
+  /** HubSpot's API as `sendJson` calls it; `timeZone` dates a daily limit's reset (accountTimeZone). */
+  private api(timeZone: string | undefined): JsonApi {
+    return {
+      provider: 'hubspot',
+      baseUrl: this.options.baseUrl,
+      headers: { Authorization: `Bearer ${this.options.token}`, Accept: 'application/json' },
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      maxInlineRetryWaitMs: this.options.maxInlineRetryWaitMs,
+      maxInlineRetries: this.options.maxInlineRetries,
+      sleep: this.options.sleep,
+      rateLimit: (call, response, body) => {
+        const limit = rateLimitFrom(response.headers, body as HubSpotErrorBody | undefined, timeZone, this.options.now().getTime());
+        return {
+          waitMs: limit.waitMs,
+          final: limit.daily,
+          error: () => rateLimitedError(limit),
+          note: `HubSpot ${call.operation} rate limited (${limit.policyName}); waiting ${limit.waitMs} ms`,
+        };
+      },
+      failure: (call, status, body) => connectorErrorFrom(call.operation, status, body as HubSpotErrorBody | undefined),
+      unreachable: (call, error) => networkError(call.operation, error),
     };
-    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-    try {
-      const response = await fetch(url, {
-        method: spec.method,
-        headers,
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
-      });
-      countConnectorResponse('hubspot', response.status);
-      return { response, body: await readBody(response) };
-    } catch (error) {
-      throw networkError(spec.operation, error);
-    }
-  }
-}
-
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { message: text.slice(0, 200) };
   }
 }

@@ -1,3 +1,4 @@
+import { inlineRetrySettings, type InlineRetryOptions } from '../json-api-call';
 import {
   notePrevious,
   type Changes,
@@ -29,17 +30,7 @@ import { CONTACT_NOT_FOUND, restrictionHow } from './hubspot-dispositions';
 import { summarised } from '../outcome-summary';
 import { HUBSPOT_OUTCOMES, HUBSPOT_SUMMARIES } from './hubspot-summaries';
 
-export interface HubSpotConnectorOptions {
-  /** 429s asking for at most this long are waited out inside the call (default 5000). */
-  maxInlineRetryWaitMs?: number;
-  /** How many 429s one request may wait out before giving up with RateLimitedError (default 3). */
-  maxInlineRetries?: number;
-  requestTimeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => Date;
-}
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export type HubSpotConnectorOptions = InlineRetryOptions;
 
 /** HubSpot CRM contacts and their e-mail subscriptions. Settings: see README.md in this folder. */
 @DsrConnector('hubspot', { rateLimit: { max: 10, durationMs: 10_000 } })
@@ -50,13 +41,7 @@ export class HubSpotConnector implements Connector {
   private readonly timeZones = new AccountTimeZones();
 
   constructor(options: HubSpotConnectorOptions = {}) {
-    this.settings = {
-      maxInlineRetryWaitMs: options.maxInlineRetryWaitMs ?? 5000,
-      maxInlineRetries: Math.min(options.maxInlineRetries ?? 3, 3),
-      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-      sleep: options.sleep ?? defaultSleep,
-      now: options.now ?? (() => new Date()),
-    };
+    this.settings = inlineRetrySettings(options);
   }
 
   checkConnection(connection: Record<string, unknown>): string[] {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { countConnectorResponse } from '../connector-http-metrics';
+import { sendJson, type JsonAnswer, type JsonApi, type JsonCall } from '../json-api-call';
 import { connectorErrorFrom, networkError, rateLimitedError, rateLimitWaitMs } from './mailchimp-errors';
 import type { MailchimpActivity, MailchimpList, MailchimpMember, MailchimpNote, MailchimpProblem, MailchimpTag } from './mailchimp-types';
 
@@ -16,19 +16,9 @@ export interface MailchimpClientOptions {
   sleep: (ms: number) => Promise<void>;
 }
 
-interface RequestSpec {
-  /** Names the call without its arguments: error messages never carry an address or a hash. */
-  operation: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
-}
+type RequestSpec = JsonCall;
 
-interface RawResponse {
-  status: number;
-  body: unknown;
-}
+type RawResponse = JsonAnswer;
 
 /** The member's path in one audience. */
 const memberPath = (listId: string, hash: string) => `/lists/${encodeURIComponent(listId)}/members/${encodeURIComponent(hash)}`;
@@ -117,40 +107,30 @@ export class MailchimpClient {
   }
 
   /** Sends one request, waiting out short 429s; 404 is returned to the caller, other failures throw. */
-  private async send(spec: RequestSpec): Promise<RawResponse> {
-    for (let attempt = 0; ; attempt++) {
-      const { response, body } = await this.fetchOnce(spec);
-      if (response.status !== 429) {
-        if (response.ok || response.status === 404) return { status: response.status, body };
-        throw connectorErrorFrom(spec.operation, response.status, body as MailchimpProblem | undefined);
-      }
-      const waitMs = rateLimitWaitMs(response.headers, attempt);
-      if (waitMs > this.options.maxInlineRetryWaitMs || attempt >= this.options.maxInlineRetries) throw rateLimitedError(waitMs);
-      this.logger.warn(`Mailchimp ${spec.operation} refused over the connection limit; waiting ${waitMs} ms`);
-      await this.options.sleep(waitMs);
-    }
+  private send(spec: RequestSpec): Promise<RawResponse> {
+    return sendJson(this.api, spec, this.logger);
   }
 
-  private async fetchOnce(spec: RequestSpec): Promise<{ response: Response; body: unknown }> {
-    const url = new URL(`${this.options.apiRoot}${spec.path}`);
-    for (const [key, value] of Object.entries(spec.query ?? {})) url.searchParams.set(key, value);
-    const headers: Record<string, string> = {
-      Authorization: `Basic ${Buffer.from(`dsr:${this.options.apiKey}`).toString('base64')}`,
-      Accept: 'application/json, application/problem+json',
+  /** The Marketing API as `sendJson` calls it: HTTP Basic with any user name and the key as password. */
+  private get api(): JsonApi {
+    return {
+      provider: 'mailchimp',
+      baseUrl: this.options.apiRoot,
+      headers: {
+        Authorization: `Basic ${Buffer.from(`dsr:${this.options.apiKey}`).toString('base64')}`,
+        Accept: 'application/json, application/problem+json',
+      },
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      maxInlineRetryWaitMs: this.options.maxInlineRetryWaitMs,
+      maxInlineRetries: this.options.maxInlineRetries,
+      sleep: this.options.sleep,
+      rateLimit: (call, response, _body, attempt) => {
+        const waitMs = rateLimitWaitMs(response.headers, attempt);
+        return { waitMs, error: () => rateLimitedError(waitMs), note: `Mailchimp ${call.operation} refused over the connection limit; waiting ${waitMs} ms` };
+      },
+      failure: (call, status, body) => connectorErrorFrom(call.operation, status, body as MailchimpProblem | undefined),
+      unreachable: (call, error) => networkError(call.operation, error),
     };
-    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-    try {
-      const response = await fetch(url, {
-        method: spec.method,
-        headers,
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
-      });
-      countConnectorResponse('mailchimp', response.status);
-      return { response, body: await readBody(response) };
-    } catch (error) {
-      throw networkError(spec.operation, error);
-    }
   }
 }
 
@@ -159,14 +139,4 @@ function stripLinks<T extends Record<string, unknown>>(item: T): T {
   if (!item || typeof item !== 'object') return item;
   const { _links: _ignored, ...rest } = item;
   return rest as T;
-}
-
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,3 +1,4 @@
+import { inlineRetrySettings, type InlineRetryOptions } from '../json-api-call';
 import { summarised } from '../outcome-summary';
 import { MAILCHIMP_OUTCOMES, MAILCHIMP_SUMMARIES } from './mailchimp-summaries';
 import {
@@ -25,17 +26,7 @@ import { exportSubject } from './mailchimp-export';
 import { type FoundMember, findMembers, memberName, memberRef, subscriberHash } from './mailchimp-members';
 import { unsubscribeEverywhere } from './mailchimp-objection';
 
-export interface MailchimpConnectorOptions {
-  /** 429s asking for at most this long are waited out inside the call (default 5000). */
-  maxInlineRetryWaitMs?: number;
-  /** How many 429s one request may wait out before handing the wait to the task queue (default 3). */
-  maxInlineRetries?: number;
-  requestTimeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => Date;
-}
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export type MailchimpConnectorOptions = InlineRetryOptions;
 
 /**
  * Mailchimp audiences (Marketing API v3). Settings and every call: README.md in this folder.
@@ -48,13 +39,7 @@ export class MailchimpConnector implements Connector {
   private readonly settings: Required<MailchimpConnectorOptions>;
 
   constructor(options: MailchimpConnectorOptions = {}) {
-    this.settings = {
-      maxInlineRetryWaitMs: options.maxInlineRetryWaitMs ?? 5000,
-      maxInlineRetries: Math.min(options.maxInlineRetries ?? 3, 3),
-      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-      sleep: options.sleep ?? defaultSleep,
-      now: options.now ?? (() => new Date()),
-    };
+    this.settings = inlineRetrySettings(options);
   }
 
   checkConnection(connection: Record<string, unknown>): string[] {
