@@ -110,6 +110,12 @@ describe('staff and on-behalf registration commit their jobs with the case', () 
         'the receipt and the verification e-mail',
       );
       await waitUntil(async () => (await count(stack, 'SELECT count(*) AS n FROM case_tasks WHERE case_id = $1', [verified.id])) > 0, 60_000, 'the fan-out');
+      // Each task has run (a manual one is handed to its owner, with an e-mail) before a snapshot.
+      await waitUntil(
+        async () => (await count(stack, `SELECT count(*) AS n FROM case_tasks WHERE case_id = $1 AND status IN ('pending','running')`, [verified.id])) === 0,
+        60_000,
+        'the tasks to run',
+      );
       await waitUntil(
         async () => Object.values(await queueOf(stack.context, QueueName.Intake).getJobCounts('waiting', 'active')).every((n) => n === 0),
         60_000,

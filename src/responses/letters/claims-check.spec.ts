@@ -167,7 +167,12 @@ describe('claims check: every sentence of a letter is backed by a disposition, a
         (input) => {
           const index = input.tasks.findIndex((task) => task.dispositions.length > 0);
           const fewer = { ...input, tasks: input.tasks.map((task, at) => (at === index ? { ...task, dispositions: task.dispositions.slice(1) } : task)) };
-          const report = checkClaims(input, rendered(fewer));
+          // A twin in the same system (the same correction twice, one with a count of 0) says the same
+          // sentence: when dropping one leaves the letter as it was, there is nothing to catch.
+          const letter = rendered(fewer);
+          const full = rendered(input);
+          fc.pre(letter.subject !== full.subject || letter.text !== full.text);
+          const report = checkClaims(input, letter);
           expect(report.unstated.length + report.orphans.length).toBeGreaterThan(0);
         },
       ),
