@@ -1,5 +1,5 @@
 import type { SystemEntry } from '../systems/data-map.schema';
-import type { SystemContext } from './connector';
+import type { SummaryText, SystemContext } from './connector';
 import { ConnectorError } from './connector-errors';
 
 /** A secret the data map names is not in the environment: nothing will work until someone sets it. */
@@ -8,11 +8,16 @@ export class MissingSecretError extends ConnectorError {
     readonly systemId: string,
     readonly variable: string,
   ) {
-    super(`environment variable ${variable} (named in the data map for system "${systemId}") is not set`, false, undefined, {
-      en: `environment variable ${variable} (named in the data map for system "${systemId}") is not set`,
-      nb: `miljøvariabelen ${variable} (som datakartet oppgir for systemet «${systemId}») er ikke satt`,
-    });
+    const text = missingSecret(systemId, variable);
+    super(text.en, false, undefined, text);
   }
+}
+
+function missingSecret(systemId: string, variable: string): SummaryText {
+  return {
+    en: `environment variable ${variable} (named in the data map for system "${systemId}") is not set`,
+    nb: `miljøvariabelen ${variable} (som datakartet oppgir for systemet «${systemId}») er ikke satt`,
+  };
 }
 
 /** The connector's view of a data map entry; secrets come from the environment by the `*Env` name. */

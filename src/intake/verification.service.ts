@@ -70,9 +70,15 @@ export class VerificationService {
    *  the jobs to stage with the case (reminder, expiry and the link's e-mail), as the public
    *  intake's statement writes them. */
   async startRegistered(manager: EntityManager, entity: Pick<CaseEntity, 'id' | 'receivedAt'>): Promise<JobRequest[]> {
-    const row = { caseId: entity.id, ...this.timesOf(entity.receivedAt), remindedAt: null, usedAt: null };
-    await manager.insert(CaseVerificationEntity, row);
-    return [...this.jobs.jobsFor([{ ...row, createdAt: this.clock.now() }]), renderEmailJob(verificationEmail(entity.id))];
+    const row = { caseId: entity.id, ...this.timesOf(entity.receivedAt) };
+    await manager.insert(CaseVerificationEntity, { ...row, remindedAt: null, usedAt: null });
+    return this.registeredJobs(row, this.clock.now());
+  }
+
+  /** The jobs a verification row written with its case stages beside it: reminder, expiry and the
+   *  link's e-mail (here and in the public intake's one statement). */
+  registeredJobs(row: { caseId: string; expiresAt: Date; remindAt: Date }, now: Date): JobRequest[] {
+    return [...this.jobs.jobsFor([{ ...row, remindedAt: null, usedAt: null, createdAt: now }]), renderEmailJob(verificationEmail(row.caseId))];
   }
 
   /** Records when the link lapses and the reminder is due (counted from receipt), queues both

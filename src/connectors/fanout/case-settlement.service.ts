@@ -33,8 +33,8 @@ export class CaseSettlementService {
       // A receipt forward is not fan-out's work: without fan-out's tasks the case may not be settled
       // yet, unless fan-out has nothing to plan for it (a map of processor systems only), in which
       // case the forward's own end settles it, whichever of approval and forward came first.
-      const planEmpty = planTasks(entity, this.systems.systems(), decision?.decision ?? null).length === 0;
-      if (!(await this.hasActingTasks(manager, caseId)) && !options.allowEmpty && !planEmpty) return null;
+      const waitsForFanout = () => planTasks(entity, this.systems.systems(), decision?.decision ?? null).length > 0;
+      if (!options.allowEmpty && !(await this.hasActingTasks(manager, caseId)) && waitsForFanout()) return null;
       if (OPEN_TASK_STATUSES.some((status) => counts[status])) return null;
       return { tasks: counts };
     });

@@ -10,10 +10,8 @@ import { AlertSchedulerService } from '../../deadlines/alerts/alert-scheduler.se
 import { normalise } from '../../identity/identifier-input';
 import { jobRequest, type JobRequest } from '../../queues/job-queue';
 import { stagedColumns } from '../../queues/job-outbox/job-outbox';
-import { renderEmailJob } from '../../notifications/outbox.service';
 import { JobName, jobIds } from '../../queues/queue-catalogue';
-import { VerificationJobsService } from '../verification-jobs.service';
-import { VerificationService, verificationEmail } from '../verification.service';
+import { VerificationService } from '../verification.service';
 import { REGISTER_SQL } from './register-statement';
 import { registrationNeedsListeners } from '../../systems/registration-work';
 import { SystemsService } from '../../systems/systems.service';
@@ -37,7 +35,6 @@ export class IntakeRegistration {
     private readonly cases: CasesService,
     private readonly alerts: AlertSchedulerService,
     private readonly verification: VerificationService,
-    private readonly verificationJobs: VerificationJobsService,
     private readonly systems: SystemsService,
   ) {}
 
@@ -50,8 +47,7 @@ export class IntakeRegistration {
     const times = this.verification.timesOf(row.receivedAt);
     const jobs: JobRequest[] = [
       ...this.alerts.firstJobs({ id: caseId, status: row.status, pausedAt: null, effectiveDue: row.effectiveDue }),
-      ...this.verificationJobs.jobsFor([{ caseId, ...times, remindedAt: null, usedAt: null, createdAt: prepared.now }]),
-      renderEmailJob(verificationEmail(caseId)),
+      ...this.verification.registeredJobs({ caseId, ...times }, prepared.now),
       // The rest of `case.registered` runs in the worker, when the data map gives it anything to do.
       ...(registrationNeedsListeners(this.systems.systems(), row)
         ? [jobRequest(JobName.CaseRegistered, { caseId }, { jobId: jobIds.caseRegistered(caseId) })]
